@@ -1,0 +1,43 @@
+// Tunables with documented defaults. Operators override the few that matter through the
+// environment (see config/index.ts); the rest are changed here and shipped with the code.
+
+export const categoryKeywords: Record<string, string[]> = {
+  社会保障: ['社保', '养老', '低保', '医保', '救助', '残疾', '就业', '退休', '补贴', '五保', '困难'],
+  文化教育: ['学校', '教育', '教师', '学生', '幼儿园', '文化', '图书', '体育', '培训', '上学'],
+  公共交通: ['公交', '道路', '交通', '红绿灯', '停车', '路灯', '桥', '客运', '修路', '斑马线', '车站'],
+  医疗卫生: ['医院', '卫生', '医疗', '诊所', '医生', '药', '疫苗', '看病', '体检', '卫生院'],
+  环境整治: ['垃圾', '污水', '环境', '绿化', '污染', '河道', '噪音', '厕所', '卫生死角', '臭'],
+  乡村振兴: ['农业', '农村', '乡村', '种植', '养殖', '村集体', '产业', '农田', '水利', '灌溉', '农民'],
+  安全生产: ['安全', '消防', '隐患', '事故', '电动车', '燃气', '防汛', '施工'],
+  其他: [],
+};
+
+export const defaults = {
+  /** Default 交办 deadline, in working days of the official calendar. */
+  assignDeadlineWorkdays: 15,
+  /** Opinions due within this many days are listed as "soon due" by 督办 and the overdue job. */
+  dueSoonDays: 3,
+  opinion: { minChars: 5, maxChars: 2000, similarThreshold: 0.35, similarLimit: 3, pageSize: 10 },
+  announcement: { maxChars: 4000 },
+  professionalGroups: ['社会治理', '财政经济', '城建环资', '农村农业', '科教文卫'],
+  levels: ['镇', '县', '市'] as const,
+  activityTypes: ['视察', '调研', '执法检查', '专业小组', '培训', '述职', '评议', '其他'] as const,
+  meetingTypes: ['人代会', '主席团会议', '其他'] as const,
+  /** Activity types where anyone may check in without signing up (no places). */
+  openCheckinActivityTypes: ['培训', '述职'],
+  checkin: { beforeStartMinutes: 60, defaultDurationMinutes: 180 },
+  reminders: { beforeMinutes: [24 * 60, 120] },
+  outbox: { webhookPerMinute: 20, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 30 * 60_000, pollMs: 1_000 },
+  inbound: { maxBodyBytes: 64 * 1024, timestampSkewSeconds: 600, staleProcessingMs: 30_000, duplicateWaitMs: 4_000 },
+  replyLimits: { streamBytes: 20_000, appTextBytes: 2_000, markdownBytes: 4_096, textBytes: 2_048 },
+  jobs: {
+    reminders: { schedule: '* * * * *', graceMs: 10 * 60_000, enabled: true },
+    study: { schedule: '0 10 * * 3', graceMs: 6 * 3600_000, enabled: true },
+    overdue: { schedule: '30 9 * * 1-5', graceMs: 3 * 3600_000, enabled: true },
+    digest: { schedule: '0 9 * * 1', graceMs: 3 * 3600_000, enabled: true },
+    cleanup: { schedule: '0 3 * * *', graceMs: 12 * 3600_000, enabled: true },
+  },
+  retention: { inboundDays: 7, outboxDays: 30, jobRunDays: 90 },
+};
+
+export type Defaults = typeof defaults;

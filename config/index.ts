@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { categoryKeywords, defaults } from './defaults';
+
+// The only reader of process.env: everything else receives a Config.
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: optional,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().default('0.0.0.0'),
+  MONGODB_URI: optional.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
+  DATA_DIR: z.string().trim().default('./data'),
+  WECOM_TOKEN: optional,
+  WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v), 'must be the 43-character EncodingAESKey'),
+  WECOM_CORP_ID: optional,
+  WECOM_BOT_NAME: optional,
+  WECOM_WEBHOOK_KEY: optional,
+  WECOM_AGENT_ID: optional.refine((v) => v === undefined || /^\d+$/.test(v), 'must be a number'),
+  WECOM_CORP_SECRET: optional,
+  WECOM_API_BASE: z.string().trim().url().default('https://qyapi.weixin.qq.com'),
+  OFFICE_USERIDS: z.string().default(''),
+  APP_TIMEZONE: z.string().trim().default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NOTIFY_CHANNEL: z.enum(['group', 'app']).default('group'),
+  JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  JOB_SCHEDULE_REMINDERS: optional,
+  JOB_SCHEDULE_STUDY: optional,
+  JOB_SCHEDULE_OVERDUE: optional,
+  JOB_SCHEDULE_DIGEST: optional,
+  JOB_SCHEDULE_CLEANUP: optional,
+  ASSIGN_DEADLINE_WORKDAYS: z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays),
+});
+
+export interface WecomConfig {
+  token: string;
+  encodingAesKey: string;
+  corpId?: string;
+  botName?: string;
+  webhookKey?: string;
+  agentId?: number;
+  corpSecret?: string;
+  apiBase: string;
+}
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  mongodbUri?: string;
+  dataDir: string;
+  /** Throwaway credentials, local push sink and the chat simulator (never in production). */
+  demo: boolean;
+  wecom: WecomConfig;
+  officeUserIds: string[];
+  timezone: string;
+  logLevel: string;
+  notifyChannel: 'group' | 'app';
+  jobsEnabled: boolean;
+  jobSchedules: Record<keyof typeof defaults.jobs, string>;
+  assignDeadlineWorkdays: number;
+  categories: Record<string, string[]>;
+  tunables: typeof defaults;
+}
+
+export class ConfigError extends Error {}
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Validates the environment once at start; the error names the variable and never echoes a value. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  if (!validTimezone(e.APP_TIMEZONE)) throw new ConfigError('invalid configuration: APP_TIMEZONE: unknown time zone');
+  const production = e.NODE_ENV === 'production';
+  const hasCredentials = Boolean(e.WECOM_TOKEN && e.WECOM_ENCODING_AES_KEY);
+  if (!hasCredentials && production) {
+    throw new ConfigError('invalid configuration: WECOM_TOKEN and WECOM_ENCODING_AES_KEY are required in production');
+  }
+  if (Boolean(e.WECOM_TOKEN) !== Boolean(e.WECOM_ENCODING_AES_KEY)) {
+    throw new ConfigError('invalid configuration: set both WECOM_TOKEN and WECOM_ENCODING_AES_KEY, or neither (demo mode)');
+  }
+  if (Boolean(e.WECOM_AGENT_ID) !== Boolean(e.WECOM_CORP_SECRET)) {
+    throw new ConfigError('invalid configuration: set both WECOM_AGENT_ID and WECOM_CORP_SECRET, or neither');
+  }
+  if (e.WECOM_CORP_SECRET && !e.WECOM_CORP_ID) {
+    throw new ConfigError('invalid configuration: WECOM_CORP_ID is required with WECOM_CORP_SECRET');
+  }
+  if (e.NOTIFY_CHANNEL === 'app' && !e.WECOM_CORP_SECRET) {
+    throw new ConfigError('invalid configuration: NOTIFY_CHANNEL=app needs WECOM_AGENT_ID and WECOM_CORP_SECRET');
+  }
+  const demo = !hasCredentials;
+  const schedules = {
+    reminders: e.JOB_SCHEDULE_REMINDERS ?? defaults.jobs.reminders.schedule,
+    study: e.JOB_SCHEDULE_STUDY ?? defaults.jobs.study.schedule,
+    overdue: e.JOB_SCHEDULE_OVERDUE ?? defaults.jobs.overdue.schedule,
+    digest: e.JOB_SCHEDULE_DIGEST ?? defaults.jobs.digest.schedule,
+    cleanup: e.JOB_SCHEDULE_CLEANUP ?? defaults.jobs.cleanup.schedule,
+  };
+  return {
+    env: production ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development',
+    port: e.PORT,
+    host: e.HOST,
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    demo,
+    wecom: {
+      token: e.WECOM_TOKEN ?? randomBytes(12).toString('hex'),
+      // 32 random bytes → 44 base64 chars with one '=': the key is the first 43.
+      encodingAesKey: e.WECOM_ENCODING_AES_KEY ?? randomBytes(32).toString('base64').slice(0, 43),
+      corpId: e.WECOM_CORP_ID ?? (demo ? 'demo-corp' : undefined),
+      botName: e.WECOM_BOT_NAME,
+      webhookKey: e.WECOM_WEBHOOK_KEY ?? (demo ? 'demo-webhook' : undefined),
+      agentId: e.WECOM_AGENT_ID ? Number(e.WECOM_AGENT_ID) : undefined,
+      corpSecret: e.WECOM_CORP_SECRET,
+      apiBase: e.WECOM_API_BASE.replace(/\/+$/, ''),
+    },
+    officeUserIds: e.OFFICE_USERIDS.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean),
+    timezone: e.APP_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    notifyChannel: e.NOTIFY_CHANNEL,
+    jobsEnabled: e.JOBS_ENABLED === 'true',
+    jobSchedules: schedules,
+    assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
+    categories: categoryKeywords,
+    tunables: defaults,
+  };
+}

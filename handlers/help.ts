@@ -1,0 +1,23 @@
+import type { Command } from '../src/commands/types';
+import { t } from '../src/messages';
+
+/** Role-aware help built from the command table itself, so it can never drift from what exists. */
+export function helpCommand(all: () => readonly Command[]): Command {
+  return {
+    name: '帮助',
+    // '？' needs no alias: full-width forms fold to '?'.
+    aliases: ['help', '?', '菜单'],
+    role: 'deputy',
+    summary: '查看可以使用的命令',
+    example: '帮助',
+    async run({ actor }) {
+      const line = (c: Command) => t('helpLine', { name: c.name, summary: c.summary, example: c.example });
+      const deputy = all().filter((c) => c.role === 'deputy');
+      const office = actor.isOffice ? all().filter((c) => c.role === 'office') : [];
+      const parts = [t('helpHeader', { name: actor.name, isOffice: actor.isOffice }), t('helpDeputySection'), ...deputy.map(line)];
+      if (office.length) parts.push(t('helpOfficeSection'), ...office.map(line));
+      parts.push(t('helpFooter'));
+      return parts.join('\n');
+    },
+  };
+}

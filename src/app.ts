@@ -1,0 +1,61 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import { StillProcessing } from './services/inbox';
+import { CallbackRejected } from './wecom/crypto';
+
+export interface AppDeps {
+  log: Logger;
+  routers: Router[];
+  /** Readiness: resolves when the database answers. */
+  ready(): Promise<void>;
+}
+
+/** The HTTP layer: one error boundary, one request log line, health endpoints, then the routers. */
+export function createApp(deps: AppDeps): Koa {
+  const app = new Koa();
+  app.proxy = true;
+
+  app.use(async (ctx, next) => {
+    const started = Date.now();
+    try {
+      await next();
+    } catch (err) {
+      if (err instanceof CallbackRejected) {
+        ctx.status = err.status;
+        ctx.body = err.status === 413 ? 'payload too large' : 'bad request';
+        ctx.state.reason = err.reason;
+      } else if (err instanceof StillProcessing) {
+        // WeCom treats non-200 as failure and retries: by then the first delivery has its reply.
+        ctx.status = 503;
+        ctx.body = 'busy';
+      } else {
+        ctx.status = 500;
+        ctx.body = 'internal error';
+        deps.log.error({ err, path: ctx.path }, 'request failed');
+      }
+    } finally {
+      // The query string carries signatures and echostr: log the path only.
+      const line = { method: ctx.method, path: ctx.path, status: ctx.status, latencyMs: Date.now() - started, reason: ctx.state.reason };
+      if (ctx.path !== '/healthz' && ctx.path !== '/readyz') {
+        (ctx.status >= 500 ? deps.log.error.bind(deps.log) : ctx.status >= 400 ? deps.log.warn.bind(deps.log) : deps.log.info.bind(deps.log))(line, 'request');
+      }
+    }
+  });
+
+  const health = new Router();
+  health.get('/healthz', (ctx) => {
+    ctx.body = { ok: true };
+  });
+  health.get('/readyz', async (ctx) => {
+    try {
+      await deps.ready();
+      ctx.body = { ok: true };
+    } catch {
+      ctx.status = 503;
+      ctx.body = { ok: false };
+    }
+  });
+  for (const r of [health, ...deps.routers]) app.use(r.routes()).use(r.allowedMethods());
+  return app;
+}

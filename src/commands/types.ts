@@ -1,0 +1,34 @@
+import type { Config } from '../../config';
+import type { Services } from '../services';
+
+/** Who sent a command, resolved from the roster (and OFFICE_USERIDS). */
+export interface Actor {
+  userid: string;
+  name: string;
+  isOffice: boolean;
+}
+
+export interface CommandContext {
+  actor: Actor;
+  /** The text after the command word: spaces normalised, the user's own punctuation kept. */
+  args: string;
+  /** The name or alias the user typed (for echoing back). */
+  invokedAs: string;
+  /** The inbound message id: the idempotency key for anything this command creates. */
+  msgId: string;
+  now: Date;
+  services: Services;
+  config: Config;
+}
+
+/** One command: an entry of the table in handlers/index.ts. It returns its reply. */
+export interface Command {
+  name: string;
+  aliases?: string[];
+  /** 'deputy': anyone on the roster (office staff included); 'office': office staff only. */
+  role: 'deputy' | 'office';
+  /** One line for 帮助, and an example the user can copy. */
+  summary: string;
+  example: string;
+  run(ctx: CommandContext): Promise<string>;
+}

@@ -1,0 +1,117 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { commands } from '../handlers';
+import { createApp } from './app';
+import { type Clock, systemClock } from './clock';
+import { createCommandTable } from './commands/parse';
+import { FakeWecom } from './demo/fake-wecom';
+import { createDispatcher } from './dispatcher/dispatcher';
+import { createModels, ensureIndexes } from './models';
+import { createServices } from './services';
+import { createInbox } from './services/inbox';
+import { createOutbox } from './services/outbox';
+import { createOutboxSender } from './services/outbox-sender';
+import { createCallbackRouter, streamIdOf } from './wecom/callback';
+import { createWecomClient } from './wecom/client';
+
+export interface ComposeOptions {
+  config: Config;
+  connection: Connection;
+  log: Logger;
+  clock?: Clock;
+  /** Test seam: how a duplicate delivery waits between polls. */
+  pause?: (ms: number) => Promise<void>;
+  /** Demo mode: the local WeCom sink that pushes go to (served by this app). */
+  demoSink?: FakeWecom;
+}
+
+/** The composition root: builds every part once and wires them together. */
+export async function composeApp(o: ComposeOptions) {
+  const { config, log } = o;
+  const clock = o.clock ?? systemClock;
+  const models = createModels(o.connection);
+  await ensureIndexes(models);
+
+  const client = createWecomClient({
+    apiBase: config.wecom.apiBase,
+    webhookKey: config.wecom.webhookKey,
+    corpId: config.wecom.corpId,
+    corpSecret: config.wecom.corpSecret,
+    agentId: config.wecom.agentId,
+    clock,
+    log: log.child({ part: 'wecom-client' }),
+  });
+  const outbox = createOutbox({ models, clock });
+  const o_ = config.tunables.outbox;
+  const sender = createOutboxSender({
+    models,
+    client,
+    clock,
+    log: log.child({ part: 'outbox' }),
+    webhookPerMinute: o_.webhookPerMinute,
+    maxAttempts: o_.maxAttempts,
+    baseBackoffMs: o_.baseBackoffMs,
+    maxBackoffMs: o_.maxBackoffMs,
+    pollMs: o_.pollMs,
+  });
+  const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
+  const table = createCommandTable(commands);
+  const dispatcher = createDispatcher({ table, services, config, clock, log });
+  const inbox = createInbox({
+    models,
+    clock,
+    log,
+    outbox,
+    afterEnqueue: () => sender.kick(),
+    dispatch: dispatcher.dispatch,
+    streamIdOf,
+    staleProcessingMs: config.tunables.inbound.staleProcessingMs,
+    duplicateWaitMs: config.tunables.inbound.duplicateWaitMs,
+    pause: o.pause,
+  });
+  const limits = config.tunables.inbound;
+  const callback = createCallbackRouter({
+    keys: { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey },
+    corpId: config.wecom.corpId,
+    clock,
+    log,
+    limits: {
+      maxBodyBytes: limits.maxBodyBytes,
+      timestampSkewSeconds: limits.timestampSkewSeconds,
+      streamBytes: config.tunables.replyLimits.streamBytes,
+      appTextBytes: config.tunables.replyLimits.appTextBytes,
+    },
+    receive: inbox.receive,
+    replyForStream: inbox.replyForStream,
+  });
+
+  const routers = [callback];
+  const app = createApp({
+    log,
+    routers,
+    ready: async () => {
+      await o.connection.db?.admin().ping();
+    },
+  });
+
+  return {
+    app,
+    models,
+    services,
+    sender,
+    outbox,
+    inbox,
+    table,
+    clock,
+    /** Starts the background loops (outbox sender; the scheduler once it is wired). */
+    start(_port: number): void {
+      sender.start();
+    },
+    async stop(): Promise<void> {
+      await sender.stop();
+    },
+  };
+}
+
+export type Composed = Awaited<ReturnType<typeof composeApp>>;

@@ -1,0 +1,145 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
+import { startFerretDb, type DbLog } from './ferretdb';
+
+export type EmbeddedKind = 'mongodb-memory-server' | 'ferretdb';
+
+export interface EmbeddedDatabase {
+  uri: string;
+  kind: EmbeddedKind;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  projectRoot: string;
+  /** Parent of the on-disk data (`mongo/` or `ferretdb/`); used only when persistent. */
+  dataDir: string;
+  /** Keep data across restarts (`npm start`); tests pass false. */
+  persistent: boolean;
+  log?: DbLog;
+}
+
+export const NO_DATABASE_MESSAGE =
+  '无法启动内置数据库：请设置 MONGODB_URI 指向一个 MongoDB（例如 mongodb://127.0.0.1:27017/deputies） / ' +
+  'Cannot start an embedded database: set MONGODB_URI to a MongoDB server (e.g. mongodb://127.0.0.1:27017/deputies)';
+
+const PROBE_TIMEOUT_MS = 5_000;
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0] ?? err.name : String(err);
+}
+
+/** Where mongodb-memory-server would download from (same env knobs it reads). */
+function downloadOrigin(): string {
+  const explicit = process.env.MONGOMS_DOWNLOAD_URL;
+  if (explicit) return new URL(explicit).origin;
+  return new URL(process.env.MONGOMS_DOWNLOAD_MIRROR || 'https://fastdl.mongodb.org').origin;
+}
+
+function usesProxy(): boolean {
+  return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'].some((k) => !!process.env[k]);
+}
+
+/**
+ * Resolves to undefined if the download host answers at all, else to why not. Offline, the
+ * memory server retries a failed download several times with back-off; a host that never answers
+ * would stall it for minutes, so ask once with a hard deadline.
+ */
+function probe(origin: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const lib = origin.startsWith('http:') ? http : https;
+    const req = lib.request(origin, { method: 'HEAD', timeout: PROBE_TIMEOUT_MS });
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve(`${origin} did not answer within ${PROBE_TIMEOUT_MS / 1000}s`);
+    }, PROBE_TIMEOUT_MS);
+    const done = (why: string | undefined): void => {
+      clearTimeout(timer);
+      req.destroy();
+      resolve(why);
+    };
+    req.on('response', () => done(undefined));
+    req.on('timeout', () => done(`${origin} did not answer within ${PROBE_TIMEOUT_MS / 1000}s`));
+    req.on('error', (err) => done(`${origin} unreachable (${message(err)})`));
+    req.end();
+  });
+}
+
+async function startMemoryServer(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  // A cached or system mongod starts without the network; only a missing one needs the probe.
+  const binary = await DryMongoBinary.locateBinary({ version: '' });
+  if (!binary) {
+    if (/^(0|false|off|no)$/i.test(process.env.MONGOMS_RUNTIME_DOWNLOAD ?? '')) {
+      throw new Error('no mongod binary cached and MONGOMS_RUNTIME_DOWNLOAD is off');
+    }
+    if (!usesProxy()) {
+      const why = await probe(downloadOrigin());
+      if (why) throw new Error(`no mongod binary cached and cannot download one: ${why}`);
+    }
+  }
+  let server: MongoMemoryServer;
+  if (opts.persistent) {
+    const dbPath = path.join(opts.dataDir, 'mongo');
+    await mkdir(dbPath, { recursive: true });
+    server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
+  } else {
+    server = await MongoMemoryServer.create();
+  }
+  return {
+    uri: server.getUri(),
+    kind: 'mongodb-memory-server',
+    // Default cleanup removes only the server's own temp dir, never a given dbPath.
+    stop: async () => {
+      await server.stop();
+    },
+  };
+}
+
+async function startEmbeddedFerretDb(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = opts.persistent
+    ? path.join(opts.dataDir, 'ferretdb')
+    : await mkdtemp(path.join(os.tmpdir(), 'ferretdb-'));
+  try {
+    const db = await startFerretDb({ projectRoot: opts.projectRoot, dataDir, log: opts.log });
+    return {
+      uri: db.uri,
+      kind: 'ferretdb',
+      stop: async () => {
+        await db.stop();
+        if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * A database for `npm start` without MONGODB_URI and for tests: a real mongod through
+ * mongodb-memory-server where it can get one, else FerretDB built from tools/ferretdb.
+ */
+export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  let mongoError: unknown;
+  try {
+    return await startMemoryServer(opts);
+  } catch (err) {
+    mongoError = err;
+    opts.log?.warn({ reason: message(err) }, 'mongodb-memory-server unavailable; falling back to FerretDB');
+  }
+  let ferretError: unknown;
+  try {
+    return await startEmbeddedFerretDb(opts);
+  } catch (err) {
+    ferretError = err;
+    opts.log?.warn({ reason: err instanceof Error ? err.message : String(err) }, 'FerretDB unavailable');
+  }
+  // One line for the operator; the details are in `cause` and in the warn lines above.
+  throw new Error(NO_DATABASE_MESSAGE, {
+    cause: new AggregateError([mongoError, ferretError], 'both embedded databases failed'),
+  });
+}

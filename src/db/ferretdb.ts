@@ -1,0 +1,178 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { MongoClient } from 'mongodb';
+
+/** pino-compatible subset, so callers can pass their app logger. */
+export interface DbLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface FerretDbHandle {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 20_000;
+const STOP_GRACE_MS = 5_000;
+const TAIL_LINES = 20;
+
+/** Where the helper binary lives; `.tools/` is gitignored. */
+export function ferretDbBinaryPath(projectRoot: string): string {
+  return path.join(projectRoot, '.tools', 'ferretdb', 'ferretdb');
+}
+
+/** Keeps the last lines of a stream so a failure can say what the child said. */
+function tailOf(stream: NodeJS.ReadableStream | null, onLine?: (line: string) => void): () => string {
+  const lines: string[] = [];
+  if (stream) {
+    createInterface({ input: stream }).on('line', (line) => {
+      onLine?.(line);
+      lines.push(line);
+      if (lines.length > TAIL_LINES) lines.shift();
+    });
+  }
+  return () => lines.join('\n');
+}
+
+/**
+ * Builds the FerretDB helper if it is missing or older than its sources. The staleness rule and the
+ * go build flags live in tools/ferretdb/build.sh, shared with `npm run db`, so they cannot diverge.
+ */
+export async function ensureFerretDbBinary(opts: { projectRoot: string; log?: DbLog }): Promise<string> {
+  const { projectRoot, log } = opts;
+  const out = ferretDbBinaryPath(projectRoot);
+  const script = path.join(projectRoot, 'tools', 'ferretdb', 'build.sh');
+  const child = spawn('bash', [script, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // build.sh tags its own progress lines; go's output is kept only for the error message.
+  const progress = (line: string): void => {
+    if (line.startsWith('ferretdb build:')) log?.info({ binary: out }, line);
+  };
+  const stdoutTail = tailOf(child.stdout);
+  const stderrTail = tailOf(child.stderr, progress);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', (err) => reject(new Error(`FerretDB build: cannot run bash: ${err.message}`)));
+    child.on('close', (c) => resolve(c));
+  });
+  if (code === 0) return out;
+  const output = [stderrTail(), stdoutTail()].filter(Boolean).join('\n');
+  if (code === 3) {
+    throw new Error("FerretDB build: the Go toolchain ('go') is not on PATH; install Go >= 1.24 or set MONGODB_URI");
+  }
+  throw new Error(`FerretDB build failed (exit ${String(code)}):\n${output}`);
+}
+
+async function pingUntilReady(uri: string, deadline: number, exited: () => string | undefined): Promise<void> {
+  let lastError = 'no attempt';
+  while (Date.now() < deadline) {
+    const why = exited();
+    if (why) throw new Error(why);
+    const client = new MongoClient(uri, {
+      serverSelectionTimeoutMS: Math.max(500, Math.min(2_000, deadline - Date.now())),
+      connectTimeoutMS: 2_000,
+      directConnection: true,
+    });
+    try {
+      await client.connect();
+      await client.db('admin').command({ ping: 1 });
+      return;
+    } catch (err) {
+      lastError = err instanceof Error ? err.message : String(err);
+    } finally {
+      await client.close().catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`FerretDB at ${uri} did not answer ping within ${START_TIMEOUT_MS / 1000}s: ${lastError}`);
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (hasExited(child)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Starts FerretDB on a free loopback port with its SQLite files in dataDir. */
+export async function startFerretDb(opts: { projectRoot: string; dataDir: string; log?: DbLog }): Promise<FerretDbHandle> {
+  const { projectRoot, dataDir, log } = opts;
+  const binary = await ensureFerretDbBinary({ projectRoot, log });
+
+  // stdin stays a pipe: if we die without cleanup (SIGKILL), its EOF tells the child to stop.
+  const child = spawn(binary, ['-data', dataDir, '-listen', '127.0.0.1:0', '-exit-on-stdin-eof'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const stderrTail = tailOf(child.stderr);
+  let exitReason: string | undefined;
+  // 'close' rather than 'exit': by then stderr is drained, so the reason is complete.
+  child.on('close', (code, signal) => {
+    exitReason = `FerretDB exited early (code ${String(code)}, signal ${String(signal)}):\n${stderrTail()}`;
+  });
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.on('exit', killOnExit);
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  try {
+    const uri = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`FerretDB printed no URI within ${START_TIMEOUT_MS / 1000}s:\n${stderrTail()}`)),
+        START_TIMEOUT_MS,
+      );
+      const lines = createInterface({ input: child.stdout });
+      lines.once('line', (line) => {
+        clearTimeout(timer);
+        const trimmed = line.trim();
+        if (trimmed.startsWith('mongodb://')) resolve(trimmed);
+        else reject(new Error(`FerretDB printed an unexpected first line: ${trimmed}`));
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new Error(`cannot start FerretDB (${binary}): ${err.message}`));
+      });
+      child.once('close', () => {
+        clearTimeout(timer);
+        reject(new Error(exitReason));
+      });
+    });
+    await pingUntilReady(uri, deadline, () => exitReason);
+
+    // The running child must not keep an otherwise finished Node process alive.
+    child.unref();
+    for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
+
+    let stopping: Promise<void> | undefined;
+    child.once('close', () => {
+      if (!stopping) log?.warn({ pid: child.pid, reason: exitReason }, 'FerretDB exited unexpectedly');
+    });
+    const stop = (): Promise<void> => {
+      stopping ??= (async () => {
+        if (!hasExited(child)) {
+          child.kill('SIGTERM');
+          if (!(await waitForExit(child, STOP_GRACE_MS))) {
+            log?.warn({ pid: child.pid }, 'FerretDB ignored SIGTERM for 5s; sending SIGKILL');
+            child.kill('SIGKILL');
+            await waitForExit(child, STOP_GRACE_MS);
+          }
+        }
+        process.off('exit', killOnExit);
+      })();
+      return stopping;
+    };
+    return { uri, stop };
+  } catch (err) {
+    child.kill('SIGKILL');
+    process.off('exit', killOnExit);
+    throw err;
+  }
+}

@@ -1,0 +1,107 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Router from '@koa/router';
+import Koa from 'koa';
+import getRawBody from 'raw-body';
+
+/** What the fake WeCom API received: group pushes, app messages and response_url posts. */
+export interface RecordedPush {
+  channel: 'webhook' | 'app' | 'response_url';
+  msgtype: string;
+  content: string;
+  mentions: string[];
+  touser?: string[];
+  key?: string;
+  at: Date;
+}
+
+/**
+ * A loopback stand-in for qyapi.weixin.qq.com: the tests' fake and the demo mode's local sink.
+ * Failures can be injected to exercise the outbox's retries.
+ */
+export class FakeWecom {
+  readonly pushes: RecordedPush[] = [];
+  private failures: Array<{ errcode?: number; httpStatus?: number }> = [];
+  tokensIssued = 0;
+  private expireNextToken = false;
+
+  /** The next n calls fail with this errcode (or HTTP status). */
+  failNext(n: number, failure: { errcode?: number; httpStatus?: number }): void {
+    for (let i = 0; i < n; i++) this.failures.push(failure);
+  }
+
+  /** The next app message call answers 42001 (token expired) once. */
+  expireToken(): void {
+    this.expireNextToken = true;
+  }
+
+  clear(): void {
+    this.pushes.length = 0;
+    this.failures = [];
+  }
+
+  groupPushes(): RecordedPush[] {
+    return this.pushes.filter((p) => p.channel === 'webhook');
+  }
+
+  router(): Router {
+    const r = new Router();
+    const fail = (ctx: Koa.Context): boolean => {
+      const f = this.failures.shift();
+      if (!f) return false;
+      if (f.httpStatus) ctx.status = f.httpStatus;
+      ctx.body = { errcode: f.errcode ?? -1, errmsg: 'injected failure' };
+      return true;
+    };
+    const json = async (ctx: Koa.Context) => JSON.parse(await getRawBody(ctx.req, { limit: '1mb', encoding: 'utf8' })) as Record<string, unknown>;
+    r.post('/cgi-bin/webhook/send', async (ctx) => {
+      const body = await json(ctx);
+      if (fail(ctx)) return;
+      const type = String(body.msgtype);
+      const inner = (body[type] ?? {}) as { content?: string; mentioned_list?: string[] };
+      this.pushes.push({ channel: 'webhook', msgtype: type, content: inner.content ?? '', mentions: inner.mentioned_list ?? [], key: String(ctx.query.key ?? ''), at: new Date() });
+      ctx.body = { errcode: 0, errmsg: 'ok' };
+    });
+    r.get('/cgi-bin/gettoken', (ctx) => {
+      if (fail(ctx)) return;
+      this.tokensIssued++;
+      ctx.body = { errcode: 0, access_token: `token-${this.tokensIssued}`, expires_in: 7200 };
+    });
+    r.post('/cgi-bin/message/send', async (ctx) => {
+      const body = await json(ctx);
+      if (this.expireNextToken) {
+        this.expireNextToken = false;
+        ctx.body = { errcode: 42001, errmsg: 'access_token expired' };
+        return;
+      }
+      if (fail(ctx)) return;
+      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
+        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
+        return;
+      }
+      const type = String(body.msgtype);
+      const inner = (body[type] ?? {}) as { content?: string };
+      this.pushes.push({ channel: 'app', msgtype: type, content: inner.content ?? '', mentions: [], touser: String(body.touser).split('|'), at: new Date() });
+      ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: '' };
+    });
+    r.post('/response/:id', async (ctx) => {
+      const body = await json(ctx);
+      if (fail(ctx)) return;
+      const inner = (body.markdown ?? {}) as { content?: string };
+      this.pushes.push({ channel: 'response_url', msgtype: String(body.msgtype), content: inner.content ?? '', mentions: [], key: ctx.params.id, at: new Date() });
+      ctx.body = { errcode: 0, errmsg: 'ok' };
+    });
+    return r;
+  }
+
+  /** Serves the fake on a loopback port; returns its base URL. */
+  async listen(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+    const app = new Koa();
+    const r = this.router();
+    app.use(r.routes()).use(r.allowedMethods());
+    const server = http.createServer(app.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+}

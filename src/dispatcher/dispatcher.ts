@@ -1,0 +1,72 @@
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import { type CommandTable, parseCommandLine } from '../commands/parse';
+import type { Actor, Command } from '../commands/types';
+import { UserError } from '../errors';
+import { t } from '../messages';
+import type { Services } from '../services';
+import { closestNames } from '../text/closest';
+import type { InboundMessage, Reply } from '../wecom/inbound';
+
+export interface DispatcherDeps {
+  table: CommandTable;
+  services: Services;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+}
+
+export function visibleCommands(table: CommandTable, actor: Actor): Command[] {
+  return table.commands.filter((c) => c.role === 'deputy' || actor.isOffice);
+}
+
+/** Turns one inbound message into one reply. The single catch point for command errors. */
+export function createDispatcher(d: DispatcherDeps) {
+  async function dispatch(msg: InboundMessage): Promise<Reply> {
+    const log = d.log.child({ msgId: msg.id, sender: msg.senderId });
+    if (msg.kind === 'event') {
+      if (msg.event !== 'enter_chat') return null;
+      const who = await d.services.roster.resolveActor(msg.senderId);
+      return { text: t('welcome', { name: who.ok ? who.actor.name : undefined }), kind: 'welcome' };
+    }
+    if (msg.kind === 'unsupported') return { text: t('unsupportedMessage') };
+
+    const parsed = parseCommandLine(msg.text, d.table, d.config.wecom.botName);
+    const who = await d.services.roster.resolveActor(msg.senderId);
+    if (!who.ok) return { text: t(who.reason === 'inactive' ? 'rosterInactive' : 'notOnRoster', { contacts: who.contacts }) };
+    const actor = who.actor;
+    if (parsed.kind === 'empty') return { text: t('emptyMessage') };
+    if (parsed.kind === 'unknown') {
+      const words = visibleCommands(d.table, actor).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+      return { text: t('unknownCommand', { input: parsed.input, suggestions: closestNames(parsed.input, words, 3) }) };
+    }
+    const { command } = parsed;
+    if (command.role === 'office' && !actor.isOffice) return { text: t('officeOnly', { command: command.name }) };
+
+    const started = Date.now();
+    try {
+      const text = await command.run({
+        actor,
+        args: parsed.args,
+        invokedAs: parsed.invokedAs,
+        msgId: msg.id,
+        now: d.clock.now(),
+        services: d.services,
+        config: d.config,
+      });
+      log.info({ command: command.name, latencyMs: Date.now() - started }, 'command handled');
+      return { text };
+    } catch (err) {
+      if (err instanceof UserError) {
+        log.info({ command: command.name, refusal: err.key }, 'command refused');
+        return { text: err.reply };
+      }
+      log.error({ err, command: command.name }, 'command failed');
+      return { text: t('internalError') };
+    }
+  }
+  return { dispatch };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,66 @@
+import http from 'node:http';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { ConfigError, loadConfig } from '../config';
+import { composeApp } from './compose';
+import { startEmbeddedDatabase } from './db/embedded';
+import { createLogger } from './logger';
+
+/** Process entry: config, database, app, background loops, and an orderly shutdown. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger({ level: config.logLevel });
+  const projectRoot = path.resolve(__dirname, '..', '..');
+
+  let embedded: Awaited<ReturnType<typeof startEmbeddedDatabase>> | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    embedded = await startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, log });
+    uri = embedded.uri;
+    log.info({ kind: embedded.kind, dataDir: config.dataDir }, 'embedded database started');
+  }
+  const connection = await mongoose.createConnection(uri, { dbName: uri.match(/\/([^/?]+)(\?|$)/)?.[1] ?? 'deputies', autoIndex: false }).asPromise();
+
+  const composed = await composeApp({ config, connection, log });
+  const server = http.createServer(composed.app.callback());
+  // WeCom waits 5 s for a passive reply; a hung socket should not hold a worker for longer.
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  composed.start(port);
+  log.info({ port, demo: config.demo, env: config.env }, 'bot listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    // Stop accepting, let in-flight callbacks finish, then stop loops and close the database.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await composed.stop();
+    await connection.close();
+    await embedded?.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { common } from './common';
+
+// All user-facing Chinese text. Each family adds its own file and spreads it in here.
+const catalog = {
+  ...common,
+};
+
+export type Catalog = typeof catalog;
+export type MessageKey = keyof Catalog;
+export type MessageParams<K extends MessageKey> = Parameters<Catalog[K]> extends [] ? [] : Parameters<Catalog[K]>;
+
+/** Looks up a message by key; the compiler checks the key and its parameters. */
+export function t<K extends MessageKey>(key: K, ...params: MessageParams<K>): string {
+  const fn = catalog[key] as (...a: unknown[]) => string;
+  return fn(...params);
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalog, key);
+}

@@ -1,0 +1,11 @@
+import { type Connection, Schema } from 'mongoose';
+
+/** Per-kind, per-year sequence behind codes like YJ2026-001. */
+const counterSchema = new Schema(
+  { _id: { type: String, required: true }, seq: { type: Number, required: true, default: 0 } },
+  { collection: 'counters', versionKey: false },
+);
+
+export function counterModel(conn: Connection) {
+  return conn.model('Counter', counterSchema);
+}

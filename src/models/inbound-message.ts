@@ -1,0 +1,22 @@
+import { type Connection, Schema } from 'mongoose';
+
+/** One delivered WeCom message: the unique _id makes redeliveries find the first reply. */
+const inboundSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    streamId: { type: String, required: true },
+    senderId: { type: String, required: true },
+    status: { type: String, enum: ['processing', 'done'], required: true },
+    reply: { type: String },
+    replyKind: { type: String },
+    startedAt: { type: Date, required: true },
+    finishedAt: { type: Date },
+  },
+  { collection: 'inbound_messages', versionKey: false },
+);
+inboundSchema.index({ streamId: 1 });
+inboundSchema.index({ startedAt: 1 });
+
+export function inboundMessageModel(conn: Connection) {
+  return conn.model('InboundMessage', inboundSchema);
+}

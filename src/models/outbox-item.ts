@@ -1,0 +1,31 @@
+import { type Connection, type InferSchemaType, Schema } from 'mongoose';
+
+/** A push waiting to go out (or gone). The unique key makes every enqueue idempotent. */
+const outboxSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    channel: { type: String, enum: ['webhook', 'app', 'response_url'], required: true },
+    msgtype: { type: String, enum: ['markdown', 'text'], required: true },
+    content: { type: String, required: true },
+    /** webhook text: userids (or '@all') to mention; app: recipients. */
+    userids: { type: [String], default: [] },
+    url: { type: String },
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'dead'], default: 'pending' },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    lockedUntil: { type: Date },
+    lastError: { type: String },
+    seq: { type: Number, default: 0 },
+    createdAt: { type: Date, required: true },
+    sentAt: { type: Date },
+  },
+  { collection: 'outbox', versionKey: false },
+);
+outboxSchema.index({ key: 1 }, { unique: true });
+outboxSchema.index({ status: 1, nextAttemptAt: 1, createdAt: 1, seq: 1 });
+
+export type OutboxItemDoc = InferSchemaType<typeof outboxSchema> & { _id: unknown };
+
+export function outboxItemModel(conn: Connection) {
+  return conn.model('OutboxItem', outboxSchema);
+}

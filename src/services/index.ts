@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import type { Models } from '../models';
+import { createNotifier, type Notifier } from './notify';
+import type { Outbox } from './outbox';
+import { createRoster } from './roster';
+
+export interface ServiceDeps {
+  models: Models;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  outbox: Outbox;
+  notify: Notifier;
+}
+
+/** Every domain service, built once by the composition root. Each feature adds its service here. */
+export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void }) {
+  const notify = createNotifier({ outbox: base.outbox, channel: base.config.notifyChannel, afterEnqueue: base.afterEnqueue });
+  const deps: ServiceDeps = { ...base, notify };
+  const roster = createRoster({
+    models: deps.models,
+    officeUserIds: deps.config.officeUserIds,
+    levels: deps.config.tunables.levels,
+    groups: deps.config.tunables.professionalGroups,
+  });
+  return {
+    notify,
+    roster,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,39 @@
+import type { Outbox } from './outbox';
+
+export interface Notifier {
+  /** A group message (markdown). `mentionAll` adds a short text push that @-mentions everyone. */
+  toGroup(key: string, markdown: string, opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date }): Promise<void>;
+  /** Tells specific people: by @-mention in the group, or by app message (NOTIFY_CHANNEL=app). */
+  toUsers(key: string, userids: string[], markdown: string): Promise<void>;
+}
+
+export function createNotifier(deps: { outbox: Outbox; channel: 'group' | 'app'; afterEnqueue?: () => void }): Notifier {
+  const done = () => deps.afterEnqueue?.();
+  return {
+    async toGroup(key, markdown, opts = {}) {
+      await deps.outbox.enqueue({ key, target: { kind: 'group' }, format: 'markdown', content: markdown, notBefore: opts.notBefore });
+      if (opts.mentionAll) {
+        // Markdown pushes cannot @all; a text push with mentioned_list can.
+        await deps.outbox.enqueue({
+          key: `${key}:@all`,
+          target: { kind: 'group', mentionUserids: ['@all'] },
+          format: 'text',
+          content: opts.mentionAllText ?? '请各位代表查看上面的消息。',
+          notBefore: opts.notBefore,
+        });
+      }
+      done();
+    },
+    async toUsers(key, userids, markdown) {
+      const unique = [...new Set(userids)].filter(Boolean);
+      if (unique.length === 0) return;
+      if (deps.channel === 'app') {
+        await deps.outbox.enqueue({ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown });
+      } else {
+        const mentions = unique.map((u) => `<@${u}>`).join(' ');
+        await deps.outbox.enqueue({ key, target: { kind: 'group' }, format: 'markdown', content: `${mentions}\n${markdown}` });
+      }
+      done();
+    },
+  };
+}

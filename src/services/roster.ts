@@ -1,0 +1,147 @@
+import type { Models } from '../models';
+import { UserError } from '../errors';
+import { t } from '../messages';
+import type { Actor } from '../commands/types';
+
+export interface RosterEntry {
+  userid: string;
+  name: string;
+  level: string;
+  group?: string;
+  station?: string;
+  district?: string;
+  phone?: string;
+  active: boolean;
+  isOffice: boolean;
+}
+
+export type ActorLookup = { ok: true; actor: Actor } | { ok: false; reason: 'not_on_roster' | 'inactive'; contacts: string };
+
+const USERID = /^[A-Za-z0-9._@-]{1,64}$/;
+
+export interface RosterOptions {
+  models: Models;
+  officeUserIds: string[];
+  levels: readonly string[];
+  groups: readonly string[];
+}
+
+function toEntry(d: Record<string, unknown>): RosterEntry {
+  return {
+    userid: String(d.userid),
+    name: String(d.name),
+    level: String(d.level ?? '镇'),
+    group: (d.group as string | undefined) ?? undefined,
+    station: (d.station as string | undefined) ?? undefined,
+    district: (d.district as string | undefined) ?? undefined,
+    phone: (d.phone as string | undefined) ?? undefined,
+    active: d.active !== false,
+    isOffice: d.isOffice === true,
+  };
+}
+
+export function createRoster(o: RosterOptions) {
+  const { Deputy } = o.models;
+  const configOffice = new Set(o.officeUserIds);
+
+  async function officeContacts(): Promise<string> {
+    const staff = await Deputy.find({ active: true, isOffice: true }).select({ name: 1 }).limit(3).lean();
+    const names = staff.map((s) => s.name);
+    return names.length ? `人大办（${names.join('、')}）` : t('officeContactFallback');
+  }
+
+  /** Finds one active deputy by exact name, userid, or a unique name prefix. */
+  async function findActive(nameOrId: string): Promise<RosterEntry> {
+    const q = nameOrId.trim();
+    const exact = await Deputy.find({ active: true, $or: [{ name: q }, { userid: q }] }).lean();
+    if (exact.length === 1) return toEntry(exact[0] as never);
+    const pool = exact.length > 1 ? exact : await Deputy.find({ active: true, name: { $regex: `^${escapeRegex(q)}` } }).limit(6).lean();
+    if (pool.length === 1) return toEntry(pool[0] as never);
+    if (pool.length === 0) throw new UserError('rosterNotFound', { name: q });
+    throw new UserError('rosterAmbiguous', { name: q, matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、') });
+  }
+
+  return {
+    officeContacts,
+    findActive,
+
+    async resolveActor(userid: string): Promise<ActorLookup> {
+      const d = await Deputy.findOne({ userid }).lean();
+      if (configOffice.has(userid)) return { ok: true, actor: { userid, name: d?.name ?? userid, isOffice: true } };
+      if (!d) return { ok: false, reason: 'not_on_roster', contacts: await officeContacts() };
+      if (d.active === false) return { ok: false, reason: 'inactive', contacts: await officeContacts() };
+      return { ok: true, actor: { userid, name: d.name, isOffice: d.isOffice === true } };
+    },
+
+    isConfigOffice: (userid: string) => configOffice.has(userid),
+
+    /** Adds or updates a deputy (re-activating a deactivated one). Returns what happened. */
+    async upsertDeputy(input: { userid: string; name: string; level?: string; group?: string }): Promise<{ entry: RosterEntry; outcome: 'added' | 'updated' | 'reactivated' }> {
+      if (!USERID.test(input.userid)) throw new UserError('rosterBadUserid', { userid: input.userid.slice(0, 70) });
+      const name = input.name.trim();
+      if (!name || [...name].length > 20) throw new UserError('rosterBadName');
+      if (input.level && !o.levels.includes(input.level)) throw new UserError('rosterBadLevel', { levels: o.levels.join('、') });
+      if (input.group && !o.groups.includes(input.group)) throw new UserError('rosterBadGroup', { groups: o.groups.join('、') });
+      const clash = await Deputy.findOne({ name, active: true, userid: { $ne: input.userid } }).lean();
+      if (clash) throw new UserError('rosterNameTaken', { name, userid: clash.userid });
+      const set: Record<string, unknown> = { name, active: true };
+      if (input.level) set.level = input.level;
+      if (input.group) set.group = input.group;
+      const before = await Deputy.findOneAndUpdate({ userid: input.userid }, { $set: set, $setOnInsert: { userid: input.userid } }, { upsert: true, returnDocument: 'before' }).lean();
+      const after = await Deputy.findOne({ userid: input.userid }).lean();
+      const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
+      return { entry: toEntry(after as never), outcome };
+    },
+
+    async list(): Promise<RosterEntry[]> {
+      const all = await Deputy.find({}).sort({ active: -1, name: 1 }).lean();
+      return all.map((d) => toEntry(d as never));
+    },
+
+    async activeDeputies(): Promise<RosterEntry[]> {
+      const all = await Deputy.find({ active: true }).sort({ name: 1 }).lean();
+      return all.map((d) => toEntry(d as never));
+    },
+
+    async namesOf(userids: string[]): Promise<Map<string, string>> {
+      const docs = await Deputy.find({ userid: { $in: [...new Set(userids)] } }).select({ userid: 1, name: 1 }).lean();
+      return new Map(docs.map((d) => [d.userid, d.name]));
+    },
+
+    async deactivate(nameOrId: string, by: string): Promise<RosterEntry> {
+      const d = await findActive(nameOrId);
+      if (d.userid === by) throw new UserError('rosterCannotDeactivateSelf');
+      if (d.isOffice) await assertNotLastOffice(d.userid);
+      const res = await Deputy.updateOne({ userid: d.userid, active: true }, { $set: { active: false } });
+      if (res.modifiedCount === 0) throw new UserError('rosterAlreadyInactive', { name: d.name });
+      return { ...d, active: false };
+    },
+
+    async setOffice(nameOrId: string, on: boolean): Promise<RosterEntry> {
+      const d = await findActive(nameOrId);
+      if (on) {
+        const res = await Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } });
+        if (res.modifiedCount === 0) throw new UserError('rosterOfficeAlready', { name: d.name });
+        return { ...d, isOffice: true };
+      }
+      if (configOffice.has(d.userid)) throw new UserError('rosterOfficeFromConfig', { name: d.name });
+      if (!d.isOffice) throw new UserError('rosterOfficeNot', { name: d.name });
+      await assertNotLastOffice(d.userid);
+      const res = await Deputy.updateOne({ userid: d.userid, isOffice: true }, { $set: { isOffice: false } });
+      if (res.modifiedCount === 0) throw new UserError('rosterOfficeNot', { name: d.name });
+      return { ...d, isOffice: false };
+    },
+  };
+
+  async function assertNotLastOffice(userid: string): Promise<void> {
+    const others = await Deputy.countDocuments({ active: true, isOffice: true, userid: { $ne: userid } });
+    const configOthers = [...configOffice].filter((u) => u !== userid).length;
+    if (others + configOthers === 0) throw new UserError('rosterLastOffice');
+  }
+}
+
+export type Roster = ReturnType<typeof createRoster>;
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

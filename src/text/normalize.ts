@@ -1,0 +1,50 @@
+// Space-like characters WeCom clients insert (the @-mention separator is U+2005).
+const SPACE_LIKE = /[\u3000\u2005\u00a0\u2002-\u200a\u202f\u205f]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
+// Whitespace that may follow an @-mention.
+const MENTION_GAP = '[\\s\\u00a0\\u2005\\u3000]';
+
+/** Full-width ASCII (U+FF01–FF5E) and the ideographic space to their half-width forms; length-preserving. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Unifies space variants, drops zero-width characters, collapses runs of spaces/tabs (not newlines), trims. */
+export function normalizeSpaces(s: string): string {
+  return s
+    .replace(SPACE_LIKE, ' ')
+    .replace(ZERO_WIDTH, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** For parsing command words, codes and options; never for content that is stored. */
+export function normalizeCommandText(s: string): string {
+  return toHalfWidth(normalizeSpaces(s));
+}
+
+/**
+ * Removes leading @-mentions of the bot, then one leading `/` or `#`.
+ * With botName, only that exact name is stripped (it may contain spaces); otherwise any leading @word.
+ */
+export function stripMentions(s: string, botName?: string): string {
+  const name = botName?.trim();
+  const mention = name
+    ? new RegExp(`^[@＠]${escapeName(name)}(?:${MENTION_GAP}+|$)`)
+    : new RegExp(`^[@＠][^\\s\\u00a0\\u2005\\u3000]+(?:${MENTION_GAP}+|$)`);
+  let rest = s.replace(new RegExp(`^${MENTION_GAP}+`), '');
+  for (let m = mention.exec(rest); m; m = mention.exec(rest)) {
+    rest = rest.slice(m[0].length);
+  }
+  return rest.replace(/^[/#／＃]/, '').trim();
+}
+
+function escapeName(name: string): string {
+  // Spaces inside a display name may arrive as any space variant.
+  return name
+    .split(new RegExp(`${MENTION_GAP}+`))
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join(`${MENTION_GAP}+`);
+}

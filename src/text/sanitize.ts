@@ -1,0 +1,30 @@
+// Replacements are visible full-width look-alikes, so Chinese readers still see what was typed.
+
+/** Defuses @all / @所有人 (any case, half- or full-width @) by using the full-width ＠. */
+function neutralizeMentionAll(s: string): string {
+  return s.replace(/[@＠](all|所有人)/gi, '＠$1');
+}
+
+/**
+ * User text echoed into a group push (markdown or text): it can mention nobody and inject no markup.
+ * Tags (<@id>, <font>, any HTML), entities, links/images, and line-start headings/quotes are defused.
+ */
+export function neutralizeUserText(s: string): string {
+  const defused = s
+    .replace(/</g, '＜')
+    .replace(/>/g, '＞')
+    // &lt;@id&gt; could be decoded back into a mention by a renderer.
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '＆')
+    .replace(/\[/g, '［')
+    .replace(/\]/g, '］')
+    .replace(/^([ \t]*)#/gm, '$1＃');
+  return neutralizeMentionAll(defused);
+}
+
+/** Office announcements keep their markdown (bold, headings, links, colours) but mention nobody. */
+export function neutralizeOfficeMarkdown(s: string): string {
+  const defused = s
+    .replace(/<@([^<>]*)>/g, '＜@$1＞')
+    .replace(/&lt;@([^&]*)&gt;/gi, '＜@$1＞');
+  return neutralizeMentionAll(defused);
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { CallbackRejected } from './crypto';
+import type { InboundMessage } from './inbound';
+
+// Smart bot (智能机器人) API mode: JSON envelope {"encrypt": "..."}; receive id is ''.
+
+const envelope = z.object({ encrypt: z.string().min(1).max(200_000) });
+
+const textItem = z.object({ msgtype: z.string(), text: z.object({ content: z.string() }).partial().optional() }).passthrough();
+
+const botMessage = z
+  .object({
+    msgid: z.string().min(1).max(128).optional(),
+    aibotid: z.string().optional(),
+    chatid: z.string().optional(),
+    chattype: z.enum(['group', 'single']).optional(),
+    from: z.object({ userid: z.string().min(1).max(128) }).partial().optional(),
+    response_url: z.string().url().optional(),
+    msgtype: z.string(),
+    text: z.object({ content: z.string().max(20_000) }).partial().optional(),
+    mixed: z.object({ msg_item: z.array(textItem).max(50) }).partial().optional(),
+    event: z.object({ eventtype: z.string().optional() }).passthrough().optional(),
+    stream: z.object({ id: z.string() }).partial().optional(),
+  })
+  .passthrough();
+
+export type BotParsed = { type: 'message'; message: InboundMessage } | { type: 'stream-poll'; streamId: string };
+
+export function readBotEnvelope(body: string): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new CallbackRejected(400, 'body is not JSON');
+  }
+  const parsed = envelope.safeParse(json);
+  if (!parsed.success) throw new CallbackRejected(400, 'JSON body has no encrypt field');
+  return parsed.data.encrypt;
+}
+
+export function parseBotPlaintext(plaintext: string, receivedAt: Date, replyLimitBytes: number): BotParsed {
+  let json: unknown;
+  try {
+    json = JSON.parse(plaintext);
+  } catch {
+    throw new CallbackRejected(400, 'decrypted payload is not JSON');
+  }
+  const parsed = botMessage.safeParse(json);
+  if (!parsed.success) throw new CallbackRejected(400, 'decrypted payload has an unexpected shape');
+  const m = parsed.data;
+  if (m.msgtype === 'stream') {
+    if (!m.stream?.id) throw new CallbackRejected(400, 'stream poll without id');
+    return { type: 'stream-poll', streamId: m.stream.id };
+  }
+  const senderId = m.from?.userid;
+  if (!senderId || !m.msgid) throw new CallbackRejected(400, 'message without msgid or sender');
+  const base = {
+    id: `bot:${m.msgid}`,
+    senderId,
+    chat: { type: m.chattype ?? (m.chatid ? 'group' : 'single'), id: m.chatid } as const,
+    responseUrl: m.response_url,
+    replyLimitBytes,
+    receivedAt,
+  };
+  if (m.msgtype === 'text') return { type: 'message', message: { ...base, kind: 'text', text: m.text?.content ?? '' } };
+  if (m.msgtype === 'mixed') {
+    const text = (m.mixed?.msg_item ?? [])
+      .filter((i) => i.msgtype === 'text')
+      .map((i) => i.text?.content ?? '')
+      .join('\n');
+    return { type: 'message', message: { ...base, kind: text.trim() ? 'text' : 'unsupported', text } };
+  }
+  if (m.msgtype === 'event') {
+    const eventtype = typeof m.event?.eventtype === 'string' ? m.event.eventtype : 'unknown';
+    return { type: 'message', message: { ...base, kind: 'event', event: eventtype, text: '' } };
+  }
+  return { type: 'message', message: { ...base, kind: 'unsupported', text: '' } };
+}
+
+/** Plaintext of a passive reply: a finished stream for messages, plain text for the welcome event. */
+export function botReplyPlaintext(streamId: string, text: string, welcome: boolean): string {
+  if (welcome) return JSON.stringify({ msgtype: 'text', text: { content: text } });
+  return JSON.stringify({ msgtype: 'stream', stream: { id: streamId, finish: true, content: text } });
+}

@@ -1,0 +1,127 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+
+/** A failed WeCom API call; `retryable` says whether trying later can help. */
+export class WecomApiError extends Error {
+  constructor(
+    readonly errcode: number | undefined,
+    readonly detail: string,
+    readonly retryable: boolean,
+    /** The earliest sensible retry, e.g. after the rate-limit minute. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`wecom api error ${errcode ?? 'network'}: ${detail}`);
+  }
+}
+
+export interface WecomClientOptions {
+  apiBase: string;
+  webhookKey?: string;
+  corpId?: string;
+  corpSecret?: string;
+  agentId?: number;
+  clock: Clock;
+  log: Logger;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+const RATE_LIMITED = 45009;
+const INVALID_WEBHOOK = 93000;
+const TOKEN_EXPIRED = new Set([40014, 42001]);
+// Errors that retrying cannot fix: bad key, bad agent, IP not trusted, bad secret.
+const PERMANENT = new Set([INVALID_WEBHOOK, 40001, 40013, 40056, 60020, 301002, 81013]);
+
+export interface WecomClient {
+  sendGroup(msg: { msgtype: 'markdown' | 'text'; content: string; mentions?: string[] }): Promise<void>;
+  sendApp(msg: { touser: string[]; msgtype: 'markdown' | 'text'; content: string }): Promise<void>;
+  postResponseUrl(url: string, markdown: string): Promise<void>;
+  readonly canSendApp: boolean;
+}
+
+/** Group robot webhook, app messages (token cached and refreshed) and the smart bot's response_url. */
+export function createWecomClient(opts: WecomClientOptions): WecomClient {
+  const doFetch = opts.fetch ?? fetch;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  let token: { value: string; expiresAt: number } | undefined;
+
+  async function call(url: string, body: unknown, what: string): Promise<{ errcode?: number; errmsg?: string } & Record<string, unknown>> {
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new WecomApiError(undefined, `${what}: ${(err as Error).name}`, true);
+    }
+    if (!res.ok) throw new WecomApiError(undefined, `${what}: HTTP ${res.status}`, true);
+    try {
+      return (await res.json()) as { errcode?: number; errmsg?: string };
+    } catch {
+      throw new WecomApiError(undefined, `${what}: answer is not JSON`, true);
+    }
+  }
+
+  function check(json: { errcode?: number; errmsg?: string }, what: string): void {
+    const code = json.errcode ?? 0;
+    if (code === 0) return;
+    const msg = `${what}: ${String(json.errmsg ?? '').slice(0, 200)}`;
+    if (code === RATE_LIMITED) {
+      const now = opts.clock.now().getTime();
+      throw new WecomApiError(code, msg, true, 60_000 - (now % 60_000) + 1_000);
+    }
+    throw new WecomApiError(code, msg, !PERMANENT.has(code));
+  }
+
+  async function accessToken(force: boolean): Promise<string> {
+    const now = opts.clock.now().getTime();
+    if (!force && token && token.expiresAt > now) return token.value;
+    if (!opts.corpId || !opts.corpSecret) throw new WecomApiError(undefined, 'app messages are not configured', false);
+    const url = `${opts.apiBase}/cgi-bin/gettoken?corpid=${encodeURIComponent(opts.corpId)}&corpsecret=${encodeURIComponent(opts.corpSecret)}`;
+    const json = await call(url, undefined, 'gettoken');
+    check(json, 'gettoken');
+    const value = typeof json.access_token === 'string' ? json.access_token : '';
+    const ttl = typeof json.expires_in === 'number' ? json.expires_in : 7200;
+    if (!value) throw new WecomApiError(undefined, 'gettoken: no access_token', true);
+    // Refresh five minutes early so a token never expires mid-burst.
+    token = { value, expiresAt: now + Math.max(60, ttl - 300) * 1000 };
+    return value;
+  }
+
+  return {
+    canSendApp: Boolean(opts.corpId && opts.corpSecret && opts.agentId),
+
+    async sendGroup(msg) {
+      if (!opts.webhookKey) throw new WecomApiError(undefined, 'no group webhook key configured', false);
+      const url = `${opts.apiBase}/cgi-bin/webhook/send?key=${encodeURIComponent(opts.webhookKey)}`;
+      const body =
+        msg.msgtype === 'markdown'
+          ? { msgtype: 'markdown', markdown: { content: msg.content } }
+          : { msgtype: 'text', text: { content: msg.content, mentioned_list: msg.mentions ?? [] } };
+      check(await call(url, body, 'webhook'), 'webhook');
+    },
+
+    async sendApp(msg) {
+      const body = {
+        touser: msg.touser.join('|'),
+        msgtype: msg.msgtype,
+        agentid: opts.agentId,
+        [msg.msgtype]: { content: msg.content },
+      };
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const t = await accessToken(attempt > 0);
+        const json = await call(`${opts.apiBase}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body, 'message/send');
+        if (TOKEN_EXPIRED.has(json.errcode ?? 0) && attempt === 0) continue;
+        check(json, 'message/send');
+        return;
+      }
+    },
+
+    async postResponseUrl(url, markdown) {
+      check(await call(url, { msgtype: 'markdown', markdown: { content: markdown } }, 'response_url'), 'response_url');
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { encrypt } from '@wecom/crypto';
+import { type Harness, createHarness } from '../helpers/harness';
+import { TEST_KEYS, appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, readAppReply, readBotReply, signedQuery } from '../helpers/wecom-payloads';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await createHarness('callback');
+  await h.addDeputy('zhangsan', '张三');
+});
+afterAll(async () => h.close());
+
+async function inboundCount(): Promise<number> {
+  return h.models.InboundMessage.countDocuments({});
+}
+
+describe('URL verification', () => {
+  it('answers the decrypted echostr as plain text for a valid signature', async () => {
+    const echostr = encrypt(TEST_KEYS.encodingAesKey, '1234567890123', '');
+    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('1234567890123');
+  });
+
+  it('accepts the app-mode echostr (receive id = corp id) too', async () => {
+    const echostr = encrypt(TEST_KEYS.encodingAesKey, 'app-echo', TEST_KEYS.corpId);
+    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr });
+    expect(res.text).toBe('app-echo');
+  });
+
+  it('refuses a forged signature with 401', async () => {
+    const echostr = encrypt(TEST_KEYS.encodingAesKey, 'x', '');
+    const q = signedQuery(TEST_KEYS, echostr, h.nowSeconds());
+    const res = await h.request.get('/wecom/callback').query({ ...q, msg_signature: q.msg_signature!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), echostr });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a missing echostr with 400', async () => {
+    const res = await h.request.get('/wecom/callback').query({ msg_signature: 'x', timestamp: '1', nonce: '1' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('messages: transport refusals change nothing', () => {
+  it('refuses a stale timestamp with 403', async () => {
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, botTextPlaintext({ userid: 'zhangsan', text: '帮助' }));
+    const before = await inboundCount();
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds() - 3600), body, 'application/json');
+    expect(res.status).toBe(403);
+    expect(await inboundCount()).toBe(before);
+  });
+
+  it('refuses a signature computed with another token', async () => {
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, botTextPlaintext({ userid: 'zhangsan', text: '帮助' }));
+    const res = await h.post(signedQuery({ ...TEST_KEYS, token: 'other' }, ciphertext, h.nowSeconds()), body, 'application/json');
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses an app callback encrypted for another corp (wrong receive id)', async () => {
+    const { body, ciphertext } = appEnvelope(TEST_KEYS, appTextPlaintext({ userid: 'zhangsan', text: '帮助', corpId: TEST_KEYS.corpId }), 'ww-other-corp');
+    const before = await inboundCount();
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'text/xml');
+    expect(res.status).toBe(400);
+    expect(await inboundCount()).toBe(before);
+  });
+
+  it.each([
+    ['truncated ciphertext', (c: string) => c.slice(0, 40)],
+    ['garbage base64', () => 'A'.repeat(64)],
+    ['not base64 at all', () => '%%%%not-base64%%%%'],
+  ])('refuses %s with 400 (signed correctly)', async (_name, mangle) => {
+    const { ciphertext } = botEnvelope(TEST_KEYS, botTextPlaintext({ userid: 'zhangsan', text: '帮助' }));
+    const bad = mangle(ciphertext);
+    const res = await h.post(signedQuery(TEST_KEYS, bad, h.nowSeconds()), JSON.stringify({ encrypt: bad }), 'application/json');
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses a body that is neither JSON nor XML with 415, and malformed JSON with 400', async () => {
+    expect((await h.post({ msg_signature: 'a', timestamp: '1', nonce: '1' }, 'hello', 'text/plain')).status).toBe(415);
+    expect((await h.post({ msg_signature: 'a', timestamp: '1', nonce: '1' }, '{"encrypt":', 'application/json')).status).toBe(400);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const big = JSON.stringify({ encrypt: 'A'.repeat(200 * 1024) });
+    const res = await h.post({ msg_signature: 'a', timestamp: String(h.nowSeconds()), nonce: '1' }, big, 'application/json');
+    expect(res.status).toBe(413);
+  });
+
+  it('refuses XML with a DTD / entities (no XXE, no entity expansion)', async () => {
+    const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><xml><Encrypt>&b;</Encrypt></xml>';
+    const res = await h.post(signedQuery(TEST_KEYS, '&b;', h.nowSeconds()), xml, 'text/xml');
+    expect(res.status).toBe(400);
+    // An entity inside the encrypted payload is refused as well.
+    const inner = `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><FromUserName>zhangsan</FromUserName><MsgType>text</MsgType><Content>&e;</Content><MsgId>1</MsgId></xml>`;
+    const { body, ciphertext } = appEnvelope(TEST_KEYS, inner);
+    const res2 = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'text/xml');
+    expect(res2.status).toBe(400);
+  });
+
+  it('refuses a decrypted payload of the wrong shape', async () => {
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, JSON.stringify({ hello: 'world' }));
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('replies in both modes', () => {
+  it('smart bot: a finished stream, signed, with the callback nonce', async () => {
+    const plain = botTextPlaintext({ userid: 'zhangsan', text: '@代表助手 帮助' });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const q = signedQuery(TEST_KEYS, ciphertext, h.nowSeconds(), '5550001');
+    const res = await h.post(q, body, 'application/json');
+    expect(res.status).toBe(200);
+    const reply = readBotReply(TEST_KEYS, res.text);
+    expect(reply.nonce).toBe('5550001');
+    expect(reply.json).toMatchObject({ msgtype: 'stream', stream: { finish: true } });
+    expect(reply.content).toContain('张三');
+    expect(reply.content).toContain('可以使用以下命令');
+  });
+
+  it('self-built app: an XML text reply addressed to the sender', async () => {
+    const { body, ciphertext } = appEnvelope(TEST_KEYS, appTextPlaintext({ userid: 'zhangsan', text: '帮助', corpId: TEST_KEYS.corpId }));
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'text/xml');
+    expect(res.status).toBe(200);
+    const reply = readAppReply(TEST_KEYS, res.text);
+    expect(reply.toUser).toBe('zhangsan');
+    expect(reply.content).toContain('帮助');
+  });
+
+  it('answers the enter_chat event with a text welcome', async () => {
+    const plain = JSON.stringify({ msgid: 'ev-1', aibotid: 'a', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'event', event: { eventtype: 'enter_chat' } });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
+    const reply = readBotReply(TEST_KEYS, res.text);
+    expect(reply.json.msgtype).toBe('text');
+    expect(reply.content).toContain('张三');
+  });
+
+  it('acknowledges other events with an empty 200', async () => {
+    const plain = JSON.stringify({ msgid: 'ev-2', aibotid: 'a', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'event', event: { eventtype: 'feedback_event' } });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+  });
+
+  it('explains what it understands when sent an image', async () => {
+    const plain = JSON.stringify({ msgid: 'img-1', aibotid: 'a', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'image', image: { url: 'http://x' } });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
+    expect(readBotReply(TEST_KEYS, res.text).content).toContain('文字消息');
+  });
+
+  it('reads the text items of a mixed message', async () => {
+    const plain = JSON.stringify({
+      msgid: 'mixed-1',
+      aibotid: 'a',
+      chattype: 'group',
+      chatid: 'g',
+      from: { userid: 'zhangsan' },
+      msgtype: 'mixed',
+      mixed: { msg_item: [{ msgtype: 'text', text: { content: '@代表助手 帮助' } }, { msgtype: 'image', image: { url: 'http://x' } }] },
+    });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
+    expect(readBotReply(TEST_KEYS, res.text).content).toContain('可以使用以下命令');
+  });
+
+  it('answers a stream poll with the stored reply', async () => {
+    await h.say('zhangsan', '帮助', { msgid: 'poll-me' });
+    const { streamIdOf } = await import('../../src/wecom/callback');
+    const plain = JSON.stringify({ msgid: 'poll-2', aibotid: 'a', chattype: 'group', from: { userid: 'zhangsan' }, msgtype: 'stream', stream: { id: streamIdOf('bot:poll-me') } });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
+    expect(readBotReply(TEST_KEYS, res.text).content).toContain('可以使用以下命令');
+  });
+});
+
+describe('idempotency', () => {
+  it('concurrent duplicate deliveries create one record and get identical replies', async () => {
+    const plain = botTextPlaintext({ userid: 'zhangsan', text: '帮助', msgid: 'dup-1' });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const q = signedQuery(TEST_KEYS, ciphertext, h.nowSeconds());
+    const results = await Promise.all([1, 2, 3, 4].map(() => h.post(q, body, 'application/json')));
+    const contents = results.map((r) => readBotReply(TEST_KEYS, r.text).content);
+    expect(new Set(contents).size).toBe(1);
+    expect(await h.models.InboundMessage.countDocuments({ _id: 'bot:dup-1' })).toBe(1);
+  });
+
+  it('a later redelivery of an app message gets the first reply', async () => {
+    const first = await h.say('zhangsan', '帮助', { mode: 'app', msgid: '77001' });
+    const again = await h.say('zhangsan', '帮助', { mode: 'app', msgid: '77001' });
+    expect(again).toBe(first);
+  });
+});
+
+describe('identity and commands', () => {
+  it('tells a sender who is not on the roster whom to contact', async () => {
+    const reply = await h.say('stranger', '帮助');
+    expect(reply).toContain('名册');
+    expect(reply).toContain('人大办');
+  });
+
+  it('suggests the closest command for an unknown one', async () => {
+    const reply = await h.say('zhangsan', '帮住');
+    expect(reply).toContain('「帮助」');
+  });
+
+  it('refuses office commands to a deputy with a clear line', async () => {
+    const reply = await h.say('zhangsan', '代表 列表');
+    expect(reply).toContain('只有人大办');
+  });
+
+  it('help is role-aware', async () => {
+    const deputyHelp = await h.say('zhangsan', '帮助');
+    const officeHelp = await h.say('office1', '帮助');
+    expect(deputyHelp).not.toContain('人大办命令');
+    expect(officeHelp).toContain('人大办命令');
+    expect(officeHelp).toContain('代表');
+  });
+
+  it('accepts full-width forms, a leading slash and the bot mention', async () => {
+    const reply = await h.say('zhangsan', '＠代表助手\u2005/ＨＥＬＰ');
+    expect(reply).toContain('可以使用以下命令');
+  });
+});
+
+describe('logs', () => {
+  it('never contain the token, AES key or webhook key', () => {
+    const all = h.logLines.join('\n');
+    expect(all.length).toBeGreaterThan(0);
+    expect(all).not.toContain(TEST_KEYS.token);
+    expect(all).not.toContain(TEST_KEYS.encodingAesKey);
+    expect(all).not.toContain('test-webhook-key-secret');
+  });
+});
