@@ -18,7 +18,9 @@ export const defaults = {
   /** Opinions due within this many days are listed as "soon due" by 督办 and the overdue job. */
   dueSoonDays: 3,
   opinion: { minChars: 5, maxChars: 2000, similarThreshold: 0.35, similarLimit: 3, pageSize: 10 },
-  announcement: { maxChars: 4000 },
+  /** maxLateMs: a scheduled announcement found later than this (bot was down) is not sent; the office is told. */
+  announcement: { maxChars: 4000, maxLateMs: 3 * 3600_000, listSize: 10, maxAheadDays: 366 },
+  study: { titleMaxChars: 60, noteMaxChars: 500, listSize: 5 },
   professionalGroups: ['社会治理', '财政经济', '城建环资', '农村农业', '科教文卫'],
   levels: ['镇', '县', '市'] as const,
   activityTypes: ['视察', '调研', '执法检查', '专业小组', '培训', '述职', '评议', '其他'] as const,
@@ -38,6 +40,8 @@ export const defaults = {
     cleanup: { schedule: '0 3 * * *', graceMs: 12 * 3600_000, enabled: true },
   },
   retention: { inboundDays: 7, outboxDays: 30, jobRunDays: 90 },
+  /** A run left 'running' this long is presumed crashed and may be taken over; failed runs retry within grace. */
+  scheduler: { staleRunMs: 10 * 60_000, maxAttempts: 3, retryDelayMs: 60_000 },
 };
 
 export type Defaults = typeof defaults;

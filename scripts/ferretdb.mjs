@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +39,7 @@ if (buildCode !== 0) {
 const dataDir = mkdtempSync(join(tmpdir(), 'ferretdb-'));
 const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
 // stdin is a pipe so the server also stops if this script is killed with SIGKILL.
-const child = spawn(binary, ['-data', dataDir, '-listen', '127.0.0.1:0', '-log-level', 'warn', '-exit-on-stdin-eof'], {
+const child = spawn(binary, ['-data', dataDir, '-listen', '127.0.0.1:0', '-exit-on-stdin-eof'], {
   stdio: ['pipe', 'pipe', 'inherit'],
 });
 
@@ -49,6 +50,12 @@ const forward = (signal) => {
 };
 process.on('SIGTERM', () => forward('SIGTERM'));
 process.on('SIGINT', () => forward('SIGINT'));
+// `npm run db` runs us under `sh -c`, which dies on SIGTERM without passing it on; being
+// re-parented is how we notice, so the server does not linger.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && !stopping) forward('SIGTERM');
+}, 1000).unref();
 // Normal exit of this script (e.g. an exception) must not leave the server behind.
 process.on('exit', () => {
   child.kill('SIGKILL');

@@ -2,11 +2,16 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { commands } from '../handlers';
+import { createJobs } from '../jobs';
 import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
+import { localBaseUrl } from './demo/address';
 import { FakeWecom } from './demo/fake-wecom';
+import { createDemoRouter, DEMO_WECOM_PREFIX } from './demo/router';
+import { seedDemoRoster } from './demo/seed';
 import { createDispatcher } from './dispatcher/dispatcher';
+import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
 import { createServices } from './services';
 import { createInbox } from './services/inbox';
@@ -33,8 +38,12 @@ export async function composeApp(o: ComposeOptions) {
   const models = createModels(o.connection);
   await ensureIndexes(models);
 
+  // Demo mode: pushes go to a local sink served by this app, whose port is known only after listen.
+  const demoSink = config.demo ? (o.demoSink ?? new FakeWecom(500)) : undefined;
+  let listenPort = config.port;
+
   const client = createWecomClient({
-    apiBase: config.wecom.apiBase,
+    apiBase: demoSink ? () => `${localBaseUrl(config.host, listenPort)}${DEMO_WECOM_PREFIX}` : config.wecom.apiBase,
     webhookKey: config.wecom.webhookKey,
     corpId: config.wecom.corpId,
     corpSecret: config.wecom.corpSecret,
@@ -57,6 +66,8 @@ export async function composeApp(o: ComposeOptions) {
   });
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
   const table = createCommandTable(commands);
+  // -- scheduler
+  const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });
   const dispatcher = createDispatcher({ table, services, config, clock, log });
   const inbox = createInbox({
     models,
@@ -87,6 +98,11 @@ export async function composeApp(o: ComposeOptions) {
   });
 
   const routers = [callback];
+  if (demoSink) {
+    await seedDemoRoster(services.roster, log);
+    const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
+    routers.push(createDemoRouter({ keys, botName: config.wecom.botName ?? '代表助手', roster: services.roster, sink: demoSink, commands: table.commands }));
+  }
   const app = createApp({
     log,
     routers,
@@ -103,12 +119,18 @@ export async function composeApp(o: ComposeOptions) {
     outbox,
     inbox,
     table,
+    scheduler,
     clock,
-    /** Starts the background loops (outbox sender; the scheduler once it is wired). */
-    start(_port: number): void {
+    /** Demo mode only: the local WeCom sink the group pushes land in. */
+    demoSink,
+    /** Starts the background loops: the outbox sender and (unless JOBS_ENABLED=false) the scheduler. */
+    start(port: number): void {
+      listenPort = port;
       sender.start();
+      if (config.jobsEnabled) scheduler.start();
     },
     async stop(): Promise<void> {
+      await scheduler.stop();
       await sender.stop();
     },
   };

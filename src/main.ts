@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../config';
 import { composeApp } from './compose';
 import { startEmbeddedDatabase } from './db/embedded';
+import { localBaseUrl } from './demo/address';
 import { createLogger } from './logger';
 
 /** Process entry: config, database, app, background loops, and an orderly shutdown. */
@@ -40,21 +41,40 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   composed.start(port);
   log.info({ port, demo: config.demo, env: config.env }, 'bot listening');
+  if (config.demo) {
+    const simulator = `${localBaseUrl(config.host, port)}/demo`;
+    log.warn({ simulator }, 'demo mode: throwaway WeCom credentials; group pushes go to the local simulator');
+    // One plain line a person notices among the JSON logs.
+    process.stderr.write(`\n  演示模式 demo mode — 打开本地聊天模拟器 open the chat simulator: ${simulator}\n\n`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => {
+      log.error('shutdown took longer than 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
     force.unref();
-    // Stop accepting, let in-flight callbacks finish, then stop loops and close the database.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await composed.stop();
-    await connection.close();
-    await embedded?.stop();
-    log.info('stopped');
-    process.exit(0);
+    let code = 0;
+    try {
+      // Stop accepting, let in-flight callbacks finish, then stop loops and close the database.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await composed.stop();
+      await connection.close();
+    } catch (err) {
+      code = 1;
+      log.error({ err }, 'shutdown step failed');
+    }
+    // The embedded database is a child process: stop it whatever happened above.
+    await embedded?.stop().catch((err: unknown) => {
+      code = 1;
+      log.error({ err }, 'embedded database did not stop cleanly');
+    });
+    log.info({ code }, 'stopped');
+    process.exit(code);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -21,9 +21,23 @@ export interface RecordedPush {
  */
 export class FakeWecom {
   readonly pushes: RecordedPush[] = [];
+  /** Pushes dropped from the front to respect `keep`; `dropped + index + 1` is a push's sequence number. */
+  dropped = 0;
   private failures: Array<{ errcode?: number; httpStatus?: number }> = [];
   tokensIssued = 0;
   private expireNextToken = false;
+
+  /** `keep` bounds memory for a long-running demo; tests keep everything. */
+  constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
+
+  private record(p: RecordedPush): void {
+    this.pushes.push(p);
+    const excess = this.pushes.length - this.keep;
+    if (excess > 0) {
+      this.pushes.splice(0, excess);
+      this.dropped += excess;
+    }
+  }
 
   /** The next n calls fail with this errcode (or HTTP status). */
   failNext(n: number, failure: { errcode?: number; httpStatus?: number }): void {
@@ -36,6 +50,7 @@ export class FakeWecom {
   }
 
   clear(): void {
+    this.dropped += this.pushes.length;
     this.pushes.length = 0;
     this.failures = [];
   }
@@ -59,7 +74,7 @@ export class FakeWecom {
       if (fail(ctx)) return;
       const type = String(body.msgtype);
       const inner = (body[type] ?? {}) as { content?: string; mentioned_list?: string[] };
-      this.pushes.push({ channel: 'webhook', msgtype: type, content: inner.content ?? '', mentions: inner.mentioned_list ?? [], key: String(ctx.query.key ?? ''), at: new Date() });
+      this.record({ channel: 'webhook', msgtype: type, content: inner.content ?? '', mentions: inner.mentioned_list ?? [], key: String(ctx.query.key ?? ''), at: new Date() });
       ctx.body = { errcode: 0, errmsg: 'ok' };
     });
     r.get('/cgi-bin/gettoken', (ctx) => {
@@ -81,14 +96,14 @@ export class FakeWecom {
       }
       const type = String(body.msgtype);
       const inner = (body[type] ?? {}) as { content?: string };
-      this.pushes.push({ channel: 'app', msgtype: type, content: inner.content ?? '', mentions: [], touser: String(body.touser).split('|'), at: new Date() });
+      this.record({ channel: 'app', msgtype: type, content: inner.content ?? '', mentions: [], touser: String(body.touser).split('|'), at: new Date() });
       ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: '' };
     });
     r.post('/response/:id', async (ctx) => {
       const body = await json(ctx);
       if (fail(ctx)) return;
       const inner = (body.markdown ?? {}) as { content?: string };
-      this.pushes.push({ channel: 'response_url', msgtype: String(body.msgtype), content: inner.content ?? '', mentions: [], key: ctx.params.id, at: new Date() });
+      this.record({ channel: 'response_url', msgtype: String(body.msgtype), content: inner.content ?? '', mentions: [], key: ctx.params.id, at: new Date() });
       ctx.body = { errcode: 0, errmsg: 'ok' };
     });
     return r;

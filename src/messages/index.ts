@@ -1,8 +1,20 @@
 import { common } from './common';
+import { opinions } from './opinions';
+import { announcements } from './announcements';
+import { study } from './study';
+import { jobs } from './jobs';
+import { digest } from './digest';
+import { events } from './events';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
   ...common,
+  ...opinions,
+  ...announcements,
+  ...study,
+  ...jobs,
+  ...digest,
+  ...events,
 };
 
 export type Catalog = typeof catalog;

@@ -4,6 +4,15 @@ import { deputyModel } from './deputy';
 import { inboundMessageModel } from './inbound-message';
 import { outboxItemModel } from './outbox-item';
 import { rateWindowModel } from './rate-window';
+import { handlingUnitModel } from './handling-unit';
+import { opinionModel } from './opinion';
+import { activityModel } from './activity';
+import { meetingModel } from './meeting';
+import { shiftModel } from './shift';
+import { stationModel } from './station';
+import { jobRunModel } from './job-run';
+import { announcementModel } from './announcement';
+import { studyItemModel } from './study-item';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -13,6 +22,18 @@ export function createModels(conn: Connection) {
     OutboxItem: outboxItemModel(conn),
     Counter: counterModel(conn),
     RateWindow: rateWindowModel(conn),
+    // -- opinions
+    Opinion: opinionModel(conn),
+    HandlingUnit: handlingUnitModel(conn),
+    // -- events
+    Activity: activityModel(conn),
+    Meeting: meetingModel(conn),
+    Shift: shiftModel(conn),
+    Station: stationModel(conn),
+    // -- scheduler, announcements, study
+    JobRun: jobRunModel(conn),
+    Announcement: announcementModel(conn),
+    StudyItem: studyItemModel(conn),
   };
 }
 

@@ -5,6 +5,9 @@ import type { Models } from '../models';
 import { createNotifier, type Notifier } from './notify';
 import type { Outbox } from './outbox';
 import { createRoster } from './roster';
+import { createOpinions } from './opinions';
+import { createSchedulingServices } from './scheduling';
+import { createEvents } from './events';
 
 export interface ServiceDeps {
   models: Models;
@@ -25,9 +28,18 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
     levels: deps.config.tunables.levels,
     groups: deps.config.tunables.professionalGroups,
   });
+  // -- opinions
+  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster });
+  // -- scheduler, announcements, study
+  const scheduling = createSchedulingServices({ ...deps, roster, digestSources: () => ({ events, opinions }) });
+  // -- events (activities, meetings, shifts)
+  const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock });
   return {
     notify,
     roster,
+    opinions,
+    ...scheduling,
+    events,
   };
 }
 

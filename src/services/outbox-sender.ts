@@ -35,6 +35,8 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
+  // Set while stop() waits, so a long drain ends after its current item instead of holding shutdown.
+  let halting = false;
 
   async function claim(now: Date, skipWebhook: boolean): Promise<Item | null> {
     const due = { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }] };
@@ -81,7 +83,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     let failed = 0;
     let deferred = 0;
     let webhookFull = false;
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 500 && !halting; i++) {
       const now = o.clock.now();
       const item = await claim(now, webhookFull);
       if (!item) break;
@@ -136,8 +138,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     },
     async stop() {
       stopped = true;
+      halting = true;
       clearTimeout(timer);
       await running;
+      halting = false;
     },
   };
 }

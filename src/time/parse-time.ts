@@ -153,7 +153,8 @@ export function findWhen(text: string, opts: WhenOptions): FoundWhen {
   }
   const viaChrono = parseWithChrono(norm, ctx);
   // Inside free text only a date with numbers counts; chrono's lone 下午 / 三点 are too often false hits.
-  if (viaChrono?.hasDay && /[\d零〇一二两三四五六七八九十]/.test(norm.slice(viaChrono.index, viaChrono.end))) return { ...toParsed(viaChrono, text, viaChrono.index), index: viaChrono.index };
+  const numericDate = viaChrono?.hasDay && /[\d零〇一二两三四五六七八九十]/.test(norm.slice(viaChrono.index, viaChrono.end));
+  if (viaChrono && numericDate) return { ...toParsed(viaChrono, text, viaChrono.index), index: viaChrono.index };
   return { ok: false, reason: 'unrecognized', index: -1 };
 }
 

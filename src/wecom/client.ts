@@ -15,7 +15,8 @@ export class WecomApiError extends Error {
 }
 
 export interface WecomClientOptions {
-  apiBase: string;
+  /** A function when the base is known only later (demo mode: this app's own port after listen). */
+  apiBase: string | (() => string);
   webhookKey?: string;
   corpId?: string;
   corpSecret?: string;
@@ -43,6 +44,8 @@ export interface WecomClient {
 export function createWecomClient(opts: WecomClientOptions): WecomClient {
   const doFetch = opts.fetch ?? fetch;
   const timeoutMs = opts.timeoutMs ?? 10_000;
+  const base = opts.apiBase;
+  const apiBase = typeof base === 'function' ? base : () => base;
   let token: { value: string; expiresAt: number } | undefined;
 
   async function call(url: string, body: unknown, what: string): Promise<{ errcode?: number; errmsg?: string } & Record<string, unknown>> {
@@ -80,7 +83,7 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     const now = opts.clock.now().getTime();
     if (!force && token && token.expiresAt > now) return token.value;
     if (!opts.corpId || !opts.corpSecret) throw new WecomApiError(undefined, 'app messages are not configured', false);
-    const url = `${opts.apiBase}/cgi-bin/gettoken?corpid=${encodeURIComponent(opts.corpId)}&corpsecret=${encodeURIComponent(opts.corpSecret)}`;
+    const url = `${apiBase()}/cgi-bin/gettoken?corpid=${encodeURIComponent(opts.corpId)}&corpsecret=${encodeURIComponent(opts.corpSecret)}`;
     const json = await call(url, undefined, 'gettoken');
     check(json, 'gettoken');
     const value = typeof json.access_token === 'string' ? json.access_token : '';
@@ -96,7 +99,7 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
 
     async sendGroup(msg) {
       if (!opts.webhookKey) throw new WecomApiError(undefined, 'no group webhook key configured', false);
-      const url = `${opts.apiBase}/cgi-bin/webhook/send?key=${encodeURIComponent(opts.webhookKey)}`;
+      const url = `${apiBase()}/cgi-bin/webhook/send?key=${encodeURIComponent(opts.webhookKey)}`;
       const body =
         msg.msgtype === 'markdown'
           ? { msgtype: 'markdown', markdown: { content: msg.content } }
@@ -113,7 +116,7 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
       };
       for (let attempt = 0; attempt < 2; attempt++) {
         const t = await accessToken(attempt > 0);
-        const json = await call(`${opts.apiBase}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body, 'message/send');
+        const json = await call(`${apiBase()}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body, 'message/send');
         if (TOKEN_EXPIRED.has(json.errcode ?? 0) && attempt === 0) continue;
         check(json, 'message/send');
         return;

@@ -73,6 +73,9 @@ describe('parseWhen: relative days and parts of the day', () => {
     ['今晚8点', '2026-11-22T20:00:00', true],
     ['今晚12点', '2026-11-23T00:00:00', true],
     ['明天凌晨2点', '2026-11-23T02:00:00', true],
+    ['12月1日晚8点', '2026-12-01T20:00:00', true],
+    ['今天下午三点钟', '2026-11-22T15:00:00', true],
+    ['明早9点', '2026-11-23T09:00:00', true],
   ])('%s', (text, local, hasTime) => {
     expect(ok(text)).toEqual({ date: at(local), hasTime, matched: text });
   });
@@ -88,6 +91,7 @@ describe('parseWhen: relative days and parts of the day', () => {
     expect(ok('上午8点').date).toBe(at('2026-11-22T08:00:00'));
     expect(ok('15:30').date).toBe(at('2026-11-22T15:30:00'));
     expect(ok('下午三点').date).toBe(at('2026-11-22T15:00:00'));
+    expect(ok('中午')).toEqual({ date: at('2026-11-22T12:00:00'), hasTime: true, matched: '中午' });
   });
 
   it('N days / weeks / hours later', () => {
@@ -144,7 +148,8 @@ describe('parseWhen: failures', () => {
     expect(parseWhen(text, { now, tz })).toEqual({ ok: false, reason: 'empty' });
   });
 
-  it.each(['随便什么时候', 'abc', '镇政府三楼'])('unrecognized %s', (text) => {
+  // Month or year alone would need a guessed day: refused rather than filled in from today.
+  it.each(['随便什么时候', 'abc', '镇政府三楼', '2026年12月', '十二月', '下周', '月底'])('unrecognized %s', (text) => {
     expect(parseWhen(text, { now, tz })).toEqual({ ok: false, reason: 'unrecognized' });
   });
 
@@ -153,6 +158,10 @@ describe('parseWhen: failures', () => {
     '明天25点', '明天9:75', '上午15点', '本月31号', '2026年11月25日（周四）', '2月29日',
   ])('invalid date %s is refused, never shifted', (text) => {
     expect(parseWhen(text, { now, tz })).toEqual({ ok: false, reason: 'invalid_date' });
+  });
+
+  it('falls back to chrono for forms it does not handle itself, checking the result', () => {
+    expect(ok('二零二六年十二月一日')).toEqual({ date: at('2026-12-01T00:00:00'), hasTime: false, matched: '二零二六年十二月一日' });
   });
 
   it('accepts 29 February in a leap year', () => {
@@ -204,6 +213,7 @@ describe('findWhen', () => {
     expect(findWhen('统一时间安排', { now, tz })).toEqual({ ok: false, reason: 'unrecognized', index: -1 });
     expect(findWhen('在3号楼开会', { now, tz })).toEqual({ ok: false, reason: 'unrecognized', index: -1 });
     expect(findWhen('名额 10-20人', { now, tz })).toEqual({ ok: false, reason: 'unrecognized', index: -1 });
+    expect(findWhen('下午开会', { now, tz })).toEqual({ ok: false, reason: 'unrecognized', index: -1 });
     expect(findWhen('', { now, tz })).toEqual({ ok: false, reason: 'empty', index: -1 });
   });
 });

@@ -16,7 +16,7 @@ done
 [[ $stale == 0 ]] && exit 0
 
 if ! command -v go >/dev/null 2>&1; then
-  echo "ferretdb build: 'go' is not on PATH (install Go >= 1.24, or set MONGODB_URI)" >&2
+  echo "ferretdb build error: 'go' is not on PATH (install Go >= 1.24, or set MONGODB_URI)" >&2
   exit 3
 fi
 

@@ -25,7 +25,7 @@ import (
 func main() {
 	addr := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (port 0 picks a free port)")
 	dataDir := flag.String("data", "", "SQLite data directory (required)")
-	logLevel := flag.String("log-level", "warn", "log level for stderr: debug, info, warn, error")
+	logLevel := flag.String("log-level", "error", "log level for stderr: debug, info, warn, error")
 	stdinEOF := flag.Bool("exit-on-stdin-eof", false, "stop when stdin closes (the parent died)")
 	serialize := flag.Bool("serialize", true, "run one command at a time (see relay)")
 	flag.Parse()

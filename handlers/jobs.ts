@@ -1,0 +1,42 @@
+import type { Command } from '../src/commands/types';
+import { t } from '../src/messages';
+import type { JobRunView } from '../src/services/job-runs';
+import { formatDateTime, formatShortDateTime } from '../src/time/format';
+
+/** The latest run, plus any recent one that did not succeed (the office should notice those). */
+function runsWorthShowing(runs: JobRunView[]): JobRunView[] {
+  return runs.filter((r, i) => i === 0 || r.status !== 'succeeded');
+}
+
+function detailOf(r: JobRunView): string {
+  if (r.status === 'failed' || r.status === 'running') return '';
+  const counted = Object.values(r.counts ?? {}).some((n) => n > 0);
+  const bits = [counted ? t('jobsCounts', { counts: r.counts ?? {} }) : '', r.note ? t('jobsNote', { note: r.note }) : ''].filter(Boolean);
+  return bits.length ? bits.join('，') : t('jobsNothingToDo');
+}
+
+/** 任务: each scheduled job's last runs with their outcome, and when it is next due. */
+export const jobsCommand: Command = {
+  name: '任务',
+  role: 'office',
+  summary: '定时任务的最近运行情况和下次运行时间',
+  example: '任务',
+  async run({ services, config, now }) {
+    const tz = config.timezone;
+    const overview = await services.jobRuns.overview(now);
+    const lines = [t('jobsHeader', { zone: tz === 'Asia/Shanghai' ? t('jobsZoneBeijing') : tz })];
+    if (!config.jobsEnabled) lines.push(t('jobsDisabled'));
+    for (const job of overview) {
+      lines.push(t('jobsTitle', { name: job.name, enabled: job.enabled }));
+      const runs = runsWorthShowing(job.lastRuns).map((r) =>
+        t('jobsRun', { when: formatShortDateTime(r.slotAt, tz, now), status: r.status, detail: detailOf(r), attempts: r.attempts }),
+      );
+      lines.push(runs.length ? t('jobsRecent', { runs: runs.join('；') }) : t('jobsNever'));
+      if (job.failedLastDay > 0) lines.push(t('jobsFailedLastDay', { count: job.failedLastDay }));
+      const next = config.jobsEnabled && job.nextDueAt ? job.nextDueAt : undefined;
+      lines.push(next ? t('jobsNext', { when: formatDateTime(next, tz) }) : t('jobsNextNone'));
+    }
+    lines.push(t('jobsFooter'));
+    return lines.join('\n');
+  },
+};

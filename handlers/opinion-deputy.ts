@@ -1,0 +1,77 @@
+import { splitFirst } from '../src/commands/args';
+import type { Command, CommandContext } from '../src/commands/types';
+import { t } from '../src/messages';
+import type { Rating } from '../src/services/opinion-store';
+import { formatDate } from '../src/time/format';
+import { formatProgress, shown } from './opinion-format';
+
+/** The opinion code at the start of the arguments, normalised, and what follows it. */
+export function takeCode(ctx: CommandContext, command: string): { code: string; rest: string } {
+  const [first, rest] = splitFirst(ctx.args);
+  return { code: ctx.services.opinions.resolveCode(first, ctx.now, command), rest };
+}
+
+const input = (ctx: CommandContext) => ({ actor: ctx.actor, msgId: ctx.msgId, now: ctx.now });
+
+/** 进度 / 查看: one opinion's timeline (full text only for the filer, co-signers and the office). */
+export const progressCommand: Command = {
+  name: '进度',
+  aliases: ['查看'],
+  role: 'deputy',
+  summary: '查看一件建议的办理过程',
+  example: '进度 YJ2026-001',
+  async run(ctx) {
+    const { code } = takeCode(ctx, '进度');
+    const view = await ctx.services.opinions.progress(code, ctx.actor);
+    return formatProgress(view, ctx.config.timezone, ctx.now);
+  },
+};
+
+/** 附议 / 联名: co-sign another deputy's open opinion. */
+export const cosignCommand: Command = {
+  name: '附议',
+  aliases: ['联名'],
+  role: 'deputy',
+  summary: '附议（联名支持）别人的建议',
+  example: '附议 YJ2026-001',
+  async run(ctx) {
+    const { code } = takeCode(ctx, '附议');
+    const o = await ctx.services.opinions.cosign(code, input(ctx));
+    return t('opinionCosigned', { code, title: shown(o.title, true), count: (o.cosigners ?? []).length });
+  },
+};
+
+const RATING = /^(基本满意|不满意|满意)\s*[,，:：。;；]?\s*([\s\S]*)$/;
+
+/** 评价: the filer rates the answer; 不满意 sends it back for another round. */
+export const rateCommand: Command = {
+  name: '评价',
+  role: 'deputy',
+  summary: '评价答复：满意 / 基本满意 / 不满意（可加说明）',
+  example: '评价 YJ2026-001 满意',
+  async run(ctx) {
+    const { code, rest } = takeCode(ctx, '评价');
+    const m = RATING.exec(rest.trim());
+    if (!m) return t('opinionRateUsage', { code });
+    const note = (m[2] ?? '').trim().slice(0, 500);
+    const r = await ctx.services.opinions.rate(code, m[1] as Rating, note, input(ctx));
+    if (!r.reopened) return t('opinionRated', { code, rating: m[1]! });
+    const deadline = r.opinion.deadline ? formatDate(r.opinion.deadline, ctx.config.timezone) : '';
+    return t('opinionRatedReopened', { code, round: r.opinion.round ?? 2, unit: shown(r.opinion.unit ?? '', true), deadline });
+  },
+};
+
+/** 撤回: the filer withdraws an opinion the office has not assigned yet. */
+export const withdrawCommand: Command = {
+  name: '撤回',
+  role: 'deputy',
+  summary: '撤回自己尚未交办的建议',
+  example: '撤回 YJ2026-001',
+  async run(ctx) {
+    const { code } = takeCode(ctx, '撤回');
+    await ctx.services.opinions.withdraw(code, input(ctx));
+    return t('opinionWithdrawn', { code });
+  },
+};
+
+export { input as actionInput };

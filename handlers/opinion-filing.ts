@@ -1,0 +1,63 @@
+import type { Command, CommandContext } from '../src/commands/types';
+import { t } from '../src/messages';
+import type { OpinionSource } from '../src/services/opinion-filing';
+import { toHalfWidth } from '../src/text/normalize';
+import { shown } from './opinion-format';
+
+async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<string> {
+  const { opinion, pick, similar } = await ctx.services.opinions.file({
+    text: ctx.args,
+    source,
+    command: ctx.invokedAs,
+    actor: ctx.actor,
+    msgId: ctx.msgId,
+    now: ctx.now,
+  });
+  const tagNote = pick.unknownTag ? t('opinionUnknownTag', { tag: shown(pick.unknownTag, true), categories: Object.keys(ctx.config.categories).join('、') }) : undefined;
+  const lines = [t('opinionFiled', { code: opinion.code, title: shown(opinion.title, true), source, category: opinion.category, how: pick.how, tagNote })];
+  if (similar.length) {
+    lines.push('', t('opinionSimilarHeader'), ...similar.map((s) => t('opinionSimilarLine', { code: s.code, title: shown(s.title, false) })));
+    lines.push(t('opinionSimilarFooter', { first: similar[0]!.code, code: opinion.code }));
+  }
+  return lines.join('\n');
+}
+
+/** 建议 / 提建议 / 意见: a deputy's own opinion or suggestion. */
+export const fileOpinionCommand: Command = {
+  name: '建议',
+  aliases: ['提建议', '意见'],
+  role: 'deputy',
+  summary: '提交意见建议（末尾可加 #类别）',
+  example: '建议 村口路灯坏了三个月，请尽快维修 #公共交通',
+  run: (ctx) => fileAndReply(ctx, '代表'),
+};
+
+/** 民意 / 群众反映: an issue relayed from constituents. */
+export const fileRelayedCommand: Command = {
+  name: '民意',
+  aliases: ['群众反映'],
+  role: 'deputy',
+  summary: '转达群众反映的问题',
+  example: '民意 东村群众反映垃圾清运不及时，夏天气味大',
+  run: (ctx) => fileAndReply(ctx, '群众反映'),
+};
+
+/** 我的建议 [页码]: the sender's opinions, newest first. */
+export const myOpinionsCommand: Command = {
+  name: '我的建议',
+  role: 'deputy',
+  summary: '查看我提交的建议（每页10件，最新在前）',
+  example: '我的建议 2',
+  async run(ctx) {
+    const pageText = toHalfWidth(ctx.args).replace(/^第|页$/g, '').trim();
+    if (pageText && !/^\d{1,4}$/.test(pageText)) return t('opinionMineBadPage');
+    const page = Math.max(1, Number(pageText || '1'));
+    const mine = await ctx.services.opinions.listMine(ctx.actor.userid, page, ctx.now);
+    if (mine.total === 0) return t('opinionMineEmpty');
+    const lines = [t('opinionMineHeader', { total: mine.total, page: mine.page, pages: mine.pages })];
+    for (const o of mine.items) lines.push(t('opinionMineLine', { code: o.code, title: shown(o.title, true), status: o.status, days: o.daysOpen }));
+    if (mine.page < mine.pages) lines.push(t('opinionMineMore', { next: mine.page + 1 }));
+    lines.push(t('opinionMineFooter'));
+    return lines.join('\n');
+  },
+};

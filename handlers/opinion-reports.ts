@@ -1,0 +1,46 @@
+import type { Command } from '../src/commands/types';
+import { t } from '../src/messages';
+import { parseStatsPeriod } from '../src/services/opinion-reports';
+import { shown } from './opinion-format';
+
+/** 督办: overdue and soon-due opinions by unit (the same text the scheduled overdue job sends). */
+export const chaseCommand: Command = {
+  name: '督办',
+  role: 'office',
+  summary: '查看逾期和即将到期的建议（按承办单位）',
+  example: '督办',
+  async run(ctx) {
+    return (await ctx.services.opinions.overdueReport(ctx.now)) ?? t('overdueNone');
+  },
+};
+
+const joinCounts = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join('，');
+
+/** 统计 [本年|本月|年份]: counts by state, category and unit, and the three rates. */
+export const statsCommand: Command = {
+  name: '统计',
+  role: 'office',
+  summary: '意见建议统计：状态、类别、承办单位和三率',
+  example: '统计 本月',
+  async run(ctx) {
+    const period = parseStatsPeriod(ctx.args, ctx.now, ctx.config.timezone);
+    if (!period) return t('statsUsage');
+    const s = await ctx.services.opinions.stats(period, ctx.now);
+    if (s.total === 0) return t('statsEmpty', { label: period.label });
+    const r = s.rates;
+    const lines = [
+      t('statsHeader', { label: period.label, total: s.total }),
+      t('statsByStatus', { parts: joinCounts(s.byStatus) }),
+      t('statsByCategory', { parts: joinCounts(s.byCategory) }),
+      t('statsRates', { answerRate: r.answerRate, closeRate: r.closeRate, satisfactionRate: r.satisfactionRate, assigned: r.assignedOrLater, rated: r.rated }),
+    ];
+    if (s.units.length) {
+      lines.push(t('statsUnitsHeader'));
+      for (const u of s.units) lines.push(t('statsUnitLine', { unit: shown(u.unit, true), assigned: u.assigned, onTime: u.answeredOnTime, overdue: u.overdue }));
+    }
+    return lines.join('\n');
+  },
+};

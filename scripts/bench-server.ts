@@ -1,0 +1,127 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Router from '@koa/router';
+import Koa from 'koa';
+import mongoose from 'mongoose';
+import pino from 'pino';
+import getRawBody from 'raw-body';
+import { loadConfig } from '../config';
+import { composeApp } from '../src/compose';
+import { startEmbeddedDatabase } from '../src/db/embedded';
+import { FakeWecom } from '../src/demo/fake-wecom';
+import { createLogger } from '../src/logger';
+import { botReplyPlaintext, parseBotPlaintext, readBotEnvelope } from '../src/wecom/bot-mode';
+import { streamIdOf } from '../src/wecom/callback';
+import { type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySignature } from '../src/wecom/crypto';
+
+// The benchmark's server process (forked by scripts/bench.ts, so the load generator does not share
+// its event loop): the real app on a real database, pushing to a fake WeCom, plus the bare floor.
+
+export type ToServer = { type: 'start'; keys: CryptoKeys; mongodbUri?: string; deputies: number } | { type: 'sample' } | { type: 'stop' };
+export type FromServer =
+  | { type: 'ready'; appUrl: string; bareUrl: string; dbKind: string; commandWords: string[] }
+  | { type: 'sample'; peakRssBytes: number; opinions: number }
+  | { type: 'failed'; error: string };
+
+const send = (m: FromServer) => process.send?.(m);
+
+/** Verify, decrypt, parse, encrypt a fixed reply: everything the transport does, minus the bot. */
+function createBareApp(keys: CryptoKeys, maxBodyBytes: number): Koa {
+  const app = new Koa();
+  const router = new Router();
+  router.post('/bare', async (ctx) => {
+    const q = { signature: String(ctx.query.msg_signature ?? ''), timestamp: String(ctx.query.timestamp ?? ''), nonce: String(ctx.query.nonce ?? '') };
+    const ciphertext = readBotEnvelope(await getRawBody(ctx.req, { limit: maxBodyBytes, encoding: 'utf8' }));
+    verifySignature(keys, q, ciphertext, Date.now(), 600);
+    const parsed = parseBotPlaintext(decryptPayload(keys, ciphertext, ''), new Date(), 20_000);
+    const id = parsed.type === 'message' ? streamIdOf(parsed.message.id) : parsed.streamId;
+    const encrypt = encryptPayload(keys, botReplyPlaintext(id, 'ok', false), '');
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ encrypt, msgsignature: signatureOf(keys, timestamp, q.nonce, encrypt), timestamp: Number(timestamp), nonce: q.nonce });
+  });
+  app.use(router.routes());
+  return app;
+}
+
+async function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => Promise<void>> {
+  const projectRoot = path.resolve(__dirname, '..', '..');
+  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false });
+  const uri = msg.mongodbUri ?? (embedded as { uri: string }).uri;
+  const connection = await mongoose.createConnection(uri, { dbName: `bench_${process.pid}_${Date.now().toString(36)}`, autoIndex: false }).asPromise();
+
+  const wecom = new FakeWecom(100);
+  const fake = await wecom.listen();
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    WECOM_TOKEN: msg.keys.token,
+    WECOM_ENCODING_AES_KEY: msg.keys.encodingAesKey,
+    WECOM_CORP_ID: 'bench-corp',
+    WECOM_WEBHOOK_KEY: 'bench-webhook',
+    WECOM_API_BASE: fake.baseUrl,
+    OFFICE_USERIDS: 'bench-office',
+    JOBS_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+  });
+  // Logs are produced and serialised as in production (their cost is part of the path), then dropped.
+  const log = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: false }) });
+  const composed = await composeApp({ config, connection, log });
+  for (let i = 1; i <= msg.deputies; i++) await composed.services.roster.upsertDeputy({ userid: `bench-d-${i}`, name: `代表${i}` });
+
+  const app = await listen(composed.app.callback());
+  composed.start(Number(new URL(app.url).port));
+  const bare = await listen(createBareApp(msg.keys, config.tunables.inbound.maxBodyBytes).callback());
+
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  process.on('message', async (m: ToServer) => {
+    if (m.type !== 'sample') return;
+    const opinions = await composed.models.Opinion.countDocuments({});
+    send({ type: 'sample', peakRssBytes: Math.max(peak, process.memoryUsage().rss), opinions });
+    peak = 0;
+  });
+
+  const kind = msg.mongodbUri ? 'MongoDB at MONGODB_URI' : (embedded?.kind ?? 'unknown');
+  send({ type: 'ready', appUrl: app.url, bareUrl: `${bare.url}/bare`, dbKind: kind, commandWords: composed.table.words.map((w) => w.word) });
+
+  return async () => {
+    clearInterval(sampler);
+    await new Promise<void>((resolve) => bare.server.close(() => resolve()));
+    await new Promise<void>((resolve) => app.server.close(() => resolve()));
+    await composed.stop();
+    await fake.close();
+    await connection.dropDatabase();
+    await connection.close();
+    await embedded?.stop();
+  };
+}
+
+let stopApp: (() => Promise<void>) | undefined;
+let stopping: Promise<void> | undefined;
+const shutdown = (): Promise<void> => (stopping ??= stopApp ? stopApp() : Promise.resolve());
+const failed = (err: unknown) => send({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
+
+process.on('message', (m: ToServer) => {
+  if (m.type === 'start') {
+    start(m).then((s) => (stopApp = s), failed);
+  } else if (m.type === 'stop') {
+    shutdown().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        failed(err);
+        process.exit(1);
+      },
+    );
+  }
+});
+// The parent is gone (killed, crashed): do not linger holding a database.
+process.on('disconnect', () => void shutdown().finally(() => process.exit(1)));

@@ -1,0 +1,152 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { encrypt, getSignature } from '@wecom/crypto';
+import type { FromServer, ToServer } from './bench-server';
+
+// `npm run bench`: drives the real callback path on loopback with signed, encrypted smart-bot
+// payloads (a read and a write command) and, in the same run, a bare endpoint that only verifies,
+// decrypts and encrypts, then prints throughput, latency, memory and each path against the floor.
+
+interface BenchOptions {
+  seconds: number;
+  connections: number;
+  deputies: number;
+  mongodbUri?: string;
+}
+
+/** The script's knobs (an entry point, like src/main.ts, so it reads its own environment). */
+function readOptions(env: NodeJS.ProcessEnv): BenchOptions {
+  const int = (name: string, fallback: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
+    return n;
+  };
+  return { seconds: int('BENCH_SECONDS', 10, 600), connections: int('BENCH_CONNECTIONS', 10, 1000), deputies: int('BENCH_DEPUTIES', 50, 10_000), mongodbUri: env.MONGODB_URI || undefined };
+}
+
+interface Row {
+  path: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  peakRssMb: number;
+  requests: number;
+  errors: number;
+}
+
+function startServer(keys: { token: string; encodingAesKey: string }, o: BenchOptions): Promise<{ child: ChildProcess; ready: Extract<FromServer, { type: 'ready' }> }> {
+  const child = fork(path.join(__dirname, 'bench-server.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited early (code ${String(code)})`)));
+    child.on('message', (m: FromServer) => {
+      if (m.type === 'ready') resolve({ child, ready: m });
+      if (m.type === 'failed') reject(new Error(`bench server failed: ${m.error}`));
+    });
+    const start: ToServer = { type: 'start', keys, mongodbUri: o.mongodbUri, deputies: o.deputies };
+    child.send(start);
+  });
+}
+
+function sample(child: ChildProcess): Promise<Extract<FromServer, { type: 'sample' }>> {
+  return new Promise((resolve) => {
+    const on = (m: FromServer) => {
+      if (m.type !== 'sample') return;
+      child.off('message', on);
+      resolve(m);
+    };
+    child.on('message', on);
+    child.send({ type: 'sample' } satisfies ToServer);
+  });
+}
+
+/** One request's body and query, built fresh: a distinct msgid, a fresh timestamp and signature. */
+function signedRequest(keys: { token: string; encodingAesKey: string }, basePath: string, userid: string, text: string) {
+  const msgid = `bench-${randomBytes(8).toString('hex')}`;
+  const plaintext = JSON.stringify({ msgid, aibotid: 'bench-bot', chatid: 'wr-bench', chattype: 'group', from: { userid }, msgtype: 'text', text: { content: text.replace('{id}', msgid.slice(-6)) } });
+  const ciphertext = encrypt(keys.encodingAesKey, plaintext, '');
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = String(1_000_000_000 + randomBytes(4).readUInt32BE(0));
+  const query = new URLSearchParams({ msg_signature: getSignature(keys.token, timestamp, nonce, ciphertext), timestamp, nonce });
+  return { path: `${basePath}?${query.toString()}`, body: JSON.stringify({ encrypt: ciphertext }) };
+}
+
+async function drive(url: string, seconds: number, o: BenchOptions, build: () => { path: string; body: string }) {
+  const target = new URL(url);
+  return autocannon({
+    url: target.origin,
+    connections: o.connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...build() }) }],
+  });
+}
+
+function pad(s: string, n: number, right = false): string {
+  const width = [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const fill = ' '.repeat(Math.max(0, n - width));
+  return right ? fill + s : s + fill;
+}
+
+function renderTable(rows: Row[]): string {
+  const floor = rows[0]?.reqPerSec ?? 1;
+  const head = [pad('path', 34), pad('req/s', 9, true), pad('p50 ms', 8, true), pad('p99 ms', 8, true), pad('peak RSS MB', 12, true), pad('vs bare', 8, true), pad('requests', 9, true), pad('errors', 7, true)].join(' ');
+  const lines = rows.map((r) =>
+    [pad(r.path, 34), pad(r.reqPerSec.toFixed(0), 9, true), pad(String(r.p50), 8, true), pad(String(r.p99), 8, true), pad(r.peakRssMb.toFixed(0), 12, true), pad(`${((r.reqPerSec / floor) * 100).toFixed(0)}%`, 8, true), pad(String(r.requests), 9, true), pad(String(r.errors), 7, true)].join(' '),
+  );
+  return [head, '-'.repeat(head.length), ...lines].join('\n');
+}
+
+async function main(): Promise<void> {
+  const o = readOptions(process.env);
+  const keys = { token: randomBytes(12).toString('hex'), encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(`starting the bot on ${o.mongodbUri ? 'MONGODB_URI' : 'an embedded database'} …`);
+  const { child, ready } = await startServer(keys, o);
+  const has = (word: string) => ready.commandWords.includes(word);
+  const read = has('我的建议') ? '我的建议' : '帮助';
+  const write = has('建议') ? '建议 {id}号村口路灯坏了三个月，晚上出行不便，请尽快维修' : undefined;
+  let n = 0;
+  const deputy = () => `bench-d-${(n++ % o.deputies) + 1}`;
+
+  const scenarios: Array<{ name: string; url: string; text: string }> = [
+    { name: 'bare: verify + decrypt + encrypt', url: ready.bareUrl, text: '帮助' },
+    ...(write ? [{ name: `write: ${write.split(' ')[0]} …`, url: `${ready.appUrl}/wecom/callback`, text: write }] : []),
+    { name: `read: ${read}`, url: `${ready.appUrl}/wecom/callback`, text: read },
+  ];
+  const rows: Row[] = [];
+  try {
+    for (const s of scenarios) {
+      const build = () => signedRequest(keys, new URL(s.url).pathname, deputy(), s.text);
+      await drive(s.url, 1, o, build); // warm-up, not measured
+      await sample(child);
+      out(`running ${s.name} for ${o.seconds} s at ${o.connections} connections …`);
+      const r = await drive(s.url, o.seconds, o, build);
+      const mem = await sample(child);
+      rows.push({ path: s.name, reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, peakRssMb: mem.peakRssBytes / 1024 / 1024, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx });
+      if (s.text === write) out(`  opinions in the database after the write run: ${mem.opinions}`);
+    }
+  } finally {
+    child.send({ type: 'stop' } satisfies ToServer);
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+
+  const cpus = os.cpus();
+  out('');
+  out(renderTable(rows));
+  out('');
+  out(`machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`);
+  out(`database: ${ready.dbKind}; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
+  if (!write) out('note: no 建议 command is registered, so the write path was skipped');
+  if (read === '帮助') out('note: no 我的建议 command is registered, so the read path used 帮助');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import Router from '@koa/router';
+import type { Command } from '../commands/types';
+import type { Roster } from '../services/roster';
+import type { FakeWecom } from './fake-wecom';
+import { renderDemoPage } from './page';
+
+export interface DemoRouterDeps {
+  /** The throwaway demo credentials; the page signs and encrypts with them. */
+  keys: { token: string; encodingAesKey: string };
+  botName: string;
+  roster: Roster;
+  sink: FakeWecom;
+  commands: readonly Command[];
+}
+
+/** Where the WeCom client sends pushes in demo mode: the sink below, inside this app. */
+export const DEMO_WECOM_PREFIX = '/demo/wecom';
+const MAX_PUSHES_PER_POLL = 100;
+
+/**
+ * The chat simulator: the page, what it needs to speak to /wecom/callback like WeCom does, and
+ * the local WeCom sink the group pushes land in. Composed only in demo mode, never in production.
+ */
+export function createDemoRouter(deps: DemoRouterDeps): Router {
+  const router = new Router();
+  const page = renderDemoPage();
+  const noStore = (ctx: { set(k: string, v: string): void }) => ctx.set('cache-control', 'no-store');
+
+  router.get('/demo', (ctx) => {
+    noStore(ctx);
+    ctx.set('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'");
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = page;
+  });
+
+  router.get('/demo/api/session', (ctx) => {
+    noStore(ctx);
+    ctx.body = {
+      token: deps.keys.token,
+      encodingAesKey: deps.keys.encodingAesKey,
+      botName: deps.botName,
+      chatid: 'wr-demo-group',
+      aibotid: 'demo-bot',
+      commands: deps.commands.map((c) => ({ name: c.name, example: c.example, role: c.role })),
+    };
+  });
+
+  router.get('/demo/api/roster', async (ctx) => {
+    noStore(ctx);
+    const people = await deps.roster.activeDeputies();
+    ctx.body = { people: people.map((p) => ({ userid: p.userid, name: p.name, isOffice: p.isOffice || deps.roster.isConfigOffice(p.userid), level: p.level, group: p.group ?? null })) };
+  });
+
+  router.get('/demo/api/pushes', (ctx) => {
+    noStore(ctx);
+    const after = Number.parseInt(String(ctx.query.after ?? '0'), 10) || 0;
+    const { sink } = deps;
+    const all = sink.pushes.map((p, i) => ({ seq: sink.dropped + i + 1, channel: p.channel, msgtype: p.msgtype, content: p.content, mentions: p.mentions, touser: p.touser ?? [], at: p.at.toISOString() }));
+    const fresh = all.filter((p) => p.seq > after).slice(0, MAX_PUSHES_PER_POLL);
+    // `last` below the page's cursor means the process restarted: the page starts over.
+    ctx.body = { pushes: fresh, last: fresh.at(-1)?.seq ?? sink.dropped + sink.pushes.length };
+  });
+
+  const wecom = deps.sink.router();
+  router.use(DEMO_WECOM_PREFIX, wecom.routes(), wecom.allowedMethods());
+  return router;
+}

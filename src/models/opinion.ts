@@ -1,0 +1,97 @@
+import { type Connection, type InferSchemaType, Schema } from 'mongoose';
+
+export const OPINION_STATUSES = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'] as const;
+export type OpinionStatus = (typeof OPINION_STATUSES)[number];
+export const RATINGS = ['满意', '基本满意', '不满意'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const TIMELINE_ACTIONS = ['filed', 'cosigned', 'assigned', 'reassigned', 'answered', 'rated', 'reopened', 'closed', 'withdrawn', 'rejected'] as const;
+export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
+
+/** One step of an opinion's history: who did what, when. */
+const timelineSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    action: { type: String, enum: TIMELINE_ACTIONS, required: true },
+    by: { type: String, required: true },
+    byName: { type: String, required: true },
+    round: { type: Number },
+    unit: { type: String },
+    deadline: { type: Date },
+    rating: { type: String, enum: RATINGS },
+    /** Answer text, rating remark or rejection reason. */
+    note: { type: String },
+    /** The inbound message that caused this step: a retried message never applies it twice. */
+    origin: { type: String },
+  },
+  { _id: false },
+);
+
+/** One handling round: 交办 → 答复 → 评价. 不满意 opens the next round; earlier rounds stay as they were. */
+const roundSchema = new Schema(
+  {
+    round: { type: Number, required: true },
+    unit: { type: String, required: true },
+    deadline: { type: Date, required: true },
+    assignedAt: { type: Date, required: true },
+    answer: { type: String },
+    answeredAt: { type: Date },
+    rating: { type: String, enum: RATINGS },
+    ratedAt: { type: Date },
+  },
+  { _id: false },
+);
+
+const opinionSchema = new Schema(
+  {
+    code: { type: String, required: true },
+    year: { type: Number, required: true },
+    seq: { type: Number, required: true },
+    origin: { type: String, required: true },
+    source: { type: String, enum: ['代表', '群众反映'], required: true },
+    /** Filer's WeCom userid and name at filing time. */
+    filer: { type: String, required: true },
+    filerName: { type: String, required: true },
+    /** Co-signers' userids (附议), in signing order. */
+    cosigners: { type: [String], default: [] },
+    /** First line or sentence, cut short; derived from the masked text so it is safe to show anywhere. */
+    title: { type: String, required: true },
+    /** Stored as typed (phone numbers included); masked wherever others can read it. */
+    content: { type: String, required: true },
+    category: { type: String, required: true },
+    status: { type: String, enum: OPINION_STATUSES, required: true },
+    /** Current round (0 until first assigned). */
+    round: { type: Number, default: 0 },
+    unit: { type: String },
+    deadline: { type: Date },
+    answer: { type: String },
+    /** Latest rating given (kept across rounds; the current round's is in rounds[]). */
+    rating: { type: String, enum: RATINGS },
+    ratedRound: { type: Number },
+    rejectReason: { type: String },
+    filedAt: { type: Date, required: true },
+    assignedAt: { type: Date },
+    answeredAt: { type: Date },
+    ratedAt: { type: Date },
+    closedAt: { type: Date },
+    withdrawnAt: { type: Date },
+    rejectedAt: { type: Date },
+    /** Time of the latest timeline entry: lets period reports skip untouched opinions. */
+    lastEventAt: { type: Date, required: true },
+    rounds: { type: [roundSchema], default: [] },
+    timeline: { type: [timelineSchema], default: [] },
+  },
+  { collection: 'opinions', versionKey: false },
+);
+opinionSchema.index({ code: 1 }, { unique: true });
+opinionSchema.index({ origin: 1 }, { unique: true });
+opinionSchema.index({ filer: 1, filedAt: -1 });
+opinionSchema.index({ status: 1, deadline: 1 });
+opinionSchema.index({ filedAt: 1 });
+opinionSchema.index({ lastEventAt: 1 });
+
+export type OpinionDoc = InferSchemaType<typeof opinionSchema> & { _id: unknown };
+export type TimelineEntry = OpinionDoc['timeline'][number];
+
+export function opinionModel(conn: Connection) {
+  return conn.model('Opinion', opinionSchema);
+}

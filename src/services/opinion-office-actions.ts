@@ -1,0 +1,124 @@
+import { UserError } from '../errors';
+import { formatDate, formatDateTime } from '../time/format';
+import { parseDeadline } from '../time/workdays';
+import type { OpinionNotices } from './opinion-notices';
+import { type ActionInput, applyGuarded, defaultDeadline, loadOpinion, type Opinion, type OpinionDeps, timelineEntry, wrongState } from './opinion-store';
+import type { Units } from './opinion-units';
+import type { UnitMatch } from './unit-match';
+
+export interface AssignResult {
+  opinion: Opinion;
+  unit: string;
+  match: UnitMatch;
+  deadline: Date;
+  defaulted: boolean;
+  reassigned: boolean;
+}
+
+export function createOfficeActions(d: OpinionDeps, units: Units, notices: OpinionNotices) {
+  const tz = d.config.timezone;
+  const { models } = d;
+  const limits = d.config.tunables.opinion;
+
+  function deadlineFrom(text: string | undefined, now: Date, code: string): { date: Date; defaulted: boolean } {
+    if (text === undefined || text.trim() === '') return { date: defaultDeadline(d, now, code), defaulted: true };
+    const r = parseDeadline(text, { now, tz });
+    if (r.ok) {
+      if (r.usedFallback) d.log.warn({ code }, 'official holiday calendar does not cover the deadline year; counted weekends only');
+      return { date: r.date, defaulted: false };
+    }
+    if (r.reason === 'past') throw new UserError('opinionPastDeadline', { input: text.trim(), now: formatDateTime(now, tz) });
+    throw new UserError('opinionBadDeadline', { input: text.trim().slice(0, 30) });
+  }
+
+  /** 交办 from 待交办 (starts the round) or 已交办 (改派: new unit or deadline for the current round). */
+  async function assign(code: string, unitText: string, deadlineText: string | undefined, input: ActionInput): Promise<AssignResult> {
+    if (!unitText.trim()) throw new UserError('opinionAssignUsage', { code });
+    const before = await loadOpinion(models, code);
+    if (before.status !== '待交办' && before.status !== '已交办' && !before.timeline.some((e) => e.origin === input.msgId)) {
+      wrongState(before, '交办', input.actor, tz, input.now);
+    }
+    const { date: deadline, defaulted } = deadlineFrom(deadlineText, input.now, code);
+    const { name: unit, match } = await units.resolve(unitText, code);
+    const reassigned = before.status === '已交办';
+    const round = reassigned ? (before.round ?? 1) : (before.round ?? 0) + 1;
+    const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', input, { round, unit, deadline });
+    const update = reassigned
+      ? { $set: { unit, deadline, lastEventAt: input.now, [`rounds.${round - 1}.unit`]: unit, [`rounds.${round - 1}.deadline`]: deadline }, $push: { timeline: entry } }
+      : {
+          $set: { status: '已交办', round, unit, deadline, assignedAt: input.now, lastEventAt: input.now },
+          $push: { rounds: { round, unit, deadline, assignedAt: input.now }, timeline: entry },
+        };
+    const guard = reassigned ? { status: '已交办', round } : { status: '待交办' };
+    const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, (current) => {
+      const last = current.timeline[current.timeline.length - 1];
+      if (!reassigned && current.status === '已交办' && last) {
+        throw new UserError('opinionAssignRace', { code, name: last.byName, unit: current.unit ?? '', deadline: current.deadline ? formatDate(current.deadline, tz) : '' });
+      }
+      return wrongState(current, '交办', input.actor, tz, input.now);
+    });
+    if (!replay) await units.remember(unit, input.now);
+    const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
+    const applied = doc.timeline[index];
+    if (applied?.action === 'reassigned') await notices.assigned(doc, index);
+    else await notices.assigned(doc);
+    return { opinion: doc, unit: applied?.unit ?? unit, match, deadline: applied?.deadline ?? deadline, defaulted, reassigned: applied?.action === 'reassigned' };
+  }
+
+  /** 答复: records the unit's answer for the current round; exactly one of two racing clerks wins. */
+  async function answer(code: string, text: string, input: ActionInput): Promise<{ opinion: Opinion; late: boolean }> {
+    const body = text.trim();
+    if (!body) throw new UserError('opinionAnswerUsage', { code });
+    const length = [...body].length;
+    if (length > limits.maxChars) throw new UserError('opinionAnswerTooLong', { max: limits.maxChars, length });
+    const before = await loadOpinion(models, code);
+    const round = before.round ?? 0;
+    const { doc } = await applyGuarded(
+      models,
+      code,
+      { status: '已交办', round },
+      {
+        $set: { status: '已答复', answer: body, answeredAt: input.now, lastEventAt: input.now, [`rounds.${round - 1}.answer`]: body, [`rounds.${round - 1}.answeredAt`]: input.now },
+        $push: { timeline: timelineEntry('answered', input, { round, note: body }) },
+      },
+      input.msgId,
+      (current) => wrongState(current, '答复', input.actor, tz, input.now),
+    );
+    await notices.answered(doc);
+    const late = Boolean(doc.deadline && doc.answeredAt && doc.answeredAt.getTime() > doc.deadline.getTime());
+    return { opinion: doc, late };
+  }
+
+  /** 办结: after an answer (rated or not). */
+  async function close(code: string, input: ActionInput): Promise<Opinion> {
+    const { doc } = await applyGuarded(
+      models,
+      code,
+      { status: '已答复' },
+      { $set: { status: '已办结', closedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('closed', input) } },
+      input.msgId,
+      (current) => wrongState(current, '办结', input.actor, tz, input.now),
+    );
+    await notices.closed(doc);
+    return doc;
+  }
+
+  /** 退回: out of scope, with the reason; possible until the unit has answered. */
+  async function reject(code: string, reason: string, input: ActionInput): Promise<Opinion> {
+    const why = reason.trim();
+    if (!why) throw new UserError('opinionRejectUsage', { code });
+    if ([...why].length > limits.maxChars) throw new UserError('opinionAnswerTooLong', { max: limits.maxChars, length: [...why].length });
+    const { doc } = await applyGuarded(
+      models,
+      code,
+      { status: { $in: ['待交办', '已交办'] } },
+      { $set: { status: '已退回', rejectReason: why, rejectedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('rejected', input, { note: why }) } },
+      input.msgId,
+      (current) => wrongState(current, '退回', input.actor, tz, input.now),
+    );
+    await notices.rejected(doc);
+    return doc;
+  }
+
+  return { assign, answer, close, reject };
+}

@@ -1,0 +1,132 @@
+import { type Harness, createHarness } from '../helpers/harness';
+
+// Meeting notices, reply slips, tallies, check-in windows, changes and cancellations.
+let h: Harness;
+
+beforeAll(async () => {
+  h = await createHarness('events-meetings');
+  await h.addDeputy('zhangsan', '张三');
+  await h.addDeputy('lisi', '李四');
+  await h.addDeputy('wangwu', '王五');
+  await h.addDeputy('zhaoliu', '赵六');
+});
+afterAll(async () => h.close());
+
+async function notice(title: string, time: string): Promise<string> {
+  const reply = await h.say('office1', `会议通知 ${title} 时间：${time} 地点：镇政府大会议室 类型：主席团会议`);
+  const code = /HY2026-\d{3}/.exec(reply)?.[0];
+  if (!code) throw new Error(`no code in: ${reply}`);
+  return code;
+}
+
+describe('a meeting from notice to attendance', () => {
+  let code: string;
+
+  beforeAll(async () => {
+    h.clock.set('2026-11-22T10:00:00+08:00');
+    code = await notice('第五次主席团会议', '11月25日14:30');
+  });
+
+  it('announces with @全体 and expects every active deputy', async () => {
+    await h.drain();
+    const pushes = h.wecom.groupPushes();
+    expect(pushes.some((p) => p.content.includes(`会议通知 ${code}`) && p.content.includes('2026年11月25日（周三）14:30'))).toBe(true);
+    expect(pushes.some((p) => p.mentions.includes('@all'))).toBe(true);
+    const m = await h.models.Meeting.findOne({ code }).lean();
+    expect([...m!.expectedIds].sort()).toEqual(['lisi', 'wangwu', 'zhangsan', 'zhaoliu']);
+  });
+
+  it('takes reply slips, needs a reason for leave, and lets a slip change until the start', async () => {
+    expect(await h.say('zhangsan', `参加 ${code}`)).toContain('已收到您的回执');
+    expect(await h.say('lisi', `请假 ${code}`)).toContain('请写明原因');
+    expect(await h.say('lisi', `回执 ${code} 请假`)).toContain('请写明原因');
+    expect(await h.say('lisi', `请假 ${code} 外出学习`)).toContain('请假（外出学习）');
+    expect(await h.say('wangwu', `回执 ${code} 请假 原因：住院`)).toContain('请假（住院）');
+    expect(await h.say('wangwu', `回执 ${code} 参加`)).toContain('已更新您的回执');
+    const m = await h.models.Meeting.findOne({ code }).lean();
+    expect(m!.replies.filter((r) => r.userid === 'wangwu')).toHaveLength(1);
+    expect(await h.say('zhaoliu', '会议')).toContain('我的回执：未回执');
+    expect(await h.say('lisi', `会议 ${code}`)).toContain('我的回执：请假（外出学习）');
+  });
+
+  it('shows the office the tally with the names of the excused and the silent', async () => {
+    const tally = await h.say('office1', `会议 ${code.toLowerCase()}`);
+    expect(tally).toContain('应到 4 人');
+    expect(tally).toContain('参加 2 人：王五、张三');
+    expect(tally).toContain('请假 1 人：李四（外出学习）');
+    expect(tally).toContain('未回执 1 人：赵六');
+  });
+
+  it('refuses check-in outside the window, with the window in the answer', async () => {
+    h.clock.set('2026-11-25T13:29:00+08:00');
+    const early = await h.say('zhangsan', `签到 ${code}`);
+    expect(early).toContain('还没到签到时间');
+    expect(early).toContain('2026年11月25日（周三）13:30 至 2026年11月25日（周三）17:30');
+    h.clock.set('2026-11-25T13:30:00+08:00');
+    expect(await h.say('zhangsan', `签到 ${code}`)).toContain('签到成功');
+    expect(await h.say('zhangsan', `签到 ${code}`)).toContain('不用重复签到');
+    h.clock.set('2026-11-25T14:31:00+08:00');
+    expect(await h.say('wangwu', `回执 ${code} 请假 临时有事`)).toContain('回执已截止');
+    h.clock.set('2026-11-25T17:31:00+08:00');
+    expect(await h.say('wangwu', `签到 ${code}`)).toContain('签到已结束');
+  });
+
+  it('after the meeting each expected deputy is attended, excused or absent', async () => {
+    h.clock.set('2026-11-25T18:00:00+08:00');
+    const tally = await h.say('office1', `会议 ${code}`);
+    expect(tally).toContain('出席 1 人：张三');
+    expect(tally).toContain('请假 1 人：李四（外出学习）');
+    expect(tally).toContain('缺席 2 人：王五、赵六');
+    const record = await h.services.events.attendanceFor('lisi', 2026);
+    expect(record.meetings).toEqual([expect.objectContaining({ code, result: 'excused' })]);
+    expect((await h.services.events.attendanceFor('zhangsan', 2026)).meetings[0]!.result).toBe('attended');
+    expect((await h.services.events.attendanceFor('zhaoliu', 2026)).meetings[0]!.result).toBe('absent');
+  });
+});
+
+describe('changes and cancellations', () => {
+  it('a changed meeting is announced to everyone with the new time; a cancelled one stops reply slips', async () => {
+    h.clock.set('2026-11-22T10:00:00+08:00');
+    const code = await notice('临时会议', '11月27日9:00');
+    await h.drain();
+    h.wecom.clear();
+    const changed = await h.say('office1', `修改会议 ${code} 时间：11月28日上午9点 地点：村委会`);
+    expect(changed).toContain('2026年11月28日（周六）09:00');
+    await h.drain();
+    const pushes = h.wecom.groupPushes();
+    expect(pushes.find((p) => p.content.includes(`会议变更 ${code}`))!.content).toContain('村委会');
+    expect(pushes.some((p) => p.mentions.includes('@all'))).toBe(true);
+    h.wecom.clear();
+    expect(await h.say('zhangsan', `取消会议 ${code} 改期`)).toContain('只有人大办');
+    expect(await h.say('office1', `取消会议 ${code} 因故延期`)).toContain('已取消');
+    await h.drain();
+    expect(h.groupTexts().some((t) => t.includes(`会议取消 ${code}`) && t.includes('因故延期'))).toBe(true);
+    expect(await h.say('lisi', `参加 ${code}`)).toContain('已取消');
+  });
+
+  it('an activity change tells the signed-up deputies; a cancellation tells them too', async () => {
+    h.clock.set('2026-11-22T10:00:00+08:00');
+    const created = await h.say('office1', '发布活动 调研农村道路 时间：11月26日9:00 地点：东村 名额：2 类型：调研');
+    const code = /HD2026-\d{3}/.exec(created)![0];
+    await h.say('zhangsan', `报名 ${code}`);
+    await h.say('lisi', `报名 ${code}`);
+    await h.say('wangwu', `报名 ${code}`);
+    await h.drain();
+    h.wecom.clear();
+    const reply = await h.say('office1', `修改活动 ${code} 地点：西村 名额：3`);
+    expect(reply).toContain('候补转正：王五');
+    await h.drain();
+    const texts = h.groupTexts();
+    expect(texts.some((t) => t.includes(`活动变更 ${code}`) && t.includes('西村'))).toBe(true);
+    const told = texts.find((t) => t.includes('有变更'))!;
+    for (const u of ['zhangsan', 'lisi']) expect(told).toContain(`<@${u}>`);
+    expect(texts.some((t) => t.includes('<@wangwu>') && t.includes('从候补转为正式报名'))).toBe(true);
+    h.wecom.clear();
+    expect(await h.say('office1', `取消活动 ${code} 道路施工`)).toContain('3 位代表');
+    await h.drain();
+    const cancelled = h.groupTexts().find((t) => t.includes('已取消，原因：道路施工'))!;
+    for (const u of ['zhangsan', 'lisi', 'wangwu']) expect(cancelled).toContain(`<@${u}>`);
+    expect(cancelled).not.toContain('<@zhaoliu>');
+    expect(await h.say('zhaoliu', `报名 ${code}`)).toContain('已取消');
+  });
+});

@@ -1,0 +1,53 @@
+import { computeRates, formatRate } from '../../src/services/rates';
+
+describe('formatRate', () => {
+  it.each([
+    [0, 0, '—'],
+    [3, 0, '—'],
+    [0, 5, '0.0%'],
+    [5, 5, '100.0%'],
+    [2, 3, '66.7%'],
+    [1, 3, '33.3%'],
+    [1, 8, '12.5%'],
+    [3, 5, '60.0%'],
+    [11, 11, '100.0%'],
+    [25, 28, '89.3%'],
+    [1, 200, '0.5%'],
+    [1, 2000, '0.1%'],
+  ])('%i / %i → %s', (num, den, expected) => {
+    expect(formatRate(num, den)).toBe(expected);
+  });
+
+  it('shows — for a nonsense denominator', () => {
+    expect(formatRate(1, -2)).toBe('—');
+    expect(formatRate(1, Number.NaN)).toBe('—');
+  });
+});
+
+describe('computeRates', () => {
+  it('excludes withdrawn and rejected, counts answered-or-closed over assigned-or-later, satisfied over rated', () => {
+    const r = computeRates([
+      { status: '待交办' },
+      { status: '已交办', rating: '不满意' },
+      { status: '已答复', rating: '基本满意' },
+      { status: '已办结', rating: '满意' },
+      { status: '已办结' },
+      { status: '已撤回' },
+      { status: '已退回', rating: '不满意' },
+    ]);
+    expect(r).toEqual({
+      assignedOrLater: 4,
+      answeredOrClosed: 3,
+      closed: 2,
+      rated: 3,
+      satisfied: 2,
+      answerRate: '75.0%',
+      closeRate: '50.0%',
+      satisfactionRate: '66.7%',
+    });
+  });
+
+  it('gives — for every rate when nothing was assigned or rated', () => {
+    expect(computeRates([{ status: '待交办' }, { status: '已撤回' }])).toMatchObject({ answerRate: '—', closeRate: '—', satisfactionRate: '—' });
+  });
+});

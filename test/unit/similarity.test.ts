@@ -1,0 +1,43 @@
+import { bigramSet, rankSimilar, similarity } from '../../src/text/similarity';
+
+describe('bigramSet', () => {
+  it('uses CJK and alphanumeric characters, ignoring punctuation, spaces and case', () => {
+    expect([...bigramSet('修路，加灯！')].sort()).toEqual(['修路', '加灯', '路加'].sort());
+    expect([...bigramSet('A b')]).toEqual(['ab']);
+    expect([...bigramSet('路')]).toEqual(['路']);
+    expect(bigramSet('，。！ ').size).toBe(0);
+  });
+});
+
+describe('similarity', () => {
+  it('is the Dice coefficient of bigram sets', () => {
+    expect(similarity('村口路灯不亮', '村口路灯不亮')).toBe(1);
+    // {村口,口路,路灯,灯不,不亮} vs {村口,口路,路灯,灯坏,坏了}: 2*3 / 10
+    expect(similarity('村口路灯不亮', '村口路灯坏了')).toBeCloseTo(0.6, 10);
+    expect(similarity('修路', '办学')).toBe(0);
+    expect(similarity('', '修路')).toBe(0);
+    expect(similarity('ABC', 'abc')).toBe(1);
+  });
+});
+
+describe('rankSimilar', () => {
+  const items = [
+    { code: 'YJ2026-001', title: '村口路灯坏了' },
+    { code: 'YJ2026-002', title: '学校门口交通拥堵' },
+    { code: 'YJ2026-003', title: '村口路灯不亮，晚上出行不便' },
+    { code: 'YJ2026-004', title: '村口路灯不亮' },
+  ];
+
+  it('returns items above the threshold, best first, limited', () => {
+    const ranked = rankSimilar('村口路灯不亮', items, (i) => i.title, { threshold: 0.3, limit: 2 });
+    expect(ranked.map((r) => r.item.code)).toEqual(['YJ2026-004', 'YJ2026-003']);
+    expect(ranked[0]?.score).toBe(1);
+  });
+
+  it('drops items below the threshold', () => {
+    // Scores: 004 = 1, 003 = 10/16 = 0.625, 001 = 0.6, 002 = 0.
+    const ranked = rankSimilar('村口路灯不亮', items, (i) => i.title, { threshold: 0.62, limit: 10 });
+    expect(ranked.map((r) => r.item.code)).toEqual(['YJ2026-004', 'YJ2026-003']);
+    expect(rankSimilar('完全无关的话题', items, (i) => i.title, { threshold: 0.3, limit: 10 })).toEqual([]);
+  });
+});
