@@ -34,6 +34,8 @@ export const announceCommand: Command = {
   async run(ctx) {
     const [first, rest] = splitFirst(ctx.args);
     if (first === '撤销') return revoke(rest, ctx);
+    // `公告 列表` is a slip for 公告列表, never a one-word announcement.
+    if (first === '列表' && !rest) return announceListCommand.run(ctx);
     const all = MENTION_ALL.exec(ctx.args);
     const body = (all ? ctx.args.slice(all[0].length) : ctx.args).trim();
     if (!body) return t('announceUsage');

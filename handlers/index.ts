@@ -3,7 +3,7 @@ import { helpCommand } from './help';
 import { rosterCommand } from './roster';
 import { fileOpinionCommand, fileRelayedCommand, myOpinionsCommand } from './opinion-filing';
 import { cosignCommand, progressCommand, rateCommand, withdrawCommand } from './opinion-deputy';
-import { answerCommand, assignCommand, closeCommand, rejectCommand } from './opinion-office';
+import { answerCommand, assignCommand, closeCommand, reassignCommand, rejectCommand } from './opinion-office';
 import { chaseCommand, statsCommand } from './opinion-reports';
 import { announceCommand, announceListCommand } from './announcements';
 import { studyAddCommand, studyListCommand, studyMarkCommand } from './study';
@@ -15,6 +15,7 @@ import { leaveCommand, meetingsCommand, replyCommand } from './meetings';
 import { cancelMeetingCommand, changeMeetingCommand, meetingNoticeCommand } from './meeting-office';
 import { scheduleShiftCommand, shiftsCommand } from './shifts';
 import { checkinCommand } from './checkin';
+import { performanceCommand } from './performance';
 
 /**
  * The one command table. Order matters only for 帮助 (it lists commands in this order).
@@ -49,6 +50,7 @@ commands.push(
   rateCommand,
   withdrawCommand,
   assignCommand,
+  reassignCommand,
   answerCommand,
   closeCommand,
   rejectCommand,
@@ -73,4 +75,9 @@ commands.push(
   changeMeetingCommand,
   cancelMeetingCommand,
   scheduleShiftCommand,
+);
+
+commands.push(
+  // -- performance (履职)
+  performanceCommand,
 );

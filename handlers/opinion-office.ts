@@ -5,18 +5,14 @@ import { formatDate } from '../src/time/format';
 import { actionInput, takeCode } from './opinion-deputy';
 import { shown } from './opinion-format';
 
-/** 交办 <编号> 单位：… [期限：…]: assign (or re-assign) to a handling unit with a deadline. */
-export const assignCommand: Command = {
-  name: '交办',
-  role: 'office',
-  summary: '把建议交给承办单位（期限默认按工作日计算）',
-  example: '交办 YJ2026-001 单位：交通运输局 期限：15个工作日',
-  async run(ctx) {
+/** 交办 and 改派 share their shape: <编号> 单位：… [期限：…]. */
+function assignLike(name: '交办' | '改派', mode: 'assign' | 'reassign'): Command['run'] {
+  return async (ctx) => {
     const { options, rest } = extractOptions(ctx.args, ['单位', '期限']);
     const [first, positional] = splitFirst(rest);
-    const code = ctx.services.opinions.resolveCode(first, ctx.now, '交办');
+    const code = ctx.services.opinions.resolveCode(first, ctx.now, name);
     const unitText = options.单位 ?? positional;
-    const r = await ctx.services.opinions.assign(code, unitText, options.期限, actionInput(ctx));
+    const r = await ctx.services.opinions.assign(code, unitText, options.期限, actionInput(ctx), mode);
     const typed = unitText.trim();
     return t('opinionAssigned', {
       code,
@@ -27,7 +23,25 @@ export const assignCommand: Command = {
       defaulted: r.defaulted,
       reassigned: r.reassigned,
     });
-  },
+  };
+}
+
+/** 交办 <编号> 单位：… [期限：…]: assigns a filed opinion to a handling unit with a deadline. */
+export const assignCommand: Command = {
+  name: '交办',
+  role: 'office',
+  summary: '把建议交给承办单位（期限默认按工作日计算）',
+  example: '交办 YJ2026-001 单位：交通运输局 期限：15个工作日',
+  run: assignLike('交办', 'assign'),
+};
+
+/** 改派 <编号> 单位：… [期限：…]: changes the unit or deadline of an assigned opinion. */
+export const reassignCommand: Command = {
+  name: '改派',
+  role: 'office',
+  summary: '已交办的建议换承办单位或期限',
+  example: '改派 YJ2026-001 单位：住建局 期限：10个工作日',
+  run: assignLike('改派', 'reassign'),
 };
 
 /** 答复 <编号> <内容>: records the unit's answer and asks the filer to rate it. */

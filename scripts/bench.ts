@@ -93,11 +93,17 @@ function pad(s: string, n: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
+/** Percent of the floor, with a decimal where small ratios would otherwise all read 0%. */
+function ratio(x: number): string {
+  const pct = x * 100;
+  return `${pct < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`;
+}
+
 function renderTable(rows: Row[]): string {
   const floor = rows[0]?.reqPerSec ?? 1;
   const head = [pad('path', 34), pad('req/s', 9, true), pad('p50 ms', 8, true), pad('p99 ms', 8, true), pad('peak RSS MB', 12, true), pad('vs bare', 8, true), pad('requests', 9, true), pad('errors', 7, true)].join(' ');
   const lines = rows.map((r) =>
-    [pad(r.path, 34), pad(r.reqPerSec.toFixed(0), 9, true), pad(String(r.p50), 8, true), pad(String(r.p99), 8, true), pad(r.peakRssMb.toFixed(0), 12, true), pad(`${((r.reqPerSec / floor) * 100).toFixed(0)}%`, 8, true), pad(String(r.requests), 9, true), pad(String(r.errors), 7, true)].join(' '),
+    [pad(r.path, 34), pad(r.reqPerSec.toFixed(0), 9, true), pad(String(r.p50), 8, true), pad(String(r.p99), 8, true), pad(r.peakRssMb.toFixed(0), 12, true), pad(ratio(r.reqPerSec / floor), 8, true), pad(String(r.requests), 9, true), pad(String(r.errors), 7, true)].join(' '),
   );
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
@@ -124,12 +130,13 @@ async function main(): Promise<void> {
     for (const s of scenarios) {
       const build = () => signedRequest(keys, new URL(s.url).pathname, deputy(), s.text);
       await drive(s.url, 1, o, build); // warm-up, not measured
-      await sample(child);
+      const before = await sample(child);
       out(`running ${s.name} for ${o.seconds} s at ${o.connections} connections …`);
       const r = await drive(s.url, o.seconds, o, build);
       const mem = await sample(child);
       rows.push({ path: s.name, reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, peakRssMb: mem.peakRssBytes / 1024 / 1024, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx });
-      if (s.text === write) out(`  opinions in the database after the write run: ${mem.opinions}`);
+      // A sanity check that the write path really wrote: one opinion per answered request.
+      if (s.text === write) out(`  ${r['2xx']} answered in the window, ${mem.opinions - before.opinions} opinions created (requests in flight at the end finish after it)`);
     }
   } finally {
     child.send({ type: 'stop' } satisfies ToServer);

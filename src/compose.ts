@@ -101,7 +101,7 @@ export async function composeApp(o: ComposeOptions) {
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
-    routers.push(createDemoRouter({ keys, botName: config.wecom.botName ?? '代表助手', roster: services.roster, sink: demoSink, commands: table.commands }));
+    routers.push(createDemoRouter({ keys, botName: config.wecom.botName ?? '代表助手', timezone: config.timezone, roster: services.roster, sink: demoSink, commands: table.commands }));
   }
   const app = createApp({
     log,

@@ -18,7 +18,7 @@ export const pageScriptJs = String.raw`
     return e;
   }
   function wait(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
-  function clock(d) { return d.toLocaleTimeString('zh-CN', { hour12: false }); }
+  function clock(d) { return d.toLocaleTimeString('zh-CN', { hour12: false, timeZone: (state.session && state.session.timezone) || undefined }); }
   function randomHex(n) {
     var b = new Uint8Array(n);
     crypto.getRandomValues(b);
@@ -151,7 +151,7 @@ export const pageScriptJs = String.raw`
       var og = document.createElement('optgroup');
       og.label = g[0];
       g[1].forEach(function (p) {
-        var o = el('option', null, p.name + (p.group ? '（' + p.group + '）' : ''));
+        var o = el('option', null, p.name + (p.isOffice ? '（人大办）' : p.group ? '（' + p.group + '）' : ''));
         o.value = p.userid;
         og.appendChild(o);
       });

@@ -17,8 +17,8 @@ select{font:inherit;padding:5px 6px;border:1px solid #c9cdd4;border-radius:6px;b
 .seg button{font:inherit;font-size:13px;border:0;background:#fff;padding:5px 10px;cursor:pointer}
 .seg button.active{background:#1f6feb;color:#fff}
 .tabs{display:none}
-main{flex:1;display:grid;grid-template-columns:3fr 2fr;gap:10px;padding:10px;min-height:0}
-section{background:#fff;border-radius:10px;display:flex;flex-direction:column;min-height:0;box-shadow:0 1px 2px #0000000f}
+main{flex:1;display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:10px;padding:10px;min-height:0}
+section{background:#fff;border-radius:10px;display:flex;flex-direction:column;min-height:0;min-width:0;box-shadow:0 1px 2px #0000000f}
 section h2{font-size:14px;margin:0;padding:8px 12px;border-bottom:1px solid #eef0f3;color:#646a73;font-weight:600}
 .scroll{flex:1;overflow-y:auto;padding:10px 12px;min-height:0}
 .row{margin:8px 0;display:flex;flex-direction:column}
@@ -47,7 +47,7 @@ textarea{flex:1;font:inherit;resize:none;border:1px solid #c9cdd4;border-radius:
 form button{font:inherit;border:0;border-radius:8px;background:#1f6feb;color:#fff;padding:0 16px;cursor:pointer}
 footer{font-size:12px;color:#8f959e;text-align:center;padding:0 10px 8px}
 @media (max-width:760px){
-  main{grid-template-columns:1fr;padding:6px}
+  main{grid-template-columns:minmax(0,1fr);padding:6px}
   .tabs{display:flex;background:#fff;border-bottom:1px solid #dfe1e5}
   .tabs button{flex:1;font:inherit;border:0;background:none;padding:8px;border-bottom:2px solid transparent}
   .tabs button.active{border-bottom-color:#1f6feb;color:#1f6feb}

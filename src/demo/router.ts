@@ -8,6 +8,8 @@ export interface DemoRouterDeps {
   /** The throwaway demo credentials; the page signs and encrypts with them. */
   keys: { token: string; encodingAesKey: string };
   botName: string;
+  /** The app's time zone, so the page shows push times as the bot's own texts do. */
+  timezone: string;
   roster: Roster;
   sink: FakeWecom;
   commands: readonly Command[];
@@ -39,6 +41,7 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
       token: deps.keys.token,
       encodingAesKey: deps.keys.encodingAesKey,
       botName: deps.botName,
+      timezone: deps.timezone,
       chatid: 'wr-demo-group',
       aibotid: 'demo-bot',
       commands: deps.commands.map((c) => ({ name: c.name, example: c.example, role: c.role })),

@@ -27,6 +27,7 @@ export const common = {
   rosterBadName: () => '姓名应为1到20个字。例：代表 添加 zhangsan 张三',
   rosterBadLevel: (p: { levels: string }) => `层级只能是：${p.levels}。`,
   rosterBadGroup: (p: { groups: string }) => `专业小组只能是：${p.groups}。`,
+  rosterBadPhone: (p: { phone: string }) => `「${p.phone}」不是有效的电话号码：请写11位手机号，或带区号的固定电话（例：0571-88886666）。`,
   rosterAdded: (p: { name: string; userid: string; extra: string }) => `已把 ${p.name}（${p.userid}）加入代表名册${p.extra}。`,
   rosterUpdated: (p: { name: string; userid: string; extra: string }) => `已更新 ${p.name}（${p.userid}）的名册信息${p.extra}。`,
   rosterReactivated: (p: { name: string; userid: string }) => `${p.name}（${p.userid}）已重新启用。`,

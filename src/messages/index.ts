@@ -5,6 +5,9 @@ import { study } from './study';
 import { jobs } from './jobs';
 import { digest } from './digest';
 import { events } from './events';
+import { rosterImport } from './roster-import';
+import { performance } from './performance';
+import { exportsText } from './exports';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -15,6 +18,9 @@ const catalog = {
   ...jobs,
   ...digest,
   ...events,
+  ...rosterImport,
+  ...performance,
+  ...exportsText,
 };
 
 export type Catalog = typeof catalog;

@@ -43,7 +43,7 @@ export const opinions = {
     p.office ? `等待提出人评价；也可以直接办结：办结 ${p.code}` : `等待提出人评价。发送「进度 ${p.code}」查看答复。`,
   opinionNextDone: (p: { code: string }) => `发送「进度 ${p.code}」查看全过程。`,
   opinionAssignRace: (p: { code: string; name: string; unit: string; deadline: string }) =>
-    `${p.code} 刚刚已由 ${p.name} 交办给「${p.unit}」，期限 ${p.deadline}。如需改派，请再发送一次「交办 ${p.code} 单位：…」。`,
+    `${p.code} 已由 ${p.name} 交办给「${p.unit}」，期限 ${p.deadline}。如需换单位或期限，请发送「改派 ${p.code} 单位：… [期限：…]」。`,
 
   // -- deputy actions
   opinionNotFiler: (p: { code: string; action: string }) => `只有 ${p.code} 的提出人可以${p.action}。如有意见，可以发送「附议 ${p.code}」表示支持。`,
@@ -62,6 +62,7 @@ export const opinions = {
 
   // -- office actions
   opinionAssignUsage: (p: { code: string }) => `请写上承办单位，例如：交办 ${p.code} 单位：交通运输局 期限：15个工作日`,
+  opinionReassignUsage: (p: { code: string }) => `请写上新的承办单位，例如：改派 ${p.code} 单位：住建局 期限：10个工作日`,
   opinionUnitAmbiguous: (p: { input: string; candidates: string[]; code: string }) =>
     `「${p.input}」可能是：${list(p.candidates)}。请写全称再发一次，例如：交办 ${p.code} 单位：${p.candidates[0] ?? ''}\n如果是一个新单位，请在名称后加「（新）」。`,
   opinionUnitTooLong: () => '承办单位名称太长了（最多 40 个字），请写单位的规范简称。',

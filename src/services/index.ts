@@ -8,6 +8,7 @@ import { createRoster } from './roster';
 import { createOpinions } from './opinions';
 import { createSchedulingServices } from './scheduling';
 import { createEvents } from './events';
+import { createPerformance } from './performance';
 
 export interface ServiceDeps {
   models: Models;
@@ -34,12 +35,15 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   const scheduling = createSchedulingServices({ ...deps, roster, digestSources: () => ({ events, opinions }) });
   // -- events (activities, meetings, shifts)
   const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock });
+  // -- performance (履职)
+  const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
   return {
     notify,
     roster,
     opinions,
     ...scheduling,
     events,
+    performance,
   };
 }
 

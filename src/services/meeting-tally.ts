@@ -1,4 +1,5 @@
 import type { MeetingDoc } from '../models/meeting';
+import { maskSensitive } from '../text/mask';
 import type { EventDeps } from './event-deps';
 import { expectedOf, isMeetingOver, meetingResults } from './meeting-outcome';
 
@@ -25,7 +26,7 @@ export function createMeetingTally(d: EventDeps) {
     return all.filter((u) => active.has(u) || m.checkinIds.includes(u));
   }
 
-  /** The office's view of one meeting (`会议 <编号>`): names of the excused and the silent. */
+  /** The office's view of one meeting (`会议 <编号>`): names of the excused and the silent; reasons masked (the group can read replies). */
   async function tally(m: MeetingDoc, now: Date): Promise<MeetingTally> {
     const ids = await countedIds(m, now);
     const names = await d.roster.namesOf(ids);
@@ -41,7 +42,7 @@ export function createMeetingTally(d: EventDeps) {
       attending: pick((u) => replyOf.get(u)?.answer === '参加'),
       excused: ids
         .filter((u) => replyOf.get(u)?.answer === '请假' && !m.checkinIds.includes(u))
-        .map((u) => ({ name: name(u), reason: replyOf.get(u)?.reason ?? '' }))
+        .map((u) => ({ name: name(u), reason: maskSensitive(replyOf.get(u)?.reason ?? '') }))
         .sort((a, b) => byName(a.name, b.name)),
       silent: pick((u) => !replyOf.has(u) && !m.checkinIds.includes(u)),
       attended: pick((u) => results.get(u) === 'attended'),

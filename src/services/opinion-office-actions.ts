@@ -1,8 +1,9 @@
+import type { UpdateQuery } from 'mongoose';
 import { UserError } from '../errors';
 import { formatDate, formatDateTime } from '../time/format';
 import { parseDeadline } from '../time/workdays';
 import type { OpinionNotices } from './opinion-notices';
-import { type ActionInput, applyGuarded, defaultDeadline, loadOpinion, type Opinion, type OpinionDeps, timelineEntry, wrongState } from './opinion-store';
+import { type ActionInput, applyGuarded, defaultDeadline, loadOpinion, type Opinion, type OpinionDeps, type TimelineEntry, timelineEntry, wrongState } from './opinion-store';
 import type { Units } from './opinion-units';
 import type { UnitMatch } from './unit-match';
 
@@ -32,30 +33,29 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   }
 
   /** 交办 from 待交办 (starts the round) or 已交办 (改派: new unit or deadline for the current round). */
-  async function assign(code: string, unitText: string, deadlineText: string | undefined, input: ActionInput): Promise<AssignResult> {
-    if (!unitText.trim()) throw new UserError('opinionAssignUsage', { code });
+  /**
+   * 交办 (from 待交办 only) or 改派 (explicit: changes the unit/deadline of the current round). Keeping
+   * them apart means a clerk who did not see a colleague's 交办 is told, instead of silently overriding it.
+   */
+  async function assign(code: string, unitText: string, deadlineText: string | undefined, input: ActionInput, mode: 'assign' | 'reassign' = 'assign'): Promise<AssignResult> {
+    if (!unitText.trim()) throw new UserError(mode === 'assign' ? 'opinionAssignUsage' : 'opinionReassignUsage', { code });
     const before = await loadOpinion(models, code);
-    if (before.status !== '待交办' && before.status !== '已交办' && !before.timeline.some((e) => e.origin === input.msgId)) {
-      wrongState(before, '交办', input.actor, tz, input.now);
+    const replayed = before.timeline.some((e) => e.origin === input.msgId);
+    const reassigned = mode === 'reassign';
+    if (!replayed) {
+      if (!reassigned && before.status === '已交办') alreadyAssigned(before);
+      if (before.status !== (reassigned ? '已交办' : '待交办')) wrongState(before, reassigned ? '改派' : '交办', input.actor, tz, input.now);
     }
     const { date: deadline, defaulted } = deadlineFrom(deadlineText, input.now, code);
     const { name: unit, match } = await units.resolve(unitText, code);
-    const reassigned = before.status === '已交办';
     const round = reassigned ? (before.round ?? 1) : (before.round ?? 0) + 1;
     const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', input, { round, unit, deadline });
-    const update = reassigned
-      ? { $set: { unit, deadline, lastEventAt: input.now, [`rounds.${round - 1}.unit`]: unit, [`rounds.${round - 1}.deadline`]: deadline }, $push: { timeline: entry } }
-      : {
-          $set: { status: '已交办', round, unit, deadline, assignedAt: input.now, lastEventAt: input.now },
-          $push: { rounds: { round, unit, deadline, assignedAt: input.now }, timeline: entry },
-        };
-    const guard = reassigned ? { status: '已交办', round } : { status: '待交办' };
+    const update = assignUpdate({ reassigned, round, unit, deadline, entry, now: input.now });
+    // 改派 is guarded on the unit and deadline it was read with: two racing 改派 cannot both apply.
+    const guard = reassigned ? { status: '已交办', round, unit: before.unit, deadline: before.deadline } : { status: '待交办' };
     const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, (current) => {
-      const last = current.timeline[current.timeline.length - 1];
-      if (!reassigned && current.status === '已交办' && last) {
-        throw new UserError('opinionAssignRace', { code, name: last.byName, unit: current.unit ?? '', deadline: current.deadline ? formatDate(current.deadline, tz) : '' });
-      }
-      return wrongState(current, '交办', input.actor, tz, input.now);
+      if (current.status === '已交办') alreadyAssigned(current);
+      return wrongState(current, reassigned ? '改派' : '交办', input.actor, tz, input.now);
     });
     if (!replay) await units.remember(unit, input.now);
     const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
@@ -63,6 +63,11 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     if (applied?.action === 'reassigned') await notices.assigned(doc, index);
     else await notices.assigned(doc);
     return { opinion: doc, unit: applied?.unit ?? unit, match, deadline: applied?.deadline ?? deadline, defaulted, reassigned: applied?.action === 'reassigned' };
+  }
+
+  function alreadyAssigned(current: Opinion): never {
+    const last = [...current.timeline].reverse().find((e) => e.action === 'assigned' || e.action === 'reassigned' || e.action === 'reopened');
+    throw new UserError('opinionAssignRace', { code: current.code, name: last?.byName ?? '', unit: current.unit ?? '', deadline: current.deadline ? formatDate(current.deadline, tz) : '' });
   }
 
   /** 答复: records the unit's answer for the current round; exactly one of two racing clerks wins. */
@@ -121,4 +126,16 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   }
 
   return { assign, answer, close, reject };
+}
+
+/** 交办 starts a round; 改派 changes the current round's unit and deadline in place. */
+function assignUpdate(p: { reassigned: boolean; round: number; unit: string; deadline: Date; entry: TimelineEntry; now: Date }): UpdateQuery<Opinion> {
+  const { round, unit, deadline, entry, now } = p;
+  if (p.reassigned) {
+    return { $set: { unit, deadline, lastEventAt: now, [`rounds.${round - 1}.unit`]: unit, [`rounds.${round - 1}.deadline`]: deadline }, $push: { timeline: entry } };
+  }
+  return {
+    $set: { status: '已交办', round, unit, deadline, assignedAt: now, lastEventAt: now },
+    $push: { rounds: { round, unit, deadline, assignedAt: now }, timeline: entry },
+  };
 }

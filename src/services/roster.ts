@@ -2,6 +2,7 @@ import type { Models } from '../models';
 import { UserError } from '../errors';
 import { t } from '../messages';
 import type { Actor } from '../commands/types';
+import { checkDeputyFields, type DeputyFieldProblem, normalizeGroup, normalizeLevel, type RosterRules } from './roster-rules';
 
 export interface RosterEntry {
   userid: string;
@@ -17,7 +18,6 @@ export interface RosterEntry {
 
 export type ActorLookup = { ok: true; actor: Actor } | { ok: false; reason: 'not_on_roster' | 'inactive'; contacts: string };
 
-const USERID = /^[A-Za-z0-9._@-]{1,64}$/;
 
 export interface RosterOptions {
   models: Models;
@@ -77,16 +77,16 @@ export function createRoster(o: RosterOptions) {
 
     /** Adds or updates a deputy (re-activating a deactivated one). Returns what happened. */
     async upsertDeputy(input: { userid: string; name: string; level?: string; group?: string }): Promise<{ entry: RosterEntry; outcome: 'added' | 'updated' | 'reactivated' }> {
-      if (!USERID.test(input.userid)) throw new UserError('rosterBadUserid', { userid: input.userid.slice(0, 70) });
       const name = input.name.trim();
-      if (!name || [...name].length > 20) throw new UserError('rosterBadName');
-      if (input.level && !o.levels.includes(input.level)) throw new UserError('rosterBadLevel', { levels: o.levels.join('、') });
-      if (input.group && !o.groups.includes(input.group)) throw new UserError('rosterBadGroup', { groups: o.groups.join('、') });
+      const level = input.level ? normalizeLevel(input.level) : undefined;
+      const group = input.group ? normalizeGroup(input.group, o.groups) : undefined;
+      const problem = checkDeputyFields({ userid: input.userid, name, level, group }, o);
+      if (problem) throw problemToUserError(problem, o);
       const clash = await Deputy.findOne({ name, active: true, userid: { $ne: input.userid } }).lean();
       if (clash) throw new UserError('rosterNameTaken', { name, userid: clash.userid });
       const set: Record<string, unknown> = { name, active: true };
-      if (input.level) set.level = input.level;
-      if (input.group) set.group = input.group;
+      if (level) set.level = level;
+      if (group) set.group = group;
       const before = await Deputy.findOneAndUpdate({ userid: input.userid }, { $set: set, $setOnInsert: { userid: input.userid } }, { upsert: true, returnDocument: 'before' }).lean();
       const after = await Deputy.findOne({ userid: input.userid }).lean();
       const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
@@ -141,6 +141,22 @@ export function createRoster(o: RosterOptions) {
 }
 
 export type Roster = ReturnType<typeof createRoster>;
+
+/** The reply for a field that breaks the roster rules (the import words its row errors itself). */
+export function problemToUserError(p: DeputyFieldProblem, rules: RosterRules): UserError {
+  switch (p.field) {
+    case 'userid':
+      return new UserError('rosterBadUserid', { userid: p.value });
+    case 'name':
+      return new UserError('rosterBadName');
+    case 'level':
+      return new UserError('rosterBadLevel', { levels: rules.levels.join('、') });
+    case 'group':
+      return new UserError('rosterBadGroup', { groups: rules.groups.join('、') });
+    case 'phone':
+      return new UserError('rosterBadPhone', { phone: p.value });
+  }
+}
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -76,15 +76,17 @@ export function createShifts(d: EventDeps, stations: Stations) {
     };
   }
 
+  /** The shift for a station and slot, created on first use (a race or a retry finds the existing one). */
   async function upsertShift(key: { station: string; slot: string }, insert: Record<string, unknown>): Promise<ShiftDoc> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return (await Shift.findOneAndUpdate(key, { $setOnInsert: insert }, { upsert: true, returnDocument: 'after' }).lean()) as ShiftDoc;
-      } catch (err) {
-        // Two 排班 for the same new shift at once: the loser finds the winner's document.
-        if (isDuplicateKey(err) && attempt < 3) continue;
-        throw err;
-      }
+    const existing = (await Shift.findOne(key).lean()) as ShiftDoc | null;
+    if (existing) return existing;
+    try {
+      return (await Shift.create(insert)).toObject() as unknown as ShiftDoc;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const winner = (await Shift.findOne(key).lean()) as ShiftDoc | null;
+      if (!winner) throw err;
+      return winner;
     }
   }
 

@@ -63,6 +63,7 @@ it('sends a scheduled announcement once, in its minute, and not after being revo
   expect(await h.say('office1', '公告@全体 时间：11月23日 09:30，下午的会议改到三楼')).toContain('将于 2026年11月23日（周一）09:30 发到群里并提醒所有人');
 
   const list = await h.say('office1', '公告列表');
+  expect(await h.say('office1', '公告 列表')).toBe(list);
   expect(list).toContain('- GG2026-001 待发 11月23日 09:00 · 请各位代表带好履职手册。');
   expect(list).toContain('- GG2026-002 待发 11月23日 09:30 · 下午的会议改到三楼');
 

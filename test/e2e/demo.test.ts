@@ -24,7 +24,7 @@ let keys: TestKeys;
 
 beforeAll(async () => {
   db = await openTestDatabase('demo');
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' });
   expect(config.demo).toBe(true);
   composed = await composeApp({ config, connection: db.connection, log, clock });
   server = http.createServer(composed.app.callback());

@@ -63,8 +63,9 @@ describe('a whole lifecycle with a second round', () => {
     expect(reopened[0]!.content).toMatch(/^<@clerk> <@office1>\n/);
     expect(reopened[0]!.content).toContain('另外两盏还是不亮');
 
-    // Round two may go to another unit with a new deadline (改派).
-    const moved = await h.say('clerk', '交办 YJ2026-001 单位：城管执法中队 期限：12月20日');
+    // Round two goes back to the same unit; 交办 again is refused and points at the explicit 改派.
+    expect(await h.say('clerk', '交办 YJ2026-001 单位：城管执法中队')).toContain('如需换单位或期限，请发送「改派 YJ2026-001 单位：… [期限：…]」');
+    const moved = await h.say('clerk', '改派 YJ2026-001 单位：城管执法中队 期限：12月20日');
     expect(moved).toContain('已改派 YJ2026-001 给「城管执法中队」');
     expect(moved).toContain('2026年12月20日（周日）');
     const movedPush = await newPushes();

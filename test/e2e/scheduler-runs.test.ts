@@ -1,4 +1,3 @@
-import { createJobs } from '../../jobs';
 import { type Composed, composeApp } from '../../src/compose';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { t } from '../src/messages';
+import { createModels, ensureIndexes } from '../src/models';
+import { parseRosterSheets } from '../src/services/roster-import';
+import { planImport } from '../src/services/roster-import-plan';
+import { formatImportReport } from '../src/services/roster-import-report';
+import { createRosterImportStore } from '../src/services/roster-import-store';
+import { readSheetFile } from '../src/services/roster-sheet';
+import { type CliDeps, runFromCommandLine, withDatabase } from './cli-runtime';
+
+// `npm run roster:import -- 名册.xlsx [--apply] [--deactivate-missing]`: dry run unless --apply.
+
+interface ImportArgs {
+  file: string;
+  apply: boolean;
+  deactivateMissing: boolean;
+}
+
+function parseArgs(argv: string[]): ImportArgs | { problem: string } {
+  const files = argv.filter((a) => !a.startsWith('-'));
+  const unknown = argv.find((a) => a.startsWith('-') && !['--apply', '--deactivate-missing'].includes(a));
+  if (argv.includes('--help') || argv.includes('-h')) return { problem: t('importUsage') };
+  if (unknown) return { problem: `${t('importUnknownOption', { option: unknown })}\n${t('importUsage')}` };
+  if (files.length !== 1) return { problem: t('importUsage') };
+  return { file: files[0]!, apply: argv.includes('--apply'), deactivateMissing: argv.includes('--deactivate-missing') };
+}
+
+/** Exit codes: 0 done (or nothing to do), 1 the file has errors (nothing written), 2 usage or file problem. */
+export async function main(argv: string[], deps: CliDeps): Promise<number> {
+  const args = parseArgs(argv);
+  if ('problem' in args) {
+    deps.err(args.problem);
+    return 2;
+  }
+  let data: Buffer;
+  try {
+    data = await readFile(args.file);
+  } catch {
+    deps.err(t('importFileMissing', { file: args.file }));
+    return 2;
+  }
+  const read = await readSheetFile(data, args.file);
+  if (!read.ok) {
+    deps.err(read.problem === 'unsupported' ? t('importUnsupported', { ext: read.detail ?? '' }) : t('importUnreadable', { detail: read.detail ?? '' }));
+    return 2;
+  }
+  return withDatabase(deps, async ({ config, connection }) => {
+    const models = createModels(connection);
+    await ensureIndexes(models);
+    const store = createRosterImportStore(models);
+    const rules = { levels: config.tunables.levels, groups: config.tunables.professionalGroups, timezone: config.timezone };
+    const parsed = parseRosterSheets(read.sheets, rules);
+    const plan = planImport(parsed, await store.snapshot(), { deactivateMissing: args.deactivateMissing, officeUserIds: config.officeUserIds });
+    // Everything is validated before the first write: a file with any error writes nothing.
+    const applied = args.apply && plan.errors.length === 0 ? await store.apply(plan) : undefined;
+    deps.out(formatImportReport({ file: path.basename(args.file), parsed, plan, apply: args.apply, timezone: config.timezone, gbk: read.encoding === 'gb18030', applied }));
+    return plan.errors.length ? 1 : 0;
+  });
+}
+
+if (require.main === module) runFromCommandLine(main);

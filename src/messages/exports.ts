@@ -1,0 +1,136 @@
+// Chinese text for the spreadsheet exports (npm run export): CLI lines, sheet names, column headers.
+
+export const exportsText = {
+  exportUsage: () =>
+    '用法：npm run export -- <opinions|register|activities> [--year 2026] [--out 文件.xlsx] [--full-text]\n' +
+    '  opinions   意见建议台账（不写 --year 时每年一个工作表）\n' +
+    '  register   代表履职登记册（汇总表 + 每位代表一个明细表）\n' +
+    '  activities 代表活动与会议台账（含出勤名单）\n' +
+    '  --full-text 台账中保留建议原文里的电话、身份证号（默认打码）',
+  exportUnknownKind: (p: { kind: string }) => `不认识的导出类型「${p.kind}」：只能是 opinions、register 或 activities。`,
+  exportBadYear: (p: { year: string }) => `「${p.year}」不是年份。例：--year 2026`,
+  exportBadOption: (p: { option: string }) => `不认识的参数「${p.option}」。`,
+  exportMissingValue: (p: { option: string }) => `参数 ${p.option} 后面需要一个值。例：${p.option === '--out' ? '--out 履职登记册.xlsx' : '--year 2026'}`,
+  exportNotXlsx: (p: { out: string }) => `输出文件「${p.out}」应以 .xlsx 结尾。`,
+  exportDone: (p: { what: string; file: string; rows: number }) => `已导出${p.what}：${p.file}（${p.rows} 行数据）`,
+  exportNoData: () => '（该范围内没有数据，已生成只有表头的文件）',
+};
+
+export const exportNames = {
+  opinions: '意见建议台账',
+  register: '代表履职登记册',
+  activities: '代表活动与会议台账',
+  allYears: '全部',
+  registerSummary: '履职汇总',
+  activitiesSheet: '代表活动',
+  meetingsSheet: '会议',
+  attendanceSheet: '出勤明细',
+  shiftsSheet: '联络站值班',
+  opinionsSheet: (year: number) => `${year}年`,
+};
+
+export const exportWords = {
+  yes: '是',
+  no: '否',
+  active: '在册',
+  inactive: '已停用',
+  cancelled: '已取消',
+  open: '正常',
+  activity: '代表活动',
+  meeting: '会议',
+  listSeparator: '、',
+  unlimited: '不限',
+};
+
+/** Per-person results in the activities ledger. */
+export const attendanceWords: Record<string, string> = {
+  attended: '出席',
+  excused: '请假',
+  absent: '缺席',
+  upcoming: '待召开',
+  signedUp: '已报名',
+  missed: '未签到',
+  waitlisted: '候补',
+  served: '已到岗',
+  notServed: '未到岗',
+  scheduled: '已排班',
+};
+
+/** Column headers, by column key, for every export. */
+export const exportHeaders: Record<string, string> = {
+  code: '编号',
+  filer: '提出人',
+  source: '来源',
+  category: '类别',
+  title: '标题',
+  content: '内容',
+  cosigners: '附议人',
+  status: '状态',
+  unit: '承办单位',
+  deadline: '办理期限',
+  answer: '答复',
+  rating: '满意度',
+  filedAt: '提出时间',
+  assignedAt: '交办时间',
+  answeredAt: '答复时间',
+  ratedAt: '评价时间',
+  closedAt: '办结时间',
+  days: '办理天数',
+  overdue: '是否逾期',
+  name: '姓名',
+  userid: '企业微信账号',
+  level: '层级',
+  group: '专业小组',
+  station: '联络站',
+  district: '选区',
+  rosterStatus: '名册状态',
+  opinionsFiled: '提出建议',
+  opinionsRelayed: '其中群众反映',
+  opinionsCosigned: '附议',
+  opinionsAnswered: '已答复',
+  opinionsClosed: '已办结',
+  activitiesSignedUp: '活动报名',
+  activitiesAttended: '活动参加',
+  activitiesExcused: '活动请假',
+  meetingsExpected: '会议应到',
+  meetingsAttended: '会议出席',
+  meetingsExcused: '会议请假',
+  meetingsAbsent: '会议缺席',
+  shiftsScheduled: '值班安排',
+  shiftsServed: '值班到岗',
+  studyMarked: '学习已学',
+  studyPublished: '本年推送学习',
+  at: '时间',
+  kind: '类别',
+  item: '事项',
+  detail: '说明',
+  result: '结果',
+  type: '类型',
+  place: '地点',
+  startAt: '开始时间',
+  eventStatus: '状态',
+  capacity: '名额',
+  signedUpCount: '报名人数',
+  attendedCount: '签到人数',
+  excusedCount: '请假人数',
+  waitlistCount: '候补人数',
+  signedUpNames: '报名名单',
+  attendedNames: '签到名单',
+  excusedNames: '请假名单',
+  waitlistNames: '候补名单',
+  expectedCount: '应到',
+  meetingAttended: '出席',
+  meetingExcused: '请假',
+  meetingAbsent: '缺席',
+  meetingUpcoming: '待召开',
+  meetingAttendedNames: '出席名单',
+  meetingExcusedNames: '请假名单（原因）',
+  meetingAbsentNames: '缺席名单',
+  eventKind: '类别',
+  deputy: '代表',
+  shiftAt: '值班时间',
+  served: '是否到岗',
+};
+
+/** `视察参加` etc.: one register column per activity type. */
+export const activityTypeHeader = (type: string): string => `${type}参加`;

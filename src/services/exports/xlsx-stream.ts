@@ -1,0 +1,116 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { wallTime } from '../../time/zone';
+import { uniqueSheetName } from './sheet-names';
+
+// Streaming .xlsx output: rows go to disk as they are added, so a year of 100k rows never sits in memory.
+
+export type ColumnKind = 'text' | 'longText' | 'number' | 'date' | 'datetime';
+
+export interface ColumnSpec {
+  header: string;
+  width: number;
+  kind?: ColumnKind;
+}
+
+export type CellInput = string | number | Date | null | undefined;
+
+const NUM_FMT: Partial<Record<ColumnKind, string>> = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', number: '0' };
+
+/**
+ * Excel has no time zones: a date cell is a wall-clock reading. exceljs writes a Date by its UTC
+ * fields, so the instant is shifted to carry the app zone's wall-clock time in them.
+ */
+export function excelWallTime(d: Date, tz: string): Date {
+  const w = wallTime(d, tz);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
+}
+
+export interface SheetWriter {
+  addRow(values: CellInput[]): void;
+  readonly rows: number;
+  commit(): void;
+}
+
+/** One output file; written under a temporary name and renamed on success, so a failed run leaves no half file. */
+export class XlsxStream {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly partial: string;
+  private readonly used = new Set<string>();
+  private current?: SheetWriter;
+
+  constructor(
+    private readonly out: string,
+    private readonly tz: string,
+  ) {
+    this.partial = `${out}.partial`;
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.partial, useStyles: true, useSharedStrings: false });
+  }
+
+  static async open(out: string, tz: string): Promise<XlsxStream> {
+    await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    return new XlsxStream(out, tz);
+  }
+
+  /** Starts a sheet (committing the previous one): bold frozen header row, column widths, typed cells. */
+  sheet(name: string, columns: ColumnSpec[]): SheetWriter {
+    this.current?.commit();
+    const ws = this.wb.addWorksheet(uniqueSheetName(name, this.used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ width: c.width }));
+    const header = ws.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle' };
+    header.commit();
+    const tz = this.tz;
+    let rows = 0;
+    let committed = false;
+    const writer: SheetWriter = {
+      addRow(values) {
+        const row = ws.addRow(values.map((v) => (v instanceof Date ? excelWallTime(v, tz) : (v ?? null))));
+        columns.forEach((c, i) => {
+          const fmt = c.kind ? NUM_FMT[c.kind] : undefined;
+          if (fmt) row.getCell(i + 1).numFmt = fmt;
+          if (c.kind === 'longText') row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
+        });
+        row.commit();
+        rows += 1;
+      },
+      get rows() {
+        return rows;
+      },
+      commit() {
+        if (committed) return;
+        committed = true;
+        ws.commit();
+      },
+    };
+    this.current = writer;
+    return writer;
+  }
+
+  async finish(): Promise<string> {
+    this.current?.commit();
+    await this.wb.commit();
+    await rename(this.partial, this.out);
+    return this.out;
+  }
+
+  /** After a failure: removes the temporary file. */
+  async abandon(): Promise<void> {
+    await rm(this.partial, { force: true });
+  }
+}
+
+/** Runs `write` against a new file; the file appears only if everything was written. */
+export async function writeXlsx<T>(out: string, tz: string, write: (x: XlsxStream) => Promise<T>): Promise<T> {
+  const x = await XlsxStream.open(out, tz);
+  try {
+    const result = await write(x);
+    await x.finish();
+    return result;
+  } catch (err) {
+    await x.abandon();
+    throw err;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Models } from '../models';
+import type { ImportPlan, StoredDeputy } from './roster-import-plan';
+
+/** Reads the roster for an import diff and writes a validated plan (each write idempotent). */
+export function createRosterImportStore(models: Models) {
+  const { Deputy } = models;
+
+  async function snapshot(): Promise<StoredDeputy[]> {
+    const docs = await Deputy.find({}).lean();
+    return docs.map((d) => ({
+      userid: d.userid,
+      name: d.name,
+      level: d.level ?? '镇',
+      group: d.group ?? undefined,
+      station: d.station ?? undefined,
+      district: d.district ?? undefined,
+      phone: d.phone ?? undefined,
+      termStart: d.termStart ?? undefined,
+      termEnd: d.termEnd ?? undefined,
+      active: d.active !== false,
+      isOffice: d.isOffice === true,
+    }));
+  }
+
+  /**
+   * Writes a plan that has no errors. Every write states its end state (upsert by userid, deactivate
+   * only if still active), so a run interrupted half-way is completed by running the import again.
+   */
+  async function apply(plan: ImportPlan): Promise<{ upserted: number; deactivated: number }> {
+    if (plan.errors.length) throw new Error('refusing to apply an import plan with errors');
+    let deactivated = 0;
+    for (const d of plan.deactivate) {
+      const res = await Deputy.updateOne({ userid: d.userid, active: true, isOffice: { $ne: true } }, { $set: { active: false } });
+      deactivated += res.modifiedCount;
+    }
+    let upserted = 0;
+    for (const row of [...plan.added, ...plan.changed]) {
+      const $set: Record<string, unknown> = { active: true };
+      const $unset: Record<string, ''> = {};
+      for (const [field, value] of Object.entries(row.set)) {
+        if (value === undefined) $unset[field] = '';
+        else $set[field] = value;
+      }
+      const update: Record<string, unknown> = { $set, $setOnInsert: { isOffice: false } };
+      if (Object.keys($unset).length) update.$unset = $unset;
+      await Deputy.updateOne({ userid: row.userid }, update, { upsert: true });
+      upserted += 1;
+    }
+    return { upserted, deactivated };
+  }
+
+  return { snapshot, apply };
+}
+
+export type RosterImportStore = ReturnType<typeof createRosterImportStore>;
