@@ -13,7 +13,7 @@ const optional = z
 const envSchema = z.object({
   NODE_ENV: optional,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().trim().default('0.0.0.0'),
+  HOST: optional,
   MONGODB_URI: optional.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
   DATA_DIR: z.string().trim().default('./data'),
   WECOM_TOKEN: optional,
@@ -116,7 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     env: production ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development',
     port: e.PORT,
-    host: e.HOST,
+    // Demo mode hands its throwaway keys to the simulator page: keep it on loopback unless asked.
+    host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,
     demo,

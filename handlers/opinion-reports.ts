@@ -1,4 +1,6 @@
 import type { Command } from '../src/commands/types';
+import type { EventPeriodSummary } from '../src/services/event-reports';
+import { formatRate } from '../src/services/rates';
 import { t } from '../src/messages';
 import { parseStatsPeriod } from '../src/services/opinion-reports';
 import { shown } from './opinion-format';
@@ -29,7 +31,8 @@ export const statsCommand: Command = {
     const period = parseStatsPeriod(ctx.args, ctx.now, ctx.config.timezone);
     if (!period) return t('statsUsage');
     const s = await ctx.services.opinions.stats(period, ctx.now);
-    if (s.total === 0) return t('statsEmpty', { label: period.label });
+    const events = formatEventStats(await ctx.services.events.periodSummary(period.from, period.to, ctx.now));
+    if (s.total === 0) return [t('statsEmpty', { label: period.label }), ...events].join('\n');
     const r = s.rates;
     const lines = [
       t('statsHeader', { label: period.label, total: s.total }),
@@ -41,6 +44,20 @@ export const statsCommand: Command = {
       lines.push(t('statsUnitsHeader'));
       for (const u of s.units) lines.push(t('statsUnitLine', { unit: shown(u.unit, true), assigned: u.assigned, onTime: u.answeredOnTime, overdue: u.overdue }));
     }
-    return lines.join('\n');
+    return [...lines, ...events].join('\n');
   },
 };
+
+function formatEventStats(e: EventPeriodSummary): string[] {
+  if (e.activities.held === 0 && e.meetings.held === 0) return [t('statsEventsHeader'), t('statsNoEvents')];
+  const lines = [t('statsEventsHeader')];
+  if (e.activities.held) {
+    const a = e.activities;
+    lines.push(t('statsActivities', { held: a.held, types: joinCounts(a.byType), signedUp: a.signedUp, attended: a.attended, rate: formatRate(a.attended, a.signedUp) }));
+  }
+  if (e.meetings.held) {
+    const m = e.meetings;
+    lines.push(t('statsMeetings', { ...m, rate: formatRate(m.attended, m.expected) }));
+  }
+  return lines;
+}

@@ -153,6 +153,12 @@ export const opinions = {
   statsUsage: () => '统计范围可以是：本年、本月 或 年份。例：统计 本月、统计 2025',
   statsHeader: (p: { label: string; total: number }) => `**${p.label}意见建议统计**\n共 ${p.total} 件`,
   statsEmpty: (p: { label: string }) => `${p.label}还没有意见建议。`,
+  statsEventsHeader: () => '**活动与会议**',
+  statsActivities: (p: { held: number; types: string; signedUp: number; attended: number; rate: string }) =>
+    `活动 ${p.held} 次${p.types ? `（${p.types}）` : ''}，报名 ${p.signedUp} 人次，签到 ${p.attended} 人次，到场率 ${p.rate}`,
+  statsMeetings: (p: { held: number; expected: number; attended: number; excused: number; absent: number; rate: string }) =>
+    `会议 ${p.held} 次，应到 ${p.expected} 人次：出席 ${p.attended}，请假 ${p.excused}，缺席 ${p.absent}，出席率 ${p.rate}`,
+  statsNoEvents: () => '这段时间没有已举行的活动或会议。',
   statsByStatus: (p: { parts: string }) => `按状态：${p.parts}`,
   statsByCategory: (p: { parts: string }) => `按类别：${p.parts}`,
   statsRates: (p: { answerRate: string; closeRate: string; satisfactionRate: string; assigned: number; rated: number }) =>

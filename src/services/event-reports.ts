@@ -9,6 +9,11 @@ export interface UpcomingEvents {
   meetings: Array<{ code: string; title: string; startAt: Date; place: string; expected: number; answered: number }>;
 }
 
+export interface EventPeriodSummary {
+  activities: { held: number; byType: Record<string, number>; signedUp: number; attended: number };
+  meetings: { held: number; expected: number; attended: number; excused: number; absent: number };
+}
+
 export interface Attendance {
   activities: Array<{ code: string; title: string; type: string; startAt: Date; signedUp: boolean; attended: boolean; excused: boolean }>;
   meetings: Array<{ code: string; title: string; startAt: Date; result: MeetingResult }>;
@@ -61,5 +66,31 @@ export function createEventReports(d: EventDeps) {
     };
   }
 
-  return { upcoming, attendanceFor };
+  /** Activities and meetings that started in [from, to) and are over by `now`: the 统计 figures. */
+  async function periodSummary(from: Date, to: Date, now: Date): Promise<EventPeriodSummary> {
+    const range = { $gte: from, $lt: to < now ? to : now };
+    const acts = (await Activity.find({ status: 'open', startAt: range }).lean()) as ActivityDoc[];
+    const meets = (await Meeting.find({ status: 'active', startAt: range }).lean()) as MeetingDoc[];
+    const byType: Record<string, number> = {};
+    for (const a of acts) byType[a.type] = (byType[a.type] ?? 0) + 1;
+    const meetings = { held: 0, expected: 0, attended: 0, excused: 0, absent: 0 };
+    for (const m of meets) {
+      const results = expectedOf(m).map((u) => meetingResultFor(m, u, now, tun.checkin));
+      if (results.includes('upcoming')) continue;
+      meetings.held += 1;
+      meetings.expected += results.length;
+      for (const r of results) if (r !== 'upcoming') meetings[r] += 1;
+    }
+    return {
+      activities: {
+        held: acts.length,
+        byType,
+        signedUp: acts.reduce((n, a) => n + a.confirmedIds.length, 0),
+        attended: acts.reduce((n, a) => n + a.checkinIds.length, 0),
+      },
+      meetings,
+    };
+  }
+
+  return { upcoming, attendanceFor, periodSummary };
 }

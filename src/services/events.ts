@@ -15,6 +15,7 @@ import { createStations } from './stations';
  *   (older ones are marked skipped); returns how many this call enqueued; safe to run concurrently.
  * - upcoming(now, days): activities and meetings starting in the next `days` (weekly digest).
  * - attendanceFor(userid, year): that deputy's activities, meetings and shifts (performance record).
+ * - periodSummary(from, to, now): activities held and meeting attendance in a period (统计).
  */
 export function createEvents(d: EventDeps) {
   const stations = createStations(d.models);
@@ -25,8 +26,8 @@ export function createEvents(d: EventDeps) {
   const { checkIn } = createCheckin(d, { activities, meetings, shifts });
   const { leave } = createLeave({ activities, meetings });
   const { sendDueReminders } = createReminderSweep(d, meetings.silentIds);
-  const { upcoming, attendanceFor } = createEventReports(d);
-  return { activities, meetings, shifts, stations, checkIn, leave, sendDueReminders, upcoming, attendanceFor };
+  const { upcoming, attendanceFor, periodSummary } = createEventReports(d);
+  return { activities, meetings, shifts, stations, checkIn, leave, sendDueReminders, upcoming, attendanceFor, periodSummary };
 }
 
 export type Events = ReturnType<typeof createEvents>;

@@ -104,7 +104,7 @@ it('统计 shows states, categories, units and the three rates for a period', as
   const last = await h.say('clerk', '统计 ２０２５');
   expect(last).toContain('共 1 件');
   expect(last).toContain('答复率 100.0% · 办结率 100.0% · 满意率 —');
-  expect(await h.say('clerk', '统计 2024')).toBe('2024年还没有意见建议。');
+  expect(await h.say('clerk', '统计 2024')).toBe('2024年还没有意见建议。\n**活动与会议**\n这段时间没有已举行的活动或会议。');
   expect(await h.say('clerk', '统计 上周')).toContain('本年、本月 或 年份');
 });
 
