@@ -18,7 +18,7 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/main.ts', 'src/app.ts', 'src/compose.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/handlers/*', '**/handlers', '**/jobs/*', '**/jobs'], message: 'src/ must not depend on handlers/ or jobs/ (one-way data flow).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(handlers|jobs)(/|$)', message: 'src/ must not depend on handlers/ or jobs/ (one-way data flow).' }] }],
     },
   },
   {
@@ -26,6 +26,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'mongoose', message: 'Handlers call services; they never touch the database.' }], patterns: [{ group: ['**/models/*'], message: 'Handlers call services, not models.' }] }],
     },
+  },
+  {
+    files: ['*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     files: ['scripts/**/*.mjs'],

@@ -18,30 +18,13 @@ import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
 
 /**
- * The one command table. Order matters only for 帮助 (it lists commands in this order).
- * Each feature adds its commands in its own block.
+ * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
+ * each feature keeps its commands together.
  */
-export const commands: Command[] = [];
-
-commands.push(
+export const commands: Command[] = [
   helpCommand(() => commands),
-  // -- roster
-  rosterCommand,
-);
 
-commands.push(
-  // -- announcements, study, scheduler
-  studyListCommand,
-  studyMarkCommand,
-  announceCommand,
-  announceListCommand,
-  studyAddCommand,
-  digestPreviewCommand,
-  jobsCommand,
-);
-
-commands.push(
-  // -- opinions
+  // -- opinions (deputies)
   fileOpinionCommand,
   fileRelayedCommand,
   myOpinionsCommand,
@@ -49,17 +32,7 @@ commands.push(
   cosignCommand,
   rateCommand,
   withdrawCommand,
-  assignCommand,
-  reassignCommand,
-  answerCommand,
-  closeCommand,
-  rejectCommand,
-  chaseCommand,
-  statsCommand,
-);
-
-commands.push(
-  // -- events (activities, meetings, shifts)
+  // -- events (deputies)
   activityListCommand,
   signUpCommand,
   cancelSignUpCommand,
@@ -68,6 +41,23 @@ commands.push(
   leaveCommand,
   checkinCommand,
   shiftsCommand,
+  // -- study and performance (deputies)
+  studyListCommand,
+  studyMarkCommand,
+  performanceCommand,
+
+  // -- office: announcements
+  announceCommand,
+  announceListCommand,
+  // -- office: opinions
+  assignCommand,
+  reassignCommand,
+  answerCommand,
+  closeCommand,
+  rejectCommand,
+  chaseCommand,
+  statsCommand,
+  // -- office: events
   publishActivityCommand,
   changeActivityCommand,
   cancelActivityCommand,
@@ -75,9 +65,9 @@ commands.push(
   changeMeetingCommand,
   cancelMeetingCommand,
   scheduleShiftCommand,
-);
-
-commands.push(
-  // -- performance (履职)
-  performanceCommand,
-);
+  // -- office: study, roster, digest, jobs
+  studyAddCommand,
+  rosterCommand,
+  digestPreviewCommand,
+  jobsCommand,
+];

@@ -22,7 +22,7 @@ export const common = {
 
   rosterUsageAdd: () => '格式：代表 添加 <企业微信账号> <姓名> [小组：…] [层级：镇|县|市]\n例：代表 添加 zhangsan 张三 小组：农村农业 层级：镇',
   rosterUsage: () =>
-    '代表名册命令：\n- 代表 添加 <企业微信账号> <姓名> [小组：…] [层级：镇|县|市]\n- 代表 列表\n- 代表 停用 <姓名>\n- 代表 设为办公室 <姓名>\n- 代表 取消办公室 <姓名>',
+    '代表名册命令：\n- 代表 添加 <企业微信账号> <姓名> [小组：…] [层级：镇|县|市]\n- 代表 列表\n- 代表 停用 <姓名>\n- 代表 设为办公室 <姓名>\n- 代表 取消办公室 <姓名>\n批量导入 Excel 名册：在服务器上运行 npm run roster:import -- 名册.xlsx',
   rosterBadUserid: (p: { userid: string }) => `「${p.userid}」不像企业微信账号（只能包含字母、数字、点、横线、下划线和@，最长64位）。`,
   rosterBadName: () => '姓名应为1到20个字。例：代表 添加 zhangsan 张三',
   rosterBadLevel: (p: { levels: string }) => `层级只能是：${p.levels}。`,

@@ -31,10 +31,10 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   });
   // -- opinions
   const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster });
-  // -- scheduler, announcements, study
-  const scheduling = createSchedulingServices({ ...deps, roster, digestSources: () => ({ events, opinions }) });
   // -- events (activities, meetings, shifts)
   const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock });
+  // -- scheduler, announcements, study, digest (the digest reads opinions and events)
+  const scheduling = createSchedulingServices({ ...deps, roster, digestSources: { events, opinions } });
   // -- performance (履职)
   const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
   return {

@@ -9,9 +9,8 @@ import { createStudy } from './study';
 
 /**
  * The services behind the scheduler, announcements, study material and the digest, built together.
- * digestSources is read lazily: events and opinions are built alongside this block, not before it.
  */
-export function createSchedulingServices(deps: ServiceDeps & { roster: Roster; digestSources: () => Omit<DigestSources, 'study'> }) {
+export function createSchedulingServices(deps: ServiceDeps & { roster: Roster; digestSources: Omit<DigestSources, 'study'> }) {
   const { config, models, notify, roster } = deps;
   const tunables = config.tunables;
   const jobRuns = createJobRuns({ models, timezone: config.timezone, ...tunables.scheduler, specs: jobSpecsFromConfig(config) });
@@ -28,7 +27,7 @@ export function createSchedulingServices(deps: ServiceDeps & { roster: Roster; d
     officeDirectory,
     announcements: createAnnouncements({ models, notify, office: officeDirectory, timezone: config.timezone, limits: tunables.announcement }),
     study,
-    digest: createDigest({ timezone: config.timezone, notify, maxBytes: tunables.replyLimits.markdownBytes, sources: () => ({ ...deps.digestSources(), study }) }),
+    digest: createDigest({ timezone: config.timezone, notify, maxBytes: tunables.replyLimits.markdownBytes, sources: () => ({ ...deps.digestSources, study }) }),
     cleanup: createCleanup({ models, jobRuns, retention: tunables.retention }),
   };
 }

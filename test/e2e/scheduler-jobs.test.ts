@@ -126,6 +126,9 @@ it('the Monday digest covers the coming week and last week from the real service
   expect(digest).not.toMatch(/1381234|13812345678/);
   // The preview on Sunday afternoon showed the same content and said when it goes out.
   expect(preview).toContain('- HD2026-001 视察镇敬老院');
+  // On Sunday the preview already covers the week Monday's push will report, not the one before.
+  expect(preview).toContain('**上周意见建议**（11月16日—11月22日）\n新收 2 件：');
+  expect(preview.startsWith(digest)).toBe(true);
   expect(preview).toContain('——以上是预览，将于 2026年11月23日（周一）09:00 自动发到群里。');
   expect(await h.say('zhangsan', '周报')).toContain('只有人大办工作人员可以使用');
 });

@@ -9,7 +9,7 @@ describe('uniqueSheetName', () => {
     expect(uniqueSheetName("'引号'", used)).toBe('引号');
     const long = '欧阳'.repeat(20);
     expect(uniqueSheetName(long, used)).toHaveLength(31);
-    expect(uniqueSheetName(long, used)).toBe(`${'欧阳'.repeat(13)} (2)`);
+    expect(uniqueSheetName(long, used)).toBe(`${'欧阳'.repeat(13)}欧 (2)`);
     expect(uniqueSheetName('', used)).toBe('Sheet');
   });
 

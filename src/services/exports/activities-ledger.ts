@@ -72,14 +72,13 @@ export async function writeActivitiesLedger(d: ActivitiesLedgerDeps, opts: { out
 function activityDetails(a: ActivityDoc, now: Date, excused: string[]): Detail[] {
   const base = { code: a.code, title: a.title, kind: exportWords.activity, startAt: a.startAt };
   const people = [...new Set([...a.confirmedIds, ...a.checkinIds, ...a.waitlistIds, ...excused])];
-  return people.map((userid) => {
-    let result = attendanceWords.signedUp!;
-    if (a.checkinIds.includes(userid)) result = attendanceWords.attended!;
-    else if (a.confirmedIds.includes(userid)) result = a.startAt > now ? attendanceWords.signedUp! : attendanceWords.missed!;
-    else if (a.waitlistIds.includes(userid)) result = attendanceWords.waitlisted!;
-    else result = attendanceWords.excused!;
-    return { ...base, userid, result };
-  });
+  const resultOf = (userid: string): string | undefined => {
+    if (a.checkinIds.includes(userid)) return attendanceWords.attended;
+    if (a.confirmedIds.includes(userid)) return a.startAt > now ? attendanceWords.signedUp : attendanceWords.missed;
+    if (a.waitlistIds.includes(userid)) return attendanceWords.waitlisted;
+    return attendanceWords.excused;
+  };
+  return people.map((userid) => ({ ...base, userid, result: resultOf(userid) ?? '' }));
 }
 
 function writeMeeting(sheet: SheetWriter, m: MeetingDoc, now: Date, checkin: CheckinTunables, nameOf: (u: string) => string, details: Detail[]): void {
