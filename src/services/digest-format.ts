@@ -3,24 +3,16 @@ import { maskSensitive } from '../text/mask';
 import { neutralizeUserText } from '../text/sanitize';
 import { splitByBytes, utf8Bytes } from '../text/split';
 import { formatMonthDay, formatShortDateTime } from '../time/format';
+import type { UpcomingEvents } from './event-reports';
+import type { PeriodStats } from './opinion-reports';
 
 export interface DigestData {
   /** When it is built (the Monday 09:00 slot, or the time of a 周报 preview). */
   now: Date;
   /** Last week, [from, to). */
   period: { from: Date; to: Date };
-  upcoming: {
-    activities: Array<{ code: string; title: string; startAt: Date; place: string; capacity?: number; confirmed: number }>;
-    meetings: Array<{ code: string; title: string; startAt: Date; place: string; expected: number; answered: number }>;
-  };
-  lastWeek: {
-    filed: number;
-    byCategory: Record<string, number>;
-    assigned: number;
-    answered: number;
-    closed: number;
-    ratings: { 满意: number; 基本满意: number; 不满意: number };
-  };
+  upcoming: UpcomingEvents;
+  lastWeek: PeriodStats;
   overdue: { count: number; oldest?: { code: string; title: string; overdueDays: number } };
   year: number;
   rates: { answerRate: string; closeRate: string; satisfactionRate: string };

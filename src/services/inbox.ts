@@ -6,6 +6,8 @@ import { splitByBytes, utf8Bytes } from '../text/split';
 import type { InboundMessage, Reply } from '../wecom/inbound';
 import type { Outbox, OutboxTarget } from './outbox';
 
+const POLL_MS = 100;
+
 /** Thrown when a redelivery arrives while the first delivery is still running elsewhere: answer 503 so WeCom retries. */
 export class StillProcessing extends Error {}
 
@@ -68,8 +70,9 @@ export function createInbox(o: InboxOptions) {
   async function awaitFirst(msg: InboundMessage): Promise<Reply> {
     const local = inflight.get(msg.id);
     if (local) return local;
-    const deadline = Date.now() + o.duplicateWaitMs;
-    for (;;) {
+    // A budget of polls rather than a wall-clock deadline, so tests with an injected pause never wait.
+    const polls = Math.max(1, Math.ceil(o.duplicateWaitMs / POLL_MS));
+    for (let i = 0; ; i++) {
       const doc = (await Inbound.findById(msg.id).lean()) as { status: string; reply?: string; replyKind?: 'welcome'; startedAt: Date } | null;
       if (doc?.status === 'done') return doc.reply === undefined || doc.reply === null ? null : { text: doc.reply, kind: doc.replyKind };
       if (doc && o.clock.now().getTime() - new Date(doc.startedAt).getTime() > o.staleProcessingMs) {
@@ -77,13 +80,19 @@ export function createInbox(o: InboxOptions) {
         const took = await Inbound.findOneAndUpdate({ _id: msg.id, status: 'processing', startedAt: doc.startedAt }, { $set: { startedAt: o.clock.now() } });
         if (took) return track(msg);
       }
-      if (Date.now() >= deadline) throw new StillProcessing(msg.id);
-      await pause(100);
+      if (i >= polls) throw new StillProcessing(msg.id);
+      await pause(POLL_MS);
     }
   }
 
   function track(msg: InboundMessage): Promise<Reply> {
-    const p = run(msg).finally(() => inflight.delete(msg.id));
+    const p = run(msg)
+      .catch(async (err: unknown) => {
+        // Nothing was answered: free the claim so WeCom's retry runs the message again at once.
+        await Inbound.deleteOne({ _id: msg.id, status: 'processing' }).catch(() => undefined);
+        throw err;
+      })
+      .finally(() => inflight.delete(msg.id));
     inflight.set(msg.id, p);
     return p;
   }

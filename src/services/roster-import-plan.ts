@@ -1,21 +1,11 @@
 import { t } from '../messages';
+import type { RosterEntry } from './roster';
 import { type ImportRow, type ParsedRoster, ROSTER_FIELDS, type RosterField, type RowError } from './roster-import';
 
 // Pure diff of a parsed roster file against the stored roster: what an import would add, change, deactivate.
 
-export interface StoredDeputy {
-  userid: string;
-  name: string;
-  level: string;
-  group?: string;
-  station?: string;
-  district?: string;
-  phone?: string;
-  termStart?: Date;
-  termEnd?: Date;
-  active: boolean;
-  isOffice: boolean;
-}
+/** The stored side of the diff: a roster entry as the roster service defines it. */
+export type StoredDeputy = RosterEntry;
 
 export type ImportValue = string | Date | undefined;
 export interface FieldChange {

@@ -1,5 +1,6 @@
 import type { Models } from '../models';
 import type { ImportPlan, StoredDeputy } from './roster-import-plan';
+import { toRosterEntry } from './roster';
 
 /** Reads the roster for an import diff and writes a validated plan (each write idempotent). */
 export function createRosterImportStore(models: Models) {
@@ -7,19 +8,7 @@ export function createRosterImportStore(models: Models) {
 
   async function snapshot(): Promise<StoredDeputy[]> {
     const docs = await Deputy.find({}).lean();
-    return docs.map((d) => ({
-      userid: d.userid,
-      name: d.name,
-      level: d.level ?? '镇',
-      group: d.group ?? undefined,
-      station: d.station ?? undefined,
-      district: d.district ?? undefined,
-      phone: d.phone ?? undefined,
-      termStart: d.termStart ?? undefined,
-      termEnd: d.termEnd ?? undefined,
-      active: d.active !== false,
-      isOffice: d.isOffice === true,
-    }));
+    return docs.map((d) => toRosterEntry(d as never));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { t } from '../messages';
+import type { RosterEntry } from './roster';
 import { toHalfWidth } from '../text/normalize';
 import { fromWallTime, isValidYmd, type Ymd } from '../time/zone';
 import type { Sheet, SheetCell } from './roster-sheet';
@@ -54,18 +55,8 @@ export function mapHeader(cells: SheetCell[]): HeaderMap {
   return { columns, ignored, duplicated };
 }
 
-export interface ImportRow {
-  row: number;
-  userid: string;
-  name: string;
-  level: string;
-  group?: string;
-  station?: string;
-  district?: string;
-  phone?: string;
-  termStart?: Date;
-  termEnd?: Date;
-}
+/** One valid file row: the roster fields it sets, and where it stood in the file. */
+export type ImportRow = Omit<RosterEntry, 'active' | 'isOffice'> & { row: number };
 
 export interface RowError {
   /** 0 for a problem with the file as a whole. */

@@ -12,6 +12,8 @@ export interface RosterEntry {
   station?: string;
   district?: string;
   phone?: string;
+  termStart?: Date;
+  termEnd?: Date;
   active: boolean;
   isOffice: boolean;
 }
@@ -26,7 +28,8 @@ export interface RosterOptions {
   groups: readonly string[];
 }
 
-function toEntry(d: Record<string, unknown>): RosterEntry {
+/** A stored deputy document as a roster entry (defaults applied). */
+export function toRosterEntry(d: Record<string, unknown>): RosterEntry {
   return {
     userid: String(d.userid),
     name: String(d.name),
@@ -35,6 +38,8 @@ function toEntry(d: Record<string, unknown>): RosterEntry {
     station: (d.station as string | undefined) ?? undefined,
     district: (d.district as string | undefined) ?? undefined,
     phone: (d.phone as string | undefined) ?? undefined,
+    termStart: (d.termStart as Date | undefined) ?? undefined,
+    termEnd: (d.termEnd as Date | undefined) ?? undefined,
     active: d.active !== false,
     isOffice: d.isOffice === true,
   };
@@ -54,9 +59,9 @@ export function createRoster(o: RosterOptions) {
   async function findActive(nameOrId: string): Promise<RosterEntry> {
     const q = nameOrId.trim();
     const exact = await Deputy.find({ active: true, $or: [{ name: q }, { userid: q }] }).lean();
-    if (exact.length === 1) return toEntry(exact[0] as never);
+    if (exact.length === 1) return toRosterEntry(exact[0] as never);
     const pool = exact.length > 1 ? exact : await Deputy.find({ active: true, name: { $regex: `^${escapeRegex(q)}` } }).limit(6).lean();
-    if (pool.length === 1) return toEntry(pool[0] as never);
+    if (pool.length === 1) return toRosterEntry(pool[0] as never);
     if (pool.length === 0) throw new UserError('rosterNotFound', { name: q });
     throw new UserError('rosterAmbiguous', { name: q, matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、') });
   }
@@ -90,17 +95,17 @@ export function createRoster(o: RosterOptions) {
       const before = await Deputy.findOneAndUpdate({ userid: input.userid }, { $set: set, $setOnInsert: { userid: input.userid } }, { upsert: true, returnDocument: 'before' }).lean();
       const after = await Deputy.findOne({ userid: input.userid }).lean();
       const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
-      return { entry: toEntry(after as never), outcome };
+      return { entry: toRosterEntry(after as never), outcome };
     },
 
     async list(): Promise<RosterEntry[]> {
       const all = await Deputy.find({}).sort({ active: -1, name: 1 }).lean();
-      return all.map((d) => toEntry(d as never));
+      return all.map((d) => toRosterEntry(d as never));
     },
 
     async activeDeputies(): Promise<RosterEntry[]> {
       const all = await Deputy.find({ active: true }).sort({ name: 1 }).lean();
-      return all.map((d) => toEntry(d as never));
+      return all.map((d) => toRosterEntry(d as never));
     },
 
     async namesOf(userids: string[]): Promise<Map<string, string>> {

@@ -187,6 +187,14 @@ describe('idempotency', () => {
     expect(await h.models.InboundMessage.countDocuments({ _id: 'bot:dup-1' })).toBe(1);
   });
 
+  it('answers 503 while another instance still handles the first delivery, so WeCom retries', async () => {
+    await h.models.InboundMessage.create({ _id: 'bot:elsewhere', streamId: 'x', senderId: 'zhangsan', status: 'processing', startedAt: h.clock.now() });
+    const res = await h.sayRaw('zhangsan', '帮助', { msgid: 'elsewhere' });
+    expect(res.status).toBe(503);
+    await h.models.InboundMessage.updateOne({ _id: 'bot:elsewhere' }, { $set: { status: 'done', reply: '第一次的回复' } });
+    expect(await h.say('zhangsan', '帮助', { msgid: 'elsewhere' })).toBe('第一次的回复');
+  });
+
   it('a later redelivery of an app message gets the first reply', async () => {
     const first = await h.say('zhangsan', '帮助', { mode: 'app', msgid: '77001' });
     const again = await h.say('zhangsan', '帮助', { mode: 'app', msgid: '77001' });
