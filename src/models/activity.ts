@@ -30,6 +30,8 @@ const activitySchema = new Schema(
     leaves: { type: [new Schema({ userid: String, reason: String, at: Date }, { _id: false })], default: [] },
     checkins: { type: [stampSchema], default: [] },
     checkinIds: { type: [String], default: [] },
+    /** Promoted from the waitlist but not yet told: written with the promotion, cleared once queued. */
+    promotedPending: { type: [String], default: [] },
     reminders: { type: [reminderSchema], default: [] },
     nextReminderAt: { type: Date, default: null },
     /** Bumped when reminders are recomputed (time change), so reminder keys stay unique. */
@@ -70,6 +72,7 @@ export interface ActivityDoc {
   leaves: Array<{ userid: string; reason: string; at: Date }>;
   checkins: Stamp[];
   checkinIds: string[];
+  promotedPending: string[];
   reminders: Reminder[];
   nextReminderAt: Date | null;
   reminderRev: number;

@@ -5,7 +5,7 @@ import type { ActivityDoc } from '../models/activity';
 import { neutralizeUserText } from '../text/sanitize';
 import { formatDateTime } from '../time/format';
 import { yearOf } from '../time/zone';
-import { listsUpdate, notifyPromoted, promoteWaitlist } from './activity-signup';
+import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
 import { readCapacity } from './activity-capacity';
 import { type EventDeps, MAX_VERSION_RETRIES } from './event-deps';
 import { cancelReminders, effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
@@ -72,7 +72,7 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
     const a = await byCode(p.code, p.now);
     assertChangeable(d, a, p.now);
     const plan = planChange(d, a, p);
-    const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, { $set: plan.set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+    const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, withPromotions({ $set: plan.set, $inc: { version: 1 } }, plan.promoted), { returnDocument: 'after' }).lean()) as ActivityDoc | null;
     if (!after) continue;
     const text = t('activityChangedPush', {
       code: after.code, title: neutralizeUserText(after.title), changed: plan.changed, when: formatDateTime(after.startAt, tz),

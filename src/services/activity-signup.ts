@@ -30,14 +30,39 @@ export function listsUpdate(confirmed: Stamp[], waitlist: Stamp[]) {
   };
 }
 
-/** Tells each promoted deputy they now have a place (key per promotion, so a re-run sends nothing new). */
+/** Records promotions in the same update that makes them, so a crash before the push cannot lose it. */
+export function withPromotions(update: Record<string, unknown>, promoted: string[]): Record<string, unknown> {
+  if (promoted.length === 0) return update;
+  const push = (update.$push as Record<string, unknown> | undefined) ?? {};
+  return { ...update, $push: { ...push, promotedPending: { $each: promoted } } };
+}
+
+/**
+ * Tells each promoted deputy they now have a place, then clears them from promotedPending. The key is
+ * the promotion's own stamp, so the crash-recovery sweep re-sending it never doubles the push.
+ */
 export async function notifyPromoted(d: EventDeps, a: ActivityDoc, promoted: string[]): Promise<void> {
+  if (promoted.length === 0) return;
   const tz = d.config.timezone;
   for (const userid of promoted) {
-    await d.notify.toUsers(`activity:${a.code}:promoted:${userid}:${a.version}`, [userid], t('activityPromotedPush', {
+    const stamp = a.confirmed.find((s) => s.userid === userid);
+    if (!stamp) continue; // withdrawn again since: nothing to tell
+    await d.notify.toUsers(`activity:${a.code}:promoted:${userid}:${new Date(stamp.at).getTime()}`, [userid], t('activityPromotedPush', {
       code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, tz), place: neutralizeUserText(a.place),
     }));
   }
+  await d.models.Activity.updateOne({ _id: a._id }, { $pullAll: { promotedPending: promoted } });
+}
+
+/** Crash recovery, run every minute by the reminders job: promotions whose push was never queued. */
+export async function flushPendingPromotions(d: EventDeps): Promise<number> {
+  const stuck = (await d.models.Activity.find({ promotedPending: { $type: 'string' } }).lean()) as ActivityDoc[];
+  let sent = 0;
+  for (const a of stuck) {
+    await notifyPromoted(d, a, a.promotedPending);
+    sent += a.promotedPending.length;
+  }
+  return sent;
 }
 
 export function createActivitySignup(d: EventDeps, byCode: (input: string, now: Date) => Promise<ActivityDoc>) {
@@ -85,7 +110,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       const lists = promoteWaitlist(a.confirmed.filter((s) => s.userid !== userid), a.waitlist.filter((s) => s.userid !== userid), a.capacity, now);
       const update: Record<string, unknown> = { $set: listsUpdate(lists.confirmed, lists.waitlist), $inc: { version: 1 } };
       if (leaveReason !== undefined && wasConfirmed) update.$push = { leaves: { userid, reason: leaveReason, at: now } };
-      const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, update, { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+      const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, withPromotions(update, lists.promoted), { returnDocument: 'after' }).lean()) as ActivityDoc | null;
       if (!after) continue;
       await notifyPromoted(d, after, lists.promoted);
       return { activity: after, wasConfirmed, promoted: lists.promoted };

@@ -1,5 +1,5 @@
 import { createActivities } from './activities';
-import { createActivitySignup } from './activity-signup';
+import { createActivitySignup, flushPendingPromotions } from './activity-signup';
 import { createCheckin } from './event-checkin';
 import type { EventDeps } from './event-deps';
 import { createReminderSweep } from './event-reminders';
@@ -16,6 +16,7 @@ import { createStations } from './stations';
  * - upcoming(now, days): activities and meetings starting in the next `days` (weekly digest).
  * - attendanceFor(userid, year): that deputy's activities, meetings and shifts (performance record).
  * - periodSummary(from, to, now): activities held and meeting attendance in a period (统计).
+ * - flushPromotions(): re-queues waitlist promotions whose push a crash cut off (reminders job).
  */
 export function createEvents(d: EventDeps) {
   const stations = createStations(d.models);
@@ -27,7 +28,8 @@ export function createEvents(d: EventDeps) {
   const { leave } = createLeave({ activities, meetings });
   const { sendDueReminders } = createReminderSweep(d, meetings.silentIds);
   const { upcoming, attendanceFor, periodSummary } = createEventReports(d);
-  return { activities, meetings, shifts, stations, checkIn, leave, sendDueReminders, upcoming, attendanceFor, periodSummary };
+  const flushPromotions = () => flushPendingPromotions(d);
+  return { activities, meetings, shifts, stations, checkIn, leave, sendDueReminders, flushPromotions, upcoming, attendanceFor, periodSummary };
 }
 
 export type Events = ReturnType<typeof createEvents>;

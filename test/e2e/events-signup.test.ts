@@ -64,6 +64,8 @@ describe('a 3-place activity with 20 concurrent sign-ups', () => {
     expect(after!.confirmedIds).toContain(first);
     expect(after!.confirmedIds).not.toContain(leaving);
     expect(after!.waitlistIds).toEqual(before!.waitlistIds.slice(1));
+    // Told right away: nothing is left for the crash-recovery sweep.
+    expect(after!.promotedPending).toEqual([]);
     await h.drain();
     const pushes = h.wecom.groupPushes();
     expect(pushes).toHaveLength(1);
@@ -71,6 +73,26 @@ describe('a 3-place activity with 20 concurrent sign-ups', () => {
     expect(pushes[0]!.content).toContain('从候补转为正式报名');
     // The waitlist position of the next one moved up.
     expect(await h.say(after!.waitlistIds[0]!, `报名 ${code}`)).toContain('第 1 位');
+  });
+
+  it('a promotion whose push a crash cut off is sent once by the next reminders run', async () => {
+    const before = await activity(code);
+    const leaving = before!.confirmedIds[0]!;
+    const first = before!.waitlistIds[0]!;
+    await h.say(leaving, `取消报名 ${code}`);
+    await h.drain();
+    h.wecom.clear();
+    // As if the process died after the promotion was written but before its push was queued:
+    // put the promotion back into the pending list and drop its outbox item.
+    await h.models.Activity.updateOne({ code }, { $push: { promotedPending: first } });
+    await h.models.OutboxItem.deleteMany({ key: { $regex: `^activity:${code}:promoted:${first}:` } });
+    await h.scheduler.tick(h.clock.now());
+    await h.scheduler.tick(new Date(h.clock.now().getTime() + 60_000));
+    await h.drain();
+    const pushes = h.wecom.groupPushes().filter((p) => p.content.includes('从候补转为正式报名'));
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]!.content).toContain(`<@${first}>`);
+    expect((await activity(code))!.promotedPending).toEqual([]);
   });
 
   it('a waitlisted deputy cancelling promotes nobody', async () => {
