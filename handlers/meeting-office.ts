@@ -38,10 +38,10 @@ export const cancelMeetingCommand: Command = {
   role: 'office',
   summary: '取消会议并说明原因，@全体通知',
   example: '取消会议 HY2026-001 因故延期',
-  async run({ args, now, services }) {
+  async run({ args, now, services, msgId }) {
     const [code, reason] = splitFirst(args);
     if (!code || !reason) return t('meetingCancelUsage');
-    const r = await services.events.meetings.cancel({ code, reason, now });
+    const r = await services.events.meetings.cancel({ code, reason, origin: msgId, now });
     return t('meetingCancelledReply', { code: r.meeting.code });
   },
 };

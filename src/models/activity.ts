@@ -40,6 +40,8 @@ const activitySchema = new Schema(
     version: { type: Number, default: 0 },
     cancelReason: { type: String },
     cancelledAt: { type: Date },
+    /** The message that cancelled it: a WeCom retry of that message re-sends the notices, nothing more. */
+    cancelOrigin: { type: String },
     createdBy: { type: String, required: true },
     origin: { type: String, required: true },
   },
@@ -78,6 +80,7 @@ export interface ActivityDoc {
   reminderRev: number;
   version: number;
   cancelReason?: string;
+  cancelOrigin?: string;
   createdBy: string;
   origin: string;
 }

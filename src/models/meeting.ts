@@ -28,6 +28,8 @@ const meetingSchema = new Schema(
     version: { type: Number, default: 0 },
     cancelReason: { type: String },
     cancelledAt: { type: Date },
+    /** The message that cancelled it: a WeCom retry of that message re-sends the notices, nothing more. */
+    cancelOrigin: { type: String },
     createdBy: { type: String, required: true },
     origin: { type: String, required: true },
   },
@@ -65,6 +67,7 @@ export interface MeetingDoc {
   reminderRev: number;
   version: number;
   cancelReason?: string;
+  cancelOrigin?: string;
   createdBy: string;
   origin: string;
 }

@@ -91,12 +91,14 @@ export async function cancelActivity(d: EventDeps, p: { code: string; reason: st
   const { Activity } = d.models;
   for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
     const a = await byCode(p.code, p.now);
-    if (a.status === 'cancelled') throw new UserError('activityAlreadyCancelled', { code: a.code });
-    assertChangeable(d, a, p.now);
-    const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, reminders: cancelReminders(a.reminders, p.now), nextReminderAt: null };
-    const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+    // A retry of the very message that cancelled it (after a crash): queue its notices again (same keys).
+    const replay = a.status === 'cancelled' && a.cancelOrigin === p.origin;
+    if (a.status === 'cancelled' && !replay) throw new UserError('activityAlreadyCancelled', { code: a.code });
+    if (!replay) assertChangeable(d, a, p.now);
+    const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(a.reminders, p.now), nextReminderAt: null };
+    const after = replay ? a : ((await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null);
     if (!after) continue;
-    const params = { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, d.config.timezone), reason: neutralizeUserText(p.reason) };
+    const params = { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, d.config.timezone), reason: neutralizeUserText(after.cancelReason ?? p.reason) };
     await d.notify.toGroup(`activity:${a.code}:cancelled`, t('activityCancelledPush', params));
     await d.notify.toUsers(`activity:${a.code}:cancelled:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityCancelledUsersPush', params));
     return { activity: after, told: a.confirmedIds.length + a.waitlistIds.length };

@@ -50,17 +50,19 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
   }
 
   /** 取消会议: reply slips and reminders stop; everyone is told with @全体. */
-  async function cancel(p: { code: string; reason: string; now: Date }) {
+  async function cancel(p: { code: string; reason: string; origin: string; now: Date }) {
     for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
       const m = await byCode(p.code, p.now);
-      if (m.status === 'cancelled') throw new UserError('meetingAlreadyCancelled', { code: m.code });
-      assertChangeable(d, m, p.now);
-      const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, reminders: cancelReminders(m.reminders, p.now), nextReminderAt: null };
-      const after = (await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null;
+      // A retry of the very message that cancelled it (after a crash): queue its notice again (same key).
+      const replay = m.status === 'cancelled' && m.cancelOrigin === p.origin;
+      if (m.status === 'cancelled' && !replay) throw new UserError('meetingAlreadyCancelled', { code: m.code });
+      if (!replay) assertChangeable(d, m, p.now);
+      const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(m.reminders, p.now), nextReminderAt: null };
+      const after = replay ? m : ((await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null);
       if (!after) continue;
       await d.notify.toGroup(
         `meeting:${m.code}:cancelled`,
-        t('meetingCancelledPush', { code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), reason: neutralizeUserText(p.reason) }),
+        t('meetingCancelledPush', { code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), reason: neutralizeUserText(after.cancelReason ?? p.reason) }),
         { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
       );
       return { meeting: after };

@@ -129,4 +129,33 @@ describe('changes and cancellations', () => {
     expect(cancelled).not.toContain('<@zhaoliu>');
     expect(await h.say('zhaoliu', `报名 ${code}`)).toContain('已取消');
   });
+
+  it('a cancellation retried after a crash re-sends its notice once; another cancel is refused', async () => {
+    // A minute of its own: earlier tests used up the robot's 20 pushes for 10:00.
+    h.clock.set('2026-11-22T11:00:00+08:00');
+    const meeting = /HY2026-\d{3}/.exec(await h.say('office1', '会议通知 主席团会议 时间：12月3日9:00 地点：镇政府三楼'))![0];
+    const activity = /HD2026-\d{3}/.exec(await h.say('office1', '发布活动 视察河道 时间：12月4日9:00 地点：北河 名额：5'))![0];
+    await h.addDeputy('qianqi', '钱七');
+    expect(await h.say('qianqi', `报名 ${activity}`)).toContain(activity);
+    await h.drain();
+    h.wecom.clear();
+    const cases = [
+      [`取消会议 ${meeting} 与上级会议冲突`, 'cancel-m', `^meeting:${meeting}:cancelled`],
+      [`取消活动 ${activity} 汛期封河`, 'cancel-a', `^activity:${activity}:cancelled`],
+    ] as const;
+    for (const [cmd, msgid, keys] of cases) {
+      await h.say('office1', cmd, { msgid });
+      // The crash: the cancellation was stored, but its notices never reached the outbox, and the
+      // inbound record was never finished — so WeCom's retry runs the command again.
+      await h.models.OutboxItem.deleteMany({ key: { $regex: keys } });
+      await h.models.InboundMessage.deleteOne({ _id: `bot:${msgid}` });
+      expect(await h.say('office1', cmd, { msgid })).toContain('已取消');
+    }
+    await h.drain();
+    const texts = h.groupTexts();
+    expect(texts.filter((t) => t.includes(`会议取消 ${meeting}`) && t.includes('与上级会议冲突'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('已取消，原因：汛期封河') && t.includes('<@qianqi>'))).toHaveLength(1);
+    // A different message trying to cancel again is still told it is already cancelled.
+    expect(await h.say('office1', `取消会议 ${meeting} 再取消一次`)).toContain('已经取消');
+  });
 });
