@@ -35,7 +35,8 @@ export const defaults = {
   jobs: {
     reminders: { schedule: '* * * * *', graceMs: 10 * 60_000, enabled: true },
     study: { schedule: '0 10 * * 3', graceMs: 6 * 3600_000, enabled: true },
-    overdue: { schedule: '30 9 * * 1-5', graceMs: 3 * 3600_000, enabled: true },
+    // Cron fires daily; the official calendar picks the days (holidays off, make-up weekend days on).
+    overdue: { schedule: '30 9 * * *', graceMs: 3 * 3600_000, enabled: true, workdaysOnly: true },
     digest: { schedule: '0 9 * * 1', graceMs: 3 * 3600_000, enabled: true },
     cleanup: { schedule: '0 3 * * *', graceMs: 12 * 3600_000, enabled: true },
   },

@@ -10,12 +10,18 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const onOff = optional.pipe(z.enum(['true', 'false']).optional());
+
+// An empty variable (`PORT=` in a .env or compose file) means "use the default", like an unset one.
+const blankAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
 const envSchema = z.object({
   NODE_ENV: optional,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: blankAsUnset(z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: optional,
   MONGODB_URI: optional.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
-  DATA_DIR: z.string().trim().default('./data'),
+  DATA_DIR: blankAsUnset(z.string().trim().default('./data')),
   WECOM_TOKEN: optional,
   WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v), 'must be the 43-character EncodingAESKey'),
   WECOM_CORP_ID: optional,
@@ -23,18 +29,24 @@ const envSchema = z.object({
   WECOM_WEBHOOK_KEY: optional,
   WECOM_AGENT_ID: optional.refine((v) => v === undefined || /^\d+$/.test(v), 'must be a number'),
   WECOM_CORP_SECRET: optional,
-  WECOM_API_BASE: z.string().trim().url().default('https://qyapi.weixin.qq.com'),
+  WECOM_API_BASE: blankAsUnset(z.string().trim().url().default('https://qyapi.weixin.qq.com')),
   OFFICE_USERIDS: z.string().default(''),
-  APP_TIMEZONE: z.string().trim().default('Asia/Shanghai'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NOTIFY_CHANNEL: z.enum(['group', 'app']).default('group'),
-  JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  APP_TIMEZONE: blankAsUnset(z.string().trim().default('Asia/Shanghai')),
+  LOG_LEVEL: blankAsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  NOTIFY_CHANNEL: blankAsUnset(z.enum(['group', 'app']).default('group')),
+  JOBS_ENABLED: blankAsUnset(z.enum(['true', 'false']).default('true')),
   JOB_SCHEDULE_REMINDERS: optional,
   JOB_SCHEDULE_STUDY: optional,
   JOB_SCHEDULE_OVERDUE: optional,
   JOB_SCHEDULE_DIGEST: optional,
   JOB_SCHEDULE_CLEANUP: optional,
-  ASSIGN_DEADLINE_WORKDAYS: z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays),
+  // Per-job on/off for operators; unset or empty keeps config/defaults.ts `jobs.<name>.enabled`.
+  JOB_ENABLED_REMINDERS: onOff,
+  JOB_ENABLED_STUDY: onOff,
+  JOB_ENABLED_OVERDUE: onOff,
+  JOB_ENABLED_DIGEST: onOff,
+  JOB_ENABLED_CLEANUP: onOff,
+  ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays)),
 });
 
 export interface WecomConfig {
@@ -79,6 +91,11 @@ function validTimezone(tz: string): boolean {
   }
 }
 
+/** A job's tunables with its on/off switch taken from the environment when set. */
+function jobSwitch<K extends keyof typeof defaults.jobs>(name: K, env: 'true' | 'false' | undefined): (typeof defaults.jobs)[K] {
+  return { ...defaults.jobs[name], enabled: env === undefined ? defaults.jobs[name].enabled : env === 'true' };
+}
+
 /** Validates the environment once at start; the error names the variable and never echoes a value. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
@@ -92,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const hasCredentials = Boolean(e.WECOM_TOKEN && e.WECOM_ENCODING_AES_KEY);
   if (!hasCredentials && production) {
     throw new ConfigError('invalid configuration: WECOM_TOKEN and WECOM_ENCODING_AES_KEY are required in production');
+  }
+  if (production && !e.MONGODB_URI) {
+    // The embedded database is a development convenience: its data would live inside the container.
+    throw new ConfigError('invalid configuration: MONGODB_URI is required in production');
   }
   if (Boolean(e.WECOM_TOKEN) !== Boolean(e.WECOM_ENCODING_AES_KEY)) {
     throw new ConfigError('invalid configuration: set both WECOM_TOKEN and WECOM_ENCODING_AES_KEY, or neither (demo mode)');
@@ -140,6 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobSchedules: schedules,
     assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
     categories: categoryKeywords,
-    tunables: defaults,
+    tunables: {
+      ...defaults,
+      jobs: {
+        reminders: jobSwitch('reminders', e.JOB_ENABLED_REMINDERS),
+        study: jobSwitch('study', e.JOB_ENABLED_STUDY),
+        overdue: jobSwitch('overdue', e.JOB_ENABLED_OVERDUE),
+        digest: jobSwitch('digest', e.JOB_ENABLED_DIGEST),
+        cleanup: jobSwitch('cleanup', e.JOB_ENABLED_CLEANUP),
+      },
+    },
   };
 }

@@ -15,7 +15,8 @@ function readSchedule(body: string, ctx: CommandContext): { at: Date; content: s
   const parsed = parseWhen(value, { now: ctx.now, tz: ctx.config.timezone });
   if (!parsed.ok) throw new UserError('announceBadTime', { input: [...value].slice(0, 16).join('') });
   if (!parsed.hasTime) throw new UserError('announceNeedTime', { when: formatDate(parsed.date, ctx.config.timezone) });
-  const content = value.slice(parsed.matched.length).replace(/^[\s，,。;；]+/, '');
+  const content = value.slice(parsed.matched.length).replace(/^[\s，,。;；:：]+/, '');
+  if (!content) throw new UserError('announceScheduleNoContent', { when: formatDateTime(parsed.date, ctx.config.timezone) });
   return { at: parsed.date, content };
 }
 
@@ -37,13 +38,14 @@ export const announceCommand: Command = {
     // `公告 列表` is a slip for 公告列表, never a one-word announcement.
     if (first === '列表' && !rest) return announceListCommand.run(ctx);
     const all = MENTION_ALL.exec(ctx.args);
-    const body = (all ? ctx.args.slice(all[0].length) : ctx.args).trim();
+    // `公告：…` / `公告@全体：…`: the colon belongs to the command, not to the announcement.
+    const body = (all ? ctx.args.slice(all[0].length) : ctx.args).replace(/^[\s:：]+/, '').trim();
     if (!body) return t('announceUsage');
     const base = { actor: ctx.actor, mentionAll: Boolean(all), msgId: ctx.msgId, now: ctx.now };
     if (SCHEDULE.test(toHalfWidth(body))) {
       const { at, content } = readSchedule(body, ctx);
       const a = await ctx.services.announcements.schedule({ ...base, content, at });
-      return t('announceScheduled', { code: a.code, when: formatDateTime(at, ctx.config.timezone), mentionAll: a.mentionAll });
+      return t('announceScheduled', { code: a.code, when: formatDateTime(at, ctx.config.timezone), mentionAll: a.mentionAll, preview: a.preview });
     }
     const a = await ctx.services.announcements.post({ ...base, content: body });
     return t('announcePosted', { code: a.code, mentionAll: a.mentionAll });

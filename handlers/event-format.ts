@@ -1,6 +1,8 @@
 import { t } from '../src/messages';
 import { type ActivityDoc, type MyActivityStatus, myActivityStatus } from '../src/services/activities';
 import type { MeetingDoc } from '../src/services/meetings';
+import { maskSensitive } from '../src/text/mask';
+import { neutralizeUserText } from '../src/text/sanitize';
 import { formatDateTime } from '../src/time/format';
 
 // Formatting shared by the activity and meeting commands (lines of lists, my status).
@@ -23,5 +25,10 @@ export function myReply(m: MeetingDoc, userid: string): string {
   if (m.checkinIds.includes(userid)) return t('mineCheckedIn');
   const r = m.replies.find((x) => x.userid === userid);
   if (!r) return t('mineReplyNone');
-  return r.answer === '参加' ? t('mineReplyAttend') : t('mineReplyLeave', { reason: r.reason ?? '' });
+  return r.answer === '参加' ? t('mineReplyAttend') : t('mineReplyLeave', { reason: shownReason(r.reason) ?? '' });
+}
+
+/** A typed reason as the group may read it (replies in the group chat are seen by all): masked, mentioning nobody. */
+export function shownReason(reason: string | undefined): string | undefined {
+  return reason === undefined ? undefined : neutralizeUserText(maskSensitive(reason));
 }

@@ -4,7 +4,7 @@ import { UserError } from '../src/errors';
 import { t } from '../src/messages';
 import { eventKindOf } from '../src/services/event-codes';
 import { formatDateTime } from '../src/time/format';
-import { myReply } from './event-format';
+import { myReply, shownReason } from './event-format';
 
 const ATTEND = /^(参加|出席|参会|到会)$/;
 const LEAVE = /^请假$/;
@@ -27,9 +27,11 @@ export const meetingsCommand: Command = {
     if (code) {
       const m = await meetings.byCode(code, now);
       const base = { code: m.code, title: m.title, when: formatDateTime(m.startAt, tz) };
+      if (m.status === 'cancelled') return t('meetingCancelledDetail', { ...base, reason: shownReason(m.cancelReason) });
       if (!actor.isOffice) return t('meetingDetail', { ...base, type: m.type, place: m.place, mine: myReply(m, actor.userid) });
       const tally = await meetings.tally(m, now);
-      return tally.over ? t('meetingTallyOver', { ...base, ...tally }) : t('meetingTally', { ...base, ...tally });
+      const remindBefore = [...new Set(config.tunables.reminders.beforeMinutes)].sort((a, b) => b - a);
+      return tally.over ? t('meetingTallyOver', { ...base, ...tally }) : t('meetingTally', { ...base, ...tally, remindBefore });
     }
     const list = await meetings.listCurrent(now);
     if (list.length === 0) return t('meetingListEmpty');
@@ -55,7 +57,7 @@ export const replyCommand: Command = {
     const reason = answer === '请假' ? cleanReason(after) : undefined;
     const r = await services.events.meetings.reply(code, actor.userid, answer, reason, now);
     const m = r.meeting;
-    return t('meetingReplied', { code: m.code, title: m.title, when: formatDateTime(m.startAt, config.timezone), answer, reason, changed: r.previous !== undefined });
+    return t('meetingReplied', { code: m.code, title: m.title, when: formatDateTime(m.startAt, config.timezone), answer, reason: shownReason(reason), changed: r.previous !== undefined });
   },
 };
 
@@ -74,7 +76,7 @@ export const leaveCommand: Command = {
       return t('activityLeaveRecorded', { code: r.activity.code, wasConfirmed: r.wasConfirmed, promoted: r.promoted.map((u) => names.get(u) ?? u) });
     }
     const m = r.meeting;
-    const reason = m.replies.find((x) => x.userid === actor.userid)?.reason;
+    const reason = shownReason(m.replies.find((x) => x.userid === actor.userid)?.reason);
     return t('meetingReplied', { code: m.code, title: m.title, when: formatDateTime(m.startAt, config.timezone), answer: '请假', reason, changed: r.previous !== undefined });
   },
 };

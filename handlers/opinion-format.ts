@@ -64,5 +64,8 @@ export function formatProgress(v: ProgressView, tz: string, now: Date): string {
     canCosign: !v.isFiler && !v.isCosigner && open,
   });
   if (next) lines.push(next);
+  // Office staff see what they can do next (the filer's own hints above still apply to them as deputies).
+  const officeNext = v.isOffice ? t('opinionProgressOfficeNext', { code: o.code, status: o.status }) : '';
+  if (officeNext) lines.push(officeNext);
   return lines.join('\n');
 }

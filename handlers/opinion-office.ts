@@ -22,6 +22,8 @@ function assignLike(name: '交办' | '改派', mode: 'assign' | 'reassign'): Com
       isNew: r.match.kind === 'new',
       defaulted: r.defaulted,
       reassigned: r.reassigned,
+      sameUnit: r.sameUnit,
+      fallbackYear: r.fallbackYear,
     });
   };
 }

@@ -42,7 +42,7 @@ export const statsCommand: Command = {
     ];
     if (s.units.length) {
       lines.push(t('statsUnitsHeader'));
-      for (const u of s.units) lines.push(t('statsUnitLine', { unit: shown(u.unit, true), assigned: u.assigned, onTime: u.answeredOnTime, overdue: u.overdue }));
+      for (const u of s.units) lines.push(t('statsUnitLine', { unit: shown(u.unit, false), assigned: u.assigned, onTime: u.answeredOnTime, overdue: u.overdue }));
     }
     return [...lines, ...events].join('\n');
   },

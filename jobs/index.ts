@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Job, JobContext, JobResult } from '../src/scheduler/types';
 import { jobSpecsFromConfig } from '../src/services/job-runs';
+import { parseCron } from '../src/time/cron';
 import { runCleanup } from './cleanup';
 import { runDigest } from './digest';
 import { createOverdueRun } from './overdue';
@@ -25,6 +26,16 @@ export function createJobs(config: Config): Job[] {
   return jobSpecsFromConfig(config).map((spec) => {
     const run = runs[spec.name];
     if (!run) throw new Error(`job "${spec.name}" is configured but has no implementation in jobs/`);
+    checkSchedule(spec.name, spec.schedule);
     return { ...spec, run };
   });
+}
+
+/** A bad schedule stops start-up naming the variable the operator set, not just the job. */
+function checkSchedule(name: string, schedule: string): void {
+  try {
+    parseCron(schedule);
+  } catch (err) {
+    throw new Error(`JOB_SCHEDULE_${name.toUpperCase()}: ${(err as Error).message}`, { cause: err });
+  }
 }

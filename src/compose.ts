@@ -75,6 +75,7 @@ export async function composeApp(o: ComposeOptions) {
     log,
     outbox,
     afterEnqueue: () => sender.kick(),
+    canSendApp: client.canSendApp,
     dispatch: dispatcher.dispatch,
     streamIdOf,
     staleProcessingMs: config.tunables.inbound.staleProcessingMs,

@@ -4,6 +4,7 @@ import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../config';
 import { composeApp } from './compose';
 import { startEmbeddedDatabase } from './db/embedded';
+import { databaseNameOf } from './db/uri';
 import { localBaseUrl } from './demo/address';
 import { createLogger } from './logger';
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     uri = embedded.uri;
     log.info({ kind: embedded.kind, dataDir: config.dataDir }, 'embedded database started');
   }
-  const connection = await mongoose.createConnection(uri, { dbName: uri.match(/\/([^/?]+)(\?|$)/)?.[1] ?? 'deputies', autoIndex: false }).asPromise();
+  const connection = await mongoose.createConnection(uri, { dbName: databaseNameOf(uri), autoIndex: false }).asPromise();
 
   const composed = await composeApp({ config, connection, log });
   const server = http.createServer(composed.app.callback());

@@ -17,8 +17,9 @@ export const announcements = {
   announceTimeTooFar: (p: { when: string; days: number }) => `${p.when} 太远了：定时公告最多提前 ${p.days} 天安排。`,
   announcePosted: (p: { code: string; mentionAll: boolean }) =>
     `公告 ${p.code} 已发到群里${p.mentionAll ? '，并提醒了所有人' : ''}。发送「公告列表」查看最近的公告。`,
-  announceScheduled: (p: { code: string; when: string; mentionAll: boolean }) =>
-    `已安排公告 ${p.code}：将于 ${p.when} 发到群里${p.mentionAll ? '并提醒所有人' : ''}。\n时间不对？发送「公告 撤销 ${p.code}」撤销后重新安排。`,
+  announceScheduled: (p: { code: string; when: string; mentionAll: boolean; preview: string }) =>
+    `已安排公告 ${p.code}：将于 ${p.when} 发到群里${p.mentionAll ? '并提醒所有人' : ''}。\n内容：${p.preview}\n时间或内容不对？发送「公告 撤销 ${p.code}」撤销后重新安排。`,
+  announceScheduleNoContent: (p: { when: string }) => `请在时间后面写公告内容。例：公告 时间：${p.when} 请各位代表按时参加培训`,
   announceBadCode: (p: { input: string }) => `「${p.input}」不是公告编号。例：公告 撤销 GG2026-001（发送「公告列表」查看编号）`,
   announceRevokeUsage: () => '请写要撤销的公告编号。例：公告 撤销 GG2026-001（发送「公告列表」查看编号）',
   announceNotFound: (p: { code: string }) => `没有找到公告 ${p.code}。发送「公告列表」查看编号。`,

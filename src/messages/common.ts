@@ -14,6 +14,7 @@ export const common = {
       : `没有「${p.input}」这个命令。发送「帮助」查看可以使用的命令。`,
   officeOnly: (p: { command: string }) => `「${p.command}」只有人大办工作人员可以使用。如需办理，请联系人大办。`,
   replyContinued: () => '（内容较长，其余部分随后发出）',
+  replyTruncated: () => '（内容较长，这里只显示了前一部分。在群里 @我 或与我单聊发送同一命令，可以看到全部。）',
   helpHeader: (p: { name: string; isOffice: boolean }) => `${p.name}，您可以使用以下命令${p.isOffice ? '（含人大办命令）' : ''}：`,
   helpDeputySection: () => '**代表命令**',
   helpOfficeSection: () => '**人大办命令**',
@@ -47,5 +48,6 @@ export const common = {
   rosterOfficeNot: (p: { name: string }) => `${p.name} 不是人大办工作人员。`,
   rosterOfficeFromConfig: (p: { name: string }) => `${p.name} 是在服务器配置（OFFICE_USERIDS）中指定的人大办人员，需由运维在配置中移除。`,
   rosterLastOffice: () => '不能取消最后一位人大办工作人员的权限，请先设置另一位。',
+  rosterOfficeConcurrent: () => '另一项人大办权限变更正同时进行；为保证至少保留一位人大办工作人员，本次未执行。请发送「代表 列表」确认后再试。',
   rosterCannotDeactivateSelf: () => '不能停用自己的账号。',
 };

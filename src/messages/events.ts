@@ -17,7 +17,7 @@ const names = (list: string[]) => (list.length ? list.join('、') : '无');
 export const events = {
   // -- times and codes
   eventTimeMissing: () => `请写上时间。${TIME_EXAMPLE}`,
-  eventTimeInvalid: (p: { text: string }) => `「${p.text}」不是有效的日期（这个月没有这一天）。请检查后重写，${TIME_EXAMPLE}`,
+  eventTimeInvalid: (p: { text: string }) => `「${p.text}」不是有效的日期或钟点（如那个月没有这一天，或钟点超过23:59）。请检查后重写，${TIME_EXAMPLE}`,
   eventTimeUnrecognized: (p: { text: string }) => `没看懂时间「${p.text}」。${TIME_EXAMPLE}；结束时间可写成「14:30-17:00」。`,
   eventTimeNoClock: (p: { text: string }) => `「${p.text}」没有具体钟点，请加上几点开始。例：时间：${p.text} 上午9点`,
   eventTimePast: (p: { when: string }) => `时间 ${p.when} 已经过去了，请写一个将来的时间。${TIME_EXAMPLE}`,
@@ -97,6 +97,8 @@ export const events = {
   meetingNotFound: (p: { code: string }) => `没有找到会议 ${p.code}。发送「会议」查看近期会议和编号。`,
   meetingCancelled: (p: { code: string; reason: string }) => `会议 ${p.code} 已取消${p.reason ? `（${p.reason}）` : ''}，无需回执。`,
   meetingOver: (p: { code: string }) => `会议 ${p.code} 已经结束，不能再修改或取消。`,
+  meetingCancelledDetail: (p: { code: string; title: string; when: string; reason?: string }) =>
+    `会议 ${p.code} ${p.title}（原定 ${p.when}）已取消${p.reason ? `，原因：${p.reason}` : ''}，无需回执或签到。`,
   meetingAlreadyCancelled: (p: { code: string }) => `会议 ${p.code} 已经取消过了。`,
   meetingReplyClosed: (p: { code: string; when: string }) => `会议 ${p.code} 已于 ${p.when} 开始，回执已截止。如有情况请直接联系人大办。`,
   meetingLeaveNeedsReason: (p: { code: string }) => `请假请写明原因。例：请假 ${p.code} 外出学习`,
@@ -111,14 +113,14 @@ export const events = {
   mineReplyAttend: () => '参加',
   mineReplyLeave: (p: { reason: string }) => `请假（${p.reason}）`,
   mineCheckedIn: () => '已签到',
-  meetingTally: (p: { code: string; title: string; when: string; expected: number; attending: string[]; excused: Array<{ name: string; reason: string }>; silent: string[]; attended: string[] }) =>
+  meetingTally: (p: { code: string; title: string; when: string; expected: number; attending: string[]; excused: Array<{ name: string; reason: string }>; silent: string[]; attended: string[]; remindBefore: number[] }) =>
     [
       `${p.code} ${p.title}（${p.when}）回执情况：应到 ${p.expected} 人`,
       `参加 ${p.attending.length} 人：${names(p.attending)}`,
       `请假 ${p.excused.length} 人：${p.excused.length ? p.excused.map((e) => `${e.name}（${e.reason}）`).join('、') : '无'}`,
       `未回执 ${p.silent.length} 人：${names(p.silent)}`,
       ...(p.attended.length ? [`已签到 ${p.attended.length} 人：${names(p.attended)}`] : []),
-      '会前2小时会在群里提醒未回执的代表。',
+      `会前${p.remindBefore.map(before).join('、')}的提醒会在群里点名未回执的代表。`,
     ].join('\n'),
   meetingTallyOver: (p: { code: string; title: string; when: string; expected: number; attended: string[]; excused: Array<{ name: string; reason: string }>; absent: string[] }) =>
     [
@@ -145,13 +147,17 @@ export const events = {
 
   replyIsForMeetings: (p: { code: string }) => `${p.code} 是活动，回执只用于会议。报名活动请发：报名 ${p.code}`,
   leaveUsage: () => '格式：请假 <编号> <原因>\n例：请假 HY2026-001 外出学习（会议）；请假 HD2026-001 家中有事（已报名的活动）',
+  leaveWhich: (p: { activity: string; meeting: string }) =>
+    `这个序号既是会议 ${p.meeting}，也是您报名的活动 ${p.activity}，请写完整编号重发。例：请假 ${p.meeting} <原因>，或 请假 ${p.activity} <原因>`,
   leaveNeedsReason: (p: { code: string }) => `请假请写明原因。例：请假 ${p.code} 外出学习`,
 
   // -- check-in
   checkinUsage: () => '格式：签到 <编号>，例：签到 HD2026-001、签到 HY2026-001；接访值班发：签到 值班',
   checkinTooEarly: (p: { code: string; opens: string; closes: string }) => `${p.code} 还没到签到时间。签到时间：${p.opens} 至 ${p.closes}，到时再发：签到 ${p.code}`,
   checkinTooLate: (p: { code: string; opens: string; closes: string }) => `${p.code} 的签到已结束（签到时间：${p.opens} 至 ${p.closes}）。如确实到场，请联系人大办补登。`,
-  checkinNotSigned: (p: { code: string }) => `${p.code} 只有报名的代表才能签到，您没有报名。如有疑问请联系人大办。`,
+  checkinNotSigned: (p: { code: string; canSignUp: boolean }) =>
+    `${p.code} 只有报名的代表才能签到，您没有报名。${p.canSignUp ? `请先报名：报名 ${p.code}，再发：签到 ${p.code}` : '如确实到场，请联系人大办补登。'}`,
+  checkinWaitlisted: (p: { code: string; position: number }) => `您在 ${p.code} 的候补名单中（第 ${p.position} 位），还没有转为正式报名，暂不能签到。如确实到场，请联系人大办补登。`,
   checkinAlready: (p: { code: string; at: string }) => `您已于 ${p.at} 签到 ${p.code}，不用重复签到。`,
   checkinWhich: (p: { activity: string; meeting: string }) => `${p.activity} 和 ${p.meeting} 现在都可以签到，请写完整编号。例：签到 ${p.meeting}`,
   checkinWhichOf: (p: { codes: string }) => `现在可以签到的有：${p.codes}。请写上编号，例：签到 ${p.codes.split('、')[0] ?? ''}`,
@@ -162,6 +168,9 @@ export const events = {
 
   // -- shifts
   shiftUsage: () => '格式：排班 <日期> <代表姓名…> [地点：<联络站>]\n例：排班 12月5日 张三 李四 地点：东村代表联络站（可加时间：排班 12月5日上午9点 张三）',
+  shiftDateInvalid: (p: { text: string }) => `「${p.text}」不是有效的日期或钟点，请检查后重发。例：排班 12月5日 张三 李四 地点：东村代表联络站`,
+  shiftNamesInvalid: (p: { problems: string[] }) =>
+    `这次没有排班，请改正下面的姓名后重发整条：\n${p.problems.map((x) => `- ${x}`).join('\n')}`,
   shiftNoNames: () => '请写上值班代表的姓名，多人用空格或顿号分开。例：排班 12月5日 张三、李四 地点：东村代表联络站',
   shiftStationMissing: (p: { known: string }) => `请写上联络站。例：排班 12月5日 张三 地点：东村代表联络站${p.known ? `\n已有联络站：${p.known}` : ''}`,
   stationAmbiguous: (p: { text: string; candidates: string }) => `「${p.text}」可能是：${p.candidates}。请写全称；确是新联络站请在末尾加「（新）」。`,

@@ -14,6 +14,7 @@ const COUNT_LABELS: Record<string, string> = {
   announcements: '公告',
   expired: '超时公告',
   reminders: '提醒',
+  promotions: '候补递补通知',
   pushed: '推送',
   sent: '发送',
   parts: '消息',

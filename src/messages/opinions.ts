@@ -38,10 +38,12 @@ export const opinions = {
   opinionNextFiled: (p: { code: string; office: boolean }) =>
     p.office ? `可以先交办：交办 ${p.code} 单位：<承办单位>` : '它还在等待人大办交办。',
   opinionNextAssigned: (p: { code: string; unit: string; deadline: string; office: boolean }) =>
-    `正由「${p.unit}」办理，期限 ${p.deadline}。${p.office ? `单位答复后发送：答复 ${p.code} <答复内容>` : ''}`,
+    `正由「${p.unit}」办理，期限 ${p.deadline}。${p.office ? `单位答复后发送：答复 ${p.code} <答复内容>；换单位或期限：改派 ${p.code} 单位：…` : ''}`,
   opinionNextAnswered: (p: { code: string; office: boolean }) =>
     p.office ? `等待提出人评价；也可以直接办结：办结 ${p.code}` : `等待提出人评价。发送「进度 ${p.code}」查看答复。`,
   opinionNextDone: (p: { code: string }) => `发送「进度 ${p.code}」查看全过程。`,
+  opinionAssignReopened: (p: { code: string; round: number; unit: string; deadline: string }) =>
+    `${p.code} 因提出人评价不满意，已转入第 ${p.round} 轮，由「${p.unit}」办理，期限 ${p.deadline}。如需换单位或期限，请发送「改派 ${p.code} 单位：… [期限：…]」。`,
   opinionAssignRace: (p: { code: string; name: string; unit: string; deadline: string }) =>
     `${p.code} 已由 ${p.name} 交办给「${p.unit}」，期限 ${p.deadline}。如需换单位或期限，请发送「改派 ${p.code} 单位：… [期限：…]」。`,
 
@@ -56,22 +58,36 @@ export const opinions = {
     `请写上评价：满意、基本满意 或 不满意（可加说明）。\n例：评价 ${p.code} 满意\n例：评价 ${p.code} 不满意 路灯还是没修好`,
   opinionRateNoAnswer: (p: { code: string }) => `${p.code} 还没有答复，答复后才能评价。`,
   opinionRatedAlready: (p: { code: string; rating: string }) => `您已经评价过 ${p.code} 本轮的答复（${p.rating}），每轮只能评价一次。`,
-  opinionRated: (p: { code: string; rating: string }) => `已记录您对 ${p.code} 的评价：${p.rating}。谢谢！人大办会据此办结。`,
+  opinionRated: (p: { code: string; rating: string }) => `已记录您对 ${p.code} 的评价：${p.rating}。谢谢！已告知人大办，办结后会通知您。`,
   opinionRatedReopened: (p: { code: string; round: number; unit: string; deadline: string }) =>
     `已记录您对 ${p.code} 的评价：不满意。该建议已退回「${p.unit}」进行第 ${p.round} 轮办理，期限 ${p.deadline}，人大办会跟进督办。`,
 
   // -- office actions
   opinionAssignUsage: (p: { code: string }) => `请写上承办单位，例如：交办 ${p.code} 单位：交通运输局 期限：15个工作日`,
-  opinionReassignUsage: (p: { code: string }) => `请写上新的承办单位，例如：改派 ${p.code} 单位：住建局 期限：10个工作日`,
+  opinionReassignUsage: (p: { code: string }) =>
+    `请写上新的承办单位或期限，例如：改派 ${p.code} 单位：住建局 期限：10个工作日\n只延期：改派 ${p.code} 期限：12月31日`,
   opinionUnitAmbiguous: (p: { input: string; candidates: string[]; code: string }) =>
     `「${p.input}」可能是：${list(p.candidates)}。请写全称再发一次，例如：交办 ${p.code} 单位：${p.candidates[0] ?? ''}\n如果是一个新单位，请在名称后加「（新）」。`,
   opinionUnitTooLong: () => '承办单位名称太长了（最多 40 个字），请写单位的规范简称。',
   opinionBadDeadline: (p: { input: string }) =>
     `看不懂期限「${p.input}」。可以写日期或时长，例如：期限：12月31日、期限：2026-12-31、期限：15个工作日、期限：30天`,
   opinionPastDeadline: (p: { input: string; now: string }) => `期限「${p.input}」已经过去了（现在是 ${p.now}）。请给一个将来的日期。`,
-  opinionAssigned: (p: { code: string; unit: string; deadline: string; matched?: string; isNew: boolean; defaulted: boolean; reassigned: boolean }) =>
+  opinionAssigned: (p: {
+    code: string;
+    unit: string;
+    deadline: string;
+    matched?: string;
+    isNew: boolean;
+    defaulted: boolean;
+    reassigned: boolean;
+    sameUnit?: boolean;
+    fallbackYear?: number;
+  }) =>
     [
-      `已${p.reassigned ? '改派' : '交办'} ${p.code} 给「${p.unit}」，办理期限 ${p.deadline}${p.defaulted ? '（默认期限）' : ''}。`,
+      p.sameUnit
+        ? `已把 ${p.code} 的办理期限调整为 ${p.deadline}${p.defaulted ? '（默认期限）' : ''}，承办单位「${p.unit}」不变。`
+        : `已${p.reassigned ? '改派' : '交办'} ${p.code} 给「${p.unit}」，办理期限 ${p.deadline}${p.defaulted ? '（默认期限）' : ''}。`,
+      p.fallbackYear ? `（${p.fallbackYear}年的法定节假日安排还未收录，工作日只扣除了周末，请核对期限。）` : '',
       p.matched ? `（「${p.matched}」按已有单位「${p.unit}」处理；如果不是，请写全称并加「（新）」重新交办。）` : '',
       p.isNew ? '这是一个新单位，已记住，以后可以用简称。' : '',
       '已通知提出人和附议代表。单位答复后发送：答复 ' + p.code + ' <答复内容>',
@@ -84,12 +100,15 @@ export const opinions = {
     `已记录 ${p.code} 的答复${p.late ? '（已超过办理期限）' : ''}，并请提出人评价。提出人评价满意后，发送「办结 ${p.code}」办结。`,
   opinionClosed: (p: { code: string; rated?: string }) =>
     `已办结 ${p.code}${p.rated ? `（提出人评价：${p.rated}）` : '（提出人尚未评价）'}，已通知提出人和附议代表。`,
+  opinionRejectTooLong: (p: { max: number; length: number }) => `退回原因有 ${p.length} 个字，超过了 ${p.max} 字的上限，请写明要点后再发。`,
   opinionRejectUsage: (p: { code: string }) => `请写上退回原因，例如：退回 ${p.code} 属于司法诉讼事项，不在代表建议办理范围`,
   opinionRejected: (p: { code: string }) => `已退回 ${p.code}，已把原因告诉提出人和附议代表。`,
 
   // -- notifications (group @-mentions or app messages)
-  opinionNoticeAssigned: (p: { code: string; title: string; unit: string; deadline: string; round: number; reassigned: boolean }) =>
-    `您提出或附议的建议 **${p.code}**「${p.title}」已${p.reassigned ? '改派' : '交办'}给「${p.unit}」${p.round > 1 ? `（第 ${p.round} 轮）` : ''}，办理期限 ${p.deadline}。\n发送「进度 ${p.code}」查看办理情况。`,
+  opinionNoticeAssigned: (p: { code: string; title: string; unit: string; deadline: string; round: number; reassigned: boolean; sameUnit?: boolean }) =>
+    p.sameUnit
+      ? `您提出或附议的建议 **${p.code}**「${p.title}」仍由「${p.unit}」办理${p.round > 1 ? `（第 ${p.round} 轮）` : ''}，办理期限调整为 ${p.deadline}。\n发送「进度 ${p.code}」查看办理情况。`
+      : `您提出或附议的建议 **${p.code}**「${p.title}」已${p.reassigned ? '改派' : '交办'}给「${p.unit}」${p.round > 1 ? `（第 ${p.round} 轮）` : ''}，办理期限 ${p.deadline}。\n发送「进度 ${p.code}」查看办理情况。`,
   opinionNoticeAnswered: (p: { code: string; title: string; unit: string; answer: string }) =>
     `建议 **${p.code}**「${p.title}」收到「${p.unit}」的答复：\n> ${p.answer.replace(/\n/g, '\n> ')}\n\n请提出人评价，发送：评价 ${p.code} 满意\n（也可以是：基本满意、不满意 加说明；不满意会退回重新办理）`,
   opinionNoticeClosed: (p: { code: string; title: string }) => `建议 **${p.code}**「${p.title}」已办结。感谢您的履职！发送「进度 ${p.code}」查看全过程。`,
@@ -97,7 +116,11 @@ export const opinions = {
     `建议 **${p.code}**「${p.title}」已被人大办退回。\n原因：${p.reason}\n如有疑问请联系人大办。`,
   opinionNoticeWithdrawn: (p: { code: string; title: string }) => `您附议的建议 **${p.code}**「${p.title}」已被提出人撤回。`,
   opinionNoticeReopened: (p: { code: string; title: string; round: number; unit: string; deadline: string; note: string }) =>
-    `建议 **${p.code}**「${p.title}」提出人评价为不满意${p.note ? `（${p.note}）` : ''}，已转入第 ${p.round} 轮办理：「${p.unit}」，期限 ${p.deadline}。\n如需改派单位或调整期限：交办 ${p.code} 单位：… 期限：…`,
+    `建议 **${p.code}**「${p.title}」提出人评价为不满意${p.note ? `（${p.note}）` : ''}，已转入第 ${p.round} 轮办理：「${p.unit}」，期限 ${p.deadline}。\n如需换单位或调整期限：改派 ${p.code} 单位：… 期限：…`,
+  opinionNoticeRated: (p: { code: string; title: string; rating: string; note: string }) =>
+    `建议 **${p.code}**「${p.title}」提出人评价：${p.rating}${p.note ? `（${p.note}）` : ''}。\n可以办结：办结 ${p.code}`,
+  opinionNoticeNextRound: (p: { code: string; title: string; round: number; unit: string; deadline: string }) =>
+    `您附议的建议 **${p.code}**「${p.title}」提出人对答复不满意，已转入第 ${p.round} 轮办理：「${p.unit}」，期限 ${p.deadline}。\n发送「进度 ${p.code}」查看办理情况。`,
 
   // -- my opinions and progress
   opinionMineEmpty: () => '您还没有提交过建议。发送「建议 <内容>」提交，例如：建议 村口路灯坏了，请尽快维修',
@@ -115,6 +138,12 @@ export const opinions = {
     `承办单位：${p.unit}${p.round > 1 ? `（第 ${p.round} 轮）` : ''} · 期限：${p.deadline}${p.overdue ? ' · **已逾期**' : ''}`,
   opinionProgressContent: (p: { content: string }) => `内容：${p.content}`,
   opinionProgressTimeline: () => '办理过程：',
+  opinionProgressOfficeNext: (p: { code: string; status: string }) =>
+    ({
+      待交办: `交办：交办 ${p.code} 单位：<承办单位> [期限：…]；不在办理范围：退回 ${p.code} <原因>`,
+      已交办: `单位答复后：答复 ${p.code} <答复内容>；换单位或期限：改派 ${p.code} 单位：… [期限：…]`,
+      已答复: `办结：办结 ${p.code}`,
+    })[p.status] ?? '',
   opinionProgressNext: (p: { code: string; canRate: boolean; canWithdraw: boolean; canCosign: boolean }) =>
     p.canRate
       ? `请评价：评价 ${p.code} 满意（或 基本满意 / 不满意 加说明）`

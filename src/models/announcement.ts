@@ -1,8 +1,8 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
 
 /**
- * An office announcement (公告). Immediate ones are 'sent' when created (the outbox delivers them);
- * scheduled ones go scheduled → sending → sent, or scheduled → revoked / expired.
+ * An office announcement (公告). Immediate ones are created 'sending' (due now) and become 'sent' once
+ * queued; scheduled ones go scheduled → sending → sent, or scheduled → revoked / expired.
  */
 const announcementSchema = new Schema(
   {

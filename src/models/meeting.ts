@@ -20,6 +20,8 @@ const meetingSchema = new Schema(
     /** Active deputies when the notice went out; deputies who answer later are added. */
     expectedIds: { type: [String], default: [] },
     replies: { type: [replySchema], default: [] },
+    /** replies[i].userid, kept in step (pushed together): the guard for a first slip. */
+    replyIds: { type: [String], default: [] },
     checkins: { type: [stampSchema], default: [] },
     checkinIds: { type: [String], default: [] },
     reminders: { type: [reminderSchema], default: [] },
@@ -60,6 +62,7 @@ export interface MeetingDoc {
   status: 'active' | 'cancelled';
   expectedIds: string[];
   replies: MeetingReply[];
+  replyIds: string[];
   checkins: Stamp[];
   checkinIds: string[];
   reminders: Reminder[];

@@ -79,6 +79,8 @@ const opinionSchema = new Schema(
     lastEventAt: { type: Date, required: true },
     rounds: { type: [roundSchema], default: [] },
     timeline: { type: [timelineSchema], default: [] },
+    /** The message ids in timeline[].origin, as plain strings: the replay guard (FerretDB cannot guard on sub-documents). */
+    origins: { type: [String], default: [] },
   },
   { collection: 'opinions', versionKey: false },
 );

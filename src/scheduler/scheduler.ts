@@ -122,7 +122,7 @@ export function createScheduler(o: SchedulerOptions) {
     },
     /** Last runs and next due time per job (what 任务 shows). */
     status(now: Date = o.clock.now()): Promise<JobOverview[]> {
-      return o.services.jobRuns.overview(now, o.jobs.map(({ name, schedule: s, graceMs, enabled }) => ({ name, schedule: s, graceMs, enabled })));
+      return o.services.jobRuns.overview(now, o.jobs.map(({ name, schedule: s, graceMs, enabled, workdaysOnly }) => ({ name, schedule: s, graceMs, enabled, workdaysOnly })));
     },
   };
 }

@@ -30,5 +30,7 @@ export interface Job {
   /** How late a slot may still be run (catch-up after downtime); older slots are recorded as skipped. */
   graceMs: number;
   enabled: boolean;
+  /** Acts only on working days of the official calendar (the job checks; 任务 shows the next such day). */
+  workdaysOnly?: boolean;
   run(ctx: JobContext): Promise<JobResult>;
 }

@@ -39,7 +39,7 @@ export function createActivities(d: EventDeps) {
 
   async function create(i: NewActivity): Promise<{ activity: ActivityDoc; existed: boolean }> {
     const existing = (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null;
-    if (existing) return { activity: existing, existed: true };
+    if (existing) return replayed(existing);
     const title = i.title.trim();
     if (!title) throw new UserError('activityUsage');
     if ([...title].length > 60) throw new UserError('eventTitleTooLong');
@@ -63,8 +63,14 @@ export function createActivities(d: EventDeps) {
       if (!isDuplicateKey(err)) throw err;
       const again = (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null;
       if (!again) throw err;
-      return { activity: again, existed: true };
+      return replayed(again);
     }
+  }
+
+  /** A retry of the creating message: the announcement may have been cut off by a crash; re-queue it (same key, sent once). */
+  async function replayed(a: ActivityDoc): Promise<{ activity: ActivityDoc; existed: boolean }> {
+    if (a.status === 'open') await announce(a);
+    return { activity: a, existed: true };
   }
 
   async function announce(a: ActivityDoc): Promise<void> {

@@ -20,3 +20,11 @@ export function matchType(text: string | undefined, types: readonly string[], fa
   return hit;
 }
 
+
+/**
+ * Walk-in check-in (no sign-up needed): only an activity without places whose type the config opens
+ * (培训, 述职 by default). Places are a limit, so an activity with places is for its confirmed deputies only.
+ */
+export function anyoneMayCheckIn(a: { capacity: number | null; type: string }, openTypes: readonly string[]): boolean {
+  return a.capacity === null && openTypes.includes(a.type);
+}

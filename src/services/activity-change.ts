@@ -7,7 +7,7 @@ import { formatDateTime } from '../time/format';
 import { yearOf } from '../time/zone';
 import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
 import { readCapacity } from './activity-capacity';
-import { type EventDeps, MAX_VERSION_RETRIES } from './event-deps';
+import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './event-deps';
 import { cancelReminders, effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
 
 type ByCode = (input: string, now: Date) => Promise<ActivityDoc>;
@@ -73,7 +73,10 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
     assertChangeable(d, a, p.now);
     const plan = planChange(d, a, p);
     const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, withPromotions({ $set: plan.set, $inc: { version: 1 } }, plan.promoted), { returnDocument: 'after' }).lean()) as ActivityDoc | null;
-    if (!after) continue;
+    if (!after) {
+      await afterConflict(attempt);
+      continue;
+    }
     const text = t('activityChangedPush', {
       code: after.code, title: neutralizeUserText(after.title), changed: plan.changed, when: formatDateTime(after.startAt, tz),
       place: neutralizeUserText(after.place), capacity: after.capacity, deadline: formatDateTime(after.deadline, tz),
@@ -97,7 +100,10 @@ export async function cancelActivity(d: EventDeps, p: { code: string; reason: st
     if (!replay) assertChangeable(d, a, p.now);
     const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(a.reminders, p.now), nextReminderAt: null };
     const after = replay ? a : ((await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null);
-    if (!after) continue;
+    if (!after) {
+      await afterConflict(attempt);
+      continue;
+    }
     const params = { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, d.config.timezone), reason: neutralizeUserText(after.cancelReason ?? p.reason) };
     await d.notify.toGroup(`activity:${a.code}:cancelled`, t('activityCancelledPush', params));
     await d.notify.toUsers(`activity:${a.code}:cancelled:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityCancelledUsersPush', params));

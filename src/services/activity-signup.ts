@@ -4,7 +4,8 @@ import type { ActivityDoc } from '../models/activity';
 import type { Stamp } from '../models/event-parts';
 import { neutralizeUserText } from '../text/sanitize';
 import { formatDateTime } from '../time/format';
-import { type EventDeps, MAX_VERSION_RETRIES } from './event-deps';
+import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './event-deps';
+import { anyoneMayCheckIn } from './activity-capacity';
 import { checkinWindow } from './event-time';
 
 export type SignupResult = { outcome: 'confirmed'; activity: ActivityDoc } | { outcome: 'waitlisted'; position: number; activity: ActivityDoc };
@@ -111,7 +112,10 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       const update: Record<string, unknown> = { $set: listsUpdate(lists.confirmed, lists.waitlist), $inc: { version: 1 } };
       if (leaveReason !== undefined && wasConfirmed) update.$push = { leaves: { userid, reason: leaveReason, at: now } };
       const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, withPromotions(update, lists.promoted), { returnDocument: 'after' }).lean()) as ActivityDoc | null;
-      if (!after) continue;
+      if (!after) {
+        await afterConflict(attempt);
+        continue;
+      }
       await notifyPromoted(d, after, lists.promoted);
       return { activity: after, wasConfirmed, promoted: lists.promoted };
     }
@@ -125,8 +129,12 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
     if (now < w.opens || now > w.closes) {
       throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', { code: a.code, opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
     }
-    const open = a.capacity === null || tun.openCheckinActivityTypes.includes(a.type);
-    if (!open && !a.confirmedIds.includes(userid)) throw new UserError('checkinNotSigned', { code: a.code });
+    if (!anyoneMayCheckIn(a, tun.openCheckinActivityTypes) && !a.confirmedIds.includes(userid)) {
+      const pos = a.waitlistIds.indexOf(userid);
+      if (pos >= 0) throw new UserError('checkinWaitlisted', { code: a.code, position: pos + 1 });
+      const canSignUp = a.deadline.getTime() > now.getTime() && (a.capacity === null || a.confirmedCount < a.capacity);
+      throw new UserError('checkinNotSigned', { code: a.code, canSignUp });
+    }
     const after = await Activity.findOneAndUpdate({ _id: a._id, checkinIds: { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
     if (!after) {
       const at = a.checkins.find((c) => c.userid === userid)?.at ?? now;

@@ -93,12 +93,17 @@ export function createAnnouncements(o: AnnouncementsOptions) {
   }
 
   return {
-    /** Posts now: stored, then queued under a key derived from its code (a retry re-queues nothing). */
+    /**
+     * Posts now: stored as 'sending' (due now), queued under a key derived from its code, then 'sent'.
+     * A crash in between leaves it 'sending', which the reminders job finishes; a retry re-queues nothing.
+     */
     async post(input: NewAnnouncement): Promise<AnnouncementView> {
       const content = checkContent(input.content);
-      const doc = await createOnce({ ...input, content }, { status: 'sent', sentAt: input.now });
-      if (doc.status === 'sent') await push(doc);
-      return toView(doc);
+      const doc = await createOnce({ ...input, content }, { status: 'sending', scheduledAt: input.now });
+      if (doc.status !== 'sending' && doc.status !== 'sent') return toView(doc);
+      await push(doc);
+      const sent = await Announcement.findOneAndUpdate({ _id: doc._id, status: 'sending' }, { $set: { status: 'sent', sentAt: input.now } }, { returnDocument: 'after' }).lean();
+      return toView(sent ?? doc);
     },
 
     /** Stores it for the reminders job, which sends it in the minute of `at`. */

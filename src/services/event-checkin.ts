@@ -2,6 +2,7 @@ import { UserError } from '../errors';
 import type { ActivityDoc } from '../models/activity';
 import type { MeetingDoc } from '../models/meeting';
 import { toHalfWidth } from '../text/normalize';
+import { anyoneMayCheckIn } from './activity-capacity';
 import { eventKindOf } from './event-codes';
 import type { EventDeps } from './event-deps';
 import { checkinWindow } from './event-time';
@@ -73,7 +74,7 @@ export function createCheckin(d: EventDeps, parts: { activities: ActivityService
   async function checkInWhateverIsOpen(userid: string, now: Date): Promise<CheckinOutcome> {
     const recent = { $gte: new Date(now.getTime() - 2 * 24 * 3600_000), $lte: new Date(now.getTime() + tun.checkin.beforeStartMinutes * 60_000) };
     const acts = ((await Activity.find({ status: 'open', startAt: recent }).lean()) as ActivityDoc[]).filter(
-      (a) => isOpen(a, now) && (a.capacity === null || tun.openCheckinActivityTypes.includes(a.type) || a.confirmedIds.includes(userid)),
+      (a) => isOpen(a, now) && (anyoneMayCheckIn(a, tun.openCheckinActivityTypes) || a.confirmedIds.includes(userid)),
     );
     const meets = ((await Meeting.find({ status: 'active', startAt: recent }).lean()) as MeetingDoc[]).filter((m) => isOpen(m, now));
     const codes = [...acts.map((a) => a.code), ...meets.map((m) => m.code)];

@@ -21,9 +21,11 @@ export function createLeave(parts: { activities: ActivityService; meetings: Meet
     if (kind === 'either') {
       const meeting = await parts.meetings.byCode(codeText, now).catch(notFoundAsNull);
       const ahead = meeting && meeting.status === 'active' && meeting.startAt > now;
-      const activity = ahead ? null : await parts.activities.byCode(codeText, now).catch(notFoundAsNull);
+      const activity = await parts.activities.byCode(codeText, now).catch(notFoundAsNull);
       const inActivity = activity && (activity.confirmedIds.includes(userid) || activity.waitlistIds.includes(userid));
-      if (!ahead && inActivity) return viaActivity(codeText, userid, reason, now);
+      // Both could be meant (会议 1 ahead, and I am on 活动 1): ask rather than guess.
+      if (ahead && inActivity && activity.status === 'open') throw new UserError('leaveWhich', { activity: activity.code, meeting: meeting.code });
+      if (inActivity && !ahead) return viaActivity(codeText, userid, reason, now);
     }
     if (kind === 'HD') return viaActivity(codeText, userid, reason, now);
     const r = await parts.meetings.reply(codeText, userid, '请假', reason, now);

@@ -63,8 +63,8 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
   }
 
   async function meetingPush(m: MeetingDoc, r: Reminder, now: Date): Promise<void> {
-    const last = Math.min(...m.reminders.map((x) => x.minutesBefore));
-    const silent = r.minutesBefore === last ? await silentIds(m, now) : [];
+    // Every meeting reminder names and @-mentions those who have not answered yet.
+    const silent = await silentIds(m, now);
     const names = await d.roster.namesOf(silent);
     const body = t('meetingReminderPush', {
       code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), place: neutralizeUserText(m.place), minutesBefore: r.minutesBefore,

@@ -17,6 +17,8 @@ export interface InboxOptions {
   log: Logger;
   outbox: Outbox;
   afterEnqueue?: () => void;
+  /** Whether app messages can carry the rest of a long reply when there is no response_url. */
+  canSendApp: boolean;
   dispatch(msg: InboundMessage): Promise<Reply>;
   streamIdOf(messageId: string): string;
   staleProcessingMs: number;
@@ -48,6 +50,11 @@ export function createInbox(o: InboxOptions) {
   /** Keeps the passive reply within the mode's limit; the rest follows through the outbox. */
   async function fitReply(msg: InboundMessage, text: string): Promise<string> {
     if (utf8Bytes(text) <= msg.replyLimitBytes) return text;
+    if (!msg.responseUrl && !o.canSendApp) {
+      // Nowhere to send the rest (no response_url, no app secret): say so rather than promise it.
+      const cut = `\n${t('replyTruncated')}`;
+      return `${splitByBytes(text, msg.replyLimitBytes - utf8Bytes(cut))[0] ?? ''}${cut}`;
+    }
     const note = `\n${t('replyContinued')}`;
     const [first, ...rest] = splitByBytes(text, msg.replyLimitBytes - utf8Bytes(note));
     const remainder = rest.join('\n');

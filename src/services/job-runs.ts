@@ -1,5 +1,6 @@
 import type { Models } from '../models';
 import { nextFire, parseCron } from '../time/cron';
+import { isWorkday } from '../time/workdays';
 
 /** A claimed run: the attempt number guards every later update, so a taken-over run cannot overwrite its successor. */
 export interface RunRef {
@@ -30,6 +31,8 @@ export interface JobSpec {
   schedule: string;
   graceMs: number;
   enabled: boolean;
+  /** The job only acts on working days of the official calendar: its next due time skips the others. */
+  workdaysOnly?: boolean;
 }
 
 export interface JobOverview extends JobSpec {
@@ -79,6 +82,14 @@ export function createJobRuns(o: JobRunsOptions) {
     ).lean<{ _id: unknown; job: string; slot: string; attempts?: number }>();
     if (!taken) return { claimed: false, reason: 'busy' };
     return { claimed: true, takeover: true, run: { id: taken._id, job: taken.job, slot: taken.slot, attempts: taken.attempts ?? attempts + 1 } };
+  }
+
+  function nextDue(spec: JobSpec, now: Date): Date | undefined {
+    const cron = parseCron(spec.schedule);
+    let at = nextFire(cron, now, o.timezone);
+    // A long holiday is at most a few weeks of daily slots.
+    for (let i = 0; at && spec.workdaysOnly && !isWorkday(at, o.timezone) && i < 400; i += 1) at = nextFire(cron, at, o.timezone);
+    return at;
   }
 
   return {
@@ -132,7 +143,7 @@ export function createJobRuns(o: JobRunsOptions) {
         specs.map(async (spec) => {
           const runs = await JobRun.find({ job: spec.name }).sort({ slotAt: -1 }).limit(runsPerJob).lean();
           const failedLastDay = await JobRun.countDocuments({ job: spec.name, status: 'failed', startedAt: { $gte: dayAgo } });
-          const nextDueAt = spec.enabled ? nextFire(parseCron(spec.schedule), now, o.timezone) : undefined;
+          const nextDueAt = spec.enabled ? nextDue(spec, now) : undefined;
           return { ...spec, failedLastDay, nextDueAt, lastRuns: runs.map(toView) };
         }),
       );
@@ -167,9 +178,12 @@ function toView(d: Record<string, unknown>): JobRunView {
 export type JobRuns = ReturnType<typeof createJobRuns>;
 
 /** The configured jobs (schedule from config/env, grace and switch from the tunables), one list for 任务 and jobs/. */
-export function jobSpecsFromConfig(config: { jobSchedules: Record<string, string>; tunables: { jobs: Record<string, { graceMs: number; enabled: boolean }> } }): JobSpec[] {
+export function jobSpecsFromConfig(config: {
+  jobSchedules: Record<string, string>;
+  tunables: { jobs: Record<string, { graceMs: number; enabled: boolean; workdaysOnly?: boolean }> };
+}): JobSpec[] {
   return Object.entries(config.jobSchedules).map(([name, schedule]) => {
     const tunable = config.tunables.jobs[name];
-    return { name, schedule, graceMs: tunable?.graceMs ?? 0, enabled: tunable?.enabled ?? false };
+    return { name, schedule, graceMs: tunable?.graceMs ?? 0, enabled: tunable?.enabled ?? false, workdaysOnly: tunable?.workdaysOnly ?? false };
   });
 }

@@ -4,7 +4,7 @@ import type { MeetingDoc } from '../models/meeting';
 import { neutralizeUserText } from '../text/sanitize';
 import { formatDateTime } from '../time/format';
 import { yearOf } from '../time/zone';
-import { type EventDeps, MAX_VERSION_RETRIES } from './event-deps';
+import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './event-deps';
 import { cancelReminders, nextPendingAt, parseEventTime, planReminders } from './event-time';
 import { isMeetingOver } from './meeting-outcome';
 
@@ -38,7 +38,10 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
         changed.push('地点');
       }
       const after = (await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null;
-      if (!after) continue;
+      if (!after) {
+        await afterConflict(attempt);
+        continue;
+      }
       await d.notify.toGroup(
         `meeting:${after.code}:changed:${p.origin}`,
         t('meetingChangedPush', { code: after.code, title: neutralizeUserText(after.title), changed, when: formatDateTime(after.startAt, tz), place: neutralizeUserText(after.place) }),
@@ -59,7 +62,10 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
       if (!replay) assertChangeable(d, m, p.now);
       const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(m.reminders, p.now), nextReminderAt: null };
       const after = replay ? m : ((await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null);
-      if (!after) continue;
+      if (!after) {
+        await afterConflict(attempt);
+        continue;
+      }
       await d.notify.toGroup(
         `meeting:${m.code}:cancelled`,
         t('meetingCancelledPush', { code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), reason: neutralizeUserText(after.cancelReason ?? p.reason) }),

@@ -1,5 +1,6 @@
 import type { MeetingDoc } from '../models/meeting';
 import { maskSensitive } from '../text/mask';
+import { neutralizeUserText } from '../text/sanitize';
 import type { EventDeps } from './event-deps';
 import { expectedOf, isMeetingOver, meetingResults } from './meeting-outcome';
 
@@ -42,7 +43,7 @@ export function createMeetingTally(d: EventDeps) {
       attending: pick((u) => replyOf.get(u)?.answer === '参加'),
       excused: ids
         .filter((u) => replyOf.get(u)?.answer === '请假' && !m.checkinIds.includes(u))
-        .map((u) => ({ name: name(u), reason: maskSensitive(replyOf.get(u)?.reason ?? '') }))
+        .map((u) => ({ name: name(u), reason: neutralizeUserText(maskSensitive(replyOf.get(u)?.reason ?? '')) }))
         .sort((a, b) => byName(a.name, b.name)),
       silent: pick((u) => !replyOf.has(u) && !m.checkinIds.includes(u)),
       attended: pick((u) => results.get(u) === 'attended'),
@@ -50,7 +51,7 @@ export function createMeetingTally(d: EventDeps) {
     };
   }
 
-  /** Deputies still counted who have neither answered nor checked in (for the 2-hour reminder). */
+  /** Deputies still counted who have neither answered nor checked in (named in the meeting reminders). */
   async function silentIds(m: MeetingDoc, now: Date): Promise<string[]> {
     const answered = new Set([...m.replies.map((r) => r.userid), ...m.checkinIds]);
     return (await countedIds(m, now)).filter((u) => !answered.has(u));

@@ -37,7 +37,7 @@ export function createMeetings(d: EventDeps) {
 
   async function create(i: NewMeeting): Promise<{ meeting: MeetingDoc; existed: boolean }> {
     const existing = (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null;
-    if (existing) return { meeting: existing, existed: true };
+    if (existing) return replayed(existing);
     const title = i.title.trim();
     if (!title) throw new UserError('meetingUsage');
     if ([...title].length > 60) throw new UserError('eventTitleTooLong');
@@ -54,18 +54,28 @@ export function createMeetings(d: EventDeps) {
         reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
       });
       const meeting = created.toObject() as unknown as MeetingDoc;
-      await d.notify.toGroup(
-        `meeting:${code}:created`,
-        t('meetingAnnouncePush', { code, title: neutralizeUserText(title), type, when: formatDateTime(startAt, tz), place: neutralizeUserText(place) }),
-        { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code }) },
-      );
+      await announce(meeting);
       return { meeting, existed: false };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       const again = (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null;
       if (!again) throw err;
-      return { meeting: again, existed: true };
+      return replayed(again);
     }
+  }
+
+  async function announce(m: MeetingDoc): Promise<void> {
+    await d.notify.toGroup(
+      `meeting:${m.code}:created`,
+      t('meetingAnnouncePush', { code: m.code, title: neutralizeUserText(m.title), type: m.type, when: formatDateTime(m.startAt, tz), place: neutralizeUserText(m.place) }),
+      { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
+    );
+  }
+
+  /** A retry of the notice's message: the announcement may have been cut off by a crash; re-queue it (same key, sent once). */
+  async function replayed(m: MeetingDoc): Promise<{ meeting: MeetingDoc; existed: boolean }> {
+    if (m.status === 'active') await announce(m);
+    return { meeting: m, existed: true };
   }
 
   /** Meetings not yet over, soonest first. */
@@ -75,22 +85,27 @@ export function createMeetings(d: EventDeps) {
     return docs.filter((m) => effectiveEnd(m.startAt, m.endAt, tun.checkin) > now).slice(0, limit);
   }
 
-  /** 回执: one reply slip per deputy, replaced (not added) until the meeting starts. */
+  /**
+   * 回执: one reply slip per deputy, changeable until the meeting starts. A first slip is a guarded $push
+   * (replyIds mirrors replies: FerretDB cannot guard on `replies.userid`); a change rewrites that one slip
+   * in place by index. Neither needs the version, so a whole group answering at once never conflicts.
+   */
   async function reply(input: string, userid: string, answer: '参加' | '请假', reason: string | undefined, now: Date) {
     if (answer === '请假' && !reason) throw new UserError('meetingLeaveNeedsReason', { code: readEventCode(input, 'HY', now, tz) });
     for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
       const m = await byCode(input, now);
       if (m.status === 'cancelled') throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
       if (m.startAt <= now) throw new UserError('meetingReplyClosed', { code: m.code, when: formatDateTime(m.startAt, tz) });
-      const previous: MeetingReply | undefined = m.replies.find((r) => r.userid === userid);
       const slip: MeetingReply = { userid, answer, at: now, ...(answer === '请假' ? { reason } : {}) };
-      const replies = [...m.replies.filter((r) => r.userid !== userid), slip];
-      const after = (await Meeting.findOneAndUpdate(
-        { _id: m._id, version: m.version, status: 'active', startAt: { $gt: now } },
-        { $set: { replies }, $addToSet: { expectedIds: userid }, $inc: { version: 1 } },
-        { returnDocument: 'after' },
+      const open: Record<string, unknown> = { _id: m._id, status: 'active', startAt: { $gt: now } };
+      const i = (m.replyIds ?? []).indexOf(userid);
+      const previous: MeetingReply | undefined = i >= 0 ? m.replies[i] : undefined;
+      const after = (await (i < 0
+        ? Meeting.findOneAndUpdate({ ...open, replyIds: { $ne: userid } }, { $push: { replies: slip, replyIds: userid }, $addToSet: { expectedIds: userid } }, { returnDocument: 'after' })
+        : Meeting.findOneAndUpdate({ ...open, [`replyIds.${i}`]: userid }, { $set: { [`replies.${i}`]: slip } }, { returnDocument: 'after' })
       ).lean()) as MeetingDoc | null;
       if (after) return { meeting: after, previous };
+      // Cancelled, started, or my own other slip landed first: read again and decide afresh.
     }
     throw new Error(`meeting reply kept conflicting for ${input}`);
   }

@@ -69,6 +69,10 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       if (current.status === '已交办' || current.status === '待交办') throw new UserError('opinionRateNoAnswer', { code });
       return wrongState(current, '评价', input.actor, tz, input.now);
     };
+    // The next round's rounds[] is built from this read: it must be the answered state the guard re-checks
+    // (read before a racing 答复 landed, it would lack that answer and the update would erase it).
+    const replayed = before.timeline.some((e) => e.origin === input.msgId);
+    if (!replayed && (before.status !== '已答复' || before.ratedRound === round)) explain(before);
     const guard = { status: '已答复', filer: input.actor.userid, round, ratedRound: { $ne: round } };
     const rated = timelineEntry('rated', input, { rating, round, note: note || undefined });
     const common = { rating, ratedRound: round, ratedAt: input.now, lastEventAt: input.now };
@@ -81,9 +85,10 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
         input.msgId,
         explain,
       );
+      if (doc.status === '已答复') await notices.rated(doc, note);
       return { opinion: doc, reopened: false };
     }
-    const deadline = defaultDeadline(d, input.now, code);
+    const { date: deadline } = defaultDeadline(d, input.now, code);
     const { update, reopened } = nextRoundUpdate(before, { rated, common, deadline, input });
     const { doc, replay } = await applyGuarded(
       models,
@@ -95,7 +100,10 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
     );
     // On a retried message, re-send only if that message's round is still the current one (same idempotency key).
     const ours = replay ? doc.timeline.find((e) => e.origin === input.msgId && e.action === 'reopened') : reopened;
-    if (ours && ours.round === doc.round) await notices.reopened(doc, note);
+    if (ours && ours.round === doc.round) {
+      await notices.reopened(doc, note);
+      await notices.nextRound(doc);
+    }
     return { opinion: doc, reopened: true };
   }
 

@@ -17,7 +17,7 @@ export function groupSafe(text: string): string {
 export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>) {
   const title = (o: Opinion) => groupSafe(o.title);
   return {
-    async assigned(o: Opinion, reassignIndex?: number) {
+    async assigned(o: Opinion, reassignIndex?: number, sameUnit = false) {
       const key = reassignIndex === undefined ? `opinion:${o.code}:assigned:${o.round}` : `opinion:${o.code}:reassigned:${reassignIndex}`;
       const text = t('opinionNoticeAssigned', {
         code: o.code,
@@ -26,6 +26,7 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
         deadline: o.deadline ? formatDate(o.deadline, tz) : '',
         round: o.round ?? 1,
         reassigned: reassignIndex !== undefined,
+        sameUnit,
       });
       await notify.toUsers(key, followers(o), text);
     },
@@ -42,6 +43,22 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
     },
     async withdrawn(o: Opinion) {
       await notify.toUsers(`opinion:${o.code}:withdrawn`, o.cosigners ?? [], t('opinionNoticeWithdrawn', { code: o.code, title: title(o) }));
+    },
+    /** 满意 / 基本满意: the office learns it can close the opinion (otherwise nothing lists what awaits 办结). */
+    async rated(o: Opinion, note: string) {
+      const text = t('opinionNoticeRated', { code: o.code, title: title(o), rating: o.rating ?? '', note: groupSafe(note) });
+      await notify.toUsers(`opinion:${o.code}:rated:${o.round}`, await officeUserids(), text);
+    },
+    /** 不满意: co-signers learn the opinion went back to the unit (the filer, who rated, has the reply). */
+    async nextRound(o: Opinion) {
+      const text = t('opinionNoticeNextRound', {
+        code: o.code,
+        title: title(o),
+        round: o.round ?? 2,
+        unit: groupSafe(o.unit ?? ''),
+        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+      });
+      await notify.toUsers(`opinion:${o.code}:next-round:${o.round}`, o.cosigners ?? [], text);
     },
     /** 不满意: the office learns that a second (third…) round has started. */
     async reopened(o: Opinion, note: string) {

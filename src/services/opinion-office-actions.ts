@@ -2,8 +2,9 @@ import type { UpdateQuery } from 'mongoose';
 import { UserError } from '../errors';
 import { formatDate, formatDateTime } from '../time/format';
 import { parseDeadline } from '../time/workdays';
+import { wallTime } from '../time/zone';
 import type { OpinionNotices } from './opinion-notices';
-import { type ActionInput, applyGuarded, defaultDeadline, loadOpinion, type Opinion, type OpinionDeps, type TimelineEntry, timelineEntry, wrongState } from './opinion-store';
+import { type ActionInput, applyGuarded, defaultDeadline, loadOpinion, logCalendarFallback, type Opinion, type OpinionDeps, type TimelineEntry, timelineEntry, wrongState } from './opinion-store';
 import type { Units } from './opinion-units';
 import type { UnitMatch } from './unit-match';
 
@@ -14,6 +15,10 @@ export interface AssignResult {
   deadline: Date;
   defaulted: boolean;
   reassigned: boolean;
+  /** 改派 that kept the unit: only the deadline changed. */
+  sameUnit: boolean;
+  /** The deadline was counted past the official holiday data (weekends only): worth a check. */
+  fallbackYear?: number;
 }
 
 export function createOfficeActions(d: OpinionDeps, units: Units, notices: OpinionNotices) {
@@ -21,33 +26,34 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   const { models } = d;
   const limits = d.config.tunables.opinion;
 
-  function deadlineFrom(text: string | undefined, now: Date, code: string): { date: Date; defaulted: boolean } {
-    if (text === undefined || text.trim() === '') return { date: defaultDeadline(d, now, code), defaulted: true };
+  function deadlineFrom(text: string | undefined, now: Date, code: string): { date: Date; defaulted: boolean; usedFallback: boolean } {
+    if (text === undefined || text.trim() === '') return { ...defaultDeadline(d, now, code), defaulted: true };
     const r = parseDeadline(text, { now, tz });
     if (r.ok) {
-      if (r.usedFallback) d.log.warn({ code }, 'official holiday calendar does not cover the deadline year; counted weekends only');
-      return { date: r.date, defaulted: false };
+      if (r.usedFallback) logCalendarFallback(d.log, code, r.date, tz);
+      return { date: r.date, defaulted: false, usedFallback: r.usedFallback };
     }
     if (r.reason === 'past') throw new UserError('opinionPastDeadline', { input: text.trim(), now: formatDateTime(now, tz) });
     throw new UserError('opinionBadDeadline', { input: text.trim().slice(0, 30) });
   }
 
-  /** 交办 from 待交办 (starts the round) or 已交办 (改派: new unit or deadline for the current round). */
   /**
    * 交办 (from 待交办 only) or 改派 (explicit: changes the unit/deadline of the current round). Keeping
    * them apart means a clerk who did not see a colleague's 交办 is told, instead of silently overriding it.
    */
   async function assign(code: string, unitText: string, deadlineText: string | undefined, input: ActionInput, mode: 'assign' | 'reassign' = 'assign'): Promise<AssignResult> {
-    if (!unitText.trim()) throw new UserError(mode === 'assign' ? 'opinionAssignUsage' : 'opinionReassignUsage', { code });
+    const reassigned = mode === 'reassign';
+    // 改派 with only 期限 keeps the unit (a deadline extension); anything else needs a unit.
+    const keepUnit = reassigned && !unitText.trim() && Boolean(deadlineText?.trim());
+    if (!unitText.trim() && !keepUnit) throw new UserError(reassigned ? 'opinionReassignUsage' : 'opinionAssignUsage', { code });
     const before = await loadOpinion(models, code);
     const replayed = before.timeline.some((e) => e.origin === input.msgId);
-    const reassigned = mode === 'reassign';
     if (!replayed) {
       if (!reassigned && before.status === '已交办') alreadyAssigned(before);
       if (before.status !== (reassigned ? '已交办' : '待交办')) wrongState(before, reassigned ? '改派' : '交办', input.actor, tz, input.now);
     }
-    const { date: deadline, defaulted } = deadlineFrom(deadlineText, input.now, code);
-    const { name: unit, match } = await units.resolve(unitText, code);
+    const { date: deadline, defaulted, usedFallback } = deadlineFrom(deadlineText, input.now, code);
+    const { name: unit, match } = keepUnit && before.unit ? { name: before.unit, match: { kind: 'exact' as const, name: before.unit } } : await units.resolve(unitText, code);
     const round = reassigned ? (before.round ?? 1) : (before.round ?? 0) + 1;
     const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', input, { round, unit, deadline });
     const update = assignUpdate({ reassigned, round, unit, deadline, entry, now: input.now });
@@ -60,14 +66,30 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     if (!replay) await units.remember(unit, input.now);
     const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
     const applied = doc.timeline[index];
-    if (applied?.action === 'reassigned') await notices.assigned(doc, index);
+    // From the timeline, not `before`: on a replay `before` already holds this change.
+    const previousUnit = doc.timeline.slice(0, Math.max(0, index)).reverse().find((e) => e.unit)?.unit;
+    const sameUnit = applied?.action === 'reassigned' && applied.unit === previousUnit;
+    if (applied?.action === 'reassigned') await notices.assigned(doc, index, sameUnit);
     else await notices.assigned(doc);
-    return { opinion: doc, unit: applied?.unit ?? unit, match, deadline: applied?.deadline ?? deadline, defaulted, reassigned: applied?.action === 'reassigned' };
+    const finalDeadline = applied?.deadline ?? deadline;
+    return {
+      opinion: doc,
+      unit: applied?.unit ?? unit,
+      match,
+      deadline: finalDeadline,
+      defaulted,
+      reassigned: applied?.action === 'reassigned',
+      sameUnit,
+      fallbackYear: usedFallback ? wallTime(finalDeadline, tz).year : undefined,
+    };
   }
 
   function alreadyAssigned(current: Opinion): never {
     const last = [...current.timeline].reverse().find((e) => e.action === 'assigned' || e.action === 'reassigned' || e.action === 'reopened');
-    throw new UserError('opinionAssignRace', { code: current.code, name: last?.byName ?? '', unit: current.unit ?? '', deadline: current.deadline ? formatDate(current.deadline, tz) : '' });
+    const deadline = current.deadline ? formatDate(current.deadline, tz) : '';
+    // After 不满意 the round was opened by the filer's rating, not by a clerk: say so rather than name the filer as assigner.
+    if (last?.action === 'reopened') throw new UserError('opinionAssignReopened', { code: current.code, round: current.round ?? 2, unit: current.unit ?? '', deadline });
+    throw new UserError('opinionAssignRace', { code: current.code, name: last?.byName ?? '', unit: current.unit ?? '', deadline });
   }
 
   /** 答复: records the unit's answer for the current round; exactly one of two racing clerks wins. */
@@ -112,7 +134,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   async function reject(code: string, reason: string, input: ActionInput): Promise<Opinion> {
     const why = reason.trim();
     if (!why) throw new UserError('opinionRejectUsage', { code });
-    if ([...why].length > limits.maxChars) throw new UserError('opinionAnswerTooLong', { max: limits.maxChars, length: [...why].length });
+    if ([...why].length > limits.maxChars) throw new UserError('opinionRejectTooLong', { max: limits.maxChars, length: [...why].length });
     const { doc } = await applyGuarded(
       models,
       code,

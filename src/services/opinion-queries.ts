@@ -17,6 +17,7 @@ export interface ProgressView {
   cosignerNames: string[];
   isFiler: boolean;
   isCosigner: boolean;
+  isOffice: boolean;
 }
 
 /** Whole calendar days from a to b in tz (0 on the same day). */
@@ -61,6 +62,7 @@ export function createQueries(d: OpinionDeps) {
       cosignerNames: cosigners.map((u) => names.get(u) ?? u),
       isFiler: opinion.filer === viewer.userid,
       isCosigner: cosigners.includes(viewer.userid),
+      isOffice: viewer.isOffice,
     };
   }
 

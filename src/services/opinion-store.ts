@@ -69,7 +69,10 @@ export async function applyGuarded(
   msgId: string,
   explain: (current: Opinion) => never,
 ): Promise<Applied> {
-  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, 'timeline.origin': { $ne: msgId } }, update, { returnDocument: 'after' }).lean<Opinion>();
+  // FerretDB mis-evaluates $ne on a sub-document field ('timeline.origin'), so the applied message ids
+  // are also kept as a plain array and the guard is on that.
+  const withOrigin = { ...update, $push: { ...(update.$push ?? {}), origins: msgId } } as UpdateQuery<Opinion>;
+  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, origins: { $ne: msgId } }, withOrigin, { returnDocument: 'after' }).lean<Opinion>();
   if (doc) return { doc, replay: false };
   const current = await loadOpinion(models, code);
   if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };
@@ -107,8 +110,13 @@ export function hasFullAccess(o: Opinion, viewer: Actor): boolean {
 }
 
 /** The configured number of working days from now (official calendar; weekends only past its data, logged). */
-export function defaultDeadline(d: Pick<OpinionDeps, 'config' | 'log'>, now: Date, code: string): Date {
+export function defaultDeadline(d: Pick<OpinionDeps, 'config' | 'log'>, now: Date, code: string): { date: Date; usedFallback: boolean } {
   const r = addWorkdays(now, d.config.assignDeadlineWorkdays, d.config.timezone);
-  if (r.usedFallback) d.log.warn({ code }, 'official holiday calendar does not cover the deadline year; counted weekends only');
-  return r.date;
+  if (r.usedFallback) logCalendarFallback(d.log, code, r.date, d.config.timezone);
+  return r;
+}
+
+/** A working-day deadline counted past the official holiday data: weekends only, which the office should know. */
+export function logCalendarFallback(log: Logger, code: string, deadline: Date, tz: string): void {
+  log.warn({ code, year: wallTime(deadline, tz).year }, 'official holiday calendar does not cover the deadline year; counted weekends only');
 }

@@ -117,8 +117,7 @@ export function createRoster(o: RosterOptions) {
       const d = await findActive(nameOrId);
       if (d.userid === by) throw new UserError('rosterCannotDeactivateSelf');
       if (d.isOffice) await assertNotLastOffice(d.userid);
-      const res = await Deputy.updateOne({ userid: d.userid, active: true }, { $set: { active: false } });
-      if (res.modifiedCount === 0) throw new UserError('rosterAlreadyInactive', { name: d.name });
+      if (!(await leaveRoster(d.userid, 'active'))) throw new UserError('rosterAlreadyInactive', { name: d.name });
       return { ...d, active: false };
     },
 
@@ -132,11 +131,25 @@ export function createRoster(o: RosterOptions) {
       if (configOffice.has(d.userid)) throw new UserError('rosterOfficeFromConfig', { name: d.name });
       if (!d.isOffice) throw new UserError('rosterOfficeNot', { name: d.name });
       await assertNotLastOffice(d.userid);
-      const res = await Deputy.updateOne({ userid: d.userid, isOffice: true }, { $set: { isOffice: false } });
-      if (res.modifiedCount === 0) throw new UserError('rosterOfficeNot', { name: d.name });
+      if (!(await leaveRoster(d.userid, 'isOffice'))) throw new UserError('rosterOfficeNot', { name: d.name });
       return { ...d, isOffice: false };
     },
   };
+
+  /**
+   * Clears `active` or `isOffice` (guarded on it being set); false when it was already clear.
+   * "Never the last office member" spans documents, which no single filter can guard and FerretDB
+   * has no transactions: so write first, re-count, and undo if nobody is left in the office. Of two
+   * concurrent removals of the last two members at most one stands (both may be undone).
+   */
+  async function leaveRoster(userid: string, field: 'active' | 'isOffice'): Promise<boolean> {
+    const before = await Deputy.findOneAndUpdate({ userid, [field]: true }, { $set: { [field]: false } }, { returnDocument: 'before' }).lean();
+    if (!before) return false;
+    const wasOffice = before.isOffice === true && before.active !== false;
+    if (!wasOffice || configOffice.size > 0 || (await Deputy.countDocuments({ active: true, isOffice: true })) > 0) return true;
+    await Deputy.updateOne({ userid, [field]: false }, { $set: { [field]: true } });
+    throw new UserError('rosterOfficeConcurrent');
+  }
 
   async function assertNotLastOffice(userid: string): Promise<void> {
     const others = await Deputy.countDocuments({ active: true, isOffice: true, userid: { $ne: userid } });

@@ -29,7 +29,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
 
   function readWhen(text: string, now: Date) {
     const when = parseWhen(text, { now, tz });
-    if (!when.ok && when.reason === 'invalid_date') throw new UserError('eventTimeInvalid', { text: text.slice(0, 20) });
+    if (!when.ok && when.reason === 'invalid_date') throw new UserError('shiftDateInvalid', { text: (text.trim().split(/\s+/)[0] ?? '').slice(0, 20) });
     if (!when.ok) throw new UserError('shiftUsage');
     const day = startOfDay(when.date, tz);
     if (when.hasTime ? when.date <= now : day < startOfDay(now, tz)) throw new UserError('eventTimePast', { when: when.hasTime ? formatDateTime(when.date, tz) : formatDate(day, tz) });
@@ -51,8 +51,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     const { day, startAt, rest } = readWhen(p.text, p.now);
     const typedNames = [...new Set(splitList(rest))];
     if (typedNames.length === 0) throw new UserError('shiftNoNames');
-    const people = [];
-    for (const n of typedNames) people.push(await d.roster.findActive(n));
+    const people = await findAll(typedNames);
     const station = await pickStation(p.station, people.map((x) => x.userid), p.actor.userid);
     const slot = startAt ? `${dayKey(day, tz)}T${formatDateTime(startAt, tz).slice(-5)}` : dayKey(day, tz);
     const w = wallTime(day, tz);
@@ -74,6 +73,22 @@ export function createShifts(d: EventDeps, stations: Stations) {
       added: added.map((u) => nameOf.get(u) ?? u),
       already: people.filter((x) => !added.includes(x.userid)).map((x) => x.name),
     };
+  }
+
+  /** Every typed name resolved, or one refusal naming all the unknown and ambiguous ones (nothing scheduled). */
+  async function findAll(typedNames: string[]) {
+    const people = [];
+    const problems: string[] = [];
+    for (const n of typedNames) {
+      try {
+        people.push(await d.roster.findActive(n));
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        problems.push(err.reply);
+      }
+    }
+    if (problems.length) throw new UserError('shiftNamesInvalid', { problems });
+    return people;
   }
 
   /** The shift for a station and slot, created on first use (a race or a retry finds the existing one). */

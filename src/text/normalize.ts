@@ -3,6 +3,8 @@ const SPACE_LIKE = /[\u3000\u2005\u00a0\u2002-\u200a\u202f\u205f]/g;
 const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
 // Whitespace that may follow an @-mention.
 const MENTION_GAP = '[\\s\\u00a0\\u2005\\u3000]';
+// One @-token up to the next space (a display name without spaces).
+const ANY_MENTION = '[@＠][^\\s\\u00a0\\u2005\\u3000]+';
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space to their half-width forms; length-preserving. */
 export function toHalfWidth(s: string): string {
@@ -26,19 +28,24 @@ export function normalizeCommandText(s: string): string {
 }
 
 /**
- * Removes leading @-mentions of the bot, then one leading `/` or `#`.
- * With botName, only that exact name is stripped (it may contain spaces); otherwise any leading @word.
+ * Removes the bot's @-mentions, then one leading `/` or `#`.
+ * With botName, only that exact name counts (it may contain spaces): a leading run of mentions that
+ * includes it is dropped whole (`@张三 @助手 帮助`), and a mention of it typed elsewhere as its own word
+ * (`建议 修路 @助手`) is removed. Without botName, any leading @word tokens are dropped.
  */
 export function stripMentions(s: string, botName?: string): string {
   const name = botName?.trim();
-  const mention = name
-    ? new RegExp(`^[@＠]${escapeName(name)}(?:${MENTION_GAP}+|$)`)
-    : new RegExp(`^[@＠][^\\s\\u00a0\\u2005\\u3000]+(?:${MENTION_GAP}+|$)`);
   let rest = s.replace(new RegExp(`^${MENTION_GAP}+`), '');
-  for (let m = mention.exec(rest); m; m = mention.exec(rest)) {
-    rest = rest.slice(m[0].length);
+  if (name) {
+    const bot = `[@＠]${escapeName(name)}`;
+    const run = new RegExp(`^(?:(?:${bot}|${ANY_MENTION})(?:${MENTION_GAP}+|$))+`).exec(rest);
+    if (run && new RegExp(`(?:^|${MENTION_GAP})${bot}(?:${MENTION_GAP}|$)`).test(run[0])) rest = rest.slice(run[0].length);
+    rest = rest.replace(new RegExp(`(^|${MENTION_GAP})${bot}(?=${MENTION_GAP}|$)`, 'g'), '$1');
+  } else {
+    const mention = new RegExp(`^${ANY_MENTION}(?:${MENTION_GAP}+|$)`);
+    for (let m = mention.exec(rest); m; m = mention.exec(rest)) rest = rest.slice(m[0].length);
   }
-  return rest.replace(/^[/#／＃]/, '').trim();
+  return rest.trim().replace(/^[/#／＃]/, '').trim();
 }
 
 function escapeName(name: string): string {

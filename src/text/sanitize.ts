@@ -24,7 +24,10 @@ export function neutralizeUserText(s: string): string {
 /** Office announcements keep their markdown (bold, headings, links, colours) but mention nobody. */
 export function neutralizeOfficeMarkdown(s: string): string {
   const defused = s
-    .replace(/<@([^<>]*)>/g, '＜@$1＞')
-    .replace(/&lt;@([^&]*)&gt;/gi, '＜@$1＞');
+    // Entities for <, > and @ (named or numeric) could be decoded back into a mention: spell them out first.
+    .replace(/&(lt|#0*60|#x0*3c);/gi, '<')
+    .replace(/&(gt|#0*62|#x0*3e);/gi, '>')
+    .replace(/&(commat|#0*64|#x0*40);/gi, '@')
+    .replace(/<@([^<>]*)>/g, '＜@$1＞');
   return neutralizeMentionAll(defused);
 }

@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import { markdownToPlain } from '../text/plain';
 import { appReplyEnvelope, appReplyPlaintext, parseAppPlaintext, readAppEnvelope } from './app-mode';
 import { botReplyPlaintext, parseBotPlaintext, readBotEnvelope } from './bot-mode';
 import { CallbackRejected, type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySignature } from './crypto';
@@ -50,7 +51,7 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     if (!q.echostr) throw new CallbackRejected(400, 'missing echostr');
     verifySignature(keys, q, q.echostr, clock.now().getTime(), limits.timestampSkewSeconds);
     // Verification is shared by both modes: the smart bot's receive id is '', the app's is the corp id.
-    const plain = decryptPayload(keys, q.echostr, undefined);
+    const plain = decryptPayload(keys, q.echostr, deps.corpId ? ['', deps.corpId] : ['']);
     ctx.type = 'text/plain';
     ctx.body = plain;
   });
@@ -63,7 +64,7 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     const ciphertext = mode === 'bot' ? readBotEnvelope(raw) : readAppEnvelope(raw);
     verifySignature(keys, q, ciphertext, clock.now().getTime(), limits.timestampSkewSeconds);
     const receiveId = mode === 'bot' ? '' : deps.corpId;
-    if (mode === 'app' && !receiveId) throw new CallbackRejected(400, 'app callbacks need WECOM_CORP_ID');
+    if (receiveId === undefined || (mode === 'app' && !receiveId)) throw new CallbackRejected(400, 'app callbacks need WECOM_CORP_ID');
     const plaintext = decryptPayload(keys, ciphertext, receiveId);
     const now = clock.now();
     const nonce = q.nonce as string;
@@ -79,6 +80,7 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
         text = await deps.replyForStream(streamId);
       } else {
         streamId = streamIdOf(parsed.message.id);
+        ctx.state.msgId = parsed.message.id;
         const reply = await deps.receive(parsed.message);
         text = reply?.text;
         welcome = reply?.kind === 'welcome';
@@ -95,14 +97,15 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     }
 
     const message = parseAppPlaintext(plaintext, now, limits.appTextBytes);
+    ctx.state.msgId = message.id;
     const reply = await deps.receive(message);
     if (!reply) {
       ctx.status = 200;
       ctx.body = '';
       return;
     }
-    const corpId = receiveId as string;
-    const encrypt = encryptPayload(keys, appReplyPlaintext(message.senderId, corpId, reply.text, Number(timestamp)), corpId);
+    const corpId = receiveId;
+    const encrypt = encryptPayload(keys, appReplyPlaintext(message.senderId, corpId, markdownToPlain(reply.text), Number(timestamp)), corpId);
     ctx.type = 'application/xml';
     ctx.body = appReplyEnvelope(encrypt, signatureOf(keys, timestamp, nonce, encrypt), timestamp, nonce);
   });

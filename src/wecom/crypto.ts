@@ -47,7 +47,7 @@ export function verifySignature(
  * Decrypts a WeCom ciphertext. @wecom/crypto neither validates shapes nor the receive id, and it
  * throws or returns garbage on malformed input, so every check lives here.
  */
-export function decryptPayload(keys: CryptoKeys, ciphertext: string, expectedReceiveId: string | undefined): string {
+export function decryptPayload(keys: CryptoKeys, ciphertext: string, expectedReceiveId: string | readonly string[]): string {
   if (!ciphertext || ciphertext.length % 4 !== 0 || !BASE64.test(ciphertext)) throw new CallbackRejected(400, 'ciphertext is not base64');
   const raw = Buffer.from(ciphertext, 'base64');
   if (raw.length < 32 || raw.length % 16 !== 0) throw new CallbackRejected(400, 'ciphertext has a bad length');
@@ -57,7 +57,8 @@ export function decryptPayload(keys: CryptoKeys, ciphertext: string, expectedRec
   } catch {
     throw new CallbackRejected(400, 'ciphertext does not decrypt');
   }
-  if (expectedReceiveId !== undefined && out.id !== expectedReceiveId) throw new CallbackRejected(400, 'wrong receive id');
+  const allowed: readonly string[] = typeof expectedReceiveId === 'string' ? [expectedReceiveId] : expectedReceiveId;
+  if (!allowed.includes(out.id)) throw new CallbackRejected(400, 'wrong receive id');
   // A block that lies about its inner length decrypts to a truncated message; the JSON/XML parse
   // downstream rejects it, so no record is ever written from it.
   return out.message;

@@ -32,6 +32,25 @@ it('posts an announcement at once, stored with a code, once even if WeCom retrie
   expect(await h.models.Announcement.findOne({ code: 'GG2026-001' }).lean()).toMatchObject({ authorId: 'office1', status: 'sent', mentionAll: false });
 });
 
+it('an announcement stored but not queued (crash) is posted by the next reminders run, once', async () => {
+  expect(await h.say('office1', '公告 下午三点停电，请注意', { msgid: 'ann-crash' })).toContain('GG2026-001');
+  // Simulate a crash right after the record was written: nothing queued, still 'sending'.
+  await h.models.OutboxItem.deleteMany({});
+  await h.models.Announcement.updateOne({ code: 'GG2026-001' }, { $set: { status: 'sending' }, $unset: { sentAt: 1 } });
+  await tickAt('2026-11-22T10:01:00');
+  await tickAt('2026-11-22T10:02:00');
+  expect(announcementsSent().map((p) => p.content.split('\n')[1])).toEqual(['下午三点停电，请注意']);
+  expect(await h.models.Announcement.findOne({ code: 'GG2026-001' }).lean()).toMatchObject({ status: 'sent' });
+});
+
+it('takes a colon after the command as punctuation, not content', async () => {
+  expect(await h.say('office1', '公告：周五下午开会')).toContain('公告 GG2026-001 已发到群里');
+  expect(await h.say('office1', '公告＠全体：周六上午培训')).toContain('公告 GG2026-002 已发到群里，并提醒了所有人');
+  expect(await h.say('office1', '公告：时间：明天上午9点：请带好材料')).toContain('内容：请带好材料');
+  await h.drain();
+  expect(announcementsSent().map((p) => p.content.split('\n')[1])).toEqual(['周五下午开会', '周六上午培训']);
+});
+
 it('keeps the office markdown but neutralises mentions unless 公告@全体 is used', async () => {
   await h.say('office1', '公告 **重要** 请<@zhangsan>和@all 注意 <font color="warning">周五</font>');
   await h.drain();
@@ -53,13 +72,15 @@ it('refuses non-office senders and unclear input with a line that shows the righ
   expect(await h.say('office1', '公告 时间：11月25日 开会')).toBe('「2026年11月25日（周三）」只有日期，请写上几点发送。例：公告 时间：2026年11月25日（周三） 09:00 <内容>');
   expect(await h.say('office1', '公告 时间：昨天上午9点 开会')).toContain('已经过去了');
   expect(await h.say('office1', `公告 ${'长'.repeat(4001)}`)).toContain('公告最长 4000 字，这条有 4001 字');
+  expect(await h.say('office1', '公告 时间：明天9点')).toBe('请在时间后面写公告内容。例：公告 时间：2026年11月23日（周一）09:00 请各位代表按时参加培训');
+  expect(await h.say('office1', '公告@全体：')).toContain('公告 时间：明天上午9点 <内容>');
   await h.drain();
   expect(announcementsSent()).toHaveLength(0);
 });
 
 it('sends a scheduled announcement once, in its minute, and not after being revoked', async () => {
   const reply = await h.say('office1', '公告 时间：明天上午9点 请各位代表带好履职手册。');
-  expect(reply).toBe('已安排公告 GG2026-001：将于 2026年11月23日（周一）09:00 发到群里。\n时间不对？发送「公告 撤销 GG2026-001」撤销后重新安排。');
+  expect(reply).toBe('已安排公告 GG2026-001：将于 2026年11月23日（周一）09:00 发到群里。\n内容：请各位代表带好履职手册。\n时间或内容不对？发送「公告 撤销 GG2026-001」撤销后重新安排。');
   expect(await h.say('office1', '公告@全体 时间：11月23日 09:30，下午的会议改到三楼')).toContain('将于 2026年11月23日（周一）09:30 发到群里并提醒所有人');
 
   const list = await h.say('office1', '公告列表');

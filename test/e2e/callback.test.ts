@@ -35,6 +35,23 @@ describe('URL verification', () => {
     expect(res.status).toBe(401);
   });
 
+  it('refuses a stale timestamp and an echostr encrypted for another receive id', async () => {
+    const echostr = encrypt(TEST_KEYS.encodingAesKey, 'old', '');
+    const stale = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds() - 3600), echostr });
+    expect(stale.status).toBe(403);
+    const foreign = encrypt(TEST_KEYS.encodingAesKey, 'foreign', 'ww-other-corp');
+    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, foreign, h.nowSeconds()), echostr: foreign });
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain('foreign');
+  });
+
+  it('answers bare plain text: no quotes, BOM or newline', async () => {
+    const echostr = encrypt(TEST_KEYS.encodingAesKey, '5927415164921850', '');
+    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr }).buffer(true);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(Buffer.from(res.text, 'utf8').equals(Buffer.from('5927415164921850'))).toBe(true);
+  });
+
   it('refuses a missing echostr with 400', async () => {
     const res = await h.request.get('/wecom/callback').query({ msg_signature: 'x', timestamp: '1', nonce: '1' });
     expect(res.status).toBe(400);
@@ -50,10 +67,18 @@ describe('messages: transport refusals change nothing', () => {
     expect(await inboundCount()).toBe(before);
   });
 
-  it('refuses a signature computed with another token', async () => {
+  it('refuses a signature computed with another token, and logs a reason without the payload or query', async () => {
     const { body, ciphertext } = botEnvelope(TEST_KEYS, botTextPlaintext({ userid: 'zhangsan', text: '帮助' }));
-    const res = await h.post(signedQuery({ ...TEST_KEYS, token: 'other' }, ciphertext, h.nowSeconds()), body, 'application/json');
+    const before = await inboundCount();
+    const q = signedQuery({ ...TEST_KEYS, token: 'other' }, ciphertext, h.nowSeconds(), '8642097531');
+    const logged = h.logLines.length;
+    const res = await h.post(q, body, 'application/json');
     expect(res.status).toBe(401);
+    expect(res.text).toBe('bad request');
+    expect(await inboundCount()).toBe(before);
+    const lines = h.logLines.slice(logged).join('\n');
+    expect(JSON.parse(h.logLines[h.logLines.length - 1]!)).toMatchObject({ level: 40, path: '/wecom/callback', status: 401, reason: 'bad signature' });
+    for (const secret of [ciphertext.slice(0, 24), q.msg_signature!, '8642097531', 'msg_signature', 'zhangsan']) expect(lines).not.toContain(secret);
   });
 
   it('refuses an app callback encrypted for another corp (wrong receive id)', async () => {
@@ -125,6 +150,9 @@ describe('replies in both modes', () => {
     const reply = readAppReply(TEST_KEYS, res.text);
     expect(reply.toUser).toBe('zhangsan');
     expect(reply.content).toContain('帮助');
+    // The app shows text messages as typed: markdown is rendered to plain text, not shown as **…**.
+    expect(reply.content).toContain('\n代表命令\n');
+    expect(reply.content).not.toContain('**');
   });
 
   it('answers the enter_chat event with a text welcome', async () => {
@@ -231,9 +259,21 @@ describe('identity and commands', () => {
     const reply = await h.say('zhangsan', '＠代表助手\u2005/ＨＥＬＰ');
     expect(reply).toContain('可以使用以下命令');
   });
+
+  it('finds the command when the bot is mentioned after someone else, or at the end', async () => {
+    expect(await h.say('zhangsan', '@李四\u2005@代表助手\u2005帮助')).toContain('可以使用以下命令');
+    expect(await h.say('zhangsan', '帮助\u2005@代表助手')).toContain('可以使用以下命令');
+  });
 });
 
 describe('logs', () => {
+  it('one line per request with its message id and latency', async () => {
+    await h.say('zhangsan', '帮助', { msgid: 'logged-1' });
+    const line = h.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'request' && l.msgId === 'bot:logged-1');
+    expect(line).toMatchObject({ method: 'POST', path: '/wecom/callback', status: 200 });
+    expect(typeof line?.latencyMs).toBe('number');
+  });
+
   it('never contain the token, AES key or webhook key', () => {
     const all = h.logLines.join('\n');
     expect(all.length).toBeGreaterThan(0);

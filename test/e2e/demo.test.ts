@@ -114,7 +114,7 @@ describe('outside demo mode', () => {
 
   beforeAll(async () => {
     prodDb = await openTestDatabase('demo_off');
-    const config = loadConfig({ NODE_ENV: 'production', WECOM_TOKEN: TEST_KEYS.token, WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey, WECOM_WEBHOOK_KEY: 'k', LOG_LEVEL: 'silent' });
+    const config = loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://127.0.0.1:1/unused', WECOM_TOKEN: TEST_KEYS.token, WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey, WECOM_WEBHOOK_KEY: 'k', LOG_LEVEL: 'silent' });
     expect(config.demo).toBe(false);
     prod = await composeApp({ config, connection: prodDb.connection, log, clock });
   });

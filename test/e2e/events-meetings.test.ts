@@ -159,3 +159,67 @@ describe('changes and cancellations', () => {
     expect(await h.say('office1', `取消会议 ${meeting} 再取消一次`)).toContain('已经取消');
   });
 });
+
+describe('retries, ambiguity and what the group may read', () => {
+  it('a notice retried after a crash re-queues its announcement once and creates nothing new', async () => {
+    h.clock.set('2026-11-22T12:00:00+08:00');
+    await h.drain();
+    h.wecom.clear();
+    const cases = [
+      ['会议通知 补选会议 时间：12月8日9:00 地点：礼堂', 'create-m', /HY2026-\d{3}/, '会议通知'],
+      ['发布活动 视察学校 时间：12月9日9:00 地点：中心校 名额：4', 'create-a', /HD2026-\d{3}/, '活动通知'],
+    ] as const;
+    for (const [cmd, msgid, pattern, heading] of cases) {
+      const code = pattern.exec(await h.say('office1', cmd, { msgid }))![0];
+      // The crash: stored, but the announcement never reached the outbox and the inbound record was never finished.
+      await h.models.OutboxItem.deleteMany({ key: { $regex: `:${code}:created` } });
+      await h.models.InboundMessage.deleteOne({ _id: `bot:${msgid}` });
+      const again = await h.say('office1', cmd, { msgid });
+      expect(again).toContain('已经发');
+      expect(again).toContain(code);
+      await h.drain();
+      expect(h.groupTexts().filter((t) => t.includes(`**${heading} ${code}**`))).toHaveLength(1);
+    }
+    expect(await h.models.Meeting.countDocuments({ title: '补选会议' })).toBe(1);
+    expect(await h.models.Activity.countDocuments({ title: '视察学校' })).toBe(1);
+  });
+
+  it('a bare number that is both my activity and a meeting ahead: 请假 asks which', async () => {
+    h.clock.set('2026-11-22T13:00:00+08:00');
+    await h.models.Activity.deleteMany({});
+    await h.models.Meeting.deleteMany({});
+    await h.models.Counter.deleteMany({});
+    const act = /HD2026-\d{3}/.exec(await h.say('office1', '发布活动 调研 时间：12月10日9:00 地点：东村 名额：3'))![0];
+    const meet = /HY2026-\d{3}/.exec(await h.say('office1', '会议通知 主席团会议 时间：12月11日9:00 地点：会议室'))![0];
+    expect(act.slice(-3)).toBe(meet.slice(-3));
+    const n = Number(act.slice(-3));
+    await h.say('zhangsan', `报名 ${act}`);
+    const which = await h.say('zhangsan', `请假 ${n} 外出`);
+    expect(which).toContain(`请假 ${meet} <原因>`);
+    expect(which).toContain(`请假 ${act} <原因>`);
+    expect((await h.models.Meeting.findOne({ code: meet }).lean())!.replies).toEqual([]);
+    expect((await h.models.Activity.findOne({ code: act }).lean())!.confirmedIds).toEqual(['zhangsan']);
+    // Not on the activity: the number means the meeting.
+    expect(await h.say('lisi', `请假 ${n} 外出`)).toContain(`已收到您的回执：${meet}`);
+  });
+
+  it('reasons are masked and mention nobody; a cancelled meeting says so when looked up', async () => {
+    h.clock.set('2026-11-22T14:00:00+08:00');
+    const code = /HY2026-\d{3}/.exec(await h.say('office1', '会议通知 主席团会议 时间：12月12日9:00 地点：会议室'))![0];
+    const reply = await h.say('wangwu', `请假 ${code} 住院 电话13812345678 <@all>`);
+    expect(reply).not.toContain('13812345678');
+    expect(reply).not.toContain('<@all>');
+    const tally = await h.say('office1', `会议 ${code}`);
+    expect(tally).toContain('王五（住院');
+    expect(tally).not.toContain('13812345678');
+    expect(tally).not.toContain('<@all>');
+    expect(tally).toContain('24小时、2小时的提醒会在群里点名未回执的代表');
+    expect(await h.say('wangwu', `会议 ${code}`)).not.toContain('13812345678');
+    await h.say('office1', `取消会议 ${code} 改期`);
+    for (const u of ['office1', 'wangwu']) {
+      const seen = await h.say(u, `会议 ${code}`);
+      expect(seen).toContain('已取消，原因：改期');
+      expect(seen).not.toContain('回执情况');
+    }
+  });
+});

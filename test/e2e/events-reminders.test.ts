@@ -75,15 +75,38 @@ it('sends nothing after a cancellation, and follows a time change', async () => 
   expect(h.groupTexts()[0]).toContain('2026年11月26日（周四）09:00');
 });
 
-it('the 2-hour meeting reminder names and @-mentions the deputies who have not answered', async () => {
+it('meetings too: nothing after a cancellation, reminders follow a time change', async () => {
+  // A minute of its own: the robot sends at most 20 pushes a minute.
+  h.clock.set('2026-11-22T11:00:00+08:00');
+  const gone = await created(await h.say('office1', '会议通知 主席团会议 时间：11月25日14:30 地点：会议室'), 'HY');
+  await h.say('office1', `取消会议 ${gone} 改期`);
+  const moved = await created(await h.say('office1', '会议通知 人代会 时间：11月25日9:00 地点：礼堂 类型：人代会'), 'HY');
+  await h.say('office1', `修改会议 ${moved} 时间：11月26日9:00`);
+  await h.drain();
+  h.wecom.clear();
+  expect(await send('2026-11-24T09:00:00+08:00')).toBe(0);
+  expect(await send('2026-11-24T14:30:00+08:00')).toBe(0);
+  expect(await send('2026-11-25T09:00:00+08:00')).toBe(1);
+  expect(await send('2026-11-25T12:30:00+08:00')).toBe(0);
+  expect(await send('2026-11-26T07:00:00+08:00')).toBe(1);
+  expect(await h.models.OutboxItem.countDocuments({ key: { $regex: `^reminder:${gone}:` } })).toBe(0);
+  expect(await h.models.OutboxItem.countDocuments({ key: { $regex: `^reminder:${moved}:(1440|120):r1$` } })).toBe(2);
+  await h.drain();
+  expect(h.groupTexts().every((t) => t.includes('2026年11月26日（周四）09:00'))).toBe(true);
+});
+
+it('every meeting reminder names and @-mentions the deputies who have not answered yet', async () => {
   const code = await created(await h.say('office1', '会议通知 主席团会议 时间：11月25日14:30 地点：会议室'), 'HY');
   await h.say('zhangsan', `参加 ${code}`);
-  await h.say('lisi', `请假 ${code} 出差`);
   expect(await send('2026-11-24T14:30:00+08:00')).toBe(1);
+  await h.say('lisi', `请假 ${code} 出差`);
   expect(await send('2026-11-25T12:30:00+08:00')).toBe(1);
   await h.drain();
   const [day, twoHours] = h.groupTexts();
-  expect(day).not.toContain('王五');
+  expect(day).toContain('还没有回执');
+  expect(day).toContain('李四、王五');
+  expect(day).toContain('<@lisi> <@wangwu>');
+  expect(day).not.toContain('张三');
   expect(twoHours).toContain('还没有回执');
   expect(twoHours).toContain('王五');
   expect(twoHours).toContain('<@wangwu>');

@@ -141,3 +141,41 @@ describe('deadline and codes', () => {
     expect(await h.say('d07', '报名 HD2026-999')).toContain('没有找到活动 HD2026-999');
   });
 });
+
+describe('a whole group answering a meeting notice at once', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `r${String(i + 1).padStart(2, '0')}`);
+
+  it('records all 40 concurrent reply slips and every concurrent change, one slip each', async () => {
+    h.clock.set('2026-11-22T10:00:00+08:00');
+    for (const u of many) await h.addDeputy(u, `回执${u}`);
+    const code = /HY2026-\d{3}/.exec(await h.say('office1', '会议通知 镇人代会 时间：11月28日9:00 地点：礼堂 类型：人代会'))![0];
+    const first = await Promise.all(many.map((u, i) => h.say(u, i % 2 ? `参加 ${code}` : `请假 ${code} 外出`)));
+    expect(first.filter((r) => r.startsWith('已收到您的回执'))).toHaveLength(40);
+    // Everyone changes their mind at once, and one deputy taps twice.
+    const second = await Promise.all([
+      ...many.map((u, i) => h.say(u, i % 2 ? `请假 ${code} 有事` : `回执 ${code} 参加`)),
+      h.say('r01', `请假 ${code} 出差`),
+    ]);
+    expect(second.filter((r) => r.startsWith('已更新您的回执'))).toHaveLength(41);
+    const m = await h.models.Meeting.findOne({ code }).lean();
+    expect(m!.replies).toHaveLength(40);
+    expect(new Set(m!.replies.map((r) => r.userid)).size).toBe(40);
+    expect(m!.replyIds).toEqual(m!.replies.map((r) => r.userid));
+    expect(m!.replies.find((r) => r.userid === 'r02')).toMatchObject({ answer: '请假', reason: '有事' });
+    expect(m!.replies.find((r) => r.userid === 'r03')!.answer).toBe('参加');
+  });
+
+  it('concurrent cancellations all succeed and promote from the waitlist in order', async () => {
+    const code = await publish('名额：5');
+    for (const u of many.slice(0, 15)) await h.say(u, `报名 ${code}`);
+    const before = await activity(code);
+    const leaving = before!.confirmedIds;
+    const replies = await Promise.all([...leaving.map((u) => h.say(u, `取消报名 ${code}`)), ...many.slice(15, 25).map((u) => h.say(u, `报名 ${code}`))]);
+    expect(replies.slice(0, 5).every((r) => r.includes('已取消您对'))).toBe(true);
+    const after = await activity(code);
+    expect(after!.confirmedIds).toEqual(before!.waitlistIds.slice(0, 5));
+    expect(after!.confirmedIds.some((u) => leaving.includes(u))).toBe(false);
+    expect(after!.waitlistIds.slice(0, 5)).toEqual(before!.waitlistIds.slice(5));
+    expect(after!.waitlistIds).toHaveLength(15);
+  });
+});

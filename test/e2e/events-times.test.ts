@@ -53,17 +53,42 @@ describe('activity check-in', () => {
   it('only the signed-up may check in to an activity with places; anyone to an open-type one', async () => {
     await h.models.Activity.deleteMany({});
     const limited = codeIn(await h.say('office1', '发布活动 视察 时间：11月25日14:30 地点：敬老院 名额：2 类型：视察'));
-    const open = codeIn(await h.say('office1', '发布活动 代表培训 时间：11月26日9:00 地点：党校 名额：30 类型：培训'));
+    const open = codeIn(await h.say('office1', '发布活动 代表培训 时间：11月26日9:00 地点：党校 类型：培训'));
     await h.say('zhangsan', `报名 ${limited}`);
     h.clock.set('2026-11-25T13:00:00+08:00');
     expect(await h.say('zhangsan', `签到 ${limited}`)).toContain('还没到签到时间');
     h.clock.set('2026-11-25T13:30:00+08:00');
-    expect(await h.say('lisi', `签到 ${limited}`)).toContain('只有报名的代表');
+    const notSigned = await h.say('lisi', `签到 ${limited}`);
+    expect(notSigned).toContain('只有报名的代表');
+    expect(notSigned).toContain(`请先报名：报名 ${limited}`);
     expect(await h.say('zhangsan', '签到')).toContain(`签到成功：${limited}`);
     h.clock.set('2026-11-26T08:10:00+08:00');
     expect(await h.say('lisi', `签到 ${Number(open.slice(-3))}`)).toContain(`签到成功：${open}`);
     const record = await h.services.events.attendanceFor('zhangsan', 2026);
     expect(record.activities).toEqual([expect.objectContaining({ code: limited, signedUp: true, attended: true, excused: false })]);
+  });
+
+  it('walk-in check-in needs both: no places and a type the config opens', async () => {
+    await h.models.Activity.deleteMany({});
+    // 培训 is an open type, but with places the places are the limit: the waitlisted cannot walk in.
+    const placed = codeIn(await h.say('office1', '发布活动 代表培训 时间：11月25日9:00 地点：党校 名额：1 类型：培训'));
+    // No places, but 调研 is not an open type: sign up first.
+    const survey = codeIn(await h.say('office1', '发布活动 调研 时间：11月25日14:30 地点：东村 类型：调研'));
+    await h.say('zhangsan', `报名 ${placed}`);
+    expect(await h.say('lisi', `报名 ${placed}`)).toContain('候补');
+    h.clock.set('2026-11-25T08:30:00+08:00');
+    expect(await h.say('lisi', `签到 ${placed}`)).toContain('候补名单中（第 1 位）');
+    expect(await h.say('wangwu', `签到 ${placed}`)).toContain('只有报名的代表');
+    expect(await h.say('zhangsan', `签到 ${placed}`)).toContain('签到成功');
+    h.clock.set('2026-11-25T14:00:00+08:00');
+    expect(await h.say('wangwu', `签到 ${survey}`)).toContain(`请先报名：报名 ${survey}`);
+    expect(await h.say('wangwu', `报名 ${survey}`)).toContain('报名成功');
+    expect(await h.say('wangwu', '签到')).toContain(`签到成功：${survey}`);
+    // After the start (the default deadline) a deputy who never signed up is pointed to the office.
+    h.clock.set('2026-11-25T14:40:00+08:00');
+    expect(await h.say('lisi', `签到 ${survey}`)).toContain('联系人大办补登');
+    const a = await h.models.Activity.findOne({ code: placed }).lean();
+    expect(a!.checkinIds).toEqual(['zhangsan']);
   });
 });
 
@@ -88,5 +113,18 @@ describe('liaison-station shifts', () => {
     expect(await h.say('wangwu', '签到 值班')).toContain('还没到值班签到时间');
     const record = await h.services.events.attendanceFor('zhangsan', 2026);
     expect(record.shifts).toEqual([expect.objectContaining({ station: '东村代表联络站', checkedIn: true })]);
+  });
+
+  it('names that are unknown or ambiguous are all listed at once, and nothing is scheduled', async () => {
+    await h.addDeputy('zhangsi', '张四');
+    const reply = await h.say('office1', '排班 12月6日 李四 张 赵七 钱八 地点：东村代表联络站');
+    expect(reply).toContain('这次没有排班');
+    expect(reply).toContain('「张」对应多人：张三（zhangsan）、张四（zhangsi）');
+    expect(reply).toContain('没有在册的「赵七」');
+    expect(reply).toContain('没有在册的「钱八」');
+    expect(await h.models.Shift.countDocuments({ slot: '2026-12-06' })).toBe(0);
+    const bad = await h.say('office1', '排班 12月32日 张三 地点：东村代表联络站');
+    expect(bad).toContain('「12月32日」不是有效的日期');
+    expect(bad).toContain('例：排班 12月5日');
   });
 });

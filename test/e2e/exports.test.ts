@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../scripts/export';
+import { formatRate } from '../../src/services/rates';
 import { type Harness, createHarness } from '../helpers/harness';
 import { seedPerformanceYear } from '../helpers/performance-year';
 
@@ -97,6 +98,17 @@ describe('register', () => {
     }
     const zhang = rows.find((r) => r.姓名 === '张三')!;
     expect(zhang).toMatchObject({ 企业微信账号: 'zhangsan', 专业小组: '农村农业', 名册状态: '在册', 提出建议: 2, 附议: 1, 视察参加: 1, 培训参加: 1, 调研参加: 0, 会议出席: 1, 值班到岗: 1, 学习已学: 1 });
+  });
+
+  it('adds up to the digest: the year\'s answered and closed opinions, and so its rates', async () => {
+    const rows = records(wb.getWorksheet('履职汇总')!);
+    const sum = (column: string) => rows.reduce((n, r) => n + Number(r[column]), 0);
+    expect([sum('提出建议'), sum('已答复'), sum('已办结')]).toEqual([4, 2, 1]);
+    // The digest's year line is computed by the opinions service: its numerators are the register's sums.
+    const year = await h.services.opinions.yearRates(2026);
+    expect([year.answeredOrClosed, year.closed]).toEqual([sum('已答复'), sum('已办结')]);
+    const digest = (await h.services.digest.build(h.clock.now())).join('\n');
+    expect(digest).toContain(`答复率 ${formatRate(sum('已答复'), year.assignedOrLater)}，办结率 ${formatRate(sum('已办结'), year.assignedOrLater)}`);
   });
 
   it('has an itemised sheet per deputy: what, when, result, with real dates', () => {

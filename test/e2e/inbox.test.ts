@@ -27,6 +27,7 @@ function inboxWith(dispatch: (m: InboundMessage) => Promise<Reply>) {
     clock,
     log: createLogger({ level: 'silent' }),
     outbox: createOutbox({ models, clock }),
+    canSendApp: false,
     dispatch,
     streamIdOf: (id) => `s-${id}`,
     staleProcessingMs: 30_000,

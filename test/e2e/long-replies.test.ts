@@ -36,3 +36,18 @@ it('self-built app: the passive XML text stays under 2048 bytes and the rest arr
   }
   expect(app.map((p) => p.content).join('\n')).toContain('代表699号');
 });
+
+it('self-built app without an app secret: the reply is cut with a note, and nothing is promised or queued', async () => {
+  const bare = await createHarness('long_noapp');
+  try {
+    await bare.models.Deputy.insertMany(Array.from({ length: 200 }, (_, i) => ({ userid: `d${i}`, name: `代表${String(i).padStart(3, '0')}号`, level: '镇', active: true })));
+    const reply = await bare.say('office1', '代表 列表', { mode: 'app' });
+    expect(Buffer.byteLength(reply, 'utf8')).toBeLessThanOrEqual(2048);
+    expect(reply).toContain('代表000号');
+    expect(reply).toContain('只显示了前一部分');
+    expect(reply).not.toContain('随后发出');
+    expect(await bare.models.OutboxItem.countDocuments({})).toBe(0);
+  } finally {
+    await bare.close();
+  }
+});

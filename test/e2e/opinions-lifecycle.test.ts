@@ -59,12 +59,23 @@ describe('a whole lifecycle with a second round', () => {
     expect(unhappy).toContain('第 2 轮');
     expect(unhappy).toContain('交通运输局');
     const reopened = await newPushes();
-    expect(reopened).toHaveLength(1);
+    expect(reopened).toHaveLength(2);
     expect(reopened[0]!.content).toMatch(/^<@clerk> <@office1>\n/);
     expect(reopened[0]!.content).toContain('另外两盏还是不亮');
+    expect(reopened[0]!.content).toContain('改派 YJ2026-001 单位：');
+    expect(reopened[1]!.content).toMatch(/^<@lisi>\n您附议的建议 \*\*YJ2026-001\*\*/);
+    expect(reopened[1]!.content).toContain('已转入第 2 轮办理：「交通运输局」');
+    expect(reopened.map((p) => p.content).join('\n')).not.toContain(PHONE);
 
     // Round two goes back to the same unit; 交办 again is refused and points at the explicit 改派.
-    expect(await h.say('clerk', '交办 YJ2026-001 单位：城管执法中队')).toContain('如需换单位或期限，请发送「改派 YJ2026-001 单位：… [期限：…]」');
+    const again = await h.say('clerk', '交办 YJ2026-001 单位：城管执法中队');
+    expect(again).toContain('因提出人评价不满意，已转入第 2 轮，由「交通运输局」办理');
+    expect(again).toContain('如需换单位或期限，请发送「改派 YJ2026-001 单位：… [期限：…]」');
+    expect(again).not.toContain('已由 张三');
+    const officeView = await h.say('clerk', '进度 YJ2026-001');
+    expect(officeView).toContain('承办单位：交通运输局（第 2 轮）');
+    expect(officeView).toContain('换单位或期限：改派 YJ2026-001 单位：… [期限：…]');
+    expect(await h.say('zhangsan', '进度 YJ2026-001')).not.toContain('改派');
     const moved = await h.say('clerk', '改派 YJ2026-001 单位：城管执法中队 期限：12月20日');
     expect(moved).toContain('已改派 YJ2026-001 给「城管执法中队」');
     expect(moved).toContain('2026年12月20日（周日）');
@@ -75,6 +86,12 @@ describe('a whole lifecycle with a second round', () => {
     await h.say('clerk', '答复 YJ2026-001 三盏路灯均已修复');
     expect((await newPushes())[0]!.content).toContain('三盏路灯均已修复');
     expect(await h.say('zhangsan', '评价 YJ2026-001 满意')).toContain('已记录您对 YJ2026-001 的评价：满意');
+    // The office learns the rating and that it can close.
+    const ratedPush = await newPushes();
+    expect(ratedPush).toHaveLength(1);
+    expect(ratedPush[0]!.content).toMatch(/^<@clerk> <@office1>\n/);
+    expect(ratedPush[0]!.content).toContain('提出人评价：满意');
+    expect(ratedPush[0]!.content).toContain('办结 YJ2026-001');
     expect(await h.say('clerk', '办结 YJ2026-001')).toContain('已办结 YJ2026-001（提出人评价：满意）');
     const closedPush = await newPushes();
     expect(closedPush[0]!.content).toMatch(/^<@zhangsan> <@lisi>\n/);

@@ -71,6 +71,7 @@ describe('wrong states', () => {
     await h.say('clerk', `交办 ${code} 单位：水利站`);
     expect(await h.say('zhangsan', `撤回 ${code}`)).toMatch(/目前是「已交办」，不能撤回。最近一步：.*赵干事 交办。正由「水利站」办理/);
     expect(await h.say('clerk', `办结 ${code}`)).toContain('不能办结');
+    expect(await h.say('clerk', `答复 ${code} ${'很'.repeat(2001)}`)).toContain('答复有 2001 个字，超过了 2000 字的上限');
     await h.say('clerk', `答复 ${code} 已修缮完毕`);
     expect(await h.say('clerk', `退回 ${code} 不在范围`)).toContain('不能退回');
     expect(await h.say('clerk', `交办 ${code} 单位：水利站`)).toContain('不能交办');
@@ -89,6 +90,8 @@ describe('wrong states', () => {
     expect(await h.say('lisi', `附议 ${a}`)).toContain('不能附议');
     const b = await fileOne();
     expect(await h.say('clerk', `退回 ${b}`)).toContain('请写上退回原因');
+    expect(await h.say('clerk', `退回 ${b} ${'很'.repeat(2001)}`)).toContain('退回原因有 2001 个字，超过了 2000 字的上限');
+    expect(await h.say('clerk', `进度 ${b}`)).toContain(`不在办理范围：退回 ${b} <原因>`);
     expect(await h.say('clerk', `退回 ${b} 属于司法诉讼事项`)).toContain(`已退回 ${b}`);
     expect(await h.say('zhangsan', `撤回 ${b}`)).toContain('目前是「已退回」');
     await h.drain();
@@ -105,6 +108,39 @@ describe('assigning', () => {
     expect(await statusOf(code)).toBe('待交办');
     const ok = await h.say('clerk', `交办 ${code} 水利站`);
     expect(ok).toContain('2026年12月11日（周五）（默认期限）');
+  });
+
+  it('counts a deadline in a year the official calendar does not cover by weekends only, and says so', async () => {
+    const code = await fileOne();
+    h.clock.set('2026-12-20T10:00:00+08:00');
+    try {
+      const logged = h.logLines.length;
+      const reply = await h.say('clerk', `交办 ${code} 单位：水利站`);
+      // 15 working days from Sunday 2026-12-20, 2027 counted by weekends only: Friday 2027-01-08.
+      expect(reply).toContain('办理期限 2027年1月8日（周五）（默认期限）');
+      expect(reply).toContain('2027年的法定节假日安排还未收录，工作日只扣除了周末，请核对期限');
+      const warning = h.logLines.slice(logged).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.code === code);
+      expect(warning).toMatchObject({ level: 40, year: 2027, msg: expect.stringContaining('counted weekends only') });
+      // A plain date needs no calendar: no note.
+      expect(await h.say('clerk', `改派 ${code} 期限：2027-01-29`)).not.toContain('节假日');
+    } finally {
+      h.clock.set('2026-11-22T10:00:00+08:00');
+    }
+  });
+
+  it('改派 with only a new deadline keeps the unit and tells the filer the new deadline', async () => {
+    const code = await fileOne();
+    await h.say('clerk', `交办 ${code} 单位：水利站`);
+    await h.drain();
+    const pushed = h.groupTexts().length;
+    const reply = await h.say('clerk', `改派 ${code} 期限：12月31日`);
+    expect(reply).toContain(`已把 ${code} 的办理期限调整为 2026年12月31日（周四），承办单位「水利站」不变`);
+    await h.drain();
+    const push = h.groupTexts().slice(pushed);
+    expect(push).toHaveLength(1);
+    expect(push[0]).toContain('仍由「水利站」办理，办理期限调整为 2026年12月31日（周四）');
+    expect(await h.models.Opinion.findOne({ code }).lean()).toMatchObject({ unit: '水利站', deadline: new Date('2026-12-31T23:59:59.999+08:00') });
+    expect(await h.say('clerk', `改派 ${code}`)).toContain(`只延期：改派 ${code} 期限：`);
   });
 
   it('matches abbreviations and typos to known units, and asks when it could be several', async () => {
@@ -165,6 +201,19 @@ describe('concurrency', () => {
     }
   });
 
+  it('a 不满意 racing the answer never loses the answer from the round history', async () => {
+    for (let i = 0; i < 4; i++) {
+      const code = await fileOne();
+      await h.say('clerk', `交办 ${code} 单位：水利站`);
+      const [answer, rate] = await Promise.all([h.say('clerk', `答复 ${code} 已修缮${i}`), h.say('zhangsan', `评价 ${code} 不满意 没修好`)]);
+      expect(answer).toContain('已记录');
+      const doc = (await h.models.Opinion.findOne({ code }).lean())!;
+      expect(doc.rounds[0]).toMatchObject({ answer: `已修缮${i}` });
+      if (doc.round === 2) expect(rate).toContain('第 2 轮');
+      else expect(rate).toContain('还没有答复');
+    }
+  });
+
   it('a re-run of the same message (crash before the reply was stored) applies nothing twice', async () => {
     const code = await fileOne();
     await h.say('clerk', `交办 ${code} 单位：水利站`);
@@ -175,6 +224,18 @@ describe('concurrency', () => {
     expect(again.opinion.timeline).toHaveLength(first.opinion.timeline.length);
     expect(await h.models.OutboxItem.countDocuments({ key: `opinion:${code}:answered:1` })).toBe(1);
     await expect(h.services.opinions.answer(code, '已修缮', { ...input, msgId: 'another-message' })).rejects.toThrow('不能答复');
+  });
+
+  it('a re-run of the same 改派 (whose guard still holds afterwards) applies it once', async () => {
+    const code = await fileOne();
+    await h.say('clerk', `交办 ${code} 单位：水利站`);
+    const input = { actor: { userid: 'clerk', name: '赵干事', isOffice: true }, msgId: 'replayed-reassign-1', now: h.clock.now() };
+    await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
+    const again = await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
+    expect(again.reassigned).toBe(true);
+    const doc = (await h.models.Opinion.findOne({ code }).lean())!;
+    expect(doc.timeline.filter((e) => e.action === 'reassigned')).toHaveLength(1);
+    expect(await h.models.OutboxItem.countDocuments({ key: { $regex: `^opinion:${code}:reassigned:` } })).toBe(1);
   });
 
   it('改派 needs an assigned opinion; racing 改派 leave a consistent record', async () => {

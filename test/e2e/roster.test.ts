@@ -66,3 +66,26 @@ it('deactivating a deputy shuts them out with a clear line and keeps the record'
   expect(await h.models.Deputy.countDocuments({ userid: 'lisi', active: false })).toBe(1);
   expect(await h.say('office1', '代表 添加 lisi 李四')).toContain('重新启用');
 });
+
+it('two concurrent removals of the last two office members never leave the office empty', async () => {
+  const race = await createHarness('roster-race', { officeUserIds: [] });
+  const done = /^已(取消|停用)/;
+  const refused = /^(不能取消最后一位|另一项人大办权限变更正同时进行)/;
+  try {
+    for (let i = 0; i < 6; i += 1) {
+      await race.addDeputy(`a${i}`, `甲${i}`, { isOffice: true });
+      await race.addDeputy(`b${i}`, `乙${i}`, { isOffice: true });
+      // Each revokes the other at the same moment; every other round one deactivates instead.
+      const replies = await Promise.all([
+        race.say(`a${i}`, `代表 ${i % 2 ? '停用' : '取消办公室'} 乙${i}`),
+        race.say(`b${i}`, `代表 取消办公室 甲${i}`),
+      ]);
+      expect(replies.every((r) => done.test(r) || refused.test(r))).toBe(true);
+      expect(replies.filter((r) => done.test(r)).length).toBeLessThanOrEqual(1);
+      expect(await race.models.Deputy.countDocuments({ active: true, isOffice: true })).toBeGreaterThanOrEqual(1);
+      await race.models.Deputy.updateMany({}, { $set: { active: false, isOffice: false } });
+    }
+  } finally {
+    await race.close();
+  }
+}, 60_000);

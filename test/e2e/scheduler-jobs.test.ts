@@ -153,6 +153,14 @@ it('the overdue report goes to the office on workdays by the official calendar o
   const sent = h.groupTexts().filter((t) => t.startsWith('<@office1>'));
   expect(sent).toHaveLength(1);
   expect(sent[0]).toContain('YJ2026-001');
+  // 任务 names the next working day: Saturday 10 October is a make-up working day, Sunday is not.
+  expect(await h.say('office1', '任务')).toContain('**逾期意见提醒（发给人大办）**\n最近：10月9日 09:30 完成：发送 1\n下次：2026年10月10日（周六）09:30');
+  await tickAt('2026-10-10T09:30:00');
+  expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toHaveLength(2);
+  expect(await h.say('office1', '任务')).toContain('下次：2026年10月12日（周一）09:30');
+  await tickAt('2026-10-11T09:30:00');
+  expect(await h.models.JobRun.findOne({ slot: 'overdue:2026-10-11T09:30' }).lean()).toMatchObject({ note: 'not_workday' });
+  expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toHaveLength(2);
 });
 
 it('cleanup expires old delivery records, finished pushes and old runs, and keeps what is still owed', async () => {

@@ -41,6 +41,16 @@ describe('stripMentions', () => {
     expect(stripMentions('@助手二号 建议', '助手')).toBe('@助手二号 建议');
   });
 
+  it('with a bot name, drops a leading run of mentions that includes the bot, and the bot mention typed elsewhere', () => {
+    expect(stripMentions('@张三\u2005@人大 助手\u2005帮助', '人大 助手')).toBe('帮助');
+    expect(stripMentions('建议 村口修路 @人大 助手', '人大 助手')).toBe('建议 村口修路');
+    expect(stripMentions('建议\u3000村口修路\u00a0＠人大\u3000助手\u2005', '人大 助手')).toBe('建议\u3000村口修路');
+    expect(stripMentions('＠人大 助手 #建议 修路 @人大 助手 加灯', '人大 助手')).toBe('建议 修路  加灯');
+    // Not the bot: a name that only starts like it, or a mention glued to the word before it.
+    expect(stripMentions('建议 请@人大 助手转交', '人大 助手')).toBe('建议 请@人大 助手转交');
+    expect(stripMentions('@张三 @助手二号 建议', '助手')).toBe('@张三 @助手二号 建议');
+  });
+
   it('without a bot name, strips leading @word tokens', () => {
     expect(stripMentions('@助手\u2005@小秘书\u3000建议 修路')).toBe('建议 修路');
     expect(stripMentions('＠助手\u00a0帮助')).toBe('帮助');

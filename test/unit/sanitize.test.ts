@@ -43,4 +43,8 @@ describe('neutralizeOfficeMarkdown', () => {
     expect(neutralizeOfficeMarkdown('<@zhangsan> <@lisi> 请参加 @all')).toBe('＜@zhangsan＞ ＜@lisi＞ 请参加 ＠all');
     expect(neutralizeOfficeMarkdown('&lt;@wangwu&gt; ＠所有人')).toBe('＜@wangwu＞ ＠所有人');
   });
+
+  it('defuses mentions spelled with numeric entities', () => {
+    expect(neutralizeOfficeMarkdown('&#60;@zhao&#62; &#x3C;@qian&#x3e; &lt;&#64;sun&gt; &#064;all')).toBe('＜@zhao＞ ＜@qian＞ ＜@sun＞ ＠all');
+  });
 });

@@ -45,7 +45,7 @@ export async function writeActivitiesLedger(d: ActivitiesLedgerDeps, opts: { out
     for (const a of activities) {
       const cancelled = a.status === 'cancelled';
       const excused = a.leaves.map((l) => l.userid);
-      aSheet.addRow([
+      await aSheet.addRow([
         a.code, a.title, a.type, a.place, a.startAt, cancelled ? exportWords.cancelled : exportWords.open, a.capacity ?? exportWords.unlimited,
         a.confirmedIds.length, a.checkinIds.length, excused.length, a.waitlistIds.length,
         list(a.confirmedIds), list(a.checkinIds), list(excused), list(a.waitlistIds),
@@ -53,16 +53,16 @@ export async function writeActivitiesLedger(d: ActivitiesLedgerDeps, opts: { out
       if (!cancelled) details.push(...activityDetails(a, opts.now, excused));
     }
     const mSheet = x.sheet(exportNames.meetingsSheet, MEETING_COLUMNS);
-    for (const m of meetings) writeMeeting(mSheet, m, opts.now, d.checkin, nameOf, details);
+    for (const m of meetings) await writeMeeting(mSheet, m, opts.now, d.checkin, nameOf, details);
     const dSheet = x.sheet(exportNames.attendanceSheet, DETAIL_COLUMNS);
     details.sort((p, q) => p.startAt.getTime() - q.startAt.getTime() || p.code.localeCompare(q.code) || nameOf(p.userid).localeCompare(nameOf(q.userid), 'zh'));
-    for (const r of details) dSheet.addRow([r.code, r.title, r.kind, r.startAt, nameOf(r.userid), r.result]);
+    for (const r of details) await dSheet.addRow([r.code, r.title, r.kind, r.startAt, nameOf(r.userid), r.result]);
     const sSheet = x.sheet(exportNames.shiftsSheet, SHIFT_COLUMNS);
     const shifts = (await Shift.find({ year: opts.year }).sort({ day: 1, slot: 1 }).lean()) as ShiftDoc[];
     for (const s of shifts) {
       for (const u of s.memberIds) {
         const served = s.checkinIds.includes(u) ? attendanceWords.served : (s.startAt ?? s.day) > opts.now ? attendanceWords.scheduled : attendanceWords.notServed;
-        sSheet.addRow([s.startAt ?? s.day, s.station, nameOf(u), served]);
+        await sSheet.addRow([s.startAt ?? s.day, s.station, nameOf(u), served]);
       }
     }
     return { file: opts.out, rows: activities.length + meetings.length };
@@ -81,13 +81,13 @@ function activityDetails(a: ActivityDoc, now: Date, excused: string[]): Detail[]
   return people.map((userid) => ({ ...base, userid, result: resultOf(userid) ?? '' }));
 }
 
-function writeMeeting(sheet: SheetWriter, m: MeetingDoc, now: Date, checkin: CheckinTunables, nameOf: (u: string) => string, details: Detail[]): void {
+async function writeMeeting(sheet: SheetWriter, m: MeetingDoc, now: Date, checkin: CheckinTunables, nameOf: (u: string) => string, details: Detail[]): Promise<void> {
   const cancelled = m.status === 'cancelled';
   const results = cancelled ? new Map<string, string>() : meetingResults(m, now, checkin);
   const who = (r: string) => [...results].filter(([, v]) => v === r).map(([u]) => u);
   const reason = (u: string) => m.replies.find((r) => r.userid === u)?.reason;
   const excusedNames = who('excused').map((u) => (reason(u) ? `${nameOf(u)}（${reason(u)}）` : nameOf(u)));
-  sheet.addRow([
+  await sheet.addRow([
     m.code, m.title, m.type, m.place, m.startAt, cancelled ? exportWords.cancelled : exportWords.open,
     results.size, who('attended').length, who('excused').length, who('absent').length, who('upcoming').length,
     who('attended').map(nameOf).join(exportWords.listSeparator), excusedNames.join(exportWords.listSeparator), who('absent').map(nameOf).join(exportWords.listSeparator),

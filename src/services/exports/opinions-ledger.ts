@@ -65,7 +65,7 @@ export async function writeOpinionsLedger(d: LedgerDeps, opts: OpinionsLedgerOpt
         sheet = x.sheet(exportNames.opinionsSheet(o.year), SPECS);
         sheetYear = o.year;
       }
-      sheet.addRow(rowOf(o, names, opts, d.timezone));
+      await sheet.addRow(rowOf(o, names, opts, d.timezone));
       rows += 1;
     }
     if (!sheet) x.sheet(opts.year === undefined ? exportNames.opinions : exportNames.opinionsSheet(opts.year), SPECS);

@@ -55,12 +55,12 @@ export async function writePerformanceRegister(d: RegisterDeps, opts: { out: str
     for (const e of entries) {
       const dep = e.deputy;
       const cells: CellInput[] = [dep.name, dep.userid, dep.level, dep.group, dep.station, dep.district, dep.active ? exportWords.active : exportWords.inactive];
-      summary.addRow([...cells, ...FIGURES.map(([, f]) => f(e)), ...types.map((type) => attendedOf(e, type)), ...LATER_FIGURES.map(([, f]) => f(e))]);
+      await summary.addRow([...cells, ...FIGURES.map(([, f]) => f(e)), ...types.map((type) => attendedOf(e, type)), ...LATER_FIGURES.map(([, f]) => f(e))]);
     }
     for (const e of entries) {
       const sheet = x.sheet(e.deputy.name, ITEM_COLUMNS);
       for (const i of e.record.items) {
-        sheet.addRow([i.at, performanceKindLabels[i.kind], i.code, i.title, i.detail, performanceResultLabels[i.result]]);
+        await sheet.addRow([i.at, performanceKindLabels[i.kind], i.code, i.title, i.detail, performanceResultLabels[i.result]]);
       }
     }
     return { file: opts.out, rows: entries.length };

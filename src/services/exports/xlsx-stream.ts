@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -28,9 +29,27 @@ export function excelWallTime(d: Date, tz: string): Date {
 }
 
 export interface SheetWriter {
-  addRow(values: CellInput[]): void;
+  /** Resolves once the row's XML is accepted without piling up in memory: await it in loops. */
+  addRow(values: CellInput[]): Promise<void>;
   readonly rows: number;
   commit(): void;
+}
+
+type PipeTarget = NodeJS.EventEmitter & { writableLength?: number; _writableState?: { length?: number } };
+
+// Waiting on every full 16 KB buffer starves the compressor; a few MB of slack keeps it busy.
+const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * exceljs's streaming writer ignores back-pressure: rows queue in memory in front of the zip
+ * compressor (about the whole sheet's XML for a big year). Wait for the compressor when it is behind.
+ * Reads exceljs 4 internals (the sheet's StreamBuf and its pipes); without them it simply does not wait.
+ */
+async function compressorCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: PipeTarget[] } }).stream?.pipes ?? [];
+  for (const p of pipes) {
+    if ((p.writableLength ?? p._writableState?.length ?? 0) > MAX_BACKLOG_BYTES) await once(p, 'drain');
+  }
 }
 
 /** One output file; written under a temporary name and renamed on success, so a failed run leaves no half file. */
@@ -66,7 +85,7 @@ export class XlsxStream {
     let rows = 0;
     let committed = false;
     const writer: SheetWriter = {
-      addRow(values) {
+      async addRow(values) {
         const row = ws.addRow(values.map((v) => (v instanceof Date ? excelWallTime(v, tz) : (v ?? null))));
         columns.forEach((c, i) => {
           const fmt = c.kind ? NUM_FMT[c.kind] : undefined;
@@ -75,6 +94,7 @@ export class XlsxStream {
         });
         row.commit();
         rows += 1;
+        await compressorCaughtUp(ws);
       },
       get rows() {
         return rows;
