@@ -23,6 +23,10 @@ export const progressCommand: Command = {
   async run(ctx) {
     const { code } = takeCode(ctx, '进度');
     const view = await ctx.services.opinions.progress(code, ctx.actor);
+    // Everyone in a group reads the reply: full text (phones, ID numbers) only in a one-to-one chat.
+    if (view.fullAccess && ctx.chat.type === 'group') {
+      return [formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now), t('opinionProgressMaskedInGroup', { code })].join('\n');
+    }
     return formatProgress(view, ctx.config.timezone, ctx.now);
   },
 };

@@ -16,6 +16,8 @@ export interface CommandContext {
   invokedAs: string;
   /** The inbound message id: the idempotency key for anything this command creates. */
   msgId: string;
+  /** Where the reply is read: a reply in a group chat is seen by every member of the group. */
+  chat: { type: 'group' | 'single' };
   now: Date;
   services: Services;
   config: Config;

@@ -51,6 +51,7 @@ export function createDispatcher(d: DispatcherDeps) {
         args: parsed.args,
         invokedAs: parsed.invokedAs,
         msgId: msg.id,
+        chat: { type: msg.chat.type },
         now: d.clock.now(),
         services: d.services,
         config: d.config,

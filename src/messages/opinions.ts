@@ -44,6 +44,7 @@ export const opinions = {
   opinionNextDone: (p: { code: string }) => `发送「进度 ${p.code}」查看全过程。`,
   opinionAssignReopened: (p: { code: string; round: number; unit: string; deadline: string }) =>
     `${p.code} 因提出人评价不满意，已转入第 ${p.round} 轮，由「${p.unit}」办理，期限 ${p.deadline}。如需换单位或期限，请发送「改派 ${p.code} 单位：… [期限：…]」。`,
+  opinionProgressMaskedInGroup: (p: { code: string }) => `（群里的人都能看到这条回复，电话、身份证号已隐去。完整内容请单聊助手发送「进度 ${p.code}」。）`,
   opinionAssignRace: (p: { code: string; name: string; unit: string; deadline: string }) =>
     `${p.code} 已由 ${p.name} 交办给「${p.unit}」，期限 ${p.deadline}。如需换单位或期限，请发送「改派 ${p.code} 单位：… [期限：…]」。`,
 

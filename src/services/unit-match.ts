@@ -28,10 +28,14 @@ function isAbbreviation(short: string[], long: string[]): boolean {
   return i === short.length;
 }
 
+/**
+ * One slip in a name of 4+ characters, two in 8+. Chinese unit names differ in few characters
+ * (农业服务中心 / 市场服务中心, 农机站 / 农技站), so anything looser maps one unit onto another.
+ */
 function isTypo(a: string[], b: string[]): boolean {
-  if (Math.min(a.length, b.length) < 3 || Math.abs(a.length - b.length) > 1) return false;
-  const allowed = Math.min(a.length, b.length) >= 6 ? 2 : 1;
-  return levenshtein(a, b) <= allowed;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 4 || Math.abs(a.length - b.length) > 1) return false;
+  return levenshtein(a, b) <= (shorter >= 8 ? 2 : 1);
 }
 
 /**

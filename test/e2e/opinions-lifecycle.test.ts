@@ -1,5 +1,7 @@
 import { type Harness, createHarness } from '../helpers/harness';
 
+const ONE_TO_ONE = { chattype: 'single' } as const;
+
 let h: Harness;
 
 beforeAll(async () => {
@@ -105,7 +107,7 @@ describe('a whole lifecycle with a second round', () => {
     ]);
     expect(doc!.timeline.map((e) => e.action)).toEqual(['filed', 'cosigned', 'assigned', 'answered', 'rated', 'reopened', 'reassigned', 'answered', 'rated', 'closed']);
 
-    const timeline = await h.say('zhangsan', '进度 YJ2026-001');
+    const timeline = await h.say('zhangsan', '进度 YJ2026-001', ONE_TO_ONE);
     expect(timeline).toContain('状态：已办结');
     expect(timeline).toContain('附议：李四');
     expect(timeline).toContain('评价：不满意（只换了一盏，另外两盏还是不亮）');
@@ -116,19 +118,27 @@ describe('a whole lifecycle with a second round', () => {
 });
 
 describe('masking', () => {
-  it('shows phone numbers to the filer, co-signers and the office, masked to other deputies', async () => {
+  it('shows phone numbers to the filer, co-signers and the office one-to-one, masked to other deputies', async () => {
     await h.say('zhangsan', '民意 东村王大妈反映低保补贴三个月没发，电话 13987654321，身份证 330102195001011234');
-    const filer = await h.say('zhangsan', '进度 YJ2026-002');
+    const filer = await h.say('zhangsan', '进度 YJ2026-002', ONE_TO_ONE);
     expect(filer).toContain('13987654321');
     expect(filer).toContain('（群众反映）');
-    expect(await h.say('clerk', '进度 YJ2026-002')).toContain('13987654321');
+    expect(await h.say('clerk', '进度 YJ2026-002', ONE_TO_ONE)).toContain('13987654321');
+    // In the group everyone reads the reply: masked even for the filer and the office, with a hint.
+    for (const who of ['zhangsan', 'clerk']) {
+      const inGroup = await h.say(who, '进度 YJ2026-002');
+      expect(inGroup).not.toContain('13987654321');
+      expect(inGroup).not.toContain('330102195001011234');
+      expect(inGroup).toContain('完整内容请单聊助手发送「进度 YJ2026-002」');
+    }
+    expect(await h.say('zhangsan', '进度 YJ2026-002', { mode: 'app' })).toContain('13987654321');
     const other = await h.say('wangwu', '查看 YJ2026-002');
     expect(other).not.toContain('13987654321');
     expect(other).toContain('139****4321');
     expect(other).not.toContain('330102195001011234');
     expect(other).toContain('附议 YJ2026-002');
     await h.say('wangwu', '联名 YJ2026-002');
-    expect(await h.say('wangwu', '进度 YJ2026-002')).toContain('13987654321');
+    expect(await h.say('wangwu', '进度 YJ2026-002', ONE_TO_ONE)).toContain('13987654321');
   });
 });
 
@@ -140,7 +150,7 @@ describe('masking long titles', () => {
     const code = /YJ2026-\d{3}/.exec(reply)![0];
     expect(await h.say('longtitle', '我的建议')).not.toContain('138123');
     expect(await h.say('wangwu', `进度 ${code}`)).not.toContain('138123');
-    expect(await h.say('longtitle', `进度 ${code}`)).toContain('13812345678');
+    expect(await h.say('longtitle', `进度 ${code}`, ONE_TO_ONE)).toContain('13812345678');
     await h.say('clerk', `交办 ${code} 单位：交通运输局`);
     const pushes = await newPushes();
     expect(pushes).toHaveLength(1);

@@ -232,7 +232,7 @@ describe('concurrency', () => {
     const input = { actor: { userid: 'clerk', name: '赵干事', isOffice: true }, msgId: 'replayed-reassign-1', now: h.clock.now() };
     await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
     const again = await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
-    expect(again.reassigned).toBe(true);
+    expect(again).toMatchObject({ reassigned: true, sameUnit: false, unit: '农业服务中心' });
     const doc = (await h.models.Opinion.findOne({ code }).lean())!;
     expect(doc.timeline.filter((e) => e.action === 'reassigned')).toHaveLength(1);
     expect(await h.models.OutboxItem.countDocuments({ key: { $regex: `^opinion:${code}:reassigned:` } })).toBe(1);

@@ -1,6 +1,12 @@
 import { daysTaken, isOverdue } from '../../src/services/exports/opinions-ledger';
 import { uniqueSheetName } from '../../src/services/exports/sheet-names';
-import { excelWallTime } from '../../src/services/exports/xlsx-stream';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import ExcelJS from 'exceljs';
+import { excelWallTime, writeXlsx } from '../../src/services/exports/xlsx-stream';
 
 describe('uniqueSheetName', () => {
   it('drops characters Excel forbids and keeps names within 31 characters', () => {
@@ -42,4 +48,38 @@ describe('ledger figures', () => {
   it('writes the Beijing wall-clock time into the cell', () => {
     expect(excelWallTime(new Date('2026-01-05T02:00:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-01-05T10:00:00.000Z');
   });
+});
+
+describe('streaming', () => {
+  it('keeps a big sheet out of memory: rows wait for the compressor instead of piling up', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'xlsx-stream-'));
+    const file = path.join(dir, 'big.xlsx');
+    const text = '村口路灯不亮，夜间行人不便，请尽快维修。'.repeat(40); // ~2.4 KB of XML per row, ~30 MB in all
+    const rows = 12_000;
+    // Buffers are freed only by a collection: collect before each reading so only live data counts.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const live = () => {
+      gc();
+      return process.memoryUsage().arrayBuffers;
+    };
+    const base = live();
+    let peak = 0;
+    try {
+      await writeXlsx(file, 'Asia/Shanghai', async (x) => {
+        const sheet = x.sheet('2026年', [{ header: '编号', width: 13 }, { header: '内容', width: 50, kind: 'longText' }]);
+        for (let i = 0; i < rows; i += 1) {
+          await sheet.addRow([`YJ2026-${i + 1}`, `${text}${i}`]);
+          if (i % 2000 === 1999) peak = Math.max(peak, live() - base);
+        }
+      });
+      expect(peak).toBeLessThan(15 * 1024 * 1024);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      expect(wb.worksheets[0]!.rowCount).toBe(rows + 1);
+      expect(wb.worksheets[0]!.getRow(rows + 1).getCell(1).value).toBe(`YJ2026-${rows}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

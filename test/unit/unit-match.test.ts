@@ -19,6 +19,12 @@ describe('matchUnit', () => {
     expect(matchUnit('交通运输局局', known)).toEqual({ kind: 'matched', name: '交通运输局', how: 'typo' });
   });
 
+  it('does not take a different unit with a similar name for a typo', () => {
+    expect(matchUnit('农业服务中心', known)).toEqual({ kind: 'new', name: '农业服务中心' });
+    expect(matchUnit('农技站', ['农机站'])).toEqual({ kind: 'new', name: '农技站' });
+    expect(matchUnit('城关镇派出所', known)).toEqual({ kind: 'matched', name: '城关派出所', how: 'typo' });
+  });
+
   it('asks when several units fit', () => {
     const m = matchUnit('市场', known);
     expect(m.kind).toBe('ambiguous');
