@@ -1,11 +1,60 @@
 import { extractOptions, splitFirst } from '../src/commands/args';
-import type { Command } from '../src/commands/types';
+import type { Command, CommandContext } from '../src/commands/types';
 import { t } from '../src/messages';
+import { toHalfWidth } from '../src/text/normalize';
 
 function describeExtra(level?: string, group?: string): string {
   const bits = [level ? `${level}级` : '', group ? `专业小组：${group}` : ''].filter(Boolean);
   return bits.length ? `（${bits.join('，')}）` : '';
 }
+
+type Action = (rest: string, ctx: CommandContext) => Promise<string>;
+
+async function add(rest: string, { services }: CommandContext): Promise<string> {
+  const { options, rest: positional } = extractOptions(rest, ['小组', '层级']);
+  const [typedId, name] = splitFirst(positional);
+  if (!typedId || !name) return t('rosterUsageAdd');
+  // WeCom userids are ASCII; a phone keyboard may have typed them full-width.
+  const userid = toHalfWidth(typedId);
+  const { entry, outcome } = await services.roster.upsertDeputy({ userid, name, level: options.层级?.replace(/级$/, ''), group: options.小组 });
+  const extra = describeExtra(entry.level, entry.group);
+  if (outcome === 'added') return t('rosterAdded', { name: entry.name, userid: entry.userid, extra });
+  if (outcome === 'reactivated') return t('rosterReactivated', { name: entry.name, userid: entry.userid });
+  return t('rosterUpdated', { name: entry.name, userid: entry.userid, extra });
+}
+
+async function list(_rest: string, { services }: CommandContext): Promise<string> {
+  const all = await services.roster.list();
+  if (all.length === 0) return t('rosterListEmpty');
+  const active = all.filter((d) => d.active);
+  return [
+    t('rosterListHeader', { active: active.length, inactive: all.length - active.length }),
+    ...active.map((d) => t('rosterListLine', { name: d.name, userid: d.userid, level: d.level, group: d.group, office: d.isOffice })),
+  ].join('\n');
+}
+
+async function deactivate(rest: string, { services, actor }: CommandContext): Promise<string> {
+  if (!rest) return t('rosterNameNeeded', { action: '停用' });
+  const d = await services.roster.deactivate(rest, actor.userid);
+  return t('rosterDeactivated', { name: d.name });
+}
+
+function officeRole(on: boolean): Action {
+  return async (rest, { services }) => {
+    if (!rest) return t('rosterNameNeeded', { action: on ? '设为办公室' : '取消办公室' });
+    const d = await services.roster.setOffice(rest, on);
+    return t(on ? 'rosterOfficeGranted' : 'rosterOfficeRevoked', { name: d.name });
+  };
+}
+
+/** The sub-commands of 代表, by the word that follows it. */
+const actions: Record<string, Action> = {
+  添加: add,
+  列表: list,
+  停用: deactivate,
+  设为办公室: officeRole(true),
+  取消办公室: officeRole(false),
+};
 
 /** 代表 添加 / 列表 / 停用 / 设为办公室 / 取消办公室: roster upkeep by the office. */
 export const rosterCommand: Command = {
@@ -13,44 +62,9 @@ export const rosterCommand: Command = {
   role: 'office',
   summary: '代表名册：添加、列表、停用、设为办公室、取消办公室',
   example: '代表 添加 zhangsan 张三 小组：农村农业',
-  async run({ args, actor, services }) {
-    const [action, rest] = splitFirst(args);
-    const roster = services.roster;
-    switch (action) {
-      case '添加': {
-        const { options, rest: positional } = extractOptions(rest, ['小组', '层级']);
-        const [userid, name] = splitFirst(positional);
-        if (!userid || !name) return t('rosterUsageAdd');
-        const level = options.层级?.replace(/级$/, '');
-        const { entry, outcome } = await roster.upsertDeputy({ userid, name, level, group: options.小组 });
-        const extra = describeExtra(entry.level, entry.group);
-        if (outcome === 'added') return t('rosterAdded', { name: entry.name, userid: entry.userid, extra });
-        if (outcome === 'reactivated') return t('rosterReactivated', { name: entry.name, userid: entry.userid });
-        return t('rosterUpdated', { name: entry.name, userid: entry.userid, extra });
-      }
-      case '列表': {
-        const all = await roster.list();
-        if (all.length === 0) return t('rosterListEmpty');
-        const active = all.filter((d) => d.active);
-        return [
-          t('rosterListHeader', { active: active.length, inactive: all.length - active.length }),
-          ...active.map((d) => t('rosterListLine', { name: d.name, userid: d.userid, level: d.level, group: d.group, office: d.isOffice })),
-        ].join('\n');
-      }
-      case '停用': {
-        if (!rest) return t('rosterUsage');
-        const d = await roster.deactivate(rest, actor.userid);
-        return t('rosterDeactivated', { name: d.name });
-      }
-      case '设为办公室':
-      case '取消办公室': {
-        if (!rest) return t('rosterUsage');
-        const on = action === '设为办公室';
-        const d = await roster.setOffice(rest, on);
-        return t(on ? 'rosterOfficeGranted' : 'rosterOfficeRevoked', { name: d.name });
-      }
-      default:
-        return t('rosterUsage');
-    }
+  async run(ctx) {
+    const [word, rest] = splitFirst(ctx.args);
+    const action = Object.prototype.hasOwnProperty.call(actions, word) ? actions[word] : undefined;
+    return action ? action(rest, ctx) : t('rosterUsage');
   },
 };

@@ -45,6 +45,11 @@ export async function openCliDatabase(config: Config, log: Logger): Promise<CliD
   };
 }
 
+/** A path the user typed, from the directory they ran npm in (`npm run` itself moves to the project root). */
+export function userPath(deps: Pick<CliDeps, 'env'>, file: string): string {
+  return path.resolve(deps.env.INIT_CWD ?? process.cwd(), file);
+}
+
 /** Loads config and opens the database around `work`; config problems become one line and exit code 2. */
 export async function withDatabase(deps: CliDeps, work: (ctx: { config: Config; connection: Connection; log: Logger }) => Promise<number>): Promise<number> {
   let config: Config;

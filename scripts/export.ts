@@ -9,8 +9,9 @@ import { writeActivitiesLedger } from '../src/services/exports/activities-ledger
 import { writeOpinionsLedger } from '../src/services/exports/opinions-ledger';
 import { writePerformanceRegister } from '../src/services/exports/performance-register';
 import { createOutbox } from '../src/services/outbox';
+import { FIRST_YEAR } from '../src/services/performance';
 import { yearOf } from '../src/time/zone';
-import { type CliDeps, runFromCommandLine, withDatabase } from './cli-runtime';
+import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 
 // `npm run export -- <opinions|register|activities> [--year 2026] [--out file.xlsx] [--full-text]`
 
@@ -60,9 +61,14 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
     await ensureIndexes(models);
     const services = createServices({ models, config, clock, log, outbox: createOutbox({ models, clock }) });
     const now = clock.now();
+    const current = yearOf(now, config.timezone);
+    if (args.year !== undefined && (args.year < FIRST_YEAR || args.year > current)) {
+      deps.err(t('exportYearOutOfRange', { year: args.year, first: FIRST_YEAR, current }));
+      return 2;
+    }
     // Opinions default to every year; the register and the activities ledger to the current year.
-    const year = args.year ?? (args.kind === 'opinions' ? undefined : yearOf(now, config.timezone));
-    const out = args.out ?? defaultFileName(args.kind, year);
+    const year = args.year ?? (args.kind === 'opinions' ? undefined : current);
+    const out = userPath(deps, args.out ?? defaultFileName(args.kind, year));
     const tz = config.timezone;
     const write = () => {
       if (args.kind === 'opinions') return writeOpinionsLedger({ models, roster: services.roster, timezone: tz }, { out, year, now, fullText: args.fullText });

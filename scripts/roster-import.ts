@@ -7,7 +7,7 @@ import { planImport } from '../src/services/roster-import-plan';
 import { formatImportReport } from '../src/services/roster-import-report';
 import { createRosterImportStore } from '../src/services/roster-import-store';
 import { readSheetFile } from '../src/services/roster-sheet';
-import { type CliDeps, runFromCommandLine, withDatabase } from './cli-runtime';
+import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 
 // `npm run roster:import -- 名册.xlsx [--apply] [--deactivate-missing]`: dry run unless --apply.
 
@@ -35,7 +35,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
   let data: Buffer;
   try {
-    data = await readFile(args.file);
+    data = await readFile(userPath(deps, args.file));
   } catch {
     deps.err(t('importFileMissing', { file: args.file }));
     return 2;

@@ -22,6 +22,7 @@ export const common = {
   helpFooter: () => '命令前可以 @我，也可以加 / 或 #；全角半角都可以。',
 
   rosterUsageAdd: () => '格式：代表 添加 <企业微信账号> <姓名> [小组：…] [层级：镇|县|市]\n例：代表 添加 zhangsan 张三 小组：农村农业 层级：镇',
+  rosterNameNeeded: (p: { action: string }) => `请写上代表的姓名（或企业微信账号），例：代表 ${p.action} 张三`,
   rosterUsage: () =>
     '代表名册命令：\n- 代表 添加 <企业微信账号> <姓名> [小组：…] [层级：镇|县|市]\n- 代表 列表\n- 代表 停用 <姓名>\n- 代表 设为办公室 <姓名>\n- 代表 取消办公室 <姓名>\n批量导入 Excel 名册：在服务器上运行 npm run roster:import -- 名册.xlsx',
   rosterBadUserid: (p: { userid: string }) => `「${p.userid}」不像企业微信账号（只能包含字母、数字、点、横线、下划线和@，最长64位）。`,

@@ -85,6 +85,8 @@ const opinionSchema = new Schema(
   { collection: 'opinions', versionKey: false },
 );
 opinionSchema.index({ code: 1 }, { unique: true });
+// The ledger export reads a year in code order.
+opinionSchema.index({ year: 1, seq: 1 });
 opinionSchema.index({ origin: 1 }, { unique: true });
 opinionSchema.index({ filer: 1, filedAt: -1 });
 opinionSchema.index({ status: 1, deadline: 1 });

@@ -21,7 +21,8 @@ export interface RegisterEntry {
   record: PerformanceRecord;
 }
 
-const FIRST_YEAR = 2000;
+/** The earliest year any record or export may ask for. */
+export const FIRST_YEAR = 2000;
 // Parallel attendance reads for the register: enough to overlap round trips, few enough for a small server.
 const REGISTER_CONCURRENCY = 4;
 

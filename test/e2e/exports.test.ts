@@ -27,10 +27,14 @@ afterAll(async () => {
 });
 
 async function exportRun(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return exportIn({}, ...argv);
+}
+
+async function exportIn(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, {
-    env: { NODE_ENV: 'test', OFFICE_USERIDS: 'office1', LOG_LEVEL: 'silent' },
+    env: { NODE_ENV: 'test', OFFICE_USERIDS: 'office1', LOG_LEVEL: 'silent', ...env },
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     openDatabase: async () => ({ connection: h.db.connection, close: async () => undefined }),
@@ -176,11 +180,20 @@ describe('the command line', () => {
     [['register', '--out', 'x.csv'], '应以 .xlsx 结尾'],
     [['register', '--year'], '参数 --year 后面需要一个值'],
     [['register', '--year', '2030', '--out', 'never.xlsx'], '「2030」不是可查询的年份'],
+    [['opinions', '--year', '2030', '--out', 'never.xlsx'], '「2030」不是可查询的年份：请写 2000 到 2026 之间的年份。例：--year 2026'],
+    [['activities', '--year', '1999', '--out', 'never.xlsx'], '「1999」不是可查询的年份'],
   ])('%j is refused with a line that says what to do', async (argv, expected) => {
     const res = await exportRun(...argv.map((a) => (a === 'never.xlsx' ? path.join(dir, a) : a)));
     expect(res.code).toBe(2);
     expect(res.err).toContain(expected);
     expect(existsSync(path.join(dir, 'never.xlsx'))).toBe(false);
+  });
+
+  it('writes a relative --out where the user ran npm, not in the project root', async () => {
+    // `npm run` changes to the project root and leaves the user's directory in INIT_CWD.
+    const res = await exportIn({ INIT_CWD: dir }, 'register', '--out', 'relative.xlsx');
+    expect(res).toMatchObject({ code: 0, out: expect.stringContaining(path.join(dir, 'relative.xlsx')) });
+    expect(existsSync(path.join(dir, 'relative.xlsx'))).toBe(true);
   });
 
   it('leaves no partial files behind', async () => {

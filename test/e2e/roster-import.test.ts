@@ -29,10 +29,14 @@ afterAll(async () => {
 
 /** Runs the CLI in-process on the test database; returns its exit code and what it printed. */
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runIn({}, ...argv);
+}
+
+async function runIn(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const deps: CliDeps = {
-    env: { NODE_ENV: 'test', OFFICE_USERIDS: 'office1', LOG_LEVEL: 'silent' },
+    env: { NODE_ENV: 'test', OFFICE_USERIDS: 'office1', LOG_LEVEL: 'silent', ...env },
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     openDatabase: async () => ({ connection: db.connection, close: async () => undefined }),
@@ -152,6 +156,8 @@ it('explains usage, unknown formats and missing files', async () => {
   expect(await run()).toMatchObject({ code: 2, err: expect.stringContaining('用法：npm run roster:import') });
   expect(await run('x.xlsx', '--force')).toMatchObject({ code: 2, err: expect.stringContaining('不认识的参数「--force」') });
   expect(await run(path.join(dir, 'nope.xlsx'))).toMatchObject({ code: 2, err: expect.stringContaining('找不到文件') });
+  // `npm run` moves to the project root: a relative name is read from where the user was (INIT_CWD).
+  expect(await runIn({ INIT_CWD: dir }, 'good.xlsx')).toMatchObject({ code: 0, out: expect.stringContaining('good.xlsx') });
   const xls = path.join(dir, 'old.xls');
   await writeFile(xls, 'x');
   expect(await run(xls)).toMatchObject({ code: 2, err: expect.stringContaining('另存为 Excel 工作簿（.xlsx）') });

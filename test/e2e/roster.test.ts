@@ -12,6 +12,10 @@ it('office adds a deputy who can then use the bot', async () => {
   expect(await h.say('wangwu', '帮助')).toContain('王五');
 });
 
+it('accepts a userid typed with full-width letters', async () => {
+  expect(await h.say('office1', '代表 添加 ｚｈｏｕｂａ 周八')).toBe('已把 周八（zhouba）加入代表名册（镇级）。');
+});
+
 it('re-adding the same userid updates instead of duplicating', async () => {
   expect(await h.say('office1', '代表 添加 wangwu 王五 层级：镇')).toContain('已更新 王五');
   expect(await h.models.Deputy.countDocuments({ userid: 'wangwu' })).toBe(1);
@@ -25,13 +29,19 @@ it.each([
   ['代表 添加 other 王五', '名册中已有另一位「王五」'],
   ['代表 停用 不存在的人', '名册中没有在册的「不存在的人」'],
   ['代表 乱写', '代表名册命令'],
+  ['代表 停用', '请写上代表的姓名（或企业微信账号），例：代表 停用 张三'],
+  ['代表 设为办公室', '例：代表 设为办公室 张三'],
 ])('refuses %s with an actionable line', async (cmd, expected) => {
   expect(await h.say('office1', cmd)).toContain(expected);
 });
 
 it('lists the roster for the office only, without phone numbers', async () => {
   await h.say('office1', '代表 添加 lisi 李四');
+  // The phone comes from the bulk import; it is office roster data and no chat reply shows it.
+  await h.models.Deputy.updateOne({ userid: 'lisi' }, { $set: { phone: '13900139000', station: '西村联络站', district: '第二选区' } });
   const list = await h.say('office1', '代表 列表');
+  expect(list).not.toMatch(/139\d*|\*{4}9000/);
+  expect(await h.say('office1', '履职 李四')).not.toContain('139');
   expect(list).toContain('李四（lisi）');
   expect(list).toContain('王五（wangwu）镇级 · 农村农业');
   expect(await h.say('lisi', '代表 列表')).toContain('只有人大办');
