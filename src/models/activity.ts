@@ -1,5 +1,5 @@
 import { type Connection, Schema } from 'mongoose';
-import { type Reminder, type Stamp, reminderSchema, stampSchema } from './event-parts';
+import { indexScheduledEvent, type Reminder, scheduledEventFields, type Stamp, stampSchema } from './event-parts';
 
 /**
  * An activity with its sign-ups inside the document, so every sign-up change is one atomic update.
@@ -28,30 +28,13 @@ const activitySchema = new Schema(
     waitlist: { type: [stampSchema], default: [] },
     waitlistIds: { type: [String], default: [] },
     leaves: { type: [new Schema({ userid: String, reason: String, at: Date }, { _id: false })], default: [] },
-    checkins: { type: [stampSchema], default: [] },
-    checkinIds: { type: [String], default: [] },
     /** Promoted from the waitlist but not yet told: written with the promotion, cleared once queued. */
     promotedPending: { type: [String], default: [] },
-    reminders: { type: [reminderSchema], default: [] },
-    nextReminderAt: { type: Date, default: null },
-    /** Bumped when reminders are recomputed (time change), so reminder keys stay unique. */
-    reminderRev: { type: Number, default: 0 },
-    /** Bumped by every change; whole-array rewrites (cancel, promote) are guarded by it. */
-    version: { type: Number, default: 0 },
-    cancelReason: { type: String },
-    cancelledAt: { type: Date },
-    /** The message that cancelled it: a WeCom retry of that message re-sends the notices, nothing more. */
-    cancelOrigin: { type: String },
-    createdBy: { type: String, required: true },
-    origin: { type: String, required: true },
+    ...scheduledEventFields,
   },
   { timestamps: true, collection: 'activities' },
 );
-activitySchema.index({ code: 1 }, { unique: true });
-activitySchema.index({ origin: 1 }, { unique: true });
-activitySchema.index({ status: 1, startAt: 1 });
-activitySchema.index({ year: 1 });
-activitySchema.index({ nextReminderAt: 1 });
+indexScheduledEvent(activitySchema);
 
 export interface ActivityDoc {
   _id: unknown;

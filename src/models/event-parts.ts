@@ -16,6 +16,36 @@ export const reminderSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * Fields every scheduled event (activity, meeting) carries after its own: check-ins, planned reminders,
+ * the change counter, cancellation, and who created it from which message.
+ */
+export const scheduledEventFields = {
+  checkins: { type: [stampSchema], default: [] },
+  checkinIds: { type: [String], default: [] },
+  reminders: { type: [reminderSchema], default: [] },
+  nextReminderAt: { type: Date, default: null },
+  /** Bumped when reminders are recomputed (time change), so reminder keys stay unique. */
+  reminderRev: { type: Number, default: 0 },
+  /** Bumped by every change; whole-array rewrites (cancel, promote) are guarded by it. */
+  version: { type: Number, default: 0 },
+  cancelReason: { type: String },
+  cancelledAt: { type: Date },
+  /** The message that cancelled it: a WeCom retry of that message re-sends the notices, nothing more. */
+  cancelOrigin: { type: String },
+  createdBy: { type: String, required: true },
+  origin: { type: String, required: true },
+} as const;
+
+/** The indexes every scheduled event needs: its code, its creating message, listings and reminders. */
+export function indexScheduledEvent(schema: Schema): void {
+  schema.index({ code: 1 }, { unique: true });
+  schema.index({ origin: 1 }, { unique: true });
+  schema.index({ status: 1, startAt: 1 });
+  schema.index({ year: 1 });
+  schema.index({ nextReminderAt: 1 });
+}
+
 export interface Stamp {
   userid: string;
   at: Date;

@@ -1,5 +1,5 @@
 import { type Connection, Schema } from 'mongoose';
-import { type Reminder, type Stamp, reminderSchema, stampSchema } from './event-parts';
+import { indexScheduledEvent, type Reminder, scheduledEventFields, type Stamp } from './event-parts';
 
 const replySchema = new Schema(
   { userid: { type: String, required: true }, answer: { type: String, enum: ['参加', '请假'], required: true }, reason: String, at: Date },
@@ -22,26 +22,11 @@ const meetingSchema = new Schema(
     replies: { type: [replySchema], default: [] },
     /** replies[i].userid, kept in step (pushed together): the guard for a first slip. */
     replyIds: { type: [String], default: [] },
-    checkins: { type: [stampSchema], default: [] },
-    checkinIds: { type: [String], default: [] },
-    reminders: { type: [reminderSchema], default: [] },
-    nextReminderAt: { type: Date, default: null },
-    reminderRev: { type: Number, default: 0 },
-    version: { type: Number, default: 0 },
-    cancelReason: { type: String },
-    cancelledAt: { type: Date },
-    /** The message that cancelled it: a WeCom retry of that message re-sends the notices, nothing more. */
-    cancelOrigin: { type: String },
-    createdBy: { type: String, required: true },
-    origin: { type: String, required: true },
+    ...scheduledEventFields,
   },
   { timestamps: true, collection: 'meetings' },
 );
-meetingSchema.index({ code: 1 }, { unique: true });
-meetingSchema.index({ origin: 1 }, { unique: true });
-meetingSchema.index({ status: 1, startAt: 1 });
-meetingSchema.index({ year: 1 });
-meetingSchema.index({ nextReminderAt: 1 });
+indexScheduledEvent(meetingSchema);
 
 export interface MeetingReply {
   userid: string;
