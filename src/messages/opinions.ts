@@ -96,6 +96,7 @@ export const opinions = {
       .filter(Boolean)
       .join('\n'),
   opinionAnswerUsage: (p: { code: string }) => `请写上单位的答复内容，例如：答复 ${p.code} 已于11月20日完成路灯维修`,
+  opinionRateNoteTooLong: (p: { max: number; length: number }) => `评价说明有 ${p.length} 个字，超过了 ${p.max} 字的上限，请精简后再发（评价还没有记录）。`,
   opinionAnswerTooLong: (p: { max: number; length: number }) => `答复有 ${p.length} 个字，超过了 ${p.max} 字的上限，请精简后再发。`,
   opinionAnswered: (p: { code: string; late: boolean }) =>
     `已记录 ${p.code} 的答复${p.late ? '（已超过办理期限）' : ''}，并请提出人评价。提出人评价满意后，发送「办结 ${p.code}」办结。`,

@@ -122,6 +122,8 @@ export function createRoster(o: RosterOptions) {
     },
 
     async setOffice(nameOrId: string, on: boolean): Promise<RosterEntry> {
+      // Office staff named in OFFICE_USERIDS may not be on the roster at all: say where their role comes from.
+      if (!on && configOffice.has(nameOrId.trim())) throw new UserError('rosterOfficeFromConfig', { name: nameOrId.trim() });
       const d = await findActive(nameOrId);
       if (on) {
         const res = await Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } });

@@ -76,6 +76,7 @@ describe('wrong states', () => {
     expect(await h.say('clerk', `退回 ${code} 不在范围`)).toContain('不能退回');
     expect(await h.say('clerk', `交办 ${code} 单位：水利站`)).toContain('不能交办');
     expect(await h.say('zhangsan', `评价 ${code} 很好`)).toContain('满意、基本满意 或 不满意');
+    expect(await h.say('zhangsan', `评价 ${code} 不满意 ${'还'.repeat(501)}`)).toBe('评价说明有 501 个字，超过了 500 字的上限，请精简后再发（评价还没有记录）。');
     expect(await h.say('zhangsan', `评价 ${code} 基本满意`)).toContain('基本满意');
     expect(await h.say('zhangsan', `评价 ${code} 满意`)).toContain('已经评价过');
     await h.say('clerk', `办结 ${code}`);

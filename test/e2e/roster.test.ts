@@ -53,6 +53,7 @@ it('grants and removes the office role, never the last office member', async () 
   expect(await h.say('zhao', '代表 列表')).toContain('代表名册');
   expect(await h.say('office1', '代表 设为办公室 赵主任')).toContain('已经是人大办');
   expect(await h.say('office1', '代表 取消办公室 李四')).toContain('不是人大办');
+  expect(await h.say('zhao', '代表 取消办公室 office1')).toContain('服务器配置（OFFICE_USERIDS）');
   // office1 (from OFFICE_USERIDS) remains, so 赵主任 may step down.
   expect(await h.say('zhao', '代表 取消办公室 赵主任')).toBe('已取消 赵主任 的人大办权限。');
   expect(await h.say('zhao', '代表 列表')).toContain('只有人大办');
