@@ -1,5 +1,5 @@
 import { type Connection, Schema } from 'mongoose';
-import { indexScheduledEvent, type Reminder, scheduledEventFields, type Stamp, stampSchema } from './event-parts';
+import { indexScheduledEvent, type Reminder, scheduledEventFields, scheduledEventIdentity, type Stamp, stampSchema } from './event-parts';
 
 /**
  * An activity with its sign-ups inside the document, so every sign-up change is one atomic update.
@@ -8,14 +8,7 @@ import { indexScheduledEvent, type Reminder, scheduledEventFields, type Stamp, s
  */
 const activitySchema = new Schema(
   {
-    code: { type: String, required: true },
-    year: { type: Number, required: true },
-    title: { type: String, required: true },
-    type: { type: String, required: true },
-    place: { type: String, required: true },
-    startAt: { type: Date, required: true },
-    /** Only when the office gave an end; otherwise start + the configured duration. */
-    endAt: { type: Date },
+    ...scheduledEventIdentity,
     deadline: { type: Date, required: true },
     /** The deadline follows the start time when the office did not set one. */
     deadlineIsDefault: { type: Boolean, default: true },

@@ -16,6 +16,18 @@ export const reminderSchema = new Schema(
   { _id: false },
 );
 
+/** What and when: the fields every scheduled event (activity, meeting) starts with. */
+export const scheduledEventIdentity = {
+  code: { type: String, required: true },
+  year: { type: Number, required: true },
+  title: { type: String, required: true },
+  type: { type: String, required: true },
+  place: { type: String, required: true },
+  startAt: { type: Date, required: true },
+  /** Only when the office gave an end; otherwise start + the configured duration. */
+  endAt: { type: Date },
+} as const;
+
 /**
  * Fields every scheduled event (activity, meeting) carries after its own: check-ins, planned reminders,
  * the change counter, cancellation, and who created it from which message.

@@ -1,5 +1,5 @@
 import { type Connection, Schema } from 'mongoose';
-import { indexScheduledEvent, type Reminder, scheduledEventFields, type Stamp } from './event-parts';
+import { indexScheduledEvent, type Reminder, scheduledEventFields, scheduledEventIdentity, type Stamp } from './event-parts';
 
 const replySchema = new Schema(
   { userid: { type: String, required: true }, answer: { type: String, enum: ['参加', '请假'], required: true }, reason: String, at: Date },
@@ -9,13 +9,7 @@ const replySchema = new Schema(
 /** A meeting every active deputy is expected at; reply slips and check-ins live inside it. */
 const meetingSchema = new Schema(
   {
-    code: { type: String, required: true },
-    year: { type: Number, required: true },
-    title: { type: String, required: true },
-    type: { type: String, required: true },
-    place: { type: String, required: true },
-    startAt: { type: Date, required: true },
-    endAt: { type: Date },
+    ...scheduledEventIdentity,
     status: { type: String, enum: ['active', 'cancelled'], default: 'active' },
     /** Active deputies when the notice went out; deputies who answer later are added. */
     expectedIds: { type: [String], default: [] },

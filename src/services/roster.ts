@@ -1,6 +1,7 @@
 import type { Models } from '../models';
 import { UserError } from '../errors';
 import { t } from '../messages';
+import { escapeRegex } from '../text/normalize';
 import type { Actor } from '../commands/types';
 import { checkDeputyFields, type DeputyFieldProblem, normalizeGroup, normalizeLevel, type RosterRules } from './roster-rules';
 
@@ -176,8 +177,4 @@ export function problemToUserError(p: DeputyFieldProblem, rules: RosterRules): U
     case 'phone':
       return new UserError('rosterBadPhone', { phone: p.value });
   }
-}
-
-export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -48,10 +48,15 @@ export function stripMentions(s: string, botName?: string): string {
   return rest.trim().replace(/^[/#／＃]/, '').trim();
 }
 
+/** Escapes text for use inside a RegExp (or a MongoDB $regex) as a literal. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function escapeName(name: string): string {
   // Spaces inside a display name may arrive as any space variant.
   return name
     .split(new RegExp(`${MENTION_GAP}+`))
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegex)
     .join(`${MENTION_GAP}+`);
 }
