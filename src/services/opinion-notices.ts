@@ -16,6 +16,15 @@ export function groupSafe(text: string): string {
  */
 export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>) {
   const title = (o: Opinion) => groupSafe(o.title);
+  /** What a new round's notices say: which round, which unit, by when. */
+  const roundParams = (o: Opinion) => ({
+    code: o.code,
+    title: title(o),
+    round: o.round ?? 2,
+    unit: groupSafe(o.unit ?? ''),
+    deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+  });
+
   return {
     async assigned(o: Opinion, reassignIndex?: number, sameUnit = false) {
       const key = reassignIndex === undefined ? `opinion:${o.code}:assigned:${o.round}` : `opinion:${o.code}:reassigned:${reassignIndex}`;
@@ -51,25 +60,12 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
     },
     /** 不满意: co-signers learn the opinion went back to the unit (the filer, who rated, has the reply). */
     async nextRound(o: Opinion) {
-      const text = t('opinionNoticeNextRound', {
-        code: o.code,
-        title: title(o),
-        round: o.round ?? 2,
-        unit: groupSafe(o.unit ?? ''),
-        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
-      });
+      const text = t('opinionNoticeNextRound', roundParams(o));
       await notify.toUsers(`opinion:${o.code}:next-round:${o.round}`, o.cosigners ?? [], text);
     },
     /** 不满意: the office learns that a second (third…) round has started. */
     async reopened(o: Opinion, note: string) {
-      const text = t('opinionNoticeReopened', {
-        code: o.code,
-        title: title(o),
-        round: o.round ?? 2,
-        unit: groupSafe(o.unit ?? ''),
-        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
-        note: groupSafe(note),
-      });
+      const text = t('opinionNoticeReopened', { ...roundParams(o), note: groupSafe(note) });
       await notify.toUsers(`opinion:${o.code}:reopened:${o.round}`, await officeUserids(), text);
     },
   };
