@@ -17,7 +17,7 @@ export const defaults = {
   assignDeadlineWorkdays: 15,
   /** Opinions due within this many days are listed as "soon due" by 督办 and the overdue job. */
   dueSoonDays: 3,
-  opinion: { minChars: 5, maxChars: 2000, similarThreshold: 0.35, similarLimit: 3, pageSize: 10 },
+  opinion: { minChars: 5, maxChars: 2000, ratingNoteMaxChars: 500, similarThreshold: 0.35, similarLimit: 3, pageSize: 10 },
   /** maxLateMs: a scheduled announcement found later than this (bot was down) is not sent; the office is told. */
   announcement: { maxChars: 4000, maxLateMs: 3 * 3600_000, listSize: 10, maxAheadDays: 366 },
   study: { titleMaxChars: 60, noteMaxChars: 500, listSize: 5 },

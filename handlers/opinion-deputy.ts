@@ -45,7 +45,6 @@ export const cosignCommand: Command = {
   },
 };
 
-const RATING_NOTE_MAX = 500;
 const RATING = /^(基本满意|不满意|满意)\s*[,，:：。;；]?\s*([\s\S]*)$/;
 
 /** 评价: the filer rates the answer; 不满意 sends it back for another round. */
@@ -59,8 +58,6 @@ export const rateCommand: Command = {
     const m = RATING.exec(rest.trim());
     if (!m) return t('opinionRateUsage', { code });
     const note = (m[2] ?? '').trim();
-    const length = [...note].length;
-    if (length > RATING_NOTE_MAX) return t('opinionRateNoteTooLong', { max: RATING_NOTE_MAX, length });
     const r = await ctx.services.opinions.rate(code, m[1] as Rating, note, input(ctx));
     if (!r.reopened) return t('opinionRated', { code, rating: m[1]! });
     const deadline = r.opinion.deadline ? formatDate(r.opinion.deadline, ctx.config.timezone) : '';

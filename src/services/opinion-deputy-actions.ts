@@ -61,6 +61,9 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
 
   /** 评价: the filer rates the current round's answer; 不满意 sends it back to the unit for another round. */
   async function rate(code: string, rating: Rating, note: string, input: ActionInput): Promise<RateResult> {
+    const max = d.config.tunables.opinion.ratingNoteMaxChars;
+    const length = [...note].length;
+    if (length > max) throw new UserError('opinionRateNoteTooLong', { max, length });
     const before = await loadOpinion(models, code);
     if (before.filer !== input.actor.userid) throw new UserError('opinionNotFiler', { code, action: '评价' });
     const round = before.round ?? 0;
