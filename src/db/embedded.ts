@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
-import os from 'node:os';
 import path from 'node:path';
 import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
-import { startFerretDb, type DbLog } from './ferretdb';
+import { startMongoJavaServer, type DbLog } from './mongo-java-server';
 
-export type EmbeddedKind = 'mongodb-memory-server' | 'ferretdb';
+export type EmbeddedKind = 'mongodb-memory-server' | 'mongo-java-server';
 
 export interface EmbeddedDatabase {
   uri: string;
@@ -16,7 +15,7 @@ export interface EmbeddedDatabase {
 
 export interface EmbeddedOptions {
   projectRoot: string;
-  /** Parent of the on-disk data (`mongo/` or `ferretdb/`); used only when persistent. */
+  /** Parent of the on-disk data (`mongo/` or `mongo-java-server/`); used only when persistent. */
   dataDir: string;
   /** Keep data across restarts (`npm start`); tests pass false. */
   persistent: boolean;
@@ -24,8 +23,8 @@ export interface EmbeddedOptions {
 }
 
 export const NO_DATABASE_MESSAGE =
-  '无法启动内置数据库：请设置 MONGODB_URI 指向一个 MongoDB（例如 mongodb://127.0.0.1:27017/deputies） / ' +
-  'Cannot start an embedded database: set MONGODB_URI to a MongoDB server (e.g. mongodb://127.0.0.1:27017/deputies)';
+  '无法启动内置数据库：请设置 MONGODB_URI 指向一个 MongoDB（例如 mongodb://127.0.0.1:27017/deputies），或安装 OpenJDK 17 与 Maven / ' +
+  'Cannot start an embedded database: set MONGODB_URI to a MongoDB server (e.g. mongodb://127.0.0.1:27017/deputies), or install OpenJDK 17 and Maven';
 
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -99,29 +98,17 @@ async function startMemoryServer(opts: EmbeddedOptions): Promise<EmbeddedDatabas
   };
 }
 
-async function startEmbeddedFerretDb(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const dataDir = opts.persistent
-    ? path.join(opts.dataDir, 'ferretdb')
-    : await mkdtemp(path.join(os.tmpdir(), 'ferretdb-'));
-  try {
-    const db = await startFerretDb({ projectRoot: opts.projectRoot, dataDir, log: opts.log });
-    return {
-      uri: db.uri,
-      kind: 'ferretdb',
-      stop: async () => {
-        await db.stop();
-        if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  } catch (err) {
-    if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
-    throw err;
-  }
+async function startEmbeddedJavaServer(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const h2File = opts.persistent ? path.join(opts.dataDir, 'mongo-java-server', 'data.mv.db') : undefined;
+  if (h2File) await mkdir(path.dirname(h2File), { recursive: true });
+  const db = await startMongoJavaServer({ projectRoot: opts.projectRoot, h2File, log: opts.log });
+  return { uri: db.uri, kind: 'mongo-java-server', stop: db.stop };
 }
 
 /**
  * A database for `npm start` without MONGODB_URI and for tests: a real mongod through
- * mongodb-memory-server where it can get one, else FerretDB built from tools/ferretdb.
+ * mongodb-memory-server where it can get one, else mongo-java-server built from tools/mongo-server
+ * (in memory for tests, an H2 file for `npm start`).
  */
 export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   let mongoError: unknown;
@@ -129,17 +116,17 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Embe
     return await startMemoryServer(opts);
   } catch (err) {
     mongoError = err;
-    opts.log?.warn({ reason: message(err) }, 'mongodb-memory-server unavailable; falling back to FerretDB');
+    opts.log?.warn({ reason: message(err) }, 'mongodb-memory-server unavailable; falling back to mongo-java-server');
   }
-  let ferretError: unknown;
+  let javaError: unknown;
   try {
-    return await startEmbeddedFerretDb(opts);
+    return await startEmbeddedJavaServer(opts);
   } catch (err) {
-    ferretError = err;
-    opts.log?.warn({ reason: err instanceof Error ? err.message : String(err) }, 'FerretDB unavailable');
+    javaError = err;
+    opts.log?.warn({ reason: err instanceof Error ? err.message : String(err) }, 'mongo-java-server unavailable');
   }
   // One line for the operator; the details are in `cause` and in the warn lines above.
   throw new Error(NO_DATABASE_MESSAGE, {
-    cause: new AggregateError([mongoError, ferretError], 'both embedded databases failed'),
+    cause: new AggregateError([mongoError, javaError], 'both embedded databases failed'),
   });
 }

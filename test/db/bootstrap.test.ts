@@ -1,6 +1,6 @@
 // The test server is a real MongoDB-wire server and supports the query subset of
-// shared/docs/database.md. Doubles as the FerretDB compatibility canary: if this fails after a
-// FerretDB or driver upgrade, the app's data layer is at risk.
+// shared/docs/database.md. Doubles as the compatibility canary: if this fails after a
+// mongo-java-server or driver upgrade, the app's data layer is at risk.
 import { Schema } from 'mongoose';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -66,35 +66,94 @@ test('guarded findOneAndUpdate, upsert and array operators', async () => {
   expect(e).toMatchObject({ taken: 2, capacity: 2, who: ['u2'], tags: ['a', 'b'] });
 });
 
-test('aggregation with $match, $unwind, $group, $sort, $project', async () => {
-  const Vote = db.connection.model('Vote', new Schema({ topic: String, open: Boolean, choices: [String] }));
+test('aggregation: several accumulators, expressions, $lookup and $facet', async () => {
+  const Vote = db.connection.model('Vote', new Schema({ topic: String, open: Boolean, score: Number, choices: [String] }));
+  const Topic = db.connection.model('Topic', new Schema({ key: String, title: String }));
   await Vote.create([
-    { topic: 't', open: true, choices: ['x', 'y'] },
-    { topic: 't', open: true, choices: ['x'] },
-    { topic: 't', open: false, choices: ['y', 'y'] },
+    { topic: 't', open: true, score: 3, choices: ['x', 'y'] },
+    { topic: 't', open: true, score: 5, choices: ['x'] },
+    { topic: 't', open: false, score: 1, choices: ['y', 'y'] },
   ]);
-  const rows = await Vote.aggregate<{ _id: string; n: number }>([
-    { $match: { topic: 't', open: true } },
+  await Topic.create({ key: 't', title: '主题' });
+  const rows = await Vote.aggregate<{ _id: string; n: number; max: number; min: number; avg: number; open: number }>([
+    { $match: { topic: 't' } },
     { $unwind: '$choices' },
-    // One accumulator per $group: FerretDB 1.24 returns 0 for every accumulator after the first.
-    { $group: { _id: '$choices', n: { $sum: 1 } } },
-    { $sort: { n: -1, _id: 1 } },
-    // Inclusion/exclusion only: FerretDB 1.24 returns `'$field'` expressions as the literal string.
-    { $project: { n: 1 } },
+    {
+      $group: {
+        _id: '$choices',
+        n: { $sum: 1 },
+        max: { $max: '$score' },
+        min: { $min: '$score' },
+        avg: { $avg: '$score' },
+        open: { $sum: { $cond: ['$open', 1, 0] } },
+      },
+    },
+    { $sort: { _id: 1 } },
   ]);
   expect(rows).toEqual([
-    { _id: 'x', n: 2 },
-    { _id: 'y', n: 1 },
+    { _id: 'x', n: 2, max: 5, min: 3, avg: 4, open: 2 },
+    { _id: 'y', n: 3, max: 3, min: 1, avg: (3 + 1 + 1) / 3, open: 1 },
   ]);
+
+  const [joined] = await Vote.aggregate<{ t: string; title: string; closedScore: number }>([
+    { $match: { topic: 't', open: false } },
+    { $lookup: { from: Topic.collection.name, localField: 'topic', foreignField: 'key', as: 'topicDoc' } },
+    { $unwind: '$topicDoc' },
+    { $project: { _id: 0, t: '$topic', title: '$topicDoc.title', closedScore: { $multiply: ['$score', 10] } } },
+  ]);
+  expect(joined).toEqual({ t: 't', title: '主题', closedScore: 10 });
+
+  const [facets] = await Vote.aggregate<{ total: { n: number }[]; high: { n: number }[] }>([
+    { $match: { topic: 't' } },
+    { $facet: { total: [{ $count: 'n' }], high: [{ $match: { score: { $gte: 3 } } }, { $count: 'n' }] } },
+  ]);
+  expect(facets).toEqual({ total: [{ n: 3 }], high: [{ n: 2 }] });
 });
 
-test('concurrent guarded updates stay atomic', async () => {
-  // FerretDB alone loses concurrent updates; tools/ferretdb serializes commands to prevent that.
-  const Seat = db.connection.model('Seat', new Schema({ taken: Number }));
-  const { _id } = await Seat.create({ taken: 0 });
-  const results = await Promise.all(
-    Array.from({ length: 20 }, () => Seat.findOneAndUpdate({ _id, taken: { $lt: 5 } }, { $inc: { taken: 1 } })),
+test('positional updates, arrayFilters, $pull with a condition and $elemMatch guards', async () => {
+  const Slip = db.connection.model(
+    'Slip',
+    new Schema({ key: String, replies: [{ _id: false, userid: String, answer: String }], ids: [String] }),
   );
-  expect(results.filter(Boolean)).toHaveLength(5);
-  expect((await Seat.findById(_id).lean())?.taken).toBe(5);
+  await Slip.create({ key: 's', replies: [{ userid: 'a', answer: '参加' }, { userid: 'b', answer: '请假' }], ids: ['a', 'b', 'c'] });
+
+  // The guard on a sub-document field is what keeps "once per deputy" atomic.
+  const dup = await Slip.findOneAndUpdate(
+    { key: 's', 'replies.userid': { $ne: 'a' } },
+    { $push: { replies: { userid: 'a', answer: '参加' } } },
+  );
+  expect(dup).toBeNull();
+  await Slip.updateOne({ key: 's', 'replies.userid': 'b' }, { $set: { 'replies.$.answer': '参加' } });
+  await Slip.updateOne({ key: 's' }, { $set: { 'replies.$[r].answer': '请假' } }, { arrayFilters: [{ 'r.userid': 'a' }] });
+  await Slip.updateOne({ key: 's' }, { $pull: { ids: { $in: ['a', 'c'] }, replies: { userid: 'a' } } });
+  const found = await Slip.findOne({ key: 's', replies: { $elemMatch: { userid: 'b', answer: '参加' } } }).lean();
+  expect(found).toMatchObject({ replies: [{ userid: 'b', answer: '参加' }], ids: ['b'] });
+});
+
+test('concurrent guarded sign-ups never overfill, at load, repeatedly', async () => {
+  // 200 deputies race for 10 places, five times over: the server must never let an 11th through.
+  const Seat = db.connection.model('Seat', new Schema({ taken: Number, capacity: Number, who: [String] }));
+  for (let round = 0; round < 5; round++) {
+    const { _id } = await Seat.create({ taken: 0, capacity: 10, who: [] });
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        Seat.findOneAndUpdate(
+          { _id, taken: { $lt: 10 }, who: { $ne: `u${i % 150}` } },
+          { $inc: { taken: 1 }, $push: { who: `u${i % 150}` } },
+          { returnDocument: 'after' },
+        ),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(10);
+    const seat = await Seat.findById(_id).lean();
+    expect(seat?.taken).toBe(10);
+    expect(new Set(seat?.who).size).toBe(10);
+  }
+});
+
+test('concurrent $inc loses nothing', async () => {
+  const Counter = db.connection.model('Counter', new Schema({ n: Number }));
+  const { _id } = await Counter.create({ n: 0 });
+  await Promise.all(Array.from({ length: 200 }, () => Counter.updateOne({ _id }, { $inc: { n: 1 } })));
+  expect((await Counter.findById(_id).lean())?.n).toBe(200);
 });

@@ -9,7 +9,7 @@ export interface TestDatabase {
 }
 
 /**
- * FerretDB accepts only [A-Za-z0-9_-] and at most 63 chars in a database name (MongoDB: no
+ * Only [A-Za-z0-9_-] and fewer than 64 chars in a database name (MongoDB forbids
  * `/\. "$`, < 64 bytes); 38 keeps us inside Atlas's stricter limit too.
  */
 const MAX_DB_NAME = 38;

@@ -9,7 +9,7 @@ export interface DbLog {
   warn(obj: object, msg?: string): void;
 }
 
-export interface FerretDbHandle {
+export interface MongoServerHandle {
   uri: string;
   stop(): Promise<void>;
 }
@@ -17,10 +17,12 @@ export interface FerretDbHandle {
 const START_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 5_000;
 const TAIL_LINES = 20;
+/** Uncapped, the heap grew to 2 GB under load; 512 MB holds 100,000 opinions with room to spare. */
+const HEAP = '512m';
 
-/** Where the helper binary lives; `.tools/` is gitignored. */
-export function ferretDbBinaryPath(projectRoot: string): string {
-  return path.join(projectRoot, '.tools', 'ferretdb', 'ferretdb');
+/** Where the launcher is built; `.tools/` is gitignored. */
+export function mongoServerDir(projectRoot: string): string {
+  return path.join(projectRoot, '.tools', 'mongo-server');
 }
 
 /** Keeps the last lines of a stream so a failure can say what the child said. */
@@ -37,30 +39,29 @@ function tailOf(stream: NodeJS.ReadableStream | null, onLine?: (line: string) =>
 }
 
 /**
- * Builds the FerretDB helper if it is missing or older than its sources. The staleness rule and the
- * go build flags live in tools/ferretdb/build.sh, shared with `npm run db`, so they cannot diverge.
+ * Builds the launcher jar if it is missing or older than its sources. The staleness rule and the
+ * Maven call live in tools/mongo-server/build.sh, shared with `npm run db`, so they cannot diverge.
  */
-export async function ensureFerretDbBinary(opts: { projectRoot: string; log?: DbLog }): Promise<string> {
+export async function ensureMongoServerJar(opts: { projectRoot: string; log?: DbLog }): Promise<string> {
   const { projectRoot, log } = opts;
-  const out = ferretDbBinaryPath(projectRoot);
-  const script = path.join(projectRoot, 'tools', 'ferretdb', 'build.sh');
+  const out = mongoServerDir(projectRoot);
+  const script = path.join(projectRoot, 'tools', 'mongo-server', 'build.sh');
   const child = spawn('bash', [script, out], { stdio: ['ignore', 'pipe', 'pipe'] });
-  // build.sh tags its own progress lines; go's output is kept only for the error message.
   const progress = (line: string): void => {
-    if (line.startsWith('ferretdb build:')) log?.info({ binary: out }, line);
+    if (line.startsWith('mongo-server build:')) log?.info({ dir: out }, line);
   };
   const stdoutTail = tailOf(child.stdout);
   const stderrTail = tailOf(child.stderr, progress);
   const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', (err) => reject(new Error(`FerretDB build: cannot run bash: ${err.message}`)));
+    child.on('error', (err) => reject(new Error(`mongo-server build: cannot run bash: ${err.message}`)));
     child.on('close', (c) => resolve(c));
   });
-  if (code === 0) return out;
+  if (code === 0) return path.join(out, 'mongo-server.jar');
   const output = [stderrTail(), stdoutTail()].filter(Boolean).join('\n');
   if (code === 3) {
-    throw new Error("FerretDB build: the Go toolchain ('go') is not on PATH; install Go >= 1.24 or set MONGODB_URI");
+    throw new Error("mongo-server build: 'java' or 'mvn' is not on PATH; install OpenJDK 17 and Maven, or set MONGODB_URI");
   }
-  throw new Error(`FerretDB build failed (exit ${String(code)}):\n${output}`);
+  throw new Error(`mongo-server build failed (exit ${String(code)}):\n${output}`);
 }
 
 async function pingUntilReady(uri: string, deadline: number, exited: () => string | undefined): Promise<void> {
@@ -84,7 +85,7 @@ async function pingUntilReady(uri: string, deadline: number, exited: () => strin
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`FerretDB at ${uri} did not answer ping within ${START_TIMEOUT_MS / 1000}s: ${lastError}`);
+  throw new Error(`mongo-java-server at ${uri} did not answer ping within ${START_TIMEOUT_MS / 1000}s: ${lastError}`);
 }
 
 function hasExited(child: ChildProcess): boolean {
@@ -102,20 +103,24 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts FerretDB on a free loopback port with its SQLite files in dataDir. */
-export async function startFerretDb(opts: { projectRoot: string; dataDir: string; log?: DbLog }): Promise<FerretDbHandle> {
-  const { projectRoot, dataDir, log } = opts;
-  const binary = await ensureFerretDbBinary({ projectRoot, log });
+/**
+ * Starts mongo-java-server on a free loopback port: in memory, or with an H2 file when `h2File` is
+ * given (data kept across restarts).
+ */
+export async function startMongoJavaServer(opts: { projectRoot: string; h2File?: string; log?: DbLog }): Promise<MongoServerHandle> {
+  const { projectRoot, h2File, log } = opts;
+  const jar = await ensureMongoServerJar({ projectRoot, log });
 
   // stdin stays a pipe: if we die without cleanup (SIGKILL), its EOF tells the child to stop.
-  const child = spawn(binary, ['-data', dataDir, '-listen', '127.0.0.1:0', '-exit-on-stdin-eof'], {
+  const args = [`-Xmx${HEAP}`, '-jar', jar, '--exit-on-stdin-eof', ...(h2File ? ['--h2', h2File] : [])];
+  const child = spawn('java', args, {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stderrTail = tailOf(child.stderr);
   let exitReason: string | undefined;
   // 'close' rather than 'exit': by then stderr is drained, so the reason is complete.
   child.on('close', (code, signal) => {
-    exitReason = `FerretDB exited early (code ${String(code)}, signal ${String(signal)}):\n${stderrTail()}`;
+    exitReason = `mongo-java-server exited early (code ${String(code)}, signal ${String(signal)}):\n${stderrTail()}`;
   });
   const killOnExit = (): void => {
     child.kill('SIGKILL');
@@ -126,7 +131,7 @@ export async function startFerretDb(opts: { projectRoot: string; dataDir: string
   try {
     const uri = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`FerretDB printed no URI within ${START_TIMEOUT_MS / 1000}s:\n${stderrTail()}`)),
+        () => reject(new Error(`mongo-java-server printed no URI within ${START_TIMEOUT_MS / 1000}s:\n${stderrTail()}`)),
         START_TIMEOUT_MS,
       );
       const lines = createInterface({ input: child.stdout });
@@ -134,11 +139,11 @@ export async function startFerretDb(opts: { projectRoot: string; dataDir: string
         clearTimeout(timer);
         const trimmed = line.trim();
         if (trimmed.startsWith('mongodb://')) resolve(trimmed);
-        else reject(new Error(`FerretDB printed an unexpected first line: ${trimmed}`));
+        else reject(new Error(`mongo-java-server printed an unexpected first line: ${trimmed}`));
       });
       child.once('error', (err) => {
         clearTimeout(timer);
-        reject(new Error(`cannot start FerretDB (${binary}): ${err.message}`));
+        reject(new Error(`cannot start java for ${jar}: ${err.message}`));
       });
       child.once('close', () => {
         clearTimeout(timer);
@@ -153,14 +158,14 @@ export async function startFerretDb(opts: { projectRoot: string; dataDir: string
 
     let stopping: Promise<void> | undefined;
     child.once('close', () => {
-      if (!stopping) log?.warn({ pid: child.pid, reason: exitReason }, 'FerretDB exited unexpectedly');
+      if (!stopping) log?.warn({ pid: child.pid, reason: exitReason }, 'mongo-java-server exited unexpectedly');
     });
     const stop = (): Promise<void> => {
       stopping ??= (async () => {
         if (!hasExited(child)) {
           child.kill('SIGTERM');
           if (!(await waitForExit(child, STOP_GRACE_MS))) {
-            log?.warn({ pid: child.pid }, 'FerretDB ignored SIGTERM for 5s; sending SIGKILL');
+            log?.warn({ pid: child.pid }, 'mongo-java-server ignored SIGTERM for 5s; sending SIGKILL');
             child.kill('SIGKILL');
             await waitForExit(child, STOP_GRACE_MS);
           }
