@@ -1,9 +1,9 @@
 import { splitFirst } from '../src/commands/args';
 import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
-import { checkinWindow } from '../src/services/event-time';
+import { checkinWindow } from '../src/services/events/event-time';
 import { formatDateTime } from '../src/time/format';
-import { activityLine } from './event-format';
+import { activityLine } from './shared/event-format';
 
 /** 活动: upcoming activities with places left and whether I'm in. */
 export const activityListCommand: Command = {

@@ -2,9 +2,9 @@ import { splitFirst } from '../src/commands/args';
 import type { Command } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
-import { eventKindOf } from '../src/services/event-codes';
+import { eventKindOf } from '../src/services/events/event-codes';
 import { formatDateTime } from '../src/time/format';
-import { myReply, shownReason } from './event-format';
+import { myReply, shownReason } from './shared/event-format';
 
 const ATTEND = /^(参加|出席|参会|到会)$/;
 const LEAVE = /^请假$/;

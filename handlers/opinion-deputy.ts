@@ -1,9 +1,9 @@
 import { splitFirst } from '../src/commands/args';
 import type { Command, CommandContext } from '../src/commands/types';
 import { t } from '../src/messages';
-import type { Rating } from '../src/services/opinion-store';
+import type { Rating } from '../src/services/opinions/opinion-steps';
 import { formatDate } from '../src/time/format';
-import { formatProgress, shown } from './opinion-format';
+import { formatProgress, shown } from './shared/opinion-format';
 
 /** The opinion code at the start of the arguments, normalised, and what follows it. */
 export function takeCode(ctx: CommandContext, command: string): { code: string; rest: string } {

@@ -1,8 +1,8 @@
 import type { Command, CommandContext } from '../src/commands/types';
 import { t } from '../src/messages';
-import type { OpinionSource } from '../src/services/opinion-filing';
+import type { OpinionSource } from '../src/services/opinions/filing';
 import { toHalfWidth } from '../src/text/normalize';
-import { shown } from './opinion-format';
+import { shown } from './shared/opinion-format';
 
 async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<string> {
   const { opinion, pick, similar } = await ctx.services.opinions.file({

@@ -3,7 +3,7 @@ import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
 import { formatDate } from '../src/time/format';
 import { actionInput, takeCode } from './opinion-deputy';
-import { shown } from './opinion-format';
+import { shown } from './shared/opinion-format';
 
 /** 交办 and 改派 share their shape: <编号> 单位：… [期限：…]. */
 function assignLike(name: '交办' | '改派', mode: 'assign' | 'reassign'): Command['run'] {

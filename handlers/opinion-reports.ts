@@ -1,9 +1,9 @@
 import type { Command } from '../src/commands/types';
-import type { EventPeriodSummary } from '../src/services/event-reports';
-import { formatRate } from '../src/services/rates';
+import type { EventPeriodSummary } from '../src/services/events/reports';
+import { formatRate } from '../src/services/opinions/rates';
 import { t } from '../src/messages';
-import { parseStatsPeriod } from '../src/services/opinion-reports';
-import { shown } from './opinion-format';
+import { parseStatsPeriod } from '../src/services/opinions/reports';
+import { shown } from './shared/opinion-format';
 
 /** 督办: overdue and soon-due opinions by unit (the same text the scheduled overdue job sends). */
 export const chaseCommand: Command = {

@@ -8,8 +8,8 @@ import { createServices } from '../src/services';
 import { writeActivitiesLedger } from '../src/services/exports/activities-ledger';
 import { writeOpinionsLedger } from '../src/services/exports/opinions-ledger';
 import { writePerformanceRegister } from '../src/services/exports/performance-register';
-import { createOutbox } from '../src/services/outbox';
-import { FIRST_YEAR } from '../src/services/performance';
+import { createOutbox } from '../src/services/delivery/outbox';
+import { FIRST_YEAR } from '../src/services/performance/performance';
 import { yearOf } from '../src/time/zone';
 import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 

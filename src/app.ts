@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
-import { StillProcessing } from './services/inbox';
+import { StillProcessing } from './inbox/inbox';
 import { CallbackRejected } from './wecom/crypto';
 
 export interface AppDeps {

@@ -14,9 +14,9 @@ import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
 import { createServices } from './services';
-import { createInbox } from './services/inbox';
-import { createOutbox } from './services/outbox';
-import { createOutboxSender } from './services/outbox-sender';
+import { createInbox } from './inbox/inbox';
+import { createOutbox } from './services/delivery/outbox';
+import { createOutboxSender } from './services/delivery/outbox-sender';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
 

@@ -7,7 +7,7 @@ import { UserError } from '../errors';
 import { t } from '../messages';
 import type { Services } from '../services';
 import { closestNames } from '../text/closest';
-import type { InboundMessage, Reply } from '../wecom/inbound';
+import type { InboundMessage, Reply } from './contract';
 
 export interface DispatcherDeps {
   table: CommandTable;

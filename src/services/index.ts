@@ -2,13 +2,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Models } from '../models';
-import { createNotifier, type Notifier } from './notify';
-import type { Outbox } from './outbox';
-import { createRoster } from './roster';
-import { createOpinions } from './opinions';
-import { createSchedulingServices } from './scheduling';
-import { createEvents } from './events';
-import { createPerformance } from './performance';
+import { createNotifier, type Notifier } from './delivery/notify';
+import type { Outbox } from './delivery/outbox';
+import { createRoster } from './roster/roster';
+import { createOpinions } from './opinions/opinions';
+import { createSchedulingServices } from './bulletins/bulletins';
+import { createEvents } from './events/events';
+import { createPerformance } from './performance/performance';
 
 export interface ServiceDeps {
   models: Models;

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { CallbackRejected } from './crypto';
-import type { InboundMessage } from './inbound';
+import type { InboundMessage } from '../dispatcher/contract';
 
 // Self-built app (自建应用) callback mode: XML envelope; receive id is the corp id.
 

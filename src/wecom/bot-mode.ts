@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CallbackRejected } from './crypto';
-import type { InboundMessage } from './inbound';
+import type { InboundMessage } from '../dispatcher/contract';
 
 // Smart bot (智能机器人) API mode: JSON envelope {"encrypt": "..."}; receive id is ''.
 

@@ -8,7 +8,7 @@ import { markdownToPlain } from '../text/plain';
 import { appReplyEnvelope, appReplyPlaintext, parseAppPlaintext, readAppEnvelope } from './app-mode';
 import { botReplyPlaintext, parseBotPlaintext, readBotEnvelope } from './bot-mode';
 import { CallbackRejected, type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySignature } from './crypto';
-import type { InboundMessage, Reply } from './inbound';
+import type { InboundMessage, Reply } from '../dispatcher/contract';
 
 export interface CallbackDeps {
   keys: CryptoKeys;

@@ -1,9 +1,9 @@
 import { ManualClock } from '../../src/clock';
 import { createLogger } from '../../src/logger';
 import { createModels, ensureIndexes } from '../../src/models';
-import { StillProcessing, createInbox } from '../../src/services/inbox';
-import { createOutbox } from '../../src/services/outbox';
-import type { InboundMessage, Reply } from '../../src/wecom/inbound';
+import { StillProcessing, createInbox } from '../../src/inbox/inbox';
+import { createOutbox } from '../../src/services/delivery/outbox';
+import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
 
 let db: TestDatabase;

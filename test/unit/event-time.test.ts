@@ -1,6 +1,6 @@
-import { checkinWindow, nextPendingAt, parseEventTime, planReminders } from '../../src/services/event-time';
-import { promoteWaitlist } from '../../src/services/activity-signup';
-import { meetingResultFor } from '../../src/services/meeting-outcome';
+import { checkinWindow, nextPendingAt, parseEventTime, planReminders } from '../../src/services/events/event-time';
+import { promoteWaitlist } from '../../src/services/events/activity-signup';
+import { meetingResultFor } from '../../src/services/events/meeting-outcome';
 import { UserError } from '../../src/errors';
 
 const tz = 'Asia/Shanghai';

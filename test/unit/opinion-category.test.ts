@@ -1,5 +1,5 @@
 import { categoryKeywords } from '../../config/defaults';
-import { extractCategoryTag, pickCategory, suggestCategory } from '../../src/services/opinion-category';
+import { extractCategoryTag, pickCategory, suggestCategory } from '../../src/services/opinions/category';
 
 const names = Object.keys(categoryKeywords);
 

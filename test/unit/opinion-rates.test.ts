@@ -1,4 +1,4 @@
-import { computeRates, formatRate } from '../../src/services/rates';
+import { computeRates, formatRate } from '../../src/services/opinions/rates';
 
 describe('formatRate', () => {
   it.each([

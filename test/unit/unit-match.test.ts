@@ -1,4 +1,4 @@
-import { matchUnit } from '../../src/services/unit-match';
+import { matchUnit } from '../../src/text/unit-match';
 
 const known = ['公安分局', '市场监管分局', '市场服务中心', '教育管理中心', '城关派出所', '交通运输局'];
 

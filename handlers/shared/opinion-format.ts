@@ -1,0 +1,71 @@
+import type { TimelineEntry } from '../../src/services/opinions/opinion-steps';
+import { t } from '../../src/messages';
+import type { ProgressView } from '../../src/services/opinions/queries';
+import { maskSensitive } from '../../src/text/mask';
+import { neutralizeUserText } from '../../src/text/sanitize';
+import { formatDate, formatShortDateTime } from '../../src/time/format';
+
+/** Text shown back in a reply: never able to mention anyone; masked unless the viewer may see it in full. */
+export function shown(text: string, full: boolean): string {
+  return neutralizeUserText(full ? text : maskSensitive(text));
+}
+
+function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date): string {
+  const when = formatShortDateTime(e.at, tz, now);
+  const name = e.byName;
+  const deadline = e.deadline ? formatDate(e.deadline, tz) : '';
+  const round = e.round ?? 1;
+  const note = shown(e.note ?? '', v.fullAccess);
+  switch (e.action) {
+    case 'filed':
+      return t('timelineFiled', { when, name, source: v.opinion.source });
+    case 'cosigned':
+      return t('timelineCosigned', { when, name });
+    case 'assigned':
+      return t('timelineAssigned', { when, name, unit: shown(e.unit ?? '', true), deadline, round });
+    case 'reassigned':
+      return t('timelineReassigned', { when, name, unit: shown(e.unit ?? '', true), deadline });
+    case 'answered': {
+      const unit = v.opinion.rounds.find((r) => r.round === round)?.unit ?? '';
+      return t('timelineAnswered', { when, unit: shown(unit, true), note, round });
+    }
+    case 'rated':
+      return t('timelineRated', { when, name, rating: e.rating ?? '', note });
+    case 'reopened':
+      return t('timelineReopened', { when, unit: shown(e.unit ?? '', true), deadline, round });
+    case 'closed':
+      return t('timelineClosed', { when, name });
+    case 'withdrawn':
+      return t('timelineWithdrawn', { when, name });
+    case 'rejected':
+      return t('timelineRejected', { when, name, note });
+    default:
+      return '';
+  }
+}
+
+/** 进度: header, current handling, (masked) content, the timeline, and the viewer's next step. */
+export function formatProgress(v: ProgressView, tz: string, now: Date): string {
+  const o = v.opinion;
+  const lines = [
+    t('opinionProgressHeader', { code: o.code, title: shown(o.title, v.fullAccess), status: o.status, category: o.category, source: o.source, filer: o.filerName }),
+  ];
+  if (v.cosignerNames.length) lines.push(t('opinionProgressCosigners', { names: v.cosignerNames.join('、') }));
+  if (o.status === '已交办' && o.unit && o.deadline) {
+    lines.push(t('opinionProgressCurrent', { unit: shown(o.unit, true), deadline: formatDate(o.deadline, tz), round: o.round ?? 1, overdue: o.deadline.getTime() < now.getTime() }));
+  }
+  lines.push(t('opinionProgressContent', { content: shown(o.content, v.fullAccess) }));
+  lines.push(t('opinionProgressTimeline'), ...o.timeline.map((e) => timelineLine(e, v, tz, now)).filter(Boolean));
+  const open = o.status === '待交办' || o.status === '已交办' || o.status === '已答复';
+  const next = t('opinionProgressNext', {
+    code: o.code,
+    canRate: v.isFiler && o.status === '已答复' && o.ratedRound !== o.round,
+    canWithdraw: v.isFiler && o.status === '待交办',
+    canCosign: !v.isFiler && !v.isCosigner && open,
+  });
+  if (next) lines.push(next);
+  // Office staff see what they can do next (the filer's own hints above still apply to them as deputies).
+  const officeNext = v.isOffice ? t('opinionProgressOfficeNext', { code: o.code, status: o.status }) : '';
+  if (officeNext) lines.push(officeNext);
+  return lines.join('\n');
+}

@@ -1,0 +1,202 @@
+import type { Actor } from '../../commands/types';
+import { UserError } from '../../errors';
+import { t } from '../../messages';
+import type { Models } from '../../models';
+import { neutralizeOfficeMarkdown, neutralizeUserText } from '../../text/sanitize';
+import { formatDateTime } from '../../time/format';
+import { yearOf } from '../../time/zone';
+import { formatCode, nextCode, parseCode } from '../codes/codes';
+import type { Notifier } from '../delivery/notify';
+import type { OfficeDirectory } from '../roster/office-directory';
+
+export type AnnouncementStatus = 'scheduled' | 'sending' | 'sent' | 'revoked' | 'expired';
+
+export interface AnnouncementView {
+  code: string;
+  content: string;
+  /** First line, short, defused for echoing (lists and notices). */
+  preview: string;
+  mentionAll: boolean;
+  status: AnnouncementStatus;
+  authorName: string;
+  createdAt: Date;
+  scheduledAt?: Date;
+  sentAt?: Date;
+}
+
+export interface AnnouncementsOptions {
+  models: Models;
+  notify: Notifier;
+  office: OfficeDirectory;
+  timezone: string;
+  limits: { maxChars: number; maxLateMs: number; listSize: number; maxAheadDays: number };
+}
+
+interface NewAnnouncement {
+  actor: Actor;
+  content: string;
+  mentionAll: boolean;
+  msgId: string;
+  now: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** Office announcements (公告): posted at once or at a set minute, exactly once, never after revocation. */
+export function createAnnouncements(o: AnnouncementsOptions) {
+  const { Announcement } = o.models;
+
+  function checkContent(content: string): string {
+    const text = content.trim();
+    if (!text) throw new UserError('announceEmpty');
+    const length = [...text].length;
+    if (length > o.limits.maxChars) throw new UserError('announceTooLong', { max: o.limits.maxChars, length });
+    return text;
+  }
+
+  /** One record per inbound message: a WeCom retry gets the first record back instead of a second one. */
+  async function createOnce(input: NewAnnouncement, extra: { status: AnnouncementStatus; scheduledAt?: Date; sentAt?: Date }) {
+    const existing = await Announcement.findOne({ origin: input.msgId }).lean();
+    if (existing) return existing;
+    const code = await nextCode(o.models, 'GG', yearOf(input.now, o.timezone));
+    try {
+      const doc = await Announcement.create({
+        code: formatCode(code),
+        year: code.year,
+        seq: code.seq,
+        content: input.content,
+        mentionAll: input.mentionAll,
+        authorId: input.actor.userid,
+        authorName: input.actor.name,
+        origin: input.msgId,
+        createdAt: input.now,
+        ...extra,
+      });
+      return doc.toObject();
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      const raced = await Announcement.findOne({ origin: input.msgId }).lean();
+      if (!raced) throw err;
+      return raced;
+    }
+  }
+
+  async function push(doc: { code: string; content: string; mentionAll?: boolean | null; authorName: string }): Promise<void> {
+    const markdown = t('announcePush', { code: doc.code, content: neutralizeOfficeMarkdown(doc.content), author: neutralizeUserText(doc.authorName) });
+    await o.notify.toGroup(`announcement:${doc.code}`, markdown, { mentionAll: doc.mentionAll === true, mentionAllText: t('announceMentionAllText') });
+  }
+
+  async function byCode(codeText: string, now: Date) {
+    const code = parseCode(codeText, 'GG', yearOf(now, o.timezone));
+    if (!code) throw new UserError('announceBadCode', { input: codeText });
+    return { code: formatCode(code), doc: await Announcement.findOne({ code: formatCode(code) }).lean() };
+  }
+
+  return {
+    /**
+     * Posts now: stored as 'sending' (due now), queued under a key derived from its code, then 'sent'.
+     * A crash in between leaves it 'sending', which the reminders job finishes; a retry re-queues nothing.
+     */
+    async post(input: NewAnnouncement): Promise<AnnouncementView> {
+      const content = checkContent(input.content);
+      const doc = await createOnce({ ...input, content }, { status: 'sending', scheduledAt: input.now });
+      if (doc.status !== 'sending' && doc.status !== 'sent') return toView(doc);
+      await push(doc);
+      const sent = await Announcement.findOneAndUpdate({ _id: doc._id, status: 'sending' }, { $set: { status: 'sent', sentAt: input.now } }, { returnDocument: 'after' }).lean();
+      return toView(sent ?? doc);
+    },
+
+    /** Stores it for the reminders job, which sends it in the minute of `at`. */
+    async schedule(input: NewAnnouncement & { at: Date }): Promise<AnnouncementView> {
+      const content = checkContent(input.content);
+      if (input.at.getTime() <= input.now.getTime()) {
+        throw new UserError('announceTimePast', { when: formatDateTime(input.at, o.timezone) });
+      }
+      if (input.at.getTime() - input.now.getTime() > o.limits.maxAheadDays * 24 * 3600_000) {
+        throw new UserError('announceTimeTooFar', { when: formatDateTime(input.at, o.timezone), days: o.limits.maxAheadDays });
+      }
+      const doc = await createOnce({ ...input, content }, { status: 'scheduled', scheduledAt: input.at });
+      return toView(doc);
+    },
+
+    async list(): Promise<{ scheduled: AnnouncementView[]; recent: AnnouncementView[] }> {
+      const scheduled = await Announcement.find({ status: 'scheduled' }).sort({ scheduledAt: 1 }).limit(50).lean();
+      const recent = await Announcement.find({ status: { $ne: 'scheduled' } }).sort({ createdAt: -1 }).limit(o.limits.listSize).lean();
+      return { scheduled: scheduled.map(toView), recent: recent.map(toView) };
+    },
+
+    /** Cancels a scheduled announcement: only from 'scheduled', so one already being sent is never half-cancelled. */
+    async revoke(codeText: string, actor: Actor, now: Date): Promise<AnnouncementView> {
+      const { code } = await byCode(codeText, now);
+      const done = await Announcement.findOneAndUpdate(
+        { code, status: 'scheduled' },
+        { $set: { status: 'revoked', revokedAt: now, revokedBy: actor.userid } },
+        { returnDocument: 'after' },
+      ).lean();
+      if (done) return toView(done);
+      const doc = await Announcement.findOne({ code }).lean();
+      if (!doc) throw new UserError('announceNotFound', { code });
+      if (doc.status === 'revoked') throw new UserError('announceAlreadyRevoked', { code });
+      if (doc.status === 'expired') throw new UserError('announceAlreadyExpired', { code });
+      throw new UserError('announceAlreadySent', { code });
+    },
+
+    /** Called by the reminders job every minute: sends what is due; too-late ones are expired and the office told. */
+    async sendDue(now: Date): Promise<{ sent: number; expired: number }> {
+      const due = await Announcement.find({ status: { $in: ['scheduled', 'sending'] }, scheduledAt: { $lte: now } }).sort({ scheduledAt: 1 }).limit(100).lean();
+      let sent = 0;
+      let expired = 0;
+      for (const doc of due) {
+        const late = now.getTime() - (doc.scheduledAt?.getTime() ?? now.getTime());
+        if (doc.status === 'scheduled' && late > o.limits.maxLateMs) {
+          if (await expire(doc._id, now)) {
+            await tellOfficeExpired(doc);
+            expired += 1;
+          }
+          continue;
+        }
+        // scheduled → sending first: a revoke can no longer win, and a crash here is resumed by the next run.
+        const claimed = doc.status === 'sending' || (await Announcement.updateOne({ _id: doc._id, status: 'scheduled' }, { $set: { status: 'sending' } })).modifiedCount === 1;
+        if (!claimed) continue;
+        await push(doc);
+        await Announcement.updateOne({ _id: doc._id, status: 'sending' }, { $set: { status: 'sent', sentAt: now } });
+        sent += 1;
+      }
+      return { sent, expired };
+    },
+  };
+
+  async function expire(id: unknown, now: Date): Promise<boolean> {
+    const res = await Announcement.updateOne({ _id: id, status: 'scheduled' }, { $set: { status: 'expired', revokedAt: now } });
+    return res.modifiedCount === 1;
+  }
+
+  async function tellOfficeExpired(doc: { code: string; content: string; scheduledAt?: Date | null }): Promise<void> {
+    const when = doc.scheduledAt ? formatDateTime(doc.scheduledAt, o.timezone) : '';
+    const text = t('announceExpiredNotice', { code: doc.code, when, title: neutralizeUserText(previewOf(doc.content)) });
+    await o.notify.toUsers(`announcement:${doc.code}:expired`, await o.office.userIds(), text);
+  }
+}
+
+/** The first line of an announcement, short, for lists and notices. */
+export function previewOf(content: string, maxChars = 24): string {
+  const line = content.split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
+  const chars = [...line];
+  return chars.length <= maxChars ? line : `${chars.slice(0, maxChars - 1).join('')}…`;
+}
+
+function toView(d: Record<string, unknown>): AnnouncementView {
+  return {
+    code: String(d.code),
+    content: String(d.content),
+    preview: neutralizeOfficeMarkdown(previewOf(String(d.content))),
+    mentionAll: d.mentionAll === true,
+    status: d.status as AnnouncementStatus,
+    authorName: String(d.authorName),
+    createdAt: d.createdAt as Date,
+    scheduledAt: (d.scheduledAt as Date | undefined) ?? undefined,
+    sentAt: (d.sentAt as Date | undefined) ?? undefined,
+  };
+}
+
+export type Announcements = ReturnType<typeof createAnnouncements>;

@@ -1,0 +1,113 @@
+import type { Actor } from '../../commands/types';
+import { UserError } from '../../errors';
+import { t } from '../../messages';
+import type { ActivityDoc } from '../../models/activity';
+import { neutralizeUserText } from '../../text/sanitize';
+import { formatDateTime } from '../../time/format';
+import { yearOf } from '../../time/zone';
+import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
+import { readCapacity } from './activity-capacity';
+import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './version-retry';
+import { cancelReminders, effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
+
+type ByCode = (input: string, now: Date) => Promise<ActivityDoc>;
+
+export interface ActivityChange {
+  code: string;
+  time?: string;
+  place?: string;
+  capacity?: string;
+  deadline?: string;
+  actor: Actor;
+  origin: string;
+  now: Date;
+}
+
+function assertChangeable(d: EventDeps, a: ActivityDoc, now: Date): void {
+  if (a.status === 'cancelled') throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
+  if (effectiveEnd(a.startAt, a.endAt, d.config.tunables.checkin) <= now) throw new UserError('activityOver', { code: a.code });
+}
+
+/** What a 修改活动 sets, computed from the current document (pure apart from parsing). */
+function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
+  const tz = d.config.timezone;
+  const set: Record<string, unknown> = {};
+  const changed: string[] = [];
+  let promoted: string[] = [];
+  let startAt = a.startAt;
+  if (p.time) {
+    const parsed = parseEventTime(p.time, p.now, tz);
+    startAt = parsed.startAt;
+    const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
+    Object.assign(set, { startAt, endAt: parsed.endAt ?? null, year: yearOf(startAt, tz), reminders, nextReminderAt: nextPendingAt(reminders), reminderRev: a.reminderRev + 1 });
+    changed.push('时间');
+  }
+  if (p.place) {
+    set.place = p.place.trim();
+    changed.push('地点');
+  }
+  if (p.deadline) {
+    Object.assign(set, { deadline: parseSignupDeadline(p.deadline, p.now, startAt, tz), deadlineIsDefault: false });
+    changed.push('报名截止');
+  } else if (p.time) {
+    set.deadline = a.deadlineIsDefault || a.deadline > startAt ? startAt : a.deadline;
+  }
+  if (p.capacity !== undefined) {
+    const capacity = readCapacity(p.capacity);
+    if (capacity !== null && capacity < a.confirmedCount) throw new UserError('activityCapacityBelowSigned', { code: a.code, count: a.confirmedCount });
+    const lists = promoteWaitlist(a.confirmed, a.waitlist, capacity, p.now);
+    Object.assign(set, listsUpdate(lists.confirmed, lists.waitlist), { capacity });
+    promoted = lists.promoted;
+    changed.push('名额');
+  }
+  return { set, changed, promoted };
+}
+
+/** 修改活动: time, place, places or deadline; everyone signed up (and waiting) is told. */
+export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCode: ByCode) {
+  if (!p.time && !p.place && p.capacity === undefined && !p.deadline) throw new UserError('activityChangeUsage');
+  const { Activity } = d.models;
+  const tz = d.config.timezone;
+  for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
+    const a = await byCode(p.code, p.now);
+    assertChangeable(d, a, p.now);
+    const plan = planChange(d, a, p);
+    const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, withPromotions({ $set: plan.set, $inc: { version: 1 } }, plan.promoted), { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+    if (!after) {
+      await afterConflict(attempt);
+      continue;
+    }
+    const text = t('activityChangedPush', {
+      code: after.code, title: neutralizeUserText(after.title), changed: plan.changed, when: formatDateTime(after.startAt, tz),
+      place: neutralizeUserText(after.place), capacity: after.capacity, deadline: formatDateTime(after.deadline, tz),
+    });
+    await d.notify.toGroup(`activity:${after.code}:changed:${p.origin}`, text);
+    await d.notify.toUsers(`activity:${after.code}:changed:${p.origin}:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityChangedUsersPush', { code: after.code }));
+    await notifyPromoted(d, after, plan.promoted);
+    return { activity: after, changed: plan.changed, promoted: plan.promoted };
+  }
+  throw new Error(`activity change kept conflicting for ${p.code}`);
+}
+
+/** 取消活动: no more sign-ups, check-ins or reminders; everyone signed up is told. */
+export async function cancelActivity(d: EventDeps, p: { code: string; reason: string; origin: string; now: Date }, byCode: ByCode) {
+  const { Activity } = d.models;
+  for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
+    const a = await byCode(p.code, p.now);
+    // A retry of the very message that cancelled it (after a crash): queue its notices again (same keys).
+    const replay = a.status === 'cancelled' && a.cancelOrigin === p.origin;
+    if (a.status === 'cancelled' && !replay) throw new UserError('activityAlreadyCancelled', { code: a.code });
+    if (!replay) assertChangeable(d, a, p.now);
+    const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(a.reminders, p.now), nextReminderAt: null };
+    const after = replay ? a : ((await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null);
+    if (!after) {
+      await afterConflict(attempt);
+      continue;
+    }
+    const params = { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, d.config.timezone), reason: neutralizeUserText(after.cancelReason ?? p.reason) };
+    await d.notify.toGroup(`activity:${a.code}:cancelled`, t('activityCancelledPush', params));
+    await d.notify.toUsers(`activity:${a.code}:cancelled:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityCancelledUsersPush', params));
+    return { activity: after, told: a.confirmedIds.length + a.waitlistIds.length };
+  }
+  throw new Error(`activity cancel kept conflicting for ${p.code}`);
+}

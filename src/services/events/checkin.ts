@@ -1,0 +1,91 @@
+import { UserError } from '../../errors';
+import type { ActivityDoc } from '../../models/activity';
+import type { MeetingDoc } from '../../models/meeting';
+import { toHalfWidth } from '../../text/normalize';
+import { anyoneMayCheckIn } from './activity-capacity';
+import { eventKindOf } from './event-codes';
+import type { EventDeps } from './version-retry';
+import { checkinWindow } from './event-time';
+import type { Activities } from './activities';
+import type { createActivitySignup } from './activity-signup';
+import type { Meetings } from './meetings';
+import { type Shifts, shiftLabel } from './shifts';
+
+export type ActivityService = Activities & ReturnType<typeof createActivitySignup>;
+
+export type CheckinOutcome =
+  | { kind: 'activity'; code: string; title: string; at: Date }
+  | { kind: 'meeting'; code: string; title: string; at: Date }
+  | { kind: 'shift'; label: string; at: Date };
+
+/** A bare number may name no activity (or no meeting): that is an answer, not an error. */
+export function notFoundAsNull(err: unknown): null {
+  if (err instanceof UserError) return null;
+  throw err;
+}
+
+const SHIFT_WORDS = /^(值班|接访|联络站|ZB)$/i;
+
+/**
+ * 签到 with a code (HD…/HY…), `值班`, a bare number (the activity or meeting of that number whose
+ * window is open), or nothing (the one event the sender can check in to right now).
+ */
+export function createCheckin(d: EventDeps, parts: { activities: ActivityService; meetings: Meetings; shifts: Shifts }) {
+  const { Activity, Meeting } = d.models;
+  const tun = d.config.tunables;
+
+  const isOpen = (x: { startAt: Date; endAt?: Date | null }, now: Date) => {
+    const w = checkinWindow(x.startAt, x.endAt, tun.checkin);
+    return now >= w.opens && now <= w.closes;
+  };
+
+  async function viaActivity(code: string, userid: string, now: Date): Promise<CheckinOutcome> {
+    const r = await parts.activities.checkIn(code, userid, now);
+    return { kind: 'activity', code: r.activity.code, title: r.activity.title, at: r.at };
+  }
+  async function viaMeeting(code: string, userid: string, now: Date): Promise<CheckinOutcome> {
+    const r = await parts.meetings.checkIn(code, userid, now);
+    return { kind: 'meeting', code: r.meeting.code, title: r.meeting.title, at: r.at };
+  }
+  async function viaShift(userid: string, now: Date): Promise<CheckinOutcome> {
+    const r = await parts.shifts.checkIn(userid, now);
+    return { kind: 'shift', label: shiftLabel(r.shift, d.config.timezone), at: r.at };
+  }
+
+  async function checkIn(arg: string, userid: string, now: Date): Promise<CheckinOutcome> {
+    const text = toHalfWidth(arg).trim();
+    if (SHIFT_WORDS.test(text)) return viaShift(userid, now);
+    if (!text) return checkInWhateverIsOpen(userid, now);
+    const kind = eventKindOf(text);
+    if (kind === 'HD') return viaActivity(text, userid, now);
+    if (kind === 'HY') return viaMeeting(text, userid, now);
+    if (kind !== 'either') throw new UserError('checkinUsage');
+    const act = await parts.activities.byCode(text, now).catch(notFoundAsNull);
+    const meet = await parts.meetings.byCode(text, now).catch(notFoundAsNull);
+    const openAct = act && act.status === 'open' && isOpen(act, now);
+    const openMeet = meet && meet.status === 'active' && isOpen(meet, now);
+    if (openAct && openMeet) throw new UserError('checkinWhich', { activity: act.code, meeting: meet.code });
+    if (openMeet || (meet && !act)) return viaMeeting(text, userid, now);
+    if (act) return viaActivity(text, userid, now);
+    throw new UserError('checkinNotFound', { text });
+  }
+
+  /** Bare 签到: exactly one open activity (I may join), meeting or shift → that one; else a list. */
+  async function checkInWhateverIsOpen(userid: string, now: Date): Promise<CheckinOutcome> {
+    const recent = { $gte: new Date(now.getTime() - 2 * 24 * 3600_000), $lte: new Date(now.getTime() + tun.checkin.beforeStartMinutes * 60_000) };
+    const acts = ((await Activity.find({ status: 'open', startAt: recent }).lean()) as ActivityDoc[]).filter(
+      (a) => isOpen(a, now) && (anyoneMayCheckIn(a, tun.openCheckinActivityTypes) || a.confirmedIds.includes(userid)),
+    );
+    const meets = ((await Meeting.find({ status: 'active', startAt: recent }).lean()) as MeetingDoc[]).filter((m) => isOpen(m, now));
+    const codes = [...acts.map((a) => a.code), ...meets.map((m) => m.code)];
+    if (codes.length > 1) throw new UserError('checkinWhichOf', { codes: codes.join('、') });
+    if (acts[0]) return viaActivity(acts[0].code, userid, now);
+    if (meets[0]) return viaMeeting(meets[0].code, userid, now);
+    return viaShift(userid, now).catch((err: unknown) => {
+      if (err instanceof UserError && err.key === 'shiftNoneToday') throw new UserError('checkinNothingOpen');
+      throw err;
+    });
+  }
+
+  return { checkIn };
+}

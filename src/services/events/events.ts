@@ -1,0 +1,35 @@
+import { createActivities } from './activities';
+import { createActivitySignup, flushPendingPromotions } from './activity-signup';
+import { createCheckin } from './checkin';
+import type { EventDeps } from './version-retry';
+import { createReminderSweep } from './reminders';
+import { createLeave } from './leave';
+import { createEventReports } from './reports';
+import { createMeetings } from './meetings';
+import { createShifts } from './shifts';
+import { createStations } from './stations';
+
+/**
+ * Activities, meetings and liaison-station shifts. Contracts other features rely on:
+ * - sendDueReminders(now, graceMs): enqueues every reminder due in [now − graceMs, now] once
+ *   (older ones are marked skipped); returns how many this call enqueued; safe to run concurrently.
+ * - upcoming(now, days): activities and meetings starting in the next `days` (weekly digest).
+ * - attendanceFor(userid, year): that deputy's activities, meetings and shifts (performance record).
+ * - periodSummary(from, to, now): activities held and meeting attendance in a period (统计).
+ * - flushPromotions(): re-queues waitlist promotions whose push a crash cut off (reminders job).
+ */
+export function createEvents(d: EventDeps) {
+  const stations = createStations(d.models);
+  const base = createActivities(d);
+  const activities = { ...base, ...createActivitySignup(d, base.byCode) };
+  const meetings = createMeetings(d);
+  const shifts = createShifts(d, stations);
+  const { checkIn } = createCheckin(d, { activities, meetings, shifts });
+  const { leave } = createLeave({ activities, meetings });
+  const { sendDueReminders } = createReminderSweep(d, meetings.silentIds);
+  const { upcoming, attendanceFor, periodSummary } = createEventReports(d);
+  const flushPromotions = () => flushPendingPromotions(d);
+  return { activities, meetings, shifts, stations, checkIn, leave, sendDueReminders, flushPromotions, upcoming, attendanceFor, periodSummary };
+}
+
+export type Events = ReturnType<typeof createEvents>;

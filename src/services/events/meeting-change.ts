@@ -1,0 +1,80 @@
+import { UserError } from '../../errors';
+import { t } from '../../messages';
+import type { MeetingDoc } from '../../models/meeting';
+import { neutralizeUserText } from '../../text/sanitize';
+import { formatDateTime } from '../../time/format';
+import { yearOf } from '../../time/zone';
+import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './version-retry';
+import { cancelReminders, nextPendingAt, parseEventTime, planReminders } from './event-time';
+import { isMeetingOver } from './meeting-outcome';
+
+type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
+
+function assertChangeable(d: EventDeps, m: MeetingDoc, now: Date): void {
+  if (m.status === 'cancelled') throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
+  if (isMeetingOver(m, now, d.config.tunables.checkin)) throw new UserError('meetingOver', { code: m.code });
+}
+
+export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
+  const { Meeting } = d.models;
+  const tz = d.config.timezone;
+
+  /** 修改会议: new time and/or place; reminders follow the new time; everyone is told with @全体. */
+  async function change(p: { code: string; time?: string; place?: string; origin: string; now: Date }) {
+    if (!p.time && !p.place) throw new UserError('meetingChangeUsage');
+    for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
+      const m = await byCode(p.code, p.now);
+      assertChangeable(d, m, p.now);
+      const set: Record<string, unknown> = {};
+      const changed: string[] = [];
+      if (p.time) {
+        const { startAt, endAt } = parseEventTime(p.time, p.now, tz);
+        const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
+        Object.assign(set, { startAt, endAt: endAt ?? null, year: yearOf(startAt, tz), reminders, nextReminderAt: nextPendingAt(reminders), reminderRev: m.reminderRev + 1 });
+        changed.push('时间');
+      }
+      if (p.place) {
+        set.place = p.place.trim();
+        changed.push('地点');
+      }
+      const after = (await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null;
+      if (!after) {
+        await afterConflict(attempt);
+        continue;
+      }
+      await d.notify.toGroup(
+        `meeting:${after.code}:changed:${p.origin}`,
+        t('meetingChangedPush', { code: after.code, title: neutralizeUserText(after.title), changed, when: formatDateTime(after.startAt, tz), place: neutralizeUserText(after.place) }),
+        { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: after.code }) },
+      );
+      return { meeting: after, changed };
+    }
+    throw new Error(`meeting change kept conflicting for ${p.code}`);
+  }
+
+  /** 取消会议: reply slips and reminders stop; everyone is told with @全体. */
+  async function cancel(p: { code: string; reason: string; origin: string; now: Date }) {
+    for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
+      const m = await byCode(p.code, p.now);
+      // A retry of the very message that cancelled it (after a crash): queue its notice again (same key).
+      const replay = m.status === 'cancelled' && m.cancelOrigin === p.origin;
+      if (m.status === 'cancelled' && !replay) throw new UserError('meetingAlreadyCancelled', { code: m.code });
+      if (!replay) assertChangeable(d, m, p.now);
+      const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(m.reminders, p.now), nextReminderAt: null };
+      const after = replay ? m : ((await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null);
+      if (!after) {
+        await afterConflict(attempt);
+        continue;
+      }
+      await d.notify.toGroup(
+        `meeting:${m.code}:cancelled`,
+        t('meetingCancelledPush', { code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), reason: neutralizeUserText(after.cancelReason ?? p.reason) }),
+        { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
+      );
+      return { meeting: after };
+    }
+    throw new Error(`meeting cancel kept conflicting for ${p.code}`);
+  }
+
+  return { change, cancel };
+}

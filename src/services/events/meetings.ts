@@ -1,0 +1,133 @@
+import type { Actor } from '../../commands/types';
+import { UserError } from '../../errors';
+import { t } from '../../messages';
+import type { MeetingDoc, MeetingReply } from '../../models/meeting';
+import { neutralizeUserText } from '../../text/sanitize';
+import { formatDateTime } from '../../time/format';
+import { yearOf } from '../../time/zone';
+import { matchType } from './activity-capacity';
+import { formatCode, nextCode } from '../codes/codes';
+import { readEventCode } from './event-codes';
+import { type EventDeps, isDuplicateKey, MAX_VERSION_RETRIES } from './version-retry';
+import { checkinWindow, effectiveEnd, nextPendingAt, parseEventTime, planReminders } from './event-time';
+import { createMeetingChanges } from './meeting-change';
+import { createMeetingTally } from './meeting-tally';
+
+export interface NewMeeting {
+  title: string;
+  time?: string;
+  place?: string;
+  type?: string;
+  actor: Actor;
+  origin: string;
+  now: Date;
+}
+
+export function createMeetings(d: EventDeps) {
+  const { Meeting } = d.models;
+  const tz = d.config.timezone;
+  const tun = d.config.tunables;
+
+  async function byCode(input: string, now: Date): Promise<MeetingDoc> {
+    const code = readEventCode(input, 'HY', now, tz);
+    const doc = (await Meeting.findOne({ code }).lean()) as MeetingDoc | null;
+    if (!doc) throw new UserError('meetingNotFound', { code });
+    return doc;
+  }
+
+  async function create(i: NewMeeting): Promise<{ meeting: MeetingDoc; existed: boolean }> {
+    const existing = (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null;
+    if (existing) return replayed(existing);
+    const title = i.title.trim();
+    if (!title) throw new UserError('meetingUsage');
+    if ([...title].length > 60) throw new UserError('eventTitleTooLong');
+    const { startAt, endAt } = parseEventTime(i.time, i.now, tz);
+    const place = i.place?.trim();
+    if (!place) throw new UserError('eventPlaceMissing', { command: '会议通知' });
+    const type = matchType(i.type, tun.meetingTypes, '其他', 'meetingTypeInvalid');
+    const expectedIds = (await d.roster.activeDeputies()).map((x) => x.userid);
+    const code = formatCode(await nextCode(d.models, 'HY', yearOf(i.now, tz)));
+    const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
+    try {
+      const created = await Meeting.create({
+        code, year: yearOf(startAt, tz), title, type, place, startAt, endAt, expectedIds,
+        reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
+      });
+      const meeting = created.toObject() as unknown as MeetingDoc;
+      await announce(meeting);
+      return { meeting, existed: false };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const again = (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null;
+      if (!again) throw err;
+      return replayed(again);
+    }
+  }
+
+  async function announce(m: MeetingDoc): Promise<void> {
+    await d.notify.toGroup(
+      `meeting:${m.code}:created`,
+      t('meetingAnnouncePush', { code: m.code, title: neutralizeUserText(m.title), type: m.type, when: formatDateTime(m.startAt, tz), place: neutralizeUserText(m.place) }),
+      { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
+    );
+  }
+
+  /** A retry of the notice's message: the announcement may have been cut off by a crash; re-queue it (same key, sent once). */
+  async function replayed(m: MeetingDoc): Promise<{ meeting: MeetingDoc; existed: boolean }> {
+    if (m.status === 'active') await announce(m);
+    return { meeting: m, existed: true };
+  }
+
+  /** Meetings not yet over, soonest first. */
+  async function listCurrent(now: Date, limit = 10): Promise<MeetingDoc[]> {
+    const since = new Date(now.getTime() - 7 * 24 * 3600_000);
+    const docs = (await Meeting.find({ status: 'active', startAt: { $gte: since } }).sort({ startAt: 1 }).limit(200).lean()) as MeetingDoc[];
+    return docs.filter((m) => effectiveEnd(m.startAt, m.endAt, tun.checkin) > now).slice(0, limit);
+  }
+
+  /**
+   * 回执: one reply slip per deputy, changeable until the meeting starts. A first slip is a guarded $push
+   * (replyIds mirrors replies: FerretDB cannot guard on `replies.userid`); a change rewrites that one slip
+   * in place by index. Neither needs the version, so a whole group answering at once never conflicts.
+   */
+  async function reply(input: string, userid: string, answer: '参加' | '请假', reason: string | undefined, now: Date) {
+    if (answer === '请假' && !reason) throw new UserError('meetingLeaveNeedsReason', { code: readEventCode(input, 'HY', now, tz) });
+    for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
+      const m = await byCode(input, now);
+      if (m.status === 'cancelled') throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
+      if (m.startAt <= now) throw new UserError('meetingReplyClosed', { code: m.code, when: formatDateTime(m.startAt, tz) });
+      const slip: MeetingReply = { userid, answer, at: now, ...(answer === '请假' ? { reason } : {}) };
+      const open: Record<string, unknown> = { _id: m._id, status: 'active', startAt: { $gt: now } };
+      const i = (m.replyIds ?? []).indexOf(userid);
+      const previous: MeetingReply | undefined = i >= 0 ? m.replies[i] : undefined;
+      const after = (await (i < 0
+        ? Meeting.findOneAndUpdate({ ...open, replyIds: { $ne: userid } }, { $push: { replies: slip, replyIds: userid }, $addToSet: { expectedIds: userid } }, { returnDocument: 'after' })
+        : Meeting.findOneAndUpdate({ ...open, [`replyIds.${i}`]: userid }, { $set: { [`replies.${i}`]: slip } }, { returnDocument: 'after' })
+      ).lean()) as MeetingDoc | null;
+      if (after) return { meeting: after, previous };
+      // Cancelled, started, or my own other slip landed first: read again and decide afresh.
+    }
+    throw new Error(`meeting reply kept conflicting for ${input}`);
+  }
+
+  async function checkIn(input: string, userid: string, now: Date): Promise<{ meeting: MeetingDoc; at: Date }> {
+    const m = await byCode(input, now);
+    if (m.status === 'cancelled') throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
+    const w = checkinWindow(m.startAt, m.endAt, tun.checkin);
+    if (now < w.opens || now > w.closes) {
+      throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', { code: m.code, opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
+    }
+    const after = await Meeting.findOneAndUpdate(
+      { _id: m._id, checkinIds: { $ne: userid } },
+      { $push: { checkins: { userid, at: now }, checkinIds: userid }, $addToSet: { expectedIds: userid } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!after) throw new UserError('checkinAlready', { code: m.code, at: formatDateTime(m.checkins.find((c) => c.userid === userid)?.at ?? now, tz) });
+    return { meeting: after as MeetingDoc, at: now };
+  }
+
+  return { byCode, create, listCurrent, reply, checkIn, ...createMeetingTally(d), ...createMeetingChanges(d, byCode) };
+}
+
+export type { MeetingDoc };
+export type Meetings = ReturnType<typeof createMeetings>;

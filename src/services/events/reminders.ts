@@ -1,0 +1,106 @@
+import { t } from '../../messages';
+import type { ActivityDoc } from '../../models/activity';
+import type { Reminder } from '../../models/event-parts';
+import type { MeetingDoc } from '../../models/meeting';
+import type { ShiftDoc } from '../../models/shift';
+import { neutralizeUserText } from '../../text/sanitize';
+import { formatDateTime } from '../../time/format';
+import type { EventDeps } from './version-retry';
+import { nextPendingAt } from './event-time';
+import { shiftLabel } from './shifts';
+
+type Updater = (filter: Record<string, unknown>, update: Record<string, unknown>) => Promise<{ modifiedCount: number }>;
+type Due = { _id: unknown; reminders: Reminder[]; reminderRev: number };
+
+/** Reminder keys: `reminder:<code>:<minutes>`, with the revision once the time was changed. */
+export function reminderKey(id: string, minutesBefore: number, rev: number): string {
+  return `reminder:${id}:${minutesBefore}${rev > 0 ? `:r${rev}` : ''}`;
+}
+
+/** A claim older than this was left by a crashed run and is finished by the next sweep. */
+const STALE_CLAIM_MS = 5 * 60_000;
+
+const mentions = (ids: string[]) => ids.map((u) => `<@${u}>`).join(' ');
+
+export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now: Date) => Promise<string[]>) {
+  const { Activity, Meeting, Shift } = d.models;
+  const tz = d.config.timezone;
+
+  /**
+   * Sends each due reminder of one document exactly once: claim it (guarded on its status and the
+   * reminder revision, so a cancel or time change in between wins), enqueue under an idempotent key,
+   * mark it sent. A claim left behind by a crash is finished by a later sweep.
+   */
+  async function processDoc(doc: Due, update: Updater, now: Date, graceMs: number, push: (r: Reminder) => Promise<void>): Promise<number> {
+    let sent = 0;
+    for (const [i, r] of doc.reminders.entries()) {
+      const path = `reminders.${i}`;
+      const guard = (status: string) => ({ _id: doc._id, reminderRev: doc.reminderRev, [`${path}.status`]: status });
+      const move = (status: string) => ({ $set: { [`${path}.status`]: status, [`${path}.doneAt`]: now } });
+      const stale = r.status === 'claimed' && (r.doneAt?.getTime() ?? 0) < now.getTime() - STALE_CLAIM_MS;
+      if (r.status === 'pending' && r.at <= now) {
+        const late = r.at.getTime() < now.getTime() - graceMs;
+        const claimed = await update(guard('pending'), move(late ? 'skipped' : 'claimed'));
+        if (late || claimed.modifiedCount !== 1) continue;
+      } else if (!stale) {
+        continue;
+      }
+      await push(r);
+      if ((await update(guard('claimed'), move('sent'))).modifiedCount === 1) sent += 1;
+    }
+    return sent;
+  }
+
+  /** Keeps the sweep's index key right: never later than the earliest pending reminder. */
+  async function refreshNext(load: () => Promise<Due | null>, update: Updater): Promise<void> {
+    const fresh = await load();
+    if (fresh) await update({ _id: fresh._id, reminderRev: fresh.reminderRev }, { $set: { nextReminderAt: nextPendingAt(fresh.reminders) } });
+  }
+
+  async function activityPush(a: ActivityDoc, r: Reminder): Promise<void> {
+    const body = t('activityReminderPush', { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, tz), place: neutralizeUserText(a.place), minutesBefore: r.minutesBefore });
+    await d.notify.toGroup(reminderKey(a.code, r.minutesBefore, a.reminderRev), a.confirmedIds.length ? `${body}\n${mentions(a.confirmedIds)}` : body);
+  }
+
+  async function meetingPush(m: MeetingDoc, r: Reminder, now: Date): Promise<void> {
+    // Every meeting reminder names and @-mentions those who have not answered yet.
+    const silent = await silentIds(m, now);
+    const names = await d.roster.namesOf(silent);
+    const body = t('meetingReminderPush', {
+      code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), place: neutralizeUserText(m.place), minutesBefore: r.minutesBefore,
+      silentNames: silent.map((u) => names.get(u) ?? u),
+    });
+    await d.notify.toGroup(reminderKey(m.code, r.minutesBefore, m.reminderRev), silent.length ? `${body}\n${mentions(silent)}` : body);
+  }
+
+  async function shiftPush(s: ShiftDoc, r: Reminder): Promise<void> {
+    if (s.memberIds.length === 0) return;
+    const body = t('shiftReminderPush', { label: shiftLabel(s, tz) });
+    await d.notify.toGroup(reminderKey(`shift-${String(s._id)}`, r.minutesBefore, s.reminderRev), `${body}\n${mentions(s.memberIds)}`);
+  }
+
+  /** The scheduler's entry point: see the contract in the events service. */
+  async function sendDueReminders(now: Date, graceMs: number): Promise<number> {
+    let sent = 0;
+    // Stale claims keep nextReminderAt (it only moves past sent/skipped ones), so they are found too.
+    const due = { nextReminderAt: { $lte: now } };
+    const upA: Updater = (f, u) => Activity.updateOne(f, u);
+    for (const a of (await Activity.find(due).limit(500).lean()) as ActivityDoc[]) {
+      sent += await processDoc(a, upA, now, graceMs, (r) => activityPush(a, r));
+      await refreshNext(async () => (await Activity.findById(a._id).lean()) as Due | null, upA);
+    }
+    const upM: Updater = (f, u) => Meeting.updateOne(f, u);
+    for (const m of (await Meeting.find(due).limit(500).lean()) as MeetingDoc[]) {
+      sent += await processDoc(m, upM, now, graceMs, (r) => meetingPush(m, r, now));
+      await refreshNext(async () => (await Meeting.findById(m._id).lean()) as Due | null, upM);
+    }
+    const upS: Updater = (f, u) => Shift.updateOne(f, u);
+    for (const s of (await Shift.find(due).limit(500).lean()) as ShiftDoc[]) {
+      sent += await processDoc(s, upS, now, graceMs, (r) => shiftPush(s, r));
+      await refreshNext(async () => (await Shift.findById(s._id).lean()) as Due | null, upS);
+    }
+    return sent;
+  }
+
+  return { sendDueReminders };
+}

@@ -1,0 +1,140 @@
+import type { Actor } from '../../commands/types';
+import { splitList } from '../../commands/args';
+import { UserError } from '../../errors';
+import { t } from '../../messages';
+import type { ShiftDoc } from '../../models/shift';
+import { formatDate, formatDateTime } from '../../time/format';
+import { parseWhen } from '../../time/parse-time';
+import { dayKey, endOfDay, fromWallTime, startOfDay, wallTime } from '../../time/zone';
+import { type EventDeps, isDuplicateKey } from './version-retry';
+import { checkinWindow, nextPendingAt, planReminders } from './event-time';
+import type { Stations } from './stations';
+
+/** Whole-day shifts are reminded as if they started at this hour (reception usually opens then). */
+const WHOLE_DAY_REMIND_HOUR = 9;
+
+export function shiftLabel(s: Pick<ShiftDoc, 'day' | 'startAt' | 'station'>, tz: string): string {
+  return `${s.startAt ? formatDateTime(s.startAt, tz) : formatDate(s.day, tz)} ${s.station}`;
+}
+
+/** When a deputy on the shift may check in: the whole day, or around the given start. */
+export function shiftWindow(s: Pick<ShiftDoc, 'day' | 'startAt'>, d: EventDeps): { opens: Date; closes: Date } {
+  const tz = d.config.timezone;
+  return s.startAt ? checkinWindow(s.startAt, null, d.config.tunables.checkin) : { opens: startOfDay(s.day, tz), closes: endOfDay(s.day, tz) };
+}
+
+export function createShifts(d: EventDeps, stations: Stations) {
+  const { Shift } = d.models;
+  const tz = d.config.timezone;
+
+  function readWhen(text: string, now: Date) {
+    const when = parseWhen(text, { now, tz });
+    if (!when.ok && when.reason === 'invalid_date') throw new UserError('shiftDateInvalid', { text: (text.trim().split(/\s+/)[0] ?? '').slice(0, 20) });
+    if (!when.ok) throw new UserError('shiftUsage');
+    const day = startOfDay(when.date, tz);
+    if (when.hasTime ? when.date <= now : day < startOfDay(now, tz)) throw new UserError('eventTimePast', { when: when.hasTime ? formatDateTime(when.date, tz) : formatDate(day, tz) });
+    return { day, startAt: when.hasTime ? when.date : undefined, rest: text.slice(text.indexOf(when.matched) + when.matched.length) };
+  }
+
+  async function pickStation(typed: string | undefined, userids: string[], by: string) {
+    if (typed) return stations.resolve(typed, by);
+    const roster = (await d.roster.activeDeputies()).filter((x) => userids.includes(x.userid));
+    const own = [...new Set(roster.map((x) => x.station).filter(Boolean))];
+    if (own.length === 1 && roster.every((x) => x.station)) return stations.resolve(own[0]!, by);
+    const known = await stations.known();
+    if (known.length === 1) return { name: known[0]!, isNew: false, corrected: false };
+    throw new UserError('shiftStationMissing', { known: known.slice(0, 5).join('、') });
+  }
+
+  /** 排班: puts deputies on the shift of a day (and time) at a station; re-running adds nobody twice. */
+  async function schedule(p: { text: string; station?: string; actor: Actor; origin: string; now: Date }) {
+    const { day, startAt, rest } = readWhen(p.text, p.now);
+    const typedNames = [...new Set(splitList(rest))];
+    if (typedNames.length === 0) throw new UserError('shiftNoNames');
+    const people = await findAll(typedNames);
+    const station = await pickStation(p.station, people.map((x) => x.userid), p.actor.userid);
+    const slot = startAt ? `${dayKey(day, tz)}T${formatDateTime(startAt, tz).slice(-5)}` : dayKey(day, tz);
+    const w = wallTime(day, tz);
+    const remindBase = startAt ?? fromWallTime({ year: w.year, month: w.month, day: w.day, hour: WHOLE_DAY_REMIND_HOUR }, tz);
+    const reminders = planReminders(remindBase, [Math.max(...d.config.tunables.reminders.beforeMinutes)], p.now);
+    const insert = { day, year: w.year, startAt, slot, station: station.name, reminders, nextReminderAt: nextPendingAt(reminders), createdBy: p.actor.userid, origin: p.origin };
+    const shift = await upsertShift({ station: station.name, slot }, insert);
+    const added: string[] = [];
+    for (const person of people) {
+      const res = await Shift.updateOne({ _id: shift._id, memberIds: { $ne: person.userid } }, { $push: { members: { userid: person.userid, at: p.now }, memberIds: person.userid } });
+      if (res.modifiedCount === 1) added.push(person.userid);
+    }
+    const after = (await Shift.findById(shift._id).lean()) as ShiftDoc;
+    await d.notify.toUsers(`shift:${String(after._id)}:assigned:${p.origin}`, added, t('shiftAssignedPush', { label: shiftLabel(after, tz) }));
+    const nameOf = new Map(people.map((x) => [x.userid, x.name]));
+    return {
+      shift: after,
+      station,
+      added: added.map((u) => nameOf.get(u) ?? u),
+      already: people.filter((x) => !added.includes(x.userid)).map((x) => x.name),
+    };
+  }
+
+  /** Every typed name resolved, or one refusal naming all the unknown and ambiguous ones (nothing scheduled). */
+  async function findAll(typedNames: string[]) {
+    const people = [];
+    const problems: string[] = [];
+    for (const n of typedNames) {
+      try {
+        people.push(await d.roster.findActive(n));
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        problems.push(err.reply);
+      }
+    }
+    if (problems.length) throw new UserError('shiftNamesInvalid', { problems });
+    return people;
+  }
+
+  /** The shift for a station and slot, created on first use (a race or a retry finds the existing one). */
+  async function upsertShift(key: { station: string; slot: string }, insert: Record<string, unknown>): Promise<ShiftDoc> {
+    const existing = (await Shift.findOne(key).lean()) as ShiftDoc | null;
+    if (existing) return existing;
+    try {
+      return (await Shift.create(insert)).toObject() as unknown as ShiftDoc;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const winner = (await Shift.findOne(key).lean()) as ShiftDoc | null;
+      if (!winner) throw err;
+      return winner;
+    }
+  }
+
+  /** Shifts from today on, the sender's own first. */
+  async function listUpcoming(userid: string, now: Date) {
+    const docs = (await Shift.find({ day: { $gte: startOfDay(now, tz) } }).sort({ day: 1, slot: 1 }).limit(100).lean()) as ShiftDoc[];
+    const mine = docs.filter((s) => s.memberIds.includes(userid)).slice(0, 10);
+    const others = docs.filter((s) => !s.memberIds.includes(userid)).slice(0, 10);
+    const names = await d.roster.namesOf([...mine, ...others].flatMap((s) => s.memberIds));
+    const view = (s: ShiftDoc) => ({ label: shiftLabel(s, tz), names: s.memberIds.map((u) => names.get(u) ?? u), checkedIn: s.checkinIds.includes(userid) });
+    return { mine: mine.map(view), others: others.map(view) };
+  }
+
+  /** 签到 值班: the sender's shift whose window is open now. */
+  async function checkIn(userid: string, now: Date): Promise<{ shift: ShiftDoc; at: Date }> {
+    const from = new Date(startOfDay(now, tz).getTime() - 24 * 3600_000);
+    const docs = (await Shift.find({ memberIds: userid, day: { $gte: from } }).sort({ day: 1, slot: 1 }).limit(20).lean()) as ShiftDoc[];
+    const open = docs.find((s) => {
+      const w = shiftWindow(s, d);
+      return now >= w.opens && now <= w.closes;
+    });
+    if (!open) {
+      const next = docs.find((s) => shiftWindow(s, d).opens > now);
+      if (!next) throw new UserError('shiftNoneToday');
+      const w = shiftWindow(next, d);
+      throw new UserError('shiftCheckinNotYet', { label: shiftLabel(next, tz), opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
+    }
+    const after = await Shift.findOneAndUpdate({ _id: open._id, checkinIds: { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
+    if (!after) throw new UserError('shiftCheckinAlready', { label: shiftLabel(open, tz) });
+    return { shift: after as ShiftDoc, at: now };
+  }
+
+  return { schedule, listUpcoming, checkIn };
+}
+
+export type Shifts = ReturnType<typeof createShifts>;

@@ -1,0 +1,138 @@
+import { UserError } from '../../errors';
+import type { Rating } from '../../models/opinion';
+import type { UpdateQuery } from 'mongoose';
+import type { OpinionNotices } from './notices';
+import {
+  type ActionInput,
+  applyGuarded,
+  defaultDeadline,
+  loadOpinion,
+  OPEN_STATUSES,
+  type Opinion,
+  type OpinionDeps,
+  type TimelineEntry,
+  timelineEntry,
+  wrongState,
+} from './opinion-steps';
+
+export interface RateResult {
+  opinion: Opinion;
+  /** Set when 不满意 opened the next round. */
+  reopened: boolean;
+}
+
+export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
+  const tz = d.config.timezone;
+  const { models } = d;
+
+  /** 附议: once per deputy, never one's own, only while the opinion is open. */
+  async function cosign(code: string, input: ActionInput): Promise<Opinion> {
+    const u = input.actor.userid;
+    const { doc } = await applyGuarded(
+      models,
+      code,
+      { status: { $in: OPEN_STATUSES }, filer: { $ne: u }, cosigners: { $ne: u } },
+      { $push: { cosigners: u, timeline: timelineEntry('cosigned', input) }, $set: { lastEventAt: input.now } },
+      input.msgId,
+      (current) => {
+        if (current.filer === u) throw new UserError('opinionCosignOwn', { code });
+        if ((current.cosigners ?? []).includes(u)) throw new UserError('opinionCosignAgain', { code });
+        return wrongState(current, '附议', input.actor, tz, input.now);
+      },
+    );
+    return doc;
+  }
+
+  /** 撤回: the filer, before the office has assigned it. */
+  async function withdraw(code: string, input: ActionInput): Promise<Opinion> {
+    const before = await loadOpinion(models, code);
+    if (before.filer !== input.actor.userid) throw new UserError('opinionNotFiler', { code, action: '撤回' });
+    const { doc } = await applyGuarded(
+      models,
+      code,
+      { status: '待交办', filer: input.actor.userid },
+      { $set: { status: '已撤回', withdrawnAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('withdrawn', input) } },
+      input.msgId,
+      (current) => wrongState(current, '撤回', input.actor, tz, input.now),
+    );
+    await notices.withdrawn(doc);
+    return doc;
+  }
+
+  /** 评价: the filer rates the current round's answer; 不满意 sends it back to the unit for another round. */
+  async function rate(code: string, rating: Rating, note: string, input: ActionInput): Promise<RateResult> {
+    const max = d.config.tunables.opinion.ratingNoteMaxChars;
+    const length = [...note].length;
+    if (length > max) throw new UserError('opinionRateNoteTooLong', { max, length });
+    const before = await loadOpinion(models, code);
+    if (before.filer !== input.actor.userid) throw new UserError('opinionNotFiler', { code, action: '评价' });
+    const round = before.round ?? 0;
+    const explain = (current: Opinion): never => {
+      if (current.status === '已答复' && current.ratedRound === current.round) throw new UserError('opinionRatedAlready', { code, rating: current.rating ?? '' });
+      if (current.status === '已交办' || current.status === '待交办') throw new UserError('opinionRateNoAnswer', { code });
+      return wrongState(current, '评价', input.actor, tz, input.now);
+    };
+    // The next round's rounds[] is built from this read: it must be the answered state the guard re-checks
+    // (read before a racing 答复 landed, it would lack that answer and the update would erase it).
+    const replayed = before.timeline.some((e) => e.origin === input.msgId);
+    if (!replayed && (before.status !== '已答复' || before.ratedRound === round)) explain(before);
+    const guard = { status: '已答复', filer: input.actor.userid, round, ratedRound: { $ne: round } };
+    const rated = timelineEntry('rated', input, { rating, round, note: note || undefined });
+    const common = { rating, ratedRound: round, ratedAt: input.now, lastEventAt: input.now };
+    if (rating !== '不满意') {
+      const { doc } = await applyGuarded(
+        models,
+        code,
+        guard,
+        { $set: { ...common, [`rounds.${round - 1}.rating`]: rating, [`rounds.${round - 1}.ratedAt`]: input.now }, $push: { timeline: rated } },
+        input.msgId,
+        explain,
+      );
+      if (doc.status === '已答复') await notices.rated(doc, note);
+      return { opinion: doc, reopened: false };
+    }
+    const { date: deadline } = defaultDeadline(d, input.now, code);
+    const { update, reopened } = nextRoundUpdate(before, { rated, common, deadline, input });
+    const { doc, replay } = await applyGuarded(
+      models,
+      code,
+      guard,
+      update,
+      input.msgId,
+      explain,
+    );
+    // On a retried message, re-send only if that message's round is still the current one (same idempotency key).
+    const ours = replay ? doc.timeline.find((e) => e.origin === input.msgId && e.action === 'reopened') : reopened;
+    if (ours && ours.round === doc.round) {
+      await notices.reopened(doc, note);
+      await notices.nextRound(doc);
+    }
+    return { opinion: doc, reopened: true };
+  }
+
+  return { cosign, withdraw, rate };
+}
+
+/** 不满意 → the next round: same unit, a fresh default deadline; the rated round stays in history. */
+function nextRoundUpdate(
+  before: Opinion,
+  p: { rated: TimelineEntry; common: Record<string, unknown>; deadline: Date; input: ActionInput },
+): { update: UpdateQuery<Opinion>; reopened: TimelineEntry } {
+  const round = before.round ?? 0;
+  const unit = before.unit ?? '';
+  const { deadline, input } = p;
+  // While 已答复 nothing else writes rounds[], so replacing the array under the caller's guard is safe.
+  const rounds = [
+    ...before.rounds.map((r) => (r.round === round ? { ...r, rating: p.rated.rating, ratedAt: input.now } : r)),
+    { round: round + 1, unit, deadline, assignedAt: input.now },
+  ];
+  const reopened = timelineEntry('reopened', input, { round: round + 1, unit, deadline });
+  return {
+    update: {
+      $set: { ...p.common, status: '已交办', round: round + 1, deadline, assignedAt: input.now, rounds },
+      $unset: { answer: '', answeredAt: '' },
+      $push: { timeline: { $each: [p.rated, reopened] } },
+    },
+    reopened,
+  };
+}

@@ -1,0 +1,92 @@
+import { UserError } from '../../errors';
+import { maskSensitive } from '../../text/mask';
+import { rankSimilar } from '../../text/similarity';
+import { deriveTitle } from '../../text/title';
+import { wallTime } from '../../time/zone';
+import { formatCode, nextCode } from '../codes/codes';
+import { extractCategoryTag, pickCategory, type CategoryPick } from './category';
+import { type ActionInput, OPEN_STATUSES, type Opinion, type OpinionDeps, timelineEntry } from './opinion-steps';
+
+export type OpinionSource = '代表' | '群众反映';
+
+export interface FileInput extends ActionInput {
+  text: string;
+  source: OpinionSource;
+  /** The command word as typed, for examples in refusals. */
+  command: string;
+}
+
+export interface FiledOpinion {
+  opinion: Opinion;
+  pick: CategoryPick;
+  similar: Array<{ code: string; title: string }>;
+}
+
+// Enough history to catch duplicates without scanning years of closed cases.
+const SIMILAR_POOL = 500;
+
+export function createFiling(d: OpinionDeps) {
+  const limits = d.config.tunables.opinion;
+  const { Opinion } = d.models;
+
+  async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
+    const pool = await Opinion.find({ status: { $in: OPEN_STATUSES }, code: { $ne: excludeCode ?? '' } })
+      .sort({ filedAt: -1 })
+      .limit(SIMILAR_POOL)
+      .select({ code: 1, title: 1, content: 1 })
+      .lean<Array<{ code: string; title: string; content: string }>>();
+    return rankSimilar(text, pool, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit }).map(({ item }) => ({
+      code: item.code,
+      title: item.title,
+    }));
+  }
+
+  /** Files an opinion; a retried message returns the opinion it already created. */
+  async function file(input: FileInput): Promise<FiledOpinion> {
+    const categories = Object.keys(d.config.categories);
+    const { text, tag } = extractCategoryTag(input.text, categories);
+    const length = [...text].length;
+    if (length === 0) throw new UserError('opinionUsage', { command: input.command });
+    if (length < limits.minChars) throw new UserError('opinionTooShort', { min: limits.minChars, command: input.command });
+    if (length > limits.maxChars) throw new UserError('opinionTooLong', { max: limits.maxChars, length });
+    const pick = pickCategory(text, tag, d.config.categories);
+
+    const earlier = await Opinion.findOne({ origin: input.msgId }).lean<Opinion>();
+    if (earlier) return { opinion: earlier, pick, similar: await findSimilar(text, earlier.code) };
+    const similar = await findSimilar(text);
+
+    const year = wallTime(input.now, d.config.timezone).year;
+    const code = await nextCode(d.models, 'YJ', year);
+    try {
+      const created = await Opinion.create({
+        code: formatCode(code),
+        year,
+        seq: code.seq,
+        origin: input.msgId,
+        source: input.source,
+        filer: input.actor.userid,
+        filerName: input.actor.name,
+        cosigners: [],
+        // Masked before cutting: a cut through a phone number would escape the mask and leak its digits.
+        title: deriveTitle(maskSensitive(text), 30),
+        content: text,
+        category: pick.category,
+        status: '待交办',
+        round: 0,
+        filedAt: input.now,
+        lastEventAt: input.now,
+        timeline: [timelineEntry('filed', input, { note: input.source })],
+        origins: [input.msgId],
+      });
+      return { opinion: created.toObject() as Opinion, pick, similar };
+    } catch (err) {
+      // The same message processed twice at once: the loser answers with the winner's opinion (its code number stays unused).
+      if ((err as { code?: number }).code !== 11000) throw err;
+      const winner = await Opinion.findOne({ origin: input.msgId }).lean<Opinion>();
+      if (!winner) throw err;
+      return { opinion: winner, pick, similar };
+    }
+  }
+
+  return { file, findSimilar };
+}

@@ -1,0 +1,74 @@
+import { t } from '../../messages';
+import { maskSensitive } from '../../text/mask';
+import { neutralizeUserText } from '../../text/sanitize';
+import { formatDate } from '../../time/format';
+import type { Notifier } from '../delivery/notify';
+import { followers, type Opinion } from './opinion-steps';
+
+/** User text that may be read by the whole group: masked and unable to mention or inject markup. */
+export function groupSafe(text: string): string {
+  return neutralizeUserText(maskSensitive(text));
+}
+
+/**
+ * Tells the filer and co-signers about a step. Keys are per opinion, step and round, so a retried
+ * command or a re-run never pushes twice.
+ */
+export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>) {
+  const title = (o: Opinion) => groupSafe(o.title);
+  /** What a new round's notices say: which round, which unit, by when. */
+  const roundParams = (o: Opinion) => ({
+    code: o.code,
+    title: title(o),
+    round: o.round ?? 2,
+    unit: groupSafe(o.unit ?? ''),
+    deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+  });
+
+  return {
+    async assigned(o: Opinion, reassignIndex?: number, sameUnit = false) {
+      const key = reassignIndex === undefined ? `opinion:${o.code}:assigned:${o.round}` : `opinion:${o.code}:reassigned:${reassignIndex}`;
+      const text = t('opinionNoticeAssigned', {
+        code: o.code,
+        title: title(o),
+        unit: groupSafe(o.unit ?? ''),
+        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+        round: o.round ?? 1,
+        reassigned: reassignIndex !== undefined,
+        sameUnit,
+      });
+      await notify.toUsers(key, followers(o), text);
+    },
+    async answered(o: Opinion) {
+      const text = t('opinionNoticeAnswered', { code: o.code, title: title(o), unit: groupSafe(o.unit ?? ''), answer: groupSafe(o.answer ?? '') });
+      await notify.toUsers(`opinion:${o.code}:answered:${o.round}`, followers(o), text);
+    },
+    async closed(o: Opinion) {
+      await notify.toUsers(`opinion:${o.code}:closed`, followers(o), t('opinionNoticeClosed', { code: o.code, title: title(o) }));
+    },
+    async rejected(o: Opinion) {
+      const text = t('opinionNoticeRejected', { code: o.code, title: title(o), reason: groupSafe(o.rejectReason ?? '') });
+      await notify.toUsers(`opinion:${o.code}:rejected`, followers(o), text);
+    },
+    async withdrawn(o: Opinion) {
+      await notify.toUsers(`opinion:${o.code}:withdrawn`, o.cosigners ?? [], t('opinionNoticeWithdrawn', { code: o.code, title: title(o) }));
+    },
+    /** 满意 / 基本满意: the office learns it can close the opinion (otherwise nothing lists what awaits 办结). */
+    async rated(o: Opinion, note: string) {
+      const text = t('opinionNoticeRated', { code: o.code, title: title(o), rating: o.rating ?? '', note: groupSafe(note) });
+      await notify.toUsers(`opinion:${o.code}:rated:${o.round}`, await officeUserids(), text);
+    },
+    /** 不满意: co-signers learn the opinion went back to the unit (the filer, who rated, has the reply). */
+    async nextRound(o: Opinion) {
+      const text = t('opinionNoticeNextRound', roundParams(o));
+      await notify.toUsers(`opinion:${o.code}:next-round:${o.round}`, o.cosigners ?? [], text);
+    },
+    /** 不满意: the office learns that a second (third…) round has started. */
+    async reopened(o: Opinion, note: string) {
+      const text = t('opinionNoticeReopened', { ...roundParams(o), note: groupSafe(note) });
+      await notify.toUsers(`opinion:${o.code}:reopened:${o.round}`, await officeUserids(), text);
+    },
+  };
+}
+
+export type OpinionNotices = ReturnType<typeof createOpinionNotices>;

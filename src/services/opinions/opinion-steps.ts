@@ -1,0 +1,122 @@
+import type { Logger } from 'pino';
+import type { UpdateQuery } from 'mongoose';
+import type { Config } from '../../../config';
+import type { Actor } from '../../commands/types';
+import { UserError } from '../../errors';
+import { t } from '../../messages';
+import type { Models } from '../../models';
+import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry } from '../../models/opinion';
+import { formatDate, formatShortDateTime } from '../../time/format';
+import { formatCode, parseCode } from '../codes/codes';
+import type { Notifier } from '../delivery/notify';
+import type { Roster } from '../roster/roster';
+import { addWorkdays } from '../../time/workdays';
+import { wallTime } from '../../time/zone';
+
+/** What every opinion service part needs. */
+export interface OpinionDeps {
+  models: Models;
+  config: Config;
+  log: Logger;
+  notify: Notifier;
+  roster: Roster;
+}
+
+export type Opinion = OpinionDoc;
+// Re-exported so handlers can name them without reaching into models.
+export type { Rating, TimelineEntry } from '../../models/opinion';
+
+/** Who acted and why, for a state change: the timeline entry's author and its idempotency key. */
+export interface ActionInput {
+  actor: Actor;
+  msgId: string;
+  now: Date;
+}
+
+export const OPEN_STATUSES: readonly OpinionStatus[] = ['待交办', '已交办', '已答复'];
+
+/** Reads `YJ2026-007` / `yj2026-7` / `7` (this year) / full-width forms; refuses anything else. */
+export function resolveCode(input: string, now: Date, tz: string, usage: { command: string }): string {
+  const example = `YJ${wallTime(now, tz).year}-001`;
+  if (!input.trim()) throw new UserError('opinionCodeMissing', { command: usage.command, example });
+  const code = parseCode(input, 'YJ', wallTime(now, tz).year);
+  if (!code) throw new UserError('opinionBadCode', { input: input.slice(0, 20), command: usage.command, example });
+  return formatCode(code);
+}
+
+export async function loadOpinion(models: Models, code: string): Promise<Opinion> {
+  const doc = await models.Opinion.findOne({ code }).lean<Opinion>();
+  if (!doc) throw new UserError('opinionNotFound', { code });
+  return doc;
+}
+
+export function timelineEntry(action: TimelineAction, input: ActionInput, extra: Partial<TimelineEntry> = {}): TimelineEntry {
+  return { at: input.now, action, by: input.actor.userid, byName: input.actor.name, origin: input.msgId, ...extra } as TimelineEntry;
+}
+
+export type Applied = { doc: Opinion; replay: boolean };
+
+/**
+ * One guarded atomic update. The filter carries the precondition and "this message has not been applied
+ * yet"; on a miss we re-read: our own earlier application (a WeCom retry) is a replay, anything else is
+ * explained by the caller.
+ */
+export async function applyGuarded(
+  models: Models,
+  code: string,
+  guard: Record<string, unknown>,
+  update: UpdateQuery<Opinion>,
+  msgId: string,
+  explain: (current: Opinion) => never,
+): Promise<Applied> {
+  // FerretDB mis-evaluates $ne on a sub-document field ('timeline.origin'), so the applied message ids
+  // are also kept as a plain array and the guard is on that.
+  const withOrigin = { ...update, $push: { ...(update.$push ?? {}), origins: msgId } } as UpdateQuery<Opinion>;
+  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, origins: { $ne: msgId } }, withOrigin, { returnDocument: 'after' }).lean<Opinion>();
+  if (doc) return { doc, replay: false };
+  const current = await loadOpinion(models, code);
+  if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };
+  return explain(current);
+}
+
+/** The standard "wrong state" refusal: what it is now, the last step, and what can be done. */
+export function wrongState(current: Opinion, action: string, viewer: Actor, tz: string, now: Date): never {
+  const last = current.timeline[current.timeline.length - 1];
+  const lastText = last ? t('lastStep', { when: formatShortDateTime(last.at, tz, now), name: last.byName, action: t('actionLabel', { action: last.action }) }) : '';
+  throw new UserError('opinionWrongState', { code: current.code, status: current.status, action, last: lastText, next: nextStep(current, viewer.isOffice, tz) });
+}
+
+function nextStep(o: Opinion, office: boolean, tz: string): string {
+  switch (o.status) {
+    case '待交办':
+      return t('opinionNextFiled', { code: o.code, office });
+    case '已交办':
+      return t('opinionNextAssigned', { code: o.code, unit: o.unit ?? '', deadline: o.deadline ? formatDate(o.deadline, tz) : '', office });
+    case '已答复':
+      return t('opinionNextAnswered', { code: o.code, office });
+    default:
+      return t('opinionNextDone', { code: o.code });
+  }
+}
+
+/** Filer and co-signers: the people told about every step. */
+export function followers(o: Opinion): string[] {
+  return [o.filer, ...(o.cosigners ?? [])];
+}
+
+/** Full text (unmasked) is for the filer, co-signers and the office only. */
+export function hasFullAccess(o: Opinion, viewer: Actor): boolean {
+  return viewer.isOffice || o.filer === viewer.userid || (o.cosigners ?? []).includes(viewer.userid);
+}
+
+/** The configured number of working days from now (official calendar; weekends only past its data, logged). */
+export function defaultDeadline(d: Pick<OpinionDeps, 'config' | 'log'>, now: Date, code: string): { date: Date; usedFallback: boolean } {
+  const r = addWorkdays(now, d.config.assignDeadlineWorkdays, d.config.timezone);
+  if (r.usedFallback) logCalendarFallback(d.log, code, r.date, d.config.timezone);
+  return r;
+}
+
+/** A working-day deadline counted past the official holiday data: weekends only, which the office should know. */
+export function logCalendarFallback(log: Logger, code: string, deadline: Date, tz: string): void {
+  log.warn({ code, year: wallTime(deadline, tz).year }, 'official holiday calendar does not cover the deadline year; counted weekends only');
+}

@@ -1,0 +1,180 @@
+import type { Models } from '../../models';
+import { UserError } from '../../errors';
+import { t } from '../../messages';
+import { escapeRegex } from '../../text/normalize';
+import type { Actor } from '../../commands/types';
+import { checkDeputyFields, type DeputyFieldProblem, normalizeGroup, normalizeLevel, type RosterRules } from './rules';
+
+export interface RosterEntry {
+  userid: string;
+  name: string;
+  level: string;
+  group?: string;
+  station?: string;
+  district?: string;
+  phone?: string;
+  termStart?: Date;
+  termEnd?: Date;
+  active: boolean;
+  isOffice: boolean;
+}
+
+export type ActorLookup = { ok: true; actor: Actor } | { ok: false; reason: 'not_on_roster' | 'inactive'; contacts: string };
+
+
+export interface RosterOptions {
+  models: Models;
+  officeUserIds: string[];
+  levels: readonly string[];
+  groups: readonly string[];
+}
+
+/** A stored deputy document as a roster entry (defaults applied). */
+export function toRosterEntry(d: Record<string, unknown>): RosterEntry {
+  return {
+    userid: String(d.userid),
+    name: String(d.name),
+    level: String(d.level ?? '镇'),
+    group: (d.group as string | undefined) ?? undefined,
+    station: (d.station as string | undefined) ?? undefined,
+    district: (d.district as string | undefined) ?? undefined,
+    phone: (d.phone as string | undefined) ?? undefined,
+    termStart: (d.termStart as Date | undefined) ?? undefined,
+    termEnd: (d.termEnd as Date | undefined) ?? undefined,
+    active: d.active !== false,
+    isOffice: d.isOffice === true,
+  };
+}
+
+export function createRoster(o: RosterOptions) {
+  const { Deputy } = o.models;
+  const configOffice = new Set(o.officeUserIds);
+
+  async function officeContacts(): Promise<string> {
+    const staff = await Deputy.find({ active: true, isOffice: true }).select({ name: 1 }).limit(3).lean();
+    const names = staff.map((s) => s.name);
+    return names.length ? `人大办（${names.join('、')}）` : t('officeContactFallback');
+  }
+
+  /** Finds one active deputy by exact name, userid, or a unique name prefix. */
+  async function findActive(nameOrId: string): Promise<RosterEntry> {
+    const q = nameOrId.trim();
+    const exact = await Deputy.find({ active: true, $or: [{ name: q }, { userid: q }] }).lean();
+    if (exact.length === 1) return toRosterEntry(exact[0] as never);
+    const pool = exact.length > 1 ? exact : await Deputy.find({ active: true, name: { $regex: `^${escapeRegex(q)}` } }).limit(6).lean();
+    if (pool.length === 1) return toRosterEntry(pool[0] as never);
+    if (pool.length === 0) throw new UserError('rosterNotFound', { name: q });
+    throw new UserError('rosterAmbiguous', { name: q, matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、') });
+  }
+
+  return {
+    officeContacts,
+    findActive,
+
+    async resolveActor(userid: string): Promise<ActorLookup> {
+      const d = await Deputy.findOne({ userid }).lean();
+      if (configOffice.has(userid)) return { ok: true, actor: { userid, name: d?.name ?? userid, isOffice: true } };
+      if (!d) return { ok: false, reason: 'not_on_roster', contacts: await officeContacts() };
+      if (d.active === false) return { ok: false, reason: 'inactive', contacts: await officeContacts() };
+      return { ok: true, actor: { userid, name: d.name, isOffice: d.isOffice === true } };
+    },
+
+    isConfigOffice: (userid: string) => configOffice.has(userid),
+
+    /** Adds or updates a deputy (re-activating a deactivated one). Returns what happened. */
+    async upsertDeputy(input: { userid: string; name: string; level?: string; group?: string }): Promise<{ entry: RosterEntry; outcome: 'added' | 'updated' | 'reactivated' }> {
+      const name = input.name.trim();
+      const level = input.level ? normalizeLevel(input.level) : undefined;
+      const group = input.group ? normalizeGroup(input.group, o.groups) : undefined;
+      const problem = checkDeputyFields({ userid: input.userid, name, level, group }, o);
+      if (problem) throw problemToUserError(problem, o);
+      const clash = await Deputy.findOne({ name, active: true, userid: { $ne: input.userid } }).lean();
+      if (clash) throw new UserError('rosterNameTaken', { name, userid: clash.userid });
+      const set: Record<string, unknown> = { name, active: true };
+      if (level) set.level = level;
+      if (group) set.group = group;
+      const before = await Deputy.findOneAndUpdate({ userid: input.userid }, { $set: set, $setOnInsert: { userid: input.userid } }, { upsert: true, returnDocument: 'before' }).lean();
+      const after = await Deputy.findOne({ userid: input.userid }).lean();
+      const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
+      return { entry: toRosterEntry(after as never), outcome };
+    },
+
+    async list(): Promise<RosterEntry[]> {
+      const all = await Deputy.find({}).sort({ active: -1, name: 1 }).lean();
+      return all.map((d) => toRosterEntry(d as never));
+    },
+
+    async activeDeputies(): Promise<RosterEntry[]> {
+      const all = await Deputy.find({ active: true }).sort({ name: 1 }).lean();
+      return all.map((d) => toRosterEntry(d as never));
+    },
+
+    async namesOf(userids: string[]): Promise<Map<string, string>> {
+      const docs = await Deputy.find({ userid: { $in: [...new Set(userids)] } }).select({ userid: 1, name: 1 }).lean();
+      return new Map(docs.map((d) => [d.userid, d.name]));
+    },
+
+    async deactivate(nameOrId: string, by: string): Promise<RosterEntry> {
+      const d = await findActive(nameOrId);
+      if (d.userid === by) throw new UserError('rosterCannotDeactivateSelf');
+      if (d.isOffice) await assertNotLastOffice(d.userid);
+      if (!(await leaveRoster(d.userid, 'active'))) throw new UserError('rosterAlreadyInactive', { name: d.name });
+      return { ...d, active: false };
+    },
+
+    async setOffice(nameOrId: string, on: boolean): Promise<RosterEntry> {
+      // Office staff named in OFFICE_USERIDS may not be on the roster at all: say where their role comes from.
+      if (!on && configOffice.has(nameOrId.trim())) throw new UserError('rosterOfficeFromConfig', { name: nameOrId.trim() });
+      const d = await findActive(nameOrId);
+      if (on) {
+        const res = await Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } });
+        if (res.modifiedCount === 0) throw new UserError('rosterOfficeAlready', { name: d.name });
+        return { ...d, isOffice: true };
+      }
+      if (configOffice.has(d.userid)) throw new UserError('rosterOfficeFromConfig', { name: d.name });
+      if (!d.isOffice) throw new UserError('rosterOfficeNot', { name: d.name });
+      await assertNotLastOffice(d.userid);
+      if (!(await leaveRoster(d.userid, 'isOffice'))) throw new UserError('rosterOfficeNot', { name: d.name });
+      return { ...d, isOffice: false };
+    },
+  };
+
+  /**
+   * Clears `active` or `isOffice` (guarded on it being set); false when it was already clear.
+   * "Never the last office member" spans documents, which no single filter can guard and FerretDB
+   * has no transactions: so write first, re-count, and undo if nobody is left in the office. Of two
+   * concurrent removals of the last two members at most one stands (both may be undone).
+   */
+  async function leaveRoster(userid: string, field: 'active' | 'isOffice'): Promise<boolean> {
+    const before = await Deputy.findOneAndUpdate({ userid, [field]: true }, { $set: { [field]: false } }, { returnDocument: 'before' }).lean();
+    if (!before) return false;
+    const wasOffice = before.isOffice === true && before.active !== false;
+    if (!wasOffice || configOffice.size > 0 || (await Deputy.countDocuments({ active: true, isOffice: true })) > 0) return true;
+    await Deputy.updateOne({ userid, [field]: false }, { $set: { [field]: true } });
+    throw new UserError('rosterOfficeConcurrent');
+  }
+
+  async function assertNotLastOffice(userid: string): Promise<void> {
+    const others = await Deputy.countDocuments({ active: true, isOffice: true, userid: { $ne: userid } });
+    const configOthers = [...configOffice].filter((u) => u !== userid).length;
+    if (others + configOthers === 0) throw new UserError('rosterLastOffice');
+  }
+}
+
+export type Roster = ReturnType<typeof createRoster>;
+
+/** The reply for a field that breaks the roster rules (the import words its row errors itself). */
+export function problemToUserError(p: DeputyFieldProblem, rules: RosterRules): UserError {
+  switch (p.field) {
+    case 'userid':
+      return new UserError('rosterBadUserid', { userid: p.value });
+    case 'name':
+      return new UserError('rosterBadName');
+    case 'level':
+      return new UserError('rosterBadLevel', { levels: rules.levels.join('、') });
+    case 'group':
+      return new UserError('rosterBadGroup', { groups: rules.groups.join('、') });
+    case 'phone':
+      return new UserError('rosterBadPhone', { phone: p.value });
+  }
+}
