@@ -1,7 +1,7 @@
 import { splitFirst } from '../src/commands/args';
 import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
-import { checkinWindow } from '../src/services/events/event-time';
+import { checkinWindow } from '../src/services/events';
 import { formatDateTime } from '../src/time/format';
 import { activityLine } from './shared/event-format';
 

@@ -1,6 +1,6 @@
 import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
-import type { JobRunView } from '../src/services/scheduling/job-runs';
+import type { JobRunView } from '../src/services/scheduling';
 import { formatDateTime, formatShortDateTime } from '../src/time/format';
 
 /** The latest run, plus any recent one that did not succeed (the office should notice those). */

@@ -2,7 +2,7 @@ import { splitFirst } from '../src/commands/args';
 import type { Command } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
-import { eventKindOf } from '../src/services/events/event-codes';
+import { eventKindOf } from '../src/services/events';
 import { formatDateTime } from '../src/time/format';
 import { myReply, shownReason } from './shared/event-format';
 

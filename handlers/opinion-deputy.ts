@@ -1,17 +1,9 @@
-import { splitFirst } from '../src/commands/args';
-import type { Command, CommandContext } from '../src/commands/types';
+import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
-import type { Rating } from '../src/services/opinions/opinion-steps';
+import type { Rating } from '../src/services/opinions';
 import { formatDate } from '../src/time/format';
+import { actionInput, takeCode } from './shared/opinion-input';
 import { formatProgress, shown } from './shared/opinion-format';
-
-/** The opinion code at the start of the arguments, normalised, and what follows it. */
-export function takeCode(ctx: CommandContext, command: string): { code: string; rest: string } {
-  const [first, rest] = splitFirst(ctx.args);
-  return { code: ctx.services.opinions.resolveCode(first, ctx.now, command), rest };
-}
-
-const input = (ctx: CommandContext) => ({ actor: ctx.actor, msgId: ctx.msgId, now: ctx.now });
 
 /** 进度 / 查看: one opinion's timeline (full text only for the filer, co-signers and the office). */
 export const progressCommand: Command = {
@@ -40,7 +32,7 @@ export const cosignCommand: Command = {
   example: '附议 YJ2026-001',
   async run(ctx) {
     const { code } = takeCode(ctx, '附议');
-    const o = await ctx.services.opinions.cosign(code, input(ctx));
+    const o = await ctx.services.opinions.cosign(code, actionInput(ctx));
     return t('opinionCosigned', { code, title: shown(o.title, true), count: (o.cosigners ?? []).length });
   },
 };
@@ -58,7 +50,7 @@ export const rateCommand: Command = {
     const m = RATING.exec(rest.trim());
     if (!m) return t('opinionRateUsage', { code });
     const note = (m[2] ?? '').trim();
-    const r = await ctx.services.opinions.rate(code, m[1] as Rating, note, input(ctx));
+    const r = await ctx.services.opinions.rate(code, m[1] as Rating, note, actionInput(ctx));
     if (!r.reopened) return t('opinionRated', { code, rating: m[1]! });
     const deadline = r.opinion.deadline ? formatDate(r.opinion.deadline, ctx.config.timezone) : '';
     return t('opinionRatedReopened', { code, round: r.opinion.round ?? 2, unit: shown(r.opinion.unit ?? '', true), deadline });
@@ -73,9 +65,8 @@ export const withdrawCommand: Command = {
   example: '撤回 YJ2026-001',
   async run(ctx) {
     const { code } = takeCode(ctx, '撤回');
-    await ctx.services.opinions.withdraw(code, input(ctx));
+    await ctx.services.opinions.withdraw(code, actionInput(ctx));
     return t('opinionWithdrawn', { code });
   },
 };
 
-export { input as actionInput };

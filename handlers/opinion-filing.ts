@@ -1,6 +1,6 @@
 import type { Command, CommandContext } from '../src/commands/types';
 import { t } from '../src/messages';
-import type { OpinionSource } from '../src/services/opinions/filing';
+import type { OpinionSource } from '../src/services/opinions';
 import { toHalfWidth } from '../src/text/normalize';
 import { shown } from './shared/opinion-format';
 

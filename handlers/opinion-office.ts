@@ -2,7 +2,7 @@ import { extractOptions, splitFirst } from '../src/commands/args';
 import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
 import { formatDate } from '../src/time/format';
-import { actionInput, takeCode } from './opinion-deputy';
+import { actionInput, takeCode } from './shared/opinion-input';
 import { shown } from './shared/opinion-format';
 
 /** 交办 and 改派 share their shape: <编号> 单位：… [期限：…]. */

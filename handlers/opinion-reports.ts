@@ -1,8 +1,8 @@
 import type { Command } from '../src/commands/types';
-import type { EventPeriodSummary } from '../src/services/events/reports';
-import { formatRate } from '../src/services/opinions/rates';
+import type { EventPeriodSummary } from '../src/services/events';
+import { formatRate } from '../src/services/opinions';
 import { t } from '../src/messages';
-import { parseStatsPeriod } from '../src/services/opinions/reports';
+import { parseStatsPeriod } from '../src/services/opinions';
 import { shown } from './shared/opinion-format';
 
 /** 督办: overdue and soon-due opinions by unit (the same text the scheduled overdue job sends). */

@@ -1,7 +1,7 @@
 import type { Command, CommandContext } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
-import type { PerformanceRecord } from '../src/services/performance/summary';
+import type { PerformanceRecord } from '../src/services/performance';
 import { toHalfWidth } from '../src/text/normalize';
 import { formatDate } from '../src/time/format';
 import { yearOf } from '../src/time/zone';

@@ -1,7 +1,7 @@
 import { extractOptions } from '../src/commands/args';
 import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
-import { shiftLabel } from '../src/services/events/shifts';
+import { shiftLabel } from '../src/services/events';
 
 /** 排班 <日期> <代表姓名…> [地点：<联络站>]. */
 export const scheduleShiftCommand: Command = {

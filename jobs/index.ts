@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Job, JobContext, JobResult } from '../src/scheduler/types';
-import { jobSpecsFromConfig } from '../src/services/scheduling/job-runs';
+import { jobSpecsFromConfig } from '../src/services/scheduling';
 import { parseCron } from '../src/time/cron';
 import { runCleanup } from './cleanup';
 import { runDigest } from './digest';

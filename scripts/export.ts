@@ -5,11 +5,11 @@ import { t } from '../src/messages';
 import { exportNames } from '../src/messages/exports';
 import { createModels, ensureIndexes } from '../src/models';
 import { createServices } from '../src/services';
-import { writeActivitiesLedger } from '../src/services/exports/activities-ledger';
-import { writeOpinionsLedger } from '../src/services/exports/opinions-ledger';
-import { writePerformanceRegister } from '../src/services/exports/performance-register';
-import { createOutbox } from '../src/services/delivery/outbox';
-import { FIRST_YEAR } from '../src/services/performance/performance';
+import { writeActivitiesLedger } from '../src/services/exports';
+import { writeOpinionsLedger } from '../src/services/exports';
+import { writePerformanceRegister } from '../src/services/exports';
+import { createOutbox } from '../src/services/delivery';
+import { FIRST_YEAR } from '../src/services/performance';
 import { yearOf } from '../src/time/zone';
 import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../src/messages';
 import { createModels, ensureIndexes } from '../src/models';
-import { parseRosterSheets } from '../src/services/roster/import-parse';
-import { planImport } from '../src/services/roster/import-plan';
-import { formatImportReport } from '../src/services/roster/import-report';
-import { createRosterImportStore } from '../src/services/roster/import-store';
-import { readSheetFile } from '../src/services/roster/import-sheet';
+import { parseRosterSheets } from '../src/services/roster';
+import { planImport } from '../src/services/roster';
+import { formatImportReport } from '../src/services/roster';
+import { createRosterImportStore } from '../src/services/roster';
+import { readSheetFile } from '../src/services/roster';
 import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 
 // `npm run roster:import -- 名册.xlsx [--apply] [--deactivate-missing]`: dry run unless --apply.

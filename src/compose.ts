@@ -15,8 +15,8 @@ import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
 import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
-import { createOutbox } from './services/delivery/outbox';
-import { createOutboxSender } from './services/delivery/outbox-sender';
+import { createOutbox } from './services/delivery';
+import { createOutboxSender } from './services/delivery';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
 

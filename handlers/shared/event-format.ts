@@ -1,6 +1,6 @@
 import { t } from '../../src/messages';
-import { type ActivityDoc, type MyActivityStatus, myActivityStatus } from '../../src/services/events/activities';
-import type { MeetingDoc } from '../../src/services/events/meetings';
+import { type ActivityDoc, type MyActivityStatus, myActivityStatus } from '../../src/services/events';
+import type { MeetingDoc } from '../../src/services/events';
 import { maskSensitive } from '../../src/text/mask';
 import { neutralizeUserText } from '../../src/text/sanitize';
 import { formatDateTime } from '../../src/time/format';

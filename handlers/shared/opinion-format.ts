@@ -1,6 +1,6 @@
-import type { TimelineEntry } from '../../src/services/opinions/opinion-steps';
+import type { TimelineEntry } from '../../src/services/opinions';
 import { t } from '../../src/messages';
-import type { ProgressView } from '../../src/services/opinions/queries';
+import type { ProgressView } from '../../src/services/opinions';
 import { maskSensitive } from '../../src/text/mask';
 import { neutralizeUserText } from '../../src/text/sanitize';
 import { formatDate, formatShortDateTime } from '../../src/time/format';

@@ -1,5 +1,3 @@
-import { toHalfWidth } from '../text/normalize';
-
 /** Option keys people write as `键：值` anywhere in a command. */
 export const OPTION_KEYS = ['时间', '地点', '名额', '截止', '期限', '单位', '类型', '小组', '层级', '联络站', '链接', '说明', '原因'] as const;
 export type OptionKey = (typeof OPTION_KEYS)[number];
@@ -42,20 +40,4 @@ export function splitFirst(text: string): [string, string] {
   const t = text.trim();
   const m = /^(\S+)\s*([\s\S]*)$/.exec(t);
   return m ? [m[1]!, m[2]!.trim()] : ['', ''];
-}
-
-/** Splits on spaces and Chinese/ASCII commas and 、. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[\s,，、;；]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** A positive whole number typed with half- or full-width digits (e.g. `名额：１０`, `10人`). */
-export function parseCount(text: string): number | undefined {
-  const m = /^(\d{1,5})\s*(人|个|名)?$/.exec(toHalfWidth(text).trim());
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return n > 0 ? n : undefined;
 }

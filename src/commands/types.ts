@@ -1,12 +1,8 @@
 import type { Config } from '../../config';
 import type { Services } from '../services';
+import type { Actor } from '../services/roster';
 
-/** Who sent a command, resolved from the roster (and OFFICE_USERIDS). */
-export interface Actor {
-  userid: string;
-  name: string;
-  isOffice: boolean;
-}
+export type { Actor };
 
 export interface CommandContext {
   actor: Actor;

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { Command } from '../commands/types';
-import type { Roster } from '../services/roster/roster';
+import type { Roster } from '../services/roster';
 import type { FakeWecom } from './fake-wecom';
 import { renderDemoPage } from './page';
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Roster } from '../services/roster/roster';
+import type { Roster } from '../services/roster';
 
 /** The demo roster: enough people to try every role in the simulator. Demo mode only. */
 export const DEMO_PEOPLE: ReadonlyArray<{ userid: string; name: string; level: string; group: string; isOffice?: boolean }> = [

@@ -4,7 +4,8 @@ import type { Models } from '../models';
 import { t } from '../messages';
 import { splitByBytes, utf8Bytes } from '../text/split';
 import type { InboundMessage, Reply } from '../dispatcher/contract';
-import type { Outbox, OutboxTarget } from '../services/delivery/outbox';
+import type { Outbox, OutboxTarget } from '../services/delivery';
+import { isDuplicateKey } from '../models/duplicate-key';
 
 const POLL_MS = 100;
 
@@ -69,7 +70,7 @@ export function createInbox(o: InboxOptions) {
       await Inbound.create({ _id: msg.id, streamId: o.streamIdOf(msg.id), senderId: msg.senderId, status: 'processing', startedAt: o.clock.now() });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

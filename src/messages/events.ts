@@ -25,7 +25,7 @@ export const events = {
   eventDeadlinePast: (p: { text: string }) => `报名截止「${p.text}」已经过去了。例：截止：11月24日18:00`,
   eventDeadlineUnrecognized: (p: { text: string }) => `没看懂报名截止「${p.text}」。例：截止：11月24日18:00，或 截止：11月24日`,
   eventTitleTooLong: () => '标题请控制在60字以内，详细说明可另发公告。',
-  eventPlaceMissing: (p: { command: string }) => `请写上地点。例：${p.command} … 时间：11月25日14:30 地点：镇政府三楼会议室`,
+  eventPlaceMissing: (p: { kind: 'activity' | 'meeting' }) => `请写上地点。例：${p.kind === 'activity' ? '发布活动' : '会议通知'} … 时间：11月25日14:30 地点：镇政府三楼会议室`,
   activityCodeInvalid: (p: { text: string }) => `「${p.text}」不是活动编号。活动编号形如 HD2026-001，也可以只写序号，例：报名 1`,
   meetingCodeInvalid: (p: { text: string }) => `「${p.text}」不是会议编号。会议编号形如 HY2026-001，也可以只写序号，例：回执 1 参加`,
 

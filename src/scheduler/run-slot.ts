@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Services } from '../services';
-import type { RunRef } from '../services/scheduling/job-runs';
+import type { RunRef } from '../services/scheduling';
 import type { Job, JobResult, Slot } from './types';
 
 export interface RunSlotDeps {

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Services } from '../services';
-import type { JobOverview } from '../services/scheduling/job-runs';
+import type { JobOverview } from '../services/scheduling';
 import { type CronSpec, parseCron, previousFire, slotKey } from '../time/cron';
 import { runClaimedSlot } from './run-slot';
 import type { Job, Slot } from './types';

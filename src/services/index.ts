@@ -2,13 +2,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Models } from '../models';
-import { createNotifier, type Notifier } from './delivery/notify';
-import type { Outbox } from './delivery/outbox';
-import { createRoster } from './roster/roster';
-import { createOpinions } from './opinions/opinions';
-import { createSchedulingServices } from './bulletins/bulletins';
-import { createEvents } from './events/events';
-import { createPerformance } from './performance/performance';
+import { createNotifier, type Notifier, type Outbox } from './delivery';
+import { createOfficeDirectory, createRoster } from './roster';
+import { createOpinions } from './opinions';
+import { createBulletins } from './bulletins';
+import { createScheduling } from './scheduling';
+import { createEvents } from './events';
+import { createPerformance } from './performance';
 
 export interface ServiceDeps {
   models: Models;
@@ -33,15 +33,21 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster });
   // -- events (activities, meetings, shifts)
   const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock });
-  // -- scheduler, announcements, study, digest (the digest reads opinions and events)
-  const scheduling = createSchedulingServices({ ...deps, roster, digestSources: { events, opinions } });
+  // -- scheduler runs and clean-up
+  const { jobRuns, cleanup } = createScheduling({ models: deps.models, config: deps.config });
+  // -- announcements, study, digest (the digest reads opinions and events)
+  const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });
+  const bulletins = createBulletins({ models: deps.models, config: deps.config, notify, roster, officeDirectory, digestSources: { events, opinions } });
   // -- performance (履职)
   const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
   return {
     notify,
     roster,
     opinions,
-    ...scheduling,
+    jobRuns,
+    officeDirectory,
+    ...bulletins,
+    cleanup,
     events,
     performance,
   };

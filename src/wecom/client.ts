@@ -1,18 +1,9 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import { type PushSender, PushError } from '../services/delivery';
 
-/** A failed WeCom API call; `retryable` says whether trying later can help. */
-export class WecomApiError extends Error {
-  constructor(
-    readonly errcode: number | undefined,
-    readonly detail: string,
-    readonly retryable: boolean,
-    /** The earliest sensible retry, e.g. after the rate-limit minute. */
-    readonly retryAfterMs?: number,
-  ) {
-    super(`wecom api error ${errcode ?? 'network'}: ${detail}`);
-  }
-}
+/** A failed WeCom API call; the outbox sender reads `retryable` / `retryAfterMs` from PushError. */
+export class WecomApiError extends PushError {}
 
 export interface WecomClientOptions {
   /** A function when the base is known only later (demo mode: this app's own port after listen). */
@@ -33,10 +24,7 @@ const TOKEN_EXPIRED = new Set([40014, 42001]);
 // Errors that retrying cannot fix: bad key, bad agent, IP not trusted, bad secret.
 const PERMANENT = new Set([INVALID_WEBHOOK, 40001, 40013, 40056, 60020, 301002, 81013]);
 
-export interface WecomClient {
-  sendGroup(msg: { msgtype: 'markdown' | 'text'; content: string; mentions?: string[] }): Promise<void>;
-  sendApp(msg: { touser: string[]; msgtype: 'markdown' | 'text'; content: string }): Promise<void>;
-  postResponseUrl(url: string, markdown: string): Promise<void>;
+export interface WecomClient extends PushSender {
   readonly canSendApp: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { type Harness, createHarness } from '../helpers/harness';
-import { nextCode, formatCode } from '../../src/services/codes/codes';
+import { nextCode, formatCode } from '../../src/services/codes';
 
 let h: Harness;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../scripts/export';
-import { formatRate } from '../../src/services/opinions/rates';
+import { formatRate } from '../../src/services/opinions';
 import { type Harness, createHarness } from '../helpers/harness';
 import { seedPerformanceYear } from '../helpers/performance-year';
 

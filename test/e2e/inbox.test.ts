@@ -2,7 +2,7 @@ import { ManualClock } from '../../src/clock';
 import { createLogger } from '../../src/logger';
 import { createModels, ensureIndexes } from '../../src/models';
 import { StillProcessing, createInbox } from '../../src/inbox/inbox';
-import { createOutbox } from '../../src/services/delivery/outbox';
+import { createOutbox } from '../../src/services/delivery';
 import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
 

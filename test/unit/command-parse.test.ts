@@ -1,7 +1,8 @@
-import { extractOptions, parseCount, splitList } from '../../src/commands/args';
+import { extractOptions } from '../../src/commands/args';
+import { parseCount, splitList } from '../../src/text/list';
 import { createCommandTable, parseCommandLine } from '../../src/commands/parse';
 import type { Command } from '../../src/commands/types';
-import { formatCode, parseCode } from '../../src/services/codes/codes';
+import { formatCode, parseCode } from '../../src/services/codes';
 
 const cmd = (name: string, aliases: string[] = []): Command => ({ name, aliases, role: 'deputy', summary: '', example: '', run: async () => '' });
 const table = createCommandTable([cmd('帮助', ['help', '?']), cmd('会议'), cmd('会议通知'), cmd('建议', ['提建议']), cmd('取消报名', ['取消']), cmd('报名')]);

@@ -1,4 +1,4 @@
-import { type DigestData, formatDigest, packSections } from '../../src/services/bulletins/digest-format';
+import { type DigestData, formatDigest, packSections } from '../../src/services/bulletins';
 
 const tz = 'Asia/Shanghai';
 const at = (s: string) => new Date(`${s}+08:00`);

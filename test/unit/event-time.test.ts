@@ -1,6 +1,6 @@
-import { checkinWindow, nextPendingAt, parseEventTime, planReminders } from '../../src/services/events/event-time';
+import { checkinWindow, nextPendingAt, parseEventTime, planReminders } from '../../src/services/events';
 import { promoteWaitlist } from '../../src/services/events/activity-signup';
-import { meetingResultFor } from '../../src/services/events/meeting-outcome';
+import { meetingResultFor } from '../../src/services/events';
 import { UserError } from '../../src/errors';
 
 const tz = 'Asia/Shanghai';

@@ -1,12 +1,12 @@
-import { daysTaken, isOverdue } from '../../src/services/exports/opinions-ledger';
-import { uniqueSheetName } from '../../src/services/exports/sheet-names';
+import { daysTaken, isOverdue } from '../../src/services/exports';
+import { uniqueSheetName } from '../../src/services/exports';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import ExcelJS from 'exceljs';
-import { excelWallTime, writeXlsx } from '../../src/services/exports/xlsx-stream';
+import { excelWallTime, writeXlsx } from '../../src/services/exports';
 
 describe('uniqueSheetName', () => {
   it('drops characters Excel forbids and keeps names within 31 characters', () => {

@@ -1,5 +1,5 @@
 import { categoryKeywords } from '../../config/defaults';
-import { extractCategoryTag, pickCategory, suggestCategory } from '../../src/services/opinions/category';
+import { extractCategoryTag, pickCategory, suggestCategory } from '../../src/services/opinions';
 
 const names = Object.keys(categoryKeywords);
 

@@ -1,4 +1,4 @@
-import { parseStatsPeriod } from '../../src/services/opinions/reports';
+import { parseStatsPeriod } from '../../src/services/opinions';
 
 const now = new Date('2026-01-15T10:00:00+08:00');
 const tz = 'Asia/Shanghai';

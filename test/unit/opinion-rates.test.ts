@@ -1,4 +1,4 @@
-import { computeRates, formatRate } from '../../src/services/opinions/rates';
+import { computeRates, formatRate } from '../../src/services/opinions';
 
 describe('formatRate', () => {
   it.each([

@@ -1,8 +1,8 @@
-import { mapHeader, normalizeHeader, parseRosterSheets, readDate } from '../../src/services/roster/import-parse';
-import { planImport, type StoredDeputy } from '../../src/services/roster/import-plan';
-import { formatImportReport } from '../../src/services/roster/import-report';
-import { decodeText, readSheetFile, type Sheet } from '../../src/services/roster/import-sheet';
-import { checkDeputyFields, normalizeGroup, normalizeLevel, normalizePhone } from '../../src/services/roster/rules';
+import { mapHeader, normalizeHeader, parseRosterSheets, readDate } from '../../src/services/roster';
+import { planImport, type StoredDeputy } from '../../src/services/roster';
+import { formatImportReport } from '../../src/services/roster';
+import { decodeText, readSheetFile, type Sheet } from '../../src/services/roster';
+import { checkDeputyFields, normalizeGroup, normalizeLevel, normalizePhone } from '../../src/services/roster';
 
 const TZ = 'Asia/Shanghai';
 const rules = { levels: ['镇', '县', '市'], groups: ['社会治理', '财政经济', '城建环资', '农村农业', '科教文卫'], timezone: TZ };

@@ -1,13 +1,14 @@
-import type { Actor } from '../../commands/types';
+import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeOfficeMarkdown, neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
-import { formatCode, nextCode, parseCode } from '../codes/codes';
-import type { Notifier } from '../delivery/notify';
-import type { OfficeDirectory } from '../roster/office-directory';
+import { formatCode, nextCode, parseCode } from '../codes';
+import type { Notifier } from '../delivery';
+import type { OfficeDirectory } from '../roster';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export type AnnouncementStatus = 'scheduled' | 'sending' | 'sent' | 'revoked' | 'expired';
 
@@ -40,7 +41,6 @@ interface NewAnnouncement {
   now: Date;
 }
 
-const DUPLICATE_KEY = 11000;
 
 /** Office announcements (公告): posted at once or at a set minute, exactly once, never after revocation. */
 export function createAnnouncements(o: AnnouncementsOptions) {
@@ -74,7 +74,7 @@ export function createAnnouncements(o: AnnouncementsOptions) {
       });
       return doc.toObject();
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       const raced = await Announcement.findOne({ origin: input.msgId }).lean();
       if (!raced) throw err;
       return raced;

@@ -1,20 +1,25 @@
+import type { Config } from '../../../config';
+import type { Models } from '../../models';
+import type { Notifier } from '../delivery';
+import type { OfficeDirectory, Roster } from '../roster';
 import { createAnnouncements } from './announcements';
-import { createCleanup } from '../scheduling/cleanup';
 import { createDigest, type DigestSources } from './digest';
-import type { ServiceDeps } from '..';
-import { createJobRuns, jobSpecsFromConfig } from '../scheduling/job-runs';
-import { createOfficeDirectory } from '../roster/office-directory';
-import type { Roster } from '../roster/roster';
 import { createStudy } from './study';
 
-/**
- * The services behind the scheduler, announcements, study material and the digest, built together.
- */
-export function createSchedulingServices(deps: ServiceDeps & { roster: Roster; digestSources: Omit<DigestSources, 'study'> }) {
+export interface BulletinDeps {
+  models: Models;
+  config: Config;
+  notify: Notifier;
+  roster: Roster;
+  officeDirectory: OfficeDirectory;
+  /** The digest reads opinions and events, built alongside. */
+  digestSources: Omit<DigestSources, 'study'>;
+}
+
+/** What the office tells the whole group: announcements, study material and the weekly digest. */
+export function createBulletins(deps: BulletinDeps) {
   const { config, models, notify, roster } = deps;
   const tunables = config.tunables;
-  const jobRuns = createJobRuns({ models, timezone: config.timezone, ...tunables.scheduler, specs: jobSpecsFromConfig(config) });
-  const officeDirectory = createOfficeDirectory({ roster, configUserIds: config.officeUserIds });
   const study = createStudy({
     models,
     notify,
@@ -23,11 +28,8 @@ export function createSchedulingServices(deps: ServiceDeps & { roster: Roster; d
     countDeputies: async () => (await roster.activeDeputies()).length,
   });
   return {
-    jobRuns,
-    officeDirectory,
-    announcements: createAnnouncements({ models, notify, office: officeDirectory, timezone: config.timezone, limits: tunables.announcement }),
+    announcements: createAnnouncements({ models, notify, office: deps.officeDirectory, timezone: config.timezone, limits: tunables.announcement }),
     study,
     digest: createDigest({ timezone: config.timezone, notify, maxBytes: tunables.replyLimits.markdownBytes, sources: () => ({ ...deps.digestSources, study }) }),
-    cleanup: createCleanup({ models, jobRuns, retention: tunables.retention }),
   };
 }

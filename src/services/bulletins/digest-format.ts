@@ -3,8 +3,8 @@ import { maskSensitive } from '../../text/mask';
 import { neutralizeUserText } from '../../text/sanitize';
 import { splitByBytes, utf8Bytes } from '../../text/split';
 import { formatMonthDay, formatShortDateTime } from '../../time/format';
-import type { UpcomingEvents } from '../events/reports';
-import type { PeriodStats } from '../opinions/reports';
+import type { UpcomingEvents } from '../events';
+import type { PeriodStats } from '../opinions';
 
 export interface DigestData {
   /** When it is built (the Monday 09:00 slot, or the time of a 周报 preview). */

@@ -1,6 +1,6 @@
 import { addDaysYmd, fromWallTime, startOfWeek, wallTime, yearOf } from '../../time/zone';
 import { type DigestData, formatDigest } from './digest-format';
-import type { Notifier } from '../delivery/notify';
+import type { Notifier } from '../delivery';
 import type { Study } from './study';
 
 /** What the digest reads from the other features (their services, with these exact signatures). */

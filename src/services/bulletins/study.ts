@@ -1,11 +1,12 @@
-import type { Actor } from '../../commands/types';
+import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeUserText } from '../../text/sanitize';
 import { yearOf } from '../../time/zone';
-import { formatCode, nextCode, parseCode } from '../codes/codes';
-import type { Notifier } from '../delivery/notify';
+import { formatCode, nextCode, parseCode } from '../codes';
+import type { Notifier } from '../delivery';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export interface StudyView {
   code: string;
@@ -40,7 +41,6 @@ interface ItemDoc {
   learned?: Array<{ userid: string; at: Date }>;
 }
 
-const DUPLICATE_KEY = 11000;
 // The link goes into a markdown [text](url): no spaces or brackets that could end it early.
 const LINK = /^https?:\/\/[^\s()<>[\]]+$/i;
 
@@ -75,7 +75,7 @@ export function createStudy(o: StudyOptions) {
           const created = await StudyItem.create({ ...fields, code: formatCode(code), year: code.year, seq: code.seq, authorId: input.actor.userid, origin: input.msgId, createdAt: input.now });
           doc = created.toObject() as unknown as ItemDoc;
         } catch (err) {
-          if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+          if (!isDuplicateKey(err)) throw err;
           doc = await StudyItem.findOne({ origin: input.msgId }).lean<ItemDoc>();
           if (!doc) throw err;
         }

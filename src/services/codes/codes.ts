@@ -1,5 +1,6 @@
 import type { Models } from '../../models';
 import { toHalfWidth } from '../../text/normalize';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export type CodePrefix = 'YJ' | 'HD' | 'HY' | 'XX' | 'GG';
 
@@ -39,7 +40,7 @@ export async function nextSeq(models: Models, prefix: CodePrefix, year: number):
       return (doc as { seq: number }).seq;
     } catch (err) {
       // Two first-ever upserts can race on the insert; the loser simply retries the $inc.
-      if ((err as { code?: number }).code === 11000 && attempt < 3) continue;
+      if (isDuplicateKey(err) && attempt < 3) continue;
       throw err;
     }
   }

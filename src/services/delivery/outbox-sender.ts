@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { OutboxItemDoc } from '../../models/outbox-item';
-import { type WecomClient, WecomApiError } from '../../wecom/client';
+import { type PushSender, PushError } from './push-sender';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export interface OutboxSenderOptions {
   models: Models;
-  client: WecomClient;
+  client: PushSender;
   clock: Clock;
   log: Logger;
   webhookPerMinute: number;
@@ -59,7 +60,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       );
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }
@@ -103,7 +104,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         log.info({ latencyMs: Date.now() - started }, 'push sent');
         sent++;
       } catch (err) {
-        const e = err instanceof WecomApiError ? err : new WecomApiError(undefined, (err as Error).message, true);
+        const e = err instanceof PushError ? err : new PushError(undefined, (err as Error).message, true);
         const retry = e.retryable && item.attempts < o.maxAttempts;
         const next = new Date(o.clock.now().getTime() + (e.retryAfterMs ?? backoff(item.attempts)));
         await o.models.OutboxItem.updateOne(

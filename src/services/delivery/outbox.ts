@@ -1,6 +1,7 @@
 import type { Models } from '../../models';
 import type { Clock } from '../../clock';
 import { splitByBytes } from '../../text/split';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export type OutboxTarget = { kind: 'group'; mentionUserids?: string[] } | { kind: 'users'; userids: string[] } | { kind: 'response_url'; url: string };
 
@@ -70,7 +71,7 @@ async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>):
   try {
     return await op();
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return { upsertedCount: 0 };
+    if (isDuplicateKey(err)) return { upsertedCount: 0 };
     throw err;
   }
 }

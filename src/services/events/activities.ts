@@ -1,13 +1,14 @@
-import type { Actor } from '../../commands/types';
+import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
-import { formatCode, nextCode } from '../codes/codes';
+import { formatCode, nextCode } from '../codes';
 import { readEventCode } from './event-codes';
-import { type EventDeps, isDuplicateKey } from './version-retry';
+import type { EventDeps } from './deps';
+import { isDuplicateKey } from '../../models/duplicate-key';
 import { effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
 import { applyActivityChange, cancelActivity } from './activity-change';
 import { matchType, readCapacity } from './activity-capacity';
@@ -45,7 +46,7 @@ export function createActivities(d: EventDeps) {
     if ([...title].length > 60) throw new UserError('eventTitleTooLong');
     const { startAt, endAt } = parseEventTime(i.time, i.now, tz);
     const place = i.place?.trim();
-    if (!place) throw new UserError('eventPlaceMissing', { command: '发布活动' });
+    if (!place) throw new UserError('eventPlaceMissing', { kind: 'activity' });
     const capacity = readCapacity(i.capacity);
     const type = matchType(i.type, tun.activityTypes, '其他', 'activityTypeInvalid');
     const deadline = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz) : startAt;

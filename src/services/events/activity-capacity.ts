@@ -1,4 +1,4 @@
-import { parseCount } from '../../commands/args';
+import { parseCount } from '../../text/list';
 import { UserError } from '../../errors';
 
 const UNLIMITED = /^(不限|无限|不限名额|无)$/;

@@ -1,4 +1,4 @@
-import type { Actor } from '../../commands/types';
+import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
@@ -7,7 +7,8 @@ import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
 import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
 import { readCapacity } from './activity-capacity';
-import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './version-retry';
+import type { EventDeps } from './deps';
+import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { cancelReminders, effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
 
 type ByCode = (input: string, now: Date) => Promise<ActivityDoc>;

@@ -4,7 +4,8 @@ import type { ActivityDoc } from '../../models/activity';
 import type { Stamp } from '../../models/event-parts';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
-import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './version-retry';
+import type { EventDeps } from './deps';
+import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { anyoneMayCheckIn } from './activity-capacity';
 import { checkinWindow } from './event-time';
 

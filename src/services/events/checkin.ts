@@ -4,7 +4,7 @@ import type { MeetingDoc } from '../../models/meeting';
 import { toHalfWidth } from '../../text/normalize';
 import { anyoneMayCheckIn } from './activity-capacity';
 import { eventKindOf } from './event-codes';
-import type { EventDeps } from './version-retry';
+import type { EventDeps } from './deps';
 import { checkinWindow } from './event-time';
 import type { Activities } from './activities';
 import type { createActivitySignup } from './activity-signup';

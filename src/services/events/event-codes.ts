@@ -1,7 +1,7 @@
 import { UserError } from '../../errors';
 import { toHalfWidth } from '../../text/normalize';
 import { yearOf } from '../../time/zone';
-import { type CodePrefix, formatCode, parseCode } from '../codes/codes';
+import { type CodePrefix, formatCode, parseCode } from '../codes';
 
 /** Reads an activity (HD) or meeting (HY) code in any accepted form; bare numbers mean this year. */
 export function readEventCode(input: string, prefix: 'HD' | 'HY', now: Date, tz: string): string {

@@ -1,7 +1,7 @@
 import { createActivities } from './activities';
 import { createActivitySignup, flushPendingPromotions } from './activity-signup';
 import { createCheckin } from './checkin';
-import type { EventDeps } from './version-retry';
+import type { EventDeps } from './deps';
 import { createReminderSweep } from './reminders';
 import { createLeave } from './leave';
 import { createEventReports } from './reports';

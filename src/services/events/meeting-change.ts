@@ -4,7 +4,8 @@ import type { MeetingDoc } from '../../models/meeting';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
-import { afterConflict, type EventDeps, MAX_VERSION_RETRIES } from './version-retry';
+import type { EventDeps } from './deps';
+import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { cancelReminders, nextPendingAt, parseEventTime, planReminders } from './event-time';
 import { isMeetingOver } from './meeting-outcome';
 

@@ -1,7 +1,7 @@
 import type { MeetingDoc } from '../../models/meeting';
 import { maskSensitive } from '../../text/mask';
 import { neutralizeUserText } from '../../text/sanitize';
-import type { EventDeps } from './version-retry';
+import type { EventDeps } from './deps';
 import { expectedOf, isMeetingOver, meetingResults } from './meeting-outcome';
 
 export interface MeetingTally {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../commands/types';
+import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { MeetingDoc, MeetingReply } from '../../models/meeting';
@@ -6,9 +6,11 @@ import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
 import { matchType } from './activity-capacity';
-import { formatCode, nextCode } from '../codes/codes';
+import { formatCode, nextCode } from '../codes';
 import { readEventCode } from './event-codes';
-import { type EventDeps, isDuplicateKey, MAX_VERSION_RETRIES } from './version-retry';
+import type { EventDeps } from './deps';
+import { isDuplicateKey } from '../../models/duplicate-key';
+import { MAX_VERSION_RETRIES } from './version-retry';
 import { checkinWindow, effectiveEnd, nextPendingAt, parseEventTime, planReminders } from './event-time';
 import { createMeetingChanges } from './meeting-change';
 import { createMeetingTally } from './meeting-tally';
@@ -43,7 +45,7 @@ export function createMeetings(d: EventDeps) {
     if ([...title].length > 60) throw new UserError('eventTitleTooLong');
     const { startAt, endAt } = parseEventTime(i.time, i.now, tz);
     const place = i.place?.trim();
-    if (!place) throw new UserError('eventPlaceMissing', { command: '会议通知' });
+    if (!place) throw new UserError('eventPlaceMissing', { kind: 'meeting' });
     const type = matchType(i.type, tun.meetingTypes, '其他', 'meetingTypeInvalid');
     const expectedIds = (await d.roster.activeDeputies()).map((x) => x.userid);
     const code = formatCode(await nextCode(d.models, 'HY', yearOf(i.now, tz)));

@@ -5,7 +5,7 @@ import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
-import type { EventDeps } from './version-retry';
+import type { EventDeps } from './deps';
 import { nextPendingAt } from './event-time';
 import { shiftLabel } from './shifts';
 

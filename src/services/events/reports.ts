@@ -1,7 +1,7 @@
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
-import type { EventDeps } from './version-retry';
+import type { EventDeps } from './deps';
 import { expectedOf, type MeetingResult, meetingResultFor } from './meeting-outcome';
 
 export interface UpcomingEvents {

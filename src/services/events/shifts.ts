@@ -1,12 +1,13 @@
-import type { Actor } from '../../commands/types';
-import { splitList } from '../../commands/args';
+import type { Actor } from '../roster';
+import { splitList } from '../../text/list';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
 import { formatDate, formatDateTime } from '../../time/format';
 import { parseWhen } from '../../time/parse-time';
 import { dayKey, endOfDay, fromWallTime, startOfDay, wallTime } from '../../time/zone';
-import { type EventDeps, isDuplicateKey } from './version-retry';
+import type { EventDeps } from './deps';
+import { isDuplicateKey } from '../../models/duplicate-key';
 import { checkinWindow, nextPendingAt, planReminders } from './event-time';
 import type { Stations } from './stations';
 

@@ -1,6 +1,7 @@
 import { UserError } from '../../errors';
 import type { Models } from '../../models';
 import { matchUnit } from '../../text/unit-match';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 /** Liaison stations are remembered like handling units: a typed name resolves to a known one. */
 export function createStations(models: Models) {
@@ -18,7 +19,7 @@ export function createStations(models: Models) {
     if (m.kind === 'matched') return { name: m.name, isNew: false, corrected: true };
     if (!m.name || [...m.name].length > 40) throw new UserError('stationInvalid');
     await Station.updateOne({ name: m.name }, { $setOnInsert: { name: m.name, createdBy: by } }, { upsert: true }).catch((err: { code?: number }) => {
-      if (err.code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     });
     return { name: m.name, isNew: true, corrected: false };
   }

@@ -1,23 +1,3 @@
-import type { Config } from '../../../config';
-import type { Clock } from '../../clock';
-import type { Models } from '../../models';
-import type { Notifier } from '../delivery/notify';
-import type { Roster } from '../roster/roster';
-
-/** What the activity, meeting and shift services are built from. */
-export interface EventDeps {
-  models: Models;
-  config: Config;
-  notify: Notifier;
-  roster: Roster;
-  clock: Clock;
-}
-
-/** Mongo duplicate-key error (a retried command meeting its own unique `origin`). */
-export function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000;
-}
-
 /** How often an optimistic (version-guarded) update is retried before giving up as a bug. */
 export const MAX_VERSION_RETRIES = 25;
 

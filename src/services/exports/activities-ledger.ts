@@ -3,9 +3,9 @@ import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
 import type { Models } from '../../models';
-import type { CheckinTunables } from '../events/event-time';
-import { meetingResults } from '../events/meeting-outcome';
-import type { Roster } from '../roster/roster';
+import type { CheckinTunables } from '../events';
+import { meetingResults } from '../events';
+import type { Roster } from '../roster';
 import { type ColumnKind, type ColumnSpec, type SheetWriter, writeXlsx } from './xlsx-stream';
 
 export interface ActivitiesLedgerDeps {

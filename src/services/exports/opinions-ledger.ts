@@ -1,9 +1,9 @@
 import { exportHeaders, exportNames, exportWords } from '../../messages/exports';
 import type { Models } from '../../models';
-import type { Opinion } from '../opinions/opinion-steps';
+import type { Opinion } from '../opinions';
 import { maskSensitive } from '../../text/mask';
-import { calendarDaysBetween } from '../opinions/queries';
-import type { Roster } from '../roster/roster';
+import { calendarDaysBetween } from '../opinions';
+import type { Roster } from '../roster';
 import { type CellInput, type ColumnKind, type ColumnSpec, writeXlsx } from './xlsx-stream';
 
 export interface LedgerDeps {

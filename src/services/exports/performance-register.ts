@@ -1,6 +1,6 @@
 import { activityTypeHeader, exportHeaders, exportNames, exportWords } from '../../messages/exports';
 import { performanceKindLabels, performanceResultLabels } from '../../messages/performance';
-import type { Performance, RegisterEntry } from '../performance/performance';
+import type { Performance, RegisterEntry } from '../performance';
 import { type CellInput, type ColumnKind, type ColumnSpec, writeXlsx } from './xlsx-stream';
 
 export interface RegisterDeps {

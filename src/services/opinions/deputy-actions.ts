@@ -37,7 +37,7 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       (current) => {
         if (current.filer === u) throw new UserError('opinionCosignOwn', { code });
         if ((current.cosigners ?? []).includes(u)) throw new UserError('opinionCosignAgain', { code });
-        return wrongState(current, '附议', input.actor, tz, input.now);
+        return wrongState(current, 'cosign', input.actor, tz, input.now);
       },
     );
     return doc;
@@ -53,7 +53,7 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       { status: '待交办', filer: input.actor.userid },
       { $set: { status: '已撤回', withdrawnAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('withdrawn', input) } },
       input.msgId,
-      (current) => wrongState(current, '撤回', input.actor, tz, input.now),
+      (current) => wrongState(current, 'withdraw', input.actor, tz, input.now),
     );
     await notices.withdrawn(doc);
     return doc;
@@ -70,7 +70,7 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
     const explain = (current: Opinion): never => {
       if (current.status === '已答复' && current.ratedRound === current.round) throw new UserError('opinionRatedAlready', { code, rating: current.rating ?? '' });
       if (current.status === '已交办' || current.status === '待交办') throw new UserError('opinionRateNoAnswer', { code });
-      return wrongState(current, '评价', input.actor, tz, input.now);
+      return wrongState(current, 'rate', input.actor, tz, input.now);
     };
     // The next round's rounds[] is built from this read: it must be the answered state the guard re-checks
     // (read before a racing 答复 landed, it would lack that answer and the update would erase it).

@@ -3,9 +3,10 @@ import { maskSensitive } from '../../text/mask';
 import { rankSimilar } from '../../text/similarity';
 import { deriveTitle } from '../../text/title';
 import { wallTime } from '../../time/zone';
-import { formatCode, nextCode } from '../codes/codes';
+import { formatCode, nextCode } from '../codes';
 import { extractCategoryTag, pickCategory, type CategoryPick } from './category';
 import { type ActionInput, OPEN_STATUSES, type Opinion, type OpinionDeps, timelineEntry } from './opinion-steps';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export type OpinionSource = '代表' | '群众反映';
 
@@ -81,7 +82,7 @@ export function createFiling(d: OpinionDeps) {
       return { opinion: created.toObject() as Opinion, pick, similar };
     } catch (err) {
       // The same message processed twice at once: the loser answers with the winner's opinion (its code number stays unused).
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       const winner = await Opinion.findOne({ origin: input.msgId }).lean<Opinion>();
       if (!winner) throw err;
       return { opinion: winner, pick, similar };

@@ -1,6 +1,7 @@
 import { UserError } from '../../errors';
 import type { Models } from '../../models';
 import { matchUnit, type UnitMatch } from '../../text/unit-match';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 const MAX_UNIT_CHARS = 40;
 
@@ -29,7 +30,7 @@ export function createUnits(models: Models) {
       await HandlingUnit.updateOne({ name }, { $inc: { useCount: 1 }, $set: { lastUsedAt: now }, $setOnInsert: { name, firstUsedAt: now } }, { upsert: true });
     } catch (err) {
       // Two first uses at once: the other insert won, so count this use on it.
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await HandlingUnit.updateOne({ name }, { $inc: { useCount: 1 }, $set: { lastUsedAt: now } });
     }
   }

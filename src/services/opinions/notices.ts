@@ -2,7 +2,7 @@ import { t } from '../../messages';
 import { maskSensitive } from '../../text/mask';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDate } from '../../time/format';
-import type { Notifier } from '../delivery/notify';
+import type { Notifier } from '../delivery';
 import { followers, type Opinion } from './opinion-steps';
 
 /** User text that may be read by the whole group: masked and unable to mention or inject markup. */

@@ -50,7 +50,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const replayed = before.timeline.some((e) => e.origin === input.msgId);
     if (!replayed) {
       if (!reassigned && before.status === '已交办') alreadyAssigned(before);
-      if (before.status !== (reassigned ? '已交办' : '待交办')) wrongState(before, reassigned ? '改派' : '交办', input.actor, tz, input.now);
+      if (before.status !== (reassigned ? '已交办' : '待交办')) wrongState(before, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
     }
     const { date: deadline, defaulted, usedFallback } = deadlineFrom(deadlineText, input.now, code);
     const { name: unit, match } = keepUnit && before.unit ? { name: before.unit, match: { kind: 'exact' as const, name: before.unit } } : await units.resolve(unitText, code);
@@ -61,7 +61,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const guard = reassigned ? { status: '已交办', round, unit: before.unit, deadline: before.deadline } : { status: '待交办' };
     const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, (current) => {
       if (current.status === '已交办') alreadyAssigned(current);
-      return wrongState(current, reassigned ? '改派' : '交办', input.actor, tz, input.now);
+      return wrongState(current, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
     });
     if (!replay) await units.remember(unit, input.now);
     const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
@@ -109,7 +109,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
         $push: { timeline: timelineEntry('answered', input, { round, note: body }) },
       },
       input.msgId,
-      (current) => wrongState(current, '答复', input.actor, tz, input.now),
+      (current) => wrongState(current, 'answer', input.actor, tz, input.now),
     );
     await notices.answered(doc);
     const late = Boolean(doc.deadline && doc.answeredAt && doc.answeredAt.getTime() > doc.deadline.getTime());
@@ -124,7 +124,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       { status: '已答复' },
       { $set: { status: '已办结', closedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('closed', input) } },
       input.msgId,
-      (current) => wrongState(current, '办结', input.actor, tz, input.now),
+      (current) => wrongState(current, 'close', input.actor, tz, input.now),
     );
     await notices.closed(doc);
     return doc;
@@ -141,7 +141,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       { status: { $in: ['待交办', '已交办'] } },
       { $set: { status: '已退回', rejectReason: why, rejectedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('rejected', input, { note: why }) } },
       input.msgId,
-      (current) => wrongState(current, '退回', input.actor, tz, input.now),
+      (current) => wrongState(current, 'reject', input.actor, tz, input.now),
     );
     await notices.rejected(doc);
     return doc;

@@ -1,15 +1,15 @@
 import type { Logger } from 'pino';
 import type { UpdateQuery } from 'mongoose';
 import type { Config } from '../../../config';
-import type { Actor } from '../../commands/types';
+import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry } from '../../models/opinion';
 import { formatDate, formatShortDateTime } from '../../time/format';
-import { formatCode, parseCode } from '../codes/codes';
-import type { Notifier } from '../delivery/notify';
-import type { Roster } from '../roster/roster';
+import { formatCode, parseCode } from '../codes';
+import type { Notifier } from '../delivery';
+import type { Roster } from '../roster';
 import { addWorkdays } from '../../time/workdays';
 import { wallTime } from '../../time/zone';
 
@@ -32,6 +32,9 @@ export interface ActionInput {
   msgId: string;
   now: Date;
 }
+
+/** A refused opinion step; the words live in messages (opinionVerb). */
+export type OpinionVerb = 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject';
 
 export const OPEN_STATUSES: readonly OpinionStatus[] = ['待交办', '已交办', '已答复'];
 
@@ -80,10 +83,10 @@ export async function applyGuarded(
 }
 
 /** The standard "wrong state" refusal: what it is now, the last step, and what can be done. */
-export function wrongState(current: Opinion, action: string, viewer: Actor, tz: string, now: Date): never {
+export function wrongState(current: Opinion, verb: OpinionVerb, viewer: Actor, tz: string, now: Date): never {
   const last = current.timeline[current.timeline.length - 1];
   const lastText = last ? t('lastStep', { when: formatShortDateTime(last.at, tz, now), name: last.byName, action: t('actionLabel', { action: last.action }) }) : '';
-  throw new UserError('opinionWrongState', { code: current.code, status: current.status, action, last: lastText, next: nextStep(current, viewer.isOffice, tz) });
+  throw new UserError('opinionWrongState', { code: current.code, status: current.status, action: t('opinionVerb', { verb }), last: lastText, next: nextStep(current, viewer.isOffice, tz) });
 }
 
 function nextStep(o: Opinion, office: boolean, tz: string): string {

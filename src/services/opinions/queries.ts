@@ -1,4 +1,4 @@
-import type { Actor } from '../../commands/types';
+import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { wallTime } from '../../time/zone';
 import { hasFullAccess, loadOpinion, OPEN_STATUSES, type Opinion, type OpinionDeps } from './opinion-steps';

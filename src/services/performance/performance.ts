@@ -3,9 +3,9 @@ import type { Clock } from '../../clock';
 import { UserError } from '../../errors';
 import type { Models } from '../../models';
 import { fromWallTime, yearOf } from '../../time/zone';
-import type { Attendance } from '../events/reports';
+import type { Attendance } from '../events';
 import { hasAnyFigure, type OpinionFacts, type PerformanceRecord, type StudyFacts, summarizePerformance } from './summary';
-import type { RosterEntry, Roster } from '../roster/roster';
+import type { RosterEntry, Roster } from '../roster';
 
 export interface PerformanceDeps {
   models: Models;

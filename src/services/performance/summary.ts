@@ -1,5 +1,5 @@
-import type { Attendance } from '../events/reports';
-import { computeRates } from '../opinions/rates';
+import type { Attendance } from '../events';
+import { computeRates } from '../opinions';
 
 // The one computation of a deputy's year (履职). The 履职 command, the register export and anything
 // else that shows these figures call summarizePerformance; nothing else counts them.

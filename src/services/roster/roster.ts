@@ -2,7 +2,7 @@ import type { Models } from '../../models';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import { escapeRegex } from '../../text/normalize';
-import type { Actor } from '../../commands/types';
+import type { Actor } from './actor';
 import { checkDeputyFields, type DeputyFieldProblem, normalizeGroup, normalizeLevel, type RosterRules } from './rules';
 
 export interface RosterEntry {

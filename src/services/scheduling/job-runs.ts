@@ -1,6 +1,7 @@
 import type { Models } from '../../models';
 import { nextFire, parseCron } from '../../time/cron';
 import { isWorkday } from '../../time/workdays';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 /** A claimed run: the attempt number guards every later update, so a taken-over run cannot overwrite its successor. */
 export interface RunRef {
@@ -51,7 +52,6 @@ export interface JobRunsOptions {
   specs: JobSpec[];
 }
 
-const DUPLICATE_KEY = 11000;
 
 /** The run ledger behind the scheduler: one document per (job, slot), claimed by an atomic insert. */
 export function createJobRuns(o: JobRunsOptions) {
@@ -99,7 +99,7 @@ export function createJobRuns(o: JobRunsOptions) {
         const doc = await JobRun.create({ job: p.job, slot: p.slot, slotAt: p.slotAt, status: 'running', owner: p.owner, attempts: 1, startedAt: p.now });
         return { claimed: true, takeover: false, run: { id: doc._id, job: p.job, slot: p.slot, attempts: 1 } };
       } catch (err) {
-        if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       const existing = await JobRun.findOne({ job: p.job, slot: p.slot }).lean();
       if (!existing) return { claimed: false, reason: 'busy' };
@@ -112,7 +112,7 @@ export function createJobRuns(o: JobRunsOptions) {
         await JobRun.create({ job: p.job, slot: p.slot, slotAt: p.slotAt, status: 'skipped', attempts: 0, startedAt: p.now, finishedAt: p.now, note: p.note });
         return true;
       } catch (err) {
-        if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+        if (isDuplicateKey(err)) return false;
         throw err;
       }
     },

@@ -1,0 +1,19 @@
+/** What the outbox sender pushes through; the WeCom client implements it (and a test sink could). */
+export interface PushSender {
+  sendGroup(msg: { msgtype: 'markdown' | 'text'; content: string; mentions?: string[] }): Promise<void>;
+  sendApp(msg: { touser: string[]; msgtype: 'markdown' | 'text'; content: string }): Promise<void>;
+  postResponseUrl(url: string, markdown: string): Promise<void>;
+}
+
+/** A failed push; `retryable` says whether trying later can help. */
+export class PushError extends Error {
+  constructor(
+    readonly errcode: number | undefined,
+    readonly detail: string,
+    readonly retryable: boolean,
+    /** The earliest sensible retry, e.g. after the rate-limit minute. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`push failed ${errcode ?? 'network'}: ${detail}`);
+  }
+}

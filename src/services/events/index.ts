@@ -1,0 +1,10 @@
+// The events domain: activities, meetings, liaison-station shifts, check-in, leave and reminders.
+export { type Events, createEvents } from './events';
+export type { EventDeps } from './deps';
+export { type ActivityDoc, type MyActivityStatus, myActivityStatus } from './activities';
+export type { MeetingDoc } from './meetings';
+export { shiftLabel } from './shifts';
+export { eventKindOf } from './event-codes';
+export { type CheckinTunables, checkinWindow, nextPendingAt, parseEventTime, planReminders } from './event-time';
+export { meetingResultFor, meetingResults } from './meeting-outcome';
+export type { Attendance, EventPeriodSummary, UpcomingEvents } from './reports';

@@ -1,0 +1,6 @@
+// The exports domain: the office's spreadsheets (opinion ledger, activity ledger, performance register).
+export { writeActivitiesLedger } from './activities-ledger';
+export { daysTaken, isOverdue, writeOpinionsLedger } from './opinions-ledger';
+export { writePerformanceRegister } from './performance-register';
+export { uniqueSheetName } from './sheet-names';
+export { excelWallTime, writeXlsx } from './xlsx-stream';

@@ -1,0 +1,10 @@
+// The roster domain: who is a deputy, who is office staff, and the bulk import of the roster sheet.
+export type { Actor } from './actor';
+export { type ActorLookup, type Roster, type RosterEntry, type RosterOptions, createRoster } from './roster';
+export { type OfficeDirectory, createOfficeDirectory } from './office-directory';
+export { type RosterRules, checkDeputyFields, normalizeGroup, normalizeLevel, normalizePhone } from './rules';
+export { type ParsedRoster, mapHeader, normalizeHeader, parseRosterSheets, readDate } from './import-parse';
+export { type ImportPlan, type StoredDeputy, planHasWrites, planImport } from './import-plan';
+export { formatImportReport } from './import-report';
+export { type RosterImportStore, createRosterImportStore } from './import-store';
+export { type Sheet, decodeText, readSheetFile } from './import-sheet';
