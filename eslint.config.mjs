@@ -13,14 +13,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    // Dependencies point one way: services and models never reach back into handlers or jobs.
-    files: ['src/**/*.ts'],
-    ignores: ['src/main.ts', 'src/app.ts', 'src/compose.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(handlers|jobs)(/|$)', message: 'src/ must not depend on handlers/ or jobs/ (one-way data flow).' }] }],
-    },
-  },
+  // Layer boundaries and cycles: .dependency-cruiser.cjs (`npm run lint:boundaries`).
   {
     files: ['handlers/**/*.ts'],
     rules: {
@@ -28,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.js'],
+    files: ['*.js', '*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {

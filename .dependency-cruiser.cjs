@@ -1,0 +1,80 @@
+// Boundary rules (docs/architecture.md): imports point down only, domain folders are entered through
+// their index.ts, no cycles. `npm run lint` runs this; test/unit/boundaries.test.ts proves each rule bites.
+// Layers, top to bottom:
+//   root       src/main.ts, src/compose.ts, scripts/   (may import anything)
+//   transport  src/app.ts, src/wecom/, src/inbox/, src/demo/
+//   dispatcher src/dispatcher/
+//   handlers   handlers/
+//   contract   src/commands/   (the command contract both the dispatcher and handlers build on)
+//   jobs       jobs/, src/scheduler/   (beside the command side: calls services, never handlers)
+//   services   src/services/
+//   models     src/models/
+//   base       src/text, src/time, src/messages, src/db, src/errors.ts, src/clock.ts, src/logger.ts, config/
+const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^scripts/'];
+const TRANSPORT = ['^src/app\\.ts$', '^src/wecom/', '^src/inbox/', '^src/demo/'];
+const DISPATCHER = ['^src/dispatcher/'];
+const HANDLERS = ['^handlers/'];
+const CONTRACT = ['^src/commands/'];
+const JOBS = ['^jobs/', '^src/scheduler/'];
+const SERVICES = ['^src/services/'];
+const MODELS = ['^src/models/'];
+
+const up = (name, from, to, comment) => ({ name, severity: 'error', comment, from: { path: from }, to: { path: to } });
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'A cycle ties layers or modules together: break it.', from: {}, to: { circular: true } },
+    up('transport-not-up', TRANSPORT, [...ROOT, ...JOBS], 'The transport hands messages to the dispatcher; it knows no jobs or composition.'),
+    up('dispatcher-not-up', DISPATCHER, [...ROOT, ...TRANSPORT, ...HANDLERS, ...JOBS], 'The dispatcher gets its command table passed in; it never imports handlers or the transport.'),
+    up('handlers-not-up', HANDLERS, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...JOBS, ...MODELS], 'Handlers parse, call a service and format; they never reach the transport, jobs or models.'),
+    up('contract-not-up', CONTRACT, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...JOBS, ...MODELS], 'The command contract sits below handlers and the dispatcher.'),
+    up('jobs-not-up', JOBS, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...MODELS], 'Jobs call services, never handlers or the command side.'),
+    up('services-not-up', SERVICES, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS], 'Services own the rules; nothing in them points back at callers.'),
+    up('models-not-up', MODELS, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES], 'Models declare schemas and indexes only.'),
+    up(
+      'base-not-up',
+      ['^src/(text|time|messages|db)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
+      [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES, ...MODELS],
+      'Text, time, messages, config and the database launcher are leaves every layer may use.',
+    ),
+    {
+      name: 'handler-not-handler',
+      severity: 'error',
+      comment: 'A handler never imports another handler; shared formatting lives in handlers/shared/.',
+      from: { path: '^handlers/', pathNot: '^handlers/index\\.ts$' },
+      to: { path: '^handlers/', pathNot: '^handlers/shared/' },
+    },
+    {
+      name: 'domain-through-index',
+      severity: 'error',
+      comment: 'Another service domain is entered through its index.ts only.',
+      from: { path: '^src/services/([^/]+)/' },
+      to: { path: '^src/services/[^/]+/', pathNot: ['^src/services/$1/', '^src/services/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'services-through-index',
+      severity: 'error',
+      comment: 'Outside src/services/, a domain is entered through its index.ts only.',
+      from: { pathNot: ['^src/services/[^/]+/', '^test/'] },
+      to: { path: '^src/services/[^/]+/', pathNot: '^src/services/[^/]+/index\\.ts$' },
+    },
+    { name: 'not-to-unresolvable', severity: 'error', comment: 'An import that resolves to nothing.', from: {}, to: { couldNotResolve: true } },
+    {
+      name: 'handlers-no-mongoose',
+      severity: 'error',
+      comment: 'Handlers call services; they never touch the database.',
+      from: { path: HANDLERS },
+      to: { path: '^node_modules/(mongoose|mongodb)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|coverage|data|web)/' },
+    // Type-only imports count: a type pointing up is still a dependency pointing up.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+// Runs the real boundary rules (.dependency-cruiser.cjs, part of `npm run lint`) on a miniature of the
+// layout in which each file but one breaks exactly one rule, so a rule that stops biting fails here.
+const root = path.resolve(__dirname, '../..');
+const fixture = path.join(root, 'test/fixtures/boundaries');
+
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+}
+
+function cruise(): Violation[] {
+  const bin = path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+  const r = spawnSync(process.execPath, [bin, 'src', 'handlers', 'jobs', '--config', path.join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
+    cwd: fixture,
+    encoding: 'utf8',
+  });
+  if (!r.stdout) throw new Error(`dependency-cruiser printed nothing: ${r.stderr}`);
+  return (JSON.parse(r.stdout) as { summary: { violations: Violation[] } }).summary.violations;
+}
+
+describe('boundary rules', () => {
+  const found = cruise().map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+
+  it.each([
+    'models-not-up: src/models/up.ts → src/services/alpha/index.ts',
+    'services-not-up: src/services/beta/up.ts → handlers/h.ts',
+    'domain-through-index: src/services/beta/b.ts → src/services/alpha/a.ts',
+    'services-through-index: handlers/deep.ts → src/services/alpha/a.ts',
+    'handlers-not-up: handlers/model.ts → src/models/thing.ts',
+    'handler-not-handler: handlers/other.ts → handlers/h.ts',
+    'jobs-not-up: jobs/j.ts → handlers/h.ts',
+    'dispatcher-not-up: src/dispatcher/d.ts → handlers/h.ts',
+  ])('refuses %s', (line) => {
+    expect(found).toContain(line);
+  });
+
+  it('refuses a cycle', () => {
+    expect(found.some((l) => l.startsWith('no-circular: src/text/'))).toBe(true);
+  });
+
+  it('lets a handler reach a service domain through its index', () => {
+    expect(found.filter((l) => l.includes('handlers/good.ts'))).toEqual([]);
+  });
+});
