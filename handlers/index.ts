@@ -16,6 +16,7 @@ import { cancelMeetingCommand, changeMeetingCommand, meetingNoticeCommand } from
 import { scheduleShiftCommand, shiftsCommand } from './shifts';
 import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
+import { confirmVoiceDraftCommand } from './voice-draft';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   fileOpinionCommand,
   fileRelayedCommand,
   myOpinionsCommand,
+  confirmVoiceDraftCommand,
   progressCommand,
   cosignCommand,
   rateCommand,

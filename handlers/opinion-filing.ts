@@ -4,7 +4,8 @@ import type { OpinionSource } from '../src/services/opinion-filing';
 import { toHalfWidth } from '../src/text/normalize';
 import { shown } from './opinion-format';
 
-async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<string> {
+/** Files ctx.args as an opinion (origin ctx.msgId) and says so; 确认 uses it for a spoken draft. */
+export async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<{ code: string; reply: string }> {
   const { opinion, pick, similar } = await ctx.services.opinions.file({
     text: ctx.args,
     source,
@@ -19,7 +20,7 @@ async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise
     lines.push('', t('opinionSimilarHeader'), ...similar.map((s) => t('opinionSimilarLine', { code: s.code, title: shown(s.title, false) })));
     lines.push(t('opinionSimilarFooter', { first: similar[0]!.code, code: opinion.code }));
   }
-  return lines.join('\n');
+  return { code: opinion.code, reply: lines.join('\n') };
 }
 
 /** 建议 / 提建议 / 意见: a deputy's own opinion or suggestion. */
@@ -29,7 +30,7 @@ export const fileOpinionCommand: Command = {
   role: 'deputy',
   summary: '提交意见建议（末尾可加 #类别）',
   example: '建议 村口路灯坏了三个月，请尽快维修 #公共交通',
-  run: (ctx) => fileAndReply(ctx, '代表'),
+  run: async (ctx) => (await fileAndReply(ctx, '代表')).reply,
 };
 
 /** 民意 / 群众反映: an issue relayed from constituents. */
@@ -39,7 +40,7 @@ export const fileRelayedCommand: Command = {
   role: 'deputy',
   summary: '转达群众反映的问题',
   example: '民意 东村群众反映垃圾清运不及时，夏天气味大',
-  run: (ctx) => fileAndReply(ctx, '群众反映'),
+  run: async (ctx) => (await fileAndReply(ctx, '群众反映')).reply,
 };
 
 /** 我的建议 [页码]: the sender's opinions, newest first. */

@@ -19,6 +19,9 @@ import { createOutbox } from './services/outbox';
 import { createOutboxSender } from './services/outbox-sender';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
+import { createLongConnection, type LongConnection } from './wecom/long-connection';
+import { systemTimers, type Timers } from './wecom/long-connection/timers';
+import type { InboundMessage, Reply } from './wecom/inbound';
 
 export interface ComposeOptions {
   config: Config;
@@ -29,6 +32,12 @@ export interface ComposeOptions {
   pause?: (ms: number) => Promise<void>;
   /** Demo mode: the local WeCom sink that pushes go to (served by this app). */
   demoSink?: FakeWecom;
+  /** Test seam: the long connection's timers (heartbeat, backoff, lease, reply deadline). */
+  timers?: Timers;
+  /** Test seam: this instance's id in the long connection's lease. */
+  instanceId?: string;
+  /** Where the long connection dials when known only at start (the demo simulator). */
+  longConnectionUrl?: () => string;
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -51,7 +60,25 @@ export async function composeApp(o: ComposeOptions) {
     clock,
     log: log.child({ part: 'wecom-client' }),
   });
-  const outbox = createOutbox({ models, clock });
+  const lcConfig = config.wecom.longConnection;
+  // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
+  const outbox = createOutbox({ models, clock, groupChannel: !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook' });
+  // The inbox is built below; the long connection reaches it through this late-bound function.
+  let receive: (msg: InboundMessage) => Promise<Reply> = () => Promise.reject(new Error('inbox not ready'));
+  const longConnection: LongConnection | undefined = lcConfig
+    ? createLongConnection({
+        config: lcConfig,
+        url: o.longConnectionUrl,
+        models,
+        clock,
+        timers: o.timers ?? systemTimers(),
+        log,
+        tunables: config.tunables.longConnection,
+        streamBytes: config.tunables.replyLimits.streamBytes,
+        receive: (msg) => receive(msg),
+        instanceId: o.instanceId,
+      })
+    : undefined;
   const o_ = config.tunables.outbox;
   const sender = createOutboxSender({
     models,
@@ -63,6 +90,7 @@ export async function composeApp(o: ComposeOptions) {
     baseBackoffMs: o_.baseBackoffMs,
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
+    channels: longConnection ? { aibot: longConnection.channel } : undefined,
   });
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
   const table = createCommandTable(commands);
@@ -82,6 +110,7 @@ export async function composeApp(o: ComposeOptions) {
     duplicateWaitMs: config.tunables.inbound.duplicateWaitMs,
     pause: o.pause,
   });
+  receive = inbox.receive;
   const limits = config.tunables.inbound;
   const callback = createCallbackRouter({
     keys: { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey },
@@ -98,7 +127,8 @@ export async function composeApp(o: ComposeOptions) {
     replyForStream: inbox.replyForStream,
   });
 
-  const routers = [callback];
+  // With only the long connection configured there are no callback keys: /wecom/callback is not served.
+  const routers = config.wecom.callbackEnabled ? [callback] : [];
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
@@ -110,6 +140,7 @@ export async function composeApp(o: ComposeOptions) {
     ready: async () => {
       await o.connection.db?.admin().ping();
     },
+    details: longConnection ? () => ({ longConnection: longConnection.health() }) : undefined,
   });
 
   return {
@@ -124,13 +155,17 @@ export async function composeApp(o: ComposeOptions) {
     clock,
     /** Demo mode only: the local WeCom sink the group pushes land in. */
     demoSink,
+    /** The long connection (WECOM_BOT_ID/WECOM_BOT_SECRET), when configured. */
+    longConnection,
     /** Starts the background loops: the outbox sender and (unless JOBS_ENABLED=false) the scheduler. */
     start(port: number): void {
       listenPort = port;
       sender.start();
       if (config.jobsEnabled) scheduler.start();
+      longConnection?.start();
     },
     async stop(): Promise<void> {
+      await longConnection?.stop();
       await scheduler.stop();
       await sender.stop();
     },

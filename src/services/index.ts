@@ -9,6 +9,8 @@ import { createOpinions } from './opinions';
 import { createSchedulingServices } from './scheduling';
 import { createEvents } from './events';
 import { createPerformance } from './performance';
+import { createVoiceDrafts } from './voice-drafts';
+import { createLinkStatus } from './link-status';
 
 export interface ServiceDeps {
   models: Models;
@@ -37,6 +39,9 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   const scheduling = createSchedulingServices({ ...deps, roster, digestSources: { events, opinions } });
   // -- performance (履职)
   const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
+  // -- spoken opinions and the long connection's health (read by 任务)
+  const voiceDrafts = createVoiceDrafts({ models: deps.models, draftMs: deps.config.tunables.voiceDraftMs });
+  const link = createLinkStatus({ models: deps.models, config: deps.config });
   return {
     notify,
     roster,
@@ -44,6 +49,8 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
     ...scheduling,
     events,
     performance,
+    voiceDrafts,
+    link,
   };
 }
 
