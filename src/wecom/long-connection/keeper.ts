@@ -74,6 +74,7 @@ export function createKeeper(o: KeeperOptions): Keeper {
   let heartbeat: TimerHandle | undefined;
   let reconnect: TimerHandle | undefined;
   const pending = new Map<string, Pending>();
+  const pings = new Set<string>();
   let closed: Promise<void> = Promise.resolve();
 
   function setStatus(next: Omit<LinkStatus, 'since'>): void {
@@ -113,13 +114,8 @@ export function createKeeper(o: KeeperOptions): Keeper {
       }
       missed++;
       const ping = pingFrame();
-      // A ping's acknowledgement resets the count; its absence is what the next beat looks at.
-      awaitAck(ping.headers.req_id).then(
-        () => {
-          if (gen === generation) missed = 0;
-        },
-        () => undefined,
-      );
+      // Any ping's acknowledgement, even a late one, proves the connection alive and resets the count.
+      pings.add(ping.headers.req_id);
       write(ws, ping).catch(() => undefined);
       beat(ws, gen);
     }, o.heartbeatMs);
@@ -141,6 +137,7 @@ export function createKeeper(o: KeeperOptions): Keeper {
       }
       attempts = 0;
       missed = 0;
+      pings.clear();
       const now = o.clock.now();
       status = { state: 'up', since: now, upSince: now };
       o.onStatus?.(status);
@@ -167,6 +164,11 @@ export function createKeeper(o: KeeperOptions): Keeper {
       return;
     }
     if (frame.type === 'ack') {
+      if (pings.delete(frame.reqId)) {
+        missed = 0;
+        pings.clear();
+        return;
+      }
       const p = pending.get(frame.reqId);
       if (p) {
         pending.delete(frame.reqId);
