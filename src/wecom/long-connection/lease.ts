@@ -28,7 +28,7 @@ export interface Lease {
   holding(): boolean;
   /** Records the connection's state on the lease document, for every instance to read. */
   report(status: LinkStatus): Promise<void>;
-  /** One acquire-or-renew round (exposed for tests and for start). */
+  /** One acquire-or-renew round now (tests). */
   tick(): Promise<void>;
 }
 
@@ -62,8 +62,8 @@ export function createLease(o: LeaseOptions): Lease {
     }
   }
 
-  async function tick(): Promise<void> {
-    const now = o.clock.now();
+  async function tick(at?: Date): Promise<void> {
+    const now = at ?? o.clock.now();
     let mine: boolean;
     try {
       mine = await acquire(now);
@@ -80,12 +80,16 @@ export function createLease(o: LeaseOptions): Lease {
     }
   }
 
+  /** Rounds run one after another, each with the time its timer fired (a slow database delays, never reorders). */
+  function enqueue(at: Date): void {
+    round = round.then(() => tick(at)).catch((err: unknown) => o.log.error({ err }, 'long connection lease: round failed'));
+  }
+
   function schedule(): void {
     if (!running) return;
     timer = o.timers.setTimeout(() => {
-      round = tick()
-        .catch((err: unknown) => o.log.error({ err }, 'long connection lease: round failed'))
-        .finally(schedule);
+      enqueue(o.clock.now());
+      schedule();
     }, o.renewMs);
   }
 
@@ -93,9 +97,8 @@ export function createLease(o: LeaseOptions): Lease {
     start() {
       if (running) return;
       running = true;
-      round = tick()
-        .catch((err: unknown) => o.log.error({ err }, 'long connection lease: round failed'))
-        .finally(schedule);
+      enqueue(o.clock.now());
+      schedule();
     },
     async stop() {
       running = false;
@@ -118,6 +121,6 @@ export function createLease(o: LeaseOptions): Lease {
         { $set: { state: status.state, stateSince: status.since, upSince: status.upSince ?? null, detail: status.detail ?? null } },
       );
     },
-    tick,
+    tick: () => tick(),
   };
 }
