@@ -8,8 +8,9 @@ import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
 import { localBaseUrl } from './demo/address';
 import { FakeWecom } from './demo/fake-wecom';
-import { createDemoRouter, DEMO_WECOM_PREFIX } from './demo/router';
+import { createDemoRouter, DEMO_CHATID, DEMO_WECOM_PREFIX } from './demo/router';
 import { seedDemoRoster } from './demo/seed';
+import { startLongConnectionSimulator } from './demo/long-connection-sim';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
@@ -61,6 +62,11 @@ export async function composeApp(o: ComposeOptions) {
     log: log.child({ part: 'wecom-client' }),
   });
   const lcConfig = config.wecom.longConnection;
+  // The long-connection demo: this process also plays WeCom's WebSocket server for the bot to dial.
+  const simulator =
+    demoSink && lcConfig
+      ? await startLongConnectionSimulator({ botId: lcConfig.botId, secret: lcConfig.secret, sink: demoSink, chatid: DEMO_CHATID, aibotid: 'demo-bot' })
+      : undefined;
   // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
   const outbox = createOutbox({ models, clock, groupChannel: !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook' });
   // The inbox is built below; the long connection reaches it through this late-bound function.
@@ -68,7 +74,7 @@ export async function composeApp(o: ComposeOptions) {
   const longConnection: LongConnection | undefined = lcConfig
     ? createLongConnection({
         config: lcConfig,
-        url: o.longConnectionUrl,
+        url: simulator ? () => simulator.url : o.longConnectionUrl,
         models,
         clock,
         timers: o.timers ?? systemTimers(),
@@ -132,7 +138,18 @@ export async function composeApp(o: ComposeOptions) {
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
-    routers.push(createDemoRouter({ keys, botName: config.wecom.botName ?? '代表助手', timezone: config.timezone, roster: services.roster, sink: demoSink, commands: table.commands }));
+    routers.push(
+      createDemoRouter({
+        keys,
+        botName: config.wecom.botName ?? '代表助手',
+        timezone: config.timezone,
+        roster: services.roster,
+        sink: demoSink,
+        commands: table.commands,
+        transport: simulator ? 'long-connection' : 'callback',
+      }),
+    );
+    if (simulator) routers.push(simulator.router);
   }
   const app = createApp({
     log,
@@ -166,6 +183,7 @@ export async function composeApp(o: ComposeOptions) {
     },
     async stop(): Promise<void> {
       await longConnection?.stop();
+      await simulator?.close();
       await scheduler.stop();
       await sender.stop();
     },

@@ -16,6 +16,8 @@ export interface FakeWsOptions {
   /** Expected credentials; a subscribe with others is refused (errcode 40001). */
   botId?: string;
   secret?: string;
+  /** Frames kept in `frames` (a long-running demo); tests keep everything. */
+  keepFrames?: number;
 }
 
 let seq = 0;
@@ -125,6 +127,8 @@ export class FakeWecomWs extends EventEmitter {
       return;
     }
     this.frames.push(f);
+    const excess = this.frames.length - (this.opts.keepFrames ?? Number.POSITIVE_INFINITY);
+    if (excess > 0) this.frames.splice(0, excess);
     const ack = (errcode = 0, errmsg = 'ok') => ws.send(JSON.stringify({ headers: { req_id: f.headers?.req_id }, errcode, errmsg }));
     if (f.cmd === 'aibot_subscribe') {
       const b = f.body ?? {};
