@@ -28,7 +28,7 @@ export interface Lease {
   holding(): boolean;
   /** Records the connection's state on the lease document, for every instance to read. */
   report(status: LinkStatus): Promise<void>;
-  /** One acquire-or-renew round now (tests). */
+  /** One acquire-or-renew round now, after those already queued (tests). */
   tick(): Promise<void>;
 }
 
@@ -121,6 +121,10 @@ export function createLease(o: LeaseOptions): Lease {
         { $set: { state: status.state, stateSince: status.since, upSince: status.upSince ?? null, detail: status.detail ?? null } },
       );
     },
-    tick: () => tick(),
+    tick() {
+      // Behind any rounds already queued, so an older round never overwrites a newer renewal.
+      enqueue(o.clock.now());
+      return round;
+    },
   };
 }
