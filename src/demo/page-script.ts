@@ -236,7 +236,7 @@ export const pageScriptJs = String.raw`
     state.polling = true;
     try {
       var data = await getJson('/demo/api/pushes?after=' + state.cursor);
-      $('status').textContent = '已连接';
+      $('status').textContent = state.session && state.session.transport === 'long-connection' ? '已连接 · 长连接模式' : '已连接';
       $('status').className = 'status ok';
       if (data.last < state.cursor) {
         state.cursor = 0;
