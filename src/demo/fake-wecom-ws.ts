@@ -33,6 +33,8 @@ export class FakeWecomWs extends EventEmitter {
   /** Sockets accepted so far; the latest subscribed one gets callbacks. */
   connections = 0;
   refuseSubscribe = false;
+  /** Leaves subscribes unanswered (the bot must give up and reconnect). */
+  ignoreSubscribe = false;
   answerPings = true;
   private current: { ws: WebSocket; conn: number } | undefined;
   private readonly sockets = new Set<WebSocket>();
@@ -133,7 +135,9 @@ export class FakeWecomWs extends EventEmitter {
     if (f.cmd === 'aibot_subscribe') {
       const b = f.body ?? {};
       const wrong = (this.opts.botId && b.bot_id !== this.opts.botId) || (this.opts.secret && b.secret !== this.opts.secret);
-      if (this.refuseSubscribe || wrong) ack(40001, 'invalid bot_id or secret');
+      if (this.ignoreSubscribe) {
+        // No answer at all.
+      } else if (this.refuseSubscribe || wrong) ack(40001, 'invalid bot_id or secret');
       else {
         this.current = { ws, conn };
         ack();

@@ -56,6 +56,28 @@ describe('long connection replies: deadline, stream ids, byte limits', () => {
     await db.drop();
   });
 
+  it('an unreachable server means backoff and retries, not a crash', async () => {
+    const clock = new ManualClock('2026-11-22T10:00:00+08:00');
+    const t2 = new ManualTimers(clock);
+    const other = createLongConnection({
+      config: { botId: 'unreachable-bot', secret: 's', url: 'ws://127.0.0.1:9' },
+      models: createModels(db.connection),
+      clock,
+      timers: t2,
+      log: createLogger({ level: 'silent' }),
+      tunables: defaults.longConnection,
+      streamBytes: defaults.replyLimits.streamBytes,
+      receive: async () => null,
+      instanceId: 'U',
+    });
+    other.start();
+    await until(() => other.health().link?.state === 'backoff', 'backoff');
+    expect(other.health().link?.detail).toMatch(/ECONNREFUSED|closed/);
+    t2.advance(1_000);
+    await until(() => other.health().link?.state === 'backoff' && (other.health().link?.retryAt?.getTime() ?? 0) - clock.now().getTime() === 2_000, 'second backoff');
+    await other.stop();
+  });
+
   it('a slow command first gets an unfinished "正在处理…" stream, then the finished content on the same stream id', async () => {
     let finish: (r: Reply) => void = () => undefined;
     handler = () => new Promise((r) => (finish = r));

@@ -59,6 +59,7 @@ export function createLongConnection(d: LongConnectionDeps) {
   const chats = createGroupChatStore(d.models, d.clock);
   const budget = createRateBudget(d.models, { perMinute: d.tunables.perMinute, perHour: d.tunables.perHour });
   let keeper: Keeper | undefined;
+  let reporting: Promise<void> = Promise.resolve();
 
   const transport = createLongConnectionTransport({
     clock: d.clock,
@@ -99,7 +100,10 @@ export function createLongConnection(d: LongConnectionDeps) {
           backoffMaxMs: d.tunables.backoffMaxMs,
           requestTimeoutMs: d.tunables.requestTimeoutMs,
           onCallback: (frame) => void transport.handle(frame),
-          onStatus: (status) => void lease.report(status).catch((err: unknown) => log.warn({ err }, 'connection state not recorded')),
+          // One write after another, so the stored state never ends on an older one.
+          onStatus: (status) => {
+            reporting = reporting.then(() => lease.report(status)).catch((err: unknown) => log.warn({ err }, 'connection state not recorded'));
+          },
         });
         keeper.start();
       } else {
