@@ -31,6 +31,25 @@ export const defaults = {
   reminders: { beforeMinutes: [24 * 60, 120] },
   outbox: { webhookPerMinute: 20, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 30 * 60_000, pollMs: 1_000 },
   inbound: { maxBodyBytes: 64 * 1024, timestampSkewSeconds: 600, staleProcessingMs: 30_000, duplicateWaitMs: 4_000 },
+  /**
+   * The smart bot's long connection: heartbeat and backoff as WeCom documents them; a lease of 30 s
+   * renewed every 10 s hands the connection to another instance within 40 s of the holder dying.
+   * WeCom allows 30 messages a minute and 1,000 an hour per conversation (replies included).
+   */
+  longConnection: {
+    heartbeatMs: 30_000,
+    maxMissedPings: 2,
+    backoffInitialMs: 1_000,
+    backoffMaxMs: 30_000,
+    requestTimeoutMs: 10_000,
+    leaseMs: 30_000,
+    renewMs: 10_000,
+    replyDeadlineMs: 3_000,
+    perMinute: 30,
+    perHour: 1_000,
+  },
+  /** A spoken opinion waits this long for 确认. */
+  voiceDraftMs: 10 * 60_000,
   replyLimits: { streamBytes: 20_000, appTextBytes: 2_000, markdownBytes: 4_096, textBytes: 2_048 },
   jobs: {
     reminders: { schedule: '* * * * *', graceMs: 10 * 60_000, enabled: true },

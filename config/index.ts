@@ -30,6 +30,14 @@ const envSchema = z.object({
   WECOM_AGENT_ID: optional.refine((v) => v === undefined || /^\d+$/.test(v), 'must be a number'),
   WECOM_CORP_SECRET: optional,
   WECOM_API_BASE: blankAsUnset(z.string().trim().url().default('https://qyapi.weixin.qq.com')),
+  // The smart bot's long connection (长连接): the bot dials out, so no public address is needed.
+  WECOM_BOT_ID: optional,
+  WECOM_BOT_SECRET: optional,
+  WECOM_WS_URL: blankAsUnset(
+    z.string().trim().url().refine((v) => /^wss?:\/\//.test(v), 'must start with wss:// or ws://').default('wss://openws.work.weixin.qq.com'),
+  ),
+  /** Demo mode only: the simulator plays WeCom's WebSocket server and the bot uses the long connection. */
+  DEMO_LONG_CONNECTION: onOff,
   OFFICE_USERIDS: z.string().default(''),
   APP_TIMEZONE: blankAsUnset(z.string().trim().default('Asia/Shanghai')),
   LOG_LEVEL: blankAsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
@@ -58,6 +66,17 @@ export interface WecomConfig {
   agentId?: number;
   corpSecret?: string;
   apiBase: string;
+  /** Set when WECOM_BOT_ID and WECOM_BOT_SECRET are: the bot keeps a long connection to `url`. */
+  longConnection?: LongConnectionConfig;
+  /** Whether the callback mode's Token/EncodingAESKey were given (false: random throwaway keys). */
+  callbackEnabled: boolean;
+}
+
+export interface LongConnectionConfig {
+  botId: string;
+  secret: string;
+  /** In demo mode the composition root points it at the simulator once that listens. */
+  url: string;
 }
 
 export interface Config {
@@ -107,8 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!validTimezone(e.APP_TIMEZONE)) throw new ConfigError('invalid configuration: APP_TIMEZONE: unknown time zone');
   const production = e.NODE_ENV === 'production';
   const hasCredentials = Boolean(e.WECOM_TOKEN && e.WECOM_ENCODING_AES_KEY);
-  if (!hasCredentials && production) {
-    throw new ConfigError('invalid configuration: WECOM_TOKEN and WECOM_ENCODING_AES_KEY are required in production');
+  if (Boolean(e.WECOM_BOT_ID) !== Boolean(e.WECOM_BOT_SECRET)) {
+    throw new ConfigError(`invalid configuration: ${e.WECOM_BOT_ID ? 'WECOM_BOT_SECRET' : 'WECOM_BOT_ID'} is missing: the long connection needs both WECOM_BOT_ID and WECOM_BOT_SECRET`);
+  }
+  const hasLongConnection = Boolean(e.WECOM_BOT_ID && e.WECOM_BOT_SECRET);
+  if (!hasCredentials && !hasLongConnection && production) {
+    throw new ConfigError(
+      'invalid configuration: production needs WECOM_TOKEN and WECOM_ENCODING_AES_KEY (callback mode) or WECOM_BOT_ID and WECOM_BOT_SECRET (long connection)',
+    );
   }
   if (production && !e.MONGODB_URI) {
     // The embedded database is a development convenience: its data would live inside the container.
@@ -126,7 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.NOTIFY_CHANNEL === 'app' && !e.WECOM_CORP_SECRET) {
     throw new ConfigError('invalid configuration: NOTIFY_CHANNEL=app needs WECOM_AGENT_ID and WECOM_CORP_SECRET');
   }
-  const demo = !hasCredentials;
+  const demo = !hasCredentials && !hasLongConnection;
+  if (e.DEMO_LONG_CONNECTION === 'true' && !demo) {
+    throw new ConfigError('invalid configuration: DEMO_LONG_CONNECTION is for demo mode only (no WeCom credentials set)');
+  }
+  // Demo mode's long connection dials the simulator, whose address the composition root fills in.
+  const longConnection = hasLongConnection
+    ? { botId: e.WECOM_BOT_ID as string, secret: e.WECOM_BOT_SECRET as string, url: e.WECOM_WS_URL }
+    : demo && e.DEMO_LONG_CONNECTION === 'true'
+      ? { botId: 'demo-bot', secret: randomBytes(12).toString('hex'), url: e.WECOM_WS_URL }
+      : undefined;
   const schedules = {
     reminders: e.JOB_SCHEDULE_REMINDERS ?? defaults.jobs.reminders.schedule,
     study: e.JOB_SCHEDULE_STUDY ?? defaults.jobs.study.schedule,
@@ -148,10 +182,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       encodingAesKey: e.WECOM_ENCODING_AES_KEY ?? randomBytes(32).toString('base64').slice(0, 43),
       corpId: e.WECOM_CORP_ID ?? (demo ? 'demo-corp' : undefined),
       botName: e.WECOM_BOT_NAME,
-      webhookKey: e.WECOM_WEBHOOK_KEY ?? (demo ? 'demo-webhook' : undefined),
+      // The long-connection demo pushes through aibot_send_msg to the simulator instead of a webhook.
+      webhookKey: e.WECOM_WEBHOOK_KEY ?? (demo && !longConnection ? 'demo-webhook' : undefined),
       agentId: e.WECOM_AGENT_ID ? Number(e.WECOM_AGENT_ID) : undefined,
       corpSecret: e.WECOM_CORP_SECRET,
       apiBase: e.WECOM_API_BASE.replace(/\/+$/, ''),
+      longConnection,
+      callbackEnabled: hasCredentials || demo,
     },
     officeUserIds: e.OFFICE_USERIDS.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean),
     timezone: e.APP_TIMEZONE,

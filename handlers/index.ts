@@ -1,7 +1,7 @@
 import type { Command } from '../src/commands/types';
 import { helpCommand } from './help';
 import { rosterCommand } from './roster';
-import { fileOpinionCommand, fileRelayedCommand, myOpinionsCommand } from './opinion-filing';
+import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpinionsCommand } from './opinion-filing';
 import { cosignCommand, progressCommand, rateCommand, withdrawCommand } from './opinion-deputy';
 import { answerCommand, assignCommand, closeCommand, reassignCommand, rejectCommand } from './opinion-office';
 import { chaseCommand, statsCommand } from './opinion-reports';
@@ -28,6 +28,7 @@ export const commands: Command[] = [
   fileOpinionCommand,
   fileRelayedCommand,
   myOpinionsCommand,
+  confirmVoiceDraftCommand,
   progressCommand,
   cosignCommand,
   rateCommand,

@@ -2,6 +2,7 @@ import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
 import type { JobRunView } from '../src/services/scheduling';
 import { formatDateTime, formatShortDateTime } from '../src/time/format';
+import { linkStatusLines } from './shared/link-status';
 
 /** The latest run, plus any recent one that did not succeed (the office should notice those). */
 function runsWorthShowing(runs: JobRunView[]): JobRunView[] {
@@ -36,6 +37,7 @@ export const jobsCommand: Command = {
       const next = config.jobsEnabled && job.nextDueAt ? job.nextDueAt : undefined;
       lines.push(next ? t('jobsNext', { when: formatDateTime(next, tz) }) : t('jobsNextNone'));
     }
+    lines.push(...(await linkStatusLines({ services, config, now })));
     lines.push(t('jobsFooter'));
     return lines.join('\n');
   },

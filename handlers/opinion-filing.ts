@@ -1,10 +1,12 @@
 import type { Command, CommandContext } from '../src/commands/types';
+import { UserError } from '../src/errors';
 import { t } from '../src/messages';
 import type { OpinionSource } from '../src/services/opinions';
 import { toHalfWidth } from '../src/text/normalize';
 import { shown } from './shared/opinion-format';
 
-async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<string> {
+/** Files ctx.args as an opinion (origin ctx.msgId) and says so; 确认 uses it for a spoken draft. */
+export async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<{ code: string; reply: string }> {
   const { opinion, pick, similar } = await ctx.services.opinions.file({
     text: ctx.args,
     source,
@@ -19,7 +21,7 @@ async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise
     lines.push('', t('opinionSimilarHeader'), ...similar.map((s) => t('opinionSimilarLine', { code: s.code, title: shown(s.title, false) })));
     lines.push(t('opinionSimilarFooter', { first: similar[0]!.code, code: opinion.code }));
   }
-  return lines.join('\n');
+  return { code: opinion.code, reply: lines.join('\n') };
 }
 
 /** 建议 / 提建议 / 意见: a deputy's own opinion or suggestion. */
@@ -29,7 +31,7 @@ export const fileOpinionCommand: Command = {
   role: 'deputy',
   summary: '提交意见建议（末尾可加 #类别）',
   example: '建议 村口路灯坏了三个月，请尽快维修 #公共交通',
-  run: (ctx) => fileAndReply(ctx, '代表'),
+  run: async (ctx) => (await fileAndReply(ctx, '代表')).reply,
 };
 
 /** 民意 / 群众反映: an issue relayed from constituents. */
@@ -39,7 +41,7 @@ export const fileRelayedCommand: Command = {
   role: 'deputy',
   summary: '转达群众反映的问题',
   example: '民意 东村群众反映垃圾清运不及时，夏天气味大',
-  run: (ctx) => fileAndReply(ctx, '群众反映'),
+  run: async (ctx) => (await fileAndReply(ctx, '群众反映')).reply,
 };
 
 /** 我的建议 [页码]: the sender's opinions, newest first. */
@@ -59,5 +61,27 @@ export const myOpinionsCommand: Command = {
     if (mine.page < mine.pages) lines.push(t('opinionMineMore', { next: mine.page + 1 }));
     lines.push(t('opinionMineFooter'));
     return lines.join('\n');
+  },
+};
+
+/** 确认: files the deputy's pending spoken opinion (a voice message the bot repeated back). */
+export const confirmVoiceDraftCommand: Command = {
+  name: '确认',
+  role: 'deputy',
+  summary: '把刚才的语音建议提交为意见建议（先单聊发一条语音）',
+  example: '确认',
+  async run(ctx) {
+    const { voiceDrafts } = ctx.services;
+    const claim = await voiceDrafts.claim(ctx.actor.userid, ctx.msgId, ctx.now);
+    if (claim.status === 'none') throw new UserError('voiceDraftNone');
+    if (claim.status === 'expired') throw new UserError('voiceDraftExpired', { minutes: voiceDrafts.draftMinutes });
+    if (claim.status === 'filed') {
+      if (claim.code) throw new UserError('voiceDraftAlreadyFiled', { code: claim.code });
+      throw new UserError('voiceDraftNone');
+    }
+    // The voice message's id is the opinion's origin: a second 确认 can never file it twice.
+    const filed = await fileAndReply({ ...ctx, args: claim.draft.text, msgId: claim.draft.voiceMsgId, invokedAs: '建议' }, '代表');
+    await voiceDrafts.markFiled(ctx.actor.userid, ctx.msgId, filed.code);
+    return filed.reply;
   },
 };

@@ -9,6 +9,8 @@ export interface AppDeps {
   routers: Router[];
   /** Readiness: resolves when the database answers. */
   ready(): Promise<void>;
+  /** Extra readiness details (the long connection's state); never secrets. */
+  details?: () => Record<string, unknown>;
 }
 
 /** The HTTP layer: one error boundary, one request log line, health endpoints, then the routers. */
@@ -50,10 +52,10 @@ export function createApp(deps: AppDeps): Koa {
   health.get('/readyz', async (ctx) => {
     try {
       await deps.ready();
-      ctx.body = { ok: true };
+      ctx.body = { ok: true, ...deps.details?.() };
     } catch {
       ctx.status = 503;
-      ctx.body = { ok: false };
+      ctx.body = { ok: false, ...deps.details?.() };
     }
   });
   for (const r of [health, ...deps.routers]) app.use(r.routes()).use(r.allowedMethods());

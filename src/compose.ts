@@ -8,8 +8,9 @@ import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
 import { localBaseUrl } from './demo/address';
 import { FakeWecom } from './demo/fake-wecom';
-import { createDemoRouter, DEMO_WECOM_PREFIX } from './demo/router';
+import { createDemoRouter, DEMO_CHATID, DEMO_WECOM_PREFIX } from './demo/router';
 import { seedDemoRoster } from './demo/seed';
+import { startLongConnectionSimulator } from './demo/long-connection-sim';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
@@ -19,6 +20,9 @@ import { createOutbox } from './services/delivery';
 import { createOutboxSender } from './services/delivery';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
+import { createLongConnection, type LongConnection } from './wecom/long-connection';
+import { systemTimers, type Timers } from './wecom/long-connection/timers';
+import type { InboundMessage, Reply } from './dispatcher/contract';
 
 export interface ComposeOptions {
   config: Config;
@@ -29,6 +33,12 @@ export interface ComposeOptions {
   pause?: (ms: number) => Promise<void>;
   /** Demo mode: the local WeCom sink that pushes go to (served by this app). */
   demoSink?: FakeWecom;
+  /** Test seam: the long connection's timers (heartbeat, backoff, lease, reply deadline). */
+  timers?: Timers;
+  /** Test seam: this instance's id in the long connection's lease. */
+  instanceId?: string;
+  /** Where the long connection dials when known only at start (the demo simulator). */
+  longConnectionUrl?: () => string;
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -51,7 +61,30 @@ export async function composeApp(o: ComposeOptions) {
     clock,
     log: log.child({ part: 'wecom-client' }),
   });
-  const outbox = createOutbox({ models, clock });
+  const lcConfig = config.wecom.longConnection;
+  // The long-connection demo: this process also plays WeCom's WebSocket server for the bot to dial.
+  const simulator =
+    demoSink && lcConfig
+      ? await startLongConnectionSimulator({ botId: lcConfig.botId, secret: lcConfig.secret, sink: demoSink, chatid: DEMO_CHATID, aibotid: 'demo-bot' })
+      : undefined;
+  // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
+  const outbox = createOutbox({ models, clock, groupChannel: !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook' });
+  // The inbox is built below; the long connection reaches it through this late-bound function.
+  let receive: (msg: InboundMessage) => Promise<Reply> = () => Promise.reject(new Error('inbox not ready'));
+  const longConnection: LongConnection | undefined = lcConfig
+    ? createLongConnection({
+        config: lcConfig,
+        url: simulator ? () => simulator.url : o.longConnectionUrl,
+        models,
+        clock,
+        timers: o.timers ?? systemTimers(),
+        log,
+        tunables: config.tunables.longConnection,
+        streamBytes: config.tunables.replyLimits.streamBytes,
+        receive: (msg) => receive(msg),
+        instanceId: o.instanceId,
+      })
+    : undefined;
   const o_ = config.tunables.outbox;
   const sender = createOutboxSender({
     models,
@@ -63,6 +96,7 @@ export async function composeApp(o: ComposeOptions) {
     baseBackoffMs: o_.baseBackoffMs,
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
+    channels: longConnection ? { aibot: longConnection.channel } : undefined,
   });
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
   const table = createCommandTable(commands);
@@ -82,6 +116,7 @@ export async function composeApp(o: ComposeOptions) {
     duplicateWaitMs: config.tunables.inbound.duplicateWaitMs,
     pause: o.pause,
   });
+  receive = inbox.receive;
   const limits = config.tunables.inbound;
   const callback = createCallbackRouter({
     keys: { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey },
@@ -98,11 +133,23 @@ export async function composeApp(o: ComposeOptions) {
     replyForStream: inbox.replyForStream,
   });
 
-  const routers = [callback];
+  // With only the long connection configured there are no callback keys: /wecom/callback is not served.
+  const routers = config.wecom.callbackEnabled ? [callback] : [];
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
-    routers.push(createDemoRouter({ keys, botName: config.wecom.botName ?? '代表助手', timezone: config.timezone, roster: services.roster, sink: demoSink, commands: table.commands }));
+    routers.push(
+      createDemoRouter({
+        keys,
+        botName: config.wecom.botName ?? '代表助手',
+        timezone: config.timezone,
+        roster: services.roster,
+        sink: demoSink,
+        commands: table.commands,
+        transport: simulator ? 'long-connection' : 'callback',
+      }),
+    );
+    if (simulator) routers.push(simulator.router);
   }
   const app = createApp({
     log,
@@ -110,6 +157,7 @@ export async function composeApp(o: ComposeOptions) {
     ready: async () => {
       await o.connection.db?.admin().ping();
     },
+    details: longConnection ? () => ({ longConnection: longConnection.health() }) : undefined,
   });
 
   return {
@@ -124,13 +172,18 @@ export async function composeApp(o: ComposeOptions) {
     clock,
     /** Demo mode only: the local WeCom sink the group pushes land in. */
     demoSink,
+    /** The long connection (WECOM_BOT_ID/WECOM_BOT_SECRET), when configured. */
+    longConnection,
     /** Starts the background loops: the outbox sender and (unless JOBS_ENABLED=false) the scheduler. */
     start(port: number): void {
       listenPort = port;
       sender.start();
       if (config.jobsEnabled) scheduler.start();
+      longConnection?.start();
     },
     async stop(): Promise<void> {
+      await longConnection?.stop();
+      await simulator?.close();
       await scheduler.stop();
       await sender.stop();
     },

@@ -6,6 +6,7 @@ const REDACT = [
   'encodingAesKey',
   'webhookKey',
   'corpSecret',
+  'secret',
   'config.wecom',
   'wecom',
   'headers.authorization',
@@ -15,6 +16,7 @@ const REDACT = [
   '*.encodingAesKey',
   '*.webhookKey',
   '*.corpSecret',
+  '*.secret',
   '*.access_token',
 ];
 

@@ -12,7 +12,9 @@ import { createLogger } from './logger';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    // `npm run demo:long-connection`: the simulator plays WeCom's long-connection server too.
+    const demoLong = process.argv.includes('--demo-long-connection');
+    config = loadConfig(demoLong ? { ...process.env, DEMO_LONG_CONNECTION: 'true' } : process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   log.info({ port, demo: config.demo, env: config.env }, 'bot listening');
   if (config.demo) {
     const simulator = `${localBaseUrl(config.host, port)}/demo`;
-    log.warn({ simulator }, 'demo mode: throwaway WeCom credentials; group pushes go to the local simulator');
+    log.warn({ simulator, longConnection: Boolean(config.wecom.longConnection) }, 'demo mode: throwaway WeCom credentials; group pushes go to the local simulator');
     // One plain line a person notices among the JSON logs.
     process.stderr.write(`\n  演示模式 demo mode — 打开本地聊天模拟器 open the chat simulator: ${simulator}\n\n`);
   }

@@ -6,7 +6,7 @@ import getRawBody from 'raw-body';
 
 /** What the fake WeCom API received: group pushes, app messages and response_url posts. */
 export interface RecordedPush {
-  channel: 'webhook' | 'app' | 'response_url';
+  channel: 'webhook' | 'app' | 'response_url' | 'aibot';
   msgtype: string;
   content: string;
   mentions: string[];
@@ -30,7 +30,8 @@ export class FakeWecom {
   /** `keep` bounds memory for a long-running demo; tests keep everything. */
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
 
-  private record(p: RecordedPush): void {
+  /** Records a push; the long-connection simulator records its aibot_send_msg frames here too. */
+  record(p: RecordedPush): void {
     this.pushes.push(p);
     const excess = this.pushes.length - this.keep;
     if (excess > 0) {

@@ -57,9 +57,9 @@ export const pageScriptJs = String.raw`
     addRow('system ' + (cls || '')).appendChild(el('div', 'note', text));
     scrollDown($('log'));
   }
-  function addOutgoing(sender, group, content) {
+  function addOutgoing(sender, group, content, voice) {
     var row = addRow('out');
-    row.appendChild(el('div', 'meta', sender.name + (group ? ' · 在群里 @机器人' : ' · 单聊')));
+    row.appendChild(el('div', 'meta', sender.name + (group ? ' · 在群里 @机器人' : voice ? ' · 单聊语音（企业微信识别出的文字）' : ' · 单聊')));
     row.appendChild(el('div', 'bubble', content));
     scrollDown($('log'));
   }
@@ -98,14 +98,42 @@ export const pageScriptJs = String.raw`
     return plain.message;
   }
 
+  // ---- the long-connection path: the simulator plays WeCom's WebSocket server and relays frames
+  async function sendLong(sender, content, started) {
+    var res = await fetch('/demo/api/ws-say', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid: sender.userid, mode: state.mode, text: content, msgid: 'demo-' + randomHex(12) }) });
+    if (res.status === 503) throw new Error('机器人还没有连上模拟的长连接服务器，请稍候再试');
+    if (!res.ok) throw new Error('模拟器返回 HTTP ' + res.status);
+    var data = await res.json();
+    var last = null;
+    data.frames.forEach(function (f) {
+      if (f.stream && !f.stream.finish) addSystem('机器人先回了一条未完成的流式消息：' + f.stream.content);
+      else last = f;
+    });
+    var meta = '长连接 · aibot_msg_callback → aibot_respond_msg · req_id ' + data.reqId + (last && last.stream ? ' · stream ' + String(last.stream.id).slice(0, 8) : '') + ' · ' + Math.round(performance.now() - started) + ' ms';
+    addBot(last && last.stream ? last.stream.content : null, meta);
+  }
+
   async function send(text) {
     var sender = currentSender();
     var group = state.mode === 'group';
+    var voice = state.mode === 'voice';
     var content = group && text.charAt(0) !== '@' ? '@' + state.session.botName + ' ' + text : text;
-    addOutgoing(sender, group, content);
-    var payload = { msgid: 'demo-' + randomHex(12), aibotid: state.session.aibotid, chattype: group ? 'group' : 'single', from: { userid: sender.userid }, msgtype: 'text', text: { content: content } };
+    addOutgoing(sender, group, content, voice);
+    var payload = { msgid: 'demo-' + randomHex(12), aibotid: state.session.aibotid, chattype: group ? 'group' : 'single', from: { userid: sender.userid }, msgtype: voice ? 'voice' : 'text' };
+    if (voice) payload.voice = { content: content };
+    else payload.text = { content: content };
     if (group) payload.chatid = state.session.chatid;
     var started = performance.now();
+    if (state.session.transport === 'long-connection') {
+      try {
+        await sendLong(sender, content, started);
+      } catch (err) {
+        addSystem('发送失败：' + (err && err.message ? err.message : String(err)), 'error');
+      }
+      refreshRoster();
+      pollPushes();
+      return;
+    }
     try {
       var encrypt = await wecomEncrypt(state.keys, JSON.stringify(payload), '');
       var body = JSON.stringify({ encrypt: encrypt });
@@ -183,6 +211,7 @@ export const pageScriptJs = String.raw`
   // ---- group pane: what the bot pushed to the group (the local WeCom sink)
   function channelLabel(p) {
     if (p.channel === 'webhook') return '群机器人推送';
+    if (p.channel === 'aibot') return '长连接推送（aibot_send_msg）';
     if (p.channel === 'app') return '应用消息 → ' + p.touser.map(function (u) { return state.names[u] || u; }).join('、');
     return '会话补充回复';
   }
@@ -207,7 +236,7 @@ export const pageScriptJs = String.raw`
     state.polling = true;
     try {
       var data = await getJson('/demo/api/pushes?after=' + state.cursor);
-      $('status').textContent = '已连接';
+      $('status').textContent = state.session && state.session.transport === 'long-connection' ? '已连接 · 长连接模式' : '已连接';
       $('status').className = 'status ok';
       if (data.last < state.cursor) {
         state.cursor = 0;
@@ -251,6 +280,7 @@ export const pageScriptJs = String.raw`
     localStorage.setItem('demo.mode', mode);
     $('mode-group').classList.toggle('active', mode === 'group');
     $('mode-single').classList.toggle('active', mode === 'single');
+    $('mode-voice').classList.toggle('active', mode === 'voice');
   }
 
   function wire() {
@@ -258,6 +288,7 @@ export const pageScriptJs = String.raw`
     $('tab-group').addEventListener('click', function () { showPane('group'); });
     $('mode-group').addEventListener('click', function () { setMode('group'); });
     $('mode-single').addEventListener('click', function () { setMode('single'); });
+    $('mode-voice').addEventListener('click', function () { setMode('voice'); });
     $('sender').addEventListener('change', function () {
       localStorage.setItem('demo.sender', $('sender').value);
       renderChips();
@@ -280,7 +311,8 @@ export const pageScriptJs = String.raw`
 
   async function init() {
     wire();
-    setMode(localStorage.getItem('demo.mode') === 'single' ? 'single' : 'group');
+    var savedMode = localStorage.getItem('demo.mode');
+    setMode(savedMode === 'single' || savedMode === 'voice' ? savedMode : 'group');
     showPane('chat');
     if (!window.isSecureContext || !window.crypto || !crypto.subtle) {
       addSystem('这个浏览器地址下不能使用 WebCrypto 加密。请在运行机器人的电脑上用 http://127.0.0.1 或 http://localhost 打开本页。', 'error');
@@ -293,8 +325,12 @@ export const pageScriptJs = String.raw`
       addSystem('连不上机器人：' + (e && e.message ? e.message : String(e)) + '。请确认 npm start 还在运行，然后刷新本页。', 'error');
       return;
     }
+    if (state.session.transport === 'long-connection') {
+      $('footer').textContent = '长连接模式：每条消息都以 aibot_msg_callback 帧经本地模拟的企业微信长连接服务器发给机器人（机器人像连接 wss://openws.work.weixin.qq.com 一样主动连过来），回复是 aibot_respond_msg 帧，群推送是 aibot_send_msg 帧。';
+      $('status').textContent = '长连接模式';
+    }
     await refreshRoster();
-    addSystem('选择发送人和方式，输入命令后按回车。先试试“帮助”。');
+    addSystem('选择发送人和方式，输入命令后按回车。先试试“帮助”。“单聊·语音”把输入的文字当作语音识别结果发出。');
     pollPushes();
     setInterval(pollPushes, 1500);
   }

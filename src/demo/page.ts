@@ -61,7 +61,7 @@ const body = `
 <header><h1>代表工作群助手 · 本地模拟器</h1><span class="badge">演示模式</span><span id="status" class="status">连接中…</span></header>
 <div class="bar">
   <label for="sender">发送人</label><select id="sender" aria-label="发送人"></select>
-  <span class="seg" role="group" aria-label="发送方式"><button type="button" id="mode-group">群里 @机器人</button><button type="button" id="mode-single">单聊</button></span>
+  <span class="seg" role="group" aria-label="发送方式"><button type="button" id="mode-group">群里 @机器人</button><button type="button" id="mode-single">单聊</button><button type="button" id="mode-voice">单聊·语音</button></span>
 </div>
 <nav class="tabs"><button type="button" id="tab-chat">对话</button><button type="button" id="tab-group">群消息<span id="unread" class="count" hidden></span></button></nav>
 <main>
@@ -74,7 +74,7 @@ const body = `
     <div id="pushes" class="scroll" aria-live="polite"><p id="empty" class="empty">还没有推送。交办、提醒、公告等会出现在这里。</p></div>
   </section>
 </main>
-<footer>每条消息都经过签名和 AES 加密，发到真实的 /wecom/callback 接口，和企业微信的调用方式完全一样。演示数据保存在本地数据库。</footer>
+<footer id="footer">每条消息都经过签名和 AES 加密，发到真实的 /wecom/callback 接口，和企业微信的调用方式完全一样。演示数据保存在本地数据库。</footer>
 `;
 
 /** The simulator: one self-contained page (no external assets), served at GET /demo in demo mode. */

@@ -13,7 +13,12 @@ export interface DemoRouterDeps {
   roster: Roster;
   sink: FakeWecom;
   commands: readonly Command[];
+  /** How the page reaches the bot: signed callbacks, or frames through the long-connection simulator. */
+  transport?: 'callback' | 'long-connection';
 }
+
+/** The demo group's chatid, as the page and the long-connection simulator send it. */
+export const DEMO_CHATID = 'wr-demo-group';
 
 /** Where the WeCom client sends pushes in demo mode: the sink below, inside this app. */
 export const DEMO_WECOM_PREFIX = '/demo/wecom';
@@ -42,7 +47,8 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
       encodingAesKey: deps.keys.encodingAesKey,
       botName: deps.botName,
       timezone: deps.timezone,
-      chatid: 'wr-demo-group',
+      chatid: DEMO_CHATID,
+      transport: deps.transport ?? 'callback',
       aibotid: 'demo-bot',
       commands: deps.commands.map((c) => ({ name: c.name, example: c.example, role: c.role })),
     };

@@ -7,6 +7,8 @@ export interface InboundMessage {
   kind: 'text' | 'event' | 'unsupported';
   text: string;
   event?: string;
+  /** The text is WeCom's speech-to-text of a voice message (one-to-one chats only). */
+  voice?: boolean;
   /** Smart bot only: one later plain POST within an hour (used for replies too long to send passively). */
   responseUrl?: string;
   /** The passive reply's size limit in this mode; the rest goes out through the outbox. */

@@ -13,6 +13,9 @@ import { stationModel } from './station';
 import { jobRunModel } from './job-run';
 import { announcementModel } from './announcement';
 import { studyItemModel } from './study-item';
+import { connectionLeaseModel } from './connection-lease';
+import { botChatModel } from './bot-chat';
+import { voiceDraftModel } from './voice-draft';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -34,6 +37,10 @@ export function createModels(conn: Connection) {
     JobRun: jobRunModel(conn),
     Announcement: announcementModel(conn),
     StudyItem: studyItemModel(conn),
+    // -- the smart bot's long connection and voice drafts
+    ConnectionLease: connectionLeaseModel(conn),
+    BotChat: botChatModel(conn),
+    VoiceDraft: voiceDraftModel(conn),
   };
 }
 

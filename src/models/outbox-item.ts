@@ -4,10 +4,10 @@ import { type Connection, type InferSchemaType, Schema } from 'mongoose';
 const outboxSchema = new Schema(
   {
     key: { type: String, required: true },
-    channel: { type: String, enum: ['webhook', 'app', 'response_url'], required: true },
+    channel: { type: String, enum: ['webhook', 'app', 'response_url', 'aibot'], required: true },
     msgtype: { type: String, enum: ['markdown', 'text'], required: true },
     content: { type: String, required: true },
-    /** webhook text: userids (or '@all') to mention; app: recipients. */
+    /** webhook text: userids (or '@all') to mention; app: recipients. 'aibot': the long connection's group push. */
     userids: { type: [String], default: [] },
     url: { type: String },
     status: { type: String, enum: ['pending', 'sending', 'sent', 'dead'], default: 'pending' },

@@ -9,6 +9,8 @@ import { createBulletins } from './bulletins';
 import { createScheduling } from './scheduling';
 import { createEvents } from './events';
 import { createPerformance } from './performance';
+import { createVoiceDrafts } from './opinions';
+import { createLinkStatus } from './delivery';
 
 export interface ServiceDeps {
   models: Models;
@@ -40,6 +42,9 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   const bulletins = createBulletins({ models: deps.models, config: deps.config, notify, roster, officeDirectory, digestSources: { events, opinions } });
   // -- performance (履职)
   const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
+  // -- spoken opinions and the long connection's health (read by 任务)
+  const voiceDrafts = createVoiceDrafts({ models: deps.models, draftMs: deps.config.tunables.voiceDraftMs });
+  const link = createLinkStatus({ models: deps.models, config: deps.config });
   return {
     notify,
     roster,
@@ -50,6 +55,8 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
     cleanup,
     events,
     performance,
+    voiceDrafts,
+    link,
   };
 }
 

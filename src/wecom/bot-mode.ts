@@ -18,6 +18,7 @@ const botMessage = z
     response_url: z.string().url().optional(),
     msgtype: z.string(),
     text: z.object({ content: z.string().max(20_000) }).partial().optional(),
+    voice: z.object({ content: z.string().max(20_000) }).partial().optional(),
     mixed: z.object({ msg_item: z.array(textItem).max(50) }).partial().optional(),
     event: z.object({ eventtype: z.string().optional() }).passthrough().optional(),
     stream: z.object({ id: z.string() }).partial().optional(),
@@ -69,6 +70,11 @@ export function parseBotPlaintext(plaintext: string, receivedAt: Date, replyLimi
       .map((i) => i.text?.content ?? '')
       .join('\n');
     return { type: 'message', message: { ...base, kind: text.trim() ? 'text' : 'unsupported', text } };
+  }
+  if (m.msgtype === 'voice') {
+    // voice.content is WeCom's speech-to-text: treated as typed text, marked so a draft can be offered.
+    const text = m.voice?.content ?? '';
+    return { type: 'message', message: { ...base, kind: 'text', text, voice: true } };
   }
   if (m.msgtype === 'event') {
     const eventtype = typeof m.event?.eventtype === 'string' ? m.event.eventtype : 'unknown';

@@ -151,6 +151,22 @@ test('concurrent guarded sign-ups never overfill, at load, repeatedly', async ()
   }
 });
 
+test('concurrent findOneAndUpdate hands each caller its own result', async () => {
+  // How codes are numbered: every caller must see a distinct value, not just the right total.
+  const Seq = db.connection.model('Seq', new Schema({ _id: String, seq: Number }));
+  for (let round = 0; round < 5; round++) {
+    const id = `YJ:${round}`;
+    const docs = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        Seq.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean().catch(() => null),
+      ),
+    );
+    const seqs = docs.filter(Boolean).map((d) => Number(d!.seq));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect((await Seq.findById(id).lean())?.seq).toBe(Math.max(...seqs));
+  }
+});
+
 test('concurrent $inc loses nothing', async () => {
   const Counter = db.connection.model('Counter', new Schema({ n: Number }));
   const { _id } = await Counter.create({ n: 0 });

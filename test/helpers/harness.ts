@@ -2,10 +2,10 @@ import { Writable } from 'node:stream';
 import supertest from 'supertest';
 import { loadConfig } from '../../config';
 import { ManualClock } from '../../src/clock';
-import { type Composed, composeApp } from '../../src/compose';
+import { type ComposeOptions, type Composed, composeApp } from '../../src/compose';
 import { FakeWecom } from '../../src/demo/fake-wecom';
 import { createLogger } from '../../src/logger';
-import { openTestDatabase } from './db';
+import { openTestDatabase, type TestDatabase } from './db';
 import { appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, nextMsgId, readAppReply, readBotReply, signedQuery, TEST_KEYS } from './wecom-payloads';
 
 export interface HarnessOptions {
@@ -13,6 +13,11 @@ export interface HarnessOptions {
   now?: string;
   env?: Record<string, string>;
   officeUserIds?: string[];
+  /** Another instance of the bot: share the first one's database and clock. */
+  db?: TestDatabase;
+  clock?: ManualClock;
+  /** Seams of the composition root (long connection timers, instance id). */
+  compose?: Pick<ComposeOptions, 'timers' | 'instanceId'>;
 }
 
 export interface SayOptions {
@@ -27,10 +32,10 @@ export interface SayOptions {
  * pushing to a fake WeCom on loopback, with a clock the test moves.
  */
 export async function createHarness(tag: string, opts: HarnessOptions = {}) {
-  const db = await openTestDatabase(tag);
+  const db = opts.db ?? (await openTestDatabase(tag));
   const wecom = new FakeWecom();
   const fake = await wecom.listen();
-  const clock = new ManualClock(opts.now ?? '2026-11-22T10:00:00+08:00');
+  const clock = opts.clock ?? new ManualClock(opts.now ?? '2026-11-22T10:00:00+08:00');
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, cb) {
@@ -52,7 +57,7 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     ...opts.env,
   });
   const log = createLogger({ level: 'info', destination });
-  const composed: Composed = await composeApp({ config, connection: db.connection, log, clock, pause: () => new Promise((r) => setImmediate(r)) });
+  const composed: Composed = await composeApp({ config, connection: db.connection, log, clock, pause: () => new Promise((r) => setImmediate(r)), ...opts.compose });
   const request = supertest(composed.app.callback());
 
   async function post(query: Record<string, string>, body: string, contentType: string) {
@@ -112,7 +117,7 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     async close() {
       await composed.stop();
       await fake.close();
-      await db.drop();
+      if (!opts.db) await db.drop();
     },
   };
 }

@@ -34,6 +34,10 @@ describe('loadConfig', () => {
     [{ NOTIFY_CHANNEL: 'app' }, 'NOTIFY_CHANNEL'],
     [{ ASSIGN_DEADLINE_WORKDAYS: '0' }, 'ASSIGN_DEADLINE_WORKDAYS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WECOM_BOT_ID: 'aib-only-id' }, 'WECOM_BOT_SECRET'],
+    [{ WECOM_BOT_SECRET: 'only-the-secret' }, 'WECOM_BOT_ID'],
+    [{ WECOM_BOT_ID: 'aib1', WECOM_BOT_SECRET: 'sec-123456', WECOM_WS_URL: 'https://openws.example' }, 'WECOM_WS_URL'],
+    [{ DEMO_LONG_CONNECTION: 'yes' }, 'DEMO_LONG_CONNECTION'],
   ])('%j fails naming %s, without echoing the value', (env, variable) => {
     const message = failure(env as Record<string, string>);
     expect(message).toContain(variable);
@@ -44,6 +48,34 @@ describe('loadConfig', () => {
     expect(failure({ NODE_ENV: 'production', MONGODB_URI: prod.MONGODB_URI })).toContain('WECOM_TOKEN');
     expect(failure({ ...prod, MONGODB_URI: '' })).toContain('MONGODB_URI');
     expect(loadConfig(prod)).toMatchObject({ env: 'production', demo: false, host: '0.0.0.0' });
+  });
+
+  it('selects the long connection with WECOM_BOT_ID + WECOM_BOT_SECRET; callback keys become optional, also in production', () => {
+    const env = { NODE_ENV: 'production', MONGODB_URI: prod.MONGODB_URI, WECOM_BOT_ID: 'aib-1', WECOM_BOT_SECRET: 'long-secret-value' };
+    const c = loadConfig(env);
+    expect(c).toMatchObject({ demo: false, wecom: { callbackEnabled: false, webhookKey: undefined } });
+    expect(c.wecom.longConnection).toEqual({ botId: 'aib-1', secret: 'long-secret-value', url: 'wss://openws.work.weixin.qq.com' });
+    expect(loadConfig({ ...env, WECOM_WS_URL: 'ws://127.0.0.1:9001' }).wecom.longConnection?.url).toBe('ws://127.0.0.1:9001');
+  });
+
+  it('runs both modes together when both sets of credentials are given', () => {
+    const c = loadConfig({ ...prod, WECOM_BOT_ID: 'aib-1', WECOM_BOT_SECRET: 'long-secret-value', WECOM_WEBHOOK_KEY: 'hook' });
+    expect(c.wecom).toMatchObject({ callbackEnabled: true, webhookKey: 'hook', longConnection: { botId: 'aib-1' } });
+    expect(loadConfig(prod).wecom.longConnection).toBeUndefined();
+  });
+
+  it('production names both ways in when neither is configured', () => {
+    const m = failure({ NODE_ENV: 'production', MONGODB_URI: prod.MONGODB_URI });
+    expect(m).toContain('WECOM_BOT_ID');
+    expect(m).toContain('WECOM_TOKEN');
+  });
+
+  it('the long-connection demo dials the simulator and pushes over it, only in demo mode', () => {
+    const c = loadConfig({ DEMO_LONG_CONNECTION: 'true' });
+    expect(c.demo).toBe(true);
+    expect(c.wecom.longConnection?.botId).toBe('demo-bot');
+    expect(c.wecom.webhookKey).toBeUndefined();
+    expect(failure({ ...prod, DEMO_LONG_CONNECTION: 'true' })).toContain('DEMO_LONG_CONNECTION');
   });
 
   it('treats an empty variable (PORT= in a .env file) as unset', () => {

@@ -1,5 +1,6 @@
 // The delivery domain: the persisted outbox, the notifier services push through, and its sender.
 export { type Outbox, type OutboxTarget, type PushRequest, LIMITS, createOutbox } from './outbox';
 export { type Notifier, createNotifier } from './notify';
-export { type OutboxSender, type OutboxSenderOptions, createOutboxSender } from './outbox-sender';
+export { type DeliveryChannel, type OutboxSender, type OutboxSenderOptions, createOutboxSender } from './outbox-sender';
 export { type PushSender, PushError } from './push-sender';
+export { type LinkOverview, createLinkStatus } from './link-status';

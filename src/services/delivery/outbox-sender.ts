@@ -18,6 +18,17 @@ export interface OutboxSenderOptions {
   pollMs: number;
   /** How long a claimed item stays locked before another instance may take it over (crash recovery). */
   lockMs?: number;
+  /** Delivery channels beyond the built-in ones (the long connection's aibot_send_msg), by channel name. */
+  channels?: Record<string, DeliveryChannel>;
+}
+
+/** A further way out for outbox items; the sender claims its items only while it is ready here. */
+export interface DeliveryChannel {
+  /** False when this instance cannot deliver now (e.g. it does not hold the long connection): items wait. */
+  ready(): Promise<boolean>;
+  /** Takes a slot of the channel's rate budget; a date means "over budget, try then" (no attempt spent). */
+  reserve(now: Date): Promise<Date | undefined>;
+  send(item: { msgtype: string; content: string; userids: string[] }): Promise<void>;
 }
 
 export interface OutboxSender {
@@ -39,9 +50,9 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   // Set while stop() waits, so a long drain ends after its current item instead of holding shutdown.
   let halting = false;
 
-  async function claim(now: Date, skipWebhook: boolean): Promise<Item | null> {
+  async function claim(now: Date, skip: string[]): Promise<Item | null> {
     const due = { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }] };
-    const filter: QueryFilter<unknown> = skipWebhook ? { $and: [due, { channel: { $ne: 'webhook' } }] } : due;
+    const filter: QueryFilter<unknown> = skip.length ? { $and: [due, { channel: { $nin: skip } }] } : due;
     return (await o.models.OutboxItem.findOneAndUpdate(
       filter,
       { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) }, $inc: { attempts: 1 } },
@@ -66,7 +77,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   }
 
   async function send(item: Item): Promise<void> {
-    if (item.channel === 'webhook') {
+    const extra = o.channels?.[item.channel];
+    if (extra) {
+      await extra.send({ msgtype: item.msgtype, content: item.content, userids: item.userids });
+    } else if (item.channel === 'webhook') {
       await o.client.sendGroup({ msgtype: item.msgtype as 'markdown' | 'text', content: item.content, mentions: item.userids });
     } else if (item.channel === 'app') {
       await o.client.sendApp({ touser: item.userids, msgtype: item.msgtype as 'markdown' | 'text', content: item.content });
@@ -84,16 +98,21 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     let failed = 0;
     let deferred = 0;
     let webhookFull = false;
+    // Channels this instance cannot serve now, or whose budget is spent, are left for later.
+    const skip: string[] = [];
+    for (const [name, channel] of Object.entries(o.channels ?? {})) if (!(await channel.ready())) skip.push(name);
     for (let i = 0; i < 500 && !halting; i++) {
       const now = o.clock.now();
-      const item = await claim(now, webhookFull);
+      const item = await claim(now, webhookFull ? [...skip, 'webhook'] : skip);
       if (!item) break;
       const log = o.log.child({ outbox: item.key, channel: item.channel, attempt: item.attempts });
-      if (item.channel === 'webhook' && !(await takeWebhookSlot(now))) {
-        // Over the robot's budget: wait for the next minute without spending an attempt.
-        const nextMinute = new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000);
-        await o.models.OutboxItem.updateOne({ _id: item._id, status: 'sending' }, { $set: { status: 'pending', nextAttemptAt: nextMinute }, $inc: { attempts: -1 }, $unset: { lockedUntil: 1 } });
-        webhookFull = true;
+      const extra = o.channels?.[item.channel];
+      const retryAt = extra ? await extra.reserve(now) : item.channel === 'webhook' && !(await takeWebhookSlot(now)) ? new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000) : undefined;
+      if (retryAt) {
+        // Over the channel's budget: wait for its next window without spending an attempt.
+        await o.models.OutboxItem.updateOne({ _id: item._id, status: 'sending' }, { $set: { status: 'pending', nextAttemptAt: retryAt }, $inc: { attempts: -1 }, $unset: { lockedUntil: 1 } });
+        if (extra) skip.push(item.channel);
+        else webhookFull = true;
         deferred++;
         continue;
       }

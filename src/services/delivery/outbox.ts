@@ -28,12 +28,14 @@ function limitFor(req: PushRequest): number {
 }
 
 /** Persists pushes; the sender drains them. Long content is split by bytes into ordered parts. */
-export function createOutbox(deps: { models: Models; clock: Clock }): Outbox {
+export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?: 'webhook' | 'aibot' }): Outbox {
+  // Without a webhook key, group pushes go out over the smart bot's long connection (aibot_send_msg).
+  const groupChannel = deps.groupChannel ?? 'webhook';
   return {
     async enqueue(req) {
       const now = deps.clock.now();
       const parts = splitByBytes(req.content, limitFor(req));
-      const channel = req.target.kind === 'group' ? 'webhook' : req.target.kind === 'users' ? 'app' : 'response_url';
+      const channel = req.target.kind === 'group' ? groupChannel : req.target.kind === 'users' ? 'app' : 'response_url';
       const userids = req.target.kind === 'group' ? (req.target.mentionUserids ?? []) : req.target.kind === 'users' ? req.target.userids : [];
       let created = 0;
       for (const [i, content] of parts.entries()) {
@@ -48,7 +50,7 @@ export function createOutbox(deps: { models: Models; clock: Clock }): Outbox {
               msgtype: req.format,
               content,
               // Mentions in a text push go with the last part, so the ping arrives with the whole message.
-              userids: req.format === 'text' && channel === 'webhook' && i < parts.length - 1 ? [] : userids,
+              userids: req.format === 'text' && channel === groupChannel && i < parts.length - 1 ? [] : userids,
               url: req.target.kind === 'response_url' ? req.target.url : undefined,
               status: 'pending',
               attempts: 0,

@@ -6,3 +6,4 @@ export { type ProgressView, calendarDaysBetween } from './queries';
 export { type PeriodStats, type StatsPeriod, parseStatsPeriod } from './reports';
 export { type RateCounts, computeRates, formatRate } from './rates';
 export { extractCategoryTag, pickCategory, suggestCategory } from './category';
+export { type VoiceDraft, type DraftClaim, createVoiceDrafts } from './voice-drafts';

@@ -65,7 +65,7 @@ public final class Launcher {
     }
     backend.version(MONGO_6_0);
 
-    MongoServer server = new MongoServer(backend);
+    MongoServer server = new MongoServer(WriteSerializingBackend.wrap(backend));
     InetSocketAddress address;
     try {
       server.bind("127.0.0.1", port);

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import Router from '@koa/router';
+import getRawBody from 'raw-body';
+import { z } from 'zod';
+import type { FakeWecom } from './fake-wecom';
+import { type BotFrame, FakeWecomWs } from './fake-wecom-ws';
+
+const sayBody = z.object({
+  userid: z.string().min(1).max(128),
+  mode: z.enum(['group', 'single', 'voice']),
+  text: z.string().max(4_000),
+  msgid: z.string().min(1).max(64),
+});
+
+/** How long the simulator waits for the bot's finished stream before telling the page. */
+const REPLY_WAIT_MS = 20_000;
+
+/**
+ * Demo mode with DEMO_LONG_CONNECTION=true: this process also plays WeCom's long-connection
+ * server on loopback; the bot dials it like wss://openws.work.weixin.qq.com, and the page's
+ * messages travel as aibot_msg_callback frames. aibot_send_msg pushes land in the page's sink.
+ */
+export async function startLongConnectionSimulator(o: { botId: string; secret: string; sink: FakeWecom; chatid: string; aibotid: string }) {
+  // A long-running demo keeps only the latest frames in memory.
+  const fake = new FakeWecomWs({ botId: o.botId, secret: o.secret, keepFrames: 200 });
+  const server = await fake.listen();
+  fake.on('frame', (f: BotFrame) => {
+    if (f.cmd !== 'aibot_send_msg') return;
+    const md = (f.body?.markdown ?? {}) as { content?: string };
+    o.sink.record({ channel: 'aibot', msgtype: 'markdown', content: md.content ?? '', mentions: [], at: new Date() });
+  });
+
+  /** Collects the bot's stream frames for one callback until the finished one (or a long wait). */
+  function reply(reqId: string): Promise<BotFrame[]> {
+    const got: BotFrame[] = [];
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        fake.off('frame', on);
+        resolve(got);
+      };
+      const on = (f: BotFrame) => {
+        if (f.cmd !== 'aibot_respond_msg' || f.headers?.req_id !== reqId) return;
+        got.push(f);
+        if ((f.body?.stream as { finish?: boolean } | undefined)?.finish === true) done();
+      };
+      const timer = setTimeout(done, REPLY_WAIT_MS);
+      fake.on('frame', on);
+    });
+  }
+
+  const router = new Router();
+  router.post('/demo/api/ws-say', async (ctx) => {
+    ctx.set('cache-control', 'no-store');
+    let input;
+    try {
+      input = sayBody.parse(JSON.parse(await getRawBody(ctx.req, { limit: '32kb', encoding: 'utf8' })));
+    } catch {
+      ctx.status = 400;
+      ctx.body = { error: 'bad request' };
+      return;
+    }
+    const group = input.mode === 'group';
+    const body: Record<string, unknown> = {
+      msgid: input.msgid,
+      aibotid: o.aibotid,
+      chattype: group ? 'group' : 'single',
+      from: { userid: input.userid },
+      ...(group ? { chatid: o.chatid } : {}),
+      ...(input.mode === 'voice' ? { msgtype: 'voice', voice: { content: input.text } } : { msgtype: 'text', text: { content: input.text } }),
+    };
+    if (fake.openSockets() === 0) {
+      ctx.status = 503;
+      ctx.body = { error: 'the bot is not connected to the simulator yet' };
+      return;
+    }
+    const reqId = `demo-${randomBytes(8).toString('hex')}`;
+    const frames = reply(reqId);
+    fake.sendMessage(body, reqId);
+    ctx.body = { reqId, frames: (await frames).map((f) => ({ req_id: f.headers.req_id, stream: f.body?.stream })) };
+  });
+
+  return { url: server.url, router, fake, close: server.close };
+}

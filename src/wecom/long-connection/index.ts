@@ -1,0 +1,134 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { LongConnectionConfig } from '../../../config';
+import type { Clock } from '../../clock';
+import type { Models } from '../../models';
+import type { DeliveryChannel } from '../../services/delivery';
+import type { InboundMessage, Reply } from '../../dispatcher/contract';
+import { createGroupChannel } from './group-channel';
+import { createGroupChatStore } from './group-chat';
+import { createKeeper, type Keeper, type LinkStatus } from './keeper';
+import { createLease } from './lease';
+import { createRateBudget } from './rate-budget';
+import type { Timers } from './timers';
+import { createLongConnectionTransport } from './transport';
+
+export interface LongConnectionTunables {
+  heartbeatMs: number;
+  maxMissedPings: number;
+  backoffInitialMs: number;
+  backoffMaxMs: number;
+  requestTimeoutMs: number;
+  leaseMs: number;
+  renewMs: number;
+  replyDeadlineMs: number;
+  perMinute: number;
+  perHour: number;
+}
+
+export interface LongConnectionDeps {
+  config: LongConnectionConfig;
+  /** A function when the URL is known only after start (demo mode: the simulator's port). */
+  url?: () => string;
+  models: Models;
+  clock: Clock;
+  timers: Timers;
+  log: Logger;
+  tunables: LongConnectionTunables;
+  streamBytes: number;
+  receive(msg: InboundMessage): Promise<Reply>;
+  /** Test seam: several instances in one process need distinct ids. */
+  instanceId?: string;
+}
+
+/** What /readyz and the logs say about the long connection on this instance. */
+export interface LongConnectionHealth {
+  holder: boolean;
+  instanceId: string;
+  link?: LinkStatus;
+}
+
+/**
+ * The long connection as a whole: a lease decides which instance holds it; the holder runs the
+ * keeper (socket, subscribe, heartbeat, backoff) and the transport (frames ⇄ inbox).
+ */
+export function createLongConnection(d: LongConnectionDeps) {
+  const instanceId = d.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const log = d.log.child({ part: 'long-connection' });
+  const chats = createGroupChatStore(d.models, d.clock);
+  const budget = createRateBudget(d.models, { perMinute: d.tunables.perMinute, perHour: d.tunables.perHour });
+  let keeper: Keeper | undefined;
+  let reporting: Promise<void> = Promise.resolve();
+
+  const transport = createLongConnectionTransport({
+    clock: d.clock,
+    timers: d.timers,
+    log,
+    receive: d.receive,
+    send: async (frame) => {
+      if (!keeper) throw new Error('long connection is not held here');
+      await keeper.send(frame);
+    },
+    replyDeadlineMs: d.tunables.replyDeadlineMs,
+    streamBytes: d.streamBytes,
+    rememberGroup: (chatid, userid) => chats.remember(chatid, userid),
+    countReply: (conversation) => budget.count(conversation, d.clock.now()),
+  });
+
+  const lease = createLease({
+    models: d.models,
+    botId: d.config.botId,
+    instanceId,
+    clock: d.clock,
+    timers: d.timers,
+    log,
+    leaseMs: d.tunables.leaseMs,
+    renewMs: d.tunables.renewMs,
+    async onChange(holding) {
+      if (holding) {
+        keeper = createKeeper({
+          url: d.url ? d.url() : d.config.url,
+          botId: d.config.botId,
+          secret: d.config.secret,
+          clock: d.clock,
+          timers: d.timers,
+          log,
+          heartbeatMs: d.tunables.heartbeatMs,
+          maxMissedPings: d.tunables.maxMissedPings,
+          backoffInitialMs: d.tunables.backoffInitialMs,
+          backoffMaxMs: d.tunables.backoffMaxMs,
+          requestTimeoutMs: d.tunables.requestTimeoutMs,
+          onCallback: (frame) => void transport.handle(frame),
+          // One write after another, so the stored state never ends on an older one.
+          onStatus: (status) => {
+            reporting = reporting.then(() => lease.report(status)).catch((err: unknown) => log.warn({ err }, 'connection state not recorded'));
+          },
+        });
+        keeper.start();
+      } else {
+        const k = keeper;
+        keeper = undefined;
+        await k?.stop();
+      }
+    },
+  });
+
+  const channel: DeliveryChannel = createGroupChannel({ keeper: () => keeper, chats, budget, clock: d.clock });
+
+  return {
+    instanceId,
+    /** The outbox channel 'aibot': group pushes through aibot_send_msg. */
+    channel,
+    chats,
+    start: () => lease.start(),
+    stop: () => lease.stop(),
+    /** Runs one lease round now (tests; start does the first one itself). */
+    tick: () => lease.tick(),
+    health(): LongConnectionHealth {
+      return { holder: lease.holding(), instanceId, link: keeper?.status() };
+    },
+  };
+}
+
+export type LongConnection = ReturnType<typeof createLongConnection>;

@@ -1,0 +1,125 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../../clock';
+import { t } from '../../messages';
+import { StillProcessing } from '../../inbox/inbox';
+import { parseBotPlaintext } from '../bot-mode';
+import { streamIdOf } from '../callback';
+import { CallbackRejected } from '../crypto';
+import type { InboundMessage, Reply } from '../../dispatcher/contract';
+import { CMD, type OutFrame, streamFrame, welcomeFrame } from './frames';
+import { type Callback, eventTypeOf } from './keeper';
+import type { Timers } from './timers';
+
+export interface TransportDeps {
+  clock: Clock;
+  timers: Timers;
+  log: Logger;
+  /** The same inbox as the callback mode: de-duplicates by msgid, dispatches, stores the reply. */
+  receive(msg: InboundMessage): Promise<Reply>;
+  /** Writes a frame on the live connection. */
+  send(frame: OutFrame): Promise<void>;
+  /** A reply the user does not get within this time is preceded by an unfinished "正在处理…" stream. */
+  replyDeadlineMs: number;
+  /** Passive reply limit handed to the inbox (it splits or truncates like the callback mode does). */
+  streamBytes: number;
+  /** Learns the deputies' group from a group message. */
+  rememberGroup(chatid: string, userid: string): Promise<void>;
+  /** Counts a reply against the conversation's rate budget. */
+  countReply(conversation: string): Promise<void>;
+}
+
+type Outcome = { done: true; reply: Reply } | { done: false };
+
+/** The long connection's inbound side: callback frames in, stream replies out, echoing each req_id. */
+export function createLongConnectionTransport(d: TransportDeps) {
+  /** Resolves with the reply, or with "not yet" once the deadline passes (the work carries on). */
+  function withDeadline(work: Promise<Reply>): Promise<Outcome> {
+    return new Promise((resolve, reject) => {
+      const timer = d.timers.setTimeout(() => resolve({ done: false }), d.replyDeadlineMs);
+      work.then(
+        (reply) => {
+          d.timers.clearTimeout(timer);
+          resolve({ done: true, reply });
+        },
+        (err: unknown) => {
+          d.timers.clearTimeout(timer);
+          reject(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    });
+  }
+
+  async function answer(frame: Callback, msg: InboundMessage, log: Logger): Promise<void> {
+    const streamId = streamIdOf(msg.id);
+    const conversation = msg.chat.id ?? msg.senderId;
+    const work = d.receive(msg);
+    let unfinished = false;
+    let reply: Reply;
+    try {
+      const first = await withDeadline(work);
+      if (first.done) {
+        reply = first.reply;
+      } else {
+        unfinished = true;
+        await d.send(streamFrame(frame.reqId, streamId, t('longConnWorking'), false));
+        reply = await work;
+      }
+    } catch (err) {
+      if (err instanceof StillProcessing) {
+        // The first delivery is still running on another instance (a lease takeover): it answers.
+        log.info('redelivery while the first delivery is still running');
+        return;
+      }
+      log.error({ err }, 'long connection: handling failed');
+      reply = { text: t('internalError') };
+    }
+    if (!reply) {
+      if (unfinished) await d.send(streamFrame(frame.reqId, streamId, '', true));
+      return;
+    }
+    await d.send(streamFrame(frame.reqId, streamId, reply.text, true));
+    await d.countReply(conversation).catch((err: unknown) => log.warn({ err }, 'rate budget not counted'));
+  }
+
+  async function handle(frame: Callback): Promise<void> {
+    const log = d.log.child({ cmd: frame.cmd });
+    if (frame.cmd !== CMD.msgCallback && frame.cmd !== CMD.eventCallback) {
+      log.info('long connection: ignored an unknown command');
+      return;
+    }
+    if (frame.cmd === CMD.eventCallback && eventTypeOf(frame.body) === 'disconnected_event') return;
+    let parsed;
+    try {
+      // The body is the callback mode's decrypted JSON: one parser for both channels.
+      const body = frame.cmd === CMD.eventCallback ? { msgtype: 'event', ...frame.body } : frame.body;
+      parsed = parseBotPlaintext(JSON.stringify(body), d.clock.now(), d.streamBytes);
+    } catch (err) {
+      log.warn({ reason: err instanceof CallbackRejected ? err.reason : String(err) }, 'long connection: ignored a malformed callback');
+      return;
+    }
+    if (parsed.type !== 'message') return; // stream polls belong to the HTTP callback mode
+    const msg = parsed.message;
+    const msgLog = log.child({ msgId: msg.id });
+    if (msg.chat.type === 'group' && msg.chat.id) {
+      await d.rememberGroup(msg.chat.id, msg.senderId).catch((err: unknown) => msgLog.warn({ err }, 'group chat not stored'));
+    }
+    if (msg.kind === 'event') {
+      // enter_chat wants aibot_respond_welcome_msg within 5 s; other events get no reply.
+      const reply = await d.receive(msg);
+      if (reply?.kind === 'welcome') await d.send(welcomeFrame(frame.reqId, reply.text));
+      return;
+    }
+    await answer(frame, msg, msgLog);
+  }
+
+  return {
+    /** Handles one callback frame; never throws (a failure is logged, the connection stays). */
+    async handle(frame: Callback): Promise<void> {
+      try {
+        await handle(frame);
+      } catch (err) {
+        d.log.error({ err, cmd: frame.cmd }, 'long connection: callback failed');
+      }
+    },
+  };
+}

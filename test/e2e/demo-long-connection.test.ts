@@ -1,0 +1,83 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import vm from 'node:vm';
+import supertest from 'supertest';
+import { loadConfig } from '../../config';
+import { ManualClock } from '../../src/clock';
+import { type Composed, composeApp } from '../../src/compose';
+import { createLogger } from '../../src/logger';
+import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { until } from '../helpers/fake-wecom-ws';
+
+// Demo mode with DEMO_LONG_CONNECTION=true, wired as `npm run demo:long-connection` does: the app
+// plays WeCom's WebSocket server on loopback and its own long connection dials it.
+
+const log = createLogger({ level: 'silent' });
+const clock = new ManualClock('2026-11-23T09:30:00+08:00');
+
+let db: TestDatabase;
+let composed: Composed;
+let server: http.Server;
+let request: ReturnType<typeof supertest>;
+
+type Said = { reqId: string; frames: Array<{ req_id: string; stream: { id: string; finish: boolean; content: string } }> };
+
+async function say(userid: string, mode: 'group' | 'single' | 'voice', text: string): Promise<Said> {
+  const res = await request.post('/demo/api/ws-say').send({ userid, mode, text, msgid: `t-${Math.random().toString(36).slice(2)}` });
+  expect(res.status).toBe(200);
+  return res.body as Said;
+}
+
+beforeAll(async () => {
+  db = await openTestDatabase('demolc');
+  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', DEMO_LONG_CONNECTION: 'true' });
+  composed = await composeApp({ config, connection: db.connection, log, clock });
+  server = http.createServer(composed.app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  composed.start((server.address() as AddressInfo).port);
+  await composed.sender.stop();
+  request = supertest(server);
+  await until(() => composed.longConnection?.health().link?.state === 'up', 'the bot dialled the simulator');
+});
+
+afterAll(async () => {
+  await composed.stop();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await db.drop();
+});
+
+describe('demo mode over the long connection', () => {
+  it('tells the page to use the long connection, and the page script parses', async () => {
+    expect((await request.get('/demo/api/session')).body.transport).toBe('long-connection');
+    const page = (await request.get('/demo')).text;
+    expect(page).toContain('mode-voice');
+    const script = /<script>([\s\S]*)<\/script>/.exec(page)?.[1] ?? '';
+    expect(() => new vm.Script(script)).not.toThrow();
+  });
+
+  it('relays a message as aibot_msg_callback and returns the bot\'s finished stream', async () => {
+    const r = await say('deputy-zhang', 'single', '帮助');
+    expect(r.frames.at(-1)?.req_id).toBe(r.reqId);
+    expect(r.frames.at(-1)?.stream).toMatchObject({ finish: true });
+    expect(r.frames.at(-1)?.stream.content).toContain('张建国');
+  });
+
+  it('a spoken opinion is repeated back and filed on 确认', async () => {
+    expect((await say('deputy-li', 'voice', '学校门口需要一条斑马线')).frames.at(-1)?.stream.content).toContain('回复「确认」');
+    expect((await say('deputy-li', 'single', '确认')).frames.at(-1)?.stream.content).toMatch(/YJ2026-\d{3}/);
+  });
+
+  it('pushes to the demo group over aibot_send_msg once the group has spoken, into the page\'s push list', async () => {
+    await say('deputy-zhao', 'group', '@代表助手 活动');
+    const before = (await request.get('/demo/api/pushes')).body as { last: number };
+    await composed.services.notify.toGroup('demo-lc:1', '**演示推送** 经长连接');
+    expect(await composed.sender.drainOnce()).toMatchObject({ sent: 1, failed: 0 });
+    await until(async () => ((await request.get('/demo/api/pushes').query({ after: before.last })).body.pushes as unknown[]).length === 1, 'the push');
+    const pushes = (await request.get('/demo/api/pushes').query({ after: before.last })).body.pushes;
+    expect(pushes).toEqual([expect.objectContaining({ channel: 'aibot', msgtype: 'markdown', content: '**演示推送** 经长连接' })]);
+  });
+
+  it('refuses a malformed relay request', async () => {
+    expect((await request.post('/demo/api/ws-say').send({ userid: '', mode: 'x' })).status).toBe(400);
+  });
+});

@@ -1,0 +1,48 @@
+import { FakeWecomWs } from '../../src/demo/fake-wecom-ws';
+import { nextMsgId } from './wecom-payloads';
+
+export { FakeWecomWs };
+export type { BotFrame } from '../../src/demo/fake-wecom-ws';
+
+/** Starts a fake WeCom long-connection server on loopback that expects these credentials. */
+export async function startFakeWecomWs(botId = 'bot-test', secret = 'long-conn-secret-42') {
+  const fake = new FakeWecomWs({ botId, secret });
+  const server = await fake.listen();
+  return { fake, url: server.url, botId, secret, close: server.close };
+}
+
+/** Lets pending I/O callbacks run until `cond` holds (loopback sockets, the database); no timers involved. */
+export async function until(cond: () => boolean | Promise<boolean>, what = 'condition', limitMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - started > limitMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+export interface CallbackBody {
+  msgid?: string;
+  userid: string;
+  chattype?: 'group' | 'single';
+  chatid?: string;
+  text?: string;
+  voice?: string;
+  msgtype?: string;
+}
+
+/** An aibot_msg_callback body as WeCom sends it (the callback mode's JSON, unencrypted). */
+export function messageBody(o: CallbackBody): Record<string, unknown> {
+  const chattype = o.chattype ?? 'single';
+  const msgtype = o.msgtype ?? (o.voice !== undefined ? 'voice' : 'text');
+  return {
+    msgid: o.msgid ?? nextMsgId(),
+    aibotid: 'bot-test',
+    chatid: chattype === 'group' ? (o.chatid ?? 'wr-group-1') : undefined,
+    chattype,
+    from: { userid: o.userid },
+    msgtype,
+    ...(msgtype === 'text' ? { text: { content: o.text ?? '' } } : {}),
+    ...(msgtype === 'voice' ? { voice: { content: o.voice ?? '' } } : {}),
+    ...(msgtype === 'image' ? { image: { url: 'https://example.invalid/x.jpg', aeskey: 'k' } } : {}),
+  };
+}
