@@ -1,12 +1,14 @@
-import type { Command, CommandContext } from '../src/commands/types';
+import { type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import type { OpinionSource } from '../src/services/opinions';
 import { toHalfWidth } from '../src/text/normalize';
 import { shown } from './shared/opinion-format';
 
-async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<string> {
+const FILING_ARGS = { params: [{ kind: 'text', name: 'text', label: '内容 #类别' }] } as const;
+
+async function fileAndReply(ctx: RunContext<typeof FILING_ARGS, 'opinions'>, source: OpinionSource): Promise<string> {
   const { opinion, pick, similar } = await ctx.services.opinions.file({
-    text: ctx.args,
+    text: ctx.params.text ?? '',
     source,
     command: ctx.invokedAs,
     actor: ctx.actor,
@@ -23,33 +25,39 @@ async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise
 }
 
 /** 建议 / 提建议 / 意见: a deputy's own opinion or suggestion. */
-export const fileOpinionCommand: Command = {
+export const fileOpinionCommand = defineCommand({
   name: '建议',
   aliases: ['提建议', '意见'],
   role: 'deputy',
   summary: '提交意见建议（末尾可加 #类别）',
   example: '建议 村口路灯坏了三个月，请尽快维修 #公共交通',
+  args: FILING_ARGS,
+  uses: ['opinions'],
   run: (ctx) => fileAndReply(ctx, '代表'),
-};
+});
 
 /** 民意 / 群众反映: an issue relayed from constituents. */
-export const fileRelayedCommand: Command = {
+export const fileRelayedCommand = defineCommand({
   name: '民意',
   aliases: ['群众反映'],
   role: 'deputy',
   summary: '转达群众反映的问题',
   example: '民意 东村群众反映垃圾清运不及时，夏天气味大',
+  args: FILING_ARGS,
+  uses: ['opinions'],
   run: (ctx) => fileAndReply(ctx, '群众反映'),
-};
+});
 
 /** 我的建议 [页码]: the sender's opinions, newest first. */
-export const myOpinionsCommand: Command = {
+export const myOpinionsCommand = defineCommand({
   name: '我的建议',
   role: 'deputy',
   summary: '查看我提交的建议（每页10件，最新在前）',
   example: '我的建议 2',
+  args: { params: [{ kind: 'text', name: 'page', label: '页码' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const pageText = toHalfWidth(ctx.args).replace(/^第|页$/g, '').trim();
+    const pageText = toHalfWidth(ctx.params.page ?? '').replace(/^第|页$/g, '').trim();
     if (pageText && !/^\d{1,4}$/.test(pageText)) return t('opinionMineBadPage');
     const page = Math.max(1, Number(pageText || '1'));
     const mine = await ctx.services.opinions.listMine(ctx.actor.userid, page, ctx.now);
@@ -60,4 +68,4 @@ export const myOpinionsCommand: Command = {
     lines.push(t('opinionMineFooter'));
     return lines.join('\n');
   },
-};
+});
