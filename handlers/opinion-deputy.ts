@@ -3,7 +3,8 @@ import { t } from '../src/messages';
 import type { Rating } from '../src/services/opinions';
 import { formatDate } from '../src/time/format';
 import { actionInput } from './shared/opinion-input';
-import { formatProgress, shown } from './shared/opinion-format';
+import { shown } from '../src/text/group-safe';
+import { formatProgress } from './shared/opinion-format';
 
 /** 进度 / 查看: one opinion's timeline (full text only for the filer, co-signers and the office). */
 export const progressCommand = defineCommand({

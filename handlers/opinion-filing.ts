@@ -2,7 +2,7 @@ import { type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import type { OpinionSource } from '../src/services/opinions';
 import { toHalfWidth } from '../src/text/normalize';
-import { shown } from './shared/opinion-format';
+import { shown } from '../src/text/group-safe';
 
 const FILING_ARGS = { params: [{ kind: 'text', name: 'text', label: '内容 #类别' }] } as const;
 

@@ -2,7 +2,7 @@ import { type ArgsSpec, type RunContext, defineCommand } from '../src/commands/t
 import { t } from '../src/messages';
 import { formatDate } from '../src/time/format';
 import { actionInput } from './shared/opinion-input';
-import { shown } from './shared/opinion-format';
+import { shown } from '../src/text/group-safe';
 
 /** 交办 and 改派 share their shape: <编号> 单位：… [期限：…]. */
 const ASSIGN_ARGS = {

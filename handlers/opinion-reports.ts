@@ -3,7 +3,7 @@ import type { EventPeriodSummary } from '../src/services/events';
 import { formatRate } from '../src/services/opinions';
 import { t } from '../src/messages';
 import { parseStatsPeriod } from '../src/services/opinions';
-import { shown } from './shared/opinion-format';
+import { shown } from '../src/text/group-safe';
 
 /** 督办: overdue and soon-due opinions by unit (the same text the scheduled overdue job sends). */
 export const chaseCommand = defineCommand({
