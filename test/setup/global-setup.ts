@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readEmbeddedDbSettings } from '../../config/embedded-db';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embedded';
 
 /** Where the teardown finds the server; globalSetup and globalTeardown share the jest parent's globalThis. */
@@ -18,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     projectRoot,
     dataDir: path.join(projectRoot, 'data', 'test'),
     persistent: false,
+    settings: readEmbeddedDbSettings(process.env),
     log: { info: line('info'), warn: line('warn') },
   });
   // Workers are forked after globalSetup, so they inherit this.
