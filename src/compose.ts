@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
 import { localBaseUrl } from './demo/address';
+import { readSimulatorScript } from './demo/assets';
 import { FakeWecom } from './demo/fake-wecom';
 import { createDemoRouter, DEMO_WECOM_PREFIX } from './demo/router';
 import { seedDemoRoster } from './demo/seed';
@@ -102,7 +103,7 @@ export async function composeApp(o: ComposeOptions) {
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
-    routers.push(createDemoRouter({ keys, botName: config.wecom.botName ?? '代表助手', timezone: config.timezone, roster: services.roster, sink: demoSink, commands: table.commands }));
+    routers.push(createDemoRouter({ keys, botName: config.wecom.botName ?? '代表助手', timezone: config.timezone, roster: services.roster, sink: demoSink, commands: table.commands, simulatorJs: readSimulatorScript() }));
   }
   const app = createApp({
     log,

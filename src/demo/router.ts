@@ -13,6 +13,8 @@ export interface DemoRouterDeps {
   roster: Roster;
   sink: FakeWecom;
   commands: readonly Command[];
+  /** The compiled simulator script (src/demo/assets.ts). */
+  simulatorJs: string;
 }
 
 /** Where the WeCom client sends pushes in demo mode: the sink below, inside this app. */
@@ -25,7 +27,7 @@ const MAX_PUSHES_PER_POLL = 100;
  */
 export function createDemoRouter(deps: DemoRouterDeps): Router {
   const router = new Router();
-  const page = renderDemoPage();
+  const page = renderDemoPage(deps.simulatorJs);
   const noStore = (ctx: { set(k: string, v: string): void }) => ctx.set('cache-control', 'no-store');
 
   router.get('/demo', (ctx) => {
