@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
+import type { MongoMemoryServer } from 'mongodb-memory-server';
 import type { EmbeddedDbSettings } from '../../config/embedded-db';
 import { startMongoJavaServer, type DbLog } from './mongo-java-server';
 
@@ -62,6 +62,8 @@ function probe(origin: string): Promise<string | undefined> {
 
 async function startMemoryServer(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   // A cached or system mongod starts without the network; only a missing one needs the probe.
+  // Loaded only when needed: with MONGODB_URI set, the server starts without it.
+  const { DryMongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
   const binary = await DryMongoBinary.locateBinary({ version: '' });
   if (!binary) {
     if (!opts.settings.runtimeDownload) {
