@@ -15,6 +15,12 @@ export default tseslint.config(
   },
   // Layer boundaries and cycles: .dependency-cruiser.cjs (`npm run lint:boundaries`).
   {
+    // config/ reads the environment; entry points (src/main.ts, scripts/) hand process.env to it.
+    files: ['src/**/*.ts', 'handlers/**/*.ts', 'jobs/**/*.ts'],
+    ignores: ['src/main.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'config/ is the only reader of process.env: pass settings in.' }] },
+  },
+  {
     files: ['handlers/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'mongoose', message: 'Handlers call services; they never touch the database.' }], patterns: [{ group: ['**/models/*'], message: 'Handlers call services, not models.' }] }],

@@ -1,32 +1,32 @@
-import { splitFirst } from '../src/commands/args';
-import type { Command } from '../src/commands/types';
+import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { checkinWindow } from '../src/services/events';
 import { formatDateTime } from '../src/time/format';
 import { activityLine } from './shared/event-format';
 
 /** 活动: upcoming activities with places left and whether I'm in. */
-export const activityListCommand: Command = {
+export const activityListCommand = defineCommand({
   name: '活动',
   role: 'deputy',
   summary: '近期活动：时间、地点、剩余名额、我是否已报名',
   example: '活动',
+  uses: ['events'],
   async run({ actor, now, services, config }) {
     const list = await services.events.activities.listCurrent(now);
     if (list.length === 0) return t('activityListEmpty');
     return [t('activityListHeader'), ...list.map((a) => activityLine(a, actor.userid, now, config.timezone)), t('activityListFooter')].join('\n');
   },
-};
+});
 
 /** 报名 <编号>: a place, or the waitlist with my position. */
-export const signUpCommand: Command = {
+export const signUpCommand = defineCommand({
   name: '报名',
   role: 'deputy',
   summary: '报名参加活动；满员自动进入候补',
   example: '报名 HD2026-001',
-  async run({ args, actor, now, services, config }) {
-    const [code] = splitFirst(args);
-    if (!code) return t('activitySignupUsage');
+  args: { params: [{ kind: 'code', name: 'code', of: 'HD', required: true }], usage: 'activitySignupUsage' },
+  uses: ['events'],
+  async run({ params: { code }, actor, now, services, config }) {
     const tz = config.timezone;
     const r = await services.events.activities.signUp(code, actor.userid, now);
     const a = r.activity;
@@ -34,20 +34,20 @@ export const signUpCommand: Command = {
     const opens = checkinWindow(a.startAt, a.endAt, config.tunables.checkin).opens;
     return t('activitySignedUp', { code: a.code, title: a.title, when: formatDateTime(a.startAt, tz), place: a.place, capacity: a.capacity, confirmed: a.confirmedCount, opens: formatDateTime(opens, tz) });
   },
-};
+});
 
 /** 取消报名 <编号>: frees the place; the first waitlisted deputy is promoted and told. */
-export const cancelSignUpCommand: Command = {
+export const cancelSignUpCommand = defineCommand({
   name: '取消报名',
   aliases: ['取消'],
   role: 'deputy',
   summary: '取消活动报名（或候补），名额自动递补',
   example: '取消报名 HD2026-001',
-  async run({ args, actor, now, services }) {
-    const [code] = splitFirst(args);
-    if (!code) return t('activityCancelSignupUsage');
+  args: { params: [{ kind: 'code', name: 'code', of: 'HD', required: true }], usage: 'activityCancelSignupUsage' },
+  uses: ['events', 'roster'],
+  async run({ params: { code }, actor, now, services }) {
     const r = await services.events.activities.cancelSignup(code, actor.userid, now);
     const names = await services.roster.namesOf(r.promoted);
     return t('activitySignupCancelled', { code: r.activity.code, wasConfirmed: r.wasConfirmed, promoted: r.promoted.map((u) => names.get(u) ?? u) });
   },
-};
+});

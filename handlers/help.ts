@@ -1,15 +1,16 @@
-import type { Command } from '../src/commands/types';
+import { type Command, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 
 /** Role-aware help built from the command table itself, so it can never drift from what exists. */
 export function helpCommand(all: () => readonly Command[]): Command {
-  return {
+  return defineCommand({
     name: '帮助',
     // '？' needs no alias: full-width forms fold to '?'.
     aliases: ['help', '?', '菜单'],
     role: 'deputy',
     summary: '查看可以使用的命令',
     example: '帮助',
+    uses: [],
     async run({ actor }) {
       const line = (c: Command) => t('helpLine', { name: c.name, summary: c.summary, example: c.example });
       const deputy = all().filter((c) => c.role === 'deputy');
@@ -19,5 +20,5 @@ export function helpCommand(all: () => readonly Command[]): Command {
       parts.push(t('helpFooter'));
       return parts.join('\n');
     },
-  };
+  });
 }

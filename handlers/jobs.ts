@@ -1,4 +1,4 @@
-import type { Command } from '../src/commands/types';
+import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import type { JobRunView } from '../src/services/scheduling';
 import { formatDateTime, formatShortDateTime } from '../src/time/format';
@@ -17,11 +17,12 @@ function detailOf(r: JobRunView): string {
 }
 
 /** 任务: each scheduled job's last runs with their outcome, and when it is next due. */
-export const jobsCommand: Command = {
+export const jobsCommand = defineCommand({
   name: '任务',
   role: 'office',
   summary: '定时任务的最近运行情况和下次运行时间',
   example: '任务',
+  uses: ['jobRuns', 'link'],
   async run({ services, config, now }) {
     const tz = config.timezone;
     const overview = await services.jobRuns.overview(now);
@@ -37,8 +38,8 @@ export const jobsCommand: Command = {
       const next = config.jobsEnabled && job.nextDueAt ? job.nextDueAt : undefined;
       lines.push(next ? t('jobsNext', { when: formatDateTime(next, tz) }) : t('jobsNextNone'));
     }
-    lines.push(...(await linkStatusLines({ services, config, now })));
+    lines.push(...linkStatusLines(await services.link.overview(now), config));
     lines.push(t('jobsFooter'));
     return lines.join('\n');
   },
-};
+});

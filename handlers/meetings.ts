@@ -1,5 +1,5 @@
 import { splitFirst } from '../src/commands/args';
-import type { Command } from '../src/commands/types';
+import { defineCommand } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
 import { eventKindOf } from '../src/services/events';
@@ -15,14 +15,15 @@ function cleanReason(text: string): string {
 }
 
 /** 会议: my upcoming meetings; with a code, one meeting (office staff: the reply-slip tally). */
-export const meetingsCommand: Command = {
+export const meetingsCommand = defineCommand({
   name: '会议',
   role: 'deputy',
   summary: '近期会议和我的回执；人大办加编号可看回执统计',
   example: '会议',
-  async run({ args, actor, now, services, config }) {
+  args: { params: [{ kind: 'code', name: 'code', of: 'HY' }] },
+  uses: ['events'],
+  async run({ params: { code }, actor, now, services, config }) {
     const tz = config.timezone;
-    const [code] = splitFirst(args);
     const meetings = services.events.meetings;
     if (code) {
       const m = await meetings.byCode(code, now);
@@ -38,18 +39,24 @@ export const meetingsCommand: Command = {
     const lines = list.map((m) => t('meetingListLine', { code: m.code, title: m.title, when: formatDateTime(m.startAt, tz), place: m.place, mine: myReply(m, actor.userid) }));
     return [t('meetingListHeader'), ...lines, t('meetingListFooter')].join('\n');
   },
-};
+});
 
 /** 回执 <编号> 参加|请假 <原因>, and its short form 参加 <编号>. */
-export const replyCommand: Command = {
+export const replyCommand = defineCommand({
   name: '回执',
   aliases: ['参加'],
   role: 'deputy',
   summary: '回复会议通知：参加，或请假并写原因',
   example: '回执 HY2026-001 参加',
-  async run({ args, invokedAs, actor, now, services, config }) {
-    const [code, rest] = splitFirst(args);
-    if (!code) return t('meetingReplyUsage');
+  args: {
+    params: [
+      { kind: 'code', name: 'code', of: 'HY', required: true },
+      { kind: 'text', name: 'rest', label: '参加|请假 原因' },
+    ],
+    usage: 'meetingReplyUsage',
+  },
+  uses: ['events'],
+  async run({ params: { code, rest = '' }, invokedAs, actor, now, services, config }) {
     if (eventKindOf(code) === 'HD') throw new UserError('replyIsForMeetings', { code });
     const [word, after] = invokedAs === '回执' ? splitFirst(rest) : ['参加', ''];
     if (!ATTEND.test(word) && !LEAVE.test(word)) return t('meetingReplyUsage');
@@ -59,17 +66,23 @@ export const replyCommand: Command = {
     const m = r.meeting;
     return t('meetingReplied', { code: m.code, title: m.title, when: formatDateTime(m.startAt, config.timezone), answer, reason: shownReason(reason), changed: r.previous !== undefined });
   },
-};
+});
 
 /** 请假 <编号> <原因>: a meeting reply slip, or leave from an activity I signed up for. */
-export const leaveCommand: Command = {
+export const leaveCommand = defineCommand({
   name: '请假',
   role: 'deputy',
   summary: '会议请假，或已报名活动请假（需写原因）',
   example: '请假 HY2026-001 外出学习',
-  async run({ args, actor, now, services, config }) {
-    const [code, rest] = splitFirst(args);
-    if (!code) return t('leaveUsage');
+  args: {
+    params: [
+      { kind: 'code', name: 'code', of: 'HD|HY', required: true },
+      { kind: 'text', name: 'reason', label: '原因' },
+    ],
+    usage: 'leaveUsage',
+  },
+  uses: ['events', 'roster'],
+  async run({ params: { code, reason: rest = '' }, actor, now, services, config }) {
     const r = await services.events.leave(code, actor.userid, cleanReason(rest), now);
     if (r.kind === 'activity') {
       const names = await services.roster.namesOf(r.promoted);
@@ -79,4 +92,4 @@ export const leaveCommand: Command = {
     const reason = shownReason(m.replies.find((x) => x.userid === actor.userid)?.reason);
     return t('meetingReplied', { code: m.code, title: m.title, when: formatDateTime(m.startAt, config.timezone), answer: '请假', reason, changed: r.previous !== undefined });
   },
-};
+});

@@ -1,19 +1,22 @@
-import type { Command } from '../src/commands/types';
+import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import type { Rating } from '../src/services/opinions';
 import { formatDate } from '../src/time/format';
-import { actionInput, takeCode } from './shared/opinion-input';
-import { formatProgress, shown } from './shared/opinion-format';
+import { actionInput } from './shared/opinion-input';
+import { shown } from '../src/text/group-safe';
+import { formatProgress } from './shared/opinion-format';
 
 /** 进度 / 查看: one opinion's timeline (full text only for the filer, co-signers and the office). */
-export const progressCommand: Command = {
+export const progressCommand = defineCommand({
   name: '进度',
   aliases: ['查看'],
   role: 'deputy',
   summary: '查看一件建议的办理过程',
   example: '进度 YJ2026-001',
+  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const { code } = takeCode(ctx, '进度');
+    const { code } = ctx.params;
     const view = await ctx.services.opinions.progress(code, ctx.actor);
     // Everyone in a group reads the reply: full text (phones, ID numbers) only in a one-to-one chat.
     if (view.fullAccess && ctx.chat.type === 'group') {
@@ -21,32 +24,36 @@ export const progressCommand: Command = {
     }
     return formatProgress(view, ctx.config.timezone, ctx.now);
   },
-};
+});
 
 /** 附议 / 联名: co-sign another deputy's open opinion. */
-export const cosignCommand: Command = {
+export const cosignCommand = defineCommand({
   name: '附议',
   aliases: ['联名'],
   role: 'deputy',
   summary: '附议（联名支持）别人的建议',
   example: '附议 YJ2026-001',
+  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const { code } = takeCode(ctx, '附议');
+    const { code } = ctx.params;
     const o = await ctx.services.opinions.cosign(code, actionInput(ctx));
     return t('opinionCosigned', { code, title: shown(o.title, true), count: (o.cosigners ?? []).length });
   },
-};
+});
 
 const RATING = /^(基本满意|不满意|满意)\s*[,，:：。;；]?\s*([\s\S]*)$/;
 
 /** 评价: the filer rates the answer; 不满意 sends it back for another round. */
-export const rateCommand: Command = {
+export const rateCommand = defineCommand({
   name: '评价',
   role: 'deputy',
   summary: '评价答复：满意 / 基本满意 / 不满意（可加说明）',
   example: '评价 YJ2026-001 满意',
+  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }, { kind: 'text', name: 'rest', label: '满意|基本满意|不满意 说明' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const { code, rest } = takeCode(ctx, '评价');
+    const { code, rest = '' } = ctx.params;
     const m = RATING.exec(rest.trim());
     if (!m) return t('opinionRateUsage', { code });
     const note = (m[2] ?? '').trim();
@@ -55,18 +62,20 @@ export const rateCommand: Command = {
     const deadline = r.opinion.deadline ? formatDate(r.opinion.deadline, ctx.config.timezone) : '';
     return t('opinionRatedReopened', { code, round: r.opinion.round ?? 2, unit: shown(r.opinion.unit ?? '', true), deadline });
   },
-};
+});
 
 /** 撤回: the filer withdraws an opinion the office has not assigned yet. */
-export const withdrawCommand: Command = {
+export const withdrawCommand = defineCommand({
   name: '撤回',
   role: 'deputy',
   summary: '撤回自己尚未交办的建议',
   example: '撤回 YJ2026-001',
+  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const { code } = takeCode(ctx, '撤回');
+    const { code } = ctx.params;
     await ctx.services.opinions.withdraw(code, actionInput(ctx));
     return t('opinionWithdrawn', { code });
   },
-};
+});
 

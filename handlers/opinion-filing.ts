@@ -1,14 +1,19 @@
-import type { Command, CommandContext } from '../src/commands/types';
+import { type RunContext, defineCommand } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
 import type { OpinionSource } from '../src/services/opinions';
 import { toHalfWidth } from '../src/text/normalize';
-import { shown } from './shared/opinion-format';
+import { shown } from '../src/text/group-safe';
 
-/** Files ctx.args as an opinion (origin ctx.msgId) and says so; 确认 uses it for a spoken draft. */
-export async function fileAndReply(ctx: CommandContext, source: OpinionSource): Promise<{ code: string; reply: string }> {
+const FILING_ARGS = { params: [{ kind: 'text', name: 'text', label: '内容 #类别' }] } as const;
+
+/** Files the text as an opinion (origin ctx.msgId) and says so; 确认 uses it for a spoken draft. */
+async function fileAndReply(
+  ctx: RunContext<typeof FILING_ARGS, 'opinions'>,
+  source: OpinionSource,
+): Promise<{ code: string; reply: string }> {
   const { opinion, pick, similar } = await ctx.services.opinions.file({
-    text: ctx.args,
+    text: ctx.params.text ?? '',
     source,
     command: ctx.invokedAs,
     actor: ctx.actor,
@@ -25,33 +30,39 @@ export async function fileAndReply(ctx: CommandContext, source: OpinionSource): 
 }
 
 /** 建议 / 提建议 / 意见: a deputy's own opinion or suggestion. */
-export const fileOpinionCommand: Command = {
+export const fileOpinionCommand = defineCommand({
   name: '建议',
   aliases: ['提建议', '意见'],
   role: 'deputy',
   summary: '提交意见建议（末尾可加 #类别）',
   example: '建议 村口路灯坏了三个月，请尽快维修 #公共交通',
+  args: FILING_ARGS,
+  uses: ['opinions'],
   run: async (ctx) => (await fileAndReply(ctx, '代表')).reply,
-};
+});
 
 /** 民意 / 群众反映: an issue relayed from constituents. */
-export const fileRelayedCommand: Command = {
+export const fileRelayedCommand = defineCommand({
   name: '民意',
   aliases: ['群众反映'],
   role: 'deputy',
   summary: '转达群众反映的问题',
   example: '民意 东村群众反映垃圾清运不及时，夏天气味大',
+  args: FILING_ARGS,
+  uses: ['opinions'],
   run: async (ctx) => (await fileAndReply(ctx, '群众反映')).reply,
-};
+});
 
 /** 我的建议 [页码]: the sender's opinions, newest first. */
-export const myOpinionsCommand: Command = {
+export const myOpinionsCommand = defineCommand({
   name: '我的建议',
   role: 'deputy',
   summary: '查看我提交的建议（每页10件，最新在前）',
   example: '我的建议 2',
+  args: { params: [{ kind: 'text', name: 'page', label: '页码' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const pageText = toHalfWidth(ctx.args).replace(/^第|页$/g, '').trim();
+    const pageText = toHalfWidth(ctx.params.page ?? '').replace(/^第|页$/g, '').trim();
     if (pageText && !/^\d{1,4}$/.test(pageText)) return t('opinionMineBadPage');
     const page = Math.max(1, Number(pageText || '1'));
     const mine = await ctx.services.opinions.listMine(ctx.actor.userid, page, ctx.now);
@@ -62,26 +73,31 @@ export const myOpinionsCommand: Command = {
     lines.push(t('opinionMineFooter'));
     return lines.join('\n');
   },
-};
+});
 
 /** 确认: files the deputy's pending spoken opinion (a voice message the bot repeated back). */
-export const confirmVoiceDraftCommand: Command = {
+export const confirmVoiceDraftCommand = defineCommand({
   name: '确认',
   role: 'deputy',
   summary: '把刚才的语音建议提交为意见建议（先单聊发一条语音）',
   example: '确认',
+  uses: ['opinions', 'voiceDrafts'],
   async run(ctx) {
-    const { voiceDrafts } = ctx.services;
-    const claim = await voiceDrafts.claim(ctx.actor.userid, ctx.msgId, ctx.now);
+    const claim = await ctx.services.voiceDrafts.claim(ctx.actor.userid, ctx.msgId, ctx.now);
     if (claim.status === 'none') throw new UserError('voiceDraftNone');
-    if (claim.status === 'expired') throw new UserError('voiceDraftExpired', { minutes: voiceDrafts.draftMinutes });
+    if (claim.status === 'expired') {
+      throw new UserError('voiceDraftExpired', { minutes: ctx.services.voiceDrafts.draftMinutes });
+    }
     if (claim.status === 'filed') {
       if (claim.code) throw new UserError('voiceDraftAlreadyFiled', { code: claim.code });
       throw new UserError('voiceDraftNone');
     }
     // The voice message's id is the opinion's origin: a second 确认 can never file it twice.
-    const filed = await fileAndReply({ ...ctx, args: claim.draft.text, msgId: claim.draft.voiceMsgId, invokedAs: '建议' }, '代表');
-    await voiceDrafts.markFiled(ctx.actor.userid, ctx.msgId, filed.code);
+    const filed = await fileAndReply(
+      { ...ctx, params: { text: claim.draft.text }, msgId: claim.draft.voiceMsgId, invokedAs: '建议' },
+      '代表',
+    );
+    await ctx.services.voiceDrafts.markFiled(ctx.actor.userid, ctx.msgId, filed.code);
     return filed.reply;
   },
-};
+});

@@ -1,16 +1,22 @@
-import { extractOptions, splitFirst } from '../src/commands/args';
-import type { Command } from '../src/commands/types';
+import { type ArgsSpec, type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { formatDate } from '../src/time/format';
-import { actionInput, takeCode } from './shared/opinion-input';
-import { shown } from './shared/opinion-format';
+import { actionInput } from './shared/opinion-input';
+import { shown } from '../src/text/group-safe';
 
 /** 交办 and 改派 share their shape: <编号> 单位：… [期限：…]. */
-function assignLike(name: '交办' | '改派', mode: 'assign' | 'reassign'): Command['run'] {
-  return async (ctx) => {
-    const { options, rest } = extractOptions(ctx.args, ['单位', '期限']);
-    const [first, positional] = splitFirst(rest);
-    const code = ctx.services.opinions.resolveCode(first, ctx.now, name);
+const ASSIGN_ARGS = {
+  options: ['单位', '期限'],
+  params: [
+    { kind: 'code', name: 'code', of: 'YJ' },
+    { kind: 'text', name: 'unit', label: '单位' },
+  ],
+} as const satisfies ArgsSpec;
+
+function assignLike(mode: 'assign' | 'reassign') {
+  return async (ctx: RunContext<typeof ASSIGN_ARGS, 'opinions'>): Promise<string> => {
+    const { options } = ctx;
+    const { code, unit: positional = '' } = ctx.params;
     const unitText = options.单位 ?? positional;
     const r = await ctx.services.opinions.assign(code, unitText, options.期限, actionInput(ctx), mode);
     const typed = unitText.trim();
@@ -29,61 +35,75 @@ function assignLike(name: '交办' | '改派', mode: 'assign' | 'reassign'): Com
 }
 
 /** 交办 <编号> 单位：… [期限：…]: assigns a filed opinion to a handling unit with a deadline. */
-export const assignCommand: Command = {
+export const assignCommand = defineCommand({
   name: '交办',
   role: 'office',
   summary: '把建议交给承办单位（期限默认按工作日计算）',
   example: '交办 YJ2026-001 单位：交通运输局 期限：15个工作日',
-  run: assignLike('交办', 'assign'),
-};
+  args: ASSIGN_ARGS,
+  uses: ['opinions'],
+  run: assignLike('assign'),
+});
 
 /** 改派 <编号> 单位：… [期限：…]: changes the unit or deadline of an assigned opinion. */
-export const reassignCommand: Command = {
+export const reassignCommand = defineCommand({
   name: '改派',
   role: 'office',
   summary: '已交办的建议换承办单位或期限',
   example: '改派 YJ2026-001 单位：住建局 期限：10个工作日',
-  run: assignLike('改派', 'reassign'),
-};
+  args: ASSIGN_ARGS,
+  uses: ['opinions'],
+  run: assignLike('reassign'),
+});
 
 /** 答复 <编号> <内容>: records the unit's answer and asks the filer to rate it. */
-export const answerCommand: Command = {
+export const answerCommand = defineCommand({
   name: '答复',
   role: 'office',
   summary: '录入承办单位的答复，并请提出人评价',
   example: '答复 YJ2026-001 已于11月20日完成路灯维修',
+  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }, { kind: 'text', name: 'rest', label: '答复内容' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const { code, rest } = takeCode(ctx, '答复');
+    const { code, rest = '' } = ctx.params;
     const r = await ctx.services.opinions.answer(code, rest, actionInput(ctx));
     return t('opinionAnswered', { code, late: r.late });
   },
-};
+});
 
 /** 办结 <编号>: closes an answered opinion. */
-export const closeCommand: Command = {
+export const closeCommand = defineCommand({
   name: '办结',
   role: 'office',
   summary: '办结已答复的建议',
   example: '办结 YJ2026-001',
+  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },
+  uses: ['opinions'],
   async run(ctx) {
-    const { code } = takeCode(ctx, '办结');
+    const { code } = ctx.params;
     const o = await ctx.services.opinions.close(code, actionInput(ctx));
     const rated = o.ratedRound === o.round ? (o.rating ?? undefined) : undefined;
     return t('opinionClosed', { code, rated });
   },
-};
+});
 
 /** 退回 <编号> <原因>: rejects an opinion as out of scope. */
-export const rejectCommand: Command = {
+export const rejectCommand = defineCommand({
   name: '退回',
   role: 'office',
   summary: '退回不属于办理范围的建议（需写原因）',
   example: '退回 YJ2026-001 属于司法诉讼事项，不在办理范围',
+  args: {
+    options: ['原因'],
+    params: [
+      { kind: 'code', name: 'code', of: 'YJ' },
+      { kind: 'text', name: 'reason', label: '原因' },
+    ],
+  },
+  uses: ['opinions'],
   async run(ctx) {
-    const { options, rest: withoutOption } = extractOptions(ctx.args, ['原因']);
-    const [first, positional] = splitFirst(withoutOption);
-    const code = ctx.services.opinions.resolveCode(first, ctx.now, '退回');
-    await ctx.services.opinions.reject(code, options.原因 ?? positional, actionInput(ctx));
+    const { code, reason = '' } = ctx.params;
+    await ctx.services.opinions.reject(code, ctx.options.原因 ?? reason, actionInput(ctx));
     return t('opinionRejected', { code });
   },
-};
+});

@@ -1,20 +1,21 @@
-import type { Command } from '../src/commands/types';
+import { defineCommand } from '../src/commands/types';
 import type { EventPeriodSummary } from '../src/services/events';
 import { formatRate } from '../src/services/opinions';
 import { t } from '../src/messages';
 import { parseStatsPeriod } from '../src/services/opinions';
-import { shown } from './shared/opinion-format';
+import { shown } from '../src/text/group-safe';
 
 /** 督办: overdue and soon-due opinions by unit (the same text the scheduled overdue job sends). */
-export const chaseCommand: Command = {
+export const chaseCommand = defineCommand({
   name: '督办',
   role: 'office',
   summary: '查看逾期和即将到期的建议（按承办单位）',
   example: '督办',
+  uses: ['opinions'],
   async run(ctx) {
     return (await ctx.services.opinions.overdueReport(ctx.now)) ?? t('overdueNone');
   },
-};
+});
 
 const joinCounts = (counts: Record<string, number>) =>
   Object.entries(counts)
@@ -22,13 +23,15 @@ const joinCounts = (counts: Record<string, number>) =>
     .join('，');
 
 /** 统计 [本年|本月|年份]: counts by state, category and unit, and the three rates. */
-export const statsCommand: Command = {
+export const statsCommand = defineCommand({
   name: '统计',
   role: 'office',
   summary: '意见建议统计：状态、类别、承办单位和三率',
   example: '统计 本月',
+  args: { params: [{ kind: 'text', name: 'period', label: '本年|本月|年份' }] },
+  uses: ['opinions', 'events'],
   async run(ctx) {
-    const period = parseStatsPeriod(ctx.args, ctx.now, ctx.config.timezone);
+    const period = parseStatsPeriod(ctx.params.period ?? '', ctx.now, ctx.config.timezone);
     if (!period) return t('statsUsage');
     const s = await ctx.services.opinions.stats(period, ctx.now);
     const events = formatEventStats(await ctx.services.events.periodSummary(period.from, period.to, ctx.now));
@@ -46,7 +49,7 @@ export const statsCommand: Command = {
     }
     return [...lines, ...events].join('\n');
   },
-};
+});
 
 function formatEventStats(e: EventPeriodSummary): string[] {
   if (e.activities.held === 0 && e.meetings.held === 0) return [t('statsEventsHeader'), t('statsNoEvents')];

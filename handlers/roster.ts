@@ -1,5 +1,5 @@
 import { extractOptions, splitFirst } from '../src/commands/args';
-import type { Command, CommandContext } from '../src/commands/types';
+import { type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { toHalfWidth } from '../src/text/normalize';
 
@@ -8,9 +8,10 @@ function describeExtra(level?: string, group?: string): string {
   return bits.length ? `（${bits.join('，')}）` : '';
 }
 
-type Action = (rest: string, ctx: CommandContext) => Promise<string>;
+type RosterContext = Pick<RunContext<Record<string, never>, 'roster'>, 'services' | 'actor'>;
+type Action = (rest: string, ctx: RosterContext) => Promise<string>;
 
-async function add(rest: string, { services }: CommandContext): Promise<string> {
+async function add(rest: string, { services }: RosterContext): Promise<string> {
   const { options, rest: positional } = extractOptions(rest, ['小组', '层级']);
   const [typedId, name] = splitFirst(positional);
   if (!typedId || !name) return t('rosterUsageAdd');
@@ -23,7 +24,7 @@ async function add(rest: string, { services }: CommandContext): Promise<string> 
   return t('rosterUpdated', { name: entry.name, userid: entry.userid, extra });
 }
 
-async function list(_rest: string, { services }: CommandContext): Promise<string> {
+async function list(_rest: string, { services }: RosterContext): Promise<string> {
   const all = await services.roster.list();
   if (all.length === 0) return t('rosterListEmpty');
   const active = all.filter((d) => d.active);
@@ -33,7 +34,7 @@ async function list(_rest: string, { services }: CommandContext): Promise<string
   ].join('\n');
 }
 
-async function deactivate(rest: string, { services, actor }: CommandContext): Promise<string> {
+async function deactivate(rest: string, { services, actor }: RosterContext): Promise<string> {
   if (!rest) return t('rosterNameNeeded', { action: '停用' });
   const d = await services.roster.deactivate(rest, actor.userid);
   return t('rosterDeactivated', { name: d.name });
@@ -57,14 +58,22 @@ const actions: Record<string, Action> = {
 };
 
 /** 代表 添加 / 列表 / 停用 / 设为办公室 / 取消办公室: roster upkeep by the office. */
-export const rosterCommand: Command = {
+export const rosterCommand = defineCommand({
   name: '代表',
   role: 'office',
   summary: '代表名册：添加、列表、停用、设为办公室、取消办公室',
   example: '代表 添加 zhangsan 张三 小组：农村农业',
+  args: {
+    params: [
+      { kind: 'word', name: 'action', label: '添加|列表|停用|设为办公室|取消办公室', required: true },
+      { kind: 'text', name: 'rest', label: '代表' },
+    ],
+    usage: 'rosterUsage',
+  },
+  uses: ['roster'],
   async run(ctx) {
-    const [word, rest] = splitFirst(ctx.args);
+    const { action: word, rest = '' } = ctx.params;
     const action = Object.prototype.hasOwnProperty.call(actions, word) ? actions[word] : undefined;
     return action ? action(rest, ctx) : t('rosterUsage');
   },
-};
+});

@@ -1,30 +1,30 @@
-import { extractOptions } from '../src/commands/args';
-import type { Command } from '../src/commands/types';
+import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { shiftLabel } from '../src/services/events';
 
 /** 排班 <日期> <代表姓名…> [地点：<联络站>]. */
-export const scheduleShiftCommand: Command = {
+export const scheduleShiftCommand = defineCommand({
   name: '排班',
   role: 'office',
   summary: '安排代表到联络站接访值班',
   example: '排班 12月5日 张三 李四 地点：东村代表联络站',
-  async run({ args, actor, msgId, now, services, config }) {
-    const { options: o, rest } = extractOptions(args, ['地点', '联络站']);
-    if (!rest) return t('shiftUsage');
-    const r = await services.events.shifts.schedule({ text: rest, station: o.地点 ?? o.联络站, actor, origin: msgId, now });
+  args: { options: ['地点', '联络站'], params: [{ kind: 'text', name: 'text', label: '日期 代表姓名…', required: true }], usage: 'shiftUsage' },
+  uses: ['events'],
+  async run({ params: { text }, options: o, actor, msgId, now, services, config }) {
+    const r = await services.events.shifts.schedule({ text, station: o.地点 ?? o.联络站, actor, origin: msgId, now });
     return t('shiftScheduled', {
       label: shiftLabel(r.shift, config.timezone), added: r.added, already: r.already, station: r.station.name, stationNew: r.station.isNew, stationCorrected: r.station.corrected,
     });
   },
-};
+});
 
 /** 值班: upcoming shifts, mine first. */
-export const shiftsCommand: Command = {
+export const shiftsCommand = defineCommand({
   name: '值班',
   role: 'deputy',
   summary: '近期联络站值班安排（我的在前）',
   example: '值班',
+  uses: ['events'],
   async run({ actor, now, services }) {
     const { mine, others } = await services.events.shifts.listUpcoming(actor.userid, now);
     if (mine.length === 0 && others.length === 0) return t('shiftListEmpty');
@@ -33,4 +33,4 @@ export const shiftsCommand: Command = {
     if (others.length) lines.push(t('shiftListOthers'), ...others.map((s) => t('shiftListLine', { ...s, checkedIn: false })));
     return lines.join('\n');
   },
-};
+});

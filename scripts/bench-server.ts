@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import pino from 'pino';
 import getRawBody from 'raw-body';
 import { loadConfig } from '../config';
+import { readEmbeddedDbSettings } from '../config/embedded-db';
 import { composeApp } from '../src/compose';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 import { FakeWecom } from '../src/demo/fake-wecom';
@@ -55,7 +56,7 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 
 async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => Promise<void>> {
   const projectRoot = path.resolve(__dirname, '..', '..');
-  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false });
+  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false, settings: readEmbeddedDbSettings(process.env) });
   const uri = msg.mongodbUri ?? (embedded as { uri: string }).uri;
   const connection = await mongoose.createConnection(uri, { dbName: `bench_${process.pid}_${Date.now().toString(36)}`, autoIndex: false }).asPromise();
 

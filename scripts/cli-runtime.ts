@@ -2,6 +2,7 @@ import path from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from '../config';
+import { readEmbeddedDbSettings } from '../config/embedded-db';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 import { createLogger, type Logger } from '../src/logger';
 
@@ -19,16 +20,16 @@ export interface CliDeps {
   /** Problems (stderr). */
   err(text: string): void;
   /** Tests pass their own connection; otherwise MONGODB_URI or the embedded database. */
-  openDatabase?: (config: Config, log: Logger) => Promise<CliDatabase>;
+  openDatabase?: (config: Config, log: Logger, env: NodeJS.ProcessEnv) => Promise<CliDatabase>;
 }
 
 /** Same database as `npm start`: MONGODB_URI, else the embedded one with its data under DATA_DIR. */
-export async function openCliDatabase(config: Config, log: Logger): Promise<CliDatabase> {
+export async function openCliDatabase(config: Config, log: Logger, env: NodeJS.ProcessEnv): Promise<CliDatabase> {
   let uri = config.mongodbUri;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!uri) {
     const projectRoot = path.resolve(__dirname, '..', '..');
-    const embedded = await startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, log });
+    const embedded = await startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, settings: readEmbeddedDbSettings(env), log });
     uri = embedded.uri;
     stopEmbedded = () => embedded.stop();
   }
@@ -62,7 +63,7 @@ export async function withDatabase(deps: CliDeps, work: (ctx: { config: Config; 
   }
   // Logs go to stderr so stdout holds only the report.
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: pino.destination(2) });
-  const db = await (deps.openDatabase ?? openCliDatabase)(config, log);
+  const db = await (deps.openDatabase ?? openCliDatabase)(config, log, deps.env);
   try {
     return await work({ config, connection: db.connection, log });
   } finally {

@@ -11,6 +11,7 @@ import { writePerformanceRegister } from '../src/services/exports';
 import { createOutbox } from '../src/services/delivery';
 import { FIRST_YEAR } from '../src/services/performance';
 import { yearOf } from '../src/time/zone';
+import { readCliArgs } from './cli-args';
 import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 
 // `npm run export -- <opinions|register|activities> [--year 2026] [--out file.xlsx] [--full-text]`
@@ -25,32 +26,25 @@ interface ExportArgs {
   fullText: boolean;
 }
 
-function parseArgs(argv: string[]): ExportArgs | { problem: string } {
-  const positional: string[] = [];
-  const a: Partial<ExportArgs> = { fullText: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return { problem: t('exportUsage') };
-    if (arg === '--full-text') a.fullText = true;
-    else if (arg === '--year' || arg === '--out') {
-      const value = argv[(i += 1)];
-      if (!value) return { problem: t('exportMissingValue', { option: arg }) };
-      if (arg === '--out') a.out = value;
-      else if (!/^\d{4}$/.test(value)) return { problem: t('exportBadYear', { year: value }) };
-      else a.year = Number(value);
-    } else if (arg.startsWith('-')) return { problem: `${t('exportBadOption', { option: arg })}\n${t('exportUsage')}` };
-    else positional.push(arg);
-  }
-  const kind = positional[0];
-  if (positional.length !== 1 || !kind) return { problem: t('exportUsage') };
+function readArgs(argv: string[]): ExportArgs | { problem: string } {
+  const a = readCliArgs(argv, { year: { type: 'string' }, out: { type: 'string' }, 'full-text': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if ('unknown' in a) return { problem: `${t('exportBadOption', { option: a.unknown })}\n${t('exportUsage')}` };
+  if ('missingValue' in a) return { problem: t('exportMissingValue', { option: a.missingValue }) };
+  const { values, positionals } = a;
+  if (values.help) return { problem: t('exportUsage') };
+  const year = values.year as string | undefined;
+  const out = values.out as string | undefined;
+  if (year !== undefined && !/^\d{4}$/.test(year)) return { problem: t('exportBadYear', { year }) };
+  const kind = positionals[0];
+  if (positionals.length !== 1 || !kind) return { problem: t('exportUsage') };
   if (!KINDS.includes(kind as Kind)) return { problem: `${t('exportUnknownKind', { kind })}\n${t('exportUsage')}` };
-  if (a.out && !a.out.toLowerCase().endsWith('.xlsx')) return { problem: t('exportNotXlsx', { out: a.out }) };
-  return { ...a, kind: kind as Kind, fullText: a.fullText ?? false };
+  if (out && !out.toLowerCase().endsWith('.xlsx')) return { problem: t('exportNotXlsx', { out }) };
+  return { kind: kind as Kind, year: year === undefined ? undefined : Number(year), out, fullText: values['full-text'] === true };
 }
 
 /** Exit codes: 0 written, 2 usage problem. */
 export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): Promise<number> {
-  const args = parseArgs(argv);
+  const args = readArgs(argv);
   if ('problem' in args) {
     deps.err(args.problem);
     return 2;

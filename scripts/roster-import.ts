@@ -7,6 +7,7 @@ import { planImport } from '../src/services/roster';
 import { formatImportReport } from '../src/services/roster';
 import { createRosterImportStore } from '../src/services/roster';
 import { readSheetFile } from '../src/services/roster';
+import { readCliArgs } from './cli-args';
 import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 
 // `npm run roster:import -- 名册.xlsx [--apply] [--deactivate-missing]`: dry run unless --apply.
@@ -17,18 +18,16 @@ interface ImportArgs {
   deactivateMissing: boolean;
 }
 
-function parseArgs(argv: string[]): ImportArgs | { problem: string } {
-  const files = argv.filter((a) => !a.startsWith('-'));
-  const unknown = argv.find((a) => a.startsWith('-') && !['--apply', '--deactivate-missing'].includes(a));
-  if (argv.includes('--help') || argv.includes('-h')) return { problem: t('importUsage') };
-  if (unknown) return { problem: `${t('importUnknownOption', { option: unknown })}\n${t('importUsage')}` };
-  if (files.length !== 1) return { problem: t('importUsage') };
-  return { file: files[0]!, apply: argv.includes('--apply'), deactivateMissing: argv.includes('--deactivate-missing') };
+function readArgs(argv: string[]): ImportArgs | { problem: string } {
+  const a = readCliArgs(argv, { apply: { type: 'boolean' }, 'deactivate-missing': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if ('unknown' in a) return { problem: `${t('importUnknownOption', { option: a.unknown })}\n${t('importUsage')}` };
+  if ('missingValue' in a || a.values.help || a.positionals.length !== 1) return { problem: t('importUsage') };
+  return { file: a.positionals[0]!, apply: a.values.apply === true, deactivateMissing: a.values['deactivate-missing'] === true };
 }
 
 /** Exit codes: 0 done (or nothing to do), 1 the file has errors (nothing written), 2 usage or file problem. */
 export async function main(argv: string[], deps: CliDeps): Promise<number> {
-  const args = parseArgs(argv);
+  const args = readArgs(argv);
   if ('problem' in args) {
     deps.err(args.problem);
     return 2;

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
 import { localBaseUrl } from './demo/address';
+import { readSimulatorScript } from './demo/assets';
 import { FakeWecom } from './demo/fake-wecom';
 import { createDemoRouter, DEMO_CHATID, DEMO_WECOM_PREFIX } from './demo/router';
 import { seedDemoRoster } from './demo/seed';
@@ -147,6 +148,7 @@ export async function composeApp(o: ComposeOptions) {
         sink: demoSink,
         commands: table.commands,
         transport: simulator ? 'long-connection' : 'callback',
+        simulatorJs: readSimulatorScript(),
       }),
     );
     if (simulator) routers.push(simulator.router);

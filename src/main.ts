@@ -2,6 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../config';
+import { readEmbeddedDbSettings } from '../config/embedded-db';
 import { composeApp } from './compose';
 import { startEmbeddedDatabase } from './db/embedded';
 import { databaseNameOf } from './db/uri';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   let embedded: Awaited<ReturnType<typeof startEmbeddedDatabase>> | undefined;
   let uri = config.mongodbUri;
   if (!uri) {
-    embedded = await startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, log });
+    embedded = await startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, settings: readEmbeddedDbSettings(process.env), log });
     uri = embedded.uri;
     log.info({ kind: embedded.kind, dataDir: config.dataDir }, 'embedded database started');
   }

@@ -1,8 +1,7 @@
 import { t } from '../../src/messages';
 import { type ActivityDoc, type MyActivityStatus, myActivityStatus } from '../../src/services/events';
 import type { MeetingDoc } from '../../src/services/events';
-import { maskSensitive } from '../../src/text/mask';
-import { neutralizeUserText } from '../../src/text/sanitize';
+import { groupSafe } from '../../src/text/group-safe';
 import { formatDateTime } from '../../src/time/format';
 
 // Formatting shared by the activity and meeting commands (lines of lists, my status).
@@ -30,5 +29,5 @@ export function myReply(m: MeetingDoc, userid: string): string {
 
 /** A typed reason as the group may read it (replies in the group chat are seen by all): masked, mentioning nobody. */
 export function shownReason(reason: string | undefined): string | undefined {
-  return reason === undefined ? undefined : neutralizeUserText(maskSensitive(reason));
+  return reason === undefined ? undefined : groupSafe(reason);
 }

@@ -1,12 +1,12 @@
-import type { CommandContext } from '../../src/commands/types';
+import type { Config } from '../../config';
+import type { LinkOverview } from '../../src/services/delivery';
 import { t } from '../../src/messages';
 import { formatDateTime } from '../../src/time/format';
 
 /** The long connection's lines in 任务: up since when, on which instance, and the stored group chat. */
-export async function linkStatusLines(ctx: Pick<CommandContext, 'services' | 'config' | 'now'>): Promise<string[]> {
-  const o = await ctx.services.link.overview(ctx.now);
+export function linkStatusLines(o: LinkOverview, config: Config): string[] {
   if (!o.configured) return [];
-  const tz = ctx.config.timezone;
+  const tz = config.timezone;
   const lines = [t('linkHeader')];
   if (o.lease && o.lease.live) {
     lines.push(

@@ -1,14 +1,9 @@
 import type { TimelineEntry } from '../../src/services/opinions';
 import { t } from '../../src/messages';
 import type { ProgressView } from '../../src/services/opinions';
-import { maskSensitive } from '../../src/text/mask';
-import { neutralizeUserText } from '../../src/text/sanitize';
+import { shown } from '../../src/text/group-safe';
 import { formatDate, formatShortDateTime } from '../../src/time/format';
 
-/** Text shown back in a reply: never able to mention anyone; masked unless the viewer may see it in full. */
-export function shown(text: string, full: boolean): string {
-  return neutralizeUserText(full ? text : maskSensitive(text));
-}
 
 function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date): string {
   const when = formatShortDateTime(e.at, tz, now);

@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
+import type { MongoMemoryServer } from 'mongodb-memory-server';
+import type { EmbeddedDbSettings } from '../../config/embedded-db';
 import { startMongoJavaServer, type DbLog } from './mongo-java-server';
 
 export type EmbeddedKind = 'mongodb-memory-server' | 'mongo-java-server';
@@ -19,6 +20,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   /** Keep data across restarts (`npm start`); tests pass false. */
   persistent: boolean;
+  /** From config/embedded-db.ts: the environment is read there, not here. */
+  settings: EmbeddedDbSettings;
   log?: DbLog;
 }
 
@@ -30,17 +33,6 @@ const PROBE_TIMEOUT_MS = 5_000;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0] ?? err.name : String(err);
-}
-
-/** Where mongodb-memory-server would download from (same env knobs it reads). */
-function downloadOrigin(): string {
-  const explicit = process.env.MONGOMS_DOWNLOAD_URL;
-  if (explicit) return new URL(explicit).origin;
-  return new URL(process.env.MONGOMS_DOWNLOAD_MIRROR || 'https://fastdl.mongodb.org').origin;
-}
-
-function usesProxy(): boolean {
-  return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'].some((k) => !!process.env[k]);
 }
 
 /**
@@ -70,13 +62,15 @@ function probe(origin: string): Promise<string | undefined> {
 
 async function startMemoryServer(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   // A cached or system mongod starts without the network; only a missing one needs the probe.
+  // Loaded only when needed: with MONGODB_URI set, the server starts without it.
+  const { DryMongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
   const binary = await DryMongoBinary.locateBinary({ version: '' });
   if (!binary) {
-    if (/^(0|false|off|no)$/i.test(process.env.MONGOMS_RUNTIME_DOWNLOAD ?? '')) {
+    if (!opts.settings.runtimeDownload) {
       throw new Error('no mongod binary cached and MONGOMS_RUNTIME_DOWNLOAD is off');
     }
-    if (!usesProxy()) {
-      const why = await probe(downloadOrigin());
+    if (!opts.settings.behindProxy) {
+      const why = await probe(opts.settings.downloadOrigin);
       if (why) throw new Error(`no mongod binary cached and cannot download one: ${why}`);
     }
   }

@@ -1,5 +1,4 @@
 import { browserCryptoJs } from './page-crypto';
-import { pageScriptJs } from './page-script';
 
 const css = `
 *{box-sizing:border-box}
@@ -77,8 +76,11 @@ const body = `
 <footer id="footer">每条消息都经过签名和 AES 加密，发到真实的 /wecom/callback 接口，和企业微信的调用方式完全一样。演示数据保存在本地数据库。</footer>
 `;
 
-/** The simulator: one self-contained page (no external assets), served at GET /demo in demo mode. */
-export function renderDemoPage(): string {
+/**
+ * The simulator: one self-contained page (no external assets), served at GET /demo in demo mode.
+ * `simulatorJs` is the compiled src/demo/browser/simulator.ts.
+ */
+export function renderDemoPage(simulatorJs: string): string {
   return [
     '<!doctype html>',
     '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -86,7 +88,7 @@ export function renderDemoPage(): string {
     '<title>代表工作群助手 · 本地模拟器</title>',
     `<style>${css}</style></head>`,
     `<body data-pane="chat">${body}`,
-    `<script>${browserCryptoJs}\n${pageScriptJs}</script>`,
+    `<script>${browserCryptoJs}\n${simulatorJs.replace(/<\/script/gi, '<\\/script')}</script>`,
     '</body></html>',
   ].join('\n');
 }

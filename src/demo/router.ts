@@ -15,6 +15,8 @@ export interface DemoRouterDeps {
   commands: readonly Command[];
   /** How the page reaches the bot: signed callbacks, or frames through the long-connection simulator. */
   transport?: 'callback' | 'long-connection';
+  /** The compiled simulator script (src/demo/assets.ts). */
+  simulatorJs: string;
 }
 
 /** The demo group's chatid, as the page and the long-connection simulator send it. */
@@ -30,7 +32,7 @@ const MAX_PUSHES_PER_POLL = 100;
  */
 export function createDemoRouter(deps: DemoRouterDeps): Router {
   const router = new Router();
-  const page = renderDemoPage();
+  const page = renderDemoPage(deps.simulatorJs);
   const noStore = (ctx: { set(k: string, v: string): void }) => ctx.set('cache-control', 'no-store');
 
   router.get('/demo', (ctx) => {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { type CommandTable, parseCommandLine } from '../commands/parse';
+import { readArgs } from '../commands/read-args';
 import type { Actor, Command } from '../commands/types';
 import { UserError } from '../errors';
 import { t } from '../messages';
@@ -24,6 +25,18 @@ export function visibleCommands(table: CommandTable, actor: Actor): Command[] {
 
 /** Turns one inbound message into one reply. The single catch point for command errors. */
 export function createDispatcher(d: DispatcherDeps) {
+  const granted = new Map<Command, Services>();
+  /** Only the services a command declared (all of them for a command that declares none). */
+  function servicesFor(command: Command): Services {
+    if (!command.uses) return d.services;
+    let s = granted.get(command);
+    if (!s) {
+      s = Object.fromEntries(command.uses.map((name) => [name, d.services[name]])) as unknown as Services;
+      granted.set(command, s);
+    }
+    return s;
+  }
+
   async function dispatch(msg: InboundMessage): Promise<Reply> {
     const log = d.log.child({ msgId: msg.id, sender: msg.senderId });
     if (msg.kind === 'event') {
@@ -50,14 +63,26 @@ export function createDispatcher(d: DispatcherDeps) {
 
     const started = Date.now();
     try {
+      const now = d.clock.now();
+      const read = readArgs(command, parsed.args, {
+        now,
+        timezone: d.config.timezone,
+        opinionCode: (input, name) => d.services.opinions.resolveCode(input, now, name),
+      });
+      if (!read.ok) {
+        log.info({ command: command.name, refusal: 'usage' }, 'command refused');
+        return { text: read.reply };
+      }
       const text = await command.run({
         actor,
         args: parsed.args,
+        params: read.params,
+        options: read.options,
         invokedAs: parsed.invokedAs,
         msgId: msg.id,
         chat: { type: msg.chat.type },
-        now: d.clock.now(),
-        services: d.services,
+        now,
+        services: servicesFor(command),
         config: d.config,
       });
       log.info({ command: command.name, latencyMs: Date.now() - started }, 'command handled');

@@ -12,6 +12,8 @@ export const common = {
     p.suggestions.length > 0
       ? `没有「${p.input}」这个命令。您是不是想用：${p.suggestions.map((s) => `「${s}」`).join('、')}？\n发送「帮助」查看全部命令。`
       : `没有「${p.input}」这个命令。发送「帮助」查看可以使用的命令。`,
+  /** A command's format, built from its declared arguments (for commands without a hand-written line). */
+  commandUsage: (p: { command: string; parts: string; example: string }) => `格式：${p.command}${p.parts ? ` ${p.parts}` : ''}\n例：${p.example}`,
   officeOnly: (p: { command: string }) => `「${p.command}」只有人大办工作人员可以使用。如需办理，请联系人大办。`,
   replyContinued: () => '（内容较长，其余部分随后发出）',
   replyTruncated: () => '（内容较长，这里只显示了前一部分。在群里 @我 或与我单聊发送同一命令，可以看到全部。）',

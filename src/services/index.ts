@@ -31,14 +31,15 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
     levels: deps.config.tunables.levels,
     groups: deps.config.tunables.professionalGroups,
   });
+  // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
+  const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });
   // -- opinions
-  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster });
+  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster, office: officeDirectory });
   // -- events (activities, meetings, shifts)
   const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock });
   // -- scheduler runs and clean-up
   const { jobRuns, cleanup } = createScheduling({ models: deps.models, config: deps.config });
   // -- announcements, study, digest (the digest reads opinions and events)
-  const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });
   const bulletins = createBulletins({ models: deps.models, config: deps.config, notify, roster, officeDirectory, digestSources: { events, opinions } });
   // -- performance (履职)
   const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });

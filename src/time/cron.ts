@@ -1,155 +1,77 @@
-import { addDaysYmd, fromWallTime, wallTime, weekdayOfYmd, type Ymd } from './zone';
+import { Cron } from 'croner';
+import { wallTime } from './zone';
 
 /**
- * A standard five-field cron expression (minute hour day-of-month month day-of-week), read in a
- * time zone. We compute fire times ourselves so that slots are a pure function of (expression,
- * instant, zone): node-cron only wakes the process up.
+ * A standard five-field cron expression (minute hour day-of-month month day-of-week), read in a time
+ * zone by croner. Slots stay a pure function of (expression, instant, zone): node-cron only wakes the
+ * process up.
  */
 export interface CronSpec {
-  expression: string;
-  minutes: readonly number[];
-  hours: readonly number[];
-  days: ReadonlySet<number>;
-  months: ReadonlySet<number>;
-  /** ISO weekdays 1 = Monday … 7 = Sunday. */
-  weekdays: ReadonlySet<number>;
-  /** Vixie cron: when both day fields are restricted, a day matching either one fires. */
-  dayStar: boolean;
-  weekdayStar: boolean;
+  readonly expression: string;
 }
 
 export class CronError extends Error {}
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const FIELDS = ['minute', 'hour', 'day of month', 'month', 'day of week'] as const;
 
-interface FieldDef {
-  name: string;
-  min: number;
-  max: number;
-  names?: string[];
-  /** Value the first name stands for (months start at 1, weekdays at 0). */
-  nameBase?: number;
+/** croner's refusal, said in the operator's terms: the expression, the field and what is wrong with it. */
+function explain(expression: string, message: string): string {
+  const parts = expression.trim().split(/\s+/);
+  const fieldOf = (text: string) => FIELDS[parts.findIndex((p) => p.split(',').includes(text) || p === text)] ?? 'field';
+  const prefix = `cron "${expression}":`;
+  let m = /Invalid value for ([a-z ]+?): (\S+)/i.exec(message);
+  if (m) return `${prefix} ${m[1]!.replace('dayOfWeek', 'day of week').replace('dayOfMonth', 'day of month')} "${m[2]}" is out of range`;
+  m = /configuration entry (\d+) \(([^)]*)\)/.exec(message);
+  if (m) return `${prefix} ${FIELDS[Number(m[1]) - 1] ?? 'field'} "${m[2]}" is not valid`;
+  m = /larger than to value: '([^']*)'/.exec(message);
+  if (m) return `${prefix} ${fieldOf(m[1]!)} "${m[1]}" is a backwards range`;
+  if (/illegal stepping: 0/.test(message)) {
+    const part = parts.find((p) => /\/0+(,|$)/.test(p)) ?? '';
+    return `${prefix} ${FIELDS[parts.indexOf(part)] ?? 'field'} "${part}" has a zero step`;
+  }
+  if (/exactly|requires exactly/.test(message)) return `${prefix} expected 5 fields, got ${parts.length}`;
+  return `${prefix} ${message.replace(/^CronPattern:\s*/, '')}`;
 }
 
-const FIELDS: FieldDef[] = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: MONTH_NAMES, nameBase: 1 },
-  { name: 'day of week', min: 0, max: 7, names: DAY_NAMES, nameBase: 0 },
-];
+const compiled = new Map<string, Cron>();
+
+/** One paused croner schedule per expression and zone (it never runs anything itself). */
+function cronFor(spec: CronSpec, tz: string): Cron {
+  const key = `${tz}\n${spec.expression}`;
+  let c = compiled.get(key);
+  if (!c) {
+    c = new Cron(spec.expression, { timezone: tz, mode: '5-part', sloppyRanges: true, paused: true });
+    compiled.set(key, c);
+  }
+  return c;
+}
 
 /** Parses `30 9 * * 1-5`, `*\/15 * * * *`, `0 10 * * wed`; throws CronError naming the bad field. */
 export function parseCron(expression: string): CronSpec {
-  const parts = expression.trim().split(/\s+/);
-  if (parts.length !== 5) throw new CronError(`cron "${expression}": expected 5 fields, got ${parts.length}`);
-  const [minutes, hours, days, months, weekdays] = parts.map((p, i) => parseField(p, FIELDS[i]!, expression));
-  // 0 and 7 both mean Sunday; store ISO weekdays.
-  const iso = new Set([...weekdays!].map((d) => (d === 0 ? 7 : d)));
-  return {
-    expression,
-    minutes: [...minutes!].sort((a, b) => a - b),
-    hours: [...hours!].sort((a, b) => a - b),
-    days: days!,
-    months: months!,
-    weekdays: iso,
-    dayStar: parts[2]!.startsWith('*'),
-    weekdayStar: parts[4]!.startsWith('*'),
-  };
-}
-
-function parseField(text: string, def: FieldDef, expression: string): Set<number> {
-  const out = new Set<number>();
-  const fail = (why: string) => new CronError(`cron "${expression}": ${def.name} "${text}" ${why}`);
-  for (const item of text.split(',')) {
-    const m = /^(\*|[a-z0-9]+(?:-[a-z0-9]+)?)(?:\/(\d+))?$/i.exec(item);
-    if (!m) throw fail('is not valid');
-    const step = m[2] === undefined ? 1 : Number(m[2]);
-    if (step < 1) throw fail('has a zero step');
-    let lo = def.min;
-    let hi = def.name === 'day of week' ? 6 : def.max;
-    if (m[1] !== '*') {
-      const [a, b] = m[1]!.split('-');
-      lo = readValue(a!, def, fail);
-      hi = b === undefined ? (m[2] === undefined ? lo : def.max) : readValue(b, def, fail);
-      if (hi < lo) throw fail('is a backwards range');
-    }
-    for (let v = lo; v <= hi; v += step) out.add(v);
+  try {
+    cronFor({ expression }, 'UTC');
+  } catch (err) {
+    throw new CronError(explain(expression, (err as Error).message), { cause: err });
   }
-  return out;
+  return { expression };
 }
 
-function readValue(s: string, def: FieldDef, fail: (why: string) => CronError): number {
-  const named = def.names?.indexOf(s.toLowerCase()) ?? -1;
-  const v = named >= 0 ? named + (def.nameBase ?? 0) : /^\d+$/.test(s) ? Number(s) : NaN;
-  if (!Number.isInteger(v) || v < def.min || v > def.max) throw fail(`is out of range ${def.min}-${def.max}`);
-  return v;
-}
-
-function dayMatches(spec: CronSpec, ymd: Ymd): boolean {
-  if (!spec.months.has(ymd.month)) return false;
-  const byDay = spec.days.has(ymd.day);
-  const byWeekday = spec.weekdays.has(weekdayOfYmd(ymd));
-  if (spec.dayStar && spec.weekdayStar) return true;
-  if (spec.dayStar) return byWeekday;
-  if (spec.weekdayStar) return byDay;
-  return byDay || byWeekday;
-}
-
-// Far enough for any real schedule (yearly, Feb 29); `0 0 31 2 *` never fires and yields undefined.
-const SEARCH_DAYS = 4 * 366 + 2;
-
-/** The latest fire time ≤ at (to the minute), or undefined if none within four years. */
+/** The latest fire time ≤ at (to the minute), or undefined if there is none. */
 export function previousFire(spec: CronSpec, at: Date, tz: string): Date | undefined {
-  const w = wallTime(at, tz);
-  let day: Ymd = { year: w.year, month: w.month, day: w.day };
-  for (let i = 0; i < SEARCH_DAYS; i += 1, day = addDaysYmd(day, -1)) {
-    if (!dayMatches(spec, day)) continue;
-    for (let h = spec.hours.length - 1; h >= 0; h -= 1) {
-      const hour = spec.hours[h]!;
-      if (i === 0 && hour > w.hour) continue;
-      for (let m = spec.minutes.length - 1; m >= 0; m -= 1) {
-        const minute = spec.minutes[m]!;
-        // Wall-clock pruning on the first day keeps this cheap; the instant check covers DST gaps.
-        if (i === 0 && hour === w.hour && minute > w.minute) continue;
-        const fire = fromWallTime({ ...day, hour, minute }, tz);
-        if (fire.getTime() <= at.getTime()) return fire;
-      }
-    }
-  }
-  return undefined;
+  // croner looks strictly before its reference: one second past `at` (whole seconds) lets `at` itself count.
+  const reference = new Date(Math.floor(at.getTime() / 1000) * 1000 + 1000);
+  const [fire] = cronFor(spec, tz).previousRuns(1, reference);
+  return fire && fire.getTime() <= at.getTime() ? fire : undefined;
 }
 
-/** The earliest fire time strictly after `after`, or undefined if none within four years. */
+/** The earliest fire time strictly after `after`, or undefined if there is none. */
 export function nextFire(spec: CronSpec, after: Date, tz: string): Date | undefined {
-  const w = wallTime(after, tz);
-  let day: Ymd = { year: w.year, month: w.month, day: w.day };
-  for (let i = 0; i < SEARCH_DAYS; i += 1, day = addDaysYmd(day, 1)) {
-    if (!dayMatches(spec, day)) continue;
-    for (const hour of spec.hours) {
-      if (i === 0 && hour < w.hour) continue;
-      for (const minute of spec.minutes) {
-        if (i === 0 && hour === w.hour && minute < w.minute) continue;
-        const fire = fromWallTime({ ...day, hour, minute }, tz);
-        if (fire.getTime() > after.getTime()) return fire;
-      }
-    }
-  }
-  return undefined;
+  return cronFor(spec, tz).nextRun(after) ?? undefined;
 }
 
 /** The next n fire times after `after` (fewer if the schedule runs out). */
 export function nextFires(spec: CronSpec, after: Date, tz: string, n: number): Date[] {
-  const out: Date[] = [];
-  let from = after;
-  for (let i = 0; i < n; i += 1) {
-    const next = nextFire(spec, from, tz);
-    if (!next) break;
-    out.push(next);
-    from = next;
-  }
-  return out;
+  return cronFor(spec, tz).nextRuns(n, after);
 }
 
 /** `digest:2026-11-23T09:00`: the job's name and the slot's wall time in tz, the unique run key. */

@@ -5,15 +5,15 @@ const iso = (d: Date | undefined) => d?.toISOString();
 
 describe('parseCron', () => {
   it('reads lists, ranges, steps and names', () => {
-    const spec = parseCron('0,30 9-11 * * mon-fri');
-    expect(spec.minutes).toEqual([0, 30]);
-    expect(spec.hours).toEqual([9, 10, 11]);
-    expect([...spec.weekdays].sort()).toEqual([1, 2, 3, 4, 5]);
-    expect(parseCron('*/15 * * * *').minutes).toEqual([0, 15, 30, 45]);
-    expect(parseCron('5/20 * * * *').minutes).toEqual([5, 25, 45]);
+    // The fire times say what was read (the parser itself is croner's).
+    const from = new Date('2026-11-22T16:00:00Z'); // Monday 2026-11-23 00:00 Beijing
+    const times = (expr: string, n: number) => nextFires(parseCron(expr), from, SH, n).map((d) => slotKey('j', d, SH).slice(2));
+    expect(times('0,30 9-11 * * mon-fri', 7)).toEqual(['2026-11-23T09:00', '2026-11-23T09:30', '2026-11-23T10:00', '2026-11-23T10:30', '2026-11-23T11:00', '2026-11-23T11:30', '2026-11-24T09:00']);
+    expect(times('*/15 * * * *', 4)).toEqual(['2026-11-23T00:15', '2026-11-23T00:30', '2026-11-23T00:45', '2026-11-23T01:00']);
+    expect(times('5/20 * * * *', 3)).toEqual(['2026-11-23T00:05', '2026-11-23T00:25', '2026-11-23T00:45']);
     // 0 and 7 are both Sunday.
-    expect([...parseCron('0 0 * * 0').weekdays]).toEqual([7]);
-    expect([...parseCron('0 0 * * 7').weekdays]).toEqual([7]);
+    expect(times('0 0 * * 0', 1)).toEqual(['2026-11-29T00:00']);
+    expect(times('0 0 * * 7', 1)).toEqual(['2026-11-29T00:00']);
   });
 
   it('refuses bad expressions, naming the field', () => {

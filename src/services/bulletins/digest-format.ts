@@ -1,6 +1,5 @@
 import { t } from '../../messages';
-import { maskSensitive } from '../../text/mask';
-import { neutralizeUserText } from '../../text/sanitize';
+import { groupSafe } from '../../text/group-safe';
 import { splitByBytes, utf8Bytes } from '../../text/split';
 import { formatMonthDay, formatShortDateTime } from '../../time/format';
 import type { UpcomingEvents } from '../events';
@@ -30,7 +29,7 @@ export interface DigestFormatOptions {
 
 /** Group-visible text from stored titles/places: no phone or ID numbers, no mentions or markup. */
 function safe(s: string): string {
-  return neutralizeUserText(maskSensitive(s)).replace(/\s+/g, ' ').trim();
+  return groupSafe(s).replace(/\s+/g, ' ').trim();
 }
 
 function listOf<T>(items: T[], max: number, line: (item: T) => string, command: string): string[] {

@@ -8,8 +8,8 @@ import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import { readEventCode } from './event-codes';
 import type { EventDeps } from './deps';
-import { isDuplicateKey } from '../../models/duplicate-key';
-import { effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
+import { effectiveEnd, nextPendingAt, parseSignupDeadline, planReminders } from './event-time';
+import { createOnce, readEventIdentity } from './event-lifecycle';
 import { applyActivityChange, cancelActivity } from './activity-change';
 import { matchType, readCapacity } from './activity-capacity';
 
@@ -39,39 +39,25 @@ export function createActivities(d: EventDeps) {
   }
 
   async function create(i: NewActivity): Promise<{ activity: ActivityDoc; existed: boolean }> {
-    const existing = (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null;
-    if (existing) return replayed(existing);
-    const title = i.title.trim();
-    if (!title) throw new UserError('activityUsage');
-    if ([...title].length > 60) throw new UserError('eventTitleTooLong');
-    const { startAt, endAt } = parseEventTime(i.time, i.now, tz);
-    const place = i.place?.trim();
-    if (!place) throw new UserError('eventPlaceMissing', { kind: 'activity' });
-    const capacity = readCapacity(i.capacity);
-    const type = matchType(i.type, tun.activityTypes, '其他', 'activityTypeInvalid');
-    const deadline = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz) : startAt;
-    const code = formatCode(await nextCode(d.models, 'HD', yearOf(i.now, tz)));
-    const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
-    try {
-      const created = await Activity.create({
-        code, year: yearOf(startAt, tz), title, type, place, startAt, endAt, deadline, deadlineIsDefault: !i.deadline, capacity,
-        reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
-      });
-      const activity = created.toObject() as unknown as ActivityDoc;
-      await announce(activity);
-      return { activity, existed: false };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const again = (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null;
-      if (!again) throw err;
-      return replayed(again);
-    }
-  }
-
-  /** A retry of the creating message: the announcement may have been cut off by a crash; re-queue it (same key, sent once). */
-  async function replayed(a: ActivityDoc): Promise<{ activity: ActivityDoc; existed: boolean }> {
-    if (a.status === 'open') await announce(a);
-    return { activity: a, existed: true };
+    const { doc, existed } = await createOnce({
+      byOrigin: async () => (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null,
+      isLive: (a) => a.status === 'open',
+      announce,
+      insert: async () => {
+        const { title, startAt, endAt, place } = readEventIdentity(i, 'activity', tz);
+        const capacity = readCapacity(i.capacity);
+        const type = matchType(i.type, tun.activityTypes, '其他', 'activityTypeInvalid');
+        const deadline = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz) : startAt;
+        const code = formatCode(await nextCode(d.models, 'HD', yearOf(i.now, tz)));
+        const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
+        const created = await Activity.create({
+          code, year: yearOf(startAt, tz), title, type, place, startAt, endAt, deadline, deadlineIsDefault: !i.deadline, capacity,
+          reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
+        });
+        return created.toObject() as unknown as ActivityDoc;
+      },
+    });
+    return { activity: doc, existed };
   }
 
   async function announce(a: ActivityDoc): Promise<void> {

@@ -9,7 +9,8 @@ import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './
 import { readCapacity } from './activity-capacity';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
-import { cancelReminders, effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
+import { cancelOnce } from './event-lifecycle';
+import { effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
 
 type ByCode = (input: string, now: Date) => Promise<ActivityDoc>;
 
@@ -93,22 +94,20 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
 /** 取消活动: no more sign-ups, check-ins or reminders; everyone signed up is told. */
 export async function cancelActivity(d: EventDeps, p: { code: string; reason: string; origin: string; now: Date }, byCode: ByCode) {
   const { Activity } = d.models;
-  for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
-    const a = await byCode(p.code, p.now);
-    // A retry of the very message that cancelled it (after a crash): queue its notices again (same keys).
-    const replay = a.status === 'cancelled' && a.cancelOrigin === p.origin;
-    if (a.status === 'cancelled' && !replay) throw new UserError('activityAlreadyCancelled', { code: a.code });
-    if (!replay) assertChangeable(d, a, p.now);
-    const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(a.reminders, p.now), nextReminderAt: null };
-    const after = replay ? a : ((await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null);
-    if (!after) {
-      await afterConflict(attempt);
-      continue;
-    }
-    const params = { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, d.config.timezone), reason: neutralizeUserText(after.cancelReason ?? p.reason) };
-    await d.notify.toGroup(`activity:${a.code}:cancelled`, t('activityCancelledPush', params));
-    await d.notify.toUsers(`activity:${a.code}:cancelled:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityCancelledUsersPush', params));
-    return { activity: after, told: a.confirmedIds.length + a.waitlistIds.length };
-  }
-  throw new Error(`activity cancel kept conflicting for ${p.code}`);
+  const { before: a, after } = await cancelOnce<ActivityDoc>(
+    {
+      load: () => byCode(p.code, p.now),
+      alreadyCancelled: (x) => {
+        throw new UserError('activityAlreadyCancelled', { code: x.code });
+      },
+      check: (x) => assertChangeable(d, x, p.now),
+      update: async (x, set) =>
+        (await Activity.findOneAndUpdate({ _id: x._id, version: x.version, status: 'open' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null,
+    },
+    p,
+  );
+  const params = { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, d.config.timezone), reason: neutralizeUserText(after.cancelReason ?? p.reason) };
+  await d.notify.toGroup(`activity:${a.code}:cancelled`, t('activityCancelledPush', params));
+  await d.notify.toUsers(`activity:${a.code}:cancelled:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityCancelledUsersPush', params));
+  return { activity: after, told: a.confirmedIds.length + a.waitlistIds.length };
 }

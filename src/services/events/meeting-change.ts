@@ -6,7 +6,8 @@ import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
-import { cancelReminders, nextPendingAt, parseEventTime, planReminders } from './event-time';
+import { cancelOnce } from './event-lifecycle';
+import { nextPendingAt, parseEventTime, planReminders } from './event-time';
 import { isMeetingOver } from './meeting-outcome';
 
 type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
@@ -55,26 +56,24 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
 
   /** 取消会议: reply slips and reminders stop; everyone is told with @全体. */
   async function cancel(p: { code: string; reason: string; origin: string; now: Date }) {
-    for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
-      const m = await byCode(p.code, p.now);
-      // A retry of the very message that cancelled it (after a crash): queue its notice again (same key).
-      const replay = m.status === 'cancelled' && m.cancelOrigin === p.origin;
-      if (m.status === 'cancelled' && !replay) throw new UserError('meetingAlreadyCancelled', { code: m.code });
-      if (!replay) assertChangeable(d, m, p.now);
-      const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(m.reminders, p.now), nextReminderAt: null };
-      const after = replay ? m : ((await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null);
-      if (!after) {
-        await afterConflict(attempt);
-        continue;
-      }
-      await d.notify.toGroup(
-        `meeting:${m.code}:cancelled`,
-        t('meetingCancelledPush', { code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), reason: neutralizeUserText(after.cancelReason ?? p.reason) }),
-        { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
-      );
-      return { meeting: after };
-    }
-    throw new Error(`meeting cancel kept conflicting for ${p.code}`);
+    const { before: m, after } = await cancelOnce<MeetingDoc>(
+      {
+        load: () => byCode(p.code, p.now),
+        alreadyCancelled: (x) => {
+          throw new UserError('meetingAlreadyCancelled', { code: x.code });
+        },
+        check: (x) => assertChangeable(d, x, p.now),
+        update: async (x, set) =>
+          (await Meeting.findOneAndUpdate({ _id: x._id, version: x.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null,
+      },
+      p,
+    );
+    await d.notify.toGroup(
+      `meeting:${m.code}:cancelled`,
+      t('meetingCancelledPush', { code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), reason: neutralizeUserText(after.cancelReason ?? p.reason) }),
+      { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
+    );
+    return { meeting: after };
   }
 
   return { change, cancel };

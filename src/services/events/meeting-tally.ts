@@ -1,6 +1,5 @@
 import type { MeetingDoc } from '../../models/meeting';
-import { maskSensitive } from '../../text/mask';
-import { neutralizeUserText } from '../../text/sanitize';
+import { groupSafe } from '../../text/group-safe';
 import type { EventDeps } from './deps';
 import { expectedOf, isMeetingOver, meetingResults } from './meeting-outcome';
 
@@ -43,7 +42,7 @@ export function createMeetingTally(d: EventDeps) {
       attending: pick((u) => replyOf.get(u)?.answer === '参加'),
       excused: ids
         .filter((u) => replyOf.get(u)?.answer === '请假' && !m.checkinIds.includes(u))
-        .map((u) => ({ name: name(u), reason: neutralizeUserText(maskSensitive(replyOf.get(u)?.reason ?? '')) }))
+        .map((u) => ({ name: name(u), reason: groupSafe(replyOf.get(u)?.reason ?? '') }))
         .sort((a, b) => byName(a.name, b.name)),
       silent: pick((u) => !replyOf.has(u) && !m.checkinIds.includes(u)),
       attended: pick((u) => results.get(u) === 'attended'),

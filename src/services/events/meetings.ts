@@ -9,9 +9,9 @@ import { matchType } from './activity-capacity';
 import { formatCode, nextCode } from '../codes';
 import { readEventCode } from './event-codes';
 import type { EventDeps } from './deps';
-import { isDuplicateKey } from '../../models/duplicate-key';
 import { MAX_VERSION_RETRIES } from './version-retry';
-import { checkinWindow, effectiveEnd, nextPendingAt, parseEventTime, planReminders } from './event-time';
+import { checkinWindow, effectiveEnd, nextPendingAt, planReminders } from './event-time';
+import { createOnce, readEventIdentity } from './event-lifecycle';
 import { createMeetingChanges } from './meeting-change';
 import { createMeetingTally } from './meeting-tally';
 
@@ -38,32 +38,24 @@ export function createMeetings(d: EventDeps) {
   }
 
   async function create(i: NewMeeting): Promise<{ meeting: MeetingDoc; existed: boolean }> {
-    const existing = (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null;
-    if (existing) return replayed(existing);
-    const title = i.title.trim();
-    if (!title) throw new UserError('meetingUsage');
-    if ([...title].length > 60) throw new UserError('eventTitleTooLong');
-    const { startAt, endAt } = parseEventTime(i.time, i.now, tz);
-    const place = i.place?.trim();
-    if (!place) throw new UserError('eventPlaceMissing', { kind: 'meeting' });
-    const type = matchType(i.type, tun.meetingTypes, '其他', 'meetingTypeInvalid');
-    const expectedIds = (await d.roster.activeDeputies()).map((x) => x.userid);
-    const code = formatCode(await nextCode(d.models, 'HY', yearOf(i.now, tz)));
-    const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
-    try {
-      const created = await Meeting.create({
-        code, year: yearOf(startAt, tz), title, type, place, startAt, endAt, expectedIds,
-        reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
-      });
-      const meeting = created.toObject() as unknown as MeetingDoc;
-      await announce(meeting);
-      return { meeting, existed: false };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const again = (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null;
-      if (!again) throw err;
-      return replayed(again);
-    }
+    const { doc, existed } = await createOnce({
+      byOrigin: async () => (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null,
+      isLive: (m) => m.status === 'active',
+      announce,
+      insert: async () => {
+        const { title, startAt, endAt, place } = readEventIdentity(i, 'meeting', tz);
+        const type = matchType(i.type, tun.meetingTypes, '其他', 'meetingTypeInvalid');
+        const expectedIds = (await d.roster.activeDeputies()).map((x) => x.userid);
+        const code = formatCode(await nextCode(d.models, 'HY', yearOf(i.now, tz)));
+        const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
+        const created = await Meeting.create({
+          code, year: yearOf(startAt, tz), title, type, place, startAt, endAt, expectedIds,
+          reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
+        });
+        return created.toObject() as unknown as MeetingDoc;
+      },
+    });
+    return { meeting: doc, existed };
   }
 
   async function announce(m: MeetingDoc): Promise<void> {
@@ -72,12 +64,6 @@ export function createMeetings(d: EventDeps) {
       t('meetingAnnouncePush', { code: m.code, title: neutralizeUserText(m.title), type: m.type, when: formatDateTime(m.startAt, tz), place: neutralizeUserText(m.place) }),
       { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
     );
-  }
-
-  /** A retry of the notice's message: the announcement may have been cut off by a crash; re-queue it (same key, sent once). */
-  async function replayed(m: MeetingDoc): Promise<{ meeting: MeetingDoc; existed: boolean }> {
-    if (m.status === 'active') await announce(m);
-    return { meeting: m, existed: true };
   }
 
   /** Meetings not yet over, soonest first. */

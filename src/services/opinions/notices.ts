@@ -1,14 +1,8 @@
 import { t } from '../../messages';
-import { maskSensitive } from '../../text/mask';
-import { neutralizeUserText } from '../../text/sanitize';
+import { groupSafe } from '../../text/group-safe';
 import { formatDate } from '../../time/format';
 import type { Notifier } from '../delivery';
 import { followers, type Opinion } from './opinion-steps';
-
-/** User text that may be read by the whole group: masked and unable to mention or inject markup. */
-export function groupSafe(text: string): string {
-  return neutralizeUserText(maskSensitive(text));
-}
 
 /**
  * Tells the filer and co-signers about a step. Keys are per opinion, step and round, so a retried

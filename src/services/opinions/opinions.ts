@@ -6,17 +6,14 @@ import { createQueries } from './queries';
 import { createReports } from './reports';
 import { resolveCode, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
+import type { OfficeDirectory } from '../roster';
 
 /**
  * Opinions and suggestions (意见建议): filing, co-signing, the office's handling rounds, rating, and the
  * reports other features reuse (督办 job, weekly digest, 履职). Registered as `services.opinions`.
  */
-export function createOpinions(d: OpinionDeps) {
-  const officeUserids = async () => {
-    const staff = (await d.roster.activeDeputies()).filter((x) => x.isOffice).map((x) => x.userid);
-    return [...new Set([...staff, ...d.config.officeUserIds])];
-  };
-  const notices = createOpinionNotices(d.notify, d.config.timezone, officeUserids);
+export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
+  const notices = createOpinionNotices(d.notify, d.config.timezone, d.office.userIds);
   const units = createUnits(d.models);
   const filing = createFiling(d);
   const deputy = createDeputyActions(d, notices);

@@ -3,7 +3,7 @@ import { OPINION_STATUSES, type Rating } from '../../models/opinion';
 import { toHalfWidth } from '../../text/normalize';
 import { formatDate } from '../../time/format';
 import { addDaysYmd, endOfDay, fromWallTime, wallTime } from '../../time/zone';
-import { groupSafe } from './notices';
+import { groupSafe } from '../../text/group-safe';
 import { calendarDaysBetween } from './queries';
 import type { Opinion, OpinionDeps } from './opinion-steps';
 import { computeRates, type Rates } from './rates';

@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+
+// exceljs takes about a second to load: only the import tool needs it, so the server never loads it.
+const loadExcel = async (): Promise<typeof ExcelJSModule> => (await import('exceljs')).default;
 
 /** A cell as the import sees it: text, a date (Excel date cell), or nothing. */
 export type SheetCell = string | Date | undefined;
@@ -45,6 +48,7 @@ export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'g
 }
 
 async function readXlsx(data: Buffer): Promise<Sheet[]> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => {
@@ -61,6 +65,7 @@ async function readXlsx(data: Buffer): Promise<Sheet[]> {
 }
 
 async function readCsv(text: string): Promise<Sheet> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   // map keeps every value as typed: no number or date guessing (userids like 001, phone numbers).
   const ws = await wb.csv.read(Readable.from([text]), { map: (v: unknown) => v, parserOptions: { trim: false, ignoreEmpty: false } } as never);

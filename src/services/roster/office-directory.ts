@@ -5,7 +5,7 @@ export function createOfficeDirectory(deps: { roster: Roster; configUserIds: str
   return {
     async userIds(): Promise<string[]> {
       const staff = (await deps.roster.activeDeputies()).filter((d) => d.isOffice).map((d) => d.userid);
-      return [...new Set([...deps.configUserIds, ...staff])];
+      return [...new Set([...staff, ...deps.configUserIds])];
     },
   };
 }

@@ -1,0 +1,85 @@
+import { UserError } from '../../errors';
+import { isDuplicateKey } from '../../models/duplicate-key';
+import type { Reminder } from '../../models/event-parts';
+import { cancelReminders, parseEventTime } from './event-time';
+import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
+
+// The steps activities and meetings share: how they are stated, created once per message, and cancelled.
+
+export type EventKind = 'activity' | 'meeting';
+
+/** Title, time and place, read the same way for both kinds; the refusals name the kind's command. */
+export function readEventIdentity(i: { title: string; time?: string; place?: string; now: Date }, kind: EventKind, tz: string) {
+  const title = i.title.trim();
+  if (!title) throw new UserError(kind === 'activity' ? 'activityUsage' : 'meetingUsage');
+  if ([...title].length > 60) throw new UserError('eventTitleTooLong');
+  const { startAt, endAt } = parseEventTime(i.time, i.now, tz);
+  const place = i.place?.trim();
+  if (!place) throw new UserError('eventPlaceMissing', { kind });
+  return { title, startAt, endAt, place };
+}
+
+/**
+ * Creates a record once per command message (its `origin` is unique). A retry of that message, or a
+ * racing duplicate, gets the first record back and its announcement queued again (same key, sent once).
+ */
+export async function createOnce<D>(s: {
+  byOrigin(): Promise<D | null>;
+  /** Validates and inserts; a duplicate-key error means the same message got there first. */
+  insert(): Promise<D>;
+  announce(doc: D): Promise<void>;
+  /** A cancelled record is not announced again. */
+  isLive(doc: D): boolean;
+}): Promise<{ doc: D; existed: boolean }> {
+  const replay = async (doc: D) => {
+    if (s.isLive(doc)) await s.announce(doc);
+    return { doc, existed: true };
+  };
+  const existing = await s.byOrigin();
+  if (existing) return replay(existing);
+  try {
+    const doc = await s.insert();
+    await s.announce(doc);
+    return { doc, existed: false };
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const again = await s.byOrigin();
+    if (!again) throw err;
+    return replay(again);
+  }
+}
+
+interface Cancellable {
+  code: string;
+  status: string;
+  cancelOrigin?: string | null;
+  reminders: Reminder[];
+}
+
+/**
+ * Cancels under the record's version guard, retrying a lost race. A retry of the very message that
+ * cancelled it (after a crash) is a replay, so its notices are queued again (same keys).
+ */
+export async function cancelOnce<D extends Cancellable>(
+  s: {
+    load(): Promise<D>;
+    alreadyCancelled(doc: D): never;
+    /** Refuses what may no longer change (e.g. already over). */
+    check(doc: D): void;
+    /** The guarded update: null when another change won the race. */
+    update(doc: D, set: Record<string, unknown>): Promise<D | null>;
+  },
+  p: { code: string; reason: string; origin: string; now: Date },
+): Promise<{ before: D; after: D }> {
+  for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
+    const before = await s.load();
+    const replay = before.status === 'cancelled' && before.cancelOrigin === p.origin;
+    if (before.status === 'cancelled' && !replay) s.alreadyCancelled(before);
+    if (!replay) s.check(before);
+    const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(before.reminders, p.now), nextReminderAt: null };
+    const after = replay ? before : await s.update(before, set);
+    if (after) return { before, after };
+    await afterConflict(attempt);
+  }
+  throw new Error(`cancel kept conflicting for ${p.code}`);
+}
