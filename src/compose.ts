@@ -6,6 +6,8 @@ import { createJobs } from '../jobs';
 import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
+import type { Command } from './commands/types';
+import { createDatabaseGate } from './db/availability';
 import { localBaseUrl } from './demo/address';
 import { FakeWecom } from './demo/fake-wecom';
 import { createDemoRouter, DEMO_WECOM_PREFIX } from './demo/router';
@@ -29,6 +31,8 @@ export interface ComposeOptions {
   pause?: (ms: number) => Promise<void>;
   /** Demo mode: the local WeCom sink that pushes go to (served by this app). */
   demoSink?: FakeWecom;
+  /** Test seam: commands added to the table (e.g. one that blocks until the test releases it). */
+  extraCommands?: readonly Command[];
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -37,6 +41,7 @@ export async function composeApp(o: ComposeOptions) {
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
   await ensureIndexes(models);
+  const database = createDatabaseGate({ connection: o.connection, ensureIndexes: () => ensureIndexes(models), log: log.child({ part: 'database' }), retryMs: config.tunables.database.indexRetryMs });
 
   // Demo mode: pushes go to a local sink served by this app, whose port is known only after listen.
   const demoSink = config.demo ? (o.demoSink ?? new FakeWecom(500)) : undefined;
@@ -65,7 +70,7 @@ export async function composeApp(o: ComposeOptions) {
     pollMs: o_.pollMs,
   });
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
-  const table = createCommandTable(commands);
+  const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);
   // -- scheduler
   const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });
   const dispatcher = createDispatcher({ table, services, config, clock, log });
@@ -80,6 +85,8 @@ export async function composeApp(o: ComposeOptions) {
     streamIdOf,
     staleProcessingMs: config.tunables.inbound.staleProcessingMs,
     duplicateWaitMs: config.tunables.inbound.duplicateWaitMs,
+    streamWindowMs: config.tunables.inbound.streamWindowMs,
+    checkDatabase: () => database.check(),
     pause: o.pause,
   });
   const limits = config.tunables.inbound;
@@ -93,8 +100,11 @@ export async function composeApp(o: ComposeOptions) {
       timestampSkewSeconds: limits.timestampSkewSeconds,
       streamBytes: config.tunables.replyLimits.streamBytes,
       appTextBytes: config.tunables.replyLimits.appTextBytes,
+      requestTimeoutMs: limits.requestTimeoutMs,
+      botDeadlineMs: limits.botDeadlineMs,
+      appDeadlineMs: limits.appDeadlineMs,
     },
-    receive: inbox.receive,
+    receive: inbox.receiveWithin,
     replyForStream: inbox.replyForStream,
   });
 
@@ -107,9 +117,7 @@ export async function composeApp(o: ComposeOptions) {
   const app = createApp({
     log,
     routers,
-    ready: async () => {
-      await o.connection.db?.admin().ping();
-    },
+    ready: () => database.ping(config.tunables.database.readyTimeoutMs),
   });
 
   return {
@@ -119,6 +127,7 @@ export async function composeApp(o: ComposeOptions) {
     sender,
     outbox,
     inbox,
+    database,
     table,
     scheduler,
     clock,
@@ -131,6 +140,7 @@ export async function composeApp(o: ComposeOptions) {
       if (config.jobsEnabled) scheduler.start();
     },
     async stop(): Promise<void> {
+      database.stop();
       await scheduler.stop();
       await sender.stop();
     },

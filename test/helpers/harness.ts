@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
-import { loadConfig } from '../../config';
+import { type Config, loadConfig } from '../../config';
+import type { Command } from '../../src/commands/types';
 import { ManualClock } from '../../src/clock';
 import { type Composed, composeApp } from '../../src/compose';
 import { FakeWecom } from '../../src/demo/fake-wecom';
@@ -13,6 +14,26 @@ export interface HarnessOptions {
   now?: string;
   env?: Record<string, string>;
   officeUserIds?: string[];
+  /** Tunables to override, per section (e.g. a short reply deadline). */
+  tunables?: { [K in keyof Config['tunables']]?: Partial<Config['tunables'][K]> };
+  /** Test-only commands added to the table (e.g. one that waits for the test). */
+  extraCommands?: Command[];
+}
+
+/**
+ * Reply deadlines far beyond any command here, so a loaded machine never turns an ordinary reply into
+ * "正在处理…"; deadline tests set short ones.
+ */
+const RELAXED = { inbound: { botDeadlineMs: 60_000, appDeadlineMs: 60_000 } };
+
+function withTunables(config: Config, overrides: HarnessOptions['tunables'] = {}): Config {
+  const tunables = { ...config.tunables } as Record<string, unknown>;
+  for (const layer of [RELAXED, overrides] as Array<Record<string, object | undefined>>) {
+    for (const [section, values] of Object.entries(layer)) {
+      if (values) tunables[section] = { ...(tunables[section] as object), ...values };
+    }
+  }
+  return { ...config, tunables: tunables as Config['tunables'] };
 }
 
 export interface SayOptions {
@@ -39,7 +60,7 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     },
   });
   const office = opts.officeUserIds ?? ['office1'];
-  const config = loadConfig({
+  const config = withTunables(loadConfig({
     NODE_ENV: 'test',
     WECOM_TOKEN: TEST_KEYS.token,
     WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey,
@@ -50,9 +71,16 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     OFFICE_USERIDS: office.join(','),
     LOG_LEVEL: 'info',
     ...opts.env,
-  });
+  }), opts.tunables);
   const log = createLogger({ level: 'info', destination });
-  const composed: Composed = await composeApp({ config, connection: db.connection, log, clock, pause: () => new Promise((r) => setImmediate(r)) });
+  const composed: Composed = await composeApp({
+    config,
+    connection: db.connection,
+    log,
+    clock,
+    pause: () => new Promise((r) => setImmediate(r)),
+    extraCommands: opts.extraCommands,
+  });
   const request = supertest(composed.app.callback());
 
   async function post(query: Record<string, string>, body: string, contentType: string) {
