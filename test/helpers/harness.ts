@@ -6,8 +6,8 @@ import { ManualClock } from '../../src/clock';
 import { type Composed, composeApp } from '../../src/compose';
 import { FakeWecom } from '../../src/demo/fake-wecom';
 import { createLogger } from '../../src/logger';
-import { openTestDatabase } from './db';
-import { appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, nextMsgId, readAppReply, readBotReply, signedQuery, TEST_KEYS } from './wecom-payloads';
+import { openTestDatabase, type TestDatabase } from './db';
+import { appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, nextMsgId, readAppReply, readBotReply, signedQuery, streamPollPlaintext, TEST_KEYS } from './wecom-payloads';
 
 export interface HarnessOptions {
   /** Start of the injected clock (Beijing time is UTC+8). */
@@ -18,6 +18,8 @@ export interface HarnessOptions {
   tunables?: { [K in keyof Config['tunables']]?: Partial<Config['tunables'][K]> };
   /** Test-only commands added to the table (e.g. one that waits for the test). */
   extraCommands?: Command[];
+  /** A database of the test's own (e.g. on a server the test stops and restarts). */
+  database?: TestDatabase;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface SayOptions {
  * pushing to a fake WeCom on loopback, with a clock the test moves.
  */
 export async function createHarness(tag: string, opts: HarnessOptions = {}) {
-  const db = await openTestDatabase(tag);
+  const db = opts.database ?? (await openTestDatabase(tag));
   const wecom = new FakeWecom();
   const fake = await wecom.listen();
   const clock = new ManualClock(opts.now ?? '2026-11-22T10:00:00+08:00');
@@ -107,9 +109,30 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     return post(signedQuery(TEST_KEYS, ciphertext, nowSeconds()), body, 'application/json');
   }
 
+  /** What WeCom sees of a smart-bot reply: the stream's content and whether it is finished. */
+  function streamOf(res: { status: number; text: string }): { status: number; content: string; finish: boolean; streamId: string } {
+    if (res.status !== 200 || !res.text) return { status: res.status, content: '', finish: true, streamId: '' };
+    const { json } = readBotReply(TEST_KEYS, res.text);
+    const stream = (json.stream ?? {}) as { id?: string; content?: string; finish?: boolean };
+    return { status: res.status, content: stream.content ?? '', finish: stream.finish ?? true, streamId: stream.id ?? '' };
+  }
+
+  /** Sends a smart-bot message and reads the stream WeCom would show. */
+  async function sayStream(userid: string, text: string, o: Omit<SayOptions, 'mode'> = {}) {
+    return streamOf(await sayRaw(userid, text, o));
+  }
+
+  /** WeCom refreshing an unfinished stream. */
+  async function pollStream(streamId: string, userid = 'zhangsan') {
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, streamPollPlaintext({ userid, streamId }));
+    return streamOf(await post(signedQuery(TEST_KEYS, ciphertext, nowSeconds()), body, 'application/json'));
+  }
+
   return {
     ...composed,
     config,
+    sayStream,
+    pollStream,
     clock,
     wecom,
     fakeBaseUrl: fake.baseUrl,
