@@ -29,7 +29,8 @@ export const defaults = {
   openCheckinActivityTypes: ['培训', '述职'],
   checkin: { beforeStartMinutes: 60, defaultDurationMinutes: 180 },
   reminders: { beforeMinutes: [24 * 60, 120] },
-  outbox: { webhookPerMinute: 20, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 30 * 60_000, pollMs: 1_000 },
+  /** lockMs: a push claimed this long ago without an answer counts as abandoned (its sender died) and is sent again; keep it above the 10 s HTTP timeout. */
+  outbox: { webhookPerMinute: 20, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 30 * 60_000, pollMs: 1_000, lockMs: 60_000 },
   /**
    * botDeadlineMs / appDeadlineMs: how long a callback waits for the command before answering anyway
    * (WeCom gives up after about 5 s): the smart bot then shows an unfinished stream and fetches the

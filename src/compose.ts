@@ -68,6 +68,7 @@ export async function composeApp(o: ComposeOptions) {
     baseBackoffMs: o_.baseBackoffMs,
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
+    lockMs: o_.lockMs,
   });
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
   const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);

@@ -54,6 +54,7 @@ export function createOutbox(deps: { models: Models; clock: Clock }): Outbox {
               nextAttemptAt: req.notBefore ?? now,
               createdAt: now,
               seq: i,
+              group: req.key,
             },
           },
           { upsert: true },

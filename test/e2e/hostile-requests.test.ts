@@ -41,7 +41,7 @@ interface Hostile {
 const now = () => h.nowSeconds();
 const signed = (ciphertext: string) => signedQuery(TEST_KEYS, ciphertext, now());
 const app = (ciphertext: string, extra = '') => `<xml><ToUserName><![CDATA[${TEST_KEYS.corpId}]]></ToUserName>${extra}<Encrypt><![CDATA[${ciphertext}]]></Encrypt><AgentID>1000002</AgentID></xml>`;
-const signedApp = (plaintext: string): Hostile['query'] & { body: string } => {
+const signedApp = (plaintext: string): Record<string, string> & { body: string } => {
   const ciphertext = encrypt(TEST_KEYS.encodingAesKey, plaintext, TEST_KEYS.corpId);
   return { ...signed(ciphertext), body: app(ciphertext) };
 };
