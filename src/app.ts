@@ -38,7 +38,7 @@ export function createApp(deps: AppDeps): Koa {
       }
     } finally {
       // The query string carries signatures and echostr: log the path only.
-      const line = { method: ctx.method, path: ctx.path, status: ctx.status, msgId: ctx.state.msgId, latencyMs: Date.now() - started, reason: ctx.state.reason };
+      const line = { method: ctx.method, path: ctx.path, status: ctx.status, msgId: ctx.state.msgId, outcome: ctx.state.outcome, latencyMs: Date.now() - started, reason: ctx.state.reason };
       if (ctx.path !== '/healthz' && ctx.path !== '/readyz') {
         (ctx.status >= 500 ? deps.log.error.bind(deps.log) : ctx.status >= 400 ? deps.log.warn.bind(deps.log) : deps.log.info.bind(deps.log))(line, 'request');
       }

@@ -69,6 +69,7 @@ export async function composeApp(o: ComposeOptions) {
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
     lockMs: o_.lockMs,
+    databaseAvailable: () => database.isAvailable(),
   });
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
   const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);

@@ -93,9 +93,23 @@ export const pageScriptJs = String.raw`
     var plain = await wecomDecrypt(state.keys, env.encrypt);
     if (plain.receiveId !== '') throw new Error('回复的 receiveid 不对');
     var msg = JSON.parse(plain.message);
-    if (msg.msgtype === 'stream') return (msg.stream && msg.stream.content) || '';
-    if (msg.msgtype === 'text') return (msg.text && msg.text.content) || '';
-    return plain.message;
+    if (msg.msgtype === 'stream') return { text: (msg.stream && msg.stream.content) || '', streamId: msg.stream && msg.stream.id, finish: !msg.stream || msg.stream.finish !== false };
+    if (msg.msgtype === 'text') return { text: (msg.text && msg.text.content) || '', finish: true };
+    return { text: plain.message, finish: true };
+  }
+
+  // An unfinished stream ("正在处理…"): refresh it the way WeCom does until the bot finishes it.
+  async function refreshStream(sender, streamId) {
+    var payload = { msgid: 'demo-' + randomHex(12), aibotid: state.session.aibotid, chattype: 'single', from: { userid: sender.userid }, msgtype: 'stream', stream: { id: streamId } };
+    for (var i = 0; i < 360; i++) {
+      await wait(1000);
+      var encrypt = await wecomEncrypt(state.keys, JSON.stringify(payload), '');
+      var res = await postCallback(JSON.stringify({ encrypt: encrypt }), encrypt);
+      if (!res.ok) throw new Error('回调接口返回 HTTP ' + res.status);
+      var reply = await openReply(res);
+      if (!reply || reply.finish) return reply;
+    }
+    return null;
   }
 
   async function send(text) {
@@ -119,7 +133,11 @@ export const pageScriptJs = String.raw`
         }
         if (!res.ok) throw new Error('回调接口返回 HTTP ' + res.status + '：' + (await res.text()).slice(0, 80));
         var reply = await openReply(res);
-        addBot(reply, '已签名加密 · POST /wecom/callback · HTTP ' + res.status + ' · ' + Math.round(performance.now() - started) + ' ms');
+        addBot(reply ? reply.text : null, '已签名加密 · POST /wecom/callback · HTTP ' + res.status + ' · ' + Math.round(performance.now() - started) + ' ms');
+        if (reply && !reply.finish && reply.streamId) {
+          var done = await refreshStream(sender, reply.streamId);
+          if (done) addBot(done.text, '流式消息刷新（msgtype stream）· ' + Math.round(performance.now() - started) + ' ms');
+        }
         break;
       }
     } catch (err) {

@@ -188,6 +188,7 @@ export function createInbox(o: InboxOptions) {
     },
 
     async replyForStream(streamId: string): Promise<StreamState> {
+      o.checkDatabase?.();
       const doc = (await Inbound.findOne({ streamId }).lean()) as { status: string; reply?: string | null } | null;
       if (!doc) return { state: 'unknown' };
       if (doc.status !== 'done') return { state: 'processing' };

@@ -21,6 +21,8 @@ export interface OutboxSenderOptions {
    * and may be sent again. Longer than the HTTP timeout, so a slow but live send is never doubled.
    */
   lockMs?: number;
+  /** While false the background loop skips its passes quietly (database outage) instead of logging failures. */
+  databaseAvailable?: () => boolean;
 }
 
 export interface OutboxSender {
@@ -202,6 +204,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   async function tick(): Promise<void> {
     if (loopBusy) {
       again = true;
+      return;
+    }
+    if (o.databaseAvailable && !o.databaseAvailable()) {
+      schedule(o.pollMs);
       return;
     }
     loopBusy = true;

@@ -14,28 +14,35 @@ export function createRateBudget(o: { models: Models; id: string; perMinute: num
   const { RateWindow } = o.models;
   const n = o.perMinute;
 
-  async function freeAt(now: Date): Promise<Date> {
-    const doc = (await RateWindow.findById(o.id).lean()) as { slots?: number[] } | null;
-    const oldest = doc?.slots?.length === n ? doc.slots[0] : undefined;
-    return new Date(oldest === undefined ? now.getTime() : Math.floor(oldest / 1000) + WINDOW_MS + 1);
+  async function tryTake(now: Date, stamp: number): Promise<boolean> {
+    const cutoff = (now.getTime() - WINDOW_MS) * 1000 + 999;
+    try {
+      await RateWindow.findOneAndUpdate(
+        { _id: o.id, $or: [{ [`slots.${n - 1}`]: { $exists: false } }, { 'slots.0': { $lte: cutoff } }] },
+        { $push: { slots: { $each: [stamp], $sort: 1, $slice: -n } }, $set: { at: now } },
+        { upsert: true },
+      );
+      return true;
+    } catch (err) {
+      // The guard failed on an existing window, so the upsert collided with it: the budget is spent.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return false;
+    }
   }
 
   return {
     async take(now: Date): Promise<SlotTaken> {
       const stamp = now.getTime() * 1000 + randomInt(1000);
-      const cutoff = (now.getTime() - WINDOW_MS) * 1000 + 999;
-      try {
-        await RateWindow.findOneAndUpdate(
-          { _id: o.id, $or: [{ [`slots.${n - 1}`]: { $exists: false } }, { 'slots.0': { $lte: cutoff } }] },
-          { $push: { slots: { $each: [stamp], $sort: 1, $slice: -n } }, $set: { at: now } },
-          { upsert: true },
-        );
-        return { ok: true, stamp };
-      } catch (err) {
-        // The guard failed on an existing window, so the upsert collided with it: the budget is spent.
-        if ((err as { code?: number }).code !== 11000) throw err;
-        return { ok: false, freeAt: await freeAt(now) };
+      if (await tryTake(now, stamp)) return { ok: true, stamp };
+      const slots = ((await RateWindow.findById(o.id).lean()) as { slots?: number[] } | null)?.slots ?? [];
+      const newest = slots[slots.length - 1];
+      // Stamps more than a minute ahead come from a clock that was set back: they describe no real window.
+      if (newest !== undefined && newest > (now.getTime() + WINDOW_MS) * 1000) {
+        await RateWindow.updateOne({ _id: o.id, slots: newest }, { $set: { slots: [] } });
+        if (await tryTake(now, stamp)) return { ok: true, stamp };
       }
+      const oldest = slots.length >= n ? slots[0] : undefined;
+      return { ok: false, freeAt: new Date(oldest === undefined ? now.getTime() : Math.floor(oldest / 1000) + WINDOW_MS + 1) };
     },
 
     /** Gives a slot back: the send never reached WeCom, so it did not count. */
