@@ -53,6 +53,10 @@ it('answers "busy" within the deadline while the database is down, and recovers 
   expect(second.value).toMatchObject({ status: 200, finish: true, content: '系统暂时繁忙，请稍后再试。' });
   expect(second.ms).toBeLessThan(500);
   expect(await h.say('zhangsan', '帮助', { mode: 'app', msgid: '990001' })).toBe('系统暂时繁忙，请稍后再试。');
+  // A stream refresh meanwhile ends the stream with the same line instead of hanging or a 500.
+  const poll = await timed(h.pollStream('0123456789abcdef01234567'));
+  expect(poll.value).toMatchObject({ status: 200, finish: true, content: '系统暂时繁忙，请稍后再试。' });
+  expect(poll.ms).toBeLessThan(500);
 
   const ready = await timed(h.request.get('/readyz'));
   expect(ready.value.status).toBe(503);
