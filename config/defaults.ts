@@ -29,8 +29,32 @@ export const defaults = {
   openCheckinActivityTypes: ['培训', '述职'],
   checkin: { beforeStartMinutes: 60, defaultDurationMinutes: 180 },
   reminders: { beforeMinutes: [24 * 60, 120] },
-  outbox: { webhookPerMinute: 20, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 30 * 60_000, pollMs: 1_000 },
-  inbound: { maxBodyBytes: 64 * 1024, timestampSkewSeconds: 600, staleProcessingMs: 30_000, duplicateWaitMs: 4_000 },
+  /** lockMs: a push claimed this long ago without an answer counts as abandoned (its sender died) and is sent again; keep it above the 10 s HTTP timeout. */
+  outbox: { webhookPerMinute: 20, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 30 * 60_000, pollMs: 1_000, lockMs: 60_000 },
+  /**
+   * botDeadlineMs / appDeadlineMs: how long a callback waits for the command before answering anyway
+   * (WeCom gives up after about 5 s): the smart bot then shows an unfinished stream and fetches the
+   * rest on refresh; the app answers empty and the reply follows as an app message.
+   * streamWindowMs: WeCom refreshes an unfinished stream for 6 minutes; a reply ready later than this
+   * (6 min less a margin for the refresh interval) goes through response_url or an app message instead.
+   * requestTimeoutMs: the whole request, body included, must arrive within this (else 408).
+   */
+  inbound: {
+    maxBodyBytes: 64 * 1024,
+    timestampSkewSeconds: 600,
+    staleProcessingMs: 30_000,
+    duplicateWaitMs: 4_000,
+    botDeadlineMs: 1_500,
+    appDeadlineMs: 4_000,
+    streamWindowMs: 6 * 60_000 - 30_000,
+    requestTimeoutMs: 10_000,
+  },
+  /**
+   * serverSelectionTimeoutMs bounds every operation when the database is unreachable (it must stay
+   * below botDeadlineMs so a command can still answer "busy" in time); heartbeatMs is how often the
+   * driver checks the server (how fast an outage and a recovery are noticed); readyTimeoutMs bounds /readyz.
+   */
+  database: { serverSelectionTimeoutMs: 1_000, heartbeatMs: 2_000, readyTimeoutMs: 1_500, indexRetryMs: 5_000 },
   /**
    * The smart bot's long connection: heartbeat and backoff as WeCom documents them; a lease of 30 s
    * renewed every 10 s hands the connection to another instance within 40 s of the holder dying.

@@ -3,6 +3,7 @@ import mongoose, { type Connection } from 'mongoose';
 import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from '../config';
 import { readEmbeddedDbSettings } from '../config/embedded-db';
+import { connectionOptions } from '../src/db/connect';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 import { createLogger, type Logger } from '../src/logger';
 
@@ -33,7 +34,7 @@ export async function openCliDatabase(config: Config, log: Logger, env: NodeJS.P
     uri = embedded.uri;
     stopEmbedded = () => embedded.stop();
   }
-  const connection = await mongoose.createConnection(uri, { dbName: uri.match(/\/([^/?]+)(\?|$)/)?.[1] ?? 'deputies', autoIndex: false }).asPromise();
+  const connection = await mongoose.createConnection(uri, connectionOptions(uri.match(/\/([^/?]+)(\?|$)/)?.[1] ?? 'deputies', config.tunables.database)).asPromise();
   return {
     connection,
     close: async () => {

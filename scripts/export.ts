@@ -5,7 +5,7 @@ import { t } from '../src/messages';
 import { exportNames } from '../src/messages/exports';
 import { createModels, ensureIndexes } from '../src/models';
 import { createServices } from '../src/services';
-import { writeActivitiesLedger } from '../src/services/exports';
+import { FileWriteError, writeActivitiesLedger } from '../src/services/exports';
 import { writeOpinionsLedger } from '../src/services/exports';
 import { writePerformanceRegister } from '../src/services/exports';
 import { createOutbox } from '../src/services/delivery';
@@ -42,7 +42,7 @@ function readArgs(argv: string[]): ExportArgs | { problem: string } {
   return { kind: kind as Kind, year: year === undefined ? undefined : Number(year), out, fullText: values['full-text'] === true };
 }
 
-/** Exit codes: 0 written, 2 usage problem. */
+/** Exit codes: 0 written, 1 the file could not be written, 2 usage problem. */
 export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): Promise<number> {
   const args = readArgs(argv);
   if ('problem' in args) {
@@ -73,6 +73,11 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
     try {
       ({ rows } = await write());
     } catch (err) {
+      // A file that cannot be written: one line naming it and why, and a failing exit code.
+      if (err instanceof FileWriteError) {
+        deps.err(t('fileWriteFailed', { file: path.resolve(err.file), reason: fileProblem(err.code) }));
+        return 1;
+      }
       // A refused input (e.g. a year after this one) is a line for the user, not a crash.
       if (!(err instanceof UserError)) throw err;
       deps.err(err.reply);
@@ -82,6 +87,17 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
     if (rows === 0) deps.out(t('exportNoData'));
     return 0;
   });
+}
+
+/** The system's error code, said in words an office worker can act on. */
+function fileProblem(code: string): string {
+  if (code === 'ENOENT') return t('fileReasonNoFolder');
+  if (code === 'EACCES' || code === 'EPERM') return t('fileReasonNoPermission');
+  if (code === 'EROFS') return t('fileReasonReadOnly');
+  if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') return t('fileReasonIsFolder');
+  if (code === 'ENOTDIR') return t('fileReasonNotFolder');
+  if (code === 'ENOSPC' || code === 'EDQUOT') return t('fileReasonDiskFull');
+  return t('fileReasonOther', { code });
 }
 
 function defaultFileName(kind: Kind, year: number | undefined): string {

@@ -7,7 +7,7 @@ import { CallbackRejected } from './wecom/crypto';
 export interface AppDeps {
   log: Logger;
   routers: Router[];
-  /** Readiness: resolves when the database answers. */
+  /** Readiness: resolves when the database answers; settles within a bounded time either way. */
   ready(): Promise<void>;
   /** Extra readiness details (the long connection's state); never secrets. */
   details?: () => Record<string, unknown>;
@@ -25,7 +25,9 @@ export function createApp(deps: AppDeps): Koa {
     } catch (err) {
       if (err instanceof CallbackRejected) {
         ctx.status = err.status;
-        ctx.body = err.status === 413 ? 'payload too large' : 'bad request';
+        ctx.body = err.status === 413 ? 'payload too large' : err.status === 408 ? 'request timeout' : 'bad request';
+        // The rest of a short body may still arrive: close rather than read it into the next request.
+        if (err.status === 408 || err.status === 413) ctx.set('Connection', 'close');
         ctx.state.reason = err.reason;
       } else if (err instanceof StillProcessing) {
         // WeCom treats non-200 as failure and retries: by then the first delivery has its reply.
@@ -38,7 +40,7 @@ export function createApp(deps: AppDeps): Koa {
       }
     } finally {
       // The query string carries signatures and echostr: log the path only.
-      const line = { method: ctx.method, path: ctx.path, status: ctx.status, msgId: ctx.state.msgId, latencyMs: Date.now() - started, reason: ctx.state.reason };
+      const line = { method: ctx.method, path: ctx.path, status: ctx.status, msgId: ctx.state.msgId, outcome: ctx.state.outcome, latencyMs: Date.now() - started, reason: ctx.state.reason };
       if (ctx.path !== '/healthz' && ctx.path !== '/readyz') {
         (ctx.status >= 500 ? deps.log.error.bind(deps.log) : ctx.status >= 400 ? deps.log.warn.bind(deps.log) : deps.log.info.bind(deps.log))(line, 'request');
       }

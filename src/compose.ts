@@ -6,6 +6,8 @@ import { createJobs } from '../jobs';
 import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
+import type { Command } from './commands/types';
+import { createDatabaseGate } from './db/availability';
 import { localBaseUrl } from './demo/address';
 import { readSimulatorScript } from './demo/assets';
 import { FakeWecom } from './demo/fake-wecom';
@@ -40,6 +42,8 @@ export interface ComposeOptions {
   instanceId?: string;
   /** Where the long connection dials when known only at start (the demo simulator). */
   longConnectionUrl?: () => string;
+  /** Test seam: commands added to the table (e.g. one that blocks until the test releases it). */
+  extraCommands?: readonly Command[];
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -48,6 +52,7 @@ export async function composeApp(o: ComposeOptions) {
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
   await ensureIndexes(models);
+  const database = createDatabaseGate({ connection: o.connection, ensureIndexes: () => ensureIndexes(models), log: log.child({ part: 'database' }), retryMs: config.tunables.database.indexRetryMs });
 
   // Demo mode: pushes go to a local sink served by this app, whose port is known only after listen.
   const demoSink = config.demo ? (o.demoSink ?? new FakeWecom(500)) : undefined;
@@ -98,9 +103,11 @@ export async function composeApp(o: ComposeOptions) {
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
     channels: longConnection ? { aibot: longConnection.channel } : undefined,
+    lockMs: o_.lockMs,
+    databaseAvailable: () => database.isAvailable(),
   });
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
-  const table = createCommandTable(commands);
+  const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);
   // -- scheduler
   const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });
   const dispatcher = createDispatcher({ table, services, config, clock, log });
@@ -115,6 +122,8 @@ export async function composeApp(o: ComposeOptions) {
     streamIdOf,
     staleProcessingMs: config.tunables.inbound.staleProcessingMs,
     duplicateWaitMs: config.tunables.inbound.duplicateWaitMs,
+    streamWindowMs: config.tunables.inbound.streamWindowMs,
+    checkDatabase: () => database.check(),
     pause: o.pause,
   });
   receive = inbox.receive;
@@ -129,8 +138,11 @@ export async function composeApp(o: ComposeOptions) {
       timestampSkewSeconds: limits.timestampSkewSeconds,
       streamBytes: config.tunables.replyLimits.streamBytes,
       appTextBytes: config.tunables.replyLimits.appTextBytes,
+      requestTimeoutMs: limits.requestTimeoutMs,
+      botDeadlineMs: limits.botDeadlineMs,
+      appDeadlineMs: limits.appDeadlineMs,
     },
-    receive: inbox.receive,
+    receive: inbox.receiveWithin,
     replyForStream: inbox.replyForStream,
   });
 
@@ -156,9 +168,7 @@ export async function composeApp(o: ComposeOptions) {
   const app = createApp({
     log,
     routers,
-    ready: async () => {
-      await o.connection.db?.admin().ping();
-    },
+    ready: () => database.ping(config.tunables.database.readyTimeoutMs),
     details: longConnection ? () => ({ longConnection: longConnection.health() }) : undefined,
   });
 
@@ -169,6 +179,7 @@ export async function composeApp(o: ComposeOptions) {
     sender,
     outbox,
     inbox,
+    database,
     table,
     scheduler,
     clock,
@@ -186,6 +197,7 @@ export async function composeApp(o: ComposeOptions) {
     async stop(): Promise<void> {
       await longConnection?.stop();
       await simulator?.close();
+      database.stop();
       await scheduler.stop();
       await sender.stop();
     },

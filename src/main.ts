@@ -5,9 +5,11 @@ import { ConfigError, loadConfig } from '../config';
 import { readEmbeddedDbSettings } from '../config/embedded-db';
 import { composeApp } from './compose';
 import { startEmbeddedDatabase } from './db/embedded';
+import { connectionOptions } from './db/connect';
 import { databaseNameOf } from './db/uri';
 import { localBaseUrl } from './demo/address';
 import { createLogger } from './logger';
+import { t } from './messages';
 
 /** Process entry: config, database, app, background loops, and an orderly shutdown. */
 async function main(): Promise<void> {
@@ -33,14 +35,26 @@ async function main(): Promise<void> {
     uri = embedded.uri;
     log.info({ kind: embedded.kind, dataDir: config.dataDir }, 'embedded database started');
   }
-  const connection = await mongoose.createConnection(uri, { dbName: databaseNameOf(uri), autoIndex: false }).asPromise();
+  const connection = await mongoose.createConnection(uri, connectionOptions(databaseNameOf(uri), config.tunables.database)).asPromise();
 
   const composed = await composeApp({ config, connection, log });
   const server = http.createServer(composed.app.callback());
   // WeCom waits 5 s for a passive reply; a hung socket should not hold a worker for longer.
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  server.requestTimeout = config.tunables.inbound.requestTimeoutMs;
+  server.headersTimeout = config.tunables.inbound.requestTimeoutMs;
+  try {
+    await listen(server, config.port, config.host);
+  } catch (err) {
+    // A taken port is an operator's problem with one plain line, not a stack trace.
+    const code = (err as NodeJS.ErrnoException).code;
+    const line = code === 'EADDRINUSE' ? t('portInUse', { port: config.port, host: config.host }) : code === 'EACCES' ? t('portNotAllowed', { port: config.port, host: config.host }) : undefined;
+    if (!line) throw err;
+    process.stderr.write(`${line}\n`);
+    await composed.stop();
+    await connection.close();
+    await embedded?.stop();
+    process.exit(1);
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   composed.start(port);
@@ -82,6 +96,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 main().catch((err: unknown) => {

@@ -104,15 +104,15 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts mongo-java-server on a free loopback port: in memory, or with an H2 file when `h2File` is
+ * Starts mongo-java-server on a free loopback port (or `port`, e.g. to restart one in a test): in memory, or with an H2 file when `h2File` is
  * given (data kept across restarts).
  */
-export async function startMongoJavaServer(opts: { projectRoot: string; h2File?: string; log?: DbLog }): Promise<MongoServerHandle> {
+export async function startMongoJavaServer(opts: { projectRoot: string; h2File?: string; log?: DbLog; port?: number }): Promise<MongoServerHandle> {
   const { projectRoot, h2File, log } = opts;
   const jar = await ensureMongoServerJar({ projectRoot, log });
 
   // stdin stays a pipe: if we die without cleanup (SIGKILL), its EOF tells the child to stop.
-  const args = [`-Xmx${HEAP}`, '-jar', jar, '--exit-on-stdin-eof', ...(h2File ? ['--h2', h2File] : [])];
+  const args = [`-Xmx${HEAP}`, '-jar', jar, '--exit-on-stdin-eof', ...(h2File ? ['--h2', h2File] : []), ...(opts.port ? ['--port', String(opts.port)] : [])];
   const child = spawn('java', args, {
     stdio: ['pipe', 'pipe', 'pipe'],
   });

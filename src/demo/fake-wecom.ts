@@ -26,6 +26,15 @@ export class FakeWecom {
   private failures: Array<{ errcode?: number; httpStatus?: number }> = [];
   tokensIssued = 0;
   private expireNextToken = false;
+  /** Every call that arrived, answered or not (a sender that died waiting still reached WeCom). */
+  readonly arrivals: Array<{ channel: RecordedPush['channel']; content: string; at: Date }> = [];
+  private inFlight = 0;
+  /** The most calls this fake was answering at the same time. */
+  maxInFlight = 0;
+  /** While set, calls wait for it before answering: a slow WeCom, or one that never answers. */
+  hold?: Promise<void>;
+  /** Told of each arrival (tests wait for "the request is at WeCom now"). */
+  onArrival?: (channel: RecordedPush['channel']) => void;
 
   /** `keep` bounds memory for a long-running demo; tests keep everything. */
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
@@ -70,8 +79,23 @@ export class FakeWecom {
       return true;
     };
     const json = async (ctx: Koa.Context) => JSON.parse(await getRawBody(ctx.req, { limit: '1mb', encoding: 'utf8' })) as Record<string, unknown>;
+    // Counts concurrency and arrivals, and applies the hold, around every push endpoint.
+    const arrive = async (channel: RecordedPush['channel'], body: Record<string, unknown>) => {
+      const inner = (body[String(body.msgtype)] ?? {}) as { content?: string };
+      this.arrivals.push({ channel, content: inner.content ?? '', at: new Date() });
+      if (this.arrivals.length > this.keep) this.arrivals.shift();
+      this.inFlight++;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      this.onArrival?.(channel);
+      try {
+        if (this.hold) await this.hold;
+      } finally {
+        this.inFlight--;
+      }
+    };
     r.post('/cgi-bin/webhook/send', async (ctx) => {
       const body = await json(ctx);
+      await arrive('webhook', body);
       if (fail(ctx)) return;
       const type = String(body.msgtype);
       const inner = (body[type] ?? {}) as { content?: string; mentioned_list?: string[] };
@@ -85,6 +109,7 @@ export class FakeWecom {
     });
     r.post('/cgi-bin/message/send', async (ctx) => {
       const body = await json(ctx);
+      await arrive('app', body);
       if (this.expireNextToken) {
         this.expireNextToken = false;
         ctx.body = { errcode: 42001, errmsg: 'access_token expired' };
@@ -102,6 +127,7 @@ export class FakeWecom {
     });
     r.post('/response/:id', async (ctx) => {
       const body = await json(ctx);
+      await arrive('response_url', body);
       if (fail(ctx)) return;
       const inner = (body.markdown ?? {}) as { content?: string };
       this.record({ channel: 'response_url', msgtype: String(body.msgtype), content: inner.content ?? '', mentions: [], key: ctx.params.id, at: new Date() });

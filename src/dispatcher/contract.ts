@@ -18,3 +18,18 @@ export interface InboundMessage {
 
 /** What the bot answers: markdown-ish text; null means "acknowledge with an empty 200". */
 export type Reply = { text: string; kind?: 'welcome' } | null;
+
+/**
+ * Who delivers a reply that missed the passive deadline:
+ * - 'stream': the smart bot refreshes the stream (replyForStream serves it); past the stream window
+ *   it goes to response_url, or as an app message to the sender;
+ * - 'app': an app message to the sender (needs WECOM_AGENT_ID and WECOM_CORP_SECRET);
+ * - 'caller': the caller itself, with `final` (e.g. a long connection that can still push).
+ */
+export type LateDelivery = 'stream' | 'app' | 'caller';
+
+/** A finished reply, or the promise of one when the deadline came first. */
+export type Received = { status: 'done'; reply: Reply } | { status: 'pending'; final: Promise<Reply> };
+
+/** What a stream refresh finds: the finished text, work still running, or no such message. */
+export type StreamState = { state: 'done'; text: string } | { state: 'processing' } | { state: 'unknown' };

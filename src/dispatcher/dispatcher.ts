@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import { type CommandTable, parseCommandLine } from '../commands/parse';
 import { readArgs } from '../commands/read-args';
 import type { Actor, Command } from '../commands/types';
+import { isDatabaseUnavailable } from '../db/availability';
 import { UserError } from '../errors';
 import { t } from '../messages';
 import type { Services } from '../services';
@@ -91,6 +92,11 @@ export function createDispatcher(d: DispatcherDeps) {
       if (err instanceof UserError) {
         log.info({ command: command.name, refusal: err.key }, 'command refused');
         return { text: err.reply };
+      }
+      if (isDatabaseUnavailable(err)) {
+        // An outage, not a bug: the user may simply send it again (every write is idempotent by message id).
+        log.warn({ command: command.name, reason: (err as Error).message }, 'command stopped: database unavailable');
+        return { text: t('systemBusy') };
       }
       log.error({ err, command: command.name }, 'command failed');
       return { text: t('internalError') };

@@ -2,10 +2,12 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import type { Models } from '../models';
 import { t } from '../messages';
+import { markdownToPlain } from '../text/plain';
 import { splitByBytes, utf8Bytes } from '../text/split';
-import type { InboundMessage, Reply } from '../dispatcher/contract';
+import type { InboundMessage, LateDelivery, Received, Reply, StreamState } from '../dispatcher/contract';
 import type { Outbox, OutboxTarget } from '../services/delivery';
 import { isDuplicateKey } from '../models/duplicate-key';
+import { withDeadline } from '../wecom/deadline';
 
 const POLL_MS = 100;
 
@@ -24,8 +26,19 @@ export interface InboxOptions {
   streamIdOf(messageId: string): string;
   staleProcessingMs: number;
   duplicateWaitMs: number;
+  /** How long after the user's message WeCom still refreshes an unfinished stream (with a margin). */
+  streamWindowMs: number;
+  /** Throws when the database is known to be down: the message is answered "busy" without waiting. */
+  checkDatabase?: () => void;
   /** Waits between polls of a duplicate's status; injectable so tests need not sleep. */
   pause?: (ms: number) => Promise<void>;
+}
+
+/** One delivery's handling; `late` is set once the transport has answered with a placeholder. */
+interface Ticket {
+  late?: LateDelivery;
+  /** The command has returned: only storing its reply is left, so the answer is given passively. */
+  decided: boolean;
 }
 
 /**
@@ -34,18 +47,50 @@ export interface InboxOptions {
  */
 export function createInbox(o: InboxOptions) {
   const { InboundMessage: Inbound } = o.models;
-  const inflight = new Map<string, Promise<Reply>>();
+  const inflight = new Map<string, { promise: Promise<Reply>; ticket: Ticket }>();
   const pause = o.pause ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
 
-  async function run(msg: InboundMessage): Promise<Reply> {
+  async function run(msg: InboundMessage, ticket: Ticket): Promise<Reply> {
     const reply = await o.dispatch(msg);
-    const passive = reply ? await fitReply(msg, reply.text) : undefined;
-    const stored: Reply = reply && passive !== undefined ? { ...reply, text: passive } : null;
+    // Decided here, synchronously: from now on the deadline no longer turns this into a late reply.
+    ticket.decided = true;
+    const late = ticket.late;
+    let stored: Reply = null;
+    if (reply) {
+      const pastStream = late === 'stream' && o.clock.now().getTime() - msg.receivedAt.getTime() > o.streamWindowMs;
+      if (late === 'app' || pastStream) {
+        await deliverLate(msg, reply.text, late);
+        stored = { ...reply, text: passiveOnly(msg, reply.text) };
+      } else {
+        stored = { ...reply, text: await fitReply(msg, reply.text) };
+      }
+    }
     await Inbound.updateOne(
       { _id: msg.id },
       { $set: { status: 'done', reply: stored?.text, replyKind: stored?.kind, finishedAt: o.clock.now() } },
     );
+    if (late) o.log.info({ msgId: msg.id, late }, 'late reply ready');
     return stored;
+  }
+
+  /** A reply that missed the passive answer goes out through the outbox, whole and in order. */
+  async function deliverLate(msg: InboundMessage, text: string, via: LateDelivery): Promise<void> {
+    const toSender: OutboxTarget | undefined = o.canSendApp ? { kind: 'users', userids: [msg.senderId] } : undefined;
+    const target: OutboxTarget | undefined = via === 'stream' && msg.responseUrl ? { kind: 'response_url', url: msg.responseUrl } : toSender;
+    if (!target) {
+      o.log.warn({ msgId: msg.id, via }, 'late reply not delivered: no response_url and app messages are not configured (WECOM_AGENT_ID, WECOM_CORP_SECRET)');
+      return;
+    }
+    const app = target.kind === 'users';
+    await o.outbox.enqueue({ key: `late:${msg.id}`, target, format: app ? 'text' : 'markdown', content: app ? markdownToPlain(text) : text });
+    o.afterEnqueue?.();
+  }
+
+  /** What a redelivery gets once the whole reply went out through the outbox. */
+  function passiveOnly(msg: InboundMessage, text: string): string {
+    if (utf8Bytes(text) <= msg.replyLimitBytes) return text;
+    const note = `\n${t('replyContinued')}`;
+    return `${splitByBytes(text, msg.replyLimitBytes - utf8Bytes(note))[0] ?? ''}${note}`;
   }
 
   /** Keeps the passive reply within the mode's limit; the rest follows through the outbox. */
@@ -75,9 +120,9 @@ export function createInbox(o: InboxOptions) {
     }
   }
 
-  async function awaitFirst(msg: InboundMessage): Promise<Reply> {
+  async function awaitFirst(msg: InboundMessage, ticket: Ticket): Promise<Reply> {
     const local = inflight.get(msg.id);
-    if (local) return local;
+    if (local) return local.promise;
     // A budget of polls rather than a wall-clock deadline, so tests with an injected pause never wait.
     const polls = Math.max(1, Math.ceil(o.duplicateWaitMs / POLL_MS));
     for (let i = 0; ; i++) {
@@ -86,37 +131,69 @@ export function createInbox(o: InboxOptions) {
       if (doc && o.clock.now().getTime() - new Date(doc.startedAt).getTime() > o.staleProcessingMs) {
         // The first delivery died mid-way (crash); take it over exactly once.
         const took = await Inbound.findOneAndUpdate({ _id: msg.id, status: 'processing', startedAt: doc.startedAt }, { $set: { startedAt: o.clock.now() } });
-        if (took) return track(msg);
+        if (took) return track(msg, ticket);
       }
       if (i >= polls) throw new StillProcessing(msg.id);
       await pause(POLL_MS);
     }
   }
 
-  function track(msg: InboundMessage): Promise<Reply> {
-    const p = run(msg)
+  function track(msg: InboundMessage, ticket: Ticket): Promise<Reply> {
+    const p = run(msg, ticket)
       .catch(async (err: unknown) => {
         // Nothing was answered: free the claim so WeCom's retry runs the message again at once.
         await Inbound.deleteOne({ _id: msg.id, status: 'processing' }).catch(() => undefined);
         throw err;
       })
       .finally(() => inflight.delete(msg.id));
-    inflight.set(msg.id, p);
+    inflight.set(msg.id, { promise: p, ticket });
     return p;
   }
 
+  async function handle(msg: InboundMessage, ticket: Ticket): Promise<Reply> {
+    if (await claim(msg)) return track(msg, ticket);
+    o.log.info({ msgId: msg.id }, 'duplicate delivery');
+    return awaitFirst(msg, ticket);
+  }
+
+  /**
+   * Handles a delivery, waiting at most `deadlineMs` for the reply. Past the deadline it returns
+   * 'pending': the work goes on, and its reply is delivered as `late` says (see LateDelivery).
+   * Rejects with DatabaseUnavailable (database known down), StillProcessing (a redelivery whose first
+   * delivery runs elsewhere) or the error that stopped the work before the deadline.
+   */
+  async function receiveWithin(msg: InboundMessage, deadlineMs: number, late: LateDelivery): Promise<Received> {
+    o.checkDatabase?.();
+    const local = inflight.get(msg.id);
+    const ticket: Ticket = local?.ticket ?? { decided: false };
+    const work = local ? local.promise : handle(msg, ticket);
+    const timed = await withDeadline(work, deadlineMs);
+    if (timed.done) return { status: 'done', reply: timed.value };
+    // The command has finished and only its reply is being stored: wait for that rather than defer it.
+    if (ticket.decided) return { status: 'done', reply: await work };
+    ticket.late ??= late;
+    work.catch((err: unknown) => {
+      if (err instanceof StillProcessing) return;
+      o.log.error({ err, msgId: msg.id }, 'late reply failed; nothing was delivered');
+    });
+    return { status: 'pending', final: work };
+  }
+
   return {
+    receiveWithin,
+
+    /** Handles a delivery without a deadline (tests, tools). */
     async receive(msg: InboundMessage): Promise<Reply> {
-      const local = inflight.get(msg.id);
-      if (local) return local;
-      if (await claim(msg)) return track(msg);
-      o.log.info({ msgId: msg.id }, 'duplicate delivery');
-      return awaitFirst(msg);
+      const r = await receiveWithin(msg, Number.POSITIVE_INFINITY, 'caller');
+      return r.status === 'done' ? r.reply : r.final;
     },
 
-    async replyForStream(streamId: string): Promise<string | undefined> {
-      const doc = (await Inbound.findOne({ streamId, status: 'done' }).lean()) as { reply?: string } | null;
-      return doc?.reply ?? undefined;
+    async replyForStream(streamId: string): Promise<StreamState> {
+      o.checkDatabase?.();
+      const doc = (await Inbound.findOne({ streamId }).lean()) as { status: string; reply?: string | null } | null;
+      if (!doc) return { state: 'unknown' };
+      if (doc.status !== 'done') return { state: 'processing' };
+      return typeof doc.reply === 'string' ? { state: 'done', text: doc.reply } : { state: 'unknown' };
     },
   };
 }

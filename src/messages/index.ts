@@ -9,6 +9,7 @@ import { rosterImport } from './roster-import';
 import { performance } from './performance';
 import { exportsText } from './exports';
 import { longConnection } from './long-connection';
+import { failures } from './failures';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -23,6 +24,7 @@ const catalog = {
   ...performance,
   ...exportsText,
   ...longConnection,
+  ...failures,
 };
 
 export type Catalog = typeof catalog;

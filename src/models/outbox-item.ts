@@ -16,6 +16,8 @@ const outboxSchema = new Schema(
     lockedUntil: { type: Date },
     lastError: { type: String },
     seq: { type: Number, default: 0 },
+    /** The enqueued message's key, shared by its parts (`key#1`, `key#2`…): parts go out in `seq` order. */
+    group: { type: String },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date },
   },
@@ -23,6 +25,7 @@ const outboxSchema = new Schema(
 );
 outboxSchema.index({ key: 1 }, { unique: true });
 outboxSchema.index({ status: 1, nextAttemptAt: 1, createdAt: 1, seq: 1 });
+outboxSchema.index({ group: 1, seq: 1 });
 
 export type OutboxItemDoc = InferSchemaType<typeof outboxSchema> & { _id: unknown };
 

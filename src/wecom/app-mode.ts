@@ -9,10 +9,17 @@ const parser = new XMLParser({ processEntities: false, ignoreDeclaration: true, 
 
 function parseXml(xml: string, what: string): Record<string, unknown> {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new CallbackRejected(400, `${what} contains a DTD`);
-  if (XMLValidator.validate(xml) !== true) throw new CallbackRejected(400, `${what} is not well-formed XML`);
-  const doc = parser.parse(xml) as { xml?: Record<string, unknown> };
-  if (!doc.xml || typeof doc.xml !== 'object') throw new CallbackRejected(400, `${what} has no <xml> root`);
-  return doc.xml;
+  let doc: { xml?: unknown };
+  try {
+    if (XMLValidator.validate(xml) !== true) throw new CallbackRejected(400, `${what} is not well-formed XML`);
+    // The parser throws plain Errors (nesting limit, reserved names such as __proto__): all are bad input.
+    doc = parser.parse(xml) as { xml?: unknown };
+  } catch (err) {
+    if (err instanceof CallbackRejected) throw err;
+    throw new CallbackRejected(400, `${what} is refused by the XML parser`);
+  }
+  if (!doc.xml || typeof doc.xml !== 'object' || Array.isArray(doc.xml)) throw new CallbackRejected(400, `${what} has no <xml> root`);
+  return doc.xml as Record<string, unknown>;
 }
 
 function field(doc: Record<string, unknown>, name: string): string | undefined {
@@ -22,11 +29,21 @@ function field(doc: Record<string, unknown>, name: string): string | undefined {
   return undefined;
 }
 
+// The envelope is read without an XML parser: only <Encrypt> matters, and nothing bigger than the
+// envelope is parsed before the signature over it has been checked.
+const ENCRYPT = /<Encrypt>\s*(?:<!\[CDATA\[\s*([A-Za-z0-9+/=]+)\s*\]\]>|([A-Za-z0-9+/=]+))\s*<\/Encrypt>/g;
+/** What may surround the ciphertext: ToUserName, AgentID and whitespace, well under this. */
+const MAX_ENVELOPE_REST = 2048;
+
 export function readAppEnvelope(body: string): string {
-  const doc = parseXml(body, 'body');
-  const encrypt = field(doc, 'Encrypt');
-  if (!encrypt) throw new CallbackRejected(400, 'XML body has no Encrypt');
-  return encrypt.trim();
+  if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw new CallbackRejected(400, 'body contains a DTD');
+  const xml = body.replace(/^<\?xml[^>]{0,100}\?>\s*/, '');
+  if (!xml.startsWith('<xml>') || !xml.endsWith('</xml>')) throw new CallbackRejected(400, 'body is not a WeCom XML envelope');
+  const found = [...xml.matchAll(ENCRYPT)];
+  if (found.length !== 1) throw new CallbackRejected(400, 'XML body needs exactly one Encrypt');
+  const match = found[0]!;
+  if (xml.length - match[0].length > MAX_ENVELOPE_REST) throw new CallbackRejected(400, 'XML envelope is too big');
+  return (match[1] ?? match[2] ?? '').trim();
 }
 
 export function parseAppPlaintext(plaintext: string, receivedAt: Date, replyLimitBytes: number): InboundMessage {

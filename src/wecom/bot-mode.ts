@@ -83,8 +83,8 @@ export function parseBotPlaintext(plaintext: string, receivedAt: Date, replyLimi
   return { type: 'message', message: { ...base, kind: 'unsupported', text: '' } };
 }
 
-/** Plaintext of a passive reply: a finished stream for messages, plain text for the welcome event. */
-export function botReplyPlaintext(streamId: string, text: string, welcome: boolean): string {
+/** Plaintext of a passive reply: a stream for messages (unfinished while work goes on), plain text for the welcome event. */
+export function botReplyPlaintext(streamId: string, text: string, welcome: boolean, finish = true): string {
   if (welcome) return JSON.stringify({ msgtype: 'text', text: { content: text } });
-  return JSON.stringify({ msgtype: 'stream', stream: { id: streamId, finish: true, content: text } });
+  return JSON.stringify({ msgtype: 'stream', stream: { id: streamId, finish, content: text } });
 }

@@ -4,22 +4,38 @@ import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import { isDatabaseUnavailable } from '../db/availability';
+import { t } from '../messages';
+import { StillProcessing } from '../inbox/inbox';
 import { markdownToPlain } from '../text/plain';
 import { appReplyEnvelope, appReplyPlaintext, parseAppPlaintext, readAppEnvelope } from './app-mode';
 import { botReplyPlaintext, parseBotPlaintext, readBotEnvelope } from './bot-mode';
-import { CallbackRejected, type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySignature } from './crypto';
-import type { InboundMessage, Reply } from '../dispatcher/contract';
+import { CallbackRejected, type CryptoKeys, checkEcho, decryptPayload, encryptPayload, signatureOf, verifySignature } from './crypto';
+import type { InboundMessage, LateDelivery, Received, Reply, StreamState } from '../dispatcher/contract';
+
+export interface CallbackLimits {
+  maxBodyBytes: number;
+  timestampSkewSeconds: number;
+  streamBytes: number;
+  appTextBytes: number;
+  /** A body not fully received within this is answered 408. */
+  requestTimeoutMs: number;
+  /** Smart bot: past this, answer an unfinished stream and serve the rest on refresh. */
+  botDeadlineMs: number;
+  /** Self-built app: past this, answer empty and send the reply as an app message. */
+  appDeadlineMs: number;
+}
 
 export interface CallbackDeps {
   keys: CryptoKeys;
   corpId?: string;
   clock: Clock;
   log: Logger;
-  limits: { maxBodyBytes: number; timestampSkewSeconds: number; streamBytes: number; appTextBytes: number };
-  /** De-duplicates and dispatches; the same message id always yields the same reply. */
-  receive(msg: InboundMessage): Promise<Reply>;
-  /** The stored reply for a smart-bot stream poll, if any. */
-  replyForStream(streamId: string): Promise<string | undefined>;
+  limits: CallbackLimits;
+  /** De-duplicates and dispatches within a deadline; the same message id always yields the same reply. */
+  receive(msg: InboundMessage, deadlineMs: number, late: LateDelivery): Promise<Received>;
+  /** What a smart-bot stream refresh finds. */
+  replyForStream(streamId: string): Promise<StreamState>;
 }
 
 export function streamIdOf(messageId: string): string {
@@ -31,36 +47,95 @@ function queryOf(ctx: Context) {
   return { signature: one('msg_signature'), timestamp: one('timestamp'), nonce: one('nonce'), echostr: one('echostr') };
 }
 
-async function readBody(ctx: Context, limit: number): Promise<string> {
+const JSON_TYPES = new Set(['application/json', 'text/json']);
+const XML_TYPES = new Set(['application/xml', 'text/xml']);
+// Tolerated because WeCom's exact header is not documented; the body's first character decides.
+const NEUTRAL_TYPES = new Set(['', 'text/plain', 'application/octet-stream']);
+
+function contentTypeOf(ctx: Context): string {
+  const type = (ctx.request.type || '').toLowerCase();
+  if (!JSON_TYPES.has(type) && !XML_TYPES.has(type) && !NEUTRAL_TYPES.has(type)) throw new CallbackRejected(415, 'unsupported content type');
+  return type;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads the whole body within the request timeout; a short body never holds the connection longer. */
+async function readBody(ctx: Context, limit: number, timeoutMs: number): Promise<string> {
+  const declared = ctx.get('content-length');
+  if (declared && !/^\d+$/.test(declared)) throw new CallbackRejected(400, 'bad content-length');
+  if (declared && Number(declared) > limit) throw new CallbackRejected(413, 'body too large');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CallbackRejected(408, 'body not received within the request timeout')), timeoutMs);
+  });
+  let raw: Buffer;
   try {
-    return await getRawBody(ctx.req, { limit, encoding: 'utf8', length: ctx.get('content-length') || undefined });
+    raw = await Promise.race([getRawBody(ctx.req, { limit, length: declared || undefined }), timeout]);
   } catch (err) {
-    const e = err as { type?: string; status?: number };
+    if (err instanceof CallbackRejected) throw err;
+    const e = err as { type?: string };
     if (e.type === 'entity.too.large') throw new CallbackRejected(413, 'body too large');
     throw new CallbackRejected(400, 'unreadable body');
+  } finally {
+    clearTimeout(timer);
+  }
+  try {
+    return strictUtf8.decode(raw);
+  } catch {
+    throw new CallbackRejected(400, 'body is not valid UTF-8');
   }
 }
 
-/** The transport: verify, decrypt, parse, hand over, encrypt the reply. It knows WeCom, not commands. */
+type Outcome = { kind: 'reply'; reply: Reply } | { kind: 'pending' } | { kind: 'busy' };
+
+/** The transport: verify, decrypt, parse, hand over within the deadline, encrypt the reply. It knows WeCom, not commands. */
 export function createCallbackRouter(deps: CallbackDeps): Router {
   const router = new Router();
-  const { keys, clock, limits } = deps;
+  const { keys, clock, limits, log } = deps;
+
+  /** Runs the message against its mode's deadline; an unreachable database is a polite "busy", not a 500. */
+  async function handOver(message: InboundMessage, mode: 'bot' | 'app'): Promise<Outcome> {
+    try {
+      const r = await deps.receive(message, mode === 'bot' ? limits.botDeadlineMs : limits.appDeadlineMs, mode === 'bot' ? 'stream' : 'app');
+      return r.status === 'done' ? { kind: 'reply', reply: r.reply } : { kind: 'pending' };
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        log.warn({ msgId: message.id, reason: (err as Error).message }, 'database unavailable: answered busy');
+        return { kind: 'busy' };
+      }
+      // A smart-bot redelivery while another instance works on it: the stream refresh will carry the reply.
+      if (err instanceof StillProcessing && mode === 'bot') return { kind: 'pending' };
+      throw err;
+    }
+  }
+
+  async function streamState(streamId: string): Promise<StreamState> {
+    try {
+      return await deps.replyForStream(streamId);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      return { state: 'unknown' };
+    }
+  }
 
   router.get('/wecom/callback', (ctx) => {
     const q = queryOf(ctx);
     if (!q.echostr) throw new CallbackRejected(400, 'missing echostr');
     verifySignature(keys, q, q.echostr, clock.now().getTime(), limits.timestampSkewSeconds);
     // Verification is shared by both modes: the smart bot's receive id is '', the app's is the corp id.
-    const plain = decryptPayload(keys, q.echostr, deps.corpId ? ['', deps.corpId] : ['']);
+    const plain = checkEcho(decryptPayload(keys, q.echostr, deps.corpId ? ['', deps.corpId] : ['']));
     ctx.type = 'text/plain';
     ctx.body = plain;
   });
 
   router.post('/wecom/callback', async (ctx) => {
     const q = queryOf(ctx);
-    const raw = (await readBody(ctx, limits.maxBodyBytes)).trim();
+    const type = contentTypeOf(ctx);
+    const raw = (await readBody(ctx, limits.maxBodyBytes, limits.requestTimeoutMs)).trim();
     const mode = raw.startsWith('{') ? 'bot' : raw.startsWith('<') ? 'app' : undefined;
     if (!mode) throw new CallbackRejected(415, 'body is neither JSON nor XML');
+    if ((JSON_TYPES.has(type) && mode !== 'bot') || (XML_TYPES.has(type) && mode !== 'app')) throw new CallbackRejected(415, 'content type does not match the body');
     const ciphertext = mode === 'bot' ? readBotEnvelope(raw) : readAppEnvelope(raw);
     verifySignature(keys, q, ciphertext, clock.now().getTime(), limits.timestampSkewSeconds);
     const receiveId = mode === 'bot' ? '' : deps.corpId;
@@ -73,24 +148,36 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     if (mode === 'bot') {
       const parsed = parseBotPlaintext(plaintext, now, limits.streamBytes);
       let streamId: string;
-      let text: string | undefined;
+      let stream: { text: string; finish: boolean } | undefined;
       let welcome = false;
       if (parsed.type === 'stream-poll') {
         streamId = parsed.streamId;
-        text = await deps.replyForStream(streamId);
+        const found = await streamState(streamId);
+        // No record: the work failed and its claim was freed, or the database is away; the user should send again.
+        stream =
+          found.state === 'done'
+            ? { text: found.text, finish: true }
+            : found.state === 'processing'
+              ? { text: t('replyProcessing'), finish: false }
+              : { text: t('systemBusy'), finish: true };
       } else {
         streamId = streamIdOf(parsed.message.id);
         ctx.state.msgId = parsed.message.id;
-        const reply = await deps.receive(parsed.message);
-        text = reply?.text;
-        welcome = reply?.kind === 'welcome';
+        const outcome = await handOver(parsed.message, 'bot');
+        if (outcome.kind === 'pending') stream = { text: t('replyProcessing'), finish: false };
+        else if (outcome.kind === 'busy') stream = { text: t('systemBusy'), finish: true };
+        else if (outcome.reply) {
+          stream = { text: outcome.reply.text, finish: true };
+          welcome = outcome.reply.kind === 'welcome';
+        }
+        ctx.state.outcome = outcome.kind;
       }
-      if (text === undefined) {
+      if (stream === undefined) {
         ctx.status = 200;
         ctx.body = '';
         return;
       }
-      const encrypt = encryptPayload(keys, botReplyPlaintext(streamId, text, welcome), '');
+      const encrypt = encryptPayload(keys, botReplyPlaintext(streamId, stream.text, welcome, stream.finish), '');
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ encrypt, msgsignature: signatureOf(keys, timestamp, nonce, encrypt), timestamp: Number(timestamp), nonce });
       return;
@@ -98,14 +185,17 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
 
     const message = parseAppPlaintext(plaintext, now, limits.appTextBytes);
     ctx.state.msgId = message.id;
-    const reply = await deps.receive(message);
-    if (!reply) {
+    const outcome = await handOver(message, 'app');
+    ctx.state.outcome = outcome.kind;
+    const text = outcome.kind === 'busy' ? t('systemBusy') : outcome.kind === 'reply' ? outcome.reply?.text : undefined;
+    if (text === undefined) {
+      // No reply, or not ready in time: the reply follows as an app message (see the inbox).
       ctx.status = 200;
       ctx.body = '';
       return;
     }
     const corpId = receiveId;
-    const encrypt = encryptPayload(keys, appReplyPlaintext(message.senderId, corpId, markdownToPlain(reply.text), Number(timestamp)), corpId);
+    const encrypt = encryptPayload(keys, appReplyPlaintext(message.senderId, corpId, markdownToPlain(text), Number(timestamp)), corpId);
     ctx.type = 'application/xml';
     ctx.body = appReplyEnvelope(encrypt, signatureOf(keys, timestamp, nonce, encrypt), timestamp, nonce);
   });

@@ -46,9 +46,11 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      throw new WecomApiError(undefined, `${what}: ${(err as Error).name}`, true);
+      // A timeout may have reached WeCom; anything else failed before it did.
+      const name = (err as Error).name;
+      throw new WecomApiError(undefined, `${what}: ${name}`, true, undefined, name === 'TimeoutError');
     }
-    if (!res.ok) throw new WecomApiError(undefined, `${what}: HTTP ${res.status}`, true);
+    if (!res.ok) throw new WecomApiError(undefined, `${what}: HTTP ${res.status}`, true, undefined, false);
     try {
       return (await res.json()) as { errcode?: number; errmsg?: string };
     } catch {
@@ -60,10 +62,8 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     const code = json.errcode ?? 0;
     if (code === 0) return;
     const msg = `${what}: ${String(json.errmsg ?? '').slice(0, 200)}`;
-    if (code === RATE_LIMITED) {
-      const now = opts.clock.now().getTime();
-      throw new WecomApiError(code, msg, true, 60_000 - (now % 60_000) + 1_000);
-    }
+    // WeCom counts a sliding minute: try again a whole minute later.
+    if (code === RATE_LIMITED) throw new WecomApiError(code, msg, true, 61_000);
     throw new WecomApiError(code, msg, !PERMANENT.has(code));
   }
 

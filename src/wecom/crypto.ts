@@ -1,10 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { decrypt, encrypt, getSignature } from '@wecom/crypto';
+import { createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { encrypt, getSignature } from '@wecom/crypto';
 
 /** Why a callback was refused; the transport maps every one of these to a 4xx. */
 export class CallbackRejected extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 413 | 415,
+    readonly status: 400 | 401 | 403 | 408 | 413 | 415,
     readonly reason: string,
   ) {
     super(reason);
@@ -43,25 +43,53 @@ export function verifySignature(
   if (age > skewSeconds) throw new CallbackRejected(403, 'stale timestamp');
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8OrReject(bytes: Uint8Array, what: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new CallbackRejected(400, `${what} is not valid UTF-8`);
+  }
+}
+
 /**
- * Decrypts a WeCom ciphertext. @wecom/crypto neither validates shapes nor the receive id, and it
- * throws or returns garbage on malformed input, so every check lives here.
+ * Decrypts a WeCom ciphertext. @wecom/crypto's decrypt checks neither the padding nor the inner
+ * length field, so a random but correctly signed ciphertext "decrypts" to garbage with an empty
+ * receive id; this one refuses anything WeCom would not have produced.
  */
 export function decryptPayload(keys: CryptoKeys, ciphertext: string, expectedReceiveId: string | readonly string[]): string {
   if (!ciphertext || ciphertext.length % 4 !== 0 || !BASE64.test(ciphertext)) throw new CallbackRejected(400, 'ciphertext is not base64');
   const raw = Buffer.from(ciphertext, 'base64');
   if (raw.length < 32 || raw.length % 16 !== 0) throw new CallbackRejected(400, 'ciphertext has a bad length');
-  let out: { message: string; id: string };
+  const key = Buffer.from(`${keys.encodingAesKey}=`, 'base64');
+  let plain: Buffer;
   try {
-    out = decrypt(keys.encodingAesKey, ciphertext);
+    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
+    decipher.setAutoPadding(false);
+    plain = Buffer.concat([decipher.update(raw), decipher.final()]);
   } catch {
     throw new CallbackRejected(400, 'ciphertext does not decrypt');
   }
+  // PKCS#7 to 32-byte blocks: 1..32 bytes, all equal to the count.
+  const pad = plain[plain.length - 1] ?? 0;
+  if (pad < 1 || pad > 32 || pad > plain.length) throw new CallbackRejected(400, 'ciphertext has bad padding');
+  for (let i = plain.length - pad; i < plain.length; i++) if (plain[i] !== pad) throw new CallbackRejected(400, 'ciphertext has bad padding');
+  const body = plain.subarray(0, plain.length - pad);
+  if (body.length < 20) throw new CallbackRejected(400, 'ciphertext is too short');
+  const length = body.readUInt32BE(16);
+  if (length > body.length - 20) throw new CallbackRejected(400, 'length field out of range');
+  const message = utf8OrReject(body.subarray(20, 20 + length), 'decrypted message');
+  const id = utf8OrReject(body.subarray(20 + length), 'receive id');
   const allowed: readonly string[] = typeof expectedReceiveId === 'string' ? [expectedReceiveId] : expectedReceiveId;
-  if (!allowed.includes(out.id)) throw new CallbackRejected(400, 'wrong receive id');
-  // A block that lies about its inner length decrypts to a truncated message; the JSON/XML parse
-  // downstream rejects it, so no record is ever written from it.
-  return out.message;
+  if (!allowed.includes(id)) throw new CallbackRejected(400, 'wrong receive id');
+  return message;
+}
+
+/** WeCom's echostr decrypts to a short printable token (digits in practice); anything else is not from WeCom. */
+export function checkEcho(plain: string): string {
+  if (!/^[\x21-\x7e]{1,256}$/.test(plain)) throw new CallbackRejected(400, 'echostr plaintext is not a printable token');
+  return plain;
 }
 
 export function encryptPayload(keys: CryptoKeys, plaintext: string, receiveId: string): string {

@@ -1,4 +1,5 @@
 import { encrypt } from '@wecom/crypto';
+import { streamIdOf } from '../../src/wecom/callback';
 import { type Harness, createHarness } from '../helpers/harness';
 import { TEST_KEYS, appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, readAppReply, readBotReply, signedQuery } from '../helpers/wecom-payloads';
 
@@ -215,12 +216,21 @@ describe('idempotency', () => {
     expect(await h.models.InboundMessage.countDocuments({ _id: 'bot:dup-1' })).toBe(1);
   });
 
-  it('answers 503 while another instance still handles the first delivery, so WeCom retries', async () => {
-    await h.models.InboundMessage.create({ _id: 'bot:elsewhere', streamId: 'x', senderId: 'zhangsan', status: 'processing', startedAt: h.clock.now() });
+  it('a smart-bot redelivery while another instance still works gets an unfinished stream, then the reply on refresh', async () => {
+    await h.models.InboundMessage.create({ _id: 'bot:elsewhere', streamId: streamIdOf('bot:elsewhere'), senderId: 'zhangsan', status: 'processing', startedAt: h.clock.now() });
     const res = await h.sayRaw('zhangsan', '帮助', { msgid: 'elsewhere' });
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(200);
+    expect(readBotReply(TEST_KEYS, res.text).json).toMatchObject({ msgtype: 'stream', stream: { id: streamIdOf('bot:elsewhere'), finish: false, content: '正在处理…' } });
     await h.models.InboundMessage.updateOne({ _id: 'bot:elsewhere' }, { $set: { status: 'done', reply: '第一次的回复' } });
     expect(await h.say('zhangsan', '帮助', { msgid: 'elsewhere' })).toBe('第一次的回复');
+  });
+
+  it('answers 503 to an app redelivery while another instance still handles the first, so WeCom retries', async () => {
+    await h.models.InboundMessage.create({ _id: 'app:elsewhere-app', streamId: 'y', senderId: 'zhangsan', status: 'processing', startedAt: h.clock.now() });
+    const res = await h.sayRaw('zhangsan', '帮助', { mode: 'app', msgid: 'elsewhere-app' });
+    expect(res.status).toBe(503);
+    await h.models.InboundMessage.updateOne({ _id: 'app:elsewhere-app' }, { $set: { status: 'done', reply: '第一次的回复' } });
+    expect(await h.say('zhangsan', '帮助', { mode: 'app', msgid: 'elsewhere-app' })).toBe('第一次的回复');
   });
 
   it('a later redelivery of an app message gets the first reply', async () => {

@@ -32,6 +32,7 @@ function inboxWith(dispatch: (m: InboundMessage) => Promise<Reply>) {
     streamIdOf: (id) => `s-${id}`,
     staleProcessingMs: 30_000,
     duplicateWaitMs: 200,
+    streamWindowMs: 330_000,
     pause: () => new Promise((r) => setImmediate(r)),
   });
 }

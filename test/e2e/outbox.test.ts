@@ -41,29 +41,33 @@ it('retries after WeCom errors with backoff and gives up only on permanent ones'
   expect(await h.models.OutboxItem.findOne({ key: 'dead-1' }).lean()).toMatchObject({ status: 'dead', attempts: 1 });
 });
 
-it('keeps to 20 group messages a minute, across the minute boundary', async () => {
-  h.clock.set('2026-11-22T10:00:05+08:00');
+it('keeps to 20 group messages in any 60 seconds: a sliding window, not calendar minutes', async () => {
+  h.clock.set('2026-11-22T10:00:30+08:00');
   for (let i = 0; i < 25; i++) await notify().toGroup(`rate-${i}`, `第${i}条`);
   const first = await h.drain();
   expect(first.sent).toBe(20);
   expect(first.deferred).toBe(1);
-  h.clock.set('2026-11-22T10:00:59+08:00');
-  expect((await h.drain()).sent).toBe(0);
+  // A new calendar minute frees nothing: the 20 went out less than 60 s ago.
   h.clock.set('2026-11-22T10:01:00+08:00');
+  expect((await h.drain()).sent).toBe(0);
+  h.clock.set('2026-11-22T10:01:30.500+08:00');
   expect((await h.drain()).sent).toBe(5);
   // Sent in the order they were queued.
   expect(h.groupTexts()).toEqual(Array.from({ length: 25 }, (_, i) => `第${i}条`));
 });
 
-it('waits for the next minute when WeCom says 45009 (rate limited)', async () => {
+it('backs off a whole minute when WeCom says 45009 (rate limited), without spending an attempt', async () => {
   h.clock.set('2026-11-22T10:00:30+08:00');
   h.wecom.failNext(1, { errcode: 45009 });
   await notify().toGroup('limited', '被限流的消息');
-  await h.drain();
-  h.clock.set('2026-11-22T10:00:50+08:00');
-  expect((await h.drain()).sent).toBe(0);
+  await notify().toGroup('limited-2', '第二条');
+  expect(await h.drain()).toMatchObject({ sent: 0, failed: 1 });
   h.clock.set('2026-11-22T10:01:02+08:00');
-  expect((await h.drain()).sent).toBe(1);
+  expect((await h.drain()).sent).toBe(0);
+  h.clock.set('2026-11-22T10:01:31+08:00');
+  expect((await h.drain()).sent).toBe(2);
+  expect(await h.models.OutboxItem.findOne({ key: 'limited' }).lean()).toMatchObject({ status: 'sent', attempts: 1 });
+  expect(h.groupTexts()).toEqual(['被限流的消息', '第二条']);
 });
 
 it('resumes after a restart, including an item claimed by an instance that died mid-send', async () => {

@@ -175,7 +175,7 @@ it('cleanup expires old delivery records, finished pushes and old runs, and keep
     { ...item, key: 'old-dead', status: 'dead' as const },
     { ...item, key: 'old-pending', status: 'pending' as const, nextAttemptAt: at('2026-12-01T10:00:00') },
   ]);
-  await h.models.RateWindow.create({ _id: 'w-old', count: 3, at: old });
+  await h.models.RateWindow.create({ _id: 'w-old', slots: [old.getTime() * 1000], at: old });
   await h.models.JobRun.create([
     { job: 'digest', slot: 'digest:2026-01-05T09:00', slotAt: at('2026-01-05T09:00:00'), status: 'succeeded', startedAt: at('2026-01-05T09:00:00') },
     { job: 'study', slot: 'study:2026-11-18T10:00', slotAt: at('2026-11-18T10:00:00'), status: 'running', startedAt: at('2026-11-18T10:00:00') },

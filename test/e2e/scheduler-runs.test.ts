@@ -102,7 +102,9 @@ it('a crash between claim and send is resumed by a later tick, without a double 
   // Ten minutes on, the claim is presumed dead: exactly one instance takes it over and re-runs it.
   h.clock.set(at('2026-11-23T09:10:00'));
   const reports = (await Promise.all([a.tick(h.clock.now()), b.tick(h.clock.now())])).flat();
-  expect(reports.map((r) => r.outcome).sort()).toEqual(['busy', 'succeeded']);
+  // The other instance finds the slot still running, or already done if it looked a moment later.
+  const outcomes = reports.map((r) => r.outcome).sort();
+  expect([['busy', 'succeeded'], ['done', 'succeeded']]).toContainEqual(outcomes);
   await h.drain();
   expect(state.runs).toBe(1);
   expect(pings('crash')).toHaveLength(1);

@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
-import { loadConfig } from '../../config';
+import { type Config, loadConfig } from '../../config';
+import type { Command } from '../../src/commands/types';
 import { ManualClock } from '../../src/clock';
 import { type ComposeOptions, type Composed, composeApp } from '../../src/compose';
 import { FakeWecom } from '../../src/demo/fake-wecom';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from './db';
-import { appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, nextMsgId, readAppReply, readBotReply, signedQuery, TEST_KEYS } from './wecom-payloads';
+import { appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, nextMsgId, readAppReply, readBotReply, signedQuery, streamPollPlaintext, TEST_KEYS } from './wecom-payloads';
 
 export interface HarnessOptions {
   /** Start of the injected clock (Beijing time is UTC+8). */
@@ -18,6 +19,28 @@ export interface HarnessOptions {
   clock?: ManualClock;
   /** Seams of the composition root (long connection timers, instance id). */
   compose?: Pick<ComposeOptions, 'timers' | 'instanceId'>;
+  /** Tunables to override, per section (e.g. a short reply deadline). */
+  tunables?: { [K in keyof Config['tunables']]?: Partial<Config['tunables'][K]> };
+  /** Test-only commands added to the table (e.g. one that waits for the test). */
+  extraCommands?: Command[];
+  /** A database of the test's own (e.g. on a server the test stops and restarts). */
+  database?: TestDatabase;
+}
+
+/**
+ * Reply deadlines far beyond any command here, so a loaded machine never turns an ordinary reply into
+ * "正在处理…"; deadline tests set short ones.
+ */
+const RELAXED = { inbound: { botDeadlineMs: 60_000, appDeadlineMs: 60_000 } };
+
+function withTunables(config: Config, overrides: HarnessOptions['tunables'] = {}): Config {
+  const tunables = { ...config.tunables } as Record<string, unknown>;
+  for (const layer of [RELAXED, overrides] as Array<Record<string, object | undefined>>) {
+    for (const [section, values] of Object.entries(layer)) {
+      if (values) tunables[section] = { ...(tunables[section] as object), ...values };
+    }
+  }
+  return { ...config, tunables: tunables as Config['tunables'] };
 }
 
 export interface SayOptions {
@@ -32,7 +55,7 @@ export interface SayOptions {
  * pushing to a fake WeCom on loopback, with a clock the test moves.
  */
 export async function createHarness(tag: string, opts: HarnessOptions = {}) {
-  const db = opts.db ?? (await openTestDatabase(tag));
+  const db = opts.database ?? opts.db ?? (await openTestDatabase(tag));
   const wecom = new FakeWecom();
   const fake = await wecom.listen();
   const clock = opts.clock ?? new ManualClock(opts.now ?? '2026-11-22T10:00:00+08:00');
@@ -44,7 +67,7 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     },
   });
   const office = opts.officeUserIds ?? ['office1'];
-  const config = loadConfig({
+  const config = withTunables(loadConfig({
     NODE_ENV: 'test',
     WECOM_TOKEN: TEST_KEYS.token,
     WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey,
@@ -55,9 +78,17 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     OFFICE_USERIDS: office.join(','),
     LOG_LEVEL: 'info',
     ...opts.env,
-  });
+  }), opts.tunables);
   const log = createLogger({ level: 'info', destination });
-  const composed: Composed = await composeApp({ config, connection: db.connection, log, clock, pause: () => new Promise((r) => setImmediate(r)), ...opts.compose });
+  const composed: Composed = await composeApp({
+    config,
+    connection: db.connection,
+    log,
+    clock,
+    pause: () => new Promise((r) => setImmediate(r)),
+    extraCommands: opts.extraCommands,
+    ...opts.compose,
+  });
   const request = supertest(composed.app.callback());
 
   async function post(query: Record<string, string>, body: string, contentType: string) {
@@ -84,9 +115,30 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     return post(signedQuery(TEST_KEYS, ciphertext, nowSeconds()), body, 'application/json');
   }
 
+  /** What WeCom sees of a smart-bot reply: the stream's content and whether it is finished. */
+  function streamOf(res: { status: number; text: string }): { status: number; content: string; finish: boolean; streamId: string } {
+    if (res.status !== 200 || !res.text) return { status: res.status, content: '', finish: true, streamId: '' };
+    const { json } = readBotReply(TEST_KEYS, res.text);
+    const stream = (json.stream ?? {}) as { id?: string; content?: string; finish?: boolean };
+    return { status: res.status, content: stream.content ?? '', finish: stream.finish ?? true, streamId: stream.id ?? '' };
+  }
+
+  /** Sends a smart-bot message and reads the stream WeCom would show. */
+  async function sayStream(userid: string, text: string, o: Omit<SayOptions, 'mode'> = {}) {
+    return streamOf(await sayRaw(userid, text, o));
+  }
+
+  /** WeCom refreshing an unfinished stream. */
+  async function pollStream(streamId: string, userid = 'zhangsan') {
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, streamPollPlaintext({ userid, streamId }));
+    return streamOf(await post(signedQuery(TEST_KEYS, ciphertext, nowSeconds()), body, 'application/json'));
+  }
+
   return {
     ...composed,
     config,
+    sayStream,
+    pollStream,
     clock,
     wecom,
     fakeBaseUrl: fake.baseUrl,

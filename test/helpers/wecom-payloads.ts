@@ -85,3 +85,8 @@ export function readAppReply(keys: TestKeys, body: string): { content: string; t
   if (id !== keys.corpId) throw new Error(`app reply has receive id ${id}`);
   return { content: pick(message, 'Content'), toUser: pick(message, 'ToUserName') };
 }
+
+/** WeCom's refresh of an unfinished stream: msgtype "stream" with the stream id, no response_url. */
+export function streamPollPlaintext(o: { userid: string; streamId: string; msgid?: string }): string {
+  return JSON.stringify({ msgid: o.msgid ?? nextMsgId(), aibotid: 'aib-test', chattype: 'group', chatid: 'wr-group-1', from: { userid: o.userid }, msgtype: 'stream', stream: { id: o.streamId } });
+}

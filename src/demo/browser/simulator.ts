@@ -140,7 +140,13 @@
     return fetch('/wecom/callback?' + q.toString(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: body });
   }
 
-  async function openReply(res: Response): Promise<string | null> {
+  interface OpenedReply {
+    text: string;
+    streamId?: string;
+    finish: boolean;
+  }
+
+  async function openReply(res: Response): Promise<OpenedReply | null> {
     const text = await res.text();
     if (!text) return null;
     const env = JSON.parse(text) as { encrypt: string; msgsignature: string; timestamp: number | string; nonce: string };
@@ -148,10 +154,24 @@
     if (expected !== env.msgsignature) throw new Error('回复的签名校验失败');
     const plain = await wecomDecrypt(keys(), env.encrypt);
     if (plain.receiveId !== '') throw new Error('回复的 receiveid 不对');
-    const msg = JSON.parse(plain.message) as { msgtype: string; stream?: { content?: string }; text?: { content?: string } };
-    if (msg.msgtype === 'stream') return (msg.stream && msg.stream.content) || '';
-    if (msg.msgtype === 'text') return (msg.text && msg.text.content) || '';
-    return plain.message;
+    const msg = JSON.parse(plain.message) as { msgtype: string; stream?: { id?: string; content?: string; finish?: boolean }; text?: { content?: string } };
+    if (msg.msgtype === 'stream') return { text: (msg.stream && msg.stream.content) || '', streamId: msg.stream && msg.stream.id, finish: !msg.stream || msg.stream.finish !== false };
+    if (msg.msgtype === 'text') return { text: (msg.text && msg.text.content) || '', finish: true };
+    return { text: plain.message, finish: true };
+  }
+
+  // An unfinished stream ("正在处理…"): refresh it the way WeCom does until the bot finishes it.
+  async function refreshStream(sender: Person, streamId: string): Promise<OpenedReply | null> {
+    const payload = { msgid: 'demo-' + randomHex(12), aibotid: session().aibotid, chattype: 'single', from: { userid: sender.userid }, msgtype: 'stream', stream: { id: streamId } };
+    for (let i = 0; i < 360; i++) {
+      await wait(1000);
+      const encrypt = await wecomEncrypt(keys(), JSON.stringify(payload), '');
+      const res = await postCallback(JSON.stringify({ encrypt: encrypt }), encrypt);
+      if (!res.ok) throw new Error('回调接口返回 HTTP ' + res.status);
+      const reply = await openReply(res);
+      if (!reply || reply.finish) return reply;
+    }
+    return null;
   }
 
   // ---- the long-connection path: the simulator plays WeCom's WebSocket server and relays frames
@@ -208,7 +228,11 @@
         }
         if (!res.ok) throw new Error('回调接口返回 HTTP ' + res.status + '：' + (await res.text()).slice(0, 80));
         const reply = await openReply(res);
-        addBot(reply, '已签名加密 · POST /wecom/callback · HTTP ' + res.status + ' · ' + Math.round(performance.now() - started) + ' ms');
+        addBot(reply ? reply.text : null, '已签名加密 · POST /wecom/callback · HTTP ' + res.status + ' · ' + Math.round(performance.now() - started) + ' ms');
+        if (reply && !reply.finish && reply.streamId) {
+          const done = await refreshStream(sender, reply.streamId);
+          if (done) addBot(done.text, '流式消息刷新（msgtype stream）· ' + Math.round(performance.now() - started) + ' ms');
+        }
         break;
       }
     } catch (err) {

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { OutboxItemDoc } from '../../models/outbox-item';
 import { type PushSender, PushError } from './push-sender';
-import { isDuplicateKey } from '../../models/duplicate-key';
+import { createRateBudget } from './rate-budget';
 
 export interface OutboxSenderOptions {
   models: Models;
@@ -16,10 +16,15 @@ export interface OutboxSenderOptions {
   baseBackoffMs: number;
   maxBackoffMs: number;
   pollMs: number;
-  /** How long a claimed item stays locked before another instance may take it over (crash recovery). */
+  /**
+   * How long a claimed item stays locked before it counts as abandoned (its sender died mid-send)
+   * and may be sent again. Longer than the HTTP timeout, so a slow but live send is never doubled.
+   */
   lockMs?: number;
   /** Delivery channels beyond the built-in ones (the long connection's aibot_send_msg), by channel name. */
   channels?: Record<string, DeliveryChannel>;
+  /** While false the background loop skips its passes quietly (database outage) instead of logging failures. */
+  databaseAvailable?: () => boolean;
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */
@@ -32,7 +37,7 @@ export interface DeliveryChannel {
 }
 
 export interface OutboxSender {
-  /** Sends everything due now; returns how many went out. Safe to call from several instances. */
+  /** Sends everything due now; returns how many went out. Calls never overlap within a process. */
   drainOnce(): Promise<{ sent: number; failed: number; deferred: number }>;
   /** Asks the background loop to drain soon (after an enqueue). */
   kick(): void;
@@ -42,38 +47,53 @@ export interface OutboxSender {
 
 type Item = OutboxItemDoc & { _id: unknown };
 
+const RATE_LIMITED = 45009;
+
+/**
+ * Sends the outbox. Guarantees: one drain at a time per process; parts of one message in order, a
+ * failed part holding back the rest; a sliding per-minute robot budget shared by all instances.
+ * The webhook has no idempotency key, so a push is marked sent right after WeCom's answer; if the
+ * process dies between the two, the push is sent once more after its lock expires (at most one duplicate).
+ */
 export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   const lockMs = o.lockMs ?? 60_000;
+  const { OutboxItem } = o.models;
+  const budget = createRateBudget({ models: o.models, id: 'webhook', perMinute: o.webhookPerMinute });
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
   // Set while stop() waits, so a long drain ends after its current item instead of holding shutdown.
   let halting = false;
+  // Every drain runs after the previous one: the background loop and explicit calls never overlap.
+  let tail: Promise<unknown> = Promise.resolve();
+  let loopBusy = false;
+  let again = false;
 
-  async function claim(now: Date, skip: string[]): Promise<Item | null> {
+  /** Claims the oldest due item; `reclaimed` when it was found mid-send with an expired lock. */
+  async function claim(now: Date, skip: string[]): Promise<{ item: Item; reclaimed: boolean } | null> {
     const due = { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }] };
     const filter: QueryFilter<unknown> = skip.length ? { $and: [due, { channel: { $nin: skip } }] } : due;
-    return (await o.models.OutboxItem.findOneAndUpdate(
+    const lockedUntil = new Date(now.getTime() + lockMs);
+    const before = (await OutboxItem.findOneAndUpdate(
       filter,
-      { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) }, $inc: { attempts: 1 } },
-      { sort: { createdAt: 1, seq: 1 }, returnDocument: 'after' },
+      { $set: { status: 'sending', lockedUntil }, $inc: { attempts: 1 } },
+      { sort: { createdAt: 1, seq: 1 }, returnDocument: 'before' },
     ).lean()) as Item | null;
+    if (!before) return null;
+    return { item: { ...before, status: 'sending', attempts: (before.attempts ?? 0) + 1, lockedUntil }, reclaimed: before.status === 'sending' };
   }
 
-  /** One slot of the robot's per-minute budget, shared by all instances through a unique window id. */
-  async function takeWebhookSlot(now: Date): Promise<boolean> {
-    const minute = Math.floor(now.getTime() / 60_000);
-    try {
-      await o.models.RateWindow.findOneAndUpdate(
-        { _id: `webhook:${minute}`, count: { $lt: o.webhookPerMinute } },
-        { $inc: { count: 1 }, $setOnInsert: { at: new Date(minute * 60_000) } },
-        { upsert: true },
-      );
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  /** Puts a claimed item back without spending an attempt. */
+  async function release(item: Item, nextAttemptAt: Date): Promise<void> {
+    await OutboxItem.updateOne(
+      { _id: item._id, status: 'sending' },
+      { $set: { status: 'pending', nextAttemptAt }, $inc: { attempts: -1 }, $unset: { lockedUntil: 1 } },
+    );
+  }
+
+  /** The first earlier part of the same message that has not gone out yet. */
+  async function earlierPartPending(item: Item): Promise<Item | null> {
+    if (!item.group || !item.seq) return null;
+    return (await OutboxItem.findOne({ group: item.group, seq: { $lt: item.seq }, status: { $ne: 'sent' } }).sort({ seq: 1 }).lean()) as Item | null;
   }
 
   async function send(item: Item): Promise<void> {
@@ -93,7 +113,38 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     return Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
   }
 
-  async function drainOnce() {
+  /** Records a failed send; the budget slot is given back only when the call never reached WeCom. */
+  async function recordFailure(item: Item, err: unknown, slot: number | undefined, log: Logger): Promise<void> {
+    const e = err instanceof PushError ? err : new PushError(undefined, (err as Error).message, true);
+    const now = o.clock.now();
+    const rateLimited = e.errcode === RATE_LIMITED;
+    let slotFate: string | undefined;
+    if (slot !== undefined) {
+      if (rateLimited) {
+        await budget.exhaust(now);
+        slotFate = 'window exhausted: WeCom counts more sends than we did';
+      } else if (!e.reached) {
+        await budget.release(slot);
+        slotFate = 'returned: the call never reached WeCom';
+      } else {
+        slotFate = 'spent: WeCom answered, so it counted the call';
+      }
+    }
+    // Being rate limited is not the push's fault: it costs no attempt.
+    const retry = rateLimited || (e.retryable && item.attempts < o.maxAttempts);
+    const next = new Date(now.getTime() + (e.retryAfterMs ?? backoff(item.attempts)));
+    await OutboxItem.updateOne(
+      { _id: item._id },
+      {
+        $set: { status: retry ? 'pending' : 'dead', nextAttemptAt: next, lastError: e.message.slice(0, 300) },
+        $unset: { lockedUntil: 1 },
+        ...(rateLimited ? { $inc: { attempts: -1 } } : {}),
+      },
+    );
+    (retry ? log.warn.bind(log) : log.error.bind(log))({ errcode: e.errcode, err: e.message, retry, budget: slotFate }, retry ? 'push failed, will retry' : 'push failed for good');
+  }
+
+  async function drain() {
     let sent = 0;
     let failed = 0;
     let deferred = 0;
@@ -103,55 +154,109 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     for (const [name, channel] of Object.entries(o.channels ?? {})) if (!(await channel.ready())) skip.push(name);
     for (let i = 0; i < 500 && !halting; i++) {
       const now = o.clock.now();
-      const item = await claim(now, webhookFull ? [...skip, 'webhook'] : skip);
-      if (!item) break;
+      const claimed = await claim(now, webhookFull ? [...skip, 'webhook'] : skip);
+      if (!claimed) break;
+      const { item } = claimed;
       const log = o.log.child({ outbox: item.key, channel: item.channel, attempt: item.attempts });
-      const extra = o.channels?.[item.channel];
-      const retryAt = extra ? await extra.reserve(now) : item.channel === 'webhook' && !(await takeWebhookSlot(now)) ? new Date((Math.floor(now.getTime() / 60_000) + 1) * 60_000) : undefined;
-      if (retryAt) {
-        // Over the channel's budget: wait for its next window without spending an attempt.
-        await o.models.OutboxItem.updateOne({ _id: item._id, status: 'sending' }, { $set: { status: 'pending', nextAttemptAt: retryAt }, $inc: { attempts: -1 }, $unset: { lockedUntil: 1 } });
-        if (extra) skip.push(item.channel);
-        else webhookFull = true;
+      if (claimed.reclaimed) log.warn('push was left mid-send (its sender stopped or died); sending again, so WeCom may show it twice');
+
+      const earlier = await earlierPartPending(item);
+      if (earlier?.status === 'dead') {
+        await OutboxItem.updateOne({ _id: item._id }, { $set: { status: 'dead', lastError: 'an earlier part of this message failed for good' }, $unset: { lockedUntil: 1 } });
+        log.error({ part: item.seq }, 'push dropped: an earlier part failed for good');
+        failed++;
+        continue;
+      }
+      if (earlier) {
+        // Parts never overtake each other: wait for the earlier one's retry (or the next poll).
+        const waitFor = earlier.status === 'pending' && earlier.nextAttemptAt > now ? earlier.nextAttemptAt : new Date(now.getTime() + o.pollMs);
+        await release(item, waitFor);
         deferred++;
         continue;
+      }
+
+      const extra = o.channels?.[item.channel];
+      if (extra) {
+        const retryAt = await extra.reserve(now);
+        if (retryAt) {
+          // Over the channel's budget: wait for its next window without spending an attempt.
+          await release(item, retryAt);
+          skip.push(item.channel);
+          deferred++;
+          continue;
+        }
+      }
+
+      let slot: number | undefined;
+      if (item.channel === 'webhook') {
+        const taken = await budget.take(now);
+        if (!taken.ok) {
+          // Over the robot's budget: wait for a slot to free up without spending an attempt.
+          await release(item, taken.freeAt);
+          webhookFull = true;
+          deferred++;
+          continue;
+        }
+        slot = taken.stamp;
       }
       const started = Date.now();
       try {
         await send(item);
-        await o.models.OutboxItem.updateOne({ _id: item._id }, { $set: { status: 'sent', sentAt: o.clock.now() }, $unset: { lockedUntil: 1, lastError: 1 } });
-        log.info({ latencyMs: Date.now() - started }, 'push sent');
-        sent++;
       } catch (err) {
-        const e = err instanceof PushError ? err : new PushError(undefined, (err as Error).message, true);
-        const retry = e.retryable && item.attempts < o.maxAttempts;
-        const next = new Date(o.clock.now().getTime() + (e.retryAfterMs ?? backoff(item.attempts)));
-        await o.models.OutboxItem.updateOne(
-          { _id: item._id },
-          { $set: { status: retry ? 'pending' : 'dead', nextAttemptAt: next, lastError: e.message.slice(0, 300) }, $unset: { lockedUntil: 1 } },
-        );
-        (retry ? log.warn.bind(log) : log.error.bind(log))({ errcode: e.errcode, err: e.message, retry }, retry ? 'push failed, will retry' : 'push failed for good');
+        await recordFailure(item, err, slot, log);
         failed++;
-        if (e.errcode === 45009) webhookFull = true;
+        if (err instanceof PushError && err.errcode === RATE_LIMITED && item.channel === 'webhook') webhookFull = true;
+        continue;
       }
+      // Marked at once: from here on a crash can no longer cause a second send.
+      await OutboxItem.updateOne({ _id: item._id }, { $set: { status: 'sent', sentAt: o.clock.now() }, $unset: { lockedUntil: 1, lastError: 1 } });
+      log.info({ latencyMs: Date.now() - started }, 'push sent');
+      sent++;
     }
     return { sent, failed, deferred };
+  }
+
+  function drainOnce() {
+    const run = tail.then(drain);
+    tail = run.catch(() => undefined);
+    return run;
   }
 
   function schedule(ms: number) {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = drainOnce()
-        .catch((err) => o.log.error({ err }, 'outbox drain failed'))
-        .finally(() => schedule(o.pollMs));
-    }, ms);
+    timer = setTimeout(() => void tick(), ms);
     timer.unref?.();
+  }
+
+  /** The one background loop: a kick during a drain asks for another pass instead of a second loop. */
+  async function tick(): Promise<void> {
+    if (loopBusy) {
+      again = true;
+      return;
+    }
+    if (o.databaseAvailable && !o.databaseAvailable()) {
+      schedule(o.pollMs);
+      return;
+    }
+    loopBusy = true;
+    again = false;
+    try {
+      await drainOnce();
+    } catch (err) {
+      o.log.error({ err }, 'outbox drain failed');
+    } finally {
+      loopBusy = false;
+    }
+    schedule(again ? 0 : o.pollMs);
   }
 
   return {
     drainOnce,
-    kick: () => schedule(0),
+    kick() {
+      if (loopBusy) again = true;
+      else schedule(0);
+    },
     start() {
       stopped = false;
       schedule(0);
@@ -160,7 +265,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       stopped = true;
       halting = true;
       clearTimeout(timer);
-      await running;
+      await tail;
       halting = false;
     },
   };

@@ -57,6 +57,7 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
               nextAttemptAt: req.notBefore ?? now,
               createdAt: now,
               seq: i,
+              group: req.key,
             },
           },
           { upsert: true },

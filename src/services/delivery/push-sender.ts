@@ -13,6 +13,8 @@ export class PushError extends Error {
     readonly retryable: boolean,
     /** The earliest sensible retry, e.g. after the rate-limit minute. */
     readonly retryAfterMs?: number,
+    /** False when the call provably never reached WeCom (refused connection, a proxy's HTTP error): it cost no budget. */
+    readonly reached = true,
   ) {
     super(`push failed ${errcode ?? 'network'}: ${detail}`);
   }

@@ -4,3 +4,4 @@ export { daysTaken, isOverdue, writeOpinionsLedger } from './opinions-ledger';
 export { writePerformanceRegister } from './performance-register';
 export { uniqueSheetName } from './sheet-names';
 export { excelWallTime, writeXlsx } from './xlsx-stream';
+export { FileWriteError } from './xlsx-stream';

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { wallTime } from '../../time/zone';
@@ -52,24 +53,61 @@ async function compressorCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
   }
 }
 
+/** The output file could not be created, written or put in place; `code` is the system's (EACCES, ENOENT…). */
+export class FileWriteError extends Error {
+  constructor(
+    readonly file: string,
+    readonly code: string,
+  ) {
+    super(`cannot write ${file}: ${code}`);
+    this.name = 'FileWriteError';
+  }
+}
+
+function codeOf(err: unknown): string {
+  return (err as NodeJS.ErrnoException | null)?.code ?? 'EIO';
+}
+
+/** Opens the file for writing, or says why not; never creates folders. */
+async function openFile(file: string, out: string): Promise<WriteStream> {
+  const dir = path.dirname(path.resolve(out));
+  const info = await stat(dir).catch((err: unknown) => {
+    throw new FileWriteError(out, codeOf(err) === 'ENOENT' ? 'ENOENT' : codeOf(err));
+  });
+  if (!info.isDirectory()) throw new FileWriteError(out, 'ENOTDIR');
+  if ((await stat(out).catch(() => undefined))?.isDirectory()) throw new FileWriteError(out, 'EISDIR');
+  const stream = createWriteStream(file);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (err) => reject(new FileWriteError(out, codeOf(err))));
+  });
+  return stream;
+}
+
 /** One output file; written under a temporary name and renamed on success, so a failed run leaves no half file. */
 export class XlsxStream {
   private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
-  private readonly partial: string;
   private readonly used = new Set<string>();
   private current?: SheetWriter;
+  /** Rejects on the first write error: exceljs would otherwise wait forever for a stream that died. */
+  private readonly failed: Promise<never>;
 
-  constructor(
+  private constructor(
     private readonly out: string,
+    private readonly partial: string,
     private readonly tz: string,
+    file: WriteStream,
   ) {
-    this.partial = `${out}.partial`;
-    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.partial, useStyles: true, useSharedStrings: false });
+    this.failed = new Promise<never>((_, reject) => {
+      file.on('error', (err) => reject(new FileWriteError(out, codeOf(err))));
+    });
+    this.failed.catch(() => undefined);
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
   }
 
   static async open(out: string, tz: string): Promise<XlsxStream> {
-    await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    return new XlsxStream(out, tz);
+    const partial = `${out}.partial`;
+    return new XlsxStream(out, partial, tz, await openFile(partial, out));
   }
 
   /** Starts a sheet (committing the previous one): bold frozen header row, column widths, typed cells. */
@@ -82,6 +120,7 @@ export class XlsxStream {
     header.alignment = { vertical: 'middle' };
     header.commit();
     const tz = this.tz;
+    const failed = this.failed;
     let rows = 0;
     let committed = false;
     const writer: SheetWriter = {
@@ -94,7 +133,7 @@ export class XlsxStream {
         });
         row.commit();
         rows += 1;
-        await compressorCaughtUp(ws);
+        await Promise.race([compressorCaughtUp(ws), failed]);
       },
       get rows() {
         return rows;
@@ -111,8 +150,10 @@ export class XlsxStream {
 
   async finish(): Promise<string> {
     this.current?.commit();
-    await this.wb.commit();
-    await rename(this.partial, this.out);
+    await Promise.race([this.wb.commit(), this.failed]);
+    await rename(this.partial, this.out).catch((err: unknown) => {
+      throw new FileWriteError(this.out, codeOf(err));
+    });
     return this.out;
   }
 
