@@ -6,6 +6,7 @@ import { createJobs } from '../jobs';
 import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
+import { createConsoleStaticRouter, findWebDist } from './console/static';
 import { localBaseUrl } from './demo/address';
 import { FakeWecom } from './demo/fake-wecom';
 import { createDemoRouter, DEMO_WECOM_PREFIX } from './demo/router';
@@ -99,6 +100,8 @@ export async function composeApp(o: ComposeOptions) {
   });
 
   const routers = [callback];
+  // The office console's built pages (web/dist) at /console; the API side owns /console/login and /console/auth.
+  routers.push(createConsoleStaticRouter({ dir: findWebDist(), log: log.child({ part: 'console-web' }) }));
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };

@@ -253,7 +253,25 @@ export const pageScriptJs = String.raw`
     $('mode-single').classList.toggle('active', mode === 'single');
   }
 
+  // The office console, signed in as the chosen person through a one-time link (demo mode only).
+  async function openConsole() {
+    var sender = currentSender();
+    // Opened before the request so that popup blockers see a click, then pointed at the link.
+    var win = window.open('', '_blank');
+    try {
+      var r = await fetch('/demo/api/console-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid: sender.userid }) });
+      var data = await r.json().catch(function () { return {}; });
+      if (!r.ok || !data.url) throw new Error((data.error && data.error.message) || ('HTTP ' + r.status));
+      if (win) win.location.href = data.url;
+      else location.href = data.url;
+    } catch (e) {
+      if (win) win.close();
+      addSystem('打不开工作台：' + (e && e.message ? e.message : String(e)), 'error');
+    }
+  }
+
   function wire() {
+    $('open-console').addEventListener('click', openConsole);
     $('tab-chat').addEventListener('click', function () { showPane('chat'); });
     $('tab-group').addEventListener('click', function () { showPane('group'); });
     $('mode-group').addEventListener('click', function () { setMode('group'); });

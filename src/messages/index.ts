@@ -8,6 +8,7 @@ import { events } from './events';
 import { rosterImport } from './roster-import';
 import { performance } from './performance';
 import { exportsText } from './exports';
+import { consoleWeb } from './console-web';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -21,6 +22,7 @@ const catalog = {
   ...rosterImport,
   ...performance,
   ...exportsText,
+  ...consoleWeb,
 };
 
 export type Catalog = typeof catalog;
