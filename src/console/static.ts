@@ -119,11 +119,12 @@ export function createConsoleStaticRouter(deps: { dir: string; log: Logger }): R
     send(ctx, file, entry, 'no-cache');
   }
 
-  router.get('/console', (ctx) => {
-    ctx.redirect('/console/');
-  });
-
-  router.get('/console/{*rest}', async (ctx: Context, next: Next) => {
+  async function serve(ctx: Context, next: Next): Promise<void> {
+    // The router matches /console and /console/ alike: relative asset URLs need the slash.
+    if (ctx.path === '/console') {
+      ctx.redirect('/console/');
+      return;
+    }
     if (SERVER_OWNED.test(ctx.path)) return next();
     let rel: string;
     try {
@@ -148,7 +149,9 @@ export function createConsoleStaticRouter(deps: { dir: string; log: Logger }): R
       return;
     }
     await serveIndex(ctx);
-  });
+  }
 
+  router.get('/console', serve);
+  router.get('/console/{*rest}', serve);
   return router;
 }
