@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
-import { loadSession, session } from './session';
+import { loadSession } from './session';
 
 // Page code is split per route: the first load carries only the shell and the page opened.
 export const router = createRouter({
@@ -30,8 +30,3 @@ router.afterEach((to) => {
   document.title = `${String(to.meta.title ?? '')} · 人大办工作台`;
 });
 
-/** Back to the sign-in page after the server said the session is gone. */
-export function toSignIn(): void {
-  session.signedOut();
-  void router.replace({ name: 'signin' });
-}
