@@ -11,6 +11,7 @@ import { localBaseUrl } from './demo/address';
 import { FakeWecom } from './demo/fake-wecom';
 import { createDemoRouter, DEMO_WECOM_PREFIX } from './demo/router';
 import { seedDemoRoster } from './demo/seed';
+import { createConsoleRouters } from './console/router';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
@@ -65,7 +66,16 @@ export async function composeApp(o: ComposeOptions) {
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
   });
-  const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
+  const services = createServices({
+    models,
+    config,
+    clock,
+    log,
+    outbox,
+    afterEnqueue: () => sender.kick(),
+    // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
+    consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
+  });
   const table = createCommandTable(commands);
   // -- scheduler
   const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });
@@ -99,7 +109,7 @@ export async function composeApp(o: ComposeOptions) {
     replyForStream: inbox.replyForStream,
   });
 
-  const routers = [callback];
+  const routers = [callback, ...createConsoleRouters({ services, models, config, clock, log, client })];
   // The office console's built pages (web/dist) at /console; the API side owns /console/login and /console/auth.
   routers.push(createConsoleStaticRouter({ dir: findWebDist(), log: log.child({ part: 'console-web' }) }));
   if (demoSink) {

@@ -8,6 +8,7 @@ import { events } from './events';
 import { rosterImport } from './roster-import';
 import { performance } from './performance';
 import { exportsText } from './exports';
+import { consoleText } from './console';
 import { consoleWeb } from './console-web';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
@@ -22,6 +23,7 @@ const catalog = {
   ...rosterImport,
   ...performance,
   ...exportsText,
+  ...consoleText,
   ...consoleWeb,
 };
 

@@ -13,6 +13,8 @@ import { stationModel } from './station';
 import { jobRunModel } from './job-run';
 import { announcementModel } from './announcement';
 import { studyItemModel } from './study-item';
+import { consoleSessionModel } from './console-session';
+import { consoleLoginTokenModel } from './console-login-token';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -34,6 +36,9 @@ export function createModels(conn: Connection) {
     JobRun: jobRunModel(conn),
     Announcement: announcementModel(conn),
     StudyItem: studyItemModel(conn),
+    // -- office console
+    ConsoleSession: consoleSessionModel(conn),
+    ConsoleLoginToken: consoleLoginTokenModel(conn),
   };
 }
 

@@ -9,6 +9,8 @@ import { createOpinions } from './opinions';
 import { createSchedulingServices } from './scheduling';
 import { createEvents } from './events';
 import { createPerformance } from './performance';
+import { createConsoleAuth } from './console-auth';
+import { createOutboxHealth } from './outbox-health';
 
 export interface ServiceDeps {
   models: Models;
@@ -20,7 +22,7 @@ export interface ServiceDeps {
 }
 
 /** Every domain service, built once by the composition root. Each feature adds its service here. */
-export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void }) {
+export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void; consoleBaseUrl?: () => string }) {
   const notify = createNotifier({ outbox: base.outbox, channel: base.config.notifyChannel, afterEnqueue: base.afterEnqueue });
   const deps: ServiceDeps = { ...base, notify };
   const roster = createRoster({
@@ -37,9 +39,19 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   const scheduling = createSchedulingServices({ ...deps, roster, digestSources: { events, opinions } });
   // -- performance (履职)
   const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
+  // -- office console sign-in and sessions; push health for its overview
+  const consoleAuth = createConsoleAuth({
+    models: deps.models,
+    roster,
+    limits: deps.config.tunables.console,
+    baseUrl: base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`),
+  });
+  const outboxHealth = createOutboxHealth(deps.models);
   return {
     notify,
     roster,
+    consoleAuth,
+    outboxHealth,
     opinions,
     ...scheduling,
     events,

@@ -1,10 +1,11 @@
+import { createConsoleOpinions } from './opinion-console';
 import { createDeputyActions } from './opinion-deputy-actions';
 import { createFiling } from './opinion-filing';
 import { createOpinionNotices } from './opinion-notices';
 import { createOfficeActions } from './opinion-office-actions';
 import { createQueries } from './opinion-queries';
 import { createReports } from './opinion-reports';
-import { resolveCode, type OpinionDeps } from './opinion-store';
+import { loadOpinion, type Opinion, resolveCode, type OpinionDeps } from './opinion-store';
 import { createUnits } from './opinion-units';
 
 /**
@@ -23,6 +24,7 @@ export function createOpinions(d: OpinionDeps) {
   const office = createOfficeActions(d, units, notices);
   const queries = createQueries(d);
   const reports = createReports(d);
+  const forConsole = createConsoleOpinions(d, notices);
   return {
     /** Normalises a typed code (`yj2026-7`, `7`, full-width) to `YJ2026-007`; UserError if it is not one. */
     resolveCode: (input: string, now: Date, command: string) => resolveCode(input, now, d.config.timezone, { command }),
@@ -43,6 +45,15 @@ export function createOpinions(d: OpinionDeps) {
     periodStats: reports.periodStats,
     yearRates: reports.yearRates,
     stats: reports.stats,
+    dueItems: reports.dueItems,
+    // -- the office console
+    load: (code: string) => loadOpinion(d.models, code),
+    search: forConsole.list,
+    searchFilter: forConsole.filterOf,
+    similarTo: (o: Pick<Opinion, 'code' | 'content'>) => forConsole.similarTo(o, filing.findSimilar),
+    monthly: forConsole.monthly,
+    remind: forConsole.remind,
+    answerNotice: notices.answeredText,
   };
 }
 
