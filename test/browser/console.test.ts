@@ -93,7 +93,7 @@ describe('the office console in a browser', () => {
     await page.locator('[data-test="nav"]').getByText('意见建议').click();
     await page.waitForURL(/\/console\/opinions/);
     await expectText(page.locator('[data-test="total"]'), '共 3 件');
-    await page.locator('[data-test="f-q"] input').fill('路灯');
+    await page.locator('input[data-test="f-q"]').fill('路灯');
     await page.locator('[data-test="search"]').click();
     await page.waitForURL(/q=%E8%B7%AF%E7%81%AF/);
     await expectText(page.locator('[data-test="total"]'), '共 1 件');
@@ -101,7 +101,7 @@ describe('the office console in a browser', () => {
     // Reloading keeps the filter: the URL is the state.
     await page.reload();
     await expectText(page.locator('[data-test="total"]'), '共 1 件');
-    expect(await page.locator('[data-test="f-q"] input').inputValue()).toBe('路灯');
+    expect(await page.locator('input[data-test="f-q"]').inputValue()).toBe('路灯');
 
     await page.getByRole('link', { name: 'YJ2026-001' }).click();
     await page.waitForURL(/\/console\/opinions\/YJ2026-001$/);
@@ -126,7 +126,7 @@ describe('the office console in a browser', () => {
 
     // 答复: two paragraphs, with the filer's notice previewed before saving.
     await page.locator('[data-test="act-answer"]').click();
-    const answer = page.locator('[data-test="answer-text"] textarea');
+    const answer = page.locator('textarea[data-test="answer-text"]');
     await answer.fill('已安排施工队更换灯杆。\n另外两盏路灯本周内修复。');
     await expectText(page.locator('[data-test="answer-preview"]'), '另外两盏路灯本周内修复');
     await screenshot(page, 'case-answer-dialog-1280');

@@ -41,5 +41,6 @@ export async function listenOnLoopback(app: Koa): Promise<{ baseUrl: string; clo
 /** Saves what the page shows under test/artifacts/ (git-ignored) for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // Transitions are run to their end first: a tag still fading in would look missing.
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

@@ -110,3 +110,11 @@ export interface AssignBody {
   workdays?: number;
   deadline?: string;
 }
+
+/** A deputy's own case in 我的 (GET /api/console/me/opinions). */
+export interface MyOpinionRow {
+  code: string;
+  title: string;
+  status: string;
+  daysOpen: number | null;
+}
