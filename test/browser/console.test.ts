@@ -217,16 +217,22 @@ describe('a deputy in the console (phone width)', () => {
     }
   });
 
-  it('an office list and case page fit a 390 px screen', async () => {
+  it('an office overview, list and case page fit a 390 px screen', async () => {
     const { context, page } = await signedIn('clerk', { width: 390, height: 844 });
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
     try {
+      await page.waitForURL(`${web.baseUrl}/console/`);
+      await page.locator('canvas').first().waitFor();
+      expect(await width()).toBeLessThanOrEqual(390);
+      await screenshot(page, 'overview-390');
       await page.goto(`${web.baseUrl}/console/opinions`);
       await expectText(page.locator('[data-test="total"]'), '共 3 件');
+      expect(await width()).toBeLessThanOrEqual(390);
       await screenshot(page, 'list-390');
       await page.goto(`${web.baseUrl}/console/opinions/YJ2026-001`);
       await expectText(status(page), '已办结');
       // Nothing wider than the screen: no sideways scrolling in WeCom's browser.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await width()).toBeLessThanOrEqual(390);
       await screenshot(page, 'case-390');
     } finally {
       await context.close();
