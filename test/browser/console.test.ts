@@ -177,6 +177,39 @@ describe('the office console in a browser', () => {
     await screenshot(page, 'case-xss-1280');
   });
 
+  it('督办 a case, then 交办 several at once from the list and export the filtered list', async () => {
+    const { page } = office;
+    await page.goto(`${web.baseUrl}/console/opinions/YJ2026-002`);
+    await expectText(status(page), '已交办');
+    await page.locator('[data-test="act-remind"]').click();
+    await page.locator('.el-message-box').getByRole('button', { name: '督办' }).click();
+    await expectText(page.locator('[data-test="timeline"]'), '督办');
+    expect((await newPushes()).join('\n')).toContain('YJ2026-002');
+
+    await page.goto(`${web.baseUrl}/console/opinions?status=${encodeURIComponent('待交办')}`);
+    await expectText(page.locator('[data-test="total"]'), '共 1 件');
+    await page.locator('[data-test="opinion-table"] .el-table__body .el-checkbox').first().click();
+    await page.locator('[data-test="batch-assign"]').click();
+    const dialog = page.locator('.el-dialog').filter({ hasText: '承办单位' });
+    await dialog.locator('[data-test="unit-select"]').click();
+    // Units used before are offered: pick the one from the first case.
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '交通运输局' }).click();
+    await expectText(dialog.locator('[data-test="due-result"]'), '年');
+    await dialog.locator('[data-test="assign-submit"]').click();
+    await expectText(page.locator('.el-message'), '已交办 1 件');
+    await expectText(page.locator('[data-test="total"]'), '共 0 件');
+    expect((await newPushes()).join('\n')).toContain('YJ2026-003');
+
+    await page.goto(`${web.baseUrl}/console/opinions?unit=${encodeURIComponent('交通运输局')}`);
+    await expectText(page.locator('[data-test="total"]'), '共 2 件');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-filtered"]').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const codes: string[] = [];
+    book.worksheets[0]!.eachRow((row) => codes.push(...String(row.values).match(/YJ2026-\d+/g) ?? []));
+    expect(codes.sort()).toEqual(['YJ2026-001', 'YJ2026-003']);
+  });
+
   it('downloads a ledger that opens in Excel with the case in it', async () => {
     const { page } = office;
     await page.locator('[data-test="nav"]').getByText('导出').click();
@@ -228,6 +261,8 @@ describe('a deputy in the console (phone width)', () => {
       await page.goto(`${web.baseUrl}/console/opinions`);
       await expectText(page.locator('[data-test="total"]'), '共 3 件');
       expect(await width()).toBeLessThanOrEqual(390);
+      await page.locator('[data-test="more-filters"]').click();
+      await page.locator('[data-test="f-unit"]').waitFor();
       await screenshot(page, 'list-390');
       await page.goto(`${web.baseUrl}/console/opinions/YJ2026-001`);
       await expectText(status(page), '已办结');
