@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { type Harness, createHarness } from '../helpers/harness';
 import { ensureWebBuilt } from '../helpers/web-build';
 
+// The first test file to need web/dist may build it (a few seconds, longer on a busy machine).
+jest.setTimeout(120_000);
+
 let h: Harness;
 let asset: string;
 
@@ -24,6 +27,7 @@ describe('the console pages served by the bot at /console', () => {
       expect(res.text).toContain('<div id="app"></div>');
       expect(res.text).toContain(`/console/assets/${asset}`);
     }
+    expect((await h.request.head('/console/opinions')).status).toBe(200);
     const bare = await h.request.get('/console');
     expect(bare.status).toBe(302);
     expect(bare.headers.location).toBe('/console/');
