@@ -93,6 +93,8 @@ opinionSchema.index({ year: 1, seq: 1 });
 opinionSchema.index({ origin: 1 }, { unique: true });
 opinionSchema.index({ filer: 1, filedAt: -1 });
 opinionSchema.index({ status: 1, deadline: 1 });
+// The console's list: a status within a year, in code (= filing) order.
+opinionSchema.index({ year: 1, status: 1, seq: 1 });
 opinionSchema.index({ filedAt: 1 });
 opinionSchema.index({ lastEventAt: 1 });
 

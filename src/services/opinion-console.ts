@@ -31,9 +31,9 @@ export type OpinionRow = Pick<Opinion, 'code' | 'title' | 'status' | 'category' 
 const ROW_FIELDS = { code: 1, title: 1, status: 1, category: 1, source: 1, filer: 1, filerName: 1, unit: 1, deadline: 1, filedAt: 1, cosigners: 1, year: 1, seq: 1 };
 
 /**
- * Queries and the 督办 reminder that the office console needs beyond the chat. The list is served by
- * the `{ year, filedAt }` and `{ year, seq }` indexes (a year is always chosen in the console) and by
- * `{ status, deadline }` for the overdue / due-soon views.
+ * Queries and the 督办 reminder that the office console needs beyond the chat. On MongoDB the list is
+ * served by the `{ year, seq }` index (filter on the year, sort by code = filing order), `{ status, deadline }`
+ * for the overdue / due-soon views and `{ year, status, seq }` for a status within a year.
  */
 export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
   const { Opinion } = d.models;
@@ -71,7 +71,9 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
   async function list(o: OpinionListOptions, now: Date): Promise<{ total: number; items: OpinionRow[] }> {
     const filter = filterOf(o, now);
     const dir = o.order === 'asc' ? 1 : -1;
-    const sort: Record<string, 1 | -1> = o.sort === 'code' ? { year: dir, seq: dir } : o.sort === 'deadline' ? { deadline: dir, year: dir, seq: dir } : { filedAt: dir, seq: dir };
+    // Codes are numbered in filing order within a (filing) year, so filing order is code order: both are
+    // served by the { year, seq } index, and the test server sorts two numbers much faster than a date.
+    const sort: Record<string, 1 | -1> = o.sort === 'deadline' ? { deadline: dir, year: dir, seq: dir } : { year: dir, seq: dir };
     const [total, items] = await Promise.all([
       Opinion.countDocuments(filter),
       Opinion.find(filter).sort(sort).skip((o.page - 1) * o.pageSize).limit(o.pageSize).select(ROW_FIELDS).lean<OpinionRow[]>(),
