@@ -97,6 +97,9 @@ describe('the office console in a browser', () => {
     await page.locator('[data-test="search"]').click();
     await page.waitForURL(/q=%E8%B7%AF%E7%81%AF/);
     await expectText(page.locator('[data-test="total"]'), '共 1 件');
+    // Every column fits a 1280 px desktop: no sideways scrolling inside the table.
+    const table = page.locator('[data-test="opinion-table"] .el-table__body-wrapper .el-scrollbar__wrap');
+    expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'list-filtered-1280');
     // Reloading keeps the filter: the URL is the state.
     await page.reload();
