@@ -213,6 +213,21 @@ describe('the office console in a browser', () => {
     expect(codes.sort()).toEqual(['YJ2026-001', 'YJ2026-003']);
   });
 
+  it('退回 with a reason the filer is told', async () => {
+    const { page } = office;
+    expect(await h.say('lisi', '建议 门口那个事情要处理一下')).toContain('YJ2026-004');
+    await newPushes();
+    await page.goto(`${web.baseUrl}/console/opinions/YJ2026-004`);
+    await page.locator('[data-test="act-reject"]').click();
+    await page.locator('[data-test="reject-submit"]').click();
+    await expectText(page.locator('.el-dialog').filter({ hasText: '退回理由' }), '请写明退回理由');
+    await page.locator('textarea[data-test="reject-reason"]').fill('内容不完整，请写明具体地点和问题后重新提交。');
+    await page.locator('[data-test="reject-submit"]').click();
+    await expectText(status(page), '已退回');
+    await expectText(page.locator('[data-test="timeline"]'), '内容不完整');
+    expect((await newPushes()).join('\n')).toContain('内容不完整，请写明具体地点');
+  });
+
   it('downloads a ledger that opens in Excel with the case in it', async () => {
     const { page } = office;
     await page.locator('[data-test="nav"]').getByText('导出').click();
@@ -245,6 +260,14 @@ describe('a deputy in the console (phone width)', () => {
       await nav.waitFor();
       expect((await nav.innerText()).trim()).toBe('我的');
       await screenshot(page, 'deputy-menu-390');
+      await page.keyboard.press('Escape');
+      // Their own case: the whole text and how it is being handled, without office actions.
+      await page.locator('[data-test="my-table"]').getByText('村口路灯坏了').click();
+      await page.waitForURL(`${web.baseUrl}/console/me/YJ2026-001`);
+      await expectText(page.locator('[data-test="case-text"]'), PHONE);
+      await expectText(status(page), '已办结');
+      expect(await page.locator('[data-test="actions"]').count()).toBe(0);
+      await screenshot(page, 'deputy-case-390');
       await page.goto(`${web.baseUrl}/console/opinions`);
       await page.waitForURL(`${web.baseUrl}/console/me`);
       expect(dialogs).toEqual([]);
@@ -262,7 +285,7 @@ describe('a deputy in the console (phone width)', () => {
       expect(await width()).toBeLessThanOrEqual(390);
       await screenshot(page, 'overview-390');
       await page.goto(`${web.baseUrl}/console/opinions`);
-      await expectText(page.locator('[data-test="total"]'), '共 3 件');
+      await expectText(page.locator('[data-test="total"]'), '共 4 件');
       expect(await width()).toBeLessThanOrEqual(390);
       await page.locator('[data-test="more-filters"]').click();
       await page.locator('[data-test="f-unit"]').waitFor();
