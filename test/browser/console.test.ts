@@ -311,6 +311,8 @@ describe('a deputy in the console (phone width)', () => {
       await page.goto(web.baseUrl + link); // second use
       await expectText(page.locator('[data-test="login-problem"]'), '链接已失效，请在企业微信中重新发送「登录」');
       await expectText(page.locator('[data-test="signin-help"]'), '发送「登录」');
+      // No self-built app configured here: no WeCom login button.
+      expect(await page.locator('[data-test="wecom-login"]').count()).toBe(0);
       await screenshot(page, 'signin-expired-390');
     } finally {
       await context.close();
