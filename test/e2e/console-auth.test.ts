@@ -39,8 +39,9 @@ describe('the bot sign-in link', () => {
     expect(session.headers['cache-control']).toBe('no-store');
   });
 
-  it('the alias 工作台 works too', async () => {
+  it('the alias 工作台 works too, and so does the self-built app (always one-to-one)', async () => {
     expect(await h.say('office2', '工作台', { chattype: 'single' })).toMatch(LINK);
+    expect(await h.say('office2', '登录', { mode: 'app' })).toMatch(LINK);
   });
 
   it('is never shown in a group chat', async () => {
