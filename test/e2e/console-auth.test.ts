@@ -185,3 +185,18 @@ describe('sign-in rate limit (per IP, in memory)', () => {
     expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe('/console/?login=expired');
   });
 });
+
+describe('cleanup', () => {
+  it('the cleanup job deletes sessions and links a day after they expired', async () => {
+    await signIn(h, 'office1');
+    await h.say('office1', '登录', { chattype: 'single' });
+    const { ConsoleSession, ConsoleLoginToken } = h.models;
+    expect(await ConsoleSession.countDocuments({})).toBeGreaterThan(0);
+    h.clock.advance(9 * 24 * 3600_000);
+    const counts = await h.services.cleanup.purgeExpired(h.clock.now());
+    expect(counts.consoleSessions).toBeGreaterThan(0);
+    expect(counts.consoleLinks).toBeGreaterThan(0);
+    expect(await ConsoleSession.countDocuments({})).toBe(0);
+    expect(await ConsoleLoginToken.countDocuments({})).toBe(0);
+  });
+});
