@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): Koa {
       } else {
         ctx.status = 500;
         ctx.body = 'internal error';
-        deps.log.error({ err, path: ctx.path }, 'request failed');
+        deps.log.error({ err, path: ctx.state.logPath ?? ctx.path }, 'request failed');
       }
     } finally {
       // The query string carries signatures and echostr: log the path only.

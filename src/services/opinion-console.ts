@@ -58,7 +58,8 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
     const text = f.q?.trim();
     if (text) {
       const code = parseCode(text, 'YJ', wallTime(now, tz).year);
-      const re = { $regex: escapeRegex(text), $options: 'i' };
+      // Case folding only matters for Latin letters; without them a plain match is the same and cheaper.
+      const re = { $regex: escapeRegex(text), $options: /[a-z]/i.test(text) ? 'i' : '' };
       const words = [{ title: re }, { content: re }, { code: code ? formatCode(code) : re }];
       if (q.$or) {
         q.$and = [{ $or: q.$or }, { $or: words }];

@@ -39,8 +39,9 @@ describe('the bot sign-in link', () => {
     expect(session.headers['cache-control']).toBe('no-store');
   });
 
-  it('the alias 工作台 works too', async () => {
+  it('the alias 工作台 works too, and so does the self-built app (always one-to-one)', async () => {
     expect(await h.say('office2', '工作台', { chattype: 'single' })).toMatch(LINK);
+    expect(await h.say('office2', '登录', { mode: 'app' })).toMatch(LINK);
   });
 
   it('is never shown in a group chat', async () => {
@@ -182,5 +183,20 @@ describe('sign-in rate limit (per IP, in memory)', () => {
     expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', '203.0.113.8')).headers.location).toBe('/console/?login=expired');
     h.clock.advance(10 * 60_000);
     expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe('/console/?login=expired');
+  });
+});
+
+describe('cleanup', () => {
+  it('the cleanup job deletes sessions and links a day after they expired', async () => {
+    await signIn(h, 'office1');
+    await h.say('office1', '登录', { chattype: 'single' });
+    const { ConsoleSession, ConsoleLoginToken } = h.models;
+    expect(await ConsoleSession.countDocuments({})).toBeGreaterThan(0);
+    h.clock.advance(9 * 24 * 3600_000);
+    const counts = await h.services.cleanup.purgeExpired(h.clock.now());
+    expect(counts.consoleSessions).toBeGreaterThan(0);
+    expect(counts.consoleLinks).toBeGreaterThan(0);
+    expect(await ConsoleSession.countDocuments({})).toBe(0);
+    expect(await ConsoleLoginToken.countDocuments({})).toBe(0);
   });
 });

@@ -188,6 +188,23 @@ describe('actions', () => {
     expect(r.body.timeline.map((e: { via: string }) => e.via)).toEqual(['chat', 'chat', 'console', 'console', 'console', 'console']);
   });
 
+  it('two clerks acting on the same version at once: exactly one succeeds, the other gets 409', async () => {
+    await h.addDeputy('office2', '赵干事', { isOffice: true });
+    const second = await signIn(h, 'office2');
+    const code = await file('zhang', '村小学门口早晚高峰拥堵，需要交警疏导');
+    const v = (await detail(code)).version;
+    const assigned = await office.post(`/api/console/opinions/${code}/assign`, { unit: '交警中队', version: v });
+    await pushed();
+    const [a, b] = await Promise.all([
+      office.post(`/api/console/opinions/${code}/answer`, { text: '已安排早晚高峰执勤。', version: assigned.body.version }),
+      second.post(`/api/console/opinions/${code}/answer`, { text: '已增设护学岗。', version: assigned.body.version }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const d = await detail(code);
+    expect(d.timeline.filter((e: { action: string }) => e.action === 'answered')).toHaveLength(1);
+    expect(await pushed()).toHaveLength(1);
+  });
+
   it('退回 needs a reason and tells the filer', async () => {
     const code = await file('li', '希望法院尽快判决我亲戚的官司');
     await pushed();
@@ -289,7 +306,7 @@ describe('lookups, overview, exports', () => {
     expect(r.body.rates).toEqual({ answered: expect.stringMatching(/%$/), closed: expect.stringMatching(/%$/), satisfied: '—' });
     expect(r.body.dueByUnit).toEqual(expect.arrayContaining([{ unit: '环卫所', overdue: 3, dueSoon: 0 }]));
     expect(r.body.monthly).toHaveLength(12);
-    expect(r.body.monthly[10]).toMatchObject({ month: '2026-11', answered: 2 });
+    expect(r.body.monthly[10]).toMatchObject({ month: '2026-11', answered: 3 });
     expect(r.body.monthly[10].filed).toBe(r.body.counts.total);
     expect(r.body.byUnit.find((u: { unit: string }) => u.unit === '环卫所')).toMatchObject({ assigned: 3, overdue: 3 });
     expect(r.body.health.outbox).toEqual({ queued: 0, failed: 0 });
