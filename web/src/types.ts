@@ -90,11 +90,12 @@ export interface Overview {
   upcoming: { code: string; kind: 'activity' | 'meeting'; title: string; startsAt: string; place?: string | null }[];
   health: {
     outbox: { queued: number; failed: number };
-    jobs: { name: string; lastRunAt?: string | null; outcome?: string | null; nextAt?: string | null }[];
+    jobs: { name: string; enabled?: boolean; lastRunAt?: string | null; outcome?: string | null; failedLastDay?: number; nextAt?: string | null }[];
   };
 }
 
 export interface Workdays {
+  days?: number;
   date: string;
   text: string;
   estimated: boolean;
