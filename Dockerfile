@@ -19,6 +19,9 @@ COPY jobs ./jobs
 COPY scripts ./scripts
 COPY src ./src
 RUN npm run build
+# The office console (Vue, built by Vite into web/dist; served by the app at /console).
+COPY web ./web
+RUN npm run build:web
 
 # ---- run: production dependencies and the compiled code only, as a non-root user
 FROM ${NODE_IMAGE} AS run
@@ -29,6 +32,7 @@ ENV NODE_ENV=production \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 # DATA_DIR (./data) is only written by the embedded database; keep it writable for the app user.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

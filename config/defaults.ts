@@ -83,6 +83,18 @@ export const defaults = {
     digest: { schedule: '0 9 * * 1', graceMs: 3 * 3600_000, enabled: true },
     cleanup: { schedule: '0 3 * * *', graceMs: 12 * 3600_000, enabled: true },
   },
+  /** Office console: sign-in links, sessions, sign-in attempt limits (per instance, in memory), list paging. */
+  console: {
+    loginLinkMinutes: 10,
+    sessionIdleHours: 8,
+    sessionMaxDays: 7,
+    oauthStateMinutes: 10,
+    signInPerIpPerWindow: 20,
+    signInGlobalPerWindow: 300,
+    signInWindowMinutes: 10,
+    maxPageSize: 100,
+    maxBatch: 100,
+  },
   retention: { inboundDays: 7, outboxDays: 30, jobRunDays: 90 },
   /** A run left 'running' this long is presumed crashed and may be taken over; failed runs retry within grace. */
   scheduler: { staleRunMs: 10 * 60_000, maxAttempts: 3, retryDelayMs: 60_000 },

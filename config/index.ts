@@ -54,6 +54,8 @@ const envSchema = z.object({
   JOB_ENABLED_OVERDUE: onOff,
   JOB_ENABLED_DIGEST: onOff,
   JOB_ENABLED_CLEANUP: onOff,
+  // Where people reach the office console (links from the bot, WeCom redirect_uri); default http://127.0.0.1:$PORT.
+  CONSOLE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), 'must be an http:// or https:// URL without query'),
   ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays)),
 });
 
@@ -95,6 +97,8 @@ export interface Config {
   jobsEnabled: boolean;
   jobSchedules: Record<keyof typeof defaults.jobs, string>;
   assignDeadlineWorkdays: number;
+  /** CONSOLE_URL without a trailing slash; undefined means this process's own address (known after listen). */
+  consoleUrl?: string;
   categories: Record<string, string[]>;
   tunables: typeof defaults;
 }
@@ -197,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobsEnabled: e.JOBS_ENABLED === 'true',
     jobSchedules: schedules,
     assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
+    consoleUrl: e.CONSOLE_URL?.replace(/\/+$/, ''),
     categories: categoryKeywords,
     tunables: {
       ...defaults,

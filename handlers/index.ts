@@ -16,6 +16,7 @@ import { cancelMeetingCommand, changeMeetingCommand, meetingNoticeCommand } from
 import { scheduleShiftCommand, shiftsCommand } from './shifts';
 import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
+import { consoleLoginCommand } from './console-login';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -46,6 +47,7 @@ export const commands: Command[] = [
   studyListCommand,
   studyMarkCommand,
   performanceCommand,
+  consoleLoginCommand,
 
   // -- office: announcements
   announceCommand,

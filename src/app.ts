@@ -36,11 +36,12 @@ export function createApp(deps: AppDeps): Koa {
       } else {
         ctx.status = 500;
         ctx.body = 'internal error';
-        deps.log.error({ err, path: ctx.path }, 'request failed');
+        deps.log.error({ err, path: ctx.state.logPath ?? ctx.path }, 'request failed');
       }
     } finally {
       // The query string carries signatures and echostr: log the path only.
-      const line = { method: ctx.method, path: ctx.path, status: ctx.status, msgId: ctx.state.msgId, outcome: ctx.state.outcome, latencyMs: Date.now() - started, reason: ctx.state.reason };
+      // A route may replace its path for the log (the console's one-time link carries a token).
+      const line = { method: ctx.method, path: ctx.state.logPath ?? ctx.path, status: ctx.status, msgId: ctx.state.msgId, outcome: ctx.state.outcome, latencyMs: Date.now() - started, reason: ctx.state.reason };
       if (ctx.path !== '/healthz' && ctx.path !== '/readyz') {
         (ctx.status >= 500 ? deps.log.error.bind(deps.log) : ctx.status >= 400 ? deps.log.warn.bind(deps.log) : deps.log.info.bind(deps.log))(line, 'request');
       }

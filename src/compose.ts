@@ -8,12 +8,14 @@ import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
 import type { Command } from './commands/types';
 import { createDatabaseGate } from './db/availability';
+import { createConsoleStaticRouter, findWebDist } from './console/static';
 import { localBaseUrl } from './demo/address';
 import { readSimulatorScript } from './demo/assets';
 import { FakeWecom } from './demo/fake-wecom';
 import { createDemoRouter, DEMO_CHATID, DEMO_WECOM_PREFIX } from './demo/router';
 import { seedDemoRoster } from './demo/seed';
 import { startLongConnectionSimulator } from './demo/long-connection-sim';
+import { createConsoleRouters } from './console/router';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
@@ -106,7 +108,16 @@ export async function composeApp(o: ComposeOptions) {
     lockMs: o_.lockMs,
     databaseAvailable: () => database.isAvailable(),
   });
-  const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
+  const services = createServices({
+    models,
+    config,
+    clock,
+    log,
+    outbox,
+    afterEnqueue: () => sender.kick(),
+    // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
+    consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
+  });
   const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);
   // -- scheduler
   const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });
@@ -148,6 +159,9 @@ export async function composeApp(o: ComposeOptions) {
 
   // With only the long connection configured there are no callback keys: /wecom/callback is not served.
   const routers = config.wecom.callbackEnabled ? [callback] : [];
+  routers.push(...createConsoleRouters({ services, models, config, clock, log, client }));
+  // The office console's built pages (web/dist) at /console; the API side owns /console/login and /console/auth.
+  routers.push(createConsoleStaticRouter({ dir: findWebDist(), log: log.child({ part: 'console-web' }) }));
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };

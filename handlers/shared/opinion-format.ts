@@ -34,6 +34,8 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date):
       return t('timelineWithdrawn', { when, name });
     case 'rejected':
       return t('timelineRejected', { when, name, note });
+    case 'reminded':
+      return t('timelineReminded', { when, name, unit: shown(e.unit ?? '', true) });
     default:
       return '';
   }

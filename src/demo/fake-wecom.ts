@@ -35,6 +35,8 @@ export class FakeWecom {
   hold?: Promise<void>;
   /** Told of each arrival (tests wait for "the request is at WeCom now"). */
   onArrival?: (channel: RecordedPush['channel']) => void;
+  /** Web sign-in codes handed out by issueAuthCode: single use, like WeCom's. */
+  private authCodes = new Map<string, { userid?: string; openid?: string }>();
 
   /** `keep` bounds memory for a long-running demo; tests keep everything. */
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
@@ -57,6 +59,13 @@ export class FakeWecom {
   /** The next app message call answers 42001 (token expired) once. */
   expireToken(): void {
     this.expireNextToken = true;
+  }
+
+  /** A code as WeCom's OAuth / SSO redirect would carry it, standing for this member (or an outsider's openid). */
+  issueAuthCode(who: { userid?: string; openid?: string }): string {
+    const code = `code-${this.authCodes.size + 1}-${Math.random().toString(36).slice(2, 10)}`;
+    this.authCodes.set(code, who);
+    return code;
   }
 
   clear(): void {
@@ -124,6 +133,17 @@ export class FakeWecom {
       const inner = (body[type] ?? {}) as { content?: string };
       this.record({ channel: 'app', msgtype: type, content: inner.content ?? '', mentions: [], touser: String(body.touser).split('|'), at: new Date() });
       ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: '' };
+    });
+    r.get('/cgi-bin/auth/getuserinfo', (ctx) => {
+      if (fail(ctx)) return;
+      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
+        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
+        return;
+      }
+      const code = String(ctx.query.code ?? '');
+      const who = this.authCodes.get(code);
+      this.authCodes.delete(code);
+      ctx.body = who ? { errcode: 0, errmsg: 'ok', ...who } : { errcode: 40029, errmsg: 'invalid code' };
     });
     r.post('/response/:id', async (ctx) => {
       const body = await json(ctx);

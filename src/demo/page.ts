@@ -44,6 +44,7 @@ section h2{font-size:14px;margin:0;padding:8px 12px;border-bottom:1px solid #eef
 form{display:flex;gap:8px;padding:8px 10px 10px}
 textarea{flex:1;font:inherit;resize:none;border:1px solid #c9cdd4;border-radius:8px;padding:7px 9px;height:42px}
 form button{font:inherit;border:0;border-radius:8px;background:#1f6feb;color:#fff;padding:0 16px;cursor:pointer}
+.console-btn{font:inherit;font-size:13px;border:1px solid #1f6feb;border-radius:6px;background:#fff;color:#1f6feb;padding:5px 10px;cursor:pointer}
 footer{font-size:12px;color:#8f959e;text-align:center;padding:0 10px 8px}
 @media (max-width:760px){
   main{grid-template-columns:minmax(0,1fr);padding:6px}
@@ -61,6 +62,7 @@ const body = `
 <div class="bar">
   <label for="sender">发送人</label><select id="sender" aria-label="发送人"></select>
   <span class="seg" role="group" aria-label="发送方式"><button type="button" id="mode-group">群里 @机器人</button><button type="button" id="mode-single">单聊</button><button type="button" id="mode-voice">单聊·语音</button></span>
+  <button type="button" id="open-console" class="console-btn">打开工作台</button>
 </div>
 <nav class="tabs"><button type="button" id="tab-chat">对话</button><button type="button" id="tab-group">群消息<span id="unread" class="count" hidden></span></button></nav>
 <main>

@@ -10,6 +10,8 @@ import { performance } from './performance';
 import { exportsText } from './exports';
 import { longConnection } from './long-connection';
 import { failures } from './failures';
+import { consoleText } from './console';
+import { consoleWeb } from './console-web';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -25,6 +27,8 @@ const catalog = {
   ...exportsText,
   ...longConnection,
   ...failures,
+  ...consoleText,
+  ...consoleWeb,
 };
 
 export type Catalog = typeof catalog;

@@ -169,10 +169,10 @@ export const opinions = {
   timelineRejected: (p: { when: string; name: string; note: string }) => `- ${p.when} ${p.name} 退回：${p.note}`,
   lastStep: (p: { when: string; name: string; action: string }) => `${p.when} ${p.name} ${p.action}`,
   /** The step refused by opinionWrongState, as the command word the user typed. */
-  opinionVerb: (p: { verb: 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' }) =>
-    ({ cosign: '附议', withdraw: '撤回', rate: '评价', assign: '交办', reassign: '改派', answer: '答复', close: '办结', reject: '退回' })[p.verb],
+  opinionVerb: (p: { verb: 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind' }) =>
+    ({ cosign: '附议', withdraw: '撤回', rate: '评价', assign: '交办', reassign: '改派', answer: '答复', close: '办结', reject: '退回', remind: '督办' })[p.verb],
   actionLabel: (p: { action: string }) =>
-    ({ filed: '提交', cosigned: '附议', assigned: '交办', reassigned: '改派', answered: '录入答复', rated: '评价', reopened: '转入下一轮', closed: '办结', withdrawn: '撤回', rejected: '退回' })[p.action] ?? p.action,
+    ({ filed: '提交', cosigned: '附议', assigned: '交办', reassigned: '改派', answered: '录入答复', rated: '评价', reopened: '转入下一轮', closed: '办结', withdrawn: '撤回', rejected: '退回', reminded: '督办' })[p.action] ?? p.action,
 
   // -- 督办 and 统计
   overdueNone: () => '目前没有逾期或 3 天内到期的建议。',

@@ -16,6 +16,8 @@ import { studyItemModel } from './study-item';
 import { connectionLeaseModel } from './connection-lease';
 import { botChatModel } from './bot-chat';
 import { voiceDraftModel } from './voice-draft';
+import { consoleSessionModel } from './console-session';
+import { consoleLoginTokenModel } from './console-login-token';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -41,6 +43,9 @@ export function createModels(conn: Connection) {
     ConnectionLease: connectionLeaseModel(conn),
     BotChat: botChatModel(conn),
     VoiceDraft: voiceDraftModel(conn),
+    // -- office console
+    ConsoleSession: consoleSessionModel(conn),
+    ConsoleLoginToken: consoleLoginTokenModel(conn),
   };
 }
 

@@ -4,8 +4,10 @@ export const OPINION_STATUSES = ['待交办', '已交办', '已答复', '已办�
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 export const RATINGS = ['满意', '基本满意', '不满意'] as const;
 export type Rating = (typeof RATINGS)[number];
-export const TIMELINE_ACTIONS = ['filed', 'cosigned', 'assigned', 'reassigned', 'answered', 'rated', 'reopened', 'closed', 'withdrawn', 'rejected'] as const;
+export const TIMELINE_ACTIONS = ['filed', 'cosigned', 'assigned', 'reassigned', 'answered', 'rated', 'reopened', 'closed', 'withdrawn', 'rejected', 'reminded'] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
+/** Where a step was taken; absent on entries written before the console existed (the chat). */
+export const TIMELINE_VIA = ['chat', 'console', 'job'] as const;
 
 /** One step of an opinion's history: who did what, when. */
 const timelineSchema = new Schema(
@@ -22,6 +24,7 @@ const timelineSchema = new Schema(
     note: { type: String },
     /** The inbound message that caused this step: a retried message never applies it twice. */
     origin: { type: String },
+    via: { type: String, enum: TIMELINE_VIA },
   },
   { _id: false },
 );
@@ -90,6 +93,8 @@ opinionSchema.index({ year: 1, seq: 1 });
 opinionSchema.index({ origin: 1 }, { unique: true });
 opinionSchema.index({ filer: 1, filedAt: -1 });
 opinionSchema.index({ status: 1, deadline: 1 });
+// The console's list: a status within a year, in code (= filing) order.
+opinionSchema.index({ year: 1, status: 1, seq: 1 });
 opinionSchema.index({ filedAt: 1 });
 opinionSchema.index({ lastEventAt: 1 });
 

@@ -11,6 +11,8 @@ import { createEvents } from './events';
 import { createPerformance } from './performance';
 import { createVoiceDrafts } from './opinions';
 import { createLinkStatus } from './delivery';
+import { createConsoleAuth } from './access';
+import { createOutboxHealth } from './delivery';
 
 export interface ServiceDeps {
   models: Models;
@@ -22,7 +24,7 @@ export interface ServiceDeps {
 }
 
 /** Every domain service, built once by the composition root. Each feature adds its service here. */
-export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void }) {
+export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void; consoleBaseUrl?: () => string }) {
   const notify = createNotifier({ outbox: base.outbox, channel: base.config.notifyChannel, afterEnqueue: base.afterEnqueue });
   const deps: ServiceDeps = { ...base, notify };
   const roster = createRoster({
@@ -46,9 +48,19 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   // -- spoken opinions and the long connection's health (read by 任务)
   const voiceDrafts = createVoiceDrafts({ models: deps.models, draftMs: deps.config.tunables.voiceDraftMs });
   const link = createLinkStatus({ models: deps.models, config: deps.config });
+  // -- office console sign-in and sessions; push health for its overview
+  const consoleAuth = createConsoleAuth({
+    models: deps.models,
+    roster,
+    limits: deps.config.tunables.console,
+    baseUrl: base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`),
+  });
+  const outboxHealth = createOutboxHealth(deps.models);
   return {
     notify,
     roster,
+    consoleAuth,
+    outboxHealth,
     opinions,
     jobRuns,
     officeDirectory,

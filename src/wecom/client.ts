@@ -25,6 +25,8 @@ const TOKEN_EXPIRED = new Set([40014, 42001]);
 const PERMANENT = new Set([INVALID_WEBHOOK, 40001, 40013, 40056, 60020, 301002, 81013]);
 
 export interface WecomClient extends PushSender {
+  /** Web sign-in (OAuth / SSO): the corp member a one-time code stands for; undefined for a non-member. */
+  userIdFromCode(code: string): Promise<string | undefined>;
   readonly canSendApp: boolean;
 }
 
@@ -113,6 +115,18 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
 
     async postResponseUrl(url, markdown) {
       check(await call(url, { msgtype: 'markdown', markdown: { content: markdown } }, 'response_url'), 'response_url');
+    },
+
+    async userIdFromCode(code) {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const t = await accessToken(attempt > 0);
+        const json = await call(`${apiBase()}/cgi-bin/auth/getuserinfo?access_token=${encodeURIComponent(t)}&code=${encodeURIComponent(code)}`, undefined, 'auth/getuserinfo');
+        if (TOKEN_EXPIRED.has(json.errcode ?? 0) && attempt === 0) continue;
+        check(json, 'auth/getuserinfo');
+        // Members come back with `userid`; outsiders only with `openid`, and may not sign in.
+        return typeof json.userid === 'string' && json.userid ? json.userid : undefined;
+      }
+      return undefined;
     },
   };
 }

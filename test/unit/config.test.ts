@@ -88,3 +88,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ OFFICE_USERIDS: ' a, b，c  d ' }).officeUserIds).toEqual(['a', 'b', 'c', 'd']);
   });
 });
+
+describe('CONSOLE_URL', () => {
+  const base = { NODE_ENV: 'test' };
+  it('is optional and loses its trailing slash', () => {
+    expect(loadConfig(base).consoleUrl).toBeUndefined();
+    expect(loadConfig({ ...base, CONSOLE_URL: 'https://rd.example.gov.cn/bot/' }).consoleUrl).toBe('https://rd.example.gov.cn/bot');
+  });
+  it('must be an http(s) URL without a query', () => {
+    expect(() => loadConfig({ ...base, CONSOLE_URL: 'rd.example.gov.cn' })).toThrow(/CONSOLE_URL/);
+    expect(() => loadConfig({ ...base, CONSOLE_URL: 'https://x.cn/?a=1' })).toThrow(/CONSOLE_URL/);
+  });
+});

@@ -372,7 +372,25 @@
     $('mode-voice').classList.toggle('active', mode === 'voice');
   }
 
+  // The office console, signed in as the chosen person through a one-time link (demo mode only).
+  async function openConsole(): Promise<void> {
+    const sender = currentSender();
+    // Opened before the request so that popup blockers see a click, then pointed at the link.
+    const win = window.open('', '_blank');
+    try {
+      const r = await fetch('/demo/api/console-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid: sender.userid }) });
+      const data = (await r.json().catch(() => ({}))) as { url?: string; error?: { message?: string } };
+      if (!r.ok || !data.url) throw new Error((data.error && data.error.message) || 'HTTP ' + r.status);
+      if (win) win.location.href = data.url;
+      else location.href = data.url;
+    } catch (e) {
+      if (win) win.close();
+      addSystem('打不开工作台：' + messageOf(e), 'error');
+    }
+  }
+
   function wire(): void {
+    $('open-console').addEventListener('click', function () { void openConsole(); });
     $('tab-chat').addEventListener('click', function () { showPane('chat'); });
     $('tab-group').addEventListener('click', function () { showPane('group'); });
     $('mode-group').addEventListener('click', function () { setMode('group'); });

@@ -4,3 +4,4 @@ export { type Notifier, createNotifier } from './notify';
 export { type DeliveryChannel, type OutboxSender, type OutboxSenderOptions, createOutboxSender } from './outbox-sender';
 export { type PushSender, PushError } from './push-sender';
 export { type LinkOverview, createLinkStatus } from './link-status';
+export { createOutboxHealth } from './outbox-health';

@@ -19,6 +19,8 @@ export interface OpinionsLedgerOptions {
   now: Date;
   /** Keep phone and ID numbers in the text (the default masks them: the ledger gets handed on). */
   fullText?: boolean;
+  /** Instead of a year: these opinions (the console's current filter), in one sheet of this name. */
+  only?: { filter: Record<string, unknown>; sheet: string };
 }
 
 const COLUMNS: Array<[key: string, width: number, kind?: ColumnKind]> = [
@@ -54,21 +56,21 @@ function rowOf(o: Opinion, names: Map<string, string>, opts: OpinionsLedgerOptio
 /** The opinion ledger (意见建议台账), streamed from a cursor: one sheet per year, ordered by code. */
 export async function writeOpinionsLedger(d: LedgerDeps, opts: OpinionsLedgerOptions): Promise<{ file: string; rows: number }> {
   const names = new Map((await d.roster.list()).map((x) => [x.userid, x.name]));
-  const filter = opts.year === undefined ? {} : { year: opts.year };
+  const filter = opts.only?.filter ?? (opts.year === undefined ? {} : { year: opts.year });
   return writeXlsx(opts.out, d.timezone, async (x) => {
     let sheet: ReturnType<typeof x.sheet> | undefined;
     let sheetYear: number | undefined;
     let rows = 0;
     const cursor = d.models.Opinion.find(filter).select({ timeline: 0 }).sort({ year: 1, seq: 1 }).lean<Opinion>().cursor();
     for await (const o of cursor) {
-      if (!sheet || sheetYear !== o.year) {
-        sheet = x.sheet(exportNames.opinionsSheet(o.year), SPECS);
+      if (!sheet || (sheetYear !== o.year && !opts.only)) {
+        sheet = x.sheet(opts.only?.sheet ?? exportNames.opinionsSheet(o.year), SPECS);
         sheetYear = o.year;
       }
       await sheet.addRow(rowOf(o, names, opts, d.timezone));
       rows += 1;
     }
-    if (!sheet) x.sheet(opts.year === undefined ? exportNames.opinions : exportNames.opinionsSheet(opts.year), SPECS);
+    if (!sheet) x.sheet(opts.only?.sheet ?? (opts.year === undefined ? exportNames.opinions : exportNames.opinionsSheet(opts.year)), SPECS);
     return { file: opts.out, rows };
   });
 }

@@ -1,9 +1,12 @@
 // The opinions domain (意见建议): filing, co-signing, the office's rounds, rating, and the reports.
 export { type Opinions, createOpinions } from './opinions';
-export type { Opinion, OpinionDeps, Rating, TimelineEntry } from './opinion-steps';
+export type { ActionInput, Opinion, OpinionDeps, Rating, TimelineEntry } from './opinion-steps';
+export { versionOf } from './opinion-steps';
 export type { OpinionSource } from './filing';
 export { type ProgressView, calendarDaysBetween } from './queries';
 export { type PeriodStats, type StatsPeriod, parseStatsPeriod } from './reports';
 export { type RateCounts, computeRates, formatRate } from './rates';
 export { extractCategoryTag, pickCategory, suggestCategory } from './category';
 export { type VoiceDraft, type DraftClaim, createVoiceDrafts } from './voice-drafts';
+export { type ConsoleOpinions, type OpinionFilter, type OpinionListOptions, type OpinionRow, createConsoleOpinions } from './console';
+export { dueSoonHorizon } from './due';

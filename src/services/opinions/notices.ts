@@ -19,6 +19,10 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
     deadline: o.deadline ? formatDate(o.deadline, tz) : '',
   });
 
+  /** What the filer will read for an answer (the console previews it before saving). */
+  const answeredText = (o: Pick<Opinion, 'code' | 'title' | 'unit'>, answer: string): string =>
+    t('opinionNoticeAnswered', { code: o.code, title: groupSafe(o.title), unit: groupSafe(o.unit ?? ''), answer: groupSafe(answer) });
+
   return {
     async assigned(o: Opinion, reassignIndex?: number, sameUnit = false) {
       const key = reassignIndex === undefined ? `opinion:${o.code}:assigned:${o.round}` : `opinion:${o.code}:reassigned:${reassignIndex}`;
@@ -33,9 +37,14 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
       });
       await notify.toUsers(key, followers(o), text);
     },
+    answeredText,
     async answered(o: Opinion) {
-      const text = t('opinionNoticeAnswered', { code: o.code, title: title(o), unit: groupSafe(o.unit ?? ''), answer: groupSafe(o.answer ?? '') });
-      await notify.toUsers(`opinion:${o.code}:answered:${o.round}`, followers(o), text);
+      await notify.toUsers(`opinion:${o.code}:answered:${o.round}`, followers(o), answeredText(o, o.answer ?? ''));
+    },
+    /** 督办 from the console: the filer and co-signers learn the office chased the unit. `index` is the entry's place in the timeline. */
+    async reminded(o: Opinion, index: number) {
+      const text = t('opinionNoticeReminded', { code: o.code, title: title(o), unit: groupSafe(o.unit ?? ''), deadline: o.deadline ? formatDate(o.deadline, tz) : '' });
+      await notify.toUsers(`opinion:${o.code}:reminded:${index}`, followers(o), text);
     },
     async closed(o: Opinion) {
       await notify.toUsers(`opinion:${o.code}:closed`, followers(o), t('opinionNoticeClosed', { code: o.code, title: title(o) }));

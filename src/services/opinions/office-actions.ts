@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from '../../time/format';
 import { parseDeadline } from '../../time/workdays';
 import { wallTime } from '../../time/zone';
 import type { OpinionNotices } from './notices';
-import { type ActionInput, applyGuarded, defaultDeadline, loadOpinion, logCalendarFallback, type Opinion, type OpinionDeps, type TimelineEntry, timelineEntry, wrongState } from './opinion-steps';
+import { type ActionInput, applyGuarded, checkVersion, defaultDeadline, loadOpinion, logCalendarFallback, type Opinion, type OpinionDeps, type TimelineEntry, timelineEntry, wrongState } from './opinion-steps';
 import type { Units } from './handling-units';
 import type { UnitMatch } from '../../text/unit-match';
 
@@ -49,6 +49,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const before = await loadOpinion(models, code);
     const replayed = before.timeline.some((e) => e.origin === input.msgId);
     if (!replayed) {
+      checkVersion(before, input);
       if (!reassigned && before.status === '已交办') alreadyAssigned(before);
       if (before.status !== (reassigned ? '已交办' : '待交办')) wrongState(before, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
     }
@@ -62,7 +63,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, (current) => {
       if (current.status === '已交办') alreadyAssigned(current);
       return wrongState(current, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
-    });
+    }, input.expectedVersion);
     if (!replay) await units.remember(unit, input.now);
     const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
     const applied = doc.timeline[index];
@@ -110,6 +111,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       },
       input.msgId,
       (current) => wrongState(current, 'answer', input.actor, tz, input.now),
+      input.expectedVersion,
     );
     await notices.answered(doc);
     const late = Boolean(doc.deadline && doc.answeredAt && doc.answeredAt.getTime() > doc.deadline.getTime());
@@ -125,6 +127,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       { $set: { status: '已办结', closedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('closed', input) } },
       input.msgId,
       (current) => wrongState(current, 'close', input.actor, tz, input.now),
+      input.expectedVersion,
     );
     await notices.closed(doc);
     return doc;
@@ -142,6 +145,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       { $set: { status: '已退回', rejectReason: why, rejectedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('rejected', input, { note: why }) } },
       input.msgId,
       (current) => wrongState(current, 'reject', input.actor, tz, input.now),
+      input.expectedVersion,
     );
     await notices.rejected(doc);
     return doc;

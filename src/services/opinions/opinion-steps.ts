@@ -31,10 +31,24 @@ export interface ActionInput {
   actor: Actor;
   msgId: string;
   now: Date;
+  /** Where the step was taken (recorded in the timeline); the chat when absent. */
+  via?: 'chat' | 'console';
+  /** The opinion's version (history length) the console page was showing: a different one → refused as changed meanwhile. */
+  expectedVersion?: number;
+}
+
+/** An opinion's version for optimistic concurrency: every change, from chat or console, appends to its history. */
+export function versionOf(o: Pick<Opinion, 'timeline'>): number {
+  return o.timeline.length;
+}
+
+/** Refuses a console action based on a stale page (a retry of an applied action is not stale: check replays first). */
+export function checkVersion(current: Opinion, input: Pick<ActionInput, 'expectedVersion'>): void {
+  if (input.expectedVersion !== undefined && versionOf(current) !== input.expectedVersion) throw new UserError('opinionChangedMeanwhile', { code: current.code });
 }
 
 /** A refused opinion step; the words live in messages (opinionVerb). */
-export type OpinionVerb = 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject';
+export type OpinionVerb = 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
 
 export const OPEN_STATUSES: readonly OpinionStatus[] = ['待交办', '已交办', '已答复'];
 
@@ -54,7 +68,7 @@ export async function loadOpinion(models: Models, code: string): Promise<Opinion
 }
 
 export function timelineEntry(action: TimelineAction, input: ActionInput, extra: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { at: input.now, action, by: input.actor.userid, byName: input.actor.name, origin: input.msgId, ...extra } as TimelineEntry;
+  return { at: input.now, action, by: input.actor.userid, byName: input.actor.name, origin: input.msgId, ...(input.via ? { via: input.via } : {}), ...extra } as TimelineEntry;
 }
 
 export type Applied = { doc: Opinion; replay: boolean };
@@ -71,14 +85,18 @@ export async function applyGuarded(
   update: UpdateQuery<Opinion>,
   msgId: string,
   explain: (current: Opinion) => never,
+  expectedVersion?: number,
 ): Promise<Applied> {
   // FerretDB mis-evaluates $ne on a sub-document field ('timeline.origin'), so the applied message ids
   // are also kept as a plain array and the guard is on that.
   const withOrigin = { ...update, $push: { ...(update.$push ?? {}), origins: msgId } } as UpdateQuery<Opinion>;
-  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, origins: { $ne: msgId } }, withOrigin, { returnDocument: 'after' }).lean<Opinion>();
+  // A console action also pins the history length it was decided on.
+  const pinned = expectedVersion === undefined ? {} : { timeline: { $size: expectedVersion } };
+  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, ...pinned, origins: { $ne: msgId } }, withOrigin, { returnDocument: 'after' }).lean<Opinion>();
   if (doc) return { doc, replay: false };
   const current = await loadOpinion(models, code);
   if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };
+  checkVersion(current, { expectedVersion });
   return explain(current);
 }
 

@@ -1,10 +1,11 @@
+import { createConsoleOpinions } from './console';
 import { createDeputyActions } from './deputy-actions';
 import { createFiling } from './filing';
 import { createOpinionNotices } from './notices';
 import { createOfficeActions } from './office-actions';
 import { createQueries } from './queries';
 import { createReports } from './reports';
-import { resolveCode, type OpinionDeps } from './opinion-steps';
+import { loadOpinion, type Opinion, resolveCode, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
 import type { OfficeDirectory } from '../roster';
 
@@ -20,6 +21,7 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
   const office = createOfficeActions(d, units, notices);
   const queries = createQueries(d);
   const reports = createReports(d);
+  const forConsole = createConsoleOpinions(d, notices);
   return {
     /** Normalises a typed code (`yj2026-7`, `7`, full-width) to `YJ2026-007`; UserError if it is not one. */
     resolveCode: (input: string, now: Date, command: string) => resolveCode(input, now, d.config.timezone, { command }),
@@ -40,6 +42,15 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     periodStats: reports.periodStats,
     yearRates: reports.yearRates,
     stats: reports.stats,
+    dueItems: reports.dueItems,
+    // -- the office console
+    load: (code: string) => loadOpinion(d.models, code),
+    search: forConsole.list,
+    searchFilter: forConsole.filterOf,
+    similarTo: (o: Pick<Opinion, 'code' | 'content'>) => forConsole.similarTo(o, filing.findSimilar),
+    monthly: forConsole.monthly,
+    remind: forConsole.remind,
+    answerNotice: notices.answeredText,
   };
 }
 

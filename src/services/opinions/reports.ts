@@ -2,8 +2,9 @@ import { t } from '../../messages';
 import { OPINION_STATUSES, type Rating } from '../../models/opinion';
 import { toHalfWidth } from '../../text/normalize';
 import { formatDate } from '../../time/format';
-import { addDaysYmd, endOfDay, fromWallTime, wallTime } from '../../time/zone';
+import { fromWallTime, wallTime } from '../../time/zone';
 import { groupSafe } from '../../text/group-safe';
+import { dueSoonHorizon } from './due';
 import { calendarDaysBetween } from './queries';
 import type { Opinion, OpinionDeps } from './opinion-steps';
 import { computeRates, type Rates } from './rates';
@@ -63,7 +64,7 @@ export function createReports(d: OpinionDeps) {
   type Due = { code: string; title: string; unit: string; deadline: Date; overdue: boolean; days: number };
 
   async function dueItems(now: Date): Promise<Due[]> {
-    const horizon = endOfDay(fromWallTime(addDaysYmd(wallTime(now, tz), d.config.tunables.dueSoonDays), tz), tz);
+    const horizon = dueSoonHorizon(now, d.config.tunables.dueSoonDays, tz);
     const docs = await Opinion.find({ status: '已交办', deadline: { $lte: horizon } })
       .sort({ deadline: 1, seq: 1 })
       .select({ code: 1, title: 1, unit: 1, deadline: 1 })
@@ -147,7 +148,7 @@ export function createReports(d: OpinionDeps) {
     return { total: docs.length, byStatus, byCategory, units: unitStats(docs, now), rates: computeRates(docs) };
   }
 
-  return { overdueReport, overdueSummary, periodStats, yearRates, stats };
+  return { dueItems, overdueReport, overdueSummary, periodStats, yearRates, stats };
 }
 
 /** Per unit, over every handling round: assigned, answered by the deadline, and late or still overdue. */

@@ -1,0 +1,46 @@
+import Router from '@koa/router';
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import type { Models } from '../models';
+import type { Services } from '../services';
+import type { WecomClient } from '../wecom/client';
+import { createSignInLimiter } from './rate-limit';
+import { createAuthRoutes, createDemoConsoleLogin } from './routes-auth';
+import { registerExportRoutes } from './routes-exports';
+import { registerOpinionRoutes } from './routes-opinions';
+import { registerOverviewRoutes } from './routes-overview';
+import { createGuard } from './session';
+
+export interface ConsoleDeps {
+  services: Services;
+  models: Models;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  client: WecomClient;
+}
+
+/**
+ * The office console's server side: sign-in pages (/console/login, /console/auth/…) and the JSON API
+ * under /api/console. Another door onto the same services as the chat commands.
+ */
+export function createConsoleRouters(d: ConsoleDeps): Router[] {
+  const log = d.log.child({ part: 'console' });
+  const secure = () => d.services.consoleAuth.baseUrl().startsWith('https:');
+  const guard = createGuard({ auth: d.services.consoleAuth, clock: d.clock, log, secure });
+  const c = d.config.tunables.console;
+  const limiter = createSignInLimiter({ clock: d.clock, perIp: c.signInPerIpPerWindow, global: c.signInGlobalPerWindow, windowMinutes: c.signInWindowMinutes });
+
+  const api = new Router({ prefix: '/api/console' });
+  const authRoutes = createAuthRoutes({ ...d, log, guard, limiter, secure });
+  authRoutes.register(api);
+  registerOverviewRoutes(api, { ...d, guard });
+  // Before the opinion routes: /opinions/export.xlsx is not a case code.
+  registerExportRoutes(api, { ...d, guard });
+  registerOpinionRoutes(api, { ...d, guard });
+
+  const routers = [authRoutes.pages, api];
+  if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));
+  return routers;
+}

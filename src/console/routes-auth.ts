@@ -1,0 +1,146 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import type { Services } from '../services';
+import { newToken } from '../services/access';
+import type { WecomClient } from '../wecom/client';
+import type { SignInLimiter } from './rate-limit';
+import { z } from 'zod';
+import { t } from '../messages';
+import { ApiError, parseInput } from './errors';
+import { clearCookie, type Guard, jsonBody, SESSION_COOKIE, sameSecret, setCookie, STATE_COOKIE } from './session';
+
+export interface AuthRoutesDeps {
+  services: Services;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  guard: Guard;
+  limiter: SignInLimiter;
+  client: WecomClient;
+  secure: () => boolean;
+}
+
+const STATE_PATH = '/console/auth';
+const LOGIN_FAILED = (why: string) => `/console/?login=${why}`;
+
+/** Whether WeCom web sign-in can work: the self-built app's corp id, agent id and secret. */
+export function wecomSignInConfigured(config: Config): boolean {
+  return Boolean(config.wecom.corpId && config.wecom.agentId && config.wecom.corpSecret && !config.demo);
+}
+
+/** Pages the bot's link and WeCom lead to (server-side redirects), and the session endpoints of the API. */
+export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(api: Router): void } {
+  const { services, config, clock, log, guard, limiter } = d;
+  const auth = services.consoleAuth;
+  const pages = new Router();
+
+  /** A sign-in that got a userid: the session cookie, then the person's start page. */
+  async function signIn(ctx: Context, userid: string, via: 'link' | 'wecom' | 'demo', failure: string): Promise<void> {
+    const s = await auth.startSession(userid, via, clock.now());
+    if (!s) return ctx.redirect(LOGIN_FAILED(failure));
+    setCookie(ctx, SESSION_COOKIE, s.token, { maxAgeSeconds: s.maxAgeSeconds, secure: d.secure() });
+    log.info({ userid, via, role: s.role }, 'console sign-in');
+    ctx.redirect(s.role === 'office' ? '/console/' : '/console/me');
+  }
+
+  const noStore = (ctx: Context) => {
+    ctx.set('cache-control', 'no-store');
+    // The link's token must not leak to another site through the Referer of the next page.
+    ctx.set('referrer-policy', 'no-referrer');
+  };
+
+  pages.get('/console/login/:token', async (ctx) => {
+    // The request log must never hold the token (spent or not).
+    ctx.state.logPath = '/console/login/[redacted]';
+    noStore(ctx);
+    if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
+    const userid = await auth.redeemLoginToken(String(ctx.params.token ?? ''), clock.now());
+    if (!userid) return ctx.redirect(LOGIN_FAILED('expired'));
+    await signIn(ctx, userid, 'link', 'expired');
+  });
+
+  pages.get('/console/auth/wecom', (ctx) => {
+    noStore(ctx);
+    if (!wecomSignInConfigured(config)) return ctx.redirect(LOGIN_FAILED('wecom_unavailable'));
+    if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
+    const state = newToken();
+    setCookie(ctx, STATE_COOKIE, state, { maxAgeSeconds: config.tunables.console.oauthStateMinutes * 60, secure: d.secure(), path: STATE_PATH });
+    const redirect = encodeURIComponent(`${auth.baseUrl()}/console/auth/wecom/callback`);
+    const corp = encodeURIComponent(config.wecom.corpId ?? '');
+    const agent = encodeURIComponent(String(config.wecom.agentId ?? ''));
+    // Inside WeCom's own browser the silent OAuth works; elsewhere the desktop QR / SSO page.
+    const insideWecom = /wxwork/i.test(ctx.get('user-agent'));
+    ctx.redirect(
+      insideWecom
+        ? `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${corp}&redirect_uri=${redirect}&response_type=code&scope=snsapi_base&state=${state}&agentid=${agent}#wechat_redirect`
+        : `https://login.work.weixin.qq.com/wwlogin/sso/login?login_type=CorpApp&appid=${corp}&agentid=${agent}&redirect_uri=${redirect}&state=${state}`,
+    );
+  });
+
+  pages.get('/console/auth/wecom/callback', async (ctx) => {
+    noStore(ctx);
+    const expected = ctx.cookies.get(STATE_COOKIE) ?? '';
+    clearCookie(ctx, STATE_COOKIE, { secure: d.secure(), path: STATE_PATH });
+    if (!wecomSignInConfigured(config)) return ctx.redirect(LOGIN_FAILED('wecom_unavailable'));
+    if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
+    const state = String(ctx.query.state ?? '');
+    const code = String(ctx.query.code ?? '');
+    // The state ties the answer to this browser's own request: no one can log a victim in as themselves.
+    if (!expected || !state || !sameSecret(state, expected) || !code || code.length > 512) {
+      log.warn({ reason: !expected ? 'no_state_cookie' : 'state_mismatch' }, 'console wecom sign-in refused');
+      return ctx.redirect(LOGIN_FAILED('wecom_failed'));
+    }
+    let userid: string | undefined;
+    try {
+      userid = await d.client.userIdFromCode(code);
+    } catch (err) {
+      log.warn({ err }, 'console wecom sign-in: code exchange failed');
+    }
+    if (!userid) return ctx.redirect(LOGIN_FAILED('wecom_failed'));
+    await signIn(ctx, userid, 'wecom', 'wecom_failed');
+  });
+
+  function register(api: Router): void {
+    api.get(
+      '/login-options',
+      guard.public(async (ctx) => {
+        ctx.body = { wecom: wecomSignInConfigured(config), demo: config.demo };
+      }),
+    );
+    api.get(
+      '/session',
+      guard.signedIn(async (ctx, who) => {
+        ctx.body = { user: { userid: who.actor.userid, name: who.actor.name, role: who.role }, csrfToken: who.csrfToken, demo: config.demo };
+      }),
+    );
+    api.post(
+      '/logout',
+      guard.signedIn(async (ctx) => {
+        await auth.endSession(ctx.cookies.get(SESSION_COOKIE) ?? '', clock.now());
+        clearCookie(ctx, SESSION_COOKIE, { secure: d.secure() });
+        ctx.status = 204;
+      }),
+    );
+  }
+
+  return { pages, register };
+}
+
+/** Demo mode only: the simulator's "打开工作台" button signs in as the chosen person. */
+export function createDemoConsoleLogin(d: { services: Services; clock: Clock; guard: Guard; limiter: SignInLimiter }): Router {
+  const router = new Router();
+  router.post(
+    '/demo/api/console-login',
+    d.guard.public(async (ctx) => {
+      if (!d.limiter.allow(ctx.ip)) throw new ApiError(429, 'rate_limited', t('apiRateLimited'));
+      const b = parseInput(z.object({ userid: z.string().trim().min(1).max(64) }), await jsonBody(ctx));
+      const token = await d.services.consoleAuth.issueLoginToken(b.userid, 'demo', d.clock.now());
+      if (!token) throw new ApiError(404, 'not_found', t('apiNotFound'));
+      ctx.body = { url: `/console/login/${token}` };
+    }),
+  );
+  return router;
+}

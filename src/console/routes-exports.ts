@@ -1,0 +1,106 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import { consoleExportNames } from '../messages/console';
+import { exportNames } from '../messages/exports';
+import type { Models } from '../models';
+import type { Services } from '../services';
+import { writeActivitiesLedger, writeOpinionsLedger, writePerformanceRegister } from '../services/exports';
+import { FIRST_YEAR } from '../services/performance';
+import { yearOf } from '../time/zone';
+import { newToken } from '../services/access';
+import { notFound, parseInput } from './errors';
+import type { Guard } from './session';
+import { filterSchema } from './routes-opinions';
+
+export interface ExportRoutesDeps {
+  services: Services;
+  models: Models;
+  config: Config;
+  clock: Clock;
+  guard: Guard;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `attachment` with an ASCII fallback and the UTF-8 name per RFC 5987 / RFC 6266. */
+export function contentDisposition(asciiName: string, utf8Name: string): string {
+  const encoded = encodeURIComponent(utf8Name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Writes the workbook to a private temporary file, then streams it: a failure while writing is a clean
+ * 500 (never a truncated download), and a year of rows never sits in memory. The file goes once sent.
+ */
+async function sendWorkbook(ctx: Context, names: { ascii: string; utf8: string }, write: (file: string) => Promise<unknown>): Promise<void> {
+  const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.xlsx`);
+  try {
+    await write(file);
+  } catch (err) {
+    await rm(file, { force: true });
+    throw err;
+  }
+  const stream = createReadStream(file);
+  const cleanup = () => void rm(file, { force: true });
+  stream.once('close', cleanup);
+  ctx.type = XLSX;
+  ctx.set('content-disposition', contentDisposition(`${names.ascii}.xlsx`, `${names.utf8}.xlsx`));
+  ctx.body = stream;
+}
+
+export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void {
+  const { services, models, config, clock, guard } = d;
+  const tz = config.timezone;
+  const fullTextOf = (v?: string) => v === '1' || v === 'true';
+  const yearOption = () => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(FIRST_YEAR).max(yearOf(clock.now(), tz)).optional());
+  const anyYear = () => z.object({ year: yearOption(), fullText: z.enum(['0', '1', 'true', 'false']).optional() });
+  const oneYear = () => z.object({ year: yearOption().transform((y) => y ?? yearOf(clock.now(), tz)) });
+
+  // The three ledgers of `npm run export`, by year.
+  router.get(
+    '/exports/:file',
+    guard.office(async (ctx) => {
+      const file = String(ctx.params.file);
+      const now = clock.now();
+      if (file === 'opinions.xlsx') {
+        const q = parseInput(anyYear(), ctx.query);
+        const label = q.year ?? exportNames.allYears;
+        await sendWorkbook(ctx, { ascii: `opinions-${q.year ?? 'all'}`, utf8: `${exportNames.opinions}-${label}` }, (out) =>
+          writeOpinionsLedger({ models, roster: services.roster, timezone: tz }, { out, year: q.year, now, fullText: fullTextOf(q.fullText) }),
+        );
+      } else if (file === 'performance.xlsx') {
+        const q = parseInput(oneYear(), ctx.query);
+        await sendWorkbook(ctx, { ascii: `performance-${q.year}`, utf8: `${exportNames.register}-${q.year}` }, (out) =>
+          writePerformanceRegister({ performance: services.performance, timezone: tz, activityTypes: config.tunables.activityTypes }, { out, year: q.year }),
+        );
+      } else if (file === 'events.xlsx') {
+        const q = parseInput(oneYear(), ctx.query);
+        await sendWorkbook(ctx, { ascii: `events-${q.year}`, utf8: `${exportNames.activities}-${q.year}` }, (out) =>
+          writeActivitiesLedger({ models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin }, { out, year: q.year, now }),
+        );
+      } else {
+        throw notFound();
+      }
+    }),
+  );
+
+  // The list's current filter, in the ledger's columns (registered before /opinions/:code).
+  router.get(
+    '/opinions/export.xlsx',
+    guard.office(async (ctx) => {
+      const q = parseInput(filterSchema, ctx.query);
+      const now = clock.now();
+      const filter = services.opinions.searchFilter(q, now);
+      await sendWorkbook(ctx, { ascii: consoleExportNames.filteredAscii, utf8: consoleExportNames.filtered }, (out) =>
+        writeOpinionsLedger({ models, roster: services.roster, timezone: tz }, { out, now, fullText: fullTextOf(q.fullText), only: { filter, sheet: consoleExportNames.filtered } }),
+      );
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import type { Services } from '../services';
+import { addWorkdays } from '../time/workdays';
+import { formatDate } from '../time/format';
+import { fromWallTime, wallTime, yearOf } from '../time/zone';
+import { parseInput } from './errors';
+import type { Guard } from './session';
+
+export interface OverviewRoutesDeps {
+  services: Services;
+  config: Config;
+  clock: Clock;
+  guard: Guard;
+}
+
+const UPCOMING_DAYS = 30;
+const ymd = (d: Date, tz: string) => {
+  const w = wallTime(d, tz);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+};
+
+/** 概览 and the small lookups the case forms need (units used before, a deadline in working days). */
+export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): void {
+  const { services, config, clock, guard } = d;
+  const tz = config.timezone;
+
+  router.get(
+    '/overview',
+    guard.office(async (ctx) => {
+      const now = clock.now();
+      const q = parseInput(z.object({ year: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional()) }), ctx.query);
+      const year = q.year ?? yearOf(now, tz);
+      const period = { from: fromWallTime({ year, month: 1, day: 1 }, tz), to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz) };
+      const [stats, due, monthly, upcoming, outbox, jobs] = await Promise.all([
+        services.opinions.stats(period, now),
+        services.opinions.dueItems(now),
+        services.opinions.monthly(year),
+        services.events.upcoming(now, UPCOMING_DAYS),
+        services.outboxHealth.counts(),
+        services.jobRuns.overview(now, undefined, 1),
+      ]);
+      const dueByUnit = new Map<string, { unit: string; overdue: number; dueSoon: number }>();
+      for (const i of due) {
+        const u = dueByUnit.get(i.unit) ?? { unit: i.unit, overdue: 0, dueSoon: 0 };
+        if (i.overdue) u.overdue += 1;
+        else u.dueSoon += 1;
+        dueByUnit.set(i.unit, u);
+      }
+      ctx.body = {
+        year,
+        counts: { total: stats.total, byStatus: stats.byStatus },
+        rates: { answered: stats.rates.answerRate, closed: stats.rates.closeRate, satisfied: stats.rates.satisfactionRate },
+        dueByUnit: [...dueByUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon),
+        monthly,
+        byCategory: Object.entries(stats.byCategory).map(([category, count]) => ({ category, count })),
+        byUnit: stats.units.map((u) => ({ unit: u.unit, assigned: u.assigned, overdue: u.overdue })),
+        upcoming: [
+          ...upcoming.activities.map((a) => ({ code: a.code, kind: 'activity' as const, title: a.title, startsAt: a.startAt, place: a.place })),
+          ...upcoming.meetings.map((m) => ({ code: m.code, kind: 'meeting' as const, title: m.title, startsAt: m.startAt, place: m.place })),
+        ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+        health: {
+          outbox,
+          jobs: jobs.map((j) => ({ name: j.name, enabled: j.enabled, lastRunAt: j.lastRuns[0]?.startedAt ?? null, outcome: j.lastRuns[0]?.status ?? null, failedLastDay: j.failedLastDay, nextAt: j.nextDueAt ?? null })),
+        },
+      };
+    }),
+  );
+
+  router.get(
+    '/units',
+    guard.office(async (ctx) => {
+      ctx.body = { units: await services.opinions.knownUnits() };
+    }),
+  );
+
+  // The same count of working days 交办 uses (official holiday calendar), shown before saving.
+  router.get(
+    '/workdays',
+    guard.office(async (ctx) => {
+      const q = parseInput(z.object({ days: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(365).default(config.assignDeadlineWorkdays)) }), ctx.query);
+      const r = addWorkdays(clock.now(), q.days, tz);
+      ctx.body = { days: q.days, date: ymd(r.date, tz), text: formatDate(r.date, tz), estimated: r.usedFallback };
+    }),
+  );
+}

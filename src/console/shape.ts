@@ -1,0 +1,93 @@
+import { t } from '../messages';
+import type { Opinion } from '../services/opinions';
+import { versionOf } from '../services/opinions';
+import type { OpinionRow } from '../services/opinions';
+import { maskSensitive } from '../text/mask';
+
+// JSON shapes of the console API. Text goes out as JSON strings, never as markup: the page renders it as text.
+
+const ACTIONS_BY_STATUS: Record<string, string[]> = {
+  待交办: ['assign', 'reject'],
+  已交办: ['reassign', 'answer', 'reject', 'remind'],
+  已答复: ['close'],
+};
+
+const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) => o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
+
+export function rowJson(o: OpinionRow, now: Date) {
+  return {
+    code: o.code,
+    title: o.title,
+    status: o.status,
+    category: o.category,
+    source: o.source,
+    filer: { userid: o.filer, name: o.filerName },
+    unit: o.unit ?? null,
+    deadline: o.deadline ?? null,
+    overdue: isOverdue(o, now),
+    filedAt: o.filedAt,
+    cosigners: (o.cosigners ?? []).length,
+  };
+}
+
+export interface DetailExtras {
+  names: Map<string, string>;
+  similar: Array<{ code: string; title: string; status: string }>;
+  /** Office staff act on cases; a deputy only reads their own. */
+  office: boolean;
+  /** Full text (phones, ID numbers): the office, the filer and co-signers. */
+  fullText: boolean;
+}
+
+function detailOf(e: Opinion['timeline'][number]): string {
+  if (e.action === 'rated') return [e.rating, e.note].filter(Boolean).join('：');
+  if (e.note && e.action !== 'filed') return e.note;
+  return e.unit ?? '';
+}
+
+export function detailJson(o: Opinion, x: DetailExtras, now: Date) {
+  const text = (s: string) => (x.fullText ? s : maskSensitive(s));
+  const ratingNote = (round: number) => o.timeline.find((e) => e.action === 'rated' && e.round === round)?.note ?? null;
+  return {
+    code: o.code,
+    version: versionOf(o),
+    title: o.title,
+    text: text(o.content),
+    masked: !x.fullText,
+    status: o.status,
+    category: o.category,
+    source: o.source,
+    filer: { userid: o.filer, name: o.filerName },
+    cosigners: (o.cosigners ?? []).map((u) => ({ userid: u, name: x.names.get(u) ?? u })),
+    similar: x.similar,
+    unit: o.unit ?? null,
+    deadline: o.deadline ?? null,
+    round: o.round ?? 0,
+    overdue: isOverdue(o, now),
+    filedAt: o.filedAt,
+    rejectReason: o.rejectReason ?? null,
+    rounds: o.rounds.map((r) => ({
+      n: r.round,
+      unit: r.unit,
+      deadline: r.deadline,
+      assignedAt: r.assignedAt,
+      answer: r.answer ? text(r.answer) : null,
+      answeredAt: r.answeredAt ?? null,
+      rating: r.rating ?? null,
+      ratingNote: ratingNote(r.round),
+    })),
+    timeline: o.timeline.map((e) => ({
+      at: e.at,
+      who: { userid: e.by, name: e.byName },
+      action: e.action,
+      actionLabel: t('actionLabel', { action: e.action }),
+      detail: text(detailOf(e)),
+      via: e.via ?? 'chat',
+      round: e.round ?? null,
+      unit: e.unit ?? null,
+      deadline: e.deadline ?? null,
+      rating: e.rating ?? null,
+    })),
+    actions: x.office ? (ACTIONS_BY_STATUS[o.status] ?? []) : [],
+  };
+}

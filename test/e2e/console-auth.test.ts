@@ -1,0 +1,202 @@
+import { clientFor, LINK, sessionCookie, signIn } from '../helpers/console';
+import { createHarness, type Harness } from '../helpers/harness';
+
+// Signing in to the office console: the bot's one-time link, sessions checked against the roster on
+// every request, CSRF on writes, roles, and the sign-in rate limit. All through HTTP on the composed app.
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await createHarness('console-auth', { officeUserIds: ['office1'] });
+  await h.addDeputy('office2', '李办事', { isOffice: true });
+  await h.addDeputy('zhang', '张三');
+  await h.addDeputy('li', '李四');
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+describe('the bot sign-in link', () => {
+  it('is sent one-to-one and signs in with an HttpOnly, SameSite=Lax session cookie', async () => {
+    const reply = await h.say('office1', '登录', { chattype: 'single' });
+    expect(reply).toContain('http://127.0.0.1:3000/console/login/');
+    expect(reply).toContain('10分钟内有效');
+    const path = LINK.exec(reply)![0];
+    const res = await h.request.get(path);
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/console/');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    const line = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('console_sid='))!;
+    expect(line).toMatch(/HttpOnly/);
+    expect(line).toMatch(/SameSite=Lax/);
+    expect(line).toMatch(/Path=\//);
+    expect(line).not.toMatch(/Secure/);
+    const session = await h.request.get('/api/console/session').set('Cookie', sessionCookie(res)!);
+    expect(session.status).toBe(200);
+    expect(session.body).toMatchObject({ user: { userid: 'office1', role: 'office' }, demo: false });
+    expect(session.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.headers['cache-control']).toBe('no-store');
+  });
+
+  it('the alias 工作台 works too, and so does the self-built app (always one-to-one)', async () => {
+    expect(await h.say('office2', '工作台', { chattype: 'single' })).toMatch(LINK);
+    expect(await h.say('office2', '登录', { mode: 'app' })).toMatch(LINK);
+  });
+
+  it('is never shown in a group chat', async () => {
+    const reply = await h.say('office1', '登录', { chattype: 'group' });
+    expect(reply).not.toMatch(/console\/login/);
+    expect(reply).toContain('单独给我发送「登录」');
+  });
+
+  it('is refused when reused', async () => {
+    const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+    expect((await h.request.get(path)).headers.location).toBe('/console/');
+    const again = await h.request.get(path);
+    expect(again.status).toBe(302);
+    expect(again.headers.location).toBe('/console/?login=expired');
+    expect(sessionCookie(again)).toBeUndefined();
+  });
+
+  it('is refused after 10 minutes', async () => {
+    const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+    h.clock.advance(10 * 60_000 + 1);
+    const res = await h.request.get(path);
+    expect(res.headers.location).toBe('/console/?login=expired');
+    expect(sessionCookie(res)).toBeUndefined();
+  });
+
+  it('an unknown or malformed token is refused the same way', async () => {
+    expect((await h.request.get(`/console/login/${'A'.repeat(43)}`)).headers.location).toBe('/console/?login=expired');
+    expect((await h.request.get('/console/login/short')).headers.location).toBe('/console/?login=expired');
+  });
+
+  it('is only for people on the roster', async () => {
+    const reply = await h.say('stranger', '登录', { chattype: 'single' });
+    expect(reply).not.toMatch(LINK);
+  });
+
+  it('never puts tokens or cookies in the logs', async () => {
+    const reply = await h.say('office1', '登录', { chattype: 'single' });
+    const path = LINK.exec(reply)![0];
+    const res = await h.request.get(path);
+    const cookie = sessionCookie(res)!;
+    await h.request.get('/api/console/session').set('Cookie', cookie);
+    const logs = h.logLines.join('\n');
+    expect(logs).not.toContain(path.split('/').pop()!);
+    expect(logs).not.toContain(cookie.split('=')[1]!);
+    expect(logs).toContain('/console/login/[redacted]');
+  });
+});
+
+describe('sessions', () => {
+  it('a deputy signs in to their own pages only', async () => {
+    const path = LINK.exec(await h.say('zhang', '登录', { chattype: 'single' }))![0];
+    const res = await h.request.get(path);
+    expect(res.headers.location).toBe('/console/me');
+    const c = await clientFor(h, sessionCookie(res)!);
+    expect((await c.get('/api/console/session')).body.user).toMatchObject({ userid: 'zhang', role: 'deputy' });
+    for (const p of ['/api/console/opinions', '/api/console/overview', '/api/console/units', '/api/console/exports/opinions.xlsx']) {
+      const r = await c.get(p);
+      expect(r.status).toBe(403);
+      expect(r.body.error).toMatchObject({ code: 'forbidden' });
+      expect(r.body.error.message).toMatch(/权限/);
+    }
+    const write = await c.post('/api/console/opinions/YJ2026-001/close', { version: 1 });
+    expect(write.status).toBe(403);
+    expect((await c.get('/api/console/me/opinions')).status).toBe(200);
+  });
+
+  it('without a cookie: 401 with a Chinese message', async () => {
+    const r = await h.request.get('/api/console/opinions');
+    expect(r.status).toBe(401);
+    expect(r.body.error).toMatchObject({ code: 'not_signed_in' });
+    expect(r.body.error.message).toContain('登录');
+  });
+
+  it('a write without the CSRF token → 403, with a wrong one → 403, with it → done', async () => {
+    const c = await signIn(h, 'office1');
+    const none = await c.post('/api/console/logout', undefined, { csrf: null });
+    expect(none.status).toBe(403);
+    expect(none.body.error.code).toBe('csrf');
+    const wrong = await c.post('/api/console/logout', undefined, { csrf: 'x'.repeat(43) });
+    expect(wrong.status).toBe(403);
+    expect((await c.get('/api/console/session')).status).toBe(200);
+    const ok = await c.post('/api/console/logout');
+    expect(ok.status).toBe(204);
+    expect(String(ok.headers['set-cookie'])).toMatch(/console_sid=;/);
+    expect((await c.get('/api/console/session')).status).toBe(401);
+  });
+
+  it("a deactivated person's session is signed out at the next request", async () => {
+    const c = await signIn(h, 'li');
+    expect((await c.get('/api/console/me/opinions')).status).toBe(200);
+    expect(await h.say('office1', '代表 停用 李四')).toContain('已停用');
+    const r = await c.get('/api/console/me/opinions');
+    expect(r.status).toBe(401);
+    expect(String(r.headers['set-cookie'])).toMatch(/console_sid=;/);
+    // Reactivation does not bring the old session back.
+    await h.addDeputy('li', '李四');
+    expect((await c.get('/api/console/me/opinions')).status).toBe(401);
+  });
+
+  it('losing the office role signs an office session out', async () => {
+    const c = await signIn(h, 'office2');
+    expect((await c.get('/api/console/units')).status).toBe(200);
+    expect(await h.say('office1', '代表 取消办公室 李办事')).toContain('已取消');
+    expect((await c.get('/api/console/units')).status).toBe(401);
+    expect((await c.get('/api/console/me/opinions')).status).toBe(401);
+    await h.say('office1', '代表 设为办公室 李办事');
+  });
+
+  it('ends after 8 hours idle', async () => {
+    const c = await signIn(h, 'office1');
+    h.clock.advance(7 * 3600_000);
+    expect((await c.get('/api/console/session')).status).toBe(200);
+    h.clock.advance(7 * 3600_000);
+    expect((await c.get('/api/console/session')).status).toBe(200);
+    h.clock.advance(8 * 3600_000 + 1000);
+    expect((await c.get('/api/console/session')).status).toBe(401);
+  });
+
+  it('ends 7 days after sign-in however busy', async () => {
+    const c = await signIn(h, 'office1');
+    for (let i = 0; i < 27; i++) {
+      h.clock.advance(6 * 3600_000);
+      expect((await c.get('/api/console/session')).status).toBe(200);
+    }
+    h.clock.advance(7 * 3600_000);
+    expect((await c.get('/api/console/session')).status).toBe(401);
+  });
+});
+
+describe('sign-in rate limit (per IP, in memory)', () => {
+  it('refuses the 21st attempt from one address within 10 minutes, then allows again', async () => {
+    // A fresh window, so earlier tests' attempts do not count.
+    h.clock.advance(20 * 60_000);
+    const ip = '203.0.113.7';
+    for (let i = 0; i < 20; i++) expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe('/console/?login=expired');
+    const limited = await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip);
+    expect(limited.headers.location).toBe('/console/?login=rate_limited');
+    // Another address is not affected.
+    expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', '203.0.113.8')).headers.location).toBe('/console/?login=expired');
+    h.clock.advance(10 * 60_000);
+    expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe('/console/?login=expired');
+  });
+});
+
+describe('cleanup', () => {
+  it('the cleanup job deletes sessions and links a day after they expired', async () => {
+    await signIn(h, 'office1');
+    await h.say('office1', '登录', { chattype: 'single' });
+    const { ConsoleSession, ConsoleLoginToken } = h.models;
+    expect(await ConsoleSession.countDocuments({})).toBeGreaterThan(0);
+    h.clock.advance(9 * 24 * 3600_000);
+    const counts = await h.services.cleanup.purgeExpired(h.clock.now());
+    expect(counts.consoleSessions).toBeGreaterThan(0);
+    expect(counts.consoleLinks).toBeGreaterThan(0);
+    expect(await ConsoleSession.countDocuments({})).toBe(0);
+    expect(await ConsoleLoginToken.countDocuments({})).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type Koa from 'koa';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's chromium (apt-get install chromium fonts-noto-cjk; .ci/run does it): no browser is downloaded. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export const ARTIFACTS = join(__dirname, '..', 'artifacts');
+
+/**
+ * One headless browser per test file. Playwright gives each launch a fresh temporary profile;
+ * the flags keep it from reaching out to the network or updating itself.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
+  });
+}
+
+/** The composed app on a loopback port, as a browser reaches it. */
+export async function listenOnLoopback(app: Koa): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server: Server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Saves what the page shows under test/artifacts/ (git-ignored) for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // Transitions are run to their end first: a tag still fading in would look missing.
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
