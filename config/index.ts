@@ -55,7 +55,8 @@ const envSchema = z.object({
   JOB_ENABLED_DIGEST: onOff,
   JOB_ENABLED_CLEANUP: onOff,
   // Where people reach the office console (links from the bot, WeCom redirect_uri); default http://127.0.0.1:$PORT.
-  CONSOLE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), 'must be an http:// or https:// URL without query'),
+  // The site root only: the console's pages and redirects live at /console on that origin.
+  CONSOLE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+\/?$/.test(v), 'must be an http:// or https:// origin such as https://rd.example.gov.cn (no path)'),
   ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays)),
 });
 

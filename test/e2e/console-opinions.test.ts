@@ -84,6 +84,13 @@ describe('list and detail', () => {
     ]);
   });
 
+  it('lists similar open opinions with their status', async () => {
+    const a = await file('zhang', '镇中心小学门口的红绿灯坏了，孩子过马路很危险');
+    const b = await file('li', '中心小学门口红绿灯坏了好几天，学生过马路危险');
+    const d = await detail(b);
+    expect(d.similar).toEqual(expect.arrayContaining([{ code: a, title: expect.any(String), status: '待交办' }]));
+  });
+
   it('an unknown case is 404', async () => {
     const r = await office.get('/api/console/opinions/YJ2026-999');
     expect(r.status).toBe(404);
@@ -298,6 +305,7 @@ describe('lookups, overview, exports', () => {
     // Forty days on, the earlier session is long gone.
     expect((await office.get('/api/console/session')).status).toBe(401);
     office = await signIn(h, 'office1');
+    expect(await h.say('office1', '发布活动 民生实事项目视察 时间：明天上午9点 地点：镇政府三楼会议室')).toMatch(/HD2027-\d{3}/);
     const r = await office.get('/api/console/overview?year=2026');
     expect(r.status).toBe(200);
     expect(r.body.year).toBe(2026);
@@ -309,7 +317,8 @@ describe('lookups, overview, exports', () => {
     expect(r.body.monthly[10]).toMatchObject({ month: '2026-11', answered: 3 });
     expect(r.body.monthly[10].filed).toBe(r.body.counts.total);
     expect(r.body.byUnit.find((u: { unit: string }) => u.unit === '环卫所')).toMatchObject({ assigned: 3, overdue: 3 });
-    expect(r.body.health.outbox).toEqual({ queued: 0, failed: 0 });
+    expect(r.body.upcoming).toEqual([expect.objectContaining({ kind: 'activity', title: '民生实事项目视察', place: '镇政府三楼会议室', code: expect.stringMatching(/^HD2027-/) })]);
+    expect(r.body.health.outbox.failed).toBe(0);
     expect(r.body.health.jobs.map((j: { name: string }) => j.name)).toEqual(expect.arrayContaining(['overdue', 'digest']));
     const overdue = await office.get('/api/console/opinions?due=overdue');
     expect(overdue.body.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);

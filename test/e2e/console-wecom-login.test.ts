@@ -6,7 +6,7 @@ import { TEST_KEYS } from '../helpers/wecom-payloads';
 // console behind HTTPS (CONSOLE_URL https → Secure cookies, links and redirect_uri on that address).
 
 let h: Harness;
-const CONSOLE_URL = 'https://rd.example.gov.cn/bot';
+const CONSOLE_URL = 'https://rd.example.gov.cn';
 
 beforeAll(async () => {
   h = await createHarness('console-wecom', { officeUserIds: ['office1'], env: { WECOM_AGENT_ID: '1000002', WECOM_CORP_SECRET: 'corp-secret-for-tests', CONSOLE_URL: `${CONSOLE_URL}/` } });

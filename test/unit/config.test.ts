@@ -93,9 +93,11 @@ describe('CONSOLE_URL', () => {
   const base = { NODE_ENV: 'test' };
   it('is optional and loses its trailing slash', () => {
     expect(loadConfig(base).consoleUrl).toBeUndefined();
-    expect(loadConfig({ ...base, CONSOLE_URL: 'https://rd.example.gov.cn/bot/' }).consoleUrl).toBe('https://rd.example.gov.cn/bot');
+    expect(loadConfig({ ...base, CONSOLE_URL: 'https://rd.example.gov.cn/' }).consoleUrl).toBe('https://rd.example.gov.cn');
+    expect(loadConfig({ ...base, CONSOLE_URL: 'http://10.0.0.5:8080' }).consoleUrl).toBe('http://10.0.0.5:8080');
   });
-  it('must be an http(s) URL without a query', () => {
+  it('must be an http(s) origin: no path (the console lives at /console), no query', () => {
+    expect(() => loadConfig({ ...base, CONSOLE_URL: 'https://rd.example.gov.cn/bot' })).toThrow(/CONSOLE_URL/);
     expect(() => loadConfig({ ...base, CONSOLE_URL: 'rd.example.gov.cn' })).toThrow(/CONSOLE_URL/);
     expect(() => loadConfig({ ...base, CONSOLE_URL: 'https://x.cn/?a=1' })).toThrow(/CONSOLE_URL/);
   });
