@@ -1,11 +1,12 @@
 // Builds what is older than its sources, and nothing else, so `npm start` and the CLI tools start in
-// seconds once built. Usage: node scripts/build-if-stale.mjs [--force] [target…] (default: every target).
+// seconds once built. Usage: node scripts/build-if-stale.mjs [--force] [target…] [--run file.js]
+// (default: every target; --run then loads that compiled entry point in this same process).
 // Each target: the files it is built from, and the command that builds it; its stamp under dist/.stamps/
 // records the last good build. Another build (e.g. the console's Vite build of web/) is one more line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -32,7 +33,10 @@ function newest(path) {
   return max;
 }
 
-const args = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const runAt = argv.indexOf('--run');
+const entry = runAt >= 0 ? argv[runAt + 1] : undefined;
+const args = runAt >= 0 ? argv.slice(0, runAt) : argv;
 const force = args.includes('--force');
 const names = args.filter((a) => !a.startsWith('--'));
 for (const name of names) {
@@ -62,3 +66,6 @@ for (const name of names.length ? names : Object.keys(TARGETS)) {
   utimesSync(stamp, new Date(started), new Date(started));
   console.error(`build-if-stale: ${name} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+
+// One process for check and start: `npm start` saves a second Node start-up.
+if (entry) await import(pathToFileURL(join(root, entry)).href);

@@ -1,9 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
-import mongoose from 'mongoose';
 import { ConfigError, loadConfig } from '../config';
 import { readEmbeddedDbSettings } from '../config/embedded-db';
-import { composeApp } from './compose';
 import { startEmbeddedDatabase } from './db/embedded';
 import { connectionOptions } from './db/connect';
 import { databaseNameOf } from './db/uri';
@@ -30,11 +28,15 @@ async function main(): Promise<void> {
 
   let embedded: Awaited<ReturnType<typeof startEmbeddedDatabase>> | undefined;
   let uri = config.mongodbUri;
-  if (!uri) {
-    embedded = await startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, settings: readEmbeddedDbSettings(process.env), log });
+  // The embedded database boots in its own process while this one loads the app's modules.
+  const starting = uri ? undefined : startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, settings: readEmbeddedDbSettings(process.env), log });
+  const [{ default: mongoose }, { composeApp }] = await Promise.all([import('mongoose'), import('./compose')]);
+  if (starting) {
+    embedded = await starting;
     uri = embedded.uri;
     log.info({ kind: embedded.kind, dataDir: config.dataDir }, 'embedded database started');
   }
+  if (!uri) throw new Error('no database URI');
   const connection = await mongoose.createConnection(uri, connectionOptions(databaseNameOf(uri), config.tunables.database)).asPromise();
 
   const composed = await composeApp({ config, connection, log });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -105,6 +106,11 @@ async function startEmbeddedJavaServer(opts: EmbeddedOptions): Promise<EmbeddedD
  * (in memory for tests, an H2 file for `npm start`).
  */
 export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  // Data already kept by mongo-java-server stays there (a mongod appearing later would start empty),
+  // and the start skips the mongod probe.
+  if (opts.persistent && existsSync(path.join(opts.dataDir, 'mongo-java-server')) && !existsSync(path.join(opts.dataDir, 'mongo'))) {
+    return startEmbeddedJavaServer(opts);
+  }
   let mongoError: unknown;
   try {
     return await startMemoryServer(opts);
