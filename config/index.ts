@@ -22,6 +22,7 @@ const envSchema = z.object({
   HOST: optional,
   MONGODB_URI: optional.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
   DATA_DIR: blankAsUnset(z.string().trim().default('./data')),
+  HOLIDAYS_DIR: blankAsUnset(z.string().trim().default('./config/holidays')),
   WECOM_TOKEN: optional,
   WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v), 'must be the 43-character EncodingAESKey'),
   WECOM_CORP_ID: optional,
@@ -66,6 +67,8 @@ export interface Config {
   host: string;
   mongodbUri?: string;
   dataDir: string;
+  /** config/holidays/<year>.json: official arrangements a deployment ships as files. */
+  holidaysDir: string;
   /** Throwaway credentials, local push sink and the chat simulator (never in production). */
   demo: boolean;
   wecom: WecomConfig;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,
+    holidaysDir: e.HOLIDAYS_DIR,
     demo,
     wecom: {
       token: e.WECOM_TOKEN ?? randomBytes(12).toString('hex'),

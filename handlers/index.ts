@@ -16,6 +16,7 @@ import { cancelMeetingCommand, changeMeetingCommand, meetingNoticeCommand } from
 import { scheduleShiftCommand, shiftsCommand } from './shifts';
 import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
+import { holidaysCommand } from './holidays';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -70,4 +71,5 @@ export const commands: Command[] = [
   rosterCommand,
   digestPreviewCommand,
   jobsCommand,
+  holidaysCommand,
 ];

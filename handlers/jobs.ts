@@ -26,6 +26,8 @@ export const jobsCommand: Command = {
     const overview = await services.jobRuns.overview(now);
     const lines = [t('jobsHeader', { zone: tz === 'Asia/Shanghai' ? t('jobsZoneBeijing') : tz })];
     if (!config.jobsEnabled) lines.push(t('jobsDisabled'));
+    const missing = services.holidays.missingNextYear(now);
+    if (missing) lines.push(t('holidaysMissingNextYear', { year: missing }));
     for (const job of overview) {
       lines.push(t('jobsTitle', { name: job.name, enabled: job.enabled }));
       const runs = runsWorthShowing(job.lastRuns).map((r) =>

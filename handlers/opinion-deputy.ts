@@ -25,9 +25,9 @@ export const progressCommand: Command = {
     const view = await ctx.services.opinions.progress(code, ctx.actor);
     // Everyone in a group reads the reply: full text (phones, ID numbers) only in a one-to-one chat.
     if (view.fullAccess && ctx.chat.type === 'group') {
-      return [formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now), t('opinionProgressMaskedInGroup', { code })].join('\n');
+      return [formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar()), t('opinionProgressMaskedInGroup', { code })].join('\n');
     }
-    return formatProgress(view, ctx.config.timezone, ctx.now);
+    return formatProgress(view, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar());
   },
 };
 

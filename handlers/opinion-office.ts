@@ -1,7 +1,7 @@
 import { extractOptions, splitFirst } from '../src/commands/args';
 import type { Command } from '../src/commands/types';
 import { t } from '../src/messages';
-import { formatDate } from '../src/time/format';
+import { formatDeadline } from '../src/services/opinion-store';
 import { actionInput, takeCode } from './opinion-deputy';
 import { shown } from './opinion-format';
 
@@ -17,7 +17,7 @@ function assignLike(name: '交办' | '改派', mode: 'assign' | 'reassign'): Com
     return t('opinionAssigned', {
       code,
       unit: shown(r.unit, true),
-      deadline: formatDate(r.deadline, ctx.config.timezone),
+      deadline: formatDeadline(r.opinion, ctx.config.timezone, ctx.services.holidays.calendar()),
       matched: r.match.kind === 'matched' ? shown(typed, true) : undefined,
       isNew: r.match.kind === 'new',
       defaulted: r.defaulted,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -14,6 +15,7 @@ import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
 import { createModels, ensureIndexes } from './models';
 import { createServices } from './services';
+import { loadHolidayFiles } from './services/holidays';
 import { createInbox } from './services/inbox';
 import { createOutbox } from './services/outbox';
 import { createOutboxSender } from './services/outbox-sender';
@@ -64,7 +66,9 @@ export async function composeApp(o: ComposeOptions) {
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
   });
-  const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick() });
+  const holidayFiles = await loadHolidayFiles(path.resolve(config.holidaysDir));
+  const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick(), holidayFiles });
+  await services.holidays.load();
   const table = createCommandTable(commands);
   // -- scheduler
   const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });

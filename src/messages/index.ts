@@ -8,6 +8,7 @@ import { events } from './events';
 import { rosterImport } from './roster-import';
 import { performance } from './performance';
 import { exportsText } from './exports';
+import { holidays } from './holidays';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -21,6 +22,7 @@ const catalog = {
   ...rosterImport,
   ...performance,
   ...exportsText,
+  ...holidays,
 };
 
 export type Catalog = typeof catalog;

@@ -13,6 +13,8 @@ import { stationModel } from './station';
 import { jobRunModel } from './job-run';
 import { announcementModel } from './announcement';
 import { studyItemModel } from './study-item';
+import { holidayYearModel } from './holiday-year';
+import { deploymentModel } from './deployment';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -34,6 +36,9 @@ export function createModels(conn: Connection) {
     JobRun: jobRunModel(conn),
     Announcement: announcementModel(conn),
     StudyItem: studyItemModel(conn),
+    // -- operations: the official holiday calendar, deployment facts
+    HolidayYear: holidayYearModel(conn),
+    Deployment: deploymentModel(conn),
   };
 }
 

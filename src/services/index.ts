@@ -9,6 +9,8 @@ import { createOpinions } from './opinions';
 import { createSchedulingServices } from './scheduling';
 import { createEvents } from './events';
 import { createPerformance } from './performance';
+import { createHolidays } from './holidays';
+import type { YearArrangement } from '../time/holiday-calendar';
 
 export interface ServiceDeps {
   models: Models;
@@ -20,9 +22,19 @@ export interface ServiceDeps {
 }
 
 /** Every domain service, built once by the composition root. Each feature adds its service here. */
-export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void }) {
+export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void; holidayFiles?: readonly YearArrangement[] }) {
   const notify = createNotifier({ outbox: base.outbox, channel: base.config.notifyChannel, afterEnqueue: base.afterEnqueue });
   const deps: ServiceDeps = { ...base, notify };
+  // -- the official holiday calendar, read by every working-day calculation
+  const holidays = createHolidays({
+    models: deps.models,
+    clock: deps.clock,
+    log: deps.log.child({ part: 'holidays' }),
+    timezone: deps.config.timezone,
+    files: base.holidayFiles ?? [],
+    ...deps.config.tunables.holidays,
+  });
+  const calendar = holidays.calendar;
   const roster = createRoster({
     models: deps.models,
     officeUserIds: deps.config.officeUserIds,
@@ -30,15 +42,16 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
     groups: deps.config.tunables.professionalGroups,
   });
   // -- opinions
-  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster });
+  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster, calendar });
   // -- events (activities, meetings, shifts)
-  const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock });
+  const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock, calendar });
   // -- scheduler, announcements, study, digest (the digest reads opinions and events)
-  const scheduling = createSchedulingServices({ ...deps, roster, digestSources: { events, opinions } });
+  const scheduling = createSchedulingServices({ ...deps, roster, digestSources: { events, opinions }, calendar });
   // -- performance (履职)
   const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
   return {
     notify,
+    holidays,
     roster,
     opinions,
     ...scheduling,

@@ -1,9 +1,9 @@
 import { t } from '../messages';
 import { maskSensitive } from '../text/mask';
 import { neutralizeUserText } from '../text/sanitize';
-import { formatDate } from '../time/format';
 import type { Notifier } from './notify';
-import { followers, type Opinion } from './opinion-store';
+import type { HolidayCalendar } from '../time/holiday-calendar';
+import { followers, formatDeadline, type Opinion } from './opinion-store';
 
 /** User text that may be read by the whole group: masked and unable to mention or inject markup. */
 export function groupSafe(text: string): string {
@@ -14,7 +14,7 @@ export function groupSafe(text: string): string {
  * Tells the filer and co-signers about a step. Keys are per opinion, step and round, so a retried
  * command or a re-run never pushes twice.
  */
-export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>) {
+export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>, calendar: () => HolidayCalendar) {
   const title = (o: Opinion) => groupSafe(o.title);
   /** What a new round's notices say: which round, which unit, by when. */
   const roundParams = (o: Opinion) => ({
@@ -22,7 +22,7 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
     title: title(o),
     round: o.round ?? 2,
     unit: groupSafe(o.unit ?? ''),
-    deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+    deadline: formatDeadline(o, tz, calendar()),
   });
 
   return {
@@ -32,7 +32,7 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
         code: o.code,
         title: title(o),
         unit: groupSafe(o.unit ?? ''),
-        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+        deadline: formatDeadline(o, tz, calendar()),
         round: o.round ?? 1,
         reassigned: reassignIndex !== undefined,
         sameUnit,

@@ -16,7 +16,7 @@ export function createOpinions(d: OpinionDeps) {
     const staff = (await d.roster.activeDeputies()).filter((x) => x.isOffice).map((x) => x.userid);
     return [...new Set([...staff, ...d.config.officeUserIds])];
   };
-  const notices = createOpinionNotices(d.notify, d.config.timezone, officeUserids);
+  const notices = createOpinionNotices(d.notify, d.config.timezone, officeUserids, d.calendar);
   const units = createUnits(d.models);
   const filing = createFiling(d);
   const deputy = createDeputyActions(d, notices);

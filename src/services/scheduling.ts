@@ -4,16 +4,17 @@ import { createDigest, type DigestSources } from './digest';
 import type { ServiceDeps } from './index';
 import { createJobRuns, jobSpecsFromConfig } from './job-runs';
 import { createOfficeDirectory } from './office-directory';
+import type { HolidayCalendar } from '../time/holiday-calendar';
 import type { Roster } from './roster';
 import { createStudy } from './study';
 
 /**
  * The services behind the scheduler, announcements, study material and the digest, built together.
  */
-export function createSchedulingServices(deps: ServiceDeps & { roster: Roster; digestSources: Omit<DigestSources, 'study'> }) {
+export function createSchedulingServices(deps: ServiceDeps & { roster: Roster; digestSources: Omit<DigestSources, 'study'>; calendar: () => HolidayCalendar }) {
   const { config, models, notify, roster } = deps;
   const tunables = config.tunables;
-  const jobRuns = createJobRuns({ models, timezone: config.timezone, ...tunables.scheduler, specs: jobSpecsFromConfig(config) });
+  const jobRuns = createJobRuns({ models, timezone: config.timezone, ...tunables.scheduler, specs: jobSpecsFromConfig(config), calendar: deps.calendar });
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: config.officeUserIds });
   const study = createStudy({
     models,
