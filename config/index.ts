@@ -22,6 +22,7 @@ const envSchema = z.object({
   HOST: optional,
   MONGODB_URI: optional.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
   DATA_DIR: blankAsUnset(z.string().trim().default('./data')),
+  FILES_DIR: blankAsUnset(z.string().trim().default('./files')),
   HOLIDAYS_DIR: blankAsUnset(z.string().trim().default('./config/holidays')),
   WECOM_TOKEN: optional,
   WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v), 'must be the 43-character EncodingAESKey'),
@@ -30,6 +31,9 @@ const envSchema = z.object({
   WECOM_WEBHOOK_KEY: optional,
   WECOM_AGENT_ID: optional.refine((v) => v === undefined || /^\d+$/.test(v), 'must be a number'),
   WECOM_CORP_SECRET: optional,
+  // The long connection (smart bot over WebSocket): both or neither.
+  WECOM_BOT_ID: optional,
+  WECOM_BOT_SECRET: optional,
   WECOM_API_BASE: blankAsUnset(z.string().trim().url().default('https://qyapi.weixin.qq.com')),
   OFFICE_USERIDS: z.string().default(''),
   APP_TIMEZONE: blankAsUnset(z.string().trim().default('Asia/Shanghai')),
@@ -47,6 +51,8 @@ const envSchema = z.object({
   JOB_ENABLED_OVERDUE: onOff,
   JOB_ENABLED_DIGEST: onOff,
   JOB_ENABLED_CLEANUP: onOff,
+  CONSOLE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'must be an http:// or https:// address'),
+  METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
   ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays)),
 });
 
@@ -58,6 +64,9 @@ export interface WecomConfig {
   webhookKey?: string;
   agentId?: number;
   corpSecret?: string;
+  /** Smart bot long connection (WebSocket) credentials. */
+  botId?: string;
+  botSecret?: string;
   apiBase: string;
 }
 
@@ -67,6 +76,8 @@ export interface Config {
   host: string;
   mongodbUri?: string;
   dataDir: string;
+  /** Exports land here by default (personal data: outside the source, git-ignored, the image's mounted folder). */
+  filesDir: string;
   /** config/holidays/<year>.json: official arrangements a deployment ships as files. */
   holidaysDir: string;
   /** Throwaway credentials, local push sink and the chat simulator (never in production). */
@@ -79,6 +90,10 @@ export interface Config {
   jobsEnabled: boolean;
   jobSchedules: Record<keyof typeof defaults.jobs, string>;
   assignDeadlineWorkdays: number;
+  /** Where the office console is reached (links in replies); http only makes sense on loopback. */
+  consoleUrl: string;
+  /** Bearer token for GET /metrics; without it /metrics answers loopback clients only. */
+  metricsToken?: string;
   categories: Record<string, string[]>;
   tunables: typeof defaults;
 }
@@ -126,6 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.WECOM_CORP_SECRET && !e.WECOM_CORP_ID) {
     throw new ConfigError('invalid configuration: WECOM_CORP_ID is required with WECOM_CORP_SECRET');
   }
+  if (Boolean(e.WECOM_BOT_ID) !== Boolean(e.WECOM_BOT_SECRET)) {
+    throw new ConfigError('invalid configuration: set both WECOM_BOT_ID and WECOM_BOT_SECRET, or neither');
+  }
   if (e.NOTIFY_CHANNEL === 'app' && !e.WECOM_CORP_SECRET) {
     throw new ConfigError('invalid configuration: NOTIFY_CHANNEL=app needs WECOM_AGENT_ID and WECOM_CORP_SECRET');
   }
@@ -144,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,
+    filesDir: e.FILES_DIR,
     holidaysDir: e.HOLIDAYS_DIR,
     demo,
     wecom: {
@@ -155,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       webhookKey: e.WECOM_WEBHOOK_KEY ?? (demo ? 'demo-webhook' : undefined),
       agentId: e.WECOM_AGENT_ID ? Number(e.WECOM_AGENT_ID) : undefined,
       corpSecret: e.WECOM_CORP_SECRET,
+      botId: e.WECOM_BOT_ID,
+      botSecret: e.WECOM_BOT_SECRET,
       apiBase: e.WECOM_API_BASE.replace(/\/+$/, ''),
     },
     officeUserIds: e.OFFICE_USERIDS.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean),
@@ -164,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobsEnabled: e.JOBS_ENABLED === 'true',
     jobSchedules: schedules,
     assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
+    consoleUrl: (e.CONSOLE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
+    metricsToken: e.METRICS_TOKEN,
     categories: categoryKeywords,
     tunables: {
       ...defaults,

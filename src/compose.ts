@@ -21,6 +21,10 @@ import { createOutbox } from './services/outbox';
 import { createOutboxSender } from './services/outbox-sender';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
+import { checkDeployment, logDeploymentWarnings } from './deployment-checks';
+import { createMetrics, type Metrics } from './metrics';
+import { createMetricsRouter } from './metrics-router';
+import { readVersion } from './version';
 
 export interface ComposeOptions {
   config: Config;
@@ -31,6 +35,8 @@ export interface ComposeOptions {
   pause?: (ms: number) => Promise<void>;
   /** Demo mode: the local WeCom sink that pushes go to (served by this app). */
   demoSink?: FakeWecom;
+  /** Tests pass their own; otherwise one per app. */
+  metrics?: Metrics;
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -39,6 +45,16 @@ export async function composeApp(o: ComposeOptions) {
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
   await ensureIndexes(models);
+  const metrics = o.metrics ?? createMetrics();
+  metrics.bind({
+    ping: async (timeoutMs) => {
+      await o.connection.db?.command({ ping: 1 }, { timeoutMS: timeoutMs });
+    },
+    outboxCounts: async (timeoutMs) => {
+      const rows = await models.OutboxItem.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).option({ maxTimeMS: timeoutMs });
+      return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+    },
+  });
 
   // Demo mode: pushes go to a local sink served by this app, whose port is known only after listen.
   const demoSink = config.demo ? (o.demoSink ?? new FakeWecom(500)) : undefined;
@@ -69,10 +85,11 @@ export async function composeApp(o: ComposeOptions) {
   const holidayFiles = await loadHolidayFiles(path.resolve(config.holidaysDir));
   const services = createServices({ models, config, clock, log, outbox, afterEnqueue: () => sender.kick(), holidayFiles });
   await services.holidays.load();
+  await services.deployment.recordStart(clock.now());
   const table = createCommandTable(commands);
   // -- scheduler
-  const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });
-  const dispatcher = createDispatcher({ table, services, config, clock, log });
+  const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config, onOutcome: (r) => metrics.recordJobRun(r.job, r.outcome) });
+  const dispatcher = createDispatcher({ table, services, config, clock, log, observe: metrics.observeCommand });
   const inbox = createInbox({
     models,
     clock,
@@ -102,7 +119,7 @@ export async function composeApp(o: ComposeOptions) {
     replyForStream: inbox.replyForStream,
   });
 
-  const routers = [callback];
+  const routers = [callback, createMetricsRouter({ metrics, token: config.metricsToken })];
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
@@ -114,6 +131,8 @@ export async function composeApp(o: ComposeOptions) {
     ready: async () => {
       await o.connection.db?.admin().ping();
     },
+    version: readVersion(),
+    onResponse: (status) => metrics.observeRequest(status),
   });
 
   return {
@@ -126,6 +145,10 @@ export async function composeApp(o: ComposeOptions) {
     table,
     scheduler,
     clock,
+    /** Other parts record through it (missed reply deadlines, long-connection state). */
+    metrics,
+    /** The configuration problems worth a line at start (logged by start()). */
+    checkDeployment: () => checkDeployment({ config, officeUserIds: () => services.officeDirectory.userIds() }),
     /** Demo mode only: the local WeCom sink the group pushes land in. */
     demoSink,
     /** Starts the background loops: the outbox sender and (unless JOBS_ENABLED=false) the scheduler. */
@@ -133,6 +156,7 @@ export async function composeApp(o: ComposeOptions) {
       listenPort = port;
       sender.start();
       if (config.jobsEnabled) scheduler.start();
+      void logDeploymentWarnings(() => checkDeployment({ config, officeUserIds: () => services.officeDirectory.userIds() }), log);
     },
     async stop(): Promise<void> {
       await scheduler.stop();

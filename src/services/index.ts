@@ -10,6 +10,7 @@ import { createSchedulingServices } from './scheduling';
 import { createEvents } from './events';
 import { createPerformance } from './performance';
 import { createHolidays } from './holidays';
+import { createDeployment } from './deployment';
 import type { YearArrangement } from '../time/holiday-calendar';
 
 export interface ServiceDeps {
@@ -52,6 +53,7 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   return {
     notify,
     holidays,
+    deployment: createDeployment({ models: deps.models }),
     roster,
     opinions,
     ...scheduling,

@@ -13,6 +13,8 @@ export interface HarnessOptions {
   now?: string;
   env?: Record<string, string>;
   officeUserIds?: string[];
+  /** When the deployment first started (the app is composed at this time, then the clock moves to `now`). */
+  installedAt?: string;
 }
 
 export interface SayOptions {
@@ -30,7 +32,8 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
   const db = await openTestDatabase(tag);
   const wecom = new FakeWecom();
   const fake = await wecom.listen();
-  const clock = new ManualClock(opts.now ?? '2026-11-22T10:00:00+08:00');
+  const start = opts.now ?? '2026-11-22T10:00:00+08:00';
+  const clock = new ManualClock(opts.installedAt ?? start);
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, cb) {
@@ -53,6 +56,7 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
   });
   const log = createLogger({ level: 'info', destination });
   const composed: Composed = await composeApp({ config, connection: db.connection, log, clock, pause: () => new Promise((r) => setImmediate(r)) });
+  clock.set(start);
   const request = supertest(composed.app.callback());
 
   async function post(query: Record<string, string>, body: string, contentType: string) {
