@@ -81,6 +81,17 @@ year="$(date +%Y)"
 as_app node dist/scripts/export.js register --year "$year" >"$work/export.out" 2>&1 || fail "export: $(cat "$work/export.out")"
 [[ -s "$app/files/代表履职登记册-$year.xlsx" ]] || fail "export did not land in files/: $(cat "$work/export.out")"
 
+step "without MONGODB_URI outside production: one clear line, no crash on the missing dev dependency"
+set +e
+(cd "$app" && setpriv --reuid="$uid" --regid="$uid" --clear-groups env -i PATH="$PATH" HOME="$work/home" PORT="$port" \
+  DATA_DIR="$app/files/data" timeout 60 node dist/src/main.js) >"$work/nodb.log" 2>&1
+nodb=$?
+set -e
+[[ "$nodb" != 0 && "$nodb" != 124 ]] || fail "expected a refusal to start, got exit $nodb"
+grep -q 'mongodb-memory-server is not installed' "$work/nodb.log" || fail "no line about the missing mongodb-memory-server: $(tail -n 5 "$work/nodb.log")"
+grep -q 'MONGODB_URI' "$work/nodb.log" || fail "the refusal does not name MONGODB_URI"
+rm -rf "$app/files/data"
+
 step "start as uid $uid: node dist/src/main.js"
 # exec all the way down, so $! is node itself and receives the SIGTERM the container would.
 (cd "$app" && exec "${as_user[@]}" node dist/src/main.js >"$work/app.log" 2>&1) &

@@ -46,5 +46,10 @@ export type Models = ReturnType<typeof createModels>;
 
 /** Declared indexes are created explicitly at start (autoIndex is off), so failures surface early. */
 export async function ensureIndexes(models: Models): Promise<void> {
-  for (const model of Object.values(models)) await model.createIndexes();
+  for (const model of Object.values(models)) {
+    // init() is mongoose's own collection creation (autoCreate), started when the model was
+    // compiled; creating indexes alongside it races on a fresh database (mongo-java-server fails).
+    await model.init();
+    await model.createIndexes();
+  }
 }

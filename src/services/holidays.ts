@@ -78,6 +78,10 @@ export function createHolidays(o: HolidaysOptions) {
     /** Reads the office's entries; the composition root awaits it before serving. */
     load: refresh,
     calendar,
+    /** Resolves when a background re-read started by calendar() has finished (tests, shutdown). */
+    async settled(): Promise<void> {
+      await refreshing;
+    },
 
     /** From warnFromMonth on, next year when nobody has entered its arrangement yet. */
     missingNextYear(now: Date): number | undefined {

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadHolidayFiles } from '../../src/services/holidays';
+import { createLogger } from '../../src/logger';
+import { createHolidays, loadHolidayFiles } from '../../src/services/holidays';
 import { type Harness, createHarness } from '../helpers/harness';
 
 // chinese-days carries the State Council calendar up to 2026: 2027 is unknown until the office enters it.
@@ -89,6 +90,27 @@ describe('节假日: the office enters next year, every working-day deadline use
   it('a make-up working day on a weekday is kept but pointed out', async () => {
     const saved = await h.say('clerk', '节假日 设置 2027 休：1月1日 班：1月6日');
     expect(saved).toContain('1月6日（周三） 本来就是工作日');
+  });
+});
+
+describe('several instances', () => {
+  it("another instance's entry is used here once this instance's copy is older than refreshMs", async () => {
+    const h = await createHarness('holidays_instances', { now: '2026-12-28T10:00:00+08:00' });
+    try {
+      await h.addDeputy('clerk', '赵干事', { isOffice: true });
+      const other = createHolidays({ models: h.models, clock: h.clock, log: createLogger({ level: 'silent' }), timezone: h.config.timezone, files: [], ...h.config.tunables.holidays });
+      await other.load();
+      await h.say('clerk', SET_2027);
+      expect(other.calendar().covers(2027)).toBe(false);
+      h.clock.advance(h.config.tunables.holidays.refreshMs + 1);
+      // The stale copy answers at once (never blocks a calculation) and re-reads in the background.
+      expect(other.calendar().covers(2027)).toBe(false);
+      await other.settled();
+      expect(other.calendar().covers(2027)).toBe(true);
+      expect(other.calendar().dayType('2027-01-01')).toBe('off');
+    } finally {
+      await h.close();
+    }
   });
 });
 
