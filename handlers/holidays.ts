@@ -48,11 +48,14 @@ export const holidaysCommand: Command = {
   example: '节假日 2027',
   async run({ args, services, config, now, actor }) {
     const tz = config.timezone;
-    const words = toHalfWidth(args).trim().split(/\s+/).filter(Boolean);
-    if (words[0] === '设置' || words[0] === '录入') {
-      const year = readYear(words[1]);
-      if (year === undefined) return t('holidaysUsage');
-      const rest = toHalfWidth(args).trim().replace(/^\S+\s+\S+/, '');
+    const text = toHalfWidth(args).trim();
+    const words = text.split(/\s+/).filter(Boolean);
+    if (/^(设置|录入)/.test(text)) {
+      // `设置 2027 休：…`, also without the spaces: `设置2027年休：…`.
+      const m = /^(?:设置|录入)\s*(\d{4})(?:年)?(?=\s|$|[^\d])\s*([\s\S]*)$/.exec(text);
+      if (!m) return t('holidaysUsage');
+      const year = Number(m[1]);
+      const rest = m[2] ?? '';
       if (!rest.trim()) throw new UserError('holidaysSetUsage', { year });
       const { arrangement, estimated } = await services.holidays.set(year, rest, actor, now);
       const makeUps = weekdayMakeUps(arrangement);

@@ -56,6 +56,8 @@ describe('节假日: the office enters next year, every working-day deadline use
     expect(await h.say('clerk', '节假日 设置 2027 1月1日')).toContain('日期前要写「休：」');
     expect(await h.say('clerk', '节假日 设置 2072 休：1月1日')).toContain('2072 年不在范围内');
     expect(await h.say('clerk', '节假日 设置 2027')).toContain('请写出 2027 年的放假日期');
+    expect(await h.say('clerk', '节假日 设置 今年 休：1月1日')).toContain('用法：');
+    expect(await h.say('clerk', '节假日 明年')).toContain('用法：');
     expect(await h.say('clerk', '节假日 2027')).toContain('还没有录入');
   });
 
@@ -81,6 +83,7 @@ describe('节假日: the office enters next year, every working-day deadline use
   });
 
   it('accepts the forgiving forms and replaces the whole year on a second entry', async () => {
+    expect(await h.say('clerk', '节假日 设置2027年休：1月1日')).toContain('放假（1 天）：1月1日');
     const saved = await h.say('clerk', '节假日 设置 2027年 放假 1.1 — 3日、2/15到2/23 ； 调休上班：2月14日');
     expect(saved).toContain('放假（12 天）：1月1日-1月3日，2月15日-2月23日');
     expect(saved).toContain('调休上班（1 天）：2月14日（周日）');
