@@ -21,7 +21,7 @@ import { createOutbox } from './services/outbox';
 import { createOutboxSender } from './services/outbox-sender';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
-import { checkDeployment, logDeploymentWarnings } from './deployment-checks';
+import { checkDeployment } from './deployment-checks';
 import { createMetrics, type Metrics } from './metrics';
 import { createMetricsRouter } from './metrics-router';
 import { readVersion } from './version';
@@ -147,7 +147,7 @@ export async function composeApp(o: ComposeOptions) {
     clock,
     /** Other parts record through it (missed reply deadlines, long-connection state). */
     metrics,
-    /** The configuration problems worth a line at start (logged by start()). */
+    /** The configuration problems worth a line at start (main logs them once listening). */
     checkDeployment: () => checkDeployment({ config, officeUserIds: () => services.officeDirectory.userIds() }),
     /** Demo mode only: the local WeCom sink the group pushes land in. */
     demoSink,
@@ -156,7 +156,6 @@ export async function composeApp(o: ComposeOptions) {
       listenPort = port;
       sender.start();
       if (config.jobsEnabled) scheduler.start();
-      void logDeploymentWarnings(() => checkDeployment({ config, officeUserIds: () => services.officeDirectory.userIds() }), log);
     },
     async stop(): Promise<void> {
       await scheduler.stop();

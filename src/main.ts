@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config';
 import { composeApp } from './compose';
 import { startEmbeddedDatabase } from './db/embedded';
 import { databaseNameOf } from './db/uri';
+import { logDeploymentWarnings } from './deployment-checks';
 import { localBaseUrl } from './demo/address';
 import { createLogger } from './logger';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   composed.start(port);
   log.info({ port, demo: config.demo, env: config.env }, 'bot listening');
+  await logDeploymentWarnings(composed.checkDeployment, log);
   if (config.demo) {
     const simulator = `${localBaseUrl(config.host, port)}/demo`;
     log.warn({ simulator }, 'demo mode: throwaway WeCom credentials; group pushes go to the local simulator');
