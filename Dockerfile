@@ -1,40 +1,54 @@
 # syntax=docker/dockerfile:1
 # 代表工作群助手 — production image. Build: `docker build -t deputy-group-assistant .`
-# Runs with NODE_ENV=production: WECOM_TOKEN, WECOM_ENCODING_AES_KEY and MONGODB_URI are required
+# Runs with NODE_ENV=production: MONGODB_URI and either WECOM_TOKEN + WECOM_ENCODING_AES_KEY (callback)
+# or WECOM_BOT_ID + WECOM_BOT_SECRET (long connection) are required
 # (demo mode and the embedded database are development conveniences only).
+#
+# Mirrors (mainland China): the base image and the npm registry can be overridden, e.g.
+#   docker build --build-arg NODE_IMAGE=docker.m.daocloud.io/library/node:20-bookworm-slim \
+#                --build-arg NPM_REGISTRY=https://registry.npmmirror.com .
+# or put `registry=…` in a .npmrc next to package.json (it is used by both stages, never shipped).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 # ---- build: all dependencies, compile TypeScript to dist/
 FROM ${NODE_IMAGE} AS build
+ARG NPM_REGISTRY=
 WORKDIR /app
-# mongodb-memory-server's postinstall would download a mongod that production never uses.
+# mongodb-memory-server (a dev dependency) would download a mongod in its postinstall: not here.
 ENV MONGOMS_DISABLE_POSTINSTALL=1
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+COPY package.json package-lock.json .npmrc* ./
+RUN if [ -n "$NPM_REGISTRY" ]; then npm config set registry "$NPM_REGISTRY" --location=project; fi \
+ && npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY config ./config
 COPY handlers ./handlers
 COPY jobs ./jobs
 COPY scripts ./scripts
 COPY src ./src
-RUN npm run build
+RUN node scripts/build-if-stale.mjs --force
 # The office console (Vue, built by Vite into web/dist; served by the app at /console).
 COPY web ./web
 RUN npm run build:web
 
 # ---- run: production dependencies and the compiled code only, as a non-root user
 FROM ${NODE_IMAGE} AS run
+ARG NPM_REGISTRY=
 WORKDIR /app
 ENV NODE_ENV=production \
-    MONGOMS_DISABLE_POSTINSTALL=1 \
-    PORT=3000
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+    PORT=3000 \
+    FILES_DIR=/app/files \
+    HOLIDAYS_DIR=/app/config/holidays
+COPY package.json package-lock.json .npmrc* ./
+RUN if [ -n "$NPM_REGISTRY" ]; then npm config set registry "$NPM_REGISTRY" --location=project; fi \
+ && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force && rm -f .npmrc
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
-# DATA_DIR (./data) is only written by the embedded database; keep it writable for the app user.
-RUN mkdir -p /app/data && chown node:node /app/data
+# Official holiday arrangements shipped as files (compose may mount its own folder over it).
+COPY config/holidays ./config/holidays
+# The app user writes only here: exports out, roster files in (compose mounts ./files); DATA_DIR (./data)
+# only for the embedded database.
+RUN mkdir -p /app/files /app/data && chown node:node /app/files /app/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

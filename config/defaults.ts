@@ -97,6 +97,8 @@ export const defaults = {
   },
   retention: { inboundDays: 7, outboxDays: 30, jobRunDays: 90 },
   /** A run left 'running' this long is presumed crashed and may be taken over; failed runs retry within grace. */
+  /** The office's holiday entries reach other instances within refreshMs; from warnFromMonth a missing next year is flagged. */
+  holidays: { refreshMs: 5 * 60_000, warnFromMonth: 11 },
   scheduler: { staleRunMs: 10 * 60_000, maxAttempts: 3, retryDelayMs: 60_000 },
 };
 

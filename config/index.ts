@@ -22,6 +22,8 @@ const envSchema = z.object({
   HOST: optional,
   MONGODB_URI: optional.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
   DATA_DIR: blankAsUnset(z.string().trim().default('./data')),
+  FILES_DIR: blankAsUnset(z.string().trim().default('./files')),
+  HOLIDAYS_DIR: blankAsUnset(z.string().trim().default('./config/holidays')),
   WECOM_TOKEN: optional,
   WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v), 'must be the 43-character EncodingAESKey'),
   WECOM_CORP_ID: optional,
@@ -57,6 +59,7 @@ const envSchema = z.object({
   // Where people reach the office console (links from the bot, WeCom redirect_uri); default http://127.0.0.1:$PORT.
   // The site root only: the console's pages and redirects live at /console on that origin.
   CONSOLE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+\/?$/.test(v), 'must be an http:// or https:// origin such as https://rd.example.gov.cn (no path)'),
+  METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
   ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays)),
 });
 
@@ -88,6 +91,10 @@ export interface Config {
   host: string;
   mongodbUri?: string;
   dataDir: string;
+  /** Exports land here by default (personal data: outside the source, git-ignored, the image's mounted folder). */
+  filesDir: string;
+  /** config/holidays/<year>.json: official arrangements a deployment ships as files. */
+  holidaysDir: string;
   /** Throwaway credentials, local push sink and the chat simulator (never in production). */
   demo: boolean;
   wecom: WecomConfig;
@@ -100,6 +107,8 @@ export interface Config {
   assignDeadlineWorkdays: number;
   /** CONSOLE_URL without a trailing slash; undefined means this process's own address (known after listen). */
   consoleUrl?: string;
+  /** Bearer token for GET /metrics; without it /metrics answers loopback clients only. */
+  metricsToken?: string;
   categories: Record<string, string[]>;
   tunables: typeof defaults;
 }
@@ -180,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,
+    filesDir: e.FILES_DIR,
+    holidaysDir: e.HOLIDAYS_DIR,
     demo,
     wecom: {
       token: e.WECOM_TOKEN ?? randomBytes(12).toString('hex'),
@@ -203,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobSchedules: schedules,
     assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
     consoleUrl: e.CONSOLE_URL?.replace(/\/+$/, ''),
+    metricsToken: e.METRICS_TOKEN,
     categories: categoryKeywords,
     tunables: {
       ...defaults,

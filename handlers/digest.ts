@@ -12,11 +12,14 @@ export const digestPreviewCommand = defineCommand({
   role: 'office',
   summary: '预览本周周报（每周一自动发到群里）',
   example: '周报',
-  uses: ['digest'],
+  uses: ['digest', 'holidays'],
   async run({ services, config, now }) {
     const scheduled = config.jobsEnabled && config.tunables.jobs.digest.enabled;
     const at = scheduled ? nextFire(parseCron(config.jobSchedules.digest), now, config.timezone) : undefined;
     const parts = await services.digest.build(at ?? now);
-    return [...parts, t('digestPreviewFooter', { when: at ? formatDateTime(at, config.timezone) : undefined })].join('\n\n');
+    // For the office only: the group's digest does not carry it.
+    const missing = services.holidays.missingNextYear(now);
+    const footer = [t('digestPreviewFooter', { when: at ? formatDateTime(at, config.timezone) : undefined }), missing ? t('holidaysMissingNextYear', { year: missing }) : ''];
+    return [...parts, ...footer.filter(Boolean)].join('\n\n');
   },
 });

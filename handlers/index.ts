@@ -17,6 +17,7 @@ import { scheduleShiftCommand, shiftsCommand } from './shifts';
 import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
 import { consoleLoginCommand } from './console-login';
+import { holidaysCommand } from './holidays';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -73,4 +74,5 @@ export const commands: Command[] = [
   rosterCommand,
   digestPreviewCommand,
   jobsCommand,
+  holidaysCommand,
 ];

@@ -22,12 +22,14 @@ export const jobsCommand = defineCommand({
   role: 'office',
   summary: '定时任务的最近运行情况和下次运行时间',
   example: '任务',
-  uses: ['jobRuns', 'link'],
+  uses: ['jobRuns', 'link', 'holidays'],
   async run({ services, config, now }) {
     const tz = config.timezone;
     const overview = await services.jobRuns.overview(now);
     const lines = [t('jobsHeader', { zone: tz === 'Asia/Shanghai' ? t('jobsZoneBeijing') : tz })];
     if (!config.jobsEnabled) lines.push(t('jobsDisabled'));
+    const missing = services.holidays.missingNextYear(now);
+    if (missing) lines.push(t('holidaysMissingNextYear', { year: missing }));
     for (const job of overview) {
       lines.push(t('jobsTitle', { name: job.name, enabled: job.enabled }));
       const runs = runsWorthShowing(job.lastRuns).map((r) =>

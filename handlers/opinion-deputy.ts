@@ -14,15 +14,15 @@ export const progressCommand = defineCommand({
   summary: '查看一件建议的办理过程',
   example: '进度 YJ2026-001',
   args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },
-  uses: ['opinions'],
+  uses: ['opinions', 'holidays'],
   async run(ctx) {
     const { code } = ctx.params;
     const view = await ctx.services.opinions.progress(code, ctx.actor);
     // Everyone in a group reads the reply: full text (phones, ID numbers) only in a one-to-one chat.
     if (view.fullAccess && ctx.chat.type === 'group') {
-      return [formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now), t('opinionProgressMaskedInGroup', { code })].join('\n');
+      return [formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar()), t('opinionProgressMaskedInGroup', { code })].join('\n');
     }
-    return formatProgress(view, ctx.config.timezone, ctx.now);
+    return formatProgress(view, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar());
   },
 });
 

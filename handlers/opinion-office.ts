@@ -1,6 +1,6 @@
 import { type ArgsSpec, type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
-import { formatDate } from '../src/time/format';
+import { formatDeadline } from '../src/services/opinions';
 import { actionInput } from './shared/opinion-input';
 import { shown } from '../src/text/group-safe';
 
@@ -14,7 +14,7 @@ const ASSIGN_ARGS = {
 } as const satisfies ArgsSpec;
 
 function assignLike(mode: 'assign' | 'reassign') {
-  return async (ctx: RunContext<typeof ASSIGN_ARGS, 'opinions'>): Promise<string> => {
+  return async (ctx: RunContext<typeof ASSIGN_ARGS, 'opinions' | 'holidays'>): Promise<string> => {
     const { options } = ctx;
     const { code, unit: positional = '' } = ctx.params;
     const unitText = options.单位 ?? positional;
@@ -23,7 +23,7 @@ function assignLike(mode: 'assign' | 'reassign') {
     return t('opinionAssigned', {
       code,
       unit: shown(r.unit, true),
-      deadline: formatDate(r.deadline, ctx.config.timezone),
+      deadline: formatDeadline(r.opinion, ctx.config.timezone, ctx.services.holidays.calendar()),
       matched: r.match.kind === 'matched' ? shown(typed, true) : undefined,
       isNew: r.match.kind === 'new',
       defaulted: r.defaulted,
@@ -41,7 +41,7 @@ export const assignCommand = defineCommand({
   summary: '把建议交给承办单位（期限默认按工作日计算）',
   example: '交办 YJ2026-001 单位：交通运输局 期限：15个工作日',
   args: ASSIGN_ARGS,
-  uses: ['opinions'],
+  uses: ['opinions', 'holidays'],
   run: assignLike('assign'),
 });
 
@@ -52,7 +52,7 @@ export const reassignCommand = defineCommand({
   summary: '已交办的建议换承办单位或期限',
   example: '改派 YJ2026-001 单位：住建局 期限：10个工作日',
   args: ASSIGN_ARGS,
-  uses: ['opinions'],
+  uses: ['opinions', 'holidays'],
   run: assignLike('reassign'),
 });
 

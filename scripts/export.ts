@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Clock, systemClock } from '../src/clock';
 import { UserError } from '../src/errors';
@@ -62,7 +63,10 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
     }
     // Opinions default to every year; the register and the activities ledger to the current year.
     const year = args.year ?? (args.kind === 'opinions' ? undefined : current);
-    const out = userPath(deps, args.out ?? defaultFileName(args.kind, year));
+    // No --out: the files folder (never the source tree); a given --out is where the user is.
+    const out = args.out ? userPath(deps, args.out) : path.resolve(config.filesDir, defaultFileName(args.kind, year));
+    // Only the configured files folder is created; a folder named in --out must already exist.
+    if (!args.out) await mkdir(path.dirname(out), { recursive: true });
     const tz = config.timezone;
     const write = () => {
       if (args.kind === 'opinions') return writeOpinionsLedger({ models, roster: services.roster, timezone: tz }, { out, year, now, fullText: args.fullText });

@@ -11,6 +11,10 @@ export interface AppDeps {
   ready(): Promise<void>;
   /** Extra readiness details (the long connection's state); never secrets. */
   details?: () => Record<string, unknown>;
+  /** Reported by /healthz (package.json's version). */
+  version?: string;
+  /** Sees every answered request's status (metrics). */
+  onResponse?: (status: number) => void;
 }
 
 /** The HTTP layer: one error boundary, one request log line, health endpoints, then the routers. */
@@ -42,15 +46,18 @@ export function createApp(deps: AppDeps): Koa {
       // The query string carries signatures and echostr: log the path only.
       // A route may replace its path for the log (the console's one-time link carries a token).
       const line = { method: ctx.method, path: ctx.state.logPath ?? ctx.path, status: ctx.status, msgId: ctx.state.msgId, outcome: ctx.state.outcome, latencyMs: Date.now() - started, reason: ctx.state.reason };
+      deps.onResponse?.(ctx.status);
       if (ctx.path !== '/healthz' && ctx.path !== '/readyz') {
-        (ctx.status >= 500 ? deps.log.error.bind(deps.log) : ctx.status >= 400 ? deps.log.warn.bind(deps.log) : deps.log.info.bind(deps.log))(line, 'request');
+        // A route marks routine polling quiet (ctx.state.quietLog): debug unless it failed.
+        const quiet = ctx.state.quietLog === true && ctx.status < 400;
+        (ctx.status >= 500 ? deps.log.error.bind(deps.log) : ctx.status >= 400 ? deps.log.warn.bind(deps.log) : quiet ? deps.log.debug.bind(deps.log) : deps.log.info.bind(deps.log))(line, 'request');
       }
     }
   });
 
   const health = new Router();
   health.get('/healthz', (ctx) => {
-    ctx.body = { ok: true };
+    ctx.body = { ok: true, version: deps.version };
   });
   health.get('/readyz', async (ctx) => {
     try {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -28,6 +29,11 @@ import { createWecomClient } from './wecom/client';
 import { createLongConnection, type LongConnection } from './wecom/long-connection';
 import { systemTimers, type Timers } from './wecom/long-connection/timers';
 import type { InboundMessage, Reply } from './dispatcher/contract';
+import { loadHolidayFiles } from './services/calendar';
+import { checkDeployment } from './deployment-checks';
+import { createMetrics, type Metrics } from './metrics';
+import { createMetricsRouter } from './metrics-router';
+import { readVersion } from './version';
 
 export interface ComposeOptions {
   config: Config;
@@ -46,6 +52,8 @@ export interface ComposeOptions {
   longConnectionUrl?: () => string;
   /** Test seam: commands added to the table (e.g. one that blocks until the test releases it). */
   extraCommands?: readonly Command[];
+  /** Tests pass their own; otherwise one per app. */
+  metrics?: Metrics;
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -55,6 +63,16 @@ export async function composeApp(o: ComposeOptions) {
   const models = createModels(o.connection);
   await ensureIndexes(models);
   const database = createDatabaseGate({ connection: o.connection, ensureIndexes: () => ensureIndexes(models), log: log.child({ part: 'database' }), retryMs: config.tunables.database.indexRetryMs });
+  const metrics = o.metrics ?? createMetrics();
+  metrics.bind({
+    ping: async (timeoutMs) => {
+      await o.connection.db?.command({ ping: 1 }, { timeoutMS: timeoutMs });
+    },
+    outboxCounts: async (timeoutMs) => {
+      const rows = await models.OutboxItem.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).option({ maxTimeMS: timeoutMs });
+      return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+    },
+  });
 
   // Demo mode: pushes go to a local sink served by this app, whose port is known only after listen.
   const demoSink = config.demo ? (o.demoSink ?? new FakeWecom(500)) : undefined;
@@ -108,6 +126,7 @@ export async function composeApp(o: ComposeOptions) {
     lockMs: o_.lockMs,
     databaseAvailable: () => database.isAvailable(),
   });
+  const holidayFiles = await loadHolidayFiles(path.resolve(config.holidaysDir));
   const services = createServices({
     models,
     config,
@@ -117,11 +136,14 @@ export async function composeApp(o: ComposeOptions) {
     afterEnqueue: () => sender.kick(),
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
     consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
+    holidayFiles,
   });
+  await services.holidays.load();
+  await services.deployment.recordStart(clock.now());
   const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);
   // -- scheduler
-  const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config });
-  const dispatcher = createDispatcher({ table, services, config, clock, log });
+  const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config, onOutcome: (r) => metrics.recordJobRun(r.job, r.outcome) });
+  const dispatcher = createDispatcher({ table, services, config, clock, log, observe: metrics.observeCommand });
   const inbox = createInbox({
     models,
     clock,
@@ -162,6 +184,7 @@ export async function composeApp(o: ComposeOptions) {
   routers.push(...createConsoleRouters({ services, models, config, clock, log, client }));
   // The office console's built pages (web/dist) at /console; the API side owns /console/login and /console/auth.
   routers.push(createConsoleStaticRouter({ dir: findWebDist(), log: log.child({ part: 'console-web' }) }));
+  routers.push(createMetricsRouter({ metrics, token: config.metricsToken }));
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
@@ -184,6 +207,8 @@ export async function composeApp(o: ComposeOptions) {
     routers,
     ready: () => database.ping(config.tunables.database.readyTimeoutMs),
     details: longConnection ? () => ({ longConnection: longConnection.health() }) : undefined,
+    version: readVersion(),
+    onResponse: (status) => metrics.observeRequest(status),
   });
 
   return {
@@ -197,6 +222,10 @@ export async function composeApp(o: ComposeOptions) {
     table,
     scheduler,
     clock,
+    /** Other parts record through it (missed reply deadlines, long-connection state). */
+    metrics,
+    /** The configuration problems worth a line at start (main logs them once listening). */
+    checkDeployment: () => checkDeployment({ config, officeUserIds: () => services.officeDirectory.userIds() }),
     /** Demo mode only: the local WeCom sink the group pushes land in. */
     demoSink,
     /** The long connection (WECOM_BOT_ID/WECOM_BOT_SECRET), when configured. */

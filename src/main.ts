@@ -5,6 +5,7 @@ import { readEmbeddedDbSettings } from '../config/embedded-db';
 import { startEmbeddedDatabase } from './db/embedded';
 import { connectionOptions } from './db/connect';
 import { databaseNameOf } from './db/uri';
+import { logDeploymentWarnings } from './deployment-checks';
 import { localBaseUrl } from './demo/address';
 import { createLogger } from './logger';
 import { t } from './messages';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   composed.start(port);
   log.info({ port, demo: config.demo, env: config.env }, 'bot listening');
+  await logDeploymentWarnings(composed.checkDeployment, log);
   if (config.demo) {
     const simulator = `${localBaseUrl(config.host, port)}/demo`;
     log.warn({ simulator, longConnection: Boolean(config.wecom.longConnection) }, 'demo mode: throwaway WeCom credentials; group pushes go to the local simulator');

@@ -1,4 +1,5 @@
-import type { TimelineEntry } from '../../src/services/opinions';
+import { formatDeadline, type TimelineEntry } from '../../src/services/opinions';
+import type { HolidayCalendar } from '../../src/time/holiday-calendar';
 import { t } from '../../src/messages';
 import type { ProgressView } from '../../src/services/opinions';
 import { shown } from '../../src/text/group-safe';
@@ -42,14 +43,14 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date):
 }
 
 /** 进度: header, current handling, (masked) content, the timeline, and the viewer's next step. */
-export function formatProgress(v: ProgressView, tz: string, now: Date): string {
+export function formatProgress(v: ProgressView, tz: string, now: Date, calendar: HolidayCalendar): string {
   const o = v.opinion;
   const lines = [
     t('opinionProgressHeader', { code: o.code, title: shown(o.title, v.fullAccess), status: o.status, category: o.category, source: o.source, filer: o.filerName }),
   ];
   if (v.cosignerNames.length) lines.push(t('opinionProgressCosigners', { names: v.cosignerNames.join('、') }));
   if (o.status === '已交办' && o.unit && o.deadline) {
-    lines.push(t('opinionProgressCurrent', { unit: shown(o.unit, true), deadline: formatDate(o.deadline, tz), round: o.round ?? 1, overdue: o.deadline.getTime() < now.getTime() }));
+    lines.push(t('opinionProgressCurrent', { unit: shown(o.unit, true), deadline: formatDeadline(o, tz, calendar), round: o.round ?? 1, overdue: o.deadline.getTime() < now.getTime() }));
   }
   lines.push(t('opinionProgressContent', { content: shown(o.content, v.fullAccess) }));
   lines.push(t('opinionProgressTimeline'), ...o.timeline.map((e) => timelineLine(e, v, tz, now)).filter(Boolean));

@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import type { MongoMemoryServer } from 'mongodb-memory-server';
 import type { EmbeddedDbSettings } from '../../config/embedded-db';
 import { startMongoJavaServer, type DbLog } from './mongo-java-server';
 
@@ -61,10 +60,25 @@ function probe(origin: string): Promise<string | undefined> {
   });
 }
 
+type MemoryServerModule = typeof import('mongodb-memory-server');
+
+/**
+ * mongodb-memory-server is a development dependency (kept out of the production image): load it
+ * only when the embedded database is wanted, and say plainly when it is not installed.
+ */
+async function loadMemoryServer(): Promise<MemoryServerModule> {
+  try {
+    return await import('mongodb-memory-server');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
+    throw new Error('mongodb-memory-server is not installed (a development dependency: run `npm ci` without --omit=dev)', { cause: err });
+  }
+}
+
 async function startMemoryServer(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  // A cached or system mongod starts without the network; only a missing one needs the probe.
   // Loaded only when needed: with MONGODB_URI set, the server starts without it.
-  const { DryMongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
+  const { DryMongoBinary, MongoMemoryServer } = await loadMemoryServer();
+  // A cached or system mongod starts without the network; only a missing one needs the probe.
   const binary = await DryMongoBinary.locateBinary({ version: '' });
   if (!binary) {
     if (!opts.settings.runtimeDownload) {
@@ -75,7 +89,7 @@ async function startMemoryServer(opts: EmbeddedOptions): Promise<EmbeddedDatabas
       if (why) throw new Error(`no mongod binary cached and cannot download one: ${why}`);
     }
   }
-  let server: MongoMemoryServer;
+  let server: InstanceType<MemoryServerModule['MongoMemoryServer']>;
   if (opts.persistent) {
     const dbPath = path.join(opts.dataDir, 'mongo');
     await mkdir(dbPath, { recursive: true });

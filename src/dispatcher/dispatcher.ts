@@ -18,6 +18,8 @@ export interface DispatcherDeps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Sees each command's run time and outcome (metrics). */
+  observe?: (command: string, outcome: 'ok' | 'refused' | 'error', seconds: number) => void;
 }
 
 export function visibleCommands(table: CommandTable, actor: Actor): Command[] {
@@ -87,10 +89,12 @@ export function createDispatcher(d: DispatcherDeps) {
         config: d.config,
       });
       log.info({ command: command.name, latencyMs: Date.now() - started }, 'command handled');
+      d.observe?.(command.name, 'ok', (Date.now() - started) / 1000);
       return { text };
     } catch (err) {
       if (err instanceof UserError) {
         log.info({ command: command.name, refusal: err.key }, 'command refused');
+        d.observe?.(command.name, 'refused', (Date.now() - started) / 1000);
         return { text: err.reply };
       }
       if (isDatabaseUnavailable(err)) {
@@ -99,6 +103,7 @@ export function createDispatcher(d: DispatcherDeps) {
         return { text: t('systemBusy') };
       }
       log.error({ err, command: command.name }, 'command failed');
+      d.observe?.(command.name, 'error', (Date.now() - started) / 1000);
       return { text: t('internalError') };
     }
   }

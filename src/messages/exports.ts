@@ -3,6 +3,7 @@
 export const exportsText = {
   exportUsage: () =>
     '用法：npm run export -- <opinions|register|activities> [--year 2026] [--out 文件.xlsx] [--full-text]\n' +
+    '（容器里：docker compose exec bot node dist/scripts/export.js …；不写 --out 时文件在 files/ 文件夹）\n' +
     '  opinions   意见建议台账（不写 --year 时每年一个工作表）\n' +
     '  register   代表履职登记册（汇总表 + 每位代表一个明细表）\n' +
     '  activities 代表活动与会议台账（含出勤名单）\n' +

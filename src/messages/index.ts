@@ -12,6 +12,7 @@ import { longConnection } from './long-connection';
 import { failures } from './failures';
 import { consoleText } from './console';
 import { consoleWeb } from './console-web';
+import { holidays } from './holidays';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -29,6 +30,7 @@ const catalog = {
   ...failures,
   ...consoleText,
   ...consoleWeb,
+  ...holidays,
 };
 
 export type Catalog = typeof catalog;

@@ -88,7 +88,7 @@ export const opinions = {
       p.sameUnit
         ? `已把 ${p.code} 的办理期限调整为 ${p.deadline}${p.defaulted ? '（默认期限）' : ''}，承办单位「${p.unit}」不变。`
         : `已${p.reassigned ? '改派' : '交办'} ${p.code} 给「${p.unit}」，办理期限 ${p.deadline}${p.defaulted ? '（默认期限）' : ''}。`,
-      p.fallbackYear ? `（${p.fallbackYear}年的法定节假日安排还未收录，工作日只扣除了周末，请核对期限。）` : '',
+      p.fallbackYear ? `（${p.fallbackYear}年的法定节假日安排还未录入，工作日只扣除了周末，请核对期限；安排公布后发送「节假日 设置 ${p.fallbackYear} 休：… 班：…」录入。）` : '',
       p.matched ? `（「${p.matched}」按已有单位「${p.unit}」处理；如果不是，请写全称并加「（新）」重新交办。）` : '',
       p.isNew ? '这是一个新单位，已记住，以后可以用简称。' : '',
       '已通知提出人和附议代表。单位答复后发送：答复 ' + p.code + ' <答复内容>',

@@ -18,6 +18,8 @@ import { botChatModel } from './bot-chat';
 import { voiceDraftModel } from './voice-draft';
 import { consoleSessionModel } from './console-session';
 import { consoleLoginTokenModel } from './console-login-token';
+import { holidayYearModel } from './holiday-year';
+import { deploymentModel } from './deployment';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -46,6 +48,9 @@ export function createModels(conn: Connection) {
     // -- office console
     ConsoleSession: consoleSessionModel(conn),
     ConsoleLoginToken: consoleLoginTokenModel(conn),
+    // -- operations: the official holiday calendar, deployment facts
+    HolidayYear: holidayYearModel(conn),
+    Deployment: deploymentModel(conn),
   };
 }
 
@@ -53,5 +58,10 @@ export type Models = ReturnType<typeof createModels>;
 
 /** Declared indexes are created explicitly at start (autoIndex is off), so failures surface early. */
 export async function ensureIndexes(models: Models): Promise<void> {
-  for (const model of Object.values(models)) await model.createIndexes();
+  for (const model of Object.values(models)) {
+    // init() is mongoose's own collection creation (autoCreate), started when the model was
+    // compiled; creating indexes alongside it races on a fresh database (mongo-java-server fails).
+    await model.init();
+    await model.createIndexes();
+  }
 }

@@ -66,6 +66,8 @@ const opinionSchema = new Schema(
     round: { type: Number, default: 0 },
     unit: { type: String },
     deadline: { type: Date },
+    /** The deadline was counted in working days into a year the calendar did not know: weekends only. */
+    deadlineEstimated: { type: Boolean },
     answer: { type: String },
     /** Latest rating given (kept across rounds; the current round's is in rounds[]). */
     rating: { type: String, enum: RATINGS },

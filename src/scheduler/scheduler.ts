@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   clock: Clock;
   log: Logger;
   config: Config;
+  /** Sees each slot's outcome (metrics). */
+  onOutcome?: (report: TickReport) => void;
 }
 
 export type TickOutcome =
@@ -23,6 +25,8 @@ export type TickOutcome =
   | 'failed'
   /** The slot was found after its grace window: recorded as skipped, not run. */
   | 'skipped_late'
+  /** The slot lies before this deployment first started: it was never due, nothing is recorded. */
+  | 'before_first_start'
   /** Another run holds the slot (this or another instance), or it already has its outcome. */
   | 'busy'
   | 'done'
@@ -60,19 +64,28 @@ export function createScheduler(o: SchedulerOptions) {
     if (settled.get(job.name) === slot.key) return undefined;
     if (running.has(job.name)) return { job: job.name, slot: slot.key, outcome: 'busy' };
     running.add(job.name);
+    let report: TickReport;
     try {
-      return { job: job.name, slot: slot.key, outcome: await claimAndRun(job, slot, now) };
+      report = { job: job.name, slot: slot.key, outcome: await claimAndRun(job, slot, now) };
     } catch (err) {
       // Database trouble while claiming or recording: the next tick tries again.
       log.error({ err, job: job.name, slot: slot.key }, 'scheduler could not process slot');
-      return { job: job.name, slot: slot.key, outcome: 'error' };
+      report = { job: job.name, slot: slot.key, outcome: 'error' };
     } finally {
       running.delete(job.name);
     }
+    o.onOutcome?.(report);
+    return report;
   }
 
   async function claimAndRun(job: Job, slot: Slot, now: Date): Promise<TickOutcome> {
     const jobRuns = o.services.jobRuns;
+    // A fresh install would otherwise report the last week's slots as missed.
+    const firstStart = await o.services.deployment.firstStartedAt();
+    if (firstStart && slot.at.getTime() < firstStart.getTime()) {
+      settled.set(job.name, slot.key);
+      return 'before_first_start';
+    }
     if (now.getTime() - slot.at.getTime() > job.graceMs) {
       if (await jobRuns.isSettled(job.name, slot.key)) {
         settled.set(job.name, slot.key);

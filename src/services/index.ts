@@ -13,6 +13,9 @@ import { createVoiceDrafts } from './opinions';
 import { createLinkStatus } from './delivery';
 import { createConsoleAuth } from './access';
 import { createOutboxHealth } from './delivery';
+import { createHolidays } from './calendar';
+import { createDeployment } from './scheduling';
+import type { YearArrangement } from '../time/holiday-calendar';
 
 export interface ServiceDeps {
   models: Models;
@@ -24,9 +27,21 @@ export interface ServiceDeps {
 }
 
 /** Every domain service, built once by the composition root. Each feature adds its service here. */
-export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void; consoleBaseUrl?: () => string }) {
+export function createServices(
+  base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void; consoleBaseUrl?: () => string; holidayFiles?: readonly YearArrangement[] },
+) {
   const notify = createNotifier({ outbox: base.outbox, channel: base.config.notifyChannel, afterEnqueue: base.afterEnqueue });
   const deps: ServiceDeps = { ...base, notify };
+  // -- the official holiday calendar, read by every working-day calculation
+  const holidays = createHolidays({
+    models: deps.models,
+    clock: deps.clock,
+    log: deps.log.child({ part: 'holidays' }),
+    timezone: deps.config.timezone,
+    files: base.holidayFiles ?? [],
+    ...deps.config.tunables.holidays,
+  });
+  const calendar = holidays.calendar;
   const roster = createRoster({
     models: deps.models,
     officeUserIds: deps.config.officeUserIds,
@@ -36,11 +51,11 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });
   // -- opinions
-  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster, office: officeDirectory });
+  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster, office: officeDirectory, calendar });
   // -- events (activities, meetings, shifts)
-  const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock });
+  const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock, calendar });
   // -- scheduler runs and clean-up
-  const { jobRuns, cleanup } = createScheduling({ models: deps.models, config: deps.config });
+  const { jobRuns, cleanup } = createScheduling({ models: deps.models, config: deps.config, calendar });
   // -- announcements, study, digest (the digest reads opinions and events)
   const bulletins = createBulletins({ models: deps.models, config: deps.config, notify, roster, officeDirectory, digestSources: { events, opinions } });
   // -- performance (履职)
@@ -58,6 +73,8 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
   const outboxHealth = createOutboxHealth(deps.models);
   return {
     notify,
+    holidays,
+    deployment: createDeployment({ models: deps.models }),
     roster,
     consoleAuth,
     outboxHealth,

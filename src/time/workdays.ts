@@ -1,5 +1,5 @@
-import calendarData from 'chinese-days/dist/chinese-days.json';
 import { normalizeCommandText } from '../text/normalize';
+import { bundledCalendar, type HolidayCalendar } from './holiday-calendar';
 import { parseChineseNumber, parseWhen } from './parse-time';
 import {
   DEFAULT_TZ,
@@ -13,44 +13,41 @@ import {
   type Ymd,
 } from './zone';
 
-// The package's own isWorkday() formats dates with the server's local zone, so we read its data
-// (the JSON it documents for direct use) and do the calendar arithmetic ourselves.
-const calendar = calendarData as unknown as { holidays: Record<string, string>; workdays: Record<string, string> };
-
-const COVERED_YEARS: ReadonlySet<number> = new Set(
-  [...Object.keys(calendar.holidays), ...Object.keys(calendar.workdays)].map((key) => Number(key.slice(0, 4))),
-);
+// Pure arithmetic over an official calendar passed in; callers pass the deployment's calendar
+// (entered years in front of the bundled data), tests may pass their own.
 
 export type DeadlineResult =
   | { ok: true; date: Date; usedFallback: boolean }
   | { ok: false; reason: 'empty' | 'unrecognized' | 'invalid_date' | 'past' };
 
-/** Whether the bundled official calendar (holidays and make-up days) knows this year. */
-export function isCalendarCovered(year: number): boolean {
-  return COVERED_YEARS.has(year);
+/** Whether the official calendar (holidays and make-up days) knows this year. */
+export function isCalendarCovered(year: number, calendar: HolidayCalendar = bundledCalendar): boolean {
+  return calendar.covers(year);
 }
 
 /** Working day per the official calendar; weekends-only for years it does not cover. */
-export function isWorkday(date: Date, tz: string): boolean {
-  return isWorkdayYmd(wallTime(date, tz));
+export function isWorkday(date: Date, tz: string, calendar: HolidayCalendar = bundledCalendar): boolean {
+  return isWorkdayYmd(wallTime(date, tz), calendar);
 }
 
-function isWorkdayYmd(ymd: Ymd): boolean {
-  const key = ymdKey(ymd);
-  if (calendar.workdays[key] !== undefined) return true;
-  if (calendar.holidays[key] !== undefined) return false;
+function isWorkdayYmd(ymd: Ymd, calendar: HolidayCalendar): boolean {
+  const type = calendar.dayType(ymdKey(ymd));
+  if (type !== undefined) return type === 'work';
   return weekdayOfYmd(ymd) <= 5;
 }
 
-/** End (23:59:59.999 in tz) of the n-th working day after start's day; n = 0 is the end of start's day. */
-export function addWorkdays(start: Date, n: number, tz: string): { date: Date; usedFallback: boolean } {
+/**
+ * End (23:59:59.999 in tz) of the n-th working day after start's day; n = 0 is the end of start's day.
+ * usedFallback: some counted day lies in a year the calendar does not know (weekends only, an estimate).
+ */
+export function addWorkdays(start: Date, n: number, tz: string, calendar: HolidayCalendar = bundledCalendar): { date: Date; usedFallback: boolean } {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkdays: n must be a non-negative integer, got ${n}`);
   let day: Ymd = wallTime(start, tz);
   let usedFallback = false;
   for (let counted = 0; counted < n; ) {
     day = addDaysYmd(day, 1);
-    if (!isCalendarCovered(day.year)) usedFallback = true;
-    if (isWorkdayYmd(day)) counted += 1;
+    if (!calendar.covers(day.year)) usedFallback = true;
+    if (isWorkdayYmd(day, calendar)) counted += 1;
   }
   return { date: endOfYmd(day, tz), usedFallback };
 }
@@ -67,24 +64,25 @@ const RELATIVE: Array<{ re: RegExp; unit: 'workday' | 'day' | 'week' | 'month'; 
 const DATE_SUFFIX = /^(?:前|之前|以前|为止|止)?$/;
 
 /** A deadline typed by a person: `15个工作日`, `30天`, `2周`, `1个月`, or a date (end of that day unless a time is given). */
-export function parseDeadline(text: string, opts: { now: Date; tz?: string }): DeadlineResult {
+export function parseDeadline(text: string, opts: { now: Date; tz?: string; calendar?: HolidayCalendar }): DeadlineResult {
   const tz = opts.tz ?? DEFAULT_TZ;
+  const calendar = opts.calendar ?? bundledCalendar;
   const norm = normalizeCommandText(text);
   if (norm === '') return { ok: false, reason: 'empty' };
-  const relative = parseRelative(norm, opts.now, tz);
+  const relative = parseRelative(norm, opts.now, tz, calendar);
   const result = relative ?? parseDateDeadline(norm, opts.now, tz);
   if (result.ok && result.date.getTime() < opts.now.getTime()) return { ok: false, reason: 'past' };
   return result;
 }
 
-function parseRelative(norm: string, now: Date, tz: string): DeadlineResult | null {
+function parseRelative(norm: string, now: Date, tz: string, calendar: HolidayCalendar): DeadlineResult | null {
   for (const { re, unit, max } of RELATIVE) {
     const m = re.exec(norm);
     if (!m) continue;
     const n = parseChineseNumber(m[1] ?? '');
     if (n === null || n < 1) return { ok: false, reason: 'unrecognized' };
     if (n > max) return { ok: false, reason: 'invalid_date' };
-    if (unit === 'workday') return { ok: true, ...addWorkdays(now, n, tz) };
+    if (unit === 'workday') return { ok: true, ...addWorkdays(now, n, tz, calendar) };
     const today: Ymd = wallTime(now, tz);
     const target = unit === 'month' ? addMonthsClamped(today, n) : addDaysYmd(today, unit === 'week' ? n * 7 : n);
     return { ok: true, date: endOfYmd(target, tz), usedFallback: false };

@@ -196,6 +196,13 @@ describe('the command line', () => {
     expect(existsSync(path.join(dir, 'relative.xlsx'))).toBe(true);
   });
 
+  it('without --out, writes into the files folder (FILES_DIR), creating it', async () => {
+    const files = path.join(dir, 'files-folder');
+    const res = await exportIn({ FILES_DIR: files, INIT_CWD: dir }, 'register', '--year', '2026');
+    expect(res.code).toBe(0);
+    expect(existsSync(path.join(files, '代表履职登记册-2026.xlsx'))).toBe(true);
+  });
+
   it('leaves no partial files behind', async () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });

@@ -118,8 +118,8 @@ describe('assigning', () => {
       const logged = h.logLines.length;
       const reply = await h.say('clerk', `交办 ${code} 单位：水利站`);
       // 15 working days from Sunday 2026-12-20, 2027 counted by weekends only: Friday 2027-01-08.
-      expect(reply).toContain('办理期限 2027年1月8日（周五）（默认期限）');
-      expect(reply).toContain('2027年的法定节假日安排还未收录，工作日只扣除了周末，请核对期限');
+      expect(reply).toContain('办理期限 2027年1月8日（周五）（按周末估算）（默认期限）');
+      expect(reply).toContain('2027年的法定节假日安排还未录入，工作日只扣除了周末，请核对期限；安排公布后发送「节假日 设置 2027 休：… 班：…」录入');
       const warning = h.logLines.slice(logged).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.code === code);
       expect(warning).toMatchObject({ level: 40, year: 2027, msg: expect.stringContaining('counted weekends only') });
       // A plain date needs no calendar: no note.

@@ -8,7 +8,8 @@ const silent = createLogger({ level: 'silent' });
 
 beforeEach(async () => {
   // Monday 2026-11-23 08:00 Beijing.
-  h = await createHarness('scheduler_jobs', { now: '2026-11-23T08:00:00+08:00' });
+  // Installed in the summer: the tests below replay weeks before "now", all after the first start.
+  h = await createHarness('scheduler_jobs', { now: '2026-11-23T08:00:00+08:00', installedAt: '2026-06-01T08:00:00+08:00' });
   await h.addDeputy('office1', '王主任');
   await h.addDeputy('zhangsan', '张三');
 });
@@ -68,6 +69,8 @@ it('任务 lists each job with its last runs and when it is next due', async () 
   const reply = await h.say('office1', '任务');
   expect(reply.split('\n')).toEqual([
     '**定时任务**（北京时间）',
+    // From 1 November while 2027's holidays are not entered (chinese-days ends with 2026).
+    '⚠️ 2027年的法定节假日安排还没有录入：期限落在 2027 年的工作日只按周末估算。国务院办公厅公布后请发送「节假日 设置 2027 休：… 班：…」。',
     '**提醒推送（会议、活动、值班、定时公告）**',
     '最近：11月23日 11:01 完成：没有需要处理的',
     '下次：2026年11月23日（周一）11:02',

@@ -25,6 +25,8 @@ export interface HarnessOptions {
   extraCommands?: Command[];
   /** A database of the test's own (e.g. on a server the test stops and restarts). */
   database?: TestDatabase;
+  /** When the deployment first started (the app is composed at this time, then the clock moves to `now`). */
+  installedAt?: string;
 }
 
 /**
@@ -58,7 +60,8 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
   const db = opts.database ?? opts.db ?? (await openTestDatabase(tag));
   const wecom = new FakeWecom();
   const fake = await wecom.listen();
-  const clock = opts.clock ?? new ManualClock(opts.now ?? '2026-11-22T10:00:00+08:00');
+  const start = opts.now ?? '2026-11-22T10:00:00+08:00';
+  const clock = opts.clock ?? new ManualClock(opts.installedAt ?? start);
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk, _enc, cb) {
@@ -89,6 +92,7 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     extraCommands: opts.extraCommands,
     ...opts.compose,
   });
+  if (!opts.clock) clock.set(start);
   const request = supertest(composed.app.callback());
 
   async function post(query: Record<string, string>, body: string, contentType: string) {

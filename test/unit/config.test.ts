@@ -38,6 +38,8 @@ describe('loadConfig', () => {
     [{ WECOM_BOT_SECRET: 'only-the-secret' }, 'WECOM_BOT_ID'],
     [{ WECOM_BOT_ID: 'aib1', WECOM_BOT_SECRET: 'sec-123456', WECOM_WS_URL: 'https://openws.example' }, 'WECOM_WS_URL'],
     [{ DEMO_LONG_CONNECTION: 'yes' }, 'DEMO_LONG_CONNECTION'],
+    [{ CONSOLE_URL: 'ftp://console-host' }, 'CONSOLE_URL'],
+    [{ METRICS_TOKEN: 'tooshort' }, 'METRICS_TOKEN'],
   ])('%j fails naming %s, without echoing the value', (env, variable) => {
     const message = failure(env as Record<string, string>);
     expect(message).toContain(variable);
@@ -82,6 +84,16 @@ describe('loadConfig', () => {
     const blank = { PORT: '', DATA_DIR: ' ', WECOM_API_BASE: '', APP_TIMEZONE: '', LOG_LEVEL: '', NOTIFY_CHANNEL: '', JOBS_ENABLED: '', ASSIGN_DEADLINE_WORKDAYS: '', JOB_SCHEDULE_DIGEST: '' };
     expect(loadConfig(blank)).toMatchObject({ port: 3000, dataDir: './data', timezone: 'Asia/Shanghai', logLevel: 'info', notifyChannel: 'group', jobsEnabled: true, assignDeadlineWorkdays: 15 });
     expect(loadConfig(blank).wecom.apiBase).toBe('https://qyapi.weixin.qq.com');
+  });
+
+  it('operations settings: files and holiday folders, console address, metrics token', () => {
+    expect(loadConfig({ PORT: '8080' })).toMatchObject({ filesDir: './files', holidaysDir: './config/holidays', consoleUrl: undefined, metricsToken: undefined });
+    expect(loadConfig({ CONSOLE_URL: 'https://rd.example.org/', METRICS_TOKEN: 'x'.repeat(16), FILES_DIR: '/srv/files' })).toMatchObject({
+      consoleUrl: 'https://rd.example.org',
+      metricsToken: 'x'.repeat(16),
+      filesDir: '/srv/files',
+    });
+    expect(loadConfig({ WECOM_BOT_ID: 'b', WECOM_BOT_SECRET: 's' }).wecom.longConnection).toMatchObject({ botId: 'b', secret: 's' });
   });
 
   it('reads OFFICE_USERIDS with either comma and spaces', () => {

@@ -47,7 +47,7 @@ export function createActivities(d: EventDeps) {
         const { title, startAt, endAt, place } = readEventIdentity(i, 'activity', tz);
         const capacity = readCapacity(i.capacity);
         const type = matchType(i.type, tun.activityTypes, '其他', 'activityTypeInvalid');
-        const deadline = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz) : startAt;
+        const deadline = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.()) : startAt;
         const code = formatCode(await nextCode(d.models, 'HD', yearOf(i.now, tz)));
         const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
         const created = await Activity.create({

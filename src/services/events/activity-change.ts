@@ -49,7 +49,7 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
     changed.push('地点');
   }
   if (p.deadline) {
-    Object.assign(set, { deadline: parseSignupDeadline(p.deadline, p.now, startAt, tz), deadlineIsDefault: false });
+    Object.assign(set, { deadline: parseSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.()), deadlineIsDefault: false });
     changed.push('报名截止');
   } else if (p.time) {
     set.deadline = a.deadlineIsDefault || a.deadline > startAt ? startAt : a.deadline;

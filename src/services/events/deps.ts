@@ -1,6 +1,7 @@
 import type { Config } from '../../../config';
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
+import type { HolidayCalendar } from '../../time/holiday-calendar';
 import type { Notifier } from '../delivery';
 import type { Roster } from '../roster';
 
@@ -11,4 +12,6 @@ export interface EventDeps {
   notify: Notifier;
   roster: Roster;
   clock: Clock;
+  /** The deployment's official calendar, for sign-up deadlines given in working days. */
+  calendar?: () => HolidayCalendar;
 }

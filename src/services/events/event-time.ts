@@ -3,6 +3,7 @@ import { UserError } from '../../errors';
 import { normalizeCommandText } from '../../text/normalize';
 import { formatDateTime } from '../../time/format';
 import { parseWhen } from '../../time/parse-time';
+import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { parseDeadline } from '../../time/workdays';
 import { startOfDay } from '../../time/zone';
 
@@ -34,8 +35,8 @@ export function parseEventTime(value: string | undefined, now: Date, tz: string)
 }
 
 /** `截止：` for sign-ups: a date (end of that day) or a time, after now and not after the start. */
-export function parseSignupDeadline(value: string, now: Date, startAt: Date, tz: string): Date {
-  const parsed = parseDeadline(value, { now, tz });
+export function parseSignupDeadline(value: string, now: Date, startAt: Date, tz: string, calendar?: HolidayCalendar): Date {
+  const parsed = parseDeadline(value, { now, tz, calendar });
   if (!parsed.ok) {
     if (parsed.reason === 'past') throw new UserError('eventDeadlinePast', { text: value });
     throw new UserError(parsed.reason === 'invalid_date' ? 'eventTimeInvalid' : 'eventDeadlineUnrecognized', { text: value });

@@ -91,8 +91,8 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       if (doc.status === '已答复') await notices.rated(doc, note);
       return { opinion: doc, reopened: false };
     }
-    const { date: deadline } = defaultDeadline(d, input.now, code);
-    const { update, reopened } = nextRoundUpdate(before, { rated, common, deadline, input });
+    const { date: deadline, usedFallback } = defaultDeadline(d, input.now, code);
+    const { update, reopened } = nextRoundUpdate(before, { rated, common: { ...common, deadlineEstimated: usedFallback }, deadline, input });
     const { doc, replay } = await applyGuarded(
       models,
       code,

@@ -1,7 +1,7 @@
 // The opinions domain (意见建议): filing, co-signing, the office's rounds, rating, and the reports.
 export { type Opinions, createOpinions } from './opinions';
 export type { ActionInput, Opinion, OpinionDeps, Rating, TimelineEntry } from './opinion-steps';
-export { versionOf } from './opinion-steps';
+export { formatDeadline, versionOf } from './opinion-steps';
 export type { OpinionSource } from './filing';
 export { type ProgressView, calendarDaysBetween } from './queries';
 export { type PeriodStats, type StatsPeriod, parseStatsPeriod } from './reports';

@@ -2,13 +2,14 @@ import { t } from '../../messages';
 import { groupSafe } from '../../text/group-safe';
 import { formatDate } from '../../time/format';
 import type { Notifier } from '../delivery';
-import { followers, type Opinion } from './opinion-steps';
+import type { HolidayCalendar } from '../../time/holiday-calendar';
+import { followers, formatDeadline, type Opinion } from './opinion-steps';
 
 /**
  * Tells the filer and co-signers about a step. Keys are per opinion, step and round, so a retried
  * command or a re-run never pushes twice.
  */
-export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>) {
+export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>, calendar: () => HolidayCalendar) {
   const title = (o: Opinion) => groupSafe(o.title);
   /** What a new round's notices say: which round, which unit, by when. */
   const roundParams = (o: Opinion) => ({
@@ -16,7 +17,7 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
     title: title(o),
     round: o.round ?? 2,
     unit: groupSafe(o.unit ?? ''),
-    deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+    deadline: formatDeadline(o, tz, calendar()),
   });
 
   /** What the filer will read for an answer (the console previews it before saving). */
@@ -30,7 +31,7 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
         code: o.code,
         title: title(o),
         unit: groupSafe(o.unit ?? ''),
-        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+        deadline: formatDeadline(o, tz, calendar()),
         round: o.round ?? 1,
         reassigned: reassignIndex !== undefined,
         sameUnit,

@@ -28,7 +28,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
 
   function deadlineFrom(text: string | undefined, now: Date, code: string): { date: Date; defaulted: boolean; usedFallback: boolean } {
     if (text === undefined || text.trim() === '') return { ...defaultDeadline(d, now, code), defaulted: true };
-    const r = parseDeadline(text, { now, tz });
+    const r = parseDeadline(text, { now, tz, calendar: d.calendar() });
     if (r.ok) {
       if (r.usedFallback) logCalendarFallback(d.log, code, r.date, tz);
       return { date: r.date, defaulted: false, usedFallback: r.usedFallback };
@@ -57,7 +57,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const { name: unit, match } = keepUnit && before.unit ? { name: before.unit, match: { kind: 'exact' as const, name: before.unit } } : await units.resolve(unitText, code);
     const round = reassigned ? (before.round ?? 1) : (before.round ?? 0) + 1;
     const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', input, { round, unit, deadline });
-    const update = assignUpdate({ reassigned, round, unit, deadline, entry, now: input.now });
+    const update = assignUpdate({ reassigned, round, unit, deadline, estimated: usedFallback, entry, now: input.now });
     // 改派 is guarded on the unit and deadline it was read with: two racing 改派 cannot both apply.
     const guard = reassigned ? { status: '已交办', round, unit: before.unit, deadline: before.deadline } : { status: '待交办' };
     const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, (current) => {
@@ -155,13 +155,14 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
 }
 
 /** 交办 starts a round; 改派 changes the current round's unit and deadline in place. */
-function assignUpdate(p: { reassigned: boolean; round: number; unit: string; deadline: Date; entry: TimelineEntry; now: Date }): UpdateQuery<Opinion> {
+function assignUpdate(p: { reassigned: boolean; round: number; unit: string; deadline: Date; estimated: boolean; entry: TimelineEntry; now: Date }): UpdateQuery<Opinion> {
   const { round, unit, deadline, entry, now } = p;
+  const deadlineEstimated = p.estimated;
   if (p.reassigned) {
-    return { $set: { unit, deadline, lastEventAt: now, [`rounds.${round - 1}.unit`]: unit, [`rounds.${round - 1}.deadline`]: deadline }, $push: { timeline: entry } };
+    return { $set: { unit, deadline, deadlineEstimated, lastEventAt: now, [`rounds.${round - 1}.unit`]: unit, [`rounds.${round - 1}.deadline`]: deadline }, $push: { timeline: entry } };
   }
   return {
-    $set: { status: '已交办', round, unit, deadline, assignedAt: now, lastEventAt: now },
+    $set: { status: '已交办', round, unit, deadline, deadlineEstimated, assignedAt: now, lastEventAt: now },
     $push: { rounds: { round, unit, deadline, assignedAt: now }, timeline: entry },
   };
 }

@@ -10,6 +10,7 @@ import { formatDate, formatShortDateTime } from '../../time/format';
 import { formatCode, parseCode } from '../codes';
 import type { Notifier } from '../delivery';
 import type { Roster } from '../roster';
+import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { addWorkdays } from '../../time/workdays';
 import { wallTime } from '../../time/zone';
 
@@ -20,6 +21,8 @@ export interface OpinionDeps {
   log: Logger;
   notify: Notifier;
   roster: Roster;
+  /** The deployment's official calendar (entered years, then the bundled data). */
+  calendar: () => HolidayCalendar;
 }
 
 export type Opinion = OpinionDoc;
@@ -131,10 +134,20 @@ export function hasFullAccess(o: Opinion, viewer: Actor): boolean {
 }
 
 /** The configured number of working days from now (official calendar; weekends only past its data, logged). */
-export function defaultDeadline(d: Pick<OpinionDeps, 'config' | 'log'>, now: Date, code: string): { date: Date; usedFallback: boolean } {
-  const r = addWorkdays(now, d.config.assignDeadlineWorkdays, d.config.timezone);
+export function defaultDeadline(d: Pick<OpinionDeps, 'config' | 'log' | 'calendar'>, now: Date, code: string): { date: Date; usedFallback: boolean } {
+  const r = addWorkdays(now, d.config.assignDeadlineWorkdays, d.config.timezone, d.calendar());
   if (r.usedFallback) logCalendarFallback(d.log, code, r.date, d.config.timezone);
   return r;
+}
+
+/**
+ * 2027年1月5日（周二）, plus 按周末估算 while the deadline's working days were counted on weekends only
+ * and its year is still missing from the calendar (the mark goes once the office enters the year).
+ */
+export function formatDeadline(o: { deadline?: Date | null; deadlineEstimated?: boolean | null }, tz: string, calendar: HolidayCalendar): string {
+  if (!o.deadline) return '';
+  const estimated = o.deadlineEstimated === true && !calendar.covers(wallTime(o.deadline, tz).year);
+  return `${formatDate(o.deadline, tz)}${estimated ? t('deadlineEstimated') : ''}`;
 }
 
 /** A working-day deadline counted past the official holiday data: weekends only, which the office should know. */

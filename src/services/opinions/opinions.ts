@@ -14,7 +14,7 @@ import type { OfficeDirectory } from '../roster';
  * reports other features reuse (督办 job, weekly digest, 履职). Registered as `services.opinions`.
  */
 export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
-  const notices = createOpinionNotices(d.notify, d.config.timezone, d.office.userIds);
+  const notices = createOpinionNotices(d.notify, d.config.timezone, d.office.userIds, d.calendar);
   const units = createUnits(d.models);
   const filing = createFiling(d);
   const deputy = createDeputyActions(d, notices);

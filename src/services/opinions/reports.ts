@@ -6,7 +6,7 @@ import { fromWallTime, wallTime } from '../../time/zone';
 import { groupSafe } from '../../text/group-safe';
 import { dueSoonHorizon } from './due';
 import { calendarDaysBetween } from './queries';
-import type { Opinion, OpinionDeps } from './opinion-steps';
+import { formatDeadline, type Opinion, type OpinionDeps } from './opinion-steps';
 import { computeRates, type Rates } from './rates';
 
 export interface StatsPeriod {
@@ -61,19 +61,20 @@ export function createReports(d: OpinionDeps) {
   const { Opinion } = d.models;
   const tz = d.config.timezone;
 
-  type Due = { code: string; title: string; unit: string; deadline: Date; overdue: boolean; days: number };
+  type Due = { code: string; title: string; unit: string; deadline: Date; shown: string; overdue: boolean; days: number };
 
   async function dueItems(now: Date): Promise<Due[]> {
     const horizon = dueSoonHorizon(now, d.config.tunables.dueSoonDays, tz);
     const docs = await Opinion.find({ status: '已交办', deadline: { $lte: horizon } })
       .sort({ deadline: 1, seq: 1 })
-      .select({ code: 1, title: 1, unit: 1, deadline: 1 })
-      .lean<Array<Pick<Opinion, 'code' | 'title' | 'unit' | 'deadline'>>>();
+      .select({ code: 1, title: 1, unit: 1, deadline: 1, deadlineEstimated: 1 })
+      .lean<Array<Pick<Opinion, 'code' | 'title' | 'unit' | 'deadline' | 'deadlineEstimated'>>>();
+    const calendar = d.calendar();
     return docs.map((o) => {
       const deadline = o.deadline as Date;
       const overdue = deadline.getTime() < now.getTime();
       const days = overdue ? Math.max(1, calendarDaysBetween(deadline, now, tz)) : calendarDaysBetween(now, deadline, tz);
-      return { code: o.code, title: groupSafe(o.title), unit: o.unit ?? '', deadline, overdue, days };
+      return { code: o.code, title: groupSafe(o.title), unit: o.unit ?? '', deadline, shown: formatDeadline(o, tz, calendar), overdue, days };
     });
   }
 
@@ -87,7 +88,7 @@ export function createReports(d: OpinionDeps) {
     const lines = [t('overdueHeader', { date: formatDate(now, tz), overdue, soon: items.length - overdue, soonDays: d.config.tunables.dueSoonDays })];
     for (const [unit, list] of byUnit) {
       lines.push(t('overdueUnit', { unit: groupSafe(unit) }));
-      for (const i of list) lines.push(t('overdueLine', { code: i.code, title: i.title, deadline: formatDate(i.deadline, tz), days: i.days, overdue: i.overdue }));
+      for (const i of list) lines.push(t('overdueLine', { code: i.code, title: i.title, deadline: i.shown, days: i.days, overdue: i.overdue }));
     }
     lines.push(t('overdueFooter'));
     return lines.join('\n');

@@ -2,3 +2,4 @@
 export { createScheduling } from './scheduling';
 export { type ClaimResult, type JobOverview, type JobRuns, type JobRunView, type JobSpec, type RunRef, jobSpecsFromConfig } from './job-runs';
 export type { Cleanup, Retention } from './cleanup';
+export { type Deployment, createDeployment } from './deployment';

@@ -1,5 +1,6 @@
 import type { Models } from '../../models';
 import { nextFire, parseCron } from '../../time/cron';
+import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { isWorkday } from '../../time/workdays';
 import { isDuplicateKey } from '../../models/duplicate-key';
 
@@ -50,6 +51,8 @@ export interface JobRunsOptions {
   retryDelayMs: number;
   /** The configured jobs, for 任务 (the scheduler passes its own list to overview). */
   specs: JobSpec[];
+  /** The deployment's official calendar (next due time of workday-only jobs). */
+  calendar?: () => HolidayCalendar;
 }
 
 
@@ -88,7 +91,7 @@ export function createJobRuns(o: JobRunsOptions) {
     const cron = parseCron(spec.schedule);
     let at = nextFire(cron, now, o.timezone);
     // A long holiday is at most a few weeks of daily slots.
-    for (let i = 0; at && spec.workdaysOnly && !isWorkday(at, o.timezone) && i < 400; i += 1) at = nextFire(cron, at, o.timezone);
+    for (let i = 0; at && spec.workdaysOnly && !isWorkday(at, o.timezone, o.calendar?.()) && i < 400; i += 1) at = nextFire(cron, at, o.timezone);
     return at;
   }
 

@@ -1,0 +1,211 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Clock } from '../../clock';
+import { UserError } from '../../errors';
+import type { Models } from '../../models';
+import { type ArrangementProblem, parseArrangement, validateArrangement } from '../../time/holiday-arrangement';
+import { bundledArrangement, bundledCalendar, type HolidayCalendar, layeredCalendar, type YearArrangement } from '../../time/holiday-calendar';
+import { wallTime } from '../../time/zone';
+
+export type ArrangementSource = 'office' | 'file' | 'bundled' | 'none';
+
+export interface ArrangementView {
+  year: number;
+  source: ArrangementSource;
+  arrangement?: YearArrangement;
+  updatedAt?: Date;
+  updatedByName?: string;
+  /** The office's entry hides a file's arrangement for the same year. */
+  shadowsFile: boolean;
+}
+
+export interface HolidaysOptions {
+  models: Models;
+  clock: Clock;
+  log: Logger;
+  timezone: string;
+  /** Years from config/holidays/*.json (validated at start). */
+  files: readonly YearArrangement[];
+  /** Other instances' entries reach this one within this time. */
+  refreshMs: number;
+  /** The month (1-12) from which a missing next year is worth a warning. */
+  warnFromMonth: number;
+}
+
+/** How far from this year the office may enter an arrangement (catches 2072 for 2027). */
+const YEARS_BACK = 1;
+const YEARS_AHEAD = 2;
+
+/**
+ * The deployment's official calendar: the office's entries (database) in front of the files in
+ * config/holidays/ in front of the bundled chinese-days data. Working-day arithmetic needs it
+ * synchronously, so each instance keeps a snapshot, rebuilt on its own writes at once and
+ * re-read in the background when older than refreshMs (entries made on another instance).
+ */
+export function createHolidays(o: HolidaysOptions) {
+  const { HolidayYear, Opinion } = o.models;
+  const fromFiles = layeredCalendar(o.files, bundledCalendar);
+  let snapshot: HolidayCalendar = fromFiles;
+  let loadedAt = Number.NEGATIVE_INFINITY;
+  let refreshing: Promise<void> | undefined;
+
+  async function refresh(): Promise<void> {
+    const docs = await HolidayYear.find().select({ year: 1, off: 1, on: 1 }).lean();
+    snapshot = layeredCalendar(
+      docs.map((d) => ({ year: d.year, off: d.off, on: d.on })),
+      fromFiles,
+    );
+    loadedAt = o.clock.now().getTime();
+  }
+
+  function refreshInBackground(): void {
+    if (refreshing) return;
+    refreshing = refresh()
+      .catch((err: unknown) => o.log.warn({ err }, 'could not re-read the holiday calendar; keeping the last one'))
+      .finally(() => {
+        refreshing = undefined;
+      });
+  }
+
+  /** The calendar every working-day calculation uses (never blocks). */
+  function calendar(): HolidayCalendar {
+    if (o.clock.now().getTime() - loadedAt > o.refreshMs) refreshInBackground();
+    return snapshot;
+  }
+
+  return {
+    /** Reads the office's entries; the composition root awaits it before serving. */
+    load: refresh,
+    calendar,
+    /** Resolves when a background re-read started by calendar() has finished (tests, shutdown). */
+    async settled(): Promise<void> {
+      await refreshing;
+    },
+
+    /** From warnFromMonth on, next year when nobody has entered its arrangement yet. */
+    missingNextYear(now: Date): number | undefined {
+      const { year, month } = wallTime(now, o.timezone);
+      if (month < o.warnFromMonth) return undefined;
+      return calendar().covers(year + 1) ? undefined : year + 1;
+    },
+
+    async show(year: number): Promise<ArrangementView> {
+      const file = o.files.find((f) => f.year === year);
+      const doc = await HolidayYear.findOne({ year }).lean();
+      if (doc) {
+        return { year, source: 'office', arrangement: { year, off: doc.off, on: doc.on }, updatedAt: doc.updatedAt, updatedByName: doc.updatedByName, shadowsFile: Boolean(file) };
+      }
+      if (file) return { year, source: 'file', arrangement: file, shadowsFile: false };
+      const bundled = bundledArrangement(year);
+      return bundled ? { year, source: 'bundled', arrangement: bundled, shadowsFile: false } : { year, source: 'none', shadowsFile: false };
+    },
+
+    /**
+     * 节假日 设置: replaces the year's arrangement (one upsert; a retried message writes the same
+     * document again). Returns the stored arrangement and the open opinions whose deadline in
+     * that year was estimated on weekends only (the office may want to adjust them).
+     */
+    async set(year: number, text: string, by: { userid: string; name: string }, now: Date): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
+      const current = wallTime(now, o.timezone).year;
+      if (year < current - YEARS_BACK || year > current + YEARS_AHEAD) throw new UserError('holidaysYearOutOfRange', { year, from: current - YEARS_BACK, to: current + YEARS_AHEAD });
+      const parsed = parseArrangement(year, text);
+      if (!parsed.ok) throw problemError(year, parsed.problem);
+      const a = parsed.arrangement;
+      await HolidayYear.updateOne(
+        { year },
+        { $set: { off: a.off, on: a.on, updatedAt: now, updatedBy: by.userid, updatedByName: by.name } },
+        { upsert: true },
+      );
+      await refresh();
+      o.log.info({ year, off: a.off.length, on: a.on.length, by: by.userid }, 'holiday calendar entered');
+      return { arrangement: a, estimated: await estimatedDeadlines(year) };
+    },
+  };
+
+  async function estimatedDeadlines(year: number): Promise<string[]> {
+    const from = new Date(Date.UTC(year - 1, 11, 30));
+    const to = new Date(Date.UTC(year + 1, 0, 2));
+    const docs = await Opinion.find({ status: '已交办', deadlineEstimated: true, deadline: { $gte: from, $lt: to } })
+      .select({ code: 1, deadline: 1 })
+      .sort({ deadline: 1 })
+      .limit(200)
+      .lean();
+    return docs.filter((d) => d.deadline && wallTime(d.deadline, o.timezone).year === year).map((d) => d.code);
+  }
+}
+
+export type Holidays = ReturnType<typeof createHolidays>;
+
+function problemError(year: number, p: ArrangementProblem): UserError {
+  switch (p.kind) {
+    case 'empty':
+      return new UserError('holidaysSetUsage', { year });
+    case 'stray':
+      return new UserError('holidaysStray', { text: p.text, year });
+    case 'bad_date':
+      return new UserError('holidaysBadDate', { text: p.text });
+    case 'other_year':
+      return new UserError('holidaysOtherYear', { text: p.text, year: p.year });
+    case 'reversed':
+      return new UserError('holidaysReversed', { text: p.text });
+    case 'too_long':
+      return new UserError('holidaysTooLong', { text: p.text, max: p.max });
+    case 'both':
+      return new UserError('holidaysBoth', { days: p.days });
+  }
+}
+
+/**
+ * Reads config/holidays/<year>.json: `{ "off": ["1月1日-1月3日", "2027-02-15"], "on": ["2月14日"] }`
+ * (the year comes from the file name). A file that does not validate stops the start, naming it.
+ */
+export async function loadHolidayFiles(dir: string): Promise<YearArrangement[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const years: YearArrangement[] = [];
+  for (const name of names.filter((n) => /^\d{4}\.json$/.test(n)).sort()) {
+    const file = path.join(dir, name);
+    const year = Number(name.slice(0, 4));
+    let body: unknown;
+    try {
+      body = JSON.parse(await readFile(file, 'utf8'));
+    } catch (err) {
+      throw new Error(`${file}: not valid JSON (${(err as Error).message})`, { cause: err });
+    }
+    const list = (key: 'off' | 'on'): string[] => {
+      const v = (body as Record<string, unknown> | null)?.[key] ?? [];
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`${file}: "${key}" must be a list of dates`);
+      return v;
+    };
+    const off = list('off');
+    const on = list('on');
+    const parsed = parseArrangement(year, `休：${off.join('，')} 班：${on.join('，')}`);
+    const checked = parsed.ok ? validateArrangement(parsed.arrangement) : parsed;
+    if (!checked.ok) throw new Error(`${file}: ${describeProblem(checked.problem)}`);
+    years.push(checked.arrangement);
+  }
+  return years;
+}
+
+function describeProblem(p: ArrangementProblem): string {
+  switch (p.kind) {
+    case 'empty':
+      return 'no dates';
+    case 'both':
+      return `both off and on: ${p.days.join(', ')}`;
+    case 'other_year':
+      return `"${p.text}" is not in ${p.year}`;
+    case 'too_long':
+      return `range "${p.text}" is longer than ${p.max} days`;
+    case 'reversed':
+      return `range "${p.text}" ends before it starts`;
+    default:
+      return `"${p.text}" is not a date`;
+  }
+}
