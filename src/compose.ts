@@ -109,6 +109,8 @@ export async function composeApp(o: ComposeOptions) {
         streamBytes: config.tunables.replyLimits.streamBytes,
         receive: (msg) => receive(msg),
         instanceId: o.instanceId,
+        onLinkState: (state) => metrics.setLongConnectionState(state === 'up' ? 'open' : state === 'connecting' || state === 'subscribing' || state === 'backoff' ? 'connecting' : 'closed'),
+        onMissedDeadline: () => metrics.recordMissedDeadline('long-connection'),
       })
     : undefined;
   const o_ = config.tunables.outbox;
@@ -162,6 +164,7 @@ export async function composeApp(o: ComposeOptions) {
   receive = inbox.receive;
   const limits = config.tunables.inbound;
   const callback = createCallbackRouter({
+    onMissedDeadline: (mode) => metrics.recordMissedDeadline(mode === 'bot' ? 'smart-bot' : 'app'),
     keys: { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey },
     corpId: config.wecom.corpId,
     clock,

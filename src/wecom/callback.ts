@@ -36,6 +36,8 @@ export interface CallbackDeps {
   receive(msg: InboundMessage, deadlineMs: number, late: LateDelivery): Promise<Received>;
   /** What a smart-bot stream refresh finds. */
   replyForStream(streamId: string): Promise<StreamState>;
+  /** Told when a reply was not ready within the mode's deadline (metrics). */
+  onMissedDeadline?: (mode: 'bot' | 'app') => void;
 }
 
 export function streamIdOf(messageId: string): string {
@@ -98,7 +100,9 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
   async function handOver(message: InboundMessage, mode: 'bot' | 'app'): Promise<Outcome> {
     try {
       const r = await deps.receive(message, mode === 'bot' ? limits.botDeadlineMs : limits.appDeadlineMs, mode === 'bot' ? 'stream' : 'app');
-      return r.status === 'done' ? { kind: 'reply', reply: r.reply } : { kind: 'pending' };
+      if (r.status === 'done') return { kind: 'reply', reply: r.reply };
+      deps.onMissedDeadline?.(mode);
+      return { kind: 'pending' };
     } catch (err) {
       if (isDatabaseUnavailable(err)) {
         log.warn({ msgId: message.id, reason: (err as Error).message }, 'database unavailable: answered busy');

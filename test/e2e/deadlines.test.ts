@@ -56,6 +56,9 @@ describe('with app messages configured', () => {
       return r.finish ? r : undefined;
     }, 'the stream finishes');
     expect(done.content).toBe('**慢查询的结果**：共 20000 条');
+    // The miss is counted where the operator watches: GET /metrics.
+    const metrics = (await h.request.get('/metrics')).text;
+    expect(metrics).toMatch(/deputy_bot_replies_missed_deadline_total\{transport="smart-bot"\} 1\b/);
     // A redelivery of the same message gets the same finished reply, and nothing is pushed.
     expect(await h.sayStream('zhangsan', '慢查询', { msgid: 'slow-bot-1' })).toMatchObject({ finish: true, content: '**慢查询的结果**：共 20000 条' });
     await h.drain();

@@ -52,6 +52,9 @@ describe('the long connection (长连接), end to end', () => {
     const ready = await h.request.get('/readyz');
     expect(ready.body.longConnection).toMatchObject({ holder: true, instanceId: 'instance-a', link: { state: 'up' } });
     expect(JSON.stringify(ready.body)).not.toContain(ws.secret);
+    const metrics = (await h.request.get('/metrics')).text;
+    expect(metrics).toMatch(/deputy_bot_long_connection_state\{state="open"\} 1\b/);
+    expect(metrics).toMatch(/deputy_bot_long_connection_state\{state="disabled"\} 0\b/);
   });
 
   it('answers a message on the callback req_id with one finished stream, id derived from the msgid', async () => {

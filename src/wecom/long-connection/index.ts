@@ -8,7 +8,7 @@ import type { DeliveryChannel } from '../../services/delivery';
 import type { InboundMessage, Reply } from '../../dispatcher/contract';
 import { createGroupChannel } from './group-channel';
 import { createGroupChatStore } from './group-chat';
-import { createKeeper, type Keeper, type LinkStatus } from './keeper';
+import { createKeeper, type Keeper, type LinkState, type LinkStatus } from './keeper';
 import { createLease } from './lease';
 import { createRateBudget } from './rate-budget';
 import type { Timers } from './timers';
@@ -40,6 +40,10 @@ export interface LongConnectionDeps {
   receive(msg: InboundMessage): Promise<Reply>;
   /** Test seam: several instances in one process need distinct ids. */
   instanceId?: string;
+  /** Told of every change of this instance's link state (metrics). */
+  onLinkState?: (state: LinkState) => void;
+  /** Told when a reply missed its deadline and an unfinished stream went first (metrics). */
+  onMissedDeadline?: () => void;
 }
 
 /** What /readyz and the logs say about the long connection on this instance. */
@@ -74,6 +78,7 @@ export function createLongConnection(d: LongConnectionDeps) {
     streamBytes: d.streamBytes,
     rememberGroup: (chatid, userid) => chats.remember(chatid, userid),
     countReply: (conversation) => budget.count(conversation, d.clock.now()),
+    onMissedDeadline: d.onMissedDeadline,
   });
 
   const lease = createLease({
@@ -102,6 +107,7 @@ export function createLongConnection(d: LongConnectionDeps) {
           onCallback: (frame) => void transport.handle(frame),
           // One write after another, so the stored state never ends on an older one.
           onStatus: (status) => {
+            d.onLinkState?.(status.state);
             reporting = reporting.then(() => lease.report(status)).catch((err: unknown) => log.warn({ err }, 'connection state not recorded'));
           },
         });

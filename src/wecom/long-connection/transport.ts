@@ -26,6 +26,8 @@ export interface TransportDeps {
   rememberGroup(chatid: string, userid: string): Promise<void>;
   /** Counts a reply against the conversation's rate budget. */
   countReply(conversation: string): Promise<void>;
+  /** Told when a reply was not ready within replyDeadlineMs (metrics). */
+  onMissedDeadline?: () => void;
 }
 
 type Outcome = { done: true; reply: Reply } | { done: false };
@@ -61,6 +63,7 @@ export function createLongConnectionTransport(d: TransportDeps) {
         reply = first.reply;
       } else {
         unfinished = true;
+        d.onMissedDeadline?.();
         await d.send(streamFrame(frame.reqId, streamId, t('longConnWorking'), false));
         reply = await work;
       }
