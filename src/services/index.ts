@@ -28,6 +28,7 @@ export function createServices(base: Omit<ServiceDeps, 'notify'> & { afterEnqueu
     officeUserIds: deps.config.officeUserIds,
     levels: deps.config.tunables.levels,
     groups: deps.config.tunables.professionalGroups,
+    clock: deps.clock,
   });
   // -- opinions
   const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster });
