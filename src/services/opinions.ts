@@ -42,6 +42,7 @@ export function createOpinions(d: OpinionDeps) {
     overdueSummary: reports.overdueSummary,
     periodStats: reports.periodStats,
     yearRates: reports.yearRates,
+    digestFigures: reports.digestFigures,
     stats: reports.stats,
   };
 }

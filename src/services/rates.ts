@@ -51,3 +51,33 @@ export function withRates(c: RateCounts): Rates {
     satisfactionRate: formatRate(c.satisfied, c.rated),
   };
 }
+
+const EXCLUDED: readonly string[] = ['已撤回', '已退回'];
+
+/**
+ * The same counts as computeRates, as `$group` accumulators over opinion documents (status and rating
+ * fields), so a report can count in the database with the one definition.
+ */
+export function rateAccumulators(): Record<keyof RateCounts, { $sum: unknown }> {
+  const when = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
+  const counted = { $not: [{ $in: ['$status', [...EXCLUDED]] }] };
+  const rated = { $and: [counted, { $gt: ['$rating', null] }, { $ne: ['$rating', ''] }] };
+  return {
+    assignedOrLater: when({ $in: ['$status', [...ASSIGNED_OR_LATER]] }),
+    answeredOrClosed: when({ $in: ['$status', [...ANSWERED_OR_CLOSED]] }),
+    closed: when({ $eq: ['$status', '已办结'] }),
+    rated: when(rated),
+    satisfied: when({ $and: [rated, { $in: ['$rating', [...SATISFIED_RATINGS]] }] }),
+  };
+}
+
+/** Rates from a row grouped with rateAccumulators (or zeros when nothing matched). */
+export function ratesFromGroup(row: Partial<RateCounts> | undefined): Rates {
+  return withRates({
+    assignedOrLater: row?.assignedOrLater ?? 0,
+    answeredOrClosed: row?.answeredOrClosed ?? 0,
+    closed: row?.closed ?? 0,
+    rated: row?.rated ?? 0,
+    satisfied: row?.satisfied ?? 0,
+  });
+}
