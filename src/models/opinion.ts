@@ -89,6 +89,8 @@ opinionSchema.index({ code: 1 }, { unique: true });
 opinionSchema.index({ year: 1, seq: 1 });
 opinionSchema.index({ origin: 1 }, { unique: true });
 opinionSchema.index({ filer: 1, filedAt: -1 });
+// 履职: a deputy's opinions are those filed or co-signed ($or: each branch has its index).
+opinionSchema.index({ cosigners: 1 });
 opinionSchema.index({ status: 1, deadline: 1 });
 opinionSchema.index({ filedAt: 1 });
 opinionSchema.index({ lastEventAt: 1 });

@@ -81,7 +81,7 @@ export function createMeetings(d: EventDeps) {
   /** Meetings not yet over, soonest first. */
   async function listCurrent(now: Date, limit = 10): Promise<MeetingDoc[]> {
     const since = new Date(now.getTime() - 7 * 24 * 3600_000);
-    const docs = (await Meeting.find({ status: 'active', startAt: { $gte: since } }).sort({ startAt: 1 }).limit(200).lean()) as MeetingDoc[];
+    const docs = (await Meeting.find({ status: 'active', startAt: { $gte: since } }).sort({ startAt: 1, _id: 1 }).limit(200).lean()) as MeetingDoc[];
     return docs.filter((m) => effectiveEnd(m.startAt, m.endAt, tun.checkin) > now).slice(0, limit);
   }
 

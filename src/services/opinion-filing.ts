@@ -29,16 +29,29 @@ export function createFiling(d: OpinionDeps) {
   const limits = d.config.tunables.opinion;
   const { Opinion } = d.models;
 
-  async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
-    const pool = await Opinion.find({ status: { $in: OPEN_STATUSES }, code: { $ne: excludeCode ?? '' } })
-      .sort({ filedAt: -1 })
-      .limit(SIMILAR_POOL)
-      .select({ code: 1, title: 1, content: 1 })
-      .lean<Array<{ code: string; title: string; content: string }>>();
-    return rankSimilar(text, pool, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit }).map(({ item }) => ({
+  type PoolItem = { code: string; title: string; content: string };
+  const poolStages = [{ $sort: { filedAt: -1 as const, _id: -1 as const } }, { $limit: SIMILAR_POOL }, { $project: { code: 1, title: 1, content: 1 } }];
+
+  function rank(text: string, pool: PoolItem[], excludeCode?: string): Array<{ code: string; title: string }> {
+    const candidates = pool.filter((o) => o.code !== excludeCode);
+    return rankSimilar(text, candidates, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit }).map(({ item }) => ({
       code: item.code,
       title: item.title,
     }));
+  }
+
+  async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
+    const pool = await Opinion.aggregate<PoolItem>([{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages]);
+    return rank(text, pool, excludeCode);
+  }
+
+  /** This message's opinion if it was already filed (a retry), and the open opinions to compare with: one read. */
+  async function earlierAndPool(msgId: string): Promise<{ earlier?: Opinion; pool: PoolItem[] }> {
+    const [facets] = await Opinion.aggregate<{ earlier: Opinion[]; pool: PoolItem[] }>([
+      { $match: { $or: [{ origin: msgId }, { status: { $in: [...OPEN_STATUSES] } }] } },
+      { $facet: { earlier: [{ $match: { origin: msgId } }, { $limit: 1 }], pool: [{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages] } },
+    ]);
+    return { earlier: facets?.earlier[0], pool: facets?.pool ?? [] };
   }
 
   /** Files an opinion; a retried message returns the opinion it already created. */
@@ -51,9 +64,9 @@ export function createFiling(d: OpinionDeps) {
     if (length > limits.maxChars) throw new UserError('opinionTooLong', { max: limits.maxChars, length });
     const pick = pickCategory(text, tag, d.config.categories);
 
-    const earlier = await Opinion.findOne({ origin: input.msgId }).lean<Opinion>();
-    if (earlier) return { opinion: earlier, pick, similar: await findSimilar(text, earlier.code) };
-    const similar = await findSimilar(text);
+    const { earlier, pool } = await earlierAndPool(input.msgId);
+    if (earlier) return { opinion: earlier, pick, similar: rank(text, pool, earlier.code) };
+    const similar = rank(text, pool);
 
     const year = wallTime(input.now, d.config.timezone).year;
     const code = await nextCode(d.models, 'YJ', year);

@@ -44,7 +44,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     return (await o.models.OutboxItem.findOneAndUpdate(
       filter,
       { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + lockMs) }, $inc: { attempts: 1 } },
-      { sort: { createdAt: 1, seq: 1 }, returnDocument: 'after' },
+      { sort: { createdAt: 1, seq: 1, _id: 1 }, returnDocument: 'after' },
     ).lean()) as Item | null;
   }
 

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { Models } from '../models';
 import type { Clock } from '../clock';
 import { splitByBytes } from '../text/split';
@@ -15,7 +16,10 @@ export interface PushRequest {
 }
 
 export interface Outbox {
+  /** Queues one push; returns how many new items (parts) it stored. */
   enqueue(req: PushRequest): Promise<number>;
+  /** Queues several pushes in one database round trip. */
+  enqueueAll(reqs: PushRequest[]): Promise<number>;
 }
 
 export const LIMITS = { webhookMarkdown: 4096, webhookText: 2048, app: 2048, responseUrl: 20480 };
@@ -26,51 +30,65 @@ function limitFor(req: PushRequest): number {
   return req.format === 'markdown' ? LIMITS.webhookMarkdown : LIMITS.webhookText;
 }
 
-/** Persists pushes; the sender drains them. Long content is split by bytes into ordered parts. */
-export function createOutbox(deps: { models: Models; clock: Clock }): Outbox {
+/** The upsert for one part of a push: inserted once under its unique key, never changed after. */
+function partUpsert(req: PushRequest, content: string, i: number, count: number, now: Date, seq: number) {
+  const channel = req.target.kind === 'group' ? 'webhook' : req.target.kind === 'users' ? 'app' : 'response_url';
+  const userids = req.target.kind === 'group' ? (req.target.mentionUserids ?? []) : req.target.kind === 'users' ? req.target.userids : [];
+  const key = count === 1 ? req.key : `${req.key}#${i + 1}`;
   return {
-    async enqueue(req) {
-      const now = deps.clock.now();
-      const parts = splitByBytes(req.content, limitFor(req));
-      const channel = req.target.kind === 'group' ? 'webhook' : req.target.kind === 'users' ? 'app' : 'response_url';
-      const userids = req.target.kind === 'group' ? (req.target.mentionUserids ?? []) : req.target.kind === 'users' ? req.target.userids : [];
-      let created = 0;
-      for (const [i, content] of parts.entries()) {
-        const key = parts.length === 1 ? req.key : `${req.key}#${i + 1}`;
-        // Upsert on the unique key: a re-run of the same job or command inserts nothing new.
-        const res = await upsertIgnoringRace(() => deps.models.OutboxItem.updateOne(
-          { key },
-          {
-            $setOnInsert: {
-              key,
-              channel,
-              msgtype: req.format,
-              content,
-              // Mentions in a text push go with the last part, so the ping arrives with the whole message.
-              userids: req.format === 'text' && channel === 'webhook' && i < parts.length - 1 ? [] : userids,
-              url: req.target.kind === 'response_url' ? req.target.url : undefined,
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: req.notBefore ?? now,
-              createdAt: now,
-              seq: i,
-            },
-          },
-          { upsert: true },
-        ));
-        created += res.upsertedCount;
-      }
-      return created;
+    updateOne: {
+      filter: { key },
+      update: {
+        $setOnInsert: {
+          // Made here, not by the server: ids from one process grow, so equal times keep queue order.
+          _id: new Types.ObjectId(),
+          key,
+          channel,
+          msgtype: req.format,
+          content,
+          // Mentions in a text push go with the last part, so the ping arrives with the whole message.
+          userids: req.format === 'text' && channel === 'webhook' && i < count - 1 ? [] : userids,
+          url: req.target.kind === 'response_url' ? req.target.url : undefined,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: req.notBefore ?? now,
+          createdAt: now,
+          // Position in the batch: pushes queued together go out in the order given.
+          seq,
+        },
+      },
+      upsert: true,
     },
   };
 }
 
+/** Persists pushes; the sender drains them. Long content is split by bytes into ordered parts. */
+export function createOutbox(deps: { models: Models; clock: Clock }): Outbox {
+  async function enqueueAll(reqs: PushRequest[]): Promise<number> {
+    const now = deps.clock.now();
+    let seq = 0;
+    const ops = reqs.flatMap((req) => {
+      const parts = splitByBytes(req.content, limitFor(req));
+      return parts.map((content, i) => partUpsert(req, content, i, parts.length, now, seq++));
+    });
+    if (ops.length === 0) return 0;
+    // One round trip for every part of every push; upserts on the unique key make a re-run insert nothing.
+    return upsertIgnoringRace(() => deps.models.OutboxItem.bulkWrite(ops as never, { ordered: false }));
+  }
+  return {
+    enqueue: (req) => enqueueAll([req]),
+    enqueueAll,
+  };
+}
+
 /** Two concurrent upserts of one key: the loser's duplicate-key error means "already there". */
-async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>): Promise<{ upsertedCount: number }> {
+async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>): Promise<number> {
   try {
-    return await op();
+    return (await op()).upsertedCount;
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) return { upsertedCount: 0 };
+    const e = err as { code?: number; writeErrors?: Array<{ code?: number }>; result?: { upsertedCount?: number }; insertedCount?: number };
+    const errors = e.writeErrors ?? (e.code === undefined ? [] : [{ code: e.code }]);
+    if (errors.length > 0 && errors.every((w) => w.code === 11000)) return e.result?.upsertedCount ?? 0;
     throw err;
   }
 }

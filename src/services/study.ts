@@ -86,8 +86,8 @@ export function createStudy(o: StudyOptions) {
 
     /** Recent pushed items (newest first) with whether `userid` marked each; office also gets the queue. */
     async listFor(userid: string): Promise<{ items: Array<StudyView & { mine: boolean }>; queued: StudyView[]; deputies: number }> {
-      const pushed = await StudyItem.find({ pushedAt: { $exists: true } }).sort({ pushedAt: -1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
-      const queued = await StudyItem.find({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
+      const pushed = await StudyItem.find({ pushedAt: { $exists: true } }).sort({ pushedAt: -1, _id: -1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
+      const queued = await StudyItem.find({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1, _id: 1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
       return {
         items: pushed.map((d) => ({ ...toView(d), mine: (d.learned ?? []).some((l) => l.userid === userid) })),
         queued: queued.map(toView),
@@ -118,7 +118,7 @@ export function createStudy(o: StudyOptions) {
     async pushNext(now: Date, slotKey: string): Promise<StudyView | undefined> {
       let doc: ItemDoc | null = await StudyItem.findOne({ pushSlot: slotKey }).lean<ItemDoc>();
       for (let attempt = 0; !doc && attempt < 3; attempt += 1) {
-        const next = await StudyItem.findOne({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1 }).lean<ItemDoc>();
+        const next = await StudyItem.findOne({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1, _id: 1 }).lean<ItemDoc>();
         if (!next) return undefined;
         doc = await StudyItem.findOneAndUpdate({ _id: next._id, pushedAt: { $exists: false } }, { $set: { pushedAt: now, pushSlot: slotKey } }, { returnDocument: 'after' }).lean<ItemDoc>();
       }
@@ -130,7 +130,7 @@ export function createStudy(o: StudyOptions) {
 
     /** Items pushed in [from, to), oldest first, with how many marked them (for the digest). */
     async pushedBetween(from: Date, to: Date): Promise<StudyView[]> {
-      const docs = await StudyItem.find({ pushedAt: { $gte: from, $lt: to } }).sort({ pushedAt: 1 }).lean<ItemDoc[]>();
+      const docs = await StudyItem.find({ pushedAt: { $gte: from, $lt: to } }).sort({ pushedAt: 1, _id: 1 }).lean<ItemDoc[]>();
       return docs.map(toView);
     },
 
