@@ -79,8 +79,11 @@ const opinionSchema = new Schema(
     lastEventAt: { type: Date, required: true },
     rounds: { type: [roundSchema], default: [] },
     timeline: { type: [timelineSchema], default: [] },
-    /** The message ids in timeline[].origin, as plain strings: the replay guard (FerretDB cannot guard on sub-documents). */
-    origins: { type: [String], default: [] },
+    /**
+     * Written by earlier versions (timeline[].origin as plain strings, for a server that could not guard
+     * on sub-documents); the guard is now on 'timeline.origin' and nothing reads or writes this.
+     */
+    origins: { type: [String], default: undefined },
   },
   { collection: 'opinions', versionKey: false },
 );

@@ -89,7 +89,6 @@ export function createFiling(d: OpinionDeps) {
         filedAt: input.now,
         lastEventAt: input.now,
         timeline: [timelineEntry('filed', input, { note: input.source })],
-        origins: [input.msgId],
       });
       return { opinion: created.toObject() as Opinion, pick, similar };
     } catch (err) {

@@ -69,10 +69,8 @@ export async function applyGuarded(
   msgId: string,
   explain: (current: Opinion) => never,
 ): Promise<Applied> {
-  // FerretDB mis-evaluates $ne on a sub-document field ('timeline.origin'), so the applied message ids
-  // are also kept as a plain array and the guard is on that.
-  const withOrigin = { ...update, $push: { ...(update.$push ?? {}), origins: msgId } } as UpdateQuery<Opinion>;
-  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, origins: { $ne: msgId } }, withOrigin, { returnDocument: 'after' }).lean<Opinion>();
+  // "Not applied yet" is a guard on the timeline itself: no entry carries this message id.
+  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, 'timeline.origin': { $ne: msgId } }, update, { returnDocument: 'after' }).lean<Opinion>();
   if (doc) return { doc, replay: false };
   const current = await loadOpinion(models, code);
   if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };

@@ -149,7 +149,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
       const w = shiftWindow(next, d);
       throw new UserError('shiftCheckinNotYet', { label: shiftLabel(next, tz), opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
     }
-    const after = await Shift.findOneAndUpdate({ _id: open._id, checkinIds: { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
+    const after = await Shift.findOneAndUpdate({ _id: open._id, 'checkins.userid': { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
     if (!after) throw new UserError('shiftCheckinAlready', { label: shiftLabel(open, tz) });
     return { shift: after as ShiftDoc, at: now };
   }

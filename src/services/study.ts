@@ -98,10 +98,10 @@ export function createStudy(o: StudyOptions) {
     /** Marks an item studied, once per deputy: the filter refuses a second entry atomically. */
     async markLearned(codeText: string, userid: string, now: Date): Promise<{ item: StudyView; already: boolean }> {
       const code = await resolve(codeText, now);
-      // Guarded on the plain id array, and only once the item has been pushed to the group.
+      // Guarded on the marks themselves (no entry of this deputy yet), and only once the item has been pushed.
       const done = await StudyItem.findOneAndUpdate(
-        { code, pushedAt: { $exists: true }, learnedIds: { $ne: userid } },
-        { $push: { learned: { userid, at: now }, learnedIds: userid } },
+        { code, pushedAt: { $exists: true }, 'learned.userid': { $ne: userid } },
+        { $push: { learned: { userid, at: now } } },
         { returnDocument: 'after' },
       ).lean<ItemDoc>();
       if (done) return { item: toView(done), already: false };
@@ -136,7 +136,7 @@ export function createStudy(o: StudyOptions) {
 
     /** How many study items `userid` marked within [from, to) (for the performance register). */
     async countLearnedBy(userid: string, from: Date, to: Date): Promise<number> {
-      const docs = await StudyItem.find({ learnedIds: userid }).select({ learned: 1 }).lean<ItemDoc[]>();
+      const docs = await StudyItem.find({ 'learned.userid': userid }).select({ learned: 1 }).lean<ItemDoc[]>();
       return docs.filter((d) => (d.learned ?? []).some((l) => l.userid === userid && l.at >= from && l.at < to)).length;
     },
 
