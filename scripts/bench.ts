@@ -57,8 +57,20 @@ function startServer(keys: { token: string; encodingAesKey: string }, o: BenchOp
       if (m.type === 'ready') resolve({ child, ready: m });
       if (m.type === 'failed') reject(new Error(`bench server failed: ${m.error}`));
     });
-    const start: ToServer = { type: 'start', keys, mongodbUri: o.mongodbUri, deputies: o.deputies, opinions: o.opinions };
+    const start: ToServer = { type: 'start', keys, mongodbUri: o.mongodbUri, deputies: o.deputies };
     child.send(start);
+  });
+}
+
+function seed(child: ChildProcess, opinions: number): Promise<{ opinions: number; seconds: number }> {
+  return new Promise((resolve) => {
+    const on = (m: FromServer) => {
+      if (m.type !== 'seeded') return;
+      child.off('message', on);
+      resolve(m);
+    };
+    child.on('message', on);
+    child.send({ type: 'seed', opinions } satisfies ToServer);
   });
 }
 
@@ -138,9 +150,9 @@ async function main(): Promise<void> {
   const o = readOptions(process.env);
   const keys = { token: randomBytes(12).toString('hex'), encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`starting the bot on ${o.mongodbUri ? 'MONGODB_URI' : 'an embedded database'} and seeding ${o.opinions} opinions …`);
+  out(`starting the bot on ${o.mongodbUri ? 'MONGODB_URI' : 'an embedded database'} …`);
   const { child, ready } = await startServer(keys, o);
-  out(`seeded ${ready.seeded.opinions} opinions in ${ready.seeded.seconds.toFixed(0)} s`);
+  let seeded = { opinions: 0, seconds: 0 };
   const has = (word: string) => ready.commandWords.includes(word);
   const read = has('我的建议') ? '我的建议' : '帮助';
   const write = has('建议') ? '建议 {id}号村口路灯坏了三个月，晚上出行不便，请尽快维修' : undefined;
@@ -168,6 +180,9 @@ async function main(): Promise<void> {
       // A sanity check that the write path really wrote: one opinion per answered request.
       if (s.text === write) out(`  ${r['2xx']} answered in the window, ${mem.opinions - before.opinions} opinions created (requests in flight at the end finish after it)`);
     }
+    out(`seeding ${o.opinions} opinions with events, attendance and study marks …`);
+    seeded = await seed(child, o.opinions);
+    out(`seeded ${seeded.opinions} opinions in ${seeded.seconds.toFixed(0)} s`);
     const commands: Array<[string, string]> = [['统计', ready.office], ['周报', ready.office], ['督办', ready.office], ['履职', ready.deputy]];
     for (const [text, userid] of commands) {
       out(`timing ${text} ×${o.reportRuns} …`);
@@ -189,7 +204,8 @@ async function main(): Promise<void> {
   out([pad('report (one request at a time)', 34), pad('median ms', 10, true), pad('runs ms', 30, true)].join(' '));
   for (const r of reports) out([pad(r.command, 34), pad(median(r.runs).toFixed(0), 10, true), pad(r.runs.map((x) => x.toFixed(0)).join(' / '), 30, true)].join(' '));
   out('');
-  out(`database: ${ready.dbKind}; ${ready.seeded.opinions} seeded opinions; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
+  out(`database: ${ready.dbKind}; ${o.deputies} deputies; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
+  out(`reports: over ${seeded.opinions} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`);
   if (!write) out('note: no 建议 command is registered, so the write path was skipped');
   if (read === '帮助') out('note: no 我的建议 command is registered, so the read path used 帮助');
 }

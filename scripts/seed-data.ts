@@ -197,7 +197,8 @@ function opinionDoc(rng: Rng, p: { code: string; year: number; seq: number; file
       status = '已交办';
       timeline.push({ at: assignedAt, action: round === 1 ? 'assigned' : 'reopened', by: round === 1 ? office.userid : filer.userid, byName: round === 1 ? office.name : filer.name, round, unit, deadline, origin: `${origin}-a${round}` });
       step(rng.chance(0.15) ? 30 : 18);
-      if (!past() || rng.chance(age < 60 ? 0.3 : 0.03)) break;
+      // Still unanswered: common in the last two months, rare after that (the ones 督办 chases).
+      if (!past() || rng.chance(age < 60 ? 0.3 : 0.004)) break;
       const answer = `${unit}已研究办理：已安排专人落实，预计近期完成。`;
       Object.assign(r, { answer, answeredAt: new Date(t) });
       Object.assign(doc, { answer, answeredAt: new Date(t) });

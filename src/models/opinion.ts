@@ -95,6 +95,8 @@ opinionSchema.index({ filer: 1, filedAt: -1 });
 // 履职: a deputy's opinions are those filed or co-signed ($or: each branch has its index).
 opinionSchema.index({ cosigners: 1 });
 opinionSchema.index({ status: 1, deadline: 1 });
+// 建议's similar pool: open opinions, newest first (a sort-merge over the three open states).
+opinionSchema.index({ status: 1, filedAt: -1 });
 opinionSchema.index({ filedAt: 1 });
 opinionSchema.index({ lastEventAt: 1 });
 
