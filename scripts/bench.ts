@@ -152,12 +152,12 @@ async function main(): Promise<void> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(`starting the bot on ${o.mongodbUri ? 'MONGODB_URI' : 'an embedded database'} …`);
   const { child, ready } = await startServer(keys, o);
-  let seeded = { opinions: 0, seconds: 0 };
+  let seeded: { opinions: number; seconds: number } | undefined;
   const has = (word: string) => ready.commandWords.includes(word);
   const read = has('我的建议') ? '我的建议' : '帮助';
   const write = has('建议') ? '建议 {id}号村口路灯坏了三个月，晚上出行不便，请尽快维修' : undefined;
   let n = 0;
-  // Seeded deputies (the last few are inactive): each has a few hundred opinions of their own.
+  // Seeded deputies (the last few are inactive); their opinions are seeded after the paths ran.
   const active = Math.max(1, Math.floor(o.deputies * 0.9));
   const deputy = () => `seed-d-${(n++ % active) + 1}`;
 
@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   for (const r of reports) out([pad(r.command, 34), pad(median(r.runs).toFixed(0), 10, true), pad(r.runs.map((x) => x.toFixed(0)).join(' / '), 30, true)].join(' '));
   out('');
   out(`database: ${ready.dbKind}; ${o.deputies} deputies; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
-  out(`reports: over ${seeded.opinions} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`);
+  out(`reports: over ${seeded?.opinions ?? 0} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`);
   if (!write) out('note: no 建议 command is registered, so the write path was skipped');
   if (read === '帮助') out('note: no 我的建议 command is registered, so the read path used 帮助');
 }

@@ -7,7 +7,7 @@ import { addDaysYmd, endOfDay, fromWallTime, wallTime } from '../time/zone';
 import { groupSafe } from './opinion-notices';
 import { calendarDaysBetween } from './opinion-queries';
 import type { Opinion, OpinionDeps } from './opinion-store';
-import { type RateCounts, type Rates, rateAccumulators, ratesFromGroup } from './rates';
+import { type Rates, ratesFromStatusCounts, ratingAccumulators, type StatusCounts } from './rates';
 
 export interface StatsPeriod {
   from: Date;
@@ -167,15 +167,16 @@ export function createReports(d: OpinionDeps) {
     return { from: fromWallTime({ year, month: 1, day: 1 }, tz), to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz) };
   }
 
-  /** Rate counts over opinions filed in [from, to) (the indexed filedAt). */
+  /** Per-status counts (with ratings) of opinions filed in [from, to) (the indexed filedAt): the rates' input. */
   function ratesPipeline(w: { from: Date; to: Date }): PipelineStage.FacetPipelineStage[] {
-    return [{ $match: filedMatch(w) }, { $group: { _id: null, ...rateAccumulators() } }];
+    return [{ $match: filedMatch(w) }, { $group: { _id: '$status', n: { $sum: 1 }, ...ratingAccumulators() } }];
   }
+
+  const statusRows = (rows: Row[]): StatusCounts[] => rows.map((r) => ({ status: String(r._id), n: r.n as number, rated: r.rated as number, satisfied: r.satisfied as number }));
 
   /** Rates over opinions filed in that (Beijing) year. */
   async function yearRates(year: number): Promise<Rates> {
-    const [row] = await Opinion.aggregate<RateCounts>(ratesPipeline(yearWindow(year)));
-    return ratesFromGroup(row);
+    return ratesFromStatusCounts(statusRows(await Opinion.aggregate<Row>(ratesPipeline(yearWindow(year)))));
   }
 
   /**
@@ -185,38 +186,38 @@ export function createReports(d: OpinionDeps) {
   async function digestFigures(p: { now: Date; from: Date; to: Date; year: number }): Promise<{ lastWeek: PeriodStats; overdue: OverdueSummary; rates: Rates }> {
     const w = yearWindow(p.year);
     const [period, overdue, rates] = [periodPipeline(p.from, p.to), overduePipeline(p.now), ratesPipeline(w)];
-    const [facets] = await Opinion.aggregate<{ period: Row[]; overdue: Row[]; rates: RateCounts[] }>([
+    const [facets] = await Opinion.aggregate<{ period: Row[]; overdue: Row[]; rates: Row[] }>([
       { $match: { $or: [periodMatch(p.from, p.to), overdueMatch(p.now), filedMatch(w)] } },
       { $facet: { period: period, overdue: overdue, rates: rates } },
     ]);
-    return { lastWeek: periodFrom(facets?.period ?? []), overdue: overdueFrom(facets?.overdue[0], p.now), rates: ratesFromGroup(facets?.rates[0]) };
+    return { lastWeek: periodFrom(facets?.period ?? []), overdue: overdueFrom(facets?.overdue[0], p.now), rates: ratesFromStatusCounts(statusRows(facets?.rates ?? [])) };
   }
 
-  /** 统计: opinions filed in the period, by state, category and unit, with the three rates; counted in the database. */
+  /**
+   * 统计: opinions filed in the period, by state, category and unit, with the three rates. One read: a
+   * $group by (status, category) gives states, categories and the rates' counts; the units branch
+   * unwinds only the rounds (a projection first keeps the unwound copies small).
+   */
   async function stats(period: { from: Date; to: Date }, now: Date): Promise<OpinionStats> {
-    const [facets] = await Opinion.aggregate<{ totals: Array<RateCounts & { total: number }>; byStatus: Row[]; byCategory: Row[]; units: Row[] }>([
+    const [facets] = await Opinion.aggregate<{ rows: Row[]; units: Row[] }>([
       { $match: filedMatch(period) },
-      { $project: { status: 1, category: 1, rating: 1, rounds: { $map: { input: '$rounds', as: 'r', in: { unit: '$$r.unit', deadline: '$$r.deadline', answeredAt: '$$r.answeredAt' } } } } },
       {
         $facet: {
-          totals: [{ $group: { _id: null, total: { $sum: 1 }, ...rateAccumulators() } }],
-          byStatus: [{ $group: { _id: '$status', n: { $sum: 1 } } }],
-          byCategory: [{ $group: { _id: '$category', n: { $sum: 1 } } }],
+          rows: [{ $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 }, ...ratingAccumulators() } }],
           units: unitPipeline(now),
         },
       },
     ]);
-    const counts = (rows: Row[] | undefined) => new Map((rows ?? []).map((r) => [String(r._id), r.n as number]));
-    const statuses = counts(facets?.byStatus);
-    const categories = counts(facets?.byCategory);
+    const rows = (facets?.rows ?? []).map((r) => ({ ...(r._id as { status: string; category: string }), n: r.n as number, rated: r.rated as number, satisfied: r.satisfied as number }));
+    const sum = (pick: (r: (typeof rows)[number]) => string, key: string) => rows.filter((r) => pick(r) === key).reduce((n, r) => n + r.n, 0);
     const byStatus: Record<string, number> = {};
-    for (const s of OPINION_STATUSES) if (statuses.get(s)) byStatus[s] = statuses.get(s)!;
+    for (const s of OPINION_STATUSES) if (sum((r) => r.status, s)) byStatus[s] = sum((r) => r.status, s);
     // Configured categories first (in their order), then any others by name.
     const byCategory: Record<string, number> = {};
-    const names = [...Object.keys(d.config.categories), ...[...categories.keys()].sort((a, b) => a.localeCompare(b, 'zh'))];
-    for (const name of names) if (categories.get(name) && !(name in byCategory)) byCategory[name] = categories.get(name)!;
+    const others = [...new Set(rows.map((r) => r.category))].sort((a, b) => a.localeCompare(b, 'zh'));
+    for (const name of [...Object.keys(d.config.categories), ...others]) if (!(name in byCategory) && sum((r) => r.category, name)) byCategory[name] = sum((r) => r.category, name);
     const units = (facets?.units ?? []).map((r) => ({ unit: String(r._id), assigned: r.assigned as number, answeredOnTime: r.answeredOnTime as number, overdue: r.overdue as number }));
-    return { total: facets?.totals[0]?.total ?? 0, byStatus, byCategory, units: sortUnits(units), rates: ratesFromGroup(facets?.totals[0]) };
+    return { total: rows.reduce((n, r) => n + r.n, 0), byStatus, byCategory, units: sortUnits(units), rates: ratesFromStatusCounts(rows) };
   }
 
   return { overdueReport, overdueSummary, periodStats, yearRates, digestFigures, stats };
@@ -230,6 +231,7 @@ export function unitPipeline(now: Date): PipelineStage.FacetPipelineStage[] {
   const answered = { $gt: ['$rounds.answeredAt', null] };
   return [
     { $match: { status: { $nin: ['已退回', '已撤回'] } } },
+    { $project: { rounds: 1 } },
     { $unwind: '$rounds' },
     {
       $group: {

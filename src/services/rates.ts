@@ -52,32 +52,32 @@ export function withRates(c: RateCounts): Rates {
   };
 }
 
-const EXCLUDED: readonly string[] = ['已撤回', '已退回'];
-
-/**
- * The same counts as computeRates, as `$group` accumulators over opinion documents (status and rating
- * fields), so a report can count in the database with the one definition.
- */
-export function rateAccumulators(): Record<keyof RateCounts, { $sum: unknown }> {
-  const when = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
-  const counted = { $not: [{ $in: ['$status', [...EXCLUDED]] }] };
-  const rated = { $and: [counted, { $gt: ['$rating', null] }, { $ne: ['$rating', ''] }] };
+/** Rating counts per group, as `$group` accumulators: how many carry a rating, how many a satisfied one. */
+export function ratingAccumulators(): { rated: { $sum: unknown }; satisfied: { $sum: unknown } } {
   return {
-    assignedOrLater: when({ $in: ['$status', [...ASSIGNED_OR_LATER]] }),
-    answeredOrClosed: when({ $in: ['$status', [...ANSWERED_OR_CLOSED]] }),
-    closed: when({ $eq: ['$status', '已办结'] }),
-    rated: when(rated),
-    satisfied: when({ $and: [rated, { $in: ['$rating', [...SATISFIED_RATINGS]] }] }),
+    rated: { $sum: { $cond: [{ $gt: ['$rating', null] }, 1, 0] } },
+    satisfied: { $sum: { $cond: [{ $in: ['$rating', [...SATISFIED_RATINGS]] }, 1, 0] } },
   };
 }
 
-/** Rates from a row grouped with rateAccumulators (or zeros when nothing matched). */
-export function ratesFromGroup(row: Partial<RateCounts> | undefined): Rates {
-  return withRates({
-    assignedOrLater: row?.assignedOrLater ?? 0,
-    answeredOrClosed: row?.answeredOrClosed ?? 0,
-    closed: row?.closed ?? 0,
-    rated: row?.rated ?? 0,
-    satisfied: row?.satisfied ?? 0,
-  });
+/** One row per status (grouped in the database with ratingAccumulators): the counts behind the rates. */
+export interface StatusCounts {
+  status: string;
+  n: number;
+  rated: number;
+  satisfied: number;
+}
+
+/** The same rates as computeRates, from per-status counts (a handful of rows instead of every opinion). */
+export function ratesFromStatusCounts(rows: readonly StatusCounts[]): Rates {
+  const counts: RateCounts = { assignedOrLater: 0, answeredOrClosed: 0, closed: 0, rated: 0, satisfied: 0 };
+  for (const r of rows) {
+    if (r.status === '已撤回' || r.status === '已退回') continue;
+    if (ASSIGNED_OR_LATER.includes(r.status)) counts.assignedOrLater += r.n;
+    if (ANSWERED_OR_CLOSED.includes(r.status)) counts.answeredOrClosed += r.n;
+    if (r.status === '已办结') counts.closed += r.n;
+    counts.rated += r.rated;
+    counts.satisfied += r.satisfied;
+  }
+  return withRates(counts);
 }
