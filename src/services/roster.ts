@@ -167,8 +167,8 @@ export function createRoster(o: RosterOptions) {
 
   /**
    * Clears `active` or `isOffice` (guarded on it being set); false when it was already clear.
-   * "Never the last office member" spans documents, which no single filter can guard and FerretDB
-   * has no transactions: so write first, re-count, and undo if nobody is left in the office. Of two
+   * "Never the last office member" spans documents, which no single filter can guard, and we use no
+   * transactions: so write first, re-count, and undo if nobody is left in the office. Of two
    * concurrent removals of the last two members at most one stands (both may be undone).
    */
   async function leaveRoster(userid: string, field: 'active' | 'isOffice'): Promise<boolean> {
