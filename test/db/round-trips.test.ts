@@ -76,12 +76,10 @@ it(`costs at most ${MEDIAN_MAX} database commands per chat command at the median
     expect(r.reply).toMatch(expected);
     rows.push({ text, count: r.count, names: r.names });
   }
-  if (process.env.SHOW_ROUND_TRIPS) process.stderr.write(`${rows.map((r) => `${String(r.count).padStart(2)}  ${r.text.slice(0, 16)}  ${r.names.join(" ")}`).join("\n")}\n`);
   const counts = rows.map((r) => r.count).sort((a, b) => a - b);
   const median = counts[Math.floor(counts.length / 2)]!;
   const worst = rows.filter((r) => r.count > ANY_MAX);
   // Shown on failure: which command, how many, and what they were.
   const table = rows.map((r) => `${String(r.count).padStart(2)}  ${r.text.slice(0, 16)}  ${r.names.join(' ')}`).join('\n');
-  expect({ median, worst: worst.map((r) => r.text), table }).toEqual({ median: expect.any(Number), worst: [], table });
-  expect(median).toBeLessThanOrEqual(MEDIAN_MAX);
+  expect({ medianWithinBudget: median <= MEDIAN_MAX, median, worst: worst.map((r) => r.text), table }).toEqual({ medianWithinBudget: true, median, worst: [], table });
 });
