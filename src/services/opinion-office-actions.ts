@@ -59,10 +59,18 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const update = assignUpdate({ reassigned, round, unit, deadline, entry, now: input.now });
     // 改派 is guarded on the unit and deadline it was read with: two racing 改派 cannot both apply.
     const guard = reassigned ? { status: '已交办', round, unit: before.unit, deadline: before.deadline } : { status: '待交办' };
-    const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, (current) => {
-      if (current.status === '已交办') alreadyAssigned(current);
-      return wrongState(current, reassigned ? '改派' : '交办', input.actor, tz, input.now);
-    });
+    const { doc, replay } = await applyGuarded(
+      models,
+      code,
+      guard,
+      update,
+      input.msgId,
+      (current) => {
+        if (current.status === '已交办') alreadyAssigned(current);
+        return wrongState(current, reassigned ? '改派' : '交办', input.actor, tz, input.now);
+      },
+      reassigned ? [{ 'r.round': round }] : undefined,
+    );
     if (!replay) await units.remember(unit, input.now);
     const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
     const applied = doc.timeline[index];
@@ -105,11 +113,12 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       code,
       { status: '已交办', round },
       {
-        $set: { status: '已答复', answer: body, answeredAt: input.now, lastEventAt: input.now, [`rounds.${round - 1}.answer`]: body, [`rounds.${round - 1}.answeredAt`]: input.now },
+        $set: { status: '已答复', answer: body, answeredAt: input.now, lastEventAt: input.now, 'rounds.$[r].answer': body, 'rounds.$[r].answeredAt': input.now },
         $push: { timeline: timelineEntry('answered', input, { round, note: body }) },
       },
       input.msgId,
       (current) => wrongState(current, '答复', input.actor, tz, input.now),
+      [{ 'r.round': round }],
     );
     await notices.answered(doc);
     const late = Boolean(doc.deadline && doc.answeredAt && doc.answeredAt.getTime() > doc.deadline.getTime());
@@ -154,7 +163,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
 function assignUpdate(p: { reassigned: boolean; round: number; unit: string; deadline: Date; entry: TimelineEntry; now: Date }): UpdateQuery<Opinion> {
   const { round, unit, deadline, entry, now } = p;
   if (p.reassigned) {
-    return { $set: { unit, deadline, lastEventAt: now, [`rounds.${round - 1}.unit`]: unit, [`rounds.${round - 1}.deadline`]: deadline }, $push: { timeline: entry } };
+    return { $set: { unit, deadline, lastEventAt: now, 'rounds.$[r].unit': unit, 'rounds.$[r].deadline': deadline }, $push: { timeline: entry } };
   }
   return {
     $set: { status: '已交办', round, unit, deadline, assignedAt: now, lastEventAt: now },

@@ -68,9 +68,11 @@ export async function applyGuarded(
   update: UpdateQuery<Opinion>,
   msgId: string,
   explain: (current: Opinion) => never,
+  /** For updates that address one element of an array (`rounds.$[r]`). */
+  arrayFilters?: Array<Record<string, unknown>>,
 ): Promise<Applied> {
   // "Not applied yet" is a guard on the timeline itself: no entry carries this message id.
-  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, 'timeline.origin': { $ne: msgId } }, update, { returnDocument: 'after' }).lean<Opinion>();
+  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, 'timeline.origin': { $ne: msgId } }, update, { returnDocument: 'after', ...(arrayFilters ? { arrayFilters } : {}) }).lean<Opinion>();
   if (doc) return { doc, replay: false };
   const current = await loadOpinion(models, code);
   if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };
