@@ -1,6 +1,6 @@
 import { UserError } from '../errors';
 import { maskSensitive } from '../text/mask';
-import { rankSimilar } from '../text/similarity';
+import { bigramSet, rankSimilar } from '../text/similarity';
 import { deriveTitle } from '../text/title';
 import { wallTime } from '../time/zone';
 import { formatCode, nextCode } from './codes';
@@ -24,6 +24,7 @@ export interface FiledOpinion {
 
 // Enough history to catch duplicates without scanning years of closed cases.
 const SIMILAR_POOL = 500;
+const GRAM_CACHE_MAX = 4 * SIMILAR_POOL;
 
 export function createFiling(d: OpinionDeps) {
   const limits = d.config.tunables.opinion;
@@ -32,9 +33,21 @@ export function createFiling(d: OpinionDeps) {
   type PoolItem = { code: string; title: string; content: string };
   const poolStages = [{ $sort: { filedAt: -1 as const, _id: -1 as const } }, { $limit: SIMILAR_POOL }, { $project: { code: 1, title: 1, content: 1 } }];
 
+  // An opinion's text never changes once filed: its bigrams are worked out once per instance (bounded).
+  const gramCache = new Map<string, Set<string>>();
+  const gramsOf = (o: PoolItem): Set<string> => {
+    let grams = gramCache.get(o.code);
+    if (!grams) {
+      if (gramCache.size >= GRAM_CACHE_MAX) gramCache.delete(gramCache.keys().next().value as string);
+      grams = bigramSet(`${o.title} ${o.content}`);
+      gramCache.set(o.code, grams);
+    }
+    return grams;
+  };
+
   function rank(text: string, pool: PoolItem[], excludeCode?: string): Array<{ code: string; title: string }> {
     const candidates = pool.filter((o) => o.code !== excludeCode);
-    return rankSimilar(text, candidates, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit }).map(({ item }) => ({
+    return rankSimilar(text, candidates, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit, grams: gramsOf }).map(({ item }) => ({
       code: item.code,
       title: item.title,
     }));
