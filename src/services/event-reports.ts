@@ -28,8 +28,10 @@ export function createEventReports(d: EventDeps) {
   /** Activities and meetings starting within `days` from now (not cancelled), soonest first. */
   async function upcoming(now: Date, days: number): Promise<UpcomingEvents> {
     const range = { $gte: now, $lt: new Date(now.getTime() + days * 24 * 3600_000) };
-    const acts = (await Activity.find({ status: 'open', startAt: range }).sort({ startAt: 1, _id: 1 }).lean()) as ActivityDoc[];
-    const meets = (await Meeting.find({ status: 'active', startAt: range }).sort({ startAt: 1, _id: 1 }).lean()) as MeetingDoc[];
+    const [acts, meets] = (await Promise.all([
+      Activity.find({ status: 'open', startAt: range }).sort({ startAt: 1, _id: 1 }).lean().exec(),
+      Meeting.find({ status: 'active', startAt: range }).sort({ startAt: 1, _id: 1 }).lean().exec(),
+    ])) as [ActivityDoc[], MeetingDoc[]];
     const active = new Set((await d.roster.activeDeputies()).map((x) => x.userid));
     return {
       activities: acts.map((a) => ({
@@ -54,12 +56,12 @@ export function createEventReports(d: EventDeps) {
   async function attendanceFor(userid: string, year: number): Promise<Attendance> {
     // Meetings still ahead (or under way) read as 'upcoming' against the injected clock.
     const now = d.clock.now();
-    const acts = await Activity.aggregate<Attendance['activities'][number] & { onLeave: boolean }>([
+    const actsRun = Activity.aggregate<Attendance['activities'][number] & { onLeave: boolean }>([
       { $match: { year, status: 'open', $or: [{ 'confirmed.userid': userid }, { 'checkins.userid': userid }, { 'leaves.userid': userid }] } },
       { $project: { _id: 1, code: 1, title: 1, type: 1, startAt: 1, signedUp: { $in: [userid, ids('confirmed')] }, attended: { $in: [userid, ids('checkins')] }, onLeave: { $in: [userid, ids('leaves')] } } },
       { $sort: { startAt: 1, _id: 1 } },
-    ]);
-    const meets = await Meeting.aggregate<Attendance['meetings'][number]>([
+    ]).exec();
+    const meetsRun = Meeting.aggregate<Attendance['meetings'][number]>([
       { $match: { year, status: 'active', $or: [{ expectedIds: userid }, { 'replies.userid': userid }, { 'checkins.userid': userid }] } },
       {
         $project: {
@@ -74,8 +76,10 @@ export function createEventReports(d: EventDeps) {
         },
       },
       { $sort: { startAt: 1, _id: 1 } },
-    ]);
-    const shifts = (await Shift.find({ year, memberIds: userid }).select({ day: 1, startAt: 1, station: 1, checkinIds: 1 }).sort({ day: 1, slot: 1, _id: 1 }).lean()) as ShiftDoc[];
+    ]).exec();
+    const shiftsRun = Shift.find({ year, memberIds: userid }).select({ day: 1, startAt: 1, station: 1, checkinIds: 1 }).sort({ day: 1, slot: 1, _id: 1 }).lean().exec();
+    // The three reads run side by side.
+    const [acts, meets, shifts] = (await Promise.all([actsRun, meetsRun, shiftsRun])) as [Awaited<typeof actsRun>, Awaited<typeof meetsRun>, ShiftDoc[]];
     return {
       activities: acts.map((a) => ({ code: a.code, title: a.title, type: a.type, startAt: a.startAt, signedUp: a.signedUp, attended: a.attended, excused: !a.signedUp && !a.attended && a.onLeave })),
       meetings: meets.map((m) => ({ code: m.code, title: m.title, startAt: m.startAt, result: m.result })),
@@ -86,11 +90,14 @@ export function createEventReports(d: EventDeps) {
   /** Activities and meetings that started in [from, to) and are over by `now`: the 统计 figures, counted in the database. */
   async function periodSummary(from: Date, to: Date, now: Date): Promise<EventPeriodSummary> {
     const range = { $gte: from, $lt: to < now ? to : now };
-    const types = await Activity.aggregate<{ _id: string; held: number; signedUp: number; attended: number }>([
+    // Started now, awaited after the meetings' pipeline: the two run side by side.
+    const typesRun = Activity.aggregate<{ _id: string; held: number; signedUp: number; attended: number }>([
       { $match: { status: 'open', startAt: range } },
       { $group: { _id: '$type', held: { $sum: 1 }, signedUp: { $sum: { $size: ids('confirmed') } }, attended: { $sum: { $size: ids('checkins') } } } },
       { $sort: { _id: 1 } },
-    ]);
+    ]).exec();
+    // Marked handled here: if the meetings' read fails first, this one's failure must not go unhandled.
+    typesRun.catch(() => undefined);
     // Everyone a meeting counts is in expectedIds: replies and check-ins add their sender to it.
     const [m] = await Meeting.aggregate<EventPeriodSummary['meetings']>([
       { $match: { status: 'active', startAt: range } },
@@ -115,6 +122,7 @@ export function createEventReports(d: EventDeps) {
         },
       },
     ]);
+    const types = await typesRun;
     const byType: Record<string, number> = {};
     for (const x of types) byType[x._id] = x.held;
     return {

@@ -89,8 +89,8 @@ export function createPerformance(d: PerformanceDeps) {
     checkYear(year);
     const w = windowOf(year);
     const name = (await d.roster.namesOf([userid])).get(userid) ?? userid;
-    const opinions = await loadOpinions({ $or: [{ filer: userid }, { cosigners: userid }] }, w, userid);
-    return summarize({ userid, name }, year, opinions, await loadStudy(w, userid));
+    const [opinions, study] = await Promise.all([loadOpinions({ $or: [{ filer: userid }, { cosigners: userid }] }, w, userid), loadStudy(w, userid)]);
+    return summarize({ userid, name }, year, opinions, study);
   }
 
   /** Active deputies who are not office staff, plus anyone else with a figure that year; by name. */
