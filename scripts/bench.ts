@@ -201,8 +201,8 @@ async function main(): Promise<void> {
   out('');
   out(`machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`);
   out('');
-  out([pad('report (one request at a time)', 34), pad('median ms', 10, true), pad('runs ms', 30, true)].join(' '));
-  for (const r of reports) out([pad(r.command, 34), pad(median(r.runs).toFixed(0), 10, true), pad(r.runs.map((x) => x.toFixed(0)).join(' / '), 30, true)].join(' '));
+  out([pad('report (one request at a time)', 34), pad('median ms', 10, true), pad('runs ms', 40, true)].join(' '));
+  for (const r of reports) out([pad(r.command, 34), pad(median(r.runs).toFixed(0), 10, true), pad(r.runs.map((x) => x.toFixed(0)).join(' / '), 40, true)].join(' '));
   out('');
   out(`database: ${ready.dbKind}; ${o.deputies} deputies; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
   out(`reports: over ${seeded?.opinions ?? 0} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`);
