@@ -58,7 +58,7 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => Promise<void>> {
   const projectRoot = path.resolve(__dirname, '..', '..');
   // 100,000 seeded opinions with their histories need a bigger heap than the test server's default.
-  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false, heap: '3g' });
+  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false, heap: '4g' });
   const uri = msg.mongodbUri ?? (embedded as { uri: string }).uri;
   const connection = await mongoose.createConnection(uri, { dbName: `bench_${process.pid}_${Date.now().toString(36)}`, autoIndex: false }).asPromise();
 

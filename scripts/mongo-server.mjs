@@ -34,7 +34,7 @@ if (buildCode !== 0) {
   process.exit(1);
 }
 
-// `npm run db -- --heap 2g`: a bigger heap for large data sets (100,000 seeded opinions need about 2 GB).
+// `npm run db -- --heap 4g`: a bigger heap for large data sets (100,000 seeded opinions need 2–3 GB).
 const heapAt = process.argv.indexOf('--heap');
 const heap = heapAt >= 0 ? process.argv[heapAt + 1] : '512m';
 if (!/^\d+[mg]$/i.test(heap ?? '')) {

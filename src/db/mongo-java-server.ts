@@ -19,7 +19,7 @@ const STOP_GRACE_MS = 5_000;
 const TAIL_LINES = 20;
 /**
  * Uncapped, the heap grew to 2 GB under load. 512 MB is plenty for tests and a town's data; the
- * benchmark's 100,000 seeded opinions (whole histories, held as Java objects) need about 2 GB.
+ * benchmark's 100,000 seeded opinions (whole histories, held as Java objects) need 2–3 GB.
  */
 const HEAP = '512m';
 
