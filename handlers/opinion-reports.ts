@@ -33,8 +33,8 @@ export const statsCommand = defineCommand({
   async run(ctx) {
     const period = parseStatsPeriod(ctx.params.period ?? '', ctx.now, ctx.config.timezone);
     if (!period) return t('statsUsage');
-    const s = await ctx.services.opinions.stats(period, ctx.now);
-    const events = formatEventStats(await ctx.services.events.periodSummary(period.from, period.to, ctx.now));
+    const [s, eventSummary] = await Promise.all([ctx.services.opinions.stats(period, ctx.now), ctx.services.events.periodSummary(period.from, period.to, ctx.now)]);
+    const events = formatEventStats(eventSummary);
     if (s.total === 0) return [t('statsEmpty', { label: period.label }), ...events].join('\n');
     const r = s.rates;
     const lines = [

@@ -13,6 +13,7 @@ import { composeApp } from '../src/compose';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 import { FakeWecom } from '../src/demo/fake-wecom';
 import { createLogger } from '../src/logger';
+import { SEED_DEFAULTS, seedDatabase } from './seed-data';
 import { botReplyPlaintext, parseBotPlaintext, readBotEnvelope } from '../src/wecom/bot-mode';
 import { streamIdOf } from '../src/wecom/callback';
 import { type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySignature } from '../src/wecom/crypto';
@@ -20,9 +21,10 @@ import { type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySig
 // The benchmark's server process (forked by scripts/bench.ts, so the load generator does not share
 // its event loop): the real app on a real database, pushing to a fake WeCom, plus the bare floor.
 
-export type ToServer = { type: 'start'; keys: CryptoKeys; mongodbUri?: string; deputies: number } | { type: 'sample' } | { type: 'stop' };
+export type ToServer = { type: 'start'; keys: CryptoKeys; mongodbUri?: string; deputies: number } | { type: 'seed'; opinions: number } | { type: 'sample' } | { type: 'stop' };
 export type FromServer =
-  | { type: 'ready'; appUrl: string; bareUrl: string; dbKind: string; commandWords: string[] }
+  | { type: 'ready'; appUrl: string; bareUrl: string; dbKind: string; commandWords: string[]; office: string; deputy: string }
+  | { type: 'seeded'; opinions: number; seconds: number }
   | { type: 'sample'; peakRssBytes: number; opinions: number }
   | { type: 'failed'; error: string };
 
@@ -56,7 +58,8 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 
 async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => Promise<void>> {
   const projectRoot = path.resolve(__dirname, '..', '..');
-  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false, settings: readEmbeddedDbSettings(process.env) });
+  // 100,000 seeded opinions with their histories need a bigger heap than the test server's default.
+  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false, settings: readEmbeddedDbSettings(process.env), heap: '4g' });
   const uri = msg.mongodbUri ?? (embedded as { uri: string }).uri;
   const connection = await mongoose.createConnection(uri, { dbName: `bench_${process.pid}_${Date.now().toString(36)}`, autoIndex: false }).asPromise();
 
@@ -70,13 +73,23 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
     WECOM_WEBHOOK_KEY: 'bench-webhook',
     WECOM_API_BASE: fake.baseUrl,
     OFFICE_USERIDS: 'bench-office',
+    // The database is given (or embedded here): production rules otherwise, so the path is the real one.
+    MONGODB_URI: uri,
     JOBS_ENABLED: 'false',
     LOG_LEVEL: 'info',
   });
   // Logs are produced and serialised as in production (their cost is part of the path), then dropped.
   const log = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: false }) });
   const composed = await composeApp({ config, connection, log });
-  for (let i = 1; i <= msg.deputies; i++) await composed.services.roster.upsertDeputy({ userid: `bench-d-${i}`, name: `代表${i}` });
+  // The roster first (the command paths run on it), the opinions and events when asked for the reports.
+  const none = { opinions: 0, activitiesPerYear: 0, meetingsPerYear: 0, studyPerYear: 0, shiftsPerYear: 0 };
+  await seedDatabase(composed.models, config, { ...SEED_DEFAULTS, ...none, deputies: msg.deputies }, new Date());
+  process.on('message', async (m: ToServer) => {
+    if (m.type !== 'seed') return;
+    const started = Date.now();
+    const counts = await seedDatabase(composed.models, config, { ...SEED_DEFAULTS, opinions: m.opinions, deputies: msg.deputies }, new Date());
+    send({ type: 'seeded', opinions: counts.opinions, seconds: (Date.now() - started) / 1000 });
+  });
 
   const app = await listen(composed.app.callback());
   composed.start(Number(new URL(app.url).port));
@@ -92,7 +105,10 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
   });
 
   const kind = msg.mongodbUri ? 'MongoDB at MONGODB_URI' : (embedded?.kind ?? 'unknown');
-  send({ type: 'ready', appUrl: app.url, bareUrl: `${bare.url}/bare`, dbKind: kind, commandWords: composed.table.words.map((w) => w.word) });
+  send({
+    type: 'ready', appUrl: app.url, bareUrl: `${bare.url}/bare`, dbKind: kind, commandWords: composed.table.words.map((w) => w.word),
+    office: 'bench-office', deputy: 'seed-d-7',
+  });
 
   return async () => {
     clearInterval(sampler);

@@ -14,6 +14,9 @@ interface BenchOptions {
   seconds: number;
   connections: number;
   deputies: number;
+  opinions: number;
+  /** How often each report command is timed (the median is shown). */
+  reportRuns: number;
   mongodbUri?: string;
 }
 
@@ -26,7 +29,14 @@ function readOptions(env: NodeJS.ProcessEnv): BenchOptions {
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
     return n;
   };
-  return { seconds: int('BENCH_SECONDS', 10, 600), connections: int('BENCH_CONNECTIONS', 10, 1000), deputies: int('BENCH_DEPUTIES', 50, 10_000), mongodbUri: env.MONGODB_URI || undefined };
+  return {
+    seconds: int('BENCH_SECONDS', 10, 600),
+    connections: int('BENCH_CONNECTIONS', 20, 1000),
+    deputies: int('BENCH_DEPUTIES', 120, 10_000),
+    opinions: int('BENCH_OPINIONS', 100_000, 2_000_000),
+    reportRuns: int('BENCH_REPORT_RUNS', 3, 50),
+    mongodbUri: env.MONGODB_URI || undefined,
+  };
 }
 
 interface Row {
@@ -49,6 +59,18 @@ function startServer(keys: { token: string; encodingAesKey: string }, o: BenchOp
     });
     const start: ToServer = { type: 'start', keys, mongodbUri: o.mongodbUri, deputies: o.deputies };
     child.send(start);
+  });
+}
+
+function seed(child: ChildProcess, opinions: number): Promise<{ opinions: number; seconds: number }> {
+  return new Promise((resolve) => {
+    const on = (m: FromServer) => {
+      if (m.type !== 'seeded') return;
+      child.off('message', on);
+      resolve(m);
+    };
+    child.on('message', on);
+    child.send({ type: 'seed', opinions } satisfies ToServer);
   });
 }
 
@@ -108,17 +130,36 @@ function renderTable(rows: Row[]): string {
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
 
+/** One command through the real callback path, timed from request to decrypted-ready response. */
+async function timeCommand(keys: { token: string; encodingAesKey: string }, appUrl: string, userid: string, text: string): Promise<number> {
+  const req = signedRequest(keys, '/wecom/callback', userid, text);
+  const started = process.hrtime.bigint();
+  const res = await fetch(`${appUrl}${req.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: req.body });
+  await res.text();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (res.status !== 200) throw new Error(`${text} answered ${res.status}`);
+  return ms;
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
 async function main(): Promise<void> {
   const o = readOptions(process.env);
   const keys = { token: randomBytes(12).toString('hex'), encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(`starting the bot on ${o.mongodbUri ? 'MONGODB_URI' : 'an embedded database'} …`);
   const { child, ready } = await startServer(keys, o);
+  let seeded: { opinions: number; seconds: number } | undefined;
   const has = (word: string) => ready.commandWords.includes(word);
   const read = has('我的建议') ? '我的建议' : '帮助';
   const write = has('建议') ? '建议 {id}号村口路灯坏了三个月，晚上出行不便，请尽快维修' : undefined;
   let n = 0;
-  const deputy = () => `bench-d-${(n++ % o.deputies) + 1}`;
+  // Seeded deputies (the last few are inactive); their opinions are seeded after the paths ran.
+  const active = Math.max(1, Math.floor(o.deputies * 0.9));
+  const deputy = () => `seed-d-${(n++ % active) + 1}`;
 
   const scenarios: Array<{ name: string; url: string; text: string }> = [
     { name: 'bare: verify + decrypt + encrypt', url: ready.bareUrl, text: '帮助' },
@@ -126,6 +167,7 @@ async function main(): Promise<void> {
     { name: `read: ${read}`, url: `${ready.appUrl}/wecom/callback`, text: read },
   ];
   const rows: Row[] = [];
+  const reports: Array<{ command: string; runs: number[] }> = [];
   try {
     for (const s of scenarios) {
       const build = () => signedRequest(keys, new URL(s.url).pathname, deputy(), s.text);
@@ -138,6 +180,16 @@ async function main(): Promise<void> {
       // A sanity check that the write path really wrote: one opinion per answered request.
       if (s.text === write) out(`  ${r['2xx']} answered in the window, ${mem.opinions - before.opinions} opinions created (requests in flight at the end finish after it)`);
     }
+    out(`seeding ${o.opinions} opinions with events, attendance and study marks …`);
+    seeded = await seed(child, o.opinions);
+    out(`seeded ${seeded.opinions} opinions in ${seeded.seconds.toFixed(0)} s`);
+    const commands: Array<[string, string]> = [['统计', ready.office], ['周报', ready.office], ['督办', ready.office], ['履职', ready.deputy]];
+    for (const [text, userid] of commands) {
+      out(`timing ${text} ×${o.reportRuns} …`);
+      const runs: number[] = [];
+      for (let i = 0; i < o.reportRuns; i++) runs.push(await timeCommand(keys, ready.appUrl, userid, text));
+      reports.push({ command: text, runs });
+    }
   } finally {
     child.send({ type: 'stop' } satisfies ToServer);
     await new Promise((resolve) => child.once('exit', resolve));
@@ -148,7 +200,12 @@ async function main(): Promise<void> {
   out(renderTable(rows));
   out('');
   out(`machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`);
-  out(`database: ${ready.dbKind}; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
+  out('');
+  out([pad('report (one request at a time)', 34), pad('median ms', 10, true), pad('runs ms', 40, true)].join(' '));
+  for (const r of reports) out([pad(r.command, 34), pad(median(r.runs).toFixed(0), 10, true), pad(r.runs.map((x) => x.toFixed(0)).join(' / '), 40, true)].join(' '));
+  out('');
+  out(`database: ${ready.dbKind}; ${o.deputies} deputies; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
+  out(`reports: over ${seeded?.opinions ?? 0} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`);
   if (!write) out('note: no 建议 command is registered, so the write path was skipped');
   if (read === '帮助') out('note: no 我的建议 command is registered, so the read path used 帮助');
 }

@@ -34,8 +34,15 @@ if (buildCode !== 0) {
   process.exit(1);
 }
 
+// `npm run db -- --heap 4g`: a bigger heap for large data sets (100,000 seeded opinions need 2–3 GB).
+const heapAt = process.argv.indexOf('--heap');
+const heap = heapAt >= 0 ? process.argv[heapAt + 1] : '512m';
+if (!/^\d+[mg]$/i.test(heap ?? '')) {
+  console.error('mongo-server: --heap takes a size like 512m or 2g');
+  process.exit(2);
+}
 // stdin is a pipe so the server also stops if this script is killed with SIGKILL.
-const child = spawn('java', ['-Xmx512m', '-jar', join(dir, 'mongo-server.jar'), '--exit-on-stdin-eof'], {
+const child = spawn('java', [`-Xmx${heap}`, '-jar', join(dir, 'mongo-server.jar'), '--exit-on-stdin-eof'], {
   stdio: ['pipe', 'pipe', 'inherit'],
 });
 

@@ -23,6 +23,8 @@ export interface EmbeddedOptions {
   /** From config/embedded-db.ts: the environment is read there, not here. */
   settings: EmbeddedDbSettings;
   log?: DbLog;
+  /** mongo-java-server's heap (e.g. `2g`); the default suits tests and a town's data. */
+  heap?: string;
 }
 
 export const NO_DATABASE_MESSAGE =
@@ -110,7 +112,7 @@ async function startMemoryServer(opts: EmbeddedOptions): Promise<EmbeddedDatabas
 async function startEmbeddedJavaServer(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const h2File = opts.persistent ? path.join(opts.dataDir, 'mongo-java-server', 'data.mv.db') : undefined;
   if (h2File) await mkdir(path.dirname(h2File), { recursive: true });
-  const db = await startMongoJavaServer({ projectRoot: opts.projectRoot, h2File, log: opts.log });
+  const db = await startMongoJavaServer({ projectRoot: opts.projectRoot, h2File, log: opts.log, heap: opts.heap });
   return { uri: db.uri, kind: 'mongo-java-server', stop: db.stop };
 }
 

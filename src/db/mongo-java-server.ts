@@ -17,7 +17,10 @@ export interface MongoServerHandle {
 const START_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 5_000;
 const TAIL_LINES = 20;
-/** Uncapped, the heap grew to 2 GB under load; 512 MB holds 100,000 opinions with room to spare. */
+/**
+ * Uncapped, the heap grew to 2 GB under load. 512 MB is plenty for tests and a town's data; the
+ * benchmark's 100,000 seeded opinions (whole histories, held as Java objects) need 2–3 GB.
+ */
 const HEAP = '512m';
 
 /** Where the launcher is built; `.tools/` is gitignored. */
@@ -107,12 +110,12 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * Starts mongo-java-server on a free loopback port (or `port`, e.g. to restart one in a test): in memory, or with an H2 file when `h2File` is
  * given (data kept across restarts).
  */
-export async function startMongoJavaServer(opts: { projectRoot: string; h2File?: string; log?: DbLog; port?: number }): Promise<MongoServerHandle> {
+export async function startMongoJavaServer(opts: { projectRoot: string; h2File?: string; log?: DbLog; port?: number; heap?: string }): Promise<MongoServerHandle> {
   const { projectRoot, h2File, log } = opts;
   const jar = await ensureMongoServerJar({ projectRoot, log });
 
   // stdin stays a pipe: if we die without cleanup (SIGKILL), its EOF tells the child to stop.
-  const args = [`-Xmx${HEAP}`, '-jar', jar, '--exit-on-stdin-eof', ...(h2File ? ['--h2', h2File] : []), ...(opts.port ? ['--port', String(opts.port)] : [])];
+  const args = [`-Xmx${opts.heap ?? HEAP}`, '-jar', jar, '--exit-on-stdin-eof', ...(h2File ? ['--h2', h2File] : []), ...(opts.port ? ['--port', String(opts.port)] : [])];
   const child = spawn('java', args, {
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -3,8 +3,8 @@ import { indexScheduledEvent, type Reminder, scheduledEventFields, scheduledEven
 
 /**
  * An activity with its sign-ups inside the document, so every sign-up change is one atomic update.
- * The *Ids arrays mirror the stamp arrays: FerretDB cannot filter `confirmed.userid: {$ne}` correctly,
- * scalar arrays it can.
+ * The *Ids arrays mirror the stamp arrays for the readers that still use them; the guards are on the
+ * stamps themselves (`'confirmed.userid': { $ne }`).
  */
 const activitySchema = new Schema(
   {

@@ -14,8 +14,8 @@ const meetingSchema = new Schema(
     /** Active deputies when the notice went out; deputies who answer later are added. */
     expectedIds: { type: [String], default: [] },
     replies: { type: [replySchema], default: [] },
-    /** replies[i].userid, kept in step (pushed together): the guard for a first slip. */
-    replyIds: { type: [String], default: [] },
+    /** Written by earlier versions (replies[i].userid); slips are now guarded on 'replies.userid'. */
+    replyIds: { type: [String], default: undefined },
     ...scheduledEventFields,
   },
   { timestamps: true, collection: 'meetings' },
@@ -41,7 +41,7 @@ export interface MeetingDoc {
   status: 'active' | 'cancelled';
   expectedIds: string[];
   replies: MeetingReply[];
-  replyIds: string[];
+  replyIds?: string[];
   checkins: Stamp[];
   checkinIds: string[];
   reminders: Reminder[];

@@ -84,8 +84,11 @@ const opinionSchema = new Schema(
     lastEventAt: { type: Date, required: true },
     rounds: { type: [roundSchema], default: [] },
     timeline: { type: [timelineSchema], default: [] },
-    /** The message ids in timeline[].origin, as plain strings: the replay guard (FerretDB cannot guard on sub-documents). */
-    origins: { type: [String], default: [] },
+    /**
+     * Written by earlier versions (timeline[].origin as plain strings, for a server that could not guard
+     * on sub-documents); the guard is now on 'timeline.origin' and nothing reads or writes this.
+     */
+    origins: { type: [String], default: undefined },
   },
   { collection: 'opinions', versionKey: false },
 );
@@ -94,9 +97,13 @@ opinionSchema.index({ code: 1 }, { unique: true });
 opinionSchema.index({ year: 1, seq: 1 });
 opinionSchema.index({ origin: 1 }, { unique: true });
 opinionSchema.index({ filer: 1, filedAt: -1 });
+// 履职: a deputy's opinions are those filed or co-signed ($or: each branch has its index).
+opinionSchema.index({ cosigners: 1 });
 opinionSchema.index({ status: 1, deadline: 1 });
 // The console's list: a status within a year, in code (= filing) order.
 opinionSchema.index({ year: 1, status: 1, seq: 1 });
+// 建议's similar pool: open opinions, newest first (a sort-merge over the three open states).
+opinionSchema.index({ status: 1, filedAt: -1 });
 opinionSchema.index({ filedAt: 1 });
 opinionSchema.index({ lastEventAt: 1 });
 

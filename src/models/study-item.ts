@@ -17,8 +17,8 @@ const studyItemSchema = new Schema(
     pushSlot: { type: String },
     /** Who marked it studied, and when (one entry per deputy, added atomically). */
     learned: { type: [{ _id: false, userid: { type: String, required: true }, at: { type: Date, required: true } }], default: [] },
-    /** The same userids as a plain array: the once-per-deputy guard (FerretDB misreads guards on sub-document arrays). */
-    learnedIds: { type: [String], default: [] },
+    /** Written by earlier versions (the userids of learned[]); the guard is now on 'learned.userid'. */
+    learnedIds: { type: [String], default: undefined },
   },
   { collection: 'study_items', versionKey: false },
 );
@@ -26,7 +26,7 @@ studyItemSchema.index({ code: 1 }, { unique: true });
 studyItemSchema.index({ origin: 1 }, { unique: true });
 studyItemSchema.index({ pushedAt: 1, createdAt: 1 });
 studyItemSchema.index({ pushSlot: 1 });
-studyItemSchema.index({ learnedIds: 1 });
+studyItemSchema.index({ 'learned.userid': 1 });
 
 export type StudyItemDoc = InferSchemaType<typeof studyItemSchema> & { _id: unknown };
 

@@ -47,6 +47,7 @@ export function createServices(
     officeUserIds: deps.config.officeUserIds,
     levels: deps.config.tunables.levels,
     groups: deps.config.tunables.professionalGroups,
+    clock: deps.clock,
   });
   // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });

@@ -27,11 +27,12 @@ export function rankSimilar<T>(
   text: string,
   items: T[],
   getText: (item: T) => string,
-  opts: { threshold: number; limit: number },
+  opts: { threshold: number; limit: number; grams?: (item: T) => Set<string> },
 ): Array<{ item: T; score: number }> {
   const target = bigramSet(text);
+  const gramsOf = opts.grams ?? ((item: T) => bigramSet(getText(item)));
   return items
-    .map((item) => ({ item, score: diceOfSets(target, bigramSet(getText(item))) }))
+    .map((item) => ({ item, score: diceOfSets(target, gramsOf(item)) }))
     .filter((entry) => entry.score > 0 && entry.score >= opts.threshold)
     .sort((a, b) => b.score - a.score)
     .slice(0, Math.max(0, opts.limit));

@@ -34,9 +34,27 @@ export function inZone(date: Date, tz: string): dayjs.Dayjs {
   return dayjs(date).tz(tz);
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat is the expensive part (dayjs's tz() builds
+// one per call, which showed up as the largest cost of a command in the benchmark's profile).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
 /** Offset of tz from UTC at that instant, in minutes (Asia/Shanghai: 480). */
 export function zoneOffsetMinutes(date: Date, tz: string): number {
-  return inZone(date, tz).utcOffset();
+  const t = date.getTime();
+  if (!Number.isFinite(t)) return inZone(date, tz).utcOffset();
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(tz).formatToParts(date)) if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  const asUtc = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
+  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000);
 }
 
 export function wallTime(date: Date, tz: string): WallTime {

@@ -25,7 +25,8 @@ export async function openTestDatabase(tag: string): Promise<TestDatabase> {
   const dbName = `t_${safeTag.slice(0, MAX_DB_NAME - 2 - suffix.length)}${suffix}`;
 
   // A connection of its own: the global mongoose connection belongs to the app code under test.
-  const connection = mongoose.createConnection(uri, { dbName, serverSelectionTimeoutMS: 10_000 });
+  // Command monitoring lets a test count the database commands a chat command costs.
+  const connection = mongoose.createConnection(uri, { dbName, serverSelectionTimeoutMS: 10_000, monitorCommands: true });
   await connection.asPromise();
   return {
     connection,

@@ -1,4 +1,4 @@
-import { computeRates, formatRate } from '../../src/services/opinions';
+import { computeRates, formatRate, ratesFromStatusCounts } from '../../src/services/opinions';
 
 describe('formatRate', () => {
   it.each([
@@ -49,5 +49,18 @@ describe('computeRates', () => {
 
   it('gives — for every rate when nothing was assigned or rated', () => {
     expect(computeRates([{ status: '待交办' }, { status: '已撤回' }])).toMatchObject({ answerRate: '—', closeRate: '—', satisfactionRate: '—' });
+  });
+});
+
+describe('ratesFromStatusCounts (what the database groups)', () => {
+  it('gives the same rates as computeRates over the same opinions', () => {
+    const statuses = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'];
+    const ratings = [undefined, '满意', '基本满意', '不满意'];
+    const items = Array.from({ length: 97 }, (_, i) => ({ status: statuses[i % 6]!, rating: ratings[(i * 7) % 4] }));
+    const rows = statuses.map((status) => {
+      const mine = items.filter((o) => o.status === status);
+      return { status, n: mine.length, rated: mine.filter((o) => o.rating).length, satisfied: mine.filter((o) => o.rating === '满意' || o.rating === '基本满意').length };
+    });
+    expect(ratesFromStatusCounts(rows)).toEqual(computeRates(items));
   });
 });

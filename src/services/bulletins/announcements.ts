@@ -120,8 +120,8 @@ export function createAnnouncements(o: AnnouncementsOptions) {
     },
 
     async list(): Promise<{ scheduled: AnnouncementView[]; recent: AnnouncementView[] }> {
-      const scheduled = await Announcement.find({ status: 'scheduled' }).sort({ scheduledAt: 1 }).limit(50).lean();
-      const recent = await Announcement.find({ status: { $ne: 'scheduled' } }).sort({ createdAt: -1 }).limit(o.limits.listSize).lean();
+      const scheduled = await Announcement.find({ status: 'scheduled' }).sort({ scheduledAt: 1, _id: 1 }).limit(50).lean();
+      const recent = await Announcement.find({ status: { $ne: 'scheduled' } }).sort({ createdAt: -1, _id: -1 }).limit(o.limits.listSize).lean();
       return { scheduled: scheduled.map(toView), recent: recent.map(toView) };
     },
 
@@ -143,7 +143,7 @@ export function createAnnouncements(o: AnnouncementsOptions) {
 
     /** Called by the reminders job every minute: sends what is due; too-late ones are expired and the office told. */
     async sendDue(now: Date): Promise<{ sent: number; expired: number }> {
-      const due = await Announcement.find({ status: { $in: ['scheduled', 'sending'] }, scheduledAt: { $lte: now } }).sort({ scheduledAt: 1 }).limit(100).lean();
+      const due = await Announcement.find({ status: { $in: ['scheduled', 'sending'] }, scheduledAt: { $lte: now } }).sort({ scheduledAt: 1, _id: 1 }).limit(100).lean();
       let sent = 0;
       let expired = 0;
       for (const doc of due) {

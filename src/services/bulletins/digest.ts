@@ -9,9 +9,8 @@ export interface DigestSources {
     upcoming(now: Date, days: number): Promise<DigestData['upcoming']>;
   };
   opinions: {
-    periodStats(from: Date, to: Date): Promise<DigestData['lastWeek']>;
-    overdueSummary(now: Date): Promise<DigestData['overdue']>;
-    yearRates(year: number): Promise<DigestData['rates']>;
+    /** Last week's steps, what is overdue now, and the year's rates: one read. */
+    digestFigures(p: { now: Date; from: Date; to: Date; year: number }): Promise<Pick<DigestData, 'lastWeek' | 'overdue' | 'rates'>>;
   };
   study: Pick<Study, 'pushedBetween' | 'countDeputies'>;
 }
@@ -34,11 +33,9 @@ export function createDigest(o: DigestOptions) {
     const to = startOfWeek(now, tz);
     const from = fromWallTime(addDaysYmd(wallTime(to, tz), -7), tz);
     const year = yearOf(now, tz);
-    const [upcoming, lastWeek, overdue, rates, pushed, total] = await Promise.all([
+    const [upcoming, { lastWeek, overdue, rates }, pushed, total] = await Promise.all([
       src.events.upcoming(now, 7),
-      src.opinions.periodStats(from, to),
-      src.opinions.overdueSummary(now),
-      src.opinions.yearRates(year),
+      src.opinions.digestFigures({ now, from, to, year }),
       src.study.pushedBetween(from, to),
       src.study.countDeputies(),
     ]);

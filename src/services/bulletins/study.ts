@@ -86,8 +86,8 @@ export function createStudy(o: StudyOptions) {
 
     /** Recent pushed items (newest first) with whether `userid` marked each; office also gets the queue. */
     async listFor(userid: string): Promise<{ items: Array<StudyView & { mine: boolean }>; queued: StudyView[]; deputies: number }> {
-      const pushed = await StudyItem.find({ pushedAt: { $exists: true } }).sort({ pushedAt: -1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
-      const queued = await StudyItem.find({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
+      const pushed = await StudyItem.find({ pushedAt: { $exists: true } }).sort({ pushedAt: -1, _id: -1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
+      const queued = await StudyItem.find({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1, _id: 1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
       return {
         items: pushed.map((d) => ({ ...toView(d), mine: (d.learned ?? []).some((l) => l.userid === userid) })),
         queued: queued.map(toView),
@@ -98,10 +98,10 @@ export function createStudy(o: StudyOptions) {
     /** Marks an item studied, once per deputy: the filter refuses a second entry atomically. */
     async markLearned(codeText: string, userid: string, now: Date): Promise<{ item: StudyView; already: boolean }> {
       const code = await resolve(codeText, now);
-      // Guarded on the plain id array, and only once the item has been pushed to the group.
+      // Guarded on the marks themselves (no entry of this deputy yet), and only once the item has been pushed.
       const done = await StudyItem.findOneAndUpdate(
-        { code, pushedAt: { $exists: true }, learnedIds: { $ne: userid } },
-        { $push: { learned: { userid, at: now }, learnedIds: userid } },
+        { code, pushedAt: { $exists: true }, 'learned.userid': { $ne: userid } },
+        { $push: { learned: { userid, at: now } } },
         { returnDocument: 'after' },
       ).lean<ItemDoc>();
       if (done) return { item: toView(done), already: false };
@@ -118,7 +118,7 @@ export function createStudy(o: StudyOptions) {
     async pushNext(now: Date, slotKey: string): Promise<StudyView | undefined> {
       let doc: ItemDoc | null = await StudyItem.findOne({ pushSlot: slotKey }).lean<ItemDoc>();
       for (let attempt = 0; !doc && attempt < 3; attempt += 1) {
-        const next = await StudyItem.findOne({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1 }).lean<ItemDoc>();
+        const next = await StudyItem.findOne({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1, _id: 1 }).lean<ItemDoc>();
         if (!next) return undefined;
         doc = await StudyItem.findOneAndUpdate({ _id: next._id, pushedAt: { $exists: false } }, { $set: { pushedAt: now, pushSlot: slotKey } }, { returnDocument: 'after' }).lean<ItemDoc>();
       }
@@ -130,13 +130,13 @@ export function createStudy(o: StudyOptions) {
 
     /** Items pushed in [from, to), oldest first, with how many marked them (for the digest). */
     async pushedBetween(from: Date, to: Date): Promise<StudyView[]> {
-      const docs = await StudyItem.find({ pushedAt: { $gte: from, $lt: to } }).sort({ pushedAt: 1 }).lean<ItemDoc[]>();
+      const docs = await StudyItem.find({ pushedAt: { $gte: from, $lt: to } }).sort({ pushedAt: 1, _id: 1 }).lean<ItemDoc[]>();
       return docs.map(toView);
     },
 
     /** How many study items `userid` marked within [from, to) (for the performance register). */
     async countLearnedBy(userid: string, from: Date, to: Date): Promise<number> {
-      const docs = await StudyItem.find({ learnedIds: userid }).select({ learned: 1 }).lean<ItemDoc[]>();
+      const docs = await StudyItem.find({ 'learned.userid': userid }).select({ learned: 1 }).lean<ItemDoc[]>();
       return docs.filter((d) => (d.learned ?? []).some((l) => l.userid === userid && l.at >= from && l.at < to)).length;
     },
 

@@ -1,4 +1,4 @@
-import type { Outbox } from './outbox';
+import type { Outbox, PushRequest } from './outbox';
 
 export interface Notifier {
   /** A group message (markdown). `mentionAll` adds a short text push that @-mentions everyone. */
@@ -11,10 +11,10 @@ export function createNotifier(deps: { outbox: Outbox; channel: 'group' | 'app';
   const done = () => deps.afterEnqueue?.();
   return {
     async toGroup(key, markdown, opts = {}) {
-      await deps.outbox.enqueue({ key, target: { kind: 'group' }, format: 'markdown', content: markdown, notBefore: opts.notBefore });
+      const pushes: PushRequest[] = [{ key, target: { kind: 'group' }, format: 'markdown', content: markdown, notBefore: opts.notBefore }];
       if (opts.mentionAll) {
         // Markdown pushes cannot @all; a text push with mentioned_list can.
-        await deps.outbox.enqueue({
+        pushes.push({
           key: `${key}:@all`,
           target: { kind: 'group', mentionUserids: ['@all'] },
           format: 'text',
@@ -22,6 +22,7 @@ export function createNotifier(deps: { outbox: Outbox; channel: 'group' | 'app';
           notBefore: opts.notBefore,
         });
       }
+      await deps.outbox.enqueueAll(pushes);
       done();
     },
     async toUsers(key, userids, markdown) {

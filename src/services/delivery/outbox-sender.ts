@@ -76,7 +76,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     const before = (await OutboxItem.findOneAndUpdate(
       filter,
       { $set: { status: 'sending', lockedUntil }, $inc: { attempts: 1 } },
-      { sort: { createdAt: 1, seq: 1 }, returnDocument: 'before' },
+      { sort: { createdAt: 1, _id: 1 }, returnDocument: 'before' },
     ).lean()) as Item | null;
     if (!before) return null;
     return { item: { ...before, status: 'sending', attempts: (before.attempts ?? 0) + 1, lockedUntil }, reclaimed: before.status === 'sending' };

@@ -1,7 +1,7 @@
+import { Types } from 'mongoose';
 import type { Models } from '../../models';
 import type { Clock } from '../../clock';
 import { splitByBytes } from '../../text/split';
-import { isDuplicateKey } from '../../models/duplicate-key';
 
 export type OutboxTarget = { kind: 'group'; mentionUserids?: string[] } | { kind: 'users'; userids: string[] } | { kind: 'response_url'; url: string };
 
@@ -16,7 +16,10 @@ export interface PushRequest {
 }
 
 export interface Outbox {
+  /** Queues one push; returns how many new items (parts) it stored. */
   enqueue(req: PushRequest): Promise<number>;
+  /** Queues several pushes in one database round trip, in the order given. */
+  enqueueAll(reqs: PushRequest[]): Promise<number>;
 }
 
 export const LIMITS = { webhookMarkdown: 4096, webhookText: 2048, app: 2048, responseUrl: 20480 };
@@ -27,24 +30,28 @@ function limitFor(req: PushRequest): number {
   return req.format === 'markdown' ? LIMITS.webhookMarkdown : LIMITS.webhookText;
 }
 
-/** Persists pushes; the sender drains them. Long content is split by bytes into ordered parts. */
+/**
+ * Persists pushes; the sender drains them. Long content is split by bytes into ordered parts, each
+ * upserted once under its unique key, so a re-run of the same job or command stores nothing new.
+ * `group` (the push's key) and `seq` (the part's place) keep the parts of one message in order.
+ */
 export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?: 'webhook' | 'aibot' }): Outbox {
   // Without a webhook key, group pushes go out over the smart bot's long connection (aibot_send_msg).
   const groupChannel = deps.groupChannel ?? 'webhook';
-  return {
-    async enqueue(req) {
-      const now = deps.clock.now();
-      const parts = splitByBytes(req.content, limitFor(req));
-      const channel = req.target.kind === 'group' ? groupChannel : req.target.kind === 'users' ? 'app' : 'response_url';
-      const userids = req.target.kind === 'group' ? (req.target.mentionUserids ?? []) : req.target.kind === 'users' ? req.target.userids : [];
-      let created = 0;
-      for (const [i, content] of parts.entries()) {
-        const key = parts.length === 1 ? req.key : `${req.key}#${i + 1}`;
-        // Upsert on the unique key: a re-run of the same job or command inserts nothing new.
-        const res = await upsertIgnoringRace(() => deps.models.OutboxItem.updateOne(
-          { key },
-          {
+
+  function partUpserts(req: PushRequest, now: Date) {
+    const parts = splitByBytes(req.content, limitFor(req));
+    const channel = req.target.kind === 'group' ? groupChannel : req.target.kind === 'users' ? 'app' : 'response_url';
+    const userids = req.target.kind === 'group' ? (req.target.mentionUserids ?? []) : req.target.kind === 'users' ? req.target.userids : [];
+    return parts.map((content, i) => {
+      const key = parts.length === 1 ? req.key : `${req.key}#${i + 1}`;
+      return {
+        updateOne: {
+          filter: { key },
+          update: {
             $setOnInsert: {
+              // Made here, not by the server: ids from one process grow, so equal times keep queue order.
+              _id: new Types.ObjectId(),
               key,
               channel,
               msgtype: req.format,
@@ -60,21 +67,30 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
               group: req.key,
             },
           },
-          { upsert: true },
-        ));
-        created += res.upsertedCount;
-      }
-      return created;
-    },
-  };
+          upsert: true,
+        },
+      };
+    });
+  }
+
+  async function enqueueAll(reqs: PushRequest[]): Promise<number> {
+    const now = deps.clock.now();
+    const ops = reqs.flatMap((req) => partUpserts(req, now));
+    if (ops.length === 0) return 0;
+    return upsertIgnoringRace(() => deps.models.OutboxItem.bulkWrite(ops as never, { ordered: false }));
+  }
+
+  return { enqueue: (req) => enqueueAll([req]), enqueueAll };
 }
 
 /** Two concurrent upserts of one key: the loser's duplicate-key error means "already there". */
-async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>): Promise<{ upsertedCount: number }> {
+async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>): Promise<number> {
   try {
-    return await op();
+    return (await op()).upsertedCount;
   } catch (err) {
-    if (isDuplicateKey(err)) return { upsertedCount: 0 };
+    const e = err as { code?: number; writeErrors?: Array<{ code?: number }>; result?: { upsertedCount?: number } };
+    const errors = e.writeErrors ?? (e.code === undefined ? [] : [{ code: e.code }]);
+    if (errors.length > 0 && errors.every((w) => w.code === 11000)) return e.result?.upsertedCount ?? 0;
     throw err;
   }
 }

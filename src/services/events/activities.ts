@@ -73,7 +73,7 @@ export function createActivities(d: EventDeps) {
   /** Activities not yet over, soonest first. */
   async function listCurrent(now: Date, limit = 15): Promise<ActivityDoc[]> {
     const maxSpan = Math.max(tun.checkin.defaultDurationMinutes, 7 * 24 * 60) * 60_000;
-    const docs = (await Activity.find({ status: 'open', startAt: { $gte: new Date(now.getTime() - maxSpan) } }).sort({ startAt: 1 }).limit(200).lean()) as ActivityDoc[];
+    const docs = (await Activity.find({ status: 'open', startAt: { $gte: new Date(now.getTime() - maxSpan) } }).sort({ startAt: 1, _id: 1 }).limit(200).lean()) as ActivityDoc[];
     return docs.filter((a) => effectiveEnd(a.startAt, a.endAt, tun.checkin).getTime() > now.getTime()).slice(0, limit);
   }
 

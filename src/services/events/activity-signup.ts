@@ -86,7 +86,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       if (a.confirmedIds.includes(userid)) throw new UserError('activityAlreadySigned', { code: a.code });
       const pos = a.waitlistIds.indexOf(userid);
       if (pos >= 0) throw new UserError('activityAlreadyWaitlisted', { code: a.code, position: pos + 1 });
-      const base: Record<string, unknown> = { _id: a._id, status: 'open', deadline: { $gt: now }, capacity: a.capacity, confirmedIds: { $ne: userid }, waitlistIds: { $ne: userid } };
+      const base: Record<string, unknown> = { _id: a._id, status: 'open', deadline: { $gt: now }, capacity: a.capacity, 'confirmed.userid': { $ne: userid }, 'waitlist.userid': { $ne: userid } };
       const stamp = { userid, at: now };
       const seat: Record<string, unknown> = a.capacity === null ? base : { ...base, confirmedCount: { $lt: a.capacity } };
       const confirmed = (await Activity.findOneAndUpdate(seat, { $push: { confirmed: stamp, confirmedIds: userid }, $inc: { confirmedCount: 1, version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null;
@@ -136,7 +136,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       const canSignUp = a.deadline.getTime() > now.getTime() && (a.capacity === null || a.confirmedCount < a.capacity);
       throw new UserError('checkinNotSigned', { code: a.code, canSignUp });
     }
-    const after = await Activity.findOneAndUpdate({ _id: a._id, checkinIds: { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
+    const after = await Activity.findOneAndUpdate({ _id: a._id, 'checkins.userid': { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
     if (!after) {
       const at = a.checkins.find((c) => c.userid === userid)?.at ?? now;
       throw new UserError('checkinAlready', { code: a.code, at: formatDateTime(at, tz) });

@@ -69,14 +69,14 @@ export function createMeetings(d: EventDeps) {
   /** Meetings not yet over, soonest first. */
   async function listCurrent(now: Date, limit = 10): Promise<MeetingDoc[]> {
     const since = new Date(now.getTime() - 7 * 24 * 3600_000);
-    const docs = (await Meeting.find({ status: 'active', startAt: { $gte: since } }).sort({ startAt: 1 }).limit(200).lean()) as MeetingDoc[];
+    const docs = (await Meeting.find({ status: 'active', startAt: { $gte: since } }).sort({ startAt: 1, _id: 1 }).limit(200).lean()) as MeetingDoc[];
     return docs.filter((m) => effectiveEnd(m.startAt, m.endAt, tun.checkin) > now).slice(0, limit);
   }
 
   /**
-   * 回执: one reply slip per deputy, changeable until the meeting starts. A first slip is a guarded $push
-   * (replyIds mirrors replies: FerretDB cannot guard on `replies.userid`); a change rewrites that one slip
-   * in place by index. Neither needs the version, so a whole group answering at once never conflicts.
+   * 回执: one reply slip per deputy, changeable until the meeting starts. A first slip is a $push guarded on
+   * no slip of this deputy yet; a change replaces that slip through the positional `$`. Neither needs the
+   * version, so a whole group answering at once never conflicts.
    */
   async function reply(input: string, userid: string, answer: '参加' | '请假', reason: string | undefined, now: Date) {
     if (answer === '请假' && !reason) throw new UserError('meetingLeaveNeedsReason', { code: readEventCode(input, 'HY', now, tz) });
@@ -86,11 +86,10 @@ export function createMeetings(d: EventDeps) {
       if (m.startAt <= now) throw new UserError('meetingReplyClosed', { code: m.code, when: formatDateTime(m.startAt, tz) });
       const slip: MeetingReply = { userid, answer, at: now, ...(answer === '请假' ? { reason } : {}) };
       const open: Record<string, unknown> = { _id: m._id, status: 'active', startAt: { $gt: now } };
-      const i = (m.replyIds ?? []).indexOf(userid);
-      const previous: MeetingReply | undefined = i >= 0 ? m.replies[i] : undefined;
-      const after = (await (i < 0
-        ? Meeting.findOneAndUpdate({ ...open, replyIds: { $ne: userid } }, { $push: { replies: slip, replyIds: userid }, $addToSet: { expectedIds: userid } }, { returnDocument: 'after' })
-        : Meeting.findOneAndUpdate({ ...open, [`replyIds.${i}`]: userid }, { $set: { [`replies.${i}`]: slip } }, { returnDocument: 'after' })
+      const previous: MeetingReply | undefined = m.replies.find((r) => r.userid === userid);
+      const after = (await (previous === undefined
+        ? Meeting.findOneAndUpdate({ ...open, 'replies.userid': { $ne: userid } }, { $push: { replies: slip }, $addToSet: { expectedIds: userid } }, { returnDocument: 'after' })
+        : Meeting.findOneAndUpdate({ ...open, 'replies.userid': userid }, { $set: { 'replies.$': slip } }, { returnDocument: 'after' })
       ).lean()) as MeetingDoc | null;
       if (after) return { meeting: after, previous };
       // Cancelled, started, or my own other slip landed first: read again and decide afresh.
@@ -106,7 +105,7 @@ export function createMeetings(d: EventDeps) {
       throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', { code: m.code, opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
     }
     const after = await Meeting.findOneAndUpdate(
-      { _id: m._id, checkinIds: { $ne: userid } },
+      { _id: m._id, 'checkins.userid': { $ne: userid } },
       { $push: { checkins: { userid, at: now }, checkinIds: userid }, $addToSet: { expectedIds: userid } },
       { returnDocument: 'after' },
     ).lean();

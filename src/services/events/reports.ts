@@ -2,7 +2,7 @@ import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
 import type { EventDeps } from './deps';
-import { expectedOf, type MeetingResult, meetingResultFor } from './meeting-outcome';
+import { expectedOf, type MeetingResult } from './meeting-outcome';
 
 export interface UpcomingEvents {
   activities: Array<{ code: string; title: string; startAt: Date; place: string; capacity?: number; confirmed: number }>;
@@ -28,8 +28,10 @@ export function createEventReports(d: EventDeps) {
   /** Activities and meetings starting within `days` from now (not cancelled), soonest first. */
   async function upcoming(now: Date, days: number): Promise<UpcomingEvents> {
     const range = { $gte: now, $lt: new Date(now.getTime() + days * 24 * 3600_000) };
-    const acts = (await Activity.find({ status: 'open', startAt: range }).sort({ startAt: 1 }).lean()) as ActivityDoc[];
-    const meets = (await Meeting.find({ status: 'active', startAt: range }).sort({ startAt: 1 }).lean()) as MeetingDoc[];
+    const [acts, meets] = (await Promise.all([
+      Activity.find({ status: 'open', startAt: range }).sort({ startAt: 1, _id: 1 }).lean().exec(),
+      Meeting.find({ status: 'active', startAt: range }).sort({ startAt: 1, _id: 1 }).lean().exec(),
+    ])) as [ActivityDoc[], MeetingDoc[]];
     const active = new Set((await d.roster.activeDeputies()).map((x) => x.userid));
     return {
       activities: acts.map((a) => ({
@@ -43,52 +45,94 @@ export function createEventReports(d: EventDeps) {
     };
   }
 
+  /** When an event is over, as an expression: its end, or start + the configured default length. */
+  const endExpr = { $ifNull: ['$endAt', { $add: ['$startAt', tun.checkin.defaultDurationMinutes * 60_000] }] };
+  /** Userids of a stamp list (confirmed, checkins, replies…) as an expression, [] when absent. */
+  const ids = (field: string) => ({ $ifNull: [`$${field}.userid`, []] });
+  /** Userids whose reply slip says 请假. */
+  const leaveIds = { $map: { input: { $filter: { input: { $ifNull: ['$replies', []] }, as: 'r', cond: { $eq: ['$$r.answer', '请假'] } } }, as: 'r', in: '$$r.userid' } };
+
   /** One deputy's year (by the events' start dates): what they signed up for, attended, were excused from. */
   async function attendanceFor(userid: string, year: number): Promise<Attendance> {
-    const acts = (await Activity.find({ year, status: 'open' }).sort({ startAt: 1 }).lean()) as ActivityDoc[];
-    const meets = (await Meeting.find({ year, status: 'active' }).sort({ startAt: 1 }).lean()) as MeetingDoc[];
-    const shifts = (await Shift.find({ year, memberIds: userid }).sort({ day: 1, slot: 1 }).lean()) as ShiftDoc[];
     // Meetings still ahead (or under way) read as 'upcoming' against the injected clock.
     const now = d.clock.now();
+    const actsRun = Activity.aggregate<Attendance['activities'][number] & { onLeave: boolean }>([
+      { $match: { year, status: 'open', $or: [{ 'confirmed.userid': userid }, { 'checkins.userid': userid }, { 'leaves.userid': userid }] } },
+      { $project: { _id: 1, code: 1, title: 1, type: 1, startAt: 1, signedUp: { $in: [userid, ids('confirmed')] }, attended: { $in: [userid, ids('checkins')] }, onLeave: { $in: [userid, ids('leaves')] } } },
+      { $sort: { startAt: 1, _id: 1 } },
+    ]).exec();
+    const meetsRun = Meeting.aggregate<Attendance['meetings'][number]>([
+      { $match: { year, status: 'active', $or: [{ expectedIds: userid }, { 'replies.userid': userid }, { 'checkins.userid': userid }] } },
+      {
+        $project: {
+          _id: 1, code: 1, title: 1, startAt: 1,
+          result: {
+            $cond: [
+              { $in: [userid, ids('checkins')] },
+              'attended',
+              { $cond: [{ $gt: [endExpr, now] }, 'upcoming', { $cond: [{ $in: [userid, leaveIds] }, 'excused', 'absent'] }] },
+            ],
+          },
+        },
+      },
+      { $sort: { startAt: 1, _id: 1 } },
+    ]).exec();
+    const shiftsRun = Shift.find({ year, memberIds: userid }).select({ day: 1, startAt: 1, station: 1, checkinIds: 1 }).sort({ day: 1, slot: 1, _id: 1 }).lean().exec();
+    // The three reads run side by side.
+    const [acts, meets, shifts] = (await Promise.all([actsRun, meetsRun, shiftsRun])) as [Awaited<typeof actsRun>, Awaited<typeof meetsRun>, ShiftDoc[]];
     return {
-      activities: acts
-        .map((a) => {
-          const signedUp = a.confirmedIds.includes(userid);
-          const attended = a.checkinIds.includes(userid);
-          const excused = !signedUp && !attended && a.leaves.some((l) => l.userid === userid);
-          return { code: a.code, title: a.title, type: a.type, startAt: a.startAt, signedUp, attended, excused };
-        })
-        .filter((x) => x.signedUp || x.attended || x.excused),
-      meetings: meets
-        .filter((m) => expectedOf(m).includes(userid))
-        .map((m) => ({ code: m.code, title: m.title, startAt: m.startAt, result: meetingResultFor(m, userid, now, tun.checkin) })),
-      shifts: shifts.map((s) => ({ date: s.startAt ?? s.day, station: s.station, checkedIn: s.checkinIds.includes(userid) })),
+      activities: acts.map((a) => ({ code: a.code, title: a.title, type: a.type, startAt: a.startAt, signedUp: a.signedUp, attended: a.attended, excused: !a.signedUp && !a.attended && a.onLeave })),
+      meetings: meets.map((m) => ({ code: m.code, title: m.title, startAt: m.startAt, result: m.result })),
+      shifts: shifts.map((x) => ({ date: x.startAt ?? x.day, station: x.station, checkedIn: x.checkinIds.includes(userid) })),
     };
   }
 
-  /** Activities and meetings that started in [from, to) and are over by `now`: the 统计 figures. */
+  /** Activities and meetings that started in [from, to) and are over by `now`: the 统计 figures, counted in the database. */
   async function periodSummary(from: Date, to: Date, now: Date): Promise<EventPeriodSummary> {
     const range = { $gte: from, $lt: to < now ? to : now };
-    const acts = (await Activity.find({ status: 'open', startAt: range }).lean()) as ActivityDoc[];
-    const meets = (await Meeting.find({ status: 'active', startAt: range }).lean()) as MeetingDoc[];
+    // Started now, awaited after the meetings' pipeline: the two run side by side.
+    const typesRun = Activity.aggregate<{ _id: string; held: number; signedUp: number; attended: number }>([
+      { $match: { status: 'open', startAt: range } },
+      { $group: { _id: '$type', held: { $sum: 1 }, signedUp: { $sum: { $size: ids('confirmed') } }, attended: { $sum: { $size: ids('checkins') } } } },
+      { $sort: { _id: 1 } },
+    ]).exec();
+    // Marked handled here: if the meetings' read fails first, this one's failure must not go unhandled.
+    typesRun.catch(() => undefined);
+    // Everyone a meeting counts is in expectedIds: replies and check-ins add their sender to it.
+    const [m] = await Meeting.aggregate<EventPeriodSummary['meetings']>([
+      { $match: { status: 'active', startAt: range } },
+      {
+        $project: {
+          over: { $lte: [endExpr, now] },
+          expected: { $size: '$expectedIds' },
+          attended: { $size: { $filter: { input: '$expectedIds', as: 'u', cond: { $in: ['$$u', ids('checkins')] } } } },
+          excused: { $size: { $filter: { input: '$expectedIds', as: 'u', cond: { $and: [{ $not: [{ $in: ['$$u', ids('checkins')] }] }, { $in: ['$$u', leaveIds] }] } } } },
+        },
+      },
+      // A meeting not yet over counts once everyone expected has checked in (nobody is still 'upcoming').
+      { $match: { $expr: { $or: ['$over', { $eq: ['$attended', '$expected'] }] } } },
+      {
+        $group: {
+          _id: null,
+          held: { $sum: 1 },
+          expected: { $sum: '$expected' },
+          attended: { $sum: '$attended' },
+          excused: { $sum: { $cond: ['$over', '$excused', 0] } },
+          absent: { $sum: { $cond: ['$over', { $subtract: [{ $subtract: ['$expected', '$attended'] }, '$excused'] }, 0] } },
+        },
+      },
+    ]);
+    const types = await typesRun;
     const byType: Record<string, number> = {};
-    for (const a of acts) byType[a.type] = (byType[a.type] ?? 0) + 1;
-    const meetings = { held: 0, expected: 0, attended: 0, excused: 0, absent: 0 };
-    for (const m of meets) {
-      const results = expectedOf(m).map((u) => meetingResultFor(m, u, now, tun.checkin));
-      if (results.includes('upcoming')) continue;
-      meetings.held += 1;
-      meetings.expected += results.length;
-      for (const r of results) if (r !== 'upcoming') meetings[r] += 1;
-    }
+    for (const x of types) byType[x._id] = x.held;
     return {
       activities: {
-        held: acts.length,
+        held: types.reduce((n, x) => n + x.held, 0),
         byType,
-        signedUp: acts.reduce((n, a) => n + a.confirmedIds.length, 0),
-        attended: acts.reduce((n, a) => n + a.checkinIds.length, 0),
+        signedUp: types.reduce((n, x) => n + x.signedUp, 0),
+        attended: types.reduce((n, x) => n + x.attended, 0),
       },
-      meetings,
+      meetings: { held: m?.held ?? 0, expected: m?.expected ?? 0, attended: m?.attended ?? 0, excused: m?.excused ?? 0, absent: m?.absent ?? 0 },
     };
   }
 

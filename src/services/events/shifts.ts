@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { Actor } from '../roster';
 import { splitList } from '../../text/list';
 import { UserError } from '../../errors';
@@ -22,6 +23,11 @@ export function shiftLabel(s: Pick<ShiftDoc, 'day' | 'startAt' | 'station'>, tz:
 export function shiftWindow(s: Pick<ShiftDoc, 'day' | 'startAt'>, d: EventDeps): { opens: Date; closes: Date } {
   const tz = d.config.timezone;
   return s.startAt ? checkinWindow(s.startAt, null, d.config.tunables.checkin) : { opens: startOfDay(s.day, tz), closes: endOfDay(s.day, tz) };
+}
+
+/** Who is on a shift (from the stamps; old documents also carry memberIds, kept in step). */
+export function memberIdsOf(s: Pick<ShiftDoc, 'members'>): string[] {
+  return (s.members ?? []).map((m) => m.userid);
 }
 
 export function createShifts(d: EventDeps, stations: Stations) {
@@ -59,13 +65,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     const remindBase = startAt ?? fromWallTime({ year: w.year, month: w.month, day: w.day, hour: WHOLE_DAY_REMIND_HOUR }, tz);
     const reminders = planReminders(remindBase, [Math.max(...d.config.tunables.reminders.beforeMinutes)], p.now);
     const insert = { day, year: w.year, startAt, slot, station: station.name, reminders, nextReminderAt: nextPendingAt(reminders), createdBy: p.actor.userid, origin: p.origin };
-    const shift = await upsertShift({ station: station.name, slot }, insert);
-    const added: string[] = [];
-    for (const person of people) {
-      const res = await Shift.updateOne({ _id: shift._id, memberIds: { $ne: person.userid } }, { $push: { members: { userid: person.userid, at: p.now }, memberIds: person.userid } });
-      if (res.modifiedCount === 1) added.push(person.userid);
-    }
-    const after = (await Shift.findById(shift._id).lean()) as ShiftDoc;
+    const { shift: after, added } = await addMembers({ station: station.name, slot }, insert, people.map((x) => x.userid), p.now);
     await d.notify.toUsers(`shift:${String(after._id)}:assigned:${p.origin}`, added, t('shiftAssignedPush', { label: shiftLabel(after, tz) }));
     const nameOf = new Map(people.map((x) => [x.userid, x.name]));
     return {
@@ -92,23 +92,43 @@ export function createShifts(d: EventDeps, stations: Stations) {
     return people;
   }
 
-  /** The shift for a station and slot, created on first use (a race or a retry finds the existing one). */
+  /**
+   * The shift for a station and slot, created on first use (one upsert: a race or a retry finds the
+   * existing one), then the people not yet on it added in one update guarded on none of them being
+   * there: a concurrent 排班 naming the same person makes it miss, and it is worked out again.
+   */
+  async function addMembers(key: { station: string; slot: string }, insert: Record<string, unknown>, userids: string[], now: Date): Promise<{ shift: ShiftDoc; added: string[] }> {
+    let shift = await upsertShift(key, insert);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const on = new Set(memberIdsOf(shift));
+      const added = userids.filter((u) => !on.has(u));
+      if (added.length === 0) return { shift, added };
+      const after = (await Shift.findOneAndUpdate(
+        { _id: shift._id, 'members.userid': { $nin: added } },
+        { $push: { members: { $each: added.map((userid) => ({ userid, at: now })) }, memberIds: { $each: added } } },
+        { returnDocument: 'after' },
+      ).lean()) as ShiftDoc | null;
+      if (after) return { shift: after, added };
+      shift = (await Shift.findById(shift._id).lean()) as ShiftDoc;
+    }
+    throw new Error(`shift members kept conflicting for ${key.station} ${key.slot}`);
+  }
+
   async function upsertShift(key: { station: string; slot: string }, insert: Record<string, unknown>): Promise<ShiftDoc> {
-    const existing = (await Shift.findOne(key).lean()) as ShiftDoc | null;
-    if (existing) return existing;
-    try {
-      return (await Shift.create(insert)).toObject() as unknown as ShiftDoc;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const winner = (await Shift.findOne(key).lean()) as ShiftDoc | null;
-      if (!winner) throw err;
-      return winner;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // The id made here (not by the server), so shifts created in one process sort in creation order.
+        return (await Shift.findOneAndUpdate(key, { $setOnInsert: { _id: new Types.ObjectId(), ...insert } }, { upsert: true, returnDocument: 'after' }).lean()) as ShiftDoc;
+      } catch (err) {
+        // Two first uses at once: the other insert won; the next try finds it.
+        if (!isDuplicateKey(err) || attempt >= 2) throw err;
+      }
     }
   }
 
   /** Shifts from today on, the sender's own first. */
   async function listUpcoming(userid: string, now: Date) {
-    const docs = (await Shift.find({ day: { $gte: startOfDay(now, tz) } }).sort({ day: 1, slot: 1 }).limit(100).lean()) as ShiftDoc[];
+    const docs = (await Shift.find({ day: { $gte: startOfDay(now, tz) } }).sort({ day: 1, slot: 1, _id: 1 }).limit(100).lean()) as ShiftDoc[];
     const mine = docs.filter((s) => s.memberIds.includes(userid)).slice(0, 10);
     const others = docs.filter((s) => !s.memberIds.includes(userid)).slice(0, 10);
     const names = await d.roster.namesOf([...mine, ...others].flatMap((s) => s.memberIds));
@@ -119,7 +139,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
   /** 签到 值班: the sender's shift whose window is open now. */
   async function checkIn(userid: string, now: Date): Promise<{ shift: ShiftDoc; at: Date }> {
     const from = new Date(startOfDay(now, tz).getTime() - 24 * 3600_000);
-    const docs = (await Shift.find({ memberIds: userid, day: { $gte: from } }).sort({ day: 1, slot: 1 }).limit(20).lean()) as ShiftDoc[];
+    const docs = (await Shift.find({ memberIds: userid, day: { $gte: from } }).sort({ day: 1, slot: 1, _id: 1 }).limit(20).lean()) as ShiftDoc[];
     const open = docs.find((s) => {
       const w = shiftWindow(s, d);
       return now >= w.opens && now <= w.closes;
@@ -130,7 +150,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
       const w = shiftWindow(next, d);
       throw new UserError('shiftCheckinNotYet', { label: shiftLabel(next, tz), opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
     }
-    const after = await Shift.findOneAndUpdate({ _id: open._id, checkinIds: { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
+    const after = await Shift.findOneAndUpdate({ _id: open._id, 'checkins.userid': { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
     if (!after) throw new UserError('shiftCheckinAlready', { label: shiftLabel(open, tz) });
     return { shift: after as ShiftDoc, at: now };
   }

@@ -8,7 +8,7 @@ export function createStations(models: Models) {
   const { Station } = models;
 
   async function known(): Promise<string[]> {
-    return (await Station.find({}).sort({ name: 1 }).limit(500).lean()).map((s) => s.name);
+    return (await Station.find({}).sort({ name: 1, _id: 1 }).limit(500).lean()).map((s) => s.name);
   }
 
   /** The station a typed name means; a new name is remembered. `（新）` forces a new one. */

@@ -37,8 +37,8 @@ export async function writeActivitiesLedger(d: ActivitiesLedgerDeps, opts: { out
   const nameOf = (u: string) => names.get(u) ?? u;
   const list = (ids: readonly string[]) => ids.map(nameOf).join(exportWords.listSeparator);
   const { Activity, Meeting, Shift } = d.models;
-  const activities = (await Activity.find({ year: opts.year }).sort({ startAt: 1 }).lean()) as ActivityDoc[];
-  const meetings = (await Meeting.find({ year: opts.year }).sort({ startAt: 1 }).lean()) as MeetingDoc[];
+  const activities = (await Activity.find({ year: opts.year }).sort({ startAt: 1, _id: 1 }).lean()) as ActivityDoc[];
+  const meetings = (await Meeting.find({ year: opts.year }).sort({ startAt: 1, _id: 1 }).lean()) as MeetingDoc[];
   const details: Detail[] = [];
   return writeXlsx(opts.out, d.timezone, async (x) => {
     const aSheet = x.sheet(exportNames.activitiesSheet, ACTIVITY_COLUMNS);
@@ -58,7 +58,7 @@ export async function writeActivitiesLedger(d: ActivitiesLedgerDeps, opts: { out
     details.sort((p, q) => p.startAt.getTime() - q.startAt.getTime() || p.code.localeCompare(q.code) || nameOf(p.userid).localeCompare(nameOf(q.userid), 'zh'));
     for (const r of details) await dSheet.addRow([r.code, r.title, r.kind, r.startAt, nameOf(r.userid), r.result]);
     const sSheet = x.sheet(exportNames.shiftsSheet, SHIFT_COLUMNS);
-    const shifts = (await Shift.find({ year: opts.year }).sort({ day: 1, slot: 1 }).lean()) as ShiftDoc[];
+    const shifts = (await Shift.find({ year: opts.year }).sort({ day: 1, slot: 1, _id: 1 }).lean()) as ShiftDoc[];
     for (const s of shifts) {
       for (const u of s.memberIds) {
         const served = s.checkinIds.includes(u) ? attendanceWords.served : (s.startAt ?? s.day) > opts.now ? attendanceWords.scheduled : attendanceWords.notServed;

@@ -61,7 +61,7 @@ export async function writeOpinionsLedger(d: LedgerDeps, opts: OpinionsLedgerOpt
     let sheet: ReturnType<typeof x.sheet> | undefined;
     let sheetYear: number | undefined;
     let rows = 0;
-    const cursor = d.models.Opinion.find(filter).select({ timeline: 0 }).sort({ year: 1, seq: 1 }).lean<Opinion>().cursor();
+    const cursor = d.models.Opinion.find(filter).select({ timeline: 0 }).sort({ year: 1, seq: 1, _id: 1 }).lean<Opinion>().cursor();
     for await (const o of cursor) {
       if (!sheet || (sheetYear !== o.year && !opts.only)) {
         sheet = x.sheet(opts.only?.sheet ?? exportNames.opinionsSheet(o.year), SPECS);

@@ -121,7 +121,7 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
       { $set: { lastEventAt: input.now }, $push: { timeline: entry } },
       input.msgId,
       (current) => wrongState(current, 'remind', input.actor, tz, input.now),
-      input.expectedVersion,
+      { expectedVersion: input.expectedVersion },
     );
     await notices.reminded(doc, doc.timeline.findIndex((e) => e.origin === input.msgId));
     return doc;

@@ -84,9 +84,10 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
         models,
         code,
         guard,
-        { $set: { ...common, [`rounds.${round - 1}.rating`]: rating, [`rounds.${round - 1}.ratedAt`]: input.now }, $push: { timeline: rated } },
+        { $set: { ...common, 'rounds.$[r].rating': rating, 'rounds.$[r].ratedAt': input.now }, $push: { timeline: rated } },
         input.msgId,
         explain,
+        { arrayFilters: [{ 'r.round': round }] },
       );
       if (doc.status === '已答复') await notices.rated(doc, note);
       return { opinion: doc, reopened: false };

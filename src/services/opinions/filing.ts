@@ -1,6 +1,6 @@
 import { UserError } from '../../errors';
 import { maskSensitive } from '../../text/mask';
-import { rankSimilar } from '../../text/similarity';
+import { bigramSet, rankSimilar } from '../../text/similarity';
 import { deriveTitle } from '../../text/title';
 import { wallTime } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
@@ -25,21 +25,47 @@ export interface FiledOpinion {
 
 // Enough history to catch duplicates without scanning years of closed cases.
 const SIMILAR_POOL = 500;
+const GRAM_CACHE_MAX = 4 * SIMILAR_POOL;
 
 export function createFiling(d: OpinionDeps) {
   const limits = d.config.tunables.opinion;
   const { Opinion } = d.models;
 
-  async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
-    const pool = await Opinion.find({ status: { $in: OPEN_STATUSES }, code: { $ne: excludeCode ?? '' } })
-      .sort({ filedAt: -1 })
-      .limit(SIMILAR_POOL)
-      .select({ code: 1, title: 1, content: 1 })
-      .lean<Array<{ code: string; title: string; content: string }>>();
-    return rankSimilar(text, pool, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit }).map(({ item }) => ({
+  type PoolItem = { code: string; title: string; content: string };
+  const poolStages = [{ $sort: { filedAt: -1 as const, _id: -1 as const } }, { $limit: SIMILAR_POOL }, { $project: { code: 1, title: 1, content: 1 } }];
+
+  // An opinion's text never changes once filed: its bigrams are worked out once per instance (bounded).
+  const gramCache = new Map<string, Set<string>>();
+  const gramsOf = (o: PoolItem): Set<string> => {
+    let grams = gramCache.get(o.code);
+    if (!grams) {
+      if (gramCache.size >= GRAM_CACHE_MAX) gramCache.delete(gramCache.keys().next().value as string);
+      grams = bigramSet(`${o.title} ${o.content}`);
+      gramCache.set(o.code, grams);
+    }
+    return grams;
+  };
+
+  function rank(text: string, pool: PoolItem[], excludeCode?: string): Array<{ code: string; title: string }> {
+    const candidates = pool.filter((o) => o.code !== excludeCode);
+    return rankSimilar(text, candidates, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit, grams: gramsOf }).map(({ item }) => ({
       code: item.code,
       title: item.title,
     }));
+  }
+
+  async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
+    const pool = await Opinion.aggregate<PoolItem>([{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages]);
+    return rank(text, pool, excludeCode);
+  }
+
+  /** This message's opinion if it was already filed (a retry), and the open opinions to compare with: one read. */
+  async function earlierAndPool(msgId: string): Promise<{ earlier?: Opinion; pool: PoolItem[] }> {
+    const [facets] = await Opinion.aggregate<{ earlier: Opinion[]; pool: PoolItem[] }>([
+      { $match: { $or: [{ origin: msgId }, { status: { $in: [...OPEN_STATUSES] } }] } },
+      { $facet: { earlier: [{ $match: { origin: msgId } }, { $limit: 1 }], pool: [{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages] } },
+    ]);
+    return { earlier: facets?.earlier[0], pool: facets?.pool ?? [] };
   }
 
   /** Files an opinion; a retried message returns the opinion it already created. */
@@ -52,9 +78,9 @@ export function createFiling(d: OpinionDeps) {
     if (length > limits.maxChars) throw new UserError('opinionTooLong', { max: limits.maxChars, length });
     const pick = pickCategory(text, tag, d.config.categories);
 
-    const earlier = await Opinion.findOne({ origin: input.msgId }).lean<Opinion>();
-    if (earlier) return { opinion: earlier, pick, similar: await findSimilar(text, earlier.code) };
-    const similar = await findSimilar(text);
+    const { earlier, pool } = await earlierAndPool(input.msgId);
+    if (earlier) return { opinion: earlier, pick, similar: rank(text, pool, earlier.code) };
+    const similar = rank(text, pool);
 
     const year = wallTime(input.now, d.config.timezone).year;
     const code = await nextCode(d.models, 'YJ', year);
@@ -77,7 +103,6 @@ export function createFiling(d: OpinionDeps) {
         filedAt: input.now,
         lastEventAt: input.now,
         timeline: [timelineEntry('filed', input, { note: input.source })],
-        origins: [input.msgId],
       });
       return { opinion: created.toObject() as Opinion, pick, similar };
     } catch (err) {

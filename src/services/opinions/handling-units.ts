@@ -12,7 +12,7 @@ export function createUnits(models: Models) {
   const { HandlingUnit } = models;
 
   async function knownNames(): Promise<string[]> {
-    const all = await HandlingUnit.find({}).sort({ useCount: -1, name: 1 }).select({ name: 1 }).lean();
+    const all = await HandlingUnit.find({}).sort({ useCount: -1, name: 1, _id: 1 }).select({ name: 1 }).lean();
     return all.map((u) => u.name);
   }
 

@@ -60,10 +60,18 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const update = assignUpdate({ reassigned, round, unit, deadline, estimated: usedFallback, entry, now: input.now });
     // 改派 is guarded on the unit and deadline it was read with: two racing 改派 cannot both apply.
     const guard = reassigned ? { status: '已交办', round, unit: before.unit, deadline: before.deadline } : { status: '待交办' };
-    const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, (current) => {
-      if (current.status === '已交办') alreadyAssigned(current);
-      return wrongState(current, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
-    }, input.expectedVersion);
+    const { doc, replay } = await applyGuarded(
+      models,
+      code,
+      guard,
+      update,
+      input.msgId,
+      (current) => {
+        if (current.status === '已交办') alreadyAssigned(current);
+        return wrongState(current, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
+      },
+      { arrayFilters: reassigned ? [{ 'r.round': round }] : undefined, expectedVersion: input.expectedVersion },
+    );
     if (!replay) await units.remember(unit, input.now);
     const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
     const applied = doc.timeline[index];
@@ -106,12 +114,12 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       code,
       { status: '已交办', round },
       {
-        $set: { status: '已答复', answer: body, answeredAt: input.now, lastEventAt: input.now, [`rounds.${round - 1}.answer`]: body, [`rounds.${round - 1}.answeredAt`]: input.now },
+        $set: { status: '已答复', answer: body, answeredAt: input.now, lastEventAt: input.now, 'rounds.$[r].answer': body, 'rounds.$[r].answeredAt': input.now },
         $push: { timeline: timelineEntry('answered', input, { round, note: body }) },
       },
       input.msgId,
       (current) => wrongState(current, 'answer', input.actor, tz, input.now),
-      input.expectedVersion,
+      { arrayFilters: [{ 'r.round': round }], expectedVersion: input.expectedVersion },
     );
     await notices.answered(doc);
     const late = Boolean(doc.deadline && doc.answeredAt && doc.answeredAt.getTime() > doc.deadline.getTime());
@@ -127,7 +135,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       { $set: { status: '已办结', closedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('closed', input) } },
       input.msgId,
       (current) => wrongState(current, 'close', input.actor, tz, input.now),
-      input.expectedVersion,
+      { expectedVersion: input.expectedVersion },
     );
     await notices.closed(doc);
     return doc;
@@ -145,7 +153,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       { $set: { status: '已退回', rejectReason: why, rejectedAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('rejected', input, { note: why }) } },
       input.msgId,
       (current) => wrongState(current, 'reject', input.actor, tz, input.now),
-      input.expectedVersion,
+      { expectedVersion: input.expectedVersion },
     );
     await notices.rejected(doc);
     return doc;
@@ -159,7 +167,7 @@ function assignUpdate(p: { reassigned: boolean; round: number; unit: string; dea
   const { round, unit, deadline, entry, now } = p;
   const deadlineEstimated = p.estimated;
   if (p.reassigned) {
-    return { $set: { unit, deadline, deadlineEstimated, lastEventAt: now, [`rounds.${round - 1}.unit`]: unit, [`rounds.${round - 1}.deadline`]: deadline }, $push: { timeline: entry } };
+    return { $set: { unit, deadline, deadlineEstimated, lastEventAt: now, 'rounds.$[r].unit': unit, 'rounds.$[r].deadline': deadline }, $push: { timeline: entry } };
   }
   return {
     $set: { status: '已交办', round, unit, deadline, deadlineEstimated, assignedAt: now, lastEventAt: now },

@@ -88,14 +88,21 @@ export async function applyGuarded(
   update: UpdateQuery<Opinion>,
   msgId: string,
   explain: (current: Opinion) => never,
-  expectedVersion?: number,
+  opts: {
+    /** For updates that address one element of an array (`rounds.$[r]`). */
+    arrayFilters?: Array<Record<string, unknown>>;
+    /** A console action pins the history length it was decided on (a stale page gets 409). */
+    expectedVersion?: number;
+  } = {},
 ): Promise<Applied> {
-  // FerretDB mis-evaluates $ne on a sub-document field ('timeline.origin'), so the applied message ids
-  // are also kept as a plain array and the guard is on that.
-  const withOrigin = { ...update, $push: { ...(update.$push ?? {}), origins: msgId } } as UpdateQuery<Opinion>;
-  // A console action also pins the history length it was decided on.
+  const { arrayFilters, expectedVersion } = opts;
   const pinned = expectedVersion === undefined ? {} : { timeline: { $size: expectedVersion } };
-  const doc = await models.Opinion.findOneAndUpdate({ code, ...guard, ...pinned, origins: { $ne: msgId } }, withOrigin, { returnDocument: 'after' }).lean<Opinion>();
+  // "Not applied yet" is a guard on the timeline itself: no entry carries this message id.
+  const doc = await models.Opinion.findOneAndUpdate(
+    { code, ...guard, ...pinned, 'timeline.origin': { $ne: msgId } },
+    update,
+    { returnDocument: 'after', ...(arrayFilters ? { arrayFilters } : {}) },
+  ).lean<Opinion>();
   if (doc) return { doc, replay: false };
   const current = await loadOpinion(models, code);
   if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };

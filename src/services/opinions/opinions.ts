@@ -41,6 +41,7 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     overdueSummary: reports.overdueSummary,
     periodStats: reports.periodStats,
     yearRates: reports.yearRates,
+    digestFigures: reports.digestFigures,
     stats: reports.stats,
     dueItems: reports.dueItems,
     // -- the office console

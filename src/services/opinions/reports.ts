@@ -1,3 +1,4 @@
+import type { PipelineStage } from 'mongoose';
 import { t } from '../../messages';
 import { OPINION_STATUSES, type Rating } from '../../models/opinion';
 import { toHalfWidth } from '../../text/normalize';
@@ -7,7 +8,7 @@ import { groupSafe } from '../../text/group-safe';
 import { dueSoonHorizon } from './due';
 import { calendarDaysBetween } from './queries';
 import { formatDeadline, type Opinion, type OpinionDeps } from './opinion-steps';
-import { computeRates, type Rates } from './rates';
+import { type Rates, ratesFromStatusCounts, ratingAccumulators, type StatusCounts } from './rates';
 
 export interface StatsPeriod {
   from: Date;
@@ -66,7 +67,7 @@ export function createReports(d: OpinionDeps) {
   async function dueItems(now: Date): Promise<Due[]> {
     const horizon = dueSoonHorizon(now, d.config.tunables.dueSoonDays, tz);
     const docs = await Opinion.find({ status: '已交办', deadline: { $lte: horizon } })
-      .sort({ deadline: 1, seq: 1 })
+      .sort({ deadline: 1, seq: 1, _id: 1 })
       .select({ code: 1, title: 1, unit: 1, deadline: 1, deadlineEstimated: 1 })
       .lean<Array<Pick<Opinion, 'code' | 'title' | 'unit' | 'deadline' | 'deadlineEstimated'>>>();
     const calendar = d.calendar();
@@ -94,79 +95,158 @@ export function createReports(d: OpinionDeps) {
     return lines.join('\n');
   }
 
-  /** For the weekly digest: how many are overdue and the longest overdue one (title masked and group-safe). */
-  async function overdueSummary(now: Date): Promise<{ count: number; oldest?: { code: string; title: string; overdueDays: number } }> {
-    const overdue = (await dueItems(now)).filter((i) => i.overdue);
-    const first = overdue[0];
-    return { count: overdue.length, oldest: first ? { code: first.code, title: first.title, overdueDays: first.days } : undefined };
+  type OverdueSummary = { count: number; oldest?: { code: string; title: string; overdueDays: number } };
+  type Row = Record<string, unknown>;
+
+  /** Pipeline stages: how many assigned opinions are past their deadline, and the longest overdue one. */
+  const overdueMatch = (now: Date) => ({ status: '已交办', deadline: { $lt: now } });
+  const periodMatch = (from: Date, to: Date) => ({ lastEventAt: { $gte: from }, filedAt: { $lt: to } });
+  const filedMatch = (w: { from: Date; to: Date }) => ({ filedAt: { $gte: w.from, $lt: w.to } });
+
+  function overduePipeline(now: Date): PipelineStage.FacetPipelineStage[] {
+    return [
+      { $match: overdueMatch(now) },
+      { $sort: { deadline: 1, seq: 1, _id: 1 } },
+      { $group: { _id: null, count: { $sum: 1 }, oldest: { $first: { code: '$code', title: '$title', deadline: '$deadline' } } } },
+    ];
   }
 
-  /** Steps that happened in [from, to), read from the timelines. */
-  async function periodStats(from: Date, to: Date): Promise<PeriodStats> {
-    const docs = await Opinion.find({ lastEventAt: { $gte: from }, filedAt: { $lt: to } })
-      .select({ category: 1, timeline: 1 })
-      .lean<Array<Pick<Opinion, 'category' | 'timeline'>>>();
+  function overdueFrom(row: Row | undefined, now: Date): OverdueSummary {
+    if (!row) return { count: 0 };
+    const oldest = row.oldest as { code: string; title: string; deadline: Date };
+    return { count: row.count as number, oldest: { code: oldest.code, title: groupSafe(oldest.title), overdueDays: Math.max(1, calendarDaysBetween(oldest.deadline, now, tz)) } };
+  }
+
+  /** For the weekly digest: how many are overdue and the longest overdue one (title masked and group-safe). */
+  async function overdueSummary(now: Date): Promise<OverdueSummary> {
+    const [row] = await Opinion.aggregate<Row>(overduePipeline(now));
+    return overdueFrom(row, now);
+  }
+
+  /**
+   * Timeline steps in [from, to), counted by action (filed also by category, rated also by rating).
+   * $match on the indexed lastEventAt narrows to opinions touched since `from`.
+   */
+  function periodPipeline(from: Date, to: Date): PipelineStage.FacetPipelineStage[] {
+    return [
+      { $match: periodMatch(from, to) },
+      // $map, not a dotted projection: the test server mis-projects dotted paths into arrays.
+      { $project: { category: 1, timeline: { $map: { input: '$timeline', as: 'e', in: { at: '$$e.at', action: '$$e.action', rating: '$$e.rating' } } } } },
+      { $unwind: '$timeline' },
+      { $match: { 'timeline.at': { $gte: from, $lt: to } } },
+      {
+        $group: {
+          _id: { action: '$timeline.action', category: { $cond: [{ $eq: ['$timeline.action', 'filed'] }, '$category', null] }, rating: { $ifNull: ['$timeline.rating', null] } },
+          n: { $sum: 1 },
+        },
+      },
+    ];
+  }
+
+  function periodFrom(rows: Row[]): PeriodStats {
     const out: PeriodStats = { filed: 0, byCategory: {}, assigned: 0, answered: 0, closed: 0, ratings: { 满意: 0, 基本满意: 0, 不满意: 0 } };
-    for (const o of docs) {
-      for (const e of o.timeline) {
-        if (e.at < from || e.at >= to) continue;
-        if (e.action === 'filed') {
-          out.filed += 1;
-          out.byCategory[o.category] = (out.byCategory[o.category] ?? 0) + 1;
-        } else if (e.action === 'assigned') out.assigned += 1;
-        else if (e.action === 'answered') out.answered += 1;
-        else if (e.action === 'closed') out.closed += 1;
-        else if (e.action === 'rated' && e.rating) out.ratings[e.rating as Rating] += 1;
-      }
+    const ordered = [...rows].sort((a, b) => JSON.stringify(a._id).localeCompare(JSON.stringify(b._id)));
+    for (const row of ordered) {
+      const key = row._id as { action: string; category: string | null; rating: string | null };
+      const n = row.n as number;
+      if (key.action === 'filed') {
+        out.filed += n;
+        if (key.category) out.byCategory[key.category] = (out.byCategory[key.category] ?? 0) + n;
+      } else if (key.action === 'assigned') out.assigned += n;
+      else if (key.action === 'answered') out.answered += n;
+      else if (key.action === 'closed') out.closed += n;
+      else if (key.action === 'rated' && key.rating && key.rating in out.ratings) out.ratings[key.rating as Rating] += n;
     }
     return out;
   }
 
-  async function filedBetween(from: Date, to: Date): Promise<Opinion[]> {
-    return Opinion.find({ filedAt: { $gte: from, $lt: to } }).select({ timeline: 0, content: 0 }).lean<Opinion[]>();
+  /** Steps that happened in [from, to), read from the timelines. */
+  async function periodStats(from: Date, to: Date): Promise<PeriodStats> {
+    return periodFrom(await Opinion.aggregate<Row>(periodPipeline(from, to)));
   }
+
+  function yearWindow(year: number): { from: Date; to: Date } {
+    return { from: fromWallTime({ year, month: 1, day: 1 }, tz), to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz) };
+  }
+
+  /** Per-status counts (with ratings) of opinions filed in [from, to) (the indexed filedAt): the rates' input. */
+  function ratesPipeline(w: { from: Date; to: Date }): PipelineStage.FacetPipelineStage[] {
+    return [{ $match: filedMatch(w) }, { $group: { _id: '$status', n: { $sum: 1 }, ...ratingAccumulators() } }];
+  }
+
+  const statusRows = (rows: Row[]): StatusCounts[] => rows.map((r) => ({ status: String(r._id), n: r.n as number, rated: r.rated as number, satisfied: r.satisfied as number }));
 
   /** Rates over opinions filed in that (Beijing) year. */
   async function yearRates(year: number): Promise<Rates> {
-    const from = fromWallTime({ year, month: 1, day: 1 }, tz);
-    const to = fromWallTime({ year: year + 1, month: 1, day: 1 }, tz);
-    return computeRates(await filedBetween(from, to));
+    return ratesFromStatusCounts(statusRows(await Opinion.aggregate<Row>(ratesPipeline(yearWindow(year)))));
   }
 
-  /** 统计: opinions filed in the period, by state, category and unit, with the three rates. */
+  /**
+   * The digest's three opinion figures in one round trip: the union of the three indexed matches
+   * first, then a $facet applies each part's own match to that (much smaller) set.
+   */
+  async function digestFigures(p: { now: Date; from: Date; to: Date; year: number }): Promise<{ lastWeek: PeriodStats; overdue: OverdueSummary; rates: Rates }> {
+    const w = yearWindow(p.year);
+    const [period, overdue, rates] = [periodPipeline(p.from, p.to), overduePipeline(p.now), ratesPipeline(w)];
+    const [facets] = await Opinion.aggregate<{ period: Row[]; overdue: Row[]; rates: Row[] }>([
+      { $match: { $or: [periodMatch(p.from, p.to), overdueMatch(p.now), filedMatch(w)] } },
+      { $facet: { period: period, overdue: overdue, rates: rates } },
+    ]);
+    return { lastWeek: periodFrom(facets?.period ?? []), overdue: overdueFrom(facets?.overdue[0], p.now), rates: ratesFromStatusCounts(statusRows(facets?.rates ?? [])) };
+  }
+
+  /**
+   * 统计: opinions filed in the period, by state, category and unit, with the three rates. One read: a
+   * $group by (status, category) gives states, categories and the rates' counts; the units branch
+   * unwinds only the rounds (a projection first keeps the unwound copies small).
+   */
   async function stats(period: { from: Date; to: Date }, now: Date): Promise<OpinionStats> {
-    const docs = await filedBetween(period.from, period.to);
+    const [facets] = await Opinion.aggregate<{ rows: Row[]; units: Row[] }>([
+      { $match: filedMatch(period) },
+      {
+        $facet: {
+          rows: [{ $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 }, ...ratingAccumulators() } }],
+          units: unitPipeline(now),
+        },
+      },
+    ]);
+    const rows = (facets?.rows ?? []).map((r) => ({ ...(r._id as { status: string; category: string }), n: r.n as number, rated: r.rated as number, satisfied: r.satisfied as number }));
+    const sum = (pick: (r: (typeof rows)[number]) => string, key: string) => rows.filter((r) => pick(r) === key).reduce((n, r) => n + r.n, 0);
     const byStatus: Record<string, number> = {};
-    for (const s of OPINION_STATUSES) {
-      const n = docs.filter((o) => o.status === s).length;
-      if (n) byStatus[s] = n;
-    }
+    for (const s of OPINION_STATUSES) if (sum((r) => r.status, s)) byStatus[s] = sum((r) => r.status, s);
+    // Configured categories first (in their order), then any others by name.
     const byCategory: Record<string, number> = {};
-    for (const name of [...Object.keys(d.config.categories), ...docs.map((o) => o.category)]) {
-      const n = docs.filter((o) => o.category === name).length;
-      if (n) byCategory[name] = n;
-    }
-    return { total: docs.length, byStatus, byCategory, units: unitStats(docs, now), rates: computeRates(docs) };
+    const others = [...new Set(rows.map((r) => r.category))].sort((a, b) => a.localeCompare(b, 'zh'));
+    for (const name of [...Object.keys(d.config.categories), ...others]) if (!(name in byCategory) && sum((r) => r.category, name)) byCategory[name] = sum((r) => r.category, name);
+    const units = (facets?.units ?? []).map((r) => ({ unit: String(r._id), assigned: r.assigned as number, answeredOnTime: r.answeredOnTime as number, overdue: r.overdue as number }));
+    return { total: rows.reduce((n, r) => n + r.n, 0), byStatus, byCategory, units: sortUnits(units), rates: ratesFromStatusCounts(rows) };
   }
 
-  return { dueItems, overdueReport, overdueSummary, periodStats, yearRates, stats };
+  return { dueItems, overdueReport, overdueSummary, periodStats, yearRates, digestFigures, stats };
 }
 
-/** Per unit, over every handling round: assigned, answered by the deadline, and late or still overdue. */
-export function unitStats(docs: ReadonlyArray<Pick<Opinion, 'status' | 'rounds'>>, now: Date): UnitStats[] {
-  const map = new Map<string, UnitStats>();
-  for (const o of docs) {
-    if (o.status === '已退回' || o.status === '已撤回') continue;
-    for (const r of o.rounds) {
-      const s = map.get(r.unit) ?? { unit: r.unit, assigned: 0, answeredOnTime: 0, overdue: 0 };
-      s.assigned += 1;
-      const deadline = r.deadline.getTime();
-      if (r.answeredAt) {
-        if (r.answeredAt.getTime() <= deadline) s.answeredOnTime += 1;
-        else s.overdue += 1;
-      } else if (now.getTime() > deadline) s.overdue += 1;
-      map.set(r.unit, s);
-    }
-  }
-  return [...map.values()].sort((a, b) => b.assigned - a.assigned || a.unit.localeCompare(b.unit, 'zh'));
+/**
+ * Per unit, over every handling round (withdrawn and rejected opinions left out): assigned, answered by
+ * the deadline, and answered late or still unanswered past it.
+ */
+export function unitPipeline(now: Date): PipelineStage.FacetPipelineStage[] {
+  const answered = { $gt: ['$rounds.answeredAt', null] };
+  return [
+    { $match: { status: { $nin: ['已退回', '已撤回'] } } },
+    { $project: { rounds: 1 } },
+    { $unwind: '$rounds' },
+    {
+      $group: {
+        _id: '$rounds.unit',
+        assigned: { $sum: 1 },
+        answeredOnTime: { $sum: { $cond: [{ $and: [answered, { $lte: ['$rounds.answeredAt', '$rounds.deadline'] }] }, 1, 0] } },
+        overdue: { $sum: { $cond: [{ $or: [{ $and: [answered, { $gt: ['$rounds.answeredAt', '$rounds.deadline'] }] }, { $and: [{ $not: [answered] }, { $gt: [now, '$rounds.deadline'] }] }] }, 1, 0] } },
+      },
+    },
+  ];
+}
+
+/** Most assigned first, then by name. */
+export function sortUnits(units: UnitStats[]): UnitStats[] {
+  return [...units].sort((a, b) => b.assigned - a.assigned || a.unit.localeCompare(b.unit, 'zh'));
 }

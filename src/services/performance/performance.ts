@@ -26,7 +26,7 @@ export const FIRST_YEAR = 2000;
 // Parallel attendance reads for the register: enough to overlap round trips, few enough for a small server.
 const REGISTER_CONCURRENCY = 4;
 
-type OpinionRow = { code: string; title: string; source: string; status: string; rating?: string | null; filer: string; filedAt: Date; timeline?: Array<{ action: string; by: string; at: Date }> };
+type OpinionRow = { code: string; title: string; source: string; status: string; rating?: string | null; filer: string; filedAt: Date; cosigns: Array<{ userid: string; at: Date }> };
 type StudyRow = { code: string; title: string; pushedAt?: Date | null; learned?: Array<{ userid: string; at: Date }> };
 
 /**
@@ -49,19 +49,33 @@ export function createPerformance(d: PerformanceDeps) {
     if (!Number.isInteger(year) || year < FIRST_YEAR || year > current) throw new UserError('performanceBadYear', { year: String(year), current });
   }
 
-  async function loadOpinions(filter: Record<string, unknown>, w: { from: Date; to: Date }): Promise<OpinionFacts[]> {
-    // Anything filed before the year's end and touched since its start: filed or co-signed in the year.
-    const docs = await Opinion.find({ ...filter, filedAt: { $lt: w.to }, lastEventAt: { $gte: w.from } })
-      .select({ content: 0, rounds: 0, answer: 0 })
-      .lean<OpinionRow[]>();
-    return docs.map((o) => ({
-      code: o.code, title: o.title, source: o.source, status: o.status, rating: o.rating, filer: o.filer, filedAt: o.filedAt,
-      cosigns: (o.timeline ?? []).filter((e) => e.action === 'cosigned').map((e) => ({ userid: e.by, at: e.at })),
-    }));
+  /**
+   * Opinions filed before the year's end and touched since its start (filed or co-signed in the year),
+   * with only the co-signatures (of `userid`, or everyone's) projected out of the timeline.
+   */
+  async function loadOpinions(filter: Record<string, unknown>, w: { from: Date; to: Date }, userid?: string): Promise<OpinionFacts[]> {
+    const mine = userid === undefined ? { $eq: ['$$e.action', 'cosigned'] } : { $and: [{ $eq: ['$$e.action', 'cosigned'] }, { $eq: ['$$e.by', userid] }] };
+    const docs = await Opinion.aggregate<OpinionRow>([
+      { $match: { ...filter, filedAt: { $lt: w.to }, lastEventAt: { $gte: w.from } } },
+      {
+        $project: {
+          code: 1, title: 1, source: 1, status: 1, rating: 1, filer: 1, filedAt: 1, seq: 1,
+          cosigns: { $map: { input: { $filter: { input: '$timeline', as: 'e', cond: mine } }, as: 'e', in: { userid: '$$e.by', at: '$$e.at' } } },
+        },
+      },
+      { $sort: { filedAt: 1, seq: 1, _id: 1 } },
+    ]);
+    return docs.map((o) => ({ code: o.code, title: o.title, source: o.source, status: o.status, rating: o.rating, filer: o.filer, filedAt: o.filedAt, cosigns: o.cosigns }));
   }
 
-  async function loadStudy(w: { to: Date }): Promise<StudyFacts[]> {
-    const docs = await StudyItem.find({ createdAt: { $lt: w.to } }).select({ code: 1, title: 1, pushedAt: 1, learned: 1 }).lean<StudyRow[]>();
+  /** Study items created before the year's end, with the marks (of `userid`, or everyone's). */
+  async function loadStudy(w: { to: Date }, userid?: string): Promise<StudyFacts[]> {
+    const learned = userid === undefined ? { $ifNull: ['$learned', []] } : { $filter: { input: { $ifNull: ['$learned', []] }, as: 'l', cond: { $eq: ['$$l.userid', userid] } } };
+    const docs = await StudyItem.aggregate<StudyRow>([
+      { $match: { createdAt: { $lt: w.to } } },
+      { $project: { code: 1, title: 1, pushedAt: 1, year: 1, seq: 1, learned } },
+      { $sort: { year: 1, seq: 1, _id: 1 } },
+    ]);
     return docs.map((s) => ({ code: s.code, title: s.title, pushedAt: s.pushedAt, learned: s.learned ?? [] }));
   }
 
@@ -75,8 +89,8 @@ export function createPerformance(d: PerformanceDeps) {
     checkYear(year);
     const w = windowOf(year);
     const name = (await d.roster.namesOf([userid])).get(userid) ?? userid;
-    const opinions = await loadOpinions({ $or: [{ filer: userid }, { cosigners: userid }] }, w);
-    return summarize({ userid, name }, year, opinions, await loadStudy(w));
+    const [opinions, study] = await Promise.all([loadOpinions({ $or: [{ filer: userid }, { cosigners: userid }] }, w, userid), loadStudy(w, userid)]);
+    return summarize({ userid, name }, year, opinions, study);
   }
 
   /** Active deputies who are not office staff, plus anyone else with a figure that year; by name. */

@@ -1,9 +1,10 @@
 import type { Models } from '../../models';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
-import { escapeRegex } from '../../text/normalize';
 import type { Actor } from './actor';
 import { checkDeputyFields, type DeputyFieldProblem, normalizeGroup, normalizeLevel, type RosterRules } from './rules';
+import { type Clock, systemClock } from '../../clock';
+import { createRosterCache } from './roster-cache';
 
 export interface RosterEntry {
   userid: string;
@@ -27,6 +28,9 @@ export interface RosterOptions {
   officeUserIds: string[];
   levels: readonly string[];
   groups: readonly string[];
+  /** Ages the per-instance roster copy (the injected clock in tests). */
+  clock?: Clock;
+  cacheMs?: number;
 }
 
 /** A stored deputy document as a roster entry (defaults applied). */
@@ -49,34 +53,51 @@ export function toRosterEntry(d: Record<string, unknown>): RosterEntry {
 export function createRoster(o: RosterOptions) {
   const { Deputy } = o.models;
   const configOffice = new Set(o.officeUserIds);
+  // Reads for answering commands come from a short-lived copy; every write below drops it.
+  const cache = createRosterCache(async () => {
+    const docs = await Deputy.find({}).sort({ name: 1, _id: 1 }).lean();
+    return docs.map((d) => toRosterEntry(d as never));
+  }, o.clock ?? systemClock, o.cacheMs);
+  const activeEntries = async () => (await cache.get()).all.filter((d) => d.active);
 
   async function officeContacts(): Promise<string> {
-    const staff = await Deputy.find({ active: true, isOffice: true }).select({ name: 1 }).limit(3).lean();
-    const names = staff.map((s) => s.name);
+    const names = (await activeEntries()).filter((d) => d.isOffice).slice(0, 3).map((d) => d.name);
     return names.length ? `人大办（${names.join('、')}）` : t('officeContactFallback');
   }
 
   /** Finds one active deputy by exact name, userid, or a unique name prefix. */
   async function findActive(nameOrId: string): Promise<RosterEntry> {
     const q = nameOrId.trim();
-    const exact = await Deputy.find({ active: true, $or: [{ name: q }, { userid: q }] }).lean();
-    if (exact.length === 1) return toRosterEntry(exact[0] as never);
-    const pool = exact.length > 1 ? exact : await Deputy.find({ active: true, name: { $regex: `^${escapeRegex(q)}` } }).limit(6).lean();
-    if (pool.length === 1) return toRosterEntry(pool[0] as never);
+    const active = await activeEntries();
+    const exact = active.filter((d) => d.name === q || d.userid === q);
+    if (exact.length === 1) return exact[0]!;
+    const pool = exact.length > 1 ? exact : active.filter((d) => d.name.startsWith(q)).slice(0, 6);
+    if (pool.length === 1) return pool[0]!;
     if (pool.length === 0) throw new UserError('rosterNotFound', { name: q });
     throw new UserError('rosterAmbiguous', { name: q, matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、') });
+  }
+
+  /** Runs a roster write and drops the cached copy, whatever the outcome. */
+  async function writing<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      cache.forget();
+    }
   }
 
   return {
     officeContacts,
     findActive,
+    /** Drops this instance's roster copy (after a write made elsewhere, e.g. a bulk import). */
+    forget: () => cache.forget(),
 
     async resolveActor(userid: string): Promise<ActorLookup> {
-      const d = await Deputy.findOne({ userid }).lean();
+      const d = (await cache.get()).byUserid.get(userid);
       if (configOffice.has(userid)) return { ok: true, actor: { userid, name: d?.name ?? userid, isOffice: true } };
       if (!d) return { ok: false, reason: 'not_on_roster', contacts: await officeContacts() };
-      if (d.active === false) return { ok: false, reason: 'inactive', contacts: await officeContacts() };
-      return { ok: true, actor: { userid, name: d.name, isOffice: d.isOffice === true } };
+      if (!d.active) return { ok: false, reason: 'inactive', contacts: await officeContacts() };
+      return { ok: true, actor: { userid, name: d.name, isOffice: d.isOffice } };
     },
 
     isConfigOffice: (userid: string) => configOffice.has(userid),
@@ -93,25 +114,30 @@ export function createRoster(o: RosterOptions) {
       const set: Record<string, unknown> = { name, active: true };
       if (level) set.level = level;
       if (group) set.group = group;
-      const before = await Deputy.findOneAndUpdate({ userid: input.userid }, { $set: set, $setOnInsert: { userid: input.userid } }, { upsert: true, returnDocument: 'before' }).lean();
-      const after = await Deputy.findOne({ userid: input.userid }).lean();
+      const before = await writing(() => Deputy.findOneAndUpdate({ userid: input.userid }, { $set: set, $setOnInsert: { userid: input.userid } }, { upsert: true, returnDocument: 'before' }).lean());
       const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
-      return { entry: toRosterEntry(after as never), outcome };
+      // What the update made of it, without reading it back.
+      const { _id: _ignored, ...kept } = (before ?? {}) as Record<string, unknown>;
+      return { entry: toRosterEntry({ ...kept, userid: input.userid, ...set }), outcome };
     },
 
     async list(): Promise<RosterEntry[]> {
-      const all = await Deputy.find({}).sort({ active: -1, name: 1 }).lean();
+      // Fresh, not the cached copy: the office's own listing shows what is stored now.
+      const all = await Deputy.find({}).sort({ active: -1, name: 1, _id: 1 }).lean();
       return all.map((d) => toRosterEntry(d as never));
     },
 
-    async activeDeputies(): Promise<RosterEntry[]> {
-      const all = await Deputy.find({ active: true }).sort({ name: 1 }).lean();
-      return all.map((d) => toRosterEntry(d as never));
-    },
+    /** Active deputies by name (office staff included). */
+    activeDeputies: activeEntries,
 
     async namesOf(userids: string[]): Promise<Map<string, string>> {
-      const docs = await Deputy.find({ userid: { $in: [...new Set(userids)] } }).select({ userid: 1, name: 1 }).lean();
-      return new Map(docs.map((d) => [d.userid, d.name]));
+      const { byUserid } = await cache.get();
+      const names = new Map<string, string>();
+      for (const u of userids) {
+        const e = byUserid.get(u);
+        if (e) names.set(u, e.name);
+      }
+      return names;
     },
 
     async deactivate(nameOrId: string, by: string): Promise<RosterEntry> {
@@ -127,7 +153,7 @@ export function createRoster(o: RosterOptions) {
       if (!on && configOffice.has(nameOrId.trim())) throw new UserError('rosterOfficeFromConfig', { name: nameOrId.trim() });
       const d = await findActive(nameOrId);
       if (on) {
-        const res = await Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } });
+        const res = await writing(() => Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } }));
         if (res.modifiedCount === 0) throw new UserError('rosterOfficeAlready', { name: d.name });
         return { ...d, isOffice: true };
       }
@@ -141,11 +167,15 @@ export function createRoster(o: RosterOptions) {
 
   /**
    * Clears `active` or `isOffice` (guarded on it being set); false when it was already clear.
-   * "Never the last office member" spans documents, which no single filter can guard and FerretDB
-   * has no transactions: so write first, re-count, and undo if nobody is left in the office. Of two
+   * "Never the last office member" spans documents, which no single filter can guard, and we use no
+   * transactions: so write first, re-count, and undo if nobody is left in the office. Of two
    * concurrent removals of the last two members at most one stands (both may be undone).
    */
   async function leaveRoster(userid: string, field: 'active' | 'isOffice'): Promise<boolean> {
+    return writing(() => leaveRosterGuarded(userid, field));
+  }
+
+  async function leaveRosterGuarded(userid: string, field: 'active' | 'isOffice'): Promise<boolean> {
     const before = await Deputy.findOneAndUpdate({ userid, [field]: true }, { $set: { [field]: false } }, { returnDocument: 'before' }).lean();
     if (!before) return false;
     const wasOffice = before.isOffice === true && before.active !== false;

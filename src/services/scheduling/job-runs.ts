@@ -144,7 +144,7 @@ export function createJobRuns(o: JobRunsOptions) {
       const dayAgo = new Date(now.getTime() - 24 * 3600_000);
       return Promise.all(
         specs.map(async (spec) => {
-          const runs = await JobRun.find({ job: spec.name }).sort({ slotAt: -1 }).limit(runsPerJob).lean();
+          const runs = await JobRun.find({ job: spec.name }).sort({ slotAt: -1, _id: -1 }).limit(runsPerJob).lean();
           const failedLastDay = await JobRun.countDocuments({ job: spec.name, status: 'failed', startedAt: { $gte: dayAgo } });
           const nextDueAt = spec.enabled ? nextDue(spec, now) : undefined;
           return { ...spec, failedLastDay, nextDueAt, lastRuns: runs.map(toView) };
