@@ -24,14 +24,55 @@ const up = (name, from, to, comment) => ({ name, severity: 'error', comment, fro
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'A cycle ties layers or modules together: break it.', from: {}, to: { circular: true } },
-    up('transport-not-up', TRANSPORT, [...ROOT, ...JOBS], 'The transport hands messages to the dispatcher; it knows no jobs or composition.'),
-    up('dispatcher-not-up', DISPATCHER, [...ROOT, ...TRANSPORT, ...HANDLERS, ...JOBS], 'The dispatcher gets its command table passed in; it never imports handlers or the transport.'),
-    up('handlers-not-up', HANDLERS, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...JOBS, ...MODELS], 'Handlers parse, call a service and format; they never reach the transport, jobs or models.'),
-    up('contract-not-up', CONTRACT, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...JOBS, ...MODELS], 'The command contract sits below handlers and the dispatcher.'),
-    up('jobs-not-up', JOBS, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...MODELS], 'Jobs call services, never handlers or the command side.'),
-    up('services-not-up', SERVICES, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS], 'Services own the rules; nothing in them points back at callers.'),
-    up('models-not-up', MODELS, [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES], 'Models declare schemas and indexes only.'),
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle ties layers or modules together: break it.',
+      from: {},
+      to: { circular: true },
+    },
+    up(
+      'transport-not-up',
+      TRANSPORT,
+      [...ROOT, ...JOBS],
+      'The transport hands messages to the dispatcher; it knows no jobs or composition.',
+    ),
+    up(
+      'dispatcher-not-up',
+      DISPATCHER,
+      [...ROOT, ...TRANSPORT, ...HANDLERS, ...JOBS],
+      'The dispatcher gets its command table passed in; it never imports handlers or the transport.',
+    ),
+    up(
+      'handlers-not-up',
+      HANDLERS,
+      [...ROOT, ...TRANSPORT, ...DISPATCHER, ...JOBS, ...MODELS],
+      'Handlers parse, call a service and format; they never reach the transport, jobs or models.',
+    ),
+    up(
+      'contract-not-up',
+      CONTRACT,
+      [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...JOBS, ...MODELS],
+      'The command contract sits below handlers and the dispatcher.',
+    ),
+    up(
+      'jobs-not-up',
+      JOBS,
+      [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...MODELS],
+      'Jobs call services, never handlers or the command side.',
+    ),
+    up(
+      'services-not-up',
+      SERVICES,
+      [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS],
+      'Services own the rules; nothing in them points back at callers.',
+    ),
+    up(
+      'models-not-up',
+      MODELS,
+      [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES],
+      'Models declare schemas and indexes only.',
+    ),
     up(
       'base-not-up',
       ['^src/(text|time|messages|db)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
@@ -59,7 +100,13 @@ module.exports = {
       from: { pathNot: ['^src/services/[^/]+/', '^test/'] },
       to: { path: '^src/services/[^/]+/', pathNot: '^src/services/[^/]+/index\\.ts$' },
     },
-    { name: 'not-to-unresolvable', severity: 'error', comment: 'An import that resolves to nothing.', from: {}, to: { couldNotResolve: true } },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that resolves to nothing.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
     {
       name: 'handlers-no-mongoose',
       severity: 'error',

@@ -19,19 +19,32 @@ export default tseslint.config(
     // config/ reads the environment; entry points (src/main.ts, scripts/) hand process.env to it.
     files: ['src/**/*.ts', 'handlers/**/*.ts', 'jobs/**/*.ts'],
     ignores: ['src/main.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'config/ is the only reader of process.env: pass settings in.' }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'config/ is the only reader of process.env: pass settings in.' },
+      ],
+    },
   },
   {
     files: ['handlers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'mongoose', message: 'Handlers call services; they never touch the database.' }], patterns: [{ group: ['**/models/*'], message: 'Handlers call services, not models.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'mongoose', message: 'Handlers call services; they never touch the database.' }],
+          patterns: [{ group: ['**/models/*'], message: 'Handlers call services, not models.' }],
+        },
+      ],
     },
   },
   // The console's Vue pages (web/): TypeScript inside .vue files, browser globals, and never v-html.
   ...pluginVue.configs['flat/recommended'].map((c) => ({ ...c, files: ['web/**/*.vue'] })),
   {
     files: ['web/**/*.vue'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
     rules: {
       'no-console': 'error',
       // vue-tsc checks names; browser globals are not declared to ESLint.

@@ -17,7 +17,14 @@ export const defaults = {
   assignDeadlineWorkdays: 15,
   /** Opinions due within this many days are listed as "soon due" by 督办 and the overdue job. */
   dueSoonDays: 3,
-  opinion: { minChars: 5, maxChars: 2000, ratingNoteMaxChars: 500, similarThreshold: 0.35, similarLimit: 3, pageSize: 10 },
+  opinion: {
+    minChars: 5,
+    maxChars: 2000,
+    ratingNoteMaxChars: 500,
+    similarThreshold: 0.35,
+    similarLimit: 3,
+    pageSize: 10,
+  },
   /** maxLateMs: a scheduled announcement found later than this (bot was down) is not sent; the office is told. */
   announcement: { maxChars: 4000, maxLateMs: 3 * 3600_000, listSize: 10, maxAheadDays: 366 },
   study: { titleMaxChars: 60, noteMaxChars: 500, listSize: 5 },
@@ -30,7 +37,14 @@ export const defaults = {
   checkin: { beforeStartMinutes: 60, defaultDurationMinutes: 180 },
   reminders: { beforeMinutes: [24 * 60, 120] },
   /** lockMs: a push claimed this long ago without an answer counts as abandoned (its sender died) and is sent again; keep it above the 10 s HTTP timeout. */
-  outbox: { webhookPerMinute: 20, maxAttempts: 8, baseBackoffMs: 5_000, maxBackoffMs: 30 * 60_000, pollMs: 1_000, lockMs: 60_000 },
+  outbox: {
+    webhookPerMinute: 20,
+    maxAttempts: 8,
+    baseBackoffMs: 5_000,
+    maxBackoffMs: 30 * 60_000,
+    pollMs: 1_000,
+    lockMs: 60_000,
+  },
   /**
    * botDeadlineMs / appDeadlineMs: how long a callback waits for the command before answering anyway
    * (WeCom gives up after about 5 s): the smart bot then shows an unfinished stream and fetches the

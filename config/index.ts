@@ -20,12 +20,18 @@ const envSchema = z.object({
   NODE_ENV: optional,
   PORT: blankAsUnset(z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: optional,
-  MONGODB_URI: optional.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
+  MONGODB_URI: optional.refine(
+    (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
+    'must start with mongodb:// or mongodb+srv://',
+  ),
   DATA_DIR: blankAsUnset(z.string().trim().default('./data')),
   FILES_DIR: blankAsUnset(z.string().trim().default('./files')),
   HOLIDAYS_DIR: blankAsUnset(z.string().trim().default('./config/holidays')),
   WECOM_TOKEN: optional,
-  WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v), 'must be the 43-character EncodingAESKey'),
+  WECOM_ENCODING_AES_KEY: optional.refine(
+    (v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v),
+    'must be the 43-character EncodingAESKey',
+  ),
   WECOM_CORP_ID: optional,
   WECOM_BOT_NAME: optional,
   WECOM_WEBHOOK_KEY: optional,
@@ -36,7 +42,12 @@ const envSchema = z.object({
   WECOM_BOT_ID: optional,
   WECOM_BOT_SECRET: optional,
   WECOM_WS_URL: blankAsUnset(
-    z.string().trim().url().refine((v) => /^wss?:\/\//.test(v), 'must start with wss:// or ws://').default('wss://openws.work.weixin.qq.com'),
+    z
+      .string()
+      .trim()
+      .url()
+      .refine((v) => /^wss?:\/\//.test(v), 'must start with wss:// or ws://')
+      .default('wss://openws.work.weixin.qq.com'),
   ),
   /** Demo mode only: the simulator plays WeCom's WebSocket server and the bot uses the long connection. */
   DEMO_LONG_CONNECTION: onOff,
@@ -58,9 +69,14 @@ const envSchema = z.object({
   JOB_ENABLED_CLEANUP: onOff,
   // Where people reach the office console (links from the bot, WeCom redirect_uri); default http://127.0.0.1:$PORT.
   // The site root only: the console's pages and redirects live at /console on that origin.
-  CONSOLE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+\/?$/.test(v), 'must be an http:// or https:// origin such as https://rd.example.gov.cn (no path)'),
+  CONSOLE_URL: optional.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s/?#]+\/?$/.test(v),
+    'must be an http:// or https:// origin such as https://rd.example.gov.cn (no path)',
+  ),
   METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
-  ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays)),
+  ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(
+    z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays),
+  ),
 });
 
 export interface WecomConfig {
@@ -125,7 +141,10 @@ function validTimezone(tz: string): boolean {
 }
 
 /** A job's tunables with its on/off switch taken from the environment when set. */
-function jobSwitch<K extends keyof typeof defaults.jobs>(name: K, env: 'true' | 'false' | undefined): (typeof defaults.jobs)[K] {
+function jobSwitch<K extends keyof typeof defaults.jobs>(
+  name: K,
+  env: 'true' | 'false' | undefined,
+): (typeof defaults.jobs)[K] {
   return { ...defaults.jobs[name], enabled: env === undefined ? defaults.jobs[name].enabled : env === 'true' };
 }
 
@@ -141,7 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const production = e.NODE_ENV === 'production';
   const hasCredentials = Boolean(e.WECOM_TOKEN && e.WECOM_ENCODING_AES_KEY);
   if (Boolean(e.WECOM_BOT_ID) !== Boolean(e.WECOM_BOT_SECRET)) {
-    throw new ConfigError(`invalid configuration: ${e.WECOM_BOT_ID ? 'WECOM_BOT_SECRET' : 'WECOM_BOT_ID'} is missing: the long connection needs both WECOM_BOT_ID and WECOM_BOT_SECRET`);
+    throw new ConfigError(
+      `invalid configuration: ${e.WECOM_BOT_ID ? 'WECOM_BOT_SECRET' : 'WECOM_BOT_ID'} is missing: the long connection needs both WECOM_BOT_ID and WECOM_BOT_SECRET`,
+    );
   }
   const hasLongConnection = Boolean(e.WECOM_BOT_ID && e.WECOM_BOT_SECRET);
   if (!hasCredentials && !hasLongConnection && production) {
@@ -154,7 +175,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError('invalid configuration: MONGODB_URI is required in production');
   }
   if (Boolean(e.WECOM_TOKEN) !== Boolean(e.WECOM_ENCODING_AES_KEY)) {
-    throw new ConfigError('invalid configuration: set both WECOM_TOKEN and WECOM_ENCODING_AES_KEY, or neither (demo mode)');
+    throw new ConfigError(
+      'invalid configuration: set both WECOM_TOKEN and WECOM_ENCODING_AES_KEY, or neither (demo mode)',
+    );
   }
   if (Boolean(e.WECOM_AGENT_ID) !== Boolean(e.WECOM_CORP_SECRET)) {
     throw new ConfigError('invalid configuration: set both WECOM_AGENT_ID and WECOM_CORP_SECRET, or neither');
@@ -167,7 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const demo = !hasCredentials && !hasLongConnection;
   if (e.DEMO_LONG_CONNECTION === 'true' && !demo) {
-    throw new ConfigError('invalid configuration: DEMO_LONG_CONNECTION is for demo mode only (no WeCom credentials set)');
+    throw new ConfigError(
+      'invalid configuration: DEMO_LONG_CONNECTION is for demo mode only (no WeCom credentials set)',
+    );
   }
   // Demo mode's long connection dials the simulator, whose address the composition root fills in.
   const longConnection = hasLongConnection
@@ -206,7 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       longConnection,
       callbackEnabled: hasCredentials || demo,
     },
-    officeUserIds: e.OFFICE_USERIDS.split(/[,，\s]+/).map((s) => s.trim()).filter(Boolean),
+    officeUserIds: e.OFFICE_USERIDS.split(/[,，\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     timezone: e.APP_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     notifyChannel: e.NOTIFY_CHANNEL,

@@ -14,7 +14,11 @@ export const activityListCommand = defineCommand({
   async run({ actor, now, services, config }) {
     const list = await services.events.activities.listCurrent(now);
     if (list.length === 0) return t('activityListEmpty');
-    return [t('activityListHeader'), ...list.map((a) => activityLine(a, actor.userid, now, config.timezone)), t('activityListFooter')].join('\n');
+    return [
+      t('activityListHeader'),
+      ...list.map((a) => activityLine(a, actor.userid, now, config.timezone)),
+      t('activityListFooter'),
+    ].join('\n');
   },
 });
 
@@ -30,9 +34,18 @@ export const signUpCommand = defineCommand({
     const tz = config.timezone;
     const r = await services.events.activities.signUp(code, actor.userid, now);
     const a = r.activity;
-    if (r.outcome === 'waitlisted') return t('activityWaitlisted', { code: a.code, title: a.title, position: r.position });
+    if (r.outcome === 'waitlisted')
+      return t('activityWaitlisted', { code: a.code, title: a.title, position: r.position });
     const opens = checkinWindow(a.startAt, a.endAt, config.tunables.checkin).opens;
-    return t('activitySignedUp', { code: a.code, title: a.title, when: formatDateTime(a.startAt, tz), place: a.place, capacity: a.capacity, confirmed: a.confirmedCount, opens: formatDateTime(opens, tz) });
+    return t('activitySignedUp', {
+      code: a.code,
+      title: a.title,
+      when: formatDateTime(a.startAt, tz),
+      place: a.place,
+      capacity: a.capacity,
+      confirmed: a.confirmedCount,
+      opens: formatDateTime(opens, tz),
+    });
   },
 });
 
@@ -48,6 +61,10 @@ export const cancelSignUpCommand = defineCommand({
   async run({ params: { code }, actor, now, services }) {
     const r = await services.events.activities.cancelSignup(code, actor.userid, now);
     const names = await services.roster.namesOf(r.promoted);
-    return t('activitySignupCancelled', { code: r.activity.code, wasConfirmed: r.wasConfirmed, promoted: r.promoted.map((u) => names.get(u) ?? u) });
+    return t('activitySignupCancelled', {
+      code: r.activity.code,
+      wasConfirmed: r.wasConfirmed,
+      promoted: r.promoted.map((u) => names.get(u) ?? u),
+    });
   },
 });

@@ -10,14 +10,37 @@ export const publishActivityCommand = defineCommand({
   role: 'office',
   summary: '发布活动（可限名额、设报名截止），群里通知',
   example: '发布活动 视察镇敬老院 时间：11月25日14:30 地点：镇敬老院 名额：10 类型：视察',
-  args: { options: KEYS, params: [{ kind: 'text', name: 'title', label: '标题', required: true }], requiredOptions: ['时间'], anyOf: true, usage: 'activityUsage' },
+  args: {
+    options: KEYS,
+    params: [{ kind: 'text', name: 'title', label: '标题', required: true }],
+    requiredOptions: ['时间'],
+    anyOf: true,
+    usage: 'activityUsage',
+  },
   uses: ['events'],
   async run({ params: { title }, options: o, actor, msgId, now, services, config }) {
     const { activity: a, existed } = await services.events.activities.create({
-      title: title ?? '', time: o.时间, place: o.地点, capacity: o.名额, deadline: o.截止, type: o.类型, actor, origin: msgId, now,
+      title: title ?? '',
+      time: o.时间,
+      place: o.地点,
+      capacity: o.名额,
+      deadline: o.截止,
+      type: o.类型,
+      actor,
+      origin: msgId,
+      now,
     });
     const tz = config.timezone;
-    return t('activityCreated', { code: a.code, title: a.title, type: a.type, when: formatDateTime(a.startAt, tz), place: a.place, capacity: a.capacity, deadline: formatDateTime(a.deadline, tz), existed });
+    return t('activityCreated', {
+      code: a.code,
+      title: a.title,
+      type: a.type,
+      when: formatDateTime(a.startAt, tz),
+      place: a.place,
+      capacity: a.capacity,
+      deadline: formatDateTime(a.deadline, tz),
+      existed,
+    });
   },
 });
 
@@ -27,16 +50,35 @@ export const changeActivityCommand = defineCommand({
   role: 'office',
   summary: '修改活动的时间、地点、名额或报名截止，通知已报名的代表',
   example: '修改活动 HD2026-001 时间：11月26日9:00 地点：镇政府二楼会议室',
-  args: { options: KEYS, params: [{ kind: 'code', name: 'code', of: 'HD', required: true }], usage: 'activityChangeUsage' },
+  args: {
+    options: KEYS,
+    params: [{ kind: 'code', name: 'code', of: 'HD', required: true }],
+    usage: 'activityChangeUsage',
+  },
   uses: ['events', 'roster'],
   async run({ params: { code }, options: o, actor, msgId, now, services, config }) {
-    const r = await services.events.activities.change({ code, time: o.时间, place: o.地点, capacity: o.名额, deadline: o.截止, actor, origin: msgId, now });
+    const r = await services.events.activities.change({
+      code,
+      time: o.时间,
+      place: o.地点,
+      capacity: o.名额,
+      deadline: o.截止,
+      actor,
+      origin: msgId,
+      now,
+    });
     const a = r.activity;
     const names = await services.roster.namesOf(r.promoted);
     const tz = config.timezone;
     return t('activityChanged', {
-      code: a.code, changed: r.changed, when: formatDateTime(a.startAt, tz), place: a.place, capacity: a.capacity, confirmed: a.confirmedCount,
-      deadline: formatDateTime(a.deadline, tz), promoted: r.promoted.map((u) => names.get(u) ?? u),
+      code: a.code,
+      changed: r.changed,
+      when: formatDateTime(a.startAt, tz),
+      place: a.place,
+      capacity: a.capacity,
+      confirmed: a.confirmedCount,
+      deadline: formatDateTime(a.deadline, tz),
+      promoted: r.promoted.map((u) => names.get(u) ?? u),
     });
   },
 });

@@ -10,7 +10,10 @@ const MENTION_ALL = /^[@＠](全体|所有人|all)(?![A-Za-z])/i;
 const SCHEDULE = /^时间\s*:/;
 
 /** `时间：<when> <内容>` → the instant and the rest as content; refusals say how to write it. */
-type AnnounceContext = Pick<RunContext<Record<string, never>, 'announcements'>, 'services' | 'config' | 'now' | 'actor'>;
+type AnnounceContext = Pick<
+  RunContext<Record<string, never>, 'announcements'>,
+  'services' | 'config' | 'now' | 'actor'
+>;
 
 function readSchedule(body: string, ctx: AnnounceContext): { at: Date; content: string } {
   const value = body.slice(SCHEDULE.exec(toHalfWidth(body))![0].length).trim();
@@ -18,14 +21,18 @@ function readSchedule(body: string, ctx: AnnounceContext): { at: Date; content: 
   if (!parsed.ok) throw new UserError('announceBadTime', { input: [...value].slice(0, 16).join('') });
   if (!parsed.hasTime) throw new UserError('announceNeedTime', { when: formatDate(parsed.date, ctx.config.timezone) });
   const content = value.slice(parsed.matched.length).replace(/^[\s，,。;；:：]+/, '');
-  if (!content) throw new UserError('announceScheduleNoContent', { when: formatDateTime(parsed.date, ctx.config.timezone) });
+  if (!content)
+    throw new UserError('announceScheduleNoContent', { when: formatDateTime(parsed.date, ctx.config.timezone) });
   return { at: parsed.date, content };
 }
 
 async function revoke(codeText: string, ctx: AnnounceContext): Promise<string> {
   if (!codeText) return t('announceRevokeUsage');
   const a = await ctx.services.announcements.revoke(codeText, ctx.actor, ctx.now);
-  return t('announceRevoked', { code: a.code, when: a.scheduledAt ? formatDateTime(a.scheduledAt, ctx.config.timezone) : '' });
+  return t('announceRevoked', {
+    code: a.code,
+    when: a.scheduledAt ? formatDateTime(a.scheduledAt, ctx.config.timezone) : '',
+  });
 }
 
 /** 公告 <内容> / 公告@全体 <内容> / 公告 时间：<when> <内容> / 公告 撤销 <编号>. */
@@ -50,7 +57,12 @@ export const announceCommand = defineCommand({
     if (SCHEDULE.test(toHalfWidth(body))) {
       const { at, content } = readSchedule(body, ctx);
       const a = await ctx.services.announcements.schedule({ ...base, content, at });
-      return t('announceScheduled', { code: a.code, when: formatDateTime(at, ctx.config.timezone), mentionAll: a.mentionAll, preview: a.preview });
+      return t('announceScheduled', {
+        code: a.code,
+        when: formatDateTime(at, ctx.config.timezone),
+        mentionAll: a.mentionAll,
+        preview: a.preview,
+      });
     }
     const a = await ctx.services.announcements.post({ ...base, content: body });
     return t('announcePosted', { code: a.code, mentionAll: a.mentionAll });
@@ -74,11 +86,24 @@ async function listAnnouncements({ services, config, now }: AnnounceContext): Pr
   const lines: string[] = [];
   if (scheduled.length) {
     lines.push(t('announceListScheduled'));
-    lines.push(...scheduled.map((a) => t('announceListLine', { code: a.code, status: a.status, when: when(a.scheduledAt), preview: a.preview })));
+    lines.push(
+      ...scheduled.map((a) =>
+        t('announceListLine', { code: a.code, status: a.status, when: when(a.scheduledAt), preview: a.preview }),
+      ),
+    );
   }
   if (recent.length) {
     lines.push(t('announceListRecent'));
-    lines.push(...recent.map((a) => t('announceListLine', { code: a.code, status: a.status, when: when(a.sentAt ?? a.scheduledAt ?? a.createdAt), preview: a.preview })));
+    lines.push(
+      ...recent.map((a) =>
+        t('announceListLine', {
+          code: a.code,
+          status: a.status,
+          when: when(a.sentAt ?? a.scheduledAt ?? a.createdAt),
+          preview: a.preview,
+        }),
+      ),
+    );
   }
   if (scheduled.length) lines.push(t('announceListFooter'));
   return lines.join('\n');

@@ -19,7 +19,10 @@ export const digestPreviewCommand = defineCommand({
     const parts = await services.digest.build(at ?? now);
     // For the office only: the group's digest does not carry it.
     const missing = services.holidays.missingNextYear(now);
-    const footer = [t('digestPreviewFooter', { when: at ? formatDateTime(at, config.timezone) : undefined }), missing ? t('holidaysMissingNextYear', { year: missing }) : ''];
+    const footer = [
+      t('digestPreviewFooter', { when: at ? formatDateTime(at, config.timezone) : undefined }),
+      missing ? t('holidaysMissingNextYear', { year: missing }) : '',
+    ];
     return [...parts, ...footer.filter(Boolean)].join('\n\n');
   },
 });

@@ -15,7 +15,11 @@ export function helpCommand(all: () => readonly Command[]): Command {
       const line = (c: Command) => t('helpLine', { name: c.name, summary: c.summary, example: c.example });
       const deputy = all().filter((c) => c.role === 'deputy');
       const office = actor.isOffice ? all().filter((c) => c.role === 'office') : [];
-      const parts = [t('helpHeader', { name: actor.name, isOffice: actor.isOffice }), t('helpDeputySection'), ...deputy.map(line)];
+      const parts = [
+        t('helpHeader', { name: actor.name, isOffice: actor.isOffice }),
+        t('helpDeputySection'),
+        ...deputy.map(line),
+      ];
       if (office.length) parts.push(t('helpOfficeSection'), ...office.map(line));
       parts.push(t('helpFooter'));
       return parts.join('\n');

@@ -23,10 +23,15 @@ function arrangementLines(a: YearArrangement): string[] {
 }
 
 function showView(v: ArrangementView, tz: string): string {
-  if (v.source === 'none' || !v.arrangement) return [t('holidaysTitle', { year: v.year }), t('holidaysUnknown', { year: v.year })].join('\n');
+  if (v.source === 'none' || !v.arrangement)
+    return [t('holidaysTitle', { year: v.year }), t('holidaysUnknown', { year: v.year })].join('\n');
   const source =
     v.source === 'office'
-      ? t('holidaysSourceOffice', { name: v.updatedByName ?? '', when: v.updatedAt ? formatDate(v.updatedAt, tz) : '', shadowsFile: v.shadowsFile })
+      ? t('holidaysSourceOffice', {
+          name: v.updatedByName ?? '',
+          when: v.updatedAt ? formatDate(v.updatedAt, tz) : '',
+          shadowsFile: v.shadowsFile,
+        })
       : v.source === 'file'
         ? t('holidaysSourceFile')
         : t('holidaysSourceBundled');

@@ -12,7 +12,10 @@ function runsWorthShowing(runs: JobRunView[]): JobRunView[] {
 function detailOf(r: JobRunView): string {
   if (r.status === 'failed' || r.status === 'running') return '';
   const counted = Object.values(r.counts ?? {}).some((n) => n > 0);
-  const bits = [counted ? t('jobsCounts', { counts: r.counts ?? {} }) : '', r.note ? t('jobsNote', { note: r.note }) : ''].filter(Boolean);
+  const bits = [
+    counted ? t('jobsCounts', { counts: r.counts ?? {} }) : '',
+    r.note ? t('jobsNote', { note: r.note }) : '',
+  ].filter(Boolean);
   return bits.length ? bits.join('，') : t('jobsNothingToDo');
 }
 
@@ -33,7 +36,12 @@ export const jobsCommand = defineCommand({
     for (const job of overview) {
       lines.push(t('jobsTitle', { name: job.name, enabled: job.enabled }));
       const runs = runsWorthShowing(job.lastRuns).map((r) =>
-        t('jobsRun', { when: formatShortDateTime(r.slotAt, tz, now), status: r.status, detail: detailOf(r), attempts: r.attempts }),
+        t('jobsRun', {
+          when: formatShortDateTime(r.slotAt, tz, now),
+          status: r.status,
+          detail: detailOf(r),
+          attempts: r.attempts,
+        }),
       );
       lines.push(runs.length ? t('jobsRecent', { runs: runs.join('；') }) : t('jobsNever'));
       if (job.failedLastDay > 0) lines.push(t('jobsFailedLastDay', { count: job.failedLastDay }));

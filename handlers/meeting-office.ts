@@ -8,11 +8,33 @@ export const meetingNoticeCommand = defineCommand({
   role: 'office',
   summary: '发会议通知（@全体），代表回执参加或请假',
   example: '会议通知 主席团会议 时间：12月1日9:00 地点：镇政府三楼会议室 类型：主席团会议',
-  args: { options: ['时间', '地点', '类型'], params: [{ kind: 'text', name: 'title', label: '标题', required: true }], requiredOptions: ['时间'], anyOf: true, usage: 'meetingUsage' },
+  args: {
+    options: ['时间', '地点', '类型'],
+    params: [{ kind: 'text', name: 'title', label: '标题', required: true }],
+    requiredOptions: ['时间'],
+    anyOf: true,
+    usage: 'meetingUsage',
+  },
   uses: ['events'],
   async run({ params: { title = '' }, options: o, actor, msgId, now, services, config }) {
-    const { meeting: m, existed } = await services.events.meetings.create({ title, time: o.时间, place: o.地点, type: o.类型, actor, origin: msgId, now });
-    return t('meetingCreated', { code: m.code, title: m.title, type: m.type, when: formatDateTime(m.startAt, config.timezone), place: m.place, expected: m.expectedIds.length, existed });
+    const { meeting: m, existed } = await services.events.meetings.create({
+      title,
+      time: o.时间,
+      place: o.地点,
+      type: o.类型,
+      actor,
+      origin: msgId,
+      now,
+    });
+    return t('meetingCreated', {
+      code: m.code,
+      title: m.title,
+      type: m.type,
+      when: formatDateTime(m.startAt, config.timezone),
+      place: m.place,
+      expected: m.expectedIds.length,
+      existed,
+    });
   },
 });
 
@@ -22,11 +44,20 @@ export const changeMeetingCommand = defineCommand({
   role: 'office',
   summary: '修改会议时间或地点，@全体通知',
   example: '修改会议 HY2026-001 时间：12月2日9:00',
-  args: { options: ['时间', '地点'], params: [{ kind: 'code', name: 'code', of: 'HY', required: true }], usage: 'meetingChangeUsage' },
+  args: {
+    options: ['时间', '地点'],
+    params: [{ kind: 'code', name: 'code', of: 'HY', required: true }],
+    usage: 'meetingChangeUsage',
+  },
   uses: ['events'],
   async run({ params: { code }, options: o, msgId, now, services, config }) {
     const r = await services.events.meetings.change({ code, time: o.时间, place: o.地点, origin: msgId, now });
-    return t('meetingChangedReply', { code: r.meeting.code, changed: r.changed, when: formatDateTime(r.meeting.startAt, config.timezone), place: r.meeting.place });
+    return t('meetingChangedReply', {
+      code: r.meeting.code,
+      changed: r.changed,
+      when: formatDateTime(r.meeting.startAt, config.timezone),
+      place: r.meeting.place,
+    });
   },
 });
 

@@ -28,15 +28,27 @@ export const meetingsCommand = defineCommand({
     if (code) {
       const m = await meetings.byCode(code, now);
       const base = { code: m.code, title: m.title, when: formatDateTime(m.startAt, tz) };
-      if (m.status === 'cancelled') return t('meetingCancelledDetail', { ...base, reason: shownReason(m.cancelReason) });
-      if (!actor.isOffice) return t('meetingDetail', { ...base, type: m.type, place: m.place, mine: myReply(m, actor.userid) });
+      if (m.status === 'cancelled')
+        return t('meetingCancelledDetail', { ...base, reason: shownReason(m.cancelReason) });
+      if (!actor.isOffice)
+        return t('meetingDetail', { ...base, type: m.type, place: m.place, mine: myReply(m, actor.userid) });
       const tally = await meetings.tally(m, now);
       const remindBefore = [...new Set(config.tunables.reminders.beforeMinutes)].sort((a, b) => b - a);
-      return tally.over ? t('meetingTallyOver', { ...base, ...tally }) : t('meetingTally', { ...base, ...tally, remindBefore });
+      return tally.over
+        ? t('meetingTallyOver', { ...base, ...tally })
+        : t('meetingTally', { ...base, ...tally, remindBefore });
     }
     const list = await meetings.listCurrent(now);
     if (list.length === 0) return t('meetingListEmpty');
-    const lines = list.map((m) => t('meetingListLine', { code: m.code, title: m.title, when: formatDateTime(m.startAt, tz), place: m.place, mine: myReply(m, actor.userid) }));
+    const lines = list.map((m) =>
+      t('meetingListLine', {
+        code: m.code,
+        title: m.title,
+        when: formatDateTime(m.startAt, tz),
+        place: m.place,
+        mine: myReply(m, actor.userid),
+      }),
+    );
     return [t('meetingListHeader'), ...lines, t('meetingListFooter')].join('\n');
   },
 });
@@ -64,7 +76,14 @@ export const replyCommand = defineCommand({
     const reason = answer === '请假' ? cleanReason(after) : undefined;
     const r = await services.events.meetings.reply(code, actor.userid, answer, reason, now);
     const m = r.meeting;
-    return t('meetingReplied', { code: m.code, title: m.title, when: formatDateTime(m.startAt, config.timezone), answer, reason: shownReason(reason), changed: r.previous !== undefined });
+    return t('meetingReplied', {
+      code: m.code,
+      title: m.title,
+      when: formatDateTime(m.startAt, config.timezone),
+      answer,
+      reason: shownReason(reason),
+      changed: r.previous !== undefined,
+    });
   },
 });
 
@@ -86,10 +105,21 @@ export const leaveCommand = defineCommand({
     const r = await services.events.leave(code, actor.userid, cleanReason(rest), now);
     if (r.kind === 'activity') {
       const names = await services.roster.namesOf(r.promoted);
-      return t('activityLeaveRecorded', { code: r.activity.code, wasConfirmed: r.wasConfirmed, promoted: r.promoted.map((u) => names.get(u) ?? u) });
+      return t('activityLeaveRecorded', {
+        code: r.activity.code,
+        wasConfirmed: r.wasConfirmed,
+        promoted: r.promoted.map((u) => names.get(u) ?? u),
+      });
     }
     const m = r.meeting;
     const reason = shownReason(m.replies.find((x) => x.userid === actor.userid)?.reason);
-    return t('meetingReplied', { code: m.code, title: m.title, when: formatDateTime(m.startAt, config.timezone), answer: '请假', reason, changed: r.previous !== undefined });
+    return t('meetingReplied', {
+      code: m.code,
+      title: m.title,
+      when: formatDateTime(m.startAt, config.timezone),
+      answer: '请假',
+      reason,
+      changed: r.previous !== undefined,
+    });
   },
 });

@@ -20,7 +20,10 @@ export const progressCommand = defineCommand({
     const view = await ctx.services.opinions.progress(code, ctx.actor);
     // Everyone in a group reads the reply: full text (phones, ID numbers) only in a one-to-one chat.
     if (view.fullAccess && ctx.chat.type === 'group') {
-      return [formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar()), t('opinionProgressMaskedInGroup', { code })].join('\n');
+      return [
+        formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar()),
+        t('opinionProgressMaskedInGroup', { code }),
+      ].join('\n');
     }
     return formatProgress(view, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar());
   },
@@ -50,7 +53,12 @@ export const rateCommand = defineCommand({
   role: 'deputy',
   summary: '评价答复：满意 / 基本满意 / 不满意（可加说明）',
   example: '评价 YJ2026-001 满意',
-  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }, { kind: 'text', name: 'rest', label: '满意|基本满意|不满意 说明' }] },
+  args: {
+    params: [
+      { kind: 'code', name: 'code', of: 'YJ' },
+      { kind: 'text', name: 'rest', label: '满意|基本满意|不满意 说明' },
+    ],
+  },
   uses: ['opinions'],
   async run(ctx) {
     const { code, rest = '' } = ctx.params;
@@ -60,7 +68,12 @@ export const rateCommand = defineCommand({
     const r = await ctx.services.opinions.rate(code, m[1] as Rating, note, actionInput(ctx));
     if (!r.reopened) return t('opinionRated', { code, rating: m[1]! });
     const deadline = r.opinion.deadline ? formatDate(r.opinion.deadline, ctx.config.timezone) : '';
-    return t('opinionRatedReopened', { code, round: r.opinion.round ?? 2, unit: shown(r.opinion.unit ?? '', true), deadline });
+    return t('opinionRatedReopened', {
+      code,
+      round: r.opinion.round ?? 2,
+      unit: shown(r.opinion.unit ?? '', true),
+      deadline,
+    });
   },
 });
 
@@ -78,4 +91,3 @@ export const withdrawCommand = defineCommand({
     return t('opinionWithdrawn', { code });
   },
 });
-

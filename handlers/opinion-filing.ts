@@ -20,10 +20,28 @@ async function fileAndReply(
     msgId: ctx.msgId,
     now: ctx.now,
   });
-  const tagNote = pick.unknownTag ? t('opinionUnknownTag', { tag: shown(pick.unknownTag, true), categories: Object.keys(ctx.config.categories).join('、') }) : undefined;
-  const lines = [t('opinionFiled', { code: opinion.code, title: shown(opinion.title, true), source, category: opinion.category, how: pick.how, tagNote })];
+  const tagNote = pick.unknownTag
+    ? t('opinionUnknownTag', {
+        tag: shown(pick.unknownTag, true),
+        categories: Object.keys(ctx.config.categories).join('、'),
+      })
+    : undefined;
+  const lines = [
+    t('opinionFiled', {
+      code: opinion.code,
+      title: shown(opinion.title, true),
+      source,
+      category: opinion.category,
+      how: pick.how,
+      tagNote,
+    }),
+  ];
   if (similar.length) {
-    lines.push('', t('opinionSimilarHeader'), ...similar.map((s) => t('opinionSimilarLine', { code: s.code, title: shown(s.title, false) })));
+    lines.push(
+      '',
+      t('opinionSimilarHeader'),
+      ...similar.map((s) => t('opinionSimilarLine', { code: s.code, title: shown(s.title, false) })),
+    );
     lines.push(t('opinionSimilarFooter', { first: similar[0]!.code, code: opinion.code }));
   }
   return { code: opinion.code, reply: lines.join('\n') };
@@ -62,13 +80,18 @@ export const myOpinionsCommand = defineCommand({
   args: { params: [{ kind: 'text', name: 'page', label: '页码' }] },
   uses: ['opinions'],
   async run(ctx) {
-    const pageText = toHalfWidth(ctx.params.page ?? '').replace(/^第|页$/g, '').trim();
+    const pageText = toHalfWidth(ctx.params.page ?? '')
+      .replace(/^第|页$/g, '')
+      .trim();
     if (pageText && !/^\d{1,4}$/.test(pageText)) return t('opinionMineBadPage');
     const page = Math.max(1, Number(pageText || '1'));
     const mine = await ctx.services.opinions.listMine(ctx.actor.userid, page, ctx.now);
     if (mine.total === 0) return t('opinionMineEmpty');
     const lines = [t('opinionMineHeader', { total: mine.total, page: mine.page, pages: mine.pages })];
-    for (const o of mine.items) lines.push(t('opinionMineLine', { code: o.code, title: shown(o.title, true), status: o.status, days: o.daysOpen }));
+    for (const o of mine.items)
+      lines.push(
+        t('opinionMineLine', { code: o.code, title: shown(o.title, true), status: o.status, days: o.daysOpen }),
+      );
     if (mine.page < mine.pages) lines.push(t('opinionMineMore', { next: mine.page + 1 }));
     lines.push(t('opinionMineFooter'));
     return lines.join('\n');

@@ -62,7 +62,12 @@ export const answerCommand = defineCommand({
   role: 'office',
   summary: '录入承办单位的答复，并请提出人评价',
   example: '答复 YJ2026-001 已于11月20日完成路灯维修',
-  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }, { kind: 'text', name: 'rest', label: '答复内容' }] },
+  args: {
+    params: [
+      { kind: 'code', name: 'code', of: 'YJ' },
+      { kind: 'text', name: 'rest', label: '答复内容' },
+    ],
+  },
   uses: ['opinions'],
   async run(ctx) {
     const { code, rest = '' } = ctx.params;

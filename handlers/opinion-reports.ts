@@ -33,7 +33,10 @@ export const statsCommand = defineCommand({
   async run(ctx) {
     const period = parseStatsPeriod(ctx.params.period ?? '', ctx.now, ctx.config.timezone);
     if (!period) return t('statsUsage');
-    const [s, eventSummary] = await Promise.all([ctx.services.opinions.stats(period, ctx.now), ctx.services.events.periodSummary(period.from, period.to, ctx.now)]);
+    const [s, eventSummary] = await Promise.all([
+      ctx.services.opinions.stats(period, ctx.now),
+      ctx.services.events.periodSummary(period.from, period.to, ctx.now),
+    ]);
     const events = formatEventStats(eventSummary);
     if (s.total === 0) return [t('statsEmpty', { label: period.label }), ...events].join('\n');
     const r = s.rates;
@@ -41,11 +44,25 @@ export const statsCommand = defineCommand({
       t('statsHeader', { label: period.label, total: s.total }),
       t('statsByStatus', { parts: joinCounts(s.byStatus) }),
       t('statsByCategory', { parts: joinCounts(s.byCategory) }),
-      t('statsRates', { answerRate: r.answerRate, closeRate: r.closeRate, satisfactionRate: r.satisfactionRate, assigned: r.assignedOrLater, rated: r.rated }),
+      t('statsRates', {
+        answerRate: r.answerRate,
+        closeRate: r.closeRate,
+        satisfactionRate: r.satisfactionRate,
+        assigned: r.assignedOrLater,
+        rated: r.rated,
+      }),
     ];
     if (s.units.length) {
       lines.push(t('statsUnitsHeader'));
-      for (const u of s.units) lines.push(t('statsUnitLine', { unit: shown(u.unit, false), assigned: u.assigned, onTime: u.answeredOnTime, overdue: u.overdue }));
+      for (const u of s.units)
+        lines.push(
+          t('statsUnitLine', {
+            unit: shown(u.unit, false),
+            assigned: u.assigned,
+            onTime: u.answeredOnTime,
+            overdue: u.overdue,
+          }),
+        );
     }
     return [...lines, ...events].join('\n');
   },
@@ -56,7 +73,15 @@ function formatEventStats(e: EventPeriodSummary): string[] {
   const lines = [t('statsEventsHeader')];
   if (e.activities.held) {
     const a = e.activities;
-    lines.push(t('statsActivities', { held: a.held, types: joinCounts(a.byType), signedUp: a.signedUp, attended: a.attended, rate: formatRate(a.attended, a.signedUp) }));
+    lines.push(
+      t('statsActivities', {
+        held: a.held,
+        types: joinCounts(a.byType),
+        signedUp: a.signedUp,
+        attended: a.attended,
+        rate: formatRate(a.attended, a.signedUp),
+      }),
+    );
   }
   if (e.meetings.held) {
     const m = e.meetings;

@@ -5,10 +5,17 @@ import type { PerformanceRecord } from '../src/services/performance';
 import { formatDate } from '../src/time/format';
 import { yearOf } from '../src/time/zone';
 
-function formatRecord(r: PerformanceRecord, ctx: Pick<RunContext<Record<string, never>, never>, 'config' | 'now'>, viewingOther: boolean): string {
+function formatRecord(
+  r: PerformanceRecord,
+  ctx: Pick<RunContext<Record<string, never>, never>, 'config' | 'now'>,
+  viewingOther: boolean,
+): string {
   const tz = ctx.config.timezone;
   const current = yearOf(ctx.now, tz) === r.year;
-  const byType = r.activities.byType.filter((x) => x.attended > 0).map((x) => `${x.type} ${x.attended}`).join('、');
+  const byType = r.activities.byType
+    .filter((x) => x.attended > 0)
+    .map((x) => `${x.type} ${x.attended}`)
+    .join('、');
   return [
     t('performanceHeader', { name: r.name, year: r.year, asOf: current ? formatDate(ctx.now, tz) : undefined }),
     t('performanceOpinions', r.opinions),
@@ -16,7 +23,9 @@ function formatRecord(r: PerformanceRecord, ctx: Pick<RunContext<Record<string, 
     t('performanceMeetings', r.meetings),
     t('performanceShifts', r.shifts),
     t('performanceStudy', r.study),
-    viewingOther ? t('performanceFooterOffice', { year: r.year }) : t('performanceFooterSelf', { previous: r.year - 1 }),
+    viewingOther
+      ? t('performanceFooterOffice', { year: r.year })
+      : t('performanceFooterSelf', { previous: r.year - 1 }),
   ].join('\n');
 }
 

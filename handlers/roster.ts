@@ -17,7 +17,12 @@ async function add(rest: string, { services }: RosterContext): Promise<string> {
   if (!typedId || !name) return t('rosterUsageAdd');
   // WeCom userids are ASCII; a phone keyboard may have typed them full-width.
   const userid = toHalfWidth(typedId);
-  const { entry, outcome } = await services.roster.upsertDeputy({ userid, name, level: options.层级?.replace(/级$/, ''), group: options.小组 });
+  const { entry, outcome } = await services.roster.upsertDeputy({
+    userid,
+    name,
+    level: options.层级?.replace(/级$/, ''),
+    group: options.小组,
+  });
   const extra = describeExtra(entry.level, entry.group);
   if (outcome === 'added') return t('rosterAdded', { name: entry.name, userid: entry.userid, extra });
   if (outcome === 'reactivated') return t('rosterReactivated', { name: entry.name, userid: entry.userid });
@@ -30,7 +35,9 @@ async function list(_rest: string, { services }: RosterContext): Promise<string>
   const active = all.filter((d) => d.active);
   return [
     t('rosterListHeader', { active: active.length, inactive: all.length - active.length }),
-    ...active.map((d) => t('rosterListLine', { name: d.name, userid: d.userid, level: d.level, group: d.group, office: d.isOffice })),
+    ...active.map((d) =>
+      t('rosterListLine', { name: d.name, userid: d.userid, level: d.level, group: d.group, office: d.isOffice }),
+    ),
   ].join('\n');
 }
 

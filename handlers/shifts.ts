@@ -8,12 +8,21 @@ export const scheduleShiftCommand = defineCommand({
   role: 'office',
   summary: '安排代表到联络站接访值班',
   example: '排班 12月5日 张三 李四 地点：东村代表联络站',
-  args: { options: ['地点', '联络站'], params: [{ kind: 'text', name: 'text', label: '日期 代表姓名…', required: true }], usage: 'shiftUsage' },
+  args: {
+    options: ['地点', '联络站'],
+    params: [{ kind: 'text', name: 'text', label: '日期 代表姓名…', required: true }],
+    usage: 'shiftUsage',
+  },
   uses: ['events'],
   async run({ params: { text }, options: o, actor, msgId, now, services, config }) {
     const r = await services.events.shifts.schedule({ text, station: o.地点 ?? o.联络站, actor, origin: msgId, now });
     return t('shiftScheduled', {
-      label: shiftLabel(r.shift, config.timezone), added: r.added, already: r.already, station: r.station.name, stationNew: r.station.isNew, stationCorrected: r.station.corrected,
+      label: shiftLabel(r.shift, config.timezone),
+      added: r.added,
+      already: r.already,
+      station: r.station.name,
+      stationNew: r.station.isNew,
+      stationCorrected: r.station.corrected,
     });
   },
 });
@@ -30,7 +39,8 @@ export const shiftsCommand = defineCommand({
     if (mine.length === 0 && others.length === 0) return t('shiftListEmpty');
     const lines: string[] = [];
     if (mine.length) lines.push(t('shiftListMine'), ...mine.map((s) => t('shiftListLine', s)));
-    if (others.length) lines.push(t('shiftListOthers'), ...others.map((s) => t('shiftListLine', { ...s, checkedIn: false })));
+    if (others.length)
+      lines.push(t('shiftListOthers'), ...others.map((s) => t('shiftListLine', { ...s, checkedIn: false })));
     return lines.join('\n');
   },
 });

@@ -8,7 +8,10 @@ import { formatDateTime } from '../src/time/format';
 const URL = /https?:\/\/\S+/i;
 
 /** `<标题> [链接] [说明]`, or with `链接：`/`说明：` options; a bare URL splits title from note. */
-function readItem(rest: string, options: { 链接?: string; 说明?: string }): { title: string; link?: string; note?: string } {
+function readItem(
+  rest: string,
+  options: { 链接?: string; 说明?: string },
+): { title: string; link?: string; note?: string } {
   if (options.链接) return { title: rest, link: options.链接, note: options.说明 };
   const url = URL.exec(rest);
   if (url) {
@@ -20,7 +23,10 @@ function readItem(rest: string, options: { 链接?: string; 说明?: string }): 
 }
 
 /** When the item at queue position n should go out, if the study job is running. */
-function expectedPush(position: number, ctx: Pick<RunContext<Record<string, never>, never>, 'config' | 'now'>): string | undefined {
+function expectedPush(
+  position: number,
+  ctx: Pick<RunContext<Record<string, never>, never>, 'config' | 'now'>,
+): string | undefined {
   const { config } = ctx;
   if (position < 1 || !config.jobsEnabled || !config.tunables.jobs.study.enabled) return undefined;
   const at = nextFires(parseCron(config.jobSchedules.study), ctx.now, config.timezone, position)[position - 1];
@@ -32,13 +38,27 @@ export const studyAddCommand = defineCommand({
   role: 'office',
   summary: '把学习资料加入每周推送队列',
   example: '学习资料 代表法第二讲 https://example.com/daibiaofa 请周五前学完',
-  args: { options: ['链接', '说明'], params: [{ kind: 'text', name: 'text', label: '标题 链接 说明', required: true }], usage: 'studyUsage' },
+  args: {
+    options: ['链接', '说明'],
+    params: [{ kind: 'text', name: 'text', label: '标题 链接 说明', required: true }],
+    usage: 'studyUsage',
+  },
   uses: ['study'],
   async run(ctx) {
     const fields = readItem(ctx.params.text, ctx.options);
     if (!fields.title) return t('studyUsage');
-    const { item, position } = await ctx.services.study.add({ ...fields, actor: ctx.actor, msgId: ctx.msgId, now: ctx.now });
-    return t('studyAdded', { code: item.code, title: neutralizeUserText(item.title), position, when: expectedPush(position, ctx) });
+    const { item, position } = await ctx.services.study.add({
+      ...fields,
+      actor: ctx.actor,
+      msgId: ctx.msgId,
+      now: ctx.now,
+    });
+    return t('studyAdded', {
+      code: item.code,
+      title: neutralizeUserText(item.title),
+      position,
+      when: expectedPush(position, ctx),
+    });
   },
 });
 
@@ -60,7 +80,11 @@ export const studyListCommand = defineCommand({
         lines.push(t('studyListLine', { code: i.code, title: neutralizeUserText(i.title), mine: i.mine, count }));
       }
     }
-    if (showQueue) lines.push(t('studyListQueued'), ...queued.map((q) => t('studyListQueuedLine', { code: q.code, title: neutralizeUserText(q.title) })));
+    if (showQueue)
+      lines.push(
+        t('studyListQueued'),
+        ...queued.map((q) => t('studyListQueuedLine', { code: q.code, title: neutralizeUserText(q.title) })),
+      );
     const footer = t('studyListFooter', { example: items.find((i) => !i.mine)?.code });
     return [...lines, footer].filter(Boolean).join('\n');
   },
@@ -75,6 +99,9 @@ export const studyMarkCommand = defineCommand({
   uses: ['study'],
   async run({ params: { code }, actor, services, now }) {
     const { item, already } = await services.study.markLearned(code, actor.userid, now);
-    return t(already ? 'studyAlreadyMarked' : 'studyMarked', { code: item.code, title: neutralizeUserText(item.title) });
+    return t(already ? 'studyAlreadyMarked' : 'studyMarked', {
+      code: item.code,
+      title: neutralizeUserText(item.title),
+    });
   },
 });

@@ -7,7 +7,8 @@ import { isWorkday } from '../src/time/workdays';
  */
 export function createOverdueRun(o: { timezone: string }) {
   return async ({ now, slot, services }: JobContext): Promise<JobResult> => {
-    if (!isWorkday(slot.at, o.timezone, services.holidays.calendar())) return { counts: { sent: 0 }, note: 'not_workday' };
+    if (!isWorkday(slot.at, o.timezone, services.holidays.calendar()))
+      return { counts: { sent: 0 }, note: 'not_workday' };
     const report = await services.opinions.overdueReport(now);
     if (!report) return { counts: { sent: 0 }, note: 'nothing_due' };
     await services.notify.toUsers(`overdue:${slot.key}`, await services.officeDirectory.userIds(), report);

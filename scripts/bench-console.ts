@@ -30,7 +30,11 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
     return n;
   };
-  return { opinions: int('BENCH_OPINIONS', 10_000, 200_000), requests: int('BENCH_REQUESTS', 60, 10_000), mongodbUri: env.MONGODB_URI || undefined };
+  return {
+    opinions: int('BENCH_OPINIONS', 10_000, 200_000),
+    requests: int('BENCH_REQUESTS', 60, 10_000),
+    mongodbUri: env.MONGODB_URI || undefined,
+  };
 }
 
 const STATUSES = ['待交办', '已交办', '已交办', '已答复', '已办结', '已办结', '已退回'] as const;
@@ -50,8 +54,18 @@ async function seed(connection: mongoose.Connection, n: number): Promise<void> {
     const deadline = unit ? new Date(filedAt.getTime() + ((i % 40) + 5) * 86_400_000) : undefined;
     const filer = `bench-d-${(i % 120) + 1}`;
     const title = `第${i}号：${CATEGORIES[i % CATEGORIES.length]}方面的建议，村口道路需要修缮`;
-    const timeline = [{ at: filedAt, action: 'filed', by: filer, byName: `代表${(i % 120) + 1}`, origin: `seed-${i}`, note: '代表' }];
-    if (unit) timeline.push({ at: new Date(filedAt.getTime() + 86_400_000), action: 'assigned', by: 'bench-office', byName: '办公室', origin: `seed-${i}-a`, note: '' });
+    const timeline = [
+      { at: filedAt, action: 'filed', by: filer, byName: `代表${(i % 120) + 1}`, origin: `seed-${i}`, note: '代表' },
+    ];
+    if (unit)
+      timeline.push({
+        at: new Date(filedAt.getTime() + 86_400_000),
+        action: 'assigned',
+        by: 'bench-office',
+        byName: '办公室',
+        origin: `seed-${i}-a`,
+        note: '',
+      });
     docs.push({
       code: `YJ${year}-${String(i).padStart(5, '0')}`,
       year,
@@ -71,7 +85,8 @@ async function seed(connection: mongoose.Connection, n: number): Promise<void> {
       filedAt,
       assignedAt: unit ? new Date(filedAt.getTime() + 86_400_000) : undefined,
       lastEventAt: timeline[timeline.length - 1]!.at,
-      rounds: unit && deadline ? [{ round: 1, unit, deadline, assignedAt: new Date(filedAt.getTime() + 86_400_000) }] : [],
+      rounds:
+        unit && deadline ? [{ round: 1, unit, deadline, assignedAt: new Date(filedAt.getTime() + 86_400_000) }] : [],
       timeline,
       origins: timeline.map((e) => e.origin),
     });
@@ -99,14 +114,31 @@ async function main(): Promise<void> {
   const o = readOptions(process.env);
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const projectRoot = path.resolve(__dirname, '..', '..');
-  const embedded = o.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false, settings: readEmbeddedDbSettings(process.env) });
+  const embedded = o.mongodbUri
+    ? undefined
+    : await startEmbeddedDatabase({
+        projectRoot,
+        dataDir: os.tmpdir(),
+        persistent: false,
+        settings: readEmbeddedDbSettings(process.env),
+      });
   const uri = o.mongodbUri ?? embedded!.uri;
-  const connection = await mongoose.createConnection(uri, { dbName: `bench_console_${process.pid}`, autoIndex: false }).asPromise();
+  const connection = await mongoose
+    .createConnection(uri, { dbName: `bench_console_${process.pid}`, autoIndex: false })
+    .asPromise();
   const wecom = new FakeWecom(100);
   const fake = await wecom.listen();
   const server = http.createServer();
   try {
-    const config = loadConfig({ NODE_ENV: 'test', WECOM_TOKEN: 'bench', WECOM_ENCODING_AES_KEY: 'a'.repeat(43), WECOM_CORP_ID: 'bench', WECOM_API_BASE: fake.baseUrl, OFFICE_USERIDS: 'bench-office', JOBS_ENABLED: 'false' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      WECOM_TOKEN: 'bench',
+      WECOM_ENCODING_AES_KEY: 'a'.repeat(43),
+      WECOM_CORP_ID: 'bench',
+      WECOM_API_BASE: fake.baseUrl,
+      OFFICE_USERIDS: 'bench-office',
+      JOBS_ENABLED: 'false',
+    });
     const log = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: false }) });
     const composed = await composeApp({ config, connection, log, clock: new ManualClock(NOW) });
     out(`seeding ${o.opinions} opinions on ${o.mongodbUri ? 'MONGODB_URI' : (embedded?.kind ?? '')} …`);
@@ -133,13 +165,17 @@ async function main(): Promise<void> {
       for (let i = 0; i < o.requests; i++) times.push(await get(q));
       times.sort((a, b) => a - b);
       all.push(...times);
-      out(`${name.padEnd(26)} ${percentile(times, 50).toFixed(1).padStart(8)} ${percentile(times, 95).toFixed(1).padStart(8)} ${times.at(-1)!.toFixed(1).padStart(8)}`);
+      out(
+        `${name.padEnd(26)} ${percentile(times, 50).toFixed(1).padStart(8)} ${percentile(times, 95).toFixed(1).padStart(8)} ${times.at(-1)!.toFixed(1).padStart(8)}`,
+      );
     }
     all.sort((a, b) => a - b);
     const p95 = percentile(all, 95);
     const load = os.loadavg()[0]!.toFixed(1);
     out(`\nmachine: ${os.cpus().length} cores, load average ${load} during the run`);
-    out(`overall: p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${all.length} requests — target p95 ≤ 200 ms: ${p95 <= 200 ? 'met' : 'NOT met'}`);
+    out(
+      `overall: p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${all.length} requests — target p95 ≤ 200 ms: ${p95 <= 200 ? 'met' : 'NOT met'}`,
+    );
     await composed.stop();
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));

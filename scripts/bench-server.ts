@@ -21,9 +21,21 @@ import { type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySig
 // The benchmark's server process (forked by scripts/bench.ts, so the load generator does not share
 // its event loop): the real app on a real database, pushing to a fake WeCom, plus the bare floor.
 
-export type ToServer = { type: 'start'; keys: CryptoKeys; mongodbUri?: string; deputies: number } | { type: 'seed'; opinions: number } | { type: 'sample' } | { type: 'stop' };
+export type ToServer =
+  | { type: 'start'; keys: CryptoKeys; mongodbUri?: string; deputies: number }
+  | { type: 'seed'; opinions: number }
+  | { type: 'sample' }
+  | { type: 'stop' };
 export type FromServer =
-  | { type: 'ready'; appUrl: string; bareUrl: string; dbKind: string; commandWords: string[]; office: string; deputy: string }
+  | {
+      type: 'ready';
+      appUrl: string;
+      bareUrl: string;
+      dbKind: string;
+      commandWords: string[];
+      office: string;
+      deputy: string;
+    }
   | { type: 'seeded'; opinions: number; seconds: number }
   | { type: 'sample'; peakRssBytes: number; opinions: number }
   | { type: 'failed'; error: string };
@@ -35,7 +47,11 @@ function createBareApp(keys: CryptoKeys, maxBodyBytes: number): Koa {
   const app = new Koa();
   const router = new Router();
   router.post('/bare', async (ctx) => {
-    const q = { signature: String(ctx.query.msg_signature ?? ''), timestamp: String(ctx.query.timestamp ?? ''), nonce: String(ctx.query.nonce ?? '') };
+    const q = {
+      signature: String(ctx.query.msg_signature ?? ''),
+      timestamp: String(ctx.query.timestamp ?? ''),
+      nonce: String(ctx.query.nonce ?? ''),
+    };
     const ciphertext = readBotEnvelope(await getRawBody(ctx.req, { limit: maxBodyBytes, encoding: 'utf8' }));
     verifySignature(keys, q, ciphertext, Date.now(), 600);
     const parsed = parseBotPlaintext(decryptPayload(keys, ciphertext, ''), new Date(), 20_000);
@@ -43,7 +59,12 @@ function createBareApp(keys: CryptoKeys, maxBodyBytes: number): Koa {
     const encrypt = encryptPayload(keys, botReplyPlaintext(id, 'ok', false), '');
     const timestamp = String(Math.floor(Date.now() / 1000));
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify({ encrypt, msgsignature: signatureOf(keys, timestamp, q.nonce, encrypt), timestamp: Number(timestamp), nonce: q.nonce });
+    ctx.body = JSON.stringify({
+      encrypt,
+      msgsignature: signatureOf(keys, timestamp, q.nonce, encrypt),
+      timestamp: Number(timestamp),
+      nonce: q.nonce,
+    });
   });
   app.use(router.routes());
   return app;
@@ -59,9 +80,19 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
 async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => Promise<void>> {
   const projectRoot = path.resolve(__dirname, '..', '..');
   // 100,000 seeded opinions with their histories need a bigger heap than the test server's default.
-  const embedded = msg.mongodbUri ? undefined : await startEmbeddedDatabase({ projectRoot, dataDir: os.tmpdir(), persistent: false, settings: readEmbeddedDbSettings(process.env), heap: '4g' });
+  const embedded = msg.mongodbUri
+    ? undefined
+    : await startEmbeddedDatabase({
+        projectRoot,
+        dataDir: os.tmpdir(),
+        persistent: false,
+        settings: readEmbeddedDbSettings(process.env),
+        heap: '4g',
+      });
   const uri = msg.mongodbUri ?? (embedded as { uri: string }).uri;
-  const connection = await mongoose.createConnection(uri, { dbName: `bench_${process.pid}_${Date.now().toString(36)}`, autoIndex: false }).asPromise();
+  const connection = await mongoose
+    .createConnection(uri, { dbName: `bench_${process.pid}_${Date.now().toString(36)}`, autoIndex: false })
+    .asPromise();
 
   const wecom = new FakeWecom(100);
   const fake = await wecom.listen();
@@ -87,7 +118,12 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
   process.on('message', async (m: ToServer) => {
     if (m.type !== 'seed') return;
     const started = Date.now();
-    const counts = await seedDatabase(composed.models, config, { ...SEED_DEFAULTS, opinions: m.opinions, deputies: msg.deputies }, new Date());
+    const counts = await seedDatabase(
+      composed.models,
+      config,
+      { ...SEED_DEFAULTS, opinions: m.opinions, deputies: msg.deputies },
+      new Date(),
+    );
     send({ type: 'seeded', opinions: counts.opinions, seconds: (Date.now() - started) / 1000 });
   });
 
@@ -106,8 +142,13 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
 
   const kind = msg.mongodbUri ? 'MongoDB at MONGODB_URI' : (embedded?.kind ?? 'unknown');
   send({
-    type: 'ready', appUrl: app.url, bareUrl: `${bare.url}/bare`, dbKind: kind, commandWords: composed.table.words.map((w) => w.word),
-    office: 'bench-office', deputy: 'seed-d-7',
+    type: 'ready',
+    appUrl: app.url,
+    bareUrl: `${bare.url}/bare`,
+    dbKind: kind,
+    commandWords: composed.table.words.map((w) => w.word),
+    office: 'bench-office',
+    deputy: 'seed-d-7',
   });
 
   return async () => {

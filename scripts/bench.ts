@@ -49,7 +49,10 @@ interface Row {
   errors: number;
 }
 
-function startServer(keys: { token: string; encodingAesKey: string }, o: BenchOptions): Promise<{ child: ChildProcess; ready: Extract<FromServer, { type: 'ready' }> }> {
+function startServer(
+  keys: { token: string; encodingAesKey: string },
+  o: BenchOptions,
+): Promise<{ child: ChildProcess; ready: Extract<FromServer, { type: 'ready' }> }> {
   const child = fork(path.join(__dirname, 'bench-server.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench server exited early (code ${String(code)})`)));
@@ -87,13 +90,30 @@ function sample(child: ChildProcess): Promise<Extract<FromServer, { type: 'sampl
 }
 
 /** One request's body and query, built fresh: a distinct msgid, a fresh timestamp and signature. */
-function signedRequest(keys: { token: string; encodingAesKey: string }, basePath: string, userid: string, text: string) {
+function signedRequest(
+  keys: { token: string; encodingAesKey: string },
+  basePath: string,
+  userid: string,
+  text: string,
+) {
   const msgid = `bench-${randomBytes(8).toString('hex')}`;
-  const plaintext = JSON.stringify({ msgid, aibotid: 'bench-bot', chatid: 'wr-bench', chattype: 'group', from: { userid }, msgtype: 'text', text: { content: text.replace('{id}', msgid.slice(-6)) } });
+  const plaintext = JSON.stringify({
+    msgid,
+    aibotid: 'bench-bot',
+    chatid: 'wr-bench',
+    chattype: 'group',
+    from: { userid },
+    msgtype: 'text',
+    text: { content: text.replace('{id}', msgid.slice(-6)) },
+  });
   const ciphertext = encrypt(keys.encodingAesKey, plaintext, '');
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = String(1_000_000_000 + randomBytes(4).readUInt32BE(0));
-  const query = new URLSearchParams({ msg_signature: getSignature(keys.token, timestamp, nonce, ciphertext), timestamp, nonce });
+  const query = new URLSearchParams({
+    msg_signature: getSignature(keys.token, timestamp, nonce, ciphertext),
+    timestamp,
+    nonce,
+  });
   return { path: `${basePath}?${query.toString()}`, body: JSON.stringify({ encrypt: ciphertext }) };
 }
 
@@ -123,18 +143,45 @@ function ratio(x: number): string {
 
 function renderTable(rows: Row[]): string {
   const floor = rows[0]?.reqPerSec ?? 1;
-  const head = [pad('path', 34), pad('req/s', 9, true), pad('p50 ms', 8, true), pad('p99 ms', 8, true), pad('peak RSS MB', 12, true), pad('vs bare', 8, true), pad('requests', 9, true), pad('errors', 7, true)].join(' ');
+  const head = [
+    pad('path', 34),
+    pad('req/s', 9, true),
+    pad('p50 ms', 8, true),
+    pad('p99 ms', 8, true),
+    pad('peak RSS MB', 12, true),
+    pad('vs bare', 8, true),
+    pad('requests', 9, true),
+    pad('errors', 7, true),
+  ].join(' ');
   const lines = rows.map((r) =>
-    [pad(r.path, 34), pad(r.reqPerSec.toFixed(0), 9, true), pad(String(r.p50), 8, true), pad(String(r.p99), 8, true), pad(r.peakRssMb.toFixed(0), 12, true), pad(ratio(r.reqPerSec / floor), 8, true), pad(String(r.requests), 9, true), pad(String(r.errors), 7, true)].join(' '),
+    [
+      pad(r.path, 34),
+      pad(r.reqPerSec.toFixed(0), 9, true),
+      pad(String(r.p50), 8, true),
+      pad(String(r.p99), 8, true),
+      pad(r.peakRssMb.toFixed(0), 12, true),
+      pad(ratio(r.reqPerSec / floor), 8, true),
+      pad(String(r.requests), 9, true),
+      pad(String(r.errors), 7, true),
+    ].join(' '),
   );
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
 
 /** One command through the real callback path, timed from request to decrypted-ready response. */
-async function timeCommand(keys: { token: string; encodingAesKey: string }, appUrl: string, userid: string, text: string): Promise<number> {
+async function timeCommand(
+  keys: { token: string; encodingAesKey: string },
+  appUrl: string,
+  userid: string,
+  text: string,
+): Promise<number> {
   const req = signedRequest(keys, '/wecom/callback', userid, text);
   const started = process.hrtime.bigint();
-  const res = await fetch(`${appUrl}${req.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: req.body });
+  const res = await fetch(`${appUrl}${req.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: req.body,
+  });
   await res.text();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (res.status !== 200) throw new Error(`${text} answered ${res.status}`);
@@ -148,7 +195,10 @@ function median(xs: number[]): number {
 
 async function main(): Promise<void> {
   const o = readOptions(process.env);
-  const keys = { token: randomBytes(12).toString('hex'), encodingAesKey: randomBytes(32).toString('base64').slice(0, 43) };
+  const keys = {
+    token: randomBytes(12).toString('hex'),
+    encodingAesKey: randomBytes(32).toString('base64').slice(0, 43),
+  };
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(`starting the bot on ${o.mongodbUri ? 'MONGODB_URI' : 'an embedded database'} …`);
   const { child, ready } = await startServer(keys, o);
@@ -176,14 +226,30 @@ async function main(): Promise<void> {
       out(`running ${s.name} for ${o.seconds} s at ${o.connections} connections …`);
       const r = await drive(s.url, o.seconds, o, build);
       const mem = await sample(child);
-      rows.push({ path: s.name, reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, peakRssMb: mem.peakRssBytes / 1024 / 1024, requests: r.requests.total, errors: r.errors + r.timeouts + r.non2xx });
+      rows.push({
+        path: s.name,
+        reqPerSec: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        peakRssMb: mem.peakRssBytes / 1024 / 1024,
+        requests: r.requests.total,
+        errors: r.errors + r.timeouts + r.non2xx,
+      });
       // A sanity check that the write path really wrote: one opinion per answered request.
-      if (s.text === write) out(`  ${r['2xx']} answered in the window, ${mem.opinions - before.opinions} opinions created (requests in flight at the end finish after it)`);
+      if (s.text === write)
+        out(
+          `  ${r['2xx']} answered in the window, ${mem.opinions - before.opinions} opinions created (requests in flight at the end finish after it)`,
+        );
     }
     out(`seeding ${o.opinions} opinions with events, attendance and study marks …`);
     seeded = await seed(child, o.opinions);
     out(`seeded ${seeded.opinions} opinions in ${seeded.seconds.toFixed(0)} s`);
-    const commands: Array<[string, string]> = [['统计', ready.office], ['周报', ready.office], ['督办', ready.office], ['履职', ready.deputy]];
+    const commands: Array<[string, string]> = [
+      ['统计', ready.office],
+      ['周报', ready.office],
+      ['督办', ready.office],
+      ['履职', ready.deputy],
+    ];
     for (const [text, userid] of commands) {
       out(`timing ${text} ×${o.reportRuns} …`);
       const runs: number[] = [];
@@ -199,13 +265,26 @@ async function main(): Promise<void> {
   out('');
   out(renderTable(rows));
   out('');
-  out(`machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`);
+  out(
+    `machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}`,
+  );
   out('');
   out([pad('report (one request at a time)', 34), pad('median ms', 10, true), pad('runs ms', 40, true)].join(' '));
-  for (const r of reports) out([pad(r.command, 34), pad(median(r.runs).toFixed(0), 10, true), pad(r.runs.map((x) => x.toFixed(0)).join(' / '), 40, true)].join(' '));
+  for (const r of reports)
+    out(
+      [
+        pad(r.command, 34),
+        pad(median(r.runs).toFixed(0), 10, true),
+        pad(r.runs.map((x) => x.toFixed(0)).join(' / '), 40, true),
+      ].join(' '),
+    );
   out('');
-  out(`database: ${ready.dbKind}; ${o.deputies} deputies; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`);
-  out(`reports: over ${seeded?.opinions ?? 0} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`);
+  out(
+    `database: ${ready.dbKind}; ${o.deputies} deputies; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`,
+  );
+  out(
+    `reports: over ${seeded?.opinions ?? 0} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`,
+  );
   if (!write) out('note: no 建议 command is registered, so the write path was skipped');
   if (read === '帮助') out('note: no 我的建议 command is registered, so the read path used 帮助');
 }

@@ -14,8 +14,16 @@ const SHARED = ['package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** name → { inputs (files or folders), run (argv), output (must exist after a build) } */
 const TARGETS = {
-  server: { inputs: ['src', 'handlers', 'jobs', 'config', 'scripts', 'tsconfig.build.json', ...SHARED], run: [tsc, '-p', 'tsconfig.build.json'], output: 'dist/src/main.js' },
-  simulator: { inputs: ['src/demo/browser', ...SHARED], run: [tsc, '-p', 'src/demo/browser/tsconfig.json'], output: 'dist/demo-assets/simulator.js' },
+  server: {
+    inputs: ['src', 'handlers', 'jobs', 'config', 'scripts', 'tsconfig.build.json', ...SHARED],
+    run: [tsc, '-p', 'tsconfig.build.json'],
+    output: 'dist/src/main.js',
+  },
+  simulator: {
+    inputs: ['src/demo/browser', ...SHARED],
+    run: [tsc, '-p', 'src/demo/browser/tsconfig.json'],
+    output: 'dist/demo-assets/simulator.js',
+  },
 };
 
 const IGNORED = new Set(['node_modules', 'dist', '.git']);

@@ -16,17 +16,28 @@ const stampFile = join(dist, '.build-stamp');
 const lockDir = join(web, '.build-lock');
 
 function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 function inputsHash() {
-  const inputs = [...files(join(web, 'src')), join(web, 'index.html'), join(web, 'vite.config.mts'), join(web, 'tsconfig.json'), join(root, 'package-lock.json')].filter((f) => existsSync(f)).sort();
+  const inputs = [
+    ...files(join(web, 'src')),
+    join(web, 'index.html'),
+    join(web, 'vite.config.mts'),
+    join(web, 'tsconfig.json'),
+    join(root, 'package-lock.json'),
+  ]
+    .filter((f) => existsSync(f))
+    .sort();
   const h = createHash('sha256');
   for (const f of inputs) h.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
   return h.digest('hex');
 }
 
-const fresh = (hash) => existsSync(stampFile) && existsSync(join(dist, 'index.html')) && readFileSync(stampFile, 'utf8').trim() === hash;
+const fresh = (hash) =>
+  existsSync(stampFile) && existsSync(join(dist, 'index.html')) && readFileSync(stampFile, 'utf8').trim() === hash;
 
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -43,7 +54,8 @@ function withLock(fn) {
       if (err.code !== 'EEXIST') throw err;
       // A lock left by a killed build is taken over after 3 minutes.
       if (Date.now() - statSync(lockDir).mtimeMs > 180_000) rmSync(lockDir, { recursive: true, force: true });
-      if (Date.now() - started > 300_000) throw new Error('web build lock held for 5 minutes: remove web/.build-lock', { cause: err });
+      if (Date.now() - started > 300_000)
+        throw new Error('web build lock held for 5 minutes: remove web/.build-lock', { cause: err });
       sleep(250);
     }
   }
@@ -65,11 +77,19 @@ withLock(() => {
     viteBin = join(dirname(req.resolve('vite/package.json')), 'bin', 'vite.js');
   } catch {
     // Production installs (--omit=dev) have no Vite: keep serving whatever was built before.
-    console.warn(existsSync(join(dist, 'index.html')) ? 'web: sources changed but Vite is not installed; serving the previous build' : 'web: Vite is not installed (npm ci without --omit=dev); the console at /console is not available');
+    console.warn(
+      existsSync(join(dist, 'index.html'))
+        ? 'web: sources changed but Vite is not installed; serving the previous build'
+        : 'web: Vite is not installed (npm ci without --omit=dev); the console at /console is not available',
+    );
     return;
   }
   console.log('web: sources changed, building the console (web/dist)…');
-  const r = spawnSync(process.execPath, [viteBin, 'build', '--config', join(web, 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [viteBin, 'build', '--config', join(web, 'vite.config.mts'), '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) {
     console.error('web: build failed');
     process.exit(r.status ?? 1);

@@ -30,11 +30,22 @@ export async function openCliDatabase(config: Config, log: Logger, env: NodeJS.P
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!uri) {
     const projectRoot = path.resolve(__dirname, '..', '..');
-    const embedded = await startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, settings: readEmbeddedDbSettings(env), log });
+    const embedded = await startEmbeddedDatabase({
+      projectRoot,
+      dataDir: path.resolve(config.dataDir),
+      persistent: true,
+      settings: readEmbeddedDbSettings(env),
+      log,
+    });
     uri = embedded.uri;
     stopEmbedded = () => embedded.stop();
   }
-  const connection = await mongoose.createConnection(uri, connectionOptions(uri.match(/\/([^/?]+)(\?|$)/)?.[1] ?? 'deputies', config.tunables.database)).asPromise();
+  const connection = await mongoose
+    .createConnection(
+      uri,
+      connectionOptions(uri.match(/\/([^/?]+)(\?|$)/)?.[1] ?? 'deputies', config.tunables.database),
+    )
+    .asPromise();
   return {
     connection,
     close: async () => {
@@ -53,7 +64,10 @@ export function userPath(deps: Pick<CliDeps, 'env'>, file: string): string {
 }
 
 /** Loads config and opens the database around `work`; config problems become one line and exit code 2. */
-export async function withDatabase(deps: CliDeps, work: (ctx: { config: Config; connection: Connection; log: Logger }) => Promise<number>): Promise<number> {
+export async function withDatabase(
+  deps: CliDeps,
+  work: (ctx: { config: Config; connection: Connection; log: Logger }) => Promise<number>,
+): Promise<number> {
   let config: Config;
   try {
     config = loadConfig(deps.env);
@@ -63,7 +77,10 @@ export async function withDatabase(deps: CliDeps, work: (ctx: { config: Config; 
     return 2;
   }
   // Logs go to stderr so stdout holds only the report.
-  const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: pino.destination(2) });
+  const log = createLogger({
+    level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+    destination: pino.destination(2),
+  });
   const db = await (deps.openDatabase ?? openCliDatabase)(config, log, deps.env);
   try {
     return await work({ config, connection: db.connection, log });

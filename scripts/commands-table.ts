@@ -22,7 +22,8 @@ function topLevel(sf: ts.SourceFile): Map<string, ts.Node> {
   const out = new Map<string, ts.Node>();
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name) out.set(st.name.text, st);
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.set(d.name.text, d);
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.set(d.name.text, d);
   }
   return out;
 }
@@ -65,7 +66,8 @@ function isInside(node: ts.Node, container: ts.Node): boolean {
 
 function stringProp(obj: ts.ObjectLiteralExpression, key: string): string | undefined {
   for (const p of obj.properties) {
-    if (ts.isPropertyAssignment(p) && p.name.getText() === key && ts.isStringLiteral(p.initializer)) return p.initializer.text;
+    if (ts.isPropertyAssignment(p) && p.name.getText() === key && ts.isStringLiteral(p.initializer))
+      return p.initializer.text;
   }
   return undefined;
 }
@@ -89,10 +91,22 @@ export function scanHandlers(root: string): CommandRow[] {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
     const helpers = topLevel(sf);
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && node.expression.getText() === 'defineCommand' && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.getText() === 'defineCommand' &&
+        node.arguments[0] &&
+        ts.isObjectLiteralExpression(node.arguments[0])
+      ) {
         const obj = node.arguments[0];
         const word = stringProp(obj, 'name');
-        if (word) rows.push({ word, aliases: aliasesOf(obj), role: stringProp(obj, 'role') ?? '', file: `handlers/${name}`, calls: callsFrom(obj, helpers) });
+        if (word)
+          rows.push({
+            word,
+            aliases: aliasesOf(obj),
+            role: stringProp(obj, 'role') ?? '',
+            file: `handlers/${name}`,
+            calls: callsFrom(obj, helpers),
+          });
       }
       ts.forEachChild(node, visit);
     };
@@ -108,7 +122,9 @@ export function commandsTable(root: string): string {
   for (const c of commands) {
     const r = byWord.get(c.name);
     if (!r) throw new Error(`command "${c.name}" is in the table but no handler file declares it with defineCommand`);
-    lines.push(`| ${r.word} | ${r.aliases.join('、')} | ${r.role} | ${r.file} | ${r.calls.map((x) => `services.${x}`).join('<br>') || '—'} |`);
+    lines.push(
+      `| ${r.word} | ${r.aliases.join('、')} | ${r.role} | ${r.file} | ${r.calls.map((x) => `services.${x}`).join('<br>') || '—'} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -28,7 +28,12 @@ interface ExportArgs {
 }
 
 function readArgs(argv: string[]): ExportArgs | { problem: string } {
-  const a = readCliArgs(argv, { year: { type: 'string' }, out: { type: 'string' }, 'full-text': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const a = readCliArgs(argv, {
+    year: { type: 'string' },
+    out: { type: 'string' },
+    'full-text': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if ('unknown' in a) return { problem: `${t('exportBadOption', { option: a.unknown })}\n${t('exportUsage')}` };
   if ('missingValue' in a) return { problem: t('exportMissingValue', { option: a.missingValue }) };
   const { values, positionals } = a;
@@ -40,7 +45,12 @@ function readArgs(argv: string[]): ExportArgs | { problem: string } {
   if (positionals.length !== 1 || !kind) return { problem: t('exportUsage') };
   if (!KINDS.includes(kind as Kind)) return { problem: `${t('exportUnknownKind', { kind })}\n${t('exportUsage')}` };
   if (out && !out.toLowerCase().endsWith('.xlsx')) return { problem: t('exportNotXlsx', { out }) };
-  return { kind: kind as Kind, year: year === undefined ? undefined : Number(year), out, fullText: values['full-text'] === true };
+  return {
+    kind: kind as Kind,
+    year: year === undefined ? undefined : Number(year),
+    out,
+    fullText: values['full-text'] === true,
+  };
 }
 
 /** Exit codes: 0 written, 1 the file could not be written, 2 usage problem. */
@@ -69,9 +79,20 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
     if (!args.out) await mkdir(path.dirname(out), { recursive: true });
     const tz = config.timezone;
     const write = () => {
-      if (args.kind === 'opinions') return writeOpinionsLedger({ models, roster: services.roster, timezone: tz }, { out, year, now, fullText: args.fullText });
-      if (args.kind === 'register') return writePerformanceRegister({ performance: services.performance, timezone: tz, activityTypes: config.tunables.activityTypes }, { out, year: year! });
-      return writeActivitiesLedger({ models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin }, { out, year: year!, now });
+      if (args.kind === 'opinions')
+        return writeOpinionsLedger(
+          { models, roster: services.roster, timezone: tz },
+          { out, year, now, fullText: args.fullText },
+        );
+      if (args.kind === 'register')
+        return writePerformanceRegister(
+          { performance: services.performance, timezone: tz, activityTypes: config.tunables.activityTypes },
+          { out, year: year! },
+        );
+      return writeActivitiesLedger(
+        { models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin },
+        { out, year: year!, now },
+      );
     };
     let rows: number;
     try {

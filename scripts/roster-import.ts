@@ -19,10 +19,18 @@ interface ImportArgs {
 }
 
 function readArgs(argv: string[]): ImportArgs | { problem: string } {
-  const a = readCliArgs(argv, { apply: { type: 'boolean' }, 'deactivate-missing': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const a = readCliArgs(argv, {
+    apply: { type: 'boolean' },
+    'deactivate-missing': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if ('unknown' in a) return { problem: `${t('importUnknownOption', { option: a.unknown })}\n${t('importUsage')}` };
   if ('missingValue' in a || a.values.help || a.positionals.length !== 1) return { problem: t('importUsage') };
-  return { file: a.positionals[0]!, apply: a.values.apply === true, deactivateMissing: a.values['deactivate-missing'] === true };
+  return {
+    file: a.positionals[0]!,
+    apply: a.values.apply === true,
+    deactivateMissing: a.values['deactivate-missing'] === true,
+  };
 }
 
 /** Exit codes: 0 done (or nothing to do), 1 the file has errors (nothing written), 2 usage or file problem. */
@@ -41,19 +49,40 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   }
   const read = await readSheetFile(data, args.file);
   if (!read.ok) {
-    deps.err(read.problem === 'unsupported' ? t('importUnsupported', { ext: read.detail ?? '' }) : t('importUnreadable', { detail: read.detail ?? '' }));
+    deps.err(
+      read.problem === 'unsupported'
+        ? t('importUnsupported', { ext: read.detail ?? '' })
+        : t('importUnreadable', { detail: read.detail ?? '' }),
+    );
     return 2;
   }
   return withDatabase(deps, async ({ config, connection }) => {
     const models = createModels(connection);
     await ensureIndexes(models);
     const store = createRosterImportStore(models);
-    const rules = { levels: config.tunables.levels, groups: config.tunables.professionalGroups, timezone: config.timezone };
+    const rules = {
+      levels: config.tunables.levels,
+      groups: config.tunables.professionalGroups,
+      timezone: config.timezone,
+    };
     const parsed = parseRosterSheets(read.sheets, rules);
-    const plan = planImport(parsed, await store.snapshot(), { deactivateMissing: args.deactivateMissing, officeUserIds: config.officeUserIds });
+    const plan = planImport(parsed, await store.snapshot(), {
+      deactivateMissing: args.deactivateMissing,
+      officeUserIds: config.officeUserIds,
+    });
     // Everything is validated before the first write: a file with any error writes nothing.
     const applied = args.apply && plan.errors.length === 0 ? await store.apply(plan) : undefined;
-    deps.out(formatImportReport({ file: path.basename(args.file), parsed, plan, apply: args.apply, timezone: config.timezone, gbk: read.encoding === 'gb18030', applied }));
+    deps.out(
+      formatImportReport({
+        file: path.basename(args.file),
+        parsed,
+        plan,
+        apply: args.apply,
+        timezone: config.timezone,
+        gbk: read.encoding === 'gb18030',
+        applied,
+      }),
+    );
     return plan.errors.length ? 1 : 0;
   });
 }

@@ -46,9 +46,47 @@ export interface SeedCounts {
 }
 
 const DAY = 86_400_000;
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢'];
-const GIVEN = ['建国', '秀英', '志强', '桂兰', '海燕', '国华', '红梅', '建华', '文静', '晓东', '丽娟', '德明', '春花', '永福', '玉兰', '俊杰', '雪梅', '振华', '美玲', '立新'];
-const UNITS = ['交通运输局', '公安分局', '市场监管分局', '教育管理中心', '民政办', '卫生院', '城管执法中队', '农业农村办', '自然资源所', '应急管理办', '住建办', '人社所', '供电所', '水务站'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢',
+];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '志强',
+  '桂兰',
+  '海燕',
+  '国华',
+  '红梅',
+  '建华',
+  '文静',
+  '晓东',
+  '丽娟',
+  '德明',
+  '春花',
+  '永福',
+  '玉兰',
+  '俊杰',
+  '雪梅',
+  '振华',
+  '美玲',
+  '立新',
+];
+const UNITS = [
+  '交通运输局',
+  '公安分局',
+  '市场监管分局',
+  '教育管理中心',
+  '民政办',
+  '卫生院',
+  '城管执法中队',
+  '农业农村办',
+  '自然资源所',
+  '应急管理办',
+  '住建办',
+  '人社所',
+  '供电所',
+  '水务站',
+];
 const STATIONS = ['镇人大代表联络站', '东村代表联络站', '西村代表联络站', '南湖社区联络站'];
 const PLACES = ['镇政府三楼会议室', '镇敬老院', '东村村委会', '工业园区', '镇中心小学', '南湖社区服务中心'];
 const REASONS = ['外出学习', '身体不适', '工作冲突', '家中有事'];
@@ -93,7 +131,11 @@ function generator(seed: number) {
 type Rng = ReturnType<typeof generator>;
 
 /** Writes documents in batches, one round trip each; a shift already there (a second run) is kept as it is. */
-async function insertInBatches(collection: { insertMany(docs: object[], o: object): Promise<unknown> }, docs: object[], batchSize: number): Promise<void> {
+async function insertInBatches(
+  collection: { insertMany(docs: object[], o: object): Promise<unknown> },
+  docs: object[],
+  batchSize: number,
+): Promise<void> {
   for (let i = 0; i < docs.length; i += batchSize) {
     try {
       await collection.insertMany(docs.slice(i, i + batchSize), { ordered: false });
@@ -106,7 +148,11 @@ async function insertInBatches(collection: { insertMany(docs: object[], o: objec
 
 /** Reserves `count` numbers of a yearly code sequence (one atomic $inc), so seeding never reuses a code. */
 async function reserveCodes(models: Models, prefix: string, year: number, count: number): Promise<number> {
-  const doc = await models.Counter.findOneAndUpdate({ _id: `${prefix}:${year}` }, { $inc: { seq: count } }, { upsert: true, returnDocument: 'after' }).lean();
+  const doc = await models.Counter.findOneAndUpdate(
+    { _id: `${prefix}:${year}` },
+    { $inc: { seq: count } },
+    { upsert: true, returnDocument: 'after' },
+  ).lean();
   return (doc as { seq: number }).seq - count + 1;
 }
 
@@ -120,7 +166,8 @@ function deputyDocs(rng: Rng, count: number, config: Config, now: Date) {
   const docs = [];
   for (let i = 1; i <= count; i++) {
     let name = `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`;
-    while (names.has(name)) name = `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.pick(['', '', '军', '平', '红'])}${names.size % 10}`;
+    while (names.has(name))
+      name = `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.pick(['', '', '军', '平', '红'])}${names.size % 10}`;
     names.add(name);
     docs.push({
       userid: `seed-d-${i}`,
@@ -138,27 +185,54 @@ function deputyDocs(rng: Rng, count: number, config: Config, now: Date) {
 }
 
 /** One opinion with a consistent history: the later in its life, the further along (older ones mostly closed). */
-function opinionDoc(rng: Rng, p: { code: string; year: number; seq: number; filedAt: Date; now: Date; people: Person[]; categories: string[] }) {
+function opinionDoc(
+  rng: Rng,
+  p: { code: string; year: number; seq: number; filedAt: Date; now: Date; people: Person[]; categories: string[] },
+) {
   const filer = rng.pick(p.people);
   const office = p.people[0]!;
   const category = rng.pick(p.categories);
   const source = rng.chance(0.25) ? '群众反映' : '代表';
   const content = `${rng.pick(PHRASES[category] ?? PHRASES.其他!)}，${rng.chance(0.2) ? `联系人电话1${380000000 + rng.int(99999999)}，` : ''}请有关部门尽快研究解决。`;
   const origin = `seed-${p.code}`;
-  const timeline: Array<Record<string, unknown>> = [{ at: p.filedAt, action: 'filed', by: filer.userid, byName: filer.name, note: source, origin }];
+  const timeline: Array<Record<string, unknown>> = [
+    { at: p.filedAt, action: 'filed', by: filer.userid, byName: filer.name, note: source, origin },
+  ];
   const doc: Record<string, unknown> = {
     _id: new Types.ObjectId(),
-    code: p.code, year: p.year, seq: p.seq, origin, source, filer: filer.userid, filerName: filer.name, title: deriveTitle(maskSensitive(content), 30), content, category,
-    filedAt: p.filedAt, round: 0, rounds: [] as object[],
+    code: p.code,
+    year: p.year,
+    seq: p.seq,
+    origin,
+    source,
+    filer: filer.userid,
+    filerName: filer.name,
+    title: deriveTitle(maskSensitive(content), 30),
+    content,
+    category,
+    filedAt: p.filedAt,
+    round: 0,
+    rounds: [] as object[],
   };
-  const cosigners = rng.chance(0.3) ? rng.sample(p.people.filter((x) => x.userid !== filer.userid), 1 + rng.int(3)) : [];
+  const cosigners = rng.chance(0.3)
+    ? rng.sample(
+        p.people.filter((x) => x.userid !== filer.userid),
+        1 + rng.int(3),
+      )
+    : [];
   let t = p.filedAt.getTime();
   const step = (maxDays: number) => (t += DAY * (0.2 + rng.next() * maxDays));
   const past = () => t < p.now.getTime();
   for (const c of cosigners) {
     step(2);
     if (!past()) break;
-    timeline.push({ at: new Date(t), action: 'cosigned', by: c.userid, byName: c.name, origin: `${origin}-c-${c.userid}` });
+    timeline.push({
+      at: new Date(t),
+      action: 'cosigned',
+      by: c.userid,
+      byName: c.name,
+      origin: `${origin}-c-${c.userid}`,
+    });
   }
   doc.cosigners = timeline.filter((e) => e.action === 'cosigned').map((e) => e.by);
   const age = (p.now.getTime() - p.filedAt.getTime()) / DAY;
@@ -169,7 +243,13 @@ function opinionDoc(rng: Rng, p: { code: string; year: number; seq: number; file
     if (past()) {
       status = '已撤回';
       doc.withdrawnAt = new Date(t);
-      timeline.push({ at: new Date(t), action: 'withdrawn', by: filer.userid, byName: filer.name, origin: `${origin}-w` });
+      timeline.push({
+        at: new Date(t),
+        action: 'withdrawn',
+        by: filer.userid,
+        byName: filer.name,
+        origin: `${origin}-w`,
+      });
     }
   } else if (roll < 0.07) {
     step(5);
@@ -177,7 +257,14 @@ function opinionDoc(rng: Rng, p: { code: string; year: number; seq: number; file
       status = '已退回';
       doc.rejectedAt = new Date(t);
       doc.rejectReason = '不属于本级人大代表建议办理范围';
-      timeline.push({ at: new Date(t), action: 'rejected', by: office.userid, byName: office.name, note: doc.rejectReason, origin: `${origin}-x` });
+      timeline.push({
+        at: new Date(t),
+        action: 'rejected',
+        by: office.userid,
+        byName: office.name,
+        note: doc.rejectReason,
+        origin: `${origin}-x`,
+      });
     }
   } else {
     // How far it got depends on its age: fresh ones wait, month-old ones are mostly answered, older ones closed.
@@ -195,7 +282,16 @@ function opinionDoc(rng: Rng, p: { code: string; year: number; seq: number; file
       rounds.push(r);
       Object.assign(doc, { status: '已交办', round, unit, deadline, assignedAt });
       status = '已交办';
-      timeline.push({ at: assignedAt, action: round === 1 ? 'assigned' : 'reopened', by: round === 1 ? office.userid : filer.userid, byName: round === 1 ? office.name : filer.name, round, unit, deadline, origin: `${origin}-a${round}` });
+      timeline.push({
+        at: assignedAt,
+        action: round === 1 ? 'assigned' : 'reopened',
+        by: round === 1 ? office.userid : filer.userid,
+        byName: round === 1 ? office.name : filer.name,
+        round,
+        unit,
+        deadline,
+        origin: `${origin}-a${round}`,
+      });
       step(rng.chance(0.15) ? 30 : 18);
       // Still unanswered: common in the last two months, rare after that (the ones 督办 chases).
       if (!past() || rng.chance(age < 60 ? 0.3 : 0.004)) break;
@@ -203,19 +299,41 @@ function opinionDoc(rng: Rng, p: { code: string; year: number; seq: number; file
       Object.assign(r, { answer, answeredAt: new Date(t) });
       Object.assign(doc, { answer, answeredAt: new Date(t) });
       status = '已答复';
-      timeline.push({ at: new Date(t), action: 'answered', by: office.userid, byName: office.name, round, note: answer, origin: `${origin}-r${round}` });
+      timeline.push({
+        at: new Date(t),
+        action: 'answered',
+        by: office.userid,
+        byName: office.name,
+        round,
+        note: answer,
+        origin: `${origin}-r${round}`,
+      });
       step(5);
       if (!past() || rng.chance(0.2)) break;
       const rating = round === 2 || rng.chance(0.85) ? (rng.chance(0.7) ? '满意' : '基本满意') : '不满意';
       Object.assign(r, { rating, ratedAt: new Date(t) });
       Object.assign(doc, { rating, ratedRound: round, ratedAt: new Date(t) });
-      timeline.push({ at: new Date(t), action: 'rated', by: filer.userid, byName: filer.name, round, rating, origin: `${origin}-s${round}` });
+      timeline.push({
+        at: new Date(t),
+        action: 'rated',
+        by: filer.userid,
+        byName: filer.name,
+        round,
+        rating,
+        origin: `${origin}-s${round}`,
+      });
       if (rating === '不满意') continue;
       step(4);
       if (!past() || rng.chance(0.1)) break;
       status = '已办结';
       doc.closedAt = new Date(t);
-      timeline.push({ at: new Date(t), action: 'closed', by: office.userid, byName: office.name, origin: `${origin}-z` });
+      timeline.push({
+        at: new Date(t),
+        action: 'closed',
+        by: office.userid,
+        byName: office.name,
+        origin: `${origin}-z`,
+      });
       break;
     }
     doc.rounds = rounds;
@@ -232,7 +350,15 @@ function opinionDoc(rng: Rng, p: { code: string; year: number; seq: number; file
 }
 
 /** Activities, meetings, shifts and study items of one year, with attendance up to now. */
-function eventDocs(rng: Rng, o: SeedOptions, year: number, codeStart: { HD: number; HY: number; XX: number }, people: Person[], now: Date, tz: string) {
+function eventDocs(
+  rng: Rng,
+  o: SeedOptions,
+  year: number,
+  codeStart: { HD: number; HY: number; XX: number },
+  people: Person[],
+  now: Date,
+  tz: string,
+) {
   const ids = people.map((x) => x.userid);
   const yearStart = fromWallTime({ year, month: 1, day: 1 }, tz).getTime();
   const span = fromWallTime({ year: year + 1, month: 1, day: 1 }, tz).getTime() - yearStart;
@@ -242,7 +368,18 @@ function eventDocs(rng: Rng, o: SeedOptions, year: number, codeStart: { HD: numb
   };
   const stamps = (users: string[], when: Date) => users.map((userid) => ({ userid, at: when }));
   const base = (code: string, startAt: Date) => ({
-    _id: new Types.ObjectId(), code, year, startAt, reminders: [], nextReminderAt: null, reminderRev: 0, version: 1, createdBy: 'seed-d-1', origin: `seed-${code}`, createdAt: now, updatedAt: now,
+    _id: new Types.ObjectId(),
+    code,
+    year,
+    startAt,
+    reminders: [],
+    nextReminderAt: null,
+    reminderRev: 0,
+    version: 1,
+    createdBy: 'seed-d-1',
+    origin: `seed-${code}`,
+    createdAt: now,
+    updatedAt: now,
   });
   const activities = [];
   for (let i = 0; i < o.activitiesPerYear; i++) {
@@ -257,11 +394,23 @@ function eventDocs(rng: Rng, o: SeedOptions, year: number, codeStart: { HD: numb
     const leaves = over ? confirmed.filter((u) => !checkins.includes(u) && rng.chance(0.3)) : [];
     const signedAt = new Date(startAt.getTime() - 5 * DAY);
     activities.push({
-      ...base(code, startAt), title: `${rng.pick(['视察', '调研', '走访'])}${rng.pick(PLACES)}`, type: rng.pick(['视察', '调研', '执法检查', '专业小组', '培训', '述职', '评议']),
-      place: rng.pick(PLACES), deadline: startAt, deadlineIsDefault: true, capacity, status: rng.chance(0.04) ? 'cancelled' : 'open',
-      confirmed: stamps(confirmed, signedAt), confirmedIds: confirmed, confirmedCount: confirmed.length, waitlist: stamps(waitlist, signedAt), waitlistIds: waitlist,
-      leaves: leaves.map((userid) => ({ userid, reason: rng.pick(REASONS), at: signedAt })), promotedPending: [],
-      checkins: stamps(checkins, startAt), checkinIds: checkins,
+      ...base(code, startAt),
+      title: `${rng.pick(['视察', '调研', '走访'])}${rng.pick(PLACES)}`,
+      type: rng.pick(['视察', '调研', '执法检查', '专业小组', '培训', '述职', '评议']),
+      place: rng.pick(PLACES),
+      deadline: startAt,
+      deadlineIsDefault: true,
+      capacity,
+      status: rng.chance(0.04) ? 'cancelled' : 'open',
+      confirmed: stamps(confirmed, signedAt),
+      confirmedIds: confirmed,
+      confirmedCount: confirmed.length,
+      waitlist: stamps(waitlist, signedAt),
+      waitlistIds: waitlist,
+      leaves: leaves.map((userid) => ({ userid, reason: rng.pick(REASONS), at: signedAt })),
+      promotedPending: [],
+      checkins: stamps(checkins, startAt),
+      checkinIds: checkins,
     });
   }
   const meetings = [];
@@ -269,11 +418,23 @@ function eventDocs(rng: Rng, o: SeedOptions, year: number, codeStart: { HD: numb
     const startAt = at(i, o.meetingsPerYear, 14);
     const code = formatCode({ prefix: 'HY', year, seq: codeStart.HY + i });
     const replied = ids.filter(() => rng.chance(0.9));
-    const replies = replied.map((userid) => (rng.chance(0.1) ? { userid, answer: '请假', reason: rng.pick(REASONS), at: new Date(startAt.getTime() - 2 * DAY) } : { userid, answer: '参加', at: new Date(startAt.getTime() - 2 * DAY) }));
-    const checkins = startAt < now ? replies.filter((r) => r.answer === '参加' && rng.chance(0.95)).map((r) => r.userid) : [];
+    const replies = replied.map((userid) =>
+      rng.chance(0.1)
+        ? { userid, answer: '请假', reason: rng.pick(REASONS), at: new Date(startAt.getTime() - 2 * DAY) }
+        : { userid, answer: '参加', at: new Date(startAt.getTime() - 2 * DAY) },
+    );
+    const checkins =
+      startAt < now ? replies.filter((r) => r.answer === '参加' && rng.chance(0.95)).map((r) => r.userid) : [];
     meetings.push({
-      ...base(code, startAt), title: rng.chance(0.3) ? `镇第十八届人民代表大会第${i + 1}次会议` : `第${i + 1}次主席团会议`, type: rng.chance(0.3) ? '人代会' : '主席团会议',
-      place: '镇政府三楼会议室', status: 'active', expectedIds: ids, replies, checkins: stamps(checkins, startAt), checkinIds: checkins,
+      ...base(code, startAt),
+      title: rng.chance(0.3) ? `镇第十八届人民代表大会第${i + 1}次会议` : `第${i + 1}次主席团会议`,
+      type: rng.chance(0.3) ? '人代会' : '主席团会议',
+      place: '镇政府三楼会议室',
+      status: 'active',
+      expectedIds: ids,
+      replies,
+      checkins: stamps(checkins, startAt),
+      checkinIds: checkins,
     });
   }
   const shifts = [];
@@ -283,9 +444,22 @@ function eventDocs(rng: Rng, o: SeedOptions, year: number, codeStart: { HD: numb
     const members = rng.sample(ids, 2 + rng.int(3));
     const checkins = day < now ? members.filter(() => rng.chance(0.8)) : [];
     shifts.push({
-      _id: new Types.ObjectId(), day, year, slot: dayKey(day, tz), station,
-      members: stamps(members, day), memberIds: members, checkins: stamps(checkins, day), checkinIds: checkins, reminders: [], nextReminderAt: null, reminderRev: 0,
-      createdBy: 'seed-d-1', origin: `seed-shift-${station}-${dayKey(day, tz)}`, createdAt: now, updatedAt: now,
+      _id: new Types.ObjectId(),
+      day,
+      year,
+      slot: dayKey(day, tz),
+      station,
+      members: stamps(members, day),
+      memberIds: members,
+      checkins: stamps(checkins, day),
+      checkinIds: checkins,
+      reminders: [],
+      nextReminderAt: null,
+      reminderRev: 0,
+      createdBy: 'seed-d-1',
+      origin: `seed-shift-${station}-${dayKey(day, tz)}`,
+      createdAt: now,
+      updatedAt: now,
     });
   }
   const study = [];
@@ -293,33 +467,63 @@ function eventDocs(rng: Rng, o: SeedOptions, year: number, codeStart: { HD: numb
     const createdAt = at(i, o.studyPerYear, 10);
     const code = formatCode({ prefix: 'XX', year, seq: codeStart.XX + i });
     const pushed = createdAt < now;
-    const learned = pushed ? ids.filter(() => rng.chance(0.6)).map((userid) => ({ userid, at: new Date(Math.min(now.getTime(), createdAt.getTime() + rng.int(10) * DAY)) })) : [];
+    const learned = pushed
+      ? ids
+          .filter(() => rng.chance(0.6))
+          .map((userid) => ({ userid, at: new Date(Math.min(now.getTime(), createdAt.getTime() + rng.int(10) * DAY)) }))
+      : [];
     study.push({
-      _id: new Types.ObjectId(), code, year, seq: codeStart.XX + i, title: rng.pick(['宪法学习', '代表法解读', '地方组织法要点', '代表履职培训视频']), authorId: 'seed-d-1', origin: `seed-${code}`, createdAt,
-      ...(pushed ? { pushedAt: createdAt, pushSlot: `seed:${code}` } : {}), learned,
+      _id: new Types.ObjectId(),
+      code,
+      year,
+      seq: codeStart.XX + i,
+      title: rng.pick(['宪法学习', '代表法解读', '地方组织法要点', '代表履职培训视频']),
+      authorId: 'seed-d-1',
+      origin: `seed-${code}`,
+      createdAt,
+      ...(pushed ? { pushedAt: createdAt, pushSlot: `seed:${code}` } : {}),
+      learned,
     });
   }
   return { activities, meetings, shifts, study };
 }
 
 /** Fills the database; returns how many documents of each kind were written. */
-export async function seedDatabase(models: Models, config: Config, o: SeedOptions, now: Date, progress: (line: string) => void = () => undefined): Promise<SeedCounts> {
+export async function seedDatabase(
+  models: Models,
+  config: Config,
+  o: SeedOptions,
+  now: Date,
+  progress: (line: string) => void = () => undefined,
+): Promise<SeedCounts> {
   const rng = generator(o.seed);
   const tz = config.timezone;
   const deputies = deputyDocs(rng, o.deputies, config, now);
   // Upserts by userid: seeding twice keeps one deputy per id.
   if (deputies.length) {
-    await models.Deputy.collection.bulkWrite(deputies.map((d) => ({ updateOne: { filter: { userid: d.userid }, update: { $setOnInsert: d }, upsert: true } })), { ordered: false });
+    await models.Deputy.collection.bulkWrite(
+      deputies.map((d) => ({ updateOne: { filter: { userid: d.userid }, update: { $setOnInsert: d }, upsert: true } })),
+      { ordered: false },
+    );
   }
   const people = deputies.filter((d) => d.active).map((d) => ({ userid: d.userid, name: d.name }));
   const categories = Object.keys(config.categories);
   const thisYear = yearOf(now, tz);
   const firstYear = thisYear - o.years + 1;
-  const counts: SeedCounts = { deputies: deputies.length, opinions: 0, activities: 0, meetings: 0, shifts: 0, studyItems: 0 };
+  const counts: SeedCounts = {
+    deputies: deputies.length,
+    opinions: 0,
+    activities: 0,
+    meetings: 0,
+    shifts: 0,
+    studyItems: 0,
+  };
 
   // Opinions spread evenly over the span up to now, numbered per year in filing order.
   const start = fromWallTime({ year: firstYear, month: 1, day: 1 }, tz).getTime();
-  const times = Array.from({ length: o.opinions }, () => new Date(start + rng.next() * (now.getTime() - start))).sort((a, b) => a.getTime() - b.getTime());
+  const times = Array.from({ length: o.opinions }, () => new Date(start + rng.next() * (now.getTime() - start))).sort(
+    (a, b) => a.getTime() - b.getTime(),
+  );
   const perYear = new Map<number, Date[]>();
   for (const t of times) {
     const year = yearOf(t, tz);
@@ -331,7 +535,15 @@ export async function seedDatabase(models: Models, config: Config, o: SeedOption
     let seq = await reserveCodes(models, 'YJ', year, filed.length);
     const docs = filed.map((filedAt) => {
       const s = seq++;
-      return opinionDoc(rng, { code: formatCode({ prefix: 'YJ', year, seq: s }), year, seq: s, filedAt, now, people, categories });
+      return opinionDoc(rng, {
+        code: formatCode({ prefix: 'YJ', year, seq: s }),
+        year,
+        seq: s,
+        filedAt,
+        now,
+        people,
+        categories,
+      });
     });
     await insertInBatches(models.Opinion.collection, docs, o.batchSize);
     counts.opinions += docs.length;
@@ -353,7 +565,9 @@ export async function seedDatabase(models: Models, config: Config, o: SeedOption
     counts.meetings += e.meetings.length;
     counts.shifts += e.shifts.length;
     counts.studyItems += e.study.length;
-    progress(`events ${year}: ${e.activities.length} activities, ${e.meetings.length} meetings, ${e.shifts.length} shifts, ${e.study.length} study items`);
+    progress(
+      `events ${year}: ${e.activities.length} activities, ${e.meetings.length} meetings, ${e.shifts.length} shifts, ${e.study.length} study items`,
+    );
   }
   return counts;
 }

@@ -27,7 +27,10 @@ const LIMITS: Record<string, [keyof SeedOptions, number, number]> = {
 export function readSeedOptions(argv: string[]): SeedOptions | { problem: string } {
   let values: Record<string, unknown>;
   try {
-    const options = Object.fromEntries([...Object.keys(LIMITS).map((k) => [k, { type: 'string' as const }]), ['help', { type: 'boolean' as const, short: 'h' }]]);
+    const options = Object.fromEntries([
+      ...Object.keys(LIMITS).map((k) => [k, { type: 'string' as const }]),
+      ['help', { type: 'boolean' as const, short: 'h' }],
+    ]);
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (err) {
     return { problem: `${err instanceof Error ? err.message : String(err)}\n${USAGE}` };
@@ -38,7 +41,8 @@ export function readSeedOptions(argv: string[]): SeedOptions | { problem: string
     const raw = values[flag];
     if (typeof raw !== 'string') continue;
     const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max) return { problem: `--${flag} must be a whole number from ${min} to ${max}` };
+    if (!/^\d+$/.test(raw) || n < min || n > max)
+      return { problem: `--${flag} must be a whole number from ${min} to ${max}` };
     o[key] = n;
   }
   return o;
@@ -57,7 +61,11 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
     const started = Date.now();
     const counts = await seedDatabase(models, config, o, (deps.clock ?? systemClock).now(), deps.out);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    deps.out(`seeded in ${seconds} s: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    deps.out(
+      `seeded in ${seconds} s: ${Object.entries(counts)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}`,
+    );
     return 0;
   });
 }

@@ -45,12 +45,26 @@ export function createApp(deps: AppDeps): Koa {
     } finally {
       // The query string carries signatures and echostr: log the path only.
       // A route may replace its path for the log (the console's one-time link carries a token).
-      const line = { method: ctx.method, path: ctx.state.logPath ?? ctx.path, status: ctx.status, msgId: ctx.state.msgId, outcome: ctx.state.outcome, latencyMs: Date.now() - started, reason: ctx.state.reason };
+      const line = {
+        method: ctx.method,
+        path: ctx.state.logPath ?? ctx.path,
+        status: ctx.status,
+        msgId: ctx.state.msgId,
+        outcome: ctx.state.outcome,
+        latencyMs: Date.now() - started,
+        reason: ctx.state.reason,
+      };
       deps.onResponse?.(ctx.status);
       if (ctx.path !== '/healthz' && ctx.path !== '/readyz') {
         // A route marks routine polling quiet (ctx.state.quietLog): debug unless it failed.
         const quiet = ctx.state.quietLog === true && ctx.status < 400;
-        (ctx.status >= 500 ? deps.log.error.bind(deps.log) : ctx.status >= 400 ? deps.log.warn.bind(deps.log) : quiet ? deps.log.debug.bind(deps.log) : deps.log.info.bind(deps.log))(line, 'request');
+        (ctx.status >= 500
+          ? deps.log.error.bind(deps.log)
+          : ctx.status >= 400
+            ? deps.log.warn.bind(deps.log)
+            : quiet
+              ? deps.log.debug.bind(deps.log)
+              : deps.log.info.bind(deps.log))(line, 'request');
       }
     }
   });

@@ -62,14 +62,21 @@ export async function composeApp(o: ComposeOptions) {
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
   await ensureIndexes(models);
-  const database = createDatabaseGate({ connection: o.connection, ensureIndexes: () => ensureIndexes(models), log: log.child({ part: 'database' }), retryMs: config.tunables.database.indexRetryMs });
+  const database = createDatabaseGate({
+    connection: o.connection,
+    ensureIndexes: () => ensureIndexes(models),
+    log: log.child({ part: 'database' }),
+    retryMs: config.tunables.database.indexRetryMs,
+  });
   const metrics = o.metrics ?? createMetrics();
   metrics.bind({
     ping: async (timeoutMs) => {
       await o.connection.db?.command({ ping: 1 }, { timeoutMS: timeoutMs });
     },
     outboxCounts: async (timeoutMs) => {
-      const rows = await models.OutboxItem.aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).option({ maxTimeMS: timeoutMs });
+      const rows = await models.OutboxItem.aggregate<{ _id: string; n: number }>([
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ]).option({ maxTimeMS: timeoutMs });
       return Object.fromEntries(rows.map((r) => [r._id, r.n]));
     },
   });
@@ -91,10 +98,20 @@ export async function composeApp(o: ComposeOptions) {
   // The long-connection demo: this process also plays WeCom's WebSocket server for the bot to dial.
   const simulator =
     demoSink && lcConfig
-      ? await startLongConnectionSimulator({ botId: lcConfig.botId, secret: lcConfig.secret, sink: demoSink, chatid: DEMO_CHATID, aibotid: 'demo-bot' })
+      ? await startLongConnectionSimulator({
+          botId: lcConfig.botId,
+          secret: lcConfig.secret,
+          sink: demoSink,
+          chatid: DEMO_CHATID,
+          aibotid: 'demo-bot',
+        })
       : undefined;
   // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
-  const outbox = createOutbox({ models, clock, groupChannel: !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook' });
+  const outbox = createOutbox({
+    models,
+    clock,
+    groupChannel: !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook',
+  });
   // The inbox is built below; the long connection reaches it through this late-bound function.
   let receive: (msg: InboundMessage) => Promise<Reply> = () => Promise.reject(new Error('inbox not ready'));
   const longConnection: LongConnection | undefined = lcConfig
@@ -109,7 +126,14 @@ export async function composeApp(o: ComposeOptions) {
         streamBytes: config.tunables.replyLimits.streamBytes,
         receive: (msg) => receive(msg),
         instanceId: o.instanceId,
-        onLinkState: (state) => metrics.setLongConnectionState(state === 'up' ? 'open' : state === 'connecting' || state === 'subscribing' || state === 'backoff' ? 'connecting' : 'closed'),
+        onLinkState: (state) =>
+          metrics.setLongConnectionState(
+            state === 'up'
+              ? 'open'
+              : state === 'connecting' || state === 'subscribing' || state === 'backoff'
+                ? 'connecting'
+                : 'closed',
+          ),
         onMissedDeadline: () => metrics.recordMissedDeadline('long-connection'),
       })
     : undefined;
@@ -144,7 +168,14 @@ export async function composeApp(o: ComposeOptions) {
   await services.deployment.recordStart(clock.now());
   const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);
   // -- scheduler
-  const scheduler = createScheduler({ jobs: createJobs(config), services, clock, log, config, onOutcome: (r) => metrics.recordJobRun(r.job, r.outcome) });
+  const scheduler = createScheduler({
+    jobs: createJobs(config),
+    services,
+    clock,
+    log,
+    config,
+    onOutcome: (r) => metrics.recordJobRun(r.job, r.outcome),
+  });
   const dispatcher = createDispatcher({ table, services, config, clock, log, observe: metrics.observeCommand });
   const inbox = createInbox({
     models,

@@ -12,20 +12,34 @@ const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  * Configurations that start but cannot work as a deployment expects: one warning each, so the
  * operator reads the cause in the first lines of the log instead of meeting it weeks later.
  */
-export async function checkDeployment(d: { config: Config; officeUserIds: () => Promise<string[]> }): Promise<DeploymentWarning[]> {
+export async function checkDeployment(d: {
+  config: Config;
+  officeUserIds: () => Promise<string[]>;
+}): Promise<DeploymentWarning[]> {
   const { config } = d;
   const out: DeploymentWarning[] = [];
   const longConnection = Boolean(config.wecom.longConnection);
   if (!config.wecom.webhookKey && !longConnection) {
-    out.push({ check: 'push', message: 'no way to push to the group: set WECOM_WEBHOOK_KEY (group robot webhook) or WECOM_BOT_ID and WECOM_BOT_SECRET (long connection); announcements, reminders and the digest cannot reach the group' });
+    out.push({
+      check: 'push',
+      message:
+        'no way to push to the group: set WECOM_WEBHOOK_KEY (group robot webhook) or WECOM_BOT_ID and WECOM_BOT_SECRET (long connection); announcements, reminders and the digest cannot reach the group',
+    });
   }
   if ((await d.officeUserIds()).length === 0) {
-    out.push({ check: 'office', message: 'no office staff: OFFICE_USERIDS is empty and nobody on the roster is office staff; office commands (交办, 公告, 任务 …) have no one to use them' });
+    out.push({
+      check: 'office',
+      message:
+        'no office staff: OFFICE_USERIDS is empty and nobody on the roster is office staff; office commands (交办, 公告, 任务 …) have no one to use them',
+    });
   }
   // Unset, links point at this process on loopback: nothing crosses the network.
   const url = new URL(config.consoleUrl ?? `http://127.0.0.1:${config.port}`);
   if (url.protocol !== 'https:' && !LOOPBACK_HOSTS.test(url.hostname)) {
-    out.push({ check: 'console_url', message: `CONSOLE_URL is not https (${url.protocol}//${url.host}): the console's sign-in would cross the network in clear text; put it behind the HTTPS proxy` });
+    out.push({
+      check: 'console_url',
+      message: `CONSOLE_URL is not https (${url.protocol}//${url.host}): the console's sign-in would cross the network in clear text; put it behind the HTTPS proxy`,
+    });
   }
   return out;
 }

@@ -30,7 +30,15 @@ async function main(): Promise<void> {
   let embedded: Awaited<ReturnType<typeof startEmbeddedDatabase>> | undefined;
   let uri = config.mongodbUri;
   // The embedded database boots in its own process while this one loads the app's modules.
-  const starting = uri ? undefined : startEmbeddedDatabase({ projectRoot, dataDir: path.resolve(config.dataDir), persistent: true, settings: readEmbeddedDbSettings(process.env), log });
+  const starting = uri
+    ? undefined
+    : startEmbeddedDatabase({
+        projectRoot,
+        dataDir: path.resolve(config.dataDir),
+        persistent: true,
+        settings: readEmbeddedDbSettings(process.env),
+        log,
+      });
   const [{ default: mongoose }, { composeApp }] = await Promise.all([import('mongoose'), import('./compose')]);
   if (starting) {
     embedded = await starting;
@@ -38,7 +46,9 @@ async function main(): Promise<void> {
     log.info({ kind: embedded.kind, dataDir: config.dataDir }, 'embedded database started');
   }
   if (!uri) throw new Error('no database URI');
-  const connection = await mongoose.createConnection(uri, connectionOptions(databaseNameOf(uri), config.tunables.database)).asPromise();
+  const connection = await mongoose
+    .createConnection(uri, connectionOptions(databaseNameOf(uri), config.tunables.database))
+    .asPromise();
 
   const composed = await composeApp({ config, connection, log });
   const server = http.createServer(composed.app.callback());
@@ -50,7 +60,12 @@ async function main(): Promise<void> {
   } catch (err) {
     // A taken port is an operator's problem with one plain line, not a stack trace.
     const code = (err as NodeJS.ErrnoException).code;
-    const line = code === 'EADDRINUSE' ? t('portInUse', { port: config.port, host: config.host }) : code === 'EACCES' ? t('portNotAllowed', { port: config.port, host: config.host }) : undefined;
+    const line =
+      code === 'EADDRINUSE'
+        ? t('portInUse', { port: config.port, host: config.host })
+        : code === 'EACCES'
+          ? t('portNotAllowed', { port: config.port, host: config.host })
+          : undefined;
     if (!line) throw err;
     process.stderr.write(`${line}\n`);
     await composed.stop();
@@ -65,7 +80,10 @@ async function main(): Promise<void> {
   await logDeploymentWarnings(composed.checkDeployment, log);
   if (config.demo) {
     const simulator = `${localBaseUrl(config.host, port)}/demo`;
-    log.warn({ simulator, longConnection: Boolean(config.wecom.longConnection) }, 'demo mode: throwaway WeCom credentials; group pushes go to the local simulator');
+    log.warn(
+      { simulator, longConnection: Boolean(config.wecom.longConnection) },
+      'demo mode: throwaway WeCom credentials; group pushes go to the local simulator',
+    );
     // One plain line a person notices among the JSON logs.
     process.stderr.write(`\n  演示模式 demo mode — 打开本地聊天模拟器 open the chat simulator: ${simulator}\n\n`);
   }

@@ -28,7 +28,11 @@ export function createMetricsRouter(d: { metrics: Metrics; token?: string }): Ro
         ctx.body = 'unauthorized';
         return;
       }
-    } else if (!LOOPBACK.has(ctx.req.socket.remoteAddress ?? '') || ctx.get('x-forwarded-for') || ctx.get('forwarded')) {
+    } else if (
+      !LOOPBACK.has(ctx.req.socket.remoteAddress ?? '') ||
+      ctx.get('x-forwarded-for') ||
+      ctx.get('forwarded')
+    ) {
       ctx.status = 403;
       ctx.body = 'metrics are served to this machine only; set METRICS_TOKEN to scrape from elsewhere';
       return;

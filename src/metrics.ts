@@ -25,7 +25,12 @@ export function createMetrics(o: { prefix?: string } = {}) {
   collectDefaultMetrics({ register: registry, prefix });
   let sources: MetricsSources | undefined;
 
-  const requests = new Counter({ name: `${prefix}http_requests_total`, help: 'HTTP requests answered, by status code', labelNames: ['status'], registers: [registry] });
+  const requests = new Counter({
+    name: `${prefix}http_requests_total`,
+    help: 'HTTP requests answered, by status code',
+    labelNames: ['status'],
+    registers: [registry],
+  });
   const commandSeconds = new Histogram({
     name: `${prefix}command_duration_seconds`,
     help: 'Time to run a command, by command name and outcome (ok, refused, error)',
@@ -39,16 +44,34 @@ export function createMetrics(o: { prefix?: string } = {}) {
     labelNames: ['transport'],
     registers: [registry],
   });
-  const jobRuns = new Counter({ name: `${prefix}job_runs_total`, help: 'Scheduler slot outcomes, by job and outcome', labelNames: ['job', 'outcome'], registers: [registry] });
+  const jobRuns = new Counter({
+    name: `${prefix}job_runs_total`,
+    help: 'Scheduler slot outcomes, by job and outcome',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
   const longConnection = new Gauge({
     name: `${prefix}long_connection_state`,
     help: 'WeCom long connection: 1 for the current state (disabled, connecting, open, closed)',
     labelNames: ['state'],
     registers: [registry],
   });
-  const dbUp = new Gauge({ name: `${prefix}db_up`, help: '1 when the database answered the scrape-time ping', registers: [registry] });
-  const dbRoundTrip = new Gauge({ name: `${prefix}db_round_trip_seconds`, help: 'Database ping round trip at scrape time', registers: [registry] });
-  const outbox = new Gauge({ name: `${prefix}outbox_items`, help: 'Outbox items by status (pending = queued, dead = failed for good, sent)', labelNames: ['status'], registers: [registry] });
+  const dbUp = new Gauge({
+    name: `${prefix}db_up`,
+    help: '1 when the database answered the scrape-time ping',
+    registers: [registry],
+  });
+  const dbRoundTrip = new Gauge({
+    name: `${prefix}db_round_trip_seconds`,
+    help: 'Database ping round trip at scrape time',
+    registers: [registry],
+  });
+  const outbox = new Gauge({
+    name: `${prefix}outbox_items`,
+    help: 'Outbox items by status (pending = queued, dead = failed for good, sent)',
+    labelNames: ['status'],
+    registers: [registry],
+  });
 
   setLongConnectionState('disabled');
 

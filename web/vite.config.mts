@@ -26,5 +26,12 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000', '/console/login': 'http://127.0.0.1:3000', '/console/auth': 'http://127.0.0.1:3000' } },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/console/login': 'http://127.0.0.1:3000',
+      '/console/auth': 'http://127.0.0.1:3000',
+    },
+  },
 });

@@ -15,8 +15,15 @@ export function describeMine(s: MyActivityStatus): string {
 
 export function activityLine(a: ActivityDoc, userid: string, now: Date, tz: string): string {
   return t('activityListLine', {
-    code: a.code, title: a.title, when: formatDateTime(a.startAt, tz), place: a.place, capacity: a.capacity, confirmed: a.confirmedCount,
-    deadline: formatDateTime(a.deadline, tz), closed: a.deadline <= now, mine: describeMine(myActivityStatus(a, userid)),
+    code: a.code,
+    title: a.title,
+    when: formatDateTime(a.startAt, tz),
+    place: a.place,
+    capacity: a.capacity,
+    confirmed: a.confirmedCount,
+    deadline: formatDateTime(a.deadline, tz),
+    closed: a.deadline <= now,
+    mine: describeMine(myActivityStatus(a, userid)),
   });
 }
 

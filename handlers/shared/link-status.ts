@@ -20,6 +20,10 @@ export function linkStatusLines(o: LinkOverview, config: Config): string[] {
   } else {
     lines.push(t('linkNoHolder'));
   }
-  lines.push(o.group ? t('linkGroupKnown', { chatid: o.group.chatid, learnedAt: formatDateTime(o.group.learnedAt, tz) }) : t('linkGroupUnknown', { needed: o.pushesNeedGroup }));
+  lines.push(
+    o.group
+      ? t('linkGroupKnown', { chatid: o.group.chatid, learnedAt: formatDateTime(o.group.learnedAt, tz) })
+      : t('linkGroupUnknown', { needed: o.pushesNeedGroup }),
+  );
   return lines;
 }

@@ -5,7 +5,6 @@ import type { ProgressView } from '../../src/services/opinions';
 import { shown } from '../../src/text/group-safe';
 import { formatDate, formatShortDateTime } from '../../src/time/format';
 
-
 function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date): string {
   const when = formatShortDateTime(e.at, tz, now);
   const name = e.byName;
@@ -46,11 +45,25 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date):
 export function formatProgress(v: ProgressView, tz: string, now: Date, calendar: HolidayCalendar): string {
   const o = v.opinion;
   const lines = [
-    t('opinionProgressHeader', { code: o.code, title: shown(o.title, v.fullAccess), status: o.status, category: o.category, source: o.source, filer: o.filerName }),
+    t('opinionProgressHeader', {
+      code: o.code,
+      title: shown(o.title, v.fullAccess),
+      status: o.status,
+      category: o.category,
+      source: o.source,
+      filer: o.filerName,
+    }),
   ];
   if (v.cosignerNames.length) lines.push(t('opinionProgressCosigners', { names: v.cosignerNames.join('、') }));
   if (o.status === '已交办' && o.unit && o.deadline) {
-    lines.push(t('opinionProgressCurrent', { unit: shown(o.unit, true), deadline: formatDeadline(o, tz, calendar), round: o.round ?? 1, overdue: o.deadline.getTime() < now.getTime() }));
+    lines.push(
+      t('opinionProgressCurrent', {
+        unit: shown(o.unit, true),
+        deadline: formatDeadline(o, tz, calendar),
+        round: o.round ?? 1,
+        overdue: o.deadline.getTime() < now.getTime(),
+      }),
+    );
   }
   lines.push(t('opinionProgressContent', { content: shown(o.content, v.fullAccess) }));
   lines.push(t('opinionProgressTimeline'), ...o.timeline.map((e) => timelineLine(e, v, tz, now)).filter(Boolean));

@@ -1,5 +1,19 @@
 /** Option keys people write as `键：值` anywhere in a command. */
-export const OPTION_KEYS = ['时间', '地点', '名额', '截止', '期限', '单位', '类型', '小组', '层级', '联络站', '链接', '说明', '原因'] as const;
+export const OPTION_KEYS = [
+  '时间',
+  '地点',
+  '名额',
+  '截止',
+  '期限',
+  '单位',
+  '类型',
+  '小组',
+  '层级',
+  '联络站',
+  '链接',
+  '说明',
+  '原因',
+] as const;
 export type OptionKey = (typeof OPTION_KEYS)[number];
 
 export interface ParsedOptions {
@@ -17,7 +31,8 @@ export interface ParsedOptions {
 export function extractOptions(text: string, keys: readonly OptionKey[] = OPTION_KEYS): ParsedOptions {
   const pattern = new RegExp(`(${keys.join('|')})\\s*[:：]`, 'g');
   const hits: Array<{ key: OptionKey; start: number; valueStart: number }> = [];
-  for (const m of text.matchAll(pattern)) hits.push({ key: m[1] as OptionKey, start: m.index ?? 0, valueStart: (m.index ?? 0) + m[0].length });
+  for (const m of text.matchAll(pattern))
+    hits.push({ key: m[1] as OptionKey, start: m.index ?? 0, valueStart: (m.index ?? 0) + m[0].length });
   const options: ParsedOptions['options'] = {};
   const repeated: OptionKey[] = [];
   let rest = hits.length ? text.slice(0, hits[0]!.start) : text;
@@ -31,7 +46,10 @@ export function extractOptions(text: string, keys: readonly OptionKey[] = OPTION
     if (options[h.key] !== undefined) repeated.push(h.key);
     options[h.key] = value;
   });
-  rest = rest.trim().replace(/[，,；;]+$/, '').trim();
+  rest = rest
+    .trim()
+    .replace(/[，,；;]+$/, '')
+    .trim();
   return { options, rest, repeated };
 }
 

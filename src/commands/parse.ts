@@ -24,7 +24,10 @@ export function createCommandTable(commands: readonly Command[]): CommandTable {
   return { commands, words };
 }
 
-export type ParsedLine = { kind: 'empty' } | { kind: 'unknown'; input: string } | { kind: 'command'; command: Command; invokedAs: string; args: string };
+export type ParsedLine =
+  | { kind: 'empty' }
+  | { kind: 'unknown'; input: string }
+  | { kind: 'command'; command: Command; invokedAs: string; args: string };
 
 const ASCII_WORD = /^[a-z?]+$/;
 

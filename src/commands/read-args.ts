@@ -5,7 +5,8 @@ import { yearOf } from '../time/zone';
 import { extractOptions, splitFirst } from './args';
 import type { ArgsSpec, Command, CommandContext, Param } from './types';
 
-export type ReadArgs = { ok: true; params: CommandContext['params']; options: CommandContext['options'] } | { ok: false; reply: string };
+export type ReadArgs =
+  { ok: true; params: CommandContext['params']; options: CommandContext['options'] } | { ok: false; reply: string };
 
 export interface ReadArgsEnv {
   now: Date;
@@ -38,7 +39,9 @@ export function usageLine(c: Pick<Command, 'name' | 'example' | 'args'>): string
   const spec = c.args ?? {};
   const label = (p: Param) => (p.kind === 'code' ? '编号' : p.kind === 'year' ? '年份' : p.label);
   const parts = [
-    ...(spec.params ?? []).map((p) => (p.kind !== 'year' && (p.required || (p.kind === 'code' && p.of === 'YJ')) ? `<${label(p)}>` : `[${label(p)}]`)),
+    ...(spec.params ?? []).map((p) =>
+      p.kind !== 'year' && (p.required || (p.kind === 'code' && p.of === 'YJ')) ? `<${label(p)}>` : `[${label(p)}]`,
+    ),
     ...(spec.options ?? []).map((k) => (spec.requiredOptions?.includes(k) ? `${k}：…` : `[${k}：…]`)),
   ];
   return t('commandUsage', { command: c.name, parts: parts.join(' '), example: c.example });

@@ -47,8 +47,12 @@ type ParamValue<P extends Param> = P extends { kind: 'year' }
       : string | undefined;
 
 /** The parsed arguments, typed from the declaration. */
-export type ParamsOf<S extends ArgsSpec> = S extends { params: readonly (infer P extends Param)[] } ? { [K in P as K['name']]: ParamValue<K> } : Record<string, never>;
-export type OptionsOf<S extends ArgsSpec> = S extends { options: readonly (infer K extends OptionKey)[] } ? Partial<Record<K, string>> : Record<string, never>;
+export type ParamsOf<S extends ArgsSpec> = S extends { params: readonly (infer P extends Param)[] }
+  ? { [K in P as K['name']]: ParamValue<K> }
+  : Record<string, never>;
+export type OptionsOf<S extends ArgsSpec> = S extends { options: readonly (infer K extends OptionKey)[] }
+  ? Partial<Record<K, string>>
+  : Record<string, never>;
 
 export interface CommandContext {
   actor: Actor;
@@ -85,20 +89,28 @@ export interface Command {
 }
 
 /** What `run` sees for a declared command: its own arguments, typed, and only the services it named. */
-export type RunContext<S extends ArgsSpec, U extends ServiceName> = Omit<CommandContext, 'services' | 'params' | 'options'> & {
+export type RunContext<S extends ArgsSpec, U extends ServiceName> = Omit<
+  CommandContext,
+  'services' | 'params' | 'options'
+> & {
   services: Pick<Services, U>;
   params: ParamsOf<S>;
   options: OptionsOf<S>;
 };
 
-export interface CommandDefinition<S extends ArgsSpec, U extends ServiceName> extends Omit<Command, 'args' | 'uses' | 'run'> {
+export interface CommandDefinition<S extends ArgsSpec, U extends ServiceName> extends Omit<
+  Command,
+  'args' | 'uses' | 'run'
+> {
   args?: S;
   uses: readonly U[];
   run(ctx: RunContext<S, U>): Promise<string>;
 }
 
 /** Declares a command: its arguments and services are checked against what `run` reads. */
-export function defineCommand<const S extends ArgsSpec = Record<string, never>, const U extends ServiceName = never>(c: CommandDefinition<S, U>): Command {
+export function defineCommand<const S extends ArgsSpec = Record<string, never>, const U extends ServiceName = never>(
+  c: CommandDefinition<S, U>,
+): Command {
   // The dispatcher parses `args` into exactly this shape and passes exactly `uses`.
   return c as unknown as Command;
 }

@@ -9,7 +9,8 @@ import { consoleFieldLabels } from '../messages/console';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: 'invalid' | 'refused' | 'not_signed_in' | 'forbidden' | 'csrf' | 'not_found' | 'conflict' | 'rate_limited',
+    readonly code:
+      'invalid' | 'refused' | 'not_signed_in' | 'forbidden' | 'csrf' | 'not_found' | 'conflict' | 'rate_limited',
     message: string,
     readonly fields?: Record<string, string>,
   ) {
@@ -50,14 +51,21 @@ function describe(issue: z.core.$ZodIssue, field: string): string {
   const l = label(field);
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? t('formRequired', { label: l }) : issue.expected === 'number' || issue.expected === 'int' ? t('formNumber', { label: l }) : t('formBad', { label: l });
+      return issue.input === undefined || issue.input === null
+        ? t('formRequired', { label: l })
+        : issue.expected === 'number' || issue.expected === 'int'
+          ? t('formNumber', { label: l })
+          : t('formBad', { label: l });
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('formRequired', { label: l }) : t('formBad', { label: l });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('formTooFew', { label: l, min: Number(issue.minimum) });
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? t('formRequired', { label: l }) : t('formBad', { label: l });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return t('formTooFew', { label: l, min: Number(issue.minimum) });
       return t('formRange', { label: l, min: Number(issue.minimum) });
     case 'too_big':
       if (issue.origin === 'string') return t('formTooLong', { label: l, max: Number(issue.maximum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('formTooMany', { label: l, max: Number(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return t('formTooMany', { label: l, max: Number(issue.maximum) });
       return t('formRange', { label: l, max: Number(issue.maximum) });
     case 'invalid_value':
       return t('formChoice', { label: l, options: issue.values.map(String).join('、') });

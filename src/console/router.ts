@@ -30,7 +30,12 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   const secure = () => d.services.consoleAuth.baseUrl().startsWith('https:');
   const guard = createGuard({ auth: d.services.consoleAuth, clock: d.clock, log, secure });
   const c = d.config.tunables.console;
-  const limiter = createSignInLimiter({ clock: d.clock, perIp: c.signInPerIpPerWindow, global: c.signInGlobalPerWindow, windowMinutes: c.signInWindowMinutes });
+  const limiter = createSignInLimiter({
+    clock: d.clock,
+    perIp: c.signInPerIpPerWindow,
+    global: c.signInGlobalPerWindow,
+    windowMinutes: c.signInWindowMinutes,
+  });
 
   const api = new Router({ prefix: '/api/console' });
   const authRoutes = createAuthRoutes({ ...d, log, guard, limiter, secure });

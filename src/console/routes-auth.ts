@@ -67,7 +67,11 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     if (!wecomSignInConfigured(config)) return ctx.redirect(LOGIN_FAILED('wecom_unavailable'));
     if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
     const state = newToken();
-    setCookie(ctx, STATE_COOKIE, state, { maxAgeSeconds: config.tunables.console.oauthStateMinutes * 60, secure: d.secure(), path: STATE_PATH });
+    setCookie(ctx, STATE_COOKIE, state, {
+      maxAgeSeconds: config.tunables.console.oauthStateMinutes * 60,
+      secure: d.secure(),
+      path: STATE_PATH,
+    });
     const redirect = encodeURIComponent(`${auth.baseUrl()}/console/auth/wecom/callback`);
     const corp = encodeURIComponent(config.wecom.corpId ?? '');
     const agent = encodeURIComponent(String(config.wecom.agentId ?? ''));
@@ -113,7 +117,11 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     api.get(
       '/session',
       guard.signedIn(async (ctx, who) => {
-        ctx.body = { user: { userid: who.actor.userid, name: who.actor.name, role: who.role }, csrfToken: who.csrfToken, demo: config.demo };
+        ctx.body = {
+          user: { userid: who.actor.userid, name: who.actor.name, role: who.role },
+          csrfToken: who.csrfToken,
+          demo: config.demo,
+        };
       }),
     );
     api.post(
@@ -130,7 +138,12 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
 }
 
 /** Demo mode only: the simulator's "打开工作台" button signs in as the chosen person. */
-export function createDemoConsoleLogin(d: { services: Services; clock: Clock; guard: Guard; limiter: SignInLimiter }): Router {
+export function createDemoConsoleLogin(d: {
+  services: Services;
+  clock: Clock;
+  guard: Guard;
+  limiter: SignInLimiter;
+}): Router {
   const router = new Router();
   router.post(
     '/demo/api/console-login',

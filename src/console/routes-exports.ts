@@ -31,7 +31,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** `attachment` with an ASCII fallback and the UTF-8 name per RFC 5987 / RFC 6266. */
 export function contentDisposition(asciiName: string, utf8Name: string): string {
-  const encoded = encodeURIComponent(utf8Name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(utf8Name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -39,7 +42,11 @@ export function contentDisposition(asciiName: string, utf8Name: string): string 
  * Writes the workbook to a private temporary file, then streams it: a failure while writing is a clean
  * 500 (never a truncated download), and a year of rows never sits in memory. The file goes once sent.
  */
-async function sendWorkbook(ctx: Context, names: { ascii: string; utf8: string }, write: (file: string) => Promise<unknown>): Promise<void> {
+async function sendWorkbook(
+  ctx: Context,
+  names: { ascii: string; utf8: string },
+  write: (file: string) => Promise<unknown>,
+): Promise<void> {
   const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.xlsx`);
   try {
     await write(file);
@@ -59,7 +66,11 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
   const { services, models, config, clock, guard } = d;
   const tz = config.timezone;
   const fullTextOf = (v?: string) => v === '1' || v === 'true';
-  const yearOption = () => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(FIRST_YEAR).max(yearOf(clock.now(), tz)).optional());
+  const yearOption = () =>
+    z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number().int().min(FIRST_YEAR).max(yearOf(clock.now(), tz)).optional(),
+    );
   const anyYear = () => z.object({ year: yearOption(), fullText: z.enum(['0', '1', 'true', 'false']).optional() });
   const oneYear = () => z.object({ year: yearOption().transform((y) => y ?? yearOf(clock.now(), tz)) });
 
@@ -72,18 +83,30 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
       if (file === 'opinions.xlsx') {
         const q = parseInput(anyYear(), ctx.query);
         const label = q.year ?? exportNames.allYears;
-        await sendWorkbook(ctx, { ascii: `opinions-${q.year ?? 'all'}`, utf8: `${exportNames.opinions}-${label}` }, (out) =>
-          writeOpinionsLedger({ models, roster: services.roster, timezone: tz }, { out, year: q.year, now, fullText: fullTextOf(q.fullText) }),
+        await sendWorkbook(
+          ctx,
+          { ascii: `opinions-${q.year ?? 'all'}`, utf8: `${exportNames.opinions}-${label}` },
+          (out) =>
+            writeOpinionsLedger(
+              { models, roster: services.roster, timezone: tz },
+              { out, year: q.year, now, fullText: fullTextOf(q.fullText) },
+            ),
         );
       } else if (file === 'performance.xlsx') {
         const q = parseInput(oneYear(), ctx.query);
         await sendWorkbook(ctx, { ascii: `performance-${q.year}`, utf8: `${exportNames.register}-${q.year}` }, (out) =>
-          writePerformanceRegister({ performance: services.performance, timezone: tz, activityTypes: config.tunables.activityTypes }, { out, year: q.year }),
+          writePerformanceRegister(
+            { performance: services.performance, timezone: tz, activityTypes: config.tunables.activityTypes },
+            { out, year: q.year },
+          ),
         );
       } else if (file === 'events.xlsx') {
         const q = parseInput(oneYear(), ctx.query);
         await sendWorkbook(ctx, { ascii: `events-${q.year}`, utf8: `${exportNames.activities}-${q.year}` }, (out) =>
-          writeActivitiesLedger({ models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin }, { out, year: q.year, now }),
+          writeActivitiesLedger(
+            { models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin },
+            { out, year: q.year, now },
+          ),
         );
       } else {
         throw notFound();
@@ -99,7 +122,10 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
       const now = clock.now();
       const filter = services.opinions.searchFilter(q, now);
       await sendWorkbook(ctx, { ascii: consoleExportNames.filteredAscii, utf8: consoleExportNames.filtered }, (out) =>
-        writeOpinionsLedger({ models, roster: services.roster, timezone: tz }, { out, now, fullText: fullTextOf(q.fullText), only: { filter, sheet: consoleExportNames.filtered } }),
+        writeOpinionsLedger(
+          { models, roster: services.roster, timezone: tz },
+          { out, now, fullText: fullTextOf(q.fullText), only: { filter, sheet: consoleExportNames.filtered } },
+        ),
       );
     }),
   );

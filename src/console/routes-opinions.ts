@@ -22,11 +22,18 @@ export interface OpinionRoutesDeps {
 }
 
 /** A query parameter: the first value when repeated; empty means absent. */
-const param = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v, schema);
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
 const text = (max: number) => param(z.string().trim().max(max).optional());
 
 const statusList = z.preprocess(
-  (v) => (v === undefined || v === '' ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(/[,，]/)).map((s) => s.trim()).filter(Boolean)),
+  (v) =>
+    v === undefined || v === ''
+      ? undefined
+      : (Array.isArray(v) ? v : [v])
+          .flatMap((s) => String(s).split(/[,，]/))
+          .map((s) => s.trim())
+          .filter(Boolean),
   z.array(z.enum(OPINION_STATUSES)).max(OPINION_STATUSES.length).optional(),
 );
 
@@ -52,19 +59,33 @@ const listSchema = filterSchema.extend({
 
 const version = z.number().int().min(0);
 const deadlineChoice = {
-  deadline: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  deadline: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   workdays: z.number().int().min(1).max(365).optional(),
 };
 const onlyOneDeadline = (b: { deadline?: string; workdays?: number }) => !(b.deadline && b.workdays !== undefined);
-const assignSchema = z.object({ unit: z.string().trim().min(1).max(40), ...deadlineChoice, version }).refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
+const assignSchema = z
+  .object({ unit: z.string().trim().min(1).max(40), ...deadlineChoice, version })
+  .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 // 改派 may keep the unit and only move the deadline, as in the chat.
-const reassignSchema = z.object({ unit: z.string().trim().max(40).default(''), ...deadlineChoice, version }).refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
+const reassignSchema = z
+  .object({ unit: z.string().trim().max(40).default(''), ...deadlineChoice, version })
+  .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 const answerSchema = (max: number) => z.object({ text: z.string().trim().min(1).max(max), version });
 const rejectSchema = (max: number) => z.object({ reason: z.string().trim().min(1).max(max), version });
 const versionOnly = z.object({ version });
 const previewSchema = (max: number) => z.object({ text: z.string().trim().max(max).default('') });
 const batchSchema = (max: number) =>
-  z.object({ codes: z.array(z.string().trim().min(1).max(20)).min(1).max(max), unit: z.string().trim().min(1).max(40), ...deadlineChoice }).refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
+  z
+    .object({
+      codes: z.array(z.string().trim().min(1).max(20)).min(1).max(max),
+      unit: z.string().trim().min(1).max(40),
+      ...deadlineChoice,
+    })
+    .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 
 const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -91,7 +112,10 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
   };
 
   async function detail(o: Opinion, viewer: { office: boolean; fullText: boolean }) {
-    const [names, similar] = await Promise.all([services.roster.namesOf(o.cosigners ?? []), viewer.office ? opinions.similarTo(o) : Promise.resolve([])]);
+    const [names, similar] = await Promise.all([
+      services.roster.namesOf(o.cosigners ?? []),
+      viewer.office ? opinions.similarTo(o) : Promise.resolve([]),
+    ]);
     return detailJson(o, { names, similar, ...viewer }, clock.now());
   }
 
@@ -125,7 +149,13 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         try {
           const code = opinions.resolveCode(typed, clock.now(), '交办');
           const current = await opinions.load(code);
-          await opinions.assign(code, b.unit, deadlineText(b), input(who.actor, code, 'assign', versionOf(current)), 'assign');
+          await opinions.assign(
+            code,
+            b.unit,
+            deadlineText(b),
+            input(who.actor, code, 'assign', versionOf(current)),
+            'assign',
+          );
           done.push(code);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
@@ -164,21 +194,49 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
           case 'assign':
           case 'reassign': {
             const b = parseInput(action === 'assign' ? assignSchema : reassignSchema, body);
-            const r = await opinions.assign(code, b.unit, deadlineText(b), input(who.actor, code, action, b.version), action);
-            return { opinion: r.opinion, extra: { assigned: { unit: r.unit, deadline: r.deadline, unitMatch: r.match.kind === 'matched' ? 'matched' : r.match.kind === 'new' ? 'new' : 'exact', defaulted: r.defaulted } } };
+            const r = await opinions.assign(
+              code,
+              b.unit,
+              deadlineText(b),
+              input(who.actor, code, action, b.version),
+              action,
+            );
+            return {
+              opinion: r.opinion,
+              extra: {
+                assigned: {
+                  unit: r.unit,
+                  deadline: r.deadline,
+                  unitMatch: r.match.kind === 'matched' ? 'matched' : r.match.kind === 'new' ? 'new' : 'exact',
+                  defaulted: r.defaulted,
+                },
+              },
+            };
           }
           case 'answer': {
             const b = parseInput(answerSchema(maxChars), body);
-            return { opinion: (await opinions.answer(code, b.text, input(who.actor, code, action, b.version))).opinion };
+            return {
+              opinion: (await opinions.answer(code, b.text, input(who.actor, code, action, b.version))).opinion,
+            };
           }
           case 'reject': {
             const b = parseInput(rejectSchema(maxChars), body);
             return { opinion: await opinions.reject(code, b.reason, input(who.actor, code, action, b.version)) };
           }
           case 'close':
-            return { opinion: await opinions.close(code, input(who.actor, code, action, parseInput(versionOnly, body).version)) };
+            return {
+              opinion: await opinions.close(
+                code,
+                input(who.actor, code, action, parseInput(versionOnly, body).version),
+              ),
+            };
           case 'remind':
-            return { opinion: await opinions.remind(code, input(who.actor, code, action, parseInput(versionOnly, body).version)) };
+            return {
+              opinion: await opinions.remind(
+                code,
+                input(who.actor, code, action, parseInput(versionOnly, body).version),
+              ),
+            };
         }
       };
       const r = await run();
@@ -192,7 +250,12 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
     guard.signedIn(async (ctx, who) => {
       const q = parseInput(z.object({ page: param(z.coerce.number().int().min(1).max(10_000).default(1)) }), ctx.query);
       const mine = await opinions.listMine(who.actor.userid, q.page, clock.now());
-      ctx.body = { total: mine.total, page: mine.page, pages: mine.pages, items: mine.items.map((i) => ({ ...i, daysOpen: i.daysOpen ?? null })) };
+      ctx.body = {
+        total: mine.total,
+        page: mine.page,
+        pages: mine.pages,
+        items: mine.items.map((i) => ({ ...i, daysOpen: i.daysOpen ?? null })),
+      };
     }),
   );
 

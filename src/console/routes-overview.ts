@@ -31,9 +31,17 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
     '/overview',
     guard.office(async (ctx) => {
       const now = clock.now();
-      const q = parseInput(z.object({ year: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional()) }), ctx.query);
+      const q = parseInput(
+        z.object({
+          year: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional()),
+        }),
+        ctx.query,
+      );
       const year = q.year ?? yearOf(now, tz);
-      const period = { from: fromWallTime({ year, month: 1, day: 1 }, tz), to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz) };
+      const period = {
+        from: fromWallTime({ year, month: 1, day: 1 }, tz),
+        to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz),
+      };
       const [stats, due, monthly, upcoming, outbox, jobs] = await Promise.all([
         services.opinions.stats(period, now),
         services.opinions.dueItems(now),
@@ -52,18 +60,41 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
       ctx.body = {
         year,
         counts: { total: stats.total, byStatus: stats.byStatus },
-        rates: { answered: stats.rates.answerRate, closed: stats.rates.closeRate, satisfied: stats.rates.satisfactionRate },
+        rates: {
+          answered: stats.rates.answerRate,
+          closed: stats.rates.closeRate,
+          satisfied: stats.rates.satisfactionRate,
+        },
         dueByUnit: [...dueByUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon),
         monthly,
         byCategory: Object.entries(stats.byCategory).map(([category, count]) => ({ category, count })),
         byUnit: stats.units.map((u) => ({ unit: u.unit, assigned: u.assigned, overdue: u.overdue })),
         upcoming: [
-          ...upcoming.activities.map((a) => ({ code: a.code, kind: 'activity' as const, title: a.title, startsAt: a.startAt, place: a.place })),
-          ...upcoming.meetings.map((m) => ({ code: m.code, kind: 'meeting' as const, title: m.title, startsAt: m.startAt, place: m.place })),
+          ...upcoming.activities.map((a) => ({
+            code: a.code,
+            kind: 'activity' as const,
+            title: a.title,
+            startsAt: a.startAt,
+            place: a.place,
+          })),
+          ...upcoming.meetings.map((m) => ({
+            code: m.code,
+            kind: 'meeting' as const,
+            title: m.title,
+            startsAt: m.startAt,
+            place: m.place,
+          })),
         ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
         health: {
           outbox,
-          jobs: jobs.map((j) => ({ name: j.name, enabled: j.enabled, lastRunAt: j.lastRuns[0]?.startedAt ?? null, outcome: j.lastRuns[0]?.status ?? null, failedLastDay: j.failedLastDay, nextAt: j.nextDueAt ?? null })),
+          jobs: jobs.map((j) => ({
+            name: j.name,
+            enabled: j.enabled,
+            lastRunAt: j.lastRuns[0]?.startedAt ?? null,
+            outcome: j.lastRuns[0]?.status ?? null,
+            failedLastDay: j.failedLastDay,
+            nextAt: j.nextDueAt ?? null,
+          })),
         },
       };
     }),
@@ -80,7 +111,15 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
   router.get(
     '/workdays',
     guard.office(async (ctx) => {
-      const q = parseInput(z.object({ days: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(365).default(config.assignDeadlineWorkdays)) }), ctx.query);
+      const q = parseInput(
+        z.object({
+          days: z.preprocess(
+            (v) => (v === '' ? undefined : v),
+            z.coerce.number().int().min(1).max(365).default(config.assignDeadlineWorkdays),
+          ),
+        }),
+        ctx.query,
+      );
       const r = addWorkdays(clock.now(), q.days, tz);
       ctx.body = { days: q.days, date: ymd(r.date, tz), text: formatDate(r.date, tz), estimated: r.usedFallback };
     }),

@@ -12,7 +12,12 @@ export const STATE_COOKIE = 'console_oauth_state';
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** Set-Cookie written by hand: Koa refuses `Secure` on a plain-HTTP hop behind a TLS proxy that sends no X-Forwarded-Proto. */
-export function setCookie(ctx: Context, name: string, value: string, o: { maxAgeSeconds: number; secure: boolean; path?: string }): void {
+export function setCookie(
+  ctx: Context,
+  name: string,
+  value: string,
+  o: { maxAgeSeconds: number; secure: boolean; path?: string },
+): void {
   const parts = [`${name}=${value}`, `Path=${o.path ?? '/'}`, `Max-Age=${o.maxAgeSeconds}`, 'HttpOnly', 'SameSite=Lax'];
   if (o.secure) parts.push('Secure');
   ctx.append('Set-Cookie', parts.join('; '));
@@ -63,7 +68,8 @@ export function createGuard(d: GuardDeps) {
         if (access === 'public') return await (handler as PublicHandler)(ctx);
         const who = await sessionOf(ctx);
         if (!who) throw notSignedIn();
-        if (WRITES.has(ctx.method) && !sameSecret(String(ctx.get('x-csrf-token') ?? ''), who.csrfToken)) throw new ApiError(403, 'csrf', t('apiCsrf'));
+        if (WRITES.has(ctx.method) && !sameSecret(String(ctx.get('x-csrf-token') ?? ''), who.csrfToken))
+          throw new ApiError(403, 'csrf', t('apiCsrf'));
         if (access === 'office' && who.role !== 'office') throw forbidden();
         ctx.state.userid = who.actor.userid;
         await (handler as ConsoleHandler)(ctx, who);

@@ -12,7 +12,8 @@ const ACTIONS_BY_STATUS: Record<string, string[]> = {
   已答复: ['close'],
 };
 
-const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) => o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
+const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) =>
+  o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
 
 export function rowJson(o: OpinionRow, now: Date) {
   return {

@@ -81,7 +81,12 @@ export function createConsoleStaticRouter(deps: { dir: string; log: Logger }): R
     if (hit && hit.mtimeMs === st.mtimeMs) return hit;
     const body = await readFile(file);
     // Compressed once per build: assets are immutable, and WeCom's browser is often on mobile data.
-    const entry = { mtimeMs: st.mtimeMs, body, gz: gzipSync(body, { level: 9 }), etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const entry = {
+      mtimeMs: st.mtimeMs,
+      body,
+      gz: gzipSync(body, { level: 9 }),
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    };
     cache.set(file, entry);
     return entry;
   }

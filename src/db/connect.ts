@@ -11,5 +11,11 @@ export interface DatabaseTunables {
  * commands while disconnected (it would hold them for 10 s and answer nothing in time).
  */
 export function connectionOptions(dbName: string, t: DatabaseTunables): ConnectOptions {
-  return { dbName, autoIndex: false, bufferCommands: false, serverSelectionTimeoutMS: t.serverSelectionTimeoutMs, heartbeatFrequencyMS: t.heartbeatMs };
+  return {
+    dbName,
+    autoIndex: false,
+    bufferCommands: false,
+    serverSelectionTimeoutMS: t.serverSelectionTimeoutMs,
+    heartbeatFrequencyMS: t.heartbeatMs,
+  };
 }

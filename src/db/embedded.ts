@@ -34,7 +34,7 @@ export const NO_DATABASE_MESSAGE =
 const PROBE_TIMEOUT_MS = 5_000;
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message.split('\n')[0] ?? err.name : String(err);
+  return err instanceof Error ? (err.message.split('\n')[0] ?? err.name) : String(err);
 }
 
 /**
@@ -73,7 +73,10 @@ async function loadMemoryServer(): Promise<MemoryServerModule> {
     return await import('mongodb-memory-server');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
-    throw new Error('mongodb-memory-server is not installed (a development dependency: run `npm ci` without --omit=dev)', { cause: err });
+    throw new Error(
+      'mongodb-memory-server is not installed (a development dependency: run `npm ci` without --omit=dev)',
+      { cause: err },
+    );
   }
 }
 
@@ -124,7 +127,11 @@ async function startEmbeddedJavaServer(opts: EmbeddedOptions): Promise<EmbeddedD
 export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   // Data already kept by mongo-java-server stays there (a mongod appearing later would start empty),
   // and the start skips the mongod probe.
-  if (opts.persistent && existsSync(path.join(opts.dataDir, 'mongo-java-server')) && !existsSync(path.join(opts.dataDir, 'mongo'))) {
+  if (
+    opts.persistent &&
+    existsSync(path.join(opts.dataDir, 'mongo-java-server')) &&
+    !existsSync(path.join(opts.dataDir, 'mongo'))
+  ) {
     return startEmbeddedJavaServer(opts);
   }
   let mongoError: unknown;

@@ -62,7 +62,9 @@ export async function ensureMongoServerJar(opts: { projectRoot: string; log?: Db
   if (code === 0) return path.join(out, 'mongo-server.jar');
   const output = [stderrTail(), stdoutTail()].filter(Boolean).join('\n');
   if (code === 3) {
-    throw new Error("mongo-server build: 'java' or 'mvn' is not on PATH; install OpenJDK 17 and Maven, or set MONGODB_URI");
+    throw new Error(
+      "mongo-server build: 'java' or 'mvn' is not on PATH; install OpenJDK 17 and Maven, or set MONGODB_URI",
+    );
   }
   throw new Error(`mongo-server build failed (exit ${String(code)}):\n${output}`);
 }
@@ -110,12 +112,25 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * Starts mongo-java-server on a free loopback port (or `port`, e.g. to restart one in a test): in memory, or with an H2 file when `h2File` is
  * given (data kept across restarts).
  */
-export async function startMongoJavaServer(opts: { projectRoot: string; h2File?: string; log?: DbLog; port?: number; heap?: string }): Promise<MongoServerHandle> {
+export async function startMongoJavaServer(opts: {
+  projectRoot: string;
+  h2File?: string;
+  log?: DbLog;
+  port?: number;
+  heap?: string;
+}): Promise<MongoServerHandle> {
   const { projectRoot, h2File, log } = opts;
   const jar = await ensureMongoServerJar({ projectRoot, log });
 
   // stdin stays a pipe: if we die without cleanup (SIGKILL), its EOF tells the child to stop.
-  const args = [`-Xmx${opts.heap ?? HEAP}`, '-jar', jar, '--exit-on-stdin-eof', ...(h2File ? ['--h2', h2File] : []), ...(opts.port ? ['--port', String(opts.port)] : [])];
+  const args = [
+    `-Xmx${opts.heap ?? HEAP}`,
+    '-jar',
+    jar,
+    '--exit-on-stdin-eof',
+    ...(h2File ? ['--h2', h2File] : []),
+    ...(opts.port ? ['--port', String(opts.port)] : []),
+  ];
   const child = spawn('java', args, {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -134,7 +149,8 @@ export async function startMongoJavaServer(opts: { projectRoot: string; h2File?:
   try {
     const uri = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`mongo-java-server printed no URI within ${START_TIMEOUT_MS / 1000}s:\n${stderrTail()}`)),
+        () =>
+          reject(new Error(`mongo-java-server printed no URI within ${START_TIMEOUT_MS / 1000}s:\n${stderrTail()}`)),
         START_TIMEOUT_MS,
       );
       const lines = createInterface({ input: child.stdout });
@@ -157,7 +173,8 @@ export async function startMongoJavaServer(opts: { projectRoot: string; h2File?:
 
     // The running child must not keep an otherwise finished Node process alive.
     child.unref();
-    for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
+    for (const s of [child.stdin, child.stdout, child.stderr])
+      (s as unknown as { unref?: () => void } | null)?.unref?.();
 
     let stopping: Promise<void> | undefined;
     child.once('close', () => {

@@ -12,6 +12,7 @@ function projectRoot(from: string): string {
 /** The simulator's compiled browser script (src/demo/browser/, built into dist/demo-assets/). */
 export function readSimulatorScript(root = projectRoot(__dirname)): string {
   const file = path.join(root, 'dist', 'demo-assets', 'simulator.js');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (demo mode serves the compiled simulator script)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run build\` (demo mode serves the compiled simulator script)`);
   return readFileSync(file, 'utf8');
 }

@@ -131,10 +131,12 @@ export class FakeWecomWs extends EventEmitter {
     this.frames.push(f);
     const excess = this.frames.length - (this.opts.keepFrames ?? Number.POSITIVE_INFINITY);
     if (excess > 0) this.frames.splice(0, excess);
-    const ack = (errcode = 0, errmsg = 'ok') => ws.send(JSON.stringify({ headers: { req_id: f.headers?.req_id }, errcode, errmsg }));
+    const ack = (errcode = 0, errmsg = 'ok') =>
+      ws.send(JSON.stringify({ headers: { req_id: f.headers?.req_id }, errcode, errmsg }));
     if (f.cmd === 'aibot_subscribe') {
       const b = f.body ?? {};
-      const wrong = (this.opts.botId && b.bot_id !== this.opts.botId) || (this.opts.secret && b.secret !== this.opts.secret);
+      const wrong =
+        (this.opts.botId && b.bot_id !== this.opts.botId) || (this.opts.secret && b.secret !== this.opts.secret);
       if (this.ignoreSubscribe) {
         // No answer at all.
       } else if (this.refuseSubscribe || wrong) ack(40001, 'invalid bot_id or secret');

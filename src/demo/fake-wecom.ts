@@ -87,7 +87,8 @@ export class FakeWecom {
       ctx.body = { errcode: f.errcode ?? -1, errmsg: 'injected failure' };
       return true;
     };
-    const json = async (ctx: Koa.Context) => JSON.parse(await getRawBody(ctx.req, { limit: '1mb', encoding: 'utf8' })) as Record<string, unknown>;
+    const json = async (ctx: Koa.Context) =>
+      JSON.parse(await getRawBody(ctx.req, { limit: '1mb', encoding: 'utf8' })) as Record<string, unknown>;
     // Counts concurrency and arrivals, and applies the hold, around every push endpoint.
     const arrive = async (channel: RecordedPush['channel'], body: Record<string, unknown>) => {
       const inner = (body[String(body.msgtype)] ?? {}) as { content?: string };
@@ -108,7 +109,14 @@ export class FakeWecom {
       if (fail(ctx)) return;
       const type = String(body.msgtype);
       const inner = (body[type] ?? {}) as { content?: string; mentioned_list?: string[] };
-      this.record({ channel: 'webhook', msgtype: type, content: inner.content ?? '', mentions: inner.mentioned_list ?? [], key: String(ctx.query.key ?? ''), at: new Date() });
+      this.record({
+        channel: 'webhook',
+        msgtype: type,
+        content: inner.content ?? '',
+        mentions: inner.mentioned_list ?? [],
+        key: String(ctx.query.key ?? ''),
+        at: new Date(),
+      });
       ctx.body = { errcode: 0, errmsg: 'ok' };
     });
     r.get('/cgi-bin/gettoken', (ctx) => {
@@ -131,7 +139,14 @@ export class FakeWecom {
       }
       const type = String(body.msgtype);
       const inner = (body[type] ?? {}) as { content?: string };
-      this.record({ channel: 'app', msgtype: type, content: inner.content ?? '', mentions: [], touser: String(body.touser).split('|'), at: new Date() });
+      this.record({
+        channel: 'app',
+        msgtype: type,
+        content: inner.content ?? '',
+        mentions: [],
+        touser: String(body.touser).split('|'),
+        at: new Date(),
+      });
       ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: '' };
     });
     r.get('/cgi-bin/auth/getuserinfo', (ctx) => {
@@ -150,7 +165,14 @@ export class FakeWecom {
       await arrive('response_url', body);
       if (fail(ctx)) return;
       const inner = (body.markdown ?? {}) as { content?: string };
-      this.record({ channel: 'response_url', msgtype: String(body.msgtype), content: inner.content ?? '', mentions: [], key: ctx.params.id, at: new Date() });
+      this.record({
+        channel: 'response_url',
+        msgtype: String(body.msgtype),
+        content: inner.content ?? '',
+        mentions: [],
+        key: ctx.params.id,
+        at: new Date(),
+      });
       ctx.body = { errcode: 0, errmsg: 'ok' };
     });
     return r;
@@ -164,6 +186,9 @@ export class FakeWecom {
     const server = http.createServer(app.callback());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
   }
 }

@@ -20,7 +20,13 @@ const REPLY_WAIT_MS = 20_000;
  * server on loopback; the bot dials it like wss://openws.work.weixin.qq.com, and the page's
  * messages travel as aibot_msg_callback frames. aibot_send_msg pushes land in the page's sink.
  */
-export async function startLongConnectionSimulator(o: { botId: string; secret: string; sink: FakeWecom; chatid: string; aibotid: string }) {
+export async function startLongConnectionSimulator(o: {
+  botId: string;
+  secret: string;
+  sink: FakeWecom;
+  chatid: string;
+  aibotid: string;
+}) {
   // A long-running demo keeps only the latest frames in memory.
   const fake = new FakeWecomWs({ botId: o.botId, secret: o.secret, keepFrames: 200 });
   const server = await fake.listen();
@@ -67,7 +73,9 @@ export async function startLongConnectionSimulator(o: { botId: string; secret: s
       chattype: group ? 'group' : 'single',
       from: { userid: input.userid },
       ...(group ? { chatid: o.chatid } : {}),
-      ...(input.mode === 'voice' ? { msgtype: 'voice', voice: { content: input.text } } : { msgtype: 'text', text: { content: input.text } }),
+      ...(input.mode === 'voice'
+        ? { msgtype: 'voice', voice: { content: input.text } }
+        : { msgtype: 'text', text: { content: input.text } }),
     };
     if (fake.openSockets() === 0) {
       ctx.status = 503;

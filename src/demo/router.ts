@@ -37,7 +37,10 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
 
   router.get('/demo', (ctx) => {
     noStore(ctx);
-    ctx.set('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'");
+    ctx.set(
+      'content-security-policy',
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+    );
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = page;
   });
@@ -59,7 +62,15 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
   router.get('/demo/api/roster', async (ctx) => {
     noStore(ctx);
     const people = await deps.roster.activeDeputies();
-    ctx.body = { people: people.map((p) => ({ userid: p.userid, name: p.name, isOffice: p.isOffice || deps.roster.isConfigOffice(p.userid), level: p.level, group: p.group ?? null })) };
+    ctx.body = {
+      people: people.map((p) => ({
+        userid: p.userid,
+        name: p.name,
+        isOffice: p.isOffice || deps.roster.isConfigOffice(p.userid),
+        level: p.level,
+        group: p.group ?? null,
+      })),
+    };
   });
 
   router.get('/demo/api/pushes', (ctx) => {
@@ -68,7 +79,15 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
     noStore(ctx);
     const after = Number.parseInt(String(ctx.query.after ?? '0'), 10) || 0;
     const { sink } = deps;
-    const all = sink.pushes.map((p, i) => ({ seq: sink.dropped + i + 1, channel: p.channel, msgtype: p.msgtype, content: p.content, mentions: p.mentions, touser: p.touser ?? [], at: p.at.toISOString() }));
+    const all = sink.pushes.map((p, i) => ({
+      seq: sink.dropped + i + 1,
+      channel: p.channel,
+      msgtype: p.msgtype,
+      content: p.content,
+      mentions: p.mentions,
+      touser: p.touser ?? [],
+      at: p.at.toISOString(),
+    }));
     const fresh = all.filter((p) => p.seq > after).slice(0, MAX_PUSHES_PER_POLL);
     // `last` below the page's cursor means the process restarted: the page starts over.
     ctx.body = { pushes: fresh, last: fresh.at(-1)?.seq ?? sink.dropped + sink.pushes.length };

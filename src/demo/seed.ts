@@ -2,7 +2,13 @@ import type { Logger } from 'pino';
 import type { Roster } from '../services/roster';
 
 /** The demo roster: enough people to try every role in the simulator. Demo mode only. */
-export const DEMO_PEOPLE: ReadonlyArray<{ userid: string; name: string; level: string; group: string; isOffice?: boolean }> = [
+export const DEMO_PEOPLE: ReadonlyArray<{
+  userid: string;
+  name: string;
+  level: string;
+  group: string;
+  isOffice?: boolean;
+}> = [
   { userid: 'office-demo', name: '王主任', level: '镇', group: '社会治理', isOffice: true },
   { userid: 'deputy-zhang', name: '张建国', level: '镇', group: '城建环资' },
   { userid: 'deputy-li', name: '李秀英', level: '县', group: '科教文卫' },

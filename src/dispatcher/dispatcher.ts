@@ -50,12 +50,16 @@ export function createDispatcher(d: DispatcherDeps) {
     if (msg.kind === 'unsupported') return { text: t('unsupportedMessage') };
 
     const line = msg.voice ? cleanVoiceText(msg.text) : msg.text;
-    const parsed = msg.voice ? cleanVoiceArgs(parseCommandLine(line, d.table, d.config.wecom.botName)) : parseCommandLine(line, d.table, d.config.wecom.botName);
+    const parsed = msg.voice
+      ? cleanVoiceArgs(parseCommandLine(line, d.table, d.config.wecom.botName))
+      : parseCommandLine(line, d.table, d.config.wecom.botName);
     const who = await d.services.roster.resolveActor(msg.senderId);
-    if (!who.ok) return { text: t(who.reason === 'inactive' ? 'rosterInactive' : 'notOnRoster', { contacts: who.contacts }) };
+    if (!who.ok)
+      return { text: t(who.reason === 'inactive' ? 'rosterInactive' : 'notOnRoster', { contacts: who.contacts }) };
     const actor = who.actor;
     // Spoken words that are not a command are offered as an opinion draft (filed on 确认).
-    if (msg.voice && parsed.kind !== 'command') return { text: await offerVoiceDraft(d.services, actor, msg, d.clock.now()) };
+    if (msg.voice && parsed.kind !== 'command')
+      return { text: await offerVoiceDraft(d.services, actor, msg, d.clock.now()) };
     if (parsed.kind === 'empty') return { text: t('emptyMessage') };
     if (parsed.kind === 'unknown') {
       const words = visibleCommands(d.table, actor).flatMap((c) => [c.name, ...(c.aliases ?? [])]);

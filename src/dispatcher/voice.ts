@@ -16,7 +16,12 @@ export function cleanVoiceArgs(parsed: ParsedLine): ParsedLine {
 }
 
 /** A voice message that is not a command becomes a draft opinion, filed only on 确认. */
-export async function offerVoiceDraft(services: Services, actor: Actor, msg: InboundMessage, now: Date): Promise<string> {
+export async function offerVoiceDraft(
+  services: Services,
+  actor: Actor,
+  msg: InboundMessage,
+  now: Date,
+): Promise<string> {
   const text = msg.text.trim();
   if (!text) return t('voiceEmpty');
   await services.voiceDrafts.offer(actor.userid, text, msg.id, now);

@@ -76,13 +76,22 @@ export function createInbox(o: InboxOptions) {
   /** A reply that missed the passive answer goes out through the outbox, whole and in order. */
   async function deliverLate(msg: InboundMessage, text: string, via: LateDelivery): Promise<void> {
     const toSender: OutboxTarget | undefined = o.canSendApp ? { kind: 'users', userids: [msg.senderId] } : undefined;
-    const target: OutboxTarget | undefined = via === 'stream' && msg.responseUrl ? { kind: 'response_url', url: msg.responseUrl } : toSender;
+    const target: OutboxTarget | undefined =
+      via === 'stream' && msg.responseUrl ? { kind: 'response_url', url: msg.responseUrl } : toSender;
     if (!target) {
-      o.log.warn({ msgId: msg.id, via }, 'late reply not delivered: no response_url and app messages are not configured (WECOM_AGENT_ID, WECOM_CORP_SECRET)');
+      o.log.warn(
+        { msgId: msg.id, via },
+        'late reply not delivered: no response_url and app messages are not configured (WECOM_AGENT_ID, WECOM_CORP_SECRET)',
+      );
       return;
     }
     const app = target.kind === 'users';
-    await o.outbox.enqueue({ key: `late:${msg.id}`, target, format: app ? 'text' : 'markdown', content: app ? markdownToPlain(text) : text });
+    await o.outbox.enqueue({
+      key: `late:${msg.id}`,
+      target,
+      format: app ? 'text' : 'markdown',
+      content: app ? markdownToPlain(text) : text,
+    });
     o.afterEnqueue?.();
   }
 
@@ -104,7 +113,9 @@ export function createInbox(o: InboxOptions) {
     const note = `\n${t('replyContinued')}`;
     const [first, ...rest] = splitByBytes(text, msg.replyLimitBytes - utf8Bytes(note));
     const remainder = rest.join('\n');
-    const target: OutboxTarget = msg.responseUrl ? { kind: 'response_url', url: msg.responseUrl } : { kind: 'users', userids: [msg.senderId] };
+    const target: OutboxTarget = msg.responseUrl
+      ? { kind: 'response_url', url: msg.responseUrl }
+      : { kind: 'users', userids: [msg.senderId] };
     await o.outbox.enqueue({ key: `reply:${msg.id}`, target, format: 'markdown', content: remainder });
     o.afterEnqueue?.();
     return `${first ?? ''}${note}`;
@@ -112,7 +123,13 @@ export function createInbox(o: InboxOptions) {
 
   async function claim(msg: InboundMessage): Promise<boolean> {
     try {
-      await Inbound.create({ _id: msg.id, streamId: o.streamIdOf(msg.id), senderId: msg.senderId, status: 'processing', startedAt: o.clock.now() });
+      await Inbound.create({
+        _id: msg.id,
+        streamId: o.streamIdOf(msg.id),
+        senderId: msg.senderId,
+        status: 'processing',
+        startedAt: o.clock.now(),
+      });
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;
@@ -126,11 +143,20 @@ export function createInbox(o: InboxOptions) {
     // A budget of polls rather than a wall-clock deadline, so tests with an injected pause never wait.
     const polls = Math.max(1, Math.ceil(o.duplicateWaitMs / POLL_MS));
     for (let i = 0; ; i++) {
-      const doc = (await Inbound.findById(msg.id).lean()) as { status: string; reply?: string; replyKind?: 'welcome'; startedAt: Date } | null;
-      if (doc?.status === 'done') return doc.reply === undefined || doc.reply === null ? null : { text: doc.reply, kind: doc.replyKind };
+      const doc = (await Inbound.findById(msg.id).lean()) as {
+        status: string;
+        reply?: string;
+        replyKind?: 'welcome';
+        startedAt: Date;
+      } | null;
+      if (doc?.status === 'done')
+        return doc.reply === undefined || doc.reply === null ? null : { text: doc.reply, kind: doc.replyKind };
       if (doc && o.clock.now().getTime() - new Date(doc.startedAt).getTime() > o.staleProcessingMs) {
         // The first delivery died mid-way (crash); take it over exactly once.
-        const took = await Inbound.findOneAndUpdate({ _id: msg.id, status: 'processing', startedAt: doc.startedAt }, { $set: { startedAt: o.clock.now() } });
+        const took = await Inbound.findOneAndUpdate(
+          { _id: msg.id, status: 'processing', startedAt: doc.startedAt },
+          { $set: { startedAt: o.clock.now() } },
+        );
         if (took) return track(msg, ticket);
       }
       if (i >= polls) throw new StillProcessing(msg.id);

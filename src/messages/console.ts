@@ -5,7 +5,8 @@ export const consoleText = {
     `工作台登录链接（${p.minutes}分钟内有效，只能用一次）：\n${p.url}\n` +
     `${p.office ? '在电脑或手机浏览器中打开即可办理意见建议、查看统计、下载台账。' : '打开后可查看您本人的意见建议办理情况。'}请勿转发给他人。`,
   consoleLoginGroupOnly: () => '为了安全，登录链接只在单聊中发送。请点开我的头像，单独给我发送「登录」。',
-  opinionChangedMeanwhile: (p: { code: string }) => `建议 ${p.code} 刚刚已被更新（可能是其他工作人员在群聊或工作台中办理了），页面已重新载入，请查看后再操作。`,
+  opinionChangedMeanwhile: (p: { code: string }) =>
+    `建议 ${p.code} 刚刚已被更新（可能是其他工作人员在群聊或工作台中办理了），页面已重新载入，请查看后再操作。`,
   opinionNoticeReminded: (p: { code: string; title: string; unit: string; deadline: string }) =>
     `您的建议 **${p.code}**「${p.title}」已由人大办向「${p.unit}」督办，请其在办理期限（${p.deadline}）内答复。`,
   timelineReminded: (p: { when: string; name: string; unit: string }) => `- ${p.when} ${p.name} 向「${p.unit}」督办`,
@@ -23,7 +24,11 @@ export const consoleText = {
   formTooFew: (p: { label: string; min: number }) => `「${p.label}」至少要有 ${p.min} 项`,
   formTooMany: (p: { label: string; max: number }) => `「${p.label}」最多 ${p.max} 项`,
   formRange: (p: { label: string; min?: number; max?: number }) =>
-    p.min !== undefined && p.max !== undefined ? `「${p.label}」应在 ${p.min} 到 ${p.max} 之间` : p.min !== undefined ? `「${p.label}」不能小于 ${p.min}` : `「${p.label}」不能大于 ${p.max ?? ''}`,
+    p.min !== undefined && p.max !== undefined
+      ? `「${p.label}」应在 ${p.min} 到 ${p.max} 之间`
+      : p.min !== undefined
+        ? `「${p.label}」不能小于 ${p.min}`
+        : `「${p.label}」不能大于 ${p.max ?? ''}`,
   formNumber: (p: { label: string }) => `「${p.label}」应是整数`,
   formDate: (p: { label: string }) => `「${p.label}」应是日期，格式如 2026-12-31`,
   formChoice: (p: { label: string; options: string }) => `「${p.label}」只能是：${p.options}`,

@@ -8,11 +8,14 @@ export const exportsText = {
     '  register   代表履职登记册（汇总表 + 每位代表一个明细表）\n' +
     '  activities 代表活动与会议台账（含出勤名单）\n' +
     '  --full-text 台账中保留建议原文里的电话、身份证号（默认打码）',
-  exportUnknownKind: (p: { kind: string }) => `不认识的导出类型「${p.kind}」：只能是 opinions、register 或 activities。`,
+  exportUnknownKind: (p: { kind: string }) =>
+    `不认识的导出类型「${p.kind}」：只能是 opinions、register 或 activities。`,
   exportBadYear: (p: { year: string }) => `「${p.year}」不是年份。例：--year 2026`,
-  exportYearOutOfRange: (p: { year: number; first: number; current: number }) => `「${p.year}」不是可查询的年份：请写 ${p.first} 到 ${p.current} 之间的年份。例：--year ${p.current}`,
+  exportYearOutOfRange: (p: { year: number; first: number; current: number }) =>
+    `「${p.year}」不是可查询的年份：请写 ${p.first} 到 ${p.current} 之间的年份。例：--year ${p.current}`,
   exportBadOption: (p: { option: string }) => `不认识的参数「${p.option}」。`,
-  exportMissingValue: (p: { option: string }) => `参数 ${p.option} 后面需要一个值。例：${p.option === '--out' ? '--out 履职登记册.xlsx' : '--year 2026'}`,
+  exportMissingValue: (p: { option: string }) =>
+    `参数 ${p.option} 后面需要一个值。例：${p.option === '--out' ? '--out 履职登记册.xlsx' : '--year 2026'}`,
   exportNotXlsx: (p: { out: string }) => `输出文件「${p.out}」应以 .xlsx 结尾。`,
   exportDone: (p: { what: string; file: string; rows: number }) => `已导出${p.what}：${p.file}（${p.rows} 行数据）`,
   exportNoData: () => '（该范围内没有数据，已生成只有表头的文件）',

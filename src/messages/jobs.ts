@@ -36,7 +36,8 @@ export const jobs = {
   jobsHeader: (p: { zone: string }) => `**定时任务**（${p.zone}）`,
   jobsZoneBeijing: () => '北京时间',
   jobsDisabled: () => '⚠️ 定时任务已在服务器配置中关闭（JOBS_ENABLED=false），以下任务都不会自动运行。',
-  jobsTitle: (p: { name: string; enabled: boolean }) => `**${JOB_LABELS[p.name] ?? p.name}**${p.enabled ? '' : '（已关闭）'}`,
+  jobsTitle: (p: { name: string; enabled: boolean }) =>
+    `**${JOB_LABELS[p.name] ?? p.name}**${p.enabled ? '' : '（已关闭）'}`,
   jobsNext: (p: { when: string }) => `下次：${p.when}`,
   jobsNextNone: () => '下次：—',
   jobsNever: () => '还没有运行过',

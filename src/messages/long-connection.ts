@@ -19,7 +19,8 @@ export const longConnection = {
       ? `- 状态：已连接，自 ${p.upSince ?? p.since} 起（实例 ${p.holder}）`
       : `- 状态：${STATES[p.state] ?? p.state}（自 ${p.since}，实例 ${p.holder}）`,
   linkNoHolder: () => '- 状态：没有实例持有长连接（机器人可能都已停止）',
-  linkGroupKnown: (p: { chatid: string; learnedAt: string }) => `- 代表群：已记录（chatid ${p.chatid}，${p.learnedAt} 从群消息获知）`,
+  linkGroupKnown: (p: { chatid: string; learnedAt: string }) =>
+    `- 代表群：已记录（chatid ${p.chatid}，${p.learnedAt} 从群消息获知）`,
   linkGroupUnknown: (p: { needed: boolean }) =>
     p.needed
       ? '- 代表群：尚未获知。请在代表群里 @机器人 说一句话，之后群推送才能经长连接发出。'
@@ -27,7 +28,9 @@ export const longConnection = {
   voiceDraftOffered: (p: { text: string; minutes: number }) =>
     `我听到的是：\n> ${p.text}\n\n回复「确认」提交为建议，或重新说一遍。（${p.minutes}分钟内有效）`,
   voiceDraftNone: () => '没有待确认的语音建议。请先发一条语音说出您的建议，或直接输入「建议 内容」。',
-  voiceDraftExpired: (p: { minutes: number }) => `您的语音建议超过${p.minutes}分钟未确认，已失效。请重新说一遍，或直接输入「建议 内容」。`,
-  voiceDraftAlreadyFiled: (p: { code: string }) => `这条语音建议已经提交过了，编号 ${p.code}。发送「进度 ${p.code}」查看办理情况。`,
+  voiceDraftExpired: (p: { minutes: number }) =>
+    `您的语音建议超过${p.minutes}分钟未确认，已失效。请重新说一遍，或直接输入「建议 内容」。`,
+  voiceDraftAlreadyFiled: (p: { code: string }) =>
+    `这条语音建议已经提交过了，编号 ${p.code}。发送「进度 ${p.code}」查看办理情况。`,
   voiceEmpty: () => '没听清这条语音。请再说一遍，或直接打字。',
 };

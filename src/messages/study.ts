@@ -32,7 +32,8 @@ export const study = {
   studyBadCode: (p: { input: string }) => `「${p.input}」不是学习资料编号。例：已学 XX2026-001（发送「学习」查看编号）`,
   studyMarkUsage: () => '请写学习资料的编号。例：已学 XX2026-001（发送「学习」查看编号）',
   studyNotFound: (p: { code: string }) => `没有找到学习资料 ${p.code}。发送「学习」查看编号。`,
-  studyNotPushedYet: (p: { code: string; title: string }) => `学习资料 ${p.code}《${p.title}》还没有推送到群里，推送后再标记「已学」。发送「学习」查看已推送的资料。`,
+  studyNotPushedYet: (p: { code: string; title: string }) =>
+    `学习资料 ${p.code}《${p.title}》还没有推送到群里，推送后再标记「已学」。发送「学习」查看已推送的资料。`,
   studyMarked: (p: { code: string; title: string }) => `已记录：您学习了 ${p.code}《${p.title}》。谢谢！`,
   studyAlreadyMarked: (p: { code: string; title: string }) => `您之前已经标记过 ${p.code}《${p.title}》，无需重复。`,
 };

@@ -1,5 +1,12 @@
 import { type Connection, Schema } from 'mongoose';
-import { indexScheduledEvent, type Reminder, scheduledEventFields, scheduledEventIdentity, type Stamp, stampSchema } from './event-parts';
+import {
+  indexScheduledEvent,
+  type Reminder,
+  scheduledEventFields,
+  scheduledEventIdentity,
+  type Stamp,
+  stampSchema,
+} from './event-parts';
 
 /**
  * An activity with its sign-ups inside the document, so every sign-up change is one atomic update.

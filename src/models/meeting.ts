@@ -1,8 +1,19 @@
 import { type Connection, Schema } from 'mongoose';
-import { indexScheduledEvent, type Reminder, scheduledEventFields, scheduledEventIdentity, type Stamp } from './event-parts';
+import {
+  indexScheduledEvent,
+  type Reminder,
+  scheduledEventFields,
+  scheduledEventIdentity,
+  type Stamp,
+} from './event-parts';
 
 const replySchema = new Schema(
-  { userid: { type: String, required: true }, answer: { type: String, enum: ['参加', '请假'], required: true }, reason: String, at: Date },
+  {
+    userid: { type: String, required: true },
+    answer: { type: String, enum: ['参加', '请假'], required: true },
+    reason: String,
+    at: Date,
+  },
   { _id: false },
 );
 

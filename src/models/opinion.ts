@@ -4,7 +4,19 @@ export const OPINION_STATUSES = ['待交办', '已交办', '已答复', '已办�
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 export const RATINGS = ['满意', '基本满意', '不满意'] as const;
 export type Rating = (typeof RATINGS)[number];
-export const TIMELINE_ACTIONS = ['filed', 'cosigned', 'assigned', 'reassigned', 'answered', 'rated', 'reopened', 'closed', 'withdrawn', 'rejected', 'reminded'] as const;
+export const TIMELINE_ACTIONS = [
+  'filed',
+  'cosigned',
+  'assigned',
+  'reassigned',
+  'answered',
+  'rated',
+  'reopened',
+  'closed',
+  'withdrawn',
+  'rejected',
+  'reminded',
+] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 /** Where a step was taken; absent on entries written before the console existed (the chat). */
 export const TIMELINE_VIA = ['chat', 'console', 'job'] as const;

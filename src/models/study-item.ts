@@ -16,7 +16,10 @@ const studyItemSchema = new Schema(
     pushedAt: { type: Date },
     pushSlot: { type: String },
     /** Who marked it studied, and when (one entry per deputy, added atomically). */
-    learned: { type: [{ _id: false, userid: { type: String, required: true }, at: { type: Date, required: true } }], default: [] },
+    learned: {
+      type: [{ _id: false, userid: { type: String, required: true }, at: { type: Date, required: true } }],
+      default: [],
+    },
     /** Written by earlier versions (the userids of learned[]); the guard is now on 'learned.userid'. */
     learnedIds: { type: [String], default: undefined },
   },

@@ -14,7 +14,13 @@ export interface RunSlotDeps {
  * Runs one claimed slot and records its outcome. The single catch point for job errors: a failure
  * is logged with the run's context and stored on the run record, never thrown further.
  */
-export async function runClaimedSlot(job: Job, slot: Slot, run: RunRef, now: Date, d: RunSlotDeps): Promise<'succeeded' | 'failed'> {
+export async function runClaimedSlot(
+  job: Job,
+  slot: Slot,
+  run: RunRef,
+  now: Date,
+  d: RunSlotDeps,
+): Promise<'succeeded' | 'failed'> {
   const log = d.log.child({ job: job.name, slot: slot.key, attempt: run.attempts });
   const started = d.clock.now().getTime();
   let result: JobResult;
@@ -26,7 +32,11 @@ export async function runClaimedSlot(job: Job, slot: Slot, run: RunRef, now: Dat
     return 'failed';
   }
   log.info({ counts: result.counts, note: result.note, ms: d.clock.now().getTime() - started }, 'job run succeeded');
-  await record(() => d.services.jobRuns.finish(run, d.clock.now(), { status: 'succeeded', counts: result.counts, note: result.note }), log);
+  await record(
+    () =>
+      d.services.jobRuns.finish(run, d.clock.now(), { status: 'succeeded', counts: result.counts, note: result.note }),
+    log,
+  );
   return 'succeeded';
 }
 

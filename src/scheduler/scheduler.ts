@@ -91,8 +91,18 @@ export function createScheduler(o: SchedulerOptions) {
         settled.set(job.name, slot.key);
         return 'done';
       }
-      const inserted = await jobRuns.recordSkipped({ job: job.name, slot: slot.key, slotAt: slot.at, now, note: 'late' });
-      if (inserted) log.warn({ job: job.name, slot: slot.key, lateMs: now.getTime() - slot.at.getTime() }, 'slot missed its grace window; skipped');
+      const inserted = await jobRuns.recordSkipped({
+        job: job.name,
+        slot: slot.key,
+        slotAt: slot.at,
+        now,
+        note: 'late',
+      });
+      if (inserted)
+        log.warn(
+          { job: job.name, slot: slot.key, lateMs: now.getTime() - slot.at.getTime() },
+          'slot missed its grace window; skipped',
+        );
       settled.set(job.name, slot.key);
       return inserted ? 'skipped_late' : 'done';
     }
@@ -101,7 +111,8 @@ export function createScheduler(o: SchedulerOptions) {
       if (claim.reason === 'done' || claim.reason === 'exhausted') settled.set(job.name, slot.key);
       return claim.reason;
     }
-    if (claim.takeover) log.warn({ job: job.name, slot: slot.key, attempt: claim.run.attempts }, 'taking over a stale or failed run');
+    if (claim.takeover)
+      log.warn({ job: job.name, slot: slot.key, attempt: claim.run.attempts }, 'taking over a stale or failed run');
     const outcome = await runClaimedSlot(job, slot, claim.run, now, { services: o.services, clock: o.clock, log });
     if (outcome === 'succeeded') settled.set(job.name, slot.key);
     return outcome;
@@ -124,7 +135,11 @@ export function createScheduler(o: SchedulerOptions) {
     /** Ticks every minute (node-cron, in config.timezone whatever the server's zone) and catches up now. */
     start(): void {
       if (task) return;
-      task = schedule('* * * * *', () => track(tick(o.clock.now())), { timezone: tz, name: 'scheduler', logger: cronLogger(log) });
+      task = schedule('* * * * *', () => track(tick(o.clock.now())), {
+        timezone: tz,
+        name: 'scheduler',
+        logger: cronLogger(log),
+      });
       track(tick(o.clock.now()));
       log.info({ jobs: specs.map((s) => `${s.job.name} ${s.job.schedule}`), timezone: tz }, 'scheduler started');
     },
@@ -135,7 +150,16 @@ export function createScheduler(o: SchedulerOptions) {
     },
     /** Last runs and next due time per job (what 任务 shows). */
     status(now: Date = o.clock.now()): Promise<JobOverview[]> {
-      return o.services.jobRuns.overview(now, o.jobs.map(({ name, schedule: s, graceMs, enabled, workdaysOnly }) => ({ name, schedule: s, graceMs, enabled, workdaysOnly })));
+      return o.services.jobRuns.overview(
+        now,
+        o.jobs.map(({ name, schedule: s, graceMs, enabled, workdaysOnly }) => ({
+          name,
+          schedule: s,
+          graceMs,
+          enabled,
+          workdaysOnly,
+        })),
+      );
     },
   };
 }

@@ -28,9 +28,17 @@ export interface ServiceDeps {
 
 /** Every domain service, built once by the composition root. Each feature adds its service here. */
 export function createServices(
-  base: Omit<ServiceDeps, 'notify'> & { afterEnqueue?: () => void; consoleBaseUrl?: () => string; holidayFiles?: readonly YearArrangement[] },
+  base: Omit<ServiceDeps, 'notify'> & {
+    afterEnqueue?: () => void;
+    consoleBaseUrl?: () => string;
+    holidayFiles?: readonly YearArrangement[];
+  },
 ) {
-  const notify = createNotifier({ outbox: base.outbox, channel: base.config.notifyChannel, afterEnqueue: base.afterEnqueue });
+  const notify = createNotifier({
+    outbox: base.outbox,
+    channel: base.config.notifyChannel,
+    afterEnqueue: base.afterEnqueue,
+  });
   const deps: ServiceDeps = { ...base, notify };
   // -- the official holiday calendar, read by every working-day calculation
   const holidays = createHolidays({
@@ -52,15 +60,43 @@ export function createServices(
   // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });
   // -- opinions
-  const opinions = createOpinions({ models: deps.models, config: deps.config, log: deps.log.child({ part: 'opinions' }), notify, roster, office: officeDirectory, calendar });
+  const opinions = createOpinions({
+    models: deps.models,
+    config: deps.config,
+    log: deps.log.child({ part: 'opinions' }),
+    notify,
+    roster,
+    office: officeDirectory,
+    calendar,
+  });
   // -- events (activities, meetings, shifts)
-  const events = createEvents({ models: deps.models, config: deps.config, notify, roster, clock: deps.clock, calendar });
+  const events = createEvents({
+    models: deps.models,
+    config: deps.config,
+    notify,
+    roster,
+    clock: deps.clock,
+    calendar,
+  });
   // -- scheduler runs and clean-up
   const { jobRuns, cleanup } = createScheduling({ models: deps.models, config: deps.config, calendar });
   // -- announcements, study, digest (the digest reads opinions and events)
-  const bulletins = createBulletins({ models: deps.models, config: deps.config, notify, roster, officeDirectory, digestSources: { events, opinions } });
+  const bulletins = createBulletins({
+    models: deps.models,
+    config: deps.config,
+    notify,
+    roster,
+    officeDirectory,
+    digestSources: { events, opinions },
+  });
   // -- performance (履职)
-  const performance = createPerformance({ models: deps.models, config: deps.config, clock: deps.clock, roster, attendanceFor: events.attendanceFor });
+  const performance = createPerformance({
+    models: deps.models,
+    config: deps.config,
+    clock: deps.clock,
+    roster,
+    attendanceFor: events.attendanceFor,
+  });
   // -- spoken opinions and the long connection's health (read by 任务)
   const voiceDrafts = createVoiceDrafts({ models: deps.models, draftMs: deps.config.tunables.voiceDraftMs });
   const link = createLinkStatus({ models: deps.models, config: deps.config });

@@ -5,7 +5,8 @@ type Hit = { start: number; end: number; masked: string };
 // Boundaries keep codes (YJ2026-001), dates and amounts from being read as numbers to hide.
 const MOBILE = /(?<![\dA-Za-z-])((?:\+?86[ -]?)?)(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?![\dA-Za-z])/g;
 const LANDLINE = /(?<![\dA-Za-z-])(\(0\d{2,3}\)|0\d{2,3})([ -]?)([2-9]\d{6,7})(?![\dA-Za-z-])/g;
-const ID_18 = /(?<![\dA-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![\dA-Za-z])/g;
+const ID_18 =
+  /(?<![\dA-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![\dA-Za-z])/g;
 const ID_15 = /(?<![\dA-Za-z])([1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![\dA-Za-z])/g;
 
 const MATCHERS: Array<{ re: RegExp; mask: (m: RegExpMatchArray) => string }> = [

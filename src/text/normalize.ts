@@ -39,13 +39,17 @@ export function stripMentions(s: string, botName?: string): string {
   if (name) {
     const bot = `[@＠]${escapeName(name)}`;
     const run = new RegExp(`^(?:(?:${bot}|${ANY_MENTION})(?:${MENTION_GAP}+|$))+`).exec(rest);
-    if (run && new RegExp(`(?:^|${MENTION_GAP})${bot}(?:${MENTION_GAP}|$)`).test(run[0])) rest = rest.slice(run[0].length);
+    if (run && new RegExp(`(?:^|${MENTION_GAP})${bot}(?:${MENTION_GAP}|$)`).test(run[0]))
+      rest = rest.slice(run[0].length);
     rest = rest.replace(new RegExp(`(^|${MENTION_GAP})${bot}(?=${MENTION_GAP}|$)`, 'g'), '$1');
   } else {
     const mention = new RegExp(`^${ANY_MENTION}(?:${MENTION_GAP}+|$)`);
     for (let m = mention.exec(rest); m; m = mention.exec(rest)) rest = rest.slice(m[0].length);
   }
-  return rest.trim().replace(/^[/#／＃]/, '').trim();
+  return rest
+    .trim()
+    .replace(/^[/#／＃]/, '')
+    .trim();
 }
 
 /** Escapes text for use inside a RegExp (or a MongoDB $regex) as a literal. */

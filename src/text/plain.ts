@@ -13,7 +13,9 @@ export function markdownToPlain(md: string): string {
         .replace(/\*\*([^*\n]+)\*\*/g, '$1')
         .replace(/__([^_\n]+)__/g, '$1')
         .replace(/`([^`\n]+)`/g, '$1')
-        .replace(/!?\[([^\]\n]*)\]\(([^)\s]+)\)/g, (_m, text: string, url: string) => (text ? `${text}（${url}）` : url))
+        .replace(/!?\[([^\]\n]*)\]\(([^)\s]+)\)/g, (_m, text: string, url: string) =>
+          text ? `${text}（${url}）` : url,
+        )
         .replace(/<@([^>\s]+)>/g, '@$1'),
     )
     .join('\n');

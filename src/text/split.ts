@@ -16,7 +16,7 @@ export function utf8Bytes(s: string): number {
 function byteOffsets(s: string): Int32Array {
   const offsets = new Int32Array(s.length + 1);
   let bytes = 0;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     offsets[i] = bytes;
     const code = s.codePointAt(i) ?? 0;
     const units = code > 0xffff ? 2 : 1;
@@ -46,7 +46,8 @@ function fitEnd(offsets: Int32Array, start: number, maxBytes: number): number {
  * A line-boundary split drops that one "\n"; a split inside a line drops nothing.
  */
 export function splitByBytes(text: string, maxBytes: number): string[] {
-  if (!Number.isInteger(maxBytes) || maxBytes < 4) throw new RangeError('splitByBytes: maxBytes must be an integer ≥ 4');
+  if (!Number.isInteger(maxBytes) || maxBytes < 4)
+    throw new RangeError('splitByBytes: maxBytes must be an integer ≥ 4');
   const offsets = byteOffsets(text);
   const spans = ATOMIC.flatMap((re) => [...text.matchAll(re)])
     .map((m): Span => ({ start: m.index, end: m.index + m[0].length }))
@@ -75,12 +76,7 @@ export function splitByBytes(text: string, maxBytes: number): string[] {
 }
 
 /** Index of the last "\n" in text[start..end] that leaves a non-empty part and breaks no markup; -1 if none. */
-function lastLineBreak(
-  text: string,
-  start: number,
-  end: number,
-  insideSpan: (i: number) => unknown,
-): number {
+function lastLineBreak(text: string, start: number, end: number, insideSpan: (i: number) => unknown): number {
   for (let i = text.lastIndexOf('\n', end); i > start; i = text.lastIndexOf('\n', i - 1)) {
     if (!insideSpan(i)) return i;
   }

@@ -17,10 +17,12 @@ const FIELDS = ['minute', 'hour', 'day of month', 'month', 'day of week'] as con
 /** croner's refusal, said in the operator's terms: the expression, the field and what is wrong with it. */
 function explain(expression: string, message: string): string {
   const parts = expression.trim().split(/\s+/);
-  const fieldOf = (text: string) => FIELDS[parts.findIndex((p) => p.split(',').includes(text) || p === text)] ?? 'field';
+  const fieldOf = (text: string) =>
+    FIELDS[parts.findIndex((p) => p.split(',').includes(text) || p === text)] ?? 'field';
   const prefix = `cron "${expression}":`;
   let m = /Invalid value for ([a-z ]+?): (\S+)/i.exec(message);
-  if (m) return `${prefix} ${m[1]!.replace('dayOfWeek', 'day of week').replace('dayOfMonth', 'day of month')} "${m[2]}" is out of range`;
+  if (m)
+    return `${prefix} ${m[1]!.replace('dayOfWeek', 'day of week').replace('dayOfMonth', 'day of month')} "${m[2]}" is out of range`;
   m = /configuration entry (\d+) \(([^)]*)\)/.exec(message);
   if (m) return `${prefix} ${FIELDS[Number(m[1]) - 1] ?? 'field'} "${m[2]}" is not valid`;
   m = /larger than to value: '([^']*)'/.exec(message);

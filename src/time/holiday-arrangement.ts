@@ -31,8 +31,12 @@ export function parseArrangement(year: number, text: string): ArrangementResult 
   const norm = toHalfWidth(text)
     .replace(/[～〜]/g, '~')
     // ISO dates (as a file may hold them) become 年月日 so their dashes cannot read as ranges.
-    .replace(/(\d{4})-(\d{1,2})-(\d{1,2})/g, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)
-    .replace(/\s*(-|—|–|~|至|到)\s*/g, '$1').trim();
+    .replace(
+      /(\d{4})-(\d{1,2})-(\d{1,2})/g,
+      (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`,
+    )
+    .replace(/\s*(-|—|–|~|至|到)\s*/g, '$1')
+    .trim();
   const sections: Array<{ kind: 'off' | 'on'; body: string }> = [];
   const marks = [...norm.matchAll(SECTION)];
   const before = norm.slice(0, marks[0]?.index ?? norm.length).trim();
@@ -91,7 +95,8 @@ export function validateArrangement(a: YearArrangement): ArrangementResult {
   const key = /^(\d{4})-(\d{2})-(\d{2})$/;
   for (const d of [...a.off, ...a.on]) {
     const m = key.exec(d);
-    if (!m || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return { ok: false, problem: { kind: 'bad_date', text: d } };
+    if (!m || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])))
+      return { ok: false, problem: { kind: 'bad_date', text: d } };
     if (Number(m[1]) !== a.year) return { ok: false, problem: { kind: 'other_year', text: d, year: a.year } };
   }
   const off = [...new Set(a.off)].sort();

@@ -18,7 +18,9 @@ export interface HolidayCalendar {
 // The package's own isWorkday() formats dates with the server's local zone, so we read its data
 // (the JSON it documents for direct use) and do the calendar arithmetic ourselves.
 const bundled = calendarData as unknown as { holidays: Record<string, string>; workdays: Record<string, string> };
-const BUNDLED_YEARS: ReadonlySet<number> = new Set([...Object.keys(bundled.holidays), ...Object.keys(bundled.workdays)].map((k) => Number(k.slice(0, 4))));
+const BUNDLED_YEARS: ReadonlySet<number> = new Set(
+  [...Object.keys(bundled.holidays), ...Object.keys(bundled.workdays)].map((k) => Number(k.slice(0, 4))),
+);
 
 /** The State Council calendar as shipped in chinese-days (the fallback for years nobody entered). */
 export const bundledCalendar: HolidayCalendar = {
@@ -34,7 +36,10 @@ export const bundledCalendar: HolidayCalendar = {
 export function bundledArrangement(year: number): YearArrangement | undefined {
   if (!BUNDLED_YEARS.has(year)) return undefined;
   const prefix = `${year}-`;
-  const pick = (m: Record<string, string>) => Object.keys(m).filter((k) => k.startsWith(prefix)).sort();
+  const pick = (m: Record<string, string>) =>
+    Object.keys(m)
+      .filter((k) => k.startsWith(prefix))
+      .sort();
   return { year, off: pick(bundled.holidays), on: pick(bundled.workdays) };
 }
 
@@ -42,7 +47,10 @@ export function bundledArrangement(year: number): YearArrangement | undefined {
  * Entered years in front of a fallback: a year that has an entry is decided by that entry alone
  * (an entry replaces the package's data for its year, it does not merge with it).
  */
-export function layeredCalendar(years: readonly YearArrangement[], fallback: HolidayCalendar = bundledCalendar): HolidayCalendar {
+export function layeredCalendar(
+  years: readonly YearArrangement[],
+  fallback: HolidayCalendar = bundledCalendar,
+): HolidayCalendar {
   const byYear = new Map<number, { off: Set<string>; on: Set<string> }>();
   for (const y of years) byYear.set(y.year, { off: new Set(y.off), on: new Set(y.on) });
   return {

@@ -26,7 +26,18 @@ export interface WhenOptions {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN = '[零〇一二两三四五六七八九十]';
 const NUM = `(?:\\d{1,2}|${CN}{1,3})`;
@@ -65,22 +76,43 @@ interface DateHit {
   isWeekday?: boolean;
 }
 
-type DateMatcher = { re: RegExp; build: (m: RegExpExecArray, ctx: Ctx) => Ymd | null; period?: (m: RegExpExecArray) => string | undefined; isWeekday?: boolean };
+type DateMatcher = {
+  re: RegExp;
+  build: (m: RegExpExecArray, ctx: Ctx) => Ymd | null;
+  period?: (m: RegExpExecArray) => string | undefined;
+  isWeekday?: boolean;
+};
 
 const RELATIVE_DAYS: Record<string, number> = {
-  今天: 0, 今日: 0, 今儿: 0, 明天: 1, 明日: 1, 明儿: 1, 后天: 2, 大后天: 3,
-  今晚: 0, 今早: 0, 明晚: 1, 明早: 1,
+  今天: 0,
+  今日: 0,
+  今儿: 0,
+  明天: 1,
+  明日: 1,
+  明儿: 1,
+  后天: 2,
+  大后天: 3,
+  今晚: 0,
+  今早: 0,
+  明晚: 1,
+  明早: 1,
 };
 const WORD_PERIOD: Record<string, string> = { 今晚: '晚上', 明晚: '晚上', 今早: '早上', 明早: '早上' };
 
 const DATE_MATCHERS: DateMatcher[] = [
   { re: /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/y, build: (m) => exact(num(m[1]), num(m[2]), num(m[3])) },
-  { re: new RegExp(`(\\d{4})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'y'), build: (m) => exact(num(m[1]), num(m[2]), num(m[3])) },
+  {
+    re: new RegExp(`(\\d{4})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'y'),
+    build: (m) => exact(num(m[1]), num(m[2]), num(m[3])),
+  },
   {
     re: new RegExp(`(今年|明年)\\s*(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'y'),
     build: (m, c) => exact(c.today.year + (m[1] === '明年' ? 1 : 0), num(m[2]), num(m[3])),
   },
-  { re: new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'y'), build: (m, c) => upcomingMonthDay(num(m[1]), num(m[2]), c) },
+  {
+    re: new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'y'),
+    build: (m, c) => upcomingMonthDay(num(m[1]), num(m[2]), c),
+  },
   {
     re: new RegExp(`(本月|这个?月|下个?月)\\s*(${NUM})\\s*[日号]`, 'y'),
     build: (m, c) => inMonth(c.today, m[1]?.startsWith('下') ? 1 : 0, num(m[2])),
@@ -117,7 +149,16 @@ const DURATION_RE = new RegExp(`(半|\\d{1,3}|${CN}{1,3})\\s*个?\\s*(小时|钟
 
 // Used when only a part of the day is named (明天下午): the echo shows the guess to the user.
 const PERIOD_DEFAULT_HOUR: Record<string, number> = {
-  清晨: 8, 早上: 8, 早晨: 8, 上午: 9, 中午: 12, 下午: 15, 午后: 15, 傍晚: 18, 晚上: 19, 晚间: 19,
+  清晨: 8,
+  早上: 8,
+  早晨: 8,
+  上午: 9,
+  中午: 12,
+  下午: 15,
+  午后: 15,
+  傍晚: 18,
+  晚上: 19,
+  晚间: 19,
 };
 
 interface TimeHit {
@@ -153,7 +194,8 @@ export function findWhen(text: string, opts: WhenOptions): FoundWhen {
   }
   const viaChrono = parseWithChrono(norm, ctx);
   // Inside free text only a date with numbers counts; chrono's lone 下午 / 三点 are too often false hits.
-  const numericDate = viaChrono?.hasDay && /[\d零〇一二两三四五六七八九十]/.test(norm.slice(viaChrono.index, viaChrono.end));
+  const numericDate =
+    viaChrono?.hasDay && /[\d零〇一二两三四五六七八九十]/.test(norm.slice(viaChrono.index, viaChrono.end));
   if (viaChrono && numericDate) return { ...toParsed(viaChrono, text, viaChrono.index), index: viaChrono.index };
   return { ok: false, reason: 'unrecognized', index: -1 };
 }
@@ -206,7 +248,12 @@ function matchDate(s: string, pos: number, ctx: Ctx): DateHit | null {
   for (const matcher of DATE_MATCHERS) {
     const m = execAt(matcher.re, s, pos);
     if (!m) continue;
-    return { end: pos + m[0].length, ymd: matcher.build(m, ctx), period: matcher.period?.(m), isWeekday: matcher.isWeekday };
+    return {
+      end: pos + m[0].length,
+      ymd: matcher.build(m, ctx),
+      period: matcher.period?.(m),
+      isWeekday: matcher.isWeekday,
+    };
   }
   return null;
 }
@@ -225,14 +272,20 @@ function withTime(s: string, hit: DateHit, ctx: Ctx): Hit {
   if (!ymd) return { end: time?.end ?? end, date: null, hasTime: time !== null };
   if (!time) {
     const defaultHour = hit.period ? PERIOD_DEFAULT_HOUR[hit.period] : undefined;
-    if (defaultHour !== undefined) return { end, date: toInstant(ymd, { hour: defaultHour, minute: 0, second: 0 }, ctx.tz), hasTime: true };
+    if (defaultHour !== undefined)
+      return { end, date: toInstant(ymd, { hour: defaultHour, minute: 0, second: 0 }, ctx.tz), hasTime: true };
     return { end, date: fromWallTime(ymd, ctx.tz), hasTime: false };
   }
   return { end: time.end, date: time.hm ? toInstant(ymd, time.hm, ctx.tz) : null, hasTime: true };
 }
 
 /** A clock time at pos; a bare period word (下午) counts only when allowed (after a date, or standing alone). */
-function matchTime(s: string, pos: number, impliedPeriod: string | undefined, allowBarePeriod: boolean): TimeHit | null {
+function matchTime(
+  s: string,
+  pos: number,
+  impliedPeriod: string | undefined,
+  allowBarePeriod: boolean,
+): TimeHit | null {
   const m = execAt(TIME_RE, s, pos);
   if (!m) return null;
   const [, period, h1, m1, s1, h2, half, quarter, m2] = m;
@@ -243,7 +296,8 @@ function matchTime(s: string, pos: number, impliedPeriod: string | undefined, al
     if (!allowBarePeriod || defaultHour === undefined) return null;
     return { end: pos + m[0].trimEnd().length, hm: { hour: defaultHour, minute: 0, second: 0 }, cnHourOnly: false };
   }
-  const minute = m1 !== undefined ? num(m1) : half ? 30 : quarter ? (quarter === '一刻' ? 15 : 45) : m2 !== undefined ? num(m2) : 0;
+  const minute =
+    m1 !== undefined ? num(m1) : half ? 30 : quarter ? (quarter === '一刻' ? 15 : 45) : m2 !== undefined ? num(m2) : 0;
   const second = s1 !== undefined ? num(s1) : 0;
   const hour = applyPeriod(period ?? impliedPeriod, num(hourText), minute);
   const cnHourOnly = period === undefined && !/^\d/.test(hourText);
@@ -333,7 +387,9 @@ function parseWithChrono(s: string, ctx: Ctx): (Hit & { index: number; hasDay: b
     return { index: result.index, end, date: null, hasTime: false, hasDay };
   }
   const hasTime = c.isCertain('hour');
-  const date = hasTime ? fromWallTime({ year, month, day, hour, minute }, ctx.tz) : fromWallTime({ year, month, day }, ctx.tz);
+  const date = hasTime
+    ? fromWallTime({ year, month, day, hour, minute }, ctx.tz)
+    : fromWallTime({ year, month, day }, ctx.tz);
   return { index: result.index, end, date, hasTime, hasDay };
 }
 

@@ -40,11 +40,16 @@ function isWorkdayYmd(ymd: Ymd, calendar: HolidayCalendar): boolean {
  * End (23:59:59.999 in tz) of the n-th working day after start's day; n = 0 is the end of start's day.
  * usedFallback: some counted day lies in a year the calendar does not know (weekends only, an estimate).
  */
-export function addWorkdays(start: Date, n: number, tz: string, calendar: HolidayCalendar = bundledCalendar): { date: Date; usedFallback: boolean } {
+export function addWorkdays(
+  start: Date,
+  n: number,
+  tz: string,
+  calendar: HolidayCalendar = bundledCalendar,
+): { date: Date; usedFallback: boolean } {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkdays: n must be a non-negative integer, got ${n}`);
   let day: Ymd = wallTime(start, tz);
   let usedFallback = false;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDaysYmd(day, 1);
     if (!calendar.covers(day.year)) usedFallback = true;
     if (isWorkdayYmd(day, calendar)) counted += 1;
@@ -64,7 +69,10 @@ const RELATIVE: Array<{ re: RegExp; unit: 'workday' | 'day' | 'week' | 'month'; 
 const DATE_SUFFIX = /^(?:前|之前|以前|为止|止)?$/;
 
 /** A deadline typed by a person: `15个工作日`, `30天`, `2周`, `1个月`, or a date (end of that day unless a time is given). */
-export function parseDeadline(text: string, opts: { now: Date; tz?: string; calendar?: HolidayCalendar }): DeadlineResult {
+export function parseDeadline(
+  text: string,
+  opts: { now: Date; tz?: string; calendar?: HolidayCalendar },
+): DeadlineResult {
   const tz = opts.tz ?? DEFAULT_TZ;
   const calendar = opts.calendar ?? bundledCalendar;
   const norm = normalizeCommandText(text);
@@ -109,5 +117,8 @@ function addMonthsClamped(ymd: Ymd, months: number): Ymd {
 }
 
 function endOfYmd(ymd: Ymd, tz: string): Date {
-  return fromWallTime({ year: ymd.year, month: ymd.month, day: ymd.day, hour: 23, minute: 59, second: 59, millisecond: 999 }, tz);
+  return fromWallTime(
+    { year: ymd.year, month: ymd.month, day: ymd.day, hour: 23, minute: 59, second: 59, millisecond: 999 },
+    tz,
+  );
 }

@@ -41,7 +41,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -52,7 +61,8 @@ export function zoneOffsetMinutes(date: Date, tz: string): number {
   const t = date.getTime();
   if (!Number.isFinite(t)) return inZone(date, tz).utcOffset();
   const fields: Record<string, number> = {};
-  for (const part of formatterFor(tz).formatToParts(date)) if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  for (const part of formatterFor(tz).formatToParts(date))
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
   const asUtc = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
   return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000);
 }
@@ -133,7 +143,10 @@ export function startOfDay(date: Date, tz: string): Date {
 
 export function endOfDay(date: Date, tz: string): Date {
   const w = wallTime(date, tz);
-  return fromWallTime({ year: w.year, month: w.month, day: w.day, hour: 23, minute: 59, second: 59, millisecond: 999 }, tz);
+  return fromWallTime(
+    { year: w.year, month: w.month, day: w.day, hour: 23, minute: 59, second: 59, millisecond: 999 },
+    tz,
+  );
 }
 
 /** Monday 00:00 of the week containing date (Chinese weeks start on Monday). */

@@ -5,7 +5,12 @@ import type { InboundMessage } from '../dispatcher/contract';
 // Self-built app (自建应用) callback mode: XML envelope; receive id is the corp id.
 
 // Entities and DOCTYPEs are refused before parsing (no XXE, no entity expansion bombs).
-const parser = new XMLParser({ processEntities: false, ignoreDeclaration: true, parseTagValue: false, trimValues: false });
+const parser = new XMLParser({
+  processEntities: false,
+  ignoreDeclaration: true,
+  parseTagValue: false,
+  trimValues: false,
+});
 
 function parseXml(xml: string, what: string): Record<string, unknown> {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new CallbackRejected(400, `${what} contains a DTD`);
@@ -18,7 +23,8 @@ function parseXml(xml: string, what: string): Record<string, unknown> {
     if (err instanceof CallbackRejected) throw err;
     throw new CallbackRejected(400, `${what} is refused by the XML parser`);
   }
-  if (!doc.xml || typeof doc.xml !== 'object' || Array.isArray(doc.xml)) throw new CallbackRejected(400, `${what} has no <xml> root`);
+  if (!doc.xml || typeof doc.xml !== 'object' || Array.isArray(doc.xml))
+    throw new CallbackRejected(400, `${what} has no <xml> root`);
   return doc.xml as Record<string, unknown>;
 }
 
@@ -38,7 +44,8 @@ const MAX_ENVELOPE_REST = 2048;
 export function readAppEnvelope(body: string): string {
   if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw new CallbackRejected(400, 'body contains a DTD');
   const xml = body.replace(/^<\?xml[^>]{0,100}\?>\s*/, '');
-  if (!xml.startsWith('<xml>') || !xml.endsWith('</xml>')) throw new CallbackRejected(400, 'body is not a WeCom XML envelope');
+  if (!xml.startsWith('<xml>') || !xml.endsWith('</xml>'))
+    throw new CallbackRejected(400, 'body is not a WeCom XML envelope');
   const found = [...xml.matchAll(ENCRYPT)];
   if (found.length !== 1) throw new CallbackRejected(400, 'XML body needs exactly one Encrypt');
   const match = found[0]!;
@@ -52,7 +59,8 @@ export function parseAppPlaintext(plaintext: string, receivedAt: Date, replyLimi
   const msgType = field(doc, 'MsgType');
   if (!senderId || !msgType) throw new CallbackRejected(400, 'decrypted payload lacks FromUserName or MsgType');
   // Events carry no MsgId; their identity is sender + time + event.
-  const msgId = field(doc, 'MsgId') ?? `${senderId}:${field(doc, 'CreateTime') ?? ''}:${field(doc, 'Event') ?? msgType}`;
+  const msgId =
+    field(doc, 'MsgId') ?? `${senderId}:${field(doc, 'CreateTime') ?? ''}:${field(doc, 'Event') ?? msgType}`;
   const base = { id: `app:${msgId}`, senderId, chat: { type: 'single' as const }, replyLimitBytes, receivedAt };
   if (msgType === 'text') return { ...base, kind: 'text', text: field(doc, 'Content') ?? '' };
   if (msgType === 'event') return { ...base, kind: 'event', event: field(doc, 'Event') ?? 'unknown', text: '' };

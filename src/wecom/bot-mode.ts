@@ -6,7 +6,9 @@ import type { InboundMessage } from '../dispatcher/contract';
 
 const envelope = z.object({ encrypt: z.string().min(1).max(200_000) });
 
-const textItem = z.object({ msgtype: z.string(), text: z.object({ content: z.string() }).partial().optional() }).passthrough();
+const textItem = z
+  .object({ msgtype: z.string(), text: z.object({ content: z.string() }).partial().optional() })
+  .passthrough();
 
 const botMessage = z
   .object({
@@ -14,12 +16,24 @@ const botMessage = z
     aibotid: z.string().optional(),
     chatid: z.string().optional(),
     chattype: z.enum(['group', 'single']).optional(),
-    from: z.object({ userid: z.string().min(1).max(128) }).partial().optional(),
+    from: z
+      .object({ userid: z.string().min(1).max(128) })
+      .partial()
+      .optional(),
     response_url: z.string().url().optional(),
     msgtype: z.string(),
-    text: z.object({ content: z.string().max(20_000) }).partial().optional(),
-    voice: z.object({ content: z.string().max(20_000) }).partial().optional(),
-    mixed: z.object({ msg_item: z.array(textItem).max(50) }).partial().optional(),
+    text: z
+      .object({ content: z.string().max(20_000) })
+      .partial()
+      .optional(),
+    voice: z
+      .object({ content: z.string().max(20_000) })
+      .partial()
+      .optional(),
+    mixed: z
+      .object({ msg_item: z.array(textItem).max(50) })
+      .partial()
+      .optional(),
     event: z.object({ eventtype: z.string().optional() }).passthrough().optional(),
     stream: z.object({ id: z.string() }).partial().optional(),
   })

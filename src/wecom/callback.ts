@@ -10,7 +10,15 @@ import { StillProcessing } from '../inbox/inbox';
 import { markdownToPlain } from '../text/plain';
 import { appReplyEnvelope, appReplyPlaintext, parseAppPlaintext, readAppEnvelope } from './app-mode';
 import { botReplyPlaintext, parseBotPlaintext, readBotEnvelope } from './bot-mode';
-import { CallbackRejected, type CryptoKeys, checkEcho, decryptPayload, encryptPayload, signatureOf, verifySignature } from './crypto';
+import {
+  CallbackRejected,
+  type CryptoKeys,
+  checkEcho,
+  decryptPayload,
+  encryptPayload,
+  signatureOf,
+  verifySignature,
+} from './crypto';
 import type { InboundMessage, LateDelivery, Received, Reply, StreamState } from '../dispatcher/contract';
 
 export interface CallbackLimits {
@@ -56,7 +64,8 @@ const NEUTRAL_TYPES = new Set(['', 'text/plain', 'application/octet-stream']);
 
 function contentTypeOf(ctx: Context): string {
   const type = (ctx.request.type || '').toLowerCase();
-  if (!JSON_TYPES.has(type) && !XML_TYPES.has(type) && !NEUTRAL_TYPES.has(type)) throw new CallbackRejected(415, 'unsupported content type');
+  if (!JSON_TYPES.has(type) && !XML_TYPES.has(type) && !NEUTRAL_TYPES.has(type))
+    throw new CallbackRejected(415, 'unsupported content type');
   return type;
 }
 
@@ -69,7 +78,10 @@ async function readBody(ctx: Context, limit: number, timeoutMs: number): Promise
   if (declared && Number(declared) > limit) throw new CallbackRejected(413, 'body too large');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CallbackRejected(408, 'body not received within the request timeout')), timeoutMs);
+    timer = setTimeout(
+      () => reject(new CallbackRejected(408, 'body not received within the request timeout')),
+      timeoutMs,
+    );
   });
   let raw: Buffer;
   try {
@@ -99,7 +111,11 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
   /** Runs the message against its mode's deadline; an unreachable database is a polite "busy", not a 500. */
   async function handOver(message: InboundMessage, mode: 'bot' | 'app'): Promise<Outcome> {
     try {
-      const r = await deps.receive(message, mode === 'bot' ? limits.botDeadlineMs : limits.appDeadlineMs, mode === 'bot' ? 'stream' : 'app');
+      const r = await deps.receive(
+        message,
+        mode === 'bot' ? limits.botDeadlineMs : limits.appDeadlineMs,
+        mode === 'bot' ? 'stream' : 'app',
+      );
       if (r.status === 'done') return { kind: 'reply', reply: r.reply };
       deps.onMissedDeadline?.(mode);
       return { kind: 'pending' };
@@ -139,11 +155,13 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     const raw = (await readBody(ctx, limits.maxBodyBytes, limits.requestTimeoutMs)).trim();
     const mode = raw.startsWith('{') ? 'bot' : raw.startsWith('<') ? 'app' : undefined;
     if (!mode) throw new CallbackRejected(415, 'body is neither JSON nor XML');
-    if ((JSON_TYPES.has(type) && mode !== 'bot') || (XML_TYPES.has(type) && mode !== 'app')) throw new CallbackRejected(415, 'content type does not match the body');
+    if ((JSON_TYPES.has(type) && mode !== 'bot') || (XML_TYPES.has(type) && mode !== 'app'))
+      throw new CallbackRejected(415, 'content type does not match the body');
     const ciphertext = mode === 'bot' ? readBotEnvelope(raw) : readAppEnvelope(raw);
     verifySignature(keys, q, ciphertext, clock.now().getTime(), limits.timestampSkewSeconds);
     const receiveId = mode === 'bot' ? '' : deps.corpId;
-    if (receiveId === undefined || (mode === 'app' && !receiveId)) throw new CallbackRejected(400, 'app callbacks need WECOM_CORP_ID');
+    if (receiveId === undefined || (mode === 'app' && !receiveId))
+      throw new CallbackRejected(400, 'app callbacks need WECOM_CORP_ID');
     const plaintext = decryptPayload(keys, ciphertext, receiveId);
     const now = clock.now();
     const nonce = q.nonce as string;
@@ -183,7 +201,12 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
       }
       const encrypt = encryptPayload(keys, botReplyPlaintext(streamId, stream.text, welcome, stream.finish), '');
       ctx.type = 'application/json';
-      ctx.body = JSON.stringify({ encrypt, msgsignature: signatureOf(keys, timestamp, nonce, encrypt), timestamp: Number(timestamp), nonce });
+      ctx.body = JSON.stringify({
+        encrypt,
+        msgsignature: signatureOf(keys, timestamp, nonce, encrypt),
+        timestamp: Number(timestamp),
+        nonce,
+      });
       return;
     }
 
@@ -199,7 +222,11 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
       return;
     }
     const corpId = receiveId;
-    const encrypt = encryptPayload(keys, appReplyPlaintext(message.senderId, corpId, markdownToPlain(text), Number(timestamp)), corpId);
+    const encrypt = encryptPayload(
+      keys,
+      appReplyPlaintext(message.senderId, corpId, markdownToPlain(text), Number(timestamp)),
+      corpId,
+    );
     ctx.type = 'application/xml';
     ctx.body = appReplyEnvelope(encrypt, signatureOf(keys, timestamp, nonce, encrypt), timestamp, nonce);
   });

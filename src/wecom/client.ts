@@ -38,7 +38,11 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
   const apiBase = typeof base === 'function' ? base : () => base;
   let token: { value: string; expiresAt: number } | undefined;
 
-  async function call(url: string, body: unknown, what: string): Promise<{ errcode?: number; errmsg?: string } & Record<string, unknown>> {
+  async function call(
+    url: string,
+    body: unknown,
+    what: string,
+  ): Promise<{ errcode?: number; errmsg?: string } & Record<string, unknown>> {
     let res: Response;
     try {
       res = await doFetch(url, {
@@ -106,7 +110,11 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
       };
       for (let attempt = 0; attempt < 2; attempt++) {
         const t = await accessToken(attempt > 0);
-        const json = await call(`${apiBase()}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body, 'message/send');
+        const json = await call(
+          `${apiBase()}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`,
+          body,
+          'message/send',
+        );
         if (TOKEN_EXPIRED.has(json.errcode ?? 0) && attempt === 0) continue;
         check(json, 'message/send');
         return;
@@ -120,7 +128,11 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     async userIdFromCode(code) {
       for (let attempt = 0; attempt < 2; attempt++) {
         const t = await accessToken(attempt > 0);
-        const json = await call(`${apiBase()}/cgi-bin/auth/getuserinfo?access_token=${encodeURIComponent(t)}&code=${encodeURIComponent(code)}`, undefined, 'auth/getuserinfo');
+        const json = await call(
+          `${apiBase()}/cgi-bin/auth/getuserinfo?access_token=${encodeURIComponent(t)}&code=${encodeURIComponent(code)}`,
+          undefined,
+          'auth/getuserinfo',
+        );
         if (TOKEN_EXPIRED.has(json.errcode ?? 0) && attempt === 0) continue;
         check(json, 'auth/getuserinfo');
         // Members come back with `userid`; outsiders only with `openid`, and may not sign in.

@@ -58,8 +58,13 @@ function utf8OrReject(bytes: Uint8Array, what: string): string {
  * length field, so a random but correctly signed ciphertext "decrypts" to garbage with an empty
  * receive id; this one refuses anything WeCom would not have produced.
  */
-export function decryptPayload(keys: CryptoKeys, ciphertext: string, expectedReceiveId: string | readonly string[]): string {
-  if (!ciphertext || ciphertext.length % 4 !== 0 || !BASE64.test(ciphertext)) throw new CallbackRejected(400, 'ciphertext is not base64');
+export function decryptPayload(
+  keys: CryptoKeys,
+  ciphertext: string,
+  expectedReceiveId: string | readonly string[],
+): string {
+  if (!ciphertext || ciphertext.length % 4 !== 0 || !BASE64.test(ciphertext))
+    throw new CallbackRejected(400, 'ciphertext is not base64');
   const raw = Buffer.from(ciphertext, 'base64');
   if (raw.length < 32 || raw.length % 16 !== 0) throw new CallbackRejected(400, 'ciphertext has a bad length');
   const key = Buffer.from(`${keys.encodingAesKey}=`, 'base64');
@@ -74,7 +79,8 @@ export function decryptPayload(keys: CryptoKeys, ciphertext: string, expectedRec
   // PKCS#7 to 32-byte blocks: 1..32 bytes, all equal to the count.
   const pad = plain[plain.length - 1] ?? 0;
   if (pad < 1 || pad > 32 || pad > plain.length) throw new CallbackRejected(400, 'ciphertext has bad padding');
-  for (let i = plain.length - pad; i < plain.length; i++) if (plain[i] !== pad) throw new CallbackRejected(400, 'ciphertext has bad padding');
+  for (let i = plain.length - pad; i < plain.length; i++)
+    if (plain[i] !== pad) throw new CallbackRejected(400, 'ciphertext has bad padding');
   const body = plain.subarray(0, plain.length - pad);
   if (body.length < 20) throw new CallbackRejected(400, 'ciphertext is too short');
   const length = body.readUInt32BE(16);
@@ -88,7 +94,8 @@ export function decryptPayload(keys: CryptoKeys, ciphertext: string, expectedRec
 
 /** WeCom's echostr decrypts to a short printable token (digits in practice); anything else is not from WeCom. */
 export function checkEcho(plain: string): string {
-  if (!/^[\x21-\x7e]{1,256}$/.test(plain)) throw new CallbackRejected(400, 'echostr plaintext is not a printable token');
+  if (!/^[\x21-\x7e]{1,256}$/.test(plain))
+    throw new CallbackRejected(400, 'echostr plaintext is not a printable token');
   return plain;
 }
 

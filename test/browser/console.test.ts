@@ -25,7 +25,9 @@ beforeAll(async () => {
   await h.addDeputy('lisi', '李四');
   await h.addDeputy('clerk', '赵干事', { isOffice: true });
   // Three opinions through the chat, as deputies file them.
-  expect(await h.say('zhangsan', `建议 村口路灯坏了三个月，晚上出行不安全。联系人刘大爷 ${PHONE}，请尽快维修`)).toContain('YJ2026-001');
+  expect(
+    await h.say('zhangsan', `建议 村口路灯坏了三个月，晚上出行不安全。联系人刘大爷 ${PHONE}，请尽快维修`),
+  ).toContain('YJ2026-001');
   expect(await h.say('lisi', '建议 希望在镇卫生院增设周末儿科门诊，方便上班族带孩子看病')).toContain('YJ2026-002');
   expect(await h.say('zhangsan', `建议 垃圾清运不及时 ${XSS} 菜市场门口堆了好几天`)).toContain('YJ2026-003');
   expect(await h.say('lisi', '附议 YJ2026-001')).toContain('附议');
@@ -55,8 +57,16 @@ async function loginLink(userid: string): Promise<string> {
   return m[0];
 }
 
-async function signedIn(userid: string, viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+async function signedIn(
+  userid: string,
+  viewport = { width: 1280, height: 860 },
+): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const dialogs: string[] = [];
   // Any alert/confirm from the page would be script running that should not: record and refuse it.
@@ -205,11 +215,14 @@ describe('the office console in a browser', () => {
 
     await page.goto(`${web.baseUrl}/console/opinions?unit=${encodeURIComponent('交通运输局')}`);
     await expectText(page.locator('[data-test="total"]'), '共 2 件');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-filtered"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-test="export-filtered"]').click(),
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
     const codes: string[] = [];
-    book.worksheets[0]!.eachRow((row) => codes.push(...String(row.values).match(/YJ2026-\d+/g) ?? []));
+    book.worksheets[0]!.eachRow((row) => codes.push(...(String(row.values).match(/YJ2026-\d+/g) ?? [])));
     expect(codes.sort()).toEqual(['YJ2026-001', 'YJ2026-003']);
   });
 
@@ -233,7 +246,10 @@ describe('the office console in a browser', () => {
     await page.locator('[data-test="nav"]').getByText('导出').click();
     await page.waitForURL(/\/console\/exports$/);
     await screenshot(page, 'exports-1280');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="ledger-opinions.xlsx"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-test="ledger-opinions.xlsx"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);

@@ -22,9 +22,20 @@ let browser: Browser;
 beforeAll(async () => {
   ensureWebBuilt();
   db = await openTestDatabase('demo_console');
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+  });
   expect(config.demo).toBe(true);
-  composed = await composeApp({ config, connection: db.connection, log: createLogger({ level: 'silent' }), clock: new ManualClock('2026-11-23T09:30:00+08:00') });
+  composed = await composeApp({
+    config,
+    connection: db.connection,
+    log: createLogger({ level: 'silent' }),
+    clock: new ManualClock('2026-11-23T09:30:00+08:00'),
+  });
   server = http.createServer(composed.app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -37,7 +37,10 @@ test('unique and compound unique indexes reject duplicates with code 11000', asy
   await User.create({ openId: 'a' });
   expect(await codeOf(User.create({ openId: 'a' }))).toBe(11000);
 
-  await Member.create([{ groupId: 'g1', userId: 'u1' }, { groupId: 'g2', userId: 'u1' }]);
+  await Member.create([
+    { groupId: 'g1', userId: 'u1' },
+    { groupId: 'g2', userId: 'u1' },
+  ]);
   expect(await codeOf(Member.create({ groupId: 'g1', userId: 'u1' }))).toBe(11000);
 });
 
@@ -67,7 +70,10 @@ test('guarded findOneAndUpdate, upsert and array operators', async () => {
 });
 
 test('aggregation: several accumulators, expressions, $lookup and $facet', async () => {
-  const Vote = db.connection.model('Vote', new Schema({ topic: String, open: Boolean, score: Number, choices: [String] }));
+  const Vote = db.connection.model(
+    'Vote',
+    new Schema({ topic: String, open: Boolean, score: Number, choices: [String] }),
+  );
   const Topic = db.connection.model('Topic', new Schema({ key: String, title: String }));
   await Vote.create([
     { topic: 't', open: true, score: 3, choices: ['x', 'y'] },
@@ -115,7 +121,14 @@ test('positional updates, arrayFilters, $pull with a condition and $elemMatch gu
     'Slip',
     new Schema({ key: String, replies: [{ _id: false, userid: String, answer: String }], ids: [String] }),
   );
-  await Slip.create({ key: 's', replies: [{ userid: 'a', answer: '参加' }, { userid: 'b', answer: '请假' }], ids: ['a', 'b', 'c'] });
+  await Slip.create({
+    key: 's',
+    replies: [
+      { userid: 'a', answer: '参加' },
+      { userid: 'b', answer: '请假' },
+    ],
+    ids: ['a', 'b', 'c'],
+  });
 
   // The guard on a sub-document field is what keeps "once per deputy" atomic.
   const dup = await Slip.findOneAndUpdate(
@@ -124,7 +137,11 @@ test('positional updates, arrayFilters, $pull with a condition and $elemMatch gu
   );
   expect(dup).toBeNull();
   await Slip.updateOne({ key: 's', 'replies.userid': 'b' }, { $set: { 'replies.$.answer': '参加' } });
-  await Slip.updateOne({ key: 's' }, { $set: { 'replies.$[r].answer': '请假' } }, { arrayFilters: [{ 'r.userid': 'a' }] });
+  await Slip.updateOne(
+    { key: 's' },
+    { $set: { 'replies.$[r].answer': '请假' } },
+    { arrayFilters: [{ 'r.userid': 'a' }] },
+  );
   await Slip.updateOne({ key: 's' }, { $pull: { ids: { $in: ['a', 'c'] }, replies: { userid: 'a' } } });
   const found = await Slip.findOne({ key: 's', replies: { $elemMatch: { userid: 'b', answer: '参加' } } }).lean();
   expect(found).toMatchObject({ replies: [{ userid: 'b', answer: '参加' }], ids: ['b'] });
@@ -158,7 +175,9 @@ test('concurrent findOneAndUpdate hands each caller its own result', async () =>
     const id = `YJ:${round}`;
     const docs = await Promise.all(
       Array.from({ length: 50 }, () =>
-        Seq.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean().catch(() => null),
+        Seq.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' })
+          .lean()
+          .catch(() => null),
       ),
     );
     const seqs = docs.filter(Boolean).map((d) => Number(d!.seq));

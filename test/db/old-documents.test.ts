@@ -33,7 +33,9 @@ it('an opinion with the old origins array: a retried 附议 applies once', async
 });
 
 it('a meeting with the old replyIds array: a slip is changed in place, never doubled', async () => {
-  const code = /HY2026-\d{3}/.exec(await h.say('office1', '会议通知 主席团会议 时间：11月26日 14:00 地点：三楼会议室'))![0];
+  const code = /HY2026-\d{3}/.exec(
+    await h.say('office1', '会议通知 主席团会议 时间：11月26日 14:00 地点：三楼会议室'),
+  )![0];
   expect(await h.say('zhang', `回执 ${code} 参加`)).toContain('已收到您的回执');
   const m = await h.models.Meeting.findOne({ code }).lean();
   expect(m).not.toHaveProperty('replyIds');
@@ -41,7 +43,10 @@ it('a meeting with the old replyIds array: a slip is changed in place, never dou
   expect(await h.say('zhang', `请假 ${code} 外出学习`)).toContain('已更新您的回执');
   expect(await h.say('li', `回执 ${code} 参加`)).toContain('已收到您的回执');
   const after = await h.models.Meeting.findOne({ code }).lean();
-  expect(after!.replies.map((r) => [r.userid, r.answer])).toEqual([['zhang', '请假'], ['li', '参加']]);
+  expect(after!.replies.map((r) => [r.userid, r.answer])).toEqual([
+    ['zhang', '请假'],
+    ['li', '参加'],
+  ]);
 });
 
 it('a study item with the old learnedIds array: marked once per deputy', async () => {

@@ -80,6 +80,13 @@ it(`costs at most ${MEDIAN_MAX} database commands per chat command at the median
   const median = counts[Math.floor(counts.length / 2)]!;
   const worst = rows.filter((r) => r.count > ANY_MAX);
   // Shown on failure: which command, how many, and what they were.
-  const table = rows.map((r) => `${String(r.count).padStart(2)}  ${r.text.slice(0, 16)}  ${r.names.join(' ')}`).join('\n');
-  expect({ medianWithinBudget: median <= MEDIAN_MAX, median, worst: worst.map((r) => r.text), table }).toEqual({ medianWithinBudget: true, median, worst: [], table });
+  const table = rows
+    .map((r) => `${String(r.count).padStart(2)}  ${r.text.slice(0, 16)}  ${r.names.join(' ')}`)
+    .join('\n');
+  expect({ medianWithinBudget: median <= MEDIAN_MAX, median, worst: worst.map((r) => r.text), table }).toEqual({
+    medianWithinBudget: true,
+    median,
+    worst: [],
+    table,
+  });
 });

@@ -20,16 +20,26 @@ async function tickAt(beijing: string) {
 }
 
 it('posts an announcement at once, stored with a code, once even if WeCom retries the message', async () => {
-  const reply = await h.say('office1', '公告 本周五下午3点在镇政府三楼会议室召开代表小组会议，请准时参加。', { msgid: 'ann-1' });
+  const reply = await h.say('office1', '公告 本周五下午3点在镇政府三楼会议室召开代表小组会议，请准时参加。', {
+    msgid: 'ann-1',
+  });
   expect(reply).toBe('公告 GG2026-001 已发到群里。发送「公告列表」查看最近的公告。');
-  expect(await h.say('office1', '公告 本周五下午3点在镇政府三楼会议室召开代表小组会议，请准时参加。', { msgid: 'ann-1' })).toBe(reply);
+  expect(
+    await h.say('office1', '公告 本周五下午3点在镇政府三楼会议室召开代表小组会议，请准时参加。', { msgid: 'ann-1' }),
+  ).toBe(reply);
   await h.drain();
   const sent = announcementsSent();
   expect(sent).toHaveLength(1);
   expect(sent[0]!.msgtype).toBe('markdown');
-  expect(sent[0]!.content).toBe('**【公告】**\n本周五下午3点在镇政府三楼会议室召开代表小组会议，请准时参加。\n\n<font color="comment">人大办 王主任 · GG2026-001</font>');
+  expect(sent[0]!.content).toBe(
+    '**【公告】**\n本周五下午3点在镇政府三楼会议室召开代表小组会议，请准时参加。\n\n<font color="comment">人大办 王主任 · GG2026-001</font>',
+  );
   expect(await h.models.Announcement.countDocuments({})).toBe(1);
-  expect(await h.models.Announcement.findOne({ code: 'GG2026-001' }).lean()).toMatchObject({ authorId: 'office1', status: 'sent', mentionAll: false });
+  expect(await h.models.Announcement.findOne({ code: 'GG2026-001' }).lean()).toMatchObject({
+    authorId: 'office1',
+    status: 'sent',
+    mentionAll: false,
+  });
 });
 
 it('an announcement stored but not queued (crash) is posted by the next reminders run, once', async () => {
@@ -58,7 +68,9 @@ it('keeps the office markdown but neutralises mentions unless 公告@全体 is u
   expect(plain!.content).toContain('**重要** 请＜@zhangsan＞和＠all 注意 <font color="warning">周五</font>');
   expect(h.wecom.groupPushes().every((p) => p.mentions.length === 0)).toBe(true);
 
-  expect(await h.say('office1', '公告@全体 明天上午9点全体代表大会')).toBe('公告 GG2026-002 已发到群里，并提醒了所有人。发送「公告列表」查看最近的公告。');
+  expect(await h.say('office1', '公告@全体 明天上午9点全体代表大会')).toBe(
+    '公告 GG2026-002 已发到群里，并提醒了所有人。发送「公告列表」查看最近的公告。',
+  );
   await h.drain();
   const last = h.wecom.groupPushes().slice(-2);
   expect(last.map((p) => p.msgtype)).toEqual(['markdown', 'text']);
@@ -69,10 +81,14 @@ it('refuses non-office senders and unclear input with a line that shows the righ
   expect(await h.say('zhangsan', '公告 大家好')).toContain('只有人大办工作人员可以使用');
   expect(await h.say('office1', '公告')).toContain('公告 时间：明天上午9点 <内容>');
   expect(await h.say('office1', '公告 时间：某天 开会')).toContain('没看懂时间「某天 开会」');
-  expect(await h.say('office1', '公告 时间：11月25日 开会')).toBe('「2026年11月25日（周三）」只有日期，请写上几点发送。例：公告 时间：2026年11月25日（周三） 09:00 <内容>');
+  expect(await h.say('office1', '公告 时间：11月25日 开会')).toBe(
+    '「2026年11月25日（周三）」只有日期，请写上几点发送。例：公告 时间：2026年11月25日（周三） 09:00 <内容>',
+  );
   expect(await h.say('office1', '公告 时间：昨天上午9点 开会')).toContain('已经过去了');
   expect(await h.say('office1', `公告 ${'长'.repeat(4001)}`)).toContain('公告最长 4000 字，这条有 4001 字');
-  expect(await h.say('office1', '公告 时间：明天9点')).toBe('请在时间后面写公告内容。例：公告 时间：2026年11月23日（周一）09:00 请各位代表按时参加培训');
+  expect(await h.say('office1', '公告 时间：明天9点')).toBe(
+    '请在时间后面写公告内容。例：公告 时间：2026年11月23日（周一）09:00 请各位代表按时参加培训',
+  );
   expect(await h.say('office1', '公告@全体：')).toContain('公告 时间：明天上午9点 <内容>');
   await h.drain();
   expect(announcementsSent()).toHaveLength(0);
@@ -80,8 +96,12 @@ it('refuses non-office senders and unclear input with a line that shows the righ
 
 it('sends a scheduled announcement once, in its minute, and not after being revoked', async () => {
   const reply = await h.say('office1', '公告 时间：明天上午9点 请各位代表带好履职手册。');
-  expect(reply).toBe('已安排公告 GG2026-001：将于 2026年11月23日（周一）09:00 发到群里。\n内容：请各位代表带好履职手册。\n时间或内容不对？发送「公告 撤销 GG2026-001」撤销后重新安排。');
-  expect(await h.say('office1', '公告@全体 时间：11月23日 09:30，下午的会议改到三楼')).toContain('将于 2026年11月23日（周一）09:30 发到群里并提醒所有人');
+  expect(reply).toBe(
+    '已安排公告 GG2026-001：将于 2026年11月23日（周一）09:00 发到群里。\n内容：请各位代表带好履职手册。\n时间或内容不对？发送「公告 撤销 GG2026-001」撤销后重新安排。',
+  );
+  expect(await h.say('office1', '公告@全体 时间：11月23日 09:30，下午的会议改到三楼')).toContain(
+    '将于 2026年11月23日（周一）09:30 发到群里并提醒所有人',
+  );
 
   const list = await h.say('office1', '公告列表');
   expect(await h.say('office1', '公告 列表')).toBe(list);
@@ -95,7 +115,9 @@ it('sends a scheduled announcement once, in its minute, and not after being revo
   await tickAt('2026-11-23T09:01:00');
   expect(announcementsSent()).toHaveLength(1);
 
-  expect(await h.say('office1', '公告 撤销 GG2026-002')).toBe('已撤销公告 GG2026-002（原定 2026年11月23日（周一）09:30 发送），不会再发出。');
+  expect(await h.say('office1', '公告 撤销 GG2026-002')).toBe(
+    '已撤销公告 GG2026-002（原定 2026年11月23日（周一）09:30 发送），不会再发出。',
+  );
   expect(await h.say('office1', '公告 撤销 2')).toBe('公告 GG2026-002 之前已经撤销了，不会发出。');
   expect(await h.say('office1', '公告 撤销 gg2026-1')).toContain('已经发到群里，无法撤销');
   expect(await h.say('office1', '公告 撤销 GG2026-099')).toContain('没有找到公告 GG2026-099');
@@ -111,7 +133,9 @@ it('does not post a scheduled announcement hours late after downtime; it tells t
   await tickAt('2026-11-23T13:00:00');
   expect(announcementsSent()).toHaveLength(0);
   const notice = h.wecom.groupPushes().find((p) => p.content.includes('GG2026-001'));
-  expect(notice!.content).toBe('<@office1>\n定时公告 GG2026-001「上午十点开会」原定 2026年11月23日（周一）09:00 发送，但助手当时不在线，超过时限后没有补发。请确认内容是否仍然需要，需要的话请重新发送。');
+  expect(notice!.content).toBe(
+    '<@office1>\n定时公告 GG2026-001「上午十点开会」原定 2026年11月23日（周一）09:00 发送，但助手当时不在线，超过时限后没有补发。请确认内容是否仍然需要，需要的话请重新发送。',
+  );
   expect(await h.say('office1', '公告 撤销 GG2026-001')).toBe('公告 GG2026-001 因超时没有发出，无需撤销。');
 });
 

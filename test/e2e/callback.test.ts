@@ -1,7 +1,16 @@
 import { encrypt } from '@wecom/crypto';
 import { streamIdOf } from '../../src/wecom/callback';
 import { type Harness, createHarness } from '../helpers/harness';
-import { TEST_KEYS, appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, readAppReply, readBotReply, signedQuery } from '../helpers/wecom-payloads';
+import {
+  TEST_KEYS,
+  appEnvelope,
+  appTextPlaintext,
+  botEnvelope,
+  botTextPlaintext,
+  readAppReply,
+  readBotReply,
+  signedQuery,
+} from '../helpers/wecom-payloads';
 
 let h: Harness;
 
@@ -18,37 +27,50 @@ async function inboundCount(): Promise<number> {
 describe('URL verification', () => {
   it('answers the decrypted echostr as plain text for a valid signature', async () => {
     const echostr = encrypt(TEST_KEYS.encodingAesKey, '1234567890123', '');
-    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr });
+    const res = await h.request
+      .get('/wecom/callback')
+      .query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr });
     expect(res.status).toBe(200);
     expect(res.text).toBe('1234567890123');
   });
 
   it('accepts the app-mode echostr (receive id = corp id) too', async () => {
     const echostr = encrypt(TEST_KEYS.encodingAesKey, 'app-echo', TEST_KEYS.corpId);
-    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr });
+    const res = await h.request
+      .get('/wecom/callback')
+      .query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr });
     expect(res.text).toBe('app-echo');
   });
 
   it('refuses a forged signature with 401', async () => {
     const echostr = encrypt(TEST_KEYS.encodingAesKey, 'x', '');
     const q = signedQuery(TEST_KEYS, echostr, h.nowSeconds());
-    const res = await h.request.get('/wecom/callback').query({ ...q, msg_signature: q.msg_signature!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), echostr });
+    const res = await h.request
+      .get('/wecom/callback')
+      .query({ ...q, msg_signature: q.msg_signature!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), echostr });
     expect(res.status).toBe(401);
   });
 
   it('refuses a stale timestamp and an echostr encrypted for another receive id', async () => {
     const echostr = encrypt(TEST_KEYS.encodingAesKey, 'old', '');
-    const stale = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds() - 3600), echostr });
+    const stale = await h.request
+      .get('/wecom/callback')
+      .query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds() - 3600), echostr });
     expect(stale.status).toBe(403);
     const foreign = encrypt(TEST_KEYS.encodingAesKey, 'foreign', 'ww-other-corp');
-    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, foreign, h.nowSeconds()), echostr: foreign });
+    const res = await h.request
+      .get('/wecom/callback')
+      .query({ ...signedQuery(TEST_KEYS, foreign, h.nowSeconds()), echostr: foreign });
     expect(res.status).toBe(400);
     expect(res.text).not.toContain('foreign');
   });
 
   it('answers bare plain text: no quotes, BOM or newline', async () => {
     const echostr = encrypt(TEST_KEYS.encodingAesKey, '5927415164921850', '');
-    const res = await h.request.get('/wecom/callback').query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr }).buffer(true);
+    const res = await h.request
+      .get('/wecom/callback')
+      .query({ ...signedQuery(TEST_KEYS, echostr, h.nowSeconds()), echostr })
+      .buffer(true);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(Buffer.from(res.text, 'utf8').equals(Buffer.from('5927415164921850'))).toBe(true);
   });
@@ -78,12 +100,22 @@ describe('messages: transport refusals change nothing', () => {
     expect(res.text).toBe('bad request');
     expect(await inboundCount()).toBe(before);
     const lines = h.logLines.slice(logged).join('\n');
-    expect(JSON.parse(h.logLines[h.logLines.length - 1]!)).toMatchObject({ level: 40, path: '/wecom/callback', status: 401, reason: 'bad signature' });
-    for (const secret of [ciphertext.slice(0, 24), q.msg_signature!, '8642097531', 'msg_signature', 'zhangsan']) expect(lines).not.toContain(secret);
+    expect(JSON.parse(h.logLines[h.logLines.length - 1]!)).toMatchObject({
+      level: 40,
+      path: '/wecom/callback',
+      status: 401,
+      reason: 'bad signature',
+    });
+    for (const secret of [ciphertext.slice(0, 24), q.msg_signature!, '8642097531', 'msg_signature', 'zhangsan'])
+      expect(lines).not.toContain(secret);
   });
 
   it('refuses an app callback encrypted for another corp (wrong receive id)', async () => {
-    const { body, ciphertext } = appEnvelope(TEST_KEYS, appTextPlaintext({ userid: 'zhangsan', text: '帮助', corpId: TEST_KEYS.corpId }), 'ww-other-corp');
+    const { body, ciphertext } = appEnvelope(
+      TEST_KEYS,
+      appTextPlaintext({ userid: 'zhangsan', text: '帮助', corpId: TEST_KEYS.corpId }),
+      'ww-other-corp',
+    );
     const before = await inboundCount();
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'text/xml');
     expect(res.status).toBe(400);
@@ -97,23 +129,34 @@ describe('messages: transport refusals change nothing', () => {
   ])('refuses %s with 400 (signed correctly)', async (_name, mangle) => {
     const { ciphertext } = botEnvelope(TEST_KEYS, botTextPlaintext({ userid: 'zhangsan', text: '帮助' }));
     const bad = mangle(ciphertext);
-    const res = await h.post(signedQuery(TEST_KEYS, bad, h.nowSeconds()), JSON.stringify({ encrypt: bad }), 'application/json');
+    const res = await h.post(
+      signedQuery(TEST_KEYS, bad, h.nowSeconds()),
+      JSON.stringify({ encrypt: bad }),
+      'application/json',
+    );
     expect(res.status).toBe(400);
   });
 
   it('refuses a body that is neither JSON nor XML with 415, and malformed JSON with 400', async () => {
     expect((await h.post({ msg_signature: 'a', timestamp: '1', nonce: '1' }, 'hello', 'text/plain')).status).toBe(415);
-    expect((await h.post({ msg_signature: 'a', timestamp: '1', nonce: '1' }, '{"encrypt":', 'application/json')).status).toBe(400);
+    expect(
+      (await h.post({ msg_signature: 'a', timestamp: '1', nonce: '1' }, '{"encrypt":', 'application/json')).status,
+    ).toBe(400);
   });
 
   it('refuses an oversized body with 413', async () => {
     const big = JSON.stringify({ encrypt: 'A'.repeat(200 * 1024) });
-    const res = await h.post({ msg_signature: 'a', timestamp: String(h.nowSeconds()), nonce: '1' }, big, 'application/json');
+    const res = await h.post(
+      { msg_signature: 'a', timestamp: String(h.nowSeconds()), nonce: '1' },
+      big,
+      'application/json',
+    );
     expect(res.status).toBe(413);
   });
 
   it('refuses XML with a DTD / entities (no XXE, no entity expansion)', async () => {
-    const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><xml><Encrypt>&b;</Encrypt></xml>';
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><xml><Encrypt>&b;</Encrypt></xml>';
     const res = await h.post(signedQuery(TEST_KEYS, '&b;', h.nowSeconds()), xml, 'text/xml');
     expect(res.status).toBe(400);
     // An entity inside the encrypted payload is refused as well.
@@ -145,7 +188,10 @@ describe('replies in both modes', () => {
   });
 
   it('self-built app: an XML text reply addressed to the sender', async () => {
-    const { body, ciphertext } = appEnvelope(TEST_KEYS, appTextPlaintext({ userid: 'zhangsan', text: '帮助', corpId: TEST_KEYS.corpId }));
+    const { body, ciphertext } = appEnvelope(
+      TEST_KEYS,
+      appTextPlaintext({ userid: 'zhangsan', text: '帮助', corpId: TEST_KEYS.corpId }),
+    );
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'text/xml');
     expect(res.status).toBe(200);
     const reply = readAppReply(TEST_KEYS, res.text);
@@ -157,7 +203,14 @@ describe('replies in both modes', () => {
   });
 
   it('answers the enter_chat event with a text welcome', async () => {
-    const plain = JSON.stringify({ msgid: 'ev-1', aibotid: 'a', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'event', event: { eventtype: 'enter_chat' } });
+    const plain = JSON.stringify({
+      msgid: 'ev-1',
+      aibotid: 'a',
+      chattype: 'single',
+      from: { userid: 'zhangsan' },
+      msgtype: 'event',
+      event: { eventtype: 'enter_chat' },
+    });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
     const reply = readBotReply(TEST_KEYS, res.text);
@@ -166,7 +219,14 @@ describe('replies in both modes', () => {
   });
 
   it('acknowledges other events with an empty 200', async () => {
-    const plain = JSON.stringify({ msgid: 'ev-2', aibotid: 'a', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'event', event: { eventtype: 'feedback_event' } });
+    const plain = JSON.stringify({
+      msgid: 'ev-2',
+      aibotid: 'a',
+      chattype: 'single',
+      from: { userid: 'zhangsan' },
+      msgtype: 'event',
+      event: { eventtype: 'feedback_event' },
+    });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
     expect(res.status).toBe(200);
@@ -174,7 +234,14 @@ describe('replies in both modes', () => {
   });
 
   it('explains what it understands when sent an image', async () => {
-    const plain = JSON.stringify({ msgid: 'img-1', aibotid: 'a', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'image', image: { url: 'http://x' } });
+    const plain = JSON.stringify({
+      msgid: 'img-1',
+      aibotid: 'a',
+      chattype: 'single',
+      from: { userid: 'zhangsan' },
+      msgtype: 'image',
+      image: { url: 'http://x' },
+    });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
     expect(readBotReply(TEST_KEYS, res.text).content).toContain('文字消息');
@@ -188,7 +255,12 @@ describe('replies in both modes', () => {
       chatid: 'g',
       from: { userid: 'zhangsan' },
       msgtype: 'mixed',
-      mixed: { msg_item: [{ msgtype: 'text', text: { content: '@代表助手 帮助' } }, { msgtype: 'image', image: { url: 'http://x' } }] },
+      mixed: {
+        msg_item: [
+          { msgtype: 'text', text: { content: '@代表助手 帮助' } },
+          { msgtype: 'image', image: { url: 'http://x' } },
+        ],
+      },
     });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
@@ -198,7 +270,14 @@ describe('replies in both modes', () => {
   it('answers a stream poll with the stored reply', async () => {
     await h.say('zhangsan', '帮助', { msgid: 'poll-me' });
     const { streamIdOf } = await import('../../src/wecom/callback');
-    const plain = JSON.stringify({ msgid: 'poll-2', aibotid: 'a', chattype: 'group', from: { userid: 'zhangsan' }, msgtype: 'stream', stream: { id: streamIdOf('bot:poll-me') } });
+    const plain = JSON.stringify({
+      msgid: 'poll-2',
+      aibotid: 'a',
+      chattype: 'group',
+      from: { userid: 'zhangsan' },
+      msgtype: 'stream',
+      stream: { id: streamIdOf('bot:poll-me') },
+    });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
     expect(readBotReply(TEST_KEYS, res.text).content).toContain('可以使用以下命令');
@@ -217,19 +296,40 @@ describe('idempotency', () => {
   });
 
   it('a smart-bot redelivery while another instance still works gets an unfinished stream, then the reply on refresh', async () => {
-    await h.models.InboundMessage.create({ _id: 'bot:elsewhere', streamId: streamIdOf('bot:elsewhere'), senderId: 'zhangsan', status: 'processing', startedAt: h.clock.now() });
+    await h.models.InboundMessage.create({
+      _id: 'bot:elsewhere',
+      streamId: streamIdOf('bot:elsewhere'),
+      senderId: 'zhangsan',
+      status: 'processing',
+      startedAt: h.clock.now(),
+    });
     const res = await h.sayRaw('zhangsan', '帮助', { msgid: 'elsewhere' });
     expect(res.status).toBe(200);
-    expect(readBotReply(TEST_KEYS, res.text).json).toMatchObject({ msgtype: 'stream', stream: { id: streamIdOf('bot:elsewhere'), finish: false, content: '正在处理…' } });
-    await h.models.InboundMessage.updateOne({ _id: 'bot:elsewhere' }, { $set: { status: 'done', reply: '第一次的回复' } });
+    expect(readBotReply(TEST_KEYS, res.text).json).toMatchObject({
+      msgtype: 'stream',
+      stream: { id: streamIdOf('bot:elsewhere'), finish: false, content: '正在处理…' },
+    });
+    await h.models.InboundMessage.updateOne(
+      { _id: 'bot:elsewhere' },
+      { $set: { status: 'done', reply: '第一次的回复' } },
+    );
     expect(await h.say('zhangsan', '帮助', { msgid: 'elsewhere' })).toBe('第一次的回复');
   });
 
   it('answers 503 to an app redelivery while another instance still handles the first, so WeCom retries', async () => {
-    await h.models.InboundMessage.create({ _id: 'app:elsewhere-app', streamId: 'y', senderId: 'zhangsan', status: 'processing', startedAt: h.clock.now() });
+    await h.models.InboundMessage.create({
+      _id: 'app:elsewhere-app',
+      streamId: 'y',
+      senderId: 'zhangsan',
+      status: 'processing',
+      startedAt: h.clock.now(),
+    });
     const res = await h.sayRaw('zhangsan', '帮助', { mode: 'app', msgid: 'elsewhere-app' });
     expect(res.status).toBe(503);
-    await h.models.InboundMessage.updateOne({ _id: 'app:elsewhere-app' }, { $set: { status: 'done', reply: '第一次的回复' } });
+    await h.models.InboundMessage.updateOne(
+      { _id: 'app:elsewhere-app' },
+      { $set: { status: 'done', reply: '第一次的回复' } },
+    );
     expect(await h.say('zhangsan', '帮助', { mode: 'app', msgid: 'elsewhere-app' })).toBe('第一次的回复');
   });
 
@@ -279,7 +379,9 @@ describe('identity and commands', () => {
 describe('logs', () => {
   it('one line per request with its message id and latency', async () => {
     await h.say('zhangsan', '帮助', { msgid: 'logged-1' });
-    const line = h.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'request' && l.msgId === 'bot:logged-1');
+    const line = h.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'request' && l.msgId === 'bot:logged-1');
     expect(line).toMatchObject({ method: 'POST', path: '/wecom/callback', status: 200 });
     expect(typeof line?.latencyMs).toBe('number');
   });

@@ -26,12 +26,22 @@ afterAll(async () => {
   await conn.close();
 });
 
-const env = () => ({ PATH: process.env.PATH, NODE_ENV: 'test', MONGODB_URI: uriWithDatabase(dbName), OFFICE_USERIDS: 'office1', LOG_LEVEL: 'silent' });
+const env = () => ({
+  PATH: process.env.PATH,
+  NODE_ENV: 'test',
+  MONGODB_URI: uriWithDatabase(dbName),
+  OFFICE_USERIDS: 'office1',
+  LOG_LEVEL: 'silent',
+});
 // As root every folder is writable: run the export as an unprivileged user, as in the Docker image.
 const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 function exportTo(out: string) {
-  return runTs('scripts/export.ts', ['register', '--year', '2026', '--out', out], { env: env(), ...asUser, timeoutMs: 60_000 });
+  return runTs('scripts/export.ts', ['register', '--year', '2026', '--out', out], {
+    env: env(),
+    ...asUser,
+    timeoutMs: 60_000,
+  });
 }
 
 function expectOneChineseLine(stderr: string, ...parts: string[]): void {
@@ -89,7 +99,10 @@ describe('npm start on a port that is taken', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const r = await runTs('src/main.ts', [], { env: { ...env(), NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', JOBS_ENABLED: 'false' }, timeoutMs: 60_000 });
+      const r = await runTs('src/main.ts', [], {
+        env: { ...env(), NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', JOBS_ENABLED: 'false' },
+        timeoutMs: 60_000,
+      });
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toEqual([expect.stringContaining(`端口 ${port} 已被占用`)]);

@@ -97,7 +97,12 @@ describe('sessions', () => {
     expect(res.headers.location).toBe('/console/me');
     const c = await clientFor(h, sessionCookie(res)!);
     expect((await c.get('/api/console/session')).body.user).toMatchObject({ userid: 'zhang', role: 'deputy' });
-    for (const p of ['/api/console/opinions', '/api/console/overview', '/api/console/units', '/api/console/exports/opinions.xlsx']) {
+    for (const p of [
+      '/api/console/opinions',
+      '/api/console/overview',
+      '/api/console/units',
+      '/api/console/exports/opinions.xlsx',
+    ]) {
       const r = await c.get(p);
       expect(r.status).toBe(403);
       expect(r.body.error).toMatchObject({ code: 'forbidden' });
@@ -176,13 +181,20 @@ describe('sign-in rate limit (per IP, in memory)', () => {
     // A fresh window, so earlier tests' attempts do not count.
     h.clock.advance(20 * 60_000);
     const ip = '203.0.113.7';
-    for (let i = 0; i < 20; i++) expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe('/console/?login=expired');
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location,
+      ).toBe('/console/?login=expired');
     const limited = await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip);
     expect(limited.headers.location).toBe('/console/?login=rate_limited');
     // Another address is not affected.
-    expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', '203.0.113.8')).headers.location).toBe('/console/?login=expired');
+    expect(
+      (await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', '203.0.113.8')).headers.location,
+    ).toBe('/console/?login=expired');
     h.clock.advance(10 * 60_000);
-    expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe('/console/?login=expired');
+    expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe(
+      '/console/?login=expired',
+    );
   });
 });
 

@@ -16,8 +16,19 @@ let request: ReturnType<typeof supertest>;
 
 beforeAll(async () => {
   db = await openTestDatabase('console_demo');
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' });
-  composed = await composeApp({ config, connection: db.connection, log: createLogger({ level: 'silent' }), clock: new ManualClock('2026-11-23T09:30:00+08:00') });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+  });
+  composed = await composeApp({
+    config,
+    connection: db.connection,
+    log: createLogger({ level: 'silent' }),
+    clock: new ManualClock('2026-11-23T09:30:00+08:00'),
+  });
   server = http.createServer(composed.app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   composed.start((server.address() as AddressInfo).port);
@@ -39,7 +50,9 @@ describe('demo console sign-in', () => {
     const login = await request.get(res.body.url);
     expect(login.status).toBe(302);
     expect(login.headers.location).toBe('/console/');
-    const cookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('console_sid='))!.split(';')[0]!;
+    const cookie = (login.headers['set-cookie'] as unknown as string[])
+      .find((c) => c.startsWith('console_sid='))!
+      .split(';')[0]!;
     const session = await request.get('/api/console/session').set('Cookie', cookie);
     expect(session.body).toMatchObject({ user: { userid: 'office-demo', name: '王主任', role: 'office' }, demo: true });
     expect((await request.get(res.body.url)).headers.location).toBe('/console/?login=expired');

@@ -9,7 +9,8 @@ let office: ConsoleClient;
 const XSS_IMG = '<img src=x onerror=alert(1)>村口路灯坏了，请尽快维修';
 const XSS_SCRIPT = '<script>alert("x")</script>学校门口需要斑马线';
 
-const file = async (userid: string, text: string): Promise<string> => /YJ\d{4}-\d{3}/.exec(await h.say(userid, `建议 ${text}`))![0];
+const file = async (userid: string, text: string): Promise<string> =>
+  /YJ\d{4}-\d{3}/.exec(await h.say(userid, `建议 ${text}`))![0];
 const detail = async (code: string) => (await office.get(`/api/console/opinions/${code}`)).body;
 /** What the fake WeCom received since the last clear, after sending the outbox. */
 const pushed = async (): Promise<string[]> => {
@@ -47,7 +48,13 @@ describe('list and detail', () => {
     expect(all.status).toBe(200);
     expect(all.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(all.body.items).toHaveLength(1);
-    expect(all.body.items[0]).toMatchObject({ code: scriptCode, status: '待交办', filer: { userid: 'li', name: '李四' }, overdue: false, cosigners: 0 });
+    expect(all.body.items[0]).toMatchObject({
+      code: scriptCode,
+      status: '待交办',
+      filer: { userid: 'li', name: '李四' },
+      overdue: false,
+      cosigners: 0,
+    });
     const byFiler = await office.get('/api/console/opinions?filer=张三');
     expect(byFiler.body.items.map((i: { code: string }) => i.code)).toEqual([xssCode]);
     const byText = await office.get(`/api/console/opinions?q=${encodeURIComponent('斑马线')}`);
@@ -98,11 +105,14 @@ describe('list and detail', () => {
   });
 
   it('ledger cells are text: the payload is a string cell, never a formula or markup', async () => {
-    const res = await office.get('/api/console/exports/opinions.xlsx?year=2026&fullText=1').buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await office
+      .get('/api/console/exports/opinions.xlsx?year=2026&fullText=1')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toBe(
@@ -127,9 +137,20 @@ describe('actions', () => {
     const v = (await detail(code)).version;
     const r = await office.post(`/api/console/opinions/${code}/assign`, { unit: '住建局', workdays: 10, version: v });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ code, status: '已交办', unit: '住建局', version: v + 1, actions: ['reassign', 'answer', 'reject', 'remind'] });
+    expect(r.body).toMatchObject({
+      code,
+      status: '已交办',
+      unit: '住建局',
+      version: v + 1,
+      actions: ['reassign', 'answer', 'reject', 'remind'],
+    });
     expect(r.body.assigned).toMatchObject({ unit: '住建局', unitMatch: 'new', defaulted: false });
-    expect(r.body.timeline.at(-1)).toMatchObject({ action: 'assigned', via: 'console', who: { userid: 'office1', name: '王主任' }, unit: '住建局' });
+    expect(r.body.timeline.at(-1)).toMatchObject({
+      action: 'assigned',
+      via: 'console',
+      who: { userid: 'office1', name: '王主任' },
+      unit: '住建局',
+    });
     // 10 working days from Sun 22 Nov 2026: Fri 4 Dec.
     expect(new Date(r.body.deadline).toISOString()).toBe('2026-12-04T15:59:59.999Z');
     const notices = await pushed();
@@ -140,7 +161,11 @@ describe('actions', () => {
     expect(notices[0]).toContain('2026年12月4日');
 
     // The same request again (a retry) is not a second step.
-    const retry = await office.post(`/api/console/opinions/${code}/assign`, { unit: '住建局', workdays: 10, version: v });
+    const retry = await office.post(`/api/console/opinions/${code}/assign`, {
+      unit: '住建局',
+      workdays: 10,
+      version: v,
+    });
     expect(retry.status).toBe(200);
     expect(retry.body.version).toBe(v + 1);
     expect(await pushed()).toHaveLength(0);
@@ -162,24 +187,37 @@ describe('actions', () => {
     await h.say('li', `附议 ${code}`);
     await pushed();
     let v = (await detail(code)).version;
-    let r = await office.post(`/api/console/opinions/${code}/assign`, { unit: '卫健办', deadline: '2026-12-31', version: v });
+    let r = await office.post(`/api/console/opinions/${code}/assign`, {
+      unit: '卫健办',
+      deadline: '2026-12-31',
+      version: v,
+    });
     expect(r.status).toBe(200);
     const assigned = await pushed();
     expect(assigned[0]).toContain('<@zhang> <@li>');
 
-    r = await office.post(`/api/console/opinions/${code}/reassign`, { unit: '镇卫生院', deadline: '2027-01-15', version: r.body.version });
+    r = await office.post(`/api/console/opinions/${code}/reassign`, {
+      unit: '镇卫生院',
+      deadline: '2027-01-15',
+      version: r.body.version,
+    });
     expect(r.status).toBe(200);
     expect(r.body.timeline.at(-1)).toMatchObject({ action: 'reassigned', via: 'console', unit: '镇卫生院' });
     const reassigned = await pushed();
     expect(reassigned).toHaveLength(1);
     expect(reassigned[0]).toContain('镇卫生院');
 
-    const preview = await office.post(`/api/console/opinions/${code}/answer-preview`, { text: '已安排夜间值班。\n\n从12月起执行。' });
+    const preview = await office.post(`/api/console/opinions/${code}/answer-preview`, {
+      text: '已安排夜间值班。\n\n从12月起执行。',
+    });
     expect(preview.status).toBe(200);
     expect(preview.body.notice).toContain('已安排夜间值班');
     expect(preview.body.notice).toContain('评价');
 
-    r = await office.post(`/api/console/opinions/${code}/answer`, { text: '已安排夜间值班。\n\n从12月起执行。', version: r.body.version });
+    r = await office.post(`/api/console/opinions/${code}/answer`, {
+      text: '已安排夜间值班。\n\n从12月起执行。',
+      version: r.body.version,
+    });
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('已答复');
     expect(r.body.rounds[0]).toMatchObject({ n: 1, unit: '镇卫生院', answer: '已安排夜间值班。\n\n从12月起执行。' });
@@ -192,7 +230,14 @@ describe('actions', () => {
     expect(r.body).toMatchObject({ status: '已办结', actions: [] });
     const closed = await pushed();
     expect(closed[0]).toContain('已办结');
-    expect(r.body.timeline.map((e: { via: string }) => e.via)).toEqual(['chat', 'chat', 'console', 'console', 'console', 'console']);
+    expect(r.body.timeline.map((e: { via: string }) => e.via)).toEqual([
+      'chat',
+      'chat',
+      'console',
+      'console',
+      'console',
+      'console',
+    ]);
   });
 
   it('two clerks acting on the same version at once: exactly one succeeds, the other gets 409', async () => {
@@ -203,7 +248,10 @@ describe('actions', () => {
     const assigned = await office.post(`/api/console/opinions/${code}/assign`, { unit: '交警中队', version: v });
     await pushed();
     const [a, b] = await Promise.all([
-      office.post(`/api/console/opinions/${code}/answer`, { text: '已安排早晚高峰执勤。', version: assigned.body.version }),
+      office.post(`/api/console/opinions/${code}/answer`, {
+        text: '已安排早晚高峰执勤。',
+        version: assigned.body.version,
+      }),
       second.post(`/api/console/opinions/${code}/answer`, { text: '已增设护学岗。', version: assigned.body.version }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -219,7 +267,10 @@ describe('actions', () => {
     const missing = await office.post(`/api/console/opinions/${code}/reject`, { reason: '  ', version: v });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields.reason).toContain('退回原因');
-    const r = await office.post(`/api/console/opinions/${code}/reject`, { reason: '属于司法诉讼事项，不在办理范围', version: v });
+    const r = await office.post(`/api/console/opinions/${code}/reject`, {
+      reason: '属于司法诉讼事项，不在办理范围',
+      version: v,
+    });
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('已退回');
     const notices = await pushed();
@@ -238,7 +289,12 @@ describe('actions', () => {
     v = r1.body.version;
     const r = await office.post(`/api/console/opinions/${code}/remind`, { version: v });
     expect(r.status).toBe(200);
-    expect(r.body.timeline.at(-1)).toMatchObject({ action: 'reminded', actionLabel: '督办', via: 'console', unit: '住建局' });
+    expect(r.body.timeline.at(-1)).toMatchObject({
+      action: 'reminded',
+      actionLabel: '督办',
+      via: 'console',
+      unit: '住建局',
+    });
     const notices = await pushed();
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('<@zhang>');
@@ -254,16 +310,32 @@ describe('actions', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.error).toMatchObject({ code: 'invalid' });
     expect(empty.body.error.fields.unit).toBe('请填写「承办单位」');
-    const both = await office.post(`/api/console/opinions/${code}/assign`, { unit: '水务站', deadline: '2026-12-31', workdays: 5, version: v });
+    const both = await office.post(`/api/console/opinions/${code}/assign`, {
+      unit: '水务站',
+      deadline: '2026-12-31',
+      workdays: 5,
+      version: v,
+    });
     expect(both.body.error.fields.deadline).toContain('只填一项');
-    const badDate = await office.post(`/api/console/opinions/${code}/assign`, { unit: '水务站', deadline: '12月31日', version: 'x' });
+    const badDate = await office.post(`/api/console/opinions/${code}/assign`, {
+      unit: '水务站',
+      deadline: '12月31日',
+      version: 'x',
+    });
     expect(badDate.body.error.fields.deadline).toContain('办理期限');
     expect(badDate.body.error.fields.version).toContain('版本');
-    const past = await office.post(`/api/console/opinions/${code}/assign`, { unit: '水务站', deadline: '2026-01-01', version: v });
+    const past = await office.post(`/api/console/opinions/${code}/assign`, {
+      unit: '水务站',
+      deadline: '2026-01-01',
+      version: v,
+    });
     expect(past.status).toBe(400);
     expect(past.body.error.code).toBe('refused');
     expect(past.body.error.fields.deadline).toBeDefined();
-    const notJson = await office.post(`/api/console/opinions/${code}/assign`).set('content-type', 'application/json').send('{oops');
+    const notJson = await office
+      .post(`/api/console/opinions/${code}/assign`)
+      .set('content-type', 'application/json')
+      .send('{oops');
     expect(notJson.status).toBe(400);
     const unknownAction = await office.post(`/api/console/opinions/${code}/explode`, { version: v });
     expect(unknownAction.status).toBe(404);
@@ -276,7 +348,11 @@ describe('actions', () => {
     const c = await file('zhang', '村里的公厕年久失修，需要翻新');
     await office.post(`/api/console/opinions/${c}/assign`, { unit: '环卫所', version: (await detail(c)).version });
     await pushed();
-    const r = await office.post('/api/console/opinions/assign-batch', { codes: [a, b.toLowerCase(), c, 'nonsense'], unit: '环卫所', workdays: 5 });
+    const r = await office.post('/api/console/opinions/assign-batch', {
+      codes: [a, b.toLowerCase(), c, 'nonsense'],
+      unit: '环卫所',
+      workdays: 5,
+    });
     expect(r.status).toBe(200);
     expect(r.body.done).toEqual([a, b]);
     expect(r.body.failed.map((f: { code: string }) => f.code)).toEqual([c, 'nonsense']);
@@ -305,21 +381,36 @@ describe('lookups, overview, exports', () => {
     // Forty days on, the earlier session is long gone.
     expect((await office.get('/api/console/session')).status).toBe(401);
     office = await signIn(h, 'office1');
-    expect(await h.say('office1', '发布活动 民生实事项目视察 时间：明天上午9点 地点：镇政府三楼会议室')).toMatch(/HD2027-\d{3}/);
+    expect(await h.say('office1', '发布活动 民生实事项目视察 时间：明天上午9点 地点：镇政府三楼会议室')).toMatch(
+      /HD2027-\d{3}/,
+    );
     const r = await office.get('/api/console/overview?year=2026');
     expect(r.status).toBe(200);
     expect(r.body.year).toBe(2026);
     expect(r.body.counts.total).toBeGreaterThanOrEqual(8);
     expect(r.body.counts.byStatus['已办结']).toBe(1);
-    expect(r.body.rates).toEqual({ answered: expect.stringMatching(/%$/), closed: expect.stringMatching(/%$/), satisfied: '—' });
+    expect(r.body.rates).toEqual({
+      answered: expect.stringMatching(/%$/),
+      closed: expect.stringMatching(/%$/),
+      satisfied: '—',
+    });
     expect(r.body.dueByUnit).toEqual(expect.arrayContaining([{ unit: '环卫所', overdue: 3, dueSoon: 0 }]));
     expect(r.body.monthly).toHaveLength(12);
     expect(r.body.monthly[10]).toMatchObject({ month: '2026-11', answered: 3 });
     expect(r.body.monthly[10].filed).toBe(r.body.counts.total);
     expect(r.body.byUnit.find((u: { unit: string }) => u.unit === '环卫所')).toMatchObject({ assigned: 3, overdue: 3 });
-    expect(r.body.upcoming).toEqual([expect.objectContaining({ kind: 'activity', title: '民生实事项目视察', place: '镇政府三楼会议室', code: expect.stringMatching(/^HD2027-/) })]);
+    expect(r.body.upcoming).toEqual([
+      expect.objectContaining({
+        kind: 'activity',
+        title: '民生实事项目视察',
+        place: '镇政府三楼会议室',
+        code: expect.stringMatching(/^HD2027-/),
+      }),
+    ]);
     expect(r.body.health.outbox.failed).toBe(0);
-    expect(r.body.health.jobs.map((j: { name: string }) => j.name)).toEqual(expect.arrayContaining(['overdue', 'digest']));
+    expect(r.body.health.jobs.map((j: { name: string }) => j.name)).toEqual(
+      expect.arrayContaining(['overdue', 'digest']),
+    );
     const overdue = await office.get('/api/console/opinions?due=overdue');
     expect(overdue.body.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
     expect(overdue.body.total).toBeGreaterThanOrEqual(3);
@@ -335,11 +426,14 @@ describe('lookups, overview, exports', () => {
       expect(r.status).toBe(200);
       expect(r.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
     }
-    const filtered = await office.get(`/api/console/opinions/export.xlsx?unit=${encodeURIComponent('环卫所')}`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const filtered = await office
+      .get(`/api/console/opinions/export.xlsx?unit=${encodeURIComponent('环卫所')}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(filtered.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(filtered.body as never);

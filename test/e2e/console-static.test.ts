@@ -18,7 +18,13 @@ afterAll(async () => h.close());
 
 describe('the console pages served by the bot at /console', () => {
   it('serves index.html uncached, with a content security policy, for the app and its page paths', async () => {
-    for (const path of ['/console/', '/console/opinions', '/console/opinions/YJ2026-001', '/console/me', '/console/signin?login=expired']) {
+    for (const path of [
+      '/console/',
+      '/console/opinions',
+      '/console/opinions/YJ2026-001',
+      '/console/me',
+      '/console/signin?login=expired',
+    ]) {
       const res = await h.request.get(path);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -48,7 +54,12 @@ describe('the console pages served by the bot at /console', () => {
   });
 
   it('answers 404 for missing files and paths outside the build, never the app', async () => {
-    for (const path of ['/console/assets/nope-123.js', '/console/favicon.ico', '/console/assets/..%2F..%2F..%2Fpackage.json', '/console/assets/%2e%2e/%2e%2e/package.json']) {
+    for (const path of [
+      '/console/assets/nope-123.js',
+      '/console/favicon.ico',
+      '/console/assets/..%2F..%2F..%2Fpackage.json',
+      '/console/assets/%2e%2e/%2e%2e/package.json',
+    ]) {
       const res = await h.request.get(path);
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('"name"');

@@ -9,7 +9,10 @@ let h: Harness;
 const CONSOLE_URL = 'https://rd.example.gov.cn';
 
 beforeAll(async () => {
-  h = await createHarness('console-wecom', { officeUserIds: ['office1'], env: { WECOM_AGENT_ID: '1000002', WECOM_CORP_SECRET: 'corp-secret-for-tests', CONSOLE_URL: `${CONSOLE_URL}/` } });
+  h = await createHarness('console-wecom', {
+    officeUserIds: ['office1'],
+    env: { WECOM_AGENT_ID: '1000002', WECOM_CORP_SECRET: 'corp-secret-for-tests', CONSOLE_URL: `${CONSOLE_URL}/` },
+  });
   await h.addDeputy('zhang', '张三');
 });
 
@@ -35,7 +38,9 @@ describe('WeCom web sign-in', () => {
 
   it('desktop: SSO page with login_type=CorpApp; inside WeCom: OAuth with scope=snsapi_base and agentid', async () => {
     const desktop = await start('Mozilla/5.0 Chrome/120');
-    expect(desktop.location.origin + desktop.location.pathname).toBe('https://login.work.weixin.qq.com/wwlogin/sso/login');
+    expect(desktop.location.origin + desktop.location.pathname).toBe(
+      'https://login.work.weixin.qq.com/wwlogin/sso/login',
+    );
     expect(Object.fromEntries(desktop.location.searchParams)).toMatchObject({
       login_type: 'CorpApp',
       appid: TEST_KEYS.corpId,
@@ -45,7 +50,9 @@ describe('WeCom web sign-in', () => {
     expect(desktop.location.searchParams.get('state')).toBe(desktop.stateCookie.split('=')[1]);
 
     const inside = await start('Mozilla/5.0 wxwork/4.1.0 MicroMessenger/7.0.1');
-    expect(inside.location.origin + inside.location.pathname).toBe('https://open.weixin.qq.com/connect/oauth2/authorize');
+    expect(inside.location.origin + inside.location.pathname).toBe(
+      'https://open.weixin.qq.com/connect/oauth2/authorize',
+    );
     expect(inside.location.hash).toBe('#wechat_redirect');
     expect(Object.fromEntries(inside.location.searchParams)).toMatchObject({
       appid: TEST_KEYS.corpId,
@@ -59,37 +66,56 @@ describe('WeCom web sign-in', () => {
   it('exchanges the code through cgi-bin/auth/getuserinfo and signs in with a Secure cookie', async () => {
     const { location, stateCookie } = await start('Mozilla/5.0');
     const code = h.wecom.issueAuthCode({ userid: 'office1' });
-    const res = await h.request.get('/console/auth/wecom/callback').query({ code, state: location.searchParams.get('state')! }).set('Cookie', stateCookie);
+    const res = await h.request
+      .get('/console/auth/wecom/callback')
+      .query({ code, state: location.searchParams.get('state')! })
+      .set('Cookie', stateCookie);
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/console/');
-    const line = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('console_sid=') && !c.startsWith('console_sid=;'))!;
+    const line = (res.headers['set-cookie'] as unknown as string[]).find(
+      (c) => c.startsWith('console_sid=') && !c.startsWith('console_sid=;'),
+    )!;
     expect(line).toMatch(/Secure/);
     const c = await clientFor(h, sessionCookie(res)!);
     expect((await c.get('/api/console/session')).body.user).toMatchObject({ userid: 'office1', role: 'office' });
     // The code is single use at WeCom: replaying the callback signs nobody in.
-    const again = await h.request.get('/console/auth/wecom/callback').query({ code, state: location.searchParams.get('state')! }).set('Cookie', stateCookie);
+    const again = await h.request
+      .get('/console/auth/wecom/callback')
+      .query({ code, state: location.searchParams.get('state')! })
+      .set('Cookie', stateCookie);
     expect(again.headers.location).toBe('/console/?login=wecom_failed');
   });
 
   it('refuses a callback whose state does not match the browser’s own', async () => {
     const { stateCookie } = await start('Mozilla/5.0');
     const code = h.wecom.issueAuthCode({ userid: 'office1' });
-    const forged = await h.request.get('/console/auth/wecom/callback').query({ code, state: 'attacker-state' }).set('Cookie', stateCookie);
+    const forged = await h.request
+      .get('/console/auth/wecom/callback')
+      .query({ code, state: 'attacker-state' })
+      .set('Cookie', stateCookie);
     expect(forged.headers.location).toBe('/console/?login=wecom_failed');
     expect(sessionCookie(forged)).toBeUndefined();
-    const noCookie = await h.request.get('/console/auth/wecom/callback').query({ code, state: stateCookie.split('=')[1]! });
+    const noCookie = await h.request
+      .get('/console/auth/wecom/callback')
+      .query({ code, state: stateCookie.split('=')[1]! });
     expect(noCookie.headers.location).toBe('/console/?login=wecom_failed');
   });
 
   it('refuses outsiders and people not on the roster; a deputy gets their own pages', async () => {
     for (const who of [{ openid: 'o-outsider' }, { userid: 'not-on-roster' }]) {
       const { location, stateCookie } = await start('Mozilla/5.0');
-      const res = await h.request.get('/console/auth/wecom/callback').query({ code: h.wecom.issueAuthCode(who), state: location.searchParams.get('state')! }).set('Cookie', stateCookie);
+      const res = await h.request
+        .get('/console/auth/wecom/callback')
+        .query({ code: h.wecom.issueAuthCode(who), state: location.searchParams.get('state')! })
+        .set('Cookie', stateCookie);
       expect(res.headers.location).toBe('/console/?login=wecom_failed');
       expect(sessionCookie(res)).toBeUndefined();
     }
     const { location, stateCookie } = await start('Mozilla/5.0');
-    const res = await h.request.get('/console/auth/wecom/callback').query({ code: h.wecom.issueAuthCode({ userid: 'zhang' }), state: location.searchParams.get('state')! }).set('Cookie', stateCookie);
+    const res = await h.request
+      .get('/console/auth/wecom/callback')
+      .query({ code: h.wecom.issueAuthCode({ userid: 'zhang' }), state: location.searchParams.get('state')! })
+      .set('Cookie', stateCookie);
     expect(res.headers.location).toBe('/console/me');
   });
 

@@ -23,7 +23,10 @@ beforeAll(async () => {
   connection = await mongoose.createConnection(server.uri, connectionOptions('outage', DB)).asPromise();
   h = await createHarness('outage', {
     database: { connection, dbName: 'outage', drop: async () => connection.close() },
-    tunables: { database: { ...DB, readyTimeoutMs: 1_500, indexRetryMs: 200 }, inbound: { botDeadlineMs: BOT_DEADLINE_MS, appDeadlineMs: 4_000 } },
+    tunables: {
+      database: { ...DB, readyTimeoutMs: 1_500, indexRetryMs: 200 },
+      inbound: { botDeadlineMs: BOT_DEADLINE_MS, appDeadlineMs: 4_000 },
+    },
   });
   await h.addDeputy('zhangsan', '张三');
 }, 60_000);
@@ -77,7 +80,10 @@ it('answers "busy" within the deadline while the database is down, and recovers 
   // Nothing of the refused messages was written; the retry of one of them is handled once.
   expect(await h.models.InboundMessage.countDocuments({})).toBe(0);
   await h.addDeputy('zhangsan', '张三');
-  const again = await Promise.all([h.say('zhangsan', '帮助', { msgid: 'outage-1' }), h.say('zhangsan', '帮助', { msgid: 'outage-1' })]);
+  const again = await Promise.all([
+    h.say('zhangsan', '帮助', { msgid: 'outage-1' }),
+    h.say('zhangsan', '帮助', { msgid: 'outage-1' }),
+  ]);
   expect(again[0]).toContain('可以使用以下命令');
   expect(again[1]).toBe(again[0]);
   expect(await h.models.InboundMessage.countDocuments({ _id: 'bot:outage-1' })).toBe(1);

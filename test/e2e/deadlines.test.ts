@@ -44,7 +44,12 @@ describe('with app messages configured', () => {
     const started = Date.now();
     const first = await h.sayStream('zhangsan', '慢查询', { msgid: 'slow-bot-1' });
     const tookMs = Date.now() - started;
-    expect(first).toMatchObject({ status: 200, finish: false, content: '正在处理…', streamId: streamIdOf('bot:slow-bot-1') });
+    expect(first).toMatchObject({
+      status: 200,
+      finish: false,
+      content: '正在处理…',
+      streamId: streamIdOf('bot:slow-bot-1'),
+    });
     // Answered at the deadline, well inside WeCom's 5 s.
     expect(tookMs).toBeGreaterThanOrEqual(BOT_DEADLINE_MS - 5);
     expect(tookMs).toBeLessThan(3_000);
@@ -60,18 +65,27 @@ describe('with app messages configured', () => {
     const metrics = (await h.request.get('/metrics')).text;
     expect(metrics).toMatch(/deputy_bot_replies_missed_deadline_total\{transport="smart-bot"\} 1\b/);
     // A redelivery of the same message gets the same finished reply, and nothing is pushed.
-    expect(await h.sayStream('zhangsan', '慢查询', { msgid: 'slow-bot-1' })).toMatchObject({ finish: true, content: '**慢查询的结果**：共 20000 条' });
+    expect(await h.sayStream('zhangsan', '慢查询', { msgid: 'slow-bot-1' })).toMatchObject({
+      finish: true,
+      content: '**慢查询的结果**：共 20000 条',
+    });
     await h.drain();
     expect(h.wecom.pushes).toHaveLength(0);
   });
 
   it('smart bot: a reply ready after the stream window goes to response_url', async () => {
     h.wecom.clear();
-    const first = await h.sayStream('zhangsan', '慢查询', { msgid: 'slow-bot-2', responseUrl: `${h.fakeBaseUrl}/response/r-slow-2` });
+    const first = await h.sayStream('zhangsan', '慢查询', {
+      msgid: 'slow-bot-2',
+      responseUrl: `${h.fakeBaseUrl}/response/r-slow-2`,
+    });
     expect(first.finish).toBe(false);
     h.clock.advance(6 * 60_000);
     slow.open();
-    await eventually(async () => (await h.models.InboundMessage.findById('bot:slow-bot-2').lean())?.status === 'done', 'the reply is stored');
+    await eventually(
+      async () => (await h.models.InboundMessage.findById('bot:slow-bot-2').lean())?.status === 'done',
+      'the reply is stored',
+    );
     await h.drain();
     const posted = h.wecom.pushes.filter((p) => p.channel === 'response_url');
     expect(posted.map((p) => [p.key, p.content])).toEqual([['r-slow-2', '**慢查询的结果**：共 20000 条']]);
@@ -85,7 +99,10 @@ describe('with app messages configured', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     slow.open();
-    await eventually(async () => (await h.models.InboundMessage.findById('app:880001').lean())?.status === 'done', 'the reply is stored');
+    await eventually(
+      async () => (await h.models.InboundMessage.findById('app:880001').lean())?.status === 'done',
+      'the reply is stored',
+    );
     await h.drain();
     const app = h.wecom.pushes.filter((p) => p.channel === 'app');
     expect(app.map((p) => [p.touser, p.content])).toEqual([[['zhangsan'], '慢查询的结果：共 20000 条']]);

@@ -20,17 +20,29 @@ let composed: Composed;
 let server: http.Server;
 let request: ReturnType<typeof supertest>;
 
-type Said = { reqId: string; frames: Array<{ req_id: string; stream: { id: string; finish: boolean; content: string } }> };
+type Said = {
+  reqId: string;
+  frames: Array<{ req_id: string; stream: { id: string; finish: boolean; content: string } }>;
+};
 
 async function say(userid: string, mode: 'group' | 'single' | 'voice', text: string): Promise<Said> {
-  const res = await request.post('/demo/api/ws-say').send({ userid, mode, text, msgid: `t-${Math.random().toString(36).slice(2)}` });
+  const res = await request
+    .post('/demo/api/ws-say')
+    .send({ userid, mode, text, msgid: `t-${Math.random().toString(36).slice(2)}` });
   expect(res.status).toBe(200);
   return res.body as Said;
 }
 
 beforeAll(async () => {
   db = await openTestDatabase('demolc');
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', DEMO_LONG_CONNECTION: 'true' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    DEMO_LONG_CONNECTION: 'true',
+  });
   composed = await composeApp({ config, connection: db.connection, log, clock });
   server = http.createServer(composed.app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -55,7 +67,7 @@ describe('demo mode over the long connection', () => {
     expect(() => new vm.Script(script)).not.toThrow();
   });
 
-  it('relays a message as aibot_msg_callback and returns the bot\'s finished stream', async () => {
+  it("relays a message as aibot_msg_callback and returns the bot's finished stream", async () => {
     const r = await say('deputy-zhang', 'single', '帮助');
     expect(r.frames.at(-1)?.req_id).toBe(r.reqId);
     expect(r.frames.at(-1)?.stream).toMatchObject({ finish: true });
@@ -63,18 +75,26 @@ describe('demo mode over the long connection', () => {
   });
 
   it('a spoken opinion is repeated back and filed on 确认', async () => {
-    expect((await say('deputy-li', 'voice', '学校门口需要一条斑马线')).frames.at(-1)?.stream.content).toContain('回复「确认」');
+    expect((await say('deputy-li', 'voice', '学校门口需要一条斑马线')).frames.at(-1)?.stream.content).toContain(
+      '回复「确认」',
+    );
     expect((await say('deputy-li', 'single', '确认')).frames.at(-1)?.stream.content).toMatch(/YJ2026-\d{3}/);
   });
 
-  it('pushes to the demo group over aibot_send_msg once the group has spoken, into the page\'s push list', async () => {
+  it("pushes to the demo group over aibot_send_msg once the group has spoken, into the page's push list", async () => {
     await say('deputy-zhao', 'group', '@代表助手 活动');
     const before = (await request.get('/demo/api/pushes')).body as { last: number };
     await composed.services.notify.toGroup('demo-lc:1', '**演示推送** 经长连接');
     expect(await composed.sender.drainOnce()).toMatchObject({ sent: 1, failed: 0 });
-    await until(async () => ((await request.get('/demo/api/pushes').query({ after: before.last })).body.pushes as unknown[]).length === 1, 'the push');
+    await until(
+      async () =>
+        ((await request.get('/demo/api/pushes').query({ after: before.last })).body.pushes as unknown[]).length === 1,
+      'the push',
+    );
     const pushes = (await request.get('/demo/api/pushes').query({ after: before.last })).body.pushes;
-    expect(pushes).toEqual([expect.objectContaining({ channel: 'aibot', msgtype: 'markdown', content: '**演示推送** 经长连接' })]);
+    expect(pushes).toEqual([
+      expect.objectContaining({ channel: 'aibot', msgtype: 'markdown', content: '**演示推送** 经长连接' }),
+    ]);
   });
 
   it('refuses a malformed relay request', async () => {

@@ -7,7 +7,14 @@ import { type Composed, composeApp } from '../../src/compose';
 import { seedDemoRoster } from '../../src/demo/seed';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
-import { botEnvelope, botTextPlaintext, readBotReply, signedQuery, TEST_KEYS, type TestKeys } from '../helpers/wecom-payloads';
+import {
+  botEnvelope,
+  botTextPlaintext,
+  readBotReply,
+  signedQuery,
+  TEST_KEYS,
+  type TestKeys,
+} from '../helpers/wecom-payloads';
 
 // Demo mode wired as `npm start` does without WeCom variables: throwaway credentials, seeded
 // roster, the simulator's routes, and pushes to the local sink inside the same app.
@@ -24,7 +31,13 @@ let keys: TestKeys;
 
 beforeAll(async () => {
   db = await openTestDatabase('demo');
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+  });
   expect(config.demo).toBe(true);
   composed = await composeApp({ config, connection: db.connection, log, clock });
   server = http.createServer(composed.app.callback());
@@ -45,7 +58,11 @@ afterAll(async () => {
 
 async function say(userid: string, text: string, chattype: 'group' | 'single' = 'group'): Promise<string> {
   const { body, ciphertext } = botEnvelope(keys, botTextPlaintext({ userid, text, chattype }));
-  const res = await request.post('/wecom/callback').query(signedQuery(keys, ciphertext, nowSeconds())).set('content-type', 'application/json').send(body);
+  const res = await request
+    .post('/wecom/callback')
+    .query(signedQuery(keys, ciphertext, nowSeconds()))
+    .set('content-type', 'application/json')
+    .send(body);
   expect(res.status).toBe(200);
   return readBotReply(keys, res.text).content;
 }
@@ -89,7 +106,11 @@ describe('demo mode', () => {
 
   it('refuses a message signed with anything but the demo token', async () => {
     const { body, ciphertext } = botEnvelope(TEST_KEYS, botTextPlaintext({ userid: 'deputy-zhang', text: '帮助' }));
-    const res = await request.post('/wecom/callback').query(signedQuery(TEST_KEYS, ciphertext, nowSeconds())).set('content-type', 'application/json').send(body);
+    const res = await request
+      .post('/wecom/callback')
+      .query(signedQuery(TEST_KEYS, ciphertext, nowSeconds()))
+      .set('content-type', 'application/json')
+      .send(body);
     expect(res.status).toBe(401);
   });
 
@@ -98,9 +119,20 @@ describe('demo mode', () => {
     await composed.services.notify.toGroup('demo-test:1', '**演示推送** <@deputy-li>', { mentionAll: true });
     expect(await composed.sender.drainOnce()).toMatchObject({ sent: 2, failed: 0 });
     const res = await request.get('/demo/api/pushes').query({ after: before.last });
-    const pushes = res.body.pushes as Array<{ seq: number; channel: string; msgtype: string; content: string; mentions: string[] }>;
+    const pushes = res.body.pushes as Array<{
+      seq: number;
+      channel: string;
+      msgtype: string;
+      content: string;
+      mentions: string[];
+    }>;
     expect(pushes).toEqual([
-      expect.objectContaining({ seq: before.last + 1, channel: 'webhook', msgtype: 'markdown', content: '**演示推送** <@deputy-li>' }),
+      expect.objectContaining({
+        seq: before.last + 1,
+        channel: 'webhook',
+        msgtype: 'markdown',
+        content: '**演示推送** <@deputy-li>',
+      }),
       expect.objectContaining({ seq: before.last + 2, channel: 'webhook', msgtype: 'text', mentions: ['@all'] }),
     ]);
     const later = await request.get('/demo/api/pushes').query({ after: res.body.last });
@@ -114,7 +146,14 @@ describe('outside demo mode', () => {
 
   beforeAll(async () => {
     prodDb = await openTestDatabase('demo_off');
-    const config = loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://127.0.0.1:1/unused', WECOM_TOKEN: TEST_KEYS.token, WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey, WECOM_WEBHOOK_KEY: 'k', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://127.0.0.1:1/unused',
+      WECOM_TOKEN: TEST_KEYS.token,
+      WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey,
+      WECOM_WEBHOOK_KEY: 'k',
+      LOG_LEVEL: 'silent',
+    });
     expect(config.demo).toBe(false);
     prod = await composeApp({ config, connection: prodDb.connection, log, clock });
   });

@@ -30,7 +30,9 @@ describe('a meeting from notice to attendance', () => {
   it('announces with @全体 and expects every active deputy', async () => {
     await h.drain();
     const pushes = h.wecom.groupPushes();
-    expect(pushes.some((p) => p.content.includes(`会议通知 ${code}`) && p.content.includes('2026年11月25日（周三）14:30'))).toBe(true);
+    expect(
+      pushes.some((p) => p.content.includes(`会议通知 ${code}`) && p.content.includes('2026年11月25日（周三）14:30')),
+    ).toBe(true);
     expect(pushes.some((p) => p.mentions.includes('@all'))).toBe(true);
     const m = await h.models.Meeting.findOne({ code }).lean();
     expect([...m!.expectedIds].sort()).toEqual(['lisi', 'wangwu', 'zhangsan', 'zhaoliu']);
@@ -133,8 +135,12 @@ describe('changes and cancellations', () => {
   it('a cancellation retried after a crash re-sends its notice once; another cancel is refused', async () => {
     // A minute of its own: earlier tests used up the robot's 20 pushes for 10:00.
     h.clock.set('2026-11-22T11:00:00+08:00');
-    const meeting = /HY2026-\d{3}/.exec(await h.say('office1', '会议通知 主席团会议 时间：12月3日9:00 地点：镇政府三楼'))![0];
-    const activity = /HD2026-\d{3}/.exec(await h.say('office1', '发布活动 视察河道 时间：12月4日9:00 地点：北河 名额：5'))![0];
+    const meeting = /HY2026-\d{3}/.exec(
+      await h.say('office1', '会议通知 主席团会议 时间：12月3日9:00 地点：镇政府三楼'),
+    )![0];
+    const activity = /HD2026-\d{3}/.exec(
+      await h.say('office1', '发布活动 视察河道 时间：12月4日9:00 地点：北河 名额：5'),
+    )![0];
     await h.addDeputy('qianqi', '钱七');
     expect(await h.say('qianqi', `报名 ${activity}`)).toContain(activity);
     await h.drain();

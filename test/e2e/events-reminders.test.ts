@@ -80,7 +80,10 @@ it('meetings too: nothing after a cancellation, reminders follow a time change',
   h.clock.set('2026-11-22T11:00:00+08:00');
   const gone = await created(await h.say('office1', '会议通知 主席团会议 时间：11月25日14:30 地点：会议室'), 'HY');
   await h.say('office1', `取消会议 ${gone} 改期`);
-  const moved = await created(await h.say('office1', '会议通知 人代会 时间：11月25日9:00 地点：礼堂 类型：人代会'), 'HY');
+  const moved = await created(
+    await h.say('office1', '会议通知 人代会 时间：11月25日9:00 地点：礼堂 类型：人代会'),
+    'HY',
+  );
   await h.say('office1', `修改会议 ${moved} 时间：11月26日9:00`);
   await h.drain();
   h.wecom.clear();
@@ -130,7 +133,10 @@ it('reminds the deputies on a shift the day before', async () => {
 it('upcoming() lists activities and meetings of the coming days for the digest', async () => {
   const act = await created(await h.say('office1', '发布活动 视察 时间：11月25日14:30 地点：敬老院 名额：3'), 'HD');
   await h.say('wangwu', `报名 ${act}`);
-  const meet = await created(await h.say('office1', '会议通知 人代会 时间：11月26日9:00 地点：礼堂 类型：人代会'), 'HY');
+  const meet = await created(
+    await h.say('office1', '会议通知 人代会 时间：11月26日9:00 地点：礼堂 类型：人代会'),
+    'HY',
+  );
   await h.say('zhangsan', `参加 ${meet}`);
   await created(await h.say('office1', '发布活动 远期 时间：12月20日9:00 地点：礼堂'), 'HD');
   const u = await h.services.events.upcoming(h.clock.now(), 7);

@@ -35,7 +35,10 @@ describe('a 3-place activity with 20 concurrent sign-ups', () => {
     expect(a!.confirmedCount).toBe(3);
     expect(a!.waitlistIds).toHaveLength(17);
     expect(new Set([...a!.confirmedIds, ...a!.waitlistIds]).size).toBe(20);
-    const positions = replies.map((r) => /排第 (\d+) 位/.exec(r)?.[1]).filter(Boolean).map(Number);
+    const positions = replies
+      .map((r) => /排第 (\d+) 位/.exec(r)?.[1])
+      .filter(Boolean)
+      .map(Number);
     expect([...positions].sort((x, y) => x - y)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
     // Each deputy was told the position the database gave them.
     deputies.forEach((u, i) => {
@@ -148,7 +151,9 @@ describe('a whole group answering a meeting notice at once', () => {
   it('records all 40 concurrent reply slips and every concurrent change, one slip each', async () => {
     h.clock.set('2026-11-22T10:00:00+08:00');
     for (const u of many) await h.addDeputy(u, `回执${u}`);
-    const code = /HY2026-\d{3}/.exec(await h.say('office1', '会议通知 镇人代会 时间：11月28日9:00 地点：礼堂 类型：人代会'))![0];
+    const code = /HY2026-\d{3}/.exec(
+      await h.say('office1', '会议通知 镇人代会 时间：11月28日9:00 地点：礼堂 类型：人代会'),
+    )![0];
     const first = await Promise.all(many.map((u, i) => h.say(u, i % 2 ? `参加 ${code}` : `请假 ${code} 外出`)));
     expect(first.filter((r) => r.startsWith('已收到您的回执'))).toHaveLength(40);
     // Everyone changes their mind at once, and one deputy taps twice.
@@ -169,7 +174,10 @@ describe('a whole group answering a meeting notice at once', () => {
     for (const u of many.slice(0, 15)) await h.say(u, `报名 ${code}`);
     const before = await activity(code);
     const leaving = before!.confirmedIds;
-    const replies = await Promise.all([...leaving.map((u) => h.say(u, `取消报名 ${code}`)), ...many.slice(15, 25).map((u) => h.say(u, `报名 ${code}`))]);
+    const replies = await Promise.all([
+      ...leaving.map((u) => h.say(u, `取消报名 ${code}`)),
+      ...many.slice(15, 25).map((u) => h.say(u, `报名 ${code}`)),
+    ]);
     expect(replies.slice(0, 5).every((r) => r.includes('已取消您对'))).toBe(true);
     const after = await activity(code);
     expect(after!.confirmedIds).toEqual(before!.waitlistIds.slice(0, 5));

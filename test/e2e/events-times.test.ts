@@ -37,7 +37,9 @@ describe('times are parsed, echoed in full, and refused with an example when wro
     expect(await publish('12月5日')).toContain('没有具体钟点');
     expect(await publish('改天再说')).toContain('没看懂时间');
     expect(await h.say('office1', '会议通知 主席团会议 时间：11月31日9:00 地点：会议室')).toContain('不是有效的日期');
-    expect(await h.models.Activity.countDocuments({ title: '学习培训', startAt: { $lt: new Date('2026-11-22T02:00:00Z') } })).toBe(0);
+    expect(
+      await h.models.Activity.countDocuments({ title: '学习培训', startAt: { $lt: new Date('2026-11-22T02:00:00Z') } }),
+    ).toBe(0);
   });
 
   it('takes an end time and a deadline, and refuses an unknown type with the list', async () => {
@@ -65,7 +67,9 @@ describe('activity check-in', () => {
     h.clock.set('2026-11-26T08:10:00+08:00');
     expect(await h.say('lisi', `签到 ${Number(open.slice(-3))}`)).toContain(`签到成功：${open}`);
     const record = await h.services.events.attendanceFor('zhangsan', 2026);
-    expect(record.activities).toEqual([expect.objectContaining({ code: limited, signedUp: true, attended: true, excused: false })]);
+    expect(record.activities).toEqual([
+      expect.objectContaining({ code: limited, signedUp: true, attended: true, excused: false }),
+    ]);
   });
 
   it('walk-in check-in needs both: no places and a type the config opens', async () => {

@@ -30,7 +30,10 @@ async function exportRun(...argv: string[]): Promise<{ code: number; out: string
   return exportIn({}, ...argv);
 }
 
-async function exportIn(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function exportIn(
+  env: Record<string, string>,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, {
@@ -74,10 +77,22 @@ function expectFrozenHeader(ws: ExcelJS.Worksheet): void {
 function figuresOfReply(reply: string): Record<string, number> {
   const n = (re: RegExp) => Number(re.exec(reply)?.[1] ?? 0);
   return {
-    提出建议: n(/提出 (\d+) 件/), 其中群众反映: n(/群众反映 (\d+) 件/), 附议: n(/附议 (\d+) 件/), 已答复: n(/已答复 (\d+) 件/), 已办结: n(/已办结 (\d+) 件/),
-    活动报名: n(/报名 (\d+) 次/), 活动参加: n(/参加 (\d+) 次/), 活动请假: n(/参加 \d+ 次，请假 (\d+) 次/),
-    会议应到: n(/应到 (\d+) 次/), 会议出席: n(/出席 (\d+) 次/), 会议请假: n(/出席 \d+ 次，请假 (\d+) 次/), 会议缺席: n(/缺席 (\d+) 次/),
-    值班安排: n(/安排 (\d+) 次/), 值班到岗: n(/到岗 (\d+) 次/), 学习已学: n(/已学 (\d+) 份/), 本年推送学习: n(/推送 (\d+) 份/),
+    提出建议: n(/提出 (\d+) 件/),
+    其中群众反映: n(/群众反映 (\d+) 件/),
+    附议: n(/附议 (\d+) 件/),
+    已答复: n(/已答复 (\d+) 件/),
+    已办结: n(/已办结 (\d+) 件/),
+    活动报名: n(/报名 (\d+) 次/),
+    活动参加: n(/参加 (\d+) 次/),
+    活动请假: n(/参加 \d+ 次，请假 (\d+) 次/),
+    会议应到: n(/应到 (\d+) 次/),
+    会议出席: n(/出席 (\d+) 次/),
+    会议请假: n(/出席 \d+ 次，请假 (\d+) 次/),
+    会议缺席: n(/缺席 (\d+) 次/),
+    值班安排: n(/安排 (\d+) 次/),
+    值班到岗: n(/到岗 (\d+) 次/),
+    学习已学: n(/已学 (\d+) 份/),
+    本年推送学习: n(/推送 (\d+) 份/),
   };
 }
 
@@ -101,10 +116,22 @@ describe('register', () => {
       expect(fromSheet).toEqual(fromReply);
     }
     const zhang = rows.find((r) => r.姓名 === '张三')!;
-    expect(zhang).toMatchObject({ 企业微信账号: 'zhangsan', 专业小组: '农村农业', 名册状态: '在册', 提出建议: 2, 附议: 1, 视察参加: 1, 培训参加: 1, 调研参加: 0, 会议出席: 1, 值班到岗: 1, 学习已学: 1 });
+    expect(zhang).toMatchObject({
+      企业微信账号: 'zhangsan',
+      专业小组: '农村农业',
+      名册状态: '在册',
+      提出建议: 2,
+      附议: 1,
+      视察参加: 1,
+      培训参加: 1,
+      调研参加: 0,
+      会议出席: 1,
+      值班到岗: 1,
+      学习已学: 1,
+    });
   });
 
-  it('adds up to the digest: the year\'s answered and closed opinions, and so its rates', async () => {
+  it("adds up to the digest: the year's answered and closed opinions, and so its rates", async () => {
     const rows = records(wb.getWorksheet('履职汇总')!);
     const sum = (column: string) => rows.reduce((n, r) => n + Number(r[column]), 0);
     expect([sum('提出建议'), sum('已答复'), sum('已办结')]).toEqual([4, 2, 1]);
@@ -112,7 +139,9 @@ describe('register', () => {
     const year = await h.services.opinions.yearRates(2026);
     expect([year.answeredOrClosed, year.closed]).toEqual([sum('已答复'), sum('已办结')]);
     const digest = (await h.services.digest.build(h.clock.now())).join('\n');
-    expect(digest).toContain(`答复率 ${formatRate(sum('已答复'), year.assignedOrLater)}，办结率 ${formatRate(sum('已办结'), year.assignedOrLater)}`);
+    expect(digest).toContain(
+      `答复率 ${formatRate(sum('已答复'), year.assignedOrLater)}，办结率 ${formatRate(sum('已办结'), year.assignedOrLater)}`,
+    );
   });
 
   it('has an itemised sheet per deputy: what, when, result, with real dates', () => {
@@ -120,9 +149,29 @@ describe('register', () => {
     expectFrozenHeader(ws);
     const rows = records(ws);
     expect(Object.keys(rows[0]!)).toEqual(['时间', '类别', '编号', '事项', '说明', '结果']);
-    expect(rows[0]).toEqual({ 时间: wall('2026-01-05T10:00:00'), 类别: '提出意见建议', 编号: 'YJ2026-001', 事项: expect.stringContaining('路灯'), 说明: '代表', 结果: '已办结' });
-    expect(rows.find((r) => r.编号 === codes.meeting)).toMatchObject({ 类别: '会议', 时间: wall('2026-05-06T14:30:00'), 结果: '出席' });
-    expect(rows.map((r) => r.类别)).toEqual(['提出意见建议', '提出意见建议', '附议', '代表活动', '代表活动', '会议', '联络站值班', '学习']);
+    expect(rows[0]).toEqual({
+      时间: wall('2026-01-05T10:00:00'),
+      类别: '提出意见建议',
+      编号: 'YJ2026-001',
+      事项: expect.stringContaining('路灯'),
+      说明: '代表',
+      结果: '已办结',
+    });
+    expect(rows.find((r) => r.编号 === codes.meeting)).toMatchObject({
+      类别: '会议',
+      时间: wall('2026-05-06T14:30:00'),
+      结果: '出席',
+    });
+    expect(rows.map((r) => r.类别)).toEqual([
+      '提出意见建议',
+      '提出意见建议',
+      '附议',
+      '代表活动',
+      '代表活动',
+      '会议',
+      '联络站值班',
+      '学习',
+    ]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['履职汇总', '李四', '王五', '张三']);
   });
 });
@@ -138,9 +187,19 @@ describe('opinions ledger', () => {
     const rows = records(ws);
     expect(rows.map((r) => r.编号)).toEqual(['YJ2026-001', 'YJ2026-002', 'YJ2026-003', 'YJ2026-004', 'YJ2026-005']);
     expect(rows[0]).toMatchObject({
-      提出人: '张三', 来源: '代表', 附议人: '王五、李四', 状态: '已办结', 承办单位: '城管执法中队', 答复: '三盏路灯均已修复', 满意度: '满意',
-      提出时间: wall('2026-01-05T10:00:00'), 交办时间: wall('2026-01-05T10:00:00'), 答复时间: wall('2026-01-12T10:00:00'), 办结时间: wall('2026-01-12T10:00:00'),
-      办理天数: 7, 是否逾期: '否',
+      提出人: '张三',
+      来源: '代表',
+      附议人: '王五、李四',
+      状态: '已办结',
+      承办单位: '城管执法中队',
+      答复: '三盏路灯均已修复',
+      满意度: '满意',
+      提出时间: wall('2026-01-05T10:00:00'),
+      交办时间: wall('2026-01-05T10:00:00'),
+      答复时间: wall('2026-01-12T10:00:00'),
+      办结时间: wall('2026-01-12T10:00:00'),
+      办理天数: 7,
+      是否逾期: '否',
     });
     expect(rows[0]!.办理期限).toBeInstanceOf(Date);
     expect(rows[3]).toMatchObject({ 状态: '已撤回', 办理天数: 0 });
@@ -164,12 +223,34 @@ describe('activities ledger', () => {
     const wb = await open(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['代表活动', '会议', '出勤明细', '联络站值班']);
     const acts = records(wb.getWorksheet('代表活动')!);
-    expect(acts.find((a) => a.编号 === codes.inspection)).toMatchObject({ 类型: '视察', 开始时间: wall('2026-04-10T09:00:00'), 报名人数: 2, 签到人数: 1, 报名名单: '张三、李四', 签到名单: '张三', 名额: '不限' });
+    expect(acts.find((a) => a.编号 === codes.inspection)).toMatchObject({
+      类型: '视察',
+      开始时间: wall('2026-04-10T09:00:00'),
+      报名人数: 2,
+      签到人数: 1,
+      报名名单: '张三、李四',
+      签到名单: '张三',
+      名额: '不限',
+    });
     const meeting = records(wb.getWorksheet('会议')!)[0]!;
-    expect(meeting).toMatchObject({ 编号: codes.meeting, 应到: 3, 出席: 1, 请假: 1, 缺席: 1, 出席名单: '张三', '请假名单（原因）': '李四（外出学习）', 缺席名单: '王五' });
+    expect(meeting).toMatchObject({
+      编号: codes.meeting,
+      应到: 3,
+      出席: 1,
+      请假: 1,
+      缺席: 1,
+      出席名单: '张三',
+      '请假名单（原因）': '李四（外出学习）',
+      缺席名单: '王五',
+    });
     const detail = records(wb.getWorksheet('出勤明细')!);
-    expect(detail.filter((r) => r.编号 === codes.inspection).map((r) => [r.代表, r.结果])).toEqual([['李四', '未签到'], ['张三', '出席']]);
-    expect(records(wb.getWorksheet('联络站值班')!)).toEqual([{ 值班时间: wall('2026-06-06T00:00:00'), 联络站: '东村联络站', 代表: '张三', 是否到岗: '已到岗' }]);
+    expect(detail.filter((r) => r.编号 === codes.inspection).map((r) => [r.代表, r.结果])).toEqual([
+      ['李四', '未签到'],
+      ['张三', '出席'],
+    ]);
+    expect(records(wb.getWorksheet('联络站值班')!)).toEqual([
+      { 值班时间: wall('2026-06-06T00:00:00'), 联络站: '东村联络站', 代表: '张三', 是否到岗: '已到岗' },
+    ]);
   });
 });
 
@@ -180,7 +261,10 @@ describe('the command line', () => {
     [['register', '--out', 'x.csv'], '应以 .xlsx 结尾'],
     [['register', '--year'], '参数 --year 后面需要一个值'],
     [['register', '--year', '2030', '--out', 'never.xlsx'], '「2030」不是可查询的年份'],
-    [['opinions', '--year', '2030', '--out', 'never.xlsx'], '「2030」不是可查询的年份：请写 2000 到 2026 之间的年份。例：--year 2026'],
+    [
+      ['opinions', '--year', '2030', '--out', 'never.xlsx'],
+      '「2030」不是可查询的年份：请写 2000 到 2026 之间的年份。例：--year 2026',
+    ],
     [['activities', '--year', '1999', '--out', 'never.xlsx'], '「1999」不是可查询的年份'],
   ])('%j is refused with a line that says what to do', async (argv, expected) => {
     const res = await exportRun(...argv.map((a) => (a === 'never.xlsx' ? path.join(dir, a) : a)));

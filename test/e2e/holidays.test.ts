@@ -49,7 +49,9 @@ describe('节假日: the office enters next year, every working-day deadline use
   });
 
   it('refuses a wrong entry with the reason and stores nothing', async () => {
-    expect(await h.say('clerk', '节假日 设置 2027 休：1月1日-1月3日 班：1月2日')).toContain('既写在「休」里又写在「班」里：2027-01-02');
+    expect(await h.say('clerk', '节假日 设置 2027 休：1月1日-1月3日 班：1月2日')).toContain(
+      '既写在「休」里又写在「班」里：2027-01-02',
+    );
     expect(await h.say('clerk', '节假日 设置 2027 休：2028年1月1日')).toContain('不在 2027 年内');
     expect(await h.say('clerk', '节假日 设置 2027 休：2月30日')).toContain('「2月30日」不是有效的日期');
     expect(await h.say('clerk', '节假日 设置 2027 休：2月23日-2月15日')).toContain('结束日期早于开始日期');
@@ -101,7 +103,14 @@ describe('several instances', () => {
     const h = await createHarness('holidays_instances', { now: '2026-12-28T10:00:00+08:00' });
     try {
       await h.addDeputy('clerk', '赵干事', { isOffice: true });
-      const other = createHolidays({ models: h.models, clock: h.clock, log: createLogger({ level: 'silent' }), timezone: h.config.timezone, files: [], ...h.config.tunables.holidays });
+      const other = createHolidays({
+        models: h.models,
+        clock: h.clock,
+        log: createLogger({ level: 'silent' }),
+        timezone: h.config.timezone,
+        files: [],
+        ...h.config.tunables.holidays,
+      });
       await other.load();
       await h.say('clerk', SET_2027);
       expect(other.calendar().covers(2027)).toBe(false);

@@ -18,7 +18,15 @@ beforeAll(async () => {
 afterAll(async () => db.drop());
 
 function message(id: string): InboundMessage {
-  return { id, senderId: 'zhangsan', chat: { type: 'group', id: 'g' }, kind: 'text', text: '帮助', replyLimitBytes: 20_000, receivedAt: clock.now() };
+  return {
+    id,
+    senderId: 'zhangsan',
+    chat: { type: 'group', id: 'g' },
+    kind: 'text',
+    text: '帮助',
+    replyLimitBytes: 20_000,
+    receivedAt: clock.now(),
+  };
 }
 
 function inboxWith(dispatch: (m: InboundMessage) => Promise<Reply>) {
@@ -53,7 +61,13 @@ it('a failed first attempt frees the message id, so the retry runs it at once', 
 it('a delivery whose first attempt is still running elsewhere gets a 503-style StillProcessing, then the reply', async () => {
   const first = inboxWith(async () => ({ text: 'A' }));
   // Another instance claimed it and is still working (no local promise here).
-  await models.InboundMessage.create({ _id: 'busy', streamId: 's-busy', senderId: 'zhangsan', status: 'processing', startedAt: clock.now() });
+  await models.InboundMessage.create({
+    _id: 'busy',
+    streamId: 's-busy',
+    senderId: 'zhangsan',
+    status: 'processing',
+    startedAt: clock.now(),
+  });
   await expect(first.receive(message('busy'))).rejects.toBeInstanceOf(StillProcessing);
   await models.InboundMessage.updateOne({ _id: 'busy' }, { $set: { status: 'done', reply: '第一次的回复' } });
   await expect(first.receive(message('busy'))).resolves.toEqual({ text: '第一次的回复', kind: undefined });
@@ -65,7 +79,13 @@ it('takes over a delivery abandoned by a crashed instance, exactly once', async 
     calls += 1;
     return { text: '接手处理' };
   });
-  await models.InboundMessage.create({ _id: 'crashed', streamId: 's-crashed', senderId: 'zhangsan', status: 'processing', startedAt: new Date(clock.now().getTime() - 60_000) });
+  await models.InboundMessage.create({
+    _id: 'crashed',
+    streamId: 's-crashed',
+    senderId: 'zhangsan',
+    status: 'processing',
+    startedAt: new Date(clock.now().getTime() - 60_000),
+  });
   const [a, b] = await Promise.all([inbox.receive(message('crashed')), inbox.receive(message('crashed'))]);
   expect(a).toEqual(b);
   expect(a?.text).toBe('接手处理');

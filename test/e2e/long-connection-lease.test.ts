@@ -80,7 +80,9 @@ describe('the long connection across instances (lease in MongoDB)', () => {
     // The standby still answers the HTTP callback and runs the outbox, but leaves aibot pushes to the holder.
     expect(await standby.h.say('d1', '帮助', { chattype: 'single' })).toContain('建议');
     const from = ws.fake.frames.length;
-    const id = ws.fake.sendMessage(messageBody({ userid: 'd1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 帮助' }));
+    const id = ws.fake.sendMessage(
+      messageBody({ userid: 'd1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 帮助' }),
+    );
     await ws.fake.waitFor((f) => f.headers.req_id === id && f.cmd === 'aibot_respond_msg', from);
     await standby.h.services.notify.toGroup('lease:push:1', '只由持有连接的实例发送');
     expect((await standby.h.drain()).sent).toBe(0);

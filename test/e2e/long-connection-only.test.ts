@@ -18,7 +18,13 @@ describe('a deployment with only the long connection', () => {
     timers = new ManualTimers(clock);
     h = await createHarness('lconly', {
       clock,
-      env: { WECOM_TOKEN: '', WECOM_ENCODING_AES_KEY: '', WECOM_BOT_ID: ws.botId, WECOM_BOT_SECRET: ws.secret, WECOM_WS_URL: ws.url },
+      env: {
+        WECOM_TOKEN: '',
+        WECOM_ENCODING_AES_KEY: '',
+        WECOM_BOT_ID: ws.botId,
+        WECOM_BOT_SECRET: ws.secret,
+        WECOM_WS_URL: ws.url,
+      },
       compose: { timers, instanceId: 'solo' },
     });
     await h.addDeputy('d1', '张三');

@@ -22,7 +22,8 @@ describe('long connection replies: deadline, stream ids, byte limits', () => {
   let handler: (msg: InboundMessage) => Promise<Reply> = async () => null;
   const received: InboundMessage[] = [];
 
-  const streams = (reqId: string) => ws.fake.frames.filter((f) => f.cmd === 'aibot_respond_msg' && f.headers.req_id === reqId);
+  const streams = (reqId: string) =>
+    ws.fake.frames.filter((f) => f.cmd === 'aibot_respond_msg' && f.headers.req_id === reqId);
   const stream = (f: BotFrame) => f.body?.stream as { id: string; finish: boolean; content: string };
 
   beforeAll(async () => {
@@ -74,7 +75,12 @@ describe('long connection replies: deadline, stream ids, byte limits', () => {
     await until(() => other.health().link?.state === 'backoff', 'backoff');
     expect(other.health().link?.detail).toMatch(/ECONNREFUSED|closed/);
     t2.advance(1_000);
-    await until(() => other.health().link?.state === 'backoff' && (other.health().link?.retryAt?.getTime() ?? 0) - clock.now().getTime() === 2_000, 'second backoff');
+    await until(
+      () =>
+        other.health().link?.state === 'backoff' &&
+        (other.health().link?.retryAt?.getTime() ?? 0) - clock.now().getTime() === 2_000,
+      'second backoff',
+    );
     await other.stop();
   });
 

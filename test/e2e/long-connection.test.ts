@@ -104,7 +104,12 @@ describe('the long connection (长连接), end to end', () => {
     const r = await h.drain();
     expect(r.sent).toBe(1);
     const sent = await ws.fake.waitFor((f) => f.cmd === 'aibot_send_msg', from);
-    expect(sent.body).toEqual({ chatid: 'wr-deputies', chat_type: 2, msgtype: 'markdown', markdown: { content: '**公告** 明天上午开会' } });
+    expect(sent.body).toEqual({
+      chatid: 'wr-deputies',
+      chat_type: 2,
+      msgtype: 'markdown',
+      markdown: { content: '**公告** 明天上午开会' },
+    });
     expect(h.wecom.groupPushes()).toHaveLength(0);
     expect((await h.models.OutboxItem.findOne({ key: 'test:push:1' }).lean())?.status).toBe('sent');
   });

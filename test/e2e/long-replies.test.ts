@@ -4,7 +4,14 @@ let h: Harness;
 beforeAll(async () => {
   h = await createHarness('long', { env: { WECOM_AGENT_ID: '1000002', WECOM_CORP_SECRET: 'corp-secret-long' } });
   // A large roster makes `代表 列表` longer than any passive reply allows.
-  await h.models.Deputy.insertMany(Array.from({ length: 700 }, (_, i) => ({ userid: `d${i}`, name: `代表${String(i).padStart(3, '0')}号`, level: '镇', active: true })));
+  await h.models.Deputy.insertMany(
+    Array.from({ length: 700 }, (_, i) => ({
+      userid: `d${i}`,
+      name: `代表${String(i).padStart(3, '0')}号`,
+      level: '镇',
+      active: true,
+    })),
+  );
 });
 afterAll(async () => h.close());
 
@@ -40,7 +47,14 @@ it('self-built app: the passive XML text stays under 2048 bytes and the rest arr
 it('self-built app without an app secret: the reply is cut with a note, and nothing is promised or queued', async () => {
   const bare = await createHarness('long_noapp');
   try {
-    await bare.models.Deputy.insertMany(Array.from({ length: 200 }, (_, i) => ({ userid: `d${i}`, name: `代表${String(i).padStart(3, '0')}号`, level: '镇', active: true })));
+    await bare.models.Deputy.insertMany(
+      Array.from({ length: 200 }, (_, i) => ({
+        userid: `d${i}`,
+        name: `代表${String(i).padStart(3, '0')}号`,
+        level: '镇',
+        active: true,
+      })),
+    );
     const reply = await bare.say('office1', '代表 列表', { mode: 'app' });
     expect(Buffer.byteLength(reply, 'utf8')).toBeLessThanOrEqual(2048);
     expect(reply).toContain('代表000号');

@@ -11,7 +11,14 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const ODD = ['', '0', 'YJ2099-999', '１２３４５６７', '😀😀 <@all> @all [x](y)', `时间：11月31日 25:61 名额：-3 ${'长'.repeat(2500)}`];
+const ODD = [
+  '',
+  '0',
+  'YJ2099-999',
+  '１２３４５６７',
+  '😀😀 <@all> @all [x](y)',
+  `时间：11月31日 25:61 名额：-3 ${'长'.repeat(2500)}`,
+];
 
 it('answers every command with every odd argument specifically', async () => {
   const generic = t('internalError');

@@ -11,7 +11,9 @@ import { createDeployment } from '../../src/services/scheduling';
 import { openTestDatabase } from '../helpers/db';
 import { type Harness, createHarness } from '../helpers/harness';
 
-const VERSION = (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+).version;
 
 function capture() {
   const lines: Array<Record<string, unknown>> = [];
@@ -97,7 +99,10 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   it('needs the bearer token, from anywhere', async () => {
     expect((await h.request.get('/metrics')).status).toBe(401);
     expect((await h.request.get('/metrics').set('Authorization', 'Bearer wrong-token-0123456789')).status).toBe(401);
-    const ok = await h.request.get('/metrics').set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', '203.0.113.9');
+    const ok = await h.request
+      .get('/metrics')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Forwarded-For', '203.0.113.9');
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('deputy_bot_http_requests_total');
   });
@@ -109,7 +114,10 @@ describe('GET /metrics with METRICS_TOKEN', () => {
 
 describe('start-up warnings', () => {
   it('one line each: no way to push, no office staff, CONSOLE_URL not https off loopback', async () => {
-    const h = await createHarness('ops_warnings', { officeUserIds: [], env: { WECOM_WEBHOOK_KEY: '', CONSOLE_URL: 'http://bot.example.org' } });
+    const h = await createHarness('ops_warnings', {
+      officeUserIds: [],
+      env: { WECOM_WEBHOOK_KEY: '', CONSOLE_URL: 'http://bot.example.org' },
+    });
     try {
       const { lines, log } = capture();
       await logDeploymentWarnings(h.checkDeployment, log);
@@ -131,7 +139,12 @@ describe('start-up warnings', () => {
 
   it('says nothing when the deployment can work: long connection instead of a webhook, https or loopback console', async () => {
     const envs: Array<Record<string, string>> = [
-      { WECOM_WEBHOOK_KEY: '', WECOM_BOT_ID: 'bot-id', WECOM_BOT_SECRET: 'bot-secret', CONSOLE_URL: 'https://rd.example.org' },
+      {
+        WECOM_WEBHOOK_KEY: '',
+        WECOM_BOT_ID: 'bot-id',
+        WECOM_BOT_SECRET: 'bot-secret',
+        CONSOLE_URL: 'https://rd.example.org',
+      },
       { CONSOLE_URL: '' }, // default http://127.0.0.1:<PORT>
       { CONSOLE_URL: 'http://localhost:3000' },
     ];
@@ -152,16 +165,27 @@ describe('a quiet, honest log', () => {
     const h = await createHarness('ops_first_start', { now: '2026-11-23T08:00:00+08:00' });
     try {
       const reports = await h.scheduler.tick(h.clock.now());
-      expect(reports).toEqual(expect.arrayContaining([{ job: 'study', slot: 'study:2026-11-18T10:00', outcome: 'before_first_start' }, { job: 'cleanup', slot: 'cleanup:2026-11-23T03:00', outcome: 'before_first_start' }]));
+      expect(reports).toEqual(
+        expect.arrayContaining([
+          { job: 'study', slot: 'study:2026-11-18T10:00', outcome: 'before_first_start' },
+          { job: 'cleanup', slot: 'cleanup:2026-11-23T03:00', outcome: 'before_first_start' },
+        ]),
+      );
       expect(h.logLines.filter((l) => l.includes('missed its grace window'))).toEqual([]);
       expect(await h.models.JobRun.countDocuments({ status: 'skipped' })).toBe(0);
       // Down from Wednesday morning until the evening: that slot was due, and is reported.
       h.clock.set('2026-11-25T20:00:00+08:00');
-      expect(await h.scheduler.tick(h.clock.now())).toEqual(expect.arrayContaining([{ job: 'study', slot: 'study:2026-11-25T10:00', outcome: 'skipped_late' }]));
+      expect(await h.scheduler.tick(h.clock.now())).toEqual(
+        expect.arrayContaining([{ job: 'study', slot: 'study:2026-11-25T10:00', outcome: 'skipped_late' }]),
+      );
       const missed = h.logLines.filter((l) => l.includes('missed its grace window'));
       expect(missed.filter((l) => l.includes('study:2026-11-25T10:00'))).toHaveLength(1);
       // Only slots after the first start (Monday 08:00) are ever reported.
-      expect(missed.map((l) => String((JSON.parse(l) as { slot: string }).slot.split(':').slice(1).join(':'))).every((at) => at >= '2026-11-23T08:00')).toBe(true);
+      expect(
+        missed
+          .map((l) => String((JSON.parse(l) as { slot: string }).slot.split(':').slice(1).join(':')))
+          .every((at) => at >= '2026-11-23T08:00'),
+      ).toBe(true);
     } finally {
       await h.close();
     }
@@ -173,7 +197,14 @@ describe('a quiet, honest log', () => {
       const { models } = h;
       await models.Deployment.deleteMany({});
       const oldest = new Date('2026-10-07T02:00:05Z');
-      await models.JobRun.create({ job: 'study', slot: 'study:2026-10-07T10:00', slotAt: new Date('2026-10-07T02:00:00Z'), status: 'succeeded', attempts: 1, startedAt: oldest });
+      await models.JobRun.create({
+        job: 'study',
+        slot: 'study:2026-10-07T10:00',
+        slotAt: new Date('2026-10-07T02:00:00Z'),
+        status: 'succeeded',
+        attempts: 1,
+        startedAt: oldest,
+      });
       expect(await createDeployment({ models }).recordStart(new Date('2026-11-23T00:00:00Z'))).toEqual(oldest);
       // A second instance starting later does not move it.
       expect(await createDeployment({ models }).recordStart(new Date('2026-12-01T00:00:00Z'))).toEqual(oldest);
@@ -186,7 +217,12 @@ describe('a quiet, honest log', () => {
     const db = await openTestDatabase('ops_demo_log');
     const { lines, log } = capture();
     const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'debug', JOBS_ENABLED: 'false' });
-    const composed = await composeApp({ config, connection: db.connection, log, clock: new ManualClock('2026-11-23T09:30:00+08:00') });
+    const composed = await composeApp({
+      config,
+      connection: db.connection,
+      log,
+      clock: new ManualClock('2026-11-23T09:30:00+08:00'),
+    });
     try {
       const request = supertest(composed.app.callback());
       expect((await request.get('/demo/api/pushes')).status).toBe(200);

@@ -100,12 +100,30 @@ describe('a whole lifecycle with a second round', () => {
     expect(closedPush[0]!.content).toContain('已办结');
 
     const doc = await h.models.Opinion.findOne({ code: 'YJ2026-001' }).lean();
-    expect(doc).toMatchObject({ status: '已办结', round: 2, unit: '城管执法中队', rating: '满意', filer: 'zhangsan', cosigners: ['lisi'] });
+    expect(doc).toMatchObject({
+      status: '已办结',
+      round: 2,
+      unit: '城管执法中队',
+      rating: '满意',
+      filer: 'zhangsan',
+      cosigners: ['lisi'],
+    });
     expect(doc!.rounds.map((r) => [r.round, r.unit, r.rating, r.answer])).toEqual([
       [1, '交通运输局', '不满意', '已安排施工队更换灯杆，电话 0571-87654321 联系'],
       [2, '城管执法中队', '满意', '三盏路灯均已修复'],
     ]);
-    expect(doc!.timeline.map((e) => e.action)).toEqual(['filed', 'cosigned', 'assigned', 'answered', 'rated', 'reopened', 'reassigned', 'answered', 'rated', 'closed']);
+    expect(doc!.timeline.map((e) => e.action)).toEqual([
+      'filed',
+      'cosigned',
+      'assigned',
+      'answered',
+      'rated',
+      'reopened',
+      'reassigned',
+      'answered',
+      'rated',
+      'closed',
+    ]);
 
     const timeline = await h.say('zhangsan', '进度 YJ2026-001', ONE_TO_ONE);
     expect(timeline).toContain('状态：已办结');
@@ -194,9 +212,12 @@ describe('filing details', () => {
 });
 
 describe('codes and my opinions', () => {
-  it.each([['YJ2026-001'], ['yj2026-1'], ['1'], ['１'], ['ＹＪ２０２６－００１'], ['YJ2026001']])('进度 %s finds YJ2026-001', async (typed) => {
-    expect(await h.say('zhangsan', `进度 ${typed}`)).toContain('**YJ2026-001**');
-  });
+  it.each([['YJ2026-001'], ['yj2026-1'], ['1'], ['１'], ['ＹＪ２０２６－００１'], ['YJ2026001']])(
+    '进度 %s finds YJ2026-001',
+    async (typed) => {
+      expect(await h.say('zhangsan', `进度 ${typed}`)).toContain('**YJ2026-001**');
+    },
+  );
 
   it('pages 我的建议 ten at a time, newest first, and says how to see more', async () => {
     await h.addDeputy('busy', '钱六');

@@ -4,7 +4,9 @@ import { type Harness, createHarness } from '../helpers/harness';
 let h: Harness;
 
 beforeAll(async () => {
-  h = await createHarness('opinions_notices', { env: { NOTIFY_CHANNEL: 'app', WECOM_AGENT_ID: '1000002', WECOM_CORP_SECRET: 'corp-secret-notices' } });
+  h = await createHarness('opinions_notices', {
+    env: { NOTIFY_CHANNEL: 'app', WECOM_AGENT_ID: '1000002', WECOM_CORP_SECRET: 'corp-secret-notices' },
+  });
   await h.addDeputy('zhangsan', '张三');
   await h.addDeputy('lisi', '李四');
   await h.addDeputy('wangwu', '王五');

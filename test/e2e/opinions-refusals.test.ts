@@ -42,7 +42,14 @@ describe('content and codes', () => {
 describe('roles and ownership', () => {
   it('keeps office commands from deputies', async () => {
     const code = await fileOne();
-    for (const cmd of [`交办 ${code} 单位：水利站`, `答复 ${code} 已修`, `办结 ${code}`, `退回 ${code} 不属于`, '督办', '统计']) {
+    for (const cmd of [
+      `交办 ${code} 单位：水利站`,
+      `答复 ${code} 已修`,
+      `办结 ${code}`,
+      `退回 ${code} 不属于`,
+      '督办',
+      '统计',
+    ]) {
       expect(await h.say('lisi', cmd)).toContain('只有人大办工作人员可以使用');
     }
     expect(await statusOf(code)).toBe('待交办');
@@ -65,18 +72,26 @@ describe('roles and ownership', () => {
 describe('wrong states', () => {
   it('refuses each step out of order, saying where it stands and what to do', async () => {
     const code = await fileOne();
-    expect(await h.say('clerk', `答复 ${code} 已修好`)).toMatch(new RegExp(`${code} 目前是「待交办」，不能答复。.*可以先交办：交办 ${code}`));
+    expect(await h.say('clerk', `答复 ${code} 已修好`)).toMatch(
+      new RegExp(`${code} 目前是「待交办」，不能答复。.*可以先交办：交办 ${code}`),
+    );
     expect(await h.say('clerk', `办结 ${code}`)).toContain('不能办结');
     expect(await h.say('zhangsan', `评价 ${code} 满意`)).toContain('还没有答复');
     await h.say('clerk', `交办 ${code} 单位：水利站`);
-    expect(await h.say('zhangsan', `撤回 ${code}`)).toMatch(/目前是「已交办」，不能撤回。最近一步：.*赵干事 交办。正由「水利站」办理/);
+    expect(await h.say('zhangsan', `撤回 ${code}`)).toMatch(
+      /目前是「已交办」，不能撤回。最近一步：.*赵干事 交办。正由「水利站」办理/,
+    );
     expect(await h.say('clerk', `办结 ${code}`)).toContain('不能办结');
-    expect(await h.say('clerk', `答复 ${code} ${'很'.repeat(2001)}`)).toContain('答复有 2001 个字，超过了 2000 字的上限');
+    expect(await h.say('clerk', `答复 ${code} ${'很'.repeat(2001)}`)).toContain(
+      '答复有 2001 个字，超过了 2000 字的上限',
+    );
     await h.say('clerk', `答复 ${code} 已修缮完毕`);
     expect(await h.say('clerk', `退回 ${code} 不在范围`)).toContain('不能退回');
     expect(await h.say('clerk', `交办 ${code} 单位：水利站`)).toContain('不能交办');
     expect(await h.say('zhangsan', `评价 ${code} 很好`)).toContain('满意、基本满意 或 不满意');
-    expect(await h.say('zhangsan', `评价 ${code} 不满意 ${'还'.repeat(501)}`)).toBe('评价说明有 501 个字，超过了 500 字的上限，请精简后再发（评价还没有记录）。');
+    expect(await h.say('zhangsan', `评价 ${code} 不满意 ${'还'.repeat(501)}`)).toBe(
+      '评价说明有 501 个字，超过了 500 字的上限，请精简后再发（评价还没有记录）。',
+    );
     expect(await h.say('zhangsan', `评价 ${code} 基本满意`)).toContain('基本满意');
     expect(await h.say('zhangsan', `评价 ${code} 满意`)).toContain('已经评价过');
     await h.say('clerk', `办结 ${code}`);
@@ -91,7 +106,9 @@ describe('wrong states', () => {
     expect(await h.say('lisi', `附议 ${a}`)).toContain('不能附议');
     const b = await fileOne();
     expect(await h.say('clerk', `退回 ${b}`)).toContain('请写上退回原因');
-    expect(await h.say('clerk', `退回 ${b} ${'很'.repeat(2001)}`)).toContain('退回原因有 2001 个字，超过了 2000 字的上限');
+    expect(await h.say('clerk', `退回 ${b} ${'很'.repeat(2001)}`)).toContain(
+      '退回原因有 2001 个字，超过了 2000 字的上限',
+    );
     expect(await h.say('clerk', `进度 ${b}`)).toContain(`不在办理范围：退回 ${b} <原因>`);
     expect(await h.say('clerk', `退回 ${b} 属于司法诉讼事项`)).toContain(`已退回 ${b}`);
     expect(await h.say('zhangsan', `撤回 ${b}`)).toContain('目前是「已退回」');
@@ -105,7 +122,9 @@ describe('assigning', () => {
     const code = await fileOne();
     expect(await h.say('clerk', `交办 ${code}`)).toContain('请写上承办单位');
     expect(await h.say('clerk', `交办 ${code} 单位：水利站 期限：很快`)).toContain('看不懂期限「很快」');
-    expect(await h.say('clerk', `交办 ${code} 单位：水利站 期限：2026-11-01`)).toContain('已经过去了（现在是 2026年11月22日（周日）10:00）');
+    expect(await h.say('clerk', `交办 ${code} 单位：水利站 期限：2026-11-01`)).toContain(
+      '已经过去了（现在是 2026年11月22日（周日）10:00）',
+    );
     expect(await statusOf(code)).toBe('待交办');
     const ok = await h.say('clerk', `交办 ${code} 水利站`);
     expect(ok).toContain('2026年12月11日（周五）（默认期限）');
@@ -119,8 +138,13 @@ describe('assigning', () => {
       const reply = await h.say('clerk', `交办 ${code} 单位：水利站`);
       // 15 working days from Sunday 2026-12-20, 2027 counted by weekends only: Friday 2027-01-08.
       expect(reply).toContain('办理期限 2027年1月8日（周五）（按周末估算）（默认期限）');
-      expect(reply).toContain('2027年的法定节假日安排还未录入，工作日只扣除了周末，请核对期限；安排公布后发送「节假日 设置 2027 休：… 班：…」录入');
-      const warning = h.logLines.slice(logged).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.code === code);
+      expect(reply).toContain(
+        '2027年的法定节假日安排还未录入，工作日只扣除了周末，请核对期限；安排公布后发送「节假日 设置 2027 休：… 班：…」录入',
+      );
+      const warning = h.logLines
+        .slice(logged)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.code === code);
       expect(warning).toMatchObject({ level: 40, year: 2027, msg: expect.stringContaining('counted weekends only') });
       // A plain date needs no calendar: no note.
       expect(await h.say('clerk', `改派 ${code} 期限：2027-01-29`)).not.toContain('节假日');
@@ -140,7 +164,10 @@ describe('assigning', () => {
     const push = h.groupTexts().slice(pushed);
     expect(push).toHaveLength(1);
     expect(push[0]).toContain('仍由「水利站」办理，办理期限调整为 2026年12月31日（周四）');
-    expect(await h.models.Opinion.findOne({ code }).lean()).toMatchObject({ unit: '水利站', deadline: new Date('2026-12-31T23:59:59.999+08:00') });
+    expect(await h.models.Opinion.findOne({ code }).lean()).toMatchObject({
+      unit: '水利站',
+      deadline: new Date('2026-12-31T23:59:59.999+08:00'),
+    });
     expect(await h.say('clerk', `改派 ${code}`)).toContain(`只延期：改派 ${code} 期限：`);
   });
 
@@ -165,7 +192,9 @@ describe('assigning', () => {
 describe('concurrency', () => {
   it('counts one 附议 when the same deputy sends it several times at once', async () => {
     const code = await fileOne();
-    const replies = await Promise.all([1, 2, 3, 4, 5].map((i) => h.say('lisi', `附议 ${code}`, { msgid: `cosign-race-${i}` })));
+    const replies = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => h.say('lisi', `附议 ${code}`, { msgid: `cosign-race-${i}` })),
+    );
     expect(replies.filter((r) => r.includes('已附议')).length).toBe(1);
     expect(replies.filter((r) => r.includes('已经附议过')).length).toBe(4);
     expect((await h.models.Opinion.findOne({ code }).lean())!.cosigners).toEqual(['lisi']);
@@ -189,7 +218,10 @@ describe('concurrency', () => {
     const code = await fileOne();
     await h.say('clerk', `交办 ${code} 单位：水利站`);
     await h.say('clerk', `答复 ${code} 已修`);
-    const [rate, close] = await Promise.all([h.say('zhangsan', `评价 ${code} 不满意 没修好`), h.say('clerk', `办结 ${code}`)]);
+    const [rate, close] = await Promise.all([
+      h.say('zhangsan', `评价 ${code} 不满意 没修好`),
+      h.say('clerk', `办结 ${code}`),
+    ]);
     const doc = (await h.models.Opinion.findOne({ code }).lean())!;
     if (doc.status === '已办结') {
       expect(close).toContain('已办结');
@@ -206,7 +238,10 @@ describe('concurrency', () => {
     for (let i = 0; i < 4; i++) {
       const code = await fileOne();
       await h.say('clerk', `交办 ${code} 单位：水利站`);
-      const [answer, rate] = await Promise.all([h.say('clerk', `答复 ${code} 已修缮${i}`), h.say('zhangsan', `评价 ${code} 不满意 没修好`)]);
+      const [answer, rate] = await Promise.all([
+        h.say('clerk', `答复 ${code} 已修缮${i}`),
+        h.say('zhangsan', `评价 ${code} 不满意 没修好`),
+      ]);
       expect(answer).toContain('已记录');
       const doc = (await h.models.Opinion.findOne({ code }).lean())!;
       expect(doc.rounds[0]).toMatchObject({ answer: `已修缮${i}` });
@@ -224,13 +259,19 @@ describe('concurrency', () => {
     const again = await h.services.opinions.answer(code, '已修缮', input);
     expect(again.opinion.timeline).toHaveLength(first.opinion.timeline.length);
     expect(await h.models.OutboxItem.countDocuments({ key: `opinion:${code}:answered:1` })).toBe(1);
-    await expect(h.services.opinions.answer(code, '已修缮', { ...input, msgId: 'another-message' })).rejects.toThrow('不能答复');
+    await expect(h.services.opinions.answer(code, '已修缮', { ...input, msgId: 'another-message' })).rejects.toThrow(
+      '不能答复',
+    );
   });
 
   it('a re-run of the same 改派 (whose guard still holds afterwards) applies it once', async () => {
     const code = await fileOne();
     await h.say('clerk', `交办 ${code} 单位：水利站`);
-    const input = { actor: { userid: 'clerk', name: '赵干事', isOffice: true }, msgId: 'replayed-reassign-1', now: h.clock.now() };
+    const input = {
+      actor: { userid: 'clerk', name: '赵干事', isOffice: true },
+      msgId: 'replayed-reassign-1',
+      now: h.clock.now(),
+    };
     await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
     const again = await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
     expect(again).toMatchObject({ reassigned: true, sameUnit: false, unit: '农业服务中心' });
@@ -244,7 +285,10 @@ describe('concurrency', () => {
     expect(await h.say('clerk', `改派 ${code} 单位：水利站`)).toContain('不能改派');
     await h.say('clerk', `交办 ${code} 单位：水利站`);
     expect(await h.say('clerk', `改派 ${code}`)).toContain('请写上新的承办单位');
-    const [a, b] = await Promise.all([h.say('clerk', `改派 ${code} 单位：农业服务中心`), h.say('clerk2', `改派 ${code} 单位：交通运输局`)]);
+    const [a, b] = await Promise.all([
+      h.say('clerk', `改派 ${code} 单位：农业服务中心`),
+      h.say('clerk2', `改派 ${code} 单位：交通运输局`),
+    ]);
     // Overlapping reads: one wins and the other is told; back-to-back: both apply in order. Either way
     // every "已改派" reply has its timeline entry and the opinion shows the last one.
     const applied = [a, b].filter((r) => r.startsWith('已改派'));
@@ -257,7 +301,10 @@ describe('concurrency', () => {
 
   it('two clerks assigning at once: one assigns, the other is told', async () => {
     const code = await fileOne();
-    const [a, b] = await Promise.all([h.say('clerk', `交办 ${code} 单位：水利站`), h.say('clerk2', `交办 ${code} 单位：农业服务中心`)]);
+    const [a, b] = await Promise.all([
+      h.say('clerk', `交办 ${code} 单位：水利站`),
+      h.say('clerk2', `交办 ${code} 单位：农业服务中心`),
+    ]);
     expect([a, b].filter((r) => r.startsWith('已交办'))).toHaveLength(1);
     expect([a, b].filter((r) => r.includes('已由') && r.includes('改派'))).toHaveLength(1);
     expect((await h.models.Opinion.findOne({ code }).lean())!.rounds).toHaveLength(1);

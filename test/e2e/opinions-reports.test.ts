@@ -67,8 +67,19 @@ it('yearRates follows the single definition on the known data set', async () => 
     closeRate: '40.0%',
     satisfactionRate: '66.7%',
   });
-  expect(await h.services.opinions.yearRates(2025)).toMatchObject({ assignedOrLater: 1, closed: 1, rated: 0, closeRate: '100.0%', satisfactionRate: '—' });
-  expect(await h.services.opinions.yearRates(2024)).toMatchObject({ assignedOrLater: 0, answerRate: '—', closeRate: '—', satisfactionRate: '—' });
+  expect(await h.services.opinions.yearRates(2025)).toMatchObject({
+    assignedOrLater: 1,
+    closed: 1,
+    rated: 0,
+    closeRate: '100.0%',
+    satisfactionRate: '—',
+  });
+  expect(await h.services.opinions.yearRates(2024)).toMatchObject({
+    assignedOrLater: 0,
+    answerRate: '—',
+    closeRate: '—',
+    satisfactionRate: '—',
+  });
 });
 
 it('periodStats counts the steps that happened inside the window', async () => {
@@ -104,7 +115,9 @@ it('统计 shows states, categories, units and the three rates for a period', as
   const last = await h.say('clerk', '统计 ２０２５');
   expect(last).toContain('共 1 件');
   expect(last).toContain('答复率 100.0% · 办结率 100.0% · 满意率 —');
-  expect(await h.say('clerk', '统计 2024')).toBe('2024年还没有意见建议。\n**活动与会议**\n这段时间没有已举行的活动或会议。');
+  expect(await h.say('clerk', '统计 2024')).toBe(
+    '2024年还没有意见建议。\n**活动与会议**\n这段时间没有已举行的活动或会议。',
+  );
   expect(await h.say('clerk', '统计 上周')).toContain('本年、本月 或 年份');
 });
 
@@ -120,7 +133,9 @@ it('督办 and the overdue contracts list overdue and soon-due opinions by unit,
   const transport = lines.indexOf('**交通运输局**');
   expect(police).toBeGreaterThan(0);
   expect(transport).toBeGreaterThan(police);
-  expect(lines[police + 1]).toContain('YJ2026-003 老街消防通道被占用，联系 138****1111（<font color="warning">逾期 9 天</font>');
+  expect(lines[police + 1]).toContain(
+    'YJ2026-003 老街消防通道被占用，联系 138****1111（<font color="warning">逾期 9 天</font>',
+  );
   expect(lines[transport + 1]).toContain('YJ2026-008 公交车班次太少（还剩 2 天，期限 2026年3月31日（周二））');
   expect(report).not.toContain('YJ2026-002');
 

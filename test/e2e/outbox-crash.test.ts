@@ -23,24 +23,28 @@ it('a sender killed mid-send: the restart waits for the lock, then sends it once
   const arrived = new Promise<void>((resolve) => {
     h.wecom.onArrival = () => resolve();
   });
-  const child = spawn(process.execPath, ['-r', path.join(root, 'test/helpers/ts-register.cjs'), path.join(root, 'test/helpers/outbox-child.ts')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      MONGODB_URI: process.env.MONGODB_URI,
-      TEST_DB_NAME: h.db.dbName,
-      TEST_CLOCK: h.clock.now().toISOString(),
-      WECOM_TOKEN: TEST_KEYS.token,
-      WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey,
-      WECOM_CORP_ID: TEST_KEYS.corpId,
-      WECOM_WEBHOOK_KEY: 'test-webhook-key-secret',
-      WECOM_API_BASE: h.fakeBaseUrl,
-      JOBS_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(root, 'test/helpers/ts-register.cjs'), path.join(root, 'test/helpers/outbox-child.ts')],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        MONGODB_URI: process.env.MONGODB_URI,
+        TEST_DB_NAME: h.db.dbName,
+        TEST_CLOCK: h.clock.now().toISOString(),
+        WECOM_TOKEN: TEST_KEYS.token,
+        WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey,
+        WECOM_CORP_ID: TEST_KEYS.corpId,
+        WECOM_WEBHOOK_KEY: 'test-webhook-key-secret',
+        WECOM_API_BASE: h.fakeBaseUrl,
+        JOBS_ENABLED: 'false',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += String(d)));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

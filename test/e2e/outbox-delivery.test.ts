@@ -53,12 +53,19 @@ it('a send that never reached WeCom gives its budget slot back, and the log says
   expect(await h.drain()).toMatchObject({ sent: 5, deferred: 0 });
   expect(new Set(h.groupTexts()).size).toBe(20);
 
-  const warn = h.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'push failed, will retry');
+  const warn = h.logLines
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((l) => l.msg === 'push failed, will retry');
   expect(warn.map((l) => l.budget)).toContain('returned: the call never reached WeCom');
 });
 
 it('two instances share one sliding budget: 30 queued, 20 sent within the minute', async () => {
-  const second = await composeApp({ config: h.config, connection: h.db.connection, log: createLogger({ level: 'silent' }), clock: h.clock });
+  const second = await composeApp({
+    config: h.config,
+    connection: h.db.connection,
+    log: createLogger({ level: 'silent' }),
+    clock: h.clock,
+  });
   try {
     for (let i = 0; i < 30; i++) await notify().toGroup(`two-${i}`, `第${i}条`);
     const [a, b] = await Promise.all([h.drain(), second.sender.drainOnce()]);
@@ -77,7 +84,12 @@ it('two instances share one sliding budget: 30 queued, 20 sent within the minute
 });
 
 it('45009 stops every instance for a minute', async () => {
-  const second = await composeApp({ config: h.config, connection: h.db.connection, log: createLogger({ level: 'silent' }), clock: h.clock });
+  const second = await composeApp({
+    config: h.config,
+    connection: h.db.connection,
+    log: createLogger({ level: 'silent' }),
+    clock: h.clock,
+  });
   try {
     await notify().toGroup('limit-a', '甲');
     h.wecom.failNext(1, { errcode: 45009 });

@@ -73,9 +73,17 @@ it('backs off a whole minute when WeCom says 45009 (rate limited), without spend
 it('resumes after a restart, including an item claimed by an instance that died mid-send', async () => {
   await notify().toGroup('restart-1', '重启前排队的消息');
   // Simulate a crash after claiming: the item is left "sending" with a lock.
-  await h.models.OutboxItem.updateOne({ key: 'restart-1' }, { $set: { status: 'sending', lockedUntil: new Date(h.clock.now().getTime() + 60_000) }, $inc: { attempts: 1 } });
+  await h.models.OutboxItem.updateOne(
+    { key: 'restart-1' },
+    { $set: { status: 'sending', lockedUntil: new Date(h.clock.now().getTime() + 60_000) }, $inc: { attempts: 1 } },
+  );
   await h.stop();
-  const second = await composeApp({ config: h.config, connection: h.db.connection, log: createLogger({ level: 'silent' }), clock: h.clock });
+  const second = await composeApp({
+    config: h.config,
+    connection: h.db.connection,
+    log: createLogger({ level: 'silent' }),
+    clock: h.clock,
+  });
   expect((await second.sender.drainOnce()).sent).toBe(0);
   h.clock.advance(61_000);
   expect((await second.sender.drainOnce()).sent).toBe(1);

@@ -54,7 +54,7 @@ it.each([
   expect(await h.say('zhangsan', cmd)).toContain(expected);
 });
 
-it('the figures are the service\'s, itemised with what, when and result', async () => {
+it("the figures are the service's, itemised with what, when and result", async () => {
   const r = await h.services.performance.recordFor('zhangsan', 2026);
   expect(r.items.map((i) => [i.kind, i.code ?? i.title, i.result])).toEqual([
     ['opinion', 'YJ2026-001', 'closed'],

@@ -32,7 +32,10 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return runIn({}, ...argv);
 }
 
-async function runIn(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function runIn(
+  env: Record<string, string>,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const deps: CliDeps = {
@@ -50,7 +53,18 @@ async function writeRoster(file: string, rows: Array<Array<string | number | Dat
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('代表名册');
   ws.addRow(['东风镇第十九届人大代表名册']);
-  ws.addRow(['序号', ' 姓　名 ', '手机号码', '企业微信账号*', '层级', '专业小组', '联络站', '选区', '任期开始', '备注']);
+  ws.addRow([
+    '序号',
+    ' 姓　名 ',
+    '手机号码',
+    '企业微信账号*',
+    '层级',
+    '专业小组',
+    '联络站',
+    '选区',
+    '任期开始',
+    '备注',
+  ]);
   for (const r of rows) ws.addRow(r);
   const p = path.join(dir, file);
   await wb.xlsx.writeFile(p);
@@ -58,7 +72,18 @@ async function writeRoster(file: string, rows: Array<Array<string | number | Dat
 }
 
 const good: Array<Array<string | number | Date | null>> = [
-  [1, '张三', 13800138000, 'zhangsan', '镇级', '农村农业组', '东村联络站', '第一选区', new Date(Date.UTC(2021, 10, 1)), ''],
+  [
+    1,
+    '张三',
+    13800138000,
+    'zhangsan',
+    '镇级',
+    '农村农业组',
+    '东村联络站',
+    '第一选区',
+    new Date(Date.UTC(2021, 10, 1)),
+    '',
+  ],
   [],
   [2, '李四', '139 0013 9000', 'lisi', '县', '', '西村联络站', '第二选区', '2021/11/1', '重新当选'],
   [3, '王五', null, 'wangwu', '', '科教文卫', '', '', null, ''],
@@ -95,9 +120,15 @@ it('a dry run shows adds, field changes and who is missing, and writes nothing',
   expect(out).toContain('代表名册导入（试运行，未写入）：good.xlsx，工作表「代表名册」');
   expect(out).toContain('未使用的列：序号、备注');
   expect(out).toContain('新增 2 人：');
-  expect(out).toMatch(/\+ 第3行 张三（zhangsan） 层级：镇，专业小组：农村农业，联络站：东村联络站，选区：第一选区，手机：138\*\*\*\*8000，任期开始：2021-11-01/);
-  expect(out).toContain('~ 第5行 李四（lisi）：层级 镇 → 县；联络站 （空） → 西村联络站；选区 （空） → 第二选区；手机 （空） → 139****9000；任期开始 （空） → 2021-11-01；状态 已停用 → 在册');
-  expect(out).toContain('名册中在册、但文件中没有的 1 人（保留不动；如需停用，加 --deactivate-missing）：\n  - 钱十（gone）');
+  expect(out).toMatch(
+    /\+ 第3行 张三（zhangsan） 层级：镇，专业小组：农村农业，联络站：东村联络站，选区：第一选区，手机：138\*\*\*\*8000，任期开始：2021-11-01/,
+  );
+  expect(out).toContain(
+    '~ 第5行 李四（lisi）：层级 镇 → 县；联络站 （空） → 西村联络站；选区 （空） → 第二选区；手机 （空） → 139****9000；任期开始 （空） → 2021-11-01；状态 已停用 → 在册',
+  );
+  expect(out).toContain(
+    '名册中在册、但文件中没有的 1 人（保留不动；如需停用，加 --deactivate-missing）：\n  - 钱十（gone）',
+  );
   expect(out).toContain('人大办工作人员 1 人不在文件中，保留不动：\n  - 办事员（clerk）');
   expect(out).toContain('加 --apply 写入');
   expect(await roster()).toEqual(before);
@@ -109,9 +140,22 @@ it('--apply writes the roster; re-importing the same file changes nothing', asyn
   expect(applied.code).toBe(0);
   expect(applied.out).toContain('已写入：新增 2 人，修改 1 人，停用 0 人。');
   const zhang = await models.Deputy.findOne({ userid: 'zhangsan' }).lean();
-  expect(zhang).toMatchObject({ name: '张三', level: '镇', group: '农村农业', station: '东村联络站', district: '第一选区', phone: '13800138000', active: true, isOffice: false });
+  expect(zhang).toMatchObject({
+    name: '张三',
+    level: '镇',
+    group: '农村农业',
+    station: '东村联络站',
+    district: '第一选区',
+    phone: '13800138000',
+    active: true,
+    isOffice: false,
+  });
   expect(zhang?.termStart?.toISOString()).toBe('2021-10-31T16:00:00.000Z');
-  expect(await models.Deputy.findOne({ userid: 'lisi' }).lean()).toMatchObject({ level: '县', active: true, phone: '13900139000' });
+  expect(await models.Deputy.findOne({ userid: 'lisi' }).lean()).toMatchObject({
+    level: '县',
+    active: true,
+    phone: '13900139000',
+  });
 
   const snapshot = await roster();
   const again = await run(file, '--apply');
@@ -154,10 +198,16 @@ it('an emptied cell clears the field; a crash half-way is finished by running ag
 
 it('explains usage, unknown formats and missing files', async () => {
   expect(await run()).toMatchObject({ code: 2, err: expect.stringContaining('用法：npm run roster:import') });
-  expect(await run('x.xlsx', '--force')).toMatchObject({ code: 2, err: expect.stringContaining('不认识的参数「--force」') });
+  expect(await run('x.xlsx', '--force')).toMatchObject({
+    code: 2,
+    err: expect.stringContaining('不认识的参数「--force」'),
+  });
   expect(await run(path.join(dir, 'nope.xlsx'))).toMatchObject({ code: 2, err: expect.stringContaining('找不到文件') });
   // `npm run` moves to the project root: a relative name is read from where the user was (INIT_CWD).
-  expect(await runIn({ INIT_CWD: dir }, 'good.xlsx')).toMatchObject({ code: 0, out: expect.stringContaining('good.xlsx') });
+  expect(await runIn({ INIT_CWD: dir }, 'good.xlsx')).toMatchObject({
+    code: 0,
+    out: expect.stringContaining('good.xlsx'),
+  });
   const xls = path.join(dir, 'old.xls');
   await writeFile(xls, 'x');
   expect(await run(xls)).toMatchObject({ code: 2, err: expect.stringContaining('另存为 Excel 工作簿（.xlsx）') });
@@ -165,7 +215,10 @@ it('explains usage, unknown formats and missing files', async () => {
 
 it('reads a UTF-8 CSV with BOM the same way', async () => {
   const csv = path.join(dir, 'roster.csv');
-  await writeFile(csv, '\ufeff姓名,企业微信账号,层级,专业小组\r\n张三,zhangsan,镇,农村农业\r\n李四,lisi,县,\r\n王五,wangwu,,科教文卫\r\n周八,zhouba,,\r\n');
+  await writeFile(
+    csv,
+    '\ufeff姓名,企业微信账号,层级,专业小组\r\n张三,zhangsan,镇,农村农业\r\n李四,lisi,县,\r\n王五,wangwu,,科教文卫\r\n周八,zhouba,,\r\n',
+  );
   const { code, out } = await run(csv);
   expect(code).toBe(0);
   expect(out).toContain('不变 4 人');

@@ -8,7 +8,9 @@ afterAll(async () => h.close());
 
 it('office adds a deputy who can then use the bot', async () => {
   expect(await h.say('wangwu', '帮助')).toContain('名册');
-  expect(await h.say('office1', '代表 添加 wangwu 王五 小组：农村农业 层级：县')).toBe('已把 王五（wangwu）加入代表名册（县级，专业小组：农村农业）。');
+  expect(await h.say('office1', '代表 添加 wangwu 王五 小组：农村农业 层级：县')).toBe(
+    '已把 王五（wangwu）加入代表名册（县级，专业小组：农村农业）。',
+  );
   expect(await h.say('wangwu', '帮助')).toContain('王五');
 });
 
@@ -38,7 +40,10 @@ it.each([
 it('lists the roster for the office only, without phone numbers', async () => {
   await h.say('office1', '代表 添加 lisi 李四');
   // The phone comes from the bulk import; it is office roster data and no chat reply shows it.
-  await h.models.Deputy.updateOne({ userid: 'lisi' }, { $set: { phone: '13900139000', station: '西村联络站', district: '第二选区' } });
+  await h.models.Deputy.updateOne(
+    { userid: 'lisi' },
+    { $set: { phone: '13900139000', station: '西村联络站', district: '第二选区' } },
+  );
   const list = await h.say('office1', '代表 列表');
   expect(list).not.toMatch(/139\d*|\*{4}9000/);
   expect(await h.say('office1', '履职 李四')).not.toContain('139');
@@ -63,7 +68,9 @@ it('never removes the last office member', async () => {
   const solo = await createHarness('roster-solo', { officeUserIds: [] });
   try {
     await solo.addDeputy('solo', '孙主任', { isOffice: true });
-    expect(await solo.say('solo', '代表 取消办公室 孙主任')).toBe('不能取消最后一位人大办工作人员的权限，请先设置另一位。');
+    expect(await solo.say('solo', '代表 取消办公室 孙主任')).toBe(
+      '不能取消最后一位人大办工作人员的权限，请先设置另一位。',
+    );
     expect(await solo.say('solo', '代表 列表')).toContain('孙主任（solo）镇级 · 人大办');
   } finally {
     await solo.close();
@@ -82,7 +89,8 @@ it('two concurrent removals of the last two office members never leave the offic
   const race = await createHarness('roster-race', { officeUserIds: [] });
   const done = /^已(取消|停用)/;
   // A message that arrives after the other one took effect finds its sender no longer office (or inactive).
-  const refused = /^(不能取消最后一位|另一项人大办权限变更正同时进行|您的代表账号已停用|「代表」只有人大办工作人员可以使用)/;
+  const refused =
+    /^(不能取消最后一位|另一项人大办权限变更正同时进行|您的代表账号已停用|「代表」只有人大办工作人员可以使用)/;
   try {
     for (let i = 0; i < 6; i += 1) {
       await race.addDeputy(`a${i}`, `甲${i}`, { isOffice: true });

@@ -24,7 +24,11 @@ it('a job switched off by JOB_ENABLED_<NAME>=false does not run, and 任务 and 
   expect(await h.models.JobRun.countDocuments({ job: 'digest' })).toBe(0);
 
   const tasks = (await h.say('office1', '任务')).split('\n');
-  expect(tasks.slice(tasks.indexOf('**周报**（已关闭）'), tasks.indexOf('**周报**（已关闭）') + 3)).toEqual(['**周报**（已关闭）', '还没有运行过', '下次：—']);
+  expect(tasks.slice(tasks.indexOf('**周报**（已关闭）'), tasks.indexOf('**周报**（已关闭）') + 3)).toEqual([
+    '**周报**（已关闭）',
+    '还没有运行过',
+    '下次：—',
+  ]);
   // An empty switch keeps the default (on).
   expect(tasks).toContain('**过期记录清理**');
   expect(await h.say('office1', '周报')).toContain('周报定时任务当前未开启，不会自动发送。');
@@ -34,7 +38,9 @@ it('JOB_SCHEDULE_<NAME> moves a job; 任务 and 学习资料 follow it', async (
   h.clock.set('2026-11-23T10:00:00+08:00');
   const tasks = (await h.say('office1', '任务')).split('\n');
   expect(tasks[tasks.indexOf('**学习资料推送**') + 2]).toBe('下次：2026年11月26日（周四）09:00');
-  expect(await h.say('office1', '学习资料 宪法学习 https://example.com/xf')).toContain('预计 2026年11月26日（周四）09:00 推送到群里');
+  expect(await h.say('office1', '学习资料 宪法学习 https://example.com/xf')).toContain(
+    '预计 2026年11月26日（周四）09:00 推送到群里',
+  );
 });
 
 it('bad values stop start-up, naming the variable', () => {
@@ -42,5 +48,7 @@ it('bad values stop start-up, naming the variable', () => {
   expect(() => loadConfig({ ...base, JOB_ENABLED_STUDY: 'yes' })).toThrow(ConfigError);
   expect(() => loadConfig({ ...base, JOB_ENABLED_STUDY: 'yes' })).toThrow(/JOB_ENABLED_STUDY/);
   expect(loadConfig({ ...base, JOB_ENABLED_OVERDUE: 'false' }).tunables.jobs.overdue.enabled).toBe(false);
-  expect(() => createJobs(loadConfig({ ...base, JOB_SCHEDULE_DIGEST: '0 25 * * 1' }))).toThrow(/^JOB_SCHEDULE_DIGEST: cron "0 25 \* \* 1": hour "25"/);
+  expect(() => createJobs(loadConfig({ ...base, JOB_SCHEDULE_DIGEST: '0 25 * * 1' }))).toThrow(
+    /^JOB_SCHEDULE_DIGEST: cron "0 25 \* \* 1": hour "25"/,
+  );
 });

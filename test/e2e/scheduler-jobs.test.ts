@@ -9,14 +9,18 @@ const silent = createLogger({ level: 'silent' });
 beforeEach(async () => {
   // Monday 2026-11-23 08:00 Beijing.
   // Installed in the summer: the tests below replay weeks before "now", all after the first start.
-  h = await createHarness('scheduler_jobs', { now: '2026-11-23T08:00:00+08:00', installedAt: '2026-06-01T08:00:00+08:00' });
+  h = await createHarness('scheduler_jobs', {
+    now: '2026-11-23T08:00:00+08:00',
+    installedAt: '2026-06-01T08:00:00+08:00',
+  });
   await h.addDeputy('office1', '王主任');
   await h.addDeputy('zhangsan', '张三');
 });
 afterEach(async () => h.close());
 
 /** A second scheduler with its own in-memory state on the same database: another bot instance. */
-const otherInstance = () => createScheduler({ jobs: createJobs(h.config), services: h.services, clock: h.clock, log: silent, config: h.config });
+const otherInstance = () =>
+  createScheduler({ jobs: createJobs(h.config), services: h.services, clock: h.clock, log: silent, config: h.config });
 
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
 
@@ -29,7 +33,13 @@ async function tickAt(beijing: string) {
 
 it('start-up catch-up with the real jobs: the digest a few hours late goes out once', async () => {
   h.clock.set(at('2026-11-23T11:00:00'));
-  const started = createScheduler({ jobs: createJobs(h.config), services: h.services, clock: h.clock, log: silent, config: h.config });
+  const started = createScheduler({
+    jobs: createJobs(h.config),
+    services: h.services,
+    clock: h.clock,
+    log: silent,
+    config: h.config,
+  });
   const reports = await started.tick(h.clock.now());
   expect(reports).toEqual(
     expect.arrayContaining([
@@ -95,7 +105,9 @@ it('the Monday digest covers the coming week and last week from the real service
   // Last week (Mon 16 – Sun 22 November): two opinions filed, one assigned, answered and rated.
   h.clock.set(at('2026-11-17T10:00:00'));
   expect(await h.say('zhangsan', '建议 村口路灯坏了三个月，请尽快维修 #公共交通')).toContain('YJ2026-001');
-  expect(await h.say('zhangsan', '建议 敬老院冬季取暖设施老化，联系人电话13812345678 #社会保障')).toContain('YJ2026-002');
+  expect(await h.say('zhangsan', '建议 敬老院冬季取暖设施老化，联系人电话13812345678 #社会保障')).toContain(
+    'YJ2026-002',
+  );
   expect(await h.say('office1', '交办 YJ2026-001 单位：交通运输局')).toContain('YJ2026-001');
   h.clock.set(at('2026-11-19T10:00:00'));
   expect(await h.say('office1', '答复 YJ2026-001 已于11月19日完成路灯维修')).toContain('YJ2026-001');
@@ -106,9 +118,13 @@ it('the Monday digest covers the coming week and last week from the real service
   await h.say('zhangsan', '已学 XX2026-001');
   // The coming week: an activity with places and a meeting.
   h.clock.set(at('2026-11-22T15:00:00'));
-  expect(await h.say('office1', '发布活动 视察镇敬老院 时间：11月25日14:30 地点：镇敬老院 名额：10 类型：视察')).toContain('HD2026-001');
+  expect(
+    await h.say('office1', '发布活动 视察镇敬老院 时间：11月25日14:30 地点：镇敬老院 名额：10 类型：视察'),
+  ).toContain('HD2026-001');
   expect(await h.say('zhangsan', '报名 HD2026-001')).toContain('HD2026-001');
-  expect(await h.say('office1', '会议通知 主席团会议 时间：11月27日9:00 地点：镇政府三楼会议室 类型：主席团会议')).toContain('HY2026-001');
+  expect(
+    await h.say('office1', '会议通知 主席团会议 时间：11月27日9:00 地点：镇政府三楼会议室 类型：主席团会议'),
+  ).toContain('HY2026-001');
   expect(await h.say('zhangsan', '回执 HY2026-001 参加')).toContain('HY2026-001');
 
   const preview = await h.say('office1', '周报');
@@ -138,7 +154,9 @@ it('the Monday digest covers the coming week and last week from the real service
 
 it('an empty week is one line', async () => {
   await tickAt('2026-11-23T09:00:00');
-  expect(h.groupTexts()).toEqual(['**代表工作周报**（11月23日）\n本周没有新的活动、会议和意见建议，祝各位代表工作顺利。']);
+  expect(h.groupTexts()).toEqual([
+    '**代表工作周报**（11月23日）\n本周没有新的活动、会议和意见建议，祝各位代表工作顺利。',
+  ]);
 });
 
 it('the overdue report goes to the office on workdays by the official calendar only', async () => {
@@ -148,7 +166,9 @@ it('the overdue report goes to the office on workdays by the official calendar o
   // Thursday 1 October 2026 is the National Day holiday: cron says 1-5, the calendar says no.
   const holiday = await tickAt('2026-10-01T09:30:00');
   expect(holiday).toContainEqual({ job: 'overdue', slot: 'overdue:2026-10-01T09:30', outcome: 'succeeded' });
-  expect(await h.models.JobRun.findOne({ slot: 'overdue:2026-10-01T09:30' }).lean()).toMatchObject({ note: 'not_workday' });
+  expect(await h.models.JobRun.findOne({ slot: 'overdue:2026-10-01T09:30' }).lean()).toMatchObject({
+    note: 'not_workday',
+  });
   expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toEqual([]);
   // Friday 9 October is a working day.
   await tickAt('2026-10-09T09:30:00');
@@ -157,12 +177,16 @@ it('the overdue report goes to the office on workdays by the official calendar o
   expect(sent).toHaveLength(1);
   expect(sent[0]).toContain('YJ2026-001');
   // 任务 names the next working day: Saturday 10 October is a make-up working day, Sunday is not.
-  expect(await h.say('office1', '任务')).toContain('**逾期意见提醒（发给人大办）**\n最近：10月9日 09:30 完成：发送 1\n下次：2026年10月10日（周六）09:30');
+  expect(await h.say('office1', '任务')).toContain(
+    '**逾期意见提醒（发给人大办）**\n最近：10月9日 09:30 完成：发送 1\n下次：2026年10月10日（周六）09:30',
+  );
   await tickAt('2026-10-10T09:30:00');
   expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toHaveLength(2);
   expect(await h.say('office1', '任务')).toContain('下次：2026年10月12日（周一）09:30');
   await tickAt('2026-10-11T09:30:00');
-  expect(await h.models.JobRun.findOne({ slot: 'overdue:2026-10-11T09:30' }).lean()).toMatchObject({ note: 'not_workday' });
+  expect(await h.models.JobRun.findOne({ slot: 'overdue:2026-10-11T09:30' }).lean()).toMatchObject({
+    note: 'not_workday',
+  });
   expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toHaveLength(2);
 });
 
@@ -172,7 +196,13 @@ it('cleanup expires old delivery records, finished pushes and old runs, and keep
     { _id: 'old-msg', streamId: 's1', senderId: 'zhangsan', status: 'done', startedAt: old },
     { _id: 'new-msg', streamId: 's2', senderId: 'zhangsan', status: 'done', startedAt: at('2026-11-22T10:00:00') },
   ]);
-  const item = { channel: 'webhook' as const, msgtype: 'text' as const, content: 'x', nextAttemptAt: old, createdAt: old };
+  const item = {
+    channel: 'webhook' as const,
+    msgtype: 'text' as const,
+    content: 'x',
+    nextAttemptAt: old,
+    createdAt: old,
+  };
   await h.models.OutboxItem.create([
     { ...item, key: 'old-sent', status: 'sent' as const },
     { ...item, key: 'old-dead', status: 'dead' as const },
@@ -180,8 +210,20 @@ it('cleanup expires old delivery records, finished pushes and old runs, and keep
   ]);
   await h.models.RateWindow.create({ _id: 'w-old', slots: [old.getTime() * 1000], at: old });
   await h.models.JobRun.create([
-    { job: 'digest', slot: 'digest:2026-01-05T09:00', slotAt: at('2026-01-05T09:00:00'), status: 'succeeded', startedAt: at('2026-01-05T09:00:00') },
-    { job: 'study', slot: 'study:2026-11-18T10:00', slotAt: at('2026-11-18T10:00:00'), status: 'running', startedAt: at('2026-11-18T10:00:00') },
+    {
+      job: 'digest',
+      slot: 'digest:2026-01-05T09:00',
+      slotAt: at('2026-01-05T09:00:00'),
+      status: 'succeeded',
+      startedAt: at('2026-01-05T09:00:00'),
+    },
+    {
+      job: 'study',
+      slot: 'study:2026-11-18T10:00',
+      slotAt: at('2026-11-18T10:00:00'),
+      status: 'running',
+      startedAt: at('2026-11-18T10:00:00'),
+    },
   ]);
   await tickAt('2026-11-23T03:00:00');
   expect(await h.models.JobRun.findOne({ slot: 'cleanup:2026-11-23T03:00' }).lean()).toMatchObject({

@@ -63,7 +63,12 @@ it('runs a slot exactly once when two instances tick at the same moment', async 
   }
   await h.drain();
   expect(state.runs).toBe(4);
-  expect(pings('race')).toEqual(['ping race:2026-11-23T09:00', 'ping race:2026-11-30T09:00', 'ping race:2026-12-07T09:00', 'ping race:2026-12-14T09:00']);
+  expect(pings('race')).toEqual([
+    'ping race:2026-11-23T09:00',
+    'ping race:2026-11-30T09:00',
+    'ping race:2026-12-07T09:00',
+    'ping race:2026-12-14T09:00',
+  ]);
   const runs = await h.models.JobRun.find({ job: 'race' }).lean();
   expect(runs.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
 });
@@ -79,19 +84,30 @@ it('catches up a slot missed while the bot was down, inside the grace window onl
   // Down again over the next Monday until 12:01: too late, recorded as skipped, not run.
   h.clock.set(at('2026-11-30T12:01:00'));
   const fresh = createScheduler({ jobs: [job], services: h.services, clock: h.clock, log: silent, config: h.config });
-  expect(await fresh.tick(h.clock.now())).toEqual([{ job: 'late', slot: 'late:2026-11-30T09:00', outcome: 'skipped_late' }]);
+  expect(await fresh.tick(h.clock.now())).toEqual([
+    { job: 'late', slot: 'late:2026-11-30T09:00', outcome: 'skipped_late' },
+  ]);
   expect(await fresh.tick(h.clock.now())).toEqual([]);
   await h.drain();
   expect(state.runs).toBe(1);
   expect(pings('late')).toEqual(['ping late:2026-11-23T09:00']);
-  expect(await h.models.JobRun.findOne({ slot: 'late:2026-11-30T09:00' }).lean()).toMatchObject({ status: 'skipped', note: 'late' });
+  expect(await h.models.JobRun.findOne({ slot: 'late:2026-11-30T09:00' }).lean()).toMatchObject({
+    status: 'skipped',
+    note: 'late',
+  });
 });
 
 it('a crash between claim and send is resumed by a later tick, without a double post', async () => {
   const { job, state } = pingJob('crash');
   h.clock.set(at('2026-11-23T09:00:00'));
   // The crashed instance claimed the slot and got as far as queueing its push, then died.
-  await h.services.jobRuns.claim({ job: 'crash', slot: 'crash:2026-11-23T09:00', slotAt: h.clock.now(), now: h.clock.now(), owner: 'crashed' });
+  await h.services.jobRuns.claim({
+    job: 'crash',
+    slot: 'crash:2026-11-23T09:00',
+    slotAt: h.clock.now(),
+    now: h.clock.now(),
+    owner: 'crashed',
+  });
   await h.services.notify.toGroup('test:crash:2026-11-23T09:00', 'ping crash:2026-11-23T09:00');
   await h.drain();
 
@@ -104,21 +120,33 @@ it('a crash between claim and send is resumed by a later tick, without a double 
   const reports = (await Promise.all([a.tick(h.clock.now()), b.tick(h.clock.now())])).flat();
   // The other instance finds the slot still running, or already done if it looked a moment later.
   const outcomes = reports.map((r) => r.outcome).sort();
-  expect([['busy', 'succeeded'], ['done', 'succeeded']]).toContainEqual(outcomes);
+  expect([
+    ['busy', 'succeeded'],
+    ['done', 'succeeded'],
+  ]).toContainEqual(outcomes);
   await h.drain();
   expect(state.runs).toBe(1);
   expect(pings('crash')).toHaveLength(1);
-  expect(await h.models.JobRun.findOne({ slot: 'crash:2026-11-23T09:00' }).lean()).toMatchObject({ status: 'succeeded', attempts: 2 });
+  expect(await h.models.JobRun.findOne({ slot: 'crash:2026-11-23T09:00' }).lean()).toMatchObject({
+    status: 'succeeded',
+    attempts: 2,
+  });
 });
 
 it('records a failure, retries it within the grace window, and gives up after the attempt limit', async () => {
   const flaky = pingJob('flaky', { failTimes: 1 });
   h.clock.set(at('2026-11-23T09:00:00'));
   const lines: string[] = [];
-  const log = createLogger({ level: 'info', destination: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) });
+  const log = createLogger({
+    level: 'info',
+    destination: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }),
+  });
   const s = createScheduler({ jobs: [flaky.job], services: h.services, clock: h.clock, log, config: h.config });
   expect((await s.tick(h.clock.now()))[0]!.outcome).toBe('failed');
-  expect(await h.models.JobRun.findOne({ slot: 'flaky:2026-11-23T09:00' }).lean()).toMatchObject({ status: 'failed', error: 'Error: unit service unavailable' });
+  expect(await h.models.JobRun.findOne({ slot: 'flaky:2026-11-23T09:00' }).lean()).toMatchObject({
+    status: 'failed',
+    error: 'Error: unit service unavailable',
+  });
   expect(lines.join('\n')).toMatch(/"job":"flaky","slot":"flaky:2026-11-23T09:00","attempt":1.*job run failed/);
   // Retried after the retry delay, on a later tick.
   h.clock.set(at('2026-11-23T09:00:30'));
@@ -129,13 +157,22 @@ it('records a failure, retries it within the grace window, and gives up after th
   expect(pings('flaky')).toHaveLength(1);
 
   const broken = pingJob('broken', { failTimes: 99 });
-  const s2 = createScheduler({ jobs: [broken.job], services: h.services, clock: h.clock, log: silent, config: h.config });
+  const s2 = createScheduler({
+    jobs: [broken.job],
+    services: h.services,
+    clock: h.clock,
+    log: silent,
+    config: h.config,
+  });
   for (const minute of ['09:00', '09:02', '09:04', '09:06', '09:08']) {
     h.clock.set(at(`2026-11-30T${minute}:00`));
     await s2.tick(h.clock.now());
   }
   expect(broken.state.runs).toBe(3);
-  expect(await h.models.JobRun.findOne({ slot: 'broken:2026-11-30T09:00' }).lean()).toMatchObject({ status: 'failed', attempts: 3 });
+  expect(await h.models.JobRun.findOne({ slot: 'broken:2026-11-30T09:00' }).lean()).toMatchObject({
+    status: 'failed',
+    attempts: 3,
+  });
 });
 
 it('does not run one job twice at once inside one instance', async () => {
@@ -155,9 +192,16 @@ it('does not run one job twice at once inside one instance', async () => {
 
 it('refuses a bad schedule at start-up, naming the job', () => {
   const { job } = pingJob('bad');
-  expect(() => createScheduler({ jobs: [{ ...job, schedule: '0 25 * * 1' }], services: h.services, clock: h.clock, log: silent, config: h.config })).toThrow(
-    /job "bad": cron "0 25 \* \* 1": hour "25"/,
-  );
-  expect(() => createScheduler({ jobs: [job, job], services: h.services, clock: h.clock, log: silent, config: h.config })).toThrow(/defined twice/);
+  expect(() =>
+    createScheduler({
+      jobs: [{ ...job, schedule: '0 25 * * 1' }],
+      services: h.services,
+      clock: h.clock,
+      log: silent,
+      config: h.config,
+    }),
+  ).toThrow(/job "bad": cron "0 25 \* \* 1": hour "25"/);
+  expect(() =>
+    createScheduler({ jobs: [job, job], services: h.services, clock: h.clock, log: silent, config: h.config }),
+  ).toThrow(/defined twice/);
 });
-

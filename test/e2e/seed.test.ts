@@ -29,7 +29,22 @@ it('refuses options it does not know or values out of range, writing nothing', a
 });
 
 it('fills opinions in every state over the years, with events and study marks, that 统计 and 履职 read', async () => {
-  const r = await seed(['--opinions', '600', '--deputies', '30', '--years', '2', '--activities', '6', '--meetings', '3', '--study', '4', '--shifts', '8']);
+  const r = await seed([
+    '--opinions',
+    '600',
+    '--deputies',
+    '30',
+    '--years',
+    '2',
+    '--activities',
+    '6',
+    '--meetings',
+    '3',
+    '--study',
+    '4',
+    '--shifts',
+    '8',
+  ]);
   expect(r.code).toBe(0);
   expect(r.out.at(-1)).toMatch(/600 opinions/);
   expect(await h.models.Opinion.countDocuments({})).toBe(600);

@@ -3,13 +3,22 @@ import { type Harness, createHarness } from '../helpers/harness';
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness('stats-events', { now: '2026-11-02T09:00:00+08:00' });
-  for (const [id, name] of [['a1', '甲代表'], ['a2', '乙代表'], ['a3', '丙代表']] as const) await h.addDeputy(id, name);
+  for (const [id, name] of [
+    ['a1', '甲代表'],
+    ['a2', '乙代表'],
+    ['a3', '丙代表'],
+  ] as const)
+    await h.addDeputy(id, name);
 });
 afterAll(async () => h.close());
 
 it('统计 reports activities held with attendance and meeting attendance, once they are over', async () => {
-  expect(await h.say('office1', '发布活动 视察敬老院 时间：11月5日 9:00 地点：镇敬老院 名额：3 类型：视察')).toContain('HD2026-001');
-  expect(await h.say('office1', '会议通知 主席团会议 时间：11月6日 14:00 地点：三楼会议室 类型：主席团会议')).toContain('HY2026-001');
+  expect(await h.say('office1', '发布活动 视察敬老院 时间：11月5日 9:00 地点：镇敬老院 名额：3 类型：视察')).toContain(
+    'HD2026-001',
+  );
+  expect(await h.say('office1', '会议通知 主席团会议 时间：11月6日 14:00 地点：三楼会议室 类型：主席团会议')).toContain(
+    'HY2026-001',
+  );
   await h.say('a1', '报名 HD2026-001');
   await h.say('a2', '报名 HD2026-001');
   await h.say('a1', '回执 HY2026-001 参加');

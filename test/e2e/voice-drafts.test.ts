@@ -16,7 +16,10 @@ describe('voice drafts, over the long connection and the HTTP callback', () => {
   async function ask(body: Record<string, unknown>, reqId?: string): Promise<string> {
     const from = ws.fake.frames.length;
     const id = ws.fake.sendMessage(body, reqId);
-    const f: BotFrame = await ws.fake.waitFor((x) => x.cmd === 'aibot_respond_msg' && x.headers.req_id === id && (x.body?.stream as { finish: boolean }).finish, from);
+    const f: BotFrame = await ws.fake.waitFor(
+      (x) => x.cmd === 'aibot_respond_msg' && x.headers.req_id === id && (x.body?.stream as { finish: boolean }).finish,
+      from,
+    );
     return (f.body?.stream as { content: string }).content;
   }
   const voice = (userid: string, content: string, msgid?: string) => messageBody({ userid, voice: content, msgid });
@@ -31,7 +34,13 @@ describe('voice drafts, over the long connection and the HTTP callback', () => {
       env: { WECOM_BOT_ID: ws.botId, WECOM_BOT_SECRET: ws.secret, WECOM_WS_URL: ws.url },
       compose: { timers: new ManualTimers(clock), instanceId: 'V' },
     });
-    for (const [id, name] of [['d1', '张三'], ['d2', '李四'], ['d3', '王五'], ['d4', '赵六']] as const) await h.addDeputy(id, name);
+    for (const [id, name] of [
+      ['d1', '张三'],
+      ['d2', '李四'],
+      ['d3', '王五'],
+      ['d4', '赵六'],
+    ] as const)
+      await h.addDeputy(id, name);
     h.longConnection?.start();
     await until(() => h.longConnection?.health().link?.state === 'up', 'up');
   });
@@ -65,7 +74,10 @@ describe('voice drafts, over the long connection and the HTTP callback', () => {
     const drafts = h.services.voiceDrafts;
     const now = h.clock.now();
     await drafts.offer('d9', '草稿内容', 'bot:voice-1', now);
-    expect(await drafts.claim('d9', 'bot:confirm-1', now)).toMatchObject({ status: 'claimed', draft: { voiceMsgId: 'bot:voice-1' } });
+    expect(await drafts.claim('d9', 'bot:confirm-1', now)).toMatchObject({
+      status: 'claimed',
+      draft: { voiceMsgId: 'bot:voice-1' },
+    });
     expect(await drafts.claim('d9', 'bot:confirm-1', now)).toMatchObject({ status: 'claimed' });
     expect(await drafts.claim('d9', 'bot:confirm-2', now)).toEqual({ status: 'filed', code: undefined });
     await drafts.markFiled('d9', 'bot:confirm-1', 'YJ2026-099');

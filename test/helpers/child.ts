@@ -11,9 +11,23 @@ export interface ChildResult {
 }
 
 /** Runs a TypeScript entry point of this project in a child process (transpiled on the fly) and collects its output. */
-export function runTs(entry: string, args: string[], opts: { env: NodeJS.ProcessEnv; uid?: number; gid?: number; timeoutMs?: number }): Promise<ChildResult> {
-  const spawnOpts: SpawnOptions = { cwd: projectRoot, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], uid: opts.uid, gid: opts.gid };
-  const child = spawn(process.execPath, ['-r', path.join(projectRoot, 'test/helpers/ts-register.cjs'), path.join(projectRoot, entry), ...args], spawnOpts);
+export function runTs(
+  entry: string,
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; uid?: number; gid?: number; timeoutMs?: number },
+): Promise<ChildResult> {
+  const spawnOpts: SpawnOptions = {
+    cwd: projectRoot,
+    env: opts.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    uid: opts.uid,
+    gid: opts.gid,
+  };
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(projectRoot, 'test/helpers/ts-register.cjs'), path.join(projectRoot, entry), ...args],
+    spawnOpts,
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += String(d)));
@@ -22,7 +36,11 @@ export function runTs(entry: string, args: string[], opts: { env: NodeJS.Process
     // A child that hangs is the failure under test: stop it and report what it said.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${entry} did not finish within ${opts.timeoutMs ?? 30_000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(
+        new Error(
+          `${entry} did not finish within ${opts.timeoutMs ?? 30_000} ms\nstdout: ${stdout}\nstderr: ${stderr}`,
+        ),
+      );
     }, opts.timeoutMs ?? 30_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {

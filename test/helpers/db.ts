@@ -26,7 +26,11 @@ export async function openTestDatabase(tag: string): Promise<TestDatabase> {
 
   // A connection of its own: the global mongoose connection belongs to the app code under test.
   // Command monitoring lets a test count the database commands a chat command costs.
-  const connection = mongoose.createConnection(uri, { dbName, serverSelectionTimeoutMS: 10_000, monitorCommands: true });
+  const connection = mongoose.createConnection(uri, {
+    dbName,
+    serverSelectionTimeoutMS: 10_000,
+    monitorCommands: true,
+  });
   await connection.asPromise();
   return {
     connection,

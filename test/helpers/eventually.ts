@@ -2,7 +2,11 @@
  * Waits for an asynchronous effect (a write, a reconnection), not for time to pass: re-checks after
  * short yields and fails naming what never happened.
  */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, limitMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  what: string,
+  limitMs = 15_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await check();

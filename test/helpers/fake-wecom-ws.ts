@@ -12,7 +12,11 @@ export async function startFakeWecomWs(botId = 'bot-test', secret = 'long-conn-s
 }
 
 /** Lets pending I/O callbacks run until `cond` holds (loopback sockets, the database); no timers involved. */
-export async function until(cond: () => boolean | Promise<boolean>, what = 'condition', limitMs = 10_000): Promise<void> {
+export async function until(
+  cond: () => boolean | Promise<boolean>,
+  what = 'condition',
+  limitMs = 10_000,
+): Promise<void> {
   const started = Date.now();
   while (!(await cond())) {
     if (Date.now() - started > limitMs) throw new Error(`timed out waiting for ${what}`);

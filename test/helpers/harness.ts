@@ -7,7 +7,18 @@ import { type ComposeOptions, type Composed, composeApp } from '../../src/compos
 import { FakeWecom } from '../../src/demo/fake-wecom';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from './db';
-import { appEnvelope, appTextPlaintext, botEnvelope, botTextPlaintext, nextMsgId, readAppReply, readBotReply, signedQuery, streamPollPlaintext, TEST_KEYS } from './wecom-payloads';
+import {
+  appEnvelope,
+  appTextPlaintext,
+  botEnvelope,
+  botTextPlaintext,
+  nextMsgId,
+  readAppReply,
+  readBotReply,
+  signedQuery,
+  streamPollPlaintext,
+  TEST_KEYS,
+} from './wecom-payloads';
 
 export interface HarnessOptions {
   /** Start of the injected clock (Beijing time is UTC+8). */
@@ -70,18 +81,21 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     },
   });
   const office = opts.officeUserIds ?? ['office1'];
-  const config = withTunables(loadConfig({
-    NODE_ENV: 'test',
-    WECOM_TOKEN: TEST_KEYS.token,
-    WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey,
-    WECOM_CORP_ID: TEST_KEYS.corpId,
-    WECOM_WEBHOOK_KEY: 'test-webhook-key-secret',
-    WECOM_BOT_NAME: '代表助手',
-    WECOM_API_BASE: fake.baseUrl,
-    OFFICE_USERIDS: office.join(','),
-    LOG_LEVEL: 'info',
-    ...opts.env,
-  }), opts.tunables);
+  const config = withTunables(
+    loadConfig({
+      NODE_ENV: 'test',
+      WECOM_TOKEN: TEST_KEYS.token,
+      WECOM_ENCODING_AES_KEY: TEST_KEYS.encodingAesKey,
+      WECOM_CORP_ID: TEST_KEYS.corpId,
+      WECOM_WEBHOOK_KEY: 'test-webhook-key-secret',
+      WECOM_BOT_NAME: '代表助手',
+      WECOM_API_BASE: fake.baseUrl,
+      OFFICE_USERIDS: office.join(','),
+      LOG_LEVEL: 'info',
+      ...opts.env,
+    }),
+    opts.tunables,
+  );
   const log = createLogger({ level: 'info', destination });
   const composed: Composed = await composeApp({
     config,
@@ -111,20 +125,39 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
 
   async function sayRaw(userid: string, text: string, o: SayOptions = {}) {
     if (o.mode === 'app') {
-      const { body, ciphertext } = appEnvelope(TEST_KEYS, appTextPlaintext({ userid, text, msgId: o.msgid, corpId: TEST_KEYS.corpId }));
+      const { body, ciphertext } = appEnvelope(
+        TEST_KEYS,
+        appTextPlaintext({ userid, text, msgId: o.msgid, corpId: TEST_KEYS.corpId }),
+      );
       return post(signedQuery(TEST_KEYS, ciphertext, nowSeconds()), body, 'text/xml');
     }
-    const plain = botTextPlaintext({ userid, text, msgid: o.msgid ?? nextMsgId(), chattype: o.chattype, responseUrl: o.responseUrl });
+    const plain = botTextPlaintext({
+      userid,
+      text,
+      msgid: o.msgid ?? nextMsgId(),
+      chattype: o.chattype,
+      responseUrl: o.responseUrl,
+    });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     return post(signedQuery(TEST_KEYS, ciphertext, nowSeconds()), body, 'application/json');
   }
 
   /** What WeCom sees of a smart-bot reply: the stream's content and whether it is finished. */
-  function streamOf(res: { status: number; text: string }): { status: number; content: string; finish: boolean; streamId: string } {
+  function streamOf(res: { status: number; text: string }): {
+    status: number;
+    content: string;
+    finish: boolean;
+    streamId: string;
+  } {
     if (res.status !== 200 || !res.text) return { status: res.status, content: '', finish: true, streamId: '' };
     const { json } = readBotReply(TEST_KEYS, res.text);
     const stream = (json.stream ?? {}) as { id?: string; content?: string; finish?: boolean };
-    return { status: res.status, content: stream.content ?? '', finish: stream.finish ?? true, streamId: stream.id ?? '' };
+    return {
+      status: res.status,
+      content: stream.content ?? '',
+      finish: stream.finish ?? true,
+      streamId: stream.id ?? '',
+    };
   }
 
   /** Sends a smart-bot message and reads the stream WeCom would show. */
@@ -160,7 +193,12 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     },
     /** Queues an app message to people (the app channel), as services do. */
     async outboxPush(p: { key: string; userids: string[]; content: string }) {
-      await composed.outbox.enqueue({ key: p.key, target: { kind: 'users', userids: p.userids }, format: 'markdown', content: p.content });
+      await composed.outbox.enqueue({
+        key: p.key,
+        target: { kind: 'users', userids: p.userids },
+        format: 'markdown',
+        content: p.content,
+      });
     },
     /** Sends what is due in the outbox to the fake WeCom. */
     async drain() {

@@ -14,7 +14,12 @@ async function run(): Promise<void> {
   if (!uri || !dbName || !at) throw new Error('MONGODB_URI, TEST_DB_NAME and TEST_CLOCK are required');
   const config = loadConfig(process.env);
   const connection = await mongoose.createConnection(uri, { dbName }).asPromise();
-  const composed = await composeApp({ config, connection, log: createLogger({ level: 'silent' }), clock: new ManualClock(at) });
+  const composed = await composeApp({
+    config,
+    connection,
+    log: createLogger({ level: 'silent' }),
+    clock: new ManualClock(at),
+  });
   const result = await composed.sender.drainOnce();
   process.stdout.write(`${JSON.stringify(result)}\n`);
   await connection.close();

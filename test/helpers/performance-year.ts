@@ -20,7 +20,9 @@ async function expectReply(h: Harness, userid: string, text: string, part: strin
  * 李四: filed 1, co-signed 2 (one filed in 2025); activity signed up 1, attended 0; meeting excused 1; shifts 0.
  * 王五: co-signed 1; meeting absent 1; studied 0.
  */
-export async function seedPerformanceYear(h: Harness): Promise<{ meeting: string; inspection: string; training: string }> {
+export async function seedPerformanceYear(
+  h: Harness,
+): Promise<{ meeting: string; inspection: string; training: string }> {
   await h.addDeputy('zhangsan', '张三', { group: '农村农业' });
   await h.addDeputy('lisi', '李四', { group: '社会治理', level: '县' });
   await h.addDeputy('wangwu', '王五');
@@ -47,8 +49,14 @@ export async function seedPerformanceYear(h: Harness): Promise<{ meeting: string
   await expectReply(h, 'office1', '办结 YJ2026-001', '已办结');
 
   h.clock.set('2026-04-01T10:00:00+08:00');
-  const inspection = codeIn(await expectReply(h, 'office1', '发布活动 视察民生实事项目 时间：2026-04-10 09:00 地点：东村 类型：视察', 'HD2026'), 'HD');
-  const training = codeIn(await expectReply(h, 'office1', '发布活动 代表履职培训 时间：2026-04-20 09:00 地点：镇政府 类型：培训', 'HD2026'), 'HD');
+  const inspection = codeIn(
+    await expectReply(h, 'office1', '发布活动 视察民生实事项目 时间：2026-04-10 09:00 地点：东村 类型：视察', 'HD2026'),
+    'HD',
+  );
+  const training = codeIn(
+    await expectReply(h, 'office1', '发布活动 代表履职培训 时间：2026-04-20 09:00 地点：镇政府 类型：培训', 'HD2026'),
+    'HD',
+  );
   await expectReply(h, 'zhangsan', `报名 ${inspection}`, inspection);
   await expectReply(h, 'lisi', `报名 ${inspection}`, inspection);
   h.clock.set('2026-04-10T09:10:00+08:00');
@@ -57,7 +65,15 @@ export async function seedPerformanceYear(h: Harness): Promise<{ meeting: string
   await expectReply(h, 'zhangsan', `签到 ${training}`, '签到成功');
 
   h.clock.set('2026-05-01T10:00:00+08:00');
-  const meeting = codeIn(await expectReply(h, 'office1', '会议通知 第三次主席团会议 时间：2026-05-06 14:30 地点：镇政府会议室 类型：主席团会议', 'HY2026'), 'HY');
+  const meeting = codeIn(
+    await expectReply(
+      h,
+      'office1',
+      '会议通知 第三次主席团会议 时间：2026-05-06 14:30 地点：镇政府会议室 类型：主席团会议',
+      'HY2026',
+    ),
+    'HY',
+  );
   await expectReply(h, 'zhangsan', `参加 ${meeting}`, '回执');
   await expectReply(h, 'lisi', `请假 ${meeting} 外出学习`, '请假');
   h.clock.set('2026-05-06T14:20:00+08:00');

@@ -21,7 +21,12 @@ try {
 let ts;
 function transpile(source, filename) {
   ts = ts || require('typescript');
-  const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, sourceMap: false };
+  const options = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    esModuleInterop: true,
+    sourceMap: false,
+  };
   return ts.transpileModule(source, { compilerOptions: options, fileName: filename }).outputText;
 }
 

@@ -20,7 +20,12 @@ export function nextMsgId(): string {
   return `m${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function signedQuery(keys: TestKeys, ciphertext: string, timestamp: number, nonce = String(1000000000 + counter)): Record<string, string> {
+export function signedQuery(
+  keys: TestKeys,
+  ciphertext: string,
+  timestamp: number,
+  nonce = String(1000000000 + counter),
+): Record<string, string> {
   const ts = String(timestamp);
   return { msg_signature: getSignature(keys.token, ts, nonce, ciphertext), timestamp: ts, nonce };
 }
@@ -52,30 +57,51 @@ export function botEnvelope(keys: TestKeys, plaintext: string): { body: string; 
   return { body: JSON.stringify({ encrypt: ciphertext }), ciphertext };
 }
 
-export function appTextPlaintext(o: { userid: string; text: string; msgId?: string; corpId: string; createTime?: number }): string {
+export function appTextPlaintext(o: {
+  userid: string;
+  text: string;
+  msgId?: string;
+  corpId: string;
+  createTime?: number;
+}): string {
   return `<xml><ToUserName><![CDATA[${o.corpId}]]></ToUserName><FromUserName><![CDATA[${o.userid}]]></FromUserName><CreateTime>${o.createTime ?? 1764000000}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${o.text}]]></Content><MsgId>${o.msgId ?? String(Date.now()) + String(++counter)}</MsgId><AgentID>1000002</AgentID></xml>`;
 }
 
-export function appEnvelope(keys: TestKeys, plaintext: string, receiveId = keys.corpId): { body: string; ciphertext: string } {
+export function appEnvelope(
+  keys: TestKeys,
+  plaintext: string,
+  receiveId = keys.corpId,
+): { body: string; ciphertext: string } {
   const ciphertext = encrypt(keys.encodingAesKey, plaintext, receiveId);
-  return { body: `<xml><ToUserName><![CDATA[${keys.corpId}]]></ToUserName><Encrypt><![CDATA[${ciphertext}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`, ciphertext };
+  return {
+    body: `<xml><ToUserName><![CDATA[${keys.corpId}]]></ToUserName><Encrypt><![CDATA[${ciphertext}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`,
+    ciphertext,
+  };
 }
 
 /** Decrypts a smart-bot passive reply after checking its signature; returns the stream content. */
-export function readBotReply(keys: TestKeys, body: string): { content: string; json: Record<string, unknown>; nonce: string } {
+export function readBotReply(
+  keys: TestKeys,
+  body: string,
+): { content: string; json: Record<string, unknown>; nonce: string } {
   const env = JSON.parse(body) as { encrypt: string; msgsignature: string; timestamp: number; nonce: string };
   const expected = getSignature(keys.token, String(env.timestamp), env.nonce, env.encrypt);
   if (expected !== env.msgsignature) throw new Error('reply signature does not verify');
   const { message, id } = decrypt(keys.encodingAesKey, env.encrypt);
   if (id !== '') throw new Error(`bot reply has receive id ${id}`);
-  const json = JSON.parse(message) as { msgtype: string; stream?: { content: string; finish: boolean }; text?: { content: string } };
+  const json = JSON.parse(message) as {
+    msgtype: string;
+    stream?: { content: string; finish: boolean };
+    text?: { content: string };
+  };
   const content = json.msgtype === 'stream' ? (json.stream?.content ?? '') : (json.text?.content ?? '');
   return { content, json, nonce: env.nonce };
 }
 
 /** Decrypts an app-mode XML passive reply after checking its signature; returns the text content. */
 export function readAppReply(keys: TestKeys, body: string): { content: string; toUser: string } {
-  const pick = (xml: string, tag: string) => new RegExp(`<${tag}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${tag}>`).exec(xml)?.[1] ?? '';
+  const pick = (xml: string, tag: string) =>
+    new RegExp(`<${tag}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${tag}>`).exec(xml)?.[1] ?? '';
   const encryptText = pick(body, 'Encrypt');
   const sig = pick(body, 'MsgSignature');
   const ts = pick(body, 'TimeStamp');
@@ -88,5 +114,13 @@ export function readAppReply(keys: TestKeys, body: string): { content: string; t
 
 /** WeCom's refresh of an unfinished stream: msgtype "stream" with the stream id, no response_url. */
 export function streamPollPlaintext(o: { userid: string; streamId: string; msgid?: string }): string {
-  return JSON.stringify({ msgid: o.msgid ?? nextMsgId(), aibotid: 'aib-test', chattype: 'group', chatid: 'wr-group-1', from: { userid: o.userid }, msgtype: 'stream', stream: { id: o.streamId } });
+  return JSON.stringify({
+    msgid: o.msgid ?? nextMsgId(),
+    aibotid: 'aib-test',
+    chattype: 'group',
+    chatid: 'wr-group-1',
+    from: { userid: o.userid },
+    msgtype: 'stream',
+    stream: { id: o.streamId },
+  });
 }

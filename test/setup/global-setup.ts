@@ -6,13 +6,18 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embed
 /** Where the teardown finds the server; globalSetup and globalTeardown share the jest parent's globalThis. */
 export const EMBEDDED_DB_KEY = Symbol.for('deputy.test.embeddedDatabase');
 
-const line = (level: string) => (obj: object, msg?: string): void => {
-  process.stderr.write(`[test-db] ${level}: ${msg ?? ''} ${JSON.stringify(obj)}\n`);
-};
+const line =
+  (level: string) =>
+  (obj: object, msg?: string): void => {
+    process.stderr.write(`[test-db] ${level}: ${msg ?? ''} ${JSON.stringify(obj)}\n`);
+  };
 
 /** Demo-mode tests serve the compiled simulator script: build it if its sources changed (seconds, once). */
 function buildSimulator(projectRoot: string): void {
-  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'build-if-stale.mjs'), 'simulator'], { cwd: projectRoot, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'build-if-stale.mjs'), 'simulator'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('building the simulator script failed');
 }
 

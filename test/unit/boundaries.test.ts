@@ -14,10 +14,14 @@ interface Violation {
 
 function cruise(): Violation[] {
   const bin = path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
-  const r = spawnSync(process.execPath, [bin, 'src', 'handlers', 'jobs', '--config', path.join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
-    cwd: fixture,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'src', 'handlers', 'jobs', '--config', path.join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'],
+    {
+      cwd: fixture,
+      encoding: 'utf8',
+    },
+  );
   if (!r.stdout) throw new Error(`dependency-cruiser printed nothing: ${r.stderr}`);
   return (JSON.parse(r.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }

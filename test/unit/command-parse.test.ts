@@ -4,8 +4,22 @@ import { createCommandTable, parseCommandLine } from '../../src/commands/parse';
 import type { Command } from '../../src/commands/types';
 import { formatCode, parseCode } from '../../src/services/codes';
 
-const cmd = (name: string, aliases: string[] = []): Command => ({ name, aliases, role: 'deputy', summary: '', example: '', run: async () => '' });
-const table = createCommandTable([cmd('帮助', ['help', '?']), cmd('会议'), cmd('会议通知'), cmd('建议', ['提建议']), cmd('取消报名', ['取消']), cmd('报名')]);
+const cmd = (name: string, aliases: string[] = []): Command => ({
+  name,
+  aliases,
+  role: 'deputy',
+  summary: '',
+  example: '',
+  run: async () => '',
+});
+const table = createCommandTable([
+  cmd('帮助', ['help', '?']),
+  cmd('会议'),
+  cmd('会议通知'),
+  cmd('建议', ['提建议']),
+  cmd('取消报名', ['取消']),
+  cmd('报名'),
+]);
 
 describe('parseCommandLine', () => {
   it.each([
@@ -61,7 +75,11 @@ describe('extractOptions', () => {
   });
 
   it('only recognises the keys asked for', () => {
-    expect(extractOptions('标题 时间：明天 地点：会议室', ['时间'])).toEqual({ options: { 时间: '明天 地点：会议室' }, rest: '标题', repeated: [] });
+    expect(extractOptions('标题 时间：明天 地点：会议室', ['时间'])).toEqual({
+      options: { 时间: '明天 地点：会议室' },
+      rest: '标题',
+      repeated: [],
+    });
   });
 });
 

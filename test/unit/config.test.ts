@@ -1,7 +1,12 @@
 import { ConfigError, loadConfig } from '../../config';
 
 const KEY = 'a'.repeat(43);
-const prod = { NODE_ENV: 'production', WECOM_TOKEN: 'tok', WECOM_ENCODING_AES_KEY: KEY, MONGODB_URI: 'mongodb://db:27017/x' };
+const prod = {
+  NODE_ENV: 'production',
+  WECOM_TOKEN: 'tok',
+  WECOM_ENCODING_AES_KEY: KEY,
+  MONGODB_URI: 'mongodb://db:27017/x',
+};
 
 function failure(env: Record<string, string>): string {
   try {
@@ -16,7 +21,14 @@ function failure(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, timezone: 'Asia/Shanghai', demo: true, host: '127.0.0.1', notifyChannel: 'group', jobsEnabled: true });
+    expect(c).toMatchObject({
+      port: 3000,
+      timezone: 'Asia/Shanghai',
+      demo: true,
+      host: '127.0.0.1',
+      notifyChannel: 'group',
+      jobsEnabled: true,
+    });
     expect(c.wecom.apiBase).toBe('https://qyapi.weixin.qq.com');
     expect(c.wecom.encodingAesKey).toMatch(/^[A-Za-z0-9+/]{43}$/);
   });
@@ -53,15 +65,31 @@ describe('loadConfig', () => {
   });
 
   it('selects the long connection with WECOM_BOT_ID + WECOM_BOT_SECRET; callback keys become optional, also in production', () => {
-    const env = { NODE_ENV: 'production', MONGODB_URI: prod.MONGODB_URI, WECOM_BOT_ID: 'aib-1', WECOM_BOT_SECRET: 'long-secret-value' };
+    const env = {
+      NODE_ENV: 'production',
+      MONGODB_URI: prod.MONGODB_URI,
+      WECOM_BOT_ID: 'aib-1',
+      WECOM_BOT_SECRET: 'long-secret-value',
+    };
     const c = loadConfig(env);
     expect(c).toMatchObject({ demo: false, wecom: { callbackEnabled: false, webhookKey: undefined } });
-    expect(c.wecom.longConnection).toEqual({ botId: 'aib-1', secret: 'long-secret-value', url: 'wss://openws.work.weixin.qq.com' });
-    expect(loadConfig({ ...env, WECOM_WS_URL: 'ws://127.0.0.1:9001' }).wecom.longConnection?.url).toBe('ws://127.0.0.1:9001');
+    expect(c.wecom.longConnection).toEqual({
+      botId: 'aib-1',
+      secret: 'long-secret-value',
+      url: 'wss://openws.work.weixin.qq.com',
+    });
+    expect(loadConfig({ ...env, WECOM_WS_URL: 'ws://127.0.0.1:9001' }).wecom.longConnection?.url).toBe(
+      'ws://127.0.0.1:9001',
+    );
   });
 
   it('runs both modes together when both sets of credentials are given', () => {
-    const c = loadConfig({ ...prod, WECOM_BOT_ID: 'aib-1', WECOM_BOT_SECRET: 'long-secret-value', WECOM_WEBHOOK_KEY: 'hook' });
+    const c = loadConfig({
+      ...prod,
+      WECOM_BOT_ID: 'aib-1',
+      WECOM_BOT_SECRET: 'long-secret-value',
+      WECOM_WEBHOOK_KEY: 'hook',
+    });
     expect(c.wecom).toMatchObject({ callbackEnabled: true, webhookKey: 'hook', longConnection: { botId: 'aib-1' } });
     expect(loadConfig(prod).wecom.longConnection).toBeUndefined();
   });
@@ -81,19 +109,47 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty variable (PORT= in a .env file) as unset', () => {
-    const blank = { PORT: '', DATA_DIR: ' ', WECOM_API_BASE: '', APP_TIMEZONE: '', LOG_LEVEL: '', NOTIFY_CHANNEL: '', JOBS_ENABLED: '', ASSIGN_DEADLINE_WORKDAYS: '', JOB_SCHEDULE_DIGEST: '' };
-    expect(loadConfig(blank)).toMatchObject({ port: 3000, dataDir: './data', timezone: 'Asia/Shanghai', logLevel: 'info', notifyChannel: 'group', jobsEnabled: true, assignDeadlineWorkdays: 15 });
+    const blank = {
+      PORT: '',
+      DATA_DIR: ' ',
+      WECOM_API_BASE: '',
+      APP_TIMEZONE: '',
+      LOG_LEVEL: '',
+      NOTIFY_CHANNEL: '',
+      JOBS_ENABLED: '',
+      ASSIGN_DEADLINE_WORKDAYS: '',
+      JOB_SCHEDULE_DIGEST: '',
+    };
+    expect(loadConfig(blank)).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      timezone: 'Asia/Shanghai',
+      logLevel: 'info',
+      notifyChannel: 'group',
+      jobsEnabled: true,
+      assignDeadlineWorkdays: 15,
+    });
     expect(loadConfig(blank).wecom.apiBase).toBe('https://qyapi.weixin.qq.com');
   });
 
   it('operations settings: files and holiday folders, console address, metrics token', () => {
-    expect(loadConfig({ PORT: '8080' })).toMatchObject({ filesDir: './files', holidaysDir: './config/holidays', consoleUrl: undefined, metricsToken: undefined });
-    expect(loadConfig({ CONSOLE_URL: 'https://rd.example.org/', METRICS_TOKEN: 'x'.repeat(16), FILES_DIR: '/srv/files' })).toMatchObject({
+    expect(loadConfig({ PORT: '8080' })).toMatchObject({
+      filesDir: './files',
+      holidaysDir: './config/holidays',
+      consoleUrl: undefined,
+      metricsToken: undefined,
+    });
+    expect(
+      loadConfig({ CONSOLE_URL: 'https://rd.example.org/', METRICS_TOKEN: 'x'.repeat(16), FILES_DIR: '/srv/files' }),
+    ).toMatchObject({
       consoleUrl: 'https://rd.example.org',
       metricsToken: 'x'.repeat(16),
       filesDir: '/srv/files',
     });
-    expect(loadConfig({ WECOM_BOT_ID: 'b', WECOM_BOT_SECRET: 's' }).wecom.longConnection).toMatchObject({ botId: 'b', secret: 's' });
+    expect(loadConfig({ WECOM_BOT_ID: 'b', WECOM_BOT_SECRET: 's' }).wecom.longConnection).toMatchObject({
+      botId: 'b',
+      secret: 's',
+    });
   });
 
   it('reads OFFICE_USERIDS with either comma and spaces', () => {
@@ -105,7 +161,9 @@ describe('CONSOLE_URL', () => {
   const base = { NODE_ENV: 'test' };
   it('is optional and loses its trailing slash', () => {
     expect(loadConfig(base).consoleUrl).toBeUndefined();
-    expect(loadConfig({ ...base, CONSOLE_URL: 'https://rd.example.gov.cn/' }).consoleUrl).toBe('https://rd.example.gov.cn');
+    expect(loadConfig({ ...base, CONSOLE_URL: 'https://rd.example.gov.cn/' }).consoleUrl).toBe(
+      'https://rd.example.gov.cn',
+    );
     expect(loadConfig({ ...base, CONSOLE_URL: 'http://10.0.0.5:8080' }).consoleUrl).toBe('http://10.0.0.5:8080');
   });
   it('must be an http(s) origin: no path (the console lives at /console), no query', () => {

@@ -24,7 +24,13 @@ process.stdout.write(JSON.stringify({ hour: new Date('2026-11-24T04:00:00Z').get
 `;
 
 function runIn(tzName: string): { hour: number; out: string[][] } {
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, env: { ...process.env, TZ: tzName }, encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script], {
+      cwd: root,
+      env: { ...process.env, TZ: tzName },
+      encoding: 'utf8',
+    }),
+  );
 }
 
 it('computes the same Beijing slots whatever the server time zone', () => {
@@ -36,8 +42,26 @@ it('computes the same Beijing slots whatever the server time zone', () => {
   expect(la.out).toEqual(beijing.out);
   expect(utc.out).toEqual(beijing.out);
   // Monday 23 November 00:30 Beijing is still Sunday in UTC and in Los Angeles.
-  expect(la.out).toContainEqual(['0 9 * * 1', '2026-11-22T16:30:00Z', '2026-11-16T01:00:00.000Z', 'j:2026-11-16T09:00', '2026-11-23T01:00:00.000Z']);
-  expect(la.out).toContainEqual(['0 9 * * 1', '2026-11-23T01:00:00Z', '2026-11-23T01:00:00.000Z', 'j:2026-11-23T09:00', '2026-11-30T01:00:00.000Z']);
+  expect(la.out).toContainEqual([
+    '0 9 * * 1',
+    '2026-11-22T16:30:00Z',
+    '2026-11-16T01:00:00.000Z',
+    'j:2026-11-16T09:00',
+    '2026-11-23T01:00:00.000Z',
+  ]);
+  expect(la.out).toContainEqual([
+    '0 9 * * 1',
+    '2026-11-23T01:00:00Z',
+    '2026-11-23T01:00:00.000Z',
+    'j:2026-11-23T09:00',
+    '2026-11-30T01:00:00.000Z',
+  ]);
   // Daylight saving changes on the server's side (8 March, 1 November 2026 in Los Angeles) do not move Beijing slots.
-  expect(la.out).toContainEqual(['0 3 * * *', '2026-03-08T10:00:00Z', '2026-03-07T19:00:00.000Z', 'j:2026-03-08T03:00', '2026-03-08T19:00:00.000Z']);
+  expect(la.out).toContainEqual([
+    '0 3 * * *',
+    '2026-03-08T10:00:00Z',
+    '2026-03-07T19:00:00.000Z',
+    'j:2026-03-08T03:00',
+    '2026-03-08T19:00:00.000Z',
+  ]);
 });

@@ -7,9 +7,23 @@ describe('parseCron', () => {
   it('reads lists, ranges, steps and names', () => {
     // The fire times say what was read (the parser itself is croner's).
     const from = new Date('2026-11-22T16:00:00Z'); // Monday 2026-11-23 00:00 Beijing
-    const times = (expr: string, n: number) => nextFires(parseCron(expr), from, SH, n).map((d) => slotKey('j', d, SH).slice(2));
-    expect(times('0,30 9-11 * * mon-fri', 7)).toEqual(['2026-11-23T09:00', '2026-11-23T09:30', '2026-11-23T10:00', '2026-11-23T10:30', '2026-11-23T11:00', '2026-11-23T11:30', '2026-11-24T09:00']);
-    expect(times('*/15 * * * *', 4)).toEqual(['2026-11-23T00:15', '2026-11-23T00:30', '2026-11-23T00:45', '2026-11-23T01:00']);
+    const times = (expr: string, n: number) =>
+      nextFires(parseCron(expr), from, SH, n).map((d) => slotKey('j', d, SH).slice(2));
+    expect(times('0,30 9-11 * * mon-fri', 7)).toEqual([
+      '2026-11-23T09:00',
+      '2026-11-23T09:30',
+      '2026-11-23T10:00',
+      '2026-11-23T10:30',
+      '2026-11-23T11:00',
+      '2026-11-23T11:30',
+      '2026-11-24T09:00',
+    ]);
+    expect(times('*/15 * * * *', 4)).toEqual([
+      '2026-11-23T00:15',
+      '2026-11-23T00:30',
+      '2026-11-23T00:45',
+      '2026-11-23T01:00',
+    ]);
     expect(times('5/20 * * * *', 3)).toEqual(['2026-11-23T00:05', '2026-11-23T00:25', '2026-11-23T00:45']);
     // 0 and 7 are both Sunday.
     expect(times('0 0 * * 0', 1)).toEqual(['2026-11-29T00:00']);
@@ -78,7 +92,11 @@ describe('fire times in Asia/Shanghai, as UTC instants', () => {
   it('works in a zone with daylight saving time too', () => {
     const ny = 'America/New_York';
     // 2026-11-01 is the fall-back day; 09:00 EST that Monday-after is 14:00Z.
-    expect(iso(nextFire(parseCron('0 9 * * 1'), new Date('2026-10-31T12:00:00Z'), ny))).toBe('2026-11-02T14:00:00.000Z');
-    expect(iso(previousFire(parseCron('0 9 * * 1'), new Date('2026-11-01T12:00:00Z'), ny))).toBe('2026-10-26T13:00:00.000Z');
+    expect(iso(nextFire(parseCron('0 9 * * 1'), new Date('2026-10-31T12:00:00Z'), ny))).toBe(
+      '2026-11-02T14:00:00.000Z',
+    );
+    expect(iso(previousFire(parseCron('0 9 * * 1'), new Date('2026-11-01T12:00:00Z'), ny))).toBe(
+      '2026-10-26T13:00:00.000Z',
+    );
   });
 });

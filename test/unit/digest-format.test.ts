@@ -9,7 +9,14 @@ function emptyData(): DigestData {
     now: at('2026-11-23T09:00:00'),
     period: { from: at('2026-11-16T00:00:00'), to: at('2026-11-23T00:00:00') },
     upcoming: { activities: [], meetings: [] },
-    lastWeek: { filed: 0, byCategory: {}, assigned: 0, answered: 0, closed: 0, ratings: { 满意: 0, 基本满意: 0, 不满意: 0 } },
+    lastWeek: {
+      filed: 0,
+      byCategory: {},
+      assigned: 0,
+      answered: 0,
+      closed: 0,
+      ratings: { 满意: 0, 基本满意: 0, 不满意: 0 },
+    },
     overdue: { count: 0 },
     year: 2026,
     rates: { answerRate: '—', closeRate: '—', satisfactionRate: '—' },
@@ -22,13 +29,43 @@ function knownWeek(): DigestData {
     ...emptyData(),
     upcoming: {
       activities: [
-        { code: 'HD2026-003', title: '视察民生实事项目', startAt: at('2026-11-25T14:30:00'), place: '镇政府门口', capacity: 10, confirmed: 7 },
+        {
+          code: 'HD2026-003',
+          title: '视察民生实事项目',
+          startAt: at('2026-11-25T14:30:00'),
+          place: '镇政府门口',
+          capacity: 10,
+          confirmed: 7,
+        },
         { code: 'HD2026-004', title: '代表培训', startAt: at('2026-11-27T09:00:00'), place: '党校', confirmed: 12 },
-        { code: 'HD2026-005', title: '执法检查', startAt: at('2026-11-28T09:00:00'), place: '联系电话13812345678', capacity: 5, confirmed: 5 },
+        {
+          code: 'HD2026-005',
+          title: '执法检查',
+          startAt: at('2026-11-28T09:00:00'),
+          place: '联系电话13812345678',
+          capacity: 5,
+          confirmed: 5,
+        },
       ],
-      meetings: [{ code: 'HY2026-002', title: '主席团会议 <@lisi>', startAt: at('2026-11-26T09:00:00'), place: '三楼会议室', expected: 40, answered: 12 }],
+      meetings: [
+        {
+          code: 'HY2026-002',
+          title: '主席团会议 <@lisi>',
+          startAt: at('2026-11-26T09:00:00'),
+          place: '三楼会议室',
+          expected: 40,
+          answered: 12,
+        },
+      ],
     },
-    lastWeek: { filed: 5, byCategory: { 公共交通: 3, 社会保障: 2 }, assigned: 3, answered: 2, closed: 1, ratings: { 满意: 1, 基本满意: 1, 不满意: 0 } },
+    lastWeek: {
+      filed: 5,
+      byCategory: { 公共交通: 3, 社会保障: 2 },
+      assigned: 3,
+      answered: 2,
+      closed: 1,
+      ratings: { 满意: 1, 基本满意: 1, 不满意: 0 },
+    },
     overdue: { count: 2, oldest: { code: 'YJ2026-004', title: '村口路灯不亮', overdueDays: 12 } },
     rates: { answerRate: '80.0%', closeRate: '60.0%', satisfactionRate: '100.0%' },
     study: [{ code: 'XX2026-003', title: '代表法第二讲', learned: 20, total: 45 }],
@@ -88,7 +125,9 @@ describe('formatDigest', () => {
   });
 
   it('says an empty week in one line', () => {
-    expect(formatDigest(emptyData(), { tz })).toEqual(['**代表工作周报**（11月23日）\n本周没有新的活动、会议和意见建议，祝各位代表工作顺利。']);
+    expect(formatDigest(emptyData(), { tz })).toEqual([
+      '**代表工作周报**（11月23日）\n本周没有新的活动、会议和意见建议，祝各位代表工作顺利。',
+    ]);
   });
 
   it('keeps every part under the byte limit, breaking between sections, losing nothing', () => {
@@ -121,7 +160,13 @@ describe('formatDigest', () => {
 
   it('caps long lists and points to the full list', () => {
     const d = knownWeek();
-    d.upcoming.activities = Array.from({ length: 11 }, (_, i) => ({ code: `HD2026-${100 + i}`, title: '活动', startAt: at('2026-11-25T14:30:00'), place: '镇政府', confirmed: 0 }));
+    d.upcoming.activities = Array.from({ length: 11 }, (_, i) => ({
+      code: `HD2026-${100 + i}`,
+      title: '活动',
+      startAt: at('2026-11-25T14:30:00'),
+      place: '镇政府',
+      confirmed: 0,
+    }));
     const text = formatDigest(d, { tz }).join('\n');
     expect(text.match(/^- HD2026-/gm)).toHaveLength(8);
     expect(text).toContain('- 另有 3 项，发送「活动」查看');

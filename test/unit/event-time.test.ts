@@ -11,7 +11,10 @@ const tun = { beforeStartMinutes: 60, defaultDurationMinutes: 180 };
 describe('parseEventTime', () => {
   it('reads a start and an optional same-day end', () => {
     expect(parseEventTime('11月25日14:30', now, tz)).toEqual({ startAt: d('2026-11-25T14:30:00+08:00') });
-    expect(parseEventTime('11月25日14:30至下午5点', now, tz)).toEqual({ startAt: d('2026-11-25T14:30:00+08:00'), endAt: d('2026-11-25T17:00:00+08:00') });
+    expect(parseEventTime('11月25日14:30至下午5点', now, tz)).toEqual({
+      startAt: d('2026-11-25T14:30:00+08:00'),
+      endAt: d('2026-11-25T17:00:00+08:00'),
+    });
   });
 
   it.each([
@@ -35,14 +38,20 @@ describe('reminders and windows', () => {
   it('plans 24 h and 2 h before, skipping those already due', () => {
     const start = d('2026-11-23T09:00:00+08:00');
     const r = planReminders(start, [120, 1440], d('2026-11-22T10:00:00+08:00'));
-    expect(r.map((x) => [x.minutesBefore, x.status])).toEqual([[1440, 'skipped'], [120, 'pending']]);
+    expect(r.map((x) => [x.minutesBefore, x.status])).toEqual([
+      [1440, 'skipped'],
+      [120, 'pending'],
+    ]);
     expect(nextPendingAt(r)).toEqual(d('2026-11-23T07:00:00+08:00'));
     expect(nextPendingAt(r.map((x) => ({ ...x, status: 'sent' as const })))).toBeNull();
   });
 
   it('opens check-in an hour before and closes at the end or after the default length', () => {
     const start = d('2026-11-25T14:30:00+08:00');
-    expect(checkinWindow(start, null, tun)).toEqual({ opens: d('2026-11-25T13:30:00+08:00'), closes: d('2026-11-25T17:30:00+08:00') });
+    expect(checkinWindow(start, null, tun)).toEqual({
+      opens: d('2026-11-25T13:30:00+08:00'),
+      closes: d('2026-11-25T17:30:00+08:00'),
+    });
     expect(checkinWindow(start, d('2026-11-25T16:00:00+08:00'), tun).closes).toEqual(d('2026-11-25T16:00:00+08:00'));
   });
 });
@@ -59,7 +68,13 @@ describe('promoteWaitlist', () => {
 });
 
 describe('meetingResultFor', () => {
-  const m = { startAt: d('2026-11-25T14:30:00+08:00'), endAt: null, expectedIds: ['a', 'b', 'c'], checkinIds: ['a'], replies: [{ userid: 'b', answer: '请假' as const, reason: 'x', at: now }] };
+  const m = {
+    startAt: d('2026-11-25T14:30:00+08:00'),
+    endAt: null,
+    expectedIds: ['a', 'b', 'c'],
+    checkinIds: ['a'],
+    replies: [{ userid: 'b', answer: '请假' as const, reason: 'x', at: now }],
+  };
   it('is attended / excused / absent after the end, upcoming before', () => {
     const after = d('2026-11-25T18:00:00+08:00');
     expect(['a', 'b', 'c'].map((u) => meetingResultFor(m, u, after, tun))).toEqual(['attended', 'excused', 'absent']);

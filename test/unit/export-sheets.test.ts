@@ -33,20 +33,36 @@ describe('ledger figures', () => {
   it('flags late answers and open rounds past their deadline', () => {
     const now = new Date('2026-03-01T00:00:00+08:00');
     expect(isOverdue({ status: '已交办', rounds: [round] } as never, now)).toBe(true);
-    expect(isOverdue({ status: '已交办', rounds: [round] } as never, new Date('2026-01-20T00:00:00+08:00'))).toBe(false);
-    expect(isOverdue({ status: '已办结', rounds: [{ ...round, answeredAt: new Date('2026-02-03T00:00:00+08:00') }] } as never, now)).toBe(true);
-    expect(isOverdue({ status: '已答复', rounds: [{ ...round, answeredAt: new Date('2026-01-20T00:00:00+08:00') }] } as never, now)).toBe(false);
+    expect(isOverdue({ status: '已交办', rounds: [round] } as never, new Date('2026-01-20T00:00:00+08:00'))).toBe(
+      false,
+    );
+    expect(
+      isOverdue(
+        { status: '已办结', rounds: [{ ...round, answeredAt: new Date('2026-02-03T00:00:00+08:00') }] } as never,
+        now,
+      ),
+    ).toBe(true);
+    expect(
+      isOverdue(
+        { status: '已答复', rounds: [{ ...round, answeredAt: new Date('2026-01-20T00:00:00+08:00') }] } as never,
+        now,
+      ),
+    ).toBe(false);
     expect(isOverdue({ status: '已退回', rounds: [round] } as never, now)).toBe(false);
   });
 
   it('counts Beijing calendar days to closing, or to now while open', () => {
     const filedAt = new Date('2026-01-05T23:30:00+08:00');
-    expect(daysTaken({ filedAt, closedAt: new Date('2026-01-06T00:10:00+08:00') } as never, new Date(), 'Asia/Shanghai')).toBe(1);
+    expect(
+      daysTaken({ filedAt, closedAt: new Date('2026-01-06T00:10:00+08:00') } as never, new Date(), 'Asia/Shanghai'),
+    ).toBe(1);
     expect(daysTaken({ filedAt } as never, new Date('2026-01-15T08:00:00+08:00'), 'Asia/Shanghai')).toBe(10);
   });
 
   it('writes the Beijing wall-clock time into the cell', () => {
-    expect(excelWallTime(new Date('2026-01-05T02:00:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-01-05T10:00:00.000Z');
+    expect(excelWallTime(new Date('2026-01-05T02:00:00Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2026-01-05T10:00:00.000Z',
+    );
   });
 });
 
@@ -67,7 +83,10 @@ describe('streaming', () => {
     let peak = 0;
     try {
       await writeXlsx(file, 'Asia/Shanghai', async (x) => {
-        const sheet = x.sheet('2026年', [{ header: '编号', width: 13 }, { header: '内容', width: 50, kind: 'longText' }]);
+        const sheet = x.sheet('2026年', [
+          { header: '编号', width: 13 },
+          { header: '内容', width: 50, kind: 'longText' },
+        ]);
         for (let i = 0; i < rows; i += 1) {
           await sheet.addRow([`YJ2026-${i + 1}`, `${text}${i}`]);
           if (i % 2000 === 1999) peak = Math.max(peak, live() - base);

@@ -13,12 +13,17 @@ describe('format', () => {
   it('formatDate names every weekday', () => {
     const days = [23, 24, 25, 26, 27, 28, 29].map((d) => formatDate(new Date(`2026-11-${d}T12:00:00+08:00`), SH));
     expect(days).toEqual([
-      '2026年11月23日（周一）', '2026年11月24日（周二）', '2026年11月25日（周三）', '2026年11月26日（周四）',
-      '2026年11月27日（周五）', '2026年11月28日（周六）', '2026年11月29日（周日）',
+      '2026年11月23日（周一）',
+      '2026年11月24日（周二）',
+      '2026年11月25日（周三）',
+      '2026年11月26日（周四）',
+      '2026年11月27日（周五）',
+      '2026年11月28日（周六）',
+      '2026年11月29日（周日）',
     ]);
   });
 
-  it('formatShortDateTime adds the year only when it is not now\'s year', () => {
+  it("formatShortDateTime adds the year only when it is not now's year", () => {
     expect(formatShortDateTime(new Date('2026-11-25T14:30:00+08:00'), SH, now)).toBe('11月25日 14:30');
     expect(formatShortDateTime(new Date('2027-01-05T09:00:00+08:00'), SH, now)).toBe('2027年1月5日 09:00');
     expect(formatShortDateTime(new Date('2027-01-05T09:00:00+08:00'), SH)).toBe('1月5日 09:00');

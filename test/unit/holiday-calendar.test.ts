@@ -10,7 +10,20 @@ describe('parseArrangement', () => {
     const r = parseArrangement(2027, '放假：1月1日-3日，2.15~2.17、2027年10月1日 至 10月2日 调休上班 2/14');
     expect(r).toEqual({
       ok: true,
-      arrangement: { year: 2027, off: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-15', '2027-02-16', '2027-02-17', '2027-10-01', '2027-10-02'], on: ['2027-02-14'] },
+      arrangement: {
+        year: 2027,
+        off: [
+          '2027-01-01',
+          '2027-01-02',
+          '2027-01-03',
+          '2027-02-15',
+          '2027-02-16',
+          '2027-02-17',
+          '2027-10-01',
+          '2027-10-02',
+        ],
+        on: ['2027-02-14'],
+      },
     });
   });
 
@@ -34,11 +47,17 @@ describe('parseArrangement', () => {
   });
 
   it('validateArrangement drops duplicates and sorts', () => {
-    expect(validateArrangement({ year: 2027, off: ['2027-01-02', '2027-01-01', '2027-01-02'], on: [] })).toEqual({ ok: true, arrangement: { year: 2027, off: ['2027-01-01', '2027-01-02'], on: [] } });
+    expect(validateArrangement({ year: 2027, off: ['2027-01-02', '2027-01-01', '2027-01-02'], on: [] })).toEqual({
+      ok: true,
+      arrangement: { year: 2027, off: ['2027-01-01', '2027-01-02'], on: [] },
+    });
   });
 
   it('foldRanges joins consecutive days, across a month end too', () => {
-    expect(foldRanges(['2027-01-31', '2027-02-01', '2027-02-03'])).toEqual([['2027-01-31', '2027-02-01'], ['2027-02-03']]);
+    expect(foldRanges(['2027-01-31', '2027-02-01', '2027-02-03'])).toEqual([
+      ['2027-01-31', '2027-02-01'],
+      ['2027-02-03'],
+    ]);
   });
 });
 
@@ -62,7 +81,10 @@ describe('layeredCalendar', () => {
   it('addWorkdays flags only counts that ran through an unknown year', () => {
     const start = new Date('2026-12-28T10:00:00+08:00');
     expect(addWorkdays(start, 5, tz)).toEqual({ date: new Date('2027-01-04T23:59:59.999+08:00'), usedFallback: true });
-    expect(addWorkdays(start, 5, tz, entered)).toEqual({ date: new Date('2027-01-05T23:59:59.999+08:00'), usedFallback: false });
+    expect(addWorkdays(start, 5, tz, entered)).toEqual({
+      date: new Date('2027-01-05T23:59:59.999+08:00'),
+      usedFallback: false,
+    });
     expect(addWorkdays(start, 3, tz).usedFallback).toBe(false);
   });
 });

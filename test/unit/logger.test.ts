@@ -28,12 +28,17 @@ describe('logger', () => {
 
   it('redacts secret fields by name', () => {
     const { log, lines } = capture();
-    log.info({ webhookKey: 'k-1', wecom: { token: 't-1' }, client: { corpSecret: 's-1' }, url: 'https://x/?key=k-2' }, 'config');
+    log.info(
+      { webhookKey: 'k-1', wecom: { token: 't-1' }, client: { corpSecret: 's-1' }, url: 'https://x/?key=k-2' },
+      'config',
+    );
     const out = lines.join('\n');
     for (const secret of ['k-1', 't-1', 's-1', 'k-2']) expect(out).not.toContain(secret);
   });
 
   it('scrubSecrets leaves other query values alone', () => {
-    expect(scrubSecrets('/cb?msg_signature=abc&timestamp=1&nonce=2&echostr=xyz')).toBe('/cb?msg_signature=[redacted]&timestamp=1&nonce=2&echostr=[redacted]');
+    expect(scrubSecrets('/cb?msg_signature=abc&timestamp=1&nonce=2&echostr=xyz')).toBe(
+      '/cb?msg_signature=[redacted]&timestamp=1&nonce=2&echostr=[redacted]',
+    );
   });
 });

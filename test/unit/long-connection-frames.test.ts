@@ -2,7 +2,12 @@ import { fitStream, readFrame, sendFrame, streamFrame, subscribeFrame } from '..
 
 describe('long-connection frames', () => {
   it('reads acknowledgements (no cmd) and callbacks, and reports malformed frames instead of throwing', () => {
-    expect(readFrame('{"headers":{"req_id":"r1"},"errcode":0,"errmsg":"ok"}')).toEqual({ type: 'ack', reqId: 'r1', errcode: 0, errmsg: 'ok' });
+    expect(readFrame('{"headers":{"req_id":"r1"},"errcode":0,"errmsg":"ok"}')).toEqual({
+      type: 'ack',
+      reqId: 'r1',
+      errcode: 0,
+      errmsg: 'ok',
+    });
     expect(readFrame('{"cmd":"aibot_msg_callback","headers":{"req_id":"r2"},"body":{"msgid":"m"}}')).toEqual({
       type: 'callback',
       cmd: 'aibot_msg_callback',
@@ -20,8 +25,17 @@ describe('long-connection frames', () => {
     const b = subscribeFrame('bot', 's');
     expect(a.headers.req_id).not.toBe(b.headers.req_id);
     expect(a).toMatchObject({ cmd: 'aibot_subscribe', body: { bot_id: 'bot', secret: 's' } });
-    expect(streamFrame('req-9', 'sid', 'hi', false)).toEqual({ cmd: 'aibot_respond_msg', headers: { req_id: 'req-9' }, body: { msgtype: 'stream', stream: { id: 'sid', finish: false, content: 'hi' } } });
-    expect(sendFrame('wr1', 2, '**x**').body).toEqual({ chatid: 'wr1', chat_type: 2, msgtype: 'markdown', markdown: { content: '**x**' } });
+    expect(streamFrame('req-9', 'sid', 'hi', false)).toEqual({
+      cmd: 'aibot_respond_msg',
+      headers: { req_id: 'req-9' },
+      body: { msgtype: 'stream', stream: { id: 'sid', finish: false, content: 'hi' } },
+    });
+    expect(sendFrame('wr1', 2, '**x**').body).toEqual({
+      chatid: 'wr1',
+      chat_type: 2,
+      msgtype: 'markdown',
+      markdown: { content: '**x**' },
+    });
   });
 
   it('fits markdown into 20,480 bytes without splitting a character or a mention', () => {

@@ -28,7 +28,10 @@ describe('suggestCategory', () => {
 describe('extractCategoryTag', () => {
   it('takes a known category anywhere, with or without a space, full-width # too', () => {
     expect(extractCategoryTag('路灯坏了 #公共交通', names)).toEqual({ text: '路灯坏了', tag: '公共交通' });
-    expect(extractCategoryTag('路灯坏了#公共交通，请尽快修', names)).toEqual({ text: '路灯坏了，请尽快修', tag: '公共交通' });
+    expect(extractCategoryTag('路灯坏了#公共交通，请尽快修', names)).toEqual({
+      text: '路灯坏了，请尽快修',
+      tag: '公共交通',
+    });
     expect(extractCategoryTag('路灯坏了 ＃公共交通', names)).toEqual({ text: '路灯坏了', tag: '公共交通' });
   });
 
@@ -41,7 +44,15 @@ describe('extractCategoryTag', () => {
 describe('pickCategory', () => {
   it('prefers a known tag, then keywords (noting an unknown tag), then 其他', () => {
     expect(pickCategory('路灯坏了', '医疗卫生', categoryKeywords)).toEqual({ category: '医疗卫生', how: 'given' });
-    expect(pickCategory('路灯坏了', '交通', categoryKeywords)).toEqual({ category: '公共交通', how: 'suggested', unknownTag: '交通' });
-    expect(pickCategory('邻里纠纷', undefined, categoryKeywords)).toEqual({ category: '其他', how: 'default', unknownTag: undefined });
+    expect(pickCategory('路灯坏了', '交通', categoryKeywords)).toEqual({
+      category: '公共交通',
+      how: 'suggested',
+      unknownTag: '交通',
+    });
+    expect(pickCategory('邻里纠纷', undefined, categoryKeywords)).toEqual({
+      category: '其他',
+      how: 'default',
+      unknownTag: undefined,
+    });
   });
 });

@@ -48,7 +48,11 @@ describe('computeRates', () => {
   });
 
   it('gives — for every rate when nothing was assigned or rated', () => {
-    expect(computeRates([{ status: '待交办' }, { status: '已撤回' }])).toMatchObject({ answerRate: '—', closeRate: '—', satisfactionRate: '—' });
+    expect(computeRates([{ status: '待交办' }, { status: '已撤回' }])).toMatchObject({
+      answerRate: '—',
+      closeRate: '—',
+      satisfactionRate: '—',
+    });
   });
 });
 
@@ -59,7 +63,12 @@ describe('ratesFromStatusCounts (what the database groups)', () => {
     const items = Array.from({ length: 97 }, (_, i) => ({ status: statuses[i % 6]!, rating: ratings[(i * 7) % 4] }));
     const rows = statuses.map((status) => {
       const mine = items.filter((o) => o.status === status);
-      return { status, n: mine.length, rated: mine.filter((o) => o.rating).length, satisfied: mine.filter((o) => o.rating === '满意' || o.rating === '基本满意').length };
+      return {
+        status,
+        n: mine.length,
+        rated: mine.filter((o) => o.rating).length,
+        satisfied: mine.filter((o) => o.rating === '满意' || o.rating === '基本满意').length,
+      };
     });
     expect(ratesFromStatusCounts(rows)).toEqual(computeRates(items));
   });

@@ -31,7 +31,11 @@ describe('parseWhen: absolute dates', () => {
   });
 
   it('accepts full-width digits, colon and spaces', () => {
-    expect(ok('２０２６年１２月１日　１４：３０')).toEqual({ date: at('2026-12-01T14:30:00'), hasTime: true, matched: '２０２６年１２月１日　１４：３０' });
+    expect(ok('２０２６年１２月１日　１４：３０')).toEqual({
+      date: at('2026-12-01T14:30:00'),
+      hasTime: true,
+      matched: '２０２６年１２月１日　１４：３０',
+    });
     expect(ok('明天\u2005９：００').date).toBe(at('2026-11-23T09:00:00'));
     expect(ok('12月1日\u00a014:30').date).toBe(at('2026-12-01T14:30:00'));
   });
@@ -154,14 +158,30 @@ describe('parseWhen: failures', () => {
   });
 
   it.each([
-    '11月31日', '2月30日', '13月1日', '25:00', '2026-02-29', '2026-13-01', '2026年4月31日 9:00', '12月0日',
-    '明天25点', '明天9:75', '上午15点', '本月31号', '2026年11月25日（周四）', '2月29日',
+    '11月31日',
+    '2月30日',
+    '13月1日',
+    '25:00',
+    '2026-02-29',
+    '2026-13-01',
+    '2026年4月31日 9:00',
+    '12月0日',
+    '明天25点',
+    '明天9:75',
+    '上午15点',
+    '本月31号',
+    '2026年11月25日（周四）',
+    '2月29日',
   ])('invalid date %s is refused, never shifted', (text) => {
     expect(parseWhen(text, { now, tz })).toEqual({ ok: false, reason: 'invalid_date' });
   });
 
   it('falls back to chrono for forms it does not handle itself, checking the result', () => {
-    expect(ok('二零二六年十二月一日')).toEqual({ date: at('2026-12-01T00:00:00'), hasTime: false, matched: '二零二六年十二月一日' });
+    expect(ok('二零二六年十二月一日')).toEqual({
+      date: at('2026-12-01T00:00:00'),
+      hasTime: false,
+      matched: '二零二六年十二月一日',
+    });
   });
 
   it('accepts 29 February in a leap year', () => {
@@ -171,7 +191,11 @@ describe('parseWhen: failures', () => {
 
 describe('parseWhen: matched and trailing text', () => {
   it('reports the understood prefix so callers can remove it', () => {
-    expect(ok('明天上午9点 在镇政府开会')).toEqual({ date: at('2026-11-23T09:00:00'), hasTime: true, matched: '明天上午9点' });
+    expect(ok('明天上午9点 在镇政府开会')).toEqual({
+      date: at('2026-11-23T09:00:00'),
+      hasTime: true,
+      matched: '明天上午9点',
+    });
     expect(ok('  12月1日 内容')).toEqual({ date: at('2026-12-01T00:00:00'), hasTime: false, matched: '12月1日' });
   });
 });
@@ -194,14 +218,32 @@ describe('parseWhen: time zones', () => {
 describe('findWhen', () => {
   it('finds the expression inside a command line with its index', () => {
     const text = '公告 时间：明天上午9点 内容：开会';
-    expect(findWhen(text, { now, tz })).toEqual({ ok: true, date: new Date(at('2026-11-23T09:00:00')), hasTime: true, matched: '明天上午9点', index: 6 });
+    expect(findWhen(text, { now, tz })).toEqual({
+      ok: true,
+      date: new Date(at('2026-11-23T09:00:00')),
+      hasTime: true,
+      matched: '明天上午9点',
+      index: 6,
+    });
   });
 
   it('finds dates in prose', () => {
     const r = findWhen('会议定于下周三下午2点在镇政府召开', { now, tz });
-    expect(r).toEqual({ ok: true, date: new Date(at('2026-11-25T14:00:00')), hasTime: true, matched: '下周三下午2点', index: 4 });
+    expect(r).toEqual({
+      ok: true,
+      date: new Date(at('2026-11-25T14:00:00')),
+      hasTime: true,
+      matched: '下周三下午2点',
+      index: 4,
+    });
     const d = findWhen('请于12月1日前提交', { now, tz });
-    expect(d).toEqual({ ok: true, date: new Date(at('2026-12-01T00:00:00')), hasTime: false, matched: '12月1日', index: 2 });
+    expect(d).toEqual({
+      ok: true,
+      date: new Date(at('2026-12-01T00:00:00')),
+      hasTime: false,
+      matched: '12月1日',
+      index: 2,
+    });
   });
 
   it('reports an impossible date with its position', () => {
@@ -220,7 +262,14 @@ describe('findWhen', () => {
 
 describe('parseChineseNumber', () => {
   it.each([
-    ['一', 1], ['两', 2], ['十', 10], ['十五', 15], ['二十', 20], ['二十三', 23], ['二〇二六', 2026], ['12', 12],
+    ['一', 1],
+    ['两', 2],
+    ['十', 10],
+    ['十五', 15],
+    ['二十', 20],
+    ['二十三', 23],
+    ['二〇二六', 2026],
+    ['12', 12],
   ])('%s = %d', (s, n) => {
     expect(parseChineseNumber(s)).toBe(n);
   });

@@ -5,7 +5,11 @@ import { decodeText, readSheetFile, type Sheet } from '../../src/services/roster
 import { checkDeputyFields, normalizeGroup, normalizeLevel, normalizePhone } from '../../src/services/roster';
 
 const TZ = 'Asia/Shanghai';
-const rules = { levels: ['镇', '县', '市'], groups: ['社会治理', '财政经济', '城建环资', '农村农业', '科教文卫'], timezone: TZ };
+const rules = {
+  levels: ['镇', '县', '市'],
+  groups: ['社会治理', '财政经济', '城建环资', '农村农业', '科教文卫'],
+  timezone: TZ,
+};
 
 function sheet(rows: Array<Array<string | Date | undefined>>, firstRow = 1): Sheet {
   return { name: 'Sheet1', rows: rows.map((cells, i) => ({ rowNumber: firstRow + i, cells })) };
@@ -47,9 +51,17 @@ describe('shared roster rules', () => {
 
   it('finds the first problem', () => {
     expect(checkDeputyFields({ userid: 'bad id', name: '张三' }, rules)).toEqual({ field: 'userid', value: 'bad id' });
-    expect(checkDeputyFields({ userid: 'a', name: '张三', level: '省' }, rules)).toEqual({ field: 'level', value: '省' });
-    expect(checkDeputyFields({ userid: 'a', name: '张三', phone: '12345' }, rules)).toEqual({ field: 'phone', value: '12345' });
-    expect(checkDeputyFields({ userid: 'a', name: '张三', level: '镇', group: '农村农业', phone: '13800138000' }, rules)).toBeUndefined();
+    expect(checkDeputyFields({ userid: 'a', name: '张三', level: '省' }, rules)).toEqual({
+      field: 'level',
+      value: '省',
+    });
+    expect(checkDeputyFields({ userid: 'a', name: '张三', phone: '12345' }, rules)).toEqual({
+      field: 'phone',
+      value: '12345',
+    });
+    expect(
+      checkDeputyFields({ userid: 'a', name: '张三', level: '镇', group: '农村农业', phone: '13800138000' }, rules),
+    ).toBeUndefined();
   });
 });
 
@@ -107,13 +119,28 @@ describe('parseRosterSheets', () => {
 
 describe('planImport', () => {
   const stored: StoredDeputy[] = [
-    { userid: 'zhangsan', name: '张三', level: '镇', group: '社会治理', phone: '13800138000', active: true, isOffice: false },
+    {
+      userid: 'zhangsan',
+      name: '张三',
+      level: '镇',
+      group: '社会治理',
+      phone: '13800138000',
+      active: true,
+      isOffice: false,
+    },
     { userid: 'lisi', name: '李四', level: '镇', active: false, isOffice: false },
     { userid: 'gone', name: '钱十', level: '镇', active: true, isOffice: false },
     { userid: 'clerk', name: '办事员', level: '镇', active: true, isOffice: true },
   ];
   const parsed = parseRosterSheets(
-    [sheet([['姓名', '账号', '专业小组', '手机'], ['张三', 'zhangsan', '农村农业', ''], ['李四', 'lisi', '', ''], ['新人', 'xinren', '', '13900139000']])],
+    [
+      sheet([
+        ['姓名', '账号', '专业小组', '手机'],
+        ['张三', 'zhangsan', '农村农业', ''],
+        ['李四', 'lisi', '', ''],
+        ['新人', 'xinren', '', '13900139000'],
+      ]),
+    ],
     rules,
   );
 
@@ -142,7 +169,15 @@ describe('planImport', () => {
   });
 
   it('refuses a name that an active deputy outside the file keeps', () => {
-    const p = parseRosterSheets([sheet([['姓名', '账号'], ['钱十', 'qianshi']])], rules);
+    const p = parseRosterSheets(
+      [
+        sheet([
+          ['姓名', '账号'],
+          ['钱十', 'qianshi'],
+        ]),
+      ],
+      rules,
+    );
     const plan = planImport(p, stored, { deactivateMissing: false, officeUserIds: [] });
     expect(plan.errors).toEqual([{ row: 2, message: expect.stringContaining('已被名册中的另一位代表（gone）使用') }]);
     expect(planImport(p, stored, { deactivateMissing: true, officeUserIds: [] }).errors).toEqual([]);
@@ -153,16 +188,41 @@ describe('reading files', () => {
   it('decodes UTF-8 with a BOM and GBK from Chinese Excel', async () => {
     expect(decodeText(Buffer.from('\ufeff姓名,账号', 'utf8'))).toEqual({ text: '姓名,账号', encoding: 'utf-8' });
     // 姓名,账号 / 张三,zhangsan in GBK.
-    const gbk = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xd5, 0xcb, 0xba, 0xc5, 0x0d, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x2c, ...Buffer.from('zhangsan')]);
+    const gbk = Buffer.from([
+      0xd0,
+      0xd5,
+      0xc3,
+      0xfb,
+      0x2c,
+      0xd5,
+      0xcb,
+      0xba,
+      0xc5,
+      0x0d,
+      0x0a,
+      0xd5,
+      0xc5,
+      0xc8,
+      0xfd,
+      0x2c,
+      ...Buffer.from('zhangsan'),
+    ]);
     const read = await readSheetFile(gbk, 'roster.csv');
     expect(read).toMatchObject({ ok: true, encoding: 'gb18030' });
     if (!read.ok) return;
-    expect(read.sheets[0]!.rows.map((r) => r.cells)).toEqual([['姓名', '账号'], ['张三', 'zhangsan']]);
+    expect(read.sheets[0]!.rows.map((r) => r.cells)).toEqual([
+      ['姓名', '账号'],
+      ['张三', 'zhangsan'],
+    ]);
   });
 
   it('keeps CSV values as typed (no number guessing) and refuses other formats', async () => {
     const read = await readSheetFile(Buffer.from('姓名,账号,手机\n张三,007,13800138000\n'), 'r.csv');
     expect(read.ok && read.sheets[0]!.rows[1]!.cells).toEqual(['张三', '007', '13800138000']);
-    expect(await readSheetFile(Buffer.from('x'), 'r.xls')).toEqual({ ok: false, problem: 'unsupported', detail: 'xls' });
+    expect(await readSheetFile(Buffer.from('x'), 'r.xls')).toEqual({
+      ok: false,
+      problem: 'unsupported',
+      detail: 'xls',
+    });
   });
 });

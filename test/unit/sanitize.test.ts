@@ -45,6 +45,8 @@ describe('neutralizeOfficeMarkdown', () => {
   });
 
   it('defuses mentions spelled with numeric entities', () => {
-    expect(neutralizeOfficeMarkdown('&#60;@zhao&#62; &#x3C;@qian&#x3e; &lt;&#64;sun&gt; &#064;all')).toBe('＜@zhao＞ ＜@qian＞ ＜@sun＞ ＠all');
+    expect(neutralizeOfficeMarkdown('&#60;@zhao&#62; &#x3C;@qian&#x3e; &lt;&#64;sun&gt; &#064;all')).toBe(
+      '＜@zhao＞ ＜@qian＞ ＜@sun＞ ＠all',
+    );
   });
 });

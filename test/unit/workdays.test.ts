@@ -107,12 +107,20 @@ describe('parseDeadline', () => {
   });
 
   it('keeps an explicit time', () => {
-    expect(parse('明天下午5点')).toEqual({ ok: true, date: new Date('2026-11-23T17:00:00+08:00'), usedFallback: false });
+    expect(parse('明天下午5点')).toEqual({
+      ok: true,
+      date: new Date('2026-11-23T17:00:00+08:00'),
+      usedFallback: false,
+    });
   });
 
   it('clamps months to the last day of the month', () => {
     const jan31 = new Date('2027-01-31T10:00:00+08:00');
-    expect(parseDeadline('1个月', { now: jan31, tz })).toEqual({ ok: true, date: new Date(endOf('2027-02-28')), usedFallback: false });
+    expect(parseDeadline('1个月', { now: jan31, tz })).toEqual({
+      ok: true,
+      date: new Date(endOf('2027-02-28')),
+      usedFallback: false,
+    });
   });
 
   it('reports fallback when working days run into an uncovered year', () => {

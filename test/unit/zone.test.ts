@@ -31,7 +31,14 @@ describe('zone', () => {
 
   it('wallTime gives ISO weekdays', () => {
     expect(wallTime(new Date('2026-11-22T15:59:59Z'), SH)).toEqual({
-      year: 2026, month: 11, day: 22, hour: 23, minute: 59, second: 59, millisecond: 0, weekday: 7,
+      year: 2026,
+      month: 11,
+      day: 22,
+      hour: 23,
+      minute: 59,
+      second: 59,
+      millisecond: 0,
+      weekday: 7,
     });
     expect(wallTime(new Date('2026-11-22T16:00:00Z'), SH).weekday).toBe(1);
   });

@@ -29,16 +29,27 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (method !== 'GET' && session.info) headers['x-csrf-token'] = session.info.csrfToken;
   let res: Response;
   try {
-    res = await fetch(BASE + path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
   }
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined)?.error;
+    const err = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined)
+      ?.error;
     if (res.status === 401) session.signedOut();
-    throw new ApiError(res.status, err?.code ?? String(res.status), err?.message ?? fallbackMessage(res.status), err?.fields ?? {});
+    throw new ApiError(
+      res.status,
+      err?.code ?? String(res.status),
+      err?.message ?? fallbackMessage(res.status),
+      err?.fields ?? {},
+    );
   }
   return data as T;
 }

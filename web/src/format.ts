@@ -2,7 +2,15 @@
 const ZONE = 'Asia/Shanghai';
 
 const dateFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const timeFmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 export function fmtDate(iso?: string | null): string {
   if (!iso) return '—';

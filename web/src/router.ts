@@ -5,15 +5,52 @@ import { loadSession } from './session';
 export const router = createRouter({
   history: createWebHistory('/console/'),
   routes: [
-    { path: '/', name: 'overview', component: () => import('./pages/OverviewPage.vue'), meta: { office: true, title: '概览' } },
-    { path: '/opinions', name: 'opinions', component: () => import('./pages/OpinionsPage.vue'), meta: { office: true, title: '意见建议' } },
-    { path: '/opinions/:code', name: 'opinion', component: () => import('./pages/CasePage.vue'), props: (r) => ({ code: r.params.code, mine: false }), meta: { office: true, title: '意见建议' } },
-    { path: '/exports', name: 'exports', component: () => import('./pages/ExportsPage.vue'), meta: { office: true, title: '导出' } },
+    {
+      path: '/',
+      name: 'overview',
+      component: () => import('./pages/OverviewPage.vue'),
+      meta: { office: true, title: '概览' },
+    },
+    {
+      path: '/opinions',
+      name: 'opinions',
+      component: () => import('./pages/OpinionsPage.vue'),
+      meta: { office: true, title: '意见建议' },
+    },
+    {
+      path: '/opinions/:code',
+      name: 'opinion',
+      component: () => import('./pages/CasePage.vue'),
+      props: (r) => ({ code: r.params.code, mine: false }),
+      meta: { office: true, title: '意见建议' },
+    },
+    {
+      path: '/exports',
+      name: 'exports',
+      component: () => import('./pages/ExportsPage.vue'),
+      meta: { office: true, title: '导出' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
-    { path: '/me/:code', name: 'my-opinion', component: () => import('./pages/CasePage.vue'), props: (r) => ({ code: r.params.code, mine: true }), meta: { title: '我的' } },
+    {
+      path: '/me/:code',
+      name: 'my-opinion',
+      component: () => import('./pages/CasePage.vue'),
+      props: (r) => ({ code: r.params.code, mine: true }),
+      meta: { title: '我的' },
+    },
     // /console/login/* is the server's one-time link route: the sign-in page lives elsewhere.
-    { path: '/signin', name: 'signin', component: () => import('./pages/SignInPage.vue'), meta: { public: true, title: '登录' } },
-    { path: '/:rest(.*)*', name: 'missing', component: () => import('./pages/MissingPage.vue'), meta: { public: true, title: '没有这个页面' } },
+    {
+      path: '/signin',
+      name: 'signin',
+      component: () => import('./pages/SignInPage.vue'),
+      meta: { public: true, title: '登录' },
+    },
+    {
+      path: '/:rest(.*)*',
+      name: 'missing',
+      component: () => import('./pages/MissingPage.vue'),
+      meta: { public: true, title: '没有这个页面' },
+    },
   ],
 });
 
@@ -29,4 +66,3 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
 router.afterEach((to) => {
   document.title = `${String(to.meta.title ?? '')} · 人大办工作台`;
 });
-

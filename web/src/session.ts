@@ -14,7 +14,10 @@ export const session = reactive<{ info: SessionInfo | null; loaded: boolean; sig
 export async function loadSession(): Promise<SessionInfo | null> {
   if (session.loaded) return session.info;
   try {
-    const res = await fetch('/api/console/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const res = await fetch('/api/console/session', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
     session.info = res.ok ? ((await res.json()) as SessionInfo) : null;
   } catch {
     session.info = null;

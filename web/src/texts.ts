@@ -30,8 +30,19 @@ export const ACTION_LABEL: Record<string, string> = {
 export const VIA_LABEL: Record<string, string> = { chat: '聊天', console: '工作台', job: '定时任务' };
 
 /** Scheduled jobs and their last outcome, as the office reads them on 概览. */
-export const JOB_LABEL: Record<string, string> = { reminders: '提醒推送', study: '学习资料推送', overdue: '逾期意见提醒', digest: '周报', cleanup: '过期记录清理' };
-export const OUTCOME_LABEL: Record<string, string> = { running: '运行中', succeeded: '完成', failed: '失败', skipped: '未运行' };
+export const JOB_LABEL: Record<string, string> = {
+  reminders: '提醒推送',
+  study: '学习资料推送',
+  overdue: '逾期意见提醒',
+  digest: '周报',
+  cleanup: '过期记录清理',
+};
+export const OUTCOME_LABEL: Record<string, string> = {
+  running: '运行中',
+  succeeded: '完成',
+  failed: '失败',
+  skipped: '未运行',
+};
 
 export const CONFLICT = '该意见已被他人更新，已重新载入';
 export const EXPIRED_LINK = '链接已失效，请在企业微信中重新发送「登录」';

@@ -90,7 +90,14 @@ export interface Overview {
   upcoming: { code: string; kind: 'activity' | 'meeting'; title: string; startsAt: string; place?: string | null }[];
   health: {
     outbox: { queued: number; failed: number };
-    jobs: { name: string; enabled?: boolean; lastRunAt?: string | null; outcome?: string | null; failedLastDay?: number; nextAt?: string | null }[];
+    jobs: {
+      name: string;
+      enabled?: boolean;
+      lastRunAt?: string | null;
+      outcome?: string | null;
+      failedLastDay?: number;
+      nextAt?: string | null;
+    }[];
   };
 }
 

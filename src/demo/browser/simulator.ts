@@ -46,7 +46,17 @@
     polling: boolean;
     unread: number;
     pane: Pane;
-  } = { session: null, keys: null, people: [], names: {}, cursor: 0, mode: 'group', polling: false, unread: 0, pane: 'chat' };
+  } = {
+    session: null,
+    keys: null,
+    people: [],
+    names: {},
+    cursor: 0,
+    mode: 'group',
+    polling: false,
+    unread: 0,
+    pane: 'chat',
+  };
   const STRANGER: Person = { userid: 'stranger-demo', name: '陌生人（不在名单）', isOffice: false };
 
   function $<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -54,20 +64,37 @@
     if (!found) throw new Error(`#${id} is missing from the page`);
     return found as T;
   }
-  function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string | null, text?: string | null): HTMLElementTagNameMap[K] {
+  function el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    cls?: string | null,
+    text?: string | null,
+  ): HTMLElementTagNameMap[K] {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
     if (text !== undefined && text !== null) e.textContent = text;
     return e;
   }
-  function wait(ms: number): Promise<void> { return new Promise(function (r) { setTimeout(r, ms); }); }
-  function clock(d: Date): string { return d.toLocaleTimeString('zh-CN', { hour12: false, timeZone: (state.session && state.session.timezone) || undefined }); }
+  function wait(ms: number): Promise<void> {
+    return new Promise(function (r) {
+      setTimeout(r, ms);
+    });
+  }
+  function clock(d: Date): string {
+    return d.toLocaleTimeString('zh-CN', {
+      hour12: false,
+      timeZone: (state.session && state.session.timezone) || undefined,
+    });
+  }
   function randomHex(n: number): string {
     const b = new Uint8Array(n);
     crypto.getRandomValues(b);
-    return Array.from(b, function (x) { return x.toString(16).padStart(2, '0'); }).join('');
+    return Array.from(b, function (x) {
+      return x.toString(16).padStart(2, '0');
+    }).join('');
   }
-  function newNonce(): string { return String(1000000000 + Math.floor(Math.random() * 8999999999)); }
+  function newNonce(): string {
+    return String(1000000000 + Math.floor(Math.random() * 8999999999));
+  }
   const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
   function escapeHtml(s: string): string {
     return String(s).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
@@ -76,8 +103,14 @@
   // WeCom markdown, the subset the bot uses; the text is escaped first, so nothing else renders.
   function renderMarkdown(s: string): string {
     let h = escapeHtml(s);
-    h = h.replace(/&lt;font color=(?:&quot;|&#39;)?(info|comment|warning)(?:&quot;|&#39;)?&gt;([\s\S]*?)&lt;\/font&gt;/g, '<span class="c-$1">$2</span>');
-    h = h.replace(/&lt;@([A-Za-z0-9._@-]+)&gt;/g, (_m, id: string) => '<span class="at">@' + escapeHtml(state.names[id] || id) + '</span>');
+    h = h.replace(
+      /&lt;font color=(?:&quot;|&#39;)?(info|comment|warning)(?:&quot;|&#39;)?&gt;([\s\S]*?)&lt;\/font&gt;/g,
+      '<span class="c-$1">$2</span>',
+    );
+    h = h.replace(
+      /&lt;@([A-Za-z0-9._@-]+)&gt;/g,
+      (_m, id: string) => '<span class="at">@' + escapeHtml(state.names[id] || id) + '</span>',
+    );
     h = h.replace(/\*\*([^*\n]+)\*\*/g, '<b>$1</b>');
     h = h.replace(/^#{1,6} (.*)$/gm, '<b class="h">$1</b>');
     h = h.replace(/^&gt; ?(.*)$/gm, '<span class="quote">$1</span>');
@@ -103,7 +136,9 @@
   }
 
   // ---- chat pane
-  function scrollDown(box: HTMLElement): void { box.scrollTop = box.scrollHeight; }
+  function scrollDown(box: HTMLElement): void {
+    box.scrollTop = box.scrollHeight;
+  }
   function addRow(cls: string): HTMLDivElement {
     const row = el('div', 'row ' + cls);
     $('log').appendChild(row);
@@ -115,7 +150,13 @@
   }
   function addOutgoing(sender: Person, group: boolean, content: string, voice: boolean): void {
     const row = addRow('out');
-    row.appendChild(el('div', 'meta', sender.name + (group ? ' · 在群里 @机器人' : voice ? ' · 单聊语音（企业微信识别出的文字）' : ' · 单聊')));
+    row.appendChild(
+      el(
+        'div',
+        'meta',
+        sender.name + (group ? ' · 在群里 @机器人' : voice ? ' · 单聊语音（企业微信识别出的文字）' : ' · 单聊'),
+      ),
+    );
     row.appendChild(el('div', 'bubble', content));
     scrollDown($('log'));
   }
@@ -137,7 +178,11 @@
     const nonce = newNonce();
     const signature = await wecomSignature(session().token, timestamp, nonce, encrypt);
     const q = new URLSearchParams({ msg_signature: signature, timestamp: timestamp, nonce: nonce });
-    return fetch('/wecom/callback?' + q.toString(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: body });
+    return fetch('/wecom/callback?' + q.toString(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body,
+    });
   }
 
   interface OpenedReply {
@@ -149,20 +194,41 @@
   async function openReply(res: Response): Promise<OpenedReply | null> {
     const text = await res.text();
     if (!text) return null;
-    const env = JSON.parse(text) as { encrypt: string; msgsignature: string; timestamp: number | string; nonce: string };
+    const env = JSON.parse(text) as {
+      encrypt: string;
+      msgsignature: string;
+      timestamp: number | string;
+      nonce: string;
+    };
     const expected = await wecomSignature(session().token, String(env.timestamp), env.nonce, env.encrypt);
     if (expected !== env.msgsignature) throw new Error('回复的签名校验失败');
     const plain = await wecomDecrypt(keys(), env.encrypt);
     if (plain.receiveId !== '') throw new Error('回复的 receiveid 不对');
-    const msg = JSON.parse(plain.message) as { msgtype: string; stream?: { id?: string; content?: string; finish?: boolean }; text?: { content?: string } };
-    if (msg.msgtype === 'stream') return { text: (msg.stream && msg.stream.content) || '', streamId: msg.stream && msg.stream.id, finish: !msg.stream || msg.stream.finish !== false };
+    const msg = JSON.parse(plain.message) as {
+      msgtype: string;
+      stream?: { id?: string; content?: string; finish?: boolean };
+      text?: { content?: string };
+    };
+    if (msg.msgtype === 'stream')
+      return {
+        text: (msg.stream && msg.stream.content) || '',
+        streamId: msg.stream && msg.stream.id,
+        finish: !msg.stream || msg.stream.finish !== false,
+      };
     if (msg.msgtype === 'text') return { text: (msg.text && msg.text.content) || '', finish: true };
     return { text: plain.message, finish: true };
   }
 
   // An unfinished stream ("正在处理…"): refresh it the way WeCom does until the bot finishes it.
   async function refreshStream(sender: Person, streamId: string): Promise<OpenedReply | null> {
-    const payload = { msgid: 'demo-' + randomHex(12), aibotid: session().aibotid, chattype: 'single', from: { userid: sender.userid }, msgtype: 'stream', stream: { id: streamId } };
+    const payload = {
+      msgid: 'demo-' + randomHex(12),
+      aibotid: session().aibotid,
+      chattype: 'single',
+      from: { userid: sender.userid },
+      msgtype: 'stream',
+      stream: { id: streamId },
+    };
     for (let i = 0; i < 360; i++) {
       await wait(1000);
       const encrypt = await wecomEncrypt(keys(), JSON.stringify(payload), '');
@@ -190,7 +256,13 @@
       else last = f;
     });
     const final = last as StreamFrame | null;
-    const meta = '长连接 · aibot_msg_callback → aibot_respond_msg · req_id ' + data.reqId + (final && final.stream ? ' · stream ' + String(final.stream.id).slice(0, 8) : '') + ' · ' + Math.round(performance.now() - started) + ' ms';
+    const meta =
+      '长连接 · aibot_msg_callback → aibot_respond_msg · req_id ' +
+      data.reqId +
+      (final && final.stream ? ' · stream ' + String(final.stream.id).slice(0, 8) : '') +
+      ' · ' +
+      Math.round(performance.now() - started) +
+      ' ms';
     addBot(final && final.stream ? final.stream.content : null, meta);
   }
 
@@ -200,7 +272,13 @@
     const voice = state.mode === 'voice';
     const content = group && text.charAt(0) !== '@' ? '@' + session().botName + ' ' + text : text;
     addOutgoing(sender, group, content, voice);
-    const payload: Record<string, unknown> = { msgid: 'demo-' + randomHex(12), aibotid: session().aibotid, chattype: group ? 'group' : 'single', from: { userid: sender.userid }, msgtype: voice ? 'voice' : 'text' };
+    const payload: Record<string, unknown> = {
+      msgid: 'demo-' + randomHex(12),
+      aibotid: session().aibotid,
+      chattype: group ? 'group' : 'single',
+      from: { userid: sender.userid },
+      msgtype: voice ? 'voice' : 'text',
+    };
     if (voice) payload.voice = { content: content };
     else payload.text = { content: content };
     if (group) payload.chatid = session().chatid;
@@ -228,10 +306,18 @@
         }
         if (!res.ok) throw new Error('回调接口返回 HTTP ' + res.status + '：' + (await res.text()).slice(0, 80));
         const reply = await openReply(res);
-        addBot(reply ? reply.text : null, '已签名加密 · POST /wecom/callback · HTTP ' + res.status + ' · ' + Math.round(performance.now() - started) + ' ms');
+        addBot(
+          reply ? reply.text : null,
+          '已签名加密 · POST /wecom/callback · HTTP ' +
+            res.status +
+            ' · ' +
+            Math.round(performance.now() - started) +
+            ' ms',
+        );
         if (reply && !reply.finish && reply.streamId) {
           const done = await refreshStream(sender, reply.streamId);
-          if (done) addBot(done.text, '流式消息刷新（msgtype stream）· ' + Math.round(performance.now() - started) + ' ms');
+          if (done)
+            addBot(done.text, '流式消息刷新（msgtype stream）· ' + Math.round(performance.now() - started) + ' ms');
         }
         break;
       }
@@ -257,11 +343,17 @@
     }
     state.people = data.people;
     state.names = {};
-    data.people.forEach(function (p) { state.names[p.userid] = p.name; });
+    data.people.forEach(function (p) {
+      state.names[p.userid] = p.name;
+    });
     const select = $<HTMLSelectElement>('sender');
     const keep = select.value || localStorage.getItem('demo.sender') || '';
     select.textContent = '';
-    const groups: Array<[string, Person[]]> = [['人大办工作人员', data.people.filter((p) => p.isOffice)], ['代表', data.people.filter((p) => !p.isOffice)], ['其他', [STRANGER]]];
+    const groups: Array<[string, Person[]]> = [
+      ['人大办工作人员', data.people.filter((p) => p.isOffice)],
+      ['代表', data.people.filter((p) => !p.isOffice)],
+      ['其他', [STRANGER]],
+    ];
     groups.forEach(function (g) {
       if (!g[1].length) return;
       const og = document.createElement('optgroup');
@@ -273,8 +365,17 @@
       });
       select.appendChild(og);
     });
-    const ids = data.people.map(function (p) { return p.userid; }).concat([STRANGER.userid]);
-    const fallback = data.people.filter(function (p) { return !p.isOffice; })[0] || data.people[0] || STRANGER;
+    const ids = data.people
+      .map(function (p) {
+        return p.userid;
+      })
+      .concat([STRANGER.userid]);
+    const fallback =
+      data.people.filter(function (p) {
+        return !p.isOffice;
+      })[0] ||
+      data.people[0] ||
+      STRANGER;
     select.value = ids.indexOf(keep) >= 0 ? keep : fallback.userid;
     renderChips();
   }
@@ -285,23 +386,35 @@
     if (!state.session) return;
     const text = $<HTMLTextAreaElement>('text');
     const office = currentSender().isOffice;
-    state.session.commands.filter(function (c) { return c.role === 'deputy' || office; }).forEach(function (c) {
-      const b = el('button', 'chip' + (c.role === 'office' ? ' office' : ''), c.name);
-      b.type = 'button';
-      b.title = c.example;
-      b.addEventListener('click', function () {
-        text.value = c.example;
-        text.focus();
+    state.session.commands
+      .filter(function (c) {
+        return c.role === 'deputy' || office;
+      })
+      .forEach(function (c) {
+        const b = el('button', 'chip' + (c.role === 'office' ? ' office' : ''), c.name);
+        b.type = 'button';
+        b.title = c.example;
+        b.addEventListener('click', function () {
+          text.value = c.example;
+          text.focus();
+        });
+        box.appendChild(b);
       });
-      box.appendChild(b);
-    });
   }
 
   // ---- group pane: what the bot pushed to the group (the local WeCom sink)
   function channelLabel(p: Push): string {
     if (p.channel === 'webhook') return '群机器人推送';
     if (p.channel === 'aibot') return '长连接推送（aibot_send_msg）';
-    if (p.channel === 'app') return '应用消息 → ' + p.touser.map(function (u) { return state.names[u] || u; }).join('、');
+    if (p.channel === 'app')
+      return (
+        '应用消息 → ' +
+        p.touser
+          .map(function (u) {
+            return state.names[u] || u;
+          })
+          .join('、')
+      );
     return '会话补充回复';
   }
 
@@ -311,7 +424,11 @@
     const body = el('div', 'bubble');
     let html = renderMarkdown(p.content);
     if (p.mentions && p.mentions.length) {
-      const who = p.mentions.map(function (u) { return u === '@all' ? '@所有人' : '@' + (state.names[u] || u); }).join(' ');
+      const who = p.mentions
+        .map(function (u) {
+          return u === '@all' ? '@所有人' : '@' + (state.names[u] || u);
+        })
+        .join(' ');
       html = '<span class="at">' + escapeHtml(who) + '</span> ' + html;
     }
     body.innerHTML = html;
@@ -325,11 +442,14 @@
     state.polling = true;
     try {
       const data = await getJson<{ pushes: Push[]; last: number }>('/demo/api/pushes?after=' + state.cursor);
-      $('status').textContent = state.session && state.session.transport === 'long-connection' ? '已连接 · 长连接模式' : '已连接';
+      $('status').textContent =
+        state.session && state.session.transport === 'long-connection' ? '已连接 · 长连接模式' : '已连接';
       $('status').className = 'status ok';
       if (data.last < state.cursor) {
         state.cursor = 0;
-        Array.from($('pushes').querySelectorAll('.push')).forEach(function (n) { n.remove(); });
+        Array.from($('pushes').querySelectorAll('.push')).forEach(function (n) {
+          n.remove();
+        });
         $('empty').hidden = false;
         return;
       }
@@ -378,7 +498,11 @@
     // Opened before the request so that popup blockers see a click, then pointed at the link.
     const win = window.open('', '_blank');
     try {
-      const r = await fetch('/demo/api/console-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userid: sender.userid }) });
+      const r = await fetch('/demo/api/console-login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userid: sender.userid }),
+      });
       const data = (await r.json().catch(() => ({}))) as { url?: string; error?: { message?: string } };
       if (!r.ok || !data.url) throw new Error((data.error && data.error.message) || 'HTTP ' + r.status);
       if (win) win.location.href = data.url;
@@ -390,12 +514,24 @@
   }
 
   function wire(): void {
-    $('open-console').addEventListener('click', function () { void openConsole(); });
-    $('tab-chat').addEventListener('click', function () { showPane('chat'); });
-    $('tab-group').addEventListener('click', function () { showPane('group'); });
-    $('mode-group').addEventListener('click', function () { setMode('group'); });
-    $('mode-single').addEventListener('click', function () { setMode('single'); });
-    $('mode-voice').addEventListener('click', function () { setMode('voice'); });
+    $('open-console').addEventListener('click', function () {
+      void openConsole();
+    });
+    $('tab-chat').addEventListener('click', function () {
+      showPane('chat');
+    });
+    $('tab-group').addEventListener('click', function () {
+      showPane('group');
+    });
+    $('mode-group').addEventListener('click', function () {
+      setMode('group');
+    });
+    $('mode-single').addEventListener('click', function () {
+      setMode('single');
+    });
+    $('mode-voice').addEventListener('click', function () {
+      setMode('voice');
+    });
     $('sender').addEventListener('change', function () {
       localStorage.setItem('demo.sender', $<HTMLSelectElement>('sender').value);
       renderChips();
@@ -423,7 +559,10 @@
     setMode(savedMode === 'single' || savedMode === 'voice' ? savedMode : 'group');
     showPane('chat');
     if (!window.isSecureContext || !window.crypto || !crypto.subtle) {
-      addSystem('这个浏览器地址下不能使用 WebCrypto 加密。请在运行机器人的电脑上用 http://127.0.0.1 或 http://localhost 打开本页。', 'error');
+      addSystem(
+        '这个浏览器地址下不能使用 WebCrypto 加密。请在运行机器人的电脑上用 http://127.0.0.1 或 http://localhost 打开本页。',
+        'error',
+      );
       return;
     }
     try {
@@ -435,7 +574,8 @@
       return;
     }
     if (state.session && state.session.transport === 'long-connection') {
-      $('footer').textContent = '长连接模式：每条消息都以 aibot_msg_callback 帧经本地模拟的企业微信长连接服务器发给机器人（机器人像连接 wss://openws.work.weixin.qq.com 一样主动连过来），回复是 aibot_respond_msg 帧，群推送是 aibot_send_msg 帧。';
+      $('footer').textContent =
+        '长连接模式：每条消息都以 aibot_msg_callback 帧经本地模拟的企业微信长连接服务器发给机器人（机器人像连接 wss://openws.work.weixin.qq.com 一样主动连过来），回复是 aibot_respond_msg 帧，群推送是 aibot_send_msg 帧。';
       $('status').textContent = '长连接模式';
     }
     await refreshRoster();

@@ -33,7 +33,12 @@ const TOUCH_EVERY_MS = 60_000;
  * Console sign-in: one-time links (single use, short-lived, bound to a userid) and sessions (idle and
  * absolute limits, revoked when the roster says the person may no longer use them).
  */
-export function createConsoleAuth(d: { models: Models; roster: Roster; limits: ConsoleAuthLimits; baseUrl: () => string }) {
+export function createConsoleAuth(d: {
+  models: Models;
+  roster: Roster;
+  limits: ConsoleAuthLimits;
+  baseUrl: () => string;
+}) {
   const { ConsoleLoginToken, ConsoleSession } = d.models;
   const idleMs = d.limits.sessionIdleHours * 3600_000;
   const maxMs = d.limits.sessionMaxDays * 24 * 3600_000;
@@ -56,7 +61,13 @@ export function createConsoleAuth(d: { models: Models; roster: Roster; limits: C
     async issueLoginToken(userid: string, via: 'link' | 'demo', now: Date): Promise<string | undefined> {
       if (!(await roleOf(userid))) return undefined;
       const token = newToken();
-      await ConsoleLoginToken.create({ tokenHash: hashToken(token), userid, via, createdAt: now, expiresAt: new Date(now.getTime() + d.limits.loginLinkMinutes * 60_000) });
+      await ConsoleLoginToken.create({
+        tokenHash: hashToken(token),
+        userid,
+        via,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + d.limits.loginLinkMinutes * 60_000),
+      });
       return token;
     },
 
@@ -72,7 +83,11 @@ export function createConsoleAuth(d: { models: Models; roster: Roster; limits: C
     },
 
     /** Starts a session for someone the roster still allows; undefined otherwise. */
-    async startSession(userid: string, via: 'link' | 'wecom' | 'demo', now: Date): Promise<{ token: string; role: ConsoleRole; maxAgeSeconds: number } | undefined> {
+    async startSession(
+      userid: string,
+      via: 'link' | 'wecom' | 'demo',
+      now: Date,
+    ): Promise<{ token: string; role: ConsoleRole; maxAgeSeconds: number } | undefined> {
       const who = await roleOf(userid);
       if (!who) return undefined;
       const token = newToken();
@@ -97,11 +112,24 @@ export function createConsoleAuth(d: { models: Models; roster: Roster; limits: C
     async sessionFor(token: string, now: Date): Promise<ConsoleSessionView | undefined> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
       const s = await ConsoleSession.findOne({ tokenHash: hashToken(token) }).lean();
-      if (!s || s.revokedAt || s.expiresAt.getTime() <= now.getTime() || s.lastSeenAt.getTime() + idleMs <= now.getTime()) return undefined;
+      if (
+        !s ||
+        s.revokedAt ||
+        s.expiresAt.getTime() <= now.getTime() ||
+        s.lastSeenAt.getTime() + idleMs <= now.getTime()
+      )
+        return undefined;
       const who = await d.roster.resolveActor(s.userid);
-      const lost = !who.ok ? 'inactive' : s.role === 'office' && !who.actor.isOffice ? 'office_role_removed' : undefined;
+      const lost = !who.ok
+        ? 'inactive'
+        : s.role === 'office' && !who.actor.isOffice
+          ? 'office_role_removed'
+          : undefined;
       if (lost || !who.ok) {
-        await ConsoleSession.updateOne({ _id: s._id, revokedAt: { $exists: false } }, { $set: { revokedAt: now, revokedWhy: lost } });
+        await ConsoleSession.updateOne(
+          { _id: s._id, revokedAt: { $exists: false } },
+          { $set: { revokedAt: now, revokedWhy: lost } },
+        );
         return undefined;
       }
       if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
@@ -113,7 +141,10 @@ export function createConsoleAuth(d: { models: Models; roster: Roster; limits: C
 
     /** Sign-out. */
     async endSession(token: string, now: Date): Promise<void> {
-      await ConsoleSession.updateOne({ tokenHash: hashToken(token), revokedAt: { $exists: false } }, { $set: { revokedAt: now, revokedWhy: 'signed_out' } });
+      await ConsoleSession.updateOne(
+        { tokenHash: hashToken(token), revokedAt: { $exists: false } },
+        { $set: { revokedAt: now, revokedWhy: 'signed_out' } },
+      );
     },
   };
 }

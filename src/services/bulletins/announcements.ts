@@ -41,7 +41,6 @@ interface NewAnnouncement {
   now: Date;
 }
 
-
 /** Office announcements (公告): posted at once or at a set minute, exactly once, never after revocation. */
 export function createAnnouncements(o: AnnouncementsOptions) {
   const { Announcement } = o.models;
@@ -55,7 +54,10 @@ export function createAnnouncements(o: AnnouncementsOptions) {
   }
 
   /** One record per inbound message: a WeCom retry gets the first record back instead of a second one. */
-  async function createOnce(input: NewAnnouncement, extra: { status: AnnouncementStatus; scheduledAt?: Date; sentAt?: Date }) {
+  async function createOnce(
+    input: NewAnnouncement,
+    extra: { status: AnnouncementStatus; scheduledAt?: Date; sentAt?: Date },
+  ) {
     const existing = await Announcement.findOne({ origin: input.msgId }).lean();
     if (existing) return existing;
     const code = await nextCode(o.models, 'GG', yearOf(input.now, o.timezone));
@@ -81,9 +83,21 @@ export function createAnnouncements(o: AnnouncementsOptions) {
     }
   }
 
-  async function push(doc: { code: string; content: string; mentionAll?: boolean | null; authorName: string }): Promise<void> {
-    const markdown = t('announcePush', { code: doc.code, content: neutralizeOfficeMarkdown(doc.content), author: neutralizeUserText(doc.authorName) });
-    await o.notify.toGroup(`announcement:${doc.code}`, markdown, { mentionAll: doc.mentionAll === true, mentionAllText: t('announceMentionAllText') });
+  async function push(doc: {
+    code: string;
+    content: string;
+    mentionAll?: boolean | null;
+    authorName: string;
+  }): Promise<void> {
+    const markdown = t('announcePush', {
+      code: doc.code,
+      content: neutralizeOfficeMarkdown(doc.content),
+      author: neutralizeUserText(doc.authorName),
+    });
+    await o.notify.toGroup(`announcement:${doc.code}`, markdown, {
+      mentionAll: doc.mentionAll === true,
+      mentionAllText: t('announceMentionAllText'),
+    });
   }
 
   async function byCode(codeText: string, now: Date) {
@@ -102,7 +116,11 @@ export function createAnnouncements(o: AnnouncementsOptions) {
       const doc = await createOnce({ ...input, content }, { status: 'sending', scheduledAt: input.now });
       if (doc.status !== 'sending' && doc.status !== 'sent') return toView(doc);
       await push(doc);
-      const sent = await Announcement.findOneAndUpdate({ _id: doc._id, status: 'sending' }, { $set: { status: 'sent', sentAt: input.now } }, { returnDocument: 'after' }).lean();
+      const sent = await Announcement.findOneAndUpdate(
+        { _id: doc._id, status: 'sending' },
+        { $set: { status: 'sent', sentAt: input.now } },
+        { returnDocument: 'after' },
+      ).lean();
       return toView(sent ?? doc);
     },
 
@@ -113,15 +131,24 @@ export function createAnnouncements(o: AnnouncementsOptions) {
         throw new UserError('announceTimePast', { when: formatDateTime(input.at, o.timezone) });
       }
       if (input.at.getTime() - input.now.getTime() > o.limits.maxAheadDays * 24 * 3600_000) {
-        throw new UserError('announceTimeTooFar', { when: formatDateTime(input.at, o.timezone), days: o.limits.maxAheadDays });
+        throw new UserError('announceTimeTooFar', {
+          when: formatDateTime(input.at, o.timezone),
+          days: o.limits.maxAheadDays,
+        });
       }
       const doc = await createOnce({ ...input, content }, { status: 'scheduled', scheduledAt: input.at });
       return toView(doc);
     },
 
     async list(): Promise<{ scheduled: AnnouncementView[]; recent: AnnouncementView[] }> {
-      const scheduled = await Announcement.find({ status: 'scheduled' }).sort({ scheduledAt: 1, _id: 1 }).limit(50).lean();
-      const recent = await Announcement.find({ status: { $ne: 'scheduled' } }).sort({ createdAt: -1, _id: -1 }).limit(o.limits.listSize).lean();
+      const scheduled = await Announcement.find({ status: 'scheduled' })
+        .sort({ scheduledAt: 1, _id: 1 })
+        .limit(50)
+        .lean();
+      const recent = await Announcement.find({ status: { $ne: 'scheduled' } })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(o.limits.listSize)
+        .lean();
       return { scheduled: scheduled.map(toView), recent: recent.map(toView) };
     },
 
@@ -143,7 +170,10 @@ export function createAnnouncements(o: AnnouncementsOptions) {
 
     /** Called by the reminders job every minute: sends what is due; too-late ones are expired and the office told. */
     async sendDue(now: Date): Promise<{ sent: number; expired: number }> {
-      const due = await Announcement.find({ status: { $in: ['scheduled', 'sending'] }, scheduledAt: { $lte: now } }).sort({ scheduledAt: 1, _id: 1 }).limit(100).lean();
+      const due = await Announcement.find({ status: { $in: ['scheduled', 'sending'] }, scheduledAt: { $lte: now } })
+        .sort({ scheduledAt: 1, _id: 1 })
+        .limit(100)
+        .lean();
       let sent = 0;
       let expired = 0;
       for (const doc of due) {
@@ -156,7 +186,10 @@ export function createAnnouncements(o: AnnouncementsOptions) {
           continue;
         }
         // scheduled → sending first: a revoke can no longer win, and a crash here is resumed by the next run.
-        const claimed = doc.status === 'sending' || (await Announcement.updateOne({ _id: doc._id, status: 'scheduled' }, { $set: { status: 'sending' } })).modifiedCount === 1;
+        const claimed =
+          doc.status === 'sending' ||
+          (await Announcement.updateOne({ _id: doc._id, status: 'scheduled' }, { $set: { status: 'sending' } }))
+            .modifiedCount === 1;
         if (!claimed) continue;
         await push(doc);
         await Announcement.updateOne({ _id: doc._id, status: 'sending' }, { $set: { status: 'sent', sentAt: now } });
@@ -167,20 +200,31 @@ export function createAnnouncements(o: AnnouncementsOptions) {
   };
 
   async function expire(id: unknown, now: Date): Promise<boolean> {
-    const res = await Announcement.updateOne({ _id: id, status: 'scheduled' }, { $set: { status: 'expired', revokedAt: now } });
+    const res = await Announcement.updateOne(
+      { _id: id, status: 'scheduled' },
+      { $set: { status: 'expired', revokedAt: now } },
+    );
     return res.modifiedCount === 1;
   }
 
   async function tellOfficeExpired(doc: { code: string; content: string; scheduledAt?: Date | null }): Promise<void> {
     const when = doc.scheduledAt ? formatDateTime(doc.scheduledAt, o.timezone) : '';
-    const text = t('announceExpiredNotice', { code: doc.code, when, title: neutralizeUserText(previewOf(doc.content)) });
+    const text = t('announceExpiredNotice', {
+      code: doc.code,
+      when,
+      title: neutralizeUserText(previewOf(doc.content)),
+    });
     await o.notify.toUsers(`announcement:${doc.code}:expired`, await o.office.userIds(), text);
   }
 }
 
 /** The first line of an announcement, short, for lists and notices. */
 export function previewOf(content: string, maxChars = 24): string {
-  const line = content.split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
+  const line =
+    content
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
   const chars = [...line];
   return chars.length <= maxChars ? line : `${chars.slice(0, maxChars - 1).join('')}…`;
 }

@@ -28,8 +28,19 @@ export function createBulletins(deps: BulletinDeps) {
     countDeputies: async () => (await roster.activeDeputies()).length,
   });
   return {
-    announcements: createAnnouncements({ models, notify, office: deps.officeDirectory, timezone: config.timezone, limits: tunables.announcement }),
+    announcements: createAnnouncements({
+      models,
+      notify,
+      office: deps.officeDirectory,
+      timezone: config.timezone,
+      limits: tunables.announcement,
+    }),
     study,
-    digest: createDigest({ timezone: config.timezone, notify, maxBytes: tunables.replyLimits.markdownBytes, sources: () => ({ ...deps.digestSources, study }) }),
+    digest: createDigest({
+      timezone: config.timezone,
+      notify,
+      maxBytes: tunables.replyLimits.markdownBytes,
+      sources: () => ({ ...deps.digestSources, study }),
+    }),
   };
 }

@@ -45,11 +45,40 @@ function upcomingSection(d: DigestData, o: Required<DigestFormatOptions>): strin
   const lines = [t('digestUpcomingHeader')];
   if (activities.length) {
     lines.push(t('digestActivitiesLabel'));
-    lines.push(...listOf(activities, o.maxItems, (a) => t('digestActivityLine', { code: a.code, title: safe(a.title), when: when(a.startAt), place: safe(a.place), places: placesText(a) }), '活动'));
+    lines.push(
+      ...listOf(
+        activities,
+        o.maxItems,
+        (a) =>
+          t('digestActivityLine', {
+            code: a.code,
+            title: safe(a.title),
+            when: when(a.startAt),
+            place: safe(a.place),
+            places: placesText(a),
+          }),
+        '活动',
+      ),
+    );
   }
   if (meetings.length) {
     lines.push(t('digestMeetingsLabel'));
-    lines.push(...listOf(meetings, o.maxItems, (m) => t('digestMeetingLine', { code: m.code, title: safe(m.title), when: when(m.startAt), place: safe(m.place), answered: m.answered, expected: m.expected }), '会议'));
+    lines.push(
+      ...listOf(
+        meetings,
+        o.maxItems,
+        (m) =>
+          t('digestMeetingLine', {
+            code: m.code,
+            title: safe(m.title),
+            when: when(m.startAt),
+            place: safe(m.place),
+            answered: m.answered,
+            expected: m.expected,
+          }),
+        '会议',
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -66,14 +95,17 @@ function lastWeekSection(d: DigestData, tz: string): string | undefined {
   const rated = r.满意 + r.基本满意 + r.不满意;
   if (w.filed + w.assigned + w.answered + w.closed + rated === 0) return undefined;
   const lastDay = new Date(d.period.to.getTime() - 1);
-  const lines = [t('digestLastWeekHeader', { from: formatMonthDay(d.period.from, tz), to: formatMonthDay(lastDay, tz) })];
+  const lines = [
+    t('digestLastWeekHeader', { from: formatMonthDay(d.period.from, tz), to: formatMonthDay(lastDay, tz) }),
+  ];
   const categories = Object.entries(w.byCategory)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([name, n]) => `${safe(name)} ${n}`)
     .join('、');
   if (w.filed > 0) lines.push(t('digestFiled', { filed: w.filed, categories }));
-  if (w.assigned + w.answered + w.closed > 0) lines.push(t('digestProgress', { assigned: w.assigned, answered: w.answered, closed: w.closed }));
+  if (w.assigned + w.answered + w.closed > 0)
+    lines.push(t('digestProgress', { assigned: w.assigned, answered: w.answered, closed: w.closed }));
   if (rated > 0) lines.push(t('digestRatings', { good: r.满意, fair: r.基本满意, bad: r.不满意 }));
   return lines.join('\n');
 }
@@ -82,7 +114,8 @@ function overdueSection(d: DigestData): string | undefined {
   if (d.overdue.count <= 0) return undefined;
   const lines = [t('digestOverdueHeader'), t('digestOverdue', { count: d.overdue.count })];
   const oldest = d.overdue.oldest;
-  if (oldest) lines.push(t('digestOverdueOldest', { code: oldest.code, title: safe(oldest.title), days: oldest.overdueDays }));
+  if (oldest)
+    lines.push(t('digestOverdueOldest', { code: oldest.code, title: safe(oldest.title), days: oldest.overdueDays }));
   return lines.join('\n');
 }
 
@@ -90,17 +123,27 @@ function ratesSection(d: DigestData): string | undefined {
   const { answerRate, closeRate, satisfactionRate } = d.rates;
   const known = [answerRate, closeRate, satisfactionRate].some((r) => r && r !== '—');
   if (!known) return undefined;
-  return [t('digestRatesHeader', { year: d.year }), t('digestRates', { answer: answerRate, close: closeRate, satisfaction: satisfactionRate })].join('\n');
+  return [
+    t('digestRatesHeader', { year: d.year }),
+    t('digestRates', { answer: answerRate, close: closeRate, satisfaction: satisfactionRate }),
+  ].join('\n');
 }
 
 function studySection(d: DigestData): string | undefined {
   if (d.study.length === 0) return undefined;
-  return [t('digestStudyHeader'), ...d.study.map((s) => t('digestStudyLine', { code: s.code, title: safe(s.title), learned: s.learned, total: s.total }))].join('\n');
+  return [
+    t('digestStudyHeader'),
+    ...d.study.map((s) =>
+      t('digestStudyLine', { code: s.code, title: safe(s.title), learned: s.learned, total: s.total }),
+    ),
+  ].join('\n');
 }
 
 function todoSection(d: DigestData): string {
   const items: string[] = [];
-  const open = d.upcoming.activities.find((a) => a.capacity === undefined || a.capacity === null || a.capacity > a.confirmed) ?? d.upcoming.activities[0];
+  const open =
+    d.upcoming.activities.find((a) => a.capacity === undefined || a.capacity === null || a.capacity > a.confirmed) ??
+    d.upcoming.activities[0];
   if (open) items.push(t('digestTodoSignup', { code: open.code }));
   const meeting = d.upcoming.meetings[0];
   if (meeting) items.push(t('digestTodoMeeting', { code: meeting.code }));
@@ -117,7 +160,9 @@ function todoSection(d: DigestData): string {
 export function formatDigest(d: DigestData, opts: DigestFormatOptions): string[] {
   const o = { maxBytes: 4096, maxItems: 8, ...opts };
   const title = t('digestTitle', { date: formatMonthDay(d.now, o.tz) });
-  const weekly = [upcomingSection(d, o), lastWeekSection(d, o.tz), overdueSection(d), studySection(d)].filter((s): s is string => s !== undefined);
+  const weekly = [upcomingSection(d, o), lastWeekSection(d, o.tz), overdueSection(d), studySection(d)].filter(
+    (s): s is string => s !== undefined,
+  );
   const rates = ratesSection(d);
   const sections =
     weekly.length === 0

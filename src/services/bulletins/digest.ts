@@ -10,7 +10,12 @@ export interface DigestSources {
   };
   opinions: {
     /** Last week's steps, what is overdue now, and the year's rates: one read. */
-    digestFigures(p: { now: Date; from: Date; to: Date; year: number }): Promise<Pick<DigestData, 'lastWeek' | 'overdue' | 'rates'>>;
+    digestFigures(p: {
+      now: Date;
+      from: Date;
+      to: Date;
+      year: number;
+    }): Promise<Pick<DigestData, 'lastWeek' | 'overdue' | 'rates'>>;
   };
   study: Pick<Study, 'pushedBetween' | 'countDeputies'>;
 }

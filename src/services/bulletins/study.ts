@@ -51,10 +51,12 @@ export function createStudy(o: StudyOptions) {
   function check(input: { title: string; link?: string; note?: string }) {
     const title = input.title.trim();
     if (!title) throw new UserError('studyUsage');
-    if ([...title].length > o.limits.titleMaxChars) throw new UserError('studyTitleTooLong', { max: o.limits.titleMaxChars });
+    if ([...title].length > o.limits.titleMaxChars)
+      throw new UserError('studyTitleTooLong', { max: o.limits.titleMaxChars });
     if (input.link && !LINK.test(input.link)) throw new UserError('studyBadLink', { link: input.link.slice(0, 80) });
     const note = input.note?.trim() || undefined;
-    if (note && [...note].length > o.limits.noteMaxChars) throw new UserError('studyNoteTooLong', { max: o.limits.noteMaxChars });
+    if (note && [...note].length > o.limits.noteMaxChars)
+      throw new UserError('studyNoteTooLong', { max: o.limits.noteMaxChars });
     return { title, link: input.link, note };
   }
 
@@ -66,13 +68,28 @@ export function createStudy(o: StudyOptions) {
 
   return {
     /** Queues an item; position 1 is pushed at the next study slot. Idempotent per inbound message. */
-    async add(input: { actor: Actor; title: string; link?: string; note?: string; msgId: string; now: Date }): Promise<{ item: StudyView; position: number }> {
+    async add(input: {
+      actor: Actor;
+      title: string;
+      link?: string;
+      note?: string;
+      msgId: string;
+      now: Date;
+    }): Promise<{ item: StudyView; position: number }> {
       const fields = check(input);
       let doc: ItemDoc | null = await StudyItem.findOne({ origin: input.msgId }).lean<ItemDoc>();
       if (!doc) {
         const code = await nextCode(o.models, 'XX', yearOf(input.now, o.timezone));
         try {
-          const created = await StudyItem.create({ ...fields, code: formatCode(code), year: code.year, seq: code.seq, authorId: input.actor.userid, origin: input.msgId, createdAt: input.now });
+          const created = await StudyItem.create({
+            ...fields,
+            code: formatCode(code),
+            year: code.year,
+            seq: code.seq,
+            authorId: input.actor.userid,
+            origin: input.msgId,
+            createdAt: input.now,
+          });
           doc = created.toObject() as unknown as ItemDoc;
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
@@ -80,14 +97,27 @@ export function createStudy(o: StudyOptions) {
           if (!doc) throw err;
         }
       }
-      const position = doc.pushedAt ? 0 : await StudyItem.countDocuments({ pushedAt: { $exists: false }, $or: [{ year: { $lt: doc.year } }, { year: doc.year, seq: { $lte: doc.seq } }] });
+      const position = doc.pushedAt
+        ? 0
+        : await StudyItem.countDocuments({
+            pushedAt: { $exists: false },
+            $or: [{ year: { $lt: doc.year } }, { year: doc.year, seq: { $lte: doc.seq } }],
+          });
       return { item: toView(doc), position };
     },
 
     /** Recent pushed items (newest first) with whether `userid` marked each; office also gets the queue. */
-    async listFor(userid: string): Promise<{ items: Array<StudyView & { mine: boolean }>; queued: StudyView[]; deputies: number }> {
-      const pushed = await StudyItem.find({ pushedAt: { $exists: true } }).sort({ pushedAt: -1, _id: -1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
-      const queued = await StudyItem.find({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1, _id: 1 }).limit(o.limits.listSize).lean<ItemDoc[]>();
+    async listFor(
+      userid: string,
+    ): Promise<{ items: Array<StudyView & { mine: boolean }>; queued: StudyView[]; deputies: number }> {
+      const pushed = await StudyItem.find({ pushedAt: { $exists: true } })
+        .sort({ pushedAt: -1, _id: -1 })
+        .limit(o.limits.listSize)
+        .lean<ItemDoc[]>();
+      const queued = await StudyItem.find({ pushedAt: { $exists: false } })
+        .sort({ year: 1, seq: 1, _id: 1 })
+        .limit(o.limits.listSize)
+        .lean<ItemDoc[]>();
       return {
         items: pushed.map((d) => ({ ...toView(d), mine: (d.learned ?? []).some((l) => l.userid === userid) })),
         queued: queued.map(toView),
@@ -118,19 +148,32 @@ export function createStudy(o: StudyOptions) {
     async pushNext(now: Date, slotKey: string): Promise<StudyView | undefined> {
       let doc: ItemDoc | null = await StudyItem.findOne({ pushSlot: slotKey }).lean<ItemDoc>();
       for (let attempt = 0; !doc && attempt < 3; attempt += 1) {
-        const next = await StudyItem.findOne({ pushedAt: { $exists: false } }).sort({ year: 1, seq: 1, _id: 1 }).lean<ItemDoc>();
+        const next = await StudyItem.findOne({ pushedAt: { $exists: false } })
+          .sort({ year: 1, seq: 1, _id: 1 })
+          .lean<ItemDoc>();
         if (!next) return undefined;
-        doc = await StudyItem.findOneAndUpdate({ _id: next._id, pushedAt: { $exists: false } }, { $set: { pushedAt: now, pushSlot: slotKey } }, { returnDocument: 'after' }).lean<ItemDoc>();
+        doc = await StudyItem.findOneAndUpdate(
+          { _id: next._id, pushedAt: { $exists: false } },
+          { $set: { pushedAt: now, pushSlot: slotKey } },
+          { returnDocument: 'after' },
+        ).lean<ItemDoc>();
       }
       if (!doc) return undefined;
-      const markdown = t('studyPush', { code: doc.code, title: neutralizeUserText(doc.title), note: doc.note ? neutralizeUserText(doc.note) : undefined, link: doc.link ?? undefined });
+      const markdown = t('studyPush', {
+        code: doc.code,
+        title: neutralizeUserText(doc.title),
+        note: doc.note ? neutralizeUserText(doc.note) : undefined,
+        link: doc.link ?? undefined,
+      });
       await o.notify.toGroup(`study:${doc.code}:push`, markdown);
       return toView(doc);
     },
 
     /** Items pushed in [from, to), oldest first, with how many marked them (for the digest). */
     async pushedBetween(from: Date, to: Date): Promise<StudyView[]> {
-      const docs = await StudyItem.find({ pushedAt: { $gte: from, $lt: to } }).sort({ pushedAt: 1, _id: 1 }).lean<ItemDoc[]>();
+      const docs = await StudyItem.find({ pushedAt: { $gte: from, $lt: to } })
+        .sort({ pushedAt: 1, _id: 1 })
+        .lean<ItemDoc[]>();
       return docs.map(toView);
     },
 

@@ -5,7 +5,13 @@ import type { Clock } from '../../clock';
 import { UserError } from '../../errors';
 import type { Models } from '../../models';
 import { type ArrangementProblem, parseArrangement, validateArrangement } from '../../time/holiday-arrangement';
-import { bundledArrangement, bundledCalendar, type HolidayCalendar, layeredCalendar, type YearArrangement } from '../../time/holiday-calendar';
+import {
+  bundledArrangement,
+  bundledCalendar,
+  type HolidayCalendar,
+  layeredCalendar,
+  type YearArrangement,
+} from '../../time/holiday-calendar';
 import { wallTime } from '../../time/zone';
 
 export type ArrangementSource = 'office' | 'file' | 'bundled' | 'none';
@@ -94,11 +100,20 @@ export function createHolidays(o: HolidaysOptions) {
       const file = o.files.find((f) => f.year === year);
       const doc = await HolidayYear.findOne({ year }).lean();
       if (doc) {
-        return { year, source: 'office', arrangement: { year, off: doc.off, on: doc.on }, updatedAt: doc.updatedAt, updatedByName: doc.updatedByName, shadowsFile: Boolean(file) };
+        return {
+          year,
+          source: 'office',
+          arrangement: { year, off: doc.off, on: doc.on },
+          updatedAt: doc.updatedAt,
+          updatedByName: doc.updatedByName,
+          shadowsFile: Boolean(file),
+        };
       }
       if (file) return { year, source: 'file', arrangement: file, shadowsFile: false };
       const bundled = bundledArrangement(year);
-      return bundled ? { year, source: 'bundled', arrangement: bundled, shadowsFile: false } : { year, source: 'none', shadowsFile: false };
+      return bundled
+        ? { year, source: 'bundled', arrangement: bundled, shadowsFile: false }
+        : { year, source: 'none', shadowsFile: false };
     },
 
     /**
@@ -106,9 +121,15 @@ export function createHolidays(o: HolidaysOptions) {
      * document again). Returns the stored arrangement and the open opinions whose deadline in
      * that year was estimated on weekends only (the office may want to adjust them).
      */
-    async set(year: number, text: string, by: { userid: string; name: string }, now: Date): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
+    async set(
+      year: number,
+      text: string,
+      by: { userid: string; name: string },
+      now: Date,
+    ): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
       const current = wallTime(now, o.timezone).year;
-      if (year < current - YEARS_BACK || year > current + YEARS_AHEAD) throw new UserError('holidaysYearOutOfRange', { year, from: current - YEARS_BACK, to: current + YEARS_AHEAD });
+      if (year < current - YEARS_BACK || year > current + YEARS_AHEAD)
+        throw new UserError('holidaysYearOutOfRange', { year, from: current - YEARS_BACK, to: current + YEARS_AHEAD });
       const parsed = parseArrangement(year, text);
       if (!parsed.ok) throw problemError(year, parsed.problem);
       const a = parsed.arrangement;
@@ -180,7 +201,8 @@ export async function loadHolidayFiles(dir: string): Promise<YearArrangement[]> 
     }
     const list = (key: 'off' | 'on'): string[] => {
       const v = (body as Record<string, unknown> | null)?.[key] ?? [];
-      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`${file}: "${key}" must be a list of dates`);
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+        throw new Error(`${file}: "${key}" must be a list of dates`);
       return v;
     };
     const off = list('off');

@@ -36,7 +36,11 @@ export async function nextSeq(models: Models, prefix: CodePrefix, year: number):
   const id = `${prefix}:${year}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      const doc = await models.Counter.findOneAndUpdate({ _id: id }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
+      const doc = await models.Counter.findOneAndUpdate(
+        { _id: id },
+        { $inc: { seq: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
       return (doc as { seq: number }).seq;
     } catch (err) {
       // Two first-ever upserts can race on the insert; the loser simply retries the $inc.

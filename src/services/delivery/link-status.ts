@@ -18,7 +18,10 @@ export function createLinkStatus(d: { models: Models; config: Config }) {
       const configured = Boolean(lc);
       const pushesNeedGroup = configured && !d.config.wecom.webhookKey;
       if (!lc) return { configured, pushesNeedGroup };
-      const [lease, group] = await Promise.all([d.models.ConnectionLease.findById(lc.botId).lean(), d.models.BotChat.findById('group').lean()]);
+      const [lease, group] = await Promise.all([
+        d.models.ConnectionLease.findById(lc.botId).lean(),
+        d.models.BotChat.findById('group').lean(),
+      ]);
       return {
         configured,
         pushesNeedGroup,

@@ -2,16 +2,26 @@ import type { Outbox, PushRequest } from './outbox';
 
 export interface Notifier {
   /** A group message (markdown). `mentionAll` adds a short text push that @-mentions everyone. */
-  toGroup(key: string, markdown: string, opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date }): Promise<void>;
+  toGroup(
+    key: string,
+    markdown: string,
+    opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date },
+  ): Promise<void>;
   /** Tells specific people: by @-mention in the group, or by app message (NOTIFY_CHANNEL=app). */
   toUsers(key: string, userids: string[], markdown: string): Promise<void>;
 }
 
-export function createNotifier(deps: { outbox: Outbox; channel: 'group' | 'app'; afterEnqueue?: () => void }): Notifier {
+export function createNotifier(deps: {
+  outbox: Outbox;
+  channel: 'group' | 'app';
+  afterEnqueue?: () => void;
+}): Notifier {
   const done = () => deps.afterEnqueue?.();
   return {
     async toGroup(key, markdown, opts = {}) {
-      const pushes: PushRequest[] = [{ key, target: { kind: 'group' }, format: 'markdown', content: markdown, notBefore: opts.notBefore }];
+      const pushes: PushRequest[] = [
+        { key, target: { kind: 'group' }, format: 'markdown', content: markdown, notBefore: opts.notBefore },
+      ];
       if (opts.mentionAll) {
         // Markdown pushes cannot @all; a text push with mentioned_list can.
         pushes.push({
@@ -29,10 +39,20 @@ export function createNotifier(deps: { outbox: Outbox; channel: 'group' | 'app';
       const unique = [...new Set(userids)].filter(Boolean);
       if (unique.length === 0) return;
       if (deps.channel === 'app') {
-        await deps.outbox.enqueue({ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown });
+        await deps.outbox.enqueue({
+          key,
+          target: { kind: 'users', userids: unique },
+          format: 'markdown',
+          content: markdown,
+        });
       } else {
         const mentions = unique.map((u) => `<@${u}>`).join(' ');
-        await deps.outbox.enqueue({ key, target: { kind: 'group' }, format: 'markdown', content: `${mentions}\n${markdown}` });
+        await deps.outbox.enqueue({
+          key,
+          target: { kind: 'group' },
+          format: 'markdown',
+          content: `${mentions}\n${markdown}`,
+        });
       }
       done();
     },

@@ -70,7 +70,12 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
 
   /** Claims the oldest due item; `reclaimed` when it was found mid-send with an expired lock. */
   async function claim(now: Date, skip: string[]): Promise<{ item: Item; reclaimed: boolean } | null> {
-    const due = { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }] };
+    const due = {
+      $or: [
+        { status: 'pending', nextAttemptAt: { $lte: now } },
+        { status: 'sending', lockedUntil: { $lt: now } },
+      ],
+    };
     const filter: QueryFilter<unknown> = skip.length ? { $and: [due, { channel: { $nin: skip } }] } : due;
     const lockedUntil = new Date(now.getTime() + lockMs);
     const before = (await OutboxItem.findOneAndUpdate(
@@ -79,7 +84,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       { sort: { createdAt: 1, _id: 1 }, returnDocument: 'before' },
     ).lean()) as Item | null;
     if (!before) return null;
-    return { item: { ...before, status: 'sending', attempts: (before.attempts ?? 0) + 1, lockedUntil }, reclaimed: before.status === 'sending' };
+    return {
+      item: { ...before, status: 'sending', attempts: (before.attempts ?? 0) + 1, lockedUntil },
+      reclaimed: before.status === 'sending',
+    };
   }
 
   /** Puts a claimed item back without spending an attempt. */
@@ -93,7 +101,9 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   /** The first earlier part of the same message that has not gone out yet. */
   async function earlierPartPending(item: Item): Promise<Item | null> {
     if (!item.group || !item.seq) return null;
-    return (await OutboxItem.findOne({ group: item.group, seq: { $lt: item.seq }, status: { $ne: 'sent' } }).sort({ seq: 1 }).lean()) as Item | null;
+    return (await OutboxItem.findOne({ group: item.group, seq: { $lt: item.seq }, status: { $ne: 'sent' } })
+      .sort({ seq: 1 })
+      .lean()) as Item | null;
   }
 
   async function send(item: Item): Promise<void> {
@@ -101,9 +111,17 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     if (extra) {
       await extra.send({ msgtype: item.msgtype, content: item.content, userids: item.userids });
     } else if (item.channel === 'webhook') {
-      await o.client.sendGroup({ msgtype: item.msgtype as 'markdown' | 'text', content: item.content, mentions: item.userids });
+      await o.client.sendGroup({
+        msgtype: item.msgtype as 'markdown' | 'text',
+        content: item.content,
+        mentions: item.userids,
+      });
     } else if (item.channel === 'app') {
-      await o.client.sendApp({ touser: item.userids, msgtype: item.msgtype as 'markdown' | 'text', content: item.content });
+      await o.client.sendApp({
+        touser: item.userids,
+        msgtype: item.msgtype as 'markdown' | 'text',
+        content: item.content,
+      });
     } else {
       await o.client.postResponseUrl(item.url ?? '', item.content);
     }
@@ -141,7 +159,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         ...(rateLimited ? { $inc: { attempts: -1 } } : {}),
       },
     );
-    (retry ? log.warn.bind(log) : log.error.bind(log))({ errcode: e.errcode, err: e.message, retry, budget: slotFate }, retry ? 'push failed, will retry' : 'push failed for good');
+    (retry ? log.warn.bind(log) : log.error.bind(log))(
+      { errcode: e.errcode, err: e.message, retry, budget: slotFate },
+      retry ? 'push failed, will retry' : 'push failed for good',
+    );
   }
 
   async function drain() {
@@ -158,18 +179,28 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       if (!claimed) break;
       const { item } = claimed;
       const log = o.log.child({ outbox: item.key, channel: item.channel, attempt: item.attempts });
-      if (claimed.reclaimed) log.warn('push was left mid-send (its sender stopped or died); sending again, so WeCom may show it twice');
+      if (claimed.reclaimed)
+        log.warn('push was left mid-send (its sender stopped or died); sending again, so WeCom may show it twice');
 
       const earlier = await earlierPartPending(item);
       if (earlier?.status === 'dead') {
-        await OutboxItem.updateOne({ _id: item._id }, { $set: { status: 'dead', lastError: 'an earlier part of this message failed for good' }, $unset: { lockedUntil: 1 } });
+        await OutboxItem.updateOne(
+          { _id: item._id },
+          {
+            $set: { status: 'dead', lastError: 'an earlier part of this message failed for good' },
+            $unset: { lockedUntil: 1 },
+          },
+        );
         log.error({ part: item.seq }, 'push dropped: an earlier part failed for good');
         failed++;
         continue;
       }
       if (earlier) {
         // Parts never overtake each other: wait for the earlier one's retry (or the next poll).
-        const waitFor = earlier.status === 'pending' && earlier.nextAttemptAt > now ? earlier.nextAttemptAt : new Date(now.getTime() + o.pollMs);
+        const waitFor =
+          earlier.status === 'pending' && earlier.nextAttemptAt > now
+            ? earlier.nextAttemptAt
+            : new Date(now.getTime() + o.pollMs);
         await release(item, waitFor);
         deferred++;
         continue;
@@ -209,7 +240,10 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         continue;
       }
       // Marked at once: from here on a crash can no longer cause a second send.
-      await OutboxItem.updateOne({ _id: item._id }, { $set: { status: 'sent', sentAt: o.clock.now() }, $unset: { lockedUntil: 1, lastError: 1 } });
+      await OutboxItem.updateOne(
+        { _id: item._id },
+        { $set: { status: 'sent', sentAt: o.clock.now() }, $unset: { lockedUntil: 1, lastError: 1 } },
+      );
       log.info({ latencyMs: Date.now() - started }, 'push sent');
       sent++;
     }

@@ -3,7 +3,10 @@ import type { Models } from '../../models';
 import type { Clock } from '../../clock';
 import { splitByBytes } from '../../text/split';
 
-export type OutboxTarget = { kind: 'group'; mentionUserids?: string[] } | { kind: 'users'; userids: string[] } | { kind: 'response_url'; url: string };
+export type OutboxTarget =
+  | { kind: 'group'; mentionUserids?: string[] }
+  | { kind: 'users'; userids: string[] }
+  | { kind: 'response_url'; url: string };
 
 export interface PushRequest {
   /** Idempotency key: enqueueing the same key twice sends once. */
@@ -42,7 +45,12 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
   function partUpserts(req: PushRequest, now: Date) {
     const parts = splitByBytes(req.content, limitFor(req));
     const channel = req.target.kind === 'group' ? groupChannel : req.target.kind === 'users' ? 'app' : 'response_url';
-    const userids = req.target.kind === 'group' ? (req.target.mentionUserids ?? []) : req.target.kind === 'users' ? req.target.userids : [];
+    const userids =
+      req.target.kind === 'group'
+        ? (req.target.mentionUserids ?? [])
+        : req.target.kind === 'users'
+          ? req.target.userids
+          : [];
     return parts.map((content, i) => {
       const key = parts.length === 1 ? req.key : `${req.key}#${i + 1}`;
       return {

@@ -42,7 +42,10 @@ export function createRateBudget(o: { models: Models; id: string; perMinute: num
         if (await tryTake(now, stamp)) return { ok: true, stamp };
       }
       const oldest = slots.length >= n ? slots[0] : undefined;
-      return { ok: false, freeAt: new Date(oldest === undefined ? now.getTime() : Math.floor(oldest / 1000) + WINDOW_MS + 1) };
+      return {
+        ok: false,
+        freeAt: new Date(oldest === undefined ? now.getTime() : Math.floor(oldest / 1000) + WINDOW_MS + 1),
+      };
     },
 
     /** Gives a slot back: the send never reached WeCom, so it did not count. */
@@ -53,7 +56,11 @@ export function createRateBudget(o: { models: Models; id: string; perMinute: num
     /** WeCom said 45009 (over its limit): spend the whole window so no instance sends for a minute. */
     async exhaust(now: Date): Promise<void> {
       const stamp = now.getTime() * 1000;
-      await RateWindow.updateOne({ _id: o.id }, { $set: { slots: Array.from({ length: n }, () => stamp), at: now } }, { upsert: true });
+      await RateWindow.updateOne(
+        { _id: o.id },
+        { $set: { slots: Array.from({ length: n }, () => stamp), at: now } },
+        { upsert: true },
+      );
     },
   };
 }

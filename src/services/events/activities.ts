@@ -25,7 +25,6 @@ export interface NewActivity {
   now: Date;
 }
 
-
 export function createActivities(d: EventDeps) {
   const { Activity } = d.models;
   const tz = d.config.timezone;
@@ -51,8 +50,20 @@ export function createActivities(d: EventDeps) {
         const code = formatCode(await nextCode(d.models, 'HD', yearOf(i.now, tz)));
         const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
         const created = await Activity.create({
-          code, year: yearOf(startAt, tz), title, type, place, startAt, endAt, deadline, deadlineIsDefault: !i.deadline, capacity,
-          reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
+          code,
+          year: yearOf(startAt, tz),
+          title,
+          type,
+          place,
+          startAt,
+          endAt,
+          deadline,
+          deadlineIsDefault: !i.deadline,
+          capacity,
+          reminders,
+          nextReminderAt: nextPendingAt(reminders),
+          createdBy: i.actor.userid,
+          origin: i.origin,
         });
         return created.toObject() as unknown as ActivityDoc;
       },
@@ -64,8 +75,13 @@ export function createActivities(d: EventDeps) {
     await d.notify.toGroup(
       `activity:${a.code}:created`,
       t('activityAnnouncePush', {
-        code: a.code, title: neutralizeUserText(a.title), type: a.type, when: formatDateTime(a.startAt, tz), place: neutralizeUserText(a.place),
-        capacity: a.capacity, deadline: formatDateTime(a.deadline, tz),
+        code: a.code,
+        title: neutralizeUserText(a.title),
+        type: a.type,
+        when: formatDateTime(a.startAt, tz),
+        place: neutralizeUserText(a.place),
+        capacity: a.capacity,
+        deadline: formatDateTime(a.deadline, tz),
       }),
     );
   }
@@ -73,7 +89,10 @@ export function createActivities(d: EventDeps) {
   /** Activities not yet over, soonest first. */
   async function listCurrent(now: Date, limit = 15): Promise<ActivityDoc[]> {
     const maxSpan = Math.max(tun.checkin.defaultDurationMinutes, 7 * 24 * 60) * 60_000;
-    const docs = (await Activity.find({ status: 'open', startAt: { $gte: new Date(now.getTime() - maxSpan) } }).sort({ startAt: 1, _id: 1 }).limit(200).lean()) as ActivityDoc[];
+    const docs = (await Activity.find({ status: 'open', startAt: { $gte: new Date(now.getTime() - maxSpan) } })
+      .sort({ startAt: 1, _id: 1 })
+      .limit(200)
+      .lean()) as ActivityDoc[];
     return docs.filter((a) => effectiveEnd(a.startAt, a.endAt, tun.checkin).getTime() > now.getTime()).slice(0, limit);
   }
 
@@ -89,10 +108,14 @@ export function createActivities(d: EventDeps) {
 export type { ActivityDoc };
 export type Activities = ReturnType<typeof createActivities>;
 
-export type MyActivityStatus = { kind: 'confirmed' } | { kind: 'waitlisted'; position: number } | { kind: 'excused' } | { kind: 'none' };
+export type MyActivityStatus =
+  { kind: 'confirmed' } | { kind: 'waitlisted'; position: number } | { kind: 'excused' } | { kind: 'none' };
 
 /** Where the deputy stands in one activity (for 活动 lists). */
-export function myActivityStatus(a: Pick<ActivityDoc, 'confirmedIds' | 'waitlistIds' | 'leaves'>, userid: string): MyActivityStatus {
+export function myActivityStatus(
+  a: Pick<ActivityDoc, 'confirmedIds' | 'waitlistIds' | 'leaves'>,
+  userid: string,
+): MyActivityStatus {
   if (a.confirmedIds.includes(userid)) return { kind: 'confirmed' };
   const pos = a.waitlistIds.indexOf(userid);
   if (pos >= 0) return { kind: 'waitlisted', position: pos + 1 };

@@ -12,14 +12,20 @@ export function readCapacity(text: string | undefined): number | null {
 }
 
 /** Matches a typed type against the configured list (专业小组活动 → 专业小组). */
-export function matchType(text: string | undefined, types: readonly string[], fallback: string, key: 'activityTypeInvalid' | 'meetingTypeInvalid'): string {
+export function matchType(
+  text: string | undefined,
+  types: readonly string[],
+  fallback: string,
+  key: 'activityTypeInvalid' | 'meetingTypeInvalid',
+): string {
   const typed = text?.trim();
   if (!typed) return fallback;
-  const hit = types.find((x) => x === typed) ?? types.find((x) => typed.startsWith(x) || (typed.length >= 2 && x.startsWith(typed)));
+  const hit =
+    types.find((x) => x === typed) ??
+    types.find((x) => typed.startsWith(x) || (typed.length >= 2 && x.startsWith(typed)));
   if (!hit) throw new UserError(key, { text: typed, types: types.join('、') });
   return hit;
 }
-
 
 /**
  * Walk-in check-in (no sign-up needed): only an activity without places whose type the config opens

@@ -26,8 +26,10 @@ export interface ActivityChange {
 }
 
 function assertChangeable(d: EventDeps, a: ActivityDoc, now: Date): void {
-  if (a.status === 'cancelled') throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
-  if (effectiveEnd(a.startAt, a.endAt, d.config.tunables.checkin) <= now) throw new UserError('activityOver', { code: a.code });
+  if (a.status === 'cancelled')
+    throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
+  if (effectiveEnd(a.startAt, a.endAt, d.config.tunables.checkin) <= now)
+    throw new UserError('activityOver', { code: a.code });
 }
 
 /** What a 修改活动 sets, computed from the current document (pure apart from parsing). */
@@ -41,7 +43,14 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
     const parsed = parseEventTime(p.time, p.now, tz);
     startAt = parsed.startAt;
     const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
-    Object.assign(set, { startAt, endAt: parsed.endAt ?? null, year: yearOf(startAt, tz), reminders, nextReminderAt: nextPendingAt(reminders), reminderRev: a.reminderRev + 1 });
+    Object.assign(set, {
+      startAt,
+      endAt: parsed.endAt ?? null,
+      year: yearOf(startAt, tz),
+      reminders,
+      nextReminderAt: nextPendingAt(reminders),
+      reminderRev: a.reminderRev + 1,
+    });
     changed.push('时间');
   }
   if (p.place) {
@@ -49,14 +58,18 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
     changed.push('地点');
   }
   if (p.deadline) {
-    Object.assign(set, { deadline: parseSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.()), deadlineIsDefault: false });
+    Object.assign(set, {
+      deadline: parseSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.()),
+      deadlineIsDefault: false,
+    });
     changed.push('报名截止');
   } else if (p.time) {
     set.deadline = a.deadlineIsDefault || a.deadline > startAt ? startAt : a.deadline;
   }
   if (p.capacity !== undefined) {
     const capacity = readCapacity(p.capacity);
-    if (capacity !== null && capacity < a.confirmedCount) throw new UserError('activityCapacityBelowSigned', { code: a.code, count: a.confirmedCount });
+    if (capacity !== null && capacity < a.confirmedCount)
+      throw new UserError('activityCapacityBelowSigned', { code: a.code, count: a.confirmedCount });
     const lists = promoteWaitlist(a.confirmed, a.waitlist, capacity, p.now);
     Object.assign(set, listsUpdate(lists.confirmed, lists.waitlist), { capacity });
     promoted = lists.promoted;
@@ -74,17 +87,30 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
     const a = await byCode(p.code, p.now);
     assertChangeable(d, a, p.now);
     const plan = planChange(d, a, p);
-    const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, withPromotions({ $set: plan.set, $inc: { version: 1 } }, plan.promoted), { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+    const after = (await Activity.findOneAndUpdate(
+      { _id: a._id, version: a.version, status: 'open' },
+      withPromotions({ $set: plan.set, $inc: { version: 1 } }, plan.promoted),
+      { returnDocument: 'after' },
+    ).lean()) as ActivityDoc | null;
     if (!after) {
       await afterConflict(attempt);
       continue;
     }
     const text = t('activityChangedPush', {
-      code: after.code, title: neutralizeUserText(after.title), changed: plan.changed, when: formatDateTime(after.startAt, tz),
-      place: neutralizeUserText(after.place), capacity: after.capacity, deadline: formatDateTime(after.deadline, tz),
+      code: after.code,
+      title: neutralizeUserText(after.title),
+      changed: plan.changed,
+      when: formatDateTime(after.startAt, tz),
+      place: neutralizeUserText(after.place),
+      capacity: after.capacity,
+      deadline: formatDateTime(after.deadline, tz),
     });
     await d.notify.toGroup(`activity:${after.code}:changed:${p.origin}`, text);
-    await d.notify.toUsers(`activity:${after.code}:changed:${p.origin}:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityChangedUsersPush', { code: after.code }));
+    await d.notify.toUsers(
+      `activity:${after.code}:changed:${p.origin}:users`,
+      [...a.confirmedIds, ...a.waitlistIds],
+      t('activityChangedUsersPush', { code: after.code }),
+    );
     await notifyPromoted(d, after, plan.promoted);
     return { activity: after, changed: plan.changed, promoted: plan.promoted };
   }
@@ -92,7 +118,11 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
 }
 
 /** 取消活动: no more sign-ups, check-ins or reminders; everyone signed up is told. */
-export async function cancelActivity(d: EventDeps, p: { code: string; reason: string; origin: string; now: Date }, byCode: ByCode) {
+export async function cancelActivity(
+  d: EventDeps,
+  p: { code: string; reason: string; origin: string; now: Date },
+  byCode: ByCode,
+) {
   const { Activity } = d.models;
   const { before: a, after } = await cancelOnce<ActivityDoc>(
     {
@@ -102,12 +132,25 @@ export async function cancelActivity(d: EventDeps, p: { code: string; reason: st
       },
       check: (x) => assertChangeable(d, x, p.now),
       update: async (x, set) =>
-        (await Activity.findOneAndUpdate({ _id: x._id, version: x.version, status: 'open' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null,
+        (await Activity.findOneAndUpdate(
+          { _id: x._id, version: x.version, status: 'open' },
+          { $set: set, $inc: { version: 1 } },
+          { returnDocument: 'after' },
+        ).lean()) as ActivityDoc | null,
     },
     p,
   );
-  const params = { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, d.config.timezone), reason: neutralizeUserText(after.cancelReason ?? p.reason) };
+  const params = {
+    code: a.code,
+    title: neutralizeUserText(a.title),
+    when: formatDateTime(a.startAt, d.config.timezone),
+    reason: neutralizeUserText(after.cancelReason ?? p.reason),
+  };
   await d.notify.toGroup(`activity:${a.code}:cancelled`, t('activityCancelledPush', params));
-  await d.notify.toUsers(`activity:${a.code}:cancelled:users`, [...a.confirmedIds, ...a.waitlistIds], t('activityCancelledUsersPush', params));
+  await d.notify.toUsers(
+    `activity:${a.code}:cancelled:users`,
+    [...a.confirmedIds, ...a.waitlistIds],
+    t('activityCancelledUsersPush', params),
+  );
   return { activity: after, told: a.confirmedIds.length + a.waitlistIds.length };
 }

@@ -9,7 +9,8 @@ import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { anyoneMayCheckIn } from './activity-capacity';
 import { checkinWindow } from './event-time';
 
-export type SignupResult = { outcome: 'confirmed'; activity: ActivityDoc } | { outcome: 'waitlisted'; position: number; activity: ActivityDoc };
+export type SignupResult =
+  { outcome: 'confirmed'; activity: ActivityDoc } | { outcome: 'waitlisted'; position: number; activity: ActivityDoc };
 
 /** Moves waitlisted deputies into free places, first come first served. Pure. */
 export function promoteWaitlist(confirmed: Stamp[], waitlist: Stamp[], capacity: number | null, now: Date) {
@@ -27,8 +28,11 @@ export function promoteWaitlist(confirmed: Stamp[], waitlist: Stamp[], capacity:
 /** The $set that rewrites both lists together (their id mirrors and the count included). */
 export function listsUpdate(confirmed: Stamp[], waitlist: Stamp[]) {
   return {
-    confirmed, confirmedIds: confirmed.map((s) => s.userid), confirmedCount: confirmed.length,
-    waitlist, waitlistIds: waitlist.map((s) => s.userid),
+    confirmed,
+    confirmedIds: confirmed.map((s) => s.userid),
+    confirmedCount: confirmed.length,
+    waitlist,
+    waitlistIds: waitlist.map((s) => s.userid),
   };
 }
 
@@ -49,9 +53,16 @@ export async function notifyPromoted(d: EventDeps, a: ActivityDoc, promoted: str
   for (const userid of promoted) {
     const stamp = a.confirmed.find((s) => s.userid === userid);
     if (!stamp) continue; // withdrawn again since: nothing to tell
-    await d.notify.toUsers(`activity:${a.code}:promoted:${userid}:${new Date(stamp.at).getTime()}`, [userid], t('activityPromotedPush', {
-      code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, tz), place: neutralizeUserText(a.place),
-    }));
+    await d.notify.toUsers(
+      `activity:${a.code}:promoted:${userid}:${new Date(stamp.at).getTime()}`,
+      [userid],
+      t('activityPromotedPush', {
+        code: a.code,
+        title: neutralizeUserText(a.title),
+        when: formatDateTime(a.startAt, tz),
+        place: neutralizeUserText(a.place),
+      }),
+    );
   }
   await d.models.Activity.updateOne({ _id: a._id }, { $pullAll: { promotedPending: promoted } });
 }
@@ -73,9 +84,12 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
   const tun = d.config.tunables;
 
   function assertOpen(a: ActivityDoc, now: Date, until: 'deadline' | 'start'): void {
-    if (a.status === 'cancelled') throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
-    if (until === 'deadline' && a.deadline.getTime() <= now.getTime()) throw new UserError('activityDeadlinePassed', { code: a.code, deadline: formatDateTime(a.deadline, tz) });
-    if (until === 'start' && a.startAt.getTime() <= now.getTime()) throw new UserError('activityStarted', { code: a.code });
+    if (a.status === 'cancelled')
+      throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
+    if (until === 'deadline' && a.deadline.getTime() <= now.getTime())
+      throw new UserError('activityDeadlinePassed', { code: a.code, deadline: formatDateTime(a.deadline, tz) });
+    if (until === 'start' && a.startAt.getTime() <= now.getTime())
+      throw new UserError('activityStarted', { code: a.code });
   }
 
   /** One guarded $push per attempt: never more confirmed than places, however many press at once. */
@@ -86,13 +100,29 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       if (a.confirmedIds.includes(userid)) throw new UserError('activityAlreadySigned', { code: a.code });
       const pos = a.waitlistIds.indexOf(userid);
       if (pos >= 0) throw new UserError('activityAlreadyWaitlisted', { code: a.code, position: pos + 1 });
-      const base: Record<string, unknown> = { _id: a._id, status: 'open', deadline: { $gt: now }, capacity: a.capacity, 'confirmed.userid': { $ne: userid }, 'waitlist.userid': { $ne: userid } };
+      const base: Record<string, unknown> = {
+        _id: a._id,
+        status: 'open',
+        deadline: { $gt: now },
+        capacity: a.capacity,
+        'confirmed.userid': { $ne: userid },
+        'waitlist.userid': { $ne: userid },
+      };
       const stamp = { userid, at: now };
-      const seat: Record<string, unknown> = a.capacity === null ? base : { ...base, confirmedCount: { $lt: a.capacity } };
-      const confirmed = (await Activity.findOneAndUpdate(seat, { $push: { confirmed: stamp, confirmedIds: userid }, $inc: { confirmedCount: 1, version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+      const seat: Record<string, unknown> =
+        a.capacity === null ? base : { ...base, confirmedCount: { $lt: a.capacity } };
+      const confirmed = (await Activity.findOneAndUpdate(
+        seat,
+        { $push: { confirmed: stamp, confirmedIds: userid }, $inc: { confirmedCount: 1, version: 1 } },
+        { returnDocument: 'after' },
+      ).lean()) as ActivityDoc | null;
       if (confirmed) return { outcome: 'confirmed', activity: confirmed };
       if (a.capacity === null) continue;
-      const queued = (await Activity.findOneAndUpdate({ ...base, confirmedCount: { $gte: a.capacity } }, { $push: { waitlist: stamp, waitlistIds: userid }, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+      const queued = (await Activity.findOneAndUpdate(
+        { ...base, confirmedCount: { $gte: a.capacity } },
+        { $push: { waitlist: stamp, waitlistIds: userid }, $inc: { version: 1 } },
+        { returnDocument: 'after' },
+      ).lean()) as ActivityDoc | null;
       if (queued) return { outcome: 'waitlisted', position: queued.waitlistIds.indexOf(userid) + 1, activity: queued };
       // A place freed (or the activity changed) between the two tries: read again and decide afresh.
     }
@@ -109,10 +139,23 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       assertOpen(a, now, leaveReason === undefined ? 'deadline' : 'start');
       const wasConfirmed = a.confirmedIds.includes(userid);
       if (!wasConfirmed && !a.waitlistIds.includes(userid)) throw new UserError('activityNotSigned', { code: a.code });
-      const lists = promoteWaitlist(a.confirmed.filter((s) => s.userid !== userid), a.waitlist.filter((s) => s.userid !== userid), a.capacity, now);
-      const update: Record<string, unknown> = { $set: listsUpdate(lists.confirmed, lists.waitlist), $inc: { version: 1 } };
-      if (leaveReason !== undefined && wasConfirmed) update.$push = { leaves: { userid, reason: leaveReason, at: now } };
-      const after = (await Activity.findOneAndUpdate({ _id: a._id, version: a.version, status: 'open' }, withPromotions(update, lists.promoted), { returnDocument: 'after' }).lean()) as ActivityDoc | null;
+      const lists = promoteWaitlist(
+        a.confirmed.filter((s) => s.userid !== userid),
+        a.waitlist.filter((s) => s.userid !== userid),
+        a.capacity,
+        now,
+      );
+      const update: Record<string, unknown> = {
+        $set: listsUpdate(lists.confirmed, lists.waitlist),
+        $inc: { version: 1 },
+      };
+      if (leaveReason !== undefined && wasConfirmed)
+        update.$push = { leaves: { userid, reason: leaveReason, at: now } };
+      const after = (await Activity.findOneAndUpdate(
+        { _id: a._id, version: a.version, status: 'open' },
+        withPromotions(update, lists.promoted),
+        { returnDocument: 'after' },
+      ).lean()) as ActivityDoc | null;
       if (!after) {
         await afterConflict(attempt);
         continue;
@@ -125,10 +168,15 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
 
   async function checkIn(input: string, userid: string, now: Date): Promise<{ activity: ActivityDoc; at: Date }> {
     const a = await byCode(input, now);
-    if (a.status === 'cancelled') throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
+    if (a.status === 'cancelled')
+      throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
     const w = checkinWindow(a.startAt, a.endAt, tun.checkin);
     if (now < w.opens || now > w.closes) {
-      throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', { code: a.code, opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
+      throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', {
+        code: a.code,
+        opens: formatDateTime(w.opens, tz),
+        closes: formatDateTime(w.closes, tz),
+      });
     }
     if (!anyoneMayCheckIn(a, tun.openCheckinActivityTypes) && !a.confirmedIds.includes(userid)) {
       const pos = a.waitlistIds.indexOf(userid);
@@ -136,7 +184,11 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       const canSignUp = a.deadline.getTime() > now.getTime() && (a.capacity === null || a.confirmedCount < a.capacity);
       throw new UserError('checkinNotSigned', { code: a.code, canSignUp });
     }
-    const after = await Activity.findOneAndUpdate({ _id: a._id, 'checkins.userid': { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
+    const after = await Activity.findOneAndUpdate(
+      { _id: a._id, 'checkins.userid': { $ne: userid } },
+      { $push: { checkins: { userid, at: now }, checkinIds: userid } },
+      { returnDocument: 'after' },
+    ).lean();
     if (!after) {
       const at = a.checkins.find((c) => c.userid === userid)?.at ?? now;
       throw new UserError('checkinAlready', { code: a.code, at: formatDateTime(at, tz) });

@@ -30,7 +30,10 @@ const SHIFT_WORDS = /^(值班|接访|联络站|ZB)$/i;
  * 签到 with a code (HD…/HY…), `值班`, a bare number (the activity or meeting of that number whose
  * window is open), or nothing (the one event the sender can check in to right now).
  */
-export function createCheckin(d: EventDeps, parts: { activities: ActivityService; meetings: Meetings; shifts: Shifts }) {
+export function createCheckin(
+  d: EventDeps,
+  parts: { activities: ActivityService; meetings: Meetings; shifts: Shifts },
+) {
   const { Activity, Meeting } = d.models;
   const tun = d.config.tunables;
 
@@ -72,11 +75,16 @@ export function createCheckin(d: EventDeps, parts: { activities: ActivityService
 
   /** Bare 签到: exactly one open activity (I may join), meeting or shift → that one; else a list. */
   async function checkInWhateverIsOpen(userid: string, now: Date): Promise<CheckinOutcome> {
-    const recent = { $gte: new Date(now.getTime() - 2 * 24 * 3600_000), $lte: new Date(now.getTime() + tun.checkin.beforeStartMinutes * 60_000) };
+    const recent = {
+      $gte: new Date(now.getTime() - 2 * 24 * 3600_000),
+      $lte: new Date(now.getTime() + tun.checkin.beforeStartMinutes * 60_000),
+    };
     const acts = ((await Activity.find({ status: 'open', startAt: recent }).lean()) as ActivityDoc[]).filter(
       (a) => isOpen(a, now) && (anyoneMayCheckIn(a, tun.openCheckinActivityTypes) || a.confirmedIds.includes(userid)),
     );
-    const meets = ((await Meeting.find({ status: 'active', startAt: recent }).lean()) as MeetingDoc[]).filter((m) => isOpen(m, now));
+    const meets = ((await Meeting.find({ status: 'active', startAt: recent }).lean()) as MeetingDoc[]).filter((m) =>
+      isOpen(m, now),
+    );
     const codes = [...acts.map((a) => a.code), ...meets.map((m) => m.code)];
     if (codes.length > 1) throw new UserError('checkinWhichOf', { codes: codes.join('、') });
     if (acts[0]) return viaActivity(acts[0].code, userid, now);

@@ -6,7 +6,8 @@ import { type CodePrefix, formatCode, parseCode } from '../codes';
 /** Reads an activity (HD) or meeting (HY) code in any accepted form; bare numbers mean this year. */
 export function readEventCode(input: string, prefix: 'HD' | 'HY', now: Date, tz: string): string {
   const code = parseCode(input, prefix, yearOf(now, tz));
-  if (!code) throw new UserError(prefix === 'HD' ? 'activityCodeInvalid' : 'meetingCodeInvalid', { text: input.slice(0, 20) });
+  if (!code)
+    throw new UserError(prefix === 'HD' ? 'activityCodeInvalid' : 'meetingCodeInvalid', { text: input.slice(0, 20) });
   return formatCode(code);
 }
 

@@ -9,7 +9,11 @@ import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 export type EventKind = 'activity' | 'meeting';
 
 /** Title, time and place, read the same way for both kinds; the refusals name the kind's command. */
-export function readEventIdentity(i: { title: string; time?: string; place?: string; now: Date }, kind: EventKind, tz: string) {
+export function readEventIdentity(
+  i: { title: string; time?: string; place?: string; now: Date },
+  kind: EventKind,
+  tz: string,
+) {
   const title = i.title.trim();
   if (!title) throw new UserError(kind === 'activity' ? 'activityUsage' : 'meetingUsage');
   if ([...title].length > 60) throw new UserError('eventTitleTooLong');
@@ -76,7 +80,14 @@ export async function cancelOnce<D extends Cancellable>(
     const replay = before.status === 'cancelled' && before.cancelOrigin === p.origin;
     if (before.status === 'cancelled' && !replay) s.alreadyCancelled(before);
     if (!replay) s.check(before);
-    const set = { status: 'cancelled', cancelReason: p.reason, cancelledAt: p.now, cancelOrigin: p.origin, reminders: cancelReminders(before.reminders, p.now), nextReminderAt: null };
+    const set = {
+      status: 'cancelled',
+      cancelReason: p.reason,
+      cancelledAt: p.now,
+      cancelOrigin: p.origin,
+      reminders: cancelReminders(before.reminders, p.now),
+      nextReminderAt: null,
+    };
     const after = replay ? before : await s.update(before, set);
     if (after) return { before, after };
     await afterConflict(attempt);

@@ -21,32 +21,49 @@ const RANGE_SEPARATOR = /^\s*(?:-|—|–|~|～|至|到)\s*/;
 export function parseEventTime(value: string | undefined, now: Date, tz: string): { startAt: Date; endAt?: Date } {
   if (!value) throw new UserError('eventTimeMissing');
   const start = parseWhen(value, { now, tz });
-  if (!start.ok) throw new UserError(start.reason === 'invalid_date' ? 'eventTimeInvalid' : 'eventTimeUnrecognized', { text: value });
+  if (!start.ok)
+    throw new UserError(start.reason === 'invalid_date' ? 'eventTimeInvalid' : 'eventTimeUnrecognized', {
+      text: value,
+    });
   if (!start.hasTime) throw new UserError('eventTimeNoClock', { text: value });
-  if (start.date.getTime() <= now.getTime()) throw new UserError('eventTimePast', { when: formatDateTime(start.date, tz) });
+  if (start.date.getTime() <= now.getTime())
+    throw new UserError('eventTimePast', { when: formatDateTime(start.date, tz) });
   const rest = normalizeCommandText(value.slice(value.indexOf(start.matched) + start.matched.length));
   if (!rest) return { startAt: start.date };
   const sep = RANGE_SEPARATOR.exec(rest);
   // A bare clock time after the separator means the same day as the start.
   const end = sep ? parseWhen(rest.slice(sep[0].length), { now: startOfDay(start.date, tz), tz }) : undefined;
   if (!end || !end.ok || !end.hasTime) throw new UserError('eventTimeUnrecognized', { text: value });
-  if (end.date.getTime() <= start.date.getTime()) throw new UserError('eventEndBeforeStart', { start: formatDateTime(start.date, tz) });
+  if (end.date.getTime() <= start.date.getTime())
+    throw new UserError('eventEndBeforeStart', { start: formatDateTime(start.date, tz) });
   return { startAt: start.date, endAt: end.date };
 }
 
 /** `截止：` for sign-ups: a date (end of that day) or a time, after now and not after the start. */
-export function parseSignupDeadline(value: string, now: Date, startAt: Date, tz: string, calendar?: HolidayCalendar): Date {
+export function parseSignupDeadline(
+  value: string,
+  now: Date,
+  startAt: Date,
+  tz: string,
+  calendar?: HolidayCalendar,
+): Date {
   const parsed = parseDeadline(value, { now, tz, calendar });
   if (!parsed.ok) {
     if (parsed.reason === 'past') throw new UserError('eventDeadlinePast', { text: value });
-    throw new UserError(parsed.reason === 'invalid_date' ? 'eventTimeInvalid' : 'eventDeadlineUnrecognized', { text: value });
+    throw new UserError(parsed.reason === 'invalid_date' ? 'eventTimeInvalid' : 'eventDeadlineUnrecognized', {
+      text: value,
+    });
   }
   // "截止：11月25日" for an activity that day at 14:30 means until the start, not midnight after it.
   return parsed.date.getTime() > startAt.getTime() ? startAt : parsed.date;
 }
 
 /** When check-in is open: from a set time before the start until the end (given or default length). */
-export function checkinWindow(startAt: Date, endAt: Date | null | undefined, t: CheckinTunables): { opens: Date; closes: Date } {
+export function checkinWindow(
+  startAt: Date,
+  endAt: Date | null | undefined,
+  t: CheckinTunables,
+): { opens: Date; closes: Date } {
   return {
     opens: new Date(startAt.getTime() - t.beforeStartMinutes * 60_000),
     closes: endAt ?? new Date(startAt.getTime() + t.defaultDurationMinutes * 60_000),
@@ -64,7 +81,9 @@ export function planReminders(startAt: Date, beforeMinutes: readonly number[], n
     .sort((a, b) => b - a)
     .map((minutesBefore) => {
       const at = new Date(startAt.getTime() - minutesBefore * 60_000);
-      return at.getTime() > now.getTime() ? { minutesBefore, at, status: 'pending' as const } : { minutesBefore, at, status: 'skipped' as const, doneAt: now };
+      return at.getTime() > now.getTime()
+        ? { minutesBefore, at, status: 'pending' as const }
+        : { minutesBefore, at, status: 'skipped' as const, doneAt: now };
     });
 }
 
@@ -77,5 +96,7 @@ export function nextPendingAt(reminders: readonly Reminder[]): Date | null {
 
 /** Unfinished reminders become cancelled (the event was cancelled); a claim left by a crash too. */
 export function cancelReminders(reminders: readonly Reminder[], now: Date): Reminder[] {
-  return reminders.map((r) => (r.status === 'pending' || r.status === 'claimed' ? { ...r, status: 'cancelled' as const, doneAt: now } : r));
+  return reminders.map((r) =>
+    r.status === 'pending' || r.status === 'claimed' ? { ...r, status: 'cancelled' as const, doneAt: now } : r,
+  );
 }

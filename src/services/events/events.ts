@@ -29,7 +29,19 @@ export function createEvents(d: EventDeps) {
   const { sendDueReminders } = createReminderSweep(d, meetings.silentIds);
   const { upcoming, attendanceFor, periodSummary } = createEventReports(d);
   const flushPromotions = () => flushPendingPromotions(d);
-  return { activities, meetings, shifts, stations, checkIn, leave, sendDueReminders, flushPromotions, upcoming, attendanceFor, periodSummary };
+  return {
+    activities,
+    meetings,
+    shifts,
+    stations,
+    checkIn,
+    leave,
+    sendDueReminders,
+    flushPromotions,
+    upcoming,
+    attendanceFor,
+    periodSummary,
+  };
 }
 
 export type Events = ReturnType<typeof createEvents>;

@@ -32,21 +32,38 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
       if (p.time) {
         const { startAt, endAt } = parseEventTime(p.time, p.now, tz);
         const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
-        Object.assign(set, { startAt, endAt: endAt ?? null, year: yearOf(startAt, tz), reminders, nextReminderAt: nextPendingAt(reminders), reminderRev: m.reminderRev + 1 });
+        Object.assign(set, {
+          startAt,
+          endAt: endAt ?? null,
+          year: yearOf(startAt, tz),
+          reminders,
+          nextReminderAt: nextPendingAt(reminders),
+          reminderRev: m.reminderRev + 1,
+        });
         changed.push('时间');
       }
       if (p.place) {
         set.place = p.place.trim();
         changed.push('地点');
       }
-      const after = (await Meeting.findOneAndUpdate({ _id: m._id, version: m.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null;
+      const after = (await Meeting.findOneAndUpdate(
+        { _id: m._id, version: m.version, status: 'active' },
+        { $set: set, $inc: { version: 1 } },
+        { returnDocument: 'after' },
+      ).lean()) as MeetingDoc | null;
       if (!after) {
         await afterConflict(attempt);
         continue;
       }
       await d.notify.toGroup(
         `meeting:${after.code}:changed:${p.origin}`,
-        t('meetingChangedPush', { code: after.code, title: neutralizeUserText(after.title), changed, when: formatDateTime(after.startAt, tz), place: neutralizeUserText(after.place) }),
+        t('meetingChangedPush', {
+          code: after.code,
+          title: neutralizeUserText(after.title),
+          changed,
+          when: formatDateTime(after.startAt, tz),
+          place: neutralizeUserText(after.place),
+        }),
         { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: after.code }) },
       );
       return { meeting: after, changed };
@@ -64,13 +81,22 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
         },
         check: (x) => assertChangeable(d, x, p.now),
         update: async (x, set) =>
-          (await Meeting.findOneAndUpdate({ _id: x._id, version: x.version, status: 'active' }, { $set: set, $inc: { version: 1 } }, { returnDocument: 'after' }).lean()) as MeetingDoc | null,
+          (await Meeting.findOneAndUpdate(
+            { _id: x._id, version: x.version, status: 'active' },
+            { $set: set, $inc: { version: 1 } },
+            { returnDocument: 'after' },
+          ).lean()) as MeetingDoc | null,
       },
       p,
     );
     await d.notify.toGroup(
       `meeting:${m.code}:cancelled`,
-      t('meetingCancelledPush', { code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), reason: neutralizeUserText(after.cancelReason ?? p.reason) }),
+      t('meetingCancelledPush', {
+        code: m.code,
+        title: neutralizeUserText(m.title),
+        when: formatDateTime(m.startAt, tz),
+        reason: neutralizeUserText(after.cancelReason ?? p.reason),
+      }),
       { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
     );
     return { meeting: after };

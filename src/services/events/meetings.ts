@@ -49,8 +49,18 @@ export function createMeetings(d: EventDeps) {
         const code = formatCode(await nextCode(d.models, 'HY', yearOf(i.now, tz)));
         const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
         const created = await Meeting.create({
-          code, year: yearOf(startAt, tz), title, type, place, startAt, endAt, expectedIds,
-          reminders, nextReminderAt: nextPendingAt(reminders), createdBy: i.actor.userid, origin: i.origin,
+          code,
+          year: yearOf(startAt, tz),
+          title,
+          type,
+          place,
+          startAt,
+          endAt,
+          expectedIds,
+          reminders,
+          nextReminderAt: nextPendingAt(reminders),
+          createdBy: i.actor.userid,
+          origin: i.origin,
         });
         return created.toObject() as unknown as MeetingDoc;
       },
@@ -61,7 +71,13 @@ export function createMeetings(d: EventDeps) {
   async function announce(m: MeetingDoc): Promise<void> {
     await d.notify.toGroup(
       `meeting:${m.code}:created`,
-      t('meetingAnnouncePush', { code: m.code, title: neutralizeUserText(m.title), type: m.type, when: formatDateTime(m.startAt, tz), place: neutralizeUserText(m.place) }),
+      t('meetingAnnouncePush', {
+        code: m.code,
+        title: neutralizeUserText(m.title),
+        type: m.type,
+        when: formatDateTime(m.startAt, tz),
+        place: neutralizeUserText(m.place),
+      }),
       { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
     );
   }
@@ -69,7 +85,10 @@ export function createMeetings(d: EventDeps) {
   /** Meetings not yet over, soonest first. */
   async function listCurrent(now: Date, limit = 10): Promise<MeetingDoc[]> {
     const since = new Date(now.getTime() - 7 * 24 * 3600_000);
-    const docs = (await Meeting.find({ status: 'active', startAt: { $gte: since } }).sort({ startAt: 1, _id: 1 }).limit(200).lean()) as MeetingDoc[];
+    const docs = (await Meeting.find({ status: 'active', startAt: { $gte: since } })
+      .sort({ startAt: 1, _id: 1 })
+      .limit(200)
+      .lean()) as MeetingDoc[];
     return docs.filter((m) => effectiveEnd(m.startAt, m.endAt, tun.checkin) > now).slice(0, limit);
   }
 
@@ -79,17 +98,29 @@ export function createMeetings(d: EventDeps) {
    * version, so a whole group answering at once never conflicts.
    */
   async function reply(input: string, userid: string, answer: '参加' | '请假', reason: string | undefined, now: Date) {
-    if (answer === '请假' && !reason) throw new UserError('meetingLeaveNeedsReason', { code: readEventCode(input, 'HY', now, tz) });
+    if (answer === '请假' && !reason)
+      throw new UserError('meetingLeaveNeedsReason', { code: readEventCode(input, 'HY', now, tz) });
     for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
       const m = await byCode(input, now);
-      if (m.status === 'cancelled') throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
-      if (m.startAt <= now) throw new UserError('meetingReplyClosed', { code: m.code, when: formatDateTime(m.startAt, tz) });
+      if (m.status === 'cancelled')
+        throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
+      if (m.startAt <= now)
+        throw new UserError('meetingReplyClosed', { code: m.code, when: formatDateTime(m.startAt, tz) });
       const slip: MeetingReply = { userid, answer, at: now, ...(answer === '请假' ? { reason } : {}) };
       const open: Record<string, unknown> = { _id: m._id, status: 'active', startAt: { $gt: now } };
       const previous: MeetingReply | undefined = m.replies.find((r) => r.userid === userid);
-      const after = (await (previous === undefined
-        ? Meeting.findOneAndUpdate({ ...open, 'replies.userid': { $ne: userid } }, { $push: { replies: slip }, $addToSet: { expectedIds: userid } }, { returnDocument: 'after' })
-        : Meeting.findOneAndUpdate({ ...open, 'replies.userid': userid }, { $set: { 'replies.$': slip } }, { returnDocument: 'after' })
+      const after = (await (
+        previous === undefined
+          ? Meeting.findOneAndUpdate(
+              { ...open, 'replies.userid': { $ne: userid } },
+              { $push: { replies: slip }, $addToSet: { expectedIds: userid } },
+              { returnDocument: 'after' },
+            )
+          : Meeting.findOneAndUpdate(
+              { ...open, 'replies.userid': userid },
+              { $set: { 'replies.$': slip } },
+              { returnDocument: 'after' },
+            )
       ).lean()) as MeetingDoc | null;
       if (after) return { meeting: after, previous };
       // Cancelled, started, or my own other slip landed first: read again and decide afresh.
@@ -99,17 +130,26 @@ export function createMeetings(d: EventDeps) {
 
   async function checkIn(input: string, userid: string, now: Date): Promise<{ meeting: MeetingDoc; at: Date }> {
     const m = await byCode(input, now);
-    if (m.status === 'cancelled') throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
+    if (m.status === 'cancelled')
+      throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
     const w = checkinWindow(m.startAt, m.endAt, tun.checkin);
     if (now < w.opens || now > w.closes) {
-      throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', { code: m.code, opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
+      throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', {
+        code: m.code,
+        opens: formatDateTime(w.opens, tz),
+        closes: formatDateTime(w.closes, tz),
+      });
     }
     const after = await Meeting.findOneAndUpdate(
       { _id: m._id, 'checkins.userid': { $ne: userid } },
       { $push: { checkins: { userid, at: now }, checkinIds: userid }, $addToSet: { expectedIds: userid } },
       { returnDocument: 'after' },
     ).lean();
-    if (!after) throw new UserError('checkinAlready', { code: m.code, at: formatDateTime(m.checkins.find((c) => c.userid === userid)?.at ?? now, tz) });
+    if (!after)
+      throw new UserError('checkinAlready', {
+        code: m.code,
+        at: formatDateTime(m.checkins.find((c) => c.userid === userid)?.at ?? now, tz),
+      });
     return { meeting: after as MeetingDoc, at: now };
   }
 

@@ -31,7 +31,13 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
    * reminder revision, so a cancel or time change in between wins), enqueue under an idempotent key,
    * mark it sent. A claim left behind by a crash is finished by a later sweep.
    */
-  async function processDoc(doc: Due, update: Updater, now: Date, graceMs: number, push: (r: Reminder) => Promise<void>): Promise<number> {
+  async function processDoc(
+    doc: Due,
+    update: Updater,
+    now: Date,
+    graceMs: number,
+    push: (r: Reminder) => Promise<void>,
+  ): Promise<number> {
     let sent = 0;
     for (const [i, r] of doc.reminders.entries()) {
       const path = `reminders.${i}`;
@@ -54,12 +60,25 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
   /** Keeps the sweep's index key right: never later than the earliest pending reminder. */
   async function refreshNext(load: () => Promise<Due | null>, update: Updater): Promise<void> {
     const fresh = await load();
-    if (fresh) await update({ _id: fresh._id, reminderRev: fresh.reminderRev }, { $set: { nextReminderAt: nextPendingAt(fresh.reminders) } });
+    if (fresh)
+      await update(
+        { _id: fresh._id, reminderRev: fresh.reminderRev },
+        { $set: { nextReminderAt: nextPendingAt(fresh.reminders) } },
+      );
   }
 
   async function activityPush(a: ActivityDoc, r: Reminder): Promise<void> {
-    const body = t('activityReminderPush', { code: a.code, title: neutralizeUserText(a.title), when: formatDateTime(a.startAt, tz), place: neutralizeUserText(a.place), minutesBefore: r.minutesBefore });
-    await d.notify.toGroup(reminderKey(a.code, r.minutesBefore, a.reminderRev), a.confirmedIds.length ? `${body}\n${mentions(a.confirmedIds)}` : body);
+    const body = t('activityReminderPush', {
+      code: a.code,
+      title: neutralizeUserText(a.title),
+      when: formatDateTime(a.startAt, tz),
+      place: neutralizeUserText(a.place),
+      minutesBefore: r.minutesBefore,
+    });
+    await d.notify.toGroup(
+      reminderKey(a.code, r.minutesBefore, a.reminderRev),
+      a.confirmedIds.length ? `${body}\n${mentions(a.confirmedIds)}` : body,
+    );
   }
 
   async function meetingPush(m: MeetingDoc, r: Reminder, now: Date): Promise<void> {
@@ -67,16 +86,26 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
     const silent = await silentIds(m, now);
     const names = await d.roster.namesOf(silent);
     const body = t('meetingReminderPush', {
-      code: m.code, title: neutralizeUserText(m.title), when: formatDateTime(m.startAt, tz), place: neutralizeUserText(m.place), minutesBefore: r.minutesBefore,
+      code: m.code,
+      title: neutralizeUserText(m.title),
+      when: formatDateTime(m.startAt, tz),
+      place: neutralizeUserText(m.place),
+      minutesBefore: r.minutesBefore,
       silentNames: silent.map((u) => names.get(u) ?? u),
     });
-    await d.notify.toGroup(reminderKey(m.code, r.minutesBefore, m.reminderRev), silent.length ? `${body}\n${mentions(silent)}` : body);
+    await d.notify.toGroup(
+      reminderKey(m.code, r.minutesBefore, m.reminderRev),
+      silent.length ? `${body}\n${mentions(silent)}` : body,
+    );
   }
 
   async function shiftPush(s: ShiftDoc, r: Reminder): Promise<void> {
     if (s.memberIds.length === 0) return;
     const body = t('shiftReminderPush', { label: shiftLabel(s, tz) });
-    await d.notify.toGroup(reminderKey(`shift-${String(s._id)}`, r.minutesBefore, s.reminderRev), `${body}\n${mentions(s.memberIds)}`);
+    await d.notify.toGroup(
+      reminderKey(`shift-${String(s._id)}`, r.minutesBefore, s.reminderRev),
+      `${body}\n${mentions(s.memberIds)}`,
+    );
   }
 
   /** The scheduler's entry point: see the contract in the events service. */

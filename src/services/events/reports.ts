@@ -5,7 +5,14 @@ import type { EventDeps } from './deps';
 import { expectedOf, type MeetingResult } from './meeting-outcome';
 
 export interface UpcomingEvents {
-  activities: Array<{ code: string; title: string; startAt: Date; place: string; capacity?: number; confirmed: number }>;
+  activities: Array<{
+    code: string;
+    title: string;
+    startAt: Date;
+    place: string;
+    capacity?: number;
+    confirmed: number;
+  }>;
   meetings: Array<{ code: string; title: string; startAt: Date; place: string; expected: number; answered: number }>;
 }
 
@@ -15,7 +22,15 @@ export interface EventPeriodSummary {
 }
 
 export interface Attendance {
-  activities: Array<{ code: string; title: string; type: string; startAt: Date; signedUp: boolean; attended: boolean; excused: boolean }>;
+  activities: Array<{
+    code: string;
+    title: string;
+    type: string;
+    startAt: Date;
+    signedUp: boolean;
+    attended: boolean;
+    excused: boolean;
+  }>;
   meetings: Array<{ code: string; title: string; startAt: Date; result: MeetingResult }>;
   shifts: Array<{ date: Date; station: string; checkedIn: boolean }>;
 }
@@ -35,12 +50,24 @@ export function createEventReports(d: EventDeps) {
     const active = new Set((await d.roster.activeDeputies()).map((x) => x.userid));
     return {
       activities: acts.map((a) => ({
-        code: a.code, title: a.title, startAt: a.startAt, place: a.place, confirmed: a.confirmedCount, ...(a.capacity === null ? {} : { capacity: a.capacity }),
+        code: a.code,
+        title: a.title,
+        startAt: a.startAt,
+        place: a.place,
+        confirmed: a.confirmedCount,
+        ...(a.capacity === null ? {} : { capacity: a.capacity }),
       })),
       meetings: meets.map((m) => {
         const expected = expectedOf(m).filter((u) => active.has(u));
         const replied = new Set(m.replies.map((r) => r.userid));
-        return { code: m.code, title: m.title, startAt: m.startAt, place: m.place, expected: expected.length, answered: expected.filter((u) => replied.has(u)).length };
+        return {
+          code: m.code,
+          title: m.title,
+          startAt: m.startAt,
+          place: m.place,
+          expected: expected.length,
+          answered: expected.filter((u) => replied.has(u)).length,
+        };
       }),
     };
   }
@@ -50,40 +77,98 @@ export function createEventReports(d: EventDeps) {
   /** Userids of a stamp list (confirmed, checkins, replies…) as an expression, [] when absent. */
   const ids = (field: string) => ({ $ifNull: [`$${field}.userid`, []] });
   /** Userids whose reply slip says 请假. */
-  const leaveIds = { $map: { input: { $filter: { input: { $ifNull: ['$replies', []] }, as: 'r', cond: { $eq: ['$$r.answer', '请假'] } } }, as: 'r', in: '$$r.userid' } };
+  const leaveIds = {
+    $map: {
+      input: { $filter: { input: { $ifNull: ['$replies', []] }, as: 'r', cond: { $eq: ['$$r.answer', '请假'] } } },
+      as: 'r',
+      in: '$$r.userid',
+    },
+  };
 
   /** One deputy's year (by the events' start dates): what they signed up for, attended, were excused from. */
   async function attendanceFor(userid: string, year: number): Promise<Attendance> {
     // Meetings still ahead (or under way) read as 'upcoming' against the injected clock.
     const now = d.clock.now();
     const actsRun = Activity.aggregate<Attendance['activities'][number] & { onLeave: boolean }>([
-      { $match: { year, status: 'open', $or: [{ 'confirmed.userid': userid }, { 'checkins.userid': userid }, { 'leaves.userid': userid }] } },
-      { $project: { _id: 1, code: 1, title: 1, type: 1, startAt: 1, signedUp: { $in: [userid, ids('confirmed')] }, attended: { $in: [userid, ids('checkins')] }, onLeave: { $in: [userid, ids('leaves')] } } },
+      {
+        $match: {
+          year,
+          status: 'open',
+          $or: [{ 'confirmed.userid': userid }, { 'checkins.userid': userid }, { 'leaves.userid': userid }],
+        },
+      },
+      {
+        $project: {
+          _id: 1,
+          code: 1,
+          title: 1,
+          type: 1,
+          startAt: 1,
+          signedUp: { $in: [userid, ids('confirmed')] },
+          attended: { $in: [userid, ids('checkins')] },
+          onLeave: { $in: [userid, ids('leaves')] },
+        },
+      },
       { $sort: { startAt: 1, _id: 1 } },
     ]).exec();
     const meetsRun = Meeting.aggregate<Attendance['meetings'][number]>([
-      { $match: { year, status: 'active', $or: [{ expectedIds: userid }, { 'replies.userid': userid }, { 'checkins.userid': userid }] } },
+      {
+        $match: {
+          year,
+          status: 'active',
+          $or: [{ expectedIds: userid }, { 'replies.userid': userid }, { 'checkins.userid': userid }],
+        },
+      },
       {
         $project: {
-          _id: 1, code: 1, title: 1, startAt: 1,
+          _id: 1,
+          code: 1,
+          title: 1,
+          startAt: 1,
           result: {
             $cond: [
               { $in: [userid, ids('checkins')] },
               'attended',
-              { $cond: [{ $gt: [endExpr, now] }, 'upcoming', { $cond: [{ $in: [userid, leaveIds] }, 'excused', 'absent'] }] },
+              {
+                $cond: [
+                  { $gt: [endExpr, now] },
+                  'upcoming',
+                  { $cond: [{ $in: [userid, leaveIds] }, 'excused', 'absent'] },
+                ],
+              },
             ],
           },
         },
       },
       { $sort: { startAt: 1, _id: 1 } },
     ]).exec();
-    const shiftsRun = Shift.find({ year, memberIds: userid }).select({ day: 1, startAt: 1, station: 1, checkinIds: 1 }).sort({ day: 1, slot: 1, _id: 1 }).lean().exec();
+    const shiftsRun = Shift.find({ year, memberIds: userid })
+      .select({ day: 1, startAt: 1, station: 1, checkinIds: 1 })
+      .sort({ day: 1, slot: 1, _id: 1 })
+      .lean()
+      .exec();
     // The three reads run side by side.
-    const [acts, meets, shifts] = (await Promise.all([actsRun, meetsRun, shiftsRun])) as [Awaited<typeof actsRun>, Awaited<typeof meetsRun>, ShiftDoc[]];
+    const [acts, meets, shifts] = (await Promise.all([actsRun, meetsRun, shiftsRun])) as [
+      Awaited<typeof actsRun>,
+      Awaited<typeof meetsRun>,
+      ShiftDoc[],
+    ];
     return {
-      activities: acts.map((a) => ({ code: a.code, title: a.title, type: a.type, startAt: a.startAt, signedUp: a.signedUp, attended: a.attended, excused: !a.signedUp && !a.attended && a.onLeave })),
+      activities: acts.map((a) => ({
+        code: a.code,
+        title: a.title,
+        type: a.type,
+        startAt: a.startAt,
+        signedUp: a.signedUp,
+        attended: a.attended,
+        excused: !a.signedUp && !a.attended && a.onLeave,
+      })),
       meetings: meets.map((m) => ({ code: m.code, title: m.title, startAt: m.startAt, result: m.result })),
-      shifts: shifts.map((x) => ({ date: x.startAt ?? x.day, station: x.station, checkedIn: x.checkinIds.includes(userid) })),
+      shifts: shifts.map((x) => ({
+        date: x.startAt ?? x.day,
+        station: x.station,
+        checkedIn: x.checkinIds.includes(userid),
+      })),
     };
   }
 
@@ -93,7 +178,14 @@ export function createEventReports(d: EventDeps) {
     // Started now, awaited after the meetings' pipeline: the two run side by side.
     const typesRun = Activity.aggregate<{ _id: string; held: number; signedUp: number; attended: number }>([
       { $match: { status: 'open', startAt: range } },
-      { $group: { _id: '$type', held: { $sum: 1 }, signedUp: { $sum: { $size: ids('confirmed') } }, attended: { $sum: { $size: ids('checkins') } } } },
+      {
+        $group: {
+          _id: '$type',
+          held: { $sum: 1 },
+          signedUp: { $sum: { $size: ids('confirmed') } },
+          attended: { $sum: { $size: ids('checkins') } },
+        },
+      },
       { $sort: { _id: 1 } },
     ]).exec();
     // Marked handled here: if the meetings' read fails first, this one's failure must not go unhandled.
@@ -106,7 +198,15 @@ export function createEventReports(d: EventDeps) {
           over: { $lte: [endExpr, now] },
           expected: { $size: '$expectedIds' },
           attended: { $size: { $filter: { input: '$expectedIds', as: 'u', cond: { $in: ['$$u', ids('checkins')] } } } },
-          excused: { $size: { $filter: { input: '$expectedIds', as: 'u', cond: { $and: [{ $not: [{ $in: ['$$u', ids('checkins')] }] }, { $in: ['$$u', leaveIds] }] } } } },
+          excused: {
+            $size: {
+              $filter: {
+                input: '$expectedIds',
+                as: 'u',
+                cond: { $and: [{ $not: [{ $in: ['$$u', ids('checkins')] }] }, { $in: ['$$u', leaveIds] }] },
+              },
+            },
+          },
         },
       },
       // A meeting not yet over counts once everyone expected has checked in (nobody is still 'upcoming').
@@ -118,7 +218,9 @@ export function createEventReports(d: EventDeps) {
           expected: { $sum: '$expected' },
           attended: { $sum: '$attended' },
           excused: { $sum: { $cond: ['$over', '$excused', 0] } },
-          absent: { $sum: { $cond: ['$over', { $subtract: [{ $subtract: ['$expected', '$attended'] }, '$excused'] }, 0] } },
+          absent: {
+            $sum: { $cond: ['$over', { $subtract: [{ $subtract: ['$expected', '$attended'] }, '$excused'] }, 0] },
+          },
         },
       },
     ]);
@@ -132,7 +234,13 @@ export function createEventReports(d: EventDeps) {
         signedUp: types.reduce((n, x) => n + x.signedUp, 0),
         attended: types.reduce((n, x) => n + x.attended, 0),
       },
-      meetings: { held: m?.held ?? 0, expected: m?.expected ?? 0, attended: m?.attended ?? 0, excused: m?.excused ?? 0, absent: m?.absent ?? 0 },
+      meetings: {
+        held: m?.held ?? 0,
+        expected: m?.expected ?? 0,
+        attended: m?.attended ?? 0,
+        excused: m?.excused ?? 0,
+        absent: m?.absent ?? 0,
+      },
     };
   }
 

@@ -22,7 +22,9 @@ export function shiftLabel(s: Pick<ShiftDoc, 'day' | 'startAt' | 'station'>, tz:
 /** When a deputy on the shift may check in: the whole day, or around the given start. */
 export function shiftWindow(s: Pick<ShiftDoc, 'day' | 'startAt'>, d: EventDeps): { opens: Date; closes: Date } {
   const tz = d.config.timezone;
-  return s.startAt ? checkinWindow(s.startAt, null, d.config.tunables.checkin) : { opens: startOfDay(s.day, tz), closes: endOfDay(s.day, tz) };
+  return s.startAt
+    ? checkinWindow(s.startAt, null, d.config.tunables.checkin)
+    : { opens: startOfDay(s.day, tz), closes: endOfDay(s.day, tz) };
 }
 
 /** Who is on a shift (from the stamps; old documents also carry memberIds, kept in step). */
@@ -36,11 +38,19 @@ export function createShifts(d: EventDeps, stations: Stations) {
 
   function readWhen(text: string, now: Date) {
     const when = parseWhen(text, { now, tz });
-    if (!when.ok && when.reason === 'invalid_date') throw new UserError('shiftDateInvalid', { text: (text.trim().split(/\s+/)[0] ?? '').slice(0, 20) });
+    if (!when.ok && when.reason === 'invalid_date')
+      throw new UserError('shiftDateInvalid', { text: (text.trim().split(/\s+/)[0] ?? '').slice(0, 20) });
     if (!when.ok) throw new UserError('shiftUsage');
     const day = startOfDay(when.date, tz);
-    if (when.hasTime ? when.date <= now : day < startOfDay(now, tz)) throw new UserError('eventTimePast', { when: when.hasTime ? formatDateTime(when.date, tz) : formatDate(day, tz) });
-    return { day, startAt: when.hasTime ? when.date : undefined, rest: text.slice(text.indexOf(when.matched) + when.matched.length) };
+    if (when.hasTime ? when.date <= now : day < startOfDay(now, tz))
+      throw new UserError('eventTimePast', {
+        when: when.hasTime ? formatDateTime(when.date, tz) : formatDate(day, tz),
+      });
+    return {
+      day,
+      startAt: when.hasTime ? when.date : undefined,
+      rest: text.slice(text.indexOf(when.matched) + when.matched.length),
+    };
   }
 
   async function pickStation(typed: string | undefined, userids: string[], by: string) {
@@ -59,14 +69,38 @@ export function createShifts(d: EventDeps, stations: Stations) {
     const typedNames = [...new Set(splitList(rest))];
     if (typedNames.length === 0) throw new UserError('shiftNoNames');
     const people = await findAll(typedNames);
-    const station = await pickStation(p.station, people.map((x) => x.userid), p.actor.userid);
+    const station = await pickStation(
+      p.station,
+      people.map((x) => x.userid),
+      p.actor.userid,
+    );
     const slot = startAt ? `${dayKey(day, tz)}T${formatDateTime(startAt, tz).slice(-5)}` : dayKey(day, tz);
     const w = wallTime(day, tz);
-    const remindBase = startAt ?? fromWallTime({ year: w.year, month: w.month, day: w.day, hour: WHOLE_DAY_REMIND_HOUR }, tz);
+    const remindBase =
+      startAt ?? fromWallTime({ year: w.year, month: w.month, day: w.day, hour: WHOLE_DAY_REMIND_HOUR }, tz);
     const reminders = planReminders(remindBase, [Math.max(...d.config.tunables.reminders.beforeMinutes)], p.now);
-    const insert = { day, year: w.year, startAt, slot, station: station.name, reminders, nextReminderAt: nextPendingAt(reminders), createdBy: p.actor.userid, origin: p.origin };
-    const { shift: after, added } = await addMembers({ station: station.name, slot }, insert, people.map((x) => x.userid), p.now);
-    await d.notify.toUsers(`shift:${String(after._id)}:assigned:${p.origin}`, added, t('shiftAssignedPush', { label: shiftLabel(after, tz) }));
+    const insert = {
+      day,
+      year: w.year,
+      startAt,
+      slot,
+      station: station.name,
+      reminders,
+      nextReminderAt: nextPendingAt(reminders),
+      createdBy: p.actor.userid,
+      origin: p.origin,
+    };
+    const { shift: after, added } = await addMembers(
+      { station: station.name, slot },
+      insert,
+      people.map((x) => x.userid),
+      p.now,
+    );
+    await d.notify.toUsers(
+      `shift:${String(after._id)}:assigned:${p.origin}`,
+      added,
+      t('shiftAssignedPush', { label: shiftLabel(after, tz) }),
+    );
     const nameOf = new Map(people.map((x) => [x.userid, x.name]));
     return {
       shift: after,
@@ -97,7 +131,12 @@ export function createShifts(d: EventDeps, stations: Stations) {
    * existing one), then the people not yet on it added in one update guarded on none of them being
    * there: a concurrent 排班 naming the same person makes it miss, and it is worked out again.
    */
-  async function addMembers(key: { station: string; slot: string }, insert: Record<string, unknown>, userids: string[], now: Date): Promise<{ shift: ShiftDoc; added: string[] }> {
+  async function addMembers(
+    key: { station: string; slot: string },
+    insert: Record<string, unknown>,
+    userids: string[],
+    now: Date,
+  ): Promise<{ shift: ShiftDoc; added: string[] }> {
     let shift = await upsertShift(key, insert);
     for (let attempt = 0; attempt < 5; attempt++) {
       const on = new Set(memberIdsOf(shift));
@@ -114,11 +153,18 @@ export function createShifts(d: EventDeps, stations: Stations) {
     throw new Error(`shift members kept conflicting for ${key.station} ${key.slot}`);
   }
 
-  async function upsertShift(key: { station: string; slot: string }, insert: Record<string, unknown>): Promise<ShiftDoc> {
+  async function upsertShift(
+    key: { station: string; slot: string },
+    insert: Record<string, unknown>,
+  ): Promise<ShiftDoc> {
     for (let attempt = 0; ; attempt++) {
       try {
         // The id made here (not by the server), so shifts created in one process sort in creation order.
-        return (await Shift.findOneAndUpdate(key, { $setOnInsert: { _id: new Types.ObjectId(), ...insert } }, { upsert: true, returnDocument: 'after' }).lean()) as ShiftDoc;
+        return (await Shift.findOneAndUpdate(
+          key,
+          { $setOnInsert: { _id: new Types.ObjectId(), ...insert } },
+          { upsert: true, returnDocument: 'after' },
+        ).lean()) as ShiftDoc;
       } catch (err) {
         // Two first uses at once: the other insert won; the next try finds it.
         if (!isDuplicateKey(err) || attempt >= 2) throw err;
@@ -128,18 +174,28 @@ export function createShifts(d: EventDeps, stations: Stations) {
 
   /** Shifts from today on, the sender's own first. */
   async function listUpcoming(userid: string, now: Date) {
-    const docs = (await Shift.find({ day: { $gte: startOfDay(now, tz) } }).sort({ day: 1, slot: 1, _id: 1 }).limit(100).lean()) as ShiftDoc[];
+    const docs = (await Shift.find({ day: { $gte: startOfDay(now, tz) } })
+      .sort({ day: 1, slot: 1, _id: 1 })
+      .limit(100)
+      .lean()) as ShiftDoc[];
     const mine = docs.filter((s) => s.memberIds.includes(userid)).slice(0, 10);
     const others = docs.filter((s) => !s.memberIds.includes(userid)).slice(0, 10);
     const names = await d.roster.namesOf([...mine, ...others].flatMap((s) => s.memberIds));
-    const view = (s: ShiftDoc) => ({ label: shiftLabel(s, tz), names: s.memberIds.map((u) => names.get(u) ?? u), checkedIn: s.checkinIds.includes(userid) });
+    const view = (s: ShiftDoc) => ({
+      label: shiftLabel(s, tz),
+      names: s.memberIds.map((u) => names.get(u) ?? u),
+      checkedIn: s.checkinIds.includes(userid),
+    });
     return { mine: mine.map(view), others: others.map(view) };
   }
 
   /** 签到 值班: the sender's shift whose window is open now. */
   async function checkIn(userid: string, now: Date): Promise<{ shift: ShiftDoc; at: Date }> {
     const from = new Date(startOfDay(now, tz).getTime() - 24 * 3600_000);
-    const docs = (await Shift.find({ memberIds: userid, day: { $gte: from } }).sort({ day: 1, slot: 1, _id: 1 }).limit(20).lean()) as ShiftDoc[];
+    const docs = (await Shift.find({ memberIds: userid, day: { $gte: from } })
+      .sort({ day: 1, slot: 1, _id: 1 })
+      .limit(20)
+      .lean()) as ShiftDoc[];
     const open = docs.find((s) => {
       const w = shiftWindow(s, d);
       return now >= w.opens && now <= w.closes;
@@ -148,9 +204,17 @@ export function createShifts(d: EventDeps, stations: Stations) {
       const next = docs.find((s) => shiftWindow(s, d).opens > now);
       if (!next) throw new UserError('shiftNoneToday');
       const w = shiftWindow(next, d);
-      throw new UserError('shiftCheckinNotYet', { label: shiftLabel(next, tz), opens: formatDateTime(w.opens, tz), closes: formatDateTime(w.closes, tz) });
+      throw new UserError('shiftCheckinNotYet', {
+        label: shiftLabel(next, tz),
+        opens: formatDateTime(w.opens, tz),
+        closes: formatDateTime(w.closes, tz),
+      });
     }
-    const after = await Shift.findOneAndUpdate({ _id: open._id, 'checkins.userid': { $ne: userid } }, { $push: { checkins: { userid, at: now }, checkinIds: userid } }, { returnDocument: 'after' }).lean();
+    const after = await Shift.findOneAndUpdate(
+      { _id: open._id, 'checkins.userid': { $ne: userid } },
+      { $push: { checkins: { userid, at: now }, checkinIds: userid } },
+      { returnDocument: 'after' },
+    ).lean();
     if (!after) throw new UserError('shiftCheckinAlready', { label: shiftLabel(open, tz) });
     return { shift: after as ShiftDoc, at: now };
   }

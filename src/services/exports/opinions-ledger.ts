@@ -24,10 +24,25 @@ export interface OpinionsLedgerOptions {
 }
 
 const COLUMNS: Array<[key: string, width: number, kind?: ColumnKind]> = [
-  ['code', 13], ['filer', 10], ['source', 9], ['category', 10], ['title', 28], ['content', 50, 'longText'], ['cosigners', 16],
-  ['status', 8], ['unit', 16], ['deadline', 12, 'date'], ['answer', 40, 'longText'], ['rating', 9],
-  ['filedAt', 17, 'datetime'], ['assignedAt', 17, 'datetime'], ['answeredAt', 17, 'datetime'], ['ratedAt', 17, 'datetime'], ['closedAt', 17, 'datetime'],
-  ['days', 9, 'number'], ['overdue', 9],
+  ['code', 13],
+  ['filer', 10],
+  ['source', 9],
+  ['category', 10],
+  ['title', 28],
+  ['content', 50, 'longText'],
+  ['cosigners', 16],
+  ['status', 8],
+  ['unit', 16],
+  ['deadline', 12, 'date'],
+  ['answer', 40, 'longText'],
+  ['rating', 9],
+  ['filedAt', 17, 'datetime'],
+  ['assignedAt', 17, 'datetime'],
+  ['answeredAt', 17, 'datetime'],
+  ['ratedAt', 17, 'datetime'],
+  ['closedAt', 17, 'datetime'],
+  ['days', 9, 'number'],
+  ['overdue', 9],
 ];
 const SPECS: ColumnSpec[] = COLUMNS.map(([key, width, kind]) => ({ header: exportHeaders[key] ?? key, width, kind }));
 
@@ -38,7 +53,11 @@ export function isOverdue(o: Pick<Opinion, 'status' | 'rounds'>, now: Date): boo
 }
 
 /** Calendar days from filing to closing (or rejection/withdrawal), or to now while still open. */
-export function daysTaken(o: Pick<Opinion, 'filedAt' | 'closedAt' | 'rejectedAt' | 'withdrawnAt'>, now: Date, tz: string): number {
+export function daysTaken(
+  o: Pick<Opinion, 'filedAt' | 'closedAt' | 'rejectedAt' | 'withdrawnAt'>,
+  now: Date,
+  tz: string,
+): number {
   return calendarDaysBetween(o.filedAt, o.closedAt ?? o.rejectedAt ?? o.withdrawnAt ?? now, tz);
 }
 
@@ -46,22 +65,44 @@ function rowOf(o: Opinion, names: Map<string, string>, opts: OpinionsLedgerOptio
   const text = (s?: string | null) => (s ? (opts.fullText ? s : maskSensitive(s)) : undefined);
   const cosigners = (o.cosigners ?? []).map((u) => names.get(u) ?? u).join(exportWords.listSeparator);
   return [
-    o.code, o.filerName, o.source, o.category, o.title, text(o.content), cosigners,
-    o.status, o.unit, o.deadline, text(o.answer), o.rating,
-    o.filedAt, o.assignedAt, o.answeredAt, o.ratedAt, o.closedAt,
-    daysTaken(o, opts.now, tz), isOverdue(o, opts.now) ? exportWords.yes : exportWords.no,
+    o.code,
+    o.filerName,
+    o.source,
+    o.category,
+    o.title,
+    text(o.content),
+    cosigners,
+    o.status,
+    o.unit,
+    o.deadline,
+    text(o.answer),
+    o.rating,
+    o.filedAt,
+    o.assignedAt,
+    o.answeredAt,
+    o.ratedAt,
+    o.closedAt,
+    daysTaken(o, opts.now, tz),
+    isOverdue(o, opts.now) ? exportWords.yes : exportWords.no,
   ];
 }
 
 /** The opinion ledger (意见建议台账), streamed from a cursor: one sheet per year, ordered by code. */
-export async function writeOpinionsLedger(d: LedgerDeps, opts: OpinionsLedgerOptions): Promise<{ file: string; rows: number }> {
+export async function writeOpinionsLedger(
+  d: LedgerDeps,
+  opts: OpinionsLedgerOptions,
+): Promise<{ file: string; rows: number }> {
   const names = new Map((await d.roster.list()).map((x) => [x.userid, x.name]));
   const filter = opts.only?.filter ?? (opts.year === undefined ? {} : { year: opts.year });
   return writeXlsx(opts.out, d.timezone, async (x) => {
     let sheet: ReturnType<typeof x.sheet> | undefined;
     let sheetYear: number | undefined;
     let rows = 0;
-    const cursor = d.models.Opinion.find(filter).select({ timeline: 0 }).sort({ year: 1, seq: 1, _id: 1 }).lean<Opinion>().cursor();
+    const cursor = d.models.Opinion.find(filter)
+      .select({ timeline: 0 })
+      .sort({ year: 1, seq: 1, _id: 1 })
+      .lean<Opinion>()
+      .cursor();
     for await (const o of cursor) {
       if (!sheet || (sheetYear !== o.year && !opts.only)) {
         sheet = x.sheet(opts.only?.sheet ?? exportNames.opinionsSheet(o.year), SPECS);
@@ -70,7 +111,11 @@ export async function writeOpinionsLedger(d: LedgerDeps, opts: OpinionsLedgerOpt
       await sheet.addRow(rowOf(o, names, opts, d.timezone));
       rows += 1;
     }
-    if (!sheet) x.sheet(opts.only?.sheet ?? (opts.year === undefined ? exportNames.opinions : exportNames.opinionsSheet(opts.year)), SPECS);
+    if (!sheet)
+      x.sheet(
+        opts.only?.sheet ?? (opts.year === undefined ? exportNames.opinions : exportNames.opinionsSheet(opts.year)),
+        SPECS,
+      );
     return { file: opts.out, rows };
   });
 }

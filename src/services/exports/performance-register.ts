@@ -9,7 +9,11 @@ export interface RegisterDeps {
   activityTypes: readonly string[];
 }
 
-const spec = (key: string, width: number, kind?: ColumnKind): ColumnSpec => ({ header: exportHeaders[key] ?? key, width, kind });
+const spec = (key: string, width: number, kind?: ColumnKind): ColumnSpec => ({
+  header: exportHeaders[key] ?? key,
+  width,
+  kind,
+});
 
 const FIGURES: Array<[key: string, value: (e: RegisterEntry) => number]> = [
   ['opinionsFiled', (e) => e.record.opinions.filed],
@@ -31,7 +35,14 @@ const LATER_FIGURES: Array<[key: string, value: (e: RegisterEntry) => number]> =
   ['studyMarked', (e) => e.record.study.marked],
   ['studyPublished', (e) => e.record.study.published],
 ];
-const ITEM_COLUMNS: ColumnSpec[] = [spec('at', 17, 'datetime'), spec('kind', 12), spec('code', 13), spec('item', 36), spec('detail', 14), spec('result', 9)];
+const ITEM_COLUMNS: ColumnSpec[] = [
+  spec('at', 17, 'datetime'),
+  spec('kind', 12),
+  spec('code', 13),
+  spec('item', 36),
+  spec('detail', 14),
+  spec('result', 9),
+];
 
 /** Every activity type that appears, configured ones first, so each gets a column. */
 function typesOf(entries: RegisterEntry[], configured: readonly string[]): string[] {
@@ -40,12 +51,22 @@ function typesOf(entries: RegisterEntry[], configured: readonly string[]): strin
 }
 
 /** The performance register (履职登记册): a summary row per deputy, then one itemised sheet per deputy. */
-export async function writePerformanceRegister(d: RegisterDeps, opts: { out: string; year: number }): Promise<{ file: string; rows: number }> {
+export async function writePerformanceRegister(
+  d: RegisterDeps,
+  opts: { out: string; year: number },
+): Promise<{ file: string; rows: number }> {
   const entries = await d.performance.register(opts.year);
   const types = typesOf(entries, d.activityTypes);
-  const attendedOf = (e: RegisterEntry, type: string) => e.record.activities.byType.find((b) => b.type === type)?.attended ?? 0;
+  const attendedOf = (e: RegisterEntry, type: string) =>
+    e.record.activities.byType.find((b) => b.type === type)?.attended ?? 0;
   const columns: ColumnSpec[] = [
-    spec('name', 10), spec('userid', 14), spec('level', 6), spec('group', 10), spec('station', 14), spec('district', 12), spec('rosterStatus', 9),
+    spec('name', 10),
+    spec('userid', 14),
+    spec('level', 6),
+    spec('group', 10),
+    spec('station', 14),
+    spec('district', 12),
+    spec('rosterStatus', 9),
     ...FIGURES.map(([k]) => spec(k, 9, 'number')),
     ...types.map((type) => ({ header: activityTypeHeader(type), width: 10, kind: 'number' as const })),
     ...LATER_FIGURES.map(([k]) => spec(k, 9, 'number')),
@@ -54,13 +75,33 @@ export async function writePerformanceRegister(d: RegisterDeps, opts: { out: str
     const summary = x.sheet(exportNames.registerSummary, columns);
     for (const e of entries) {
       const dep = e.deputy;
-      const cells: CellInput[] = [dep.name, dep.userid, dep.level, dep.group, dep.station, dep.district, dep.active ? exportWords.active : exportWords.inactive];
-      await summary.addRow([...cells, ...FIGURES.map(([, f]) => f(e)), ...types.map((type) => attendedOf(e, type)), ...LATER_FIGURES.map(([, f]) => f(e))]);
+      const cells: CellInput[] = [
+        dep.name,
+        dep.userid,
+        dep.level,
+        dep.group,
+        dep.station,
+        dep.district,
+        dep.active ? exportWords.active : exportWords.inactive,
+      ];
+      await summary.addRow([
+        ...cells,
+        ...FIGURES.map(([, f]) => f(e)),
+        ...types.map((type) => attendedOf(e, type)),
+        ...LATER_FIGURES.map(([, f]) => f(e)),
+      ]);
     }
     for (const e of entries) {
       const sheet = x.sheet(e.deputy.name, ITEM_COLUMNS);
       for (const i of e.record.items) {
-        await sheet.addRow([i.at, performanceKindLabels[i.kind], i.code, i.title, i.detail, performanceResultLabels[i.result]]);
+        await sheet.addRow([
+          i.at,
+          performanceKindLabels[i.kind],
+          i.code,
+          i.title,
+          i.detail,
+          performanceResultLabels[i.result],
+        ]);
       }
     }
     return { file: opts.out, rows: entries.length };

@@ -15,7 +15,11 @@ function clip(s: string, max: number): string {
 /** A valid sheet name from `base`, made unique against (and added to) `used` with a ` (2)` suffix if needed. */
 export function uniqueSheetName(base: string, used: Set<string>): string {
   const printable = [...base].filter((ch) => ch.charCodeAt(0) >= 32).join('');
-  const clean = printable.replace(/[[\]:*?/\\]/g, '_').trim().replace(/^'+|'+$/g, '') || 'Sheet';
+  const clean =
+    printable
+      .replace(/[[\]:*?/\\]/g, '_')
+      .trim()
+      .replace(/^'+|'+$/g, '') || 'Sheet';
   let name = clip(clean, MAX);
   for (let n = 2; used.has(name.toLowerCase()); n += 1) {
     const suffix = ` (${n})`;

@@ -33,7 +33,10 @@ function tidy(s: string): string {
 }
 
 /** The category whose keywords cover most of the text (longer keywords weigh more); ties keep config order. */
-export function suggestCategory(text: string, keywords: Readonly<Record<string, readonly string[]>>): string | undefined {
+export function suggestCategory(
+  text: string,
+  keywords: Readonly<Record<string, readonly string[]>>,
+): string | undefined {
   const lower = toHalfWidth(text).toLowerCase();
   let best: { name: string; score: number } | undefined;
   for (const [name, words] of Object.entries(keywords)) {
@@ -44,7 +47,11 @@ export function suggestCategory(text: string, keywords: Readonly<Record<string, 
 }
 
 /** Category for a new opinion: a known `#tag` wins, else keywords, else 其他 (or the last configured). */
-export function pickCategory(text: string, tag: string | undefined, keywords: Readonly<Record<string, readonly string[]>>): CategoryPick {
+export function pickCategory(
+  text: string,
+  tag: string | undefined,
+  keywords: Readonly<Record<string, readonly string[]>>,
+): CategoryPick {
   const names = Object.keys(keywords);
   const given = tag ? names.find((n) => n === tag.trim()) : undefined;
   if (given) return { category: given, how: 'given' };

@@ -3,7 +3,15 @@ import { fromWallTime, wallTime } from '../../time/zone';
 import { parseCode, formatCode } from '../codes';
 import { dueSoonHorizon } from './due';
 import type { OpinionNotices } from './notices';
-import { type ActionInput, applyGuarded, loadOpinion, type Opinion, type OpinionDeps, timelineEntry, wrongState } from './opinion-steps';
+import {
+  type ActionInput,
+  applyGuarded,
+  loadOpinion,
+  type Opinion,
+  type OpinionDeps,
+  timelineEntry,
+  wrongState,
+} from './opinion-steps';
 import type { OpinionStatus } from '../../models/opinion';
 
 /** The office console's filters over opinions (every field optional; all given ones must hold). */
@@ -26,9 +34,38 @@ export interface OpinionListOptions extends OpinionFilter {
   pageSize: number;
 }
 
-export type OpinionRow = Pick<Opinion, 'code' | 'title' | 'status' | 'category' | 'source' | 'filer' | 'filerName' | 'unit' | 'deadline' | 'filedAt' | 'cosigners' | 'year' | 'seq'>;
+export type OpinionRow = Pick<
+  Opinion,
+  | 'code'
+  | 'title'
+  | 'status'
+  | 'category'
+  | 'source'
+  | 'filer'
+  | 'filerName'
+  | 'unit'
+  | 'deadline'
+  | 'filedAt'
+  | 'cosigners'
+  | 'year'
+  | 'seq'
+>;
 
-const ROW_FIELDS = { code: 1, title: 1, status: 1, category: 1, source: 1, filer: 1, filerName: 1, unit: 1, deadline: 1, filedAt: 1, cosigners: 1, year: 1, seq: 1 };
+const ROW_FIELDS = {
+  code: 1,
+  title: 1,
+  status: 1,
+  category: 1,
+  source: 1,
+  filer: 1,
+  filerName: 1,
+  unit: 1,
+  deadline: 1,
+  filedAt: 1,
+  cosigners: 1,
+  year: 1,
+  seq: 1,
+};
 
 /**
  * Queries and the 督办 reminder that the office console needs beyond the chat. On MongoDB the list is
@@ -74,19 +111,30 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
     const dir = o.order === 'asc' ? 1 : -1;
     // Codes are numbered in filing order within a (filing) year, so filing order is code order: both are
     // served by the { year, seq } index, and the test server sorts two numbers much faster than a date.
-    const sort: Record<string, 1 | -1> = o.sort === 'deadline' ? { deadline: dir, year: dir, seq: dir } : { year: dir, seq: dir };
+    const sort: Record<string, 1 | -1> =
+      o.sort === 'deadline' ? { deadline: dir, year: dir, seq: dir } : { year: dir, seq: dir };
     const [total, items] = await Promise.all([
       Opinion.countDocuments(filter),
-      Opinion.find(filter).sort(sort).skip((o.page - 1) * o.pageSize).limit(o.pageSize).select(ROW_FIELDS).lean<OpinionRow[]>(),
+      Opinion.find(filter)
+        .sort(sort)
+        .skip((o.page - 1) * o.pageSize)
+        .limit(o.pageSize)
+        .select(ROW_FIELDS)
+        .lean<OpinionRow[]>(),
     ]);
     return { total, items };
   }
 
   /** Similar open opinions (the filing rule's ranking) with their status. */
-  async function similarTo(o: Pick<Opinion, 'code' | 'content'>, findSimilar: (text: string, exclude?: string) => Promise<Array<{ code: string; title: string }>>) {
+  async function similarTo(
+    o: Pick<Opinion, 'code' | 'content'>,
+    findSimilar: (text: string, exclude?: string) => Promise<Array<{ code: string; title: string }>>,
+  ) {
     const found = await findSimilar(o.content, o.code);
     if (found.length === 0) return [];
-    const statuses = await Opinion.find({ code: { $in: found.map((x) => x.code) } }).select({ code: 1, status: 1 }).lean<Array<Pick<Opinion, 'code' | 'status'>>>();
+    const statuses = await Opinion.find({ code: { $in: found.map((x) => x.code) } })
+      .select({ code: 1, status: 1 })
+      .lean<Array<Pick<Opinion, 'code' | 'status'>>>();
     const byCode = new Map(statuses.map((s) => [s.code, s.status]));
     return found.map((x) => ({ code: x.code, title: x.title, status: byCode.get(x.code) ?? '' }));
   }
@@ -98,7 +146,11 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
     const docs = await Opinion.find({ lastEventAt: { $gte: from }, filedAt: { $lt: to } })
       .select({ 'timeline.action': 1, 'timeline.at': 1 })
       .lean<Array<{ timeline: Array<{ action: string; at: Date }> }>>();
-    const months = Array.from({ length: 12 }, (_, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, filed: 0, answered: 0 }));
+    const months = Array.from({ length: 12 }, (_, i) => ({
+      month: `${year}-${String(i + 1).padStart(2, '0')}`,
+      filed: 0,
+      answered: 0,
+    }));
     for (const o of docs) {
       for (const e of o.timeline) {
         if (e.at < from || e.at >= to || (e.action !== 'filed' && e.action !== 'answered')) continue;
@@ -113,7 +165,11 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
   /** 督办 one case (console): recorded in its history; the filer and co-signers are told the office chased the unit. */
   async function remind(code: string, input: ActionInput): Promise<Opinion> {
     const before = await loadOpinion(d.models, code);
-    const entry = timelineEntry('reminded', input, { round: before.round ?? 1, unit: before.unit ?? '', deadline: before.deadline ?? undefined });
+    const entry = timelineEntry('reminded', input, {
+      round: before.round ?? 1,
+      unit: before.unit ?? '',
+      deadline: before.deadline ?? undefined,
+    });
     const { doc } = await applyGuarded(
       d.models,
       code,
@@ -123,7 +179,10 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
       (current) => wrongState(current, 'remind', input.actor, tz, input.now),
       { expectedVersion: input.expectedVersion },
     );
-    await notices.reminded(doc, doc.timeline.findIndex((e) => e.origin === input.msgId));
+    await notices.reminded(
+      doc,
+      doc.timeline.findIndex((e) => e.origin === input.msgId),
+    );
     return doc;
   }
 

@@ -51,7 +51,10 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       models,
       code,
       { status: '待交办', filer: input.actor.userid },
-      { $set: { status: '已撤回', withdrawnAt: input.now, lastEventAt: input.now }, $push: { timeline: timelineEntry('withdrawn', input) } },
+      {
+        $set: { status: '已撤回', withdrawnAt: input.now, lastEventAt: input.now },
+        $push: { timeline: timelineEntry('withdrawn', input) },
+      },
       input.msgId,
       (current) => wrongState(current, 'withdraw', input.actor, tz, input.now),
     );
@@ -68,8 +71,10 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
     if (before.filer !== input.actor.userid) throw new UserError('opinionNotFiler', { code, action: '评价' });
     const round = before.round ?? 0;
     const explain = (current: Opinion): never => {
-      if (current.status === '已答复' && current.ratedRound === current.round) throw new UserError('opinionRatedAlready', { code, rating: current.rating ?? '' });
-      if (current.status === '已交办' || current.status === '待交办') throw new UserError('opinionRateNoAnswer', { code });
+      if (current.status === '已答复' && current.ratedRound === current.round)
+        throw new UserError('opinionRatedAlready', { code, rating: current.rating ?? '' });
+      if (current.status === '已交办' || current.status === '待交办')
+        throw new UserError('opinionRateNoAnswer', { code });
       return wrongState(current, 'rate', input.actor, tz, input.now);
     };
     // The next round's rounds[] is built from this read: it must be the answered state the guard re-checks
@@ -84,7 +89,10 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
         models,
         code,
         guard,
-        { $set: { ...common, 'rounds.$[r].rating': rating, 'rounds.$[r].ratedAt': input.now }, $push: { timeline: rated } },
+        {
+          $set: { ...common, 'rounds.$[r].rating': rating, 'rounds.$[r].ratedAt': input.now },
+          $push: { timeline: rated },
+        },
         input.msgId,
         explain,
         { arrayFilters: [{ 'r.round': round }] },
@@ -93,15 +101,13 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       return { opinion: doc, reopened: false };
     }
     const { date: deadline, usedFallback } = defaultDeadline(d, input.now, code);
-    const { update, reopened } = nextRoundUpdate(before, { rated, common: { ...common, deadlineEstimated: usedFallback }, deadline, input });
-    const { doc, replay } = await applyGuarded(
-      models,
-      code,
-      guard,
-      update,
-      input.msgId,
-      explain,
-    );
+    const { update, reopened } = nextRoundUpdate(before, {
+      rated,
+      common: { ...common, deadlineEstimated: usedFallback },
+      deadline,
+      input,
+    });
+    const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, explain);
     // On a retried message, re-send only if that message's round is still the current one (same idempotency key).
     const ours = replay ? doc.timeline.find((e) => e.origin === input.msgId && e.action === 'reopened') : reopened;
     if (ours && ours.round === doc.round) {

@@ -32,7 +32,11 @@ export function createFiling(d: OpinionDeps) {
   const { Opinion } = d.models;
 
   type PoolItem = { code: string; title: string; content: string };
-  const poolStages = [{ $sort: { filedAt: -1 as const, _id: -1 as const } }, { $limit: SIMILAR_POOL }, { $project: { code: 1, title: 1, content: 1 } }];
+  const poolStages = [
+    { $sort: { filedAt: -1 as const, _id: -1 as const } },
+    { $limit: SIMILAR_POOL },
+    { $project: { code: 1, title: 1, content: 1 } },
+  ];
 
   // An opinion's text never changes once filed: its bigrams are worked out once per instance (bounded).
   const gramCache = new Map<string, Set<string>>();
@@ -48,14 +52,21 @@ export function createFiling(d: OpinionDeps) {
 
   function rank(text: string, pool: PoolItem[], excludeCode?: string): Array<{ code: string; title: string }> {
     const candidates = pool.filter((o) => o.code !== excludeCode);
-    return rankSimilar(text, candidates, (o) => `${o.title} ${o.content}`, { threshold: limits.similarThreshold, limit: limits.similarLimit, grams: gramsOf }).map(({ item }) => ({
+    return rankSimilar(text, candidates, (o) => `${o.title} ${o.content}`, {
+      threshold: limits.similarThreshold,
+      limit: limits.similarLimit,
+      grams: gramsOf,
+    }).map(({ item }) => ({
       code: item.code,
       title: item.title,
     }));
   }
 
   async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
-    const pool = await Opinion.aggregate<PoolItem>([{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages]);
+    const pool = await Opinion.aggregate<PoolItem>([
+      { $match: { status: { $in: [...OPEN_STATUSES] } } },
+      ...poolStages,
+    ]);
     return rank(text, pool, excludeCode);
   }
 
@@ -63,7 +74,12 @@ export function createFiling(d: OpinionDeps) {
   async function earlierAndPool(msgId: string): Promise<{ earlier?: Opinion; pool: PoolItem[] }> {
     const [facets] = await Opinion.aggregate<{ earlier: Opinion[]; pool: PoolItem[] }>([
       { $match: { $or: [{ origin: msgId }, { status: { $in: [...OPEN_STATUSES] } }] } },
-      { $facet: { earlier: [{ $match: { origin: msgId } }, { $limit: 1 }], pool: [{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages] } },
+      {
+        $facet: {
+          earlier: [{ $match: { origin: msgId } }, { $limit: 1 }],
+          pool: [{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages],
+        },
+      },
     ]);
     return { earlier: facets?.earlier[0], pool: facets?.pool ?? [] };
   }
@@ -74,7 +90,8 @@ export function createFiling(d: OpinionDeps) {
     const { text, tag } = extractCategoryTag(input.text, categories);
     const length = [...text].length;
     if (length === 0) throw new UserError('opinionUsage', { command: input.command });
-    if (length < limits.minChars) throw new UserError('opinionTooShort', { min: limits.minChars, command: input.command });
+    if (length < limits.minChars)
+      throw new UserError('opinionTooShort', { min: limits.minChars, command: input.command });
     if (length > limits.maxChars) throw new UserError('opinionTooLong', { max: limits.maxChars, length });
     const pick = pickCategory(text, tag, d.config.categories);
 

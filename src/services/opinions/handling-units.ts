@@ -19,7 +19,8 @@ export function createUnits(models: Models) {
   /** Exact, abbreviation or typo match against known units; asks (UserError) when it could be several. */
   async function resolve(input: string, code: string): Promise<ResolvedUnit> {
     const match = matchUnit(input, await knownNames());
-    if (match.kind === 'ambiguous') throw new UserError('opinionUnitAmbiguous', { input: input.trim(), candidates: match.candidates, code });
+    if (match.kind === 'ambiguous')
+      throw new UserError('opinionUnitAmbiguous', { input: input.trim(), candidates: match.candidates, code });
     if (!match.name) throw new UserError('opinionAssignUsage', { code });
     if ([...match.name].length > MAX_UNIT_CHARS) throw new UserError('opinionUnitTooLong');
     return { name: match.name, match };
@@ -27,7 +28,11 @@ export function createUnits(models: Models) {
 
   async function remember(name: string, now: Date): Promise<void> {
     try {
-      await HandlingUnit.updateOne({ name }, { $inc: { useCount: 1 }, $set: { lastUsedAt: now }, $setOnInsert: { name, firstUsedAt: now } }, { upsert: true });
+      await HandlingUnit.updateOne(
+        { name },
+        { $inc: { useCount: 1 }, $set: { lastUsedAt: now }, $setOnInsert: { name, firstUsedAt: now } },
+        { upsert: true },
+      );
     } catch (err) {
       // Two first uses at once: the other insert won, so count this use on it.
       if (!isDuplicateKey(err)) throw err;

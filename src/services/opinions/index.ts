@@ -5,8 +5,21 @@ export { formatDeadline, versionOf } from './opinion-steps';
 export type { OpinionSource } from './filing';
 export { type ProgressView, calendarDaysBetween } from './queries';
 export { type PeriodStats, type StatsPeriod, parseStatsPeriod } from './reports';
-export { type RateCounts, type StatusCounts, computeRates, formatRate, ratesFromStatusCounts, ratingAccumulators } from './rates';
+export {
+  type RateCounts,
+  type StatusCounts,
+  computeRates,
+  formatRate,
+  ratesFromStatusCounts,
+  ratingAccumulators,
+} from './rates';
 export { extractCategoryTag, pickCategory, suggestCategory } from './category';
 export { type VoiceDraft, type DraftClaim, createVoiceDrafts } from './voice-drafts';
-export { type ConsoleOpinions, type OpinionFilter, type OpinionListOptions, type OpinionRow, createConsoleOpinions } from './console';
+export {
+  type ConsoleOpinions,
+  type OpinionFilter,
+  type OpinionListOptions,
+  type OpinionRow,
+  createConsoleOpinions,
+} from './console';
 export { dueSoonHorizon } from './due';

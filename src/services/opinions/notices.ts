@@ -9,7 +9,12 @@ import { followers, formatDeadline, type Opinion } from './opinion-steps';
  * Tells the filer and co-signers about a step. Keys are per opinion, step and round, so a retried
  * command or a re-run never pushes twice.
  */
-export function createOpinionNotices(notify: Notifier, tz: string, officeUserids: () => Promise<string[]>, calendar: () => HolidayCalendar) {
+export function createOpinionNotices(
+  notify: Notifier,
+  tz: string,
+  officeUserids: () => Promise<string[]>,
+  calendar: () => HolidayCalendar,
+) {
   const title = (o: Opinion) => groupSafe(o.title);
   /** What a new round's notices say: which round, which unit, by when. */
   const roundParams = (o: Opinion) => ({
@@ -22,11 +27,19 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
 
   /** What the filer will read for an answer (the console previews it before saving). */
   const answeredText = (o: Pick<Opinion, 'code' | 'title' | 'unit'>, answer: string): string =>
-    t('opinionNoticeAnswered', { code: o.code, title: groupSafe(o.title), unit: groupSafe(o.unit ?? ''), answer: groupSafe(answer) });
+    t('opinionNoticeAnswered', {
+      code: o.code,
+      title: groupSafe(o.title),
+      unit: groupSafe(o.unit ?? ''),
+      answer: groupSafe(answer),
+    });
 
   return {
     async assigned(o: Opinion, reassignIndex?: number, sameUnit = false) {
-      const key = reassignIndex === undefined ? `opinion:${o.code}:assigned:${o.round}` : `opinion:${o.code}:reassigned:${reassignIndex}`;
+      const key =
+        reassignIndex === undefined
+          ? `opinion:${o.code}:assigned:${o.round}`
+          : `opinion:${o.code}:reassigned:${reassignIndex}`;
       const text = t('opinionNoticeAssigned', {
         code: o.code,
         title: title(o),
@@ -44,22 +57,44 @@ export function createOpinionNotices(notify: Notifier, tz: string, officeUserids
     },
     /** 督办 from the console: the filer and co-signers learn the office chased the unit. `index` is the entry's place in the timeline. */
     async reminded(o: Opinion, index: number) {
-      const text = t('opinionNoticeReminded', { code: o.code, title: title(o), unit: groupSafe(o.unit ?? ''), deadline: o.deadline ? formatDate(o.deadline, tz) : '' });
+      const text = t('opinionNoticeReminded', {
+        code: o.code,
+        title: title(o),
+        unit: groupSafe(o.unit ?? ''),
+        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+      });
       await notify.toUsers(`opinion:${o.code}:reminded:${index}`, followers(o), text);
     },
     async closed(o: Opinion) {
-      await notify.toUsers(`opinion:${o.code}:closed`, followers(o), t('opinionNoticeClosed', { code: o.code, title: title(o) }));
+      await notify.toUsers(
+        `opinion:${o.code}:closed`,
+        followers(o),
+        t('opinionNoticeClosed', { code: o.code, title: title(o) }),
+      );
     },
     async rejected(o: Opinion) {
-      const text = t('opinionNoticeRejected', { code: o.code, title: title(o), reason: groupSafe(o.rejectReason ?? '') });
+      const text = t('opinionNoticeRejected', {
+        code: o.code,
+        title: title(o),
+        reason: groupSafe(o.rejectReason ?? ''),
+      });
       await notify.toUsers(`opinion:${o.code}:rejected`, followers(o), text);
     },
     async withdrawn(o: Opinion) {
-      await notify.toUsers(`opinion:${o.code}:withdrawn`, o.cosigners ?? [], t('opinionNoticeWithdrawn', { code: o.code, title: title(o) }));
+      await notify.toUsers(
+        `opinion:${o.code}:withdrawn`,
+        o.cosigners ?? [],
+        t('opinionNoticeWithdrawn', { code: o.code, title: title(o) }),
+      );
     },
     /** 满意 / 基本满意: the office learns it can close the opinion (otherwise nothing lists what awaits 办结). */
     async rated(o: Opinion, note: string) {
-      const text = t('opinionNoticeRated', { code: o.code, title: title(o), rating: o.rating ?? '', note: groupSafe(note) });
+      const text = t('opinionNoticeRated', {
+        code: o.code,
+        title: title(o),
+        rating: o.rating ?? '',
+        note: groupSafe(note),
+      });
       await notify.toUsers(`opinion:${o.code}:rated:${o.round}`, await officeUserids(), text);
     },
     /** 不满意: co-signers learn the opinion went back to the unit (the filer, who rated, has the reply). */

@@ -47,11 +47,13 @@ export function versionOf(o: Pick<Opinion, 'timeline'>): number {
 
 /** Refuses a console action based on a stale page (a retry of an applied action is not stale: check replays first). */
 export function checkVersion(current: Opinion, input: Pick<ActionInput, 'expectedVersion'>): void {
-  if (input.expectedVersion !== undefined && versionOf(current) !== input.expectedVersion) throw new UserError('opinionChangedMeanwhile', { code: current.code });
+  if (input.expectedVersion !== undefined && versionOf(current) !== input.expectedVersion)
+    throw new UserError('opinionChangedMeanwhile', { code: current.code });
 }
 
 /** A refused opinion step; the words live in messages (opinionVerb). */
-export type OpinionVerb = 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
+export type OpinionVerb =
+  'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
 
 export const OPEN_STATUSES: readonly OpinionStatus[] = ['待交办', '已交办', '已答复'];
 
@@ -70,8 +72,20 @@ export async function loadOpinion(models: Models, code: string): Promise<Opinion
   return doc;
 }
 
-export function timelineEntry(action: TimelineAction, input: ActionInput, extra: Partial<TimelineEntry> = {}): TimelineEntry {
-  return { at: input.now, action, by: input.actor.userid, byName: input.actor.name, origin: input.msgId, ...(input.via ? { via: input.via } : {}), ...extra } as TimelineEntry;
+export function timelineEntry(
+  action: TimelineAction,
+  input: ActionInput,
+  extra: Partial<TimelineEntry> = {},
+): TimelineEntry {
+  return {
+    at: input.now,
+    action,
+    by: input.actor.userid,
+    byName: input.actor.name,
+    origin: input.msgId,
+    ...(input.via ? { via: input.via } : {}),
+    ...extra,
+  } as TimelineEntry;
 }
 
 export type Applied = { doc: Opinion; replay: boolean };
@@ -113,8 +127,20 @@ export async function applyGuarded(
 /** The standard "wrong state" refusal: what it is now, the last step, and what can be done. */
 export function wrongState(current: Opinion, verb: OpinionVerb, viewer: Actor, tz: string, now: Date): never {
   const last = current.timeline[current.timeline.length - 1];
-  const lastText = last ? t('lastStep', { when: formatShortDateTime(last.at, tz, now), name: last.byName, action: t('actionLabel', { action: last.action }) }) : '';
-  throw new UserError('opinionWrongState', { code: current.code, status: current.status, action: t('opinionVerb', { verb }), last: lastText, next: nextStep(current, viewer.isOffice, tz) });
+  const lastText = last
+    ? t('lastStep', {
+        when: formatShortDateTime(last.at, tz, now),
+        name: last.byName,
+        action: t('actionLabel', { action: last.action }),
+      })
+    : '';
+  throw new UserError('opinionWrongState', {
+    code: current.code,
+    status: current.status,
+    action: t('opinionVerb', { verb }),
+    last: lastText,
+    next: nextStep(current, viewer.isOffice, tz),
+  });
 }
 
 function nextStep(o: Opinion, office: boolean, tz: string): string {
@@ -122,7 +148,12 @@ function nextStep(o: Opinion, office: boolean, tz: string): string {
     case '待交办':
       return t('opinionNextFiled', { code: o.code, office });
     case '已交办':
-      return t('opinionNextAssigned', { code: o.code, unit: o.unit ?? '', deadline: o.deadline ? formatDate(o.deadline, tz) : '', office });
+      return t('opinionNextAssigned', {
+        code: o.code,
+        unit: o.unit ?? '',
+        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
+        office,
+      });
     case '已答复':
       return t('opinionNextAnswered', { code: o.code, office });
     default:
@@ -141,7 +172,11 @@ export function hasFullAccess(o: Opinion, viewer: Actor): boolean {
 }
 
 /** The configured number of working days from now (official calendar; weekends only past its data, logged). */
-export function defaultDeadline(d: Pick<OpinionDeps, 'config' | 'log' | 'calendar'>, now: Date, code: string): { date: Date; usedFallback: boolean } {
+export function defaultDeadline(
+  d: Pick<OpinionDeps, 'config' | 'log' | 'calendar'>,
+  now: Date,
+  code: string,
+): { date: Date; usedFallback: boolean } {
   const r = addWorkdays(now, d.config.assignDeadlineWorkdays, d.config.timezone, d.calendar());
   if (r.usedFallback) logCalendarFallback(d.log, code, r.date, d.config.timezone);
   return r;
@@ -151,7 +186,11 @@ export function defaultDeadline(d: Pick<OpinionDeps, 'config' | 'log' | 'calenda
  * 2027年1月5日（周二）, plus 按周末估算 while the deadline's working days were counted on weekends only
  * and its year is still missing from the calendar (the mark goes once the office enters the year).
  */
-export function formatDeadline(o: { deadline?: Date | null; deadlineEstimated?: boolean | null }, tz: string, calendar: HolidayCalendar): string {
+export function formatDeadline(
+  o: { deadline?: Date | null; deadlineEstimated?: boolean | null },
+  tz: string,
+  calendar: HolidayCalendar,
+): string {
   if (!o.deadline) return '';
   const estimated = o.deadlineEstimated === true && !calendar.covers(wallTime(o.deadline, tz).year);
   return `${formatDate(o.deadline, tz)}${estimated ? t('deadlineEstimated') : ''}`;
@@ -159,5 +198,8 @@ export function formatDeadline(o: { deadline?: Date | null; deadlineEstimated?: 
 
 /** A working-day deadline counted past the official holiday data: weekends only, which the office should know. */
 export function logCalendarFallback(log: Logger, code: string, deadline: Date, tz: string): void {
-  log.warn({ code, year: wallTime(deadline, tz).year }, 'official holiday calendar does not cover the deadline year; counted weekends only');
+  log.warn(
+    { code, year: wallTime(deadline, tz).year },
+    'official holiday calendar does not cover the deadline year; counted weekends only',
+  );
 }

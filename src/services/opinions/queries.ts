@@ -41,7 +41,12 @@ export function createQueries(d: OpinionDeps) {
       {
         $facet: {
           total: [{ $count: 'n' }],
-          page: [{ $sort: { filedAt: -1, seq: -1, _id: -1 } }, { $skip: (page - 1) * pageSize }, { $limit: pageSize }, { $project: { code: 1, title: 1, status: 1, filedAt: 1 } }],
+          page: [
+            { $sort: { filedAt: -1, seq: -1, _id: -1 } },
+            { $skip: (page - 1) * pageSize },
+            { $limit: pageSize },
+            { $project: { code: 1, title: 1, status: 1, filedAt: 1 } },
+          ],
         },
       },
     ]);

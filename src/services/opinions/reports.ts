@@ -20,15 +20,24 @@ export interface StatsPeriod {
 export function parseStatsPeriod(text: string, now: Date, tz: string): StatsPeriod | undefined {
   const s = toHalfWidth(text).replace(/\s+/g, '');
   const today = wallTime(now, tz);
-  const year = (y: number): StatsPeriod => ({ from: fromWallTime({ year: y, month: 1, day: 1 }, tz), to: fromWallTime({ year: y + 1, month: 1, day: 1 }, tz), label: t('statsLabelYear', { year: y }) });
+  const year = (y: number): StatsPeriod => ({
+    from: fromWallTime({ year: y, month: 1, day: 1 }, tz),
+    to: fromWallTime({ year: y + 1, month: 1, day: 1 }, tz),
+    label: t('statsLabelYear', { year: y }),
+  });
   const month = (y: number, m: number): StatsPeriod => {
     const next = m === 12 ? { year: y + 1, month: 1 } : { year: y, month: m + 1 };
-    return { from: fromWallTime({ year: y, month: m, day: 1 }, tz), to: fromWallTime({ ...next, day: 1 }, tz), label: t('statsLabelMonth', { year: y, month: m }) };
+    return {
+      from: fromWallTime({ year: y, month: m, day: 1 }, tz),
+      to: fromWallTime({ ...next, day: 1 }, tz),
+      label: t('statsLabelMonth', { year: y, month: m }),
+    };
   };
   if (s === '' || s === '本年' || s === '今年' || s === '本年度') return year(today.year);
   if (s === '去年' || s === '上年') return year(today.year - 1);
   if (s === '本月' || s === '这个月' || s === '这月') return month(today.year, today.month);
-  if (s === '上月' || s === '上个月') return today.month === 1 ? month(today.year - 1, 12) : month(today.year, today.month - 1);
+  if (s === '上月' || s === '上个月')
+    return today.month === 1 ? month(today.year - 1, 12) : month(today.year, today.month - 1);
   const y = /^(\d{4})年?(?:度)?$/.exec(s);
   if (y && Number(y[1]) >= 2000 && Number(y[1]) <= 2100) return year(Number(y[1]));
   return undefined;
@@ -62,7 +71,15 @@ export function createReports(d: OpinionDeps) {
   const { Opinion } = d.models;
   const tz = d.config.timezone;
 
-  type Due = { code: string; title: string; unit: string; deadline: Date; shown: string; overdue: boolean; days: number };
+  type Due = {
+    code: string;
+    title: string;
+    unit: string;
+    deadline: Date;
+    shown: string;
+    overdue: boolean;
+    days: number;
+  };
 
   async function dueItems(now: Date): Promise<Due[]> {
     const horizon = dueSoonHorizon(now, d.config.tunables.dueSoonDays, tz);
@@ -74,8 +91,18 @@ export function createReports(d: OpinionDeps) {
     return docs.map((o) => {
       const deadline = o.deadline as Date;
       const overdue = deadline.getTime() < now.getTime();
-      const days = overdue ? Math.max(1, calendarDaysBetween(deadline, now, tz)) : calendarDaysBetween(now, deadline, tz);
-      return { code: o.code, title: groupSafe(o.title), unit: o.unit ?? '', deadline, shown: formatDeadline(o, tz, calendar), overdue, days };
+      const days = overdue
+        ? Math.max(1, calendarDaysBetween(deadline, now, tz))
+        : calendarDaysBetween(now, deadline, tz);
+      return {
+        code: o.code,
+        title: groupSafe(o.title),
+        unit: o.unit ?? '',
+        deadline,
+        shown: formatDeadline(o, tz, calendar),
+        overdue,
+        days,
+      };
     });
   }
 
@@ -86,10 +113,20 @@ export function createReports(d: OpinionDeps) {
     const byUnit = new Map<string, Due[]>();
     for (const item of items) byUnit.set(item.unit, [...(byUnit.get(item.unit) ?? []), item]);
     const overdue = items.filter((i) => i.overdue).length;
-    const lines = [t('overdueHeader', { date: formatDate(now, tz), overdue, soon: items.length - overdue, soonDays: d.config.tunables.dueSoonDays })];
+    const lines = [
+      t('overdueHeader', {
+        date: formatDate(now, tz),
+        overdue,
+        soon: items.length - overdue,
+        soonDays: d.config.tunables.dueSoonDays,
+      }),
+    ];
     for (const [unit, list] of byUnit) {
       lines.push(t('overdueUnit', { unit: groupSafe(unit) }));
-      for (const i of list) lines.push(t('overdueLine', { code: i.code, title: i.title, deadline: i.shown, days: i.days, overdue: i.overdue }));
+      for (const i of list)
+        lines.push(
+          t('overdueLine', { code: i.code, title: i.title, deadline: i.shown, days: i.days, overdue: i.overdue }),
+        );
     }
     lines.push(t('overdueFooter'));
     return lines.join('\n');
@@ -107,14 +144,27 @@ export function createReports(d: OpinionDeps) {
     return [
       { $match: overdueMatch(now) },
       { $sort: { deadline: 1, seq: 1, _id: 1 } },
-      { $group: { _id: null, count: { $sum: 1 }, oldest: { $first: { code: '$code', title: '$title', deadline: '$deadline' } } } },
+      {
+        $group: {
+          _id: null,
+          count: { $sum: 1 },
+          oldest: { $first: { code: '$code', title: '$title', deadline: '$deadline' } },
+        },
+      },
     ];
   }
 
   function overdueFrom(row: Row | undefined, now: Date): OverdueSummary {
     if (!row) return { count: 0 };
     const oldest = row.oldest as { code: string; title: string; deadline: Date };
-    return { count: row.count as number, oldest: { code: oldest.code, title: groupSafe(oldest.title), overdueDays: Math.max(1, calendarDaysBetween(oldest.deadline, now, tz)) } };
+    return {
+      count: row.count as number,
+      oldest: {
+        code: oldest.code,
+        title: groupSafe(oldest.title),
+        overdueDays: Math.max(1, calendarDaysBetween(oldest.deadline, now, tz)),
+      },
+    };
   }
 
   /** For the weekly digest: how many are overdue and the longest overdue one (title masked and group-safe). */
@@ -131,12 +181,23 @@ export function createReports(d: OpinionDeps) {
     return [
       { $match: periodMatch(from, to) },
       // $map, not a dotted projection: the test server mis-projects dotted paths into arrays.
-      { $project: { category: 1, timeline: { $map: { input: '$timeline', as: 'e', in: { at: '$$e.at', action: '$$e.action', rating: '$$e.rating' } } } } },
+      {
+        $project: {
+          category: 1,
+          timeline: {
+            $map: { input: '$timeline', as: 'e', in: { at: '$$e.at', action: '$$e.action', rating: '$$e.rating' } },
+          },
+        },
+      },
       { $unwind: '$timeline' },
       { $match: { 'timeline.at': { $gte: from, $lt: to } } },
       {
         $group: {
-          _id: { action: '$timeline.action', category: { $cond: [{ $eq: ['$timeline.action', 'filed'] }, '$category', null] }, rating: { $ifNull: ['$timeline.rating', null] } },
+          _id: {
+            action: '$timeline.action',
+            category: { $cond: [{ $eq: ['$timeline.action', 'filed'] }, '$category', null] },
+            rating: { $ifNull: ['$timeline.rating', null] },
+          },
           n: { $sum: 1 },
         },
       },
@@ -144,7 +205,14 @@ export function createReports(d: OpinionDeps) {
   }
 
   function periodFrom(rows: Row[]): PeriodStats {
-    const out: PeriodStats = { filed: 0, byCategory: {}, assigned: 0, answered: 0, closed: 0, ratings: { 满意: 0, 基本满意: 0, 不满意: 0 } };
+    const out: PeriodStats = {
+      filed: 0,
+      byCategory: {},
+      assigned: 0,
+      answered: 0,
+      closed: 0,
+      ratings: { 满意: 0, 基本满意: 0, 不满意: 0 },
+    };
     const ordered = [...rows].sort((a, b) => JSON.stringify(a._id).localeCompare(JSON.stringify(b._id)));
     for (const row of ordered) {
       const key = row._id as { action: string; category: string | null; rating: string | null };
@@ -155,7 +223,8 @@ export function createReports(d: OpinionDeps) {
       } else if (key.action === 'assigned') out.assigned += n;
       else if (key.action === 'answered') out.answered += n;
       else if (key.action === 'closed') out.closed += n;
-      else if (key.action === 'rated' && key.rating && key.rating in out.ratings) out.ratings[key.rating as Rating] += n;
+      else if (key.action === 'rated' && key.rating && key.rating in out.ratings)
+        out.ratings[key.rating as Rating] += n;
     }
     return out;
   }
@@ -166,7 +235,10 @@ export function createReports(d: OpinionDeps) {
   }
 
   function yearWindow(year: number): { from: Date; to: Date } {
-    return { from: fromWallTime({ year, month: 1, day: 1 }, tz), to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz) };
+    return {
+      from: fromWallTime({ year, month: 1, day: 1 }, tz),
+      to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz),
+    };
   }
 
   /** Per-status counts (with ratings) of opinions filed in [from, to) (the indexed filedAt): the rates' input. */
@@ -174,7 +246,13 @@ export function createReports(d: OpinionDeps) {
     return [{ $match: filedMatch(w) }, { $group: { _id: '$status', n: { $sum: 1 }, ...ratingAccumulators() } }];
   }
 
-  const statusRows = (rows: Row[]): StatusCounts[] => rows.map((r) => ({ status: String(r._id), n: r.n as number, rated: r.rated as number, satisfied: r.satisfied as number }));
+  const statusRows = (rows: Row[]): StatusCounts[] =>
+    rows.map((r) => ({
+      status: String(r._id),
+      n: r.n as number,
+      rated: r.rated as number,
+      satisfied: r.satisfied as number,
+    }));
 
   /** Rates over opinions filed in that (Beijing) year. */
   async function yearRates(year: number): Promise<Rates> {
@@ -185,14 +263,23 @@ export function createReports(d: OpinionDeps) {
    * The digest's three opinion figures in one round trip: the union of the three indexed matches
    * first, then a $facet applies each part's own match to that (much smaller) set.
    */
-  async function digestFigures(p: { now: Date; from: Date; to: Date; year: number }): Promise<{ lastWeek: PeriodStats; overdue: OverdueSummary; rates: Rates }> {
+  async function digestFigures(p: {
+    now: Date;
+    from: Date;
+    to: Date;
+    year: number;
+  }): Promise<{ lastWeek: PeriodStats; overdue: OverdueSummary; rates: Rates }> {
     const w = yearWindow(p.year);
     const [period, overdue, rates] = [periodPipeline(p.from, p.to), overduePipeline(p.now), ratesPipeline(w)];
     const [facets] = await Opinion.aggregate<{ period: Row[]; overdue: Row[]; rates: Row[] }>([
       { $match: { $or: [periodMatch(p.from, p.to), overdueMatch(p.now), filedMatch(w)] } },
       { $facet: { period: period, overdue: overdue, rates: rates } },
     ]);
-    return { lastWeek: periodFrom(facets?.period ?? []), overdue: overdueFrom(facets?.overdue[0], p.now), rates: ratesFromStatusCounts(statusRows(facets?.rates ?? [])) };
+    return {
+      lastWeek: periodFrom(facets?.period ?? []),
+      overdue: overdueFrom(facets?.overdue[0], p.now),
+      rates: ratesFromStatusCounts(statusRows(facets?.rates ?? [])),
+    };
   }
 
   /**
@@ -205,21 +292,41 @@ export function createReports(d: OpinionDeps) {
       { $match: filedMatch(period) },
       {
         $facet: {
-          rows: [{ $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 }, ...ratingAccumulators() } }],
+          rows: [
+            { $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 }, ...ratingAccumulators() } },
+          ],
           units: unitPipeline(now),
         },
       },
     ]);
-    const rows = (facets?.rows ?? []).map((r) => ({ ...(r._id as { status: string; category: string }), n: r.n as number, rated: r.rated as number, satisfied: r.satisfied as number }));
-    const sum = (pick: (r: (typeof rows)[number]) => string, key: string) => rows.filter((r) => pick(r) === key).reduce((n, r) => n + r.n, 0);
+    const rows = (facets?.rows ?? []).map((r) => ({
+      ...(r._id as { status: string; category: string }),
+      n: r.n as number,
+      rated: r.rated as number,
+      satisfied: r.satisfied as number,
+    }));
+    const sum = (pick: (r: (typeof rows)[number]) => string, key: string) =>
+      rows.filter((r) => pick(r) === key).reduce((n, r) => n + r.n, 0);
     const byStatus: Record<string, number> = {};
     for (const s of OPINION_STATUSES) if (sum((r) => r.status, s)) byStatus[s] = sum((r) => r.status, s);
     // Configured categories first (in their order), then any others by name.
     const byCategory: Record<string, number> = {};
     const others = [...new Set(rows.map((r) => r.category))].sort((a, b) => a.localeCompare(b, 'zh'));
-    for (const name of [...Object.keys(d.config.categories), ...others]) if (!(name in byCategory) && sum((r) => r.category, name)) byCategory[name] = sum((r) => r.category, name);
-    const units = (facets?.units ?? []).map((r) => ({ unit: String(r._id), assigned: r.assigned as number, answeredOnTime: r.answeredOnTime as number, overdue: r.overdue as number }));
-    return { total: rows.reduce((n, r) => n + r.n, 0), byStatus, byCategory, units: sortUnits(units), rates: ratesFromStatusCounts(rows) };
+    for (const name of [...Object.keys(d.config.categories), ...others])
+      if (!(name in byCategory) && sum((r) => r.category, name)) byCategory[name] = sum((r) => r.category, name);
+    const units = (facets?.units ?? []).map((r) => ({
+      unit: String(r._id),
+      assigned: r.assigned as number,
+      answeredOnTime: r.answeredOnTime as number,
+      overdue: r.overdue as number,
+    }));
+    return {
+      total: rows.reduce((n, r) => n + r.n, 0),
+      byStatus,
+      byCategory,
+      units: sortUnits(units),
+      rates: ratesFromStatusCounts(rows),
+    };
   }
 
   return { dueItems, overdueReport, overdueSummary, periodStats, yearRates, digestFigures, stats };
@@ -239,8 +346,23 @@ export function unitPipeline(now: Date): PipelineStage.FacetPipelineStage[] {
       $group: {
         _id: '$rounds.unit',
         assigned: { $sum: 1 },
-        answeredOnTime: { $sum: { $cond: [{ $and: [answered, { $lte: ['$rounds.answeredAt', '$rounds.deadline'] }] }, 1, 0] } },
-        overdue: { $sum: { $cond: [{ $or: [{ $and: [answered, { $gt: ['$rounds.answeredAt', '$rounds.deadline'] }] }, { $and: [{ $not: [answered] }, { $gt: [now, '$rounds.deadline'] }] }] }, 1, 0] } },
+        answeredOnTime: {
+          $sum: { $cond: [{ $and: [answered, { $lte: ['$rounds.answeredAt', '$rounds.deadline'] }] }, 1, 0] },
+        },
+        overdue: {
+          $sum: {
+            $cond: [
+              {
+                $or: [
+                  { $and: [answered, { $gt: ['$rounds.answeredAt', '$rounds.deadline'] }] },
+                  { $and: [{ $not: [answered] }, { $gt: [now, '$rounds.deadline'] }] },
+                ],
+              },
+              1,
+              0,
+            ],
+          },
+        },
       },
     },
   ];

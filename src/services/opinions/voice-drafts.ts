@@ -38,7 +38,16 @@ export function createVoiceDrafts(d: { models: Models; draftMs: number }) {
         { $set: { confirmMsgId } },
         { returnDocument: 'after' },
       ).lean();
-      if (doc) return { status: 'claimed', draft: { text: doc.text, voiceMsgId: doc.voiceMsgId, expiresAt: doc.expiresAt, filedCode: doc.filedCode ?? undefined } };
+      if (doc)
+        return {
+          status: 'claimed',
+          draft: {
+            text: doc.text,
+            voiceMsgId: doc.voiceMsgId,
+            expiresAt: doc.expiresAt,
+            filedCode: doc.filedCode ?? undefined,
+          },
+        };
       const seen = await Draft.findById(userid).lean();
       if (!seen) return { status: 'none' };
       if (seen.confirmMsgId) return { status: 'filed', code: seen.filedCode ?? undefined };

@@ -4,7 +4,13 @@ import { UserError } from '../../errors';
 import type { Models } from '../../models';
 import { fromWallTime, yearOf } from '../../time/zone';
 import type { Attendance } from '../events';
-import { hasAnyFigure, type OpinionFacts, type PerformanceRecord, type StudyFacts, summarizePerformance } from './summary';
+import {
+  hasAnyFigure,
+  type OpinionFacts,
+  type PerformanceRecord,
+  type StudyFacts,
+  summarizePerformance,
+} from './summary';
 import type { RosterEntry, Roster } from '../roster';
 
 export interface PerformanceDeps {
@@ -26,7 +32,16 @@ export const FIRST_YEAR = 2000;
 // Parallel attendance reads for the register: enough to overlap round trips, few enough for a small server.
 const REGISTER_CONCURRENCY = 4;
 
-type OpinionRow = { code: string; title: string; source: string; status: string; rating?: string | null; filer: string; filedAt: Date; cosigns: Array<{ userid: string; at: Date }> };
+type OpinionRow = {
+  code: string;
+  title: string;
+  source: string;
+  status: string;
+  rating?: string | null;
+  filer: string;
+  filedAt: Date;
+  cosigns: Array<{ userid: string; at: Date }>;
+};
 type StudyRow = { code: string; title: string; pushedAt?: Date | null; learned?: Array<{ userid: string; at: Date }> };
 
 /**
@@ -40,37 +55,73 @@ export function createPerformance(d: PerformanceDeps) {
   const tz = d.config.timezone;
 
   function windowOf(year: number): { from: Date; to: Date } {
-    return { from: fromWallTime({ year, month: 1, day: 1 }, tz), to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz) };
+    return {
+      from: fromWallTime({ year, month: 1, day: 1 }, tz),
+      to: fromWallTime({ year: year + 1, month: 1, day: 1 }, tz),
+    };
   }
 
   /** Refuses a year before records began or after the current one. */
   function checkYear(year: number): void {
     const current = yearOf(d.clock.now(), tz);
-    if (!Number.isInteger(year) || year < FIRST_YEAR || year > current) throw new UserError('performanceBadYear', { year: String(year), current });
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > current)
+      throw new UserError('performanceBadYear', { year: String(year), current });
   }
 
   /**
    * Opinions filed before the year's end and touched since its start (filed or co-signed in the year),
    * with only the co-signatures (of `userid`, or everyone's) projected out of the timeline.
    */
-  async function loadOpinions(filter: Record<string, unknown>, w: { from: Date; to: Date }, userid?: string): Promise<OpinionFacts[]> {
-    const mine = userid === undefined ? { $eq: ['$$e.action', 'cosigned'] } : { $and: [{ $eq: ['$$e.action', 'cosigned'] }, { $eq: ['$$e.by', userid] }] };
+  async function loadOpinions(
+    filter: Record<string, unknown>,
+    w: { from: Date; to: Date },
+    userid?: string,
+  ): Promise<OpinionFacts[]> {
+    const mine =
+      userid === undefined
+        ? { $eq: ['$$e.action', 'cosigned'] }
+        : { $and: [{ $eq: ['$$e.action', 'cosigned'] }, { $eq: ['$$e.by', userid] }] };
     const docs = await Opinion.aggregate<OpinionRow>([
       { $match: { ...filter, filedAt: { $lt: w.to }, lastEventAt: { $gte: w.from } } },
       {
         $project: {
-          code: 1, title: 1, source: 1, status: 1, rating: 1, filer: 1, filedAt: 1, seq: 1,
-          cosigns: { $map: { input: { $filter: { input: '$timeline', as: 'e', cond: mine } }, as: 'e', in: { userid: '$$e.by', at: '$$e.at' } } },
+          code: 1,
+          title: 1,
+          source: 1,
+          status: 1,
+          rating: 1,
+          filer: 1,
+          filedAt: 1,
+          seq: 1,
+          cosigns: {
+            $map: {
+              input: { $filter: { input: '$timeline', as: 'e', cond: mine } },
+              as: 'e',
+              in: { userid: '$$e.by', at: '$$e.at' },
+            },
+          },
         },
       },
       { $sort: { filedAt: 1, seq: 1, _id: 1 } },
     ]);
-    return docs.map((o) => ({ code: o.code, title: o.title, source: o.source, status: o.status, rating: o.rating, filer: o.filer, filedAt: o.filedAt, cosigns: o.cosigns }));
+    return docs.map((o) => ({
+      code: o.code,
+      title: o.title,
+      source: o.source,
+      status: o.status,
+      rating: o.rating,
+      filer: o.filer,
+      filedAt: o.filedAt,
+      cosigns: o.cosigns,
+    }));
   }
 
   /** Study items created before the year's end, with the marks (of `userid`, or everyone's). */
   async function loadStudy(w: { to: Date }, userid?: string): Promise<StudyFacts[]> {
-    const learned = userid === undefined ? { $ifNull: ['$learned', []] } : { $filter: { input: { $ifNull: ['$learned', []] }, as: 'l', cond: { $eq: ['$$l.userid', userid] } } };
+    const learned =
+      userid === undefined
+        ? { $ifNull: ['$learned', []] }
+        : { $filter: { input: { $ifNull: ['$learned', []] }, as: 'l', cond: { $eq: ['$$l.userid', userid] } } };
     const docs = await StudyItem.aggregate<StudyRow>([
       { $match: { createdAt: { $lt: w.to } } },
       { $project: { code: 1, title: 1, pushedAt: 1, year: 1, seq: 1, learned } },
@@ -79,17 +130,34 @@ export function createPerformance(d: PerformanceDeps) {
     return docs.map((s) => ({ code: s.code, title: s.title, pushedAt: s.pushedAt, learned: s.learned ?? [] }));
   }
 
-  async function summarize(deputy: { userid: string; name: string }, year: number, opinions: OpinionFacts[], study: StudyFacts[]): Promise<PerformanceRecord> {
+  async function summarize(
+    deputy: { userid: string; name: string },
+    year: number,
+    opinions: OpinionFacts[],
+    study: StudyFacts[],
+  ): Promise<PerformanceRecord> {
     const w = windowOf(year);
     const attendance = await d.attendanceFor(deputy.userid, year);
-    return summarizePerformance({ ...deputy, year, ...w, now: d.clock.now(), opinions, attendance, study, activityTypes: d.config.tunables.activityTypes });
+    return summarizePerformance({
+      ...deputy,
+      year,
+      ...w,
+      now: d.clock.now(),
+      opinions,
+      attendance,
+      study,
+      activityTypes: d.config.tunables.activityTypes,
+    });
   }
 
   async function recordFor(userid: string, year: number): Promise<PerformanceRecord> {
     checkYear(year);
     const w = windowOf(year);
     const name = (await d.roster.namesOf([userid])).get(userid) ?? userid;
-    const [opinions, study] = await Promise.all([loadOpinions({ $or: [{ filer: userid }, { cosigners: userid }] }, w, userid), loadStudy(w, userid)]);
+    const [opinions, study] = await Promise.all([
+      loadOpinions({ $or: [{ filer: userid }, { cosigners: userid }] }, w, userid),
+      loadStudy(w, userid),
+    ]);
     return summarize({ userid, name }, year, opinions, study);
   }
 

@@ -25,9 +25,20 @@ export interface StudyFacts {
 
 export type ItemKind = 'opinion' | 'cosign' | 'activity' | 'meeting' | 'shift' | 'study';
 export type ItemResult =
-  | 'filed' | 'answered' | 'closed' | 'withdrawn' | 'rejected' | 'cosigned'
-  | 'attended' | 'excused' | 'signedUp' | 'missed'
-  | 'absent' | 'upcoming' | 'scheduled' | 'marked';
+  | 'filed'
+  | 'answered'
+  | 'closed'
+  | 'withdrawn'
+  | 'rejected'
+  | 'cosigned'
+  | 'attended'
+  | 'excused'
+  | 'signedUp'
+  | 'missed'
+  | 'absent'
+  | 'upcoming'
+  | 'scheduled'
+  | 'marked';
 
 /** One line of the itemised record: what, when, result. */
 export interface PerformanceItem {
@@ -42,7 +53,12 @@ export interface PerformanceItem {
 
 export interface PerformanceFigures {
   opinions: { filed: number; relayed: number; cosigned: number; answered: number; closed: number };
-  activities: { signedUp: number; attended: number; excused: number; byType: Array<{ type: string; signedUp: number; attended: number }> };
+  activities: {
+    signedUp: number;
+    attended: number;
+    excused: number;
+    byType: Array<{ type: string; signedUp: number; attended: number }>;
+  };
   meetings: { expected: number; attended: number; excused: number; absent: number; upcoming: number };
   shifts: { scheduled: number; served: number };
   study: { marked: number; published: number };
@@ -102,9 +118,19 @@ export function summarizePerformance(i: SummaryInput): PerformanceRecord {
 
 function summarizeOpinions(i: SummaryInput, items: PerformanceItem[]): PerformanceFigures['opinions'] {
   // Withdrawn opinions are the filer's own retraction: not counted as filed.
-  const filed = i.opinions.filter((o) => o.filer === i.userid && within(o.filedAt, i.from, i.to) && o.status !== '已撤回');
+  const filed = i.opinions.filter(
+    (o) => o.filer === i.userid && within(o.filedAt, i.from, i.to) && o.status !== '已撤回',
+  );
   const rates = computeRates(filed);
-  for (const o of filed) items.push({ kind: 'opinion', code: o.code, title: o.title, detail: o.source, at: o.filedAt, result: opinionResult(o.status) });
+  for (const o of filed)
+    items.push({
+      kind: 'opinion',
+      code: o.code,
+      title: o.title,
+      detail: o.source,
+      at: o.filedAt,
+      result: opinionResult(o.status),
+    });
   let cosigned = 0;
   for (const o of i.opinions) {
     const sig = o.cosigns.find((c) => c.userid === i.userid && within(c.at, i.from, i.to));
@@ -112,7 +138,13 @@ function summarizeOpinions(i: SummaryInput, items: PerformanceItem[]): Performan
     cosigned += 1;
     items.push({ kind: 'cosign', code: o.code, title: o.title, at: sig.at, result: 'cosigned' });
   }
-  return { filed: filed.length, relayed: filed.filter((o) => o.source === '群众反映').length, cosigned, answered: rates.answeredOrClosed, closed: rates.closed };
+  return {
+    filed: filed.length,
+    relayed: filed.filter((o) => o.source === '群众反映').length,
+    cosigned,
+    answered: rates.answeredOrClosed,
+    closed: rates.closed,
+  };
 }
 
 function opinionResult(status: string): ItemResult {
@@ -124,7 +156,9 @@ function opinionResult(status: string): ItemResult {
 
 function summarizeActivities(i: SummaryInput, items: PerformanceItem[]): PerformanceFigures['activities'] {
   const out = { signedUp: 0, attended: 0, excused: 0 };
-  const byType = new Map<string, { type: string; signedUp: number; attended: number }>(i.activityTypes.map((t) => [t, { type: t, signedUp: 0, attended: 0 }]));
+  const byType = new Map<string, { type: string; signedUp: number; attended: number }>(
+    i.activityTypes.map((t) => [t, { type: t, signedUp: 0, attended: 0 }]),
+  );
   for (const a of i.attendance.activities) {
     const row = byType.get(a.type) ?? { type: a.type, signedUp: 0, attended: 0 };
     byType.set(a.type, row);
@@ -133,7 +167,13 @@ function summarizeActivities(i: SummaryInput, items: PerformanceItem[]): Perform
     out.attended += Number(a.attended);
     row.attended += Number(a.attended);
     out.excused += Number(a.excused);
-    const result: ItemResult = a.attended ? 'attended' : a.excused ? 'excused' : a.startAt > i.now ? 'signedUp' : 'missed';
+    const result: ItemResult = a.attended
+      ? 'attended'
+      : a.excused
+        ? 'excused'
+        : a.startAt > i.now
+          ? 'signedUp'
+          : 'missed';
     items.push({ kind: 'activity', code: a.code, title: a.title, detail: a.type, at: a.startAt, result });
   }
   return { ...out, byType: [...byType.values()] };
@@ -141,5 +181,15 @@ function summarizeActivities(i: SummaryInput, items: PerformanceItem[]): Perform
 
 /** Whether the deputy did anything at all that year (the register lists such people even if inactive now). */
 export function hasAnyFigure(r: PerformanceFigures): boolean {
-  return r.opinions.filed + r.opinions.cosigned + r.activities.signedUp + r.activities.attended + r.activities.excused + r.meetings.expected + r.shifts.scheduled + r.study.marked > 0;
+  return (
+    r.opinions.filed +
+      r.opinions.cosigned +
+      r.activities.signedUp +
+      r.activities.attended +
+      r.activities.excused +
+      r.meetings.expected +
+      r.shifts.scheduled +
+      r.study.marked >
+    0
+  );
 }

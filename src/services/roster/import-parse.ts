@@ -3,16 +3,46 @@ import type { RosterEntry } from './roster';
 import { toHalfWidth } from '../../text/normalize';
 import { fromWallTime, isValidYmd, type Ymd } from '../../time/zone';
 import type { Sheet, SheetCell } from './import-sheet';
-import { checkDeputyFields, type DeputyFieldProblem, normalizeGroup, normalizeLevel, normalizePhone, type RosterRules } from './rules';
+import {
+  checkDeputyFields,
+  type DeputyFieldProblem,
+  normalizeGroup,
+  normalizeLevel,
+  normalizePhone,
+  type RosterRules,
+} from './rules';
 
 // Pure part of the bulk roster import: find the header, read and validate rows. Diffing is in roster-import-plan.ts.
 
-export const ROSTER_FIELDS = ['userid', 'name', 'level', 'group', 'station', 'district', 'phone', 'termStart', 'termEnd'] as const;
+export const ROSTER_FIELDS = [
+  'userid',
+  'name',
+  'level',
+  'group',
+  'station',
+  'district',
+  'phone',
+  'termStart',
+  'termEnd',
+] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 /** Header spellings seen in township rosters, compared after normalizeHeader. */
 const HEADER_ALIASES: Record<RosterField, string[]> = {
-  userid: ['企业微信账号', '企业微信帐号', '企业微信id', '企业微信userid', '企业微信号', '企微账号', '账号', '帐号', '成员账号', 'userid', 'wecomid', 'id'],
+  userid: [
+    '企业微信账号',
+    '企业微信帐号',
+    '企业微信id',
+    '企业微信userid',
+    '企业微信号',
+    '企微账号',
+    '账号',
+    '帐号',
+    '成员账号',
+    'userid',
+    'wecomid',
+    'id',
+  ],
   name: ['姓名', '代表姓名', '名字'],
   level: ['层级', '代表层级', '级别', '代表级别'],
   group: ['专业小组', '所属专业小组', '小组', '所属小组'],
@@ -31,7 +61,9 @@ export function normalizeHeader(text: string): string {
     .replace(/[\s\u00a0*:_-]/g, '');
 }
 
-const ALIAS_TO_FIELD = new Map<string, RosterField>(ROSTER_FIELDS.flatMap((f) => HEADER_ALIASES[f].map((a) => [normalizeHeader(a), f] as [string, RosterField])));
+const ALIAS_TO_FIELD = new Map<string, RosterField>(
+  ROSTER_FIELDS.flatMap((f) => HEADER_ALIASES[f].map((a) => [normalizeHeader(a), f] as [string, RosterField])),
+);
 
 export interface HeaderMap {
   columns: Map<RosterField, number>;
@@ -85,11 +117,21 @@ export function parseRosterSheets(sheets: Sheet[], rules: RosterRules & { timezo
     const base = { sheetName: sheet.name, columns: [...header.columns.keys()], ignoredHeaders: header.ignored };
     if (header.duplicated.length) {
       const names = header.duplicated.map((f) => HEADER_ALIASES[f][0]!).join('、');
-      return { ...base, rows: [], errors: [{ row: sheet.rows[headerIndex]!.rowNumber, message: t('importDuplicateColumn', { columns: names }) }] };
+      return {
+        ...base,
+        rows: [],
+        errors: [{ row: sheet.rows[headerIndex]!.rowNumber, message: t('importDuplicateColumn', { columns: names }) }],
+      };
     }
     return { ...base, ...readRows(sheet.rows.slice(headerIndex + 1), header.columns, rules) };
   }
-  return { sheetName: '', rows: [], errors: [{ row: 0, message: t('importNoHeader') }], columns: [], ignoredHeaders: [] };
+  return {
+    sheetName: '',
+    rows: [],
+    errors: [{ row: 0, message: t('importNoHeader') }],
+    columns: [],
+    ignoredHeaders: [],
+  };
 }
 
 function readRows(rows: Sheet['rows'], columns: Map<RosterField, number>, rules: RosterRules & { timezone: string }) {
@@ -111,8 +153,10 @@ function readRows(rows: Sheet['rows'], columns: Map<RosterField, number>, rules:
     const idKey = parsed.userid.toLowerCase();
     const dupId = seenId.get(idKey);
     const dupName = seenName.get(parsed.name);
-    if (dupId !== undefined) errors.push({ row: r.rowNumber, message: t('importDuplicateUserid', { userid: parsed.userid, other: dupId }) });
-    else if (dupName !== undefined) errors.push({ row: r.rowNumber, message: t('importDuplicateName', { name: parsed.name, other: dupName }) });
+    if (dupId !== undefined)
+      errors.push({ row: r.rowNumber, message: t('importDuplicateUserid', { userid: parsed.userid, other: dupId }) });
+    else if (dupName !== undefined)
+      errors.push({ row: r.rowNumber, message: t('importDuplicateName', { name: parsed.name, other: dupName }) });
     seenId.set(idKey, seenId.get(idKey) ?? r.rowNumber);
     seenName.set(parsed.name, seenName.get(parsed.name) ?? r.rowNumber);
     if (dupId === undefined && dupName === undefined) out.push(parsed);
@@ -121,7 +165,11 @@ function readRows(rows: Sheet['rows'], columns: Map<RosterField, number>, rules:
   return { rows: out, errors };
 }
 
-function readRow(row: number, get: (f: RosterField) => SheetCell, rules: RosterRules & { timezone: string }): ImportRow | RowError {
+function readRow(
+  row: number,
+  get: (f: RosterField) => SheetCell,
+  rules: RosterRules & { timezone: string },
+): ImportRow | RowError {
   const userid = toHalfWidth(cellText(get('userid'))).trim();
   const name = cellText(get('name')).replace(/\s+/g, '');
   if (!userid) return { row, message: t('importMissingUserid') };
@@ -133,8 +181,10 @@ function readRow(row: number, get: (f: RosterField) => SheetCell, rules: RosterR
   if (problem) return { row, message: describeProblem(problem, rules) };
   const termStart = readDate(get('termStart'), rules.timezone);
   const termEnd = readDate(get('termEnd'), rules.timezone);
-  if (termStart === null) return { row, message: t('importBadDate', { column: '任期开始', value: cellText(get('termStart')) }) };
-  if (termEnd === null) return { row, message: t('importBadDate', { column: '任期结束', value: cellText(get('termEnd')) }) };
+  if (termStart === null)
+    return { row, message: t('importBadDate', { column: '任期开始', value: cellText(get('termStart')) }) };
+  if (termEnd === null)
+    return { row, message: t('importBadDate', { column: '任期结束', value: cellText(get('termEnd')) }) };
   if (termStart && termEnd && termEnd < termStart) return { row, message: t('importTermReversed') };
   return {
     row,
@@ -173,7 +223,10 @@ function optional(text: string, fn: (s: string) => string): string | undefined {
 export function cellText(cell: SheetCell): string {
   if (cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return cell.replace(/[\u3000\u00a0\u2005]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '').trim();
+  return cell
+    .replace(/[\u3000\u00a0\u2005]/g, ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .trim();
 }
 
 /**
@@ -183,7 +236,8 @@ export function cellText(cell: SheetCell): string {
 export function readDate(cell: SheetCell, tz: string): Date | undefined | null {
   if (cell === undefined) return undefined;
   let ymd: Ymd | undefined;
-  if (cell instanceof Date) ymd = { year: cell.getUTCFullYear(), month: cell.getUTCMonth() + 1, day: cell.getUTCDate() };
+  if (cell instanceof Date)
+    ymd = { year: cell.getUTCFullYear(), month: cell.getUTCMonth() + 1, day: cell.getUTCDate() };
   else {
     const s = toHalfWidth(cellText(cell));
     if (!s) return undefined;

@@ -39,16 +39,29 @@ export interface ImportPlan {
 const COMPARED: RosterField[] = ['name', 'level', 'group', 'station', 'district', 'phone', 'termStart', 'termEnd'];
 
 function same(a: ImportValue, b: ImportValue): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   return (a ?? '') === (b ?? '');
 }
 
 /** Compares the file with the stored roster; name clashes with deputies who stay active become row errors. */
-export function planImport(parsed: ParsedRoster, stored: StoredDeputy[], o: { deactivateMissing: boolean; officeUserIds: readonly string[] }): ImportPlan {
+export function planImport(
+  parsed: ParsedRoster,
+  stored: StoredDeputy[],
+  o: { deactivateMissing: boolean; officeUserIds: readonly string[] },
+): ImportPlan {
   const byId = new Map(stored.map((d) => [d.userid, d]));
   const inFile = new Set(parsed.rows.map((r) => r.userid));
   const written = ROSTER_FIELDS.filter((f) => f !== 'userid' && parsed.columns.includes(f));
-  const plan: ImportPlan = { added: [], changed: [], unchanged: 0, deactivate: [], missingKept: [], officeKept: [], errors: [...parsed.errors] };
+  const plan: ImportPlan = {
+    added: [],
+    changed: [],
+    unchanged: 0,
+    deactivate: [],
+    missingKept: [],
+    officeKept: [],
+    errors: [...parsed.errors],
+  };
 
   for (const d of stored) {
     if (!d.active || inFile.has(d.userid)) continue;
@@ -71,7 +84,9 @@ export function planImport(parsed: ParsedRoster, stored: StoredDeputy[], o: { de
       plan.added.push({ row: row.row, userid: row.userid, name: row.name, set, changes: [] });
       continue;
     }
-    const changes: FieldChange[] = written.filter((f) => COMPARED.includes(f) && !same(before[f as keyof StoredDeputy] as ImportValue, set[f])).map((f) => ({ field: f, from: before[f as keyof StoredDeputy] as ImportValue, to: set[f] }));
+    const changes: FieldChange[] = written
+      .filter((f) => COMPARED.includes(f) && !same(before[f as keyof StoredDeputy] as ImportValue, set[f]))
+      .map((f) => ({ field: f, from: before[f as keyof StoredDeputy] as ImportValue, to: set[f] }));
     if (!before.active) changes.push({ field: 'active', from: false, to: true });
     if (changes.length) plan.changed.push({ row: row.row, userid: row.userid, name: row.name, set, changes });
     else plan.unchanged += 1;

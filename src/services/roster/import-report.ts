@@ -18,20 +18,30 @@ export interface ReportInput {
 /** The import's console report: what is (or would be) added, changed, deactivated, and every row error. */
 export function formatImportReport(r: ReportInput): string {
   const { plan, parsed } = r;
-  const lines = [t('importHeader', { file: r.file, sheet: parsed.sheetName || '—', apply: r.apply && Boolean(r.applied) })];
+  const lines = [
+    t('importHeader', { file: r.file, sheet: parsed.sheetName || '—', apply: r.apply && Boolean(r.applied) }),
+  ];
   if (r.gbk) lines.push(t('importGbkNote'));
-  if (parsed.ignoredHeaders.length) lines.push(t('importIgnoredColumns', { columns: parsed.ignoredHeaders.join('、') }));
-  const missing = ROSTER_FIELDS.filter((f) => parsed.columns.length > 0 && !parsed.columns.includes(f)).map((f) => rosterFieldLabels[f]);
+  if (parsed.ignoredHeaders.length)
+    lines.push(t('importIgnoredColumns', { columns: parsed.ignoredHeaders.join('、') }));
+  const missing = ROSTER_FIELDS.filter((f) => parsed.columns.length > 0 && !parsed.columns.includes(f)).map(
+    (f) => rosterFieldLabels[f],
+  );
   if (missing.length) lines.push(t('importMissingColumns', { columns: missing.join('、') }));
   const show = (v: FieldChange['to']) => showValue(v, r.timezone);
   if (plan.added.length) {
     lines.push(t('importAddedHeader', { count: plan.added.length }));
-    for (const a of plan.added) lines.push(t('importAddedLine', { row: a.row, name: a.name, userid: a.userid, details: describeAdded(a, show) }));
+    for (const a of plan.added)
+      lines.push(t('importAddedLine', { row: a.row, name: a.name, userid: a.userid, details: describeAdded(a, show) }));
   }
   if (plan.changed.length) {
     lines.push(t('importChangedHeader', { count: plan.changed.length }));
     for (const c of plan.changed) {
-      const changes = c.changes.map((ch) => t('importChange', { field: rosterFieldLabels[ch.field] ?? ch.field, from: show(ch.from), to: show(ch.to) })).join('；');
+      const changes = c.changes
+        .map((ch) =>
+          t('importChange', { field: rosterFieldLabels[ch.field] ?? ch.field, from: show(ch.from), to: show(ch.to) }),
+        )
+        .join('；');
       lines.push(t('importChangedLine', { row: c.row, name: c.name, userid: c.userid, changes }));
     }
   }
@@ -51,7 +61,11 @@ function conclusion(r: ReportInput): string {
   if (r.plan.errors.length) return t('importBlocked');
   if (r.plan.added.length + r.plan.changed.length + r.plan.deactivate.length === 0) return t('importNothingToDo');
   if (!r.applied) return t('importDryRunDone');
-  return t('importApplied', { added: r.plan.added.length, changed: r.plan.changed.length, deactivated: r.applied.deactivated });
+  return t('importApplied', {
+    added: r.plan.added.length,
+    changed: r.plan.changed.length,
+    deactivated: r.applied.deactivated,
+  });
 }
 
 function people(lines: string[], header: string, list: StoredDeputy[]): void {

@@ -33,7 +33,11 @@ export async function readSheetFile(data: Buffer, fileName: string): Promise<She
     }
     return { ok: false, problem: 'unsupported', detail: ext ?? '' };
   } catch (err) {
-    return { ok: false, problem: 'unreadable', detail: err instanceof Error ? err.message.split('\n')[0] : String(err) };
+    return {
+      ok: false,
+      problem: 'unreadable',
+      detail: err instanceof Error ? err.message.split('\n')[0] : String(err),
+    };
   }
 }
 
@@ -68,7 +72,10 @@ async function readCsv(text: string): Promise<Sheet> {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   // map keeps every value as typed: no number or date guessing (userids like 001, phone numbers).
-  const ws = await wb.csv.read(Readable.from([text]), { map: (v: unknown) => v, parserOptions: { trim: false, ignoreEmpty: false } } as never);
+  const ws = await wb.csv.read(Readable.from([text]), {
+    map: (v: unknown) => v,
+    parserOptions: { trim: false, ignoreEmpty: false },
+  } as never);
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = (row.values as unknown[]).slice(1);

@@ -19,7 +19,10 @@ export function createRosterImportStore(models: Models) {
     if (plan.errors.length) throw new Error('refusing to apply an import plan with errors');
     let deactivated = 0;
     for (const d of plan.deactivate) {
-      const res = await Deputy.updateOne({ userid: d.userid, active: true, isOffice: { $ne: true } }, { $set: { active: false } });
+      const res = await Deputy.updateOne(
+        { userid: d.userid, active: true, isOffice: { $ne: true } },
+        { $set: { active: false } },
+      );
       deactivated += res.modifiedCount;
     }
     let upserted = 0;

@@ -14,7 +14,11 @@ export interface RosterSnapshot<E extends { userid: string }> {
  * serves them all for a few seconds. Local writes drop it at once (`forget`); writes by another
  * instance are seen when the entry expires. Time comes from the injected clock, so tests decide.
  */
-export function createRosterCache<E extends { userid: string }>(read: () => Promise<E[]>, clock: Clock, ttlMs = ROSTER_CACHE_MS) {
+export function createRosterCache<E extends { userid: string }>(
+  read: () => Promise<E[]>,
+  clock: Clock,
+  ttlMs = ROSTER_CACHE_MS,
+) {
   let cached: { at: number; snapshot: RosterSnapshot<E> } | undefined;
   let loading: { generation: number; promise: Promise<RosterSnapshot<E>> } | undefined;
   // Bumped by every forget: a load that started before a write must not store the old roster.
@@ -47,4 +51,3 @@ export function createRosterCache<E extends { userid: string }>(read: () => Prom
     },
   };
 }
-

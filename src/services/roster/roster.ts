@@ -20,8 +20,8 @@ export interface RosterEntry {
   isOffice: boolean;
 }
 
-export type ActorLookup = { ok: true; actor: Actor } | { ok: false; reason: 'not_on_roster' | 'inactive'; contacts: string };
-
+export type ActorLookup =
+  { ok: true; actor: Actor } | { ok: false; reason: 'not_on_roster' | 'inactive'; contacts: string };
 
 export interface RosterOptions {
   models: Models;
@@ -54,14 +54,21 @@ export function createRoster(o: RosterOptions) {
   const { Deputy } = o.models;
   const configOffice = new Set(o.officeUserIds);
   // Reads for answering commands come from a short-lived copy; every write below drops it.
-  const cache = createRosterCache(async () => {
-    const docs = await Deputy.find({}).sort({ name: 1, _id: 1 }).lean();
-    return docs.map((d) => toRosterEntry(d as never));
-  }, o.clock ?? systemClock, o.cacheMs);
+  const cache = createRosterCache(
+    async () => {
+      const docs = await Deputy.find({}).sort({ name: 1, _id: 1 }).lean();
+      return docs.map((d) => toRosterEntry(d as never));
+    },
+    o.clock ?? systemClock,
+    o.cacheMs,
+  );
   const activeEntries = async () => (await cache.get()).all.filter((d) => d.active);
 
   async function officeContacts(): Promise<string> {
-    const names = (await activeEntries()).filter((d) => d.isOffice).slice(0, 3).map((d) => d.name);
+    const names = (await activeEntries())
+      .filter((d) => d.isOffice)
+      .slice(0, 3)
+      .map((d) => d.name);
     return names.length ? `人大办（${names.join('、')}）` : t('officeContactFallback');
   }
 
@@ -74,7 +81,10 @@ export function createRoster(o: RosterOptions) {
     const pool = exact.length > 1 ? exact : active.filter((d) => d.name.startsWith(q)).slice(0, 6);
     if (pool.length === 1) return pool[0]!;
     if (pool.length === 0) throw new UserError('rosterNotFound', { name: q });
-    throw new UserError('rosterAmbiguous', { name: q, matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、') });
+    throw new UserError('rosterAmbiguous', {
+      name: q,
+      matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、'),
+    });
   }
 
   /** Runs a roster write and drops the cached copy, whatever the outcome. */
@@ -103,7 +113,12 @@ export function createRoster(o: RosterOptions) {
     isConfigOffice: (userid: string) => configOffice.has(userid),
 
     /** Adds or updates a deputy (re-activating a deactivated one). Returns what happened. */
-    async upsertDeputy(input: { userid: string; name: string; level?: string; group?: string }): Promise<{ entry: RosterEntry; outcome: 'added' | 'updated' | 'reactivated' }> {
+    async upsertDeputy(input: {
+      userid: string;
+      name: string;
+      level?: string;
+      group?: string;
+    }): Promise<{ entry: RosterEntry; outcome: 'added' | 'updated' | 'reactivated' }> {
       const name = input.name.trim();
       const level = input.level ? normalizeLevel(input.level) : undefined;
       const group = input.group ? normalizeGroup(input.group, o.groups) : undefined;
@@ -114,7 +129,13 @@ export function createRoster(o: RosterOptions) {
       const set: Record<string, unknown> = { name, active: true };
       if (level) set.level = level;
       if (group) set.group = group;
-      const before = await writing(() => Deputy.findOneAndUpdate({ userid: input.userid }, { $set: set, $setOnInsert: { userid: input.userid } }, { upsert: true, returnDocument: 'before' }).lean());
+      const before = await writing(() =>
+        Deputy.findOneAndUpdate(
+          { userid: input.userid },
+          { $set: set, $setOnInsert: { userid: input.userid } },
+          { upsert: true, returnDocument: 'before' },
+        ).lean(),
+      );
       const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
       // What the update made of it, without reading it back.
       const { _id: _ignored, ...kept } = (before ?? {}) as Record<string, unknown>;
@@ -150,10 +171,13 @@ export function createRoster(o: RosterOptions) {
 
     async setOffice(nameOrId: string, on: boolean): Promise<RosterEntry> {
       // Office staff named in OFFICE_USERIDS may not be on the roster at all: say where their role comes from.
-      if (!on && configOffice.has(nameOrId.trim())) throw new UserError('rosterOfficeFromConfig', { name: nameOrId.trim() });
+      if (!on && configOffice.has(nameOrId.trim()))
+        throw new UserError('rosterOfficeFromConfig', { name: nameOrId.trim() });
       const d = await findActive(nameOrId);
       if (on) {
-        const res = await writing(() => Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } }));
+        const res = await writing(() =>
+          Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } }),
+        );
         if (res.modifiedCount === 0) throw new UserError('rosterOfficeAlready', { name: d.name });
         return { ...d, isOffice: true };
       }
@@ -176,10 +200,15 @@ export function createRoster(o: RosterOptions) {
   }
 
   async function leaveRosterGuarded(userid: string, field: 'active' | 'isOffice'): Promise<boolean> {
-    const before = await Deputy.findOneAndUpdate({ userid, [field]: true }, { $set: { [field]: false } }, { returnDocument: 'before' }).lean();
+    const before = await Deputy.findOneAndUpdate(
+      { userid, [field]: true },
+      { $set: { [field]: false } },
+      { returnDocument: 'before' },
+    ).lean();
     if (!before) return false;
     const wasOffice = before.isOffice === true && before.active !== false;
-    if (!wasOffice || configOffice.size > 0 || (await Deputy.countDocuments({ active: true, isOffice: true })) > 0) return true;
+    if (!wasOffice || configOffice.size > 0 || (await Deputy.countDocuments({ active: true, isOffice: true })) > 0)
+      return true;
     await Deputy.updateOne({ userid, [field]: false }, { $set: { [field]: true } });
     throw new UserError('rosterOfficeConcurrent');
   }

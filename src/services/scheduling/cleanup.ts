@@ -16,14 +16,23 @@ export function createCleanup(deps: { models: Models; jobRuns: JobRuns; retentio
 
   return {
     async purgeExpired(now: Date): Promise<Record<string, number>> {
-      const inbound = await InboundMessage.deleteMany({ startedAt: { $lt: daysBefore(now, deps.retention.inboundDays) } });
+      const inbound = await InboundMessage.deleteMany({
+        startedAt: { $lt: daysBefore(now, deps.retention.inboundDays) },
+      });
       // Only finished pushes go; pending ones are still owed to someone.
-      const outbox = await OutboxItem.deleteMany({ status: { $in: ['sent', 'dead'] }, createdAt: { $lt: daysBefore(now, deps.retention.outboxDays) } });
+      const outbox = await OutboxItem.deleteMany({
+        status: { $in: ['sent', 'dead'] },
+        createdAt: { $lt: daysBefore(now, deps.retention.outboxDays) },
+      });
       const windows = await RateWindow.deleteMany({ at: { $lt: daysBefore(now, 1) } });
       // Console sessions and sign-in links are useless once expired; a day's slack keeps them for the logs' sake.
       const sessions = await ConsoleSession.deleteMany({ expiresAt: { $lt: daysBefore(now, 1) } });
       const links = await ConsoleLoginToken.deleteMany({ expiresAt: { $lt: daysBefore(now, 1) } });
-      const runs = await deps.jobRuns.purge({ oldBefore: daysBefore(now, deps.retention.jobRunDays), stuckBefore: daysBefore(now, 1), now });
+      const runs = await deps.jobRuns.purge({
+        oldBefore: daysBefore(now, deps.retention.jobRunDays),
+        stuckBefore: daysBefore(now, 1),
+        now,
+      });
       return {
         inbound: inbound.deletedCount ?? 0,
         outbox: outbox.deletedCount ?? 0,

@@ -15,7 +15,11 @@ export function createDeployment(o: { models: Models }) {
     async recordStart(now: Date): Promise<Date> {
       const oldest = await JobRun.findOne().sort({ startedAt: 1 }).select({ startedAt: 1 }).lean();
       const at = oldest?.startedAt && oldest.startedAt < now ? oldest.startedAt : now;
-      const doc = await Deployment.findOneAndUpdate({ _id: ID }, { $setOnInsert: { firstStartedAt: at } }, { upsert: true, returnDocument: 'after' }).lean();
+      const doc = await Deployment.findOneAndUpdate(
+        { _id: ID },
+        { $setOnInsert: { firstStartedAt: at } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
       first = doc?.firstStartedAt ?? at;
       return first;
     },

@@ -55,24 +55,31 @@ export interface JobRunsOptions {
   calendar?: () => HolidayCalendar;
 }
 
-
 /** The run ledger behind the scheduler: one document per (job, slot), claimed by an atomic insert. */
 export function createJobRuns(o: JobRunsOptions) {
   const { JobRun } = o.models;
 
   /** Re-claims an existing record when its holder is presumed dead or its failure may be retried. */
-  async function reclaim(existing: { _id: unknown; status: string; startedAt: Date; finishedAt?: Date | null; attempts?: number | null }, now: Date, owner: string): Promise<ClaimResult> {
+  async function reclaim(
+    existing: { _id: unknown; status: string; startedAt: Date; finishedAt?: Date | null; attempts?: number | null },
+    now: Date,
+    owner: string,
+  ): Promise<ClaimResult> {
     const attempts = existing.attempts ?? 1;
     if (existing.status === 'succeeded' || existing.status === 'skipped') return { claimed: false, reason: 'done' };
     const stale = existing.status === 'running' && existing.startedAt.getTime() <= now.getTime() - o.staleRunMs;
-    const retryable = existing.status === 'failed' && (existing.finishedAt?.getTime() ?? 0) <= now.getTime() - o.retryDelayMs;
+    const retryable =
+      existing.status === 'failed' && (existing.finishedAt?.getTime() ?? 0) <= now.getTime() - o.retryDelayMs;
     if (existing.status === 'running' && !stale) return { claimed: false, reason: 'busy' };
-    if (existing.status === 'failed' && !retryable) return { claimed: false, reason: attempts >= o.maxAttempts ? 'exhausted' : 'waiting' };
+    if (existing.status === 'failed' && !retryable)
+      return { claimed: false, reason: attempts >= o.maxAttempts ? 'exhausted' : 'waiting' };
     if (attempts >= o.maxAttempts) {
       if (stale) {
         await JobRun.updateOne(
           { _id: existing._id, status: 'running', attempts },
-          { $set: { status: 'failed', finishedAt: now, error: 'abandoned: the process running it stopped responding' } },
+          {
+            $set: { status: 'failed', finishedAt: now, error: 'abandoned: the process running it stopped responding' },
+          },
         );
       }
       return { claimed: false, reason: 'exhausted' };
@@ -80,18 +87,27 @@ export function createJobRuns(o: JobRunsOptions) {
     // The filter pins the state we saw: of two instances taking over at once, one wins.
     const taken = await JobRun.findOneAndUpdate(
       { _id: existing._id, status: existing.status as 'running' | 'failed', attempts },
-      { $set: { status: 'running', startedAt: now, owner }, $inc: { attempts: 1 }, $unset: { finishedAt: 1, error: 1 } },
+      {
+        $set: { status: 'running', startedAt: now, owner },
+        $inc: { attempts: 1 },
+        $unset: { finishedAt: 1, error: 1 },
+      },
       { returnDocument: 'after' },
     ).lean<{ _id: unknown; job: string; slot: string; attempts?: number }>();
     if (!taken) return { claimed: false, reason: 'busy' };
-    return { claimed: true, takeover: true, run: { id: taken._id, job: taken.job, slot: taken.slot, attempts: taken.attempts ?? attempts + 1 } };
+    return {
+      claimed: true,
+      takeover: true,
+      run: { id: taken._id, job: taken.job, slot: taken.slot, attempts: taken.attempts ?? attempts + 1 },
+    };
   }
 
   function nextDue(spec: JobSpec, now: Date): Date | undefined {
     const cron = parseCron(spec.schedule);
     let at = nextFire(cron, now, o.timezone);
     // A long holiday is at most a few weeks of daily slots.
-    for (let i = 0; at && spec.workdaysOnly && !isWorkday(at, o.timezone, o.calendar?.()) && i < 400; i += 1) at = nextFire(cron, at, o.timezone);
+    for (let i = 0; at && spec.workdaysOnly && !isWorkday(at, o.timezone, o.calendar?.()) && i < 400; i += 1)
+      at = nextFire(cron, at, o.timezone);
     return at;
   }
 
@@ -99,7 +115,15 @@ export function createJobRuns(o: JobRunsOptions) {
     /** Claims a slot before anything is done for it; losers learn why they lost. */
     async claim(p: { job: string; slot: string; slotAt: Date; now: Date; owner: string }): Promise<ClaimResult> {
       try {
-        const doc = await JobRun.create({ job: p.job, slot: p.slot, slotAt: p.slotAt, status: 'running', owner: p.owner, attempts: 1, startedAt: p.now });
+        const doc = await JobRun.create({
+          job: p.job,
+          slot: p.slot,
+          slotAt: p.slotAt,
+          status: 'running',
+          owner: p.owner,
+          attempts: 1,
+          startedAt: p.now,
+        });
         return { claimed: true, takeover: false, run: { id: doc._id, job: p.job, slot: p.slot, attempts: 1 } };
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
@@ -112,7 +136,16 @@ export function createJobRuns(o: JobRunsOptions) {
     /** Records a slot that was not run because it was found too late; false if it already has a record. */
     async recordSkipped(p: { job: string; slot: string; slotAt: Date; now: Date; note: string }): Promise<boolean> {
       try {
-        await JobRun.create({ job: p.job, slot: p.slot, slotAt: p.slotAt, status: 'skipped', attempts: 0, startedAt: p.now, finishedAt: p.now, note: p.note });
+        await JobRun.create({
+          job: p.job,
+          slot: p.slot,
+          slotAt: p.slotAt,
+          status: 'skipped',
+          attempts: 0,
+          startedAt: p.now,
+          finishedAt: p.now,
+          note: p.note,
+        });
         return true;
       } catch (err) {
         if (isDuplicateKey(err)) return false;
@@ -124,11 +157,20 @@ export function createJobRuns(o: JobRunsOptions) {
     async isSettled(job: string, slot: string): Promise<boolean> {
       const doc = await JobRun.findOne({ job, slot }).select({ status: 1, attempts: 1 }).lean();
       if (!doc) return false;
-      return doc.status === 'succeeded' || doc.status === 'skipped' || (doc.status === 'failed' && (doc.attempts ?? 1) >= o.maxAttempts);
+      return (
+        doc.status === 'succeeded' ||
+        doc.status === 'skipped' ||
+        (doc.status === 'failed' && (doc.attempts ?? 1) >= o.maxAttempts)
+      );
     },
 
     /** Final outcome of a claimed run; false if another instance took the run over meanwhile. */
-    async finish(run: RunRef, now: Date, outcome: { status: 'succeeded'; counts?: Record<string, number>; note?: string } | { status: 'failed'; error: string }): Promise<boolean> {
+    async finish(
+      run: RunRef,
+      now: Date,
+      outcome:
+        { status: 'succeeded'; counts?: Record<string, number>; note?: string } | { status: 'failed'; error: string },
+    ): Promise<boolean> {
       const set: Record<string, unknown> = { status: outcome.status, finishedAt: now };
       if (outcome.status === 'succeeded') {
         if (outcome.counts) set.counts = outcome.counts;
@@ -145,7 +187,11 @@ export function createJobRuns(o: JobRunsOptions) {
       return Promise.all(
         specs.map(async (spec) => {
           const runs = await JobRun.find({ job: spec.name }).sort({ slotAt: -1, _id: -1 }).limit(runsPerJob).lean();
-          const failedLastDay = await JobRun.countDocuments({ job: spec.name, status: 'failed', startedAt: { $gte: dayAgo } });
+          const failedLastDay = await JobRun.countDocuments({
+            job: spec.name,
+            status: 'failed',
+            startedAt: { $gte: dayAgo },
+          });
           const nextDueAt = spec.enabled ? nextDue(spec, now) : undefined;
           return { ...spec, failedLastDay, nextDueAt, lastRuns: runs.map(toView) };
         }),
@@ -156,7 +202,9 @@ export function createJobRuns(o: JobRunsOptions) {
     async purge(p: { oldBefore: Date; stuckBefore: Date; now: Date }): Promise<{ deleted: number; abandoned: number }> {
       const abandoned = await JobRun.updateMany(
         { status: 'running', startedAt: { $lt: p.stuckBefore } },
-        { $set: { status: 'failed', finishedAt: p.now, error: 'abandoned: the process running it stopped responding' } },
+        {
+          $set: { status: 'failed', finishedAt: p.now, error: 'abandoned: the process running it stopped responding' },
+        },
       );
       const deleted = await JobRun.deleteMany({ status: { $ne: 'running' }, startedAt: { $lt: p.oldBefore } });
       return { deleted: deleted.deletedCount ?? 0, abandoned: abandoned.modifiedCount };
@@ -187,6 +235,12 @@ export function jobSpecsFromConfig(config: {
 }): JobSpec[] {
   return Object.entries(config.jobSchedules).map(([name, schedule]) => {
     const tunable = config.tunables.jobs[name];
-    return { name, schedule, graceMs: tunable?.graceMs ?? 0, enabled: tunable?.enabled ?? false, workdaysOnly: tunable?.workdaysOnly ?? false };
+    return {
+      name,
+      schedule,
+      graceMs: tunable?.graceMs ?? 0,
+      enabled: tunable?.enabled ?? false,
+      workdaysOnly: tunable?.workdaysOnly ?? false,
+    };
   });
 }

@@ -27,7 +27,10 @@ export interface OutFrame {
 const inFrame = z
   .object({
     cmd: z.string().max(64).optional(),
-    headers: z.object({ req_id: z.string().max(256).optional() }).passthrough().optional(),
+    headers: z
+      .object({ req_id: z.string().max(256).optional() })
+      .passthrough()
+      .optional(),
     body: z.record(z.string(), z.unknown()).optional(),
     errcode: z.number().optional(),
     errmsg: z.string().optional(),
@@ -80,14 +83,26 @@ export function fitStream(content: string, maxBytes = STREAM_MAX_BYTES): string 
 
 /** A stream reply to the callback `reqId`; the same stream id replaces the content, finish closes it. */
 export function streamFrame(reqId: string, streamId: string, content: string, finish: boolean): OutFrame {
-  return { cmd: CMD.respond, headers: { req_id: reqId }, body: { msgtype: 'stream', stream: { id: streamId, finish, content: fitStream(content) } } };
+  return {
+    cmd: CMD.respond,
+    headers: { req_id: reqId },
+    body: { msgtype: 'stream', stream: { id: streamId, finish, content: fitStream(content) } },
+  };
 }
 
 export function welcomeFrame(reqId: string, content: string): OutFrame {
-  return { cmd: CMD.welcome, headers: { req_id: reqId }, body: { msgtype: 'text', text: { content: fitStream(content) } } };
+  return {
+    cmd: CMD.welcome,
+    headers: { req_id: reqId },
+    body: { msgtype: 'text', text: { content: fitStream(content) } },
+  };
 }
 
 /** A proactive markdown message: chat_type 1 is one-to-one (chatid = userid), 2 is a group. */
 export function sendFrame(chatid: string, chatType: 1 | 2, markdown: string): OutFrame {
-  return { cmd: CMD.send, headers: { req_id: newReqId('send') }, body: { chatid, chat_type: chatType, msgtype: 'markdown', markdown: { content: fitStream(markdown) } } };
+  return {
+    cmd: CMD.send,
+    headers: { req_id: newReqId('send') },
+    body: { chatid, chat_type: chatType, msgtype: 'markdown', markdown: { content: fitStream(markdown) } },
+  };
 }

@@ -28,13 +28,15 @@ export function createGroupChannel(d: GroupChannelDeps): DeliveryChannel {
     async send(item) {
       const keeper = d.keeper();
       const chatid = await d.chats.groupChatId();
-      if (!keeper || !chatid) throw new WecomApiError(undefined, 'long connection not held here or group unknown', true, 5_000);
+      if (!keeper || !chatid)
+        throw new WecomApiError(undefined, 'long connection not held here or group unknown', true, 5_000);
       // aibot_send_msg takes markdown only: a text push's mentions become <@userid> (no @all in markdown).
       const mentions = item.msgtype === 'text' ? item.userids.filter((u) => u !== '@all').map((u) => `<@${u}>`) : [];
       const content = mentions.length ? `${item.content}\n${mentions.join(' ')}` : item.content;
       try {
         const ack = await keeper.request(sendFrame(chatid, 2, content));
-        if (ack.errcode !== 0) throw new WecomApiError(ack.errcode, `aibot_send_msg: ${ack.errmsg.slice(0, 200)}`, true);
+        if (ack.errcode !== 0)
+          throw new WecomApiError(ack.errcode, `aibot_send_msg: ${ack.errmsg.slice(0, 200)}`, true);
       } catch (err) {
         if (err instanceof LinkDown) throw new WecomApiError(undefined, `aibot_send_msg: ${err.message}`, true, 5_000);
         throw err;

@@ -12,7 +12,11 @@ export function createGroupChatStore(models: Models, clock: Clock) {
     async remember(chatid: string, userid: string): Promise<void> {
       if (known) return;
       try {
-        await BotChat.updateOne({ _id: GROUP }, { $setOnInsert: { chatid, learnedAt: clock.now(), learnedFrom: userid } }, { upsert: true });
+        await BotChat.updateOne(
+          { _id: GROUP },
+          { $setOnInsert: { chatid, learnedAt: clock.now(), learnedFrom: userid } },
+          { upsert: true },
+        );
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
       }

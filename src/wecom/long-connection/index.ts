@@ -108,7 +108,9 @@ export function createLongConnection(d: LongConnectionDeps) {
           // One write after another, so the stored state never ends on an older one.
           onStatus: (status) => {
             d.onLinkState?.(status.state);
-            reporting = reporting.then(() => lease.report(status)).catch((err: unknown) => log.warn({ err }, 'connection state not recorded'));
+            reporting = reporting
+              .then(() => lease.report(status))
+              .catch((err: unknown) => log.warn({ err }, 'connection state not recorded'));
           },
         });
         keeper.start();

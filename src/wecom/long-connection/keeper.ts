@@ -131,7 +131,10 @@ export function createKeeper(o: KeeperOptions): Keeper {
       if (gen !== generation) return;
       if (answer.errcode !== 0) {
         const detail = `subscribe refused: ${answer.errcode} ${answer.errmsg}`.slice(0, 200);
-        log.error({ errcode: answer.errcode, errmsg: answer.errmsg }, 'long connection: subscribe refused (check WECOM_BOT_ID and WECOM_BOT_SECRET)');
+        log.error(
+          { errcode: answer.errcode, errmsg: answer.errmsg },
+          'long connection: subscribe refused (check WECOM_BOT_ID and WECOM_BOT_SECRET)',
+        );
         drop(ws, detail, 'refused');
         return;
       }
@@ -175,13 +178,18 @@ export function createKeeper(o: KeeperOptions): Keeper {
         o.timers.clearTimeout(p.timer);
         p.resolve(frame);
       } else if (frame.errcode !== 0) {
-        log.warn({ reqId: frame.reqId, errcode: frame.errcode, errmsg: frame.errmsg }, 'long connection: a reply was refused');
+        log.warn(
+          { reqId: frame.reqId, errcode: frame.errcode, errmsg: frame.errmsg },
+          'long connection: a reply was refused',
+        );
       }
       return;
     }
     if (frame.cmd === CMD.eventCallback && eventTypeOf(frame.body) === 'disconnected_event') {
       // Another connection subscribed with these credentials: fighting back would only kick it in turn.
-      log.error('long connection: disconnected_event received: another connection for this bot took over; not reconnecting');
+      log.error(
+        'long connection: disconnected_event received: another connection for this bot took over; not reconnecting',
+      );
       setStatus({ state: 'kicked', detail: 'disconnected_event: another connection for this bot took over' });
     }
     o.onCallback(frame);
@@ -227,7 +235,8 @@ export function createKeeper(o: KeeperOptions): Keeper {
       if (!isBinary) onFrame(data, gen);
     });
     ws.on('error', (err) => {
-      if (gen === generation && !dropReason) dropReason = { detail: `socket error: ${err.message}`.slice(0, 200), as: 'backoff' };
+      if (gen === generation && !dropReason)
+        dropReason = { detail: `socket error: ${err.message}`.slice(0, 200), as: 'backoff' };
     });
     ws.on('close', (code) => {
       onClose(gen, code);
@@ -260,12 +269,14 @@ export function createKeeper(o: KeeperOptions): Keeper {
     status: () => status,
     async send(frame) {
       const ws = socket;
-      if (!ws || status.state === 'stopped' || ws.readyState !== WebSocket.OPEN) throw new LinkDown('long connection is not open');
+      if (!ws || status.state === 'stopped' || ws.readyState !== WebSocket.OPEN)
+        throw new LinkDown('long connection is not open');
       await write(ws, frame);
     },
     async request(frame) {
       const ws = socket;
-      if (!ws || status.state !== 'up' || ws.readyState !== WebSocket.OPEN) throw new LinkDown('long connection is not up');
+      if (!ws || status.state !== 'up' || ws.readyState !== WebSocket.OPEN)
+        throw new LinkDown('long connection is not up');
       const ack = awaitAck(frame.headers.req_id);
       try {
         await write(ws, frame);
@@ -283,6 +294,7 @@ export function createKeeper(o: KeeperOptions): Keeper {
 
 export function eventTypeOf(body: Record<string, unknown>): string | undefined {
   const event = body.event;
-  if (event && typeof event === 'object' && typeof (event as { eventtype?: unknown }).eventtype === 'string') return (event as { eventtype: string }).eventtype;
+  if (event && typeof event === 'object' && typeof (event as { eventtype?: unknown }).eventtype === 'string')
+    return (event as { eventtype: string }).eventtype;
   return undefined;
 }

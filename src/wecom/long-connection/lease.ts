@@ -82,7 +82,9 @@ export function createLease(o: LeaseOptions): Lease {
 
   /** Rounds run one after another, each with the time its timer fired (a slow database delays, never reorders). */
   function enqueue(at: Date): void {
-    round = round.then(() => tick(at)).catch((err: unknown) => o.log.error({ err }, 'long connection lease: round failed'));
+    round = round
+      .then(() => tick(at))
+      .catch((err: unknown) => o.log.error({ err }, 'long connection lease: round failed'));
   }
 
   function schedule(): void {
@@ -118,7 +120,14 @@ export function createLease(o: LeaseOptions): Lease {
       if (!held) return;
       await ConnectionLease.updateOne(
         { _id: o.botId, holder: o.instanceId },
-        { $set: { state: status.state, stateSince: status.since, upSince: status.upSince ?? null, detail: status.detail ?? null } },
+        {
+          $set: {
+            state: status.state,
+            stateSince: status.since,
+            upSince: status.upSince ?? null,
+            detail: status.detail ?? null,
+          },
+        },
       );
     },
     tick() {

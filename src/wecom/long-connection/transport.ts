@@ -97,14 +97,19 @@ export function createLongConnectionTransport(d: TransportDeps) {
       const body = frame.cmd === CMD.eventCallback ? { msgtype: 'event', ...frame.body } : frame.body;
       parsed = parseBotPlaintext(JSON.stringify(body), d.clock.now(), d.streamBytes);
     } catch (err) {
-      log.warn({ reason: err instanceof CallbackRejected ? err.reason : String(err) }, 'long connection: ignored a malformed callback');
+      log.warn(
+        { reason: err instanceof CallbackRejected ? err.reason : String(err) },
+        'long connection: ignored a malformed callback',
+      );
       return;
     }
     if (parsed.type !== 'message') return; // stream polls belong to the HTTP callback mode
     const msg = parsed.message;
     const msgLog = log.child({ msgId: msg.id });
     if (msg.chat.type === 'group' && msg.chat.id) {
-      await d.rememberGroup(msg.chat.id, msg.senderId).catch((err: unknown) => msgLog.warn({ err }, 'group chat not stored'));
+      await d
+        .rememberGroup(msg.chat.id, msg.senderId)
+        .catch((err: unknown) => msgLog.warn({ err }, 'group chat not stored'));
     }
     if (msg.kind === 'event') {
       // enter_chat wants aibot_respond_welcome_msg within 5 s; other events get no reply.
