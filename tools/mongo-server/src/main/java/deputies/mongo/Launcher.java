@@ -41,6 +41,8 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    // Before any logger exists: one line per client connection would drown the test output.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     int port = 0;
     String h2File = null;
     boolean exitOnStdinEof = false;
