@@ -22,6 +22,8 @@ export const holidays = {
 
   /** The console's form (dates picked in a calendar). */
   holidaysFormEmpty: (p: { year: number }) => `请至少选择 ${p.year} 年的一个放假日期或调休上班日期。`,
+  holidaysFormBoth: (p: { days: string[] }) =>
+    `这些日期既是放假日期又是调休上班日期：${p.days.join('、')}。每一天只能是其中一种，请去掉其中一处。`,
   holidaysFormBadDate: (p: { text: string }) => `「${p.text}」不是有效的日期，格式如 2027-01-01。`,
 
   holidaysTitle: (p: { year: number }) => `**${p.year}年法定节假日与调休安排**`,

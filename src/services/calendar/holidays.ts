@@ -212,6 +212,7 @@ function fieldsOf(p: ArrangementProblem, days: { off: readonly string[] }): Arra
 function daysProblemError(year: number, p: ArrangementProblem): UserError {
   if (p.kind === 'empty') return new UserError('holidaysFormEmpty', { year });
   if (p.kind === 'bad_date') return new UserError('holidaysFormBadDate', { text: p.text });
+  if (p.kind === 'both') return new UserError('holidaysFormBoth', { days: p.days });
   return problemError(year, p);
 }
 
