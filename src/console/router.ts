@@ -8,6 +8,7 @@ import type { WecomClient } from '../wecom/client';
 import { createSignInLimiter } from './rate-limit';
 import { createAuthRoutes, createDemoConsoleLogin } from './routes-auth';
 import { registerExportRoutes } from './routes-exports';
+import { registerHolidayRoutes } from './routes-holidays';
 import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
 import { createGuard } from './session';
@@ -44,6 +45,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   // Before the opinion routes: /opinions/export.xlsx is not a case code.
   registerExportRoutes(api, { ...d, guard });
   registerOpinionRoutes(api, { ...d, guard });
+  registerHolidayRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

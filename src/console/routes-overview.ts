@@ -120,7 +120,8 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
         }),
         ctx.query,
       );
-      const r = addWorkdays(clock.now(), q.days, tz);
+      // The office's entries count here as in every deadline (not only the bundled data).
+      const r = addWorkdays(clock.now(), q.days, tz, services.holidays.calendar());
       ctx.body = { days: q.days, date: ymd(r.date, tz), text: formatDate(r.date, tz), estimated: r.usedFallback };
     }),
   );

@@ -61,6 +61,8 @@ export const consoleFieldLabels: Record<string, string> = {
   page: '页码',
   pageSize: '每页条数',
   fullText: '原文',
+  off: '放假日期',
+  on: '调休上班日期',
 };
 
 /** Download names: ASCII for old browsers, Chinese (RFC 5987 filename*) for everyone else. */

@@ -20,6 +20,12 @@ export const holidays = {
   holidaysBoth: (p: { days: string[] }) =>
     `这些日期既写在「休」里又写在「班」里：${p.days.join('、')}。每一天只能是其中一种，请改正后重新发送。`,
 
+  /** The console's form (dates picked in a calendar). */
+  holidaysFormEmpty: (p: { year: number }) => `请至少选择 ${p.year} 年的一个放假日期或调休上班日期。`,
+  holidaysFormBoth: (p: { days: string[] }) =>
+    `这些日期既是放假日期又是调休上班日期：${p.days.join('、')}。每一天只能是其中一种，请去掉其中一处。`,
+  holidaysFormBadDate: (p: { text: string }) => `「${p.text}」不是有效的日期，格式如 2027-01-01。`,
+
   holidaysTitle: (p: { year: number }) => `**${p.year}年法定节假日与调休安排**`,
   holidaysSourceOffice: (p: { name: string; when: string; shadowsFile: boolean }) =>
     `来源：${p.name} 于 ${p.when} 录入${p.shadowsFile ? '（优先于服务器 config/holidays 中的文件）' : ''}`,

@@ -66,6 +66,7 @@ function fallbackMessage(status: number): string {
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** A download URL (same origin, the session cookie goes along). */
   url: (path: string) => BASE + path,
 };

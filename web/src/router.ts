@@ -30,6 +30,12 @@ export const router = createRouter({
       component: () => import('./pages/ExportsPage.vue'),
       meta: { office: true, title: '导出' },
     },
+    {
+      path: '/holidays',
+      name: 'holidays',
+      component: () => import('./pages/HolidaysPage.vue'),
+      meta: { office: true, title: '节假日' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/:code',

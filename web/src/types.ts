@@ -126,3 +126,18 @@ export interface MyOpinionRow {
   status: string;
   daysOpen: number | null;
 }
+
+/** GET/PUT /api/console/holidays/:year (dates as YYYY-MM-DD). */
+export interface HolidayYear {
+  year: number;
+  source: 'office' | 'file' | 'bundled' | 'none';
+  off: string[];
+  on: string[];
+  weekdayMakeUps: string[];
+  updatedAt: string | null;
+  updatedByName: string | null;
+  shadowsFile: boolean;
+  missingNextYear: number | null;
+  /** After a save: open cases whose deadline in that year was estimated on weekends only. */
+  estimated?: string[];
+}

@@ -127,22 +127,55 @@ export function createHolidays(o: HolidaysOptions) {
       by: { userid: string; name: string },
       now: Date,
     ): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
-      const current = wallTime(now, o.timezone).year;
-      if (year < current - YEARS_BACK || year > current + YEARS_AHEAD)
-        throw new UserError('holidaysYearOutOfRange', { year, from: current - YEARS_BACK, to: current + YEARS_AHEAD });
+      checkYear(year, now);
       const parsed = parseArrangement(year, text);
       if (!parsed.ok) throw problemError(year, parsed.problem);
-      const a = parsed.arrangement;
-      await HolidayYear.updateOne(
-        { year },
-        { $set: { off: a.off, on: a.on, updatedAt: now, updatedBy: by.userid, updatedByName: by.name } },
-        { upsert: true },
-      );
-      await refresh();
-      o.log.info({ year, off: a.off.length, on: a.on.length, by: by.userid }, 'holiday calendar entered');
-      return { arrangement: a, estimated: await estimatedDeadlines(year) };
+      return store(parsed.arrangement, by, now);
+    },
+
+    /**
+     * The console's form: the same entry as dates (`2027-01-01`) instead of the chat's words, run
+     * through the same checks. A refusal names the list (or the year) it is about.
+     */
+    async setDays(
+      year: number,
+      days: { off: readonly string[]; on: readonly string[] },
+      by: { userid: string; name: string },
+      now: Date,
+    ): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
+      try {
+        checkYear(year, now);
+      } catch (err) {
+        throw err instanceof UserError ? new HolidayDaysRefused(['year'], err) : err;
+      }
+      const checked = validateArrangement({ year, off: [...days.off], on: [...days.on] });
+      if (!checked.ok)
+        throw new HolidayDaysRefused(fieldsOf(checked.problem, days), daysProblemError(year, checked.problem));
+      return store(checked.arrangement, by, now);
     },
   };
+
+  function checkYear(year: number, now: Date): void {
+    const current = wallTime(now, o.timezone).year;
+    if (year < current - YEARS_BACK || year > current + YEARS_AHEAD)
+      throw new UserError('holidaysYearOutOfRange', { year, from: current - YEARS_BACK, to: current + YEARS_AHEAD });
+  }
+
+  /** Replaces the year's arrangement (one upsert; a retry writes the same document again). */
+  async function store(
+    a: YearArrangement,
+    by: { userid: string; name: string },
+    now: Date,
+  ): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
+    await HolidayYear.updateOne(
+      { year: a.year },
+      { $set: { off: a.off, on: a.on, updatedAt: now, updatedBy: by.userid, updatedByName: by.name } },
+      { upsert: true },
+    );
+    await refresh();
+    o.log.info({ year: a.year, off: a.off.length, on: a.on.length, by: by.userid }, 'holiday calendar entered');
+    return { arrangement: a, estimated: await estimatedDeadlines(a.year) };
+  }
 
   async function estimatedDeadlines(year: number): Promise<string[]> {
     const from = new Date(Date.UTC(year - 1, 11, 30));
@@ -157,6 +190,31 @@ export function createHolidays(o: HolidaysOptions) {
 }
 
 export type Holidays = ReturnType<typeof createHolidays>;
+
+/** A refused form entry: the service's reason and the form fields it is about. */
+export class HolidayDaysRefused extends Error {
+  constructor(
+    readonly fields: Array<'year' | 'off' | 'on'>,
+    readonly reason: UserError,
+  ) {
+    super(reason.reply);
+  }
+}
+
+/** The list holding the offending date; a day in both lists concerns both. */
+function fieldsOf(p: ArrangementProblem, days: { off: readonly string[] }): Array<'off' | 'on'> {
+  if (p.kind === 'both' || p.kind === 'empty') return ['off', 'on'];
+  if ('text' in p && days.off.includes(p.text)) return ['off'];
+  return ['on'];
+}
+
+/** As problemError, in the form's words (dates picked, not typed). */
+function daysProblemError(year: number, p: ArrangementProblem): UserError {
+  if (p.kind === 'empty') return new UserError('holidaysFormEmpty', { year });
+  if (p.kind === 'bad_date') return new UserError('holidaysFormBadDate', { text: p.text });
+  if (p.kind === 'both') return new UserError('holidaysFormBoth', { days: p.days });
+  return problemError(year, p);
+}
 
 function problemError(year: number, p: ArrangementProblem): UserError {
   switch (p.kind) {

@@ -5,5 +5,6 @@ export {
   type Holidays,
   type HolidaysOptions,
   createHolidays,
+  HolidayDaysRefused,
   loadHolidayFiles,
 } from './holidays';
