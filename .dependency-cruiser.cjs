@@ -9,7 +9,7 @@
 //   jobs       jobs/, src/scheduler/   (beside the command side: calls services, never handlers)
 //   services   src/services/
 //   models     src/models/
-//   base       src/text, src/time, src/messages, src/db, src/errors.ts, src/clock.ts, src/logger.ts, config/
+//   base       src/text, src/time, src/messages, src/db, src/charts, src/errors.ts, src/clock.ts, src/logger.ts, config/
 const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^scripts/'];
 const TRANSPORT = ['^src/app\\.ts$', '^src/wecom/', '^src/inbox/', '^src/demo/'];
 const DISPATCHER = ['^src/dispatcher/'];
@@ -75,7 +75,7 @@ module.exports = {
     ),
     up(
       'base-not-up',
-      ['^src/(text|time|messages|db)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
+      ['^src/(text|time|messages|db|charts)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
       [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES, ...MODELS],
       'Text, time, messages, config and the database launcher are leaves every layer may use.',
     ),

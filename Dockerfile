@@ -39,6 +39,11 @@ ENV NODE_ENV=production \
     PORT=3000 \
     FILES_DIR=/app/files \
     HOLIDAYS_DIR=/app/config/holidays
+# The digest's chart is drawn on the server (ECharts SVG → resvg PNG) with Noto Sans CJK SC, so its
+# Chinese labels never render as boxes: the font must be in the image.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc* ./
 RUN if [ -n "$NPM_REGISTRY" ]; then npm config set registry "$NPM_REGISTRY" --location=project; fi \
  && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force && rm -f .npmrc

@@ -52,8 +52,12 @@ export default tseslint.config(
       'vue/no-v-html': 'error',
       'vue/no-v-text-v-html-on-component': 'error',
       'vue/multi-word-component-names': 'off',
+      // Layout belongs to Prettier (npm run format); these rules would fight it.
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/html-indent': 'off',
       'vue/html-self-closing': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

@@ -16,10 +16,14 @@ export const digestPreviewCommand = defineCommand({
   async run({ services, config, now }) {
     const scheduled = config.jobsEnabled && config.tunables.jobs.digest.enabled;
     const at = scheduled ? nextFire(parseCron(config.jobSchedules.digest), now, config.timezone) : undefined;
-    const parts = await services.digest.build(at ?? now);
+    const [parts, chart] = await Promise.all([
+      services.digest.build(at ?? now),
+      services.digest.chartFollows(at ?? now),
+    ]);
     // For the office only: the group's digest does not carry it.
     const missing = services.holidays.missingNextYear(now);
     const footer = [
+      chart ? t('digestPreviewChart') : '',
       t('digestPreviewFooter', { when: at ? formatDateTime(at, config.timezone) : undefined }),
       missing ? t('holidaysMissingNextYear', { year: missing }) : '',
     ];

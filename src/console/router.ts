@@ -11,6 +11,7 @@ import { registerExportRoutes } from './routes-exports';
 import { registerHolidayRoutes } from './routes-holidays';
 import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
+import { registerChartRoutes } from './routes-charts';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -42,6 +43,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   const authRoutes = createAuthRoutes({ ...d, log, guard, limiter, secure });
   authRoutes.register(api);
   registerOverviewRoutes(api, { ...d, guard });
+  registerChartRoutes(api, { ...d, guard });
   // Before the opinion routes: /opinions/export.xlsx is not a case code.
   registerExportRoutes(api, { ...d, guard });
   registerOpinionRoutes(api, { ...d, guard });

@@ -12,6 +12,8 @@ export interface RecordedPush {
   mentions: string[];
   touser?: string[];
   key?: string;
+  /** A group robot `image` message as received (content is then empty). */
+  image?: { base64: string; md5: string };
   at: Date;
 }
 
@@ -88,7 +90,7 @@ export class FakeWecom {
       return true;
     };
     const json = async (ctx: Koa.Context) =>
-      JSON.parse(await getRawBody(ctx.req, { limit: '1mb', encoding: 'utf8' })) as Record<string, unknown>;
+      JSON.parse(await getRawBody(ctx.req, { limit: '4mb', encoding: 'utf8' })) as Record<string, unknown>;
     // Counts concurrency and arrivals, and applies the hold, around every push endpoint.
     const arrive = async (channel: RecordedPush['channel'], body: Record<string, unknown>) => {
       const inner = (body[String(body.msgtype)] ?? {}) as { content?: string };
@@ -108,7 +110,13 @@ export class FakeWecom {
       await arrive('webhook', body);
       if (fail(ctx)) return;
       const type = String(body.msgtype);
-      const inner = (body[type] ?? {}) as { content?: string; mentioned_list?: string[] };
+      const inner = (body[type] ?? {}) as {
+        content?: string;
+        mentioned_list?: string[];
+        base64?: string;
+        md5?: string;
+      };
+      const image = type === 'image' ? { base64: String(inner.base64 ?? ''), md5: String(inner.md5 ?? '') } : undefined;
       this.record({
         channel: 'webhook',
         msgtype: type,
@@ -116,6 +124,7 @@ export class FakeWecom {
         mentions: inner.mentioned_list ?? [],
         key: String(ctx.query.key ?? ''),
         at: new Date(),
+        ...(image ? { image } : {}),
       });
       ctx.body = { errcode: 0, errmsg: 'ok' };
     });

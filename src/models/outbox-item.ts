@@ -5,7 +5,8 @@ const outboxSchema = new Schema(
   {
     key: { type: String, required: true },
     channel: { type: String, enum: ['webhook', 'app', 'response_url', 'aibot'], required: true },
-    msgtype: { type: String, enum: ['markdown', 'text'], required: true },
+    msgtype: { type: String, enum: ['markdown', 'text', 'image'], required: true },
+    /** The text, or for an image the picture's bytes in base64. */
     content: { type: String, required: true },
     /** webhook text: userids (or '@all') to mention; app: recipients. 'aibot': the long connection's group push. */
     userids: { type: [String], default: [] },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { type PushSender, PushError } from '../services/delivery';
@@ -97,7 +98,16 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
       const body =
         msg.msgtype === 'markdown'
           ? { msgtype: 'markdown', markdown: { content: msg.content } }
-          : { msgtype: 'text', text: { content: msg.content, mentioned_list: msg.mentions ?? [] } };
+          : msg.msgtype === 'image'
+            ? // The robot wants the bytes' md5 beside the base64, to check what it received.
+              {
+                msgtype: 'image',
+                image: {
+                  base64: msg.content,
+                  md5: createHash('md5').update(Buffer.from(msg.content, 'base64')).digest('hex'),
+                },
+              }
+            : { msgtype: 'text', text: { content: msg.content, mentioned_list: msg.mentions ?? [] } };
       check(await call(url, body, 'webhook'), 'webhook');
     },
 

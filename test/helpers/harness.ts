@@ -206,7 +206,10 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     },
     /** Contents of group pushes received so far. */
     groupTexts(): string[] {
-      return wecom.groupPushes().map((p) => p.content);
+      return wecom
+        .groupPushes()
+        .filter((p) => p.msgtype !== 'image')
+        .map((p) => p.content);
     },
     async close() {
       await composed.stop();

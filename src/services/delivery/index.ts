@@ -1,5 +1,13 @@
 // The delivery domain: the persisted outbox, the notifier services push through, and its sender.
-export { type Outbox, type OutboxTarget, type PushRequest, LIMITS, createOutbox } from './outbox';
+export {
+  type ImagePushRequest,
+  type Outbox,
+  type OutboxTarget,
+  type PushRequest,
+  IMAGE_MAX_BYTES,
+  LIMITS,
+  createOutbox,
+} from './outbox';
 export { type Notifier, createNotifier } from './notify';
 export { type DeliveryChannel, type OutboxSender, type OutboxSenderOptions, createOutboxSender } from './outbox-sender';
 export { type PushSender, PushError } from './push-sender';

@@ -1,12 +1,16 @@
 import type { Outbox, PushRequest } from './outbox';
 
 export interface Notifier {
+  /** False when group pushes go over the long connection, which cannot carry pictures. */
+  readonly groupTakesImages: boolean;
   /** A group message (markdown). `mentionAll` adds a short text push that @-mentions everyone. */
   toGroup(
     key: string,
     markdown: string,
-    opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date },
+    opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date; order?: { group: string; seq: number } },
   ): Promise<void>;
+  /** A picture for the group (PNG/JPEG, at most 2 MB); false when the group channel cannot carry pictures (long connection). */
+  imageToGroup(key: string, image: Buffer, opts?: { order?: { group: string; seq: number } }): Promise<boolean>;
   /** Tells specific people: by @-mention in the group, or by app message (NOTIFY_CHANNEL=app). */
   toUsers(key: string, userids: string[], markdown: string): Promise<void>;
 }
@@ -18,9 +22,17 @@ export function createNotifier(deps: {
 }): Notifier {
   const done = () => deps.afterEnqueue?.();
   return {
+    groupTakesImages: deps.outbox.groupTakesImages,
     async toGroup(key, markdown, opts = {}) {
       const pushes: PushRequest[] = [
-        { key, target: { kind: 'group' }, format: 'markdown', content: markdown, notBefore: opts.notBefore },
+        {
+          key,
+          target: { kind: 'group' },
+          format: 'markdown',
+          content: markdown,
+          notBefore: opts.notBefore,
+          order: opts.order,
+        },
       ];
       if (opts.mentionAll) {
         // Markdown pushes cannot @all; a text push with mentioned_list can.
@@ -34,6 +46,12 @@ export function createNotifier(deps: {
       }
       await deps.outbox.enqueueAll(pushes);
       done();
+    },
+    async imageToGroup(key, image, opts = {}) {
+      const queued = await deps.outbox.enqueueImage({ key, image, order: opts.order });
+      if (queued === 'unsupported') return false;
+      done();
+      return true;
     },
     async toUsers(key, userids, markdown) {
       const unique = [...new Set(userids)].filter(Boolean);

@@ -112,7 +112,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       await extra.send({ msgtype: item.msgtype, content: item.content, userids: item.userids });
     } else if (item.channel === 'webhook') {
       await o.client.sendGroup({
-        msgtype: item.msgtype as 'markdown' | 'text',
+        msgtype: item.msgtype as 'markdown' | 'text' | 'image',
         content: item.content,
         mentions: item.userids,
       });

@@ -16,14 +16,36 @@ export interface PushRequest {
   content: string;
   /** Not before this time (scheduled announcements may use it). */
   notBefore?: Date;
+  /**
+   * Several enqueued messages that must go out in this order (the digest's parts, then its picture):
+   * they share `group`, and `seq` ranks them. Without it the message is its own group.
+   */
+  order?: { group: string; seq: number };
 }
 
+/** A picture for the group (the robot's `image` message): PNG or JPEG bytes, at most 2 MB. */
+export interface ImagePushRequest {
+  key: string;
+  image: Buffer;
+  order?: { group: string; seq: number };
+}
+
+/** The robot's limit for an image message. */
+export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+
 export interface Outbox {
+  /** False when group pushes go over the long connection (aibot_send_msg), which cannot carry pictures. */
+  readonly groupTakesImages: boolean;
   /** Queues one push; returns how many new items (parts) it stored. */
   enqueue(req: PushRequest): Promise<number>;
   /** Queues several pushes in one database round trip, in the order given. */
   enqueueAll(reqs: PushRequest[]): Promise<number>;
+  /** Queues a picture for the group robot; 'unsupported' when group pushes go over the long connection, which cannot carry one. */
+  enqueueImage(req: ImagePushRequest): Promise<number | 'unsupported'>;
 }
+
+// Parts of one enqueued message take consecutive seq values inside its rank in an ordered group.
+const SEQ_PER_RANK = 1000;
 
 export const LIMITS = { webhookMarkdown: 4096, webhookText: 2048, app: 2048, responseUrl: 20480 };
 
@@ -71,8 +93,8 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
               attempts: 0,
               nextAttemptAt: req.notBefore ?? now,
               createdAt: now,
-              seq: i,
-              group: req.key,
+              seq: req.order ? req.order.seq * SEQ_PER_RANK + i : i,
+              group: req.order?.group ?? req.key,
             },
           },
           upsert: true,
@@ -88,7 +110,41 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
     return upsertIgnoringRace(() => deps.models.OutboxItem.bulkWrite(ops as never, { ordered: false }));
   }
 
-  return { enqueue: (req) => enqueueAll([req]), enqueueAll };
+  return {
+    groupTakesImages: groupChannel === 'webhook',
+    enqueue: (req) => enqueueAll([req]),
+    enqueueAll,
+
+    async enqueueImage(req) {
+      if (groupChannel !== 'webhook') return 'unsupported';
+      if (req.image.length > IMAGE_MAX_BYTES)
+        throw new Error(`image push ${req.key} is ${req.image.length} bytes, over the robot's ${IMAGE_MAX_BYTES}`);
+      const now = deps.clock.now();
+      // The bytes travel as base64 (what the robot takes); the sender adds the md5 it also wants.
+      return upsertIgnoringRace(() =>
+        deps.models.OutboxItem.updateOne(
+          { key: req.key },
+          {
+            $setOnInsert: {
+              _id: new Types.ObjectId(),
+              key: req.key,
+              channel: 'webhook',
+              msgtype: 'image',
+              content: req.image.toString('base64'),
+              userids: [],
+              status: 'pending',
+              attempts: 0,
+              nextAttemptAt: now,
+              createdAt: now,
+              seq: req.order ? req.order.seq * SEQ_PER_RANK : 0,
+              group: req.order?.group ?? req.key,
+            },
+          },
+          { upsert: true },
+        ),
+      );
+    },
+  };
 }
 
 /** Two concurrent upserts of one key: the loser's duplicate-key error means "already there". */

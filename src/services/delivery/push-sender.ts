@@ -1,6 +1,7 @@
 /** What the outbox sender pushes through; the WeCom client implements it (and a test sink could). */
 export interface PushSender {
-  sendGroup(msg: { msgtype: 'markdown' | 'text'; content: string; mentions?: string[] }): Promise<void>;
+  /** `image`: content is the picture's bytes in base64. */
+  sendGroup(msg: { msgtype: 'markdown' | 'text' | 'image'; content: string; mentions?: string[] }): Promise<void>;
   sendApp(msg: { touser: string[]; msgtype: 'markdown' | 'text'; content: string }): Promise<void>;
   postResponseUrl(url: string, markdown: string): Promise<void>;
 }

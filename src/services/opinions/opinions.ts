@@ -5,6 +5,7 @@ import { createOpinionNotices } from './notices';
 import { createOfficeActions } from './office-actions';
 import { createQueries } from './queries';
 import { createReports } from './reports';
+import { createWeekChart } from './week-chart';
 import { loadOpinion, type Opinion, resolveCode, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
 import type { OfficeDirectory } from '../roster';
@@ -42,6 +43,8 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     periodStats: reports.periodStats,
     yearRates: reports.yearRates,
     digestFigures: reports.digestFigures,
+    /** The digest picture's figures for one week (and the rates of the weeks before it). */
+    weekChart: createWeekChart(d),
     stats: reports.stats,
     dueItems: reports.dueItems,
     // -- the office console

@@ -13,6 +13,12 @@ export function formatRate(num: number, den: number): string {
   return `${(tenths / 10).toFixed(1)}%`;
 }
 
+/** The same rate as a number of percent with one decimal (for charts), or null when nothing to divide by. */
+export function rateValue(num: number, den: number): number | null {
+  if (!Number.isFinite(num) || !Number.isFinite(den) || den <= 0) return null;
+  return Math.round((num * 1000) / den) / 10;
+}
+
 export interface RateCounts {
   assignedOrLater: number;
   answeredOrClosed: number;
