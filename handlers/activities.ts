@@ -10,13 +10,13 @@ export const activityListCommand = defineCommand({
   role: 'deputy',
   summary: '近期活动：时间、地点、剩余名额、我是否已报名',
   example: '活动',
-  uses: ['events'],
+  uses: ['events', 'holidays'],
   async run({ actor, now, services, config }) {
     const list = await services.events.activities.listCurrent(now);
     if (list.length === 0) return t('activityListEmpty');
     return [
       t('activityListHeader'),
-      ...list.map((a) => activityLine(a, actor.userid, now, config.timezone)),
+      ...list.map((a) => activityLine(a, actor.userid, now, config.timezone, services.holidays.calendar())),
       t('activityListFooter'),
     ].join('\n');
   },

@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { formatDateTime } from '../src/time/format';
+import { formatSignupDeadline } from '../src/services/events';
 
 const KEYS = ['时间', '地点', '名额', '截止', '类型'] as const;
 
@@ -17,7 +18,7 @@ export const publishActivityCommand = defineCommand({
     anyOf: true,
     usage: 'activityUsage',
   },
-  uses: ['events'],
+  uses: ['events', 'holidays'],
   async run({ params: { title }, options: o, actor, msgId, now, services, config }) {
     const { activity: a, existed } = await services.events.activities.create({
       title: title ?? '',
@@ -38,7 +39,7 @@ export const publishActivityCommand = defineCommand({
       when: formatDateTime(a.startAt, tz),
       place: a.place,
       capacity: a.capacity,
-      deadline: formatDateTime(a.deadline, tz),
+      deadline: formatSignupDeadline(a, tz, services.holidays.calendar()),
       existed,
     });
   },
@@ -55,7 +56,7 @@ export const changeActivityCommand = defineCommand({
     params: [{ kind: 'code', name: 'code', of: 'HD', required: true }],
     usage: 'activityChangeUsage',
   },
-  uses: ['events', 'roster'],
+  uses: ['events', 'roster', 'holidays'],
   async run({ params: { code }, options: o, actor, msgId, now, services, config }) {
     const r = await services.events.activities.change({
       code,
@@ -77,7 +78,7 @@ export const changeActivityCommand = defineCommand({
       place: a.place,
       capacity: a.capacity,
       confirmed: a.confirmedCount,
-      deadline: formatDateTime(a.deadline, tz),
+      deadline: formatSignupDeadline(a, tz, services.holidays.calendar()),
       promoted: r.promoted.map((u) => names.get(u) ?? u),
     });
   },

@@ -1,6 +1,12 @@
 import { t } from '../../src/messages';
-import { type ActivityDoc, type MyActivityStatus, myActivityStatus } from '../../src/services/events';
+import {
+  type ActivityDoc,
+  type MyActivityStatus,
+  formatSignupDeadline,
+  myActivityStatus,
+} from '../../src/services/events';
 import type { MeetingDoc } from '../../src/services/events';
+import type { HolidayCalendar } from '../../src/time/holiday-calendar';
 import { groupSafe } from '../../src/text/group-safe';
 import { formatDateTime } from '../../src/time/format';
 
@@ -13,7 +19,7 @@ export function describeMine(s: MyActivityStatus): string {
   return t('mineNone');
 }
 
-export function activityLine(a: ActivityDoc, userid: string, now: Date, tz: string): string {
+export function activityLine(a: ActivityDoc, userid: string, now: Date, tz: string, calendar: HolidayCalendar): string {
   return t('activityListLine', {
     code: a.code,
     title: a.title,
@@ -21,7 +27,7 @@ export function activityLine(a: ActivityDoc, userid: string, now: Date, tz: stri
     place: a.place,
     capacity: a.capacity,
     confirmed: a.confirmedCount,
-    deadline: formatDateTime(a.deadline, tz),
+    deadline: formatSignupDeadline(a, tz, calendar),
     closed: a.deadline <= now,
     mine: describeMine(myActivityStatus(a, userid)),
   });

@@ -19,6 +19,8 @@ const activitySchema = new Schema(
     deadline: { type: Date, required: true },
     /** The deadline follows the start time when the office did not set one. */
     deadlineIsDefault: { type: Boolean, default: true },
+    /** The sign-up deadline was counted in working days into a year whose holidays are unknown (weekends only). */
+    deadlineEstimated: { type: Boolean, default: false },
     /** null: no limit on places. */
     capacity: { type: Number, default: null },
     status: { type: String, enum: ['open', 'cancelled'], default: 'open' },
@@ -47,6 +49,7 @@ export interface ActivityDoc {
   endAt?: Date | null;
   deadline: Date;
   deadlineIsDefault: boolean;
+  deadlineEstimated?: boolean;
   capacity: number | null;
   status: 'open' | 'cancelled';
   confirmed: Stamp[];

@@ -63,6 +63,15 @@ describe('节假日: the office enters next year, every working-day deadline use
     expect(await h.say('clerk', '节假日 2027')).toContain('还没有录入');
   });
 
+  it('an activity sign-up deadline counted into the unknown year is marked too, until the year is entered', async () => {
+    // Monday 2026-12-28 + 5 working days on weekends only ends on Monday 2027-01-04, the end of the day.
+    const created = await h.say('clerk', '发布活动 新年视察 时间：2027年1月20日 9:00 地点：镇政府 截止：5个工作日');
+    expect(created).toMatch(/报名截止：2027年1月4日（周一）[^\n]*（按周末估算）/);
+    expect(await h.say('zhangsan', '活动')).toContain('（按周末估算）');
+    await h.drain();
+    expect(h.groupTexts().some((x) => x.includes('新年视察') && x.includes('（按周末估算）'))).toBe(true);
+  });
+
   it('stores the year, names the estimated deadlines, and the calculation uses it at once', async () => {
     const saved = await h.say('clerk', SET_2027);
     expect(saved).toContain('已保存 2027 年的放假和调休安排');
@@ -77,6 +86,10 @@ describe('节假日: the office enters next year, every working-day deadline use
     expect(progress).toContain('2027年1月4日（周一）');
     expect(progress).not.toContain('按周末估算');
     expect(await h.say('clerk', '任务')).not.toContain('还没有录入');
+    // The activity keeps its date, and the mark goes with the unknown year.
+    const activities = await h.say('zhangsan', '活动');
+    expect(activities).toContain('新年视察');
+    expect(activities).not.toContain('按周末估算');
 
     // 改派 with the same 5 working days now skips New Year: Dec 29, 30, 31, Jan 4, Jan 5.
     const again = await h.say('clerk', '改派 YJ2026-001 期限：5个工作日');

@@ -8,7 +8,7 @@ import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import { readEventCode } from './event-codes';
 import type { EventDeps } from './deps';
-import { effectiveEnd, nextPendingAt, parseSignupDeadline, planReminders } from './event-time';
+import { effectiveEnd, formatSignupDeadline, nextPendingAt, parseSignupDeadline, planReminders } from './event-time';
 import { createOnce, readEventIdentity } from './event-lifecycle';
 import { applyActivityChange, cancelActivity } from './activity-change';
 import { matchType, readCapacity } from './activity-capacity';
@@ -46,7 +46,9 @@ export function createActivities(d: EventDeps) {
         const { title, startAt, endAt, place } = readEventIdentity(i, 'activity', tz);
         const capacity = readCapacity(i.capacity);
         const type = matchType(i.type, tun.activityTypes, '其他', 'activityTypeInvalid');
-        const deadline = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.()) : startAt;
+        const signup = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.()) : undefined;
+        const deadline = signup?.date ?? startAt;
+        const deadlineEstimated = signup?.estimated ?? false;
         const code = formatCode(await nextCode(d.models, 'HD', yearOf(i.now, tz)));
         const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
         const created = await Activity.create({
@@ -59,6 +61,7 @@ export function createActivities(d: EventDeps) {
           endAt,
           deadline,
           deadlineIsDefault: !i.deadline,
+          deadlineEstimated,
           capacity,
           reminders,
           nextReminderAt: nextPendingAt(reminders),
@@ -81,7 +84,7 @@ export function createActivities(d: EventDeps) {
         when: formatDateTime(a.startAt, tz),
         place: neutralizeUserText(a.place),
         capacity: a.capacity,
-        deadline: formatDateTime(a.deadline, tz),
+        deadline: formatSignupDeadline(a, tz, d.calendar?.()),
       }),
     );
   }

@@ -10,7 +10,14 @@ import { readCapacity } from './activity-capacity';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { cancelOnce } from './event-lifecycle';
-import { effectiveEnd, nextPendingAt, parseEventTime, parseSignupDeadline, planReminders } from './event-time';
+import {
+  effectiveEnd,
+  formatSignupDeadline,
+  nextPendingAt,
+  parseEventTime,
+  parseSignupDeadline,
+  planReminders,
+} from './event-time';
 
 type ByCode = (input: string, now: Date) => Promise<ActivityDoc>;
 
@@ -58,13 +65,13 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
     changed.push('地点');
   }
   if (p.deadline) {
-    Object.assign(set, {
-      deadline: parseSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.()),
-      deadlineIsDefault: false,
-    });
+    const signup = parseSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.());
+    Object.assign(set, { deadline: signup.date, deadlineEstimated: signup.estimated, deadlineIsDefault: false });
     changed.push('报名截止');
   } else if (p.time) {
-    set.deadline = a.deadlineIsDefault || a.deadline > startAt ? startAt : a.deadline;
+    const toStart = a.deadlineIsDefault || a.deadline > startAt;
+    set.deadline = toStart ? startAt : a.deadline;
+    if (toStart) set.deadlineEstimated = false;
   }
   if (p.capacity !== undefined) {
     const capacity = readCapacity(p.capacity);
@@ -103,7 +110,7 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
       when: formatDateTime(after.startAt, tz),
       place: neutralizeUserText(after.place),
       capacity: after.capacity,
-      deadline: formatDateTime(after.deadline, tz),
+      deadline: formatSignupDeadline(after, tz, d.calendar?.()),
     });
     await d.notify.toGroup(`activity:${after.code}:changed:${p.origin}`, text);
     await d.notify.toUsers(

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../time/format';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { anyoneMayCheckIn } from './activity-capacity';
-import { checkinWindow } from './event-time';
+import { checkinWindow, formatSignupDeadline } from './event-time';
 
 export type SignupResult =
   { outcome: 'confirmed'; activity: ActivityDoc } | { outcome: 'waitlisted'; position: number; activity: ActivityDoc };
@@ -87,7 +87,10 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
     if (a.status === 'cancelled')
       throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
     if (until === 'deadline' && a.deadline.getTime() <= now.getTime())
-      throw new UserError('activityDeadlinePassed', { code: a.code, deadline: formatDateTime(a.deadline, tz) });
+      throw new UserError('activityDeadlinePassed', {
+        code: a.code,
+        deadline: formatSignupDeadline(a, tz, d.calendar?.()),
+      });
     if (until === 'start' && a.startAt.getTime() <= now.getTime())
       throw new UserError('activityStarted', { code: a.code });
   }

@@ -1,11 +1,12 @@
 import type { Reminder } from '../../models/event-parts';
 import { UserError } from '../../errors';
+import { t } from '../../messages';
 import { normalizeCommandText } from '../../text/normalize';
 import { formatDateTime } from '../../time/format';
 import { parseWhen } from '../../time/parse-time';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { parseDeadline } from '../../time/workdays';
-import { startOfDay } from '../../time/zone';
+import { startOfDay, wallTime } from '../../time/zone';
 
 export interface CheckinTunables {
   beforeStartMinutes: number;
@@ -46,7 +47,7 @@ export function parseSignupDeadline(
   startAt: Date,
   tz: string,
   calendar?: HolidayCalendar,
-): Date {
+): { date: Date; estimated: boolean } {
   const parsed = parseDeadline(value, { now, tz, calendar });
   if (!parsed.ok) {
     if (parsed.reason === 'past') throw new UserError('eventDeadlinePast', { text: value });
@@ -55,7 +56,22 @@ export function parseSignupDeadline(
     });
   }
   // "截止：11月25日" for an activity that day at 14:30 means until the start, not midnight after it.
-  return parsed.date.getTime() > startAt.getTime() ? startAt : parsed.date;
+  if (parsed.date.getTime() > startAt.getTime()) return { date: startAt, estimated: false };
+  // Working days counted into a year whose holidays are not entered yet: weekends only.
+  return { date: parsed.date, estimated: parsed.usedFallback };
+}
+
+/**
+ * A sign-up deadline as people read it, marked while it rests on weekends only: counted in working
+ * days into a year whose holidays were unknown, and still unknown to `calendar`.
+ */
+export function formatSignupDeadline(
+  a: { deadline: Date; deadlineEstimated?: boolean | null },
+  tz: string,
+  calendar?: HolidayCalendar,
+): string {
+  const estimated = a.deadlineEstimated === true && !(calendar?.covers(wallTime(a.deadline, tz).year) ?? false);
+  return formatDateTime(a.deadline, tz) + (estimated ? t('deadlineEstimated') : '');
 }
 
 /** When check-in is open: from a set time before the start until the end (given or default length). */

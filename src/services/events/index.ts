@@ -5,6 +5,13 @@ export { type ActivityDoc, type MyActivityStatus, myActivityStatus } from './act
 export type { MeetingDoc } from './meetings';
 export { shiftLabel } from './shifts';
 export { eventKindOf } from './event-codes';
-export { type CheckinTunables, checkinWindow, nextPendingAt, parseEventTime, planReminders } from './event-time';
+export {
+  type CheckinTunables,
+  checkinWindow,
+  formatSignupDeadline,
+  nextPendingAt,
+  parseEventTime,
+  planReminders,
+} from './event-time';
 export { meetingResultFor, meetingResults } from './meeting-outcome';
 export type { Attendance, EventPeriodSummary, UpcomingEvents } from './reports';
