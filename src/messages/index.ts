@@ -13,6 +13,7 @@ import { failures } from './failures';
 import { consoleText } from './console';
 import { consoleWeb } from './console-web';
 import { holidays } from './holidays';
+import { roomCodeText } from './room-code';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -31,6 +32,7 @@ const catalog = {
   ...consoleText,
   ...consoleWeb,
   ...holidays,
+  ...roomCodeText,
 };
 
 export type Catalog = typeof catalog;
