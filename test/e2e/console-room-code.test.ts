@@ -36,7 +36,13 @@ afterAll(async () => h.close());
 
 describe('switching the room code', () => {
   it('is off until the office switches it on; bare 签到 works meanwhile', async () => {
-    expect(await screen(meeting)).toEqual({ code: meeting, on: false, slotSeconds: 60 });
+    expect(await screen(meeting)).toEqual({
+      code: meeting,
+      title: '第五次主席团会议',
+      status: 'active',
+      on: false,
+      slotSeconds: 60,
+    });
     expect(await h.say('qian', `签到 ${meeting}`)).toContain('签到成功');
   });
 
@@ -67,6 +73,7 @@ describe('switching the room code', () => {
     expect(on.body).toMatchObject({ code: meeting, on: true, slotSeconds: 60 });
     expect(on.body.current).toMatch(/^\d{4}$/);
     expect(on.body.changesAt).toBe('2026-11-25T05:41:00.000Z');
+    expect(on.body.secondsLeft).toBe(50);
     expect(JSON.stringify(on.body)).not.toContain('secret');
     const again = await office.post(`/api/console/events/${meeting}/room-code`, { on: true });
     expect(again.body.current).toBe(on.body.current);
@@ -129,7 +136,8 @@ describe('签到 with the code on the screen', () => {
 
   it('switches off: plain 签到 works again', async () => {
     const off = await office.post(`/api/console/events/${meeting}/room-code`, { on: false });
-    expect(off.body).toEqual({ code: meeting, on: false, slotSeconds: 60 });
+    expect(off.body).toMatchObject({ code: meeting, on: false });
+    expect(off.body.current).toBeUndefined();
     expect(await h.say('wang', `签到 ${meeting}`)).toContain('签到成功');
   });
 

@@ -20,6 +20,7 @@ export function roomCodeAt(secret: string, slot: number): string {
 
 export interface RoomCodeHolder {
   code: string;
+  title: string;
   status: string;
   roomCode?: RoomCode | null;
 }
@@ -30,6 +31,8 @@ export interface RoomCodeView {
   current?: string;
   /** When the screen should ask again. */
   changesAt?: string;
+  /** Seconds until the code changes, by the server's clock (the screen's own clock may be off). */
+  secondsLeft?: number;
   since?: string;
   slotSeconds: number;
 }
@@ -61,6 +64,7 @@ export function viewRoomCode(doc: RoomCodeHolder, now: Date): RoomCodeView {
     on: true,
     current: roomCodeAt(rc.secret, slot),
     changesAt: new Date((slot + 1) * ROOM_CODE_SLOT_MS).toISOString(),
+    secondsLeft: Math.ceil(((slot + 1) * ROOM_CODE_SLOT_MS - now.getTime()) / 1000),
     since: rc.since.toISOString(),
     slotSeconds,
   };
@@ -91,12 +95,15 @@ export function createRoomCodes(
     throw new UserError('roomCodeOnlyEvents');
   }
 
-  async function get(input: string, now: Date): Promise<RoomCodeView & { code: string }> {
+  async function get(
+    input: string,
+    now: Date,
+  ): Promise<RoomCodeView & { code: string; title: string; status: string }> {
     const { doc } = await find(input, now);
-    return { code: doc.code, ...viewRoomCode(doc, now) };
+    return { code: doc.code, title: doc.title, status: doc.status, ...viewRoomCode(doc, now) };
   }
 
-  async function switchOn(input: string, actor: Actor, now: Date): Promise<RoomCodeView & { code: string }> {
+  async function switchOn(input: string, actor: Actor, now: Date) {
     const { set, doc, live } = await find(input, now);
     if (doc.status !== live) throw new UserError('roomCodeCancelled', { code: doc.code });
     const roomCode: RoomCode = { secret: randomBytes(32).toString('hex'), since: now, by: actor.userid };
@@ -104,7 +111,7 @@ export function createRoomCodes(
     return get(doc.code, now);
   }
 
-  async function switchOff(input: string, now: Date): Promise<RoomCodeView & { code: string }> {
+  async function switchOff(input: string, now: Date) {
     const { set, doc } = await find(input, now);
     await set({ code: doc.code, roomCode: { $ne: null } }, null);
     return get(doc.code, now);
