@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { WecomClient } from '../wecom/client';
 import { createSignInLimiter } from './rate-limit';
 import { createAuthRoutes, createDemoConsoleLogin } from './routes-auth';
+import { registerRoomCodeRoutes } from './routes-events';
 import { registerExportRoutes } from './routes-exports';
 import { registerHolidayRoutes } from './routes-holidays';
 import { registerOpinionRoutes } from './routes-opinions';
@@ -48,6 +49,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerExportRoutes(api, { ...d, guard });
   registerOpinionRoutes(api, { ...d, guard });
   registerHolidayRoutes(api, { ...d, guard });
+  registerRoomCodeRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -14,6 +14,7 @@ import { consoleText } from './console';
 import { consoleWeb } from './console-web';
 import { holidays } from './holidays';
 import { charts } from './charts';
+import { roomCodeText } from './room-code';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -33,6 +34,7 @@ const catalog = {
   ...consoleWeb,
   ...holidays,
   ...charts,
+  ...roomCodeText,
 };
 
 export type Catalog = typeof catalog;

@@ -4,6 +4,7 @@ import {
   type Reminder,
   scheduledEventFields,
   scheduledEventIdentity,
+  type RoomCode,
   type Stamp,
   stampSchema,
 } from './event-parts';
@@ -69,6 +70,7 @@ export interface ActivityDoc {
   cancelOrigin?: string;
   createdBy: string;
   origin: string;
+  roomCode?: RoomCode | null;
 }
 
 export function activityModel(conn: Connection) {

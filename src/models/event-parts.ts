@@ -19,6 +19,16 @@ export const reminderSchema = new Schema(
   { _id: false },
 );
 
+/** The room's check-in code: on while present; the secret never leaves the server (only derived codes do). */
+export const roomCodeSchema = new Schema(
+  {
+    secret: { type: String, required: true },
+    since: { type: Date, required: true },
+    by: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 /** What and when: the fields every scheduled event (activity, meeting) starts with. */
 export const scheduledEventIdentity = {
   code: { type: String, required: true },
@@ -50,6 +60,7 @@ export const scheduledEventFields = {
   cancelOrigin: { type: String },
   createdBy: { type: String, required: true },
   origin: { type: String, required: true },
+  roomCode: { type: roomCodeSchema, default: null },
 } as const;
 
 /** The indexes every scheduled event needs: its code, its creating message, listings and reminders. */
@@ -64,6 +75,12 @@ export function indexScheduledEvent(schema: Schema): void {
 export interface Stamp {
   userid: string;
   at: Date;
+}
+
+export interface RoomCode {
+  secret: string;
+  since: Date;
+  by: string;
 }
 
 export interface Reminder {

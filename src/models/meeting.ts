@@ -4,6 +4,7 @@ import {
   type Reminder,
   scheduledEventFields,
   scheduledEventIdentity,
+  type RoomCode,
   type Stamp,
 } from './event-parts';
 
@@ -63,6 +64,7 @@ export interface MeetingDoc {
   cancelOrigin?: string;
   createdBy: string;
   origin: string;
+  roomCode?: RoomCode | null;
 }
 
 export function meetingModel(conn: Connection) {

@@ -36,6 +36,14 @@ export const router = createRouter({
       component: () => import('./pages/HolidaysPage.vue'),
       meta: { office: true, title: '节假日' },
     },
+    // Full screen, without the menu: put on the meeting room's screen.
+    {
+      path: '/events/:code/room-code',
+      name: 'room-code',
+      component: () => import('./pages/RoomCodePage.vue'),
+      props: true,
+      meta: { office: true, bare: true, title: '现场签到码' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/:code',

@@ -9,6 +9,7 @@ import { checkinWindow } from './event-time';
 import type { Activities } from './activities';
 import type { createActivitySignup } from './activity-signup';
 import type { Meetings } from './meetings';
+import { checkRoomCode } from './room-code';
 import { type Shifts, shiftLabel } from './shifts';
 
 export type ActivityService = Activities & ReturnType<typeof createActivitySignup>;
@@ -42,11 +43,18 @@ export function createCheckin(
     return now >= w.opens && now <= w.closes;
   };
 
-  async function viaActivity(code: string, userid: string, now: Date): Promise<CheckinOutcome> {
+  /** A live event with its room code on needs this minute's (or the last minute's) code from the screen. */
+  const gate = (doc: ActivityDoc | MeetingDoc, live: string, roomCode: string | undefined, now: Date) => {
+    if (doc.status === live) checkRoomCode(doc, roomCode, now);
+  };
+
+  async function viaActivity(code: string, userid: string, now: Date, roomCode?: string): Promise<CheckinOutcome> {
+    gate(await parts.activities.byCode(code, now), 'open', roomCode, now);
     const r = await parts.activities.checkIn(code, userid, now);
     return { kind: 'activity', code: r.activity.code, title: r.activity.title, at: r.at };
   }
-  async function viaMeeting(code: string, userid: string, now: Date): Promise<CheckinOutcome> {
+  async function viaMeeting(code: string, userid: string, now: Date, roomCode?: string): Promise<CheckinOutcome> {
+    gate(await parts.meetings.byCode(code, now), 'active', roomCode, now);
     const r = await parts.meetings.checkIn(code, userid, now);
     return { kind: 'meeting', code: r.meeting.code, title: r.meeting.title, at: r.at };
   }
@@ -55,26 +63,31 @@ export function createCheckin(
     return { kind: 'shift', label: shiftLabel(r.shift, d.config.timezone), at: r.at };
   }
 
-  async function checkIn(arg: string, userid: string, now: Date): Promise<CheckinOutcome> {
-    const text = toHalfWidth(arg).trim();
+  /** `arg` is `<编号> [签到码]`, `值班`, or nothing; a room code may also follow the event code as `roomCodeArg`. */
+  async function checkIn(arg: string, userid: string, now: Date, roomCodeArg?: string): Promise<CheckinOutcome> {
+    const words = toHalfWidth(arg).trim().split(/\s+/).filter(Boolean);
+    const text = words[0] ?? '';
+    const roomCode = (roomCodeArg ? toHalfWidth(roomCodeArg).trim() : words[1]) || undefined;
     if (SHIFT_WORDS.test(text)) return viaShift(userid, now);
     if (!text) return checkInWhateverIsOpen(userid, now);
     const kind = eventKindOf(text);
-    if (kind === 'HD') return viaActivity(text, userid, now);
-    if (kind === 'HY') return viaMeeting(text, userid, now);
+    if (kind === 'HD') return viaActivity(text, userid, now, roomCode);
+    if (kind === 'HY') return viaMeeting(text, userid, now, roomCode);
     if (kind !== 'either') throw new UserError('checkinUsage');
     const act = await parts.activities.byCode(text, now).catch(notFoundAsNull);
     const meet = await parts.meetings.byCode(text, now).catch(notFoundAsNull);
     const openAct = act && act.status === 'open' && isOpen(act, now);
     const openMeet = meet && meet.status === 'active' && isOpen(meet, now);
     if (openAct && openMeet) throw new UserError('checkinWhich', { activity: act.code, meeting: meet.code });
-    if (openMeet || (meet && !act)) return viaMeeting(text, userid, now);
-    if (act) return viaActivity(text, userid, now);
+    if (openMeet || (meet && !act)) return viaMeeting(text, userid, now, roomCode);
+    if (act) return viaActivity(text, userid, now, roomCode);
+    // `签到 4827`: no event has that number, so it is the code on the room's screen.
+    if (/^\d{4}$/.test(text) && !roomCode) return checkInWhateverIsOpen(userid, now, text);
     throw new UserError('checkinNotFound', { text });
   }
 
   /** Bare 签到: exactly one open activity (I may join), meeting or shift → that one; else a list. */
-  async function checkInWhateverIsOpen(userid: string, now: Date): Promise<CheckinOutcome> {
+  async function checkInWhateverIsOpen(userid: string, now: Date, roomCode?: string): Promise<CheckinOutcome> {
     const recent = {
       $gte: new Date(now.getTime() - 2 * 24 * 3600_000),
       $lte: new Date(now.getTime() + tun.checkin.beforeStartMinutes * 60_000),
@@ -87,8 +100,9 @@ export function createCheckin(
     );
     const codes = [...acts.map((a) => a.code), ...meets.map((m) => m.code)];
     if (codes.length > 1) throw new UserError('checkinWhichOf', { codes: codes.join('、') });
-    if (acts[0]) return viaActivity(acts[0].code, userid, now);
-    if (meets[0]) return viaMeeting(meets[0].code, userid, now);
+    if (acts[0]) return viaActivity(acts[0].code, userid, now, roomCode);
+    if (meets[0]) return viaMeeting(meets[0].code, userid, now, roomCode);
+    if (roomCode) throw new UserError('checkinNotFound', { text: roomCode });
     return viaShift(userid, now).catch((err: unknown) => {
       if (err instanceof UserError && err.key === 'shiftNoneToday') throw new UserError('checkinNothingOpen');
       throw err;

@@ -3,6 +3,7 @@ import { createActivitySignup, flushPendingPromotions } from './activity-signup'
 import { createCheckin } from './checkin';
 import type { EventDeps } from './deps';
 import { createReminderSweep } from './reminders';
+import { createRoomCodes } from './room-code';
 import { createLeave } from './leave';
 import { createEventReports } from './reports';
 import { createMeetings } from './meetings';
@@ -16,6 +17,7 @@ import { createStations } from './stations';
  * - upcoming(now, days): activities and meetings starting in the next `days` (weekly digest).
  * - attendanceFor(userid, year): that deputy's activities, meetings and shifts (performance record).
  * - periodSummary(from, to, now): activities held and meeting attendance in a period (统计).
+ * - roomCodes: the check-in code on the meeting-room screen (switch on/off, current code); 签到 checks it.
  * - flushPromotions(): re-queues waitlist promotions whose push a crash cut off (reminders job).
  */
 export function createEvents(d: EventDeps) {
@@ -25,6 +27,7 @@ export function createEvents(d: EventDeps) {
   const meetings = createMeetings(d);
   const shifts = createShifts(d, stations);
   const { checkIn } = createCheckin(d, { activities, meetings, shifts });
+  const roomCodes = createRoomCodes(d, { activities, meetings });
   const { leave } = createLeave({ activities, meetings });
   const { sendDueReminders } = createReminderSweep(d, meetings.silentIds);
   const { upcoming, attendanceFor, periodSummary } = createEventReports(d);
@@ -35,6 +38,7 @@ export function createEvents(d: EventDeps) {
     shifts,
     stations,
     checkIn,
+    roomCodes,
     leave,
     sendDueReminders,
     flushPromotions,

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
+import { type Harness, createHarness } from '../helpers/harness';
+import { ensureWebBuilt } from '../helpers/web-build';
+
+// The activity and meeting pages of the office console in a real browser, against the composed app.
+jest.setTimeout(120_000);
+
+let h: Harness;
+let web: { baseUrl: string; close(): Promise<void> };
+let browser: Browser;
+let meeting: string;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  h = await createHarness('console_events_browser');
+  web = await listenOnLoopback(h.app);
+  browser = await launchChromium();
+  await h.addDeputy('zhangsan', '张三');
+  await h.addDeputy('lisi', '李四');
+  await h.addDeputy('clerk', '赵干事', { isOffice: true });
+  h.clock.set('2026-11-22T10:00:00+08:00');
+  meeting = /HY2026-\d{3}/.exec(
+    await h.say('clerk', '会议通知 第五次主席团会议 时间：11月25日14:30 地点：镇政府大会议室 类型：主席团会议'),
+  )![0];
+  h.clock.set('2026-11-25T13:40:10+08:00');
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await h?.close();
+});
+
+async function signedIn(userid: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const reply = await h.say(userid, '登录', { chattype: 'single' });
+  const link = /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)![0];
+  await page.goto(web.baseUrl + link);
+  await page.waitForURL(/\/console\/$/);
+  return page;
+}
+
+describe('the room code screen', () => {
+  it('switches the code on, shows it full screen, and the code shown checks a deputy in', async () => {
+    const page = await signedIn('clerk');
+    await page.goto(`${web.baseUrl}/console/events/${meeting}/room-code`);
+    await page.locator('[data-test="room-code-is-off"]').waitFor();
+    expect(await page.locator('[data-test="room-code-is-off"]').textContent()).toContain(`签到 ${meeting}`);
+    // Full screen: no side menu.
+    expect(await page.locator('.el-aside').count()).toBe(0);
+    await page.locator('[data-test="room-code-on"]').click();
+    const digits = page.locator('[data-test="room-code-digits"]');
+    await digits.waitFor();
+    const shown = (await digits.textContent())!.replace(/\s/g, '');
+    expect(shown).toMatch(/^\d{4}$/);
+    expect(await page.locator('[data-test="room-code-left"]').textContent()).toContain('秒后更新');
+    await screenshot(page, 'console-room-code');
+    expect(await h.say('lisi', `签到 ${meeting}`)).toContain('需要现场签到码');
+    expect(await h.say('lisi', `签到 ${meeting} ${shown}`)).toContain('签到成功');
+    await page.context().close();
+  });
+});
