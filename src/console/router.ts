@@ -10,6 +10,7 @@ import { createAuthRoutes, createDemoConsoleLogin } from './routes-auth';
 import { registerExportRoutes } from './routes-exports';
 import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
+import { registerAuditRoutes } from './routes-audit';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -28,7 +29,7 @@ export interface ConsoleDeps {
 export function createConsoleRouters(d: ConsoleDeps): Router[] {
   const log = d.log.child({ part: 'console' });
   const secure = () => d.services.consoleAuth.baseUrl().startsWith('https:');
-  const guard = createGuard({ auth: d.services.consoleAuth, clock: d.clock, log, secure });
+  const guard = createGuard({ auth: d.services.consoleAuth, clock: d.clock, log, secure, audit: d.services.audit });
   const c = d.config.tunables.console;
   const limiter = createSignInLimiter({
     clock: d.clock,
@@ -44,6 +45,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   // Before the opinion routes: /opinions/export.xlsx is not a case code.
   registerExportRoutes(api, { ...d, guard });
   registerOpinionRoutes(api, { ...d, guard });
+  registerAuditRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -61,6 +61,9 @@ export const consoleFieldLabels: Record<string, string> = {
   page: '页码',
   pageSize: '每页条数',
   fullText: '原文',
+  person: '操作人',
+  from: '起始日期',
+  to: '截止日期',
 };
 
 /** Download names: ASCII for old browsers, Chinese (RFC 5987 filename*) for everyone else. */

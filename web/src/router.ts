@@ -30,6 +30,12 @@ export const router = createRouter({
       component: () => import('./pages/ExportsPage.vue'),
       meta: { office: true, title: '导出' },
     },
+    {
+      path: '/audit',
+      name: 'audit',
+      component: () => import('./pages/AuditPage.vue'),
+      meta: { office: true, title: '操作日志' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/:code',
