@@ -13,6 +13,7 @@ import { registerHolidayRoutes } from './routes-holidays';
 import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
 import { registerChartRoutes } from './routes-charts';
+import { registerAuditRoutes } from './routes-audit';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -31,7 +32,7 @@ export interface ConsoleDeps {
 export function createConsoleRouters(d: ConsoleDeps): Router[] {
   const log = d.log.child({ part: 'console' });
   const secure = () => d.services.consoleAuth.baseUrl().startsWith('https:');
-  const guard = createGuard({ auth: d.services.consoleAuth, clock: d.clock, log, secure });
+  const guard = createGuard({ auth: d.services.consoleAuth, clock: d.clock, log, secure, audit: d.services.audit });
   const c = d.config.tunables.console;
   const limiter = createSignInLimiter({
     clock: d.clock,
@@ -50,6 +51,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerOpinionRoutes(api, { ...d, guard });
   registerHolidayRoutes(api, { ...d, guard });
   registerRoomCodeRoutes(api, { ...d, guard });
+  registerAuditRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { t } from '../messages';
 import type { ConsoleAuth, ConsoleSessionView } from '../services/access';
+import type { Audit } from '../services/audit';
 import { ApiError, answerError, forbidden, invalid, notSignedIn } from './errors';
 
 export const SESSION_COOKIE = 'console_sid';
@@ -40,6 +41,8 @@ export interface GuardDeps {
   clock: Clock;
   log: Logger;
   secure: () => boolean;
+  /** Console writes are logged as the signed-in person's (操作日志). */
+  audit?: Audit;
 }
 
 export type Access = 'public' | 'signedIn' | 'office';
@@ -72,7 +75,14 @@ export function createGuard(d: GuardDeps) {
           throw new ApiError(403, 'csrf', t('apiCsrf'));
         if (access === 'office' && who.role !== 'office') throw forbidden();
         ctx.state.userid = who.actor.userid;
-        await (handler as ConsoleHandler)(ctx, who);
+        const run = () => (handler as ConsoleHandler)(ctx, who);
+        if (d.audit && WRITES.has(ctx.method)) {
+          const what = `${ctx.method} ${String(ctx._matchedRoute ?? ctx.path)}`;
+          await d.audit.within(
+            { actor: { userid: who.actor.userid, name: who.actor.name }, via: 'console', what },
+            run,
+          );
+        } else await run();
       } catch (err) {
         answerError(ctx, err, d.log);
       }

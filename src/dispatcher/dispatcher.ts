@@ -80,18 +80,22 @@ export function createDispatcher(d: DispatcherDeps) {
         log.info({ command: command.name, refusal: 'usage' }, 'command refused');
         return { text: read.reply };
       }
-      const text = await command.run({
-        actor,
-        args: parsed.args,
-        params: read.params,
-        options: read.options,
-        invokedAs: parsed.invokedAs,
-        msgId: msg.id,
-        chat: { type: msg.chat.type },
-        now,
-        services: servicesFor(command),
-        config: d.config,
-      });
+      // Writes the command makes are logged as this person's (操作日志), via the chat.
+      const audited = { actor: { userid: actor.userid, name: actor.name }, via: 'chat' as const, what: command.name };
+      const text = await d.services.audit.within(audited, () =>
+        command.run({
+          actor,
+          args: parsed.args,
+          params: read.params,
+          options: read.options,
+          invokedAs: parsed.invokedAs,
+          msgId: msg.id,
+          chat: { type: msg.chat.type },
+          now,
+          services: servicesFor(command),
+          config: d.config,
+        }),
+      );
       log.info({ command: command.name, latencyMs: Date.now() - started }, 'command handled');
       d.observe?.(command.name, 'ok', (Date.now() - started) / 1000);
       return { text };

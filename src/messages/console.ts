@@ -63,6 +63,9 @@ export const consoleFieldLabels: Record<string, string> = {
   fullText: '原文',
   off: '放假日期',
   on: '调休上班日期',
+  person: '操作人',
+  from: '起始日期',
+  to: '截止日期',
 };
 
 /** Download names: ASCII for old browsers, Chinese (RFC 5987 filename*) for everyone else. */

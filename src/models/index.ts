@@ -20,9 +20,12 @@ import { consoleSessionModel } from './console-session';
 import { consoleLoginTokenModel } from './console-login-token';
 import { holidayYearModel } from './holiday-year';
 import { deploymentModel } from './deployment';
+import { auditEntryModel, auditPlugin } from './audit-entry';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
+  // Before any model is compiled on this connection: writes inside a door's scope are audited.
+  if (!conn.plugins.some(([fn]) => fn === auditPlugin)) conn.plugin(auditPlugin);
   return {
     Deputy: deputyModel(conn),
     InboundMessage: inboundMessageModel(conn),
@@ -51,6 +54,8 @@ export function createModels(conn: Connection) {
     // -- operations: the official holiday calendar, deployment facts
     HolidayYear: holidayYearModel(conn),
     Deployment: deploymentModel(conn),
+    // -- the audit log (操作日志)
+    AuditEntry: auditEntryModel(conn),
   };
 }
 

@@ -15,6 +15,7 @@ import { createConsoleAuth } from './access';
 import { createOutboxHealth } from './delivery';
 import { createHolidays } from './calendar';
 import { createDeployment } from './scheduling';
+import { createAudit } from './audit';
 import type { YearArrangement } from '../time/holiday-calendar';
 
 export interface ServiceDeps {
@@ -124,6 +125,7 @@ export function createServices(
     performance,
     voiceDrafts,
     link,
+    audit: createAudit({ models: deps.models, clock: deps.clock }),
   };
 }
 

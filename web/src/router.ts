@@ -44,6 +44,12 @@ export const router = createRouter({
       props: true,
       meta: { office: true, bare: true, title: '现场签到码' },
     },
+    {
+      path: '/audit',
+      name: 'audit',
+      component: () => import('./pages/AuditPage.vue'),
+      meta: { office: true, title: '操作日志' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/:code',

@@ -1,0 +1,73 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Services } from '../services';
+import { fromWallTime } from '../time/zone';
+import { parseInput } from './errors';
+import type { Guard } from './session';
+
+export interface AuditRoutesDeps {
+  services: Services;
+  config: Config;
+  guard: Guard;
+}
+
+/** A query parameter: the first value when repeated; empty means absent. */
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
+const day = param(
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+);
+
+const auditQuery = z.object({
+  person: param(z.string().trim().max(64).optional()),
+  code: param(z.string().trim().max(64).optional()),
+  from: day,
+  to: day,
+  page: param(z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: param(z.coerce.number().int().min(1).max(100).default(20)),
+});
+
+/** `YYYY-MM-DD` in the deployment's zone → the first (or, with `end`, the last) instant of that day. */
+function dayBound(ymd: string | undefined, tz: string, end: boolean): Date | undefined {
+  if (!ymd) return undefined;
+  const [year, month, dayOfMonth] = ymd.split('-').map(Number) as [number, number, number];
+  return fromWallTime({ year, month, day: dayOfMonth + (end ? 1 : 0), millisecond: end ? -1 : 0 }, tz);
+}
+
+/** 操作日志: read-only by design — there is no route that edits or deletes an entry. */
+export function registerAuditRoutes(router: Router, d: AuditRoutesDeps): void {
+  router.get(
+    '/audit',
+    d.guard.office(async (ctx) => {
+      const q = parseInput(auditQuery, ctx.query);
+      const tz = d.config.timezone;
+      const { total, items } = await d.services.audit.search({
+        person: q.person,
+        code: q.code,
+        from: dayBound(q.from, tz, false),
+        to: dayBound(q.to, tz, true),
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      ctx.body = {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: items.map((e) => ({
+          at: e.at.toISOString(),
+          who: e.actor,
+          via: e.via,
+          what: e.what,
+          kind: e.kind,
+          code: e.code,
+          op: e.op,
+        })),
+      };
+    }),
+  );
+}

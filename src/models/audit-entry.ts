@@ -1,0 +1,126 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type Connection, type Query, Schema } from 'mongoose';
+
+/** One write to a record, from the chat or the console: who, when, what, on which record. Never edited. */
+export interface AuditEntryDoc {
+  at: Date;
+  actor: { userid: string; name: string };
+  via: 'chat' | 'console';
+  /** The step in the office's words: the opinion step (交办, 答复…), the command word, or the console action. */
+  what: string;
+  /** The collection's model name (Opinion, Activity, Deputy…). */
+  kind: string;
+  /** The record's code (YJ2026-001, HD2026-003…), a deputy's userid, or the document id. */
+  code: string;
+  op: 'create' | 'update' | 'delete';
+}
+
+const auditEntrySchema = new Schema<AuditEntryDoc>(
+  {
+    at: { type: Date, required: true },
+    actor: { userid: { type: String, required: true }, name: { type: String, required: true } },
+    via: { type: String, required: true },
+    what: { type: String, required: true },
+    kind: { type: String, required: true },
+    code: { type: String, required: true },
+    op: { type: String, required: true },
+  },
+  { collection: 'audit_entries', versionKey: false },
+);
+// The page's filters: by date, by person, by record; each newest first.
+auditEntrySchema.index({ at: -1 });
+auditEntrySchema.index({ 'actor.userid': 1, at: -1 });
+auditEntrySchema.index({ code: 1, at: -1 });
+
+export function auditEntryModel(conn: Connection) {
+  return conn.model<AuditEntryDoc>('AuditEntry', auditEntrySchema);
+}
+
+/** A touched record, as the write hooks see it. */
+export interface AuditTouch {
+  kind: string;
+  code: string;
+  op: AuditEntryDoc['op'];
+  /** The opinion timeline step the write appended, if any. */
+  step?: string;
+}
+
+/** Who is acting, set by the door (chat dispatcher, console guard) around one request; `record` is the audit service's. */
+export interface AuditScope {
+  record(touch: AuditTouch): Promise<void>;
+}
+
+export const auditScope = new AsyncLocalStorage<AuditScope>();
+
+/** The records people change; the bot's own bookkeeping (outbox, sessions, counters, job runs) is not audited. */
+const AUDITED = new Set(['Opinion', 'Activity', 'Meeting', 'Shift', 'Station', 'Deputy', 'Announcement', 'StudyItem']);
+
+type Plain = Record<string, unknown>;
+const keyOf = (o: Plain | null | undefined): string | undefined => {
+  if (!o) return undefined;
+  for (const k of ['code', 'userid', '_id']) {
+    const v = o[k];
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    if (v && typeof v === 'object' && typeof (v as { toHexString?: unknown }).toHexString === 'function')
+      return String(v);
+  }
+  return undefined;
+};
+
+/** The opinion step a `$push: { timeline: … }` appends (the last one when several). */
+function stepOf(update: unknown): string | undefined {
+  const push = (update as { $push?: { timeline?: unknown } } | null)?.$push?.timeline;
+  if (!push || typeof push !== 'object') return undefined;
+  const each = (push as { $each?: unknown[] }).$each;
+  const last = (Array.isArray(each) ? each[each.length - 1] : push) as { action?: unknown } | undefined;
+  return typeof last?.action === 'string' ? last.action : undefined;
+}
+
+const UPDATES = ['findOneAndUpdate', 'updateOne', 'updateMany', 'replaceOne'] as const;
+const DELETES = ['findOneAndDelete', 'deleteOne', 'deleteMany'] as const;
+
+/**
+ * The one place writes are noticed: after a write that took effect (a guarded update that matched,
+ * an insert), inside a door's scope, the scope's recorder is awaited. Outside a scope (jobs, scripts) nothing happens.
+ */
+export function auditPlugin(schema: Schema): void {
+  async function afterQuery(this: Query<unknown, unknown>, res: unknown, op: AuditTouch['op'], single: boolean) {
+    const scope = auditScope.getStore();
+    if (!scope || !AUDITED.has(this.model.modelName)) return;
+    const r = res as Plain | null;
+    const took = single
+      ? r !== null && r !== undefined
+      : Number(r?.modifiedCount ?? 0) + Number(r?.upsertedCount ?? 0) + Number(r?.deletedCount ?? 0) > 0;
+    if (!took) return;
+    const code = (single ? keyOf(r) : undefined) ?? keyOf(this.getFilter() as Plain) ?? '';
+    if (!code) return;
+    await scope.record({ kind: this.model.modelName, code, op, step: stepOf(this.getUpdate()) });
+  }
+  for (const name of UPDATES)
+    schema.post(name, async function (this: Query<unknown, unknown>, res: unknown) {
+      await afterQuery.call(this, res, 'update', name === 'findOneAndUpdate');
+    });
+  for (const name of DELETES)
+    schema.post(name, async function (this: Query<unknown, unknown>, res: unknown) {
+      await afterQuery.call(this, res, 'delete', name === 'findOneAndDelete');
+    });
+  schema.pre('save', function () {
+    this.$locals.auditNew = this.isNew;
+  });
+  schema.post('save', async function (doc) {
+    const scope = auditScope.getStore();
+    const kind = (doc.constructor as { modelName?: string }).modelName;
+    if (!scope || !kind || !AUDITED.has(kind)) return;
+    const code = keyOf(doc.toObject() as Plain);
+    if (code) await scope.record({ kind, code, op: doc.$locals.auditNew ? 'create' : 'update' });
+  });
+  schema.post('insertMany', async function (docs: unknown) {
+    const scope = auditScope.getStore();
+    const kind = (this as unknown as { modelName?: string }).modelName;
+    if (!scope || !kind || !AUDITED.has(kind) || !Array.isArray(docs)) return;
+    for (const d of docs as Array<{ toObject?: () => Plain }>) {
+      const code = keyOf(d.toObject ? d.toObject() : (d as Plain));
+      if (code) await scope.record({ kind, code, op: 'create' });
+    }
+  });
+}

@@ -1,0 +1,68 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
+import { type Harness, createHarness } from '../helpers/harness';
+import { ensureWebBuilt } from '../helpers/web-build';
+
+// The console's part-2 office pages (操作日志, 系统, a deputy's 履职) in a real browser against the composed app.
+jest.setTimeout(120_000);
+
+let h: Harness;
+let web: { baseUrl: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  h = await createHarness('console_office_browser');
+  web = await listenOnLoopback(h.app);
+  browser = await launchChromium();
+  await h.addDeputy('zhangsan', '张三');
+  await h.addDeputy('clerk', '赵干事', { isOffice: true });
+  expect(await h.say('zhangsan', '建议 村口路灯坏了三个月，请尽快维修')).toContain('YJ2026-001');
+  await h.say('clerk', '交办 YJ2026-001 单位：交通运输局');
+  await h.drain();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await h?.close();
+});
+
+async function signedIn(userid: string, viewport = { width: 1280, height: 860 }) {
+  const context: BrowserContext = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page: Page = await context.newPage();
+  const reply = await h.say(userid, '登录', { chattype: 'single' });
+  const link = /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)![0];
+  await page.goto(web.baseUrl + link);
+  return { context, page };
+}
+
+describe('office', () => {
+  let office: { context: BrowserContext; page: Page };
+  beforeAll(async () => {
+    office = await signedIn('clerk');
+    await office.page.waitForURL(`${web.baseUrl}/console/`);
+  });
+  afterAll(async () => office?.context.close());
+
+  it('shows the audit log and filters it by person', async () => {
+    const { page } = office;
+    await page.locator('[data-test="nav"]').getByText('操作日志').click();
+    await page.waitForURL(`${web.baseUrl}/console/audit`);
+    const table = page.locator('[data-test="audit-table"]');
+    await table.getByText('YJ2026-001').first().waitFor();
+    expect(await table.locator('.el-table__row').count()).toBe(2);
+    await page.locator('input[data-test="audit-person"], [data-test="audit-person"] input').fill('张三');
+    await page.locator('[data-test="audit-search"]').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-test="audit-table"] .el-table__row').length === 1,
+    );
+    expect(await table.locator('.el-table__row').first().innerText()).toContain('建议');
+    await page.locator('input[data-test="audit-person"], [data-test="audit-person"] input').fill('');
+    await page.locator('[data-test="audit-search"]').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-test="audit-table"] .el-table__row').length === 2,
+    );
+    await page.waitForFunction(() => !document.querySelector('[data-test="audit-table"] .el-loading-mask'));
+    await screenshot(page, 'office-audit-1280');
+  });
+});
