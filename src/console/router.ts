@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import type { WecomClient } from '../wecom/client';
 import { createSignInLimiter } from './rate-limit';
 import { createAuthRoutes, createDemoConsoleLogin } from './routes-auth';
-import { registerRoomCodeRoutes } from './routes-events';
+import { registerEventRoutes, registerRoomCodeRoutes } from './routes-events';
 import { registerExportRoutes } from './routes-exports';
 import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
@@ -46,6 +46,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerExportRoutes(api, { ...d, guard });
   registerOpinionRoutes(api, { ...d, guard });
   registerRoomCodeRoutes(api, { ...d, guard });
+  registerEventRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

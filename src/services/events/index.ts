@@ -8,3 +8,4 @@ export { eventKindOf } from './event-codes';
 export { type CheckinTunables, checkinWindow, nextPendingAt, parseEventTime, planReminders } from './event-time';
 export { meetingResultFor, meetingResults } from './meeting-outcome';
 export type { Attendance, EventPeriodSummary, UpcomingEvents } from './reports';
+export type { ActivityBoard, BoardRow, EventBoard, MeetingBoard, Person } from './board';
