@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import type { WecomClient } from '../wecom/client';
 import { createSignInLimiter } from './rate-limit';
 import { createAuthRoutes, createDemoConsoleLogin } from './routes-auth';
-import { registerRoomCodeRoutes } from './routes-events';
+import { registerEventRoutes, registerRoomCodeRoutes } from './routes-events';
 import { registerExportRoutes } from './routes-exports';
 import { registerHolidayRoutes } from './routes-holidays';
 import { registerOpinionRoutes } from './routes-opinions';
@@ -52,6 +52,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerHolidayRoutes(api, { ...d, guard });
   registerRoomCodeRoutes(api, { ...d, guard });
   registerAuditRoutes(api, { ...d, guard });
+  registerEventRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

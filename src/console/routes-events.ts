@@ -1,14 +1,19 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import type { Config } from '../../config';
 import type { Clock } from '../clock';
+import { eventListText } from '../messages/room-code';
 import { UserError } from '../errors';
 import type { Services } from '../services';
+import { writeEventList } from '../services/exports';
 import { notFound, parseInput } from './errors';
+import { sendWorkbook } from './routes-exports';
 import { type Guard, jsonBody } from './session';
 
 export interface EventRoutesDeps {
   services: Services;
+  config: Config;
   clock: Clock;
   guard: Guard;
 }
@@ -54,6 +59,46 @@ export function registerRoomCodeRoutes(router: Router, d: EventRoutesDeps): void
       const b = parseInput(switchSchema, await jsonBody(ctx));
       const now = clock.now();
       ctx.body = await orNotFound(b.on ? roomCodes.switchOn(code, who.actor, now) : roomCodes.switchOff(code, now));
+    }),
+  );
+}
+
+const listSchema = z.object({
+  when: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['upcoming', 'past']).default('upcoming')),
+  limit: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(200).default(50)),
+});
+
+/** 活动与会议: listings, one event's people, and its list as a spreadsheet (office only, read-only). */
+export function registerEventRoutes(router: Router, d: EventRoutesDeps): void {
+  const { services, config, clock, guard } = d;
+  const board = services.events.board;
+
+  router.get(
+    '/events',
+    guard.office(async (ctx) => {
+      const q = parseInput(listSchema, ctx.query);
+      ctx.body = { when: q.when, items: await board.list(q.when, clock.now(), q.limit) };
+    }),
+  );
+
+  // Before /events/:code: the export's path has one more part.
+  router.get(
+    '/events/:code/export.xlsx',
+    guard.office(async (ctx) => {
+      const b = await board.detail(eventCodeOf(ctx), clock.now());
+      if (!b) throw notFound();
+      await sendWorkbook(ctx, { ascii: `${b.code}-list`, utf8: eventListText.fileName(b.code, b.title) }, (out) =>
+        writeEventList({ out, timezone: config.timezone, board: b }),
+      );
+    }),
+  );
+
+  router.get(
+    '/events/:code',
+    guard.office(async (ctx) => {
+      const b = await board.detail(eventCodeOf(ctx), clock.now());
+      if (!b) throw notFound();
+      ctx.body = b;
     }),
   );
 }

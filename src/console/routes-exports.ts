@@ -42,7 +42,7 @@ export function contentDisposition(asciiName: string, utf8Name: string): string 
  * Writes the workbook to a private temporary file, then streams it: a failure while writing is a clean
  * 500 (never a truncated download), and a year of rows never sits in memory. The file goes once sent.
  */
-async function sendWorkbook(
+export async function sendWorkbook(
   ctx: Context,
   names: { ascii: string; utf8: string },
   write: (file: string) => Promise<unknown>,

@@ -10,3 +10,16 @@ export const roomCodeText = {
   roomCodeCancelled: (p: { code: string }) => `${p.code} 已取消，不能开启签到码。`,
   roomCodeOnlyEvents: () => '签到码只用于活动（HD）和会议（HY）。',
 };
+
+/** One event's list (.xlsx) from the console: sheet headers and the list each person is on. */
+export const eventListText = {
+  headers: ['名单', '姓名', '时间', '原因', '签到时间'],
+  signedUp: '已报名',
+  waitlist: (n: number) => `候补第${n}位`,
+  leave: '请假（取消报名）',
+  attending: '回执：参加',
+  excused: '回执：请假',
+  silent: '未回执',
+  walkIn: '签到（未在名单）',
+  fileName: (code: string, title: string) => `${code} ${title} 名单`,
+};

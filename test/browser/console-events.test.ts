@@ -10,6 +10,7 @@ let h: Harness;
 let web: { baseUrl: string; close(): Promise<void> };
 let browser: Browser;
 let meeting: string;
+let activity: string;
 
 beforeAll(async () => {
   ensureWebBuilt();
@@ -23,6 +24,13 @@ beforeAll(async () => {
   meeting = /HY2026-\d{3}/.exec(
     await h.say('clerk', '会议通知 第五次主席团会议 时间：11月25日14:30 地点：镇政府大会议室 类型：主席团会议'),
   )![0];
+  activity = /HD2026-\d{3}/.exec(
+    await h.say('clerk', '发布活动 视察敬老院 时间：11月26日15:00 地点：镇敬老院 名额：1'),
+  )![0];
+  expect(await h.say('zhangsan', `报名 ${activity}`)).toContain('报名成功');
+  expect(await h.say('lisi', `报名 ${activity}`)).toContain('候补');
+  expect(await h.say('zhangsan', `参加 ${meeting}`)).toContain('已收到您的回执');
+  expect(await h.say('lisi', `请假 ${meeting} 外出学习`)).toContain('请假（外出学习）');
   h.clock.set('2026-11-25T13:40:10+08:00');
 });
 afterAll(async () => {
@@ -40,6 +48,30 @@ async function signedIn(userid: string, viewport = { width: 1280, height: 800 })
   await page.waitForURL(/\/console\/$/);
   return page;
 }
+
+describe('活动与会议', () => {
+  it('lists upcoming events and opens one with its reply slips, the silent and the room-code switch', async () => {
+    const page = await signedIn('clerk');
+    await page.locator('.el-menu-item', { hasText: '活动与会议' }).first().click();
+    const table = page.locator('[data-test="events-table"]');
+    await table.locator('tr', { hasText: activity }).waitFor();
+    expect(await table.textContent()).toContain('报名 1 / 1，候补 1');
+    await screenshot(page, 'console-events-list');
+    await table.locator('tr', { hasText: meeting }).click();
+    await page.locator('[data-test="list-excused"]').waitFor();
+    expect(await page.locator('[data-test="list-excused"]').textContent()).toContain('李四（外出学习）');
+    expect(await page.locator('[data-test="list-silent"]').textContent()).toContain('赵干事');
+    expect(await page.locator('[data-test="event-export"]').getAttribute('href')).toBe(
+      `/api/console/events/${meeting}/export.xlsx`,
+    );
+    await screenshot(page, 'console-event-meeting');
+    await page.goto(`${web.baseUrl}/console/events/${activity}`);
+    await page.locator('[data-test="list-waitlist"]').waitFor();
+    expect(await page.locator('[data-test="list-waitlist"]').textContent()).toContain('李四');
+    await screenshot(page, 'console-event-activity');
+    await page.context().close();
+  });
+});
 
 describe('the room code screen', () => {
   it('switches the code on, shows it full screen, and the code shown checks a deputy in', async () => {

@@ -36,6 +36,19 @@ export const router = createRouter({
       component: () => import('./pages/HolidaysPage.vue'),
       meta: { office: true, title: '节假日' },
     },
+    {
+      path: '/events',
+      name: 'events',
+      component: () => import('./pages/EventsPage.vue'),
+      meta: { office: true, title: '活动与会议' },
+    },
+    {
+      path: '/events/:code',
+      name: 'event',
+      component: () => import('./pages/EventPage.vue'),
+      props: true,
+      meta: { office: true, title: '活动与会议' },
+    },
     // Full screen, without the menu: put on the meeting room's screen.
     {
       path: '/events/:code/room-code',

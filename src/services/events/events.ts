@@ -1,5 +1,6 @@
 import { createActivities } from './activities';
 import { createActivitySignup, flushPendingPromotions } from './activity-signup';
+import { createEventBoard } from './board';
 import { createCheckin } from './checkin';
 import type { EventDeps } from './deps';
 import { createReminderSweep } from './reminders';
@@ -18,6 +19,7 @@ import { createStations } from './stations';
  * - attendanceFor(userid, year): that deputy's activities, meetings and shifts (performance record).
  * - periodSummary(from, to, now): activities held and meeting attendance in a period (统计).
  * - roomCodes: the check-in code on the meeting-room screen (switch on/off, current code); 签到 checks it.
+ * - board: the console's listings and one event's people (read-only).
  * - flushPromotions(): re-queues waitlist promotions whose push a crash cut off (reminders job).
  */
 export function createEvents(d: EventDeps) {
@@ -28,6 +30,7 @@ export function createEvents(d: EventDeps) {
   const shifts = createShifts(d, stations);
   const { checkIn } = createCheckin(d, { activities, meetings, shifts });
   const roomCodes = createRoomCodes(d, { activities, meetings });
+  const board = createEventBoard(d);
   const { leave } = createLeave({ activities, meetings });
   const { sendDueReminders } = createReminderSweep(d, meetings.silentIds);
   const { upcoming, attendanceFor, periodSummary } = createEventReports(d);
@@ -39,6 +42,7 @@ export function createEvents(d: EventDeps) {
     stations,
     checkIn,
     roomCodes,
+    board,
     leave,
     sendDueReminders,
     flushPromotions,

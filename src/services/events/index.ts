@@ -15,3 +15,4 @@ export {
 } from './event-time';
 export { meetingResultFor, meetingResults } from './meeting-outcome';
 export type { Attendance, EventPeriodSummary, UpcomingEvents } from './reports';
+export type { ActivityBoard, BoardRow, EventBoard, MeetingBoard, Person } from './board';

@@ -5,3 +5,4 @@ export { writePerformanceRegister } from './performance-register';
 export { uniqueSheetName } from './sheet-names';
 export { excelWallTime, writeXlsx } from './xlsx-stream';
 export { FileWriteError } from './xlsx-stream';
+export { writeEventList } from './event-list';
