@@ -11,6 +11,7 @@ import { registerExportRoutes } from './routes-exports';
 import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
 import { registerAuditRoutes } from './routes-audit';
+import { registerSystemRoutes } from './routes-system';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -20,6 +21,9 @@ export interface ConsoleDeps {
   clock: Clock;
   log: Logger;
   client: WecomClient;
+  /** For the 系统 page: the database gate's ping and the running version. */
+  database?: { ping(timeoutMs: number): Promise<void> };
+  version?: string;
 }
 
 /**
@@ -46,6 +50,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerExportRoutes(api, { ...d, guard });
   registerOpinionRoutes(api, { ...d, guard });
   registerAuditRoutes(api, { ...d, guard });
+  registerSystemRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));
