@@ -65,4 +65,25 @@ describe('office', () => {
     await page.waitForFunction(() => !document.querySelector('[data-test="audit-table"] .el-loading-mask'));
     await screenshot(page, 'office-audit-1280');
   });
+
+  it('shows the system page and sends a failed push again', async () => {
+    const { page } = office;
+    h.wecom.failNext(1, { errcode: 93000 });
+    await h.services.notify.toGroup('browser-failed', '**通知** 周五下午代表小组活动');
+    await h.drain();
+    h.wecom.clear();
+    await page.locator('[data-test="nav"]').getByText('系统').click();
+    await page.waitForURL(`${web.baseUrl}/console/system`);
+    await page.locator('[data-test="system-facts"]').getByText('连接正常').waitFor();
+    await page.locator('[data-test="system-jobs"]').getByText('周报').waitFor();
+    const table = page.locator('[data-test="outbox-table"]');
+    await table.getByText('93000').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-test="outbox-table"] .el-loading-mask'));
+    await screenshot(page, 'office-system-1280');
+    await table.locator('[data-test="outbox-retry"]').first().click();
+    await page.getByText('已重新排队').waitFor();
+    await table.getByText('没有消息').waitFor();
+    expect(await h.drain()).toMatchObject({ sent: 1 });
+    expect(h.groupTexts()).toEqual(['**通知** 周五下午代表小组活动']);
+  });
 });
