@@ -12,6 +12,7 @@ import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
 import { registerAuditRoutes } from './routes-audit';
 import { registerSystemRoutes } from './routes-system';
+import { registerMeRoutes } from './routes-me';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -51,6 +52,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerOpinionRoutes(api, { ...d, guard });
   registerAuditRoutes(api, { ...d, guard });
   registerSystemRoutes(api, { ...d, guard });
+  registerMeRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -44,6 +44,12 @@ export const router = createRouter({
     },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
+      path: '/me/performance',
+      name: 'my-performance',
+      component: () => import('./pages/MyPerformancePage.vue'),
+      meta: { title: '我的履职' },
+    },
+    {
       path: '/me/:code',
       name: 'my-opinion',
       component: () => import('./pages/CasePage.vue'),
