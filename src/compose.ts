@@ -215,7 +215,9 @@ export async function composeApp(o: ComposeOptions) {
 
   // With only the long connection configured there are no callback keys: /wecom/callback is not served.
   const routers = config.wecom.callbackEnabled ? [callback] : [];
-  routers.push(...createConsoleRouters({ services, models, config, clock, log, client }));
+  routers.push(
+    ...createConsoleRouters({ services, models, config, clock, log, client, database, version: readVersion() }),
+  );
   // The office console's built pages (web/dist) at /console; the API side owns /console/login and /console/auth.
   routers.push(createConsoleStaticRouter({ dir: findWebDist(), log: log.child({ part: 'console-web' }) }));
   routers.push(createMetricsRouter({ metrics, token: config.metricsToken }));

@@ -14,6 +14,8 @@ import { registerOpinionRoutes } from './routes-opinions';
 import { registerOverviewRoutes } from './routes-overview';
 import { registerChartRoutes } from './routes-charts';
 import { registerAuditRoutes } from './routes-audit';
+import { registerSystemRoutes } from './routes-system';
+import { registerMeRoutes } from './routes-me';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -23,6 +25,9 @@ export interface ConsoleDeps {
   clock: Clock;
   log: Logger;
   client: WecomClient;
+  /** For the 系统 page: the database gate's ping and the running version. */
+  database?: { ping(timeoutMs: number): Promise<void> };
+  version?: string;
 }
 
 /**
@@ -53,6 +58,8 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerRoomCodeRoutes(api, { ...d, guard });
   registerAuditRoutes(api, { ...d, guard });
   registerEventRoutes(api, { ...d, guard });
+  registerSystemRoutes(api, { ...d, guard });
+  registerMeRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -15,6 +15,9 @@ export const consoleText = {
   apiForbidden: () => '您没有权限进行这项操作。',
   apiCsrf: () => '页面已过期，请刷新页面后再试。',
   apiNotFound: () => '找不到要查看的内容，可能编号有误。',
+  outboxNotFailed: () => '这条消息不是发送失败的状态（可能已发出、已放弃或正在发送），不能重发。',
+  outboxNotWaiting: () => '这条消息已发出、正在发送或已放弃，不能再放弃。',
+  outboxNotFound: () => '找不到这条消息，可能已被清理。',
   apiRateLimited: () => '登录尝试过于频繁，请过几分钟再试。',
   apiInternal: () => '服务器处理时出了问题，请稍后再试；如果一直这样，请联系管理员。',
   apiInvalid: (p: { fields: string[] }) => `请检查：${p.fields.join('、')}。`,
@@ -64,6 +67,7 @@ export const consoleFieldLabels: Record<string, string> = {
   off: '放假日期',
   on: '调休上班日期',
   person: '操作人',
+  channel: '渠道',
   from: '起始日期',
   to: '截止日期',
 };

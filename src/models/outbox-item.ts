@@ -21,6 +21,9 @@ const outboxSchema = new Schema(
     group: { type: String },
     createdAt: { type: Date, required: true },
     sentAt: { type: Date },
+    /** The office gave up on it in the console (status is then 'dead'): not a failure to show or count. */
+    discardedAt: { type: Date },
+    discardedBy: { type: String },
   },
   { collection: 'outbox', versionKey: false },
 );

@@ -13,6 +13,7 @@ import { createVoiceDrafts } from './opinions';
 import { createLinkStatus } from './delivery';
 import { createConsoleAuth } from './access';
 import { createOutboxHealth } from './delivery';
+import { createOutboxAdmin } from './delivery';
 import { createHolidays } from './calendar';
 import { createDeployment } from './scheduling';
 import { createAudit } from './audit';
@@ -116,6 +117,7 @@ export function createServices(
     roster,
     consoleAuth,
     outboxHealth,
+    outboxAdmin: createOutboxAdmin(deps.models),
     opinions,
     jobRuns,
     officeDirectory,

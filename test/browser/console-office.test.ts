@@ -65,4 +65,52 @@ describe('office', () => {
     await page.waitForFunction(() => !document.querySelector('[data-test="audit-table"] .el-loading-mask'));
     await screenshot(page, 'office-audit-1280');
   });
+
+  it('shows the system page and sends a failed push again', async () => {
+    const { page } = office;
+    h.wecom.failNext(1, { errcode: 93000 });
+    await h.services.notify.toGroup('browser-failed', '**通知** 周五下午代表小组活动');
+    await h.drain();
+    h.wecom.clear();
+    await page.locator('[data-test="nav"]').getByText('系统').click();
+    await page.waitForURL(`${web.baseUrl}/console/system`);
+    await page.locator('[data-test="system-facts"]').getByText('连接正常').waitFor();
+    await page.locator('[data-test="system-jobs"]').getByText('周报').waitFor();
+    const table = page.locator('[data-test="outbox-table"]');
+    await table.getByText('93000').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-test="outbox-table"] .el-loading-mask'));
+    await screenshot(page, 'office-system-1280');
+    await table.locator('[data-test="outbox-retry"]').first().click();
+    await page.getByText('已重新排队').waitFor();
+    await table.getByText('没有消息').waitFor();
+    expect(await h.drain()).toMatchObject({ sent: 1 });
+    expect(h.groupTexts()).toEqual(['**通知** 周五下午代表小组活动']);
+  });
+});
+
+describe('deputy', () => {
+  it('shows my 履职 by year, printable on A4', async () => {
+    const { context, page } = await signedIn('zhangsan');
+    try {
+      await page.waitForURL(`${web.baseUrl}/console/me`);
+      await page.locator('[data-test="nav"]').getByText('我的履职').click();
+      await page.waitForURL(`${web.baseUrl}/console/me/performance`);
+      const lines = page.locator('[data-test="perf-lines"]');
+      await lines.getByText('意见建议：提出 1 件').waitFor();
+      const chat = (await h.say('zhangsan', '履职')).split('\n').slice(1, 6);
+      expect((await lines.locator('li').allInnerTexts()).map((l) => l.trim())).toEqual(chat);
+      await page.locator('[data-test="perf-items"]').getByText('YJ2026-001').waitFor();
+      await screenshot(page, 'deputy-performance-1280');
+      // What the printer gets: the record alone, without menu, header or buttons.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.shell-aside').isVisible()).toBe(false);
+      expect(await page.locator('[data-test="perf-print"]').isVisible()).toBe(false);
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await screenshot(page, 'deputy-performance-print-a4');
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    } finally {
+      await context.close();
+    }
+  });
 });

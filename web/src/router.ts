@@ -63,7 +63,19 @@ export const router = createRouter({
       component: () => import('./pages/AuditPage.vue'),
       meta: { office: true, title: '操作日志' },
     },
+    {
+      path: '/system',
+      name: 'system',
+      component: () => import('./pages/SystemPage.vue'),
+      meta: { office: true, title: '系统' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
+    {
+      path: '/me/performance',
+      name: 'my-performance',
+      component: () => import('./pages/MyPerformancePage.vue'),
+      meta: { title: '我的履职' },
+    },
     {
       path: '/me/:code',
       name: 'my-opinion',

@@ -31,31 +31,32 @@ export type AuditEntry = AuditEntryDoc;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The operation log (操作日志): written in one place — the write hooks call `record` for every write that took
- * effect inside `within` — and read by the console. Entries are only ever inserted; nothing edits them, and the
+ * The operation log (操作日志): written in one place — the write hooks report every write that took effect inside
+ * `within`, which inserts the entries — and read by the console. Entries are only ever inserted; nothing edits them, and the
  * retention clean-up does not touch the collection (kept well beyond the 3 years asked).
  */
 export function createAudit(d: AuditDeps) {
   const { AuditEntry, Deputy } = d.models;
 
   /**
-   * Runs one request (a chat command, a console write) with its writes recorded as this person's. The
-   * entries go in with one insert when the request ends (also when it fails after some writes took
-   * effect), so the log costs one database round trip per request, not one per write.
+   * Runs one request (a chat command, a console write) with its writes recorded as this person's: the hooks
+   * collect what took effect, and the entries are written together once the request is over (one insert,
+   * whether it ended in a reply or a refusal after a write).
    */
   async function within<T>(who: AuditActor, fn: () => Promise<T>): Promise<T> {
     const touched: Array<AuditTouch & { at: Date }> = [];
     try {
       return await auditScope.run(
         {
-          record: async (touch: AuditTouch) => {
+          record: (touch: AuditTouch) => {
             touched.push({ ...touch, at: d.clock.now() });
+            return Promise.resolve();
           },
         },
         fn,
       );
     } finally {
-      if (touched.length > 0) {
+      if (touched.length > 0)
         await AuditEntry.insertMany(
           touched.map((touch) => ({
             at: touch.at,
@@ -68,7 +69,6 @@ export function createAudit(d: AuditDeps) {
           })),
           { ordered: true },
         );
-      }
     }
   }
 

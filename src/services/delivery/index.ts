@@ -13,3 +13,10 @@ export { type DeliveryChannel, type OutboxSender, type OutboxSenderOptions, crea
 export { type PushSender, PushError } from './push-sender';
 export { type LinkOverview, createLinkStatus } from './link-status';
 export { createOutboxHealth } from './outbox-health';
+export {
+  type OutboxAdmin,
+  type OutboxChange,
+  type OutboxListStatus,
+  type OutboxRow,
+  createOutboxAdmin,
+} from './outbox-admin';

@@ -6,7 +6,7 @@ export function createOutboxHealth(models: Models) {
     async counts(): Promise<{ queued: number; failed: number }> {
       const [queued, failed] = await Promise.all([
         models.OutboxItem.countDocuments({ status: { $in: ['pending', 'sending'] } }),
-        models.OutboxItem.countDocuments({ status: 'dead' }),
+        models.OutboxItem.countDocuments({ status: 'dead', discardedAt: { $exists: false } }),
       ]);
       return { queued, failed };
     },

@@ -1,0 +1,78 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import { t } from '../messages';
+import { performanceKindLabels, performanceResultLabels } from '../messages/performance';
+import type { Services } from '../services';
+import { FIRST_YEAR } from '../services/performance';
+import { formatDate } from '../time/format';
+import { yearOf } from '../time/zone';
+import { parseInput } from './errors';
+import type { Guard } from './session';
+
+export interface MeRoutesDeps {
+  services: Services;
+  config: Config;
+  clock: Clock;
+  guard: Guard;
+}
+
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
+const yearQuery = z.object({ year: param(z.coerce.number().int().min(2000).max(2100).optional()) });
+
+/** A deputy's own 履职 page: the figures of the 履职 command and the register (the performance service), by year. */
+export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {
+  router.get(
+    '/me/performance',
+    d.guard.signedIn(async (ctx, who) => {
+      const tz = d.config.timezone;
+      const now = d.clock.now();
+      const current = yearOf(now, tz);
+      const year = parseInput(yearQuery, ctx.query).year ?? current;
+      const r = await d.services.performance.recordFor(who.actor.userid, year);
+      const byType = r.activities.byType
+        .filter((x) => x.attended > 0)
+        .map((x) => `${x.type} ${x.attended}`)
+        .join('、');
+      const years: number[] = [];
+      for (let y = current; y >= Math.max(FIRST_YEAR, current - 9); y -= 1) years.push(y);
+      ctx.body = {
+        year: r.year,
+        years,
+        name: r.name,
+        title: t('performanceHeader', {
+          name: r.name,
+          year: r.year,
+          asOf: current === r.year ? formatDate(now, tz) : undefined,
+        }).replace(/\*\*/g, ''),
+        // The 履职 command's own lines, from the same figures.
+        lines: [
+          t('performanceOpinions', r.opinions),
+          t('performanceActivities', { ...r.activities, byType }),
+          t('performanceMeetings', r.meetings),
+          t('performanceShifts', r.shifts),
+          t('performanceStudy', r.study),
+        ],
+        figures: {
+          opinions: r.opinions,
+          activities: r.activities,
+          meetings: r.meetings,
+          shifts: r.shifts,
+          study: r.study,
+        },
+        items: r.items.map((i) => ({
+          kind: i.kind,
+          kindLabel: performanceKindLabels[i.kind] ?? i.kind,
+          code: i.code ?? null,
+          title: i.title,
+          detail: i.detail ?? null,
+          at: i.at,
+          result: i.result,
+          resultLabel: performanceResultLabels[i.result] ?? i.result,
+        })),
+      };
+    }),
+  );
+}

@@ -1,0 +1,105 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import { t } from '../messages';
+import type { Services } from '../services';
+import type { OutboxChange } from '../services/delivery';
+import { ApiError, parseInput } from './errors';
+import type { Guard } from './session';
+
+export interface SystemRoutesDeps {
+  services: Services;
+  config: Config;
+  clock: Clock;
+  guard: Guard;
+  /** The database gate's bounded ping (reachability). */
+  database?: { ping(timeoutMs: number): Promise<void> };
+  version?: string;
+}
+
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
+
+const outboxQuery = z.object({
+  status: param(z.enum(['queued', 'failed', 'sent']).default('failed')),
+  page: param(z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: param(z.coerce.number().int().min(1).max(100).default(20)),
+});
+
+function answer(change: OutboxChange): void {
+  if (change.ok) return;
+  if (change.reason === 'not_found') throw new ApiError(404, 'not_found', t('outboxNotFound'));
+  throw new ApiError(400, 'refused', t(change.reason === 'not_failed' ? 'outboxNotFailed' : 'outboxNotWaiting'));
+}
+
+/** 系统: jobs (last and next run), the outbox (look, retry, discard), the database, the version. */
+export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void {
+  const { services, clock, guard } = d;
+
+  router.get(
+    '/system',
+    guard.office(async (ctx) => {
+      const now = clock.now();
+      const started = Date.now();
+      const reachable = d.database
+        ? await d.database.ping(d.config.tunables.database.readyTimeoutMs).then(
+            () => true,
+            () => false,
+          )
+        : true;
+      const [jobs, outbox] = await Promise.all([
+        services.jobRuns.overview(now, undefined, 1),
+        services.outboxHealth.counts(),
+      ]);
+      ctx.body = {
+        version: d.version ?? 'unknown',
+        database: {
+          kind: d.config.mongodbUri ? 'external' : 'embedded',
+          reachable,
+          pingMs: reachable ? Date.now() - started : null,
+        },
+        outbox,
+        jobs: jobs.map((j) => {
+          const last = j.lastRuns[0];
+          return {
+            name: j.name,
+            enabled: j.enabled,
+            lastRunAt: last?.startedAt ?? null,
+            finishedAt: last?.finishedAt ?? null,
+            outcome: last?.status ?? null,
+            error: last?.error ?? null,
+            note: last?.note ?? null,
+            failedLastDay: j.failedLastDay,
+            nextAt: j.nextDueAt ?? null,
+          };
+        }),
+      };
+    }),
+  );
+
+  router.get(
+    '/system/outbox',
+    guard.office(async (ctx) => {
+      const q = parseInput(outboxQuery, ctx.query);
+      const { total, items } = await services.outboxAdmin.list(q.status, q.page, q.pageSize);
+      ctx.body = { total, page: q.page, pageSize: q.pageSize, status: q.status, items };
+    }),
+  );
+
+  router.post(
+    '/system/outbox/:id/retry',
+    guard.office(async (ctx) => {
+      answer(await services.outboxAdmin.retry(String(ctx.params.id), clock.now()));
+      ctx.body = { ok: true };
+    }),
+  );
+
+  router.post(
+    '/system/outbox/:id/discard',
+    guard.office(async (ctx, who) => {
+      answer(await services.outboxAdmin.discard(String(ctx.params.id), clock.now(), who.actor.userid));
+      ctx.body = { ok: true };
+    }),
+  );
+}
