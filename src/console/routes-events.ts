@@ -68,7 +68,9 @@ const listSchema = z.object({
   limit: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(200).default(50)),
 });
 
-/** 活动与会议: listings, one event's people, and its list as a spreadsheet (office only, read-only). */
+const cancelSchema = z.object({ cancelReason: z.string().trim().min(1).max(200) }).strict();
+
+/** 活动与会议: listings, one event's people, its list as a spreadsheet, and cancelling (office only). */
 export function registerEventRoutes(router: Router, d: EventRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const board = services.events.board;
@@ -90,6 +92,23 @@ export function registerEventRoutes(router: Router, d: EventRoutesDeps): void {
       await sendWorkbook(ctx, { ascii: `${b.code}-list`, utf8: eventListText.fileName(b.code, b.title) }, (out) =>
         writeEventList({ out, timezone: config.timezone, board: b }),
       );
+    }),
+  );
+
+  // 取消活动 / 取消会议 from the console: the same service, the same notices; a repeat of this request is a replay.
+  router.post(
+    '/events/:code/cancel',
+    guard.office(async (ctx, who) => {
+      const code = eventCodeOf(ctx);
+      const b = parseInput(cancelSchema, await jsonBody(ctx));
+      const now = clock.now();
+      const origin = `console:${who.actor.userid}:${code}:cancel`;
+      const input = { code, reason: b.cancelReason, origin, now };
+      if (code.startsWith('HD')) await orNotFound(services.events.activities.cancel(input));
+      else await orNotFound(services.events.meetings.cancel(input));
+      const after = await board.detail(code, now);
+      if (!after) throw notFound();
+      ctx.body = after;
     }),
   );
 

@@ -48,6 +48,7 @@ export const consoleFieldLabels: Record<string, string> = {
   days: '工作日数',
   text: '答复内容',
   reason: '退回原因',
+  cancelReason: '取消原因',
   version: '版本',
   codes: '建议编号',
   code: '建议编号',

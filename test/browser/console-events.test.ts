@@ -69,6 +69,16 @@ describe('活动与会议', () => {
     await page.locator('[data-test="list-waitlist"]').waitFor();
     expect(await page.locator('[data-test="list-waitlist"]').textContent()).toContain('李四');
     await screenshot(page, 'console-event-activity');
+    // 取消活动: a reason is asked for; the page then shows the activity as cancelled.
+    await page.locator('[data-test="event-cancel"]').click();
+    const box = page.locator('.el-message-box');
+    await box.locator('input').fill('天气原因');
+    await box.locator('button', { hasText: '确定取消' }).click();
+    await page.locator('.el-tag', { hasText: '已取消' }).waitFor();
+    expect(await page.locator('[data-test="event-cancel"]').count()).toBe(0);
+    await h.drain();
+    expect(h.groupTexts().some((t) => t.includes(activity) && t.includes('天气原因'))).toBe(true);
+    expect((await h.models.Activity.findOne({ code: activity }).lean())!.cancelReason).toBe('天气原因');
     await page.context().close();
   });
 });

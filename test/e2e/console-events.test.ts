@@ -115,3 +115,46 @@ describe('one event', () => {
     expect(rows.filter((r) => r[0] === '未回执')).toHaveLength(3);
   });
 });
+
+describe('cancelling from the console', () => {
+  it('needs the CSRF token, the office role and a reason', async () => {
+    const noCsrf = await office.post(`/api/console/events/${meeting}/cancel`, { cancelReason: '改期' }, { csrf: null });
+    expect(noCsrf.status).toBe(403);
+    const deputy = await signIn(h, 'zhao');
+    expect((await deputy.post(`/api/console/events/${meeting}/cancel`, { cancelReason: '改期' })).status).toBe(403);
+    const empty = await office.post(`/api/console/events/${meeting}/cancel`, { cancelReason: ' ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields.cancelReason).toBe('请填写「取消原因」');
+    expect((await h.models.Meeting.findOne({ code: meeting }).lean())!.status).toBe('active');
+  });
+
+  it('cancels a meeting with the chat’s notice, once; a cancelled meeting is refused clearly', async () => {
+    await h.drain();
+    h.wecom.clear();
+    const r = await office.post(`/api/console/events/${meeting}/cancel`, { cancelReason: '改期' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ code: meeting, status: 'cancelled', cancelReason: '改期' });
+    await h.drain();
+    expect(h.groupTexts().some((t) => t.includes(meeting) && t.includes('改期'))).toBe(true);
+    const again = await h.say('office1', `取消会议 ${meeting} 再次取消`);
+    expect(again).toContain('已经取消过了');
+    // The same request again (a retried click) is a replay: no second notice.
+    const replay = await office.post(`/api/console/events/${meeting}/cancel`, { cancelReason: '改期' });
+    expect(replay.status).toBe(200);
+    await h.addDeputy('office2', '刘干事', { isOffice: true });
+    const other = await (
+      await signIn(h, 'office2')
+    ).post(`/api/console/events/${meeting}/cancel`, { cancelReason: '又改期' });
+    expect(other.status).toBe(400);
+    expect(other.body.error).toMatchObject({ code: 'refused', message: `会议 ${meeting} 已经取消过了。` });
+    await h.drain();
+    expect(h.groupTexts().filter((t) => t.includes(meeting) && t.includes('改期'))).toHaveLength(1);
+  });
+
+  it('cancels an activity and tells the signed-up deputies', async () => {
+    const r = await office.post(`/api/console/events/${activity}/cancel`, { cancelReason: '天气原因' });
+    expect(r.status).toBe(200);
+    expect(r.body.status).toBe('cancelled');
+    expect((await office.post('/api/console/events/HD2026-099/cancel', { cancelReason: 'x' })).status).toBe(404);
+  });
+});
