@@ -37,6 +37,12 @@ const importQuery = z.object({
   deactivateMissing: param(z.enum(['0', '1']).default('0')),
 });
 const officeBody = z.object({ office: z.boolean() });
+const deputyBody = z.object({
+  userid: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(20),
+  level: z.string().trim().max(20).optional(),
+  group: z.string().trim().max(40).optional(),
+});
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
 
@@ -149,6 +155,16 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
       } finally {
         services.roster.forget();
       }
+    }),
+  );
+
+  // Add, edit (name, level, group) or reactivate one deputy: the rules of the chat's 代表 添加.
+  router.post(
+    '/roster',
+    guard.office(async (ctx) => {
+      const b = parseInput(deputyBody, await jsonBody(ctx));
+      const r = await services.roster.upsertDeputy(b);
+      ctx.body = { outcome: r.outcome, userid: r.entry.userid, name: r.entry.name, level: r.entry.level };
     }),
   );
 

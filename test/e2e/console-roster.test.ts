@@ -93,3 +93,20 @@ it('deactivates a deputy (not oneself), and refuses deputies and missing CSRF', 
   expect(template.status).toBe(200);
   expect(template.text).toContain('企业微信账号,姓名,层级');
 });
+
+it('adds and edits one deputy by the roster rules, logged in 操作日志', async () => {
+  const added = await office.post('/api/console/roster', { userid: 'zhou', name: '周九', level: '镇级' });
+  expect(added.status).toBe(200);
+  expect(added.body).toMatchObject({ outcome: 'added', userid: 'zhou', name: '周九' });
+  const edited = await office.post('/api/console/roster', { userid: 'zhou', name: '周玖' });
+  expect(edited.body).toMatchObject({ outcome: 'updated', name: '周玖' });
+  const clash = await office.post('/api/console/roster', { userid: 'zhou2', name: '张三' });
+  expect(clash.status).toBe(400);
+  expect(clash.body.error.code).toBe('refused');
+  expect((await office.post('/api/console/roster', { userid: '', name: '' })).status).toBe(400);
+  const log = (await office.get('/api/console/audit?code=zhou')).body.items;
+  expect(log.map((e: { via: string; kind: string }) => [e.via, e.kind])).toEqual([
+    ['console', 'Deputy'],
+    ['console', 'Deputy'],
+  ]);
+});
