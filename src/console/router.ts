@@ -16,6 +16,7 @@ import { registerChartRoutes } from './routes-charts';
 import { registerAuditRoutes } from './routes-audit';
 import { registerSystemRoutes } from './routes-system';
 import { registerMeRoutes } from './routes-me';
+import { registerRosterRoutes } from './routes-roster';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -60,6 +61,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerEventRoutes(api, { ...d, guard });
   registerSystemRoutes(api, { ...d, guard });
   registerMeRoutes(api, { ...d, guard });
+  registerRosterRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -88,8 +88,9 @@ export function auditPlugin(schema: Schema): void {
     const scope = auditScope.getStore();
     if (!scope || !AUDITED.has(this.model.modelName)) return;
     const r = res as Plain | null;
+    // An upsert that returns the document as it was before gives null when it inserted: a write all the same.
     const took = single
-      ? r !== null && r !== undefined
+      ? (r !== null && r !== undefined) || this.getOptions().upsert === true
       : Number(r?.modifiedCount ?? 0) + Number(r?.upsertedCount ?? 0) + Number(r?.deletedCount ?? 0) > 0;
     if (!took) return;
     const code = (single ? keyOf(r) : undefined) ?? keyOf(this.getFilter() as Plain) ?? '';

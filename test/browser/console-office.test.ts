@@ -88,6 +88,40 @@ describe('office', () => {
   });
 });
 
+describe('office roster', () => {
+  it('previews an uploaded roster file, lists errors by row, and applies a good one', async () => {
+    const { context, page } = await signedIn('clerk');
+    try {
+      await page.waitForURL(`${web.baseUrl}/console/`);
+      await page.locator('[data-test="nav"]').getByText('代表名册').click();
+      await page.waitForURL(`${web.baseUrl}/console/roster`);
+      await page.locator('[data-test="roster-table"]').getByText('张三').waitFor();
+      const file = page.locator('[data-test="roster-file"]');
+      await file.setInputFiles({
+        name: '名册.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('企业微信账号,姓名,层级\nwangwu,王五,镇级\n,钱七,镇级\n'),
+      });
+      await page.locator('[data-test="roster-errors"]').getByText('第 3 行').waitFor();
+      expect(await page.locator('[data-test="roster-apply"]').count()).toBe(0);
+      await screenshot(page, 'office-roster-errors-1280');
+      await file.setInputFiles({
+        name: '名册.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('企业微信账号,姓名,层级,手机\nwangwu,王五,镇级,\nzhangsan,张三,镇级,13800000009\n'),
+      });
+      await page.locator('[data-test="roster-plan"]').getByText('新增 1 人').waitFor();
+      await screenshot(page, 'office-roster-preview-1280');
+      expect(await h.models.Deputy.countDocuments({ userid: 'wangwu' })).toBe(0);
+      await page.locator('[data-test="roster-apply"]').click();
+      await page.locator('[data-test="roster-table"]').getByText('王五').waitFor();
+      expect(await h.models.Deputy.findOne({ userid: 'zhangsan' }).lean()).toMatchObject({ phone: '13800000009' });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('deputy', () => {
   it('shows my 履职 by year, printable on A4', async () => {
     const { context, page } = await signedIn('zhangsan');

@@ -69,6 +69,12 @@ export const router = createRouter({
       component: () => import('./pages/SystemPage.vue'),
       meta: { office: true, title: '系统' },
     },
+    {
+      path: '/roster',
+      name: 'roster',
+      component: () => import('./pages/RosterPage.vue'),
+      meta: { office: true, title: '代表名册' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/performance',

@@ -1,0 +1,187 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import getRawBody from 'raw-body';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Models } from '../models';
+import { t } from '../messages';
+import type { Services } from '../services';
+import {
+  type ImportPlan,
+  createRosterImportStore,
+  parseRosterSheets,
+  planImport,
+  readSheetFile,
+} from '../services/roster';
+import { invalid, parseInput } from './errors';
+import { type Guard, jsonBody } from './session';
+
+export interface RosterRoutesDeps {
+  services: Services;
+  models: Models;
+  config: Config;
+  guard: Guard;
+}
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const TEMPLATE_HEADER = ['企业微信账号', '姓名', '层级', '专业小组', '联络站', '选区', '手机', '任期开始', '任期结束'];
+
+const param = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
+const listQuery = z.object({
+  q: param(z.string().trim().max(64).optional()),
+  active: param(z.enum(['all', 'active', 'inactive']).default('active')),
+});
+const importQuery = z.object({
+  file: param(z.string().trim().min(1).max(200)),
+  deactivateMissing: param(z.enum(['0', '1']).default('0')),
+});
+const officeBody = z.object({ office: z.boolean() });
+const deputyBody = z.object({
+  userid: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(20),
+  level: z.string().trim().max(20).optional(),
+  group: z.string().trim().max(40).optional(),
+});
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+
+/** The plan as the page shows it: exactly what an apply would write, or the rows that stop it. */
+function planJson(plan: ImportPlan) {
+  const row = (r: ImportPlan['added'][number]) => ({
+    row: r.row,
+    userid: r.userid,
+    name: r.name,
+    changes: r.changes.map((c) => ({ field: c.field, from: iso(c.from), to: iso(c.to) })),
+  });
+  const person = (d: { userid: string; name: string }) => ({ userid: d.userid, name: d.name });
+  return {
+    ok: plan.errors.length === 0,
+    errors: plan.errors,
+    added: plan.added.map(row),
+    changed: plan.changed.map(row),
+    unchanged: plan.unchanged,
+    deactivate: plan.deactivate.map(person),
+    missingKept: plan.missingKept.map(person),
+    officeKept: plan.officeKept.map(person),
+  };
+}
+
+/** 代表名册: the roster service's rules (never the last office member) and the same import engine as `npm run roster:import`. */
+export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void {
+  const { services, config, guard } = d;
+  const store = createRosterImportStore(d.models);
+
+  async function readFile(ctx: Context) {
+    const q = parseInput(importQuery, ctx.query);
+    let data: Buffer;
+    try {
+      data = await getRawBody(ctx.req, { limit: MAX_FILE_BYTES });
+    } catch {
+      return invalid({ file: t('rosterFileTooBig') });
+    }
+    const read = await readSheetFile(data, q.file);
+    if (!read.ok)
+      return invalid({
+        file:
+          read.problem === 'unsupported'
+            ? t('importUnsupported', { ext: read.detail ?? '' })
+            : t('importUnreadable', { detail: read.detail ?? '' }),
+      });
+    const parsed = parseRosterSheets(read.sheets, {
+      levels: config.tunables.levels,
+      groups: config.tunables.professionalGroups,
+      timezone: config.timezone,
+    });
+    return planImport(parsed, await store.snapshot(), {
+      deactivateMissing: q.deactivateMissing === '1',
+      officeUserIds: config.officeUserIds,
+    });
+  }
+
+  router.get(
+    '/roster',
+    guard.office(async (ctx) => {
+      const q = parseInput(listQuery, ctx.query);
+      const all = await store.snapshot();
+      const fromConfig = new Set(config.officeUserIds);
+      const items = all
+        .filter((p) => (q.active === 'all' ? true : q.active === 'active' ? p.active : !p.active))
+        .filter((p) => !q.q || p.name.includes(q.q) || p.userid.includes(q.q) || (p.station ?? '').includes(q.q))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+        .map((p) => ({
+          ...p,
+          termStart: iso(p.termStart),
+          termEnd: iso(p.termEnd),
+          officeFromConfig: fromConfig.has(p.userid),
+        }));
+      ctx.body = { total: items.length, items };
+    }),
+  );
+
+  router.get(
+    '/roster/template.csv',
+    guard.office(async (ctx) => {
+      ctx.set('content-type', 'text/csv; charset=utf-8');
+      ctx.set(
+        'content-disposition',
+        `attachment; filename="roster-template.csv"; filename*=UTF-8''${encodeURIComponent('代表名册模板.csv')}`,
+      );
+      // A BOM so Excel opens the Chinese headers as UTF-8.
+      ctx.body = `\uFEFF${TEMPLATE_HEADER.join(',')}\nzhangsan,张三,镇级,,第一联络站,第一选区,13800000000,2026-01-01,2030-12-31\n`;
+    }),
+  );
+
+  router.post(
+    '/roster/import/preview',
+    guard.office(async (ctx) => {
+      ctx.body = planJson(await readFile(ctx));
+    }),
+  );
+
+  router.post(
+    '/roster/import/apply',
+    guard.office(async (ctx) => {
+      // The file is read and checked again: what is written is what this file says now, never a stale preview.
+      const plan = await readFile(ctx);
+      if (plan.errors.length) {
+        ctx.status = 400;
+        ctx.body = { error: { code: 'refused', message: t('rosterImportHasErrors'), plan: planJson(plan) } };
+        return;
+      }
+      try {
+        const applied = await store.apply(plan);
+        ctx.body = { ...planJson(plan), applied };
+      } finally {
+        services.roster.forget();
+      }
+    }),
+  );
+
+  // Add, edit (name, level, group) or reactivate one deputy: the rules of the chat's 代表 添加.
+  router.post(
+    '/roster',
+    guard.office(async (ctx) => {
+      const b = parseInput(deputyBody, await jsonBody(ctx));
+      const r = await services.roster.upsertDeputy(b);
+      ctx.body = { outcome: r.outcome, userid: r.entry.userid, name: r.entry.name, level: r.entry.level };
+    }),
+  );
+
+  router.post(
+    '/roster/:userid/office',
+    guard.office(async (ctx) => {
+      const b = parseInput(officeBody, await jsonBody(ctx));
+      const entry = await services.roster.setOffice(String(ctx.params.userid), b.office);
+      ctx.body = { userid: entry.userid, name: entry.name, isOffice: entry.isOffice };
+    }),
+  );
+
+  router.post(
+    '/roster/:userid/deactivate',
+    guard.office(async (ctx, who) => {
+      const entry = await services.roster.deactivate(String(ctx.params.userid), who.actor.userid);
+      ctx.body = { userid: entry.userid, name: entry.name, active: entry.active };
+    }),
+  );
+}

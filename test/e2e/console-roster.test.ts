@@ -1,0 +1,112 @@
+import { type ConsoleClient, signIn } from '../helpers/console';
+import { createHarness, type Harness } from '../helpers/harness';
+
+// 代表名册 through the console: the roster service's rules and the `npm run roster:import` engine.
+
+let h: Harness;
+let office: ConsoleClient;
+
+beforeAll(async () => {
+  h = await createHarness('console-roster');
+  await h.addDeputy('office1', '王主任', { isOffice: true });
+  await h.addDeputy('zhang', '张三');
+  await h.addDeputy('li', '李四');
+  office = await signIn(h, 'office1');
+});
+afterAll(async () => h.close());
+
+const upload = (path: string, csv: string, file = '名册.csv', client = office) =>
+  h.request
+    .post(`/api/console/roster/import/${path}?file=${encodeURIComponent(file)}`)
+    .set('Cookie', client.cookie)
+    .set('X-CSRF-Token', client.csrf)
+    .set('content-type', 'application/octet-stream')
+    .send(Buffer.from(csv, 'utf8'));
+
+const snapshot = async () =>
+  await h.models.Deputy.find({}, { _id: 0, userid: 1, name: 1, phone: 1, active: 1, isOffice: 1 })
+    .sort({ userid: 1 })
+    .lean();
+
+it('lists and searches the roster', async () => {
+  const r = await office.get(`/api/console/roster?q=${encodeURIComponent('张')}`);
+  expect(r.status).toBe(200);
+  expect(r.body.items.map((p: { userid: string }) => p.userid)).toEqual(['zhang']);
+  expect((await office.get('/api/console/roster')).body.total).toBe(3);
+});
+
+it('previews exactly what a file changes, then applies it', async () => {
+  const csv = '企业微信账号,姓名,层级,手机\nzhang,张三,镇级,13800000001\nwang,王五,镇级,\n';
+  const before = await snapshot();
+  const preview = await upload('preview', csv);
+  expect(preview.status).toBe(200);
+  expect(preview.body).toMatchObject({ ok: true, errors: [] });
+  expect(preview.body.added.map((a: { userid: string }) => a.userid)).toEqual(['wang']);
+  expect(preview.body.changed[0]).toMatchObject({ userid: 'zhang', row: 2 });
+  expect(await snapshot()).toEqual(before);
+  const applied = await upload('apply', csv);
+  expect(applied.status).toBe(200);
+  expect(applied.body.applied).toEqual({ upserted: 2, deactivated: 0 });
+  const after = await snapshot();
+  expect(after.find((p) => p.userid === 'zhang')).toMatchObject({ phone: '13800000001' });
+  expect(after.find((p) => p.userid === 'wang')).toMatchObject({ name: '王五', active: true });
+  expect(await h.say('wang', '帮助')).not.toContain('名册中没有');
+});
+
+it('a file with errors leaves the roster untouched and names the rows', async () => {
+  const before = await snapshot();
+  const csv = '企业微信账号,姓名,层级\nzhao,赵六,镇级\n,钱七,镇级\nsun,孙八,不存在的层级\n';
+  const preview = await upload('preview', csv);
+  expect(preview.body.ok).toBe(false);
+  expect(preview.body.errors.map((e: { row: number }) => e.row)).toEqual(expect.arrayContaining([3, 4]));
+  const applied = await upload('apply', csv);
+  expect(applied.status).toBe(400);
+  expect(applied.body.error.message).toContain('名册没有任何改动');
+  expect(await snapshot()).toEqual(before);
+  const wrong = await upload('preview', 'x', '名册.pdf');
+  expect(wrong.status).toBe(400);
+  expect(wrong.body.error.fields.file).toBeDefined();
+});
+
+it('sets and removes the office role by the roster rules; the last office member stays', async () => {
+  const last = await office.post('/api/console/roster/office1/office', { office: false });
+  expect(last.status).toBe(400);
+  expect(last.body.error.code).toBe('refused');
+  expect((await office.post('/api/console/roster/li/office', { office: true })).body).toMatchObject({ isOffice: true });
+  expect((await office.post('/api/console/roster/li/office', { office: false })).body).toMatchObject({
+    isOffice: false,
+  });
+  expect((await office.post('/api/console/roster/li/office', { office: 'yes' })).status).toBe(400);
+});
+
+it('deactivates a deputy (not oneself), and refuses deputies and missing CSRF', async () => {
+  expect((await office.post('/api/console/roster/office1/deactivate')).status).toBe(400);
+  const r = await office.post('/api/console/roster/wang/deactivate');
+  expect(r.body).toMatchObject({ userid: 'wang', active: false });
+  expect((await office.post('/api/console/roster/wang/deactivate')).status).toBe(400);
+  expect((await office.post('/api/console/roster/li/deactivate', undefined, { csrf: null })).status).toBe(403);
+  const deputy = await signIn(h, 'zhang');
+  expect((await deputy.get('/api/console/roster')).status).toBe(403);
+  expect((await upload('apply', '企业微信账号,姓名,层级\nx1,某某,镇级\n', '名册.csv', deputy)).status).toBe(403);
+  expect((await deputy.post('/api/console/roster/li/deactivate')).status).toBe(403);
+  const template = await office.get('/api/console/roster/template.csv');
+  expect(template.status).toBe(200);
+  expect(template.text).toContain('企业微信账号,姓名,层级');
+});
+
+it('adds and edits one deputy by the roster rules, logged in 操作日志', async () => {
+  const added = await office.post('/api/console/roster', { userid: 'zhou', name: '周九', level: '镇级' });
+  expect(added.status).toBe(200);
+  expect(added.body).toMatchObject({ outcome: 'added', userid: 'zhou', name: '周九' });
+  const edited = await office.post('/api/console/roster', { userid: 'zhou', name: '周玖' });
+  expect(edited.body).toMatchObject({ outcome: 'updated', name: '周玖' });
+  const clash = await office.post('/api/console/roster', { userid: 'zhou2', name: '张三' });
+  expect(clash.status).toBe(400);
+  expect(clash.body.error.code).toBe('refused');
+  expect((await office.post('/api/console/roster', { userid: '', name: '' })).status).toBe(400);
+  const log = (await office.get('/api/console/audit?code=zhou')).body.items;
+  expect(log.map((e: { via: string; kind: string }) => [e.via, e.kind])).toEqual([
+    ['console', 'Deputy'],
+    ['console', 'Deputy'],
+  ]);
+});
