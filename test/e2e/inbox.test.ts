@@ -39,7 +39,8 @@ function inboxWith(dispatch: (m: InboundMessage) => Promise<Reply>) {
     dispatch,
     streamIdOf: (id) => `s-${id}`,
     staleProcessingMs: 30_000,
-    duplicateWaitMs: 200,
+    // Polls count, not time (the pause is immediate): enough for a loaded machine to finish the takeover.
+    duplicateWaitMs: 5_000,
     streamWindowMs: 330_000,
     pause: () => new Promise((r) => setImmediate(r)),
   });
