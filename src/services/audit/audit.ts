@@ -2,6 +2,7 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import { type AuditEntryDoc, type AuditTouch, auditScope } from '../../models/audit-entry';
 import { t } from '../../messages';
+import { escapeRegex } from '../../text/normalize';
 
 export interface AuditDeps {
   models: Models;
@@ -27,8 +28,6 @@ export interface AuditQuery {
 }
 
 export type AuditEntry = AuditEntryDoc;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The operation log (操作日志): written in one place — the write hooks report every write that took effect inside
@@ -78,7 +77,7 @@ export function createAudit(d: AuditDeps) {
       const byName = await Deputy.find({ name: q.person }, { userid: 1 }).lean<Array<{ userid: string }>>();
       filter['actor.userid'] = { $in: [q.person, ...byName.map((p) => p.userid)] };
     }
-    if (q.code) filter.code = { $regex: `^${escape(q.code)}$`, $options: 'i' };
+    if (q.code) filter.code = { $regex: `^${escapeRegex(q.code)}$`, $options: 'i' };
     if (q.from || q.to) filter.at = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) };
     const [total, items] = await Promise.all([
       AuditEntry.countDocuments(filter),

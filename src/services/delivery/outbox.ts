@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../../models';
 import type { Clock } from '../../clock';
 import { splitByBytes } from '../../text/split';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export type OutboxTarget =
   | { kind: 'group'; mentionUserids?: string[] }
@@ -154,7 +155,7 @@ async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>):
   } catch (err) {
     const e = err as { code?: number; writeErrors?: Array<{ code?: number }>; result?: { upsertedCount?: number } };
     const errors = e.writeErrors ?? (e.code === undefined ? [] : [{ code: e.code }]);
-    if (errors.length > 0 && errors.every((w) => w.code === 11000)) return e.result?.upsertedCount ?? 0;
+    if (errors.length > 0 && errors.every(isDuplicateKey)) return e.result?.upsertedCount ?? 0;
     throw err;
   }
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { LinkStatus } from './keeper';
 import type { TimerHandle, Timers } from './timers';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export interface LeaseOptions {
   models: Models;
@@ -57,7 +58,7 @@ export function createLease(o: LeaseOptions): Lease {
       return doc?.holder === o.instanceId;
     } catch (err) {
       // Someone else holds an unexpired lease: the upsert's insert collides on _id.
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

@@ -1,4 +1,5 @@
 import type { Models } from '../../models';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 export interface BudgetLimits {
   perMinute: number;
@@ -40,7 +41,7 @@ export function createRateBudget(models: Models, limits: BudgetLimits) {
       );
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }
