@@ -4,6 +4,10 @@ export const consoleText = {
   consoleLoginLink: (p: { url: string; minutes: number; office: boolean }) =>
     `工作台登录链接（${p.minutes}分钟内有效，只能用一次）：\n${p.url}\n` +
     `${p.office ? '在电脑或手机浏览器中打开即可办理意见建议、查看统计、下载台账。' : '打开后可查看您本人的意见建议办理情况。'}请勿转发给他人。`,
+  /** The one-time link's confirm page: a GET shows it, only its POST spends the link. */
+  consoleLoginPageTitle: () => '进入代表工作台',
+  consoleLoginPageHint: () => '正在进入工作台……如果没有自动跳转，请点击下面的按钮。',
+  consoleLoginPageButton: () => '进入工作台',
   consoleLoginGroupOnly: () => '为了安全，登录链接只在单聊中发送。请点开我的头像，单独给我发送「登录」。',
   opinionChangedMeanwhile: (p: { code: string }) =>
     `建议 ${p.code} 刚刚已被更新（可能是其他工作人员在群聊或工作台中办理了），页面已重新载入，请查看后再操作。`,
