@@ -230,6 +230,14 @@ describe('sessions', () => {
 });
 
 describe('sign-in rate limit (per IP, in memory)', () => {
+  it('counts the address our proxy saw, whatever a client prepends to X-Forwarded-For', async () => {
+    h.clock.advance(20 * 60_000);
+    const attempt = (i: number) =>
+      h.request.get(`/console/login/${'C'.repeat(43)}`).set('X-Forwarded-For', `10.9.${i}.1, 198.51.100.4`);
+    for (let i = 0; i < 20; i++) expect((await attempt(i)).headers.location).toBe('/console/?login=expired');
+    expect((await attempt(99)).headers.location).toBe('/console/?login=rate_limited');
+  });
+
   it('refuses the 21st attempt from one address within 10 minutes, then allows again', async () => {
     // A fresh window, so earlier tests' attempts do not count.
     h.clock.advance(20 * 60_000);
