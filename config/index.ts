@@ -135,6 +135,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Every environment variable the bot reads (the compose file and .env.example may name no others). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 function validTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
