@@ -287,14 +287,25 @@ describe('editing', () => {
     });
     expect(over.status).toBe(400);
     expect(over.body.error.message).toBe(`${twin} 已经结束，不能再修改或取消。`);
-    expect((await fresh.post('/api/console/events/HD2026-099/change', { version: 0, startAt: '2026-12-01 09:00', place: 'x' })).status).toBe(404);
+    expect(
+      (
+        await fresh.post('/api/console/events/HD2026-099/change', {
+          version: 0,
+          startAt: '2026-12-01 09:00',
+          place: 'x',
+        })
+      ).status,
+    ).toBe(404);
     // The console's writes are in the 操作日志 as the office member's, via the console.
     const log = await fresh.get(`/api/console/audit?code=${code}`);
     const rows = log.body.items as Array<{ via: string; what: string; op: string; who: { userid: string } }>;
     expect(rows.filter((e) => e.via === 'console').map((e) => e.what)).toEqual(
       expect.arrayContaining(['POST /api/console/events', 'POST /api/console/events/:code/change']),
     );
-    expect(rows.find((e) => e.what === 'POST /api/console/events')).toMatchObject({ op: 'create', who: { userid: 'office1' } });
+    expect(rows.find((e) => e.what === 'POST /api/console/events')).toMatchObject({
+      op: 'create',
+      who: { userid: 'office1' },
+    });
     office = fresh;
   });
 });

@@ -29,7 +29,8 @@ export interface NewEventForm extends EventFormFields {
   type?: string;
 }
 
-const sameTime = (a: Date | null | undefined, b: Date | null | undefined) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+const sameTime = (a: Date | null | undefined, b: Date | null | undefined) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
 export function createEventForms(
   d: EventDeps,
