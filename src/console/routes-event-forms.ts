@@ -42,7 +42,18 @@ const createSchema = z
   })
   .strict();
 
-const editSchema = z.object({ version: z.number().int().min(0), ...fields }).strict();
+// Editing: a field left out stays as it is (an end, places, a deadline or the room code are not cleared by omission).
+const editSchema = z
+  .object({
+    version: z.number().int().min(0),
+    startAt: fields.startAt,
+    place: fields.place,
+    endAt: wallTime('结束时间').nullable().optional(),
+    capacity: z.number().int().min(1).max(99_999).nullable().optional(),
+    signupDeadline: wallTime('报名截止').nullable().optional(),
+    roomCode: z.boolean().optional(),
+  })
+  .strict();
 
 // Service refusals that belong to one of the form's fields.
 const FORM_FIELD: Partial<Record<MessageKey, string>> = {
@@ -77,11 +88,13 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
   const { services, config, clock, guard } = d;
   const { forms, board } = services.events;
   const at = (s: string) => fromWallTime(wallParts(s)!, config.timezone);
+  // undefined (left out) → unchanged, null → none, a wall time → that instant.
+  const maybe = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : at(v));
   const formFields = (b: z.output<typeof editSchema> | z.output<typeof createSchema>) => ({
-    at: { startAt: at(b.startAt), endAt: b.endAt ? at(b.endAt) : null },
+    at: { startAt: at(b.startAt), endAt: maybe(b.endAt) },
     place: b.place,
     capacity: b.capacity,
-    deadline: b.signupDeadline ? at(b.signupDeadline) : null,
+    deadline: maybe(b.signupDeadline),
     roomCode: b.roomCode,
   });
   const detail = async (code: string) => {
@@ -102,7 +115,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
     '/events',
     guard.office(async (ctx, who) => {
       const b = parseInput(createSchema, await jsonBody(ctx));
-      const f = { kind: b.kind, title: b.title, type: b.type || undefined, ...formFields(b) };
+      const f = { kind: b.kind, title: b.title, type: b.type || undefined, ...formFields(b), roomCode: b.roomCode };
       const origin = `console:${who.actor.userid}:${b.requestId}`;
       const r = await asForm(forms.create(f, who.actor, origin, clock.now()));
       ctx.status = r.existed ? 200 : 201;

@@ -252,6 +252,19 @@ describe('editing', () => {
     });
     expect(room.status).toBe(200);
     expect(room.body).toMatchObject({ changed: [], roomCode: false });
+    // Fields left out stay as they are (the end, places, deadline, room code).
+    const bare = await office.post(`/api/console/events/${code}/change`, {
+      version: room.body.version,
+      startAt: '2026-11-27 14:00',
+      place: '镇政府二楼会议室',
+    });
+    expect(bare.status).toBe(200);
+    expect(bare.body).toMatchObject({
+      changed: [],
+      capacity: 5,
+      endAt: '2026-11-27T08:00:00.000Z',
+      deadlineIsDefault: false,
+    });
     await h.drain();
     expect(h.wecom.pushes).toHaveLength(0);
   });

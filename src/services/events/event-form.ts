@@ -13,20 +13,26 @@ import type { RoomCodes } from './room-code';
 // The console's form for an activity or a meeting: 发布活动 / 会议通知 to create, 修改活动 / 修改会议 to edit,
 // through the same create and change steps (and so the same rules and notices), plus the room-code switch.
 
+/** An edit's fields; one left undefined stays as it is. */
 export interface EventFormFields {
-  at: EventTimeInput;
+  at: { startAt: Date; endAt?: Date | null };
   place: string;
   /** Activities only: null for no limit. */
   capacity?: number | null;
   /** Activities only: null for "until the start". */
   deadline?: Date | null;
-  roomCode: boolean;
+  roomCode?: boolean;
 }
 
-export interface NewEventForm extends EventFormFields {
+export interface NewEventForm {
   kind: 'activity' | 'meeting';
   title: string;
   type?: string;
+  at: EventTimeInput;
+  place: string;
+  capacity?: number | null;
+  deadline?: Date | null;
+  roomCode: boolean;
 }
 
 const sameTime = (a: Date | null | undefined, b: Date | null | undefined) =>
@@ -38,8 +44,8 @@ export function createEventForms(
 ) {
   const tun = d.config.tunables;
 
-  async function setRoomCode(code: string, on: boolean, wasOn: boolean, actor: Actor, now: Date) {
-    if (on === wasOn) return;
+  async function setRoomCode(code: string, on: boolean | undefined, wasOn: boolean, actor: Actor, now: Date) {
+    if (on === undefined || on === wasOn) return;
     if (on) await s.roomCodes.switchOn(code, actor, now);
     else await s.roomCodes.switchOff(code, now);
   }
@@ -90,7 +96,8 @@ export function createEventForms(
     const doc = kind === 'HD' ? await s.activities.byCode(p.code, now) : await s.meetings.byCode(p.code, now);
     assertEditable(doc, kind, now);
     if (doc.version !== p.version) throw new UserError('eventChangedMeanwhile', { code: doc.code });
-    const at = sameTime(doc.startAt, f.at.startAt) && sameTime(doc.endAt, f.at.endAt) ? undefined : f.at;
+    const endAt = f.at.endAt === undefined ? (doc.endAt ?? null) : f.at.endAt;
+    const at = sameTime(doc.startAt, f.at.startAt) && sameTime(doc.endAt, endAt) ? undefined : { ...f.at, endAt };
     const place = f.place.trim() === doc.place ? undefined : f.place;
     let changed: string[] = [];
     const base = { code: doc.code, expectedVersion: p.version, origin: p.origin, now };
