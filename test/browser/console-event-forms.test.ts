@@ -27,9 +27,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function signedIn(userid: string): Promise<Page> {
+async function signedIn(userid: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 860 },
+    viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
@@ -119,6 +119,32 @@ describe('发布活动 / 修改 from the console', () => {
     await expectText(page.locator('.el-descriptions'), '镇敬老院二期工地');
     await h.drain();
     expect(h.groupTexts().some((t) => t.includes('活动变更 HD2026-001') && t.includes('镇敬老院二期工地'))).toBe(true);
+
+    // 会议通知: every active deputy is expected (nothing to pick); the room code can be switched on at once.
+    await page.goto(`${web.baseUrl}/console/events`);
+    await page.locator('[data-test="event-create"]').click();
+    const m = page.locator('.el-dialog').filter({ hasText: '现场签到码' });
+    await m.waitFor();
+    await m.locator('[data-test="event-form-kind"] label', { hasText: '会议' }).click();
+    await expectText(m.locator('[data-test="event-form-expected"]'), '全体在册代表（现有 4 人）');
+    await m
+      .locator('input[data-test="event-form-title"], [data-test="event-form-title"] input')
+      .first()
+      .fill('第六次主席团会议');
+    await pickTime(page, m, '开始时间', '2026-11-27 09:00');
+    await m
+      .locator('input[data-test="event-form-place"], [data-test="event-form-place"] input')
+      .first()
+      .fill('镇政府三楼会议室');
+    await m.locator('[data-test="event-form-room"]').click();
+    await screenshot(page, 'console-event-form-meeting');
+    await m.locator('[data-test="event-form-save"]').click();
+    await page.waitForURL(/\/console\/events\/HY2026-001$/);
+    await page.locator('[data-test="room-code-screen"]').waitFor();
+    await h.drain();
+    expect(h.wecom.groupPushes().some((p) => p.mentions.includes('@all') && p.content.includes('HY2026-001'))).toBe(
+      true,
+    );
     await page.context().close();
   });
 });
@@ -168,5 +194,12 @@ describe('值班', () => {
     await page.locator('[data-test="shifts-next"]').click();
     await expectText(page.locator('[data-test="shifts-range"]'), '2026-11-30 至 2026-12-06');
     await page.context().close();
+
+    // On a phone the week is one column.
+    const phone = await signedIn('clerk', { width: 390, height: 844 });
+    await phone.goto(`${web.baseUrl}/console/shifts`);
+    await expectText(phone.locator('[data-test="day-2026-11-25"]'), '王五');
+    await screenshot(phone, 'console-shifts-390');
+    await phone.context().close();
   });
 });
