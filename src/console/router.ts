@@ -18,6 +18,8 @@ import { registerSystemRoutes } from './routes-system';
 import { registerMeRoutes } from './routes-me';
 import { registerRosterRoutes } from './routes-roster';
 import { createGuard } from './session';
+import { registerEventFormRoutes } from './routes-event-forms';
+import { registerShiftRoutes } from './routes-shifts';
 
 export interface ConsoleDeps {
   services: Services;
@@ -62,6 +64,9 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerSystemRoutes(api, { ...d, guard });
   registerMeRoutes(api, { ...d, guard });
   registerRosterRoutes(api, { ...d, guard });
+  // 活动与会议 create/edit form and the 值班 week (issue 14).
+  registerEventFormRoutes(api, { ...d, guard });
+  registerShiftRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -44,6 +44,9 @@ export const consoleText = {
   formBad: (p: { label: string }) => `「${p.label}」填写有误`,
   formDeadlineOrWorkdays: () => '「办理期限」和「工作日数」只填一项',
   formUnknownField: (p: { field: string }) => `不认识的字段「${p.field}」`,
+  // 活动与会议 and 值班 forms
+  formDateTime: (p: { label: string }) => `「${p.label}」应是日期和钟点，格式如 2026-12-05 14:30`,
+  formClock: (p: { label: string }) => `「${p.label}」应是钟点，格式如 09:30`,
 };
 
 /** The form fields' names as the office sees them. */
@@ -81,6 +84,22 @@ export const consoleFieldLabels: Record<string, string> = {
   active: '在册状态',
   from: '起始日期',
   to: '截止日期',
+  // 活动与会议 and 值班 forms
+  kind: '类别',
+  title: '标题',
+  type: '类型',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  place: '地点',
+  capacity: '名额',
+  signupDeadline: '报名截止',
+  roomCode: '现场签到码',
+  requestId: '请求编号',
+  day: '日期',
+  time: '开始时间',
+  station: '联络站',
+  userids: '值班代表',
+  week: '周',
 };
 
 /** Download names: ASCII for old browsers, Chinese (RFC 5987 filename*) for everyone else. */
