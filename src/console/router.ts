@@ -18,6 +18,9 @@ import { registerSystemRoutes } from './routes-system';
 import { registerMeRoutes } from './routes-me';
 import { registerRosterRoutes } from './routes-roster';
 import { createGuard } from './session';
+// -- 公告 composer and 学习资料 queue (issue 14)
+import { registerAnnouncementRoutes } from './routes-announcements';
+import { registerStudyRoutes } from './routes-study';
 
 export interface ConsoleDeps {
   services: Services;
@@ -62,6 +65,9 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerSystemRoutes(api, { ...d, guard });
   registerMeRoutes(api, { ...d, guard });
   registerRosterRoutes(api, { ...d, guard });
+  // -- 公告 composer and 学习资料 queue (issue 14)
+  registerAnnouncementRoutes(api, { ...d, guard });
+  registerStudyRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

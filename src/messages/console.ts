@@ -77,6 +77,23 @@ export const consoleFieldLabels: Record<string, string> = {
   active: '在册状态',
   from: '起始日期',
   to: '截止日期',
+  // -- 公告 composer, 学习资料 queue, roster form (issue 14)
+  content: '公告内容',
+  mentionAll: '@全体',
+  when: '发送时间',
+  at: '发送时间',
+  requestId: '请求编号',
+  title: '标题',
+  link: '链接',
+  note: '说明',
+  queue: '待推送队列',
+  name: '姓名',
+  level: '层级',
+  group: '专业小组',
+  phone: '手机',
+  station: '联络站',
+  district: '选区',
+  mode: '操作',
 };
 
 /** Download names: ASCII for old browsers, Chinese (RFC 5987 filename*) for everyone else. */

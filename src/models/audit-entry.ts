@@ -53,7 +53,17 @@ export interface AuditScope {
 export const auditScope = new AsyncLocalStorage<AuditScope>();
 
 /** The records people change; the bot's own bookkeeping (outbox, sessions, counters, job runs) is not audited. */
-const AUDITED = new Set(['Opinion', 'Activity', 'Meeting', 'Shift', 'Station', 'Deputy', 'Announcement', 'StudyItem']);
+const AUDITED = new Set([
+  'Opinion',
+  'Activity',
+  'Meeting',
+  'Shift',
+  'Station',
+  'Deputy',
+  'Announcement',
+  'StudyItem',
+  'StudyQueue',
+]);
 
 type Plain = Record<string, unknown>;
 const keyOf = (o: Plain | null | undefined): string | undefined => {

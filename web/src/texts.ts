@@ -60,3 +60,12 @@ export const LOGIN_PROBLEM: Record<string, string> = {
   wecom_unavailable: '本系统未配置企业微信登录，请在企业微信中给「代表助手」发送「登录」',
   wecom_failed: '企业微信登录没有成功，请重试，或在企业微信中发送「登录」',
 };
+
+// -- 公告 and 学习资料 pages (issue 14)
+export const ANNOUNCEMENT_STATUS: Record<string, string> = {
+  scheduled: '待发',
+  sending: '发送中',
+  sent: '已发',
+  revoked: '已撤销',
+  expired: '未发（超时）',
+};
