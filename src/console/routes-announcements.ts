@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { UserError } from '../errors';
-import type { MessageKey } from '../messages';
+import { type MessageKey, t } from '../messages';
+import { consoleFieldLabels } from '../messages/console';
 import type { Services } from '../services';
 import type { AnnouncementView } from '../services/bulletins';
 import { formatDateTime } from '../time/format';
@@ -120,7 +121,10 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
     '/announcements',
     guard.office(async (ctx, who) => {
       const b = parseInput(sendSchema, await jsonBody(ctx));
-      if (b.when && b.at) invalid({ when: '「发送时间」只填一种：文字或日期选择器' });
+      if (b.when && b.at) invalid({ when: t('announceWhenOrAt') });
+      // An empty time field is a slip, never "send now".
+      if (b.when !== undefined && !b.when)
+        invalid({ when: t('formRequired', { label: consoleFieldLabels.when ?? 'when' }) });
       const now = clock.now();
       const base = {
         actor: who.actor,

@@ -40,7 +40,8 @@ export const consoleText = {
   formBad: (p: { label: string }) => `「${p.label}」填写有误`,
   formDeadlineOrWorkdays: () => '「办理期限」和「工作日数」只填一项',
   formUnknownField: (p: { field: string }) => `不认识的字段「${p.field}」`,
-  // -- roster form (issue 14)
+  // -- 公告 composer and roster form (issue 14)
+  announceWhenOrAt: () => '「发送时间」只填一种：写时间，或用日期选择器',
   rosterUseridTaken: (p: { userid: string }) =>
     `企业微信账号「${p.userid}」已在名册中。要修改这位代表的信息，请在名册里点「编辑」。`,
   rosterUseridUnknown: (p: { userid: string }) => `名册中没有企业微信账号「${p.userid}」，可能已被删除。请刷新页面。`,

@@ -198,6 +198,7 @@ describe('refusals', () => {
       [{ content: '开会', at: '明天', requestId: rid() }, 'at', '发送时间'],
       [{ content: '开会', when: '明天上午9点', at: '2026-11-23T09:00:00+08:00', requestId: rid() }, 'when', '只填一种'],
       [{ content: '开会' }, 'requestId', '请求编号'],
+      [{ content: '开会', when: ' ', requestId: rid() }, 'when', '请填写「发送时间」'],
       [{ content: '开会', requestId: rid(), extra: 1 }, 'extra', 'extra'],
     ];
     for (const [body, field, text] of cases) {

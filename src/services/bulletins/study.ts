@@ -79,6 +79,15 @@ export function createStudy(o: StudyOptions) {
     return { items, version: queue?.version ?? 0 };
   }
 
+  /** The push queue in push order, with each item's version and the queue's (for reordering). */
+  async function queue(): Promise<{ version: number; items: QueuedStudyItem[] }> {
+    const { items, version } = await queuedInOrder();
+    return {
+      version,
+      items: items.map((d, i) => ({ ...toView(d), position: i + 1, version: d.version ?? 0 })),
+    };
+  }
+
   /** The guard on an item's version: documents from before versions count as 0. */
   const versionIs = (v: number) => (v === 0 ? { $in: [null, 0] } : v);
 
@@ -218,14 +227,7 @@ export function createStudy(o: StudyOptions) {
 
     countDeputies: o.countDeputies,
 
-    /** The push queue in push order, with each item's version and the queue's (for reordering). */
-    async queue(): Promise<{ version: number; items: QueuedStudyItem[] }> {
-      const { items, version } = await queuedInOrder();
-      return {
-        version,
-        items: items.map((d, i) => ({ ...toView(d), position: i + 1, version: d.version ?? 0 })),
-      };
-    },
+    queue,
 
     /**
      * Puts the queue in the order given. The page must list exactly the items queued now (none added, pushed
@@ -259,7 +261,7 @@ export function createStudy(o: StudyOptions) {
         if (isDuplicateKey(err)) throw new UserError('studyQueueChanged');
         throw err;
       }
-      return this.queue();
+      return queue();
     },
 
     /** Edits a queued item's title, link or note (the chat's rules), guarded by the version the page saw. */
