@@ -90,7 +90,6 @@ export const consoleFieldLabels: Record<string, string> = {
   requestId: '请求编号',
   title: '标题',
   link: '链接',
-  note: '说明',
   queue: '待推送队列',
   name: '姓名',
   level: '层级',

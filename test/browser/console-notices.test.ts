@@ -127,6 +127,16 @@ describe('学习资料', () => {
       (document.querySelector('[data-test="study-queue"] .el-table__row')?.textContent ?? '').includes('XX2026-003'),
     );
     expect((await h.services.study.queue()).items.map((i) => i.code)).toEqual(['XX2026-003', 'XX2026-002']);
+    // Editing keeps the chat's rules: a link that is not http(s) is refused on its field.
+    await queue.locator('[data-test="study-edit"]').first().click();
+    await field('study-edit-link', 'input').fill('ftp://example.com/x');
+    await page.locator('[data-test="study-edit-save"]').click();
+    await page.locator('.el-dialog .el-form-item.is-error').getByText('要以 http:// 或 https:// 开头').waitFor();
+    await field('study-edit-link', 'input').fill('https://example.com/dfzzf');
+    await page.locator('[data-test="study-edit-save"]').click();
+    await queue.getByText('https://example.com/dfzzf').waitFor();
+    // The notices of the earlier steps have gone before the picture is taken.
+    await page.locator('.el-message').first().waitFor({ state: 'detached' });
     await screenshot(page, 'office-study-1280');
   });
 });
