@@ -20,6 +20,9 @@ import { registerRosterRoutes } from './routes-roster';
 import { createGuard } from './session';
 import { registerEventFormRoutes } from './routes-event-forms';
 import { registerShiftRoutes } from './routes-shifts';
+// -- 公告 composer and 学习资料 queue (issue 14)
+import { registerAnnouncementRoutes } from './routes-announcements';
+import { registerStudyRoutes } from './routes-study';
 
 export interface ConsoleDeps {
   services: Services;
@@ -67,6 +70,9 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   // 活动与会议 create/edit form and the 值班 week (issue 14).
   registerEventFormRoutes(api, { ...d, guard });
   registerShiftRoutes(api, { ...d, guard });
+  // -- 公告 composer and 学习资料 queue (issue 14)
+  registerAnnouncementRoutes(api, { ...d, guard });
+  registerStudyRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -3,22 +3,15 @@ import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import type { Models } from '../models';
-import { t } from '../messages';
+import { UserError } from '../errors';
+import { type MessageKey, t } from '../messages';
 import type { Services } from '../services';
-import {
-  type ImportPlan,
-  createRosterImportStore,
-  parseRosterSheets,
-  planImport,
-  readSheetFile,
-} from '../services/roster';
-import { invalid, parseInput } from './errors';
+import type { ImportPlan } from '../services/roster';
+import { ApiError, invalid, parseInput } from './errors';
 import { type Guard, jsonBody } from './session';
 
 export interface RosterRoutesDeps {
   services: Services;
-  models: Models;
   config: Config;
   guard: Guard;
 }
@@ -42,7 +35,34 @@ const deputyBody = z.object({
   name: z.string().trim().min(1).max(20),
   level: z.string().trim().max(20).optional(),
   group: z.string().trim().max(40).optional(),
+  // The page's form: contact fields (an empty one clears it) and whether it adds or edits.
+  phone: z.string().trim().max(30).optional(),
+  station: z.string().trim().max(40).optional(),
+  district: z.string().trim().max(40).optional(),
+  mode: z.enum(['add', 'edit']).optional(),
 });
+
+// The roster service's refusals of the add/edit form, on their field.
+const FIELD_OF: Partial<Record<MessageKey, string>> = {
+  rosterBadUserid: 'userid',
+  rosterUseridTaken: 'userid',
+  rosterUseridUnknown: 'userid',
+  rosterBadName: 'name',
+  rosterNameTaken: 'name',
+  rosterBadLevel: 'level',
+  rosterBadGroup: 'group',
+  rosterBadPhone: 'phone',
+};
+
+async function onField<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const field = err instanceof UserError ? FIELD_OF[err.key as MessageKey] : undefined;
+    if (!field || !(err instanceof UserError)) throw err;
+    throw new ApiError(400, 'refused', err.reply, { [field]: err.reply });
+  }
+}
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
 
@@ -70,9 +90,8 @@ function planJson(plan: ImportPlan) {
 /** 代表名册: the roster service's rules (never the last office member) and the same import engine as `npm run roster:import`. */
 export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void {
   const { services, config, guard } = d;
-  const store = createRosterImportStore(d.models);
 
-  async function readFile(ctx: Context) {
+  async function readFile(ctx: Context): Promise<ImportPlan> {
     const q = parseInput(importQuery, ctx.query);
     let data: Buffer;
     try {
@@ -80,7 +99,7 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
     } catch {
       return invalid({ file: t('rosterFileTooBig') });
     }
-    const read = await readSheetFile(data, q.file);
+    const read = await services.rosterUpload.plan(data, q.file, { deactivateMissing: q.deactivateMissing === '1' });
     if (!read.ok)
       return invalid({
         file:
@@ -88,22 +107,14 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
             ? t('importUnsupported', { ext: read.detail ?? '' })
             : t('importUnreadable', { detail: read.detail ?? '' }),
       });
-    const parsed = parseRosterSheets(read.sheets, {
-      levels: config.tunables.levels,
-      groups: config.tunables.professionalGroups,
-      timezone: config.timezone,
-    });
-    return planImport(parsed, await store.snapshot(), {
-      deactivateMissing: q.deactivateMissing === '1',
-      officeUserIds: config.officeUserIds,
-    });
+    return read.plan;
   }
 
   router.get(
     '/roster',
     guard.office(async (ctx) => {
       const q = parseInput(listQuery, ctx.query);
-      const all = await store.snapshot();
+      const all = await services.roster.list();
       const fromConfig = new Set(config.officeUserIds);
       const items = all
         .filter((p) => (q.active === 'all' ? true : q.active === 'active' ? p.active : !p.active))
@@ -149,12 +160,8 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
         ctx.body = { error: { code: 'refused', message: t('rosterImportHasErrors'), plan: planJson(plan) } };
         return;
       }
-      try {
-        const applied = await store.apply(plan);
-        ctx.body = { ...planJson(plan), applied };
-      } finally {
-        services.roster.forget();
-      }
+      const applied = await services.rosterUpload.apply(plan);
+      ctx.body = { ...planJson(plan), applied };
     }),
   );
 
@@ -162,8 +169,9 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
   router.post(
     '/roster',
     guard.office(async (ctx) => {
-      const b = parseInput(deputyBody, await jsonBody(ctx));
-      const r = await services.roster.upsertDeputy(b);
+      const { mode, ...b } = parseInput(deputyBody, await jsonBody(ctx));
+      const expect = mode === 'add' ? 'new' : mode === 'edit' ? 'existing' : undefined;
+      const r = await onField(() => services.roster.upsertDeputy({ ...b, expect }));
       ctx.body = { outcome: r.outcome, userid: r.entry.userid, name: r.entry.name, level: r.entry.level };
     }),
   );

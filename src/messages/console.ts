@@ -47,6 +47,11 @@ export const consoleText = {
   // 活动与会议 and 值班 forms
   formDateTime: (p: { label: string }) => `「${p.label}」应是日期和钟点，格式如 2026-12-05 14:30`,
   formClock: (p: { label: string }) => `「${p.label}」应是钟点，格式如 09:30`,
+  // -- 公告 composer and roster form (issue 14)
+  announceWhenOrAt: () => '「发送时间」只填一种：写时间，或用日期选择器',
+  rosterUseridTaken: (p: { userid: string }) =>
+    `企业微信账号「${p.userid}」已在名册中。要修改这位代表的信息，请在名册里点「编辑」。`,
+  rosterUseridUnknown: (p: { userid: string }) => `名册中没有企业微信账号「${p.userid}」，可能已被删除。请刷新页面。`,
 };
 
 /** The form fields' names as the office sees them. */
@@ -100,6 +105,19 @@ export const consoleFieldLabels: Record<string, string> = {
   station: '联络站',
   userids: '值班代表',
   week: '周',
+  // -- 公告 composer, 学习资料 queue, roster form (issue 14)
+  content: '公告内容',
+  mentionAll: '@全体',
+  when: '发送时间',
+  at: '发送时间',
+  link: '链接',
+  queue: '待推送队列',
+  name: '姓名',
+  level: '层级',
+  group: '专业小组',
+  phone: '手机',
+  district: '选区',
+  mode: '操作',
 };
 
 /** Download names: ASCII for old browsers, Chinese (RFC 5987 filename*) for everyone else. */

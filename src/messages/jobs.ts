@@ -53,4 +53,6 @@ export const jobs = {
   jobsNothingToDo: () => '没有需要处理的',
   jobsNote: (p: { note: string }) => NOTES[p.note] ?? p.note,
   jobsFooter: () => '周报可以先发送「周报」预览。',
+  // -- the 操作日志's name for a job's writes (issue 14)
+  auditJobName: (p: { name: string }) => `定时任务·${JOB_LABELS[p.name] ?? p.name}`,
 };

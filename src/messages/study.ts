@@ -36,4 +36,11 @@ export const study = {
     `学习资料 ${p.code}《${p.title}》还没有推送到群里，推送后再标记「已学」。发送「学习」查看已推送的资料。`,
   studyMarked: (p: { code: string; title: string }) => `已记录：您学习了 ${p.code}《${p.title}》。谢谢！`,
   studyAlreadyMarked: (p: { code: string; title: string }) => `您之前已经标记过 ${p.code}《${p.title}》，无需重复。`,
+  // -- the console's queue page (issue 14)
+  studyAlreadyPushed: (p: { code: string; title: string }) =>
+    `学习资料 ${p.code}《${p.title}》已经推送到群里了，不能再修改或移出队列。`,
+  studyChangedMeanwhile: (p: { code: string }) =>
+    `学习资料 ${p.code} 刚刚已被其他工作人员修改，页面已重新载入，请查看后再操作。`,
+  studyQueueChanged: () =>
+    '待推送队列刚刚有变化（有人调整了顺序，或新增、推送、移出了资料），页面已重新载入，请重新排序。',
 };

@@ -5,7 +5,7 @@ import { type Connection, type Query, Schema } from 'mongoose';
 export interface AuditEntryDoc {
   at: Date;
   actor: { userid: string; name: string };
-  via: 'chat' | 'console';
+  via: 'chat' | 'console' | 'job';
   /** The step in the office's words: the opinion step (交办, 答复…), the command word, or the console action. */
   what: string;
   /** The collection's model name (Opinion, Activity, Deputy…). */
@@ -53,7 +53,17 @@ export interface AuditScope {
 export const auditScope = new AsyncLocalStorage<AuditScope>();
 
 /** The records people change; the bot's own bookkeeping (outbox, sessions, counters, job runs) is not audited. */
-const AUDITED = new Set(['Opinion', 'Activity', 'Meeting', 'Shift', 'Station', 'Deputy', 'Announcement', 'StudyItem']);
+const AUDITED = new Set([
+  'Opinion',
+  'Activity',
+  'Meeting',
+  'Shift',
+  'Station',
+  'Deputy',
+  'Announcement',
+  'StudyItem',
+  'StudyQueue',
+]);
 
 type Plain = Record<string, unknown>;
 const keyOf = (o: Plain | null | undefined): string | undefined => {
@@ -93,8 +103,14 @@ export function auditPlugin(schema: Schema): void {
       ? (r !== null && r !== undefined) || this.getOptions().upsert === true
       : Number(r?.modifiedCount ?? 0) + Number(r?.upsertedCount ?? 0) + Number(r?.deletedCount ?? 0) > 0;
     if (!took) return;
-    const code = (single ? keyOf(r) : undefined) ?? keyOf(this.getFilter() as Plain) ?? '';
+    let code = (single ? keyOf(r) : undefined) ?? keyOf(this.getFilter() as Plain) ?? '';
     if (!code) return;
+    // A write by _id alone (the jobs' guarded updates): name the record by its code, as the office knows it.
+    const filter = this.getFilter() as Plain;
+    if (!single && filter._id !== undefined && code === String(filter._id) && op !== 'delete') {
+      const doc = await this.model.findOne({ _id: filter._id }, { code: 1, userid: 1 }).lean<Plain>();
+      code = keyOf(doc) ?? code;
+    }
     await scope.record({ kind: this.model.modelName, code, op, step: stepOf(this.getUpdate()) });
   }
   for (const name of UPDATES)

@@ -13,6 +13,7 @@ import { stationModel } from './station';
 import { jobRunModel } from './job-run';
 import { announcementModel } from './announcement';
 import { studyItemModel } from './study-item';
+import { studyQueueModel } from './study-queue';
 import { connectionLeaseModel } from './connection-lease';
 import { botChatModel } from './bot-chat';
 import { voiceDraftModel } from './voice-draft';
@@ -44,6 +45,7 @@ export function createModels(conn: Connection) {
     JobRun: jobRunModel(conn),
     Announcement: announcementModel(conn),
     StudyItem: studyItemModel(conn),
+    StudyQueue: studyQueueModel(conn),
     // -- the smart bot's long connection and voice drafts
     ConnectionLease: connectionLeaseModel(conn),
     BotChat: botChatModel(conn),

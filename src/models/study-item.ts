@@ -12,6 +12,8 @@ const studyItemSchema = new Schema(
     authorId: { type: String, required: true },
     origin: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    /** Grows with every console edit: an edit from a page showing an older version is refused. Missing = 0. */
+    version: { type: Number },
     /** Set when a study-job slot takes the item; the slot key lets a re-run of that slot find it again. */
     pushedAt: { type: Date },
     pushSlot: { type: String },

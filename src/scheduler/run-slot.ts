@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import { t } from '../messages';
 import type { Services } from '../services';
 import type { RunRef } from '../services/scheduling';
 import type { Job, JobResult, Slot } from './types';
@@ -25,7 +26,11 @@ export async function runClaimedSlot(
   const started = d.clock.now().getTime();
   let result: JobResult;
   try {
-    result = await job.run({ now, slot, services: d.services, log });
+    // The job's writes go into the 操作日志 under the job's name, as a person's do under theirs.
+    const name = t('auditJobName', { name: job.name });
+    result = await d.services.audit.within({ actor: { userid: `job:${job.name}`, name }, via: 'job', what: name }, () =>
+      job.run({ now, slot, services: d.services, log }),
+    );
   } catch (err) {
     log.error({ err }, 'job run failed');
     await record(() => d.services.jobRuns.finish(run, d.clock.now(), { status: 'failed', error: describe(err) }), log);

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Models } from '../models';
 import { createNotifier, type Notifier, type Outbox } from './delivery';
 import { createOfficeDirectory, createRoster } from './roster';
+import { createRosterUpload } from './roster';
 import { createOpinions } from './opinions';
 import { createBulletins } from './bulletins';
 import { createScheduling } from './scheduling';
@@ -58,6 +59,15 @@ export function createServices(
     levels: deps.config.tunables.levels,
     groups: deps.config.tunables.professionalGroups,
     clock: deps.clock,
+  });
+  // The office's roster upload: the same engine as `npm run roster:import`.
+  const rosterUpload = createRosterUpload({
+    models: deps.models,
+    levels: deps.config.tunables.levels,
+    groups: deps.config.tunables.professionalGroups,
+    timezone: deps.config.timezone,
+    officeUserIds: deps.config.officeUserIds,
+    forget: () => roster.forget(),
   });
   // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });
@@ -115,6 +125,7 @@ export function createServices(
     holidays,
     deployment: createDeployment({ models: deps.models }),
     roster,
+    rosterUpload,
     consoleAuth,
     outboxHealth,
     outboxAdmin: createOutboxAdmin(deps.models),

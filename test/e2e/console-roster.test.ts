@@ -110,3 +110,57 @@ it('adds and edits one deputy by the roster rules, logged in 操作日志', asyn
     ['console', 'Deputy'],
   ]);
 });
+
+it('the page’s add/edit form: contact fields, add refuses a taken userid, edit an unknown one, errors on their field', async () => {
+  const count = await h.models.Deputy.countDocuments({});
+  const refusals: Array<[Record<string, unknown>, string, string]> = [
+    [{ mode: 'add', userid: 'zhang', name: '张小三' }, 'userid', '已在名册中'],
+    [{ mode: 'add', userid: 'sun', name: '孙十', phone: '12345' }, 'phone', '不是有效的电话号码'],
+    [{ mode: 'add', userid: 'sun shi', name: '孙十' }, 'userid', '不像企业微信账号'],
+    [{ mode: 'add', userid: 'sun', name: '孙十', level: '省' }, 'level', '层级只能是'],
+    [{ mode: 'add', userid: 'sun', name: '孙十', group: '外事' }, 'group', '专业小组只能是'],
+    [{ mode: 'add', userid: 'sun', name: '张三' }, 'name', '已有另一位「张三」'],
+    [{ mode: 'add', userid: 'sun', name: '' }, 'name', '姓名'],
+    [{ mode: 'edit', userid: 'nobody', name: '无名' }, 'userid', '名册中没有企业微信账号'],
+    [{ mode: 'move', userid: 'sun', name: '孙十' }, 'mode', '操作'],
+  ];
+  for (const [body, field, text] of refusals) {
+    const r = await office.post('/api/console/roster', body);
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[field]).toContain(text);
+  }
+  expect(await h.models.Deputy.countDocuments({})).toBe(count);
+  expect(await h.models.Deputy.findOne({ userid: 'zhang' }).lean()).toMatchObject({ name: '张三' });
+
+  const added = await office.post('/api/console/roster', {
+    mode: 'add',
+    userid: 'sun',
+    name: '孙十',
+    level: '县级',
+    group: '农村农业组',
+    phone: '138 0013 8000',
+    station: '第二联络站',
+    district: '',
+  });
+  expect(added.body).toMatchObject({ outcome: 'added', userid: 'sun', level: '县' });
+  expect(await h.models.Deputy.findOne({ userid: 'sun' }).lean()).toMatchObject({
+    group: '农村农业',
+    phone: '13800138000',
+    station: '第二联络站',
+    active: true,
+    isOffice: false,
+  });
+  const edited = await office.post('/api/console/roster', { mode: 'edit', userid: 'sun', name: '孙拾', phone: '' });
+  expect(edited.body).toMatchObject({ outcome: 'updated', name: '孙拾' });
+  const stored = await h.models.Deputy.findOne({ userid: 'sun' }).lean();
+  expect(stored).toMatchObject({ name: '孙拾', station: '第二联络站', level: '县' });
+  expect(stored?.phone).toBeUndefined();
+  const listed = (await office.get('/api/console/roster?q=sun')).body.items;
+  expect(listed).toEqual([expect.objectContaining({ userid: 'sun', name: '孙拾', station: '第二联络站' })]);
+  const deputy = await signIn(h, 'zhang');
+  expect((await deputy.post('/api/console/roster', { mode: 'add', userid: 'x9', name: '某某' })).status).toBe(403);
+  expect(
+    (await office.post('/api/console/roster', { mode: 'add', userid: 'x9', name: '某某' }, { csrf: null })).status,
+  ).toBe(403);
+  expect(await h.models.Deputy.countDocuments({ userid: 'x9' })).toBe(0);
+});

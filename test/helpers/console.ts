@@ -5,6 +5,7 @@ export interface ConsoleClient {
   csrf: string;
   get(path: string): ReturnType<Harness['request']['get']>;
   post(path: string, body?: unknown, o?: { csrf?: string | null }): ReturnType<Harness['request']['post']>;
+  put(path: string, body?: unknown, o?: { csrf?: string | null }): ReturnType<Harness['request']['put']>;
 }
 
 export const LINK = /\/console\/login\/[A-Za-z0-9_-]{43}/;
@@ -27,6 +28,12 @@ export async function clientFor(h: Harness, cookie: string): Promise<ConsoleClie
     get: (path) => h.request.get(path).set('Cookie', cookie),
     post: (path, body, o = {}) => {
       const req = h.request.post(path).set('Cookie', cookie);
+      const token = o.csrf === undefined ? csrf : o.csrf;
+      if (token !== null) req.set('X-CSRF-Token', token);
+      return body === undefined ? req : req.send(body as object);
+    },
+    put: (path, body, o = {}) => {
+      const req = h.request.put(path).set('Cookie', cookie);
       const token = o.csrf === undefined ? csrf : o.csrf;
       if (token !== null) req.set('X-CSRF-Token', token);
       return body === undefined ? req : req.send(body as object);

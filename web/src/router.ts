@@ -82,6 +82,19 @@ export const router = createRouter({
       component: () => import('./pages/ShiftsPage.vue'),
       meta: { office: true, title: '值班' },
     },
+    // -- 公告 and 学习资料 (issue 14)
+    {
+      path: '/announcements',
+      name: 'announcements',
+      component: () => import('./pages/AnnouncementsPage.vue'),
+      meta: { office: true, title: '公告' },
+    },
+    {
+      path: '/study',
+      name: 'study',
+      component: () => import('./pages/StudyPage.vue'),
+      meta: { office: true, title: '学习资料' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/performance',

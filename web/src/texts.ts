@@ -94,3 +94,12 @@ export const SHIFTS = {
   removed: (name: string) => `已把 ${name} 移出这个班次，并已通知本人`,
   confirmRemove: (name: string, label: string) => `把 ${name} 移出 ${label} 的值班？本人会收到通知。`,
 };
+
+// -- 公告 and 学习资料 pages (issue 14)
+export const ANNOUNCEMENT_STATUS: Record<string, string> = {
+  scheduled: '待发',
+  sending: '发送中',
+  sent: '已发',
+  revoked: '已撤销',
+  expired: '未发（超时）',
+};

@@ -12,7 +12,7 @@ export interface AuditDeps {
 /** Who acts through a door, and how the door names the action when the write itself does not say. */
 export interface AuditActor {
   actor: { userid: string; name: string };
-  via: 'chat' | 'console';
+  via: 'chat' | 'console' | 'job';
   what: string;
 }
 

@@ -3,10 +3,12 @@ import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeOfficeMarkdown, neutralizeUserText } from '../../text/sanitize';
-import { formatDateTime } from '../../time/format';
+import { formatDate, formatDateTime } from '../../time/format';
+import { parseWhen } from '../../time/parse-time';
 import { yearOf } from '../../time/zone';
-import { formatCode, nextCode, parseCode } from '../codes';
-import type { Notifier } from '../delivery';
+import { utf8Bytes } from '../../text/split';
+import { formatCode, nextCode, parseCode, peekCode } from '../codes';
+import { LIMITS, type Notifier, pushParts } from '../delivery';
 import type { OfficeDirectory } from '../roster';
 import { isDuplicateKey } from '../../models/duplicate-key';
 
@@ -31,6 +33,21 @@ export interface AnnouncementsOptions {
   office: OfficeDirectory;
   timezone: string;
   limits: { maxChars: number; maxLateMs: number; listSize: number; maxAheadDays: number };
+}
+
+/** What the group will get, part by part, as the outbox will store and send it. */
+export interface AnnouncementPreview {
+  /** The code the announcement will most likely carry (the next free one; another request may take it first). */
+  code: string;
+  chars: number;
+  maxChars: number;
+  /** WeCom's limit for one group markdown message, in UTF-8 bytes. */
+  limitBytes: number;
+  parts: Array<{ text: string; bytes: number }>;
+  /** The short text push that @-mentions everyone after the announcement (公告@全体). */
+  mentionAllPart?: { text: string; bytes: number };
+  /** What sending would refuse (empty, too long), in the chat's words; the parts are shown all the same. */
+  problem?: string;
 }
 
 interface NewAnnouncement {
@@ -83,17 +100,35 @@ export function createAnnouncements(o: AnnouncementsOptions) {
     }
   }
 
+  /** The group's markdown for one announcement: the one rendering, for the push and for the preview. */
+  function groupMarkdown(doc: { code: string; content: string; authorName: string }): string {
+    return t('announcePush', {
+      code: doc.code,
+      content: neutralizeOfficeMarkdown(doc.content),
+      author: neutralizeUserText(doc.authorName),
+    });
+  }
+
+  /** A scheduled time must lie ahead, and not too far. */
+  function checkTime(at: Date, now: Date): void {
+    if (at.getTime() <= now.getTime()) {
+      throw new UserError('announceTimePast', { when: formatDateTime(at, o.timezone) });
+    }
+    if (at.getTime() - now.getTime() > o.limits.maxAheadDays * 24 * 3600_000) {
+      throw new UserError('announceTimeTooFar', {
+        when: formatDateTime(at, o.timezone),
+        days: o.limits.maxAheadDays,
+      });
+    }
+  }
+
   async function push(doc: {
     code: string;
     content: string;
     mentionAll?: boolean | null;
     authorName: string;
   }): Promise<void> {
-    const markdown = t('announcePush', {
-      code: doc.code,
-      content: neutralizeOfficeMarkdown(doc.content),
-      author: neutralizeUserText(doc.authorName),
-    });
+    const markdown = groupMarkdown(doc);
     await o.notify.toGroup(`announcement:${doc.code}`, markdown, {
       mentionAll: doc.mentionAll === true,
       mentionAllText: t('announceMentionAllText'),
@@ -127,18 +162,62 @@ export function createAnnouncements(o: AnnouncementsOptions) {
     /** Stores it for the reminders job, which sends it in the minute of `at`. */
     async schedule(input: NewAnnouncement & { at: Date }): Promise<AnnouncementView> {
       const content = checkContent(input.content);
-      if (input.at.getTime() <= input.now.getTime()) {
-        throw new UserError('announceTimePast', { when: formatDateTime(input.at, o.timezone) });
-      }
-      if (input.at.getTime() - input.now.getTime() > o.limits.maxAheadDays * 24 * 3600_000) {
-        throw new UserError('announceTimeTooFar', {
-          when: formatDateTime(input.at, o.timezone),
-          days: o.limits.maxAheadDays,
-        });
-      }
+      checkTime(input.at, input.now);
       const doc = await createOnce({ ...input, content }, { status: 'scheduled', scheduledAt: input.at });
       return toView(doc);
     },
+
+    /**
+     * What posting this text would push to the group, split exactly as the outbox splits it (the same
+     * rendering and the same split function), with the refusal sending would give, if any.
+     */
+    async preview(input: {
+      actor: Actor;
+      content: string;
+      mentionAll: boolean;
+      now: Date;
+    }): Promise<AnnouncementPreview> {
+      const content = input.content.trim();
+      const code = formatCode(await peekCode(o.models, 'GG', yearOf(input.now, o.timezone)));
+      let problem: string | undefined;
+      try {
+        checkContent(content);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        problem = err.reply;
+      }
+      const part = (text: string) => ({ text, bytes: utf8Bytes(text) });
+      const markdown = content ? groupMarkdown({ code, content, authorName: input.actor.name }) : '';
+      const mentionAllText = t('announceMentionAllText');
+      return {
+        code,
+        chars: [...content].length,
+        maxChars: o.limits.maxChars,
+        limitBytes: LIMITS.webhookMarkdown,
+        parts: markdown
+          ? pushParts({ target: { kind: 'group' }, format: 'markdown', content: markdown }).map(part)
+          : [],
+        mentionAllPart: input.mentionAll && markdown ? part(mentionAllText) : undefined,
+        problem,
+      };
+    },
+
+    /**
+     * A whole field of Chinese time (`明天上午9点`, `11月25日 14:30`) read by the chat's parser, with the
+     * chat's refusals: not understood, a date without a time, in the past, too far ahead.
+     */
+    readWhen(text: string, now: Date): Date {
+      const value = text.trim();
+      const parsed = parseWhen(value, { now, tz: o.timezone });
+      const rest = parsed.ok ? value.slice(parsed.matched.length).replace(/^[\s，,。]+/, '') : value;
+      if (!parsed.ok || rest) throw new UserError('announceBadTime', { input: [...value].slice(0, 16).join('') });
+      if (!parsed.hasTime) throw new UserError('announceNeedTime', { when: formatDate(parsed.date, o.timezone) });
+      checkTime(parsed.date, now);
+      return parsed.date;
+    },
+
+    /** The chat's time checks on a picked instant (past, too far ahead). */
+    checkTime,
 
     async list(): Promise<{ scheduled: AnnouncementView[]; recent: AnnouncementView[] }> {
       const scheduled = await Announcement.find({ status: 'scheduled' })

@@ -26,6 +26,7 @@ export function createBulletins(deps: BulletinDeps) {
     timezone: config.timezone,
     limits: tunables.study,
     countDeputies: async () => (await roster.activeDeputies()).length,
+    activeDeputies: async () => (await roster.activeDeputies()).map((d) => ({ userid: d.userid, name: d.name })),
   });
   return {
     announcements: createAnnouncements({

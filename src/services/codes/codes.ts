@@ -53,3 +53,9 @@ export async function nextSeq(models: Models, prefix: CodePrefix, year: number):
 export async function nextCode(models: Models, prefix: CodePrefix, year: number): Promise<Code> {
   return { prefix, year, seq: await nextSeq(models, prefix, year) };
 }
+
+/** The code the next `nextCode` would give, without taking it (previews; another request may take it first). */
+export async function peekCode(models: Models, prefix: CodePrefix, year: number): Promise<Code> {
+  const doc = await models.Counter.findById(`${prefix}:${year}`).lean<{ seq?: number }>();
+  return { prefix, year, seq: (doc?.seq ?? 0) + 1 };
+}

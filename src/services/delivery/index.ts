@@ -7,6 +7,7 @@ export {
   IMAGE_MAX_BYTES,
   LIMITS,
   createOutbox,
+  pushParts,
 } from './outbox';
 export { type Notifier, createNotifier } from './notify';
 export { type DeliveryChannel, type OutboxSender, type OutboxSenderOptions, createOutboxSender } from './outbox-sender';

@@ -50,10 +50,18 @@ const SEQ_PER_RANK = 1000;
 
 export const LIMITS = { webhookMarkdown: 4096, webhookText: 2048, app: 2048, responseUrl: 20480 };
 
-function limitFor(req: PushRequest): number {
+function limitFor(req: Pick<PushRequest, 'target' | 'format'>): number {
   if (req.target.kind === 'response_url') return LIMITS.responseUrl;
   if (req.target.kind === 'users') return LIMITS.app;
   return req.format === 'markdown' ? LIMITS.webhookMarkdown : LIMITS.webhookText;
+}
+
+/**
+ * The parts a push is stored and sent as: its content split by bytes under the channel's limit. The one
+ * split, also used by previews (the console's 公告 composer) so what they show is what goes out.
+ */
+export function pushParts(req: Pick<PushRequest, 'target' | 'format' | 'content'>): string[] {
+  return splitByBytes(req.content, limitFor(req));
 }
 
 /**
@@ -66,7 +74,7 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
   const groupChannel = deps.groupChannel ?? 'webhook';
 
   function partUpserts(req: PushRequest, now: Date) {
-    const parts = splitByBytes(req.content, limitFor(req));
+    const parts = pushParts(req);
     const channel = req.target.kind === 'group' ? groupChannel : req.target.kind === 'users' ? 'app' : 'response_url';
     const userids =
       req.target.kind === 'group'

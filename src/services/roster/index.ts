@@ -8,3 +8,4 @@ export { type ImportPlan, type StoredDeputy, planHasWrites, planImport } from '.
 export { formatImportReport } from './import-report';
 export { type RosterImportStore, createRosterImportStore } from './import-store';
 export { type Sheet, decodeText, readSheetFile } from './import-sheet';
+export { type RosterUpload, type UploadPlan, createRosterUpload } from './roster-upload';

@@ -2,7 +2,15 @@ import type { Models } from '../../models';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Actor } from './actor';
-import { checkDeputyFields, type DeputyFieldProblem, normalizeGroup, normalizeLevel, type RosterRules } from './rules';
+import {
+  checkDeputyFields,
+  type DeputyFieldProblem,
+  normalizeGroup,
+  normalizeLevel,
+  normalizePhone,
+  type RosterRules,
+} from './rules';
+import { isDuplicateKey } from '../../models/duplicate-key';
 import { type Clock, systemClock } from '../../clock';
 import { createRosterCache } from './roster-cache';
 
@@ -112,33 +120,67 @@ export function createRoster(o: RosterOptions) {
 
     isConfigOffice: (userid: string) => configOffice.has(userid),
 
-    /** Adds or updates a deputy (re-activating a deactivated one). Returns what happened. */
+    /**
+     * Adds or updates a deputy (re-activating a deactivated one). Returns what happened. The console's form
+     * also sets contact fields and says whether it adds (`expect: 'new'`: an existing userid is refused) or
+     * edits (`expect: 'existing'`: an unknown one is refused); the chat's `代表 添加` does either.
+     */
     async upsertDeputy(input: {
       userid: string;
       name: string;
       level?: string;
       group?: string;
+      phone?: string;
+      station?: string;
+      district?: string;
+      expect?: 'new' | 'existing';
     }): Promise<{ entry: RosterEntry; outcome: 'added' | 'updated' | 'reactivated' }> {
       const name = input.name.trim();
       const level = input.level ? normalizeLevel(input.level) : undefined;
       const group = input.group ? normalizeGroup(input.group, o.groups) : undefined;
-      const problem = checkDeputyFields({ userid: input.userid, name, level, group }, o);
+      const phone = input.phone?.trim() ? normalizePhone(input.phone) : undefined;
+      const problem = checkDeputyFields({ userid: input.userid, name, level, group, phone }, o);
       if (problem) throw problemToUserError(problem, o);
       const clash = await Deputy.findOne({ name, active: true, userid: { $ne: input.userid } }).lean();
       if (clash) throw new UserError('rosterNameTaken', { name, userid: clash.userid });
       const set: Record<string, unknown> = { name, active: true };
       if (level) set.level = level;
       if (group) set.group = group;
-      const before = await writing(() =>
-        Deputy.findOneAndUpdate(
-          { userid: input.userid },
-          { $set: set, $setOnInsert: { userid: input.userid } },
-          { upsert: true, returnDocument: 'before' },
-        ).lean(),
-      );
+      // The form sends every contact field: an emptied one is cleared.
+      const unset: Record<string, ''> = {};
+      for (const [field, value] of Object.entries({ phone, station: input.station, district: input.district })) {
+        if (input[field as 'phone' | 'station' | 'district'] === undefined) continue;
+        const v = value?.trim();
+        if (v) set[field] = v;
+        else unset[field] = '';
+      }
+      // What the form expects decides the write: an insert that a taken userid refuses (add), an update that
+      // an unknown userid matches nothing with (edit), or the chat's upsert (either).
+      let before: Record<string, unknown> | null;
+      try {
+        before = await writing(() =>
+          input.expect === 'new'
+            ? Deputy.create({ ...set, userid: input.userid }).then(() => null)
+            : Deputy.findOneAndUpdate(
+                { userid: input.userid },
+                {
+                  $set: set,
+                  ...(Object.keys(unset).length ? { $unset: unset } : {}),
+                  ...(input.expect === 'existing' ? {} : { $setOnInsert: { userid: input.userid } }),
+                },
+                { upsert: input.expect !== 'existing', returnDocument: 'before' },
+              ).lean(),
+        );
+      } catch (err) {
+        if (input.expect === 'new' && isDuplicateKey(err))
+          throw new UserError('rosterUseridTaken', { userid: input.userid });
+        throw err;
+      }
+      if (input.expect === 'existing' && !before) throw new UserError('rosterUseridUnknown', { userid: input.userid });
       const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
       // What the update made of it, without reading it back.
       const { _id: _ignored, ...kept } = (before ?? {}) as Record<string, unknown>;
+      for (const field of Object.keys(unset)) delete kept[field];
       return { entry: toRosterEntry({ ...kept, userid: input.userid, ...set }), outcome };
     },
 
