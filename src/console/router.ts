@@ -17,6 +17,7 @@ import { registerAuditRoutes } from './routes-audit';
 import { registerSystemRoutes } from './routes-system';
 import { registerMeRoutes } from './routes-me';
 import { registerRosterRoutes } from './routes-roster';
+import { registerPhotoRoutes } from './routes-photos';
 import { createGuard } from './session';
 
 export interface ConsoleDeps {
@@ -62,6 +63,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerSystemRoutes(api, { ...d, guard });
   registerMeRoutes(api, { ...d, guard });
   registerRosterRoutes(api, { ...d, guard });
+  registerPhotoRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

@@ -251,6 +251,29 @@ export function createPhotos(d: PhotosDeps) {
       if (r.added === 0) throw new UserError('photoAlreadyAttached', { code: opinion.code });
       return r;
     },
+    /**
+     * Who may see an opinion's photos: the office and the filer (the rule the console's routes apply).
+     * `missing` for no such opinion or no such photo on it.
+     */
+    async access(
+      code: string,
+      viewer: { userid: string; office: boolean },
+      photoId?: string,
+    ): Promise<
+      | { status: 'ok'; office: boolean; opinion: { code: string; photos: Array<{ id: string; at: Date }> } }
+      | { status: 'missing' | 'forbidden' }
+    > {
+      const o = await Opinion.findOne({ code }, { code: 1, filer: 1, photos: 1 }).lean<{
+        code: string;
+        filer: string;
+        photos?: Array<{ id: string; at: Date }> | null;
+      }>();
+      if (!o) return { status: 'missing' };
+      if (!viewer.office && o.filer !== viewer.userid) return { status: 'forbidden' };
+      const photos = o.photos ?? [];
+      if (photoId !== undefined && !photos.some((p) => p.id === photoId)) return { status: 'missing' };
+      return { status: 'ok', office: viewer.office, opinion: { code: o.code, photos } };
+    },
     /** The opinion's photos for the console; the location for the office only. */
     async listFor(opinion: { photos?: Array<{ id: string; at: Date }> | null }, office: boolean): Promise<PhotoView[]> {
       const refs = opinion.photos ?? [];
