@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { type ConsoleClient, signIn } from '../helpers/console';
@@ -99,5 +100,25 @@ describe('the pictures', () => {
     expect((await h.request.get(`${base}/thumb`)).status).toBe(401);
     expect((await office.get(`/api/console/opinions/${code}/photos/${'a'.repeat(64)}/full`)).status).toBe(404);
     expect((await office.get(`/api/console/opinions/${code}/photos/not-an-id/full`)).status).toBe(404);
+  });
+});
+
+describe('the opinions ledger', () => {
+  it('has a photo-count column', async () => {
+    await h.say('li', '建议 西街下水道堵了，下雨就积水，请疏通', { chattype: 'single' });
+    const res = await asBuffer(office.get('/api/console/exports/opinions.xlsx'));
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(binary(res) as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+    const col = header.indexOf('照片数') + 1;
+    expect(col).toBeGreaterThan(0);
+    const byCode = new Map<string, unknown>();
+    ws.eachRow((row, n) => {
+      if (n > 1) byCode.set(String(row.getCell(1).value), row.getCell(col).value);
+    });
+    expect(byCode.get(code)).toBe(1);
+    expect([...byCode.values()].filter((v) => v === 0)).toHaveLength(1);
   });
 });
