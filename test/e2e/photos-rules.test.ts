@@ -1,7 +1,7 @@
 import { streamIdOf } from '../../src/wecom/callback';
 import { eventually } from '../helpers/eventually';
 import { type Harness, createHarness } from '../helpers/harness';
-import { gridFsFiles, makePhoto, sendBotImage, servePhoto } from '../helpers/photos';
+import { gridFsFiles, makePhoto, sendAppImage, sendBotImage, servePhoto } from '../helpers/photos';
 import { nextMsgId } from '../helpers/wecom-payloads';
 
 // 附图 rules, the 9-photo limit, the 10-minute wait, one stored copy per photo, the cleanup job, 进度's
@@ -108,6 +108,16 @@ describe('进度', () => {
   it('one-to-one says how many photos there are', async () => {
     expect(await h.say('zhang', '进度 1', single)).toContain('照片：9 张');
     expect(await h.say('zhang', '进度 2', single)).not.toContain('照片：');
+    // In the group it is not mentioned.
+    expect(await h.say('zhang', '进度 1')).not.toContain('照片：');
+  });
+});
+
+describe('the self-built app without its secret', () => {
+  it('answers a picture with a clear line instead of fetching it', async () => {
+    const before = await gridFsFiles(h);
+    expect(await sendAppImage(h, 'zhang', 'media-x')).toContain('此应用暂不能接收照片');
+    expect(await gridFsFiles(h)).toBe(before);
   });
 });
 
