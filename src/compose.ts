@@ -243,6 +243,8 @@ export async function composeApp(o: ComposeOptions) {
         commands: table.commands,
         transport: simulator ? 'long-connection' : 'callback',
         simulatorJs: readSimulatorScript(),
+        wecomBase: () => `${localBaseUrl(config.host, listenPort)}${DEMO_WECOM_PREFIX}`,
+        maxPhotoBytes: config.tunables.photos.maxBytes,
       }),
     );
     if (simulator) routers.push(simulator.router);

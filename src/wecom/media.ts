@@ -1,4 +1,4 @@
-import { createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { type PhotoRef, PhotoRefused, type PhotoSource } from '../services/photos';
 
 export interface MediaOptions {
@@ -53,6 +53,14 @@ export function decryptMedia(data: Buffer, key: Buffer): Buffer {
     if (plain[i] !== pad) throw new PhotoRefused('undecryptable', 'padding');
   }
   return plain.subarray(0, plain.length - pad);
+}
+
+/** The other direction, as WeCom encrypts a file (the demo's simulator serves pictures this way). */
+export function encryptMedia(plain: Buffer, key: Buffer): Buffer {
+  const pad = 32 - (plain.length % 32);
+  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
+  cipher.setAutoPadding(false);
+  return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]);
 }
 
 /** Reads at most `limit` bytes; stops reading (and cancels the download) as soon as there are more. */
