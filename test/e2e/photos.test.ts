@@ -83,6 +83,13 @@ describe('refusals: a clear line, and nothing stored', () => {
     expect(await sendBotImage(h, 'li', { url: photo.url })).toContain('下载照片超时');
   });
 
+  it('more than 9 pictures in one message (none is fetched)', async () => {
+    const photo = servePhoto(h, await makePhoto());
+    const images = Array.from({ length: 10 }, () => ({ url: photo.url }));
+    expect(await sendBotMixed(h, 'li', '建议 十张照片的一条建议，路边的树倒了', images)).toContain('一条消息最多 9 张');
+    expect(h.wecom.mediaFetches.get(photo.id)).toBeUndefined();
+  });
+
   it('a plain-http link to anywhere but loopback', async () => {
     expect(await sendBotImage(h, 'li', { url: 'http://example.org/pic.jpg' })).toContain('链接已失效');
   });
