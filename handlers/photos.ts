@@ -8,7 +8,7 @@ export const attachPhotosCommand = defineCommand({
   role: 'deputy',
   summary: '把刚发的照片附到自己的建议上（先单聊发照片，10 分钟内发送，每件最多 9 张）',
   example: '附图 YJ2026-001',
-  args: { params: [{ kind: 'code', name: 'code', of: 'YJ', required: true }], usage: 'photoAttachUsage' },
+  args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },
   uses: ['photos'],
   takesPhotos: true,
   async run(ctx) {

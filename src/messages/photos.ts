@@ -8,7 +8,6 @@ export const photos = {
     `已附 ${p.count} 张照片；每件建议最多 ${p.max} 张，其余 ${p.left} 张未附上。`,
   photoAttachedTo: (p: { count: number; code: string; total: number }) =>
     `已附 ${p.count} 张照片到 ${p.code}（共 ${p.total} 张）。`,
-  photoAttachUsage: () => '用法：附图 编号，例如「附图 YJ2026-001」。请先单聊发送照片，10 分钟内再发此命令。',
   photoAttachNone: (p: { minutes: number }) =>
     `没有等待附上的照片。请先单聊发送照片，${p.minutes} 分钟内再发送「附图 编号」。`,
   photoAttachNotOwn: (p: { code: string }) => `${p.code} 不是您提交的建议，只能给自己的建议附图。`,

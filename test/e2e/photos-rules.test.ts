@@ -92,6 +92,14 @@ describe('one stored copy per photo', () => {
     expect(filed).toContain('已附 1 张照片');
   });
 
+  it('the same message handled twice (a crash and a takeover) leaves its pictures waiting once', async () => {
+    const photo = servePhoto(h, await makePhoto({ color: [5, 55, 155] }));
+    const input = { msgId: 'bot:retried-1', owner: 'li', images: [{ url: photo.url }], now: h.clock.now() };
+    expect(await h.services.photos.receive(input)).toBe(1);
+    expect(await h.services.photos.receive(input)).toBe(1);
+    expect(await h.db.connection.collection('photo_drops').countDocuments({ _id: /^bot:retried-1#/ } as never)).toBe(1);
+  });
+
   it('two messages with the same new photo at the same moment still store it once', async () => {
     const before = await gridFsFiles(h);
     const photo = await makePhoto({ color: [77, 7, 177], width: 90 });
