@@ -112,6 +112,27 @@ describe('one stored copy per photo', () => {
   });
 });
 
+describe('database round trips', () => {
+  it('建议 from someone who sent no pictures touches no photo collection; after a picture it does', async () => {
+    const seen: string[] = [];
+    const client = h.db.connection.getClient();
+    const listen = (e: { commandName: string; command: Record<string, unknown> }) => {
+      seen.push(String(e.command[e.commandName]));
+    };
+    client.on('commandStarted', listen);
+    try {
+      await h.say('clerk', '建议 文化站门口的路灯不亮了，请维修', single);
+      expect(seen.filter((c) => c.startsWith('photo'))).toEqual([]);
+      await sendNewPhoto('clerk');
+      seen.length = 0;
+      expect(await h.say('clerk', '建议 文化站的屋顶漏雨了，请维修', single)).toContain('已附 1 张照片');
+      expect(seen).toContain('photo_drops');
+    } finally {
+      client.off('commandStarted', listen);
+    }
+  });
+});
+
 describe('进度', () => {
   it('one-to-one says how many photos there are', async () => {
     expect(await h.say('zhang', '进度 1', single)).toContain('照片：9 张');
@@ -164,6 +185,24 @@ describe('the cleanup job', () => {
     expect(new Set(stored.map((p) => p._id))).toEqual(attached);
     expect(await gridFsFiles(h)).toBe(attached.size * 2);
     expect(await h.db.connection.collection('photos.chunks').countDocuments()).toBeGreaterThan(0);
+  });
+
+  it('also removes GridFS files no photo points at (a crash between the upload and the record)', async () => {
+    const stray = h.db.connection.collection('photos.files');
+    const id = (
+      await stray.insertOne({
+        length: 0,
+        chunkSize: 261120,
+        uploadDate: new Date('2026-11-04T10:00:00+08:00'),
+        filename: 'orphan.jpg',
+        metadata: { sha256: 'f'.repeat(64) },
+      })
+    ).insertedId;
+    const before = await gridFsFiles(h);
+    h.clock.set(new Date('2026-11-06T03:00:00+08:00'));
+    await h.scheduler.tick(h.clock.now());
+    expect(await stray.countDocuments({ _id: id })).toBe(0);
+    expect(await gridFsFiles(h)).toBe(before - 1);
   });
 });
 

@@ -167,6 +167,26 @@ export function createPhotos(d: PhotosDeps) {
       .lean<Drop[]>();
   }
 
+  /**
+   * GridFS files no photo points at: left by a crash between the upload and the photo's record. Looked for
+   * among the last week's uploads older than the cutoff (the job runs daily), so old files are not rescanned.
+   */
+  async function sweepStray(cutoff: Date): Promise<number> {
+    const since = new Date(cutoff.getTime() - 7 * 24 * 3600_000);
+    const files = await bucket()
+      .find({ uploadDate: { $gte: since, $lt: cutoff } }, { projection: { _id: 1, metadata: 1 } })
+      .toArray();
+    if (!files.length) return 0;
+    const shas = [...new Set(files.map((f) => String((f.metadata as { sha256?: unknown } | undefined)?.sha256 ?? '')))];
+    const owners = await Photo.find({ _id: { $in: shas } }, { fileId: 1, thumbId: 1 }).lean<
+      Array<{ fileId: FileId; thumbId: FileId }>
+    >();
+    const kept = new Set(owners.flatMap((p) => [String(p.fileId), String(p.thumbId)]));
+    const stray = files.filter((f) => !kept.has(String(f._id))).map((f) => f._id);
+    await removeFiles(stray);
+    return stray.length;
+  }
+
   type Attached = { added: number; left: number; total: number };
 
   /** One guarded update: the filer's own, still-open opinion, with room for the new ones; never twice the same photo. */
@@ -335,7 +355,7 @@ export function createPhotos(d: PhotosDeps) {
         await removeFiles([p.fileId, p.thumbId]);
         photos += 1;
       }
-      return { unclaimedPhotos: waiting.deletedCount ?? 0, photoFiles: photos };
+      return { unclaimedPhotos: waiting.deletedCount ?? 0, photoFiles: photos, strayFiles: await sweepStray(cutoff) };
     },
   };
 }
