@@ -20,6 +20,8 @@ const envSchema = z.object({
   NODE_ENV: optional,
   PORT: blankAsUnset(z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: optional,
+  // Reverse proxies in front of the bot: how many X-Forwarded-For entries (from the right) to believe.
+  TRUST_PROXY: blankAsUnset(z.coerce.number().int().min(0).max(5).default(1)),
   MONGODB_URI: optional.refine(
     (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
     'must start with mongodb:// or mongodb+srv://',
@@ -105,6 +107,8 @@ export interface Config {
   env: 'production' | 'development' | 'test';
   port: number;
   host: string;
+  /** Proxy hops whose X-Forwarded-For entries are believed (0: none, the socket's address is the client). */
+  trustProxy: number;
   mongodbUri?: string;
   dataDir: string;
   /** Exports land here by default (personal data: outside the source, git-ignored, the image's mounted folder). */
@@ -130,6 +134,9 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** Every environment variable the bot reads (the compose file and .env.example may name no others). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 function validTimezone(tz: string): boolean {
   try {
@@ -212,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     // Demo mode hands its throwaway keys to the simulator page: keep it on loopback unless asked.
     host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
+    trustProxy: e.TRUST_PROXY,
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,
     filesDir: e.FILES_DIR,

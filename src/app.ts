@@ -11,6 +11,8 @@ export interface AppDeps {
   ready(): Promise<void>;
   /** Extra readiness details (the long connection's state); never secrets. */
   details?: () => Record<string, unknown>;
+  /** Reverse-proxy hops to believe in X-Forwarded-For (0: the socket's address is the client). */
+  trustProxy?: number;
   /** Reported by /healthz (package.json's version). */
   version?: string;
   /** Sees every answered request's status (metrics). */
@@ -20,7 +22,11 @@ export interface AppDeps {
 /** The HTTP layer: one error boundary, one request log line, health endpoints, then the routers. */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
-  app.proxy = true;
+  // Only the entries our own proxies appended count: a client can prepend anything to X-Forwarded-For,
+  // and the sign-in limit is per client address.
+  const hops = deps.trustProxy ?? 1;
+  app.proxy = hops > 0;
+  app.maxIpsCount = hops;
 
   app.use(async (ctx, next) => {
     const started = Date.now();

@@ -254,6 +254,7 @@ export async function composeApp(o: ComposeOptions) {
     routers,
     ready: () => database.ping(config.tunables.database.readyTimeoutMs),
     details: longConnection ? () => ({ longConnection: longConnection.health() }) : undefined,
+    trustProxy: config.trustProxy,
     version: readVersion(),
     onResponse: (status) => metrics.observeRequest(status),
   });

@@ -3,12 +3,12 @@ import type { HolidayCalendar } from '../../src/time/holiday-calendar';
 import { t } from '../../src/messages';
 import type { ProgressView } from '../../src/services/opinions';
 import { shown } from '../../src/text/group-safe';
-import { formatDate, formatShortDateTime } from '../../src/time/format';
+import { formatShortDateTime } from '../../src/time/format';
 
-function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date): string {
+function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, calendar: HolidayCalendar): string {
   const when = formatShortDateTime(e.at, tz, now);
   const name = e.byName;
-  const deadline = e.deadline ? formatDate(e.deadline, tz) : '';
+  const deadline = formatDeadline(e, tz, calendar);
   const round = e.round ?? 1;
   const note = shown(e.note ?? '', v.fullAccess);
   switch (e.action) {
@@ -66,7 +66,10 @@ export function formatProgress(v: ProgressView, tz: string, now: Date, calendar:
     );
   }
   lines.push(t('opinionProgressContent', { content: shown(o.content, v.fullAccess) }));
-  lines.push(t('opinionProgressTimeline'), ...o.timeline.map((e) => timelineLine(e, v, tz, now)).filter(Boolean));
+  lines.push(
+    t('opinionProgressTimeline'),
+    ...o.timeline.map((e) => timelineLine(e, v, tz, now, calendar)).filter(Boolean),
+  );
   const open = o.status === '待交办' || o.status === '已交办' || o.status === '已答复';
   const next = t('opinionProgressNext', {
     code: o.code,

@@ -19,6 +19,8 @@ import { registerMeRoutes } from './routes-me';
 import { registerRosterRoutes } from './routes-roster';
 import { registerPhotoRoutes } from './routes-photos';
 import { createGuard } from './session';
+import { registerEventFormRoutes } from './routes-event-forms';
+import { registerShiftRoutes } from './routes-shifts';
 
 export interface ConsoleDeps {
   services: Services;
@@ -63,6 +65,10 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerSystemRoutes(api, { ...d, guard });
   registerMeRoutes(api, { ...d, guard });
   registerRosterRoutes(api, { ...d, guard });
+  // 活动与会议 create/edit form and the 值班 week (issue 14).
+  registerEventFormRoutes(api, { ...d, guard });
+  registerShiftRoutes(api, { ...d, guard });
+  // An opinion's photos (issue 16).
   registerPhotoRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];

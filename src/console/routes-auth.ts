@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { newToken } from '../services/access';
 import type { WecomClient } from '../wecom/client';
 import type { SignInLimiter } from './rate-limit';
+import getRawBody from 'raw-body';
 import { z } from 'zod';
 import { t } from '../messages';
 import { ApiError, parseInput } from './errors';
@@ -25,6 +26,41 @@ export interface AuthRoutesDeps {
 
 const STATE_PATH = '/console/auth';
 const LOGIN_FAILED = (why: string) => `/console/?login=${why}`;
+
+/** The one-time link's confirm page: a form that posts the token, sent at once by a nonce'd script. */
+function loginConfirmPage(token: string, nonce: string): string {
+  // The token is base64url (checked before we get here) and the texts are ours: nothing to escape.
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>${t('consoleLoginPageTitle')}</title>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#303133}button{font-size:1rem;padding:.6rem 1.6rem;border:0;border-radius:4px;background:#409eff;color:#fff;cursor:pointer}</style></head>
+<body><h1>${t('consoleLoginPageTitle')}</h1><p>${t('consoleLoginPageHint')}</p>
+<form id="f" method="post" action="/console/login"><input type="hidden" name="token" value="${token}"><button type="submit">${t('consoleLoginPageButton')}</button></form>
+<script nonce="${nonce}">document.getElementById('f').submit();</script></body></html>`;
+}
+
+/**
+ * A browser's POST from this very site. Sec-Fetch-Site is set by the browser and cannot be forged by a
+ * page; Origin is "null" here (the confirm page sends no referrer), so it only decides for older browsers.
+ */
+function sameOrigin(ctx: Context): boolean {
+  const site = ctx.get('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = ctx.get('origin');
+  // Host only: behind a TLS proxy without X-Forwarded-Proto the scheme we see is http.
+  if (origin && origin !== 'null') return URL.canParse(origin) && new URL(origin).host === ctx.host;
+  return true;
+}
+
+/** The token field of a small urlencoded form; undefined for anything else. */
+async function formToken(ctx: Context): Promise<string | undefined> {
+  if (!ctx.is('application/x-www-form-urlencoded')) return undefined;
+  try {
+    const raw = await getRawBody(ctx.req, { limit: 1024, encoding: 'utf8' });
+    return new URLSearchParams(raw).get('token') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Whether WeCom web sign-in can work: the self-built app's corp id, agent id and secret. */
 export function wecomSignInConfigured(config: Config): boolean {
@@ -52,12 +88,33 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     ctx.set('referrer-policy', 'no-referrer');
   };
 
+  // A GET only shows a confirm page: link previews, mail scanners and chat unfurlers fetch links
+  // without a person behind them, and must not spend the one-time link. The page's POST spends it.
   pages.get('/console/login/:token', async (ctx) => {
     // The request log must never hold the token (spent or not).
     ctx.state.logPath = '/console/login/[redacted]';
     noStore(ctx);
+    const token = String(ctx.params.token ?? '');
+    // Only misses count against the limit: a live 256-bit token cannot be guessed, and its POST counts.
+    if (!(await auth.loginTokenUsable(token, clock.now())))
+      return ctx.redirect(LOGIN_FAILED(limiter.allow(ctx.ip) ? 'expired' : 'rate_limited'));
+    const nonce = newToken();
+    ctx.set(
+      'content-security-policy',
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    );
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = loginConfirmPage(token, nonce);
+  });
+
+  pages.post('/console/login', async (ctx) => {
+    noStore(ctx);
+    // Only this site's own confirm page may post here (no signing a victim in as someone else).
+    if (!sameOrigin(ctx)) return ctx.redirect(LOGIN_FAILED('expired'));
     if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
-    const userid = await auth.redeemLoginToken(String(ctx.params.token ?? ''), clock.now());
+    const token = await formToken(ctx);
+    const userid = token ? await auth.redeemLoginToken(token, clock.now()) : undefined;
+    ctx.status = 303;
     if (!userid) return ctx.redirect(LOGIN_FAILED('expired'));
     await signIn(ctx, userid, 'link', 'expired');
   });

@@ -4,6 +4,10 @@ export const consoleText = {
   consoleLoginLink: (p: { url: string; minutes: number; office: boolean }) =>
     `工作台登录链接（${p.minutes}分钟内有效，只能用一次）：\n${p.url}\n` +
     `${p.office ? '在电脑或手机浏览器中打开即可办理意见建议、查看统计、下载台账。' : '打开后可查看您本人的意见建议办理情况。'}请勿转发给他人。`,
+  /** The one-time link's confirm page: a GET shows it, only its POST spends the link. */
+  consoleLoginPageTitle: () => '进入代表工作台',
+  consoleLoginPageHint: () => '正在进入工作台……如果没有自动跳转，请点击下面的按钮。',
+  consoleLoginPageButton: () => '进入工作台',
   consoleLoginGroupOnly: () => '为了安全，登录链接只在单聊中发送。请点开我的头像，单独给我发送「登录」。',
   opinionChangedMeanwhile: (p: { code: string }) =>
     `建议 ${p.code} 刚刚已被更新（可能是其他工作人员在群聊或工作台中办理了），页面已重新载入，请查看后再操作。`,
@@ -40,6 +44,9 @@ export const consoleText = {
   formBad: (p: { label: string }) => `「${p.label}」填写有误`,
   formDeadlineOrWorkdays: () => '「办理期限」和「工作日数」只填一项',
   formUnknownField: (p: { field: string }) => `不认识的字段「${p.field}」`,
+  // 活动与会议 and 值班 forms
+  formDateTime: (p: { label: string }) => `「${p.label}」应是日期和钟点，格式如 2026-12-05 14:30`,
+  formClock: (p: { label: string }) => `「${p.label}」应是钟点，格式如 09:30`,
 };
 
 /** The form fields' names as the office sees them. */
@@ -77,6 +84,22 @@ export const consoleFieldLabels: Record<string, string> = {
   active: '在册状态',
   from: '起始日期',
   to: '截止日期',
+  // 活动与会议 and 值班 forms
+  kind: '类别',
+  title: '标题',
+  type: '类型',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  place: '地点',
+  capacity: '名额',
+  signupDeadline: '报名截止',
+  roomCode: '现场签到码',
+  requestId: '请求编号',
+  day: '日期',
+  time: '开始时间',
+  station: '联络站',
+  userids: '值班代表',
+  week: '周',
 };
 
 /** Download names: ASCII for old browsers, Chinese (RFC 5987 filename*) for everyone else. */

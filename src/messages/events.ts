@@ -340,4 +340,20 @@ export const events = {
   shiftCheckinNotYet: (p: { label: string; opens: string; closes: string }) =>
     `还没到值班签到时间。您的下一个班次：${p.label}，签到时间 ${p.opens} 至 ${p.closes}。`,
   shiftCheckinAlready: (p: { label: string }) => `您已签到过 ${p.label} 的值班。`,
+
+  // -- the console's forms (活动与会议, 值班): what a field shows under it
+  eventFormStartPast: (p: { when: string }) => `开始时间 ${p.when} 已经过去了，请选一个将来的时间。`,
+  eventFormEndBeforeStart: (p: { start: string }) => `结束时间要晚于开始时间（${p.start}）。`,
+  eventFormDeadlinePast: (p: { when: string }) =>
+    `报名截止 ${p.when} 已经过去了，请选一个将来的时间，或留空（开始前都可报名）。`,
+  eventFormDeadlineAfterStart: (p: { start: string }) => `报名截止不能晚于开始时间（${p.start}）。`,
+  eventChangedMeanwhile: (p: { code: string }) =>
+    `${p.code} 刚刚有了变化（可能有代表报名，或其他工作人员修改了），页面已重新载入，请核对后再保存。`,
+  shiftFormDateInvalid: (p: { text: string }) => `「${p.text}」不是有效的日期或钟点，请重新选择。`,
+  shiftFormPast: (p: { when: string }) => `${p.when} 已经过去了，只能安排今天及以后的值班。`,
+  shiftNotOnRoster: (p: { userid: string }) => `名册中没有在册代表「${p.userid}」，请从列表中选择。`,
+  shiftPastLocked: (p: { label: string }) => `${p.label} 的值班已经过去，不能再调整。`,
+  shiftMemberCheckedIn: (p: { name: string; label: string }) => `${p.name} 已在 ${p.label} 签到，不能再移出这个班次。`,
+  shiftNotFound: () => '找不到这个班次，可能已被删除，页面已重新载入。',
+  shiftRemovedPush: (p: { label: string }) => `人大办已取消您 ${p.label} 的接访值班安排。发「值班」可查看最新排班。`,
 };

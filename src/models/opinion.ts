@@ -31,6 +31,8 @@ const timelineSchema = new Schema(
     round: { type: Number },
     unit: { type: String },
     deadline: { type: Date },
+    /** The deadline was counted on weekends only (its year missing from the holiday calendar). */
+    deadlineEstimated: { type: Boolean },
     rating: { type: String, enum: RATINGS },
     /** Answer text, rating remark or rejection reason. */
     note: { type: String },

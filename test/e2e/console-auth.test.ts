@@ -1,4 +1,4 @@
-import { clientFor, LINK, sessionCookie, signIn } from '../helpers/console';
+import { clientFor, LINK, openLink, sessionCookie, signIn } from '../helpers/console';
 import { createHarness, type Harness } from '../helpers/harness';
 
 // Signing in to the office console: the bot's one-time link, sessions checked against the roster on
@@ -23,8 +23,12 @@ describe('the bot sign-in link', () => {
     expect(reply).toContain('http://127.0.0.1:3000/console/login/');
     expect(reply).toContain('10分钟内有效');
     const path = LINK.exec(reply)![0];
-    const res = await h.request.get(path);
-    expect(res.status).toBe(302);
+    const page = await h.request.get(path);
+    expect(page.status).toBe(200);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const res = await openLink(h, path);
+    expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/console/');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     const line = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('console_sid='))!;
@@ -52,17 +56,66 @@ describe('the bot sign-in link', () => {
 
   it('is refused when reused', async () => {
     const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
-    expect((await h.request.get(path)).headers.location).toBe('/console/');
+    expect((await openLink(h, path)).headers.location).toBe('/console/');
     const again = await h.request.get(path);
     expect(again.status).toBe(302);
     expect(again.headers.location).toBe('/console/?login=expired');
     expect(sessionCookie(again)).toBeUndefined();
   });
 
+  it("is not spent by a link preview: only the confirm page's POST spends it", async () => {
+    const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+    // A chat client's unfurler or a mail scanner fetches the link, perhaps twice, without running scripts.
+    for (let i = 0; i < 2; i++) {
+      const page = await h.request.get(path).set('User-Agent', 'LinkPreviewBot/1.0');
+      expect(page.status).toBe(200);
+      expect(page.type).toBe('text/html');
+      expect(page.headers['content-security-policy']).toMatch(/script-src 'nonce-[A-Za-z0-9_-]+'/);
+      expect(page.text).toContain('进入工作台');
+    }
+    const res = await openLink(h, path);
+    expect(res.status).toBe(303);
+    expect(sessionCookie(res)).toBeDefined();
+  });
+
+  it('refuses a sign-in POST from another site, and leaves the link unspent', async () => {
+    const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+    const token = path.split('/').pop()!;
+    const forged = await h.request
+      .post('/console/login')
+      .set('Host', 'console.example')
+      .set('Origin', 'https://evil.example')
+      .type('form')
+      .send({ token });
+    expect(forged.headers.location).toBe('/console/?login=expired');
+    expect(sessionCookie(forged)).toBeUndefined();
+    // A modern browser says where the form came from, whatever Origin says.
+    const crossSite = await h.request
+      .post('/console/login')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .set('Origin', 'null')
+      .type('form')
+      .send({ token });
+    expect(sessionCookie(crossSite)).toBeUndefined();
+    expect(sessionCookie(await openLink(h, path))).toBeDefined();
+  });
+
+  it('refuses a sign-in POST without a token or with a JSON body', async () => {
+    const bare = await h.request.post('/console/login').type('form').send({});
+    expect(bare.status).toBe(303);
+    expect(bare.headers.location).toBe('/console/?login=expired');
+    const json = await h.request.post('/console/login').send({ token: 'A'.repeat(43) });
+    expect(json.headers.location).toBe('/console/?login=expired');
+  });
+
   it('is refused after 10 minutes', async () => {
     const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+    const page = await h.request.get(path);
     h.clock.advance(10 * 60_000 + 1);
-    const res = await h.request.get(path);
+    // Too late on the link itself, and too late for a confirm page left open.
+    expect((await h.request.get(path)).headers.location).toBe('/console/?login=expired');
+    const token = /name="token" value="([A-Za-z0-9_-]{43})"/.exec(page.text)![1]!;
+    const res = await h.request.post('/console/login').type('form').send({ token });
     expect(res.headers.location).toBe('/console/?login=expired');
     expect(sessionCookie(res)).toBeUndefined();
   });
@@ -80,7 +133,7 @@ describe('the bot sign-in link', () => {
   it('never puts tokens or cookies in the logs', async () => {
     const reply = await h.say('office1', '登录', { chattype: 'single' });
     const path = LINK.exec(reply)![0];
-    const res = await h.request.get(path);
+    const res = await openLink(h, path);
     const cookie = sessionCookie(res)!;
     await h.request.get('/api/console/session').set('Cookie', cookie);
     const logs = h.logLines.join('\n');
@@ -93,7 +146,7 @@ describe('the bot sign-in link', () => {
 describe('sessions', () => {
   it('a deputy signs in to their own pages only', async () => {
     const path = LINK.exec(await h.say('zhang', '登录', { chattype: 'single' }))![0];
-    const res = await h.request.get(path);
+    const res = await openLink(h, path);
     expect(res.headers.location).toBe('/console/me');
     const c = await clientFor(h, sessionCookie(res)!);
     expect((await c.get('/api/console/session')).body.user).toMatchObject({ userid: 'zhang', role: 'deputy' });
@@ -177,6 +230,14 @@ describe('sessions', () => {
 });
 
 describe('sign-in rate limit (per IP, in memory)', () => {
+  it('counts the address our proxy saw, whatever a client prepends to X-Forwarded-For', async () => {
+    h.clock.advance(20 * 60_000);
+    const attempt = (i: number) =>
+      h.request.get(`/console/login/${'C'.repeat(43)}`).set('X-Forwarded-For', `10.9.${i}.1, 198.51.100.4`);
+    for (let i = 0; i < 20; i++) expect((await attempt(i)).headers.location).toBe('/console/?login=expired');
+    expect((await attempt(99)).headers.location).toBe('/console/?login=rate_limited');
+  });
+
   it('refuses the 21st attempt from one address within 10 minutes, then allows again', async () => {
     // A fresh window, so earlier tests' attempts do not count.
     h.clock.advance(20 * 60_000);

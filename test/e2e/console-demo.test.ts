@@ -5,6 +5,7 @@ import { loadConfig } from '../../config';
 import { ManualClock } from '../../src/clock';
 import { type Composed, composeApp } from '../../src/compose';
 import { createLogger } from '../../src/logger';
+import { openLink } from '../helpers/console';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
 
 // Demo mode: the simulator's "打开工作台" button asks for a one-time link for the chosen person.
@@ -47,8 +48,8 @@ describe('demo console sign-in', () => {
     const res = await request.post('/demo/api/console-login').send({ userid: 'office-demo' });
     expect(res.status).toBe(200);
     expect(res.body.url).toMatch(/^\/console\/login\/[A-Za-z0-9_-]{43}$/);
-    const login = await request.get(res.body.url);
-    expect(login.status).toBe(302);
+    const login = await openLink({ request }, res.body.url);
+    expect(login.status).toBe(303);
     expect(login.headers.location).toBe('/console/');
     const cookie = (login.headers['set-cookie'] as unknown as string[])
       .find((c) => c.startsWith('console_sid='))!
@@ -60,7 +61,7 @@ describe('demo console sign-in', () => {
 
   it('a deputy lands on their own page; unknown people and empty input are refused', async () => {
     const res = await request.post('/demo/api/console-login').send({ userid: 'deputy-zhang' });
-    expect((await request.get(res.body.url)).headers.location).toBe('/console/me');
+    expect((await openLink({ request }, res.body.url)).headers.location).toBe('/console/me');
     expect((await request.post('/demo/api/console-login').send({ userid: 'nobody' })).status).toBe(404);
     const empty = await request.post('/demo/api/console-login').send({});
     expect(empty.status).toBe(400);

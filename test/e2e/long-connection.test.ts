@@ -191,6 +191,11 @@ describe('the long connection (长连接), end to end', () => {
     const conns = ws.fake.connections;
     ws.fake.kick();
     await until(() => state() === 'kicked', 'kicked');
+    // The stored state follows the local one through queued writes (slower on a loaded machine).
+    await until(
+      async () => (await h.services.link.overview(h.clock.now())).lease?.state === 'kicked',
+      'kicked recorded on the lease',
+    );
     await ws.fake.waitForClose();
     timers.advance(5 * 60_000);
     expect(ws.fake.connections).toBe(conns);

@@ -34,13 +34,25 @@ export async function clientFor(h: Harness, cookie: string): Promise<ConsoleClie
   };
 }
 
+/** Opens a sign-in link as a browser does: the confirm page (GET), then its form's POST, which spends the link. */
+export async function openLink(h: Pick<Harness, 'request'>, path: string, o: { ip?: string } = {}) {
+  const get = h.request.get(path);
+  if (o.ip) get.set('X-Forwarded-For', o.ip);
+  const page = await get;
+  if (page.status !== 200) return page;
+  const token = /name="token" value="([A-Za-z0-9_-]{43})"/.exec(page.text)?.[1] ?? '';
+  const post = h.request.post('/console/login').set('Host', 'console.example').set('Origin', 'http://console.example');
+  if (o.ip) post.set('X-Forwarded-For', o.ip);
+  return post.type('form').send({ token });
+}
+
 /** Signs in the way a person does: `登录` to the bot one-to-one, then the link from the reply. */
 export async function signIn(h: Harness, userid: string): Promise<ConsoleClient> {
   const reply = await h.say(userid, '登录', { chattype: 'single' });
   const path = LINK.exec(reply)?.[0];
   if (!path) throw new Error(`no link in the reply: ${reply}`);
-  const res = await h.request.get(path);
+  const res = await openLink(h, path);
   const cookie = sessionCookie(res);
-  if (res.status !== 302 || !cookie) throw new Error(`sign-in answered ${res.status} ${String(res.headers.location)}`);
+  if (res.status !== 303 || !cookie) throw new Error(`sign-in answered ${res.status} ${String(res.headers.location)}`);
   return clientFor(h, cookie);
 }

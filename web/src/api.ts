@@ -58,7 +58,7 @@ function fallbackMessage(status: number): string {
   if (status === 401) return '登录已过期，请重新登录';
   if (status === 403) return '没有权限进行此操作';
   if (status === 404) return '没有找到';
-  if (status === 409) return '该意见已被他人更新，已重新载入';
+  if (status === 409) return '内容刚被他人更新，已重新载入，请查看后再操作';
   if (status === 429) return '操作太频繁，请稍后再试';
   return '服务器出错了，请稍后重试';
 }

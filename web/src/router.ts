@@ -75,6 +75,13 @@ export const router = createRouter({
       component: () => import('./pages/RosterPage.vue'),
       meta: { office: true, title: '代表名册' },
     },
+    // 值班 (issue 14).
+    {
+      path: '/shifts',
+      name: 'shifts',
+      component: () => import('./pages/ShiftsPage.vue'),
+      meta: { office: true, title: '值班' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/performance',

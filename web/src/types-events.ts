@@ -39,7 +39,12 @@ export interface Person {
 }
 
 export interface EventDetail extends EventRow {
+  /** Sent back with an edit: a change made meanwhile is a 409. */
+  version: number;
+  /** The stated end (null: none given). */
+  endAt: string | null;
   deadline?: string;
+  deadlineIsDefault?: boolean;
   signedUp?: Person[];
   waitlist?: Person[];
   leaves?: Person[];
@@ -48,4 +53,39 @@ export interface EventDetail extends EventRow {
   silent?: Person[];
   checkins: Person[];
   room: Omit<RoomCodeView, 'code' | 'title' | 'status'>;
+}
+
+export interface EventFormOptions {
+  activityTypes: string[];
+  meetingTypes: string[];
+  /** A meeting notice goes to every active deputy. */
+  meetingExpected: number;
+}
+
+// 值班 (src/console/routes-shifts.ts).
+export interface ShiftPerson {
+  userid: string;
+  name: string;
+  at?: string;
+}
+
+export interface Shift {
+  id: string;
+  day: string;
+  time: string | null;
+  station: string;
+  label: string;
+  members: ShiftPerson[];
+  checkins: ShiftPerson[];
+  editable: boolean;
+}
+
+export interface ShiftWeek {
+  station: string | null;
+  from: string;
+  to: string;
+  days: string[];
+  today: string;
+  stations: string[];
+  items: Shift[];
 }

@@ -71,6 +71,17 @@ export function createConsoleAuth(d: {
       return token;
     },
 
+    /** Whether a link token could still be spent, without spending it (the confirm page's first look). */
+    async loginTokenUsable(token: string, now: Date): Promise<boolean> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+      const found = await ConsoleLoginToken.exists({
+        tokenHash: hashToken(token),
+        usedAt: { $exists: false },
+        expiresAt: { $gt: now },
+      });
+      return found !== null;
+    },
+
     /** Spends a link token: one guarded update, so of two concurrent uses exactly one gets the userid. */
     async redeemLoginToken(token: string, now: Date): Promise<string | undefined> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;

@@ -8,10 +8,18 @@ import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import { readEventCode } from './event-codes';
 import type { EventDeps } from './deps';
-import { effectiveEnd, formatSignupDeadline, nextPendingAt, parseSignupDeadline, planReminders } from './event-time';
+import {
+  checkSignupDeadline,
+  effectiveEnd,
+  type EventTimeInput,
+  formatSignupDeadline,
+  nextPendingAt,
+  parseSignupDeadline,
+  planReminders,
+} from './event-time';
 import { createOnce, readEventIdentity } from './event-lifecycle';
 import { applyActivityChange, cancelActivity } from './activity-change';
-import { matchType, readCapacity } from './activity-capacity';
+import { checkCapacity, matchType, readCapacity } from './activity-capacity';
 
 export interface NewActivity {
   title: string;
@@ -20,6 +28,8 @@ export interface NewActivity {
   capacity?: string;
   deadline?: string;
   type?: string;
+  /** The console's form: instants and a number instead of the chat's text (then time, capacity, deadline are unused). */
+  form?: { at: EventTimeInput; capacity: number | null; deadline: Date | null };
   actor: Actor;
   origin: string;
   now: Date;
@@ -43,10 +53,16 @@ export function createActivities(d: EventDeps) {
       isLive: (a) => a.status === 'open',
       announce,
       insert: async () => {
-        const { title, startAt, endAt, place } = readEventIdentity(i, 'activity', tz);
-        const capacity = readCapacity(i.capacity);
+        const { title, startAt, endAt, place } = readEventIdentity({ ...i, at: i.form?.at }, 'activity', tz);
+        const capacity = i.form ? checkCapacity(i.form.capacity) : readCapacity(i.capacity);
         const type = matchType(i.type, tun.activityTypes, '其他', 'activityTypeInvalid');
-        const signup = i.deadline ? parseSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.()) : undefined;
+        const signup = i.form
+          ? i.form.deadline
+            ? { date: checkSignupDeadline(i.form.deadline, i.now, startAt, tz), estimated: false }
+            : undefined
+          : i.deadline
+            ? parseSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.())
+            : undefined;
         const deadline = signup?.date ?? startAt;
         const deadlineEstimated = signup?.estimated ?? false;
         const code = formatCode(await nextCode(d.models, 'HD', yearOf(i.now, tz)));
@@ -60,7 +76,7 @@ export function createActivities(d: EventDeps) {
           startAt,
           endAt,
           deadline,
-          deadlineIsDefault: !i.deadline,
+          deadlineIsDefault: !signup,
           deadlineEstimated,
           capacity,
           reminders,

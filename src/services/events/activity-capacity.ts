@@ -11,6 +11,13 @@ export function readCapacity(text: string | undefined): number | null {
   return n;
 }
 
+/** A number of places from the console's form: a whole number from 1, or null for no limit. */
+export function checkCapacity(n: number | null): number | null {
+  if (n === null) return null;
+  if (!Number.isInteger(n) || n < 1 || n > 99_999) throw new UserError('activityCapacityInvalid', { text: String(n) });
+  return n;
+}
+
 /** Matches a typed type against the configured list (专业小组活动 → 专业小组). */
 export function matchType(
   text: string | undefined,

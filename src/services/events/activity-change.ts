@@ -6,12 +6,15 @@ import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
 import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
-import { readCapacity } from './activity-capacity';
+import { checkCapacity, readCapacity } from './activity-capacity';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { cancelOnce } from './event-lifecycle';
 import {
+  checkEventTime,
+  checkSignupDeadline,
   effectiveEnd,
+  type EventTimeInput,
   formatSignupDeadline,
   nextPendingAt,
   parseEventTime,
@@ -27,6 +30,13 @@ export interface ActivityChange {
   place?: string;
   capacity?: string;
   deadline?: string;
+  /**
+   * The console's form, only the fields that differ from the record: `at` a new time, `capacity` a number
+   * or null (no limit), `deadline` an instant or null (back to "until the start").
+   */
+  form?: { at?: EventTimeInput; capacity?: number | null; deadline?: Date | null };
+  /** The version the console's page showed: a change made meanwhile (a sign-up too) refuses with a conflict. */
+  expectedVersion?: number;
   actor: Actor;
   origin: string;
   now: Date;
@@ -46,8 +56,10 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
   const changed: string[] = [];
   let promoted: string[] = [];
   let startAt = a.startAt;
-  if (p.time) {
-    const parsed = parseEventTime(p.time, p.now, tz);
+  const f = p.form;
+  const newTime = f?.at !== undefined || Boolean(p.time);
+  if (newTime) {
+    const parsed = f?.at ? checkEventTime(f.at, p.now, tz) : parseEventTime(p.time, p.now, tz);
     startAt = parsed.startAt;
     const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
     Object.assign(set, {
@@ -64,17 +76,21 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
     set.place = p.place.trim();
     changed.push('地点');
   }
-  if (p.deadline) {
+  if (f?.deadline !== undefined) {
+    const deadline = f.deadline ? checkSignupDeadline(f.deadline, p.now, startAt, tz) : startAt;
+    Object.assign(set, { deadline, deadlineEstimated: false, deadlineIsDefault: f.deadline === null });
+    changed.push('报名截止');
+  } else if (p.deadline) {
     const signup = parseSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.());
     Object.assign(set, { deadline: signup.date, deadlineEstimated: signup.estimated, deadlineIsDefault: false });
     changed.push('报名截止');
-  } else if (p.time) {
+  } else if (newTime) {
     const toStart = a.deadlineIsDefault || a.deadline > startAt;
     set.deadline = toStart ? startAt : a.deadline;
     if (toStart) set.deadlineEstimated = false;
   }
-  if (p.capacity !== undefined) {
-    const capacity = readCapacity(p.capacity);
+  if (f?.capacity !== undefined || p.capacity !== undefined) {
+    const capacity = f?.capacity !== undefined ? checkCapacity(f.capacity) : readCapacity(p.capacity);
     if (capacity !== null && capacity < a.confirmedCount)
       throw new UserError('activityCapacityBelowSigned', { code: a.code, count: a.confirmedCount });
     const lists = promoteWaitlist(a.confirmed, a.waitlist, capacity, p.now);
@@ -87,12 +103,17 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
 
 /** 修改活动: time, place, places or deadline; everyone signed up (and waiting) is told. */
 export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCode: ByCode) {
-  if (!p.time && !p.place && p.capacity === undefined && !p.deadline) throw new UserError('activityChangeUsage');
+  const f = p.form;
+  const formChanges = f && (f.at !== undefined || f.capacity !== undefined || f.deadline !== undefined);
+  if (!p.time && !p.place && p.capacity === undefined && !p.deadline && !formChanges)
+    throw new UserError('activityChangeUsage');
   const { Activity } = d.models;
   const tz = d.config.timezone;
   for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
     const a = await byCode(p.code, p.now);
     assertChangeable(d, a, p.now);
+    if (p.expectedVersion !== undefined && a.version !== p.expectedVersion)
+      throw new UserError('eventChangedMeanwhile', { code: a.code });
     const plan = planChange(d, a, p);
     const after = (await Activity.findOneAndUpdate(
       { _id: a._id, version: a.version, status: 'open' },

@@ -35,9 +35,16 @@ export interface Person {
   reason?: string;
 }
 
-export interface ActivityBoard extends BoardRow {
+/** What the console's edit form starts from: the stated end (not the default one) and the version it sends back. */
+interface EditBasis {
+  version: number;
+  endAt: Date | null;
+}
+
+export interface ActivityBoard extends BoardRow, EditBasis {
   kind: 'activity';
   deadline: Date;
+  deadlineIsDefault: boolean;
   signedUp: Person[];
   /** In promotion order: the first one moves up when a place frees. */
   waitlist: Person[];
@@ -46,7 +53,7 @@ export interface ActivityBoard extends BoardRow {
   room: RoomCodeView;
 }
 
-export interface MeetingBoard extends BoardRow {
+export interface MeetingBoard extends BoardRow, EditBasis {
   kind: 'meeting';
   attending: Person[];
   excused: Person[];
@@ -140,7 +147,10 @@ export function createEventBoard(d: EventDeps) {
       if (!a) return undefined;
       return {
         ...(activityRow(a) as BoardRow & { kind: 'activity' }),
+        version: a.version,
+        endAt: a.endAt ?? null,
         deadline: a.deadline,
+        deadlineIsDefault: a.deadlineIsDefault,
         signedUp: await people(a.confirmed),
         waitlist: await people(a.waitlist),
         leaves: await people(a.leaves),
@@ -154,6 +164,8 @@ export function createEventBoard(d: EventDeps) {
       const replied = new Set(m.replies.map((r) => r.userid));
       return {
         ...(meetingRow(m) as BoardRow & { kind: 'meeting' }),
+        version: m.version,
+        endAt: m.endAt ?? null,
         attending: await people(m.replies.filter((r) => r.answer === '参加').sort(byTime)),
         excused: await people(m.replies.filter((r) => r.answer === '请假').sort(byTime)),
         silent: await people(

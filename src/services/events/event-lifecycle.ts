@@ -1,7 +1,7 @@
 import { UserError } from '../../errors';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import type { Reminder } from '../../models/event-parts';
-import { cancelReminders, parseEventTime } from './event-time';
+import { cancelReminders, checkEventTime, type EventTimeInput, parseEventTime } from './event-time';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 
 // The steps activities and meetings share: how they are stated, created once per message, and cancelled.
@@ -10,14 +10,15 @@ export type EventKind = 'activity' | 'meeting';
 
 /** Title, time and place, read the same way for both kinds; the refusals name the kind's command. */
 export function readEventIdentity(
-  i: { title: string; time?: string; place?: string; now: Date },
+  i: { title: string; time?: string; at?: EventTimeInput; place?: string; now: Date },
   kind: EventKind,
   tz: string,
 ) {
   const title = i.title.trim();
   if (!title) throw new UserError(kind === 'activity' ? 'activityUsage' : 'meetingUsage');
   if ([...title].length > 60) throw new UserError('eventTitleTooLong');
-  const { startAt, endAt } = parseEventTime(i.time, i.now, tz);
+  // The console's form gives instants; the chat gives text.
+  const { startAt, endAt } = i.at ? checkEventTime(i.at, i.now, tz) : parseEventTime(i.time, i.now, tz);
   const place = i.place?.trim();
   if (!place) throw new UserError('eventPlaceMissing', { kind });
   return { title, startAt, endAt, place };

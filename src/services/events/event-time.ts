@@ -116,3 +116,32 @@ export function cancelReminders(reminders: readonly Reminder[], now: Date): Remi
     r.status === 'pending' || r.status === 'claimed' ? { ...r, status: 'cancelled' as const, doneAt: now } : r,
   );
 }
+
+/** A start (and optional end) chosen in a form: already instants, so only the rules are checked. */
+export interface EventTimeInput {
+  startAt: Date;
+  endAt?: Date | null;
+}
+
+/** The console form's time: in the future, the end (if any) after the start; the same rules as `时间：`. */
+export function checkEventTime(at: EventTimeInput, now: Date, tz: string): { startAt: Date; endAt?: Date } {
+  if (at.startAt.getTime() <= now.getTime())
+    throw new UserError('eventFormStartPast', { when: formatDateTime(at.startAt, tz) });
+  if (!at.endAt) return { startAt: at.startAt };
+  if (at.endAt.getTime() <= at.startAt.getTime())
+    throw new UserError('eventFormEndBeforeStart', { start: formatDateTime(at.startAt, tz) });
+  return { startAt: at.startAt, endAt: at.endAt };
+}
+
+/**
+ * The console form's sign-up deadline (null: until the start, as when `截止：` is left out): after now
+ * and not after the start. A form states the instant, so a deadline after the start is refused rather
+ * than moved to the start as the chat does with a bare date.
+ */
+export function checkSignupDeadline(deadline: Date, now: Date, startAt: Date, tz: string): Date {
+  if (deadline.getTime() <= now.getTime())
+    throw new UserError('eventFormDeadlinePast', { when: formatDateTime(deadline, tz) });
+  if (deadline.getTime() > startAt.getTime())
+    throw new UserError('eventFormDeadlineAfterStart', { start: formatDateTime(startAt, tz) });
+  return deadline;
+}

@@ -16,3 +16,5 @@ export {
 export { meetingResultFor, meetingResults } from './meeting-outcome';
 export type { Attendance, EventPeriodSummary, UpcomingEvents } from './reports';
 export type { ActivityBoard, BoardRow, EventBoard, MeetingBoard, Person } from './board';
+export type { ShiftPerson, ShiftView } from './shift-board';
+export type { EventFormFields, NewEventForm } from './event-form';

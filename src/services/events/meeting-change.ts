@@ -7,7 +7,7 @@ import { yearOf } from '../../time/zone';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { cancelOnce } from './event-lifecycle';
-import { nextPendingAt, parseEventTime, planReminders } from './event-time';
+import { checkEventTime, type EventTimeInput, nextPendingAt, parseEventTime, planReminders } from './event-time';
 import { isMeetingOver } from './meeting-outcome';
 
 type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
@@ -22,15 +22,27 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
   const tz = d.config.timezone;
 
   /** 修改会议: new time and/or place; reminders follow the new time; everyone is told with @全体. */
-  async function change(p: { code: string; time?: string; place?: string; origin: string; now: Date }) {
-    if (!p.time && !p.place) throw new UserError('meetingChangeUsage');
+  async function change(p: {
+    code: string;
+    time?: string;
+    place?: string;
+    /** The console's form: a new start and end as instants. */
+    at?: EventTimeInput;
+    /** The version the console's page showed: a change made meanwhile refuses with a conflict. */
+    expectedVersion?: number;
+    origin: string;
+    now: Date;
+  }) {
+    if (!p.time && !p.place && !p.at) throw new UserError('meetingChangeUsage');
     for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
       const m = await byCode(p.code, p.now);
       assertChangeable(d, m, p.now);
+      if (p.expectedVersion !== undefined && m.version !== p.expectedVersion)
+        throw new UserError('eventChangedMeanwhile', { code: m.code });
       const set: Record<string, unknown> = {};
       const changed: string[] = [];
-      if (p.time) {
-        const { startAt, endAt } = parseEventTime(p.time, p.now, tz);
+      if (p.at || p.time) {
+        const { startAt, endAt } = p.at ? checkEventTime(p.at, p.now, tz) : parseEventTime(p.time, p.now, tz);
         const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
         Object.assign(set, {
           startAt,

@@ -10,7 +10,7 @@ import { formatCode, nextCode } from '../codes';
 import { readEventCode } from './event-codes';
 import type { EventDeps } from './deps';
 import { MAX_VERSION_RETRIES } from './version-retry';
-import { checkinWindow, effectiveEnd, nextPendingAt, planReminders } from './event-time';
+import { checkinWindow, effectiveEnd, type EventTimeInput, nextPendingAt, planReminders } from './event-time';
 import { createOnce, readEventIdentity } from './event-lifecycle';
 import { createMeetingChanges } from './meeting-change';
 import { createMeetingTally } from './meeting-tally';
@@ -20,6 +20,8 @@ export interface NewMeeting {
   time?: string;
   place?: string;
   type?: string;
+  /** The console's form: the start and end as instants (then `time` is unused). */
+  at?: EventTimeInput;
   actor: Actor;
   origin: string;
   now: Date;

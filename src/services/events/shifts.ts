@@ -6,7 +6,7 @@ import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
 import { formatDate, formatDateTime } from '../../time/format';
 import { parseWhen } from '../../time/parse-time';
-import { dayKey, endOfDay, fromWallTime, startOfDay, wallTime } from '../../time/zone';
+import { dayKey, endOfDay, fromWallTime, isValidYmd, startOfDay, wallTime } from '../../time/zone';
 import type { EventDeps } from './deps';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { checkinWindow, nextPendingAt, planReminders } from './event-time';
@@ -53,6 +53,19 @@ export function createShifts(d: EventDeps, stations: Stations) {
     };
   }
 
+  /** The form's day (YYYY-MM-DD) and optional start (HH:mm): a real date, today or later, a start not past. */
+  function readFormDay(dayText: string, time: string | undefined, now: Date) {
+    const [year, month, dd] = dayText.split('-').map(Number) as [number, number, number];
+    const [hour, minute] = (time ?? '').split(':').map(Number);
+    if (!isValidYmd(year, month, dd) || (time && !(hour! <= 23 && minute! <= 59)))
+      throw new UserError('shiftFormDateInvalid', { text: time ? `${dayText} ${time}` : dayText });
+    const day = fromWallTime({ year, month, day: dd }, tz);
+    const startAt = time ? fromWallTime({ year, month, day: dd, hour, minute }, tz) : undefined;
+    if (startAt ? startAt <= now : day < startOfDay(now, tz))
+      throw new UserError('shiftFormPast', { when: startAt ? formatDateTime(startAt, tz) : formatDate(day, tz) });
+    return { day, startAt };
+  }
+
   async function pickStation(typed: string | undefined, userids: string[], by: string) {
     if (typed) return stations.resolve(typed, by);
     const roster = (await d.roster.activeDeputies()).filter((x) => userids.includes(x.userid));
@@ -74,6 +87,43 @@ export function createShifts(d: EventDeps, stations: Stations) {
       people.map((x) => x.userid),
       p.actor.userid,
     );
+    return placeOn({ day, startAt, station, people, actor: p.actor, origin: p.origin, now: p.now });
+  }
+
+  /**
+   * The console's 值班 page: the same as 排班 for deputies picked from the roster (by userid), a day
+   * (YYYY-MM-DD) and an optional start time (HH:mm), at a station typed or picked.
+   */
+  async function assign(p: {
+    day: string;
+    time?: string;
+    station: string;
+    userids: string[];
+    actor: Actor;
+    origin: string;
+    now: Date;
+  }) {
+    const { day, startAt } = readFormDay(p.day, p.time, p.now);
+    const active = new Map((await d.roster.activeDeputies()).map((x) => [x.userid, x]));
+    const people = [...new Set(p.userids)].map((u) => {
+      const x = active.get(u);
+      if (!x) throw new UserError('shiftNotOnRoster', { userid: u });
+      return x;
+    });
+    const station = await stations.resolve(p.station, p.actor.userid);
+    return placeOn({ day, startAt, station, people, actor: p.actor, origin: p.origin, now: p.now });
+  }
+
+  async function placeOn(p: {
+    day: Date;
+    startAt?: Date;
+    station: { name: string; isNew: boolean; corrected: boolean };
+    people: Array<{ userid: string; name: string }>;
+    actor: Actor;
+    origin: string;
+    now: Date;
+  }) {
+    const { day, startAt, station, people } = p;
     const slot = startAt ? `${dayKey(day, tz)}T${formatDateTime(startAt, tz).slice(-5)}` : dayKey(day, tz);
     const w = wallTime(day, tz);
     const remindBase =
@@ -219,7 +269,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     return { shift: after as ShiftDoc, at: now };
   }
 
-  return { schedule, listUpcoming, checkIn };
+  return { schedule, assign, listUpcoming, checkIn };
 }
 
 export type Shifts = ReturnType<typeof createShifts>;

@@ -105,6 +105,7 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       rated,
       common: { ...common, deadlineEstimated: usedFallback },
       deadline,
+      estimated: usedFallback,
       input,
     });
     const { doc, replay } = await applyGuarded(models, code, guard, update, input.msgId, explain);
@@ -123,7 +124,7 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
 /** 不满意 → the next round: same unit, a fresh default deadline; the rated round stays in history. */
 function nextRoundUpdate(
   before: Opinion,
-  p: { rated: TimelineEntry; common: Record<string, unknown>; deadline: Date; input: ActionInput },
+  p: { rated: TimelineEntry; common: Record<string, unknown>; deadline: Date; estimated: boolean; input: ActionInput },
 ): { update: UpdateQuery<Opinion>; reopened: TimelineEntry } {
   const round = before.round ?? 0;
   const unit = before.unit ?? '';
@@ -133,7 +134,12 @@ function nextRoundUpdate(
     ...before.rounds.map((r) => (r.round === round ? { ...r, rating: p.rated.rating, ratedAt: input.now } : r)),
     { round: round + 1, unit, deadline, assignedAt: input.now },
   ];
-  const reopened = timelineEntry('reopened', input, { round: round + 1, unit, deadline });
+  const reopened = timelineEntry('reopened', input, {
+    round: round + 1,
+    unit,
+    deadline,
+    ...(p.estimated ? { deadlineEstimated: true } : {}),
+  });
   return {
     update: {
       $set: { ...p.common, status: '已交办', round: round + 1, deadline, assignedAt: input.now, rounds },

@@ -84,7 +84,12 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
         ? { name: before.unit, match: { kind: 'exact' as const, name: before.unit } }
         : await units.resolve(unitText, code);
     const round = reassigned ? (before.round ?? 1) : (before.round ?? 0) + 1;
-    const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', input, { round, unit, deadline });
+    const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', input, {
+      round,
+      unit,
+      deadline,
+      ...(usedFallback ? { deadlineEstimated: true } : {}),
+    });
     const update = assignUpdate({ reassigned, round, unit, deadline, estimated: usedFallback, entry, now: input.now });
     // 改派 is guarded on the unit and deadline it was read with: two racing 改派 cannot both apply.
     const guard = reassigned

@@ -1,0 +1,138 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import { UserError } from '../errors';
+import { type MessageKey, t } from '../messages';
+import { fromWallTime, isValidYmd } from '../time/zone';
+import { ApiError, notFound, parseInput } from './errors';
+import { type EventRoutesDeps, eventCodeOf, orNotFound } from './routes-events';
+import { jsonBody } from './session';
+
+// 活动与会议: create and edit from the console's form. The form's times are Beijing wall times
+// ("2026-12-05 14:30", what the date-time picker shows); the service applies the chat's rules to them.
+
+const WALL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+
+function wallParts(s: string) {
+  const m = WALL.exec(s);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  return isValidYmd(year, month, day) && hour <= 23 && minute <= 59 ? { year, month, day, hour, minute } : undefined;
+}
+
+const wallTime = (label: string) =>
+  z.string().refine((s) => wallParts(s) !== undefined, { message: t('formDateTime', { label }) });
+
+const fields = {
+  startAt: wallTime('开始时间'),
+  endAt: wallTime('结束时间').nullable().default(null),
+  place: z.string().trim().min(1).max(100),
+  capacity: z.number().int().min(1).max(99_999).nullable().default(null),
+  signupDeadline: wallTime('报名截止').nullable().default(null),
+  roomCode: z.boolean().default(false),
+};
+
+const createSchema = z
+  .object({
+    kind: z.enum(['activity', 'meeting']),
+    title: z.string().trim().min(1).max(60),
+    type: z.string().trim().max(20).optional(),
+    ...fields,
+    /** Made by the page per submission: a retried request returns the record the first one made. */
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  })
+  .strict();
+
+// Editing: a field left out stays as it is (an end, places, a deadline or the room code are not cleared by omission).
+const editSchema = z
+  .object({
+    version: z.number().int().min(0),
+    startAt: fields.startAt,
+    place: fields.place,
+    endAt: wallTime('结束时间').nullable().optional(),
+    capacity: z.number().int().min(1).max(99_999).nullable().optional(),
+    signupDeadline: wallTime('报名截止').nullable().optional(),
+    roomCode: z.boolean().optional(),
+  })
+  .strict();
+
+// Service refusals that belong to one of the form's fields.
+const FORM_FIELD: Partial<Record<MessageKey, string>> = {
+  activityUsage: 'title',
+  meetingUsage: 'title',
+  eventTitleTooLong: 'title',
+  eventPlaceMissing: 'place',
+  activityTypeInvalid: 'type',
+  meetingTypeInvalid: 'type',
+  eventFormStartPast: 'startAt',
+  eventFormEndBeforeStart: 'endAt',
+  eventFormDeadlinePast: 'signupDeadline',
+  eventFormDeadlineAfterStart: 'signupDeadline',
+  activityCapacityInvalid: 'capacity',
+  activityCapacityBelowSigned: 'capacity',
+};
+
+/** A field refusal is a form error (400 invalid with the field), a change made meanwhile a 409. */
+async function asForm<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await orNotFound(p);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    if (err.key === 'eventChangedMeanwhile') throw new ApiError(409, 'conflict', err.reply);
+    const field = FORM_FIELD[err.key as MessageKey];
+    if (field) throw new ApiError(400, 'invalid', err.reply, { [field]: err.reply });
+    throw err;
+  }
+}
+
+export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): void {
+  const { services, config, clock, guard } = d;
+  const { forms, board } = services.events;
+  const at = (s: string) => fromWallTime(wallParts(s)!, config.timezone);
+  // undefined (left out) → unchanged, null → none, a wall time → that instant.
+  const maybe = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : at(v));
+  const formFields = (b: z.output<typeof editSchema> | z.output<typeof createSchema>) => ({
+    at: { startAt: at(b.startAt), endAt: maybe(b.endAt) },
+    place: b.place,
+    capacity: b.capacity,
+    deadline: maybe(b.signupDeadline),
+    roomCode: b.roomCode,
+  });
+  const detail = async (code: string) => {
+    const b = await board.detail(code, clock.now());
+    if (!b) throw notFound();
+    return b;
+  };
+
+  router.get(
+    '/event-form',
+    guard.office(async (ctx) => {
+      ctx.body = await forms.options();
+    }),
+  );
+
+  // 发布活动 / 会议通知 from the form: the same service and announcement as the chat command.
+  router.post(
+    '/events',
+    guard.office(async (ctx, who) => {
+      const b = parseInput(createSchema, await jsonBody(ctx));
+      const f = { kind: b.kind, title: b.title, type: b.type || undefined, ...formFields(b), roomCode: b.roomCode };
+      const origin = `console:${who.actor.userid}:${b.requestId}`;
+      const r = await asForm(forms.create(f, who.actor, origin, clock.now()));
+      ctx.status = r.existed ? 200 : 201;
+      ctx.body = { ...(await detail(r.code)), existed: r.existed };
+    }),
+  );
+
+  // 修改活动 / 修改会议 from the form: only what differs is changed and named in the change notice.
+  router.post(
+    '/events/:code/change',
+    guard.office(async (ctx, who) => {
+      const code = eventCodeOf(ctx);
+      const b = parseInput(editSchema, await jsonBody(ctx));
+      const origin = `console:${who.actor.userid}:${code}:v${b.version}`;
+      const input = { code, fields: formFields(b), version: b.version, actor: who.actor, origin, now: clock.now() };
+      const r = await asForm(forms.edit(input));
+      ctx.body = { ...(await detail(r.code)), changed: r.changed };
+    }),
+  );
+}

@@ -1,0 +1,109 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import { UserError } from '../errors';
+import { type MessageKey, t } from '../messages';
+import { fromWallTime, isValidYmd } from '../time/zone';
+import { ApiError, notFound, parseInput } from './errors';
+import type { EventRoutesDeps } from './routes-events';
+import { jsonBody } from './session';
+
+// 值班: the liaison-station duty calendar by week; 排班 and taking a deputy off, through the shift services.
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const realDay = (s: string) => {
+  const m = DAY.exec(s);
+  return Boolean(m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])));
+};
+const day = (label: string) => z.string().refine(realDay, { message: t('formDate', { label }) });
+
+const weekSchema = z.object({
+  week: z.preprocess((v) => (v === '' ? undefined : v), day('周').optional()),
+  station: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(40).optional()),
+});
+
+const assignSchema = z
+  .object({
+    day: day('日期'),
+    time: z
+      .string()
+      .refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), { message: t('formClock', { label: '开始时间' }) })
+      .nullable()
+      .default(null),
+    station: z.string().trim().min(1).max(40),
+    userids: z.array(z.string().trim().min(1).max(64)).min(1).max(30),
+    /** Made by the page per submission: the notice of a retried request is sent once. */
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  })
+  .strict();
+
+const removeSchema = z.object({ userid: z.string().trim().min(1).max(64) }).strict();
+
+const FORM_FIELD: Partial<Record<MessageKey, string>> = {
+  shiftFormDateInvalid: 'day',
+  shiftFormPast: 'day',
+  shiftNotOnRoster: 'userids',
+  stationAmbiguous: 'station',
+  stationInvalid: 'station',
+};
+
+async function asForm<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    if (err.key === 'shiftNotFound') throw notFound();
+    const field = FORM_FIELD[err.key as MessageKey];
+    if (field) throw new ApiError(400, 'invalid', err.reply, { [field]: err.reply });
+    throw err;
+  }
+}
+
+export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
+  const { services, config, clock, guard } = d;
+  const { shifts, shiftBoard } = services.events;
+
+  router.get(
+    '/shifts',
+    guard.office(async (ctx) => {
+      const q = parseInput(weekSchema, ctx.query);
+      const now = clock.now();
+      const m = q.week ? DAY.exec(q.week) : null;
+      // Noon: the same day in any zone offset.
+      const anyDay = m
+        ? fromWallTime({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 12 }, config.timezone)
+        : now;
+      ctx.body = { station: q.station ?? null, ...(await shiftBoard.week(anyDay, q.station, now)) };
+    }),
+  );
+
+  // 排班 from the page: the same service and notice (to the deputies added) as the chat's 排班.
+  router.post(
+    '/shifts',
+    guard.office(async (ctx, who) => {
+      const b = parseInput(assignSchema, await jsonBody(ctx));
+      const now = clock.now();
+      const origin = `console:${who.actor.userid}:${b.requestId}`;
+      const r = await asForm(
+        shifts.assign({
+          day: b.day,
+          time: b.time ?? undefined,
+          station: b.station,
+          userids: b.userids,
+          actor: who.actor,
+          origin,
+          now,
+        }),
+      );
+      const [shift] = await shiftBoard.views([r.shift], now);
+      ctx.body = { shift, added: r.added, already: r.already, station: r.station };
+    }),
+  );
+
+  router.post(
+    '/shifts/:id/remove',
+    guard.office(async (ctx) => {
+      const b = parseInput(removeSchema, await jsonBody(ctx));
+      ctx.body = await asForm(shiftBoard.remove({ id: String(ctx.params.id), userid: b.userid, now: clock.now() }));
+    }),
+  );
+}
