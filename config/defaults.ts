@@ -114,6 +114,21 @@ export const defaults = {
   /** The office's holiday entries reach other instances within refreshMs; from warnFromMonth a missing next year is flagged. */
   holidays: { refreshMs: 5 * 60_000, warnFromMonth: 11 },
   scheduler: { staleRunMs: 10 * 60_000, maxAttempts: 3, retryDelayMs: 60_000 },
+  /**
+   * Photos (随手拍): WeCom's file URLs live 5 minutes, so a photo is fetched at once, capped and timed;
+   * it waits `waitMs` for 建议/民意/附图 and is deleted after `keepMs` when nobody claimed it.
+   * `allowLoopbackHttp` lets a fake WeCom on 127.0.0.1 serve plain http (tests, demo mode); never in production.
+   */
+  photos: {
+    maxBytes: 10 * 1024 * 1024,
+    timeoutMs: 15_000,
+    waitMs: 10 * 60_000,
+    keepMs: 24 * 3600_000,
+    maxPerOpinion: 9,
+    perMessage: 9,
+    thumbPx: 320,
+    allowLoopbackHttp: false,
+  },
 };
 
 export type Defaults = typeof defaults;

@@ -253,6 +253,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     categories: categoryKeywords,
     tunables: {
       ...defaults,
+      // Demo mode's fake WeCom serves photos from this process on loopback http.
+      photos: { ...defaults.photos, allowLoopbackHttp: demo && !production },
       jobs: {
         reminders: jobSwitch('reminders', e.JOB_ENABLED_REMINDERS),
         study: jobSwitch('study', e.JOB_ENABLED_STUDY),

@@ -18,6 +18,7 @@ import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
 import { consoleLoginCommand } from './console-login';
 import { holidaysCommand } from './holidays';
+import { attachPhotosCommand } from './photos';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -35,6 +36,7 @@ export const commands: Command[] = [
   cosignCommand,
   rateCommand,
   withdrawCommand,
+  attachPhotosCommand,
   // -- events (deputies)
   activityListCommand,
   signUpCommand,

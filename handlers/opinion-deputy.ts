@@ -25,7 +25,10 @@ export const progressCommand = defineCommand({
         t('opinionProgressMaskedInGroup', { code }),
       ].join('\n');
     }
-    return formatProgress(view, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar());
+    const text = formatProgress(view, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar());
+    // One-to-one only: how many photos came with it (they are shown in the console, to the office and the filer).
+    const photos = ctx.chat.type === 'single' ? (view.opinion.photos?.length ?? 0) : 0;
+    return photos > 0 ? `${text}\n${t('photoProgressCount', { count: photos })}` : text;
   },
 });
 

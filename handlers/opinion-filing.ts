@@ -1,7 +1,7 @@
 import { type RunContext, defineCommand } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
-import type { OpinionSource } from '../src/services/opinions';
+import type { Opinion, OpinionSource } from '../src/services/opinions';
 import { toHalfWidth } from '../src/text/normalize';
 import { shown } from '../src/text/group-safe';
 
@@ -11,7 +11,7 @@ const FILING_ARGS = { params: [{ kind: 'text', name: 'text', label: '内容 #类
 async function fileAndReply(
   ctx: RunContext<typeof FILING_ARGS, 'opinions'>,
   source: OpinionSource,
-): Promise<{ code: string; reply: string }> {
+): Promise<{ code: string; reply: string; opinion: Opinion }> {
   const { opinion, pick, similar } = await ctx.services.opinions.file({
     text: ctx.params.text ?? '',
     source,
@@ -44,7 +44,19 @@ async function fileAndReply(
     );
     lines.push(t('opinionSimilarFooter', { first: similar[0]!.code, code: opinion.code }));
   }
-  return { code: opinion.code, reply: lines.join('\n') };
+  return { code: opinion.code, reply: lines.join('\n'), opinion };
+}
+
+/** 建议/民意 then take the sender's waiting photos (sent one-to-one within 10 minutes, or with this message). */
+async function fileWithPhotos(ctx: RunContext<typeof FILING_ARGS, 'opinions' | 'photos'>, source: OpinionSource) {
+  const filed = await fileAndReply(ctx, source);
+  const r = await ctx.services.photos.attachWaiting({ owner: ctx.actor.userid, opinion: filed.opinion, now: ctx.now });
+  if (r.added === 0) return filed.reply;
+  const note =
+    r.left > 0
+      ? t('photoAttachedSome', { count: r.added, left: r.left, max: ctx.services.photos.maxPerOpinion })
+      : t('photoAttached', { count: r.added });
+  return `${filed.reply}\n${note}`;
 }
 
 /** 建议 / 提建议 / 意见: a deputy's own opinion or suggestion. */
@@ -55,8 +67,9 @@ export const fileOpinionCommand = defineCommand({
   summary: '提交意见建议（末尾可加 #类别）',
   example: '建议 村口路灯坏了三个月，请尽快维修 #公共交通',
   args: FILING_ARGS,
-  uses: ['opinions'],
-  run: async (ctx) => (await fileAndReply(ctx, '代表')).reply,
+  uses: ['opinions', 'photos'],
+  takesPhotos: true,
+  run: (ctx) => fileWithPhotos(ctx, '代表'),
 });
 
 /** 民意 / 群众反映: an issue relayed from constituents. */
@@ -67,8 +80,9 @@ export const fileRelayedCommand = defineCommand({
   summary: '转达群众反映的问题',
   example: '民意 东村群众反映垃圾清运不及时，夏天气味大',
   args: FILING_ARGS,
-  uses: ['opinions'],
-  run: async (ctx) => (await fileAndReply(ctx, '群众反映')).reply,
+  uses: ['opinions', 'photos'],
+  takesPhotos: true,
+  run: (ctx) => fileWithPhotos(ctx, '群众反映'),
 });
 
 /** 我的建议 [页码]: the sender's opinions, newest first. */

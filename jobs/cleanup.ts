@@ -1,6 +1,7 @@
 import type { JobContext, JobResult } from '../src/scheduler/types';
 
-/** Daily 03:00: expires delivery records, finished pushes, rate windows and old job runs. */
+/** Daily 03:00: expires delivery records, finished pushes, rate windows, old job runs and unclaimed photos. */
 export async function runCleanup({ now, services }: JobContext): Promise<JobResult> {
-  return { counts: await services.cleanup.purgeExpired(now) };
+  const counts = await services.cleanup.purgeExpired(now);
+  return { counts: { ...counts, ...(await services.photos.purgeUnclaimed(now)) } };
 }

@@ -26,6 +26,7 @@ import { createOutbox } from './services/delivery';
 import { createOutboxSender } from './services/delivery';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
+import { createMediaSource } from './wecom/media';
 import { createLongConnection, type LongConnection } from './wecom/long-connection';
 import { systemTimers, type Timers } from './wecom/long-connection/timers';
 import type { InboundMessage, Reply } from './dispatcher/contract';
@@ -163,6 +164,14 @@ export async function composeApp(o: ComposeOptions) {
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
     consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
     holidayFiles,
+    // Pictures: fetched at once from WeCom (file URLs live 5 minutes), capped and timed.
+    photoSource: createMediaSource({
+      encodingAesKey: config.wecom.encodingAesKey,
+      maxBytes: config.tunables.photos.maxBytes,
+      timeoutMs: config.tunables.photos.timeoutMs,
+      allowLoopbackHttp: config.tunables.photos.allowLoopbackHttp,
+      mediaGetUrl: client.canGetMedia ? (force) => client.mediaGetUrl(force) : undefined,
+    }),
   });
   await services.holidays.load();
   await services.deployment.recordStart(clock.now());
@@ -234,6 +243,8 @@ export async function composeApp(o: ComposeOptions) {
         commands: table.commands,
         transport: simulator ? 'long-connection' : 'callback',
         simulatorJs: readSimulatorScript(),
+        wecomBase: () => `${localBaseUrl(config.host, listenPort)}${DEMO_WECOM_PREFIX}`,
+        maxPhotoBytes: config.tunables.photos.maxBytes,
       }),
     );
     if (simulator) routers.push(simulator.router);

@@ -85,6 +85,8 @@ export interface Command {
   args?: ArgsSpec;
   /** The services `run` may use; the dispatcher passes only these. */
   uses?: readonly ServiceName[];
+  /** Takes the sender's waiting photos (建议, 民意, 附图): pictures sent with it are not answered separately. */
+  takesPhotos?: boolean;
   run(ctx: CommandContext): Promise<string>;
 }
 

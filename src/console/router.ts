@@ -17,6 +17,7 @@ import { registerAuditRoutes } from './routes-audit';
 import { registerSystemRoutes } from './routes-system';
 import { registerMeRoutes } from './routes-me';
 import { registerRosterRoutes } from './routes-roster';
+import { registerPhotoRoutes } from './routes-photos';
 import { createGuard } from './session';
 import { registerEventFormRoutes } from './routes-event-forms';
 import { registerShiftRoutes } from './routes-shifts';
@@ -73,6 +74,8 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   // -- 公告 composer and 学习资料 queue (issue 14)
   registerAnnouncementRoutes(api, { ...d, guard });
   registerStudyRoutes(api, { ...d, guard });
+  // An opinion's photos (issue 16).
+  registerPhotoRoutes(api, { ...d, guard });
 
   const routers = [authRoutes.pages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));

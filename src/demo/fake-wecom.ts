@@ -39,6 +39,10 @@ export class FakeWecom {
   onArrival?: (channel: RecordedPush['channel']) => void;
   /** Web sign-in codes handed out by issueAuthCode: single use, like WeCom's. */
   private authCodes = new Map<string, { userid?: string; openid?: string }>();
+  /** Files served at /media/:id (smart-bot picture URLs) and by media_id at media/get (self-built app). */
+  private media = new Map<string, { body: Buffer; status: number; contentType: string; delayMs?: number }>();
+  /** How many times each served file was fetched. */
+  readonly mediaFetches = new Map<string, number>();
 
   /** `keep` bounds memory for a long-running demo; tests keep everything. */
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
@@ -68,6 +72,21 @@ export class FakeWecom {
     const code = `code-${this.authCodes.size + 1}-${Math.random().toString(36).slice(2, 10)}`;
     this.authCodes.set(code, who);
     return code;
+  }
+
+  /**
+   * Serves a file as WeCom serves a picture: at /media/<id> (for `image.url`, already encrypted by the
+   * caller) and as media_id <id> for media/get. `status` other than 200 plays an expired link.
+   */
+  serveMedia(id: string, body: Buffer, o: { status?: number; contentType?: string; delayMs?: number } = {}): string {
+    this.media.set(id, {
+      body,
+      status: o.status ?? 200,
+      contentType: o.contentType ?? 'application/octet-stream',
+      delayMs: o.delayMs,
+    });
+    if (this.media.size > this.keep) this.media.delete(this.media.keys().next().value as string);
+    return `/media/${encodeURIComponent(id)}`;
   }
 
   clear(): void {
@@ -168,6 +187,29 @@ export class FakeWecom {
       const who = this.authCodes.get(code);
       this.authCodes.delete(code);
       ctx.body = who ? { errcode: 0, errmsg: 'ok', ...who } : { errcode: 40029, errmsg: 'invalid code' };
+    });
+    const sendMedia = async (ctx: Koa.Context, id: string): Promise<boolean> => {
+      const file = this.media.get(id);
+      if (!file) return false;
+      this.mediaFetches.set(id, (this.mediaFetches.get(id) ?? 0) + 1);
+      // Unref'd: a slow file never keeps a finished test run or demo alive.
+      if (file.delayMs) await new Promise((r) => setTimeout(r, file.delayMs).unref());
+      ctx.status = file.status;
+      ctx.type = file.contentType;
+      ctx.body = file.status === 200 ? file.body : 'link expired';
+      return true;
+    };
+    r.get('/media/:id', async (ctx) => {
+      if (!(await sendMedia(ctx, ctx.params.id ?? ''))) ctx.status = 404;
+    });
+    r.get('/cgi-bin/media/get', async (ctx) => {
+      if (fail(ctx)) return;
+      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
+        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
+        return;
+      }
+      if (!(await sendMedia(ctx, String(ctx.query.media_id ?? ''))))
+        ctx.body = { errcode: 40007, errmsg: 'invalid media_id' };
     });
     r.post('/response/:id', async (ctx) => {
       const body = await json(ctx);

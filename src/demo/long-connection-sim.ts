@@ -10,6 +10,8 @@ const sayBody = z.object({
   mode: z.enum(['group', 'single', 'voice']),
   text: z.string().max(4_000),
   msgid: z.string().min(1).max(64),
+  /** A picture the page uploaded to /demo/api/media: one-to-one an `image`, in the group a `mixed` message. */
+  image: z.object({ url: z.string().max(2048), aeskey: z.string().max(64).optional() }).optional(),
 });
 
 /** How long the simulator waits for the bot's finished stream before telling the page. */
@@ -73,9 +75,21 @@ export async function startLongConnectionSimulator(o: {
       chattype: group ? 'group' : 'single',
       from: { userid: input.userid },
       ...(group ? { chatid: o.chatid } : {}),
-      ...(input.mode === 'voice'
-        ? { msgtype: 'voice', voice: { content: input.text } }
-        : { msgtype: 'text', text: { content: input.text } }),
+      ...(input.image
+        ? input.text.trim() || group
+          ? {
+              msgtype: 'mixed',
+              mixed: {
+                msg_item: [
+                  { msgtype: 'text', text: { content: input.text } },
+                  { msgtype: 'image', image: input.image },
+                ],
+              },
+            }
+          : { msgtype: 'image', image: input.image }
+        : input.mode === 'voice'
+          ? { msgtype: 'voice', voice: { content: input.text } }
+          : { msgtype: 'text', text: { content: input.text } }),
     };
     if (fake.openSockets() === 0) {
       ctx.status = 503;

@@ -44,6 +44,8 @@ section h2{font-size:14px;margin:0;padding:8px 12px;border-bottom:1px solid #eef
 form{display:flex;gap:8px;padding:8px 10px 10px}
 textarea{flex:1;font:inherit;resize:none;border:1px solid #c9cdd4;border-radius:8px;padding:7px 9px;height:42px}
 form button{font:inherit;border:0;border-radius:8px;background:#1f6feb;color:#fff;padding:0 16px;cursor:pointer}
+.pic{display:flex;align-items:center;font-size:13px;border:1px solid #1f6feb;color:#1f6feb;border-radius:8px;padding:0 10px;cursor:pointer;white-space:nowrap}
+.pic input{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}
 .console-btn{font:inherit;font-size:13px;border:1px solid #1f6feb;border-radius:6px;background:#fff;color:#1f6feb;padding:5px 10px;cursor:pointer}
 footer{font-size:12px;color:#8f959e;text-align:center;padding:0 10px 8px}
 @media (max-width:760px){
@@ -69,7 +71,7 @@ const body = `
   <section id="chat-pane"><h2>对话（机器人的直接回复）</h2>
     <div id="log" class="scroll" aria-live="polite"></div>
     <div id="chips" aria-label="常用命令"></div>
-    <form id="composer"><textarea id="text" placeholder="输入命令，例如：帮助" aria-label="消息" enterkeyhint="send"></textarea><button type="submit">发送</button></form>
+    <form id="composer"><textarea id="text" placeholder="输入命令，例如：帮助" aria-label="消息" enterkeyhint="send"></textarea><label class="pic" title="发图片（可先输入「建议 …」，图文一起发）">图片<input type="file" id="picture" accept="image/jpeg,image/png" aria-label="发图片"></label><button type="submit">发送</button></form>
   </section>
   <section id="group-pane"><h2>群消息（机器人推送到代表群）</h2>
     <div id="pushes" class="scroll" aria-live="polite"><p id="empty" class="empty">还没有推送。交办、提醒、公告等会出现在这里。</p></div>

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import Router from '@koa/router';
+import getRawBody from 'raw-body';
 import type { Command } from '../commands/types';
 import type { Roster } from '../services/roster';
 import type { FakeWecom } from './fake-wecom';
 import { renderDemoPage } from './page';
+import { aesKeyOf, encryptMedia } from '../wecom/media';
 
 export interface DemoRouterDeps {
   /** The throwaway demo credentials; the page signs and encrypts with them. */
@@ -17,6 +20,10 @@ export interface DemoRouterDeps {
   transport?: 'callback' | 'long-connection';
   /** The compiled simulator script (src/demo/assets.ts). */
   simulatorJs: string;
+  /** Where the bot reaches this app's fake WeCom (pictures are served there, on loopback). */
+  wecomBase?: () => string;
+  /** The largest picture the bot accepts (the simulator refuses bigger uploads the same way). */
+  maxPhotoBytes?: number;
 }
 
 /** The demo group's chatid, as the page and the long-connection simulator send it. */
@@ -91,6 +98,32 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
     const fresh = all.filter((p) => p.seq > after).slice(0, MAX_PUSHES_PER_POLL);
     // `last` below the page's cursor means the process restarted: the page starts over.
     ctx.body = { pushes: fresh, last: fresh.at(-1)?.seq ?? sink.dropped + sink.pushes.length };
+  });
+
+  // A picture picked in the simulator: served encrypted at a fake-WeCom URL, as WeCom serves an image
+  // message's file; the page then sends the message pointing at it and the bot fetches it the real way.
+  router.post('/demo/api/media', async (ctx) => {
+    noStore(ctx);
+    const limit = (deps.maxPhotoBytes ?? 10 * 1024 * 1024) + 1024 * 1024;
+    let bytes: Buffer;
+    try {
+      bytes = await getRawBody(ctx.req, { limit });
+    } catch {
+      ctx.status = 413;
+      ctx.body = { error: 'picture too large' };
+      return;
+    }
+    if (!bytes.length || !deps.wecomBase) {
+      ctx.status = 400;
+      ctx.body = { error: 'no picture' };
+      return;
+    }
+    // The callback mode encrypts with the EncodingAESKey; the long connection gives each file its own key.
+    const own = deps.transport === 'long-connection' ? randomBytes(32) : undefined;
+    const key = own ?? (aesKeyOf(deps.keys.encodingAesKey) as Buffer);
+    const id = `demo-${randomBytes(8).toString('hex')}`;
+    const path = deps.sink.serveMedia(id, encryptMedia(bytes, key));
+    ctx.body = { url: `${deps.wecomBase()}${path}`, ...(own ? { aeskey: own.toString('base64') } : {}) };
   });
 
   const wecom = deps.sink.router();

@@ -1,3 +1,10 @@
+/**
+ * A picture that came with a message: a smart-bot file URL (valid 5 minutes, AES-256-CBC encrypted with
+ * the message's own `aeskey` on the long connection, else the callback's EncodingAESKey), or a self-built
+ * app's MediaId (fetched through the WeCom API's media/get).
+ */
+export type InboundImage = { url: string; aeskey?: string } | { mediaId: string };
+
 /** One inbound message, whichever WeCom mode delivered it. Handlers never see the mode. */
 export interface InboundMessage {
   /** Channel-scoped and stable across WeCom's retries: the de-duplication key. */
@@ -7,6 +14,8 @@ export interface InboundMessage {
   kind: 'text' | 'event' | 'unsupported';
   text: string;
   event?: string;
+  /** Pictures sent with the message (one-to-one `image`, or the image items of a `mixed` message). */
+  images?: InboundImage[];
   /** The text is WeCom's speech-to-text of a voice message (one-to-one chats only). */
   voice?: boolean;
   /** Smart bot only: one later plain POST within an hour (used for replies too long to send passively). */

@@ -57,6 +57,18 @@ export function createDispatcher(d: DispatcherDeps) {
     if (!who.ok)
       return { text: t(who.reason === 'inactive' ? 'rosterInactive' : 'notOnRoster', { contacts: who.contacts }) };
     const actor = who.actor;
+    // Pictures first, at once (WeCom's links live 5 minutes): all stored, or a clear refusal and none.
+    if (msg.images?.length) {
+      const received = await receivePhotos(msg, actor.userid, log);
+      if (typeof received !== 'number') return received;
+      const waitingNote = t('photoReceived', { count: received, minutes: d.services.photos.waitMinutes });
+      if (parsed.kind !== 'command') return { text: waitingNote };
+      // 建议/民意/附图 take them now; any other command runs, and the pictures wait.
+      if (!parsed.command.takesPhotos) {
+        const reply = await runCommand(msg, parsed, actor, log);
+        return { text: reply ? `${reply.text}\n\n${waitingNote}` : waitingNote };
+      }
+    }
     // Spoken words that are not a command are offered as an opinion draft (filed on 确认).
     if (msg.voice && parsed.kind !== 'command')
       return { text: await offerVoiceDraft(d.services, actor, msg, d.clock.now()) };
@@ -65,6 +77,27 @@ export function createDispatcher(d: DispatcherDeps) {
       const words = visibleCommands(d.table, actor).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
       return { text: t('unknownCommand', { input: parsed.input, suggestions: closestNames(parsed.input, words, 3) }) };
     }
+    return runCommand(msg, parsed, actor, log);
+  }
+
+  /** Stores the message's pictures for the sender; a refusal (or an outage) is the reply. */
+  async function receivePhotos(msg: InboundMessage, owner: string, log: Logger): Promise<number | Reply> {
+    try {
+      return await d.services.photos.receive({ msgId: msg.id, owner, images: msg.images ?? [], now: d.clock.now() });
+    } catch (err) {
+      if (err instanceof UserError) return { text: err.reply };
+      if (isDatabaseUnavailable(err)) return { text: t('systemBusy') };
+      log.error({ err }, 'photos failed');
+      return { text: t('photoRefusedFailed') };
+    }
+  }
+
+  async function runCommand(
+    msg: InboundMessage,
+    parsed: Extract<ReturnType<typeof parseCommandLine>, { kind: 'command' }>,
+    actor: Actor,
+    log: Logger,
+  ): Promise<Reply> {
     const { command } = parsed;
     if (command.role === 'office' && !actor.isOffice) return { text: t('officeOnly', { command: command.name }) };
 

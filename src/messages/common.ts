@@ -6,7 +6,7 @@ export const common = {
   rosterInactive: (p: { contacts: string }) => `您的代表账号已停用。如有疑问，请联系${p.contacts}。`,
   officeContactFallback: () => '人大办',
   internalError: () => '抱歉，处理时出了点问题，请稍后再试一次。如果一直这样，请告诉人大办。',
-  unsupportedMessage: () => '我目前只看得懂文字消息。发送「帮助」查看可以使用的命令。',
+  unsupportedMessage: () => '我目前只看得懂文字消息和照片（JPG、PNG）。发送「帮助」查看可以使用的命令。',
   welcome: (p: { name?: string }) =>
     `${p.name ? `${p.name}，` : ''}您好！我是代表工作群助手。发送「帮助」查看可以使用的命令。`,
   emptyMessage: () => '您好！发送「帮助」查看可以使用的命令，例如「建议 村口路灯坏了，请尽快维修」。',

@@ -70,6 +70,7 @@ export const exportHeaders: Record<string, string> = {
   title: '标题',
   content: '内容',
   cosigners: '附议人',
+  photos: '照片数',
   status: '状态',
   unit: '承办单位',
   deadline: '办理期限',

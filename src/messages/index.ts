@@ -15,6 +15,7 @@ import { consoleWeb } from './console-web';
 import { holidays } from './holidays';
 import { charts } from './charts';
 import { roomCodeText } from './room-code';
+import { photos } from './photos';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -35,6 +36,7 @@ const catalog = {
   ...holidays,
   ...charts,
   ...roomCodeText,
+  ...photos,
 };
 
 export type Catalog = typeof catalog;

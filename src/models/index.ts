@@ -22,6 +22,7 @@ import { consoleLoginTokenModel } from './console-login-token';
 import { holidayYearModel } from './holiday-year';
 import { deploymentModel } from './deployment';
 import { auditEntryModel, auditPlugin } from './audit-entry';
+import { photoDropModel, photoModel } from './photo';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -58,6 +59,9 @@ export function createModels(conn: Connection) {
     Deployment: deploymentModel(conn),
     // -- the audit log (操作日志)
     AuditEntry: auditEntryModel(conn),
+    // -- photos (随手拍): stored once by hash; the bytes in GridFS
+    Photo: photoModel(conn),
+    PhotoDrop: photoDropModel(conn),
   };
 }
 

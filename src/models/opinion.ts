@@ -58,6 +58,16 @@ const roundSchema = new Schema(
   { _id: false },
 );
 
+/** A photo attached to an opinion: the photo's id (its sha256), when and by whom. */
+const photoRefSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const opinionSchema = new Schema(
   {
     code: { type: String, required: true },
@@ -97,6 +107,8 @@ const opinionSchema = new Schema(
     /** Time of the latest timeline entry: lets period reports skip untouched opinions. */
     lastEventAt: { type: Date, required: true },
     rounds: { type: [roundSchema], default: [] },
+    /** Attached photos (sha256 ids into `photos`), at most 9; absent on opinions without any. */
+    photos: { type: [photoRefSchema], default: undefined },
     timeline: { type: [timelineSchema], default: [] },
     /**
      * Written by earlier versions (timeline[].origin as plain strings, for a server that could not guard
@@ -120,6 +132,8 @@ opinionSchema.index({ year: 1, status: 1, seq: 1 });
 opinionSchema.index({ status: 1, filedAt: -1 });
 opinionSchema.index({ filedAt: 1 });
 opinionSchema.index({ lastEventAt: 1 });
+// The photo clean-up: is a photo still attached somewhere.
+opinionSchema.index({ 'photos.id': 1 });
 
 export type OpinionDoc = InferSchemaType<typeof opinionSchema> & { _id: unknown };
 export type TimelineEntry = OpinionDoc['timeline'][number];

@@ -19,6 +19,7 @@ import { createHolidays } from './calendar';
 import { createDeployment } from './scheduling';
 import { createAudit } from './audit';
 import type { YearArrangement } from '../time/holiday-calendar';
+import { createPhotos, type PhotoSource, PhotoRefused } from './photos';
 
 export interface ServiceDeps {
   models: Models;
@@ -35,6 +36,8 @@ export function createServices(
     afterEnqueue?: () => void;
     consoleBaseUrl?: () => string;
     holidayFiles?: readonly YearArrangement[];
+    /** Where pictures are fetched from (the WeCom side); without one every picture is refused. */
+    photoSource?: PhotoSource;
   },
 ) {
   const notify = createNotifier({
@@ -139,6 +142,15 @@ export function createServices(
     voiceDrafts,
     link,
     audit: createAudit({ models: deps.models, clock: deps.clock }),
+    // -- photos (随手拍)
+    photos: createPhotos({
+      models: deps.models,
+      config: deps.config,
+      log: deps.log.child({ part: 'photos' }),
+      source: base.photoSource ?? {
+        fetch: () => Promise.reject(new PhotoRefused('failed', 'no photo source configured')),
+      },
+    }),
   };
 }
 

@@ -63,6 +63,11 @@ export function parseAppPlaintext(plaintext: string, receivedAt: Date, replyLimi
     field(doc, 'MsgId') ?? `${senderId}:${field(doc, 'CreateTime') ?? ''}:${field(doc, 'Event') ?? msgType}`;
   const base = { id: `app:${msgId}`, senderId, chat: { type: 'single' as const }, replyLimitBytes, receivedAt };
   if (msgType === 'text') return { ...base, kind: 'text', text: field(doc, 'Content') ?? '' };
+  // A picture: fetched by MediaId through media/get (PicUrl is not used: see README「照片」).
+  if (msgType === 'image') {
+    const mediaId = field(doc, 'MediaId');
+    if (mediaId && mediaId.length <= 512) return { ...base, kind: 'text', text: '', images: [{ mediaId }] };
+  }
   if (msgType === 'event') return { ...base, kind: 'event', event: field(doc, 'Event') ?? 'unknown', text: '' };
   return { ...base, kind: 'unsupported', text: '' };
 }

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { CallbackRejected } from './crypto';
-import type { InboundMessage } from '../dispatcher/contract';
+import type { InboundImage, InboundMessage } from '../dispatcher/contract';
 
 // Smart bot (智能机器人) API mode: JSON envelope {"encrypt": "..."}; receive id is ''.
 
 const envelope = z.object({ encrypt: z.string().min(1).max(200_000) });
 
+const imageBody = z
+  .object({ url: z.string().max(4096), aeskey: z.string().max(128) })
+  .partial()
+  .passthrough();
+
 const textItem = z
-  .object({ msgtype: z.string(), text: z.object({ content: z.string() }).partial().optional() })
+  .object({
+    msgtype: z.string(),
+    text: z.object({ content: z.string() }).partial().optional(),
+    image: imageBody.optional(),
+  })
   .passthrough();
 
 const botMessage = z
@@ -30,6 +39,7 @@ const botMessage = z
       .object({ content: z.string().max(20_000) })
       .partial()
       .optional(),
+    image: imageBody.optional(),
     mixed: z
       .object({ msg_item: z.array(textItem).max(50) })
       .partial()
@@ -38,6 +48,12 @@ const botMessage = z
     stream: z.object({ id: z.string() }).partial().optional(),
   })
   .passthrough();
+
+/** A picture body as WeCom sends it; one without a URL is dropped (nothing to fetch). */
+function imageOf(body: z.infer<typeof imageBody> | undefined): InboundImage | undefined {
+  if (!body?.url) return undefined;
+  return body.aeskey ? { url: body.url, aeskey: body.aeskey } : { url: body.url };
+}
 
 export type BotParsed = { type: 'message'; message: InboundMessage } | { type: 'stream-poll'; streamId: string };
 
@@ -79,11 +95,22 @@ export function parseBotPlaintext(plaintext: string, receivedAt: Date, replyLimi
   };
   if (m.msgtype === 'text') return { type: 'message', message: { ...base, kind: 'text', text: m.text?.content ?? '' } };
   if (m.msgtype === 'mixed') {
-    const text = (m.mixed?.msg_item ?? [])
+    const items = m.mixed?.msg_item ?? [];
+    const text = items
       .filter((i) => i.msgtype === 'text')
       .map((i) => i.text?.content ?? '')
       .join('\n');
+    const images = items
+      .filter((i) => i.msgtype === 'image')
+      .map((i) => imageOf(i.image))
+      .filter((i): i is InboundImage => i !== undefined);
+    if (images.length) return { type: 'message', message: { ...base, kind: 'text', text, images } };
     return { type: 'message', message: { ...base, kind: text.trim() ? 'text' : 'unsupported', text } };
+  }
+  // WeCom sends lone pictures one-to-one only; in a group only `mixed` carries them.
+  if (m.msgtype === 'image' && base.chat.type === 'single') {
+    const image = imageOf(m.image);
+    if (image) return { type: 'message', message: { ...base, kind: 'text', text: '', images: [image] } };
   }
   if (m.msgtype === 'voice') {
     // voice.content is WeCom's speech-to-text: treated as typed text, marked so a draft can be offered.

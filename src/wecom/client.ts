@@ -29,6 +29,10 @@ export interface WecomClient extends PushSender {
   /** Web sign-in (OAuth / SSO): the corp member a one-time code stands for; undefined for a non-member. */
   userIdFromCode(code: string): Promise<string | undefined>;
   readonly canSendApp: boolean;
+  /** The self-built app's media/get URL with a current access token (pictures sent to the app). */
+  mediaGetUrl(forceToken: boolean): Promise<string>;
+  /** Whether the corp id and secret are configured, so media/get can be called. */
+  readonly canGetMedia: boolean;
 }
 
 /** Group robot webhook, app messages (token cached and refreshed) and the smart bot's response_url. */
@@ -91,6 +95,12 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
 
   return {
     canSendApp: Boolean(opts.corpId && opts.corpSecret && opts.agentId),
+    canGetMedia: Boolean(opts.corpId && opts.corpSecret),
+
+    async mediaGetUrl(forceToken) {
+      const t = await accessToken(forceToken);
+      return `${apiBase()}/cgi-bin/media/get?access_token=${encodeURIComponent(t)}`;
+    },
 
     async sendGroup(msg) {
       if (!opts.webhookKey) throw new WecomApiError(undefined, 'no group webhook key configured', false);

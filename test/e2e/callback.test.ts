@@ -233,14 +233,14 @@ describe('replies in both modes', () => {
     expect(res.text).toBe('');
   });
 
-  it('explains what it understands when sent an image', async () => {
+  it('explains what it understands when sent a file (pictures are taken: see photos.test.ts)', async () => {
     const plain = JSON.stringify({
       msgid: 'img-1',
       aibotid: 'a',
       chattype: 'single',
       from: { userid: 'zhangsan' },
-      msgtype: 'image',
-      image: { url: 'http://x' },
+      msgtype: 'file',
+      file: { url: 'https://x' },
     });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
@@ -258,13 +258,33 @@ describe('replies in both modes', () => {
       mixed: {
         msg_item: [
           { msgtype: 'text', text: { content: '@代表助手 帮助' } },
-          { msgtype: 'image', image: { url: 'http://x' } },
+          { msgtype: 'text', text: { content: '' } },
         ],
       },
     });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
     expect(readBotReply(TEST_KEYS, res.text).content).toContain('可以使用以下命令');
+  });
+
+  it('refuses a mixed message whose picture is not at an https address, with a clear line', async () => {
+    const plain = JSON.stringify({
+      msgid: 'mixed-2',
+      aibotid: 'a',
+      chattype: 'group',
+      chatid: 'g',
+      from: { userid: 'zhangsan' },
+      msgtype: 'mixed',
+      mixed: {
+        msg_item: [
+          { msgtype: 'text', text: { content: '@代表助手 帮助' } },
+          { msgtype: 'image', image: { url: 'http://x' } },
+        ],
+      },
+    });
+    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
+    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
+    expect(readBotReply(TEST_KEYS, res.text).content).toContain('照片链接已失效或无法下载，未保存');
   });
 
   it('answers a stream poll with the stored reply', async () => {

@@ -8,6 +8,7 @@ import { type Composed, composeApp } from '../../src/compose';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
 import { until } from '../helpers/fake-wecom-ws';
+import { makePhoto } from '../helpers/photos';
 
 // Demo mode with DEMO_LONG_CONNECTION=true, wired as `npm run demo:long-connection` does: the app
 // plays WeCom's WebSocket server on loopback and its own long connection dials it.
@@ -95,6 +96,22 @@ describe('demo mode over the long connection', () => {
     expect(pushes).toEqual([
       expect.objectContaining({ channel: 'aibot', msgtype: 'markdown', content: '**演示推送** 经长连接' }),
     ]);
+  });
+
+  it('a picture from the page is served with its own aeskey and filed with the group message (mixed)', async () => {
+    const photo = await makePhoto({ color: [250, 200, 0] });
+    const served = await request.post('/demo/api/media').set('content-type', 'application/octet-stream').send(photo);
+    expect(served.status).toBe(200);
+    expect(served.body.aeskey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const res = await request.post('/demo/api/ws-say').send({
+      userid: 'deputy-zhang',
+      mode: 'group',
+      text: '@代表助手 建议 南街路灯不亮了，晚上很黑',
+      msgid: `t-${Math.random().toString(36).slice(2)}`,
+      image: served.body,
+    });
+    expect(res.status).toBe(200);
+    expect((res.body as Said).frames.at(-1)?.stream.content).toContain('已附 1 张照片');
   });
 
   it('refuses a malformed relay request', async () => {

@@ -141,3 +141,14 @@ export interface HolidayYear {
   /** After a save: open cases whose deadline in that year was estimated on weekends only. */
   estimated?: string[];
 }
+
+/** A photo on a case (GET /opinions/:code/photos); `gps` only for the office. */
+export interface CasePhoto {
+  id: string;
+  width: number;
+  height: number;
+  at: string;
+  gps: { lat: number; lon: number } | null;
+  thumbUrl: string;
+  fullUrl: string;
+}

@@ -241,11 +241,12 @@
   }
 
   // ---- the long-connection path: the simulator plays WeCom's WebSocket server and relays frames
-  async function sendLong(sender: Person, content: string, started: number): Promise<void> {
+  async function sendLong(sender: Person, content: string, started: number, image?: Picture): Promise<void> {
+    const mode = image && state.mode === 'voice' ? 'single' : state.mode;
     const res = await fetch('/demo/api/ws-say', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userid: sender.userid, mode: state.mode, text: content, msgid: 'demo-' + randomHex(12) }),
+      body: JSON.stringify({ userid: sender.userid, mode: mode, text: content, msgid: 'demo-' + randomHex(12), image }),
     });
     if (res.status === 503) throw new Error('机器人还没有连上模拟的长连接服务器，请稍候再试');
     if (!res.ok) throw new Error('模拟器返回 HTTP ' + res.status);
@@ -266,12 +267,19 @@
     addBot(final && final.stream ? final.stream.content : null, meta);
   }
 
-  async function send(text: string): Promise<void> {
+  /** A picture the page uploaded: WeCom-style URL (served encrypted by this app) and, on the long connection, its key. */
+  interface Picture {
+    url: string;
+    aeskey?: string;
+    label: string;
+  }
+
+  async function send(text: string, image?: Picture): Promise<void> {
     const sender = currentSender();
     const group = state.mode === 'group';
-    const voice = state.mode === 'voice';
+    const voice = state.mode === 'voice' && !image;
     const content = group && text.charAt(0) !== '@' ? '@' + session().botName + ' ' + text : text;
-    addOutgoing(sender, group, content, voice);
+    addOutgoing(sender, group, image ? (content ? content + '\n' : '') + '[图片] ' + image.label : content, voice);
     const payload: Record<string, unknown> = {
       msgid: 'demo-' + randomHex(12),
       aibotid: session().aibotid,
@@ -279,13 +287,26 @@
       from: { userid: sender.userid },
       msgtype: voice ? 'voice' : 'text',
     };
-    if (voice) payload.voice = { content: content };
+    const picture = image ? { url: image.url, ...(image.aeskey ? { aeskey: image.aeskey } : {}) } : undefined;
+    if (picture && (group || text)) {
+      // Text and a picture together: WeCom's `mixed` message (the only way a picture comes from a group).
+      payload.msgtype = 'mixed';
+      payload.mixed = {
+        msg_item: [
+          { msgtype: 'text', text: { content: content } },
+          { msgtype: 'image', image: picture },
+        ],
+      };
+    } else if (picture) {
+      payload.msgtype = 'image';
+      payload.image = picture;
+    } else if (voice) payload.voice = { content: content };
     else payload.text = { content: content };
     if (group) payload.chatid = session().chatid;
     const started = performance.now();
     if (session().transport === 'long-connection') {
       try {
-        await sendLong(sender, content, started);
+        await sendLong(sender, content, started, image ? { ...picture!, label: image.label } : undefined);
       } catch (err) {
         addSystem('发送失败：' + messageOf(err), 'error');
       }
@@ -326,6 +347,29 @@
     }
     refreshRoster();
     pollPushes();
+  }
+
+  // A picture: uploaded to this app's fake WeCom (served encrypted, as WeCom serves an image message's
+  // file), then sent as an image (one-to-one) or with the typed text as a mixed message.
+  async function sendPicture(file: File): Promise<void> {
+    const box = $<HTMLTextAreaElement>('text');
+    const text = box.value.trim();
+    box.value = '';
+    let picture: Picture;
+    try {
+      const res = await fetch('/demo/api/media', {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: file,
+      });
+      if (!res.ok) throw new Error(res.status === 413 ? '图片太大' : '上传返回 HTTP ' + res.status);
+      const served = (await res.json()) as { url: string; aeskey?: string };
+      picture = { ...served, label: file.name + '（' + Math.max(1, Math.round(file.size / 1024)) + ' KB）' };
+    } catch (err) {
+      addSystem('图片没有发出：' + messageOf(err), 'error');
+      return;
+    }
+    await send(text, picture);
   }
 
   // ---- senders
@@ -543,6 +587,12 @@
       if (!text || !state.keys) return;
       box.value = '';
       void send(text);
+    });
+    $('picture').addEventListener('change', function () {
+      const input = $<HTMLInputElement>('picture');
+      const file = input.files && input.files[0];
+      input.value = '';
+      if (file && state.keys) void sendPicture(file);
     });
     $('text').addEventListener('keydown', function (e) {
       // Enter sends; Shift+Enter is a new line; Enter that confirms an IME candidate does nothing.

@@ -43,6 +43,7 @@ const COLUMNS: Array<[key: string, width: number, kind?: ColumnKind]> = [
   ['closedAt', 17, 'datetime'],
   ['days', 9, 'number'],
   ['overdue', 9],
+  ['photos', 8, 'number'],
 ];
 const SPECS: ColumnSpec[] = COLUMNS.map(([key, width, kind]) => ({ header: exportHeaders[key] ?? key, width, kind }));
 
@@ -84,6 +85,7 @@ function rowOf(o: Opinion, names: Map<string, string>, opts: OpinionsLedgerOptio
     o.closedAt,
     daysTaken(o, opts.now, tz),
     isOverdue(o, opts.now) ? exportWords.yes : exportWords.no,
+    o.photos?.length ?? 0,
   ];
 }
 

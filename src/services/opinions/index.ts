@@ -2,6 +2,7 @@
 export { type Opinions, createOpinions } from './opinions';
 export type { ActionInput, Opinion, OpinionDeps, Rating, TimelineEntry } from './opinion-steps';
 export { formatDeadline, versionOf } from './opinion-steps';
+export { OPEN_STATUSES } from './opinion-steps';
 export type { OpinionSource } from './filing';
 export { type ProgressView, calendarDaysBetween } from './queries';
 export { type PeriodStats, type StatsPeriod, parseStatsPeriod } from './reports';
