@@ -15,9 +15,25 @@ interface BenchOptions {
   connections: number;
   deputies: number;
   opinions: number;
+  /** Opinions in the database before the command paths run (the read path lists a deputy's own). */
+  pathOpinions: number;
   /** How often each report command is timed (the median is shown). */
   reportRuns: number;
+  /** What to run (all by default): any of the bare floor, the write and read paths, the reports. */
+  only: Set<Part>;
   mongodbUri?: string;
+}
+
+const PARTS = ['bare', 'write', 'read', 'reports'] as const;
+type Part = (typeof PARTS)[number];
+
+/** BENCH_ONLY=bare,read (for profiling one path); the ratio needs `bare` in the same run. */
+function parts(raw: string | undefined): Set<Part> {
+  if (raw === undefined || raw.trim() === '') return new Set(PARTS);
+  const picked = raw.split(',').map((x) => x.trim());
+  const wrong = picked.filter((x) => !(PARTS as readonly string[]).includes(x));
+  if (wrong.length > 0 || picked.length === 0) throw new Error(`BENCH_ONLY takes a list of ${PARTS.join(', ')}`);
+  return new Set(picked as Part[]);
 }
 
 /** The script's knobs (an entry point, like src/main.ts, so it reads its own environment). */
@@ -34,7 +50,9 @@ function readOptions(env: NodeJS.ProcessEnv): BenchOptions {
     connections: int('BENCH_CONNECTIONS', 20, 1000),
     deputies: int('BENCH_DEPUTIES', 120, 10_000),
     opinions: int('BENCH_OPINIONS', 100_000, 2_000_000),
+    pathOpinions: int('BENCH_PATH_OPINIONS', 1_000, 200_000),
     reportRuns: int('BENCH_REPORT_RUNS', 3, 50),
+    only: parts(env.BENCH_ONLY),
     mongodbUri: env.MONGODB_URI || undefined,
   };
 }
@@ -47,6 +65,10 @@ interface Row {
   peakRssMb: number;
   requests: number;
   errors: number;
+  /** Database commands per request, their mean time as the driver saw it, and the bot's CPU per request. */
+  dbPerReq: number;
+  dbMs: number;
+  cpuMsPerReq: number;
 }
 
 function startServer(
@@ -60,7 +82,13 @@ function startServer(
       if (m.type === 'ready') resolve({ child, ready: m });
       if (m.type === 'failed') reject(new Error(`bench server failed: ${m.error}`));
     });
-    const start: ToServer = { type: 'start', keys, mongodbUri: o.mongodbUri, deputies: o.deputies };
+    const start: ToServer = {
+      type: 'start',
+      keys,
+      mongodbUri: o.mongodbUri,
+      deputies: o.deputies,
+      pathOpinions: o.pathOpinions,
+    };
     child.send(start);
   });
 }
@@ -142,7 +170,8 @@ function ratio(x: number): string {
 }
 
 function renderTable(rows: Row[]): string {
-  const floor = rows[0]?.reqPerSec ?? 1;
+  // Without the bare floor in this run there is nothing to compare with.
+  const floor = rows.find((r) => r.path.startsWith('bare'))?.reqPerSec;
   const head = [
     pad('path', 34),
     pad('req/s', 9, true),
@@ -152,6 +181,9 @@ function renderTable(rows: Row[]): string {
     pad('vs bare', 8, true),
     pad('requests', 9, true),
     pad('errors', 7, true),
+    pad('db/req', 7, true),
+    pad('ms/db', 6, true),
+    pad('cpu ms/req', 11, true),
   ].join(' ');
   const lines = rows.map((r) =>
     [
@@ -160,9 +192,12 @@ function renderTable(rows: Row[]): string {
       pad(String(r.p50), 8, true),
       pad(String(r.p99), 8, true),
       pad(r.peakRssMb.toFixed(0), 12, true),
-      pad(ratio(r.reqPerSec / floor), 8, true),
+      pad(floor ? ratio(r.reqPerSec / floor) : '–', 8, true),
       pad(String(r.requests), 9, true),
       pad(String(r.errors), 7, true),
+      pad(r.dbPerReq.toFixed(1), 7, true),
+      pad(r.dbMs.toFixed(1), 6, true),
+      pad(r.cpuMsPerReq.toFixed(2), 11, true),
     ].join(' '),
   );
   return [head, '-'.repeat(head.length), ...lines].join('\n');
@@ -207,14 +242,17 @@ async function main(): Promise<void> {
   const read = has('我的建议') ? '我的建议' : '帮助';
   const write = has('建议') ? '建议 {id}号村口路灯坏了三个月，晚上出行不便，请尽快维修' : undefined;
   let n = 0;
-  // Seeded deputies (the last few are inactive); their opinions are seeded after the paths ran.
+  // Seeded deputies (the last few are inactive), with BENCH_PATH_OPINIONS opinions among them; the bulk comes after the paths.
   const active = Math.max(1, Math.floor(o.deputies * 0.9));
   const deputy = () => `seed-d-${(n++ % active) + 1}`;
 
   const scenarios: Array<{ name: string; url: string; text: string }> = [
-    { name: 'bare: verify + decrypt + encrypt', url: ready.bareUrl, text: '帮助' },
-    ...(write ? [{ name: `write: ${write.split(' ')[0]} …`, url: `${ready.appUrl}/wecom/callback`, text: write }] : []),
-    { name: `read: ${read}`, url: `${ready.appUrl}/wecom/callback`, text: read },
+    ...(o.only.has('bare') ? [{ name: 'bare: verify + decrypt + encrypt', url: ready.bareUrl, text: '帮助' }] : []),
+    // The read first, over the seeded opinions only; then the write adds its own.
+    ...(o.only.has('read') ? [{ name: `read: ${read}`, url: `${ready.appUrl}/wecom/callback`, text: read }] : []),
+    ...(write && o.only.has('write')
+      ? [{ name: `write: ${write.split(' ')[0]} …`, url: `${ready.appUrl}/wecom/callback`, text: write }]
+      : []),
   ];
   const rows: Row[] = [];
   const reports: Array<{ command: string; runs: number[] }> = [];
@@ -234,6 +272,9 @@ async function main(): Promise<void> {
         peakRssMb: mem.peakRssBytes / 1024 / 1024,
         requests: r.requests.total,
         errors: r.errors + r.timeouts + r.non2xx,
+        dbPerReq: (mem.dbCommands - before.dbCommands) / Math.max(1, r.requests.total),
+        dbMs: (mem.dbMs - before.dbMs) / Math.max(1, mem.dbCommands - before.dbCommands),
+        cpuMsPerReq: (mem.cpuMs - before.cpuMs) / Math.max(1, r.requests.total),
       });
       // A sanity check that the write path really wrote: one opinion per answered request.
       if (s.text === write)
@@ -241,16 +282,18 @@ async function main(): Promise<void> {
           `  ${r['2xx']} answered in the window, ${mem.opinions - before.opinions} opinions created (requests in flight at the end finish after it)`,
         );
     }
-    out(`seeding ${o.opinions} opinions with events, attendance and study marks …`);
-    seeded = await seed(child, o.opinions);
-    out(`seeded ${seeded.opinions} opinions in ${seeded.seconds.toFixed(0)} s`);
     const commands: Array<[string, string]> = [
       ['统计', ready.office],
       ['周报', ready.office],
       ['督办', ready.office],
       ['履职', ready.deputy],
     ];
-    for (const [text, userid] of commands) {
+    if (o.only.has('reports')) {
+      out(`seeding ${o.opinions} opinions with events, attendance and study marks …`);
+      seeded = await seed(child, o.opinions);
+      out(`seeded ${seeded.opinions} opinions in ${seeded.seconds.toFixed(0)} s`);
+    }
+    for (const [text, userid] of o.only.has('reports') ? commands : []) {
       out(`timing ${text} ×${o.reportRuns} …`);
       const runs: number[] = [];
       for (let i = 0; i < o.reportRuns; i++) runs.push(await timeCommand(keys, ready.appUrl, userid, text));
@@ -280,7 +323,7 @@ async function main(): Promise<void> {
     );
   out('');
   out(
-    `database: ${ready.dbKind}; ${o.deputies} deputies; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`,
+    `database: ${ready.dbKind}; ${o.deputies} deputies, ${o.pathOpinions} opinions before the paths; ${o.connections} connections, ${o.seconds} s per path (after a 1 s warm-up), load generator in a separate process on loopback`,
   );
   out(
     `reports: over ${seeded?.opinions ?? 0} seeded opinions (seeded after the paths ran), office and deputy commands through the same callback path`,
