@@ -1,6 +1,6 @@
 import { UserError } from '../../errors';
 import { maskSensitive } from '../../text/mask';
-import { bigramSet, rankSimilar } from '../../text/similarity';
+import { type BigramKeys, bigramKeys, rankSimilar } from '../../text/similarity';
 import { deriveTitle } from '../../text/title';
 import { wallTime } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
@@ -39,12 +39,12 @@ export function createFiling(d: OpinionDeps) {
   ];
 
   // An opinion's text never changes once filed: its bigrams are worked out once per instance (bounded).
-  const gramCache = new Map<string, Set<string>>();
-  const gramsOf = (o: PoolItem): Set<string> => {
+  const gramCache = new Map<string, BigramKeys>();
+  const gramsOf = (o: PoolItem): BigramKeys => {
     let grams = gramCache.get(o.code);
     if (!grams) {
       if (gramCache.size >= GRAM_CACHE_MAX) gramCache.delete(gramCache.keys().next().value as string);
-      grams = bigramSet(`${o.title} ${o.content}`);
+      grams = bigramKeys(`${o.title} ${o.content}`);
       gramCache.set(o.code, grams);
     }
     return grams;

@@ -47,7 +47,8 @@ export function createSimilarPool(read: () => Promise<PoolItem[]>, size: number,
     },
     /** This instance filed an opinion: it joins the copy (and a read in flight) as the newest. */
     add(item: PoolItem): void {
-      if (cached) cached = { at: cached.at, items: withNewest(cached.items, [item]) };
+      if (cached && !cached.items.some((o) => o.code === item.code))
+        cached = { at: cached.at, items: [item, ...cached.items.slice(0, size - 1)] };
       loading?.added.push(item);
     },
     /** This instance changed an opinion's state (it may have left the open ones): read afresh next time. */
