@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { encrypt, getSignature } from '@wecom/crypto';
+import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import type { FromServer, ToServer } from './bench-server';
 
 // `npm run bench`: drives the real callback path on loopback with signed, encrypted smart-bot
@@ -125,7 +125,7 @@ function signedRequest(
   text: string,
 ) {
   const msgid = `bench-${randomBytes(8).toString('hex')}`;
-  const plaintext = JSON.stringify({
+  return signedPayload(keys, basePath, {
     msgid,
     aibotid: 'bench-bot',
     chatid: 'wr-bench',
@@ -134,7 +134,23 @@ function signedRequest(
     msgtype: 'text',
     text: { content: text.replace('{id}', msgid.slice(-6)) },
   });
-  const ciphertext = encrypt(keys.encodingAesKey, plaintext, '');
+}
+
+/** WeCom's refresh of a stream the bot answered with a placeholder (the command ran past its deadline). */
+function streamRefresh(keys: { token: string; encodingAesKey: string }, userid: string, streamId: string) {
+  return signedPayload(keys, '/wecom/callback', {
+    msgid: `bench-${randomBytes(8).toString('hex')}`,
+    aibotid: 'bench-bot',
+    chatid: 'wr-bench',
+    chattype: 'group',
+    from: { userid },
+    msgtype: 'stream',
+    stream: { id: streamId },
+  });
+}
+
+function signedPayload(keys: { token: string; encodingAesKey: string }, basePath: string, payload: object) {
+  const ciphertext = encrypt(keys.encodingAesKey, JSON.stringify(payload), '');
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = String(1_000_000_000 + randomBytes(4).readUInt32BE(0));
   const query = new URLSearchParams({
@@ -203,24 +219,37 @@ function renderTable(rows: Row[]): string {
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
 
-/** One command through the real callback path, timed from request to decrypted-ready response. */
+/**
+ * One command through the real callback path, timed from the request to its final answer: past the bot's
+ * reply deadline the first answer is a placeholder, and the time runs on until a stream refresh (sent every
+ * 20 ms, as WeCom would, only more often) returns the finished reply.
+ */
 async function timeCommand(
   keys: { token: string; encodingAesKey: string },
   appUrl: string,
   userid: string,
   text: string,
 ): Promise<number> {
-  const req = signedRequest(keys, '/wecom/callback', userid, text);
   const started = process.hrtime.bigint();
-  const res = await fetch(`${appUrl}${req.path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: req.body,
-  });
-  await res.text();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (res.status !== 200) throw new Error(`${text} answered ${res.status}`);
-  return ms;
+  const post = async (req: { path: string; body: string }) => {
+    const res = await fetch(`${appUrl}${req.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: req.body,
+    });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${text} answered ${res.status}`);
+    const { message } = decrypt(keys.encodingAesKey, (JSON.parse(body) as { encrypt: string }).encrypt);
+    return JSON.parse(message) as { msgtype: string; stream?: { id: string; finish: boolean } };
+  };
+  let reply = await post(signedRequest(keys, '/wecom/callback', userid, text));
+  while (reply.msgtype === 'stream' && reply.stream && !reply.stream.finish) {
+    if (Number(process.hrtime.bigint() - started) / 1e6 > 300_000)
+      throw new Error(`${text} did not finish in 5 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    reply = await post(streamRefresh(keys, userid, reply.stream.id));
+  }
+  return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
 function median(xs: number[]): number {
