@@ -7,6 +7,8 @@ module.exports = {
     // Transpile only: type-checking is `npm run typecheck`, once, not per test file.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
+  // jest 29 does not follow chrono-node's wildcard "exports" to a locale; node does (src/time/chrono-zh.d.ts).
+  moduleNameMapper: { '^chrono-node/zh$': '<rootDir>/node_modules/chrono-node/dist/cjs/locales/zh/index.js' },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 30000,

@@ -22,7 +22,7 @@ import { type CryptoKeys, decryptPayload, encryptPayload, signatureOf, verifySig
 // its event loop): the real app on a real database, pushing to a fake WeCom, plus the bare floor.
 
 export type ToServer =
-  | { type: 'start'; keys: CryptoKeys; mongodbUri?: string; deputies: number }
+  | { type: 'start'; keys: CryptoKeys; mongodbUri?: string; deputies: number; pathOpinions: number }
   | { type: 'seed'; opinions: number }
   | { type: 'sample' }
   | { type: 'stop' };
@@ -37,7 +37,7 @@ export type FromServer =
       deputy: string;
     }
   | { type: 'seeded'; opinions: number; seconds: number }
-  | { type: 'sample'; peakRssBytes: number; opinions: number }
+  | { type: 'sample'; peakRssBytes: number; opinions: number; dbCommands: number; dbMs: number; cpuMs: number }
   | { type: 'failed'; error: string };
 
 const send = (m: FromServer) => process.send?.(m);
@@ -91,8 +91,26 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
       });
   const uri = msg.mongodbUri ?? (embedded as { uri: string }).uri;
   const connection = await mongoose
-    .createConnection(uri, { dbName: `bench_${process.pid}_${Date.now().toString(36)}`, autoIndex: false })
+    .createConnection(uri, {
+      dbName: `bench_${process.pid}_${Date.now().toString(36)}`,
+      autoIndex: false,
+    })
     .asPromise();
+  // Database round trips per path and their time, from the pool's own check-out/check-in events (always
+  // emitted; command monitoring would copy every command and slow the path it measures).
+  const db = { commands: 0, ms: 0 };
+  const out = new Map<string, number>();
+  const client = connection.getClient();
+  client.on('connectionCheckedOut', (e) => {
+    db.commands++;
+    out.set(`${e.address}/${e.connectionId}`, performance.now());
+  });
+  client.on('connectionCheckedIn', (e) => {
+    const key = `${e.address}/${e.connectionId}`;
+    const since = out.get(key);
+    if (since !== undefined) db.ms += performance.now() - since;
+    out.delete(key);
+  });
 
   const wecom = new FakeWecom(100);
   const fake = await wecom.listen();
@@ -112,9 +130,15 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
   // Logs are produced and serialised as in production (their cost is part of the path), then dropped.
   const log = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: false }) });
   const composed = await composeApp({ config, connection, log });
-  // The roster first (the command paths run on it), the opinions and events when asked for the reports.
-  const none = { opinions: 0, activitiesPerYear: 0, meetingsPerYear: 0, studyPerYear: 0, shiftsPerYear: 0 };
-  await seedDatabase(composed.models, config, { ...SEED_DEFAULTS, ...none, deputies: msg.deputies }, new Date());
+  // The roster and a fixed number of opinions first (the command paths run on them: the read path's cost on a
+  // server without secondary indexes grows with the collection), the bulk and the events when asked for the reports.
+  const none = { activitiesPerYear: 0, meetingsPerYear: 0, studyPerYear: 0, shiftsPerYear: 0 };
+  await seedDatabase(
+    composed.models,
+    config,
+    { ...SEED_DEFAULTS, ...none, opinions: msg.pathOpinions, deputies: msg.deputies },
+    new Date(),
+  );
   process.on('message', async (m: ToServer) => {
     if (m.type !== 'seed') return;
     const started = Date.now();
@@ -135,8 +159,17 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   process.on('message', async (m: ToServer) => {
     if (m.type !== 'sample') return;
+    const [dbCommands, dbMs] = [db.commands, db.ms];
+    const cpu = process.cpuUsage();
     const opinions = await composed.models.Opinion.countDocuments({});
-    send({ type: 'sample', peakRssBytes: Math.max(peak, process.memoryUsage().rss), opinions });
+    send({
+      type: 'sample',
+      peakRssBytes: Math.max(peak, process.memoryUsage().rss),
+      opinions,
+      dbCommands,
+      dbMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
     peak = 0;
   });
 

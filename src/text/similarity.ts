@@ -12,14 +12,44 @@ export function bigramSet(s: string): Set<string> {
 
 /** Dice coefficient of the two bigram sets: 1 for the same words, 0 when nothing is shared or a side is empty. */
 export function similarity(a: string, b: string): number {
-  return diceOfSets(bigramSet(a), bigramSet(b));
+  return diceOfKeys(bigramKeys(a), bigramKeys(b));
 }
 
-function diceOfSets(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/**
+ * The same bigrams as `bigramSet`, each as one number (its two code points), sorted and distinct: a filing is
+ * compared with hundreds of open opinions, and a merge of two short number arrays is much cheaper than
+ * string-set lookups. A single character's key is its code point, below every pair's.
+ */
+export type BigramKeys = Float64Array;
+
+const PAIR = 0x110000; // one past the last code point
+
+export function bigramKeys(s: string): BigramKeys {
+  const points: number[] = [];
+  for (const ch of s.toLowerCase()) if (MEANINGFUL.test(ch)) points.push(ch.codePointAt(0)!);
+  if (points.length === 1) return Float64Array.of(points[0]!);
+  const keys = new Float64Array(Math.max(0, points.length - 1));
+  for (let i = 0; i + 1 < points.length; i += 1) keys[i] = points[i]! * PAIR + points[i + 1]!;
+  keys.sort();
+  let n = 0;
+  for (let i = 0; i < keys.length; i += 1) if (i === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i]!;
+  return keys.subarray(0, n);
+}
+
+function diceOfKeys(a: BigramKeys, b: BigramKeys): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared += 1;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 /** Items whose text scores at least threshold against text, best first (ties keep input order), at most limit. */
@@ -27,13 +57,15 @@ export function rankSimilar<T>(
   text: string,
   items: T[],
   getText: (item: T) => string,
-  opts: { threshold: number; limit: number; grams?: (item: T) => Set<string> },
+  opts: { threshold: number; limit: number; grams?: (item: T) => BigramKeys },
 ): Array<{ item: T; score: number }> {
-  const target = bigramSet(text);
-  const gramsOf = opts.grams ?? ((item: T) => bigramSet(getText(item)));
-  return items
-    .map((item) => ({ item, score: diceOfSets(target, gramsOf(item)) }))
-    .filter((entry) => entry.score > 0 && entry.score >= opts.threshold)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, Math.max(0, opts.limit));
+  const target = bigramKeys(text);
+  const gramsOf = opts.grams ?? ((item: T) => bigramKeys(getText(item)));
+  const hits: Array<{ item: T; score: number }> = [];
+  for (const item of items) {
+    const score = diceOfKeys(target, gramsOf(item));
+    if (score > 0 && score >= opts.threshold) hits.push({ item, score });
+  }
+  // Array.prototype.sort is stable: ties keep input order.
+  return hits.sort((a, b) => b.score - a.score).slice(0, Math.max(0, opts.limit));
 }

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chronoZh from 'chrono-node/zh';
 import { toHalfWidth } from '../text/normalize';
 import {
   DEFAULT_TZ,
@@ -373,7 +373,7 @@ function weekdayIndex(ch: string): number {
 
 function parseWithChrono(s: string, ctx: Ctx): (Hit & { index: number; hasDay: boolean }) | null {
   const ref = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.now, ctx.tz) };
-  const result = chrono.zh.hans.parse(s, ref, { forwardDate: true })[0];
+  const result = chronoZh.hans.parse(s, ref, { forwardDate: true })[0];
   if (!result) return null;
   const c = result.start;
   const parts = [c.get('year'), c.get('month'), c.get('day'), c.get('hour') ?? 0, c.get('minute') ?? 0] as const;

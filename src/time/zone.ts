@@ -60,8 +60,27 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
 export function zoneOffsetMinutes(date: Date, tz: string): number {
   const t = date.getTime();
   if (!Number.isFinite(t)) return inZone(date, tz).utcOffset();
+  // Offsets change a few times a year at most: an hour whose first and last second agree has no change
+  // inside it, and its offset is remembered (formatToParts is the costly part of every time reading).
+  const hour = Math.floor(t / HOUR_MS);
+  let known = offsetsByHour.get(tz);
+  if (!known) offsetsByHour.set(tz, (known = new Map()));
+  const cached = known.get(hour);
+  if (cached !== undefined) return cached;
+  const first = offsetAt(hour * HOUR_MS, tz);
+  if (offsetAt(hour * HOUR_MS + HOUR_MS - 1000, tz) !== first) return offsetAt(t, tz);
+  if (known.size >= OFFSET_HOURS_KEPT) known.clear();
+  known.set(hour, first);
+  return first;
+}
+
+const HOUR_MS = 3_600_000;
+const OFFSET_HOURS_KEPT = 10_000;
+const offsetsByHour = new Map<string, Map<number, number>>();
+
+function offsetAt(t: number, tz: string): number {
   const fields: Record<string, number> = {};
-  for (const part of formatterFor(tz).formatToParts(date))
+  for (const part of formatterFor(tz).formatToParts(new Date(t)))
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   const asUtc = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
   return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000);

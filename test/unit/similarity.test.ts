@@ -1,4 +1,4 @@
-import { bigramSet, rankSimilar, similarity } from '../../src/text/similarity';
+import { bigramKeys, bigramSet, rankSimilar, similarity } from '../../src/text/similarity';
 
 describe('bigramSet', () => {
   it('uses CJK and alphanumeric characters, ignoring punctuation, spaces and case', () => {
@@ -39,5 +39,33 @@ describe('rankSimilar', () => {
     const ranked = rankSimilar('村口路灯不亮', items, (i) => i.title, { threshold: 0.62, limit: 10 });
     expect(ranked.map((r) => r.item.code)).toEqual(['YJ2026-004', 'YJ2026-003']);
     expect(rankSimilar('完全无关的话题', items, (i) => i.title, { threshold: 0.3, limit: 10 })).toEqual([]);
+  });
+});
+
+describe('bigramKeys', () => {
+  // The reference: Dice over the string bigram sets, as the definition reads.
+  const reference = (a: string, b: string): number => {
+    const x = bigramSet(a);
+    const y = bigramSet(b);
+    if (x.size === 0 || y.size === 0) return 0;
+    return (2 * [...x].filter((g) => y.has(g)).length) / (x.size + y.size);
+  };
+
+  it('has one key per distinct bigram, and a lone character stays apart from every pair', () => {
+    for (const s of ['修路，加灯！', '路路路路', 'A b', '路', '，。！ ', '𠀀𠀁𠀀𠀁 ab'])
+      expect(bigramKeys(s).length).toBe(bigramSet(s).size);
+    expect(similarity('路', '路灯')).toBe(0);
+  });
+
+  it('scores exactly as the Dice coefficient of the bigram sets', () => {
+    const alphabet = [...'村口路灯坏了不亮学校门口交通aB1𠀀，'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = () =>
+      Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let i = 0; i < 500; i++) {
+      const [a, b] = [text(), text()];
+      expect(similarity(a, b)).toBeCloseTo(reference(a, b), 12);
+    }
   });
 });

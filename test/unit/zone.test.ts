@@ -11,6 +11,7 @@ import {
   startOfWeek,
   wallTime,
   yearOf,
+  zoneOffsetMinutes,
 } from '../../src/time/zone';
 
 const SH = 'Asia/Shanghai';
@@ -87,5 +88,42 @@ describe('zone', () => {
     expect(isValidYmd(2026, 11, 31)).toBe(false);
     expect(isValidYmd(2026, 13, 1)).toBe(false);
     expect(addDaysYmd({ year: 2026, month: 12, day: 31 }, 1)).toEqual({ year: 2027, month: 1, day: 1 });
+  });
+});
+
+describe('zoneOffsetMinutes', () => {
+  // The reference: Intl's own reading of the instant, without any remembering.
+  const direct = (t: number, tz: string): number => {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
+    return Math.round(
+      (Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(t / 1000) * 1000) / 60_000,
+    );
+  };
+
+  it('stays exact around changes of offset, read twice (the second time from memory)', () => {
+    const windows: Array<[string, string]> = [
+      [NY, '2026-03-08T06:00:00Z'], // 02:00 EST → 03:00 EDT
+      [NY, '2026-11-01T05:00:00Z'], // 02:00 EDT → 01:00 EST
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], // a half-hour change
+      ['America/St_Johns', '2026-03-08T05:30:00Z'], // a change in the middle of a UTC hour
+      [SH, '2026-11-02T01:00:00Z'],
+    ];
+    for (const [tz, around] of windows) {
+      const centre = Date.parse(around);
+      for (let t = centre - 2 * 3_600_000; t <= centre + 2 * 3_600_000; t += 7 * 60_000 + 1_001) {
+        for (const round of [1, 2])
+          expect([tz, t, round, zoneOffsetMinutes(new Date(t), tz)]).toEqual([tz, t, round, direct(t, tz)]);
+      }
+    }
   });
 });

@@ -2,9 +2,12 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { wallTime } from '../../time/zone';
 import { uniqueSheetName } from './sheet-names';
+
+// exceljs takes a second or two to load: only an export needs it, so starting the bot (or a test file) does not.
+const loadExcel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 // Streaming .xlsx output: rows go to disk as they are added, so a year of 100k rows never sits in memory.
 
@@ -97,17 +100,19 @@ export class XlsxStream {
     private readonly partial: string,
     private readonly tz: string,
     file: WriteStream,
+    excel: typeof ExcelJS,
   ) {
     this.failed = new Promise<never>((_, reject) => {
       file.on('error', (err) => reject(new FileWriteError(out, codeOf(err))));
     });
     this.failed.catch(() => undefined);
-    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
+    this.wb = new excel.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
   }
 
   static async open(out: string, tz: string): Promise<XlsxStream> {
     const partial = `${out}.partial`;
-    return new XlsxStream(out, partial, tz, await openFile(partial, out));
+    const excel = await loadExcel();
+    return new XlsxStream(out, partial, tz, await openFile(partial, out), excel);
   }
 
   /** Starts a sheet (committing the previous one): bold frozen header row, column widths, typed cells. */

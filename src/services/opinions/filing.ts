@@ -1,11 +1,12 @@
 import { UserError } from '../../errors';
 import { maskSensitive } from '../../text/mask';
-import { bigramSet, rankSimilar } from '../../text/similarity';
+import { type BigramKeys, bigramKeys, rankSimilar } from '../../text/similarity';
 import { deriveTitle } from '../../text/title';
 import { wallTime } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import { extractCategoryTag, pickCategory, type CategoryPick } from './category';
 import { type ActionInput, OPEN_STATUSES, type Opinion, type OpinionDeps, timelineEntry } from './opinion-steps';
+import { createSimilarPool, type PoolItem } from './similar-pool';
 import { isDuplicateKey } from '../../models/duplicate-key';
 
 export type OpinionSource = '代表' | '群众反映';
@@ -31,7 +32,6 @@ export function createFiling(d: OpinionDeps) {
   const limits = d.config.tunables.opinion;
   const { Opinion } = d.models;
 
-  type PoolItem = { code: string; title: string; content: string };
   const poolStages = [
     { $sort: { filedAt: -1 as const, _id: -1 as const } },
     { $limit: SIMILAR_POOL },
@@ -39,12 +39,12 @@ export function createFiling(d: OpinionDeps) {
   ];
 
   // An opinion's text never changes once filed: its bigrams are worked out once per instance (bounded).
-  const gramCache = new Map<string, Set<string>>();
-  const gramsOf = (o: PoolItem): Set<string> => {
+  const gramCache = new Map<string, BigramKeys>();
+  const gramsOf = (o: PoolItem): BigramKeys => {
     let grams = gramCache.get(o.code);
     if (!grams) {
       if (gramCache.size >= GRAM_CACHE_MAX) gramCache.delete(gramCache.keys().next().value as string);
-      grams = bigramSet(`${o.title} ${o.content}`);
+      grams = bigramKeys(`${o.title} ${o.content}`);
       gramCache.set(o.code, grams);
     }
     return grams;
@@ -62,26 +62,14 @@ export function createFiling(d: OpinionDeps) {
     }));
   }
 
-  async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
-    const pool = await Opinion.aggregate<PoolItem>([
-      { $match: { status: { $in: [...OPEN_STATUSES] } } },
-      ...poolStages,
-    ]);
-    return rank(text, pool, excludeCode);
-  }
+  const readPool = () =>
+    Opinion.aggregate<PoolItem>([{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages]);
+  // Filings compare with this instance's copy (a hint, stale across instances for a minute at most).
+  const pool = createSimilarPool(readPool, SIMILAR_POOL);
 
-  /** This message's opinion if it was already filed (a retry), and the open opinions to compare with: one read. */
-  async function earlierAndPool(msgId: string): Promise<{ earlier?: Opinion; pool: PoolItem[] }> {
-    const [facets] = await Opinion.aggregate<{ earlier: Opinion[]; pool: PoolItem[] }>([
-      { $match: { $or: [{ origin: msgId }, { status: { $in: [...OPEN_STATUSES] } }] } },
-      {
-        $facet: {
-          earlier: [{ $match: { origin: msgId } }, { $limit: 1 }],
-          pool: [{ $match: { status: { $in: [...OPEN_STATUSES] } } }, ...poolStages],
-        },
-      },
-    ]);
-    return { earlier: facets?.earlier[0], pool: facets?.pool ?? [] };
+  /** The console's 相近建议: read fresh, a page is shown rarely. */
+  async function findSimilar(text: string, excludeCode?: string): Promise<Array<{ code: string; title: string }>> {
+    return rank(text, await readPool(), excludeCode);
   }
 
   /** Files an opinion; a retried message returns the opinion it already created. */
@@ -95,9 +83,9 @@ export function createFiling(d: OpinionDeps) {
     if (length > limits.maxChars) throw new UserError('opinionTooLong', { max: limits.maxChars, length });
     const pick = pickCategory(text, tag, d.config.categories);
 
-    const { earlier, pool } = await earlierAndPool(input.msgId);
-    if (earlier) return { opinion: earlier, pick, similar: rank(text, pool, earlier.code) };
-    const similar = rank(text, pool);
+    // No look for an earlier filing of this message first: the inbox answers WeCom's retries, and a re-run
+    // after a crash meets the unique `origin` below (its code number stays unused, as for a race).
+    const similar = rank(text, await pool.get(input.now));
 
     const year = wallTime(input.now, d.config.timezone).year;
     const code = await nextCode(d.models, 'YJ', year);
@@ -121,15 +109,18 @@ export function createFiling(d: OpinionDeps) {
         lastEventAt: input.now,
         timeline: [timelineEntry('filed', input, { note: input.source })],
       });
-      return { opinion: created.toObject() as Opinion, pick, similar };
+      const opinion = created.toObject() as Opinion;
+      pool.add({ code: opinion.code, title: opinion.title, content: opinion.content });
+      return { opinion, pick, similar };
     } catch (err) {
-      // The same message processed twice at once: the loser answers with the winner's opinion (its code number stays unused).
+      // The same message processed twice (at once, or again after a crash): the second answers with the
+      // first one's opinion, not compared with itself (its own code number stays unused).
       if (!isDuplicateKey(err)) throw err;
       const winner = await Opinion.findOne({ origin: input.msgId }).lean<Opinion>();
       if (!winner) throw err;
-      return { opinion: winner, pick, similar };
+      return { opinion: winner, pick, similar: similar.filter((s) => s.code !== winner.code) };
     }
   }
 
-  return { file, findSimilar };
+  return { file, findSimilar, forgetPool: pool.forget };
 }

@@ -23,18 +23,26 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
   const queries = createQueries(d);
   const reports = createReports(d);
   const forConsole = createConsoleOpinions(d, notices);
+  // A state change may take an opinion out of the open ones filings are compared with: read them afresh.
+  const changing =
+    <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await step(...args);
+      filing.forgetPool();
+      return result;
+    };
   return {
     /** Normalises a typed code (`yj2026-7`, `7`, full-width) to `YJ2026-007`; UserError if it is not one. */
     resolveCode: (input: string, now: Date, command: string) => resolveCode(input, now, d.config.timezone, { command }),
     file: filing.file,
     findSimilar: filing.findSimilar,
     cosign: deputy.cosign,
-    withdraw: deputy.withdraw,
-    rate: deputy.rate,
-    assign: office.assign,
-    answer: office.answer,
-    close: office.close,
-    reject: office.reject,
+    withdraw: changing(deputy.withdraw),
+    rate: changing(deputy.rate),
+    assign: changing(office.assign),
+    answer: changing(office.answer),
+    close: changing(office.close),
+    reject: changing(office.reject),
     listMine: queries.listMine,
     progress: queries.progress,
     knownUnits: units.knownNames,
