@@ -1,5 +1,9 @@
-import exifr from 'exifr';
-import sharp from 'sharp';
+import type Exifr from 'exifr';
+import type Sharp from 'sharp';
+
+// Loaded on the first picture: starting the bot (or a test file) does not pay for the native library.
+const loadSharp = async (): Promise<typeof Sharp> => (await import('sharp')).default;
+const loadExifr = async (): Promise<typeof Exifr> => (await import('exifr')).default;
 
 export interface Inspected {
   mime: 'image/jpeg' | 'image/png';
@@ -24,6 +28,7 @@ export function sniffImage(bytes: Buffer): Inspected['mime'] | undefined {
 
 async function gpsOf(bytes: Buffer): Promise<Inspected['gps']> {
   try {
+    const exifr = await loadExifr();
     const gps = (await exifr.gps(bytes)) as { latitude?: number; longitude?: number } | undefined;
     if (gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude))
       return { lat: gps.latitude as number, lon: gps.longitude as number };
@@ -40,6 +45,7 @@ async function gpsOf(bytes: Buffer): Promise<Inspected['gps']> {
 export async function inspectImage(bytes: Buffer, thumbPx: number): Promise<Inspected | undefined> {
   const mime = sniffImage(bytes);
   if (!mime) return undefined;
+  const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS });
     const meta = await image.metadata();
@@ -64,6 +70,7 @@ export async function inspectImage(bytes: Buffer, thumbPx: number): Promise<Insp
 
 /** The photo as shown to anyone but the office: upright, re-encoded, without EXIF (no location). */
 export async function withoutMetadata(bytes: Buffer, mime: Inspected['mime']): Promise<Buffer> {
+  const sharp = await loadSharp();
   const image = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
   return mime === 'image/png' ? image.png().toBuffer() : image.jpeg({ quality: 90 }).toBuffer();
 }
