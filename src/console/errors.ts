@@ -44,6 +44,40 @@ export function fromUserError(err: UserError): ApiError {
   return new ApiError(400, 'refused', err.reply, field ? { [field]: err.reply } : undefined);
 }
 
+/** How one page's service refusals read in the API: some are a 404 or a 409, some belong to a form field. */
+export interface Refusals {
+  fields?: Partial<Record<MessageKey, string>>;
+  notFound?: readonly MessageKey[];
+  conflict?: readonly MessageKey[];
+  /** The error code of a refusal on a field: 'invalid' (the form's own check) or 'refused' (the service's rule). */
+  fieldCode?: 'invalid' | 'refused';
+}
+
+/**
+ * Runs a service call and turns its UserError into what the page shows; anything unmapped goes on to the
+ * one catch point (answerError), which makes it a 400 'refused' with the chat's sentence.
+ */
+export function refusalsOf(map: Refusals) {
+  const notFoundKeys = new Set<string>(map.notFound ?? []);
+  const conflictKeys = new Set<string>(map.conflict ?? []);
+  return async function refusing<T>(
+    work: Promise<T> | (() => Promise<T> | T),
+    rename?: Record<string, string>,
+  ): Promise<T> {
+    try {
+      return await (typeof work === 'function' ? work() : work);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      if (notFoundKeys.has(err.key)) throw notFound();
+      if (conflictKeys.has(err.key)) throw new ApiError(409, 'conflict', err.reply);
+      const field = map.fields?.[err.key as MessageKey];
+      if (!field) throw err;
+      const name = rename?.[field] ?? field;
+      throw new ApiError(400, map.fieldCode ?? 'refused', err.reply, { [name]: err.reply });
+    }
+  };
+}
+
 const label = (field: string) => consoleFieldLabels[field] ?? field;
 
 /** One zod issue as a Chinese sentence naming the field. */

@@ -8,7 +8,7 @@ import { consoleFieldLabels } from '../messages/console';
 import type { Services } from '../services';
 import type { AnnouncementView } from '../services/bulletins';
 import { formatDateTime } from '../time/format';
-import { ApiError, invalid, notFound, parseInput } from './errors';
+import { invalid, parseInput, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
 
 export interface AnnouncementRoutesDeps {
@@ -27,7 +27,6 @@ const FIELD_OF: Partial<Record<MessageKey, 'content' | 'when'>> = {
   announceTimePast: 'when',
   announceTimeTooFar: 'when',
 };
-const NOT_FOUND = new Set<string>(['announceNotFound', 'announceBadCode']);
 
 // Generous bounds: the service's own limit (in characters, with its Chinese sentence) decides.
 const CONTENT = z.string().max(20_000);
@@ -48,21 +47,7 @@ const sendSchema = z
   .strict();
 
 /** A refusal of the announcements service as the composer shows it: on its field, or a 404. */
-function asApiError(err: unknown, timeField: 'when' | 'at' = 'when'): unknown {
-  if (!(err instanceof UserError)) return err;
-  if (NOT_FOUND.has(err.key)) return notFound();
-  const field = FIELD_OF[err.key as MessageKey];
-  if (!field) return err;
-  return new ApiError(400, 'refused', err.reply, { [field === 'when' ? timeField : field]: err.reply });
-}
-
-async function refusing<T>(work: () => Promise<T> | T, timeField?: 'when' | 'at'): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw asApiError(err, timeField);
-  }
-}
+const refusing = refusalsOf({ fields: FIELD_OF, notFound: ['announceNotFound', 'announceBadCode'] });
 
 /** 公告: the composer's preview, send now or at a time, the list, cancel — through the chat's service and notices. */
 export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutesDeps): void {
@@ -139,10 +124,9 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
         : b.when
           ? await refusing(() => announcements.readWhen(b.when!, now))
           : undefined;
-      const a = await refusing(
-        () => (at ? announcements.schedule({ ...base, at }) : announcements.post(base)),
-        timeField,
-      );
+      const a = await refusing(() => (at ? announcements.schedule({ ...base, at }) : announcements.post(base)), {
+        when: timeField,
+      });
       ctx.body = json(a);
     }),
   );

@@ -1,10 +1,9 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { UserError } from '../errors';
 import { type MessageKey, t } from '../messages';
 import { fromWallTime, isValidYmd } from '../time/zone';
-import { ApiError, notFound, parseInput } from './errors';
-import { type EventRoutesDeps, eventCodeOf, orNotFound } from './routes-events';
+import { notFound, parseInput, refusalsOf } from './errors';
+import { EVENT_NOT_FOUND, type EventRoutesDeps, eventCodeOf } from './routes-events';
 import { jsonBody } from './session';
 
 // 活动与会议: create and edit from the console's form. The form's times are Beijing wall times
@@ -72,17 +71,12 @@ const FORM_FIELD: Partial<Record<MessageKey, string>> = {
 };
 
 /** A field refusal is a form error (400 invalid with the field), a change made meanwhile a 409. */
-async function asForm<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await orNotFound(p);
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    if (err.key === 'eventChangedMeanwhile') throw new ApiError(409, 'conflict', err.reply);
-    const field = FORM_FIELD[err.key as MessageKey];
-    if (field) throw new ApiError(400, 'invalid', err.reply, { [field]: err.reply });
-    throw err;
-  }
-}
+const refusing = refusalsOf({
+  fields: FORM_FIELD,
+  notFound: EVENT_NOT_FOUND,
+  conflict: ['eventChangedMeanwhile'],
+  fieldCode: 'invalid',
+});
 
 export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): void {
   const { services, config, clock, guard } = d;
@@ -117,7 +111,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const b = parseInput(createSchema, await jsonBody(ctx));
       const f = { kind: b.kind, title: b.title, type: b.type || undefined, ...formFields(b), roomCode: b.roomCode };
       const origin = `console:${who.actor.userid}:${b.requestId}`;
-      const r = await asForm(forms.create(f, who.actor, origin, clock.now()));
+      const r = await refusing(forms.create(f, who.actor, origin, clock.now()));
       ctx.status = r.existed ? 200 : 201;
       ctx.body = { ...(await detail(r.code)), existed: r.existed };
     }),
@@ -131,7 +125,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const b = parseInput(editSchema, await jsonBody(ctx));
       const origin = `console:${who.actor.userid}:${code}:v${b.version}`;
       const input = { code, fields: formFields(b), version: b.version, actor: who.actor, origin, now: clock.now() };
-      const r = await asForm(forms.edit(input));
+      const r = await refusing(forms.edit(input));
       ctx.body = { ...(await detail(r.code)), changed: r.changed };
     }),
   );

@@ -3,11 +3,11 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
+import type { MessageKey } from '../messages';
 import { eventListText } from '../messages/room-code';
-import { UserError } from '../errors';
 import type { Services } from '../services';
 import { writeEventList } from '../services/exports';
-import { notFound, parseInput } from './errors';
+import { notFound, parseInput, refusalsOf } from './errors';
 import { sendWorkbook } from './routes-exports';
 import { type Guard, jsonBody } from './session';
 
@@ -19,7 +19,12 @@ export interface EventRoutesDeps {
 }
 
 const EVENT_CODE = /^H[DY]\d{4}-\d{3,}$/;
-const NOT_FOUND_KEYS = new Set(['activityNotFound', 'meetingNotFound', 'activityCodeInvalid', 'meetingCodeInvalid']);
+export const EVENT_NOT_FOUND: readonly MessageKey[] = [
+  'activityNotFound',
+  'meetingNotFound',
+  'activityCodeInvalid',
+  'meetingCodeInvalid',
+];
 
 /** An activity's or meeting's full code from the path (HD2026-001, HY2026-001); anything else is a 404. */
 export function eventCodeOf(ctx: Context): string {
@@ -29,14 +34,7 @@ export function eventCodeOf(ctx: Context): string {
 }
 
 /** An unknown event is a 404 like any other unknown page; other refusals stay as the service said them. */
-export async function orNotFound<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof UserError && NOT_FOUND_KEYS.has(err.key)) throw notFound();
-    throw err;
-  }
-}
+export const orNotFound = refusalsOf({ notFound: EVENT_NOT_FOUND });
 
 const switchSchema = z.object({ on: z.boolean() }).strict();
 

@@ -3,11 +3,10 @@ import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { UserError } from '../errors';
 import { type MessageKey, t } from '../messages';
 import type { Services } from '../services';
 import type { ImportPlan } from '../services/roster';
-import { ApiError, invalid, parseInput } from './errors';
+import { invalid, parseInput, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
 
 export interface RosterRoutesDeps {
@@ -54,15 +53,7 @@ const FIELD_OF: Partial<Record<MessageKey, string>> = {
   rosterBadPhone: 'phone',
 };
 
-async function onField<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    const field = err instanceof UserError ? FIELD_OF[err.key as MessageKey] : undefined;
-    if (!field || !(err instanceof UserError)) throw err;
-    throw new ApiError(400, 'refused', err.reply, { [field]: err.reply });
-  }
-}
+const onField = refusalsOf({ fields: FIELD_OF });
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
 

@@ -1,9 +1,8 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { UserError } from '../errors';
 import { type MessageKey, t } from '../messages';
 import { fromWallTime, isValidYmd } from '../time/zone';
-import { ApiError, notFound, parseInput } from './errors';
+import { parseInput, refusalsOf } from './errors';
 import type { EventRoutesDeps } from './routes-events';
 import { jsonBody } from './session';
 
@@ -46,17 +45,7 @@ const FORM_FIELD: Partial<Record<MessageKey, string>> = {
   stationInvalid: 'station',
 };
 
-async function asForm<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    if (err.key === 'shiftNotFound') throw notFound();
-    const field = FORM_FIELD[err.key as MessageKey];
-    if (field) throw new ApiError(400, 'invalid', err.reply, { [field]: err.reply });
-    throw err;
-  }
-}
+const refusing = refusalsOf({ fields: FORM_FIELD, notFound: ['shiftNotFound'], fieldCode: 'invalid' });
 
 export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
   const { services, config, clock, guard } = d;
@@ -83,7 +72,7 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
       const b = parseInput(assignSchema, await jsonBody(ctx));
       const now = clock.now();
       const origin = `console:${who.actor.userid}:${b.requestId}`;
-      const r = await asForm(
+      const r = await refusing(
         shifts.assign({
           day: b.day,
           time: b.time ?? undefined,
@@ -103,7 +92,7 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
     '/shifts/:id/remove',
     guard.office(async (ctx) => {
       const b = parseInput(removeSchema, await jsonBody(ctx));
-      ctx.body = await asForm(shiftBoard.remove({ id: String(ctx.params.id), userid: b.userid, now: clock.now() }));
+      ctx.body = await refusing(shiftBoard.remove({ id: String(ctx.params.id), userid: b.userid, now: clock.now() }));
     }),
   );
 }

@@ -2,11 +2,10 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { UserError } from '../errors';
 import type { MessageKey } from '../messages';
 import type { Services } from '../services';
 import type { QueuedStudyItem, StudyProgress } from '../services/bulletins';
-import { ApiError, notFound, parseInput } from './errors';
+import { notFound, parseInput, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
 
 export interface StudyRoutesDeps {
@@ -23,8 +22,6 @@ const FIELD_OF: Partial<Record<MessageKey, string>> = {
   studyBadLink: 'link',
   studyNoteTooLong: 'note',
 };
-const CONFLICT = new Set<string>(['studyChangedMeanwhile', 'studyQueueChanged']);
-const NOT_FOUND = new Set<string>(['studyNotFound', 'studyBadCode']);
 
 // Generous bounds: the service's own limits (with the chat's sentences) decide.
 const fields = {
@@ -45,17 +42,11 @@ function codeOf(ctx: Context): string {
   return code;
 }
 
-async function refusing<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    if (NOT_FOUND.has(err.key)) throw notFound();
-    if (CONFLICT.has(err.key)) throw new ApiError(409, 'conflict', err.reply);
-    const field = FIELD_OF[err.key as MessageKey];
-    throw new ApiError(400, 'refused', err.reply, field ? { [field]: err.reply } : undefined);
-  }
-}
+const refusing = refusalsOf({
+  fields: FIELD_OF,
+  notFound: ['studyNotFound', 'studyBadCode'],
+  conflict: ['studyChangedMeanwhile', 'studyQueueChanged'],
+});
 
 const queuedJson = (i: QueuedStudyItem) => ({
   code: i.code,
