@@ -247,44 +247,36 @@ describe('replies in both modes', () => {
     expect(readBotReply(TEST_KEYS, res.text).content).toContain('文字消息');
   });
 
-  it('reads the text items of a mixed message', async () => {
+  /** A group `mixed` message from zhangsan through the signed, encrypted callback; the reply's text. */
+  async function sendMixed(msgid: string, items: unknown[]): Promise<string> {
     const plain = JSON.stringify({
-      msgid: 'mixed-1',
+      msgid,
       aibotid: 'a',
       chattype: 'group',
       chatid: 'g',
       from: { userid: 'zhangsan' },
       msgtype: 'mixed',
-      mixed: {
-        msg_item: [
-          { msgtype: 'text', text: { content: '@代表助手 帮助' } },
-          { msgtype: 'text', text: { content: '' } },
-        ],
-      },
+      mixed: { msg_item: items },
     });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
-    expect(readBotReply(TEST_KEYS, res.text).content).toContain('可以使用以下命令');
+    return readBotReply(TEST_KEYS, res.text).content;
+  }
+
+  it('reads the text items of a mixed message', async () => {
+    const reply = await sendMixed('mixed-1', [
+      { msgtype: 'text', text: { content: '@代表助手 帮助' } },
+      { msgtype: 'text', text: { content: '' } },
+    ]);
+    expect(reply).toContain('可以使用以下命令');
   });
 
   it('refuses a mixed message whose picture is not at an https address, with a clear line', async () => {
-    const plain = JSON.stringify({
-      msgid: 'mixed-2',
-      aibotid: 'a',
-      chattype: 'group',
-      chatid: 'g',
-      from: { userid: 'zhangsan' },
-      msgtype: 'mixed',
-      mixed: {
-        msg_item: [
-          { msgtype: 'text', text: { content: '@代表助手 帮助' } },
-          { msgtype: 'image', image: { url: 'http://x' } },
-        ],
-      },
-    });
-    const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
-    const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
-    expect(readBotReply(TEST_KEYS, res.text).content).toContain('照片链接已失效或无法下载，未保存');
+    const reply = await sendMixed('mixed-2', [
+      { msgtype: 'text', text: { content: '@代表助手 帮助' } },
+      { msgtype: 'image', image: { url: 'http://x' } },
+    ]);
+    expect(reply).toContain('照片链接已失效或无法下载，未保存');
   });
 
   it('answers a stream poll with the stored reply', async () => {
