@@ -128,6 +128,8 @@ export const defaults = {
     perMessage: 9,
     thumbPx: 320,
     allowLoopbackHttp: false,
+    /** How often an instance learns who sent pictures to another instance (their next 建议 takes them). */
+    peerRefreshMs: 5_000,
   },
 };
 

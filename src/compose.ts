@@ -85,6 +85,7 @@ export async function composeApp(o: ComposeOptions) {
   // Demo mode: pushes go to a local sink served by this app, whose port is known only after listen.
   const demoSink = config.demo ? (o.demoSink ?? new FakeWecom(500)) : undefined;
   let listenPort = config.port;
+  let learnPhotos: NodeJS.Timeout | undefined;
 
   const client = createWecomClient({
     apiBase: demoSink ? () => `${localBaseUrl(config.host, listenPort)}${DEMO_WECOM_PREFIX}` : config.wecom.apiBase,
@@ -282,10 +283,16 @@ export async function composeApp(o: ComposeOptions) {
     start(port: number): void {
       listenPort = port;
       sender.start();
+      learnPhotos ??= setInterval(() => {
+        services.photos.learnWaiting(clock.now()).catch((err: unknown) => log.warn({ err }, 'waiting photos not read'));
+      }, config.tunables.photos.peerRefreshMs);
+      learnPhotos.unref();
       if (config.jobsEnabled) scheduler.start();
       longConnection?.start();
     },
     async stop(): Promise<void> {
+      clearInterval(learnPhotos);
+      learnPhotos = undefined;
       await longConnection?.stop();
       await simulator?.close();
       database.stop();

@@ -48,8 +48,8 @@ export function createPhotos(d: PhotosDeps) {
   const waitMinutes = Math.round(limits.waitMs / 60_000);
   const bucket = () => photoBucket(Photo.db);
   /**
-   * Who sent pictures lately (this instance): 建议 without pictures then costs no database round trip.
-   * A picture received by another instance is still attached with 附图 (see README「照片」).
+   * Who sent pictures lately: 建议 without pictures then costs no database round trip. Pictures received
+   * by another instance are learned every few seconds in the background (learnWaiting).
    */
   const recent = new Map<string, number>();
 
@@ -243,6 +243,22 @@ export function createPhotos(d: PhotosDeps) {
     waitMinutes,
     maxPerOpinion: limits.maxPerOpinion,
     receive,
+    /**
+     * Learns who has pictures waiting, whichever instance received them: one indexed read, run in the
+     * background (compose's start), never on a command's path.
+     */
+    async learnWaiting(now: Date): Promise<number> {
+      const since = new Date(now.getTime() - limits.waitMs);
+      const rows = await PhotoDrop.aggregate<{ _id: string; last: Date }>([
+        { $match: { status: 'waiting', receivedAt: { $gte: since } } },
+        { $group: { _id: '$owner', last: { $max: '$receivedAt' } } },
+      ]);
+      for (const r of rows) {
+        const until = new Date(r.last).getTime() + limits.waitMs;
+        if ((recent.get(r._id) ?? 0) < until) recent.set(r._id, until);
+      }
+      return rows.length;
+    },
     /**
      * After 建议/民意: the sender's waiting pictures go onto the opinion just filed. Costs nothing when
      * this instance has seen no pictures from the sender lately.
