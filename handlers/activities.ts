@@ -11,6 +11,7 @@ export const activityListCommand = defineCommand({
   summary: '近期活动：时间、地点、剩余名额、我是否已报名',
   example: '活动',
   uses: ['events', 'holidays'],
+  readOnly: true,
   async run({ actor, now, services, config }) {
     const list = await services.events.activities.listCurrent(now);
     if (list.length === 0) return t('activityListEmpty');

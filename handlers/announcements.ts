@@ -76,6 +76,7 @@ export const announceListCommand = defineCommand({
   summary: '查看待发和最近的公告及编号',
   example: '公告列表',
   uses: ['announcements'],
+  readOnly: true,
   run: listAnnouncements,
 });
 

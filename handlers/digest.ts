@@ -13,6 +13,7 @@ export const digestPreviewCommand = defineCommand({
   summary: '预览本周周报（每周一自动发到群里）',
   example: '周报',
   uses: ['digest', 'holidays'],
+  readOnly: true,
   async run({ services, config, now }) {
     const scheduled = config.jobsEnabled && config.tunables.jobs.digest.enabled;
     const at = scheduled ? nextFire(parseCron(config.jobSchedules.digest), now, config.timezone) : undefined;

@@ -11,6 +11,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
     summary: '查看可以使用的命令',
     example: '帮助',
     uses: [],
+    readOnly: true,
     async run({ actor }) {
       const line = (c: Command) => t('helpLine', { name: c.name, summary: c.summary, example: c.example });
       const deputy = all().filter((c) => c.role === 'deputy');

@@ -22,6 +22,7 @@ export const meetingsCommand = defineCommand({
   example: '会议',
   args: { params: [{ kind: 'code', name: 'code', of: 'HY' }] },
   uses: ['events'],
+  readOnly: true,
   async run({ params: { code }, actor, now, services, config }) {
     const tz = config.timezone;
     const meetings = services.events.meetings;

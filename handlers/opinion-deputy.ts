@@ -15,6 +15,7 @@ export const progressCommand = defineCommand({
   example: '进度 YJ2026-001',
   args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },
   uses: ['opinions', 'holidays'],
+  readOnly: true,
   async run(ctx) {
     const { code } = ctx.params;
     const view = await ctx.services.opinions.progress(code, ctx.actor);

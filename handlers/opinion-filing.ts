@@ -93,6 +93,7 @@ export const myOpinionsCommand = defineCommand({
   example: '我的建议 2',
   args: { params: [{ kind: 'text', name: 'page', label: '页码' }] },
   uses: ['opinions'],
+  readOnly: true,
   async run(ctx) {
     const pageText = toHalfWidth(ctx.params.page ?? '')
       .replace(/^第|页$/g, '')

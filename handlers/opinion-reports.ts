@@ -12,6 +12,7 @@ export const chaseCommand = defineCommand({
   summary: '查看逾期和即将到期的建议（按承办单位）',
   example: '督办',
   uses: ['opinions'],
+  readOnly: true,
   async run(ctx) {
     return (await ctx.services.opinions.overdueReport(ctx.now)) ?? t('overdueNone');
   },
@@ -30,6 +31,7 @@ export const statsCommand = defineCommand({
   example: '统计 本月',
   args: { params: [{ kind: 'text', name: 'period', label: '本年|本月|年份' }] },
   uses: ['opinions', 'events'],
+  readOnly: true,
   async run(ctx) {
     const period = parseStatsPeriod(ctx.params.period ?? '', ctx.now, ctx.config.timezone);
     if (!period) return t('statsUsage');

@@ -43,6 +43,7 @@ export const performanceCommand = defineCommand({
     ],
   },
   uses: ['roster', 'performance'],
+  readOnly: true,
   async run(ctx) {
     const { year, who } = ctx.params;
     let userid = ctx.actor.userid;

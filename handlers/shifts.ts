@@ -34,6 +34,7 @@ export const shiftsCommand = defineCommand({
   summary: '近期联络站值班安排（我的在前）',
   example: '值班',
   uses: ['events'],
+  readOnly: true,
   async run({ actor, now, services }) {
     const { mine, others } = await services.events.shifts.listUpcoming(actor.userid, now);
     if (mine.length === 0 && others.length === 0) return t('shiftListEmpty');

@@ -68,6 +68,7 @@ export const studyListCommand = defineCommand({
   summary: '最近的学习资料，以及我是否已学',
   example: '学习',
   uses: ['study'],
+  readOnly: true,
   async run({ actor, services }) {
     const { items, queued, deputies } = await services.study.listFor(actor.userid);
     const showQueue = actor.isOffice && queued.length > 0;

@@ -195,6 +195,7 @@ export async function composeApp(o: ComposeOptions) {
     afterEnqueue: () => sender.kick(),
     canSendApp: client.canSendApp,
     dispatch: dispatcher.dispatch,
+    readOnly: dispatcher.readOnly,
     streamIdOf,
     staleProcessingMs: config.tunables.inbound.staleProcessingMs,
     duplicateWaitMs: config.tunables.inbound.duplicateWaitMs,

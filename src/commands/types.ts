@@ -87,6 +87,11 @@ export interface Command {
   uses?: readonly ServiceName[];
   /** Takes the sender's waiting photos (建议, 民意, 附图): pictures sent with it are not answered separately. */
   takesPhotos?: boolean;
+  /**
+   * Changes nothing (a test holds every such command to it): a redelivered message may simply run it again,
+   * so the inbox records it only if it misses the reply deadline.
+   */
+  readOnly?: boolean;
   run(ctx: CommandContext): Promise<string>;
 }
 

@@ -148,7 +148,17 @@ export function createDispatcher(d: DispatcherDeps) {
       return { text: t('internalError') };
     }
   }
-  return { dispatch };
+  /**
+   * Whether the message is a plain-text command that changes nothing (`readOnly`): the inbox then runs
+   * it without recording it first. Voice, pictures and anything unparsed take the recorded path.
+   */
+  function readOnly(msg: InboundMessage): boolean {
+    if (msg.kind !== 'text' || msg.voice || msg.images?.length) return false;
+    const parsed = parseCommandLine(msg.text, d.table, d.config.wecom.botName);
+    return parsed.kind === 'command' && parsed.command.readOnly === true;
+  }
+
+  return { dispatch, readOnly };
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;

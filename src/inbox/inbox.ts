@@ -24,6 +24,8 @@ export interface InboxOptions {
   /** Whether app messages can carry the rest of a long reply when there is no response_url. */
   canSendApp: boolean;
   dispatch(msg: InboundMessage): Promise<Reply>;
+  /** A command that changes nothing: run it first, and record it only if it misses the deadline. */
+  readOnly?(msg: InboundMessage): boolean;
   streamIdOf(messageId: string): string;
   staleProcessingMs: number;
   duplicateWaitMs: number;
@@ -52,6 +54,9 @@ interface Ticket {
   late?: LateDelivery;
   /** The command has returned: only storing its reply is left, so the answer is given passively. */
   decided: boolean;
+  /** A read-only command runs without a row; `recorded` is its row, written only once the deadline passed. */
+  unrecorded?: boolean;
+  recorded?: Promise<unknown>;
 }
 
 /**
@@ -79,6 +84,11 @@ export function createInbox(o: InboxOptions) {
       } else {
         stored = { ...reply, text: await fitReply(msg, reply.text) };
       }
+    }
+    if (ticket.unrecorded) {
+      // Answered in time: a redelivery simply runs it again, so there is nothing to record.
+      if (!ticket.recorded) return stored;
+      await ticket.recorded;
     }
     const done: Partial<InboundRow> = { status: 'done', finishedAt: o.clock.now() };
     if (stored?.text !== undefined) done.reply = stored.text;
@@ -208,13 +218,22 @@ export function createInbox(o: InboxOptions) {
   async function receiveWithin(msg: InboundMessage, deadlineMs: number, late: LateDelivery): Promise<Received> {
     o.checkDatabase?.();
     const local = inflight.get(msg.id);
-    const ticket: Ticket = local?.ticket ?? { decided: false };
-    const work = local ? local.promise : handle(msg, ticket);
+    // Reads skip the inbox's two writes (the claim and the stored reply): most of their database cost.
+    const unrecorded = !local && o.readOnly?.(msg) === true;
+    const ticket: Ticket = local?.ticket ?? { decided: false, unrecorded };
+    const work = local ? local.promise : unrecorded ? track(msg, ticket) : handle(msg, ticket);
     const timed = await withDeadline(work, deadlineMs);
     if (timed.done) return { status: 'done', reply: timed.value };
     // The command has finished and only its reply is being stored: wait for that rather than defer it.
     if (ticket.decided) return { status: 'done', reply: await work };
     ticket.late ??= late;
+    if (ticket.unrecorded && !ticket.recorded) {
+      // Late after all: record it now, before answering, so the stream's refresh and redeliveries find it.
+      ticket.recorded = claim(msg).catch((err: unknown) =>
+        o.log.warn({ err, msgId: msg.id }, 'late read not recorded'),
+      );
+      await ticket.recorded;
+    }
     work.catch((err: unknown) => {
       if (err instanceof StillProcessing) return;
       o.log.error({ err, msgId: msg.id }, 'late reply failed; nothing was delivered');

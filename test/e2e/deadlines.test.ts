@@ -21,11 +21,23 @@ const slowCommand: Command = {
   },
 };
 
+// The same, marked readOnly: run before any inbox record, recorded only once it misses the deadline.
+const slowRead: Command = {
+  ...slowCommand,
+  name: '慢读',
+  example: '慢读',
+  readOnly: true,
+  run: async () => {
+    await slow.wait;
+    return '**慢读的结果**：共 300 条';
+  },
+};
+
 function harness(tag: string, env: Record<string, string> = {}) {
   return createHarness(tag, {
     env,
     tunables: { inbound: { botDeadlineMs: BOT_DEADLINE_MS, appDeadlineMs: APP_DEADLINE_MS } },
-    extraCommands: [slowCommand],
+    extraCommands: [slowCommand, slowRead],
   });
 }
 
@@ -110,6 +122,46 @@ describe('with app messages configured', () => {
 
   it('a command that finishes in time is answered passively, as before', async () => {
     expect(await h.say('zhangsan', '帮助')).toContain('可以使用以下命令');
+  });
+
+  it('a read-only command answered in time leaves no inbox record; a redelivery simply runs it again', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = await h.sayStream('zhangsan', '帮助', { msgid: 'fast-read-1' });
+      expect(r).toMatchObject({ finish: true });
+      expect(r.content).toContain('可以使用以下命令');
+    }
+    expect(await h.models.InboundMessage.findById('bot:fast-read-1').lean()).toBeNull();
+  });
+
+  it('smart bot: a slow read-only command is recorded at the deadline and finishes on refresh', async () => {
+    h.wecom.clear();
+    const first = await h.sayStream('zhangsan', '慢读', { msgid: 'slow-read-1' });
+    expect(first).toMatchObject({ finish: false, content: '正在处理…', streamId: streamIdOf('bot:slow-read-1') });
+    expect(await h.models.InboundMessage.findById('bot:slow-read-1').lean()).toMatchObject({ status: 'processing' });
+    expect(await h.pollStream(first.streamId)).toMatchObject({ finish: false, content: '正在处理…' });
+    slow.open();
+    const done = await eventually(async () => {
+      const r = await h.pollStream(first.streamId);
+      return r.finish ? r : undefined;
+    }, 'the stream finishes');
+    expect(done.content).toBe('**慢读的结果**：共 300 条');
+    await h.drain();
+    expect(h.wecom.pushes).toHaveLength(0);
+  });
+
+  it('app: a slow read-only command answers an empty 200, then the reply as an app message', async () => {
+    h.wecom.clear();
+    const res = await h.sayRaw('zhangsan', '慢读', { mode: 'app', msgid: '880003' });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    slow.open();
+    await eventually(
+      async () => (await h.models.InboundMessage.findById('app:880003').lean())?.status === 'done',
+      'the reply is stored',
+    );
+    await h.drain();
+    const app = h.wecom.pushes.filter((p) => p.channel === 'app');
+    expect(app.map((p) => [p.touser, p.content])).toEqual([[['zhangsan'], '慢读的结果：共 300 条']]);
   });
 });
 
