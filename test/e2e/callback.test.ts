@@ -280,7 +280,7 @@ describe('replies in both modes', () => {
   });
 
   it('answers a stream poll with the stored reply', async () => {
-    await h.say('zhangsan', '帮助', { msgid: 'poll-me' });
+    await h.say('zhangsan', '确认', { msgid: 'poll-me' });
     const { streamIdOf } = await import('../../src/wecom/callback');
     const plain = JSON.stringify({
       msgid: 'poll-2',
@@ -292,13 +292,14 @@ describe('replies in both modes', () => {
     });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const res = await h.post(signedQuery(TEST_KEYS, ciphertext, h.nowSeconds()), body, 'application/json');
-    expect(readBotReply(TEST_KEYS, res.text).content).toContain('可以使用以下命令');
+    expect(readBotReply(TEST_KEYS, res.text).content).toContain('没有待确认的语音建议');
   });
 });
 
+// The inbox's record-keeping, shown with 确认: a command it records (read-only ones are simply run again).
 describe('idempotency', () => {
   it('concurrent duplicate deliveries create one record and get identical replies', async () => {
-    const plain = botTextPlaintext({ userid: 'zhangsan', text: '帮助', msgid: 'dup-1' });
+    const plain = botTextPlaintext({ userid: 'zhangsan', text: '确认', msgid: 'dup-1' });
     const { body, ciphertext } = botEnvelope(TEST_KEYS, plain);
     const q = signedQuery(TEST_KEYS, ciphertext, h.nowSeconds());
     const results = await Promise.all([1, 2, 3, 4].map(() => h.post(q, body, 'application/json')));
@@ -315,7 +316,7 @@ describe('idempotency', () => {
       status: 'processing',
       startedAt: h.clock.now(),
     });
-    const res = await h.sayRaw('zhangsan', '帮助', { msgid: 'elsewhere' });
+    const res = await h.sayRaw('zhangsan', '确认', { msgid: 'elsewhere' });
     expect(res.status).toBe(200);
     expect(readBotReply(TEST_KEYS, res.text).json).toMatchObject({
       msgtype: 'stream',
@@ -325,7 +326,7 @@ describe('idempotency', () => {
       { _id: 'bot:elsewhere' },
       { $set: { status: 'done', reply: '第一次的回复' } },
     );
-    expect(await h.say('zhangsan', '帮助', { msgid: 'elsewhere' })).toBe('第一次的回复');
+    expect(await h.say('zhangsan', '确认', { msgid: 'elsewhere' })).toBe('第一次的回复');
   });
 
   it('answers 503 to an app redelivery while another instance still handles the first, so WeCom retries', async () => {
@@ -336,18 +337,18 @@ describe('idempotency', () => {
       status: 'processing',
       startedAt: h.clock.now(),
     });
-    const res = await h.sayRaw('zhangsan', '帮助', { mode: 'app', msgid: 'elsewhere-app' });
+    const res = await h.sayRaw('zhangsan', '确认', { mode: 'app', msgid: 'elsewhere-app' });
     expect(res.status).toBe(503);
     await h.models.InboundMessage.updateOne(
       { _id: 'app:elsewhere-app' },
       { $set: { status: 'done', reply: '第一次的回复' } },
     );
-    expect(await h.say('zhangsan', '帮助', { mode: 'app', msgid: 'elsewhere-app' })).toBe('第一次的回复');
+    expect(await h.say('zhangsan', '确认', { mode: 'app', msgid: 'elsewhere-app' })).toBe('第一次的回复');
   });
 
   it('a later redelivery of an app message gets the first reply', async () => {
-    const first = await h.say('zhangsan', '帮助', { mode: 'app', msgid: '77001' });
-    const again = await h.say('zhangsan', '帮助', { mode: 'app', msgid: '77001' });
+    const first = await h.say('zhangsan', '确认', { mode: 'app', msgid: '77001' });
+    const again = await h.say('zhangsan', '确认', { mode: 'app', msgid: '77001' });
     expect(again).toBe(first);
   });
 });
