@@ -1,54 +1,25 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../config';
-import { type Composed, composeApp } from '../../src/compose';
-import { createLogger } from '../../src/logger';
 import { launchChromium, screenshot } from '../helpers/browser';
-import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { type DemoApp, startDemoApp } from '../helpers/demo-app';
 import { makePhoto } from '../helpers/photos';
 
 // Demo mode's simulator: the person picks a picture, the page has this app's fake WeCom serve it
 // encrypted, sends the image (or mixed) message, and the bot fetches it through the same path as in production.
 jest.setTimeout(90_000);
 
-let db: TestDatabase;
-let composed: Composed;
-let server: http.Server;
+let demo: DemoApp;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  db = await openTestDatabase('demo_photos');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: 'false',
-  });
-  expect(config.demo).toBe(true);
-  composed = await composeApp({
-    config,
-    connection: db.connection,
-    // The page signs with the browser's time, so the app runs on the real clock (as `npm start` does).
-    log: createLogger({ level: 'silent' }),
-  });
-  server = http.createServer(composed.app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  composed.start(port);
-  await composed.sender.stop();
-  base = `http://127.0.0.1:${port}`;
+  demo = await startDemoApp('demo_photos');
+  ({ base } = demo);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await composed?.stop();
-  await db?.drop();
+  await demo?.close();
 });
 
 const replies = (page: Page) => page.locator('#log .row.in .bubble').count();
@@ -100,11 +71,11 @@ it('sends a picture one-to-one, then 建议 takes it; a group message files text
     expect(await page.locator('#log .row.out .bubble').last().innerText()).toContain('[图片] light.png');
     await screenshot(page, 'demo-simulator-photos');
 
-    const photos = await db.connection
+    const photos = await demo.db.connection
       .collection('opinions')
       .find({ photos: { $exists: true } })
       .toArray();
-    expect(photos.map((o) => o.photos.length)).toEqual([1, 1]);
+    expect(photos.map((o) => (o.photos as unknown[]).length)).toEqual([1, 1]);
   } finally {
     await context.close();
   }
