@@ -52,7 +52,8 @@ async function expectText(locator: Locator, text: string): Promise<void> {
   throw new Error(`expected "${text}" in: ${last}`);
 }
 
-const panel = () => page.locator('.el-picker-panel:visible');
+// The make-up days' calendar only: the range picker's panel may still be fading out (visible) meanwhile.
+const panel = () => page.locator('.el-picker-panel.el-date-picker:visible');
 
 /** A holiday as a range: both ends typed into the range picker, then 加入放假日期. */
 async function addRange(from: string, to: string): Promise<void> {
