@@ -1,23 +1,18 @@
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
-import { yearOf } from '../../time/zone';
-import { formatCode, nextCode } from '../codes';
-import { readEventCode } from './event-codes';
+import { eventByCode } from './event-codes';
 import type { EventDeps } from './deps';
 import {
   checkSignupDeadline,
   effectiveEnd,
   type EventTimeInput,
   formatSignupDeadline,
-  nextPendingAt,
   parseSignupDeadline,
-  planReminders,
 } from './event-time';
-import { createOnce, readEventIdentity } from './event-lifecycle';
+import { createOnce, newEventFields, readEventIdentity } from './event-lifecycle';
 import { applyActivityChange, cancelActivity } from './activity-change';
 import { checkCapacity, matchType, readCapacity } from './activity-capacity';
 
@@ -40,12 +35,7 @@ export function createActivities(d: EventDeps) {
   const tz = d.config.timezone;
   const tun = d.config.tunables;
 
-  async function byCode(input: string, now: Date): Promise<ActivityDoc> {
-    const code = readEventCode(input, 'HD', now, tz);
-    const doc = (await Activity.findOne({ code }).lean()) as ActivityDoc | null;
-    if (!doc) throw new UserError('activityNotFound', { code });
-    return doc;
-  }
+  const byCode = (input: string, now: Date) => eventByCode<ActivityDoc>(Activity, 'HD', input, now, tz);
 
   async function create(i: NewActivity): Promise<{ activity: ActivityDoc; existed: boolean }> {
     const { doc, existed } = await createOnce({
@@ -65,11 +55,8 @@ export function createActivities(d: EventDeps) {
             : undefined;
         const deadline = signup?.date ?? startAt;
         const deadlineEstimated = signup?.estimated ?? false;
-        const code = formatCode(await nextCode(d.models, 'HD', yearOf(i.now, tz)));
-        const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
         const created = await Activity.create({
-          code,
-          year: yearOf(startAt, tz),
+          ...(await newEventFields(d, 'HD', startAt, i)),
           title,
           type,
           place,
@@ -79,10 +66,6 @@ export function createActivities(d: EventDeps) {
           deadlineIsDefault: !signup,
           deadlineEstimated,
           capacity,
-          reminders,
-          nextReminderAt: nextPendingAt(reminders),
-          createdBy: i.actor.userid,
-          origin: i.origin,
         });
         return created.toObject() as unknown as ActivityDoc;
       },

@@ -11,6 +11,20 @@ export function readEventCode(input: string, prefix: 'HD' | 'HY', now: Date, tz:
   return formatCode(code);
 }
 
+/** One activity (HD) or meeting (HY) by a typed code; an unknown one is the kind's "not found" refusal. */
+export async function eventByCode<D>(
+  model: { findOne(filter: { code: string }): { lean(): PromiseLike<unknown> } },
+  prefix: 'HD' | 'HY',
+  input: string,
+  now: Date,
+  tz: string,
+): Promise<D> {
+  const code = readEventCode(input, prefix, now, tz);
+  const doc = (await model.findOne({ code }).lean()) as D | null;
+  if (!doc) throw new UserError(prefix === 'HD' ? 'activityNotFound' : 'meetingNotFound', { code });
+  return doc;
+}
+
 /** Which kind a typed code names: explicit prefix wins; a bare number may be either. */
 export function eventKindOf(input: string): CodePrefix | 'either' | undefined {
   const s = toHalfWidth(input).trim().toUpperCase();

@@ -1,7 +1,18 @@
 import { UserError } from '../../errors';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import type { Reminder } from '../../models/event-parts';
-import { cancelReminders, checkEventTime, type EventTimeInput, parseEventTime } from './event-time';
+import { yearOf } from '../../time/zone';
+import { formatCode, nextCode } from '../codes';
+import type { Actor } from '../roster';
+import type { EventDeps } from './deps';
+import {
+  cancelReminders,
+  checkEventTime,
+  type EventTimeInput,
+  nextPendingAt,
+  parseEventTime,
+  planReminders,
+} from './event-time';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 
 // The steps activities and meetings share: how they are stated, created once per message, and cancelled.
@@ -22,6 +33,29 @@ export function readEventIdentity(
   const place = i.place?.trim();
   if (!place) throw new UserError('eventPlaceMissing', { kind });
   return { title, startAt, endAt, place };
+}
+
+/**
+ * What every new activity or meeting carries besides its own fields: the next code of the year (taken only
+ * after everything else was checked, so a refusal burns no number), its year, reminders, and who created it
+ * from which message.
+ */
+export async function newEventFields(
+  d: Pick<EventDeps, 'models' | 'config'>,
+  prefix: 'HD' | 'HY',
+  startAt: Date,
+  i: { actor: Actor; origin: string; now: Date },
+) {
+  const tz = d.config.timezone;
+  const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, i.now);
+  return {
+    code: formatCode(await nextCode(d.models, prefix, yearOf(i.now, tz))),
+    year: yearOf(startAt, tz),
+    reminders,
+    nextReminderAt: nextPendingAt(reminders),
+    createdBy: i.actor.userid,
+    origin: i.origin,
+  };
 }
 
 /**

@@ -4,14 +4,12 @@ import { t } from '../../messages';
 import type { MeetingDoc, MeetingReply } from '../../models/meeting';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
-import { yearOf } from '../../time/zone';
 import { matchType } from './activity-capacity';
-import { formatCode, nextCode } from '../codes';
-import { readEventCode } from './event-codes';
+import { eventByCode, readEventCode } from './event-codes';
 import type { EventDeps } from './deps';
 import { MAX_VERSION_RETRIES } from './version-retry';
-import { checkinWindow, effectiveEnd, type EventTimeInput, nextPendingAt, planReminders } from './event-time';
-import { createOnce, readEventIdentity } from './event-lifecycle';
+import { checkinWindow, effectiveEnd, type EventTimeInput } from './event-time';
+import { createOnce, newEventFields, readEventIdentity } from './event-lifecycle';
 import { createMeetingChanges } from './meeting-change';
 import { createMeetingTally } from './meeting-tally';
 
@@ -32,12 +30,7 @@ export function createMeetings(d: EventDeps) {
   const tz = d.config.timezone;
   const tun = d.config.tunables;
 
-  async function byCode(input: string, now: Date): Promise<MeetingDoc> {
-    const code = readEventCode(input, 'HY', now, tz);
-    const doc = (await Meeting.findOne({ code }).lean()) as MeetingDoc | null;
-    if (!doc) throw new UserError('meetingNotFound', { code });
-    return doc;
-  }
+  const byCode = (input: string, now: Date) => eventByCode<MeetingDoc>(Meeting, 'HY', input, now, tz);
 
   async function create(i: NewMeeting): Promise<{ meeting: MeetingDoc; existed: boolean }> {
     const { doc, existed } = await createOnce({
@@ -48,21 +41,14 @@ export function createMeetings(d: EventDeps) {
         const { title, startAt, endAt, place } = readEventIdentity(i, 'meeting', tz);
         const type = matchType(i.type, tun.meetingTypes, '其他', 'meetingTypeInvalid');
         const expectedIds = (await d.roster.activeDeputies()).map((x) => x.userid);
-        const code = formatCode(await nextCode(d.models, 'HY', yearOf(i.now, tz)));
-        const reminders = planReminders(startAt, tun.reminders.beforeMinutes, i.now);
         const created = await Meeting.create({
-          code,
-          year: yearOf(startAt, tz),
+          ...(await newEventFields(d, 'HY', startAt, i)),
           title,
           type,
           place,
           startAt,
           endAt,
           expectedIds,
-          reminders,
-          nextReminderAt: nextPendingAt(reminders),
-          createdBy: i.actor.userid,
-          origin: i.origin,
         });
         return created.toObject() as unknown as MeetingDoc;
       },
