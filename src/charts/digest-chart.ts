@@ -31,6 +31,7 @@ export function digestChartHasData(d: DigestChartData): boolean {
 
 // Bars: filed, answered. Lines: the three rates, each its own colour so no line reads as a bar series.
 const COLORS = ['#3b6fd6', '#2e9e6b'];
+const RATE_KEYS = ['answerRate', 'closeRate', 'satisfactionRate'] as const;
 const RATE_COLORS = ['#e08a1e', '#8a5cd1', '#d6453b'] as const;
 
 /**
@@ -51,7 +52,7 @@ export function digestChartOption(d: DigestChartData, l: DigestChartLabels): ECh
     ],
     legend: [
       { data: [l.filed, l.answered], top: 60, textStyle: { fontSize: 16 } },
-      { data: [l.answerRate, l.closeRate, l.satisfactionRate], top: 564, textStyle: { fontSize: 16 } },
+      { data: RATE_KEYS.map((k) => l[k]), top: 564, textStyle: { fontSize: 16 } },
     ],
     grid: [
       { left: 70, right: 40, top: 110, height: 330 },
@@ -66,55 +67,25 @@ export function digestChartOption(d: DigestChartData, l: DigestChartLabels): ECh
       { type: 'value', gridIndex: 1, min: 0, max: 100, axisLabel: { fontSize: 14, formatter: '{value}%' } },
     ],
     series: [
-      {
-        name: l.filed,
-        type: 'bar',
+      ...(['filed', 'answered'] as const).map((key) => ({
+        name: l[key],
+        type: 'bar' as const,
         xAxisIndex: 0,
         yAxisIndex: 0,
-        data: d.categories.map((c) => c.filed),
-        label: { show: true, position: 'top', fontSize: 16 },
-      },
-      {
-        name: l.answered,
-        type: 'bar',
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        data: d.categories.map((c) => c.answered),
-        label: { show: true, position: 'top', fontSize: 16 },
-      },
-      {
-        name: l.answerRate,
-        type: 'line',
+        data: d.categories.map((c) => c[key]),
+        label: { show: true, position: 'top' as const, fontSize: 16 },
+      })),
+      ...RATE_KEYS.map((key, i) => ({
+        name: l[key],
+        type: 'line' as const,
         xAxisIndex: 1,
         yAxisIndex: 1,
         connectNulls: true,
         symbolSize: 8,
-        color: RATE_COLORS[0],
+        color: RATE_COLORS[i],
         lineStyle: { width: 3 },
-        data: d.weeks.map((w) => pct(w.answerRate)),
-      },
-      {
-        name: l.closeRate,
-        type: 'line',
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        connectNulls: true,
-        symbolSize: 8,
-        color: RATE_COLORS[1],
-        lineStyle: { width: 3 },
-        data: d.weeks.map((w) => pct(w.closeRate)),
-      },
-      {
-        name: l.satisfactionRate,
-        type: 'line',
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        connectNulls: true,
-        symbolSize: 8,
-        color: RATE_COLORS[2],
-        lineStyle: { width: 3 },
-        data: d.weeks.map((w) => pct(w.satisfactionRate)),
-      },
+        data: d.weeks.map((w) => pct(w[key])),
+      })),
     ],
   };
 }
