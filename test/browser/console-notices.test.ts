@@ -86,6 +86,11 @@ describe('公告', () => {
     expect(pushed[0]!.content).toContain('<img src=x onerror="window.hacked=1">');
     expect(shown[1]!.trim().split('\n').at(-1)).toBe('人大办 赵干事 · GG2026-001');
     expect(pushed[1]!.content.split('\n').at(-1)).toBe('<font color="comment">人大办 赵干事 · GG2026-001</font>');
+    // The list sums it up in words, as the group reads it, without the markdown marks.
+    const row = page.locator('[data-test="ann-recent"] tr', { hasText: 'GG2026-001' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('通知');
+    expect(await row.innerText()).not.toContain('##');
   });
 
   it('schedules at a Chinese time echoed as the full date, lists it, and cancels it', async () => {

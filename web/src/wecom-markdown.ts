@@ -36,6 +36,19 @@ export function parseInline(s: string): Inline[] {
   return out;
 }
 
+/** The words of some inline markdown, without its marks (for one-line summaries in lists). */
+export function inlineText(parts: Inline[]): string {
+  return parts
+    .map((p) => (p.t === 'text' || p.t === 'code' ? p.s : p.t === 'link' ? p.text : inlineText(p.children)))
+    .join('');
+}
+
+/** The first non-blank line of a message as the group reads it: no #, >, ** or <font> marks. */
+export function firstLineText(text: string): string {
+  const first = parseWecomMarkdown(text).find((b) => b.kind !== 'blank');
+  return first ? inlineText(first.inline).trim() : '';
+}
+
 export function parseWecomMarkdown(text: string): Block[] {
   return text.split('\n').map((line): Block => {
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
