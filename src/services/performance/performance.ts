@@ -32,17 +32,9 @@ export const FIRST_YEAR = 2000;
 // Parallel attendance reads for the register: enough to overlap round trips, few enough for a small server.
 const REGISTER_CONCURRENCY = 4;
 
-type OpinionRow = {
-  code: string;
-  title: string;
-  source: string;
-  status: string;
-  rating?: string | null;
-  filer: string;
-  filedAt: Date;
-  cosigns: Array<{ userid: string; at: Date }>;
-};
-type StudyRow = { code: string; title: string; pushedAt?: Date | null; learned?: Array<{ userid: string; at: Date }> };
+// The aggregation's rows: the facts the summary takes (a study item's `learned` may be missing in storage).
+type OpinionRow = OpinionFacts;
+type StudyRow = Omit<StudyFacts, 'learned'> & { learned?: StudyFacts['learned'] };
 
 /**
  * Deputies' performance records (履职). Contracts other features rely on:
