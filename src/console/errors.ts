@@ -80,6 +80,10 @@ export function refusalsOf(map: Refusals) {
 
 const label = (field: string) => consoleFieldLabels[field] ?? field;
 
+/** A query parameter: the first value when repeated; empty means absent. */
+export const queryParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
+
 /** One zod issue as a Chinese sentence naming the field. */
 function describe(issue: z.core.$ZodIssue, field: string): string {
   const l = label(field);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Services } from '../services';
 import { fromWallTime } from '../time/zone';
-import { parseInput } from './errors';
+import { parseInput, queryParam } from './errors';
 import type { Guard } from './session';
 
 export interface AuditRoutesDeps {
@@ -12,10 +12,7 @@ export interface AuditRoutesDeps {
   guard: Guard;
 }
 
-/** A query parameter: the first value when repeated; empty means absent. */
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
-const day = param(
+const day = queryParam(
   z
     .string()
     .trim()
@@ -24,12 +21,12 @@ const day = param(
 );
 
 const auditQuery = z.object({
-  person: param(z.string().trim().max(64).optional()),
-  code: param(z.string().trim().max(64).optional()),
+  person: queryParam(z.string().trim().max(64).optional()),
+  code: queryParam(z.string().trim().max(64).optional()),
   from: day,
   to: day,
-  page: param(z.coerce.number().int().min(1).max(100_000).default(1)),
-  pageSize: param(z.coerce.number().int().min(1).max(100).default(20)),
+  page: queryParam(z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: queryParam(z.coerce.number().int().min(1).max(100).default(20)),
 });
 
 /** `YYYY-MM-DD` in the deployment's zone → the first (or, with `end`, the last) instant of that day. */

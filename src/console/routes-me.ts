@@ -8,7 +8,7 @@ import type { Services } from '../services';
 import { FIRST_YEAR } from '../services/performance';
 import { formatDate } from '../time/format';
 import { yearOf } from '../time/zone';
-import { parseInput } from './errors';
+import { parseInput, queryParam } from './errors';
 import type { Guard } from './session';
 
 export interface MeRoutesDeps {
@@ -18,9 +18,7 @@ export interface MeRoutesDeps {
   guard: Guard;
 }
 
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
-const yearQuery = z.object({ year: param(z.coerce.number().int().min(2000).max(2100).optional()) });
+const yearQuery = z.object({ year: queryParam(z.coerce.number().int().min(2000).max(2100).optional()) });
 
 /** A deputy's own 履职 page: the figures of the 履职 command and the register (the performance service), by year. */
 export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {

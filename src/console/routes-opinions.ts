@@ -10,7 +10,7 @@ import { OPINION_STATUSES } from '../models/opinion';
 import type { Services } from '../services';
 import type { ActionInput, Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
-import { fromUserError, notFound, parseInput } from './errors';
+import { fromUserError, notFound, parseInput, queryParam } from './errors';
 import { type Guard, jsonBody } from './session';
 import { detailJson, rowJson } from './shape';
 
@@ -21,10 +21,7 @@ export interface OpinionRoutesDeps {
   guard: Guard;
 }
 
-/** A query parameter: the first value when repeated; empty means absent. */
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
-const text = (max: number) => param(z.string().trim().max(max).optional());
+const text = (max: number) => queryParam(z.string().trim().max(max).optional());
 
 const statusList = z.preprocess(
   (v) =>
@@ -39,22 +36,22 @@ const statusList = z.preprocess(
 
 /** The list filters; the filtered export takes the same ones. */
 export const filterSchema = z.object({
-  year: param(z.coerce.number().int().min(2000).max(2100).optional()),
+  year: queryParam(z.coerce.number().int().min(2000).max(2100).optional()),
   status: statusList,
   category: text(20),
   unit: text(40),
-  source: param(z.enum(['代表', '群众反映']).optional()),
+  source: queryParam(z.enum(['代表', '群众反映']).optional()),
   filer: text(64),
-  due: param(z.enum(['overdue', 'soon']).optional()),
+  due: queryParam(z.enum(['overdue', 'soon']).optional()),
   q: text(100),
-  fullText: param(z.enum(['0', '1', 'true', 'false']).optional()),
+  fullText: queryParam(z.enum(['0', '1', 'true', 'false']).optional()),
 });
 
 const listSchema = filterSchema.extend({
-  sort: param(z.enum(['filedAt', 'code', 'deadline']).default('filedAt')),
-  order: param(z.enum(['asc', 'desc']).default('desc')),
-  page: param(z.coerce.number().int().min(1).max(100_000).default(1)),
-  pageSize: param(z.coerce.number().int().min(1).max(100).default(20)),
+  sort: queryParam(z.enum(['filedAt', 'code', 'deadline']).default('filedAt')),
+  order: queryParam(z.enum(['asc', 'desc']).default('desc')),
+  page: queryParam(z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: queryParam(z.coerce.number().int().min(1).max(100).default(20)),
 });
 
 const version = z.number().int().min(0);
@@ -248,7 +245,10 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
   router.get(
     '/me/opinions',
     guard.signedIn(async (ctx, who) => {
-      const q = parseInput(z.object({ page: param(z.coerce.number().int().min(1).max(10_000).default(1)) }), ctx.query);
+      const q = parseInput(
+        z.object({ page: queryParam(z.coerce.number().int().min(1).max(10_000).default(1)) }),
+        ctx.query,
+      );
       const mine = await opinions.listMine(who.actor.userid, q.page, clock.now());
       ctx.body = {
         total: mine.total,

@@ -6,7 +6,7 @@ import type { Config } from '../../config';
 import { type MessageKey, t } from '../messages';
 import type { Services } from '../services';
 import type { ImportPlan } from '../services/roster';
-import { invalid, parseInput, refusalsOf } from './errors';
+import { invalid, parseInput, queryParam, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
 
 export interface RosterRoutesDeps {
@@ -18,15 +18,13 @@ export interface RosterRoutesDeps {
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const TEMPLATE_HEADER = ['企业微信账号', '姓名', '层级', '专业小组', '联络站', '选区', '手机', '任期开始', '任期结束'];
 
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
 const listQuery = z.object({
-  q: param(z.string().trim().max(64).optional()),
-  active: param(z.enum(['all', 'active', 'inactive']).default('active')),
+  q: queryParam(z.string().trim().max(64).optional()),
+  active: queryParam(z.enum(['all', 'active', 'inactive']).default('active')),
 });
 const importQuery = z.object({
-  file: param(z.string().trim().min(1).max(200)),
-  deactivateMissing: param(z.enum(['0', '1']).default('0')),
+  file: queryParam(z.string().trim().min(1).max(200)),
+  deactivateMissing: queryParam(z.enum(['0', '1']).default('0')),
 });
 const officeBody = z.object({ office: z.boolean() });
 const deputyBody = z.object({

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { t } from '../messages';
 import type { Services } from '../services';
 import type { OutboxChange } from '../services/delivery';
-import { ApiError, parseInput } from './errors';
+import { ApiError, parseInput, queryParam } from './errors';
 import type { Guard } from './session';
 
 export interface SystemRoutesDeps {
@@ -18,13 +18,10 @@ export interface SystemRoutesDeps {
   version?: string;
 }
 
-const param = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => ((Array.isArray(v) ? v[0] : v) === '' ? undefined : Array.isArray(v) ? v[0] : v), schema);
-
 const outboxQuery = z.object({
-  status: param(z.enum(['queued', 'failed', 'sent']).default('failed')),
-  page: param(z.coerce.number().int().min(1).max(100_000).default(1)),
-  pageSize: param(z.coerce.number().int().min(1).max(100).default(20)),
+  status: queryParam(z.enum(['queued', 'failed', 'sent']).default('failed')),
+  page: queryParam(z.coerce.number().int().min(1).max(100_000).default(1)),
+  pageSize: queryParam(z.coerce.number().int().min(1).max(100).default(20)),
 });
 
 function answer(change: OutboxChange): void {
