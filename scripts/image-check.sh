@@ -110,7 +110,9 @@ check="$(grep -o "fetch('http://127.0.0.1:'.*process.exit(1))" Dockerfile)"
 as_app node -e "$check" || fail "HEALTHCHECK command failed"
 
 step "/metrics from loopback"
-curl -fsS "http://127.0.0.1:$port/metrics" | grep -q '^deputy_bot_db_up 1' || fail "/metrics has no db_up 1"
+# Read whole first: under pipefail, `curl | grep -q` fails when grep stops reading before curl is done.
+metrics="$(curl -fsS "http://127.0.0.1:$port/metrics")"
+grep -q '^deputy_bot_db_up 1' <<<"$metrics" || fail "/metrics has no db_up 1"
 
 step "start-up warnings"
 grep -q '"check":"push"' "$work/app.log" || fail "no warning about pushing to the group (no webhook key, no long connection)"
