@@ -9,6 +9,7 @@ import type { InboundMessage, LateDelivery, Received, Reply, StreamState } from 
 import type { Outbox, OutboxTarget } from '../services/delivery';
 import { isDuplicateKey } from '../models/duplicate-key';
 import { withDeadline } from '../wecom/deadline';
+import { groupCommit, unorderedOutcomes } from '../db/group-commit';
 
 const POLL_MS = 100;
 
@@ -69,6 +70,21 @@ export function createInbox(o: InboxOptions) {
   const rows = Inbound.collection as unknown as Collection<InboundRow>;
   const inflight = new Map<string, { promise: Promise<Reply>; ticket: Ticket }>();
   const pause = o.pause ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  // Every writing message claims and finishes a row: concurrent messages share those two commands.
+  const insertRow = groupCommit(
+    (batch: InboundRow[]) => unorderedOutcomes(batch.length, () => rows.insertMany(batch, { ordered: false })),
+    { maxItems: 200 },
+  );
+  const finishRow = groupCommit(
+    (batch: Array<{ id: string; done: Partial<InboundRow> }>) =>
+      unorderedOutcomes(batch.length, () =>
+        rows.bulkWrite(
+          batch.map((f) => ({ updateOne: { filter: { _id: f.id }, update: { $set: f.done } } })),
+          { ordered: false },
+        ),
+      ),
+    { maxItems: 200 },
+  );
 
   async function run(msg: InboundMessage, ticket: Ticket): Promise<Reply> {
     const reply = await o.dispatch(msg);
@@ -93,7 +109,7 @@ export function createInbox(o: InboxOptions) {
     const done: Partial<InboundRow> = { status: 'done', finishedAt: o.clock.now() };
     if (stored?.text !== undefined) done.reply = stored.text;
     if (stored?.kind !== undefined) done.replyKind = stored.kind;
-    await rows.updateOne({ _id: msg.id }, { $set: done });
+    await finishRow({ id: msg.id, done });
     if (late) o.log.info({ msgId: msg.id, late }, 'late reply ready');
     return stored;
   }
@@ -150,7 +166,7 @@ export function createInbox(o: InboxOptions) {
   // in their stored types, sparing mongoose's document and casting work (about 0.15 ms of CPU a message).
   async function claim(msg: InboundMessage): Promise<boolean> {
     try {
-      await rows.insertOne({
+      await insertRow({
         _id: msg.id,
         streamId: o.streamIdOf(msg.id),
         senderId: msg.senderId,

@@ -86,6 +86,15 @@ function stepOf(update: unknown): string | undefined {
   return typeof last?.action === 'string' ? last.action : undefined;
 }
 
+/**
+ * Reports a write that took effect to the door's scope, if there is one and the kind is audited. The hooks below
+ * call it; so does a write sent through the driver (a group commit), which mongoose's hooks never see.
+ */
+export async function recordWrite(touch: AuditTouch): Promise<void> {
+  const scope = auditScope.getStore();
+  if (scope && AUDITED.has(touch.kind)) await scope.record(touch);
+}
+
 const UPDATES = ['findOneAndUpdate', 'updateOne', 'updateMany', 'replaceOne'] as const;
 const DELETES = ['findOneAndDelete', 'deleteOne', 'deleteMany'] as const;
 
@@ -125,11 +134,10 @@ export function auditPlugin(schema: Schema): void {
     this.$locals.auditNew = this.isNew;
   });
   schema.post('save', async function (doc) {
-    const scope = auditScope.getStore();
     const kind = (doc.constructor as { modelName?: string }).modelName;
-    if (!scope || !kind || !AUDITED.has(kind)) return;
+    if (!auditScope.getStore() || !kind) return;
     const code = keyOf(doc.toObject() as Plain);
-    if (code) await scope.record({ kind, code, op: doc.$locals.auditNew ? 'create' : 'update' });
+    if (code) await recordWrite({ kind, code, op: doc.$locals.auditNew ? 'create' : 'update' });
   });
   schema.post('insertMany', async function (docs: unknown) {
     const scope = auditScope.getStore();
