@@ -38,6 +38,14 @@ export function bigramKeys(s: string): BigramKeys {
 
 function diceOfKeys(a: BigramKeys, b: BigramKeys): number {
   if (a.length === 0 || b.length === 0) return 0;
+  return (2 * sharedKeys(a, b, 0)) / (a.length + b.length);
+}
+
+/**
+ * How many keys the two sorted lists share, merging them; or -1 as soon as fewer than `floor` could still be
+ * shared (each step that advances one side alone lowers what the rest can add; a match lowers nothing).
+ */
+function sharedKeys(a: BigramKeys, b: BigramKeys, floor: number): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const x = a[i]!;
@@ -46,26 +54,49 @@ function diceOfKeys(a: BigramKeys, b: BigramKeys): number {
       shared += 1;
       i += 1;
       j += 1;
-    } else if (x < y) i += 1;
+      continue;
+    }
+    if (x < y) i += 1;
     else j += 1;
+    if (shared + Math.min(a.length - i, b.length - j) < floor) return -1;
   }
-  return (2 * shared) / (a.length + b.length);
+  return shared;
 }
 
-/** Items whose text scores at least threshold against text, best first (ties keep input order), at most limit. */
+/**
+ * Items whose text scores at least threshold against text, best first (ties keep input order), at most limit.
+ * A filing is compared with hundreds of open opinions: an item that cannot reach the threshold, by its size or
+ * part-way through the merge, is left early, and only the best `limit` are kept (no sort of every hit).
+ */
 export function rankSimilar<T>(
   text: string,
-  items: T[],
+  items: readonly T[],
   getText: (item: T) => string,
-  opts: { threshold: number; limit: number; grams?: (item: T) => BigramKeys },
+  opts: { threshold: number; limit: number; grams?: (item: T) => BigramKeys; skip?: (item: T) => boolean },
 ): Array<{ item: T; score: number }> {
+  const limit = Math.max(0, opts.limit);
   const target = bigramKeys(text);
+  if (target.length === 0 || limit === 0) return [];
   const gramsOf = opts.grams ?? ((item: T) => bigramKeys(getText(item)));
-  const hits: Array<{ item: T; score: number }> = [];
+  // The keys an item must share to score the threshold, less a hair so rounding never drops a true hit.
+  const slack = 1e-9;
+  const best: Array<{ item: T; score: number }> = [];
   for (const item of items) {
-    const score = diceOfKeys(target, gramsOf(item));
-    if (score > 0 && score >= opts.threshold) hits.push({ item, score });
+    if (opts.skip?.(item)) continue;
+    const keys = gramsOf(item);
+    const total = target.length + keys.length;
+    const floor = (opts.threshold * total) / 2 - slack;
+    if (keys.length === 0 || Math.min(target.length, keys.length) < floor) continue;
+    const shared = sharedKeys(target, keys, floor);
+    if (shared <= 0) continue;
+    const score = (2 * shared) / total;
+    if (score < opts.threshold) continue;
+    if (best.length === limit && score <= best[limit - 1]!.score) continue;
+    // After every equal score: ties keep input order.
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at -= 1;
+    best.splice(at, 0, { item, score });
+    if (best.length > limit) best.pop();
   }
-  // Array.prototype.sort is stable: ties keep input order.
-  return hits.sort((a, b) => b.score - a.score).slice(0, Math.max(0, opts.limit));
+  return best;
 }

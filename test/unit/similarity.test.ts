@@ -69,3 +69,55 @@ describe('bigramKeys', () => {
     }
   });
 });
+
+describe('rankSimilar against the plain definition', () => {
+  // Score every item, keep those at or above the threshold, sort best first (stable), cut to the limit.
+  const plain = (text: string, items: string[], threshold: number, limit: number) =>
+    items
+      .map((item, i) => ({ i, score: similarity(text, item) }))
+      .filter((r) => r.score > 0 && r.score >= threshold)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((r) => r.i);
+
+  it('picks the same items in the same order, whatever the threshold and limit', () => {
+    const alphabet = [...'村口路灯坏了不亮学校门口交通拥堵'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = () =>
+      Array.from({ length: 1 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(
+        '',
+      );
+    for (let round = 0; round < 300; round++) {
+      const items = Array.from({ length: 1 + Math.floor(next() * 25) }, text);
+      // Some exact copies, so ties and full scores occur.
+      if (items.length > 3) items[2] = items[0]!;
+      const target = next() < 0.3 ? items[0]! : text();
+      const threshold = [0, 0.2, 0.35, 0.5, 0.6, 1][Math.floor(next() * 6)]!;
+      const limit = [0, 1, 3, 10][Math.floor(next() * 4)]!;
+      const indexed = items.map((t, i) => ({ t, i }));
+      const got = rankSimilar(target, indexed, (x) => x.t, { threshold, limit }).map((r) => r.item.i);
+      expect(got).toEqual(plain(target, items, threshold, limit));
+    }
+  });
+
+  it('keeps an item that scores the threshold exactly, though the merge could stop at its last step', () => {
+    // 20 bigrams each, 7 shared (the first ones): 14 / 40 = 0.35; the rest of the merge adds nothing.
+    const run = (from: number, n: number) =>
+      Array.from({ length: n }, (_, k) => String.fromCodePoint(from + k)).join('');
+    const target = run(0x4e00, 21);
+    const item = run(0x4e00, 8) + run(0x5e00, 13);
+    expect(similarity(target, item)).toBe(0.35);
+    expect(rankSimilar(target, [item], (x) => x, { threshold: 0.35, limit: 3 })).toHaveLength(1);
+  });
+
+  it('leaves out the items `skip` names', () => {
+    const items = ['村口路灯不亮', '村口路灯坏了', '村口路灯不亮'];
+    const ranked = rankSimilar('村口路灯不亮', items, (x) => x, {
+      threshold: 0.3,
+      limit: 3,
+      skip: (x) => x === items[0],
+    });
+    expect(ranked.map((r) => r.item)).toEqual(['村口路灯坏了']);
+  });
+});

@@ -55,24 +55,27 @@ export function createFiling(d: OpinionDeps) {
     { $project: { code: 1, title: 1, content: 1 } },
   ];
 
-  // An opinion's text never changes once filed: its bigrams are worked out once per instance (bounded).
+  // An opinion's text never changes once filed: its bigrams are worked out once per instance (bounded), and kept
+  // on the pool's own item, so a filing's comparison with hundreds of them looks nothing up.
   const gramCache = new Map<string, BigramKeys>();
   const gramsOf = (o: PoolItem): BigramKeys => {
+    if (o.grams) return o.grams;
     let grams = gramCache.get(o.code);
     if (!grams) {
       if (gramCache.size >= GRAM_CACHE_MAX) gramCache.delete(gramCache.keys().next().value as string);
       grams = bigramKeys(`${o.title} ${o.content}`);
       gramCache.set(o.code, grams);
     }
+    o.grams = grams;
     return grams;
   };
 
   function rank(text: string, pool: PoolItem[], excludeCode?: string): Array<{ code: string; title: string }> {
-    const candidates = pool.filter((o) => o.code !== excludeCode);
-    return rankSimilar(text, candidates, (o) => `${o.title} ${o.content}`, {
+    return rankSimilar(text, pool, (o) => `${o.title} ${o.content}`, {
       threshold: limits.similarThreshold,
       limit: limits.similarLimit,
       grams: gramsOf,
+      skip: excludeCode === undefined ? undefined : (o) => o.code === excludeCode,
     }).map(({ item }) => ({
       code: item.code,
       title: item.title,

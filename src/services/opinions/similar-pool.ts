@@ -1,8 +1,12 @@
+import type { BigramKeys } from '../../text/similarity';
+
 /** An open opinion as the similarity hint compares it. */
 export interface PoolItem {
   code: string;
   title: string;
   content: string;
+  /** Its bigram keys, once a comparison has worked them out (the text never changes). */
+  grams?: BigramKeys;
 }
 
 /** How long an instance trusts its copy of the newest open opinions; another instance's filings show after this. */
