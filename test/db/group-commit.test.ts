@@ -103,3 +103,24 @@ test('the row the filing writes through the driver is what the schema would stor
   expect(viaSchema.toObject()).toEqual(row);
   expect(Object.keys(row!).sort()).toEqual(Object.keys(viaSchema.toObject()).sort());
 });
+
+test('a filing re-run after a crash meets its own opinion in the shared insert and answers with it', async () => {
+  const msgid = nextMsgId();
+  const text = '建议 镇上菜市场周边停车难，早高峰经常堵车，建议划定临时停车位';
+  const first = await h.say('d4', text, { msgid });
+  const mine = await h.models.Opinion.findOne({ origin: `bot:${msgid}` }).lean();
+  expect(first).toContain(mine!.code);
+  // The crash: the opinion was stored, but the instance died before the inbox row was finished.
+  await h.models.InboundMessage.updateOne(
+    { _id: `bot:${msgid}` },
+    {
+      $set: { status: 'processing', startedAt: new Date(h.clock.now().getTime() - 10 * 60_000) },
+      $unset: { reply: 1 },
+    },
+  );
+  const before = await h.models.Opinion.countDocuments();
+  const again = await h.say('d4', text, { msgid });
+  expect(again).toContain(mine!.code);
+  expect(await h.models.Opinion.countDocuments()).toBe(before);
+  expect(await h.models.Opinion.countDocuments({ origin: `bot:${msgid}` })).toBe(1);
+});
