@@ -93,7 +93,7 @@ export function createFiling(d: OpinionDeps) {
   }
 
   // Filings from concurrent requests share one insert (group commit), sent through the driver: the row is built
-  // here in its stored types (`NewOpinion`, held to the schema by test/db/opinion-row.test.ts), sparing
+  // here in its stored types (`NewOpinion`, held to the schema by test/db/group-commit.test.ts), sparing
   // mongoose's document, casting and validation, and it is reported to the operation log as the hooks would.
   const rows = Opinion.collection as unknown as Collection<NewOpinion>;
   const insertRows = groupCommit(
