@@ -1,7 +1,7 @@
 import type { CommandStartedEvent } from 'mongodb';
 import { ManualClock } from '../../src/clock';
 import { ManualTimers } from '../../src/wecom/long-connection/timers';
-import { type BotFrame, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
+import { type BotFrame, longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { createHarness, type Harness } from '../helpers/harness';
 
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
@@ -29,6 +29,13 @@ describe('personal notices as one-to-one messages over the long connection', () 
 
   /** The aibot_send_msg frames sent since `from`. */
   const sends = (from: number) => ws.fake.frames.slice(from).filter((f) => f.cmd === 'aibot_send_msg');
+  /** Queues a personal notice and sends the outbox; returns how many went out and what the socket carried. */
+  async function notice(key: string, userids: string[], markdown: string) {
+    const from = ws.fake.frames.length;
+    await h.services.notify.toUsers(key, userids, markdown);
+    const { sent } = await h.drain();
+    return { sent, out: sends(from).map((f) => [f.body?.chatid, f.body?.chat_type, contentOf(f)]) };
+  }
   const known = (userid: string) => async () => (await h.models.BotChat.exists({ _id: `single:${userid}` })) !== null;
 
   beforeAll(async () => {
@@ -38,7 +45,7 @@ describe('personal notices as one-to-one messages over the long connection', () 
     // No webhook key: group pushes go over the long connection; the callback keys stay, so both transports serve.
     h = await createHarness('lcdirect', {
       clock,
-      env: { WECOM_BOT_ID: ws.botId, WECOM_BOT_SECRET: ws.secret, WECOM_WS_URL: ws.url, WECOM_WEBHOOK_KEY: '' },
+      env: { ...longConnectionEnv(ws), WECOM_WEBHOOK_KEY: '' },
       compose: { timers, instanceId: 'direct-a' },
     });
     const deputies: Array<[string, string]> = [
@@ -82,27 +89,28 @@ describe('personal notices as one-to-one messages over the long connection', () 
 
   it('sends a notice to someone who has written one-to-one as aibot_send_msg with chat_type 1 and chatid = userid', async () => {
     const from = ws.fake.frames.length;
-    await h.services.notify.toUsers('test:direct:1', ['d1'], '**意见** 已交办');
-    expect((await h.drain()).sent).toBe(1);
-    expect(sends(from).map((f) => f.body)).toEqual([
-      { chatid: 'd1', chat_type: 1, msgtype: 'markdown', markdown: { content: '**意见** 已交办' } },
-    ]);
+    expect(await notice('test:direct:1', ['d1'], '**意见** 已交办')).toEqual({
+      sent: 1,
+      out: [['d1', 1, '**意见** 已交办']],
+    });
+    expect(sends(from)[0]?.body).toEqual({
+      chatid: 'd1',
+      chat_type: 1,
+      msgtype: 'markdown',
+      markdown: { content: '**意见** 已交办' },
+    });
   });
 
   it('tells someone who has not written one-to-one by @-mention in the group, as before', async () => {
-    const from = ws.fake.frames.length;
-    await h.services.notify.toUsers('test:direct:2', ['d3'], '**提醒** 明天开会');
-    expect((await h.drain()).sent).toBe(1);
-    expect(sends(from).map((f) => f.body)).toEqual([
-      { chatid: 'wr-deputies', chat_type: 2, msgtype: 'markdown', markdown: { content: '<@d3>\n**提醒** 明天开会' } },
-    ]);
+    expect(await notice('test:direct:2', ['d3'], '**提醒** 明天开会')).toEqual({
+      sent: 1,
+      out: [['wr-deputies', 2, '<@d3>\n**提醒** 明天开会']],
+    });
   });
 
   it('splits a mixed list: privately to those with a conversation, one group push naming just the others', async () => {
-    const from = ws.fake.frames.length;
-    await h.services.notify.toUsers('test:direct:3', ['d3', 'd1', 'd4', 'd2', 'd1'], '**通知** 材料已上传');
-    expect((await h.drain()).sent).toBe(3);
-    const out = sends(from).map((f) => [f.body?.chatid, f.body?.chat_type, contentOf(f)]);
+    const { sent, out } = await notice('test:direct:3', ['d3', 'd1', 'd4', 'd2', 'd1'], '**通知** 材料已上传');
+    expect(sent).toBe(3);
     expect(out).toHaveLength(3);
     expect(out).toEqual(
       expect.arrayContaining([
@@ -157,23 +165,19 @@ describe('personal notices as one-to-one messages over the long connection', () 
   });
 
   it('falls back to the group @-mention when WeCom refuses the one-to-one send, and logs the errcode', async () => {
-    const from = ws.fake.frames.length;
     ws.fake.refuseSendTo.set('d1', { errcode: 40003, errmsg: 'invalid chatid' });
-    try {
-      await h.services.notify.toUsers('test:direct:5', ['d1', 'd2'], '**意见** 已答复');
-      const r = await h.drain();
-      expect(r.sent).toBe(2);
-    } finally {
-      ws.fake.refuseSendTo.delete('d1');
-    }
-    expect(sends(from).map((f) => [f.body?.chatid, f.body?.chat_type, contentOf(f)])).toEqual(
+    const { sent, out } = await notice('test:direct:5', ['d1', 'd2'], '**意见** 已答复').finally(() =>
+      ws.fake.refuseSendTo.delete('d1'),
+    );
+    expect(sent).toBe(2);
+    expect(out).toHaveLength(3);
+    expect(out).toEqual(
       expect.arrayContaining([
         ['d1', 1, '**意见** 已答复'],
         ['d2', 1, '**意见** 已答复'],
         ['wr-deputies', 2, '<@d1>\n**意见** 已答复'],
       ]),
     );
-    expect(sends(from)).toHaveLength(3);
     const refused = await h.models.OutboxItem.findOne({ key: 'test:direct:5:direct:d1' }).lean();
     expect(refused).toMatchObject({ status: 'dead', discardedBy: 'group-fallback' });
     expect(refused?.lastError).toContain('40003');
