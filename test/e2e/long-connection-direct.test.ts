@@ -200,6 +200,31 @@ describe('personal notices as one-to-one messages over the long connection', () 
     timers.advance(60_000);
     expect((await h.drain()).sent).toBe(2);
   });
+
+  it('falls back to the group @-mention when a one-to-one message runs out of attempts', async () => {
+    ws.fake.refuseSendTo.set('d2', { errcode: -1, errmsg: 'system busy' });
+    const from = ws.fake.frames.length;
+    await h.services.notify.toUsers('test:direct:6', ['d2'], '**提醒** 第六条');
+    try {
+      // Each retry after its backoff (at most 30 minutes); the clock moves without firing the heartbeat.
+      for (let i = 0; i < 8; i++) {
+        await h.drain();
+        h.clock.set(new Date(h.clock.now().getTime() + 30 * 60_000));
+      }
+    } finally {
+      ws.fake.refuseSendTo.delete('d2');
+    }
+    const out = sends(from).map((f) => [f.body?.chatid, f.body?.chat_type, contentOf(f)]);
+    expect(out).toEqual([
+      ...Array.from({ length: 8 }, () => ['d2', 1, '**提醒** 第六条']),
+      ['wr-deputies', 2, '<@d2>\n**提醒** 第六条'],
+    ]);
+    expect(await h.models.OutboxItem.findOne({ key: 'test:direct:6:direct:d2' }).lean()).toMatchObject({
+      status: 'dead',
+      discardedBy: 'group-fallback',
+      attempts: 8,
+    });
+  });
 });
 
 describe('personal notices in callback mode (a group webhook key)', () => {
