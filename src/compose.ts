@@ -24,6 +24,7 @@ import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
 import { createOutbox } from './services/delivery';
 import { createOutboxSender } from './services/delivery';
+import { createDirectChats, DIRECT_CHANNEL } from './services/delivery';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
 import { createMediaSource } from './wecom/media';
@@ -109,11 +110,17 @@ export async function composeApp(o: ComposeOptions) {
         })
       : undefined;
   // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
-  const outbox = createOutbox({
-    models,
-    clock,
-    groupChannel: !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook',
-  });
+  const groupChannel = !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook';
+  const outbox = createOutbox({ models, clock, groupChannel });
+  // Then personal notices go one-to-one to whoever has written to the bot one-to-one (over either transport).
+  const directChats =
+    groupChannel === 'aibot' && config.notifyChannel !== 'app' ? createDirectChats(models, clock) : undefined;
+  // Self-built app messages (ids 'app:…') are chats with the app, not with the bot; events are not messages.
+  const noteDirectChat = (msg: InboundMessage): void => {
+    if (!directChats || msg.chat.type !== 'single' || msg.kind === 'event' || msg.id.startsWith('app:')) return;
+    // Not awaited: the reply never waits for it (it is one write per person per instance).
+    directChats.remember(msg.senderId).catch((err: unknown) => log.warn({ err }, 'one-to-one chat not recorded'));
+  };
   // The inbox is built below; the long connection reaches it through this late-bound function.
   let receive: (msg: InboundMessage) => Promise<Reply> = () => Promise.reject(new Error('inbox not ready'));
   const longConnection: LongConnection | undefined = lcConfig
@@ -126,7 +133,10 @@ export async function composeApp(o: ComposeOptions) {
         log,
         tunables: config.tunables.longConnection,
         streamBytes: config.tunables.replyLimits.streamBytes,
-        receive: (msg) => receive(msg),
+        receive: (msg) => {
+          noteDirectChat(msg);
+          return receive(msg);
+        },
         instanceId: o.instanceId,
         onLinkState: (state) =>
           metrics.setLongConnectionState(
@@ -150,7 +160,11 @@ export async function composeApp(o: ComposeOptions) {
     baseBackoffMs: o_.baseBackoffMs,
     maxBackoffMs: o_.maxBackoffMs,
     pollMs: o_.pollMs,
-    channels: longConnection ? { aibot: longConnection.channel } : undefined,
+    // One-to-one messages go whenever the long connection is here, so those queued before a settings change still go.
+    channels: longConnection
+      ? { aibot: longConnection.channel, [DIRECT_CHANNEL]: longConnection.directChannel }
+      : undefined,
+    outbox,
     lockMs: o_.lockMs,
     databaseAvailable: () => database.isAvailable(),
   });
@@ -161,6 +175,7 @@ export async function composeApp(o: ComposeOptions) {
     clock,
     log,
     outbox,
+    directChats,
     afterEnqueue: () => sender.kick(),
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
     consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
@@ -220,7 +235,10 @@ export async function composeApp(o: ComposeOptions) {
       botDeadlineMs: limits.botDeadlineMs,
       appDeadlineMs: limits.appDeadlineMs,
     },
-    receive: inbox.receiveWithin,
+    receive: (msg, deadlineMs, late) => {
+      noteDirectChat(msg);
+      return inbox.receiveWithin(msg, deadlineMs, late);
+    },
     replyForStream: inbox.replyForStream,
   });
 

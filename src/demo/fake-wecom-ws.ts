@@ -36,6 +36,8 @@ export class FakeWecomWs extends EventEmitter {
   /** Leaves subscribes unanswered (the bot must give up and reconnect). */
   ignoreSubscribe = false;
   answerPings = true;
+  /** aibot_send_msg into these chatids is refused with this errcode (e.g. no one-to-one conversation). */
+  readonly refuseSendTo = new Map<string, { errcode: number; errmsg: string }>();
   private current: { ws: WebSocket; conn: number } | undefined;
   private readonly sockets = new Set<WebSocket>();
 
@@ -146,6 +148,9 @@ export class FakeWecomWs extends EventEmitter {
       }
     } else if (f.cmd === 'ping') {
       if (this.answerPings) ack();
+    } else if (f.cmd === 'aibot_send_msg' && this.refuseSendTo.has(String(f.body?.chatid))) {
+      const refusal = this.refuseSendTo.get(String(f.body?.chatid));
+      ack(refusal?.errcode, refusal?.errmsg);
     } else if (f.cmd) {
       ack();
     }

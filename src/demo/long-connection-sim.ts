@@ -35,7 +35,16 @@ export async function startLongConnectionSimulator(o: {
   fake.on('frame', (f: BotFrame) => {
     if (f.cmd !== 'aibot_send_msg') return;
     const md = (f.body?.markdown ?? {}) as { content?: string };
-    o.sink.record({ channel: 'aibot', msgtype: 'markdown', content: md.content ?? '', mentions: [], at: new Date() });
+    // chat_type 1 is a one-to-one message: the page shows whom it went to.
+    const touser = f.body?.chat_type === 1 ? [String(f.body.chatid)] : undefined;
+    o.sink.record({
+      channel: 'aibot',
+      msgtype: 'markdown',
+      content: md.content ?? '',
+      mentions: [],
+      touser,
+      at: new Date(),
+    });
   });
 
   /** Collects the bot's stream frames for one callback until the finished one (or a long wait). */

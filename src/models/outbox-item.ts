@@ -4,11 +4,12 @@ import { type Connection, type InferSchemaType, Schema } from 'mongoose';
 const outboxSchema = new Schema(
   {
     key: { type: String, required: true },
-    channel: { type: String, enum: ['webhook', 'app', 'response_url', 'aibot'], required: true },
+    channel: { type: String, enum: ['webhook', 'app', 'response_url', 'aibot', 'aibot-direct'], required: true },
     msgtype: { type: String, enum: ['markdown', 'text', 'image'], required: true },
     /** The text, or for an image the picture's bytes in base64. */
     content: { type: String, required: true },
-    /** webhook text: userids (or '@all') to mention; app: recipients. 'aibot': the long connection's group push. */
+    /** webhook text: userids (or '@all') to mention; app: recipients. 'aibot': the long connection's group push;
+     * 'aibot-direct': the one person a one-to-one message over the long connection goes to. */
     userids: { type: [String], default: [] },
     url: { type: String },
     status: { type: String, enum: ['pending', 'sending', 'sent', 'dead'], default: 'pending' },

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Models } from '../models';
-import { createNotifier, type Notifier, type Outbox } from './delivery';
+import { createNotifier, type DirectChats, type Notifier, type Outbox } from './delivery';
 import { createOfficeDirectory, createRoster } from './roster';
 import { createRosterUpload } from './roster';
 import { createOpinions } from './opinions';
@@ -34,6 +34,8 @@ export interface ServiceDeps {
 export function createServices(
   base: Omit<ServiceDeps, 'notify'> & {
     afterEnqueue?: () => void;
+    /** Set when personal notices may go one-to-one over the long connection. */
+    directChats?: DirectChats;
     consoleBaseUrl?: () => string;
     holidayFiles?: readonly YearArrangement[];
     /** Where pictures are fetched from (the WeCom side); without one every picture is refused. */
@@ -43,6 +45,7 @@ export function createServices(
   const notify = createNotifier({
     outbox: base.outbox,
     channel: base.config.notifyChannel,
+    direct: base.directChats,
     afterEnqueue: base.afterEnqueue,
   });
   const deps: ServiceDeps = { ...base, notify };

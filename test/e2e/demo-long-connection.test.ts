@@ -98,6 +98,19 @@ describe('demo mode over the long connection', () => {
     ]);
   });
 
+  it('a personal notice to someone who chatted one-to-one shows in the page as a one-to-one message to them', async () => {
+    // deputy-zhang wrote one-to-one above; the record is made beside the reply, so wait for it.
+    await until(async () => (await composed.models.BotChat.exists({ _id: 'single:deputy-zhang' })) !== null, 'record');
+    const before = (await request.get('/demo/api/pushes')).body as { last: number };
+    await composed.services.notify.toUsers('demo-lc:direct', ['deputy-zhang'], '**演示通知** 单聊');
+    expect(await composed.sender.drainOnce()).toMatchObject({ sent: 1, failed: 0 });
+    const fresh = async () => (await request.get('/demo/api/pushes').query({ after: before.last })).body.pushes;
+    await until(async () => ((await fresh()) as unknown[]).length === 1, 'the message');
+    expect(await fresh()).toEqual([
+      expect.objectContaining({ channel: 'aibot', content: '**演示通知** 单聊', touser: ['deputy-zhang'] }),
+    ]);
+  });
+
   it('a picture from the page is served with its own aeskey and filed with the group message (mixed)', async () => {
     const photo = await makePhoto({ color: [250, 200, 0] });
     const served = await request.post('/demo/api/media').set('content-type', 'application/octet-stream').send(photo);

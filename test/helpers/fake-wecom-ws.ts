@@ -11,6 +11,11 @@ export async function startFakeWecomWs(botId = 'bot-test', secret = 'long-conn-s
   return { fake, url: server.url, botId, secret, close: server.close };
 }
 
+/** The settings that point the app's long connection at a fake started by startFakeWecomWs. */
+export function longConnectionEnv(ws: { botId: string; secret: string; url: string }): Record<string, string> {
+  return { WECOM_BOT_ID: ws.botId, WECOM_BOT_SECRET: ws.secret, WECOM_WS_URL: ws.url };
+}
+
 /** Lets pending I/O callbacks run until `cond` holds (loopback sockets, the database); no timers involved. */
 export async function until(
   cond: () => boolean | Promise<boolean>,

@@ -447,18 +447,19 @@
   }
 
   // ---- group pane: what the bot pushed to the group (the local WeCom sink)
+  function recipients(p: Push): string {
+    return p.touser
+      .map(function (u) {
+        return state.names[u] || u;
+      })
+      .join('、');
+  }
+
   function channelLabel(p: Push): string {
     if (p.channel === 'webhook') return '群机器人推送';
+    if (p.channel === 'aibot' && p.touser.length) return '长连接单聊 → ' + recipients(p);
     if (p.channel === 'aibot') return '长连接推送（aibot_send_msg）';
-    if (p.channel === 'app')
-      return (
-        '应用消息 → ' +
-        p.touser
-          .map(function (u) {
-            return state.names[u] || u;
-          })
-          .join('、')
-      );
+    if (p.channel === 'app') return '应用消息 → ' + recipients(p);
     return '会话补充回复';
   }
 

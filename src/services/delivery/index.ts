@@ -6,11 +6,19 @@ export {
   type PushRequest,
   IMAGE_MAX_BYTES,
   LIMITS,
+  DIRECT_CHANNEL,
   createOutbox,
   pushParts,
 } from './outbox';
 export { type Notifier, createNotifier } from './notify';
-export { type DeliveryChannel, type OutboxSender, type OutboxSenderOptions, createOutboxSender } from './outbox-sender';
+export { type DirectChats, createDirectChats } from './direct-chats';
+export {
+  type ChannelItem,
+  type DeliveryChannel,
+  type OutboxSender,
+  type OutboxSenderOptions,
+  createOutboxSender,
+} from './outbox-sender';
 export { type PushSender, PushError } from './push-sender';
 export { type LinkOverview, createLinkStatus } from './link-status';
 export { createOutboxHealth } from './outbox-health';

@@ -1,4 +1,6 @@
-import type { Outbox, PushRequest } from './outbox';
+import { utf8Bytes } from '../../text/split';
+import type { DirectChats } from './direct-chats';
+import { LIMITS, type Outbox, type PushRequest } from './outbox';
 
 export interface Notifier {
   /** False when group pushes go over the long connection, which cannot carry pictures. */
@@ -11,13 +13,25 @@ export interface Notifier {
   ): Promise<void>;
   /** A picture for the group (PNG/JPEG, at most 2 MB); false when the group channel cannot carry pictures (long connection). */
   imageToGroup(key: string, image: Buffer, opts?: { order?: { group: string; seq: number } }): Promise<boolean>;
-  /** Tells specific people: by @-mention in the group, or by app message (NOTIFY_CHANNEL=app). */
+  /**
+   * Tells specific people: by app message (NOTIFY_CHANNEL=app); else privately over the long connection to
+   * those who have written to the bot one-to-one (when it carries group pushes), and by @-mention in the group
+   * to the rest.
+   */
   toUsers(key: string, userids: string[], markdown: string): Promise<void>;
+}
+
+/** A personal notice as one group push that @-mentions its recipients. */
+export function mentionPush(key: string, userids: string[], markdown: string): PushRequest {
+  const mentions = userids.map((u) => `<@${u}>`).join(' ');
+  return { key, target: { kind: 'group' }, format: 'markdown', content: `${mentions}\n${markdown}` };
 }
 
 export function createNotifier(deps: {
   outbox: Outbox;
   channel: 'group' | 'app';
+  /** Set when group pushes go over the long connection: who can be told one-to-one instead. */
+  direct?: DirectChats;
   afterEnqueue?: () => void;
 }): Notifier {
   const done = () => deps.afterEnqueue?.();
@@ -64,13 +78,20 @@ export function createNotifier(deps: {
           content: markdown,
         });
       } else {
-        const mentions = unique.map((u) => `<@${u}>`).join(' ');
-        await deps.outbox.enqueue({
-          key,
-          target: { kind: 'group' },
-          format: 'markdown',
-          content: `${mentions}\n${markdown}`,
-        });
+        // A notice too long for one private message goes to the group, where it may be split.
+        const privately =
+          deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
+        const pushes: PushRequest[] = unique
+          .filter((u) => privately.has(u))
+          .map((u) => ({
+            key: `${key}:direct:${u}`,
+            target: { kind: 'direct', userid: u },
+            format: 'markdown',
+            content: markdown,
+          }));
+        const rest = unique.filter((u) => !privately.has(u));
+        if (rest.length > 0) pushes.push(mentionPush(key, rest, markdown));
+        await deps.outbox.enqueueAll(pushes);
       }
       done();
     },

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { OutboxItemDoc } from '../../models/outbox-item';
+import { mentionPush } from './notify';
+import { DIRECT_CHANNEL, type Outbox } from './outbox';
 import { type PushSender, PushError } from './push-sender';
 import { createRateBudget } from './rate-budget';
 
@@ -23,17 +25,26 @@ export interface OutboxSenderOptions {
   lockMs?: number;
   /** Delivery channels beyond the built-in ones (the long connection's aibot_send_msg), by channel name. */
   channels?: Record<string, DeliveryChannel>;
+  /** Where a refused one-to-one message is queued again, as a group @-mention (see reroute). */
+  outbox?: Outbox;
   /** While false the background loop skips its passes quietly (database outage) instead of logging failures. */
   databaseAvailable?: () => boolean;
+}
+
+/** What a delivery channel gets of an outbox item. */
+export interface ChannelItem {
+  msgtype: string;
+  content: string;
+  userids: string[];
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */
 export interface DeliveryChannel {
   /** False when this instance cannot deliver now (e.g. it does not hold the long connection): items wait. */
   ready(): Promise<boolean>;
-  /** Takes a slot of the channel's rate budget; a date means "over budget, try then" (no attempt spent). */
-  reserve(now: Date): Promise<Date | undefined>;
-  send(item: { msgtype: string; content: string; userids: string[] }): Promise<void>;
+  /** Takes a slot of the rate budget of the item's conversation; a date means "over budget, try then" (no attempt spent). */
+  reserve(now: Date, item: ChannelItem): Promise<Date | undefined>;
+  send(item: ChannelItem): Promise<void>;
 }
 
 export interface OutboxSender {
@@ -109,7 +120,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   async function send(item: Item): Promise<void> {
     const extra = o.channels?.[item.channel];
     if (extra) {
-      await extra.send({ msgtype: item.msgtype, content: item.content, userids: item.userids });
+      await extra.send(item);
     } else if (item.channel === 'webhook') {
       await o.client.sendGroup({
         msgtype: item.msgtype as 'markdown' | 'text' | 'image',
@@ -131,6 +142,25 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     return Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
   }
 
+  /**
+   * A one-to-one message that will not go out (refused for good, or out of attempts) becomes a group
+   * @-mention of its person, so the notice is not lost; the item is then set aside like a discarded one.
+   * The group push's key derives from the item's, so a second pass (a crash before the mark) adds nothing.
+   */
+  async function reroute(item: Item, e: PushError, now: Date, log: Logger): Promise<boolean> {
+    if (item.channel !== DIRECT_CHANNEL || !o.outbox) return false;
+    await o.outbox.enqueue(mentionPush(`${item.key}:group`, item.userids, item.content));
+    await OutboxItem.updateOne(
+      { _id: item._id, status: 'sending' },
+      {
+        $set: { status: 'dead', lastError: e.message.slice(0, 300), discardedAt: now, discardedBy: 'group-fallback' },
+        $unset: { lockedUntil: 1 },
+      },
+    );
+    log.warn({ errcode: e.errcode, err: e.message }, 'one-to-one message refused; sent to the group as an @-mention');
+    return true;
+  }
+
   /** Records a failed send; the budget slot is given back only when the call never reached WeCom. */
   async function recordFailure(item: Item, err: unknown, slot: number | undefined, log: Logger): Promise<void> {
     const e = err instanceof PushError ? err : new PushError(undefined, (err as Error).message, true);
@@ -150,6 +180,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     }
     // Being rate limited is not the push's fault: it costs no attempt.
     const retry = rateLimited || (e.retryable && item.attempts < o.maxAttempts);
+    if (!retry && (await reroute(item, e, now, log))) return;
     const next = new Date(now.getTime() + (e.retryAfterMs ?? backoff(item.attempts)));
     await OutboxItem.updateOne(
       { _id: item._id },
@@ -208,11 +239,12 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
 
       const extra = o.channels?.[item.channel];
       if (extra) {
-        const retryAt = await extra.reserve(now);
+        const retryAt = await extra.reserve(now, item);
         if (retryAt) {
           // Over the channel's budget: wait for its next window without spending an attempt.
           await release(item, retryAt);
-          skip.push(item.channel);
+          // One person's full conversation holds back no one else's; a shared budget holds back the channel.
+          if (item.channel !== DIRECT_CHANNEL) skip.push(item.channel);
           deferred++;
           continue;
         }

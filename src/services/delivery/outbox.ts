@@ -7,6 +7,8 @@ import { isDuplicateKey } from '../../models/duplicate-key';
 export type OutboxTarget =
   | { kind: 'group'; mentionUserids?: string[] }
   | { kind: 'users'; userids: string[] }
+  /** One person, privately, over the long connection (aibot_send_msg, chat_type 1): one part only. */
+  | { kind: 'direct'; userid: string }
   | { kind: 'response_url'; url: string };
 
 export interface PushRequest {
@@ -48,11 +50,16 @@ export interface Outbox {
 // Parts of one enqueued message take consecutive seq values inside its rank in an ordered group.
 const SEQ_PER_RANK = 1000;
 
-export const LIMITS = { webhookMarkdown: 4096, webhookText: 2048, app: 2048, responseUrl: 20480 };
+// direct: what one aibot_send_msg markdown carries (the stream limit), so a one-to-one notice is never split.
+export const LIMITS = { webhookMarkdown: 4096, webhookText: 2048, app: 2048, responseUrl: 20480, direct: 20480 };
+
+/** The outbox channel of one-to-one messages over the long connection. */
+export const DIRECT_CHANNEL = 'aibot-direct';
 
 function limitFor(req: Pick<PushRequest, 'target' | 'format'>): number {
   if (req.target.kind === 'response_url') return LIMITS.responseUrl;
   if (req.target.kind === 'users') return LIMITS.app;
+  if (req.target.kind === 'direct') return LIMITS.direct;
   return req.format === 'markdown' ? LIMITS.webhookMarkdown : LIMITS.webhookText;
 }
 
@@ -75,13 +82,8 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
 
   function partUpserts(req: PushRequest, now: Date) {
     const parts = pushParts(req);
-    const channel = req.target.kind === 'group' ? groupChannel : req.target.kind === 'users' ? 'app' : 'response_url';
-    const userids =
-      req.target.kind === 'group'
-        ? (req.target.mentionUserids ?? [])
-        : req.target.kind === 'users'
-          ? req.target.userids
-          : [];
+    const channel = channelOf(req.target, groupChannel);
+    const userids = useridsOf(req.target);
     return parts.map((content, i) => {
       const key = parts.length === 1 ? req.key : `${req.key}#${i + 1}`;
       return {
@@ -154,6 +156,20 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
       );
     },
   };
+}
+
+function channelOf(target: OutboxTarget, groupChannel: string): string {
+  if (target.kind === 'group') return groupChannel;
+  if (target.kind === 'users') return 'app';
+  if (target.kind === 'direct') return DIRECT_CHANNEL;
+  return 'response_url';
+}
+
+function useridsOf(target: OutboxTarget): string[] {
+  if (target.kind === 'group') return target.mentionUserids ?? [];
+  if (target.kind === 'users') return target.userids;
+  if (target.kind === 'direct') return [target.userid];
+  return [];
 }
 
 /** Two concurrent upserts of one key: the loser's duplicate-key error means "already there". */

@@ -6,6 +6,7 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { DeliveryChannel } from '../../services/delivery';
 import type { InboundMessage, Reply } from '../../dispatcher/contract';
+import { createDirectChannel } from './direct-channel';
 import { createGroupChannel } from './group-channel';
 import { createGroupChatStore } from './group-chat';
 import { createKeeper, type Keeper, type LinkState, type LinkStatus } from './keeper';
@@ -123,11 +124,14 @@ export function createLongConnection(d: LongConnectionDeps) {
   });
 
   const channel: DeliveryChannel = createGroupChannel({ keeper: () => keeper, chats, budget, clock: d.clock });
+  const directChannel: DeliveryChannel = createDirectChannel({ keeper: () => keeper, budget });
 
   return {
     instanceId,
     /** The outbox channel 'aibot': group pushes through aibot_send_msg. */
     channel,
+    /** The outbox channel 'aibot-direct': one-to-one messages through aibot_send_msg. */
+    directChannel,
     chats,
     start: () => lease.start(),
     stop: () => lease.stop(),

@@ -1,0 +1,44 @@
+import type { DeliveryChannel } from '../../services/delivery';
+import { WecomApiError } from '../client';
+import { sendFrame } from './frames';
+import { type Keeper, LinkDown } from './keeper';
+import type { RateBudget } from './rate-budget';
+
+// Answers worth another try: WeCom busy (-1) and over its rate limit (45009). WeCom documents no errcode
+// for "this person has no conversation with the bot", so every other refusal is taken to mean that: the
+// outbox sender then @-mentions the person in the group instead (and logs the errcode).
+const SYSTEM_BUSY = -1;
+const RATE_LIMITED = 45009;
+
+/**
+ * One-to-one messages over the long connection (aibot_send_msg, chat_type 1, chatid = the userid): only
+ * into a conversation where the person has written to the bot, within that conversation's rate budget.
+ */
+export function createDirectChannel(d: { keeper(): Keeper | undefined; budget: RateBudget }): DeliveryChannel {
+  const userOf = (item: { userids: string[] }) => item.userids[0] ?? '';
+  return {
+    async ready() {
+      return d.keeper()?.status().state === 'up';
+    },
+    reserve: (now, item) => d.budget.reserve(userOf(item), now),
+    async send(item) {
+      const keeper = d.keeper();
+      if (!keeper) throw new WecomApiError(undefined, 'long connection not held here', true, 5_000);
+      let ack;
+      try {
+        ack = await keeper.request(sendFrame(userOf(item), 1, item.content));
+      } catch (err) {
+        if (err instanceof LinkDown) throw new WecomApiError(undefined, `aibot_send_msg: ${err.message}`, true, 5_000);
+        throw err;
+      }
+      if (ack.errcode === 0) return;
+      const retryable = ack.errcode === SYSTEM_BUSY || ack.errcode === RATE_LIMITED;
+      throw new WecomApiError(
+        ack.errcode,
+        `aibot_send_msg (one-to-one): ${ack.errmsg.slice(0, 200)}`,
+        retryable,
+        ack.errcode === RATE_LIMITED ? 60_000 : undefined,
+      );
+    },
+  };
+}
