@@ -10,7 +10,7 @@ export {
   createOutbox,
   pushParts,
 } from './outbox';
-export { type Notifier, createNotifier } from './notify';
+export { type Notifier, createNotifier, mentionPush } from './notify';
 export { type DirectChats, createDirectChats } from './direct-chats';
 export {
   type ChannelItem,

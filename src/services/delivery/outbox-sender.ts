@@ -3,8 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { OutboxItemDoc } from '../../models/outbox-item';
-import { mentionPush } from './notify';
-import { DIRECT_CHANNEL, type Outbox } from './outbox';
+import type { Outbox, PushRequest } from './outbox';
 import { type PushSender, PushError } from './push-sender';
 import { createRateBudget } from './rate-budget';
 
@@ -25,7 +24,7 @@ export interface OutboxSenderOptions {
   lockMs?: number;
   /** Delivery channels beyond the built-in ones (the long connection's aibot_send_msg), by channel name. */
   channels?: Record<string, DeliveryChannel>;
-  /** Where a refused one-to-one message is queued again, as a group @-mention (see reroute). */
+  /** Where a channel's fallback for a given-up item is queued (see DeliveryChannel.fallback). */
   outbox?: Outbox;
   /** While false the background loop skips its passes quietly (database outage) instead of logging failures. */
   databaseAvailable?: () => boolean;
@@ -33,6 +32,7 @@ export interface OutboxSenderOptions {
 
 /** What a delivery channel gets of an outbox item. */
 export interface ChannelItem {
+  key: string;
   msgtype: string;
   content: string;
   userids: string[];
@@ -44,7 +44,15 @@ export interface DeliveryChannel {
   ready(): Promise<boolean>;
   /** Takes a slot of the rate budget of the item's conversation; a date means "over budget, try then" (no attempt spent). */
   reserve(now: Date, item: ChannelItem): Promise<Date | undefined>;
+  /** Each conversation has a budget of its own: a full one holds back only its own items, not the channel's others. */
+  readonly perConversation?: boolean;
   send(item: ChannelItem): Promise<void>;
+  /**
+   * What replaces an item given up for good (refused, or out of attempts), so its message is not lost. Its key
+   * derives from the item's, so a second pass (a crash before the item is set aside) queues nothing more; the
+   * item is set aside as discarded `by` this; `what` says in the log what was queued.
+   */
+  fallback?(item: ChannelItem): { push: PushRequest; by: string; what: string };
 }
 
 export interface OutboxSender {
@@ -142,22 +150,22 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     return Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
   }
 
-  /**
-   * A one-to-one message that will not go out (refused for good, or out of attempts) becomes a group
-   * @-mention of its person, so the notice is not lost; the item is then set aside like a discarded one.
-   * The group push's key derives from the item's, so a second pass (a crash before the mark) adds nothing.
-   */
-  async function reroute(item: Item, e: PushError, now: Date, log: Logger): Promise<boolean> {
-    if (item.channel !== DIRECT_CHANNEL || !o.outbox) return false;
-    await o.outbox.enqueue(mentionPush(`${item.key}:group`, item.userids, item.content));
+  /** An item given up for good whose channel has a fallback: the fallback is queued and the item set aside. */
+  async function fallBack(item: Item, e: PushError, now: Date, log: Logger): Promise<boolean> {
+    const instead = o.outbox ? o.channels?.[item.channel]?.fallback?.(item) : undefined;
+    if (!instead || !o.outbox) return false;
+    await o.outbox.enqueue(instead.push);
     await OutboxItem.updateOne(
       { _id: item._id, status: 'sending' },
       {
-        $set: { status: 'dead', lastError: e.message.slice(0, 300), discardedAt: now, discardedBy: 'group-fallback' },
+        $set: { status: 'dead', lastError: e.message.slice(0, 300), discardedAt: now, discardedBy: instead.by },
         $unset: { lockedUntil: 1 },
       },
     );
-    log.warn({ errcode: e.errcode, err: e.message }, 'one-to-one message refused; sent to the group as an @-mention');
+    log.warn(
+      { errcode: e.errcode, err: e.message, channel: item.channel, instead: instead.what },
+      'push given up; its fallback was queued instead',
+    );
     return true;
   }
 
@@ -180,7 +188,7 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
     }
     // Being rate limited is not the push's fault: it costs no attempt.
     const retry = rateLimited || (e.retryable && item.attempts < o.maxAttempts);
-    if (!retry && (await reroute(item, e, now, log))) return;
+    if (!retry && (await fallBack(item, e, now, log))) return;
     const next = new Date(now.getTime() + (e.retryAfterMs ?? backoff(item.attempts)));
     await OutboxItem.updateOne(
       { _id: item._id },
@@ -243,8 +251,8 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         if (retryAt) {
           // Over the channel's budget: wait for its next window without spending an attempt.
           await release(item, retryAt);
-          // One person's full conversation holds back no one else's; a shared budget holds back the channel.
-          if (item.channel !== DIRECT_CHANNEL) skip.push(item.channel);
+          // One full conversation holds back no one else's; a shared budget holds back the whole channel.
+          if (!extra.perConversation) skip.push(item.channel);
           deferred++;
           continue;
         }

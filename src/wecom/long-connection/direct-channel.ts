@@ -1,4 +1,4 @@
-import type { DeliveryChannel } from '../../services/delivery';
+import { type DeliveryChannel, mentionPush } from '../../services/delivery';
 import { WecomApiError } from '../client';
 import { sendFrame } from './frames';
 import { type Keeper, LinkDown } from './keeper';
@@ -6,7 +6,7 @@ import type { RateBudget } from './rate-budget';
 
 // Answers worth another try: WeCom busy (-1) and over its rate limit (45009). WeCom documents no errcode
 // for "this person has no conversation with the bot", so every other refusal is taken to mean that: the
-// outbox sender then @-mentions the person in the group instead (and logs the errcode).
+// fallback below then @-mentions the person in the group instead (the outbox sender logs the errcode).
 const SYSTEM_BUSY = -1;
 const RATE_LIMITED = 45009;
 
@@ -21,6 +21,13 @@ export function createDirectChannel(d: { keeper(): Keeper | undefined; budget: R
       return d.keeper()?.status().state === 'up';
     },
     reserve: (now, item) => d.budget.reserve(userOf(item), now),
+    perConversation: true,
+    // Not lost: a private message that will not go out becomes a group @-mention of its person.
+    fallback: (item) => ({
+      push: mentionPush(`${item.key}:group`, item.userids, item.content),
+      by: 'group-fallback',
+      what: 'a group @-mention of its person',
+    }),
     async send(item) {
       const keeper = d.keeper();
       if (!keeper) throw new WecomApiError(undefined, 'long connection not held here', true, 5_000);
