@@ -1,47 +1,19 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
-import { loadConfig } from '../../config';
 import { ManualClock } from '../../src/clock';
-import { type Composed, composeApp } from '../../src/compose';
-import { createLogger } from '../../src/logger';
 import { openLink } from '../helpers/console';
-import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { type DemoApp, startDemoApp } from '../helpers/demo-app';
 
 // Demo mode: the simulator's "打开工作台" button asks for a one-time link for the chosen person.
 
-let db: TestDatabase;
-let composed: Composed;
-let server: http.Server;
+let app: DemoApp;
 let request: ReturnType<typeof supertest>;
 
 beforeAll(async () => {
-  db = await openTestDatabase('console_demo');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: 'false',
-  });
-  composed = await composeApp({
-    config,
-    connection: db.connection,
-    log: createLogger({ level: 'silent' }),
-    clock: new ManualClock('2026-11-23T09:30:00+08:00'),
-  });
-  server = http.createServer(composed.app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  composed.start((server.address() as AddressInfo).port);
-  await composed.sender.stop();
-  request = supertest(server);
+  app = await startDemoApp('console_demo', { clock: new ManualClock('2026-11-23T09:30:00+08:00') });
+  request = supertest(app.server);
 });
 
-afterAll(async () => {
-  await composed.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await db.drop();
-});
+afterAll(async () => app.close());
 
 describe('demo console sign-in', () => {
   it('gives a one-time link for a seeded person, which signs in once', async () => {

@@ -1,24 +1,18 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import vm from 'node:vm';
 import supertest from 'supertest';
-import { loadConfig } from '../../config';
 import { ManualClock } from '../../src/clock';
-import { type Composed, composeApp } from '../../src/compose';
-import { createLogger } from '../../src/logger';
-import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import type { Composed } from '../../src/compose';
+import { type DemoApp, startDemoApp } from '../helpers/demo-app';
 import { until } from '../helpers/fake-wecom-ws';
 import { makePhoto } from '../helpers/photos';
 
 // Demo mode with DEMO_LONG_CONNECTION=true, wired as `npm run demo:long-connection` does: the app
 // plays WeCom's WebSocket server on loopback and its own long connection dials it.
 
-const log = createLogger({ level: 'silent' });
 const clock = new ManualClock('2026-11-23T09:30:00+08:00');
 
-let db: TestDatabase;
+let app: DemoApp;
 let composed: Composed;
-let server: http.Server;
 let request: ReturnType<typeof supertest>;
 
 type Said = {
@@ -35,29 +29,13 @@ async function say(userid: string, mode: 'group' | 'single' | 'voice', text: str
 }
 
 beforeAll(async () => {
-  db = await openTestDatabase('demolc');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: 'false',
-    DEMO_LONG_CONNECTION: 'true',
-  });
-  composed = await composeApp({ config, connection: db.connection, log, clock });
-  server = http.createServer(composed.app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  composed.start((server.address() as AddressInfo).port);
-  await composed.sender.stop();
-  request = supertest(server);
+  app = await startDemoApp('demolc', { clock, env: { DEMO_LONG_CONNECTION: 'true' } });
+  ({ composed } = app);
+  request = supertest(app.server);
   await until(() => composed.longConnection?.health().link?.state === 'up', 'the bot dialled the simulator');
 });
 
-afterAll(async () => {
-  await composed.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await db.drop();
-});
+afterAll(async () => app.close());
 
 describe('demo mode over the long connection', () => {
   it('tells the page to use the long connection, and the page script parses', async () => {

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
 import { loadConfig } from '../../config';
 import { ManualClock } from '../../src/clock';
@@ -7,6 +5,7 @@ import { type Composed, composeApp } from '../../src/compose';
 import { seedDemoRoster } from '../../src/demo/seed';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { type DemoApp, startDemoApp } from '../helpers/demo-app';
 import {
   botEnvelope,
   botTextPlaintext,
@@ -23,38 +22,20 @@ const log = createLogger({ level: 'silent' });
 const clock = new ManualClock('2026-11-23T09:30:00+08:00');
 const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
 
-let db: TestDatabase;
+let app: DemoApp;
 let composed: Composed;
-let server: http.Server;
 let request: ReturnType<typeof supertest>;
 let keys: TestKeys;
 
 beforeAll(async () => {
-  db = await openTestDatabase('demo');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JOBS_ENABLED: 'false',
-  });
-  expect(config.demo).toBe(true);
-  composed = await composeApp({ config, connection: db.connection, log, clock });
-  server = http.createServer(composed.app.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  composed.start((server.address() as AddressInfo).port);
-  // The background loop is stopped again so the test drains the outbox itself, deterministically.
-  await composed.sender.stop();
-  request = supertest(server);
+  app = await startDemoApp('demo', { clock });
+  ({ composed } = app);
+  request = supertest(app.server);
   const session = (await request.get('/demo/api/session')).body as { token: string; encodingAesKey: string };
   keys = { token: session.token, encodingAesKey: session.encodingAesKey, corpId: '' };
 });
 
-afterAll(async () => {
-  await composed.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await db.drop();
-});
+afterAll(async () => app.close());
 
 async function say(userid: string, text: string, chattype: 'group' | 'single' = 'group'): Promise<string> {
   const { body, ciphertext } = botEnvelope(keys, botTextPlaintext({ userid, text, chattype }));

@@ -18,7 +18,10 @@ export interface DemoApp {
  * The bot as `npm start` runs it without WeCom settings (demo mode), listening on loopback. The outbox's
  * background loop is stopped again so a test drains it itself, deterministically.
  */
-export async function startDemoApp(tag: string, o: { clock?: Clock } = {}): Promise<DemoApp> {
+export async function startDemoApp(
+  tag: string,
+  o: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<DemoApp> {
   const db = await openTestDatabase(tag);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -26,6 +29,7 @@ export async function startDemoApp(tag: string, o: { clock?: Clock } = {}): Prom
     PORT: '0',
     LOG_LEVEL: 'silent',
     JOBS_ENABLED: 'false',
+    ...o.env,
   });
   if (!config.demo) throw new Error('expected demo mode without WeCom settings');
   const composed = await composeApp({
