@@ -5,7 +5,7 @@ import { normalizeCommandText } from '../../text/normalize';
 import { formatDateTime } from '../../time/format';
 import { parseWhen } from '../../time/parse-time';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
-import { parseDeadline } from '../../time/workdays';
+import { parseDeadline } from '../../time/parse-deadline';
 import { startOfDay, wallTime } from '../../time/zone';
 
 export interface CheckinTunables {
