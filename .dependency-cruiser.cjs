@@ -96,7 +96,6 @@ module.exports = {
           '^src/services/events/event-time\\.ts$',
           '^src/services/events/shifts\\.ts$',
           '^src/services/events/stations\\.ts$',
-          '^src/services/bulletins/announcements\\.ts$',
         ],
       },
       to: { path: CHAT_WORDS },

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
+import { readAnnouncementTime } from '../commands/announce-time';
 import { UserError } from '../errors';
 import { type MessageKey, t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
@@ -91,7 +92,8 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
       let schedule: { at: Date; text: string } | undefined;
       if (b.when?.trim()) {
         try {
-          const at = announcements.readWhen(b.when, now);
+          const at = readAnnouncementTime(b.when, now, tz);
+          announcements.checkTime(at, now);
           schedule = { at, text: formatDateTime(at, tz) };
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
@@ -122,7 +124,11 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
       const at = b.at
         ? new Date(b.at)
         : b.when
-          ? await refusing(() => announcements.readWhen(b.when!, now))
+          ? await refusing(() => {
+              const picked = readAnnouncementTime(b.when!, now, tz);
+              announcements.checkTime(picked, now);
+              return picked;
+            })
           : undefined;
       const a = await refusing(() => (at ? announcements.schedule({ ...base, at }) : announcements.post(base)), {
         when: timeField,

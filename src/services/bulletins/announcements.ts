@@ -3,8 +3,7 @@ import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeOfficeMarkdown, neutralizeUserText } from '../../text/sanitize';
-import { formatDate, formatDateTime } from '../../time/format';
-import { parseWhen } from '../../time/parse-time';
+import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
 import { utf8Bytes } from '../../text/split';
 import { formatCode, nextCode, parseCode, peekCode } from '../codes';
@@ -200,20 +199,6 @@ export function createAnnouncements(o: AnnouncementsOptions) {
         mentionAllPart: input.mentionAll && markdown ? part(mentionAllText) : undefined,
         problem,
       };
-    },
-
-    /**
-     * A whole field of Chinese time (`明天上午9点`, `11月25日 14:30`) read by the chat's parser, with the
-     * chat's refusals: not understood, a date without a time, in the past, too far ahead.
-     */
-    readWhen(text: string, now: Date): Date {
-      const value = text.trim();
-      const parsed = parseWhen(value, { now, tz: o.timezone });
-      const rest = parsed.ok ? value.slice(parsed.matched.length).replace(/^[\s，,。]+/, '') : value;
-      if (!parsed.ok || rest) throw new UserError('announceBadTime', { input: [...value].slice(0, 16).join('') });
-      if (!parsed.hasTime) throw new UserError('announceNeedTime', { when: formatDate(parsed.date, o.timezone) });
-      checkTime(parsed.date, now);
-      return parsed.date;
     },
 
     /** The chat's time checks on a picked instant (past, too far ahead). */
