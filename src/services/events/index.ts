@@ -8,10 +8,11 @@ export { eventKindOf } from './event-codes';
 export {
   type CheckinTunables,
   checkinWindow,
+  type EventTimeInput,
   formatSignupDeadline,
   nextPendingAt,
-  parseEventTime,
   planReminders,
+  type SignupDeadlineChoice,
 } from './event-time';
 export { meetingResultFor, meetingResults } from './meeting-outcome';
 export type { Attendance, EventPeriodSummary, UpcomingEvents } from './reports';
