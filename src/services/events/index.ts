@@ -4,6 +4,7 @@ export type { EventDeps } from './deps';
 export { type ActivityDoc, type MyActivityStatus, myActivityStatus } from './activities';
 export type { MeetingDoc } from './meetings';
 export { shiftLabel } from './shifts';
+export type { StationChoice } from './stations';
 export { eventKindOf } from './event-codes';
 export {
   type CheckinTunables,

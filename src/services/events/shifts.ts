@@ -8,7 +8,7 @@ import { dayKey, endOfDay, fromWallTime, isValidYmd, startOfDay, wallTime } from
 import type { EventDeps } from './deps';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { checkinWindow, nextPendingAt, planReminders } from './event-time';
-import type { Stations } from './stations';
+import type { StationChoice, Stations } from './stations';
 
 /** Whole-day shifts are reminded as if they started at this hour (reception usually opens then). */
 const WHOLE_DAY_REMIND_HOUR = 9;
@@ -53,11 +53,11 @@ export function createShifts(d: EventDeps, stations: Stations) {
     return { day, startAt };
   }
 
-  async function pickStation(typed: string | undefined, userids: string[], by: string) {
+  async function pickStation(typed: StationChoice | undefined, userids: string[], by: string) {
     if (typed) return stations.resolve(typed, by);
     const roster = (await d.roster.activeDeputies()).filter((x) => userids.includes(x.userid));
     const own = [...new Set(roster.map((x) => x.station).filter(Boolean))];
-    if (own.length === 1 && roster.every((x) => x.station)) return stations.resolve(own[0]!, by);
+    if (own.length === 1 && roster.every((x) => x.station)) return stations.byName(own[0]!, by);
     const known = await stations.known();
     if (known.length === 1) return { name: known[0]!, isNew: false, corrected: false };
     throw new UserError('shiftStationMissing', { known: known.slice(0, 5).join('、') });
@@ -70,7 +70,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     startAt?: Date;
     /** Deputies' names as typed. */
     names: string[];
-    station?: string;
+    station?: StationChoice;
     actor: Actor;
     origin: string;
     now: Date;
@@ -95,7 +95,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
   async function assign(p: {
     day: string;
     time?: string;
-    station: string;
+    station: StationChoice;
     userids: string[];
     actor: Actor;
     origin: string;
