@@ -335,6 +335,15 @@ describe('actions', () => {
     expect(past.status).toBe(422);
     expect(past.body.error.code).toBe('opinion.pastDeadline');
     expect(past.body.error.fields.deadline).toContain('已经过去了');
+    // The same refusal as the chat's, in the form's words: no usage line (例如：改派 …) on the page.
+    const nothing = await office.post(`/api/console/opinions/${code}/reassign`, { version: v });
+    expect(nothing.status).toBe(422);
+    expect(nothing.body.error).toMatchObject({
+      code: 'opinion.unitMissing',
+      fields: { unit: nothing.body.error.message },
+    });
+    expect(nothing.body.error.message).not.toMatch(/例如|改派 YJ/);
+    expect(await h.say('office1', `改派 ${code}`)).toContain(`例如：改派 ${code} 单位：`);
     const impossible = await office.post(`/api/console/opinions/${code}/assign`, {
       unit: '水务站',
       deadline: '2026-02-30',
