@@ -57,6 +57,15 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'opinion.reasonMissing': () => t('refusalOpinionReasonMissing'),
   'opinion.reasonTooLong': (f) => t('opinionRejectTooLong', f),
   'opinion.pageBeyondEnd': (f) => t('refusalOpinionPageBeyondEnd', f),
+  'study.notFound': (f) => t('refusalStudyNotFound', f),
+  'study.alreadyPushed': (f) => t('studyAlreadyPushed', f),
+  'study.changedMeanwhile': (f) => t('studyChangedMeanwhile', f),
+  'study.queueChanged': () => t('studyQueueChanged'),
+  'study.notPushedYet': (f) => t('refusalStudyNotPushedYet', f),
+  'study.titleMissing': () => t('refusalStudyTitleMissing'),
+  'study.titleTooLong': (f) => t('studyTitleTooLong', f),
+  'study.badLink': (f) => t('studyBadLink', f),
+  'study.noteTooLong': (f) => t('studyNoteTooLong', f),
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

@@ -7,7 +7,7 @@ import type { Actor, Command } from '../commands/types';
 import { isDatabaseUnavailable } from '../db/availability';
 import { UserError } from '../errors';
 import { isRefusal, renderForChat } from '../refusals';
-import { readOpinionCode } from '../commands/opinion-code';
+import { readOpinionCode } from '../commands/record-codes';
 import { t } from '../messages';
 import type { Services } from '../services';
 import { closestNames } from '../text/closest';

@@ -25,5 +25,9 @@ export const refusalsText = {
     `期限 ${p.deadline} 已经过去了（现在是 ${p.now}），请给一个将来的日期。`,
   refusalOpinionAnswerMissing: () => '请填写答复内容。',
   refusalOpinionReasonMissing: () => '请填写退回原因。',
+  refusalStudyNotFound: (p: { code: string }) => `没有找到学习资料 ${p.code}。`,
+  refusalStudyNotPushedYet: (p: { code: string; title: string }) =>
+    `学习资料 ${p.code}《${p.title}》还没有推送到群里，推送后才能标记已学。`,
+  refusalStudyTitleMissing: () => '请填写标题。',
   refusalOpinionPageBeyondEnd: (p: { page: number; pages: number }) => `没有第 ${p.page} 页（共 ${p.pages} 页）。`,
 };

@@ -54,6 +54,18 @@ export interface RefusalFields {
   'opinion.reasonMissing': { code: string };
   'opinion.reasonTooLong': { max: number; length: number };
   'opinion.pageBeyondEnd': { page: number; pages: number };
+  'study.notFound': { code: string };
+  /** A change to an item already pushed to the group. */
+  'study.alreadyPushed': { code: string; title: string };
+  'study.changedMeanwhile': { code: string };
+  /** The queue's order changed since the page read it. */
+  'study.queueChanged': Record<string, never>;
+  /** 已学 before the item was pushed. */
+  'study.notPushedYet': { code: string; title: string };
+  'study.titleMissing': Record<string, never>;
+  'study.titleTooLong': { max: number };
+  'study.badLink': { link: string };
+  'study.noteTooLong': { max: number };
 }
 
 export type RefusalCode = keyof RefusalFields;
@@ -95,6 +107,15 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'opinion.reasonMissing': { kind: 'invalid', field: 'reason' },
   'opinion.reasonTooLong': { kind: 'invalid', field: 'reason' },
   'opinion.pageBeyondEnd': { kind: 'invalid', field: 'page' },
+  'study.notFound': { kind: 'notFound' },
+  'study.alreadyPushed': { kind: 'conflict' },
+  'study.changedMeanwhile': { kind: 'conflict' },
+  'study.queueChanged': { kind: 'conflict' },
+  'study.notPushedYet': { kind: 'conflict' },
+  'study.titleMissing': { kind: 'invalid', field: 'title' },
+  'study.titleTooLong': { kind: 'invalid', field: 'title' },
+  'study.badLink': { kind: 'invalid', field: 'link' },
+  'study.noteTooLong': { kind: 'invalid', field: 'note' },
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

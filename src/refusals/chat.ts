@@ -78,6 +78,15 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'opinion.reasonMissing': (f) => t('opinionRejectUsage', f),
   'opinion.reasonTooLong': (f) => t('opinionRejectTooLong', f),
   'opinion.pageBeyondEnd': (f) => t('opinionMinePageEmpty', f),
+  'study.notFound': (f) => t('studyNotFound', f),
+  'study.alreadyPushed': (f) => t('studyAlreadyPushed', f),
+  'study.changedMeanwhile': (f) => t('studyChangedMeanwhile', f),
+  'study.queueChanged': () => t('studyQueueChanged'),
+  'study.notPushedYet': (f) => t('studyNotPushedYet', f),
+  'study.titleMissing': () => t('studyUsage'),
+  'study.titleTooLong': (f) => t('studyTitleTooLong', f),
+  'study.badLink': (f) => t('studyBadLink', f),
+  'study.noteTooLong': (f) => t('studyNoteTooLong', f),
 };
 
 /** A refusal as the chat says it. */

@@ -40,6 +40,15 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'opinion.reasonMissing': { code },
   'opinion.reasonTooLong': { max: 2000, length: 2100 },
   'opinion.pageBeyondEnd': { page: 9, pages: 2 },
+  'study.notFound': { code: 'XX2026-003' },
+  'study.alreadyPushed': { code: 'XX2026-003', title: '代表法第二讲' },
+  'study.changedMeanwhile': { code: 'XX2026-003' },
+  'study.queueChanged': {},
+  'study.notPushedYet': { code: 'XX2026-003', title: '代表法第二讲' },
+  'study.titleMissing': {},
+  'study.titleTooLong': { max: 60 },
+  'study.badLink': { link: 'ftp://x' },
+  'study.noteTooLong': { max: 500 },
 };
 
 const chat = (c: RefusalCode, office = true) =>

@@ -14,3 +14,10 @@ export function readOpinionCode(input: string, now: Date, tz: string, command: s
   if (!code) throw new UserError('opinionBadCode', { input: input.slice(0, 20), command, example });
   return formatCode(code);
 }
+
+/** The chat's reading of a study item code (`xx2026-1` → `XX2026-001`); anything else is answered with an example. */
+export function readStudyCode(input: string, now: Date, tz: string): string {
+  const code = parseCode(input, 'XX', wallTime(now, tz).year);
+  if (!code) throw new UserError('studyBadCode', { input });
+  return formatCode(code);
+}
