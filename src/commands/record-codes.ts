@@ -21,3 +21,10 @@ export function readStudyCode(input: string, now: Date, tz: string): string {
   if (!code) throw new UserError('studyBadCode', { input });
   return formatCode(code);
 }
+
+/** The chat's reading of an announcement code (`gg2026-1` → `GG2026-001`); anything else is answered with an example. */
+export function readAnnouncementCode(input: string, now: Date, tz: string): string {
+  const code = parseCode(input, 'GG', wallTime(now, tz).year);
+  if (!code) throw new UserError('announceBadCode', { input });
+  return formatCode(code);
+}

@@ -66,6 +66,15 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'study.titleTooLong': (f) => t('studyTitleTooLong', f),
   'study.badLink': (f) => t('studyBadLink', f),
   'study.noteTooLong': (f) => t('studyNoteTooLong', f),
+  'announcement.contentMissing': () => t('refusalAnnouncementContentMissing'),
+  'announcement.contentTooLong': (f) => t('announceTooLong', f),
+  'announcement.timePast': (f, c) => t('refusalAnnouncementTimePast', { when: formatDateTime(f.at, c.timezone) }),
+  'announcement.timeTooFar': (f, c) =>
+    t('announceTimeTooFar', { when: formatDateTime(f.at, c.timezone), days: f.days }),
+  'announcement.notFound': (f) => t('refusalAnnouncementNotFound', f),
+  'announcement.alreadyRevoked': (f) => t('announceAlreadyRevoked', f),
+  'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
+  'announcement.alreadySent': (f) => t('announceAlreadySent', f),
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

@@ -66,6 +66,14 @@ export interface RefusalFields {
   'study.titleTooLong': { max: number };
   'study.badLink': { link: string };
   'study.noteTooLong': { max: number };
+  'announcement.contentMissing': Record<string, never>;
+  'announcement.contentTooLong': { max: number; length: number };
+  'announcement.timePast': { at: Date };
+  'announcement.timeTooFar': { at: Date; days: number };
+  'announcement.notFound': { code: string };
+  'announcement.alreadyRevoked': { code: string };
+  'announcement.alreadyExpired': { code: string };
+  'announcement.alreadySent': { code: string };
 }
 
 export type RefusalCode = keyof RefusalFields;
@@ -116,6 +124,14 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'study.titleTooLong': { kind: 'invalid', field: 'title' },
   'study.badLink': { kind: 'invalid', field: 'link' },
   'study.noteTooLong': { kind: 'invalid', field: 'note' },
+  'announcement.contentMissing': { kind: 'invalid', field: 'content' },
+  'announcement.contentTooLong': { kind: 'invalid', field: 'content' },
+  'announcement.timePast': { kind: 'invalid', field: 'when' },
+  'announcement.timeTooFar': { kind: 'invalid', field: 'when' },
+  'announcement.notFound': { kind: 'notFound' },
+  'announcement.alreadyRevoked': { kind: 'conflict' },
+  'announcement.alreadyExpired': { kind: 'conflict' },
+  'announcement.alreadySent': { kind: 'conflict' },
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

@@ -87,6 +87,15 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'study.titleTooLong': (f) => t('studyTitleTooLong', f),
   'study.badLink': (f) => t('studyBadLink', f),
   'study.noteTooLong': (f) => t('studyNoteTooLong', f),
+  'announcement.contentMissing': () => t('announceEmpty'),
+  'announcement.contentTooLong': (f) => t('announceTooLong', f),
+  'announcement.timePast': (f, c) => t('announceTimePast', { when: formatDateTime(f.at, c.timezone) }),
+  'announcement.timeTooFar': (f, c) =>
+    t('announceTimeTooFar', { when: formatDateTime(f.at, c.timezone), days: f.days }),
+  'announcement.notFound': (f) => t('announceNotFound', f),
+  'announcement.alreadyRevoked': (f) => t('announceAlreadyRevoked', f),
+  'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
+  'announcement.alreadySent': (f) => t('announceAlreadySent', f),
 };
 
 /** A refusal as the chat says it. */

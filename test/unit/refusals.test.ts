@@ -49,6 +49,14 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'study.titleTooLong': { max: 60 },
   'study.badLink': { link: 'ftp://x' },
   'study.noteTooLong': { max: 500 },
+  'announcement.contentMissing': {},
+  'announcement.contentTooLong': { max: 1000, length: 1200 },
+  'announcement.timePast': { at: now },
+  'announcement.timeTooFar': { at: later, days: 7 },
+  'announcement.notFound': { code: 'GG2026-001' },
+  'announcement.alreadyRevoked': { code: 'GG2026-001' },
+  'announcement.alreadyExpired': { code: 'GG2026-001' },
+  'announcement.alreadySent': { code: 'GG2026-001' },
 };
 
 const chat = (c: RefusalCode, office = true) =>
