@@ -97,14 +97,13 @@ export const defaults = {
     digest: { schedule: '0 9 * * 1', graceMs: 3 * 3600_000, enabled: true },
     cleanup: { schedule: '0 3 * * *', graceMs: 12 * 3600_000, enabled: true },
   },
-  /** Office console: sign-in links, sessions, sign-in attempt limits (per instance, in memory), list paging. */
+  /** Office console: sign-in links, sessions, failed sign-ins per client address (sliding window, per instance, in memory), list paging. */
   console: {
     loginLinkMinutes: 10,
     sessionIdleHours: 8,
     sessionMaxDays: 7,
     oauthStateMinutes: 10,
     signInPerIpPerWindow: 20,
-    signInGlobalPerWindow: 300,
     signInWindowMinutes: 10,
     maxPageSize: 100,
     maxBatch: 100,
