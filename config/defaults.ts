@@ -108,6 +108,18 @@ export const defaults = {
     maxPageSize: 100,
     maxBatch: 100,
   },
+  /**
+   * Roster files (console upload, `npm run roster:import`): an .xlsx's declared and real unpacked size and entry
+   * count, and rows over all sheets (a township roster has hundreds). The console parses in a worker thread with
+   * its own heap cap and a time limit, so a hostile file can neither stall the bot nor take its memory.
+   */
+  rosterFile: {
+    maxUnpackedBytes: 10 * 1024 * 1024,
+    maxEntries: 200,
+    maxRows: 5_000,
+    workerHeapMb: 512,
+    workerTimeoutMs: 60_000,
+  },
   retention: { inboundDays: 7, outboxDays: 30, jobRunDays: 90 },
   /** A run left 'running' this long is presumed crashed and may be taken over; failed runs retry within grace. */
   /** The office's holiday entries reach other instances within refreshMs; from warnFromMonth a missing next year is flagged. */
