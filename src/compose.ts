@@ -280,6 +280,7 @@ export async function composeApp(o: ComposeOptions) {
     trustProxy: config.trustProxy,
     version: readVersion(),
     onResponse: (status) => metrics.observeRequest(status),
+    httpsOnly: config.consoleUrl?.startsWith('https:') ?? false,
   });
 
   return {

@@ -36,6 +36,8 @@ describe('the bot sign-in link', () => {
     expect(line).toMatch(/SameSite=Lax/);
     expect(line).toMatch(/Path=\//);
     expect(line).not.toMatch(/Secure/);
+    // Plain http (loopback here): no HSTS, which would lock a browser out of the http site.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
     const session = await h.request.get('/api/console/session').set('Cookie', sessionCookie(res)!);
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ user: { userid: 'office1', role: 'office' }, demo: false });

@@ -142,6 +142,11 @@ describe('WeCom web sign-in', () => {
     expect(sessionCookie(res)).toBeDefined();
   });
 
+  it('with an https CONSOLE_URL, every answer tells browsers to use HTTPS only (HSTS)', async () => {
+    for (const path of ['/console/', '/api/console/login-options', '/healthz'])
+      expect((await h.request.get(path)).headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
   it('the bot link points at CONSOLE_URL', async () => {
     const reply = await h.say('office1', '登录', { chattype: 'single' });
     expect(reply).toContain(`${CONSOLE_URL}/console/login/`);
