@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import { type MessageKey, t } from '../messages';
 import type { Services } from '../services';
-import type { ImportPlan } from '../services/roster';
+import { type ImportPlan, sheetProblemText } from '../services/roster';
+import type { Logger } from 'pino';
 import { invalid, parseInput, queryParam, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
 
@@ -13,6 +14,7 @@ export interface RosterRoutesDeps {
   services: Services;
   config: Config;
   guard: Guard;
+  log: Logger;
 }
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -78,7 +80,7 @@ function planJson(plan: ImportPlan) {
 
 /** 代表名册: the roster service's rules (never the last office member) and the same import engine as `npm run roster:import`. */
 export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void {
-  const { services, config, guard } = d;
+  const { services, config, guard, log } = d;
 
   async function readFile(ctx: Context): Promise<ImportPlan> {
     const q = parseInput(importQuery, ctx.query);
@@ -88,14 +90,10 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
     } catch {
       return invalid({ file: t('rosterFileTooBig') });
     }
+    // Parsed in a worker: the log says when, so a slow file is seen for what it is.
+    log.info({ file: q.file, bytes: data.length }, 'roster file received, reading it off the event loop');
     const read = await services.rosterUpload.plan(data, q.file, { deactivateMissing: q.deactivateMissing === '1' });
-    if (!read.ok)
-      return invalid({
-        file:
-          read.problem === 'unsupported'
-            ? t('importUnsupported', { ext: read.detail ?? '' })
-            : t('importUnreadable', { detail: read.detail ?? '' }),
-      });
+    if (!read.ok) return invalid({ file: sheetProblemText(read, config.tunables.rosterFile) });
     return read.plan;
   }
 
