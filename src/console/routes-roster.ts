@@ -4,6 +4,7 @@ import getRawBody from 'raw-body';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import { type MessageKey, t } from '../messages';
+import { neutralizeFormula } from '../text/spreadsheet';
 import type { Services } from '../services';
 import { type ImportPlan, sheetProblemText } from '../services/roster';
 import type { Logger } from 'pino';
@@ -56,6 +57,8 @@ const FIELD_OF: Partial<Record<MessageKey, string>> = {
 const onField = refusalsOf({ fields: FIELD_OF });
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+/** A file's value shown back on the page: a clerk may paste the preview into a spreadsheet, where `=…` would run. */
+const echoed = (v: unknown) => (typeof v === 'string' ? neutralizeFormula(v) : iso(v));
 
 /** The plan as the page shows it: exactly what an apply would write, or the rows that stop it. */
 function planJson(plan: ImportPlan) {
@@ -63,7 +66,7 @@ function planJson(plan: ImportPlan) {
     row: r.row,
     userid: r.userid,
     name: r.name,
-    changes: r.changes.map((c) => ({ field: c.field, from: iso(c.from), to: iso(c.to) })),
+    changes: r.changes.map((c) => ({ field: c.field, from: echoed(c.from), to: echoed(c.to) })),
   });
   const person = (d: { userid: string; name: string }) => ({ userid: d.userid, name: d.name });
   return {

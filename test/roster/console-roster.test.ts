@@ -167,6 +167,16 @@ it('the page’s add/edit form: contact fields, add refuses a taken userid, edit
   expect(await h.models.Deputy.countDocuments({ userid: 'x9' })).toBe(0);
 });
 
+it('echoes a value a spreadsheet would run with a leading apostrophe (the preview may be pasted into Excel)', async () => {
+  const csv = '企业微信账号,姓名,联络站\nzhang,张三,"=HYPERLINK(""http://evil.example"",""点我"")"\n';
+  const preview = await upload('preview', csv);
+  expect(preview.status).toBe(200);
+  const station = (preview.body.changed[0].changes as Array<{ field: string; to: string }>).find(
+    (c) => c.field === 'station',
+  );
+  expect(station!.to).toBe('\'=HYPERLINK("http://evil.example","点我")');
+});
+
 describe('hostile workbooks', () => {
   const sendFile = (file: Buffer, name = '名册.xlsx') =>
     h.request
