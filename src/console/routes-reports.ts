@@ -1,12 +1,20 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { Clock } from '../clock';
+import { t } from '../messages';
 import type { Services } from '../services';
+import { formulaText } from '../services/performance';
+import { yearOf } from '../time/zone';
 import { contentDisposition } from './routes-exports';
-import { forbidden, notFound } from './errors';
+import { forbidden, notFound, parseInput, queryParam } from './errors';
 import { clearCookie, type Guard, setCookie } from './session';
 
 export interface ReportRoutesDeps {
   services: Services;
+  config: Config;
+  clock: Clock;
   guard: Guard;
   secure: () => boolean;
 }
@@ -16,6 +24,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const NEXT_COOKIE = 'console_next';
 const NEXT_PATH = /^\/console\/reports\/[\w.%@-]+\/\d{4}\.docx$/;
 const NEXT_MINUTES = 30;
+const yearQuery = z.object({ year: queryParam(z.coerce.number().int().min(2000).max(2100).optional()) });
 
 /** The download a sign-in was interrupted for (read once), else undefined. */
 export function takeReturnPath(ctx: Context, secure: boolean): string | undefined {
@@ -43,6 +52,30 @@ export function registerReportRoutes(api: Router, d: ReportRoutesDeps): Router {
     ctx.body = report.docx;
   });
   api.get('/reports/:userid/:file', download);
+
+  // The office's table of the optional 履职积分: every deputy of the register, by quarter, with the formula.
+  api.get(
+    '/performance/scores',
+    d.guard.office(async (ctx) => {
+      const current = yearOf(d.clock.now(), d.config.timezone);
+      const year = parseInput(yearQuery, ctx.query).year ?? current;
+      const weights = d.config.performanceScore;
+      if (!weights) {
+        ctx.body = { enabled: false, year, note: t('performanceScoreOff') };
+        return;
+      }
+      const rows = (await d.services.performance.register(year)).map((e) => {
+        const card = d.services.performance.scoreOf(e.record)!;
+        return {
+          userid: e.deputy.userid,
+          name: e.deputy.name,
+          quarters: card.quarters.map((q) => q.points),
+          total: card.total,
+        };
+      });
+      ctx.body = { enabled: true, year, formula: formulaText(weights), rows };
+    }),
+  );
 
   const pages = new Router();
   pages.get('/console/reports/:userid/:file', async (ctx) => {

@@ -142,3 +142,11 @@ it('sends a browser without a session through sign-in, then back to the download
   const plain = await signIn(h, 'zhangsan');
   expect(plain.cookie).toMatch(/^console_sid=/);
 });
+
+it('has no 履职积分 unless the office configures one', async () => {
+  expect(await h.say('zhangsan', '履职 2026')).not.toContain('积分');
+  const office = await signIn(h, 'office1');
+  const r = await office.get('/api/console/performance/scores?year=2026');
+  expect(r.body).toMatchObject({ enabled: false, year: 2026 });
+  expect((await (await signIn(h, 'zhangsan')).get('/api/console/me/performance')).body.score).toBeNull();
+});

@@ -14,6 +14,7 @@ import {
 import type { RosterEntry, Roster } from '../roster';
 import { draftReport } from './report-draft';
 import { renderReportDocx } from './report-docx';
+import { type ScoreCard, scoreRecord } from './score';
 
 export interface PerformanceDeps {
   models: Models;
@@ -186,7 +187,12 @@ export function createPerformance(d: PerformanceDeps) {
     return reportOf({ deputy, record: await recordFor(userid, year) });
   }
 
-  return { recordFor, register, windowOf, checkYear, reportFor, reportOf };
+  /** The optional 履职积分 of a record (undefined while PERFORMANCE_SCORE is not set). */
+  function scoreOf(r: PerformanceRecord): ScoreCard | undefined {
+    return d.config.performanceScore ? scoreRecord(r, d.config.performanceScore, tz) : undefined;
+  }
+
+  return { recordFor, register, windowOf, checkYear, reportFor, reportOf, scoreOf };
 }
 
 export type Performance = ReturnType<typeof createPerformance>;
