@@ -73,14 +73,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<boolean> {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const started = performance.now();
     const { rows } = await writeYearPack(
-      {
-        models,
-        roster: services.roster,
-        performance: services.performance,
-        timezone: config.timezone,
-        activityTypes: config.tunables.activityTypes,
-        checkin: config.tunables.checkin,
-      },
+      { models, roster: services.roster, performance: services.performance, config },
       { out, year, now },
     );
     const seconds = (performance.now() - started) / 1000;

@@ -87,14 +87,7 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
         );
       if (args.kind === 'pack')
         return writeYearPack(
-          {
-            models,
-            roster: services.roster,
-            performance: services.performance,
-            timezone: tz,
-            activityTypes: config.tunables.activityTypes,
-            checkin: config.tunables.checkin,
-          },
+          { models, roster: services.roster, performance: services.performance, config },
           { out, year: year!, now },
         );
       if (args.kind === 'register')

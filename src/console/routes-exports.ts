@@ -123,14 +123,7 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
           { ascii: `year-pack-${q.year}`, utf8: packWords.zipName(q.year) },
           (out) =>
             writeYearPack(
-              {
-                models,
-                roster: services.roster,
-                performance: services.performance,
-                timezone: tz,
-                activityTypes: config.tunables.activityTypes,
-                checkin: config.tunables.checkin,
-              },
+              { models, roster: services.roster, performance: services.performance, config },
               { out, year: q.year, now },
             ),
           ZIP,

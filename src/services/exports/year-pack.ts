@@ -21,9 +21,7 @@ export interface YearPackDeps {
   models: Models;
   roster: Roster;
   performance: Pick<Performance, 'register' | 'reportOf' | 'windowOf'>;
-  timezone: string;
-  activityTypes: readonly string[];
-  checkin: CheckinTunables;
+  config: { timezone: string; tunables: { activityTypes: readonly string[]; checkin: CheckinTunables } };
 }
 
 interface IndexRow {
@@ -74,7 +72,8 @@ export async function writeYearPack(
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'year-pack-'));
   const zip = openZip(partial, o.out);
   const index: IndexRow[] = [];
-  const tz = d.timezone;
+  const tz = d.config.timezone;
+  const { activityTypes, checkin } = d.config.tunables;
   try {
     const part = async (name: string, contents: string, write: (file: string) => Promise<{ rows: number }>) => {
       const file = path.join(tmp, name);
@@ -89,14 +88,14 @@ export async function writeYearPack(
     );
     await part(packWords.activitiesFile(o.year), packWords.activitiesWhat, (out) =>
       writeActivitiesLedger(
-        { models: d.models, roster: d.roster, timezone: tz, checkin: d.checkin },
+        { models: d.models, roster: d.roster, timezone: tz, checkin },
         { out, year: o.year, now: o.now },
       ),
     );
     // The register and the drafts share one read of the year (register() is the costly part).
     await part(packWords.registerFile(o.year), packWords.registerWhat, (out) =>
       writePerformanceRegister(
-        { performance: { register: async () => entries }, timezone: tz, activityTypes: d.activityTypes },
+        { performance: { register: async () => entries }, timezone: tz, activityTypes },
         { out, year: o.year },
       ),
     );
