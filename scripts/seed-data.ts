@@ -401,7 +401,7 @@ function eventDocs(
       deadline: startAt,
       deadlineIsDefault: true,
       capacity,
-      status: rng.chance(0.04) ? 'cancelled' : 'open',
+      status: rng.chance(0.04) ? 'cancelled' : 'active',
       confirmed: stamps(confirmed, signedAt),
       confirmedIds: confirmed,
       confirmedCount: confirmed.length,

@@ -19,7 +19,7 @@ import { startLongConnectionSimulator } from './demo/long-connection-sim';
 import { createConsoleRouters } from './console/router';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
-import { createModels, ensureIndexes } from './models';
+import { createModels, prepareDatabase } from './models';
 import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
 import { createOutbox } from './services/delivery';
@@ -63,10 +63,10 @@ export async function composeApp(o: ComposeOptions) {
   const { config, log } = o;
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
-  await ensureIndexes(models);
+  await prepareDatabase(models);
   const database = createDatabaseGate({
     connection: o.connection,
-    ensureIndexes: () => ensureIndexes(models),
+    ensureIndexes: () => prepareDatabase(models),
     log: log.child({ part: 'database' }),
     retryMs: config.tunables.database.indexRetryMs,
   });

@@ -3,6 +3,7 @@ import { type Harness, createHarness } from '../helpers/harness';
 // Documents written by earlier versions carry parallel id arrays (opinions.origins, meetings.replyIds,
 // study_items.learnedIds) that new writes no longer keep. The guards are on the sub-documents, which
 // those documents have too: they must go on working, and a retried message must still apply once.
+// Activities were stored 'open' (meetings 'active'): the start rewrites them once, and they act as before.
 
 let h: Harness;
 beforeAll(async () => {
@@ -58,4 +59,40 @@ it('a study item with the old learnedIds array: marked once per deputy', async (
   expect(await h.say('li', '已学 XX2026-001')).toContain('已记录');
   const item = await h.models.StudyItem.findOne({ code: 'XX2026-001' }).lean();
   expect(item!.learned.map((l) => l.userid)).toEqual(['zhang', 'li']);
+});
+
+it("an activity stored 'open' by the previous version is upgraded at start, once, and acts as before", async () => {
+  const code = /HD2026-\d{3}/.exec(
+    await h.say('office1', '发布活动 视察敬老院 时间：11月28日 9:00 地点：镇敬老院 名额：1 类型：视察'),
+  )![0];
+  // As the previous version stored it, and a cancelled one beside it that must stay cancelled.
+  await h.models.Activity.collection.updateOne({ code }, { $set: { status: 'open' } });
+  const gone = /HD2026-\d{3}/.exec(await h.say('office1', '发布活动 走访农户 时间：11月29日 9:00 地点：东村'))![0];
+  expect(await h.say('office1', `取消活动 ${gone} 天气原因`)).toContain('取消');
+  const statuses = async () =>
+    (await h.models.Activity.find({}, { code: 1, status: 1 }).sort({ code: 1 }).lean()).map((a) => [a.code, a.status]);
+
+  // A new version starting on the same database (a restart, or a second instance).
+  const next = await createHarness('old_documents_next', { db: h.db, clock: h.clock });
+  try {
+    expect(await statuses()).toEqual([
+      [code, 'active'],
+      [gone, 'cancelled'],
+    ]);
+    expect(await next.say('zhang', '活动')).toContain(code);
+    expect(await next.say('zhang', `报名 ${code}`)).toContain('报名成功');
+    expect(await next.say('li', `报名 ${code}`)).toContain('候补');
+    expect(await next.say('zhang', `取消报名 ${code}`)).toContain('取消');
+    const after = await h.models.Activity.findOne({ code }).lean();
+    expect(after!.confirmedIds).toEqual(['li']);
+  } finally {
+    await next.close();
+  }
+  // Once more (every start, every reconnection): nothing left to change.
+  const again = await createHarness('old_documents_again', { db: h.db, clock: h.clock });
+  await again.close();
+  expect(await statuses()).toEqual([
+    [code, 'active'],
+    [gone, 'cancelled'],
+  ]);
 });

@@ -1,0 +1,13 @@
+import type { Models } from './index';
+
+/**
+ * Rewrites what earlier versions stored in words this version no longer reads. Each step is one
+ * guarded updateMany whose filter matches only the old form, so running it again (every start, every
+ * reconnection, a second instance starting beside the first) changes nothing more.
+ */
+export async function upgradeStoredDocuments(models: Models): Promise<{ activitiesOpenToActive: number }> {
+  // Activities were 'open' while meetings were 'active': one event lifecycle now, in the meetings' word.
+  // Through the driver: the schema no longer admits the old word, not even in a filter.
+  const activities = await models.Activity.collection.updateMany({ status: 'open' }, { $set: { status: 'active' } });
+  return { activitiesOpenToActive: activities.modifiedCount };
+}
