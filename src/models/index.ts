@@ -4,7 +4,6 @@ import { deputyModel } from './deputy';
 import { inboundMessageModel } from './inbound-message';
 import { outboxItemModel } from './outbox-item';
 import { rateWindowModel } from './rate-window';
-import { upgradeStoredDocuments } from './upgrades';
 import { handlingUnitModel } from './handling-unit';
 import { opinionModel } from './opinion';
 import { activityModel } from './activity';
@@ -76,10 +75,4 @@ export async function ensureIndexes(models: Models): Promise<void> {
     await model.init();
     await model.createIndexes();
   }
-}
-
-/** At start and after every reconnection: the indexes, then what earlier versions stored in this version's words. */
-export async function prepareDatabase(models: Models): Promise<void> {
-  await ensureIndexes(models);
-  await upgradeStoredDocuments(models);
 }

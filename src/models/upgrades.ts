@@ -1,4 +1,4 @@
-import type { Models } from './index';
+import { ensureIndexes, type Models } from './index';
 
 /**
  * Rewrites what earlier versions stored in words this version no longer reads. Each step is one
@@ -10,4 +10,10 @@ export async function upgradeStoredDocuments(models: Models): Promise<{ activiti
   // Through the driver: the schema no longer admits the old word, not even in a filter.
   const activities = await models.Activity.collection.updateMany({ status: 'open' }, { $set: { status: 'active' } });
   return { activitiesOpenToActive: activities.modifiedCount };
+}
+
+/** At start and after every reconnection: the indexes, then what earlier versions stored in this version's words. */
+export async function prepareDatabase(models: Models): Promise<void> {
+  await ensureIndexes(models);
+  await upgradeStoredDocuments(models);
 }
