@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Models } from '../../models';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 const WINDOW_MS = 60_000;
 
@@ -25,7 +26,7 @@ export function createRateBudget(o: { models: Models; id: string; perMinute: num
       return true;
     } catch (err) {
       // The guard failed on an existing window, so the upsert collided with it: the budget is spent.
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return false;
     }
   }
