@@ -4,6 +4,7 @@ import { type Harness, createHarness } from '../helpers/harness';
 // study_items.learnedIds) that new writes no longer keep. The guards are on the sub-documents, which
 // those documents have too: they must go on working, and a retried message must still apply once.
 // Activities were stored 'open' (meetings 'active'): the start rewrites them once, and they act as before.
+// Send budgets were kept in one rate_windows collection for both kinds: the start clears it.
 
 let h: Harness;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ it('a study item with the old learnedIds array: marked once per deputy', async (
   expect(item!.learned.map((l) => l.userid)).toEqual(['zhang', 'li']);
 });
 
-it("an activity stored 'open' by the previous version is upgraded at start, once, and acts as before", async () => {
+it("an activity stored 'open' and the old rate_windows are upgraded at start, once; the activity acts as before", async () => {
   const code = /HD2026-\d{3}/.exec(
     await h.say('office1', '发布活动 视察敬老院 时间：11月28日 9:00 地点：镇敬老院 名额：1 类型：视察'),
   )![0];
@@ -72,9 +73,18 @@ it("an activity stored 'open' by the previous version is upgraded at start, once
   const statuses = async () =>
     (await h.models.Activity.find({}, { code: 1, status: 1 }).sort({ code: 1 }).lean()).map((a) => [a.code, a.status]);
 
+  // The shared send budget of the previous version (both kinds in one collection), which this one no longer reads.
+  const oldWindows = h.db.connection.collection<{ _id: string; slots?: number[]; count?: number; at: Date }>(
+    'rate_windows',
+  );
+  await oldWindows.insertMany([
+    { _id: 'webhook', slots: [h.clock.now().getTime() * 1000], at: h.clock.now() },
+    { _id: 'aibot:chat:m1', count: 3, at: h.clock.now() },
+  ]);
   // A new version starting on the same database (a restart, or a second instance).
   const next = await createHarness('old_documents_next', { db: h.db, clock: h.clock });
   try {
+    expect(await oldWindows.countDocuments({})).toBe(0);
     expect(await statuses()).toEqual([
       [code, 'active'],
       [gone, 'cancelled'],
