@@ -40,7 +40,6 @@ export function createActivities(d: EventDeps) {
   async function create(i: NewActivity): Promise<{ activity: ActivityDoc; existed: boolean }> {
     const { doc, existed } = await createOnce({
       byOrigin: async () => (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null,
-      isLive: (a) => a.status === 'active',
       announce,
       insert: async () => {
         const { title, startAt, endAt, place } = readEventIdentity({ ...i, at: i.form?.at }, 'activity', tz);

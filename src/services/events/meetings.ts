@@ -35,7 +35,6 @@ export function createMeetings(d: EventDeps) {
   async function create(i: NewMeeting): Promise<{ meeting: MeetingDoc; existed: boolean }> {
     const { doc, existed } = await createOnce({
       byOrigin: async () => (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null,
-      isLive: (m) => m.status === 'active',
       announce,
       insert: async () => {
         const { title, startAt, endAt, place } = readEventIdentity(i, 'meeting', tz);
