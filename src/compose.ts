@@ -19,7 +19,8 @@ import { startLongConnectionSimulator } from './demo/long-connection-sim';
 import { createConsoleRouters } from './console/router';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
-import { createModels, ensureIndexes } from './models';
+import { createModels } from './models';
+import { prepareDatabase } from './models/upgrades';
 import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
 import { createOutbox } from './services/delivery';
@@ -65,10 +66,10 @@ export async function composeApp(o: ComposeOptions) {
   const { config, log } = o;
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
-  await ensureIndexes(models);
+  await prepareDatabase(models);
   const database = createDatabaseGate({
     connection: o.connection,
-    ensureIndexes: () => ensureIndexes(models),
+    ensureIndexes: () => prepareDatabase(models),
     log: log.child({ part: 'database' }),
     retryMs: config.tunables.database.indexRetryMs,
   });
