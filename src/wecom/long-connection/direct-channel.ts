@@ -1,8 +1,7 @@
-import { type DeliveryChannel, mentionPush } from '../../services/delivery';
+import { type DeliveryChannel, mentionPush, type SendBudget } from '../../services/delivery';
 import { WecomApiError } from '../client';
 import { sendFrame } from './frames';
 import { type Keeper, LinkDown } from './keeper';
-import type { RateBudget } from './rate-budget';
 
 // Answers worth another try: WeCom busy (-1) and over its rate limit (45009). WeCom documents no errcode
 // for "this person has no conversation with the bot", so every other refusal is taken to mean that: the
@@ -14,13 +13,13 @@ const RATE_LIMITED = 45009;
  * One-to-one messages over the long connection (aibot_send_msg, chat_type 1, chatid = the userid): only
  * into a conversation where the person has written to the bot, within that conversation's rate budget.
  */
-export function createDirectChannel(d: { keeper(): Keeper | undefined; budget: RateBudget }): DeliveryChannel {
+export function createDirectChannel(d: { keeper(): Keeper | undefined; budget: SendBudget }): DeliveryChannel {
   const userOf = (item: { userids: string[] }) => item.userids[0] ?? '';
   return {
     async ready() {
       return d.keeper()?.status().state === 'up';
     },
-    reserve: (now, item) => d.budget.reserve(userOf(item), now),
+    take: (now, item) => d.budget.take(userOf(item), now),
     perConversation: true,
     // Not lost: a private message that will not go out becomes a group @-mention of its person.
     fallback: (item) => ({

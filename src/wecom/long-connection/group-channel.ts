@@ -1,16 +1,15 @@
 import type { Clock } from '../../clock';
-import type { DeliveryChannel } from '../../services/delivery';
+import type { DeliveryChannel, SendBudget } from '../../services/delivery';
 import { WecomApiError } from '../client';
 import { sendFrame } from './frames';
 import type { GroupChatStore } from './group-chat';
 import { type Keeper, LinkDown } from './keeper';
-import type { RateBudget } from './rate-budget';
 
 export interface GroupChannelDeps {
   /** The keeper on this instance while it holds the lease; undefined otherwise. */
   keeper(): Keeper | undefined;
   chats: GroupChatStore;
-  budget: RateBudget;
+  budget: SendBudget;
   clock: Clock;
 }
 
@@ -21,9 +20,9 @@ export function createGroupChannel(d: GroupChannelDeps): DeliveryChannel {
       // Only the instance holding a live connection sends; a group must have written to the bot first.
       return d.keeper()?.status().state === 'up' && (await d.chats.groupChatId()) !== undefined;
     },
-    async reserve(now) {
+    async take(now) {
       const chatid = await d.chats.groupChatId();
-      return chatid ? d.budget.reserve(chatid, now) : new Date(now.getTime() + 60_000);
+      return chatid ? d.budget.take(chatid, now) : { ok: false, freeAt: new Date(now.getTime() + 60_000) };
     },
     async send(item) {
       const keeper = d.keeper();

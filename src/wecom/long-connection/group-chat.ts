@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
+import { isDuplicateKey } from '../../models/duplicate-key';
 
 const GROUP = 'group';
 
@@ -18,7 +19,7 @@ export function createGroupChatStore(models: Models, clock: Clock) {
           { upsert: true },
         );
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       known = await this.groupChatId();
     },
