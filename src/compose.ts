@@ -24,7 +24,7 @@ import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
 import { createOutbox } from './services/delivery';
 import { createOutboxSender } from './services/delivery';
-import { createDirectChats, DIRECT_CHANNEL } from './services/delivery';
+import { createDirectChats, createPushGroup, DIRECT_CHANNEL, pushesNeedGroup } from './services/delivery';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
 import { createMediaSource } from './wecom/media';
@@ -121,6 +121,14 @@ export async function composeApp(o: ComposeOptions) {
     // Not awaited: the reply never waits for it (it is one write per person per instance).
     directChats.remember(msg.senderId).catch((err: unknown) => log.warn({ err }, 'one-to-one chat not recorded'));
   };
+  // The office chooses which group gets the long connection's group pushes; a choice sends what waited.
+  const pushGroup = createPushGroup({
+    models,
+    clock,
+    log: log.child({ part: 'push-group' }),
+    needed: pushesNeedGroup(config),
+    afterChoose: () => sender.kick(),
+  });
   // The inbox is built below; the long connection reaches it through this late-bound function.
   let receive: (msg: InboundMessage) => Promise<Reply> = () => Promise.reject(new Error('inbox not ready'));
   const longConnection: LongConnection | undefined = lcConfig
@@ -133,6 +141,7 @@ export async function composeApp(o: ComposeOptions) {
         log,
         tunables: config.tunables.longConnection,
         streamBytes: config.tunables.replyLimits.streamBytes,
+        pushGroup,
         receive: (msg) => {
           noteDirectChat(msg);
           return receive(msg);
@@ -176,6 +185,7 @@ export async function composeApp(o: ComposeOptions) {
     log,
     outbox,
     directChats,
+    pushGroup,
     afterEnqueue: () => sender.kick(),
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
     consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
