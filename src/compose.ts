@@ -262,6 +262,8 @@ export async function composeApp(o: ComposeOptions) {
   routers.push(createMetricsRouter({ metrics, token: config.metricsToken }));
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
+    // The simulator's one group is the push group, as the office would choose it with 设为代表群.
+    if (simulator && pushGroup.needed) await pushGroup.choose(DEMO_CHATID, 'demo', { fromGroup: true });
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
     routers.push(
       createDemoRouter({

@@ -105,7 +105,8 @@ export function createPushGroup(d: {
     async overview(): Promise<PushGroupOverview> {
       const [chosen, seen, count] = await Promise.all([
         BotChat.findById(CHOSEN).lean(),
-        BotChat.find({ _id: { $regex: /^group:/ } })
+        // Every id starting with "group:" (';' follows ':'): a range on _id, no regular expression.
+        BotChat.find({ _id: { $gt: 'group:', $lt: 'group;' } })
           .sort({ learnedAt: -1 })
           .limit(50)
           .lean(),
