@@ -28,7 +28,8 @@ export const exportLedgerCommand = defineCommand({
     if (!kind) return t('exportLedgerUsage');
     const { year } = ctx.params;
     const current = yearOf(ctx.now, ctx.config.timezone);
-    if (year < FIRST_YEAR || year > current) throw new UserError('exportLedgerYear', { year, first: FIRST_YEAR, current });
+    if (year < FIRST_YEAR || year > current)
+      throw new UserError('exportLedgerYear', { year, first: FIRST_YEAR, current });
     const sent = await ctx.services.ledgers.deliver(kind, year, ctx.actor.userid, `ledger:${ctx.msgId}`, ctx.now);
     return sent.via === 'file'
       ? t('exportLedgerFile', { filename: sent.filename })

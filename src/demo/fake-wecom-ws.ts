@@ -220,7 +220,11 @@ export class FakeWecomWs extends EventEmitter {
         return answer(40058, 'upload incomplete or md5 mismatch');
       up.mediaId ??= reqId('media');
       this.media.set(up.mediaId, { type: up.type, filename: up.filename, bytes });
-      return answer(0, 'ok', { type: up.type, media_id: up.mediaId, created_at: String(Math.floor(Date.now() / 1000)) });
+      return answer(0, 'ok', {
+        type: up.type,
+        media_id: up.mediaId,
+        created_at: String(Math.floor(Date.now() / 1000)),
+      });
     }
     answer(40008, 'unknown upload command');
   }

@@ -48,7 +48,9 @@ export async function startLongConnectionSimulator(o: {
       mentions: [],
       touser,
       ...(msgtype === 'image' && media
-        ? { image: { base64: media.bytes.toString('base64'), md5: createHash('md5').update(media.bytes).digest('hex') } }
+        ? {
+            image: { base64: media.bytes.toString('base64'), md5: createHash('md5').update(media.bytes).digest('hex') },
+          }
         : {}),
       at: new Date(),
     });

@@ -34,6 +34,8 @@ export const longConnection = {
   pushGroupGroupOnly: () =>
     '「设为代表群」要在接收群推送的那个群里 @机器人 发送，单聊中无法设定。也可以在工作台「系统」页选择。',
   pushGroupNotNeeded: () => '群推送走群机器人 Webhook（WECOM_WEBHOOK_KEY），发往哪个群由该机器人决定，无需设定。',
+  outboxPreviewMedia: (p: { image: boolean; filename?: string }) =>
+    `［${p.image ? '图片' : '文件'}］${p.filename ?? ''}`,
   pushGroupUnknown: () => '机器人还没有收到过这个群的消息：请先在该群里 @机器人 说一句话，再选择。',
   voiceDraftOffered: (p: { text: string; minutes: number }) =>
     `我听到的是：\n> ${p.text}\n\n回复「确认」提交为建议，或重新说一遍。（${p.minutes}分钟内有效）`,

@@ -53,7 +53,8 @@ export function createServices(
     photoSource?: PhotoSource;
   },
 ) {
-  const consoleBaseUrl = base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`);
+  const consoleBaseUrl =
+    base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`);
   const notify = createNotifier({
     outbox: base.outbox,
     channel: base.config.notifyChannel,

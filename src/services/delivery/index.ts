@@ -23,7 +23,13 @@ export {
 } from './outbox-sender';
 export { type PushSender, PushError } from './push-sender';
 export { type LinkOverview, createLinkStatus } from './link-status';
-export { type ChooseOutcome, type PushGroup, type PushGroupOverview, createPushGroup, pushesNeedGroup } from './push-group';
+export {
+  type ChooseOutcome,
+  type PushGroup,
+  type PushGroupOverview,
+  createPushGroup,
+  pushesNeedGroup,
+} from './push-group';
 export { createOutboxHealth } from './outbox-health';
 export {
   type OutboxAdmin,

@@ -112,10 +112,18 @@ export function createPushGroup(d: {
           .lean(),
         waiting(),
       ]);
-      const groups = seen.map((g) => ({ chatid: g.chatid, learnedAt: g.learnedAt, learnedFrom: g.learnedFrom ?? undefined }));
+      const groups = seen.map((g) => ({
+        chatid: g.chatid,
+        learnedAt: g.learnedAt,
+        learnedFrom: g.learnedFrom ?? undefined,
+      }));
       // The group an earlier version stored was not recorded among the groups heard from.
       if (chosen && !groups.some((g) => g.chatid === chosen.chatid))
-        groups.push({ chatid: chosen.chatid, learnedAt: chosen.learnedAt, learnedFrom: chosen.learnedFrom ?? undefined });
+        groups.push({
+          chatid: chosen.chatid,
+          learnedAt: chosen.learnedAt,
+          learnedFrom: chosen.learnedFrom ?? undefined,
+        });
       return {
         needed: d.needed,
         chosen: chosen

@@ -1,7 +1,8 @@
 import type { Notifier } from '../delivery';
 import { type AllLedgerDeps, LEDGER_FILES, type LedgerKind, ledgerBytes } from './ledgers';
 
-export type LedgerDelivery = { via: 'file'; filename: string } | { via: 'link'; url: string; reason: 'callback' | 'size' };
+export type LedgerDelivery =
+  { via: 'file'; filename: string } | { via: 'link'; url: string; reason: 'callback' | 'size' };
 
 /**
  * 导出: a ledger for one office member. Over the long connection it arrives as a file in their one-to-one chat

@@ -33,7 +33,8 @@ export function writeLedger(
   kind: LedgerKind,
   o: { out: string; year: number | undefined; now: Date; fullText?: boolean },
 ): Promise<unknown> {
-  if (kind === 'opinions') return writeOpinionsLedger(d, { out: o.out, year: o.year, now: o.now, fullText: o.fullText });
+  if (kind === 'opinions')
+    return writeOpinionsLedger(d, { out: o.out, year: o.year, now: o.now, fullText: o.fullText });
   // The register and the activities ledger are by year; callers default it to the current one.
   const year = o.year;
   if (year === undefined) throw new Error(`the ${kind} ledger needs a year`);

@@ -4,7 +4,14 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { ChannelItem } from '../../services/delivery';
 import { WecomApiError } from '../client';
-import { type OutFrame, sendFrame, sendMediaFrame, uploadChunkFrame, uploadFinishFrame, uploadInitFrame } from './frames';
+import {
+  type OutFrame,
+  sendFrame,
+  sendMediaFrame,
+  uploadChunkFrame,
+  uploadFinishFrame,
+  uploadInitFrame,
+} from './frames';
 import type { Keeper } from './keeper';
 import { requestAck } from './request';
 
@@ -49,7 +56,11 @@ export function createMediaUploader(d: { models: Models; clock: Clock; log: Logg
   function check(m: { type: MediaType; bytes: Buffer }): void {
     const max = MEDIA_LIMITS.maxBytes[m.type];
     if (m.bytes.length < MEDIA_LIMITS.minBytes || m.bytes.length > max)
-      throw new WecomApiError(undefined, `${m.type} of ${m.bytes.length} bytes: WeCom takes ${MEDIA_LIMITS.minBytes}…${max}`, false);
+      throw new WecomApiError(
+        undefined,
+        `${m.type} of ${m.bytes.length} bytes: WeCom takes ${MEDIA_LIMITS.minBytes}…${max}`,
+        false,
+      );
   }
 
   async function sendChunk(uploadId: string, index: number, data: Buffer): Promise<void> {
@@ -75,7 +86,13 @@ export function createMediaUploader(d: { models: Models; clock: Clock; log: Logg
     const md5 = createHash('md5').update(m.bytes).digest('hex');
     const init = await requestAck(
       d.keeper(),
-      uploadInitFrame({ type: m.type, filename: m.filename, totalSize: m.bytes.length, totalChunks: chunks.length, md5 }),
+      uploadInitFrame({
+        type: m.type,
+        filename: m.filename,
+        totalSize: m.bytes.length,
+        totalChunks: chunks.length,
+        md5,
+      }),
       'aibot_upload_media_init',
     );
     const uploadId = init.body?.upload_id;
@@ -92,7 +109,10 @@ export function createMediaUploader(d: { models: Models; clock: Clock; log: Logg
       { $set: { mediaId, uploadedAt: now, reuseUntil: new Date(now.getTime() + MEDIA_LIMITS.reuseMs) } },
       { upsert: true },
     );
-    d.log.info({ type: m.type, bytes: m.bytes.length, chunks: chunks.length }, 'media uploaded over the long connection');
+    d.log.info(
+      { type: m.type, bytes: m.bytes.length, chunks: chunks.length },
+      'media uploaded over the long connection',
+    );
     return mediaId;
   }
 
