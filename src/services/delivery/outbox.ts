@@ -137,7 +137,7 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
   }
 
   /** One picture or file: its bytes as base64 in one item (what the robot takes; the long connection uploads them). */
-  function enqueueBytes(item: {
+  async function enqueueBytes(item: {
     key: string;
     channel: string;
     msgtype: 'image' | 'file';
