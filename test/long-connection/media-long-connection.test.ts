@@ -66,7 +66,8 @@ describe('pictures and files over the long connection', () => {
     });
     const chunks = framesSince(from, 'aibot_upload_media_chunk');
     expect(chunks.map((c) => c.body?.chunk_index)).toEqual([0, 1, 2]);
-    for (const c of chunks) expect(Buffer.from(String(c.body?.base64_data), 'base64').length).toBeLessThanOrEqual(CHUNK);
+    for (const c of chunks)
+      expect(Buffer.from(String(c.body?.base64_data), 'base64').length).toBeLessThanOrEqual(CHUNK);
     expect(framesSince(from, 'aibot_upload_media_finish')).toHaveLength(1);
     const [send] = framesSince(from, 'aibot_send_msg');
     expect(send?.body).toMatchObject({ chatid: 'wr-deputies', chat_type: 2, msgtype: 'image' });
@@ -147,9 +148,9 @@ describe('pictures and files over the long connection', () => {
     const from = ws.fake.frames.length;
     expect(await ask({ userid: 'office1', text: '导出 履职 2026' })).toContain('代表履职登记册-2026.xlsx');
     expect(await ask({ userid: 'office1', text: '导出 活动 2026' })).toContain('代表活动与会议台账-2026.xlsx');
-    expect(await ask({ userid: 'office1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 导出 台账 2026' })).toContain(
-      '台账只发给本人',
-    );
+    expect(
+      await ask({ userid: 'office1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 导出 台账 2026' }),
+    ).toContain('台账只发给本人');
     expect(await ask({ userid: 'd1', text: '导出 台账 2026' })).toContain('只有人大办工作人员可以使用');
     expect(await ask({ userid: 'office1', text: '导出 台账 2027' })).toContain('不是可导出的年份');
     expect(await ask({ userid: 'office1', text: '导出 名单 2026' })).toContain('用法：导出 台账|履职|活动');
