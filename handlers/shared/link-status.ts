@@ -4,7 +4,7 @@ import { t } from '../../src/messages';
 import { formatDateTime } from '../../src/time/format';
 
 /** The long connection's lines in 任务: up since when, on which instance, and the push group. */
-export function linkStatusLines(o: LinkOverview, config: Config): string[] {
+export function linkStatusLines(o: LinkOverview, config: Config, names: Map<string, string>): string[] {
   if (!o.configured) return [];
   const tz = config.timezone;
   const lines = [t('linkHeader')];
@@ -28,7 +28,7 @@ export function linkStatusLines(o: LinkOverview, config: Config): string[] {
       t('pushGroupCurrent', {
         chatid: g.chosen.chatid,
         when: formatDateTime(g.chosen.chosenAt ?? g.chosen.learnedAt, tz),
-        by: g.chosen.chosenBy,
+        by: g.chosen.chosenBy && (names.get(g.chosen.chosenBy) ?? g.chosen.chosenBy),
         waiting: g.waiting,
       }),
     );

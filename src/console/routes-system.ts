@@ -52,6 +52,9 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
         services.outboxHealth.counts(),
         services.pushGroup.overview(),
       ]);
+      const people = [pushGroup.chosen?.chosenBy, ...pushGroup.seen.map((g) => g.learnedFrom)];
+      const names = await services.roster.namesOf(people.filter((u): u is string => Boolean(u)));
+      const nameOf = (userid?: string) => (userid ? (names.get(userid) ?? userid) : undefined);
       ctx.body = {
         version: d.version ?? 'unknown',
         database: {
@@ -61,7 +64,11 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
         },
         outbox,
         // The long connection's push group: chosen or not, the groups heard from, what waits for it.
-        pushGroup,
+        pushGroup: {
+          ...pushGroup,
+          chosen: pushGroup.chosen && { ...pushGroup.chosen, chosenBy: nameOf(pushGroup.chosen.chosenBy) },
+          seen: pushGroup.seen.map((g) => ({ ...g, learnedFrom: nameOf(g.learnedFrom) })),
+        },
         jobs: jobs.map((j) => {
           const last = j.lastRuns[0];
           return {

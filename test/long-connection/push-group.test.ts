@@ -95,7 +95,7 @@ describe('the push group (设为代表群) over the long connection', () => {
     expect(info.status).toBe(200);
     expect(info.body.pushGroup).toMatchObject({
       needed: true,
-      chosen: { chatid: 'wr-deputies', chosenBy: 'office1', automatic: false },
+      chosen: { chatid: 'wr-deputies', chosenBy: '李主任', automatic: false },
       waiting: 0,
     });
     expect(info.body.pushGroup.seen.map((g: { chatid: string }) => g.chatid).sort()).toEqual([
