@@ -1,16 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { ManualClock } from '../../src/clock';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
-import {
-  type BotFrame,
-  askOver,
-  longConnectionEnv,
-  messageBody,
-  startFakeWecomWs,
-  until,
-} from '../helpers/fake-wecom-ws';
-import { createHarness, type Harness } from '../helpers/harness';
+import { type BotFrame, askOver, messageBody, type startFakeWecomWs } from '../helpers/fake-wecom-ws';
+import type { Harness } from '../helpers/harness';
+import { createLongConnectionHarness } from '../helpers/long-connection-harness';
 
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
 
@@ -29,26 +21,20 @@ describe('pictures and files over the long connection', () => {
     return String((f.body?.[type] as { media_id: string }).media_id);
   };
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    ws = await startFakeWecomWs();
-    const clock = new ManualClock('2026-11-22T10:00:00+08:00');
-    h = await createHarness('media_lc', {
-      clock,
-      env: { ...longConnectionEnv(ws), WECOM_WEBHOOK_KEY: '' },
-      compose: { timers: new ManualTimers(clock), instanceId: 'media-a' },
-    });
+    ({ ws, h, close } = await createLongConnectionHarness('media_lc', {
+      now: '2026-11-22T10:00:00+08:00',
+      instanceId: 'media-a',
+    }));
     await h.addDeputy('d1', '张三');
     await h.addDeputy('office1', '李主任', { isOffice: true });
-    h.longConnection?.start();
-    await until(() => h.longConnection?.health().link?.state === 'up', 'subscribed');
     await ask({ userid: 'd1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 帮助' });
     await ask({ userid: 'office1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 设为代表群' });
   });
 
-  afterAll(async () => {
-    await h.close();
-    await ws.close();
-  });
+  afterAll(() => close());
 
   const picture = randomBytes(CHUNK * 2 + 1000);
 

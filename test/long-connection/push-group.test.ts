@@ -1,8 +1,7 @@
-import { ManualClock } from '../../src/clock';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
 import { signIn } from '../helpers/console';
-import { askOver, longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
-import { createHarness, type Harness } from '../helpers/harness';
+import { askOver, messageBody, type startFakeWecomWs } from '../helpers/fake-wecom-ws';
+import type { Harness } from '../helpers/harness';
+import { createLongConnectionHarness } from '../helpers/long-connection-harness';
 
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
 
@@ -22,24 +21,18 @@ describe('the push group (设为代表群) over the long connection', () => {
       .map((f) => [f.body?.chatid, (f.body?.markdown as { content: string }).content]);
   const chosen = async () => (await h.models.BotChat.findById('group').lean())?.chatid;
 
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    ws = await startFakeWecomWs();
-    const clock = new ManualClock('2026-11-22T10:00:00+08:00');
-    h = await createHarness('pushgroup', {
-      clock,
-      env: { ...longConnectionEnv(ws), WECOM_WEBHOOK_KEY: '' },
-      compose: { timers: new ManualTimers(clock), instanceId: 'pg-a' },
-    });
+    ({ ws, h, close } = await createLongConnectionHarness('pushgroup', {
+      now: '2026-11-22T10:00:00+08:00',
+      instanceId: 'pg-a',
+    }));
     await h.addDeputy('d1', '张三');
     await h.addDeputy('office1', '李主任', { isOffice: true });
-    h.longConnection?.start();
-    await until(() => h.longConnection?.health().link?.state === 'up', 'subscribed');
   });
 
-  afterAll(async () => {
-    await h.close();
-    await ws.close();
-  });
+  afterAll(() => close());
 
   it('hears a test group first, then the deputies group, and pushes to neither: they wait in the outbox', async () => {
     await inGroup('wr-test', 'd1', '帮助');

@@ -1,35 +1,27 @@
-import { ManualClock } from '../../src/clock';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
-import { askOver, longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
-import { type Harness, createHarness } from '../helpers/harness';
+import { askOver, messageBody, type startFakeWecomWs } from '../helpers/fake-wecom-ws';
+import type { Harness } from '../helpers/harness';
+import { createLongConnectionHarness } from '../helpers/long-connection-harness';
 
 let ws: Awaited<ReturnType<typeof startFakeWecomWs>>;
 let h: Harness;
+let close: () => Promise<void>;
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 beforeAll(async () => {
-  ws = await startFakeWecomWs();
-  const clock = new ManualClock('2026-11-17T10:00:00+08:00');
   // No webhook key: group pushes, the chart included, go over the long connection.
-  h = await createHarness('digest_chart_lc', {
-    clock,
-    env: { ...longConnectionEnv(ws), WECOM_WEBHOOK_KEY: '' },
-    compose: { timers: new ManualTimers(clock), instanceId: 'instance-a' },
-  });
+  ({ ws, h, close } = await createLongConnectionHarness('digest_chart_lc', {
+    now: '2026-11-17T10:00:00+08:00',
+    instanceId: 'instance-a',
+  }));
   await h.addDeputy('zhangsan', '张三');
   await h.addDeputy('office1', '王主任', { isOffice: true });
-  h.longConnection?.start();
-  await until(() => h.longConnection?.health().link?.state === 'up', 'subscribed');
   await askOver(
     ws.fake,
     messageBody({ userid: 'office1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 设为代表群' }),
   );
 });
-afterAll(async () => {
-  await h.close();
-  await ws.close();
-});
+afterAll(() => close());
 
 it('the Monday digest goes to the group as text, then its chart as an uploaded picture', async () => {
   expect(await h.say('zhangsan', '建议 村口路灯坏了三个月，请尽快维修 #公共交通')).toContain('YJ2026-001');
