@@ -114,6 +114,24 @@ describe('pictures and files over the long connection', () => {
     expect(ws.fake.media.get(mediaIdOf(send!))?.bytes.equals(file)).toBe(true);
   });
 
+  it('keeps uploads within 30 a minute per bot, whoever they go to, and uploads the rest next minute', async () => {
+    // A fresh minute: no upload in it yet.
+    h.clock.set(new Date(Math.ceil(h.clock.now().getTime() / 60_000) * 60_000 + 1000));
+    const from = ws.fake.frames.length;
+    for (let i = 0; i < 31; i++)
+      await h.services.notify.fileToUser(`media:burst:${i}`, `u${i}`, {
+        filename: `f${i}.xlsx`,
+        bytes: randomBytes(64),
+      });
+    const first = await h.drain();
+    expect(first).toMatchObject({ sent: 30 });
+    expect(first.deferred).toBeGreaterThanOrEqual(1);
+    expect(framesSince(from, 'aibot_upload_media_init')).toHaveLength(30);
+    h.clock.set(new Date(h.clock.now().getTime() + 60_000));
+    expect(await h.drain()).toMatchObject({ sent: 1 });
+    expect(framesSince(from, 'aibot_upload_media_init')).toHaveLength(31);
+  });
+
   it('导出 台账 2026 one-to-one: the office receives the ledger as an .xlsx file', async () => {
     expect(await ask({ userid: 'd1', text: '建议 村口路灯坏了三个月，请尽快维修' })).toContain('YJ2026-001');
     const from = ws.fake.frames.length;
