@@ -247,6 +247,9 @@ export async function composeApp(o: ComposeOptions) {
     },
     receive: (msg, deadlineMs, late) => {
       noteDirectChat(msg);
+      // A group heard through the callback is a push group candidate too (the long connection records its own).
+      if (pushGroup.needed && msg.chat.type === 'group' && msg.chat.id && !msg.id.startsWith('app:'))
+        pushGroup.remember(msg.chat.id, msg.senderId).catch((err: unknown) => log.warn({ err }, 'group not recorded'));
       return inbox.receiveWithin(msg, deadlineMs, late);
     },
     replyForStream: inbox.replyForStream,

@@ -1,5 +1,5 @@
 import { signIn } from '../helpers/console';
-import { askOver, messageBody, type startFakeWecomWs } from '../helpers/fake-wecom-ws';
+import { askOver, messageBody, type startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import type { Harness } from '../helpers/harness';
 import { createLongConnectionHarness } from '../helpers/long-connection-harness';
 
@@ -83,6 +83,9 @@ describe('the push group (设为代表群) over the long connection', () => {
   });
 
   it('系统 shows the push group and the groups heard from; the office may choose another, a deputy may not', async () => {
+    // A group heard through the HTTP callback (this deployment has both) is a candidate as well.
+    await h.say('d1', '帮助');
+    await until(async () => (await h.models.BotChat.exists({ _id: 'group:wr-group-1' })) !== null, 'callback group');
     const office = await signIn(h, 'office1');
     const info = await office.get('/api/console/system');
     expect(info.status).toBe(200);
@@ -93,6 +96,7 @@ describe('the push group (设为代表群) over the long connection', () => {
     });
     expect(info.body.pushGroup.seen.map((g: { chatid: string }) => g.chatid).sort()).toEqual([
       'wr-deputies',
+      'wr-group-1',
       'wr-test',
     ]);
     // A group the bot never heard from cannot be written to: a form error, nothing changes.
