@@ -27,6 +27,26 @@ export default tseslint.config(
     },
   },
   {
+    // One duplicate-key check: src/models/duplicate-key.ts (isDuplicateKey, isOnlyDuplicateKeys).
+    files: ['src/**/*.ts', 'handlers/**/*.ts', 'jobs/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/models/duplicate-key.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=11000]',
+          message:
+            'Duplicate keys are recognised only by isDuplicateKey / isOnlyDuplicateKeys (src/models/duplicate-key.ts).',
+        },
+        {
+          selector: 'Literal[value=/E11000/]',
+          message:
+            'Duplicate keys are recognised only by isDuplicateKey / isOnlyDuplicateKeys (src/models/duplicate-key.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['handlers/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -19,7 +19,8 @@ import { startLongConnectionSimulator } from './demo/long-connection-sim';
 import { createConsoleRouters } from './console/router';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
-import { createModels, ensureIndexes } from './models';
+import { createModels } from './models';
+import { prepareDatabase } from './models/upgrades';
 import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
 import { createOutbox } from './services/delivery';
@@ -56,6 +57,8 @@ export interface ComposeOptions {
   extraCommands?: readonly Command[];
   /** Tests pass their own; otherwise one per app. */
   metrics?: Metrics;
+  /** Test seam: Node options for worker threads (the tests' TypeScript loader; compiled code needs none). */
+  workerExecArgv?: string[];
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -63,10 +66,10 @@ export async function composeApp(o: ComposeOptions) {
   const { config, log } = o;
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
-  await ensureIndexes(models);
+  await prepareDatabase(models);
   const database = createDatabaseGate({
     connection: o.connection,
-    ensureIndexes: () => ensureIndexes(models),
+    ensureIndexes: () => prepareDatabase(models),
     log: log.child({ part: 'database' }),
     retryMs: config.tunables.database.indexRetryMs,
   });
@@ -190,6 +193,7 @@ export async function composeApp(o: ComposeOptions) {
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
     consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
     holidayFiles,
+    workerExecArgv: o.workerExecArgv,
     // Pictures: fetched at once from WeCom (file URLs live 5 minutes), capped and timed.
     photoSource: createMediaSource({
       encodingAesKey: config.wecom.encodingAesKey,
@@ -292,6 +296,7 @@ export async function composeApp(o: ComposeOptions) {
     trustProxy: config.trustProxy,
     version: readVersion(),
     onResponse: (status) => metrics.observeRequest(status),
+    httpsOnly: config.consoleUrl?.startsWith('https:') ?? false,
   });
 
   return {

@@ -8,9 +8,17 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { consoleExportNames } from '../messages/console';
+import { packWords } from '../messages/exports';
 import type { Models } from '../models';
 import type { Services } from '../services';
-import { LEDGER_FILES, type LedgerKind, ledgerNames, writeLedger, writeOpinionsLedger } from '../services/exports';
+import {
+  LEDGER_FILES,
+  type LedgerKind,
+  ledgerNames,
+  writeLedger,
+  writeOpinionsLedger,
+  writeYearPack,
+} from '../services/exports';
 import { FIRST_YEAR } from '../services/performance';
 import { yearOf } from '../time/zone';
 import { newToken } from '../services/access';
@@ -26,7 +34,8 @@ export interface ExportRoutesDeps {
   guard: Guard;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const ZIP = { ext: 'zip', type: 'application/zip' };
 
 /** `attachment` with an ASCII fallback and the UTF-8 name per RFC 5987 / RFC 6266. */
 export function contentDisposition(asciiName: string, utf8Name: string): string {
@@ -45,8 +54,9 @@ export async function sendWorkbook(
   ctx: Context,
   names: { ascii: string; utf8: string },
   write: (file: string) => Promise<unknown>,
+  format: { ext: string; type: string } = XLSX,
 ): Promise<void> {
-  const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.xlsx`);
+  const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.${format.ext}`);
   try {
     await write(file);
   } catch (err) {
@@ -56,8 +66,8 @@ export async function sendWorkbook(
   const stream = createReadStream(file);
   const cleanup = () => void rm(file, { force: true });
   stream.once('close', cleanup);
-  ctx.type = XLSX;
-  ctx.set('content-disposition', contentDisposition(`${names.ascii}.xlsx`, `${names.utf8}.xlsx`));
+  ctx.type = format.type;
+  ctx.set('content-disposition', contentDisposition(`${names.ascii}.${format.ext}`, `${names.utf8}.${format.ext}`));
   ctx.body = stream;
 }
 
@@ -85,6 +95,21 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
   router.get(
     '/exports/:file',
     guard.office(async (ctx) => {
+      if (ctx.params.file === 'pack.zip') {
+        // The year-end pack: every ledger, the units' records and each deputy's 述职 draft (issue 25).
+        const q = parseInput(oneYear(), ctx.query);
+        await sendWorkbook(
+          ctx,
+          { ascii: `year-pack-${q.year}`, utf8: packWords.zipName(q.year) },
+          (out) =>
+            writeYearPack(
+              { models, roster: services.roster, performance: services.performance, config },
+              { out, year: q.year, now: clock.now() },
+            ),
+          ZIP,
+        );
+        return;
+      }
       const kind = (Object.keys(LEDGER_FILES) as LedgerKind[]).find((k) => LEDGER_FILES[k] === ctx.params.file);
       if (!kind) throw notFound();
       // Opinions: every year when none is given; the register and the activities ledger: the current year.

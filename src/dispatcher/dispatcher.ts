@@ -102,7 +102,12 @@ export function createDispatcher(d: DispatcherDeps) {
     log: Logger,
   ): Promise<Reply> {
     const { command } = parsed;
-    if (command.role === 'office' && !actor.isOffice) return { text: t('officeOnly', { command: command.name }) };
+    if (command.role === 'office' && !actor.isOffice) {
+      // The roster copy may not show yet an appointment made through another instance: refuse on what is stored.
+      const stored = await d.services.roster.resolveActor(actor.userid, { fresh: true });
+      if (!stored.ok || !stored.actor.isOffice) return { text: t('officeOnly', { command: command.name }) };
+      actor = stored.actor;
+    }
 
     const started = Date.now();
     try {

@@ -3,7 +3,7 @@ import { counterModel } from './counter';
 import { deputyModel } from './deputy';
 import { inboundMessageModel } from './inbound-message';
 import { outboxItemModel } from './outbox-item';
-import { rateWindowModel } from './rate-window';
+import { rateCountModel, rateSlotsModel } from './rate-budget';
 import { handlingUnitModel } from './handling-unit';
 import { opinionModel } from './opinion';
 import { activityModel } from './activity';
@@ -34,7 +34,8 @@ export function createModels(conn: Connection) {
     InboundMessage: inboundMessageModel(conn),
     OutboxItem: outboxItemModel(conn),
     Counter: counterModel(conn),
-    RateWindow: rateWindowModel(conn),
+    RateSlots: rateSlotsModel(conn),
+    RateCount: rateCountModel(conn),
     // -- opinions
     Opinion: opinionModel(conn),
     HandlingUnit: handlingUnitModel(conn),

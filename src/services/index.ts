@@ -13,7 +13,7 @@ import {
 } from './delivery';
 import { createLedgerDelivery } from './exports';
 import { createOfficeDirectory, createRoster } from './roster';
-import { createRosterUpload } from './roster';
+import { createRosterUpload, createSheetReader } from './roster';
 import { createOpinions } from './opinions';
 import { createBulletins } from './bulletins';
 import { createScheduling } from './scheduling';
@@ -51,6 +51,8 @@ export function createServices(
     holidayFiles?: readonly YearArrangement[];
     /** Where pictures are fetched from (the WeCom side); without one every picture is refused. */
     photoSource?: PhotoSource;
+    /** Node options for worker threads (from TypeScript sources: the loader that transpiles them). */
+    workerExecArgv?: string[];
   },
 ) {
   const consoleBaseUrl =
@@ -87,6 +89,12 @@ export function createServices(
     timezone: deps.config.timezone,
     officeUserIds: deps.config.officeUserIds,
     forget: () => roster.forget(),
+    readSheets: createSheetReader({
+      limits: deps.config.tunables.rosterFile,
+      heapMb: deps.config.tunables.rosterFile.workerHeapMb,
+      timeoutMs: deps.config.tunables.rosterFile.workerTimeoutMs,
+      execArgv: base.workerExecArgv,
+    }),
   });
   // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });

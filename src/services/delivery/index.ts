@@ -22,6 +22,13 @@ export {
   createOutboxSender,
 } from './outbox-sender';
 export { type PushSender, PushError } from './push-sender';
+export {
+  type SendBudget,
+  type Slot,
+  type SlotTaken,
+  createFixedWindowBudget,
+  createSlidingBudget,
+} from './send-budget';
 export { type LinkOverview, createLinkStatus } from './link-status';
 export {
   type ChooseOutcome,

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../../models';
 import type { Clock } from '../../clock';
 import { splitByBytes } from '../../text/split';
-import { isDuplicateKey } from '../../models/duplicate-key';
+import { isOnlyDuplicateKeys } from '../../models/duplicate-key';
 
 export type OutboxTarget =
   | { kind: 'group'; mentionUserids?: string[] }
@@ -221,9 +221,7 @@ async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>):
   try {
     return (await op()).upsertedCount;
   } catch (err) {
-    const e = err as { code?: number; writeErrors?: Array<{ code?: number }>; result?: { upsertedCount?: number } };
-    const errors = e.writeErrors ?? (e.code === undefined ? [] : [{ code: e.code }]);
-    if (errors.length > 0 && errors.every(isDuplicateKey)) return e.result?.upsertedCount ?? 0;
+    if (isOnlyDuplicateKeys(err)) return (err as { result?: { upsertedCount?: number } }).result?.upsertedCount ?? 0;
     throw err;
   }
 }

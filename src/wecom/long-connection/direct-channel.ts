@@ -1,10 +1,9 @@
-import { type DeliveryChannel, mentionPush } from '../../services/delivery';
+import { type DeliveryChannel, mentionPush, type SendBudget } from '../../services/delivery';
 import { WecomApiError } from '../client';
 import type { Keeper } from './keeper';
 import type { MediaUploader } from './media-upload';
-import type { RateBudget } from './rate-budget';
 import { requestAck } from './request';
-import { reserveWithUpload } from './upload-budget';
+import { takeWithUpload } from './upload-budget';
 
 // Answers worth another try: WeCom busy (-1) and over its rate limit (45009). WeCom documents no errcode
 // for "this person has no conversation with the bot", so every other refusal is taken to mean that: the
@@ -18,7 +17,7 @@ const RATE_LIMITED = 45009;
  */
 export function createDirectChannel(d: {
   keeper(): Keeper | undefined;
-  budget: RateBudget;
+  budget: SendBudget;
   media: MediaUploader;
 }): DeliveryChannel {
   const userOf = (item: { userids: string[] }) => item.userids[0] ?? '';
@@ -26,7 +25,7 @@ export function createDirectChannel(d: {
     async ready() {
       return d.keeper()?.status().state === 'up';
     },
-    reserve: (now, item) => reserveWithUpload(d.budget, d.media, userOf(item), now, item),
+    take: (now, item) => takeWithUpload(d.budget, d.media, userOf(item), now, item),
     perConversation: true,
     // Not lost: a private message that will not go out becomes a group @-mention of its person. A file (a
     // ledger) never goes to the group: it stays failed in the console's 系统 page.

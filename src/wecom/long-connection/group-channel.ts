@@ -1,18 +1,17 @@
 import type { Logger } from 'pino';
-import type { DeliveryChannel } from '../../services/delivery';
+import type { DeliveryChannel, SendBudget } from '../../services/delivery';
 import { WecomApiError } from '../client';
 import type { Keeper } from './keeper';
 import type { MediaUploader } from './media-upload';
-import type { RateBudget } from './rate-budget';
 import { requestAck } from './request';
-import { reserveWithUpload } from './upload-budget';
+import { takeWithUpload } from './upload-budget';
 
 export interface GroupChannelDeps {
   /** The keeper on this instance while it holds the lease; undefined otherwise. */
   keeper(): Keeper | undefined;
   /** The group the office chose (设为代表群); undefined until then. */
   pushGroup: { chosen(): Promise<string | undefined> };
-  budget: RateBudget;
+  budget: SendBudget;
   media: MediaUploader;
   log: Logger;
 }
@@ -33,10 +32,10 @@ export function createGroupChannel(d: GroupChannelDeps): DeliveryChannel {
       toldNoGroup = !chosen;
       return chosen !== undefined;
     },
-    async reserve(now, item) {
+    async take(now, item) {
       const chatid = await d.pushGroup.chosen();
-      if (!chatid) return new Date(now.getTime() + 60_000);
-      return reserveWithUpload(d.budget, d.media, chatid, now, item);
+      if (!chatid) return { ok: false, freeAt: new Date(now.getTime() + 60_000) };
+      return takeWithUpload(d.budget, d.media, chatid, now, item);
     },
     async send(item) {
       const chatid = await d.pushGroup.chosen();

@@ -4,14 +4,13 @@ import type { Logger } from 'pino';
 import type { LongConnectionConfig } from '../../../config';
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
-import { type DeliveryChannel, createPushGroup } from '../../services/delivery';
+import { createFixedWindowBudget, type DeliveryChannel, createPushGroup } from '../../services/delivery';
 import type { InboundMessage, Reply } from '../../dispatcher/contract';
 import { createDirectChannel } from './direct-channel';
 import { createGroupChannel } from './group-channel';
 import { createKeeper, type Keeper, type LinkState, type LinkStatus } from './keeper';
 import { createLease } from './lease';
 import { createMediaUploader } from './media-upload';
-import { createRateBudget } from './rate-budget';
 import type { Timers } from './timers';
 import { createLongConnectionTransport } from './transport';
 
@@ -64,7 +63,15 @@ export function createLongConnection(d: LongConnectionDeps) {
   const instanceId = d.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const log = d.log.child({ part: 'long-connection' });
   const pushGroup = d.pushGroup ?? createPushGroup({ models: d.models, clock: d.clock, log, needed: true });
-  const budget = createRateBudget(d.models, { perMinute: d.tunables.perMinute, perHour: d.tunables.perHour });
+  // WeCom's per-conversation budget for the smart bot (replies plus proactive sends), per minute and per hour.
+  const budget = createFixedWindowBudget({
+    models: d.models,
+    name: 'aibot',
+    windows: [
+      { label: 'm', spanMs: 60_000, limit: d.tunables.perMinute },
+      { label: 'h', spanMs: 3_600_000, limit: d.tunables.perHour },
+    ],
+  });
   let keeper: Keeper | undefined;
   let reporting: Promise<void> = Promise.resolve();
 
