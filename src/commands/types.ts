@@ -66,7 +66,7 @@ export interface CommandContext {
   /** The inbound message id: the idempotency key for anything this command creates. */
   msgId: string;
   /** Where the reply is read: a reply in a group chat is seen by every member of the group. */
-  chat: { type: 'group' | 'single' };
+  chat: { type: 'group' | 'single'; id?: string };
   now: Date;
   /** The services the command declared in `uses` (every service for a command that declares none). */
   services: Services;

@@ -134,7 +134,7 @@ export function createDispatcher(d: DispatcherDeps) {
           options: read.options,
           invokedAs: parsed.invokedAs,
           msgId: msg.id,
-          chat: { type: msg.chat.type },
+          chat: { type: msg.chat.type, id: msg.chat.id },
           now,
           services: servicesFor(command),
           config: d.config,
