@@ -62,6 +62,8 @@ export interface OpinionDetail {
   title: string;
   text: string;
   masked: boolean;
+  /** The text has phone or ID numbers (the 未脱敏 warning is shown only then). */
+  personalInfo: boolean;
   status: string;
   category: string;
   source: string;
