@@ -237,9 +237,9 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             };
           case 'category': {
             const b = parseInput(categorySchema, body);
-            return {
-              opinion: await opinions.recategorize(code, b.category, input(who.actor, code, action, b.version)),
-            };
+            // The choice is part of the key: another category picked on the same stale page is not a retry.
+            const key = `${action}:${b.category}`;
+            return { opinion: await opinions.recategorize(code, b.category, input(who.actor, code, key, b.version)) };
           }
         }
       };

@@ -66,6 +66,10 @@ export interface OpinionDetail {
   personalInfo: boolean;
   status: string;
   category: string;
+  /** Why this category (null on cases filed before it was recorded). */
+  categoryBasis: { how: 'given' | 'suggested' | 'default' | 'office'; keywords: string[] } | null;
+  /** The categories the office may move the case to (empty for a deputy). */
+  categories: string[];
   source: string;
   filer: Person;
   cosigners: Person[];
