@@ -60,7 +60,7 @@ async function loginLink(userid: string): Promise<string> {
 async function signedIn(
   userid: string,
   viewport = { width: 1280, height: 860 },
-): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+): Promise<{ context: BrowserContext; page: Page; dialogs: string[]; errors: string[] }> {
   const context = await browser.newContext({
     viewport,
     locale: 'zh-CN',
@@ -69,19 +69,24 @@ async function signedIn(
   });
   const page = await context.newPage();
   const dialogs: string[] = [];
+  // What the browser reports as an error (a 404 favicon, an image that is not one).
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
+  });
   // Any alert/confirm from the page would be script running that should not: record and refuse it.
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   await page.goto(web.baseUrl + (await loginLink(userid)));
-  return { context, page, dialogs };
+  return { context, page, dialogs, errors };
 }
 
 const status = (page: Page) => page.locator('[data-test="case-status"]');
 
 describe('the office console in a browser', () => {
-  let office: { context: BrowserContext; page: Page; dialogs: string[] };
+  let office: { context: BrowserContext; page: Page; dialogs: string[]; errors: string[] };
   beforeAll(async () => {
     office = await signedIn('clerk');
   });
@@ -95,7 +100,10 @@ describe('the office console in a browser', () => {
     await expectText(page.locator('[data-test="who"]'), '赵干事');
     // ECharts arrives lazily and draws on canvas.
     await page.locator('canvas').first().waitFor();
+    await page.locator('[data-test="digest-chart"]').waitFor();
     await screenshot(page, 'overview-1280');
+    // Sign-in and overview without an error in the browser's console (the favicon is served).
+    expect(office.errors).toEqual([]);
   });
 
   it('filters the list (kept in the URL), opens a case, 交办, 答复, 办结, and the chat notices go out', async () => {
