@@ -5,7 +5,7 @@ import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
-import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry } from '../../models/opinion';
+import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry, TimelineVia } from '../../models/opinion';
 import { formatDate, formatShortDateTime } from '../../time/format';
 import { formatCode, parseCode } from '../codes';
 import type { Notifier } from '../delivery';
@@ -35,7 +35,7 @@ export interface ActionInput {
   msgId: string;
   now: Date;
   /** Where the step was taken (recorded in the timeline); the chat when absent. */
-  via?: 'chat' | 'console';
+  via?: TimelineVia;
   /** The opinion's version (history length) the console page was showing: a different one → refused as changed meanwhile. */
   expectedVersion?: number;
 }
