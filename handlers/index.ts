@@ -20,6 +20,8 @@ import { reportCommand } from './report';
 import { consoleLoginCommand } from './console-login';
 import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
+import { choosePushGroupCommand } from './push-group';
+import { exportLedgerCommand } from './ledgers';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -79,4 +81,7 @@ export const commands: Command[] = [
   digestPreviewCommand,
   jobsCommand,
   holidaysCommand,
+  // -- office: the push group, the ledgers in the chat
+  choosePushGroupCommand,
+  exportLedgerCommand,
 ];

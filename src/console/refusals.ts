@@ -57,6 +57,9 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'opinion.reasonMissing': () => t('refusalOpinionReasonMissing'),
   'opinion.reasonTooLong': (f) => t('opinionRejectTooLong', f),
   'opinion.pageBeyondEnd': (f) => t('refusalOpinionPageBeyondEnd', f),
+  'opinion.unknownCategory': (f) =>
+    t('opinionUnknownCategory', { category: f.category, categories: f.categories.join('、') }),
+  'opinion.categoryUnchanged': (f) => t('opinionCategoryUnchanged', f),
   'study.notFound': (f) => t('refusalStudyNotFound', f),
   'study.alreadyPushed': (f) => t('studyAlreadyPushed', f),
   'study.changedMeanwhile': (f) => t('studyChangedMeanwhile', f),

@@ -89,6 +89,7 @@ const reassignSchema = z
 const answerSchema = (max: number) => z.object({ text: z.string().trim().min(1).max(max), version });
 const rejectSchema = (max: number) => z.object({ reason: z.string().trim().min(1).max(max), version });
 const versionOnly = z.object({ version });
+const categorySchema = z.object({ category: z.string().trim().min(1).max(20), version });
 const previewSchema = (max: number) => z.object({ text: z.string().trim().max(max).default('') });
 const batchSchema = (max: number) =>
   z
@@ -99,7 +100,7 @@ const batchSchema = (max: number) =>
     })
     .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 
-const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
+const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The form's choice as the service takes it: a day (its end, in the app's zone), working days, or the default. */
@@ -128,7 +129,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       services.roster.namesOf(o.cosigners ?? []),
       viewer.office ? opinions.similarTo(o) : Promise.resolve([]),
     ]);
-    return detailJson(o, { names, similar, ...viewer }, clock.now());
+    return detailJson(o, { names, similar, categories: Object.keys(config.categories), ...viewer }, clock.now());
   }
 
   /** The console's idempotency key: a retried request (same person, case, action, version) is a replay, not a second step. */
@@ -241,6 +242,13 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const { version: expectedVersion } = parseInput(versionOnly, body);
             const step = input(who.actor, code, action, expectedVersion);
             return { opinion: await opinions[action]({ code, expectedVersion }, step) };
+          }
+          case 'category': {
+            const b = parseInput(categorySchema, body);
+            // The choice is part of the key: another category picked on the same stale page is not a retry.
+            const step = input(who.actor, code, `${action}:${b.category}`, b.version);
+            const typed = { code, category: b.category, expectedVersion: b.version };
+            return { opinion: await opinions.recategorize(typed, step) };
           }
         }
       };

@@ -21,6 +21,16 @@ export const exportsText = {
   exportDone: (p: { what: string; file: string; rows: number }) => `已导出${p.what}：${p.file}（${p.rows} 行数据）`,
   exportPackDone: (p: { file: string; rows: number }) => `已导出年度资料包：${p.file}（${p.rows} 个文件）`,
   exportNoData: () => '（该范围内没有数据，已生成只有表头的文件）',
+  exportLedgerUsage: () =>
+    '用法：导出 台账|履职|活动 [年份]，只在单聊中发送。\n' +
+    '台账 = 意见建议台账，履职 = 代表履职登记册，活动 = 代表活动与会议台账。例：导出 台账 2026',
+  exportLedgerGroupOnly: () => '台账只发给本人：请私聊机器人发送，例如「导出 台账 2026」。',
+  exportLedgerYear: (p: { year: number; first: number; current: number }) =>
+    `「${p.year}」不是可导出的年份：请写 ${p.first} 到 ${p.current} 之间的年份。例：导出 台账 ${p.current}`,
+  exportLedgerFile: (p: { filename: string }) => `正在生成《${p.filename}》，稍后以文件发到本聊天。`,
+  exportLedgerLink: (p: { url: string; tooLarge: boolean }) =>
+    (p.tooLarge ? '文件较大，无法在聊天中发送。' : '') +
+    `请在已登录工作台的浏览器中打开链接下载：\n${p.url}\n（尚未登录的，先发送「登录」获取登录链接。）`,
 };
 
 export const exportNames = {

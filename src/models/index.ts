@@ -16,6 +16,7 @@ import { studyItemModel } from './study-item';
 import { studyQueueModel } from './study-queue';
 import { connectionLeaseModel } from './connection-lease';
 import { botChatModel } from './bot-chat';
+import { mediaUploadModel } from './media-upload';
 import { voiceDraftModel } from './voice-draft';
 import { consoleSessionModel } from './console-session';
 import { consoleLoginTokenModel } from './console-login-token';
@@ -51,6 +52,7 @@ export function createModels(conn: Connection) {
     // -- the smart bot's long connection and voice drafts
     ConnectionLease: connectionLeaseModel(conn),
     BotChat: botChatModel(conn),
+    MediaUpload: mediaUploadModel(conn),
     VoiceDraft: voiceDraftModel(conn),
     // -- office console
     ConsoleSession: consoleSessionModel(conn),

@@ -54,6 +54,8 @@ export interface RefusalFields {
   'opinion.reasonMissing': { code: string };
   'opinion.reasonTooLong': { max: number; length: number };
   'opinion.pageBeyondEnd': { page: number; pages: number };
+  'opinion.unknownCategory': { category: string; categories: string[] };
+  'opinion.categoryUnchanged': { code: string; category: string };
   'study.notFound': { code: string };
   /** A change to an item already pushed to the group. */
   'study.alreadyPushed': { code: string; title: string };
@@ -115,6 +117,8 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'opinion.reasonMissing': { kind: 'invalid', field: 'reason' },
   'opinion.reasonTooLong': { kind: 'invalid', field: 'reason' },
   'opinion.pageBeyondEnd': { kind: 'invalid', field: 'page' },
+  'opinion.unknownCategory': { kind: 'invalid', field: 'category' },
+  'opinion.categoryUnchanged': { kind: 'conflict' },
   'study.notFound': { kind: 'notFound' },
   'study.alreadyPushed': { kind: 'conflict' },
   'study.changedMeanwhile': { kind: 'conflict' },

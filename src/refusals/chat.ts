@@ -78,6 +78,9 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'opinion.reasonMissing': (f) => t('opinionRejectUsage', f),
   'opinion.reasonTooLong': (f) => t('opinionRejectTooLong', f),
   'opinion.pageBeyondEnd': (f) => t('opinionMinePageEmpty', f),
+  'opinion.unknownCategory': (f) =>
+    t('opinionUnknownCategory', { category: f.category, categories: f.categories.join('、') }),
+  'opinion.categoryUnchanged': (f) => t('opinionCategoryUnchanged', f),
   'study.notFound': (f) => t('studyNotFound', f),
   'study.alreadyPushed': (f) => t('studyAlreadyPushed', f),
   'study.changedMeanwhile': (f) => t('studyChangedMeanwhile', f),

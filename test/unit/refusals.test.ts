@@ -40,6 +40,8 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'opinion.reasonMissing': { code },
   'opinion.reasonTooLong': { max: 2000, length: 2100 },
   'opinion.pageBeyondEnd': { page: 9, pages: 2 },
+  'opinion.unknownCategory': { category: '其它', categories: ['城乡建设', '公共交通'] },
+  'opinion.categoryUnchanged': { code, category: '城乡建设' },
   'study.notFound': { code: 'XX2026-003' },
   'study.alreadyPushed': { code: 'XX2026-003', title: '代表法第二讲' },
   'study.changedMeanwhile': { code: 'XX2026-003' },

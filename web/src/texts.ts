@@ -25,9 +25,19 @@ export const ACTION_LABEL: Record<string, string> = {
   rejected: '退回',
   remind: '督办提醒',
   reminded: '督办提醒',
+  recategorized: '改类别',
 };
 
-export const VIA_LABEL: Record<string, string> = { chat: '聊天', console: '工作台', job: '定时任务' };
+/** Where a step on a case's timeline was taken; 聊天 is an entry from before the chat doors were told apart. */
+export const VIA_LABEL: Record<string, string> = {
+  group: '群聊',
+  single: '单聊',
+  voice: '语音',
+  card: '卡片',
+  console: '工作台',
+  job: '定时任务',
+  chat: '聊天',
+};
 
 /** Scheduled jobs and their last outcome, as the office reads them on 概览. */
 export const JOB_LABEL: Record<string, string> = {

@@ -34,8 +34,11 @@ export interface OutboxSenderOptions {
 export interface ChannelItem {
   key: string;
   msgtype: string;
+  /** Text, or for a picture or file its bytes in base64. */
   content: string;
   userids: string[];
+  /** A file's name as the recipient sees it. */
+  filename?: string | null;
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */
@@ -52,7 +55,7 @@ export interface DeliveryChannel {
    * derives from the item's, so a second pass (a crash before the item is set aside) queues nothing more; the
    * item is set aside as discarded `by` this; `what` says in the log what was queued.
    */
-  fallback?(item: ChannelItem): { push: PushRequest; by: string; what: string };
+  fallback?(item: ChannelItem): { push: PushRequest; by: string; what: string } | undefined;
 }
 
 export interface OutboxSender {

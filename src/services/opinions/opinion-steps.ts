@@ -4,7 +4,7 @@ import type { Config } from '../../../config';
 import type { Actor } from '../roster';
 import { t } from '../../messages';
 import type { Models } from '../../models';
-import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry } from '../../models/opinion';
+import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry, TimelineVia } from '../../models/opinion';
 import { type OpinionStep, refuse } from '../../refusals';
 import { formatDate } from '../../time/format';
 import type { Notifier } from '../delivery';
@@ -34,7 +34,7 @@ export interface ActionInput {
   msgId: string;
   now: Date;
   /** Where the step was taken (recorded in the timeline); the chat when absent. */
-  via?: 'chat' | 'console';
+  via?: TimelineVia;
 }
 
 /** A step on one opinion, optionally pinned to the version the page showed. */

@@ -11,7 +11,8 @@ export interface Retention {
 
 /** Expiry done by the cleanup job, because TTL indexes are outside the database subset we may use. */
 export function createCleanup(deps: { models: Models; jobRuns: JobRuns; retention: Retention }) {
-  const { InboundMessage, OutboxItem, RateSlots, RateCount, ConsoleSession, ConsoleLoginToken } = deps.models;
+  const { InboundMessage, OutboxItem, RateSlots, RateCount, ConsoleSession, ConsoleLoginToken, MediaUpload } =
+    deps.models;
   const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
   return {
@@ -30,6 +31,8 @@ export function createCleanup(deps: { models: Models; jobRuns: JobRuns; retentio
       // Console sessions and sign-in links are useless once expired; a day's slack keeps them for the logs' sake.
       const sessions = await ConsoleSession.deleteMany({ expiresAt: { $lt: daysBefore(now, 1) } });
       const links = await ConsoleLoginToken.deleteMany({ expiresAt: { $lt: daysBefore(now, 1) } });
+      // Uploaded media ids WeCom no longer honours.
+      const media = await MediaUpload.deleteMany({ reuseUntil: { $lt: daysBefore(now, 1) } });
       const runs = await deps.jobRuns.purge({
         oldBefore: daysBefore(now, deps.retention.jobRunDays),
         stuckBefore: daysBefore(now, 1),
@@ -41,6 +44,7 @@ export function createCleanup(deps: { models: Models; jobRuns: JobRuns; retentio
         rateWindows: (slots.deletedCount ?? 0) + (counts.deletedCount ?? 0),
         consoleSessions: sessions.deletedCount ?? 0,
         consoleLinks: links.deletedCount ?? 0,
+        mediaUploads: media.deletedCount ?? 0,
         jobRuns: runs.deleted,
         abandonedRuns: runs.abandoned,
       };
