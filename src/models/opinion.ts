@@ -16,10 +16,15 @@ export const TIMELINE_ACTIONS = [
   'withdrawn',
   'rejected',
   'reminded',
+  'recategorized',
 ] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
-/** Where a step was taken; absent on entries written before the console existed (the chat). */
-export const TIMELINE_VIA = ['chat', 'console', 'job'] as const;
+/**
+ * Where a step was taken: a group chat, a one-to-one chat, a voice message, a card tap, the console or
+ * a job. 'chat' (or absent) is an entry from before the chat doors were told apart.
+ */
+export const TIMELINE_VIA = ['chat', 'group', 'single', 'voice', 'card', 'console', 'job'] as const;
+export type TimelineVia = (typeof TIMELINE_VIA)[number];
 
 /** One step of an opinion's history: who did what, when. */
 const timelineSchema = new Schema(
@@ -85,6 +90,19 @@ const opinionSchema = new Schema(
     /** Stored as typed (phone numbers included); masked wherever others can read it. */
     content: { type: String, required: true },
     category: { type: String, required: true },
+    /**
+     * Why the category is what it is: the filer's `#类别`, the keywords found in the text, nothing matched,
+     * or the office changed it. Absent on opinions filed before it was recorded.
+     */
+    categoryBasis: {
+      type: new Schema(
+        {
+          how: { type: String, enum: ['given', 'suggested', 'default', 'office'], required: true },
+          keywords: { type: [String], default: undefined },
+        },
+        { _id: false },
+      ),
+    },
     status: { type: String, enum: OPINION_STATUSES, required: true },
     /** Current round (0 until first assigned). */
     round: { type: Number, default: 0 },

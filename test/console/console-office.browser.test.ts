@@ -96,13 +96,18 @@ describe('office roster', () => {
       await page.locator('[data-test="nav"]').getByText('代表名册').click();
       await page.waitForURL(`${web.baseUrl}/console/roster`);
       await page.locator('[data-test="roster-table"]').getByText('张三').waitFor();
-      const file = page.locator('[data-test="roster-file"]');
+      // Element Plus's picker in Chinese, not the browser's bare input (English "Choose File" in Chromium).
+      await page.locator('[data-test="roster-file"] button', { hasText: '选择名册文件' }).waitFor();
+      expect(await page.locator('[data-test="roster-file-name"]').innerText()).toBe('未选择文件');
+      expect(await page.locator('a[data-test="roster-template"].el-button').innerText()).toBe('下载模板');
+      const file = page.locator('[data-test="roster-file"] input[type="file"]');
       await file.setInputFiles({
         name: '名册.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from('企业微信账号,姓名,层级\nwangwu,王五,镇级\n,钱七,镇级\n'),
       });
       await page.locator('[data-test="roster-errors"]').getByText('第 3 行').waitFor();
+      expect(await page.locator('[data-test="roster-file-name"]').innerText()).toBe('已选择：名册.csv');
       expect(await page.locator('[data-test="roster-apply"]').count()).toBe(0);
       await screenshot(page, 'office-roster-errors-1280');
       await file.setInputFiles({

@@ -25,9 +25,19 @@ export const ACTION_LABEL: Record<string, string> = {
   rejected: '退回',
   remind: '督办提醒',
   reminded: '督办提醒',
+  recategorized: '改类别',
 };
 
-export const VIA_LABEL: Record<string, string> = { chat: '聊天', console: '工作台', job: '定时任务' };
+/** Where a step on a case's timeline was taken; 聊天 is an entry from before the chat doors were told apart. */
+export const VIA_LABEL: Record<string, string> = {
+  group: '群聊',
+  single: '单聊',
+  voice: '语音',
+  card: '卡片',
+  console: '工作台',
+  job: '定时任务',
+  chat: '聊天',
+};
 
 /** Scheduled jobs and their last outcome, as the office reads them on 概览. */
 export const JOB_LABEL: Record<string, string> = {
@@ -59,6 +69,7 @@ export const LOGIN_PROBLEM: Record<string, string> = {
   rate_limited: '登录尝试太频繁，请稍后再试',
   wecom_unavailable: '本系统未配置企业微信登录，请在企业微信中给「代表助手」发送「登录」',
   wecom_failed: '企业微信登录没有成功，请重试，或在企业微信中发送「登录」',
+  report: '请先登录：登录后会自动下载述职报告草稿',
 };
 
 // 活动与会议 form and 值班 page (issue 14).

@@ -62,8 +62,14 @@ export interface OpinionDetail {
   title: string;
   text: string;
   masked: boolean;
+  /** The text has phone or ID numbers (the 未脱敏 warning is shown only then). */
+  personalInfo: boolean;
   status: string;
   category: string;
+  /** Why this category (null on cases filed before it was recorded). */
+  categoryBasis: { how: 'given' | 'suggested' | 'default' | 'office'; keywords: string[] } | null;
+  /** The categories the office may move the case to (empty for a deputy). */
+  categories: string[];
   source: string;
   filer: Person;
   cosigners: Person[];
