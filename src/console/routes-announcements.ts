@@ -10,6 +10,7 @@ import type { AnnouncementView } from '../services/bulletins';
 import { formatDateTime } from '../time/format';
 import { invalid, parseInput, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
+import type { Announcement, AnnouncementList, AnnouncementPreview, Sendable } from '../contracts';
 
 export interface AnnouncementRoutesDeps {
   services: Services;
@@ -54,7 +55,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
   const { services, config, clock, guard } = d;
   const announcements = services.announcements;
   const tz = config.timezone;
-  const json = (a: AnnouncementView) => ({
+  const json = (a: AnnouncementView): Sendable<Announcement> => ({
     code: a.code,
     content: a.content,
     mentionAll: a.mentionAll,
@@ -70,7 +71,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
     '/announcements',
     guard.office(async (ctx) => {
       const { scheduled, recent } = await announcements.list();
-      ctx.body = { scheduled: scheduled.map(json), recent: recent.map(json) };
+      ctx.body = { scheduled: scheduled.map(json), recent: recent.map(json) } satisfies Sendable<AnnouncementList>;
     }),
   );
 
@@ -98,7 +99,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
           problems.when = err.reply;
         }
       }
-      ctx.body = { ...preview, schedule: schedule ?? null, problems };
+      ctx.body = { ...preview, schedule: schedule ?? null, problems } satisfies Sendable<AnnouncementPreview>;
     }),
   );
 

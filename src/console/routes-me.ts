@@ -3,13 +3,14 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { t } from '../messages';
-import { performanceKindLabels, performanceResultLabels } from '../messages/performance';
+import { labelOf, PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS } from '../contracts/labels';
 import type { Services } from '../services';
 import { FIRST_YEAR } from '../services/performance';
 import { formatDate } from '../time/format';
 import { yearOf } from '../time/zone';
 import { parseInput, queryParam } from './errors';
 import type { Guard } from './session';
+import type { PerformancePage, Sendable } from '../contracts';
 
 export interface MeRoutesDeps {
   services: Services;
@@ -62,15 +63,15 @@ export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {
         },
         items: r.items.map((i) => ({
           kind: i.kind,
-          kindLabel: performanceKindLabels[i.kind] ?? i.kind,
+          kindLabel: labelOf(PERFORMANCE_KIND_LABELS, i.kind),
           code: i.code ?? null,
           title: i.title,
           detail: i.detail ?? null,
           at: i.at,
           result: i.result,
-          resultLabel: performanceResultLabels[i.result] ?? i.result,
+          resultLabel: labelOf(PERFORMANCE_RESULT_LABELS, i.result),
         })),
-      };
+      } satisfies Sendable<PerformancePage>;
     }),
   );
 }

@@ -6,13 +6,22 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { UserError } from '../errors';
 import { t } from '../messages';
-import { OPINION_STATUSES } from '../models/opinion';
+import { OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
 import type { Services } from '../services';
 import type { ActionInput, Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
 import { fromUserError, notFound, parseInput, queryParam } from './errors';
 import { type Guard, jsonBody } from './session';
 import { detailJson, rowJson } from './shape';
+import type {
+  AnswerPreview,
+  Assigned,
+  BatchResult,
+  MyOpinionsPage,
+  OpinionPage,
+  Sendable,
+  StepResult,
+} from '../contracts';
 
 export interface OpinionRoutesDeps {
   services: Services;
@@ -40,7 +49,7 @@ export const filterSchema = z.object({
   status: statusList,
   category: text(20),
   unit: text(40),
-  source: queryParam(z.enum(['代表', '群众反映']).optional()),
+  source: queryParam(z.enum(OPINION_SOURCES).optional()),
   filer: text(64),
   due: queryParam(z.enum(['overdue', 'soon']).optional()),
   q: text(100),
@@ -131,7 +140,12 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       const q = parseInput(listSchema, ctx.query);
       const now = clock.now();
       const { total, items } = await opinions.search(q, now);
-      ctx.body = { total, page: q.page, pageSize: q.pageSize, items: items.map((o) => rowJson(o, now)) };
+      ctx.body = {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: items.map((o) => rowJson(o, now)),
+      } satisfies Sendable<OpinionPage>;
     }),
   );
 
@@ -159,7 +173,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
           failed.push({ code: typed, message: fromUserError(err).message });
         }
       }
-      ctx.body = { done, failed };
+      ctx.body = { done, failed } satisfies BatchResult;
     }),
   );
 
@@ -175,7 +189,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
     guard.office(async (ctx) => {
       const b = parseInput(previewSchema(maxChars), await jsonBody(ctx));
       const o = await opinions.load(codeOf(ctx));
-      ctx.body = { notice: opinions.answerNotice(o, b.text) };
+      ctx.body = { notice: opinions.answerNotice(o, b.text) } satisfies AnswerPreview;
     }),
   );
 
@@ -186,7 +200,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       if (!ACTIONS.includes(action)) throw notFound();
       const code = codeOf(ctx);
       const body = await jsonBody(ctx);
-      const run = async (): Promise<{ opinion: Opinion; extra?: Record<string, unknown> }> => {
+      const run = async (): Promise<{ opinion: Opinion; extra?: { assigned: Sendable<Assigned> } }> => {
         switch (action) {
           case 'assign':
           case 'reassign': {
@@ -237,7 +251,10 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         }
       };
       const r = await run();
-      ctx.body = { ...(await detail(r.opinion, { office: true, fullText: true })), ...r.extra };
+      ctx.body = {
+        ...(await detail(r.opinion, { office: true, fullText: true })),
+        ...r.extra,
+      } satisfies Sendable<StepResult>;
     }),
   );
 
@@ -255,7 +272,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         page: mine.page,
         pages: mine.pages,
         items: mine.items.map((i) => ({ ...i, daysOpen: i.daysOpen ?? null })),
-      };
+      } satisfies MyOpinionsPage;
     }),
   );
 

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Services } from '../services';
 import { forbidden, notFound } from './errors';
 import type { Guard } from './session';
+import type { CasePhotos, Sendable } from '../contracts';
 
 export interface PhotoRoutesDeps {
   services: Services;
@@ -51,7 +52,7 @@ export function registerPhotoRoutes(router: Router, d: PhotoRoutesDeps): void {
           thumbUrl: `/api/console/opinions/${r.opinion.code}/photos/${p.id}/thumb`,
           fullUrl: `/api/console/opinions/${r.opinion.code}/photos/${p.id}/full`,
         })),
-      };
+      } satisfies Sendable<CasePhotos>;
     }),
   );
 

@@ -7,6 +7,14 @@ import type { Services } from '../services';
 import type { QueuedStudyItem, StudyProgress } from '../services/bulletins';
 import { notFound, parseInput, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
+import type {
+  PushedStudyItem,
+  QueuedStudyItem as QueuedStudyItemJson,
+  Sendable,
+  StudyAdded,
+  StudyOverview,
+  StudyQueue,
+} from '../contracts';
 
 export interface StudyRoutesDeps {
   services: Services;
@@ -48,7 +56,7 @@ const refusing = refusalsOf({
   conflict: ['studyChangedMeanwhile', 'studyQueueChanged'],
 });
 
-const queuedJson = (i: QueuedStudyItem) => ({
+const queuedJson = (i: QueuedStudyItem): Sendable<QueuedStudyItemJson> => ({
   code: i.code,
   title: i.title,
   link: i.link ?? null,
@@ -57,7 +65,7 @@ const queuedJson = (i: QueuedStudyItem) => ({
   position: i.position,
   version: i.version,
 });
-const progressJson = (i: StudyProgress) => ({
+const progressJson = (i: StudyProgress): Sendable<PushedStudyItem> => ({
   code: i.code,
   title: i.title,
   link: i.link ?? null,
@@ -80,7 +88,10 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
     '/study',
     guard.office(async (ctx) => {
       const [queue, pushed] = await Promise.all([queueJson(), study.progress()]);
-      ctx.body = { queue, pushed: { deputies: pushed.deputies, items: pushed.items.map(progressJson) } };
+      ctx.body = {
+        queue,
+        pushed: { deputies: pushed.deputies, items: pushed.items.map(progressJson) },
+      } satisfies Sendable<StudyOverview>;
     }),
   );
 
@@ -98,7 +109,7 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
           now: clock.now(),
         }),
       );
-      ctx.body = { code: item.code, title: item.title, position };
+      ctx.body = { code: item.code, title: item.title, position } satisfies StudyAdded;
     }),
   );
 
@@ -109,7 +120,7 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
       const q = await refusing(() =>
         study.reorder({ codes: b.queue, version: b.version, actor: who.actor, now: clock.now() }),
       );
-      ctx.body = { version: q.version, items: q.items.map(queuedJson) };
+      ctx.body = { version: q.version, items: q.items.map(queuedJson) } satisfies Sendable<StudyQueue>;
     }),
   );
 

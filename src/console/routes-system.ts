@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { OutboxChange } from '../services/delivery';
 import { ApiError, parseInput, queryParam } from './errors';
 import type { Guard } from './session';
+import type { OutboxPage, Sendable, SystemInfo } from '../contracts';
 
 export interface SystemRoutesDeps {
   services: Services;
@@ -71,7 +72,7 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
             nextAt: j.nextDueAt ?? null,
           };
         }),
-      };
+      } satisfies Sendable<SystemInfo>;
     }),
   );
 
@@ -80,7 +81,7 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
     guard.office(async (ctx) => {
       const q = parseInput(outboxQuery, ctx.query);
       const { total, items } = await services.outboxAdmin.list(q.status, q.page, q.pageSize);
-      ctx.body = { total, page: q.page, pageSize: q.pageSize, status: q.status, items };
+      ctx.body = { total, page: q.page, pageSize: q.pageSize, status: q.status, items } satisfies Sendable<OutboxPage>;
     }),
   );
 

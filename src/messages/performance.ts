@@ -21,31 +21,3 @@ export const performance = {
   performanceFooterOffice: (p: { year: number }) =>
     `全体代表的年度履职登记册：在服务器上运行 npm run export -- register --year ${p.year} 导出 Excel。`,
 };
-
-/** What each itemised entry is, in the register's per-deputy sheets. */
-export const performanceKindLabels: Record<string, string> = {
-  opinion: '提出意见建议',
-  cosign: '附议',
-  activity: '代表活动',
-  meeting: '会议',
-  shift: '联络站值班',
-  study: '学习',
-};
-
-/** The result of each itemised entry. */
-export const performanceResultLabels: Record<string, string> = {
-  filed: '办理中',
-  answered: '已答复',
-  closed: '已办结',
-  withdrawn: '已撤回',
-  rejected: '已退回',
-  cosigned: '已附议',
-  attended: '出席',
-  excused: '请假',
-  signedUp: '已报名',
-  missed: '未签到',
-  absent: '缺席',
-  upcoming: '待召开',
-  scheduled: '已排班',
-  marked: '已学',
-};

@@ -1,0 +1,142 @@
+// Every label table the server and the console's pages both show. The server's words are the ones
+// people read in the chat, so the console shows the same (web/ imports this module; nothing is copied).
+
+export const OPINION_STATUSES = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'] as const;
+export type OpinionStatus = (typeof OPINION_STATUSES)[number];
+
+export const OPINION_SOURCES = ['代表', '群众反映'] as const;
+export type OpinionSource = (typeof OPINION_SOURCES)[number];
+
+export const RATINGS = ['满意', '基本满意', '不满意'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** The steps of an opinion's history, and how the timeline names them. */
+export const TIMELINE_ACTIONS = [
+  'filed',
+  'cosigned',
+  'assigned',
+  'reassigned',
+  'answered',
+  'rated',
+  'reopened',
+  'closed',
+  'withdrawn',
+  'rejected',
+  'reminded',
+] as const;
+export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
+export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
+  filed: '提交',
+  cosigned: '附议',
+  assigned: '交办',
+  reassigned: '改派',
+  answered: '录入答复',
+  rated: '评价',
+  reopened: '转入下一轮',
+  closed: '办结',
+  withdrawn: '撤回',
+  rejected: '退回',
+  reminded: '督办',
+};
+
+/** Where a step was taken (entries from before the console have none: the chat). */
+export const TIMELINE_VIA = ['chat', 'console', 'job'] as const;
+export type Via = (typeof TIMELINE_VIA)[number];
+export const VIA_LABELS: Record<Via, string> = { chat: '聊天', console: '工作台', job: '定时任务' };
+
+/** The scheduled jobs (the 任务 command, 概览, 系统, the operation log's "定时任务·…"). */
+export const JOB_LABELS: Record<string, string> = {
+  reminders: '提醒推送（会议、活动、值班、定时公告）',
+  study: '学习资料推送',
+  overdue: '逾期意见提醒（发给人大办）',
+  digest: '周报',
+  cleanup: '过期记录清理',
+};
+
+/** A job run's outcome. */
+export const JOB_OUTCOME_LABELS: Record<string, string> = {
+  running: '运行中',
+  succeeded: '完成',
+  failed: '失败',
+  skipped: '未运行',
+};
+
+export const ANNOUNCEMENT_STATUS_LABELS: Record<string, string> = {
+  scheduled: '待发',
+  sending: '发送中',
+  sent: '已发',
+  revoked: '已撤销',
+  expired: '未发（超时）',
+};
+
+export const EVENT_KIND_LABELS = { activity: '活动', meeting: '会议' } as const;
+export type EventKind = keyof typeof EVENT_KIND_LABELS;
+
+/** What each itemised entry of a deputy's year is (履职 page, the register's per-deputy sheets). */
+export const PERFORMANCE_KIND_LABELS: Record<string, string> = {
+  opinion: '提出意见建议',
+  cosign: '附议',
+  activity: '代表活动',
+  meeting: '会议',
+  shift: '联络站值班',
+  study: '学习',
+};
+
+/** The result of each itemised entry. */
+export const PERFORMANCE_RESULT_LABELS: Record<string, string> = {
+  filed: '办理中',
+  answered: '已答复',
+  closed: '已办结',
+  withdrawn: '已撤回',
+  rejected: '已退回',
+  cosigned: '已附议',
+  attended: '出席',
+  excused: '请假',
+  signedUp: '已报名',
+  missed: '未签到',
+  absent: '缺席',
+  upcoming: '待召开',
+  scheduled: '已排班',
+  marked: '已学',
+};
+
+/** Roster columns, in the order the import report and the console's import plan show them. */
+export const ROSTER_FIELD_LABELS: Record<string, string> = {
+  userid: '企业微信账号',
+  name: '姓名',
+  level: '层级',
+  group: '专业小组',
+  station: '联络站',
+  district: '选区',
+  phone: '手机',
+  termStart: '任期开始',
+  termEnd: '任期结束',
+  active: '状态',
+};
+
+/** The operation log's record kinds (the server names the model) and operations. */
+export const AUDIT_KIND_LABELS: Record<string, string> = {
+  Opinion: '意见建议',
+  Activity: '活动',
+  Meeting: '会议',
+  Shift: '值班',
+  Station: '联络站',
+  Deputy: '代表名册',
+  Announcement: '公告',
+  StudyItem: '学习资料',
+  StudyQueue: '学习资料队列',
+};
+export const AUDIT_OP_LABELS = { create: '新建', update: '修改', delete: '删除' } as const;
+export type AuditOp = keyof typeof AUDIT_OP_LABELS;
+
+/** The outbox's delivery channels, as the 系统 page lists them. */
+export const OUTBOX_CHANNEL_LABELS: Record<string, string> = {
+  webhook: '群机器人',
+  app: '应用消息',
+  response_url: '回复',
+  aibot: '智能机器人',
+  'aibot-direct': '智能机器人单聊',
+};
+
+/** A label from a table, or the raw value when the table has none (a value newer than the page). */
+export const labelOf = (table: Readonly<Record<string, string>>, value: string): string => table[value] ?? value;

@@ -1,0 +1,182 @@
+// 意见建议 in the console: the list, one case, its steps and photos, a deputy's own cases.
+import type { Day, Instant, Person } from './common';
+import type { OpinionSource, OpinionStatus, Rating, TimelineAction, Via } from './labels';
+
+/** GET /opinions (and the filtered export): filters; empty values are left out of the query. */
+export interface OpinionFilter {
+  year?: number | string;
+  /** One status or several, comma-separated. */
+  status?: string;
+  category?: string;
+  unit?: string;
+  source?: OpinionSource | '';
+  filer?: string;
+  due?: 'overdue' | 'soon' | '';
+  q?: string;
+}
+export interface OpinionListQuery extends OpinionFilter {
+  sort?: 'filedAt' | 'code' | 'deadline' | string;
+  order?: 'asc' | 'desc' | string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface OpinionRow {
+  code: string;
+  title: string;
+  status: OpinionStatus;
+  category: string;
+  source: OpinionSource;
+  filer: Person;
+  unit: string | null;
+  deadline: Instant | null;
+  overdue: boolean;
+  filedAt: Instant;
+  cosigners: number;
+}
+
+export interface OpinionPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: OpinionRow[];
+}
+
+export interface Round {
+  n: number;
+  unit: string;
+  deadline: Instant;
+  assignedAt: Instant;
+  answer: string | null;
+  answeredAt: Instant | null;
+  rating: Rating | string | null;
+  ratingNote: string | null;
+}
+
+export interface TimelineEntry {
+  at: Instant;
+  who: Person;
+  action: TimelineAction;
+  /** The server's name for the step (TIMELINE_ACTION_LABELS). */
+  actionLabel: string;
+  detail: string;
+  via: Via;
+  round: number | null;
+  unit: string | null;
+  deadline: Instant | null;
+  rating: string | null;
+}
+
+export const CASE_ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface SimilarCase {
+  code: string;
+  title: string;
+  status: string;
+}
+
+/** GET /opinions/:code and /me/opinions/:code; every step answers with it too. */
+export interface OpinionDetail {
+  code: string;
+  version: number;
+  title: string;
+  text: string;
+  masked: boolean;
+  status: OpinionStatus;
+  category: string;
+  source: OpinionSource;
+  filer: Person;
+  cosigners: Person[];
+  similar: SimilarCase[];
+  unit: string | null;
+  deadline: Instant | null;
+  round: number;
+  overdue: boolean;
+  filedAt: Instant;
+  rejectReason: string | null;
+  rounds: Round[];
+  timeline: TimelineEntry[];
+  /** What the viewer may do now (office only; empty for a deputy). */
+  actions: CaseAction[];
+}
+
+/** After 交办/改派: what was understood. */
+export interface Assigned {
+  unit: string;
+  deadline: Instant;
+  unitMatch: 'matched' | 'new' | 'exact';
+  defaulted: boolean;
+}
+export type StepResult = OpinionDetail & { assigned?: Assigned };
+
+/** 交办 / 改派: a date or a number of working days (not both); without either, the default. */
+export interface AssignBody {
+  unit: string;
+  workdays?: number;
+  deadline?: Day;
+}
+
+/** The body of each step; `version` is the one the page read (a change meanwhile is a 409). */
+export interface StepBodies {
+  assign: AssignBody;
+  reassign: AssignBody;
+  answer: { text: string };
+  reject: { reason: string };
+  close: Record<string, never>;
+  remind: Record<string, never>;
+}
+
+export interface BatchAssignBody extends AssignBody {
+  codes: string[];
+}
+export interface BatchResult {
+  done: string[];
+  failed: { code: string; message: string }[];
+}
+
+export interface AnswerPreview {
+  notice: string;
+}
+
+/** GET /units: units cases were assigned to before. */
+export interface Units {
+  units: string[];
+}
+
+/** GET /workdays?days=n: the deadline n working days from today. */
+export interface Workdays {
+  days: number;
+  date: Day;
+  text: string;
+  estimated: boolean;
+}
+
+/** A deputy's own case in 我的 (GET /me/opinions). */
+export interface MyOpinionRow {
+  code: string;
+  title: string;
+  status: OpinionStatus | string;
+  daysOpen: number | null;
+}
+export interface MyOpinionsPage {
+  total: number;
+  page: number;
+  pages: number;
+  items: MyOpinionRow[];
+}
+
+/** A photo on a case (GET /opinions/:code/photos); `gps` only for the office. */
+export interface CasePhoto {
+  id: string;
+  width: number;
+  height: number;
+  at: Instant;
+  gps: { lat: number; lon: number } | null;
+  thumbUrl: string;
+  fullUrl: string;
+}
+export interface CasePhotos {
+  code: string;
+  items: CasePhoto[];
+}
