@@ -1,10 +1,11 @@
 // 节假日 in the console.
 import type { Day, Instant } from './common';
+import type { HolidaySource } from './labels';
 
 /** GET/PUT /holidays/:year */
 export interface HolidayYear {
   year: number;
-  source: 'office' | 'file' | 'bundled' | 'none';
+  source: HolidaySource;
   off: Day[];
   on: Day[];
   weekdayMakeUps: Day[];

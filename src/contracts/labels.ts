@@ -138,5 +138,14 @@ export const OUTBOX_CHANNEL_LABELS: Record<string, string> = {
   'aibot-direct': '智能机器人单聊',
 };
 
+/** Where a year's holiday arrangement comes from (节假日 in the chat and the console). */
+export const HOLIDAY_SOURCE_LABELS = {
+  office: '人大办录入',
+  file: '服务器配置文件（config/holidays）',
+  bundled: '内置的国务院办公厅通知数据',
+  none: '尚未录入',
+} as const;
+export type HolidaySource = keyof typeof HOLIDAY_SOURCE_LABELS;
+
 /** A label from a table, or the raw value when the table has none (a value newer than the page). */
 export const labelOf = (table: Readonly<Record<string, string>>, value: string): string => table[value] ?? value;

@@ -2,21 +2,25 @@
 import type { Day, Instant, Person } from './common';
 import type { OpinionSource, OpinionStatus, Rating, TimelineAction, Via } from './labels';
 
-/** GET /opinions (and the filtered export): filters; empty values are left out of the query. */
+/**
+ * GET /opinions (and the filtered export): filters as the page's URL holds them (strings; empty values are
+ * left out). The server checks them: `status` one or several of OPINION_STATUSES (comma-separated),
+ * `source` one of OPINION_SOURCES, `due` 'overdue' | 'soon'.
+ */
 export interface OpinionFilter {
   year?: number | string;
-  /** One status or several, comma-separated. */
   status?: string;
   category?: string;
   unit?: string;
-  source?: OpinionSource | '';
+  source?: string;
   filer?: string;
-  due?: 'overdue' | 'soon' | '';
+  due?: string;
   q?: string;
 }
 export interface OpinionListQuery extends OpinionFilter {
-  sort?: 'filedAt' | 'code' | 'deadline' | string;
-  order?: 'asc' | 'desc' | string;
+  /** 'filedAt' | 'code' | 'deadline' */
+  sort?: string;
+  order?: string;
   page?: number;
   pageSize?: number;
 }
