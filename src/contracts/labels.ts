@@ -73,17 +73,17 @@ export const EVENT_KIND_LABELS = { activity: '活动', meeting: '会议' } as co
 export type EventKind = keyof typeof EVENT_KIND_LABELS;
 
 /** What each itemised entry of a deputy's year is (履职 page, the register's per-deputy sheets). */
-export const PERFORMANCE_KIND_LABELS: Record<string, string> = {
+export const PERFORMANCE_KIND_LABELS = {
   opinion: '提出意见建议',
   cosign: '附议',
   activity: '代表活动',
   meeting: '会议',
   shift: '联络站值班',
   study: '学习',
-};
+} as const;
 
 /** The result of each itemised entry. */
-export const PERFORMANCE_RESULT_LABELS: Record<string, string> = {
+export const PERFORMANCE_RESULT_LABELS = {
   filed: '办理中',
   answered: '已答复',
   closed: '已办结',
@@ -98,10 +98,10 @@ export const PERFORMANCE_RESULT_LABELS: Record<string, string> = {
   upcoming: '待召开',
   scheduled: '已排班',
   marked: '已学',
-};
+} as const;
 
 /** Roster columns, in the order the import report and the console's import plan show them. */
-export const ROSTER_FIELD_LABELS: Record<string, string> = {
+export const ROSTER_FIELD_LABELS = {
   userid: '企业微信账号',
   name: '姓名',
   level: '层级',
@@ -112,7 +112,7 @@ export const ROSTER_FIELD_LABELS: Record<string, string> = {
   termStart: '任期开始',
   termEnd: '任期结束',
   active: '状态',
-};
+} as const;
 
 /** The operation log's record kinds (the server names the model) and operations. */
 export const AUDIT_KIND_LABELS: Record<string, string> = {

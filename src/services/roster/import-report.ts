@@ -1,5 +1,5 @@
 import { t } from '../../messages';
-import { ROSTER_FIELD_LABELS } from '../../contracts/labels';
+import { labelOf, ROSTER_FIELD_LABELS } from '../../contracts/labels';
 import { maskSensitive } from '../../text/mask';
 import { dayKey } from '../../time/zone';
 import { ROSTER_FIELDS, type ParsedRoster } from './import-parse';
@@ -77,7 +77,7 @@ function people(lines: string[], header: string, list: StoredDeputy[]): void {
 function describeAdded(a: RowUpdate, show: (v: FieldChange['to']) => string): string {
   const bits = Object.entries(a.set)
     .filter(([f, v]) => f !== 'name' && v !== undefined)
-    .map(([f, v]) => `${ROSTER_FIELD_LABELS[f] ?? f}：${show(v)}`);
+    .map(([f, v]) => `${labelOf(ROSTER_FIELD_LABELS, f)}：${show(v)}`);
   return bits.length ? ` ${bits.join('，')}` : '';
 }
 
