@@ -29,6 +29,7 @@ export interface EventRow {
   endsAt: Instant;
   status: string;
   cancelReason?: string;
+  /** Activities: signed up / places; meetings: expected / answered. */
   capacity?: number | null;
   confirmed?: number;
   waitlisted?: number;
