@@ -45,29 +45,29 @@ export type Via = (typeof TIMELINE_VIA)[number];
 export const VIA_LABELS: Record<Via, string> = { chat: '聊天', console: '工作台', job: '定时任务' };
 
 /** The scheduled jobs (the 任务 command, 概览, 系统, the operation log's "定时任务·…"). */
-export const JOB_LABELS: Record<string, string> = {
+export const JOB_LABELS = {
   reminders: '提醒推送（会议、活动、值班、定时公告）',
   study: '学习资料推送',
   overdue: '逾期意见提醒（发给人大办）',
   digest: '周报',
   cleanup: '过期记录清理',
-};
+} as const;
 
 /** A job run's outcome. */
-export const JOB_OUTCOME_LABELS: Record<string, string> = {
+export const JOB_OUTCOME_LABELS = {
   running: '运行中',
   succeeded: '完成',
   failed: '失败',
   skipped: '未运行',
-};
+} as const;
 
-export const ANNOUNCEMENT_STATUS_LABELS: Record<string, string> = {
+export const ANNOUNCEMENT_STATUS_LABELS = {
   scheduled: '待发',
   sending: '发送中',
   sent: '已发',
   revoked: '已撤销',
   expired: '未发（超时）',
-};
+} as const;
 
 export const EVENT_KIND_LABELS = { activity: '活动', meeting: '会议' } as const;
 export type EventKind = keyof typeof EVENT_KIND_LABELS;
@@ -115,7 +115,7 @@ export const ROSTER_FIELD_LABELS = {
 } as const;
 
 /** The operation log's record kinds (the server names the model) and operations. */
-export const AUDIT_KIND_LABELS: Record<string, string> = {
+export const AUDIT_KIND_LABELS = {
   Opinion: '意见建议',
   Activity: '活动',
   Meeting: '会议',
@@ -125,18 +125,18 @@ export const AUDIT_KIND_LABELS: Record<string, string> = {
   Announcement: '公告',
   StudyItem: '学习资料',
   StudyQueue: '学习资料队列',
-};
+} as const;
 export const AUDIT_OP_LABELS = { create: '新建', update: '修改', delete: '删除' } as const;
 export type AuditOp = keyof typeof AUDIT_OP_LABELS;
 
 /** The outbox's delivery channels, as the 系统 page lists them. */
-export const OUTBOX_CHANNEL_LABELS: Record<string, string> = {
+export const OUTBOX_CHANNEL_LABELS = {
   webhook: '群机器人',
   app: '应用消息',
   response_url: '回复',
   aibot: '智能机器人',
   'aibot-direct': '智能机器人单聊',
-};
+} as const;
 
 /** Where a year's holiday arrangement comes from (节假日 in the chat and the console). */
 export const HOLIDAY_SOURCE_LABELS = {
