@@ -81,7 +81,8 @@ export const http = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   /** A file as the raw body (the same bytes a command-line tool would read). */
-  upload: <T>(path: string, file: Blob) => request<T>('POST', path, undefined, file),
+  upload: <T>(path: string, file: Blob, query: object = {}) =>
+    request<T>('POST', path + queryString(query), undefined, file),
   /** A download or image URL (same origin, the session cookie goes along). */
   url: (path: string, query: object = {}) => BASE + path + queryString(query),
 };

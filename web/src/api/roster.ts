@@ -9,9 +9,9 @@ export const rosterApi = {
   deactivate: (userid: string) => http.post(`/roster/${seg(userid)}/deactivate`),
   /** Preview or apply a file; a refused apply's error carries the plan (errorDetail(err, 'plan')). */
   importFile: (step: 'preview' | 'apply', file: File, deactivateMissing: boolean) =>
-    http.upload<ImportPlan>(
-      `/roster/import/${step}?${new URLSearchParams({ file: file.name, deactivateMissing: deactivateMissing ? '1' : '0' })}`,
-      file,
-    ),
+    http.upload<ImportPlan>(`/roster/import/${step}`, file, {
+      file: file.name,
+      deactivateMissing: deactivateMissing ? '1' : '0',
+    }),
   templateUrl: () => http.url('/roster/template.csv'),
 };
