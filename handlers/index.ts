@@ -16,9 +16,12 @@ import { cancelMeetingCommand, changeMeetingCommand, meetingNoticeCommand } from
 import { scheduleShiftCommand, shiftsCommand } from './shifts';
 import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
+import { reportCommand } from './report';
 import { consoleLoginCommand } from './console-login';
 import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
+import { choosePushGroupCommand } from './push-group';
+import { exportLedgerCommand } from './ledgers';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -50,6 +53,7 @@ export const commands: Command[] = [
   studyListCommand,
   studyMarkCommand,
   performanceCommand,
+  reportCommand,
   consoleLoginCommand,
 
   // -- office: announcements
@@ -77,4 +81,7 @@ export const commands: Command[] = [
   digestPreviewCommand,
   jobsCommand,
   holidaysCommand,
+  // -- office: the push group, the ledgers in the chat
+  choosePushGroupCommand,
+  exportLedgerCommand,
 ];

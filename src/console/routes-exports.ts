@@ -8,10 +8,17 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { consoleExportNames } from '../messages/console';
-import { exportNames } from '../messages/exports';
+import { packWords } from '../messages/exports';
 import type { Models } from '../models';
 import type { Services } from '../services';
-import { writeActivitiesLedger, writeOpinionsLedger, writePerformanceRegister } from '../services/exports';
+import {
+  LEDGER_FILES,
+  type LedgerKind,
+  ledgerNames,
+  writeLedger,
+  writeOpinionsLedger,
+  writeYearPack,
+} from '../services/exports';
 import { FIRST_YEAR } from '../services/performance';
 import { yearOf } from '../time/zone';
 import { newToken } from '../services/access';
@@ -27,7 +34,8 @@ export interface ExportRoutesDeps {
   guard: Guard;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const ZIP = { ext: 'zip', type: 'application/zip' };
 
 /** `attachment` with an ASCII fallback and the UTF-8 name per RFC 5987 / RFC 6266. */
 export function contentDisposition(asciiName: string, utf8Name: string): string {
@@ -46,8 +54,9 @@ export async function sendWorkbook(
   ctx: Context,
   names: { ascii: string; utf8: string },
   write: (file: string) => Promise<unknown>,
+  format: { ext: string; type: string } = XLSX,
 ): Promise<void> {
-  const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.xlsx`);
+  const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.${format.ext}`);
   try {
     await write(file);
   } catch (err) {
@@ -57,8 +66,8 @@ export async function sendWorkbook(
   const stream = createReadStream(file);
   const cleanup = () => void rm(file, { force: true });
   stream.once('close', cleanup);
-  ctx.type = XLSX;
-  ctx.set('content-disposition', contentDisposition(`${names.ascii}.xlsx`, `${names.utf8}.xlsx`));
+  ctx.type = format.type;
+  ctx.set('content-disposition', contentDisposition(`${names.ascii}.${format.ext}`, `${names.utf8}.${format.ext}`));
   ctx.body = stream;
 }
 
@@ -74,43 +83,43 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
   const anyYear = () => z.object({ year: yearOption(), fullText: z.enum(['0', '1', 'true', 'false']).optional() });
   const oneYear = () => z.object({ year: yearOption().transform((y) => y ?? yearOf(clock.now(), tz)) });
 
-  // The three ledgers of `npm run export`, by year.
+  const ledgerDeps = {
+    models,
+    roster: services.roster,
+    performance: services.performance,
+    timezone: tz,
+    checkin: config.tunables.checkin,
+    activityTypes: config.tunables.activityTypes,
+  };
+  // The three ledgers of `npm run export` (and of 导出 in the chat), by year.
   router.get(
     '/exports/:file',
     guard.office(async (ctx) => {
-      const file = String(ctx.params.file);
-      const now = clock.now();
-      if (file === 'opinions.xlsx') {
-        const q = parseInput(anyYear(), ctx.query);
-        const label = q.year ?? exportNames.allYears;
+      if (ctx.params.file === 'pack.zip') {
+        // The year-end pack: every ledger, the units' records and each deputy's 述职 draft (issue 25).
+        const q = parseInput(oneYear(), ctx.query);
         await sendWorkbook(
           ctx,
-          { ascii: `opinions-${q.year ?? 'all'}`, utf8: `${exportNames.opinions}-${label}` },
+          { ascii: `year-pack-${q.year}`, utf8: packWords.zipName(q.year) },
           (out) =>
-            writeOpinionsLedger(
-              { models, roster: services.roster, timezone: tz },
-              { out, year: q.year, now, fullText: fullTextOf(q.fullText) },
+            writeYearPack(
+              { models, roster: services.roster, performance: services.performance, config },
+              { out, year: q.year, now: clock.now() },
             ),
+          ZIP,
         );
-      } else if (file === 'performance.xlsx') {
-        const q = parseInput(oneYear(), ctx.query);
-        await sendWorkbook(ctx, { ascii: `performance-${q.year}`, utf8: `${exportNames.register}-${q.year}` }, (out) =>
-          writePerformanceRegister(
-            { performance: services.performance, timezone: tz, activityTypes: config.tunables.activityTypes },
-            { out, year: q.year },
-          ),
-        );
-      } else if (file === 'events.xlsx') {
-        const q = parseInput(oneYear(), ctx.query);
-        await sendWorkbook(ctx, { ascii: `events-${q.year}`, utf8: `${exportNames.activities}-${q.year}` }, (out) =>
-          writeActivitiesLedger(
-            { models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin },
-            { out, year: q.year, now },
-          ),
-        );
-      } else {
-        throw notFound();
+        return;
       }
+      const kind = (Object.keys(LEDGER_FILES) as LedgerKind[]).find((k) => LEDGER_FILES[k] === ctx.params.file);
+      if (!kind) throw notFound();
+      // Opinions: every year when none is given; the register and the activities ledger: the current year.
+      const q = parseInput(kind === 'opinions' ? anyYear() : oneYear(), ctx.query) as {
+        year: number | undefined;
+        fullText?: string;
+      };
+      await sendWorkbook(ctx, ledgerNames(kind, q.year), (out) =>
+        writeLedger(ledgerDeps, kind, { out, year: q.year, now: clock.now(), fullText: fullTextOf(q.fullText) }),
+      );
     }),
   );
 

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { t } from '../messages';
-import { labelOf, PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS } from '../contracts/labels';
+import { labelOf, PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS, SCORE_ITEM_LABELS } from '../contracts/labels';
 import type { Services } from '../services';
-import { FIRST_YEAR } from '../services/performance';
+import { FIRST_YEAR, type ScoreCard, scoreLines } from '../services/performance';
 import { formatDate } from '../time/format';
 import { yearOf } from '../time/zone';
 import { parseInput, queryParam } from './errors';
 import type { Guard } from './session';
-import type { PerformancePage, Sendable } from '../contracts';
+import type { PerformancePage, ScoreView, Sendable } from '../contracts';
 
 export interface MeRoutesDeps {
   services: Services;
@@ -61,6 +61,7 @@ export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {
           shifts: r.shifts,
           study: r.study,
         },
+        score: shapeScore(d.services.performance.scoreOf(r), r.year),
         items: r.items.map((i) => ({
           kind: i.kind,
           kindLabel: labelOf(PERFORMANCE_KIND_LABELS, i.kind),
@@ -74,4 +75,26 @@ export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {
       } satisfies Sendable<PerformancePage>;
     }),
   );
+}
+
+/** The score with its lines and, per quarter and part, the records it counted (null while the score is off). */
+function shapeScore(card: ScoreCard | undefined, year: number): Sendable<ScoreView> | null {
+  if (!card) return null;
+  return {
+    total: card.total,
+    lines: scoreLines(card, year),
+    quarters: card.quarters.map((q) => ({
+      quarter: q.quarter,
+      points: q.points,
+      parts: q.parts
+        .filter((p) => p.count > 0)
+        .map((p) => ({
+          item: p.item,
+          label: labelOf(SCORE_ITEM_LABELS, p.item),
+          count: p.count,
+          points: p.points,
+          records: p.records.map((i) => ({ code: i.code ?? null, title: i.title, at: i.at })),
+        })),
+    })),
+  };
 }

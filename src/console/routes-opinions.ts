@@ -83,6 +83,7 @@ const reassignSchema = z
 const answerSchema = (max: number) => z.object({ text: z.string().trim().min(1).max(max), version });
 const rejectSchema = (max: number) => z.object({ reason: z.string().trim().min(1).max(max), version });
 const versionOnly = z.object({ version });
+const categorySchema = z.object({ category: z.string().trim().min(1).max(20), version });
 const previewSchema = (max: number) => z.object({ text: z.string().trim().max(max).default('') });
 const batchSchema = (max: number) =>
   z
@@ -93,7 +94,7 @@ const batchSchema = (max: number) =>
     })
     .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 
-const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
+const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** What the service's deadline parser reads: the chat's own words for the same choice. */
@@ -122,7 +123,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       services.roster.namesOf(o.cosigners ?? []),
       viewer.office ? opinions.similarTo(o) : Promise.resolve([]),
     ]);
-    return detailJson(o, { names, similar, ...viewer }, clock.now());
+    return detailJson(o, { names, similar, categories: Object.keys(config.categories), ...viewer }, clock.now());
   }
 
   /** The console's idempotency key: a retried request (same person, case, action, version) is a replay, not a second step. */
@@ -248,6 +249,12 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
                 input(who.actor, code, action, parseInput(versionOnly, body).version),
               ),
             };
+          case 'category': {
+            const b = parseInput(categorySchema, body);
+            // The choice is part of the key: another category picked on the same stale page is not a retry.
+            const key = `${action}:${b.category}`;
+            return { opinion: await opinions.recategorize(code, b.category, input(who.actor, code, key, b.version)) };
+          }
         }
       };
       const r = await run();
@@ -283,7 +290,8 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       const mine = o.filer === who.actor.userid || (o.cosigners ?? []).includes(who.actor.userid);
       // Someone else's case does not exist as far as this page is concerned.
       if (!mine) throw notFound();
-      ctx.body = await detail(o, { office: false, fullText: true });
+      // Co-signers see it masked: only the filer (and the office) see the constituent's numbers.
+      ctx.body = await detail(o, { office: false, fullText: o.filer === who.actor.userid });
     }),
   );
 }

@@ -2,7 +2,7 @@ import { t } from '../messages';
 import type { Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
 import type { OpinionRow } from '../services/opinions';
-import { maskSensitive } from '../text/mask';
+import { containsSensitive, maskSensitive } from '../text/mask';
 import type { CaseAction, OpinionDetail, OpinionRow as OpinionRowJson, Sendable } from '../contracts';
 
 // JSON shapes of the console API. Text goes out as JSON strings, never as markup: the page renders it as text.
@@ -39,6 +39,8 @@ export interface DetailExtras {
   office: boolean;
   /** Full text (phones, ID numbers): the office, the filer and co-signers. */
   fullText: boolean;
+  /** The configured categories (the office may move a case to another one). */
+  categories: string[];
 }
 
 function detailOf(e: Opinion['timeline'][number]): string {
@@ -56,8 +58,13 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
     title: o.title,
     text: text(o.content),
     masked: !x.fullText,
+    /** The text has phone or ID numbers: shown unmasked, the page warns against forwarding it. */
+    personalInfo: containsSensitive(o.content),
     status: o.status,
     category: o.category,
+    /** Why this category: the filer's #类别, the keywords found, nothing matched, or the office; null for old cases. */
+    categoryBasis: o.categoryBasis ? { how: o.categoryBasis.how, keywords: o.categoryBasis.keywords ?? [] } : null,
+    categories: x.office ? x.categories : [],
     source: o.source,
     filer: { userid: o.filer, name: o.filerName },
     cosigners: (o.cosigners ?? []).map((u) => ({ userid: u, name: x.names.get(u) ?? u })),

@@ -23,6 +23,7 @@ export const TIMELINE_ACTIONS = [
   'withdrawn',
   'rejected',
   'reminded',
+  'recategorized',
 ] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
@@ -37,12 +38,24 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   withdrawn: '撤回',
   rejected: '退回',
   reminded: '督办',
+  recategorized: '改类别',
 };
 
-/** Where a step was taken (entries from before the console have none: the chat). */
-export const TIMELINE_VIA = ['chat', 'console', 'job'] as const;
+/**
+ * Where a step was taken: a group chat, a one-to-one chat, a voice message, a card tap, the console or a job.
+ * 'chat' (or absent) is an entry from before the chat doors were told apart.
+ */
+export const TIMELINE_VIA = ['chat', 'group', 'single', 'voice', 'card', 'console', 'job'] as const;
 export type Via = (typeof TIMELINE_VIA)[number];
-export const VIA_LABELS: Record<Via, string> = { chat: '聊天', console: '工作台', job: '定时任务' };
+export const VIA_LABELS: Record<Via, string> = {
+  group: '群聊',
+  single: '单聊',
+  voice: '语音',
+  card: '卡片',
+  console: '工作台',
+  job: '定时任务',
+  chat: '聊天',
+};
 
 /** The scheduled jobs (the 任务 command, 概览, 系统, the operation log's "定时任务·…"). */
 export const JOB_LABELS = {
@@ -99,6 +112,26 @@ export const PERFORMANCE_RESULT_LABELS = {
   scheduled: '已排班',
   marked: '已学',
 } as const;
+
+/** The 履职积分 formula's parts: what is counted (the chat's score lines, the 履职 page's table). */
+export const SCORE_ITEM_LABELS = {
+  meeting: '出席会议',
+  activity: '参加活动',
+  opinion: '提出建议',
+  satisfied: '建议获评满意',
+  shift: '值班到岗',
+  study: '学习',
+} as const;
+export type ScoreItem = keyof typeof SCORE_ITEM_LABELS;
+/** The unit each part is counted in. */
+export const SCORE_ITEM_UNITS: Record<ScoreItem, string> = {
+  meeting: '次',
+  activity: '次',
+  opinion: '件',
+  satisfied: '件',
+  shift: '次',
+  study: '份',
+};
 
 /** Roster columns, in the order the import report and the console's import plan show them. */
 export const ROSTER_FIELD_LABELS = {

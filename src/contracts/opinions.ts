@@ -72,6 +72,11 @@ export interface TimelineEntry {
 }
 
 export const CASE_ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
+/** Why a case is in its category: the filer's #类别, keywords found, nothing matched, or the office's choice. */
+export interface CategoryBasis {
+  how: 'given' | 'suggested' | 'default' | 'office';
+  keywords: string[];
+}
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export interface SimilarCase {
@@ -87,8 +92,14 @@ export interface OpinionDetail {
   title: string;
   text: string;
   masked: boolean;
+  /** The text has phone or ID numbers (the 未脱敏 warning is shown only then). */
+  personalInfo: boolean;
   status: OpinionStatus;
   category: string;
+  /** Why this category (null on cases filed before it was recorded). */
+  categoryBasis: CategoryBasis | null;
+  /** The categories the office may move the case to (empty for a deputy). */
+  categories: string[];
   source: OpinionSource;
   filer: Person;
   cosigners: Person[];
@@ -129,6 +140,8 @@ export interface StepBodies {
   reject: { reason: string };
   close: Record<string, never>;
   remind: Record<string, never>;
+  /** 改类别: the office moves the case to another configured category (any status). */
+  category: { category: string };
 }
 
 export interface BatchAssignBody extends AssignBody {

@@ -29,11 +29,30 @@ export interface Overview {
   health: { outbox: OutboxCounts; jobs: JobHealth[] };
 }
 
+/** The long connection's push group: the office chooses it among the groups the bot has heard from. */
+export interface PushGroupInfo {
+  /** Whether group pushes depend on it (the long connection carries them: no webhook key). */
+  needed: boolean;
+  /** `chosenBy` is the person's name. */
+  chosen?: { chatid: string; chosenAt?: Instant; chosenBy?: string; learnedAt: Instant; automatic: boolean };
+  /** Groups the bot has heard from, newest first; `learnedFrom` is a name. */
+  seen: Array<{ chatid: string; learnedAt: Instant; learnedFrom?: string }>;
+  /** Group pushes waiting to go out over the long connection. */
+  waiting: number;
+}
+
+/** POST /system/push-group { chatid }: the group chosen; `waiting` pushes now go out. */
+export interface PushGroupChosen {
+  ok: true;
+  waiting: number;
+}
+
 /** GET /system */
 export interface SystemInfo {
   version: string;
   database: { kind: 'embedded' | 'external'; reachable: boolean; pingMs: number | null };
   outbox: OutboxCounts;
+  pushGroup: PushGroupInfo;
   jobs: Array<
     JobHealth & {
       finishedAt: Instant | null;

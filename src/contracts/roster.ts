@@ -99,7 +99,35 @@ export interface AuditPage {
   items: AuditRow[];
 }
 
-// -- 我的履职
+// -- 我的履职, 述职 and 履职积分
+/** The optional 履职积分 of one deputy and year: its lines and, per quarter and part, the records it counted. */
+export interface ScoreView {
+  total: number;
+  lines: string[];
+  quarters: Array<{
+    quarter: number;
+    points: number;
+    parts: Array<{
+      item: string;
+      /** SCORE_ITEM_LABELS */
+      label: string;
+      count: number;
+      points: number;
+      records: Array<{ code: string | null; title: string; at: Instant }>;
+    }>;
+  }>;
+}
+
+/** GET /performance/scores?year=: the office's table of every deputy's 履职积分 (when a formula is configured). */
+export type ScoreTable =
+  | { enabled: false; year: number; note: string }
+  | {
+      enabled: true;
+      year: number;
+      formula: string;
+      rows: Array<{ userid: string; name: string; quarters: number[]; total: number }>;
+    };
+
 export interface PerformanceItem {
   kind: string;
   kindLabel: string;
@@ -119,5 +147,7 @@ export interface PerformancePage {
   /** The 履职 command's own lines. */
   lines: string[];
   figures: Record<string, Record<string, unknown>>;
+  /** Null while no 履职积分 formula is configured. */
+  score: ScoreView | null;
   items: PerformanceItem[];
 }

@@ -16,6 +16,7 @@ import { holidays } from './holidays';
 import { charts } from './charts';
 import { roomCodeText } from './room-code';
 import { photos } from './photos';
+import { reportText } from './report';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -37,6 +38,7 @@ const catalog = {
   ...charts,
   ...roomCodeText,
   ...photos,
+  ...reportText,
 };
 
 export type Catalog = typeof catalog;

@@ -28,6 +28,9 @@ export const opinions = {
     ]
       .filter(Boolean)
       .join('\n'),
+  opinionUnknownCategory: (p: { category: string; categories: string }) =>
+    `「${p.category}」不是现有类别。可用类别：${p.categories}。`,
+  opinionCategoryUnchanged: (p: { code: string; category: string }) => `${p.code} 已经是「${p.category}」类。`,
   opinionUnknownTag: (p: { tag: string; categories: string }) =>
     `「#${p.tag}」不是现有类别，已按内容归类。可用类别：${p.categories}。`,
   opinionSimilarHeader: () => '提示：下面这些在办建议和您说的很相近：',

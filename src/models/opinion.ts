@@ -3,7 +3,7 @@ import { OPINION_SOURCES, OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_
 
 // The vocabularies are the console contract's (src/contracts), so the pages and the schema cannot disagree.
 export { OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_VIA };
-export type { OpinionStatus, Rating, TimelineAction } from '../contracts/labels';
+export type { OpinionStatus, Rating, TimelineAction, Via as TimelineVia } from '../contracts/labels';
 
 /** One step of an opinion's history: who did what, when. */
 const timelineSchema = new Schema(
@@ -69,6 +69,19 @@ const opinionSchema = new Schema(
     /** Stored as typed (phone numbers included); masked wherever others can read it. */
     content: { type: String, required: true },
     category: { type: String, required: true },
+    /**
+     * Why the category is what it is: the filer's `#类别`, the keywords found in the text, nothing matched,
+     * or the office changed it. Absent on opinions filed before it was recorded.
+     */
+    categoryBasis: {
+      type: new Schema(
+        {
+          how: { type: String, enum: ['given', 'suggested', 'default', 'office'], required: true },
+          keywords: { type: [String], default: undefined },
+        },
+        { _id: false },
+      ),
+    },
     status: { type: String, enum: OPINION_STATUSES, required: true },
     /** Current round (0 until first assigned). */
     round: { type: Number, default: 0 },

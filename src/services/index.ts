@@ -2,16 +2,25 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Models } from '../models';
-import { createNotifier, type DirectChats, type Notifier, type Outbox } from './delivery';
+import {
+  createNotifier,
+  type DirectChats,
+  type Notifier,
+  type Outbox,
+  type PushGroup,
+  pushesNeedGroup,
+  FILE_MAX_BYTES,
+} from './delivery';
+import { createLedgerDelivery } from './exports';
 import { createOfficeDirectory, createRoster } from './roster';
-import { createRosterUpload } from './roster';
+import { createRosterUpload, createSheetReader } from './roster';
 import { createOpinions } from './opinions';
 import { createBulletins } from './bulletins';
 import { createScheduling } from './scheduling';
 import { createEvents } from './events';
 import { createPerformance } from './performance';
 import { createVoiceDrafts } from './opinions';
-import { createLinkStatus } from './delivery';
+import { createLinkStatus, createPushGroup } from './delivery';
 import { createConsoleAuth } from './access';
 import { createOutboxHealth } from './delivery';
 import { createOutboxAdmin } from './delivery';
@@ -36,12 +45,18 @@ export function createServices(
     afterEnqueue?: () => void;
     /** Set when personal notices may go one-to-one over the long connection. */
     directChats?: DirectChats;
+    /** The long connection's push group (chosen by the office); the composition root shares its own. */
+    pushGroup?: PushGroup;
     consoleBaseUrl?: () => string;
     holidayFiles?: readonly YearArrangement[];
     /** Where pictures are fetched from (the WeCom side); without one every picture is refused. */
     photoSource?: PhotoSource;
+    /** Node options for worker threads (from TypeScript sources: the loader that transpiles them). */
+    workerExecArgv?: string[];
   },
 ) {
+  const consoleBaseUrl =
+    base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`);
   const notify = createNotifier({
     outbox: base.outbox,
     channel: base.config.notifyChannel,
@@ -74,6 +89,12 @@ export function createServices(
     timezone: deps.config.timezone,
     officeUserIds: deps.config.officeUserIds,
     forget: () => roster.forget(),
+    readSheets: createSheetReader({
+      limits: deps.config.tunables.rosterFile,
+      heapMb: deps.config.tunables.rosterFile.workerHeapMb,
+      timeoutMs: deps.config.tunables.rosterFile.workerTimeoutMs,
+      execArgv: base.workerExecArgv,
+    }),
   });
   // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });
@@ -117,13 +138,22 @@ export function createServices(
   });
   // -- spoken opinions and the long connection's health (read by 任务)
   const voiceDrafts = createVoiceDrafts({ models: deps.models, draftMs: deps.config.tunables.voiceDraftMs });
-  const link = createLinkStatus({ models: deps.models, config: deps.config });
+  const pushGroup =
+    base.pushGroup ??
+    createPushGroup({
+      models: deps.models,
+      clock: deps.clock,
+      log: deps.log.child({ part: 'push-group' }),
+      needed: pushesNeedGroup(deps.config),
+      afterChoose: base.afterEnqueue,
+    });
+  const link = createLinkStatus({ models: deps.models, config: deps.config, pushGroup });
   // -- office console sign-in and sessions; push health for its overview
   const consoleAuth = createConsoleAuth({
     models: deps.models,
     roster,
     limits: deps.config.tunables.console,
-    baseUrl: base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`),
+    baseUrl: consoleBaseUrl,
   });
   const outboxHealth = createOutboxHealth(deps.models);
   return {
@@ -144,6 +174,20 @@ export function createServices(
     performance,
     voiceDrafts,
     link,
+    pushGroup,
+    // -- 导出: a ledger as a file over the long connection, else a console link
+    ledgers: createLedgerDelivery({
+      models: deps.models,
+      roster,
+      performance,
+      timezone: deps.config.timezone,
+      checkin: deps.config.tunables.checkin,
+      activityTypes: deps.config.tunables.activityTypes,
+      notify,
+      canSendFiles: Boolean(deps.config.wecom.longConnection),
+      maxFileBytes: FILE_MAX_BYTES,
+      consoleBaseUrl,
+    }),
     audit: createAudit({ models: deps.models, clock: deps.clock }),
     // -- photos (随手拍)
     photos: createPhotos({

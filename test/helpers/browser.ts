@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type Koa from 'koa';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium (apt-get install chromium fonts-noto-cjk; .ci/run does it): no browser is downloaded. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -53,4 +53,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Transitions are run to their end first: a tag still fading in would look missing.
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** A desktop page signed in to the console the way a person is: `登录` one-to-one, then the link. */
+export async function signedInPage(
+  browser: Browser,
+  h: { say(userid: string, text: string, o: { chattype: 'single' }): Promise<string> },
+  baseUrl: string,
+  userid: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  const reply = await h.say(userid, '登录', { chattype: 'single' });
+  await page.goto(baseUrl + /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)![0]);
+  await page.waitForURL(`${baseUrl}/console/`);
+  return { context, page };
 }

@@ -56,6 +56,9 @@ export function createConsoleAuth(d: {
     /** Where the console is reached (CONSOLE_URL, else this process's own address). */
     baseUrl: d.baseUrl,
     loginUrl: (token: string) => `${d.baseUrl()}/console/login/${token}`,
+    /** The 述职 draft's download: the deputy or the office, signed in (otherwise through sign-in first). */
+    reportUrl: (userid: string, year: number) =>
+      `${d.baseUrl()}/console/reports/${encodeURIComponent(userid)}/${year}.docx`,
 
     /** A one-time link token for a person allowed to sign in; the raw token is returned once and never stored. */
     async issueLoginToken(userid: string, via: 'link' | 'demo', now: Date): Promise<string | undefined> {
@@ -71,15 +74,16 @@ export function createConsoleAuth(d: {
       return token;
     },
 
-    /** Whether a link token could still be spent, without spending it (the confirm page's first look). */
-    async loginTokenUsable(token: string, now: Date): Promise<boolean> {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
-      const found = await ConsoleLoginToken.exists({
-        tokenHash: hashToken(token),
-        usedAt: { $exists: false },
-        expiresAt: { $gt: now },
-      });
-      return found !== null;
+    /** The confirm page's first look, without spending the link: the person a live, unspent link is for (named from the roster), or undefined. */
+    async loginTokenOwner(token: string, now: Date): Promise<{ userid: string; name: string } | undefined> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+      const found = await ConsoleLoginToken.findOne(
+        { tokenHash: hashToken(token), usedAt: { $exists: false }, expiresAt: { $gt: now } },
+        { userid: 1 },
+      ).lean();
+      if (!found) return undefined;
+      const names = await d.roster.namesOf([found.userid]);
+      return { userid: found.userid, name: names.get(found.userid) ?? found.userid };
     },
 
     /** Spends a link token: one guarded update, so of two concurrent uses exactly one gets the userid. */
@@ -130,7 +134,10 @@ export function createConsoleAuth(d: {
         s.lastSeenAt.getTime() + idleMs <= now.getTime()
       )
         return undefined;
-      const who = await d.roster.resolveActor(s.userid);
+      let who = await d.roster.resolveActor(s.userid);
+      // Revoked only on what is stored: this instance's roster copy may predate an appointment made elsewhere.
+      if (who.ok && s.role === 'office' && !who.actor.isOffice)
+        who = await d.roster.resolveActor(s.userid, { fresh: true });
       const lost = !who.ok
         ? 'inactive'
         : s.role === 'office' && !who.actor.isOffice

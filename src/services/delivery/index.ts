@@ -1,10 +1,12 @@
 // The delivery domain: the persisted outbox, the notifier services push through, and its sender.
 export {
+  type FilePushRequest,
   type ImagePushRequest,
   type Outbox,
   type OutboxTarget,
   type PushRequest,
   IMAGE_MAX_BYTES,
+  FILE_MAX_BYTES,
   LIMITS,
   DIRECT_CHANNEL,
   createOutbox,
@@ -20,7 +22,21 @@ export {
   createOutboxSender,
 } from './outbox-sender';
 export { type PushSender, PushError } from './push-sender';
+export {
+  type SendBudget,
+  type Slot,
+  type SlotTaken,
+  createFixedWindowBudget,
+  createSlidingBudget,
+} from './send-budget';
 export { type LinkOverview, createLinkStatus } from './link-status';
+export {
+  type ChooseOutcome,
+  type PushGroup,
+  type PushGroupOverview,
+  createPushGroup,
+  pushesNeedGroup,
+} from './push-group';
 export { createOutboxHealth } from './outbox-health';
 export {
   type OutboxAdmin,

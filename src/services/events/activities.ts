@@ -40,7 +40,6 @@ export function createActivities(d: EventDeps) {
   async function create(i: NewActivity): Promise<{ activity: ActivityDoc; existed: boolean }> {
     const { doc, existed } = await createOnce({
       byOrigin: async () => (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null,
-      isLive: (a) => a.status === 'open',
       announce,
       insert: async () => {
         const { title, startAt, endAt, place } = readEventIdentity({ ...i, at: i.form?.at }, 'activity', tz);
@@ -91,7 +90,7 @@ export function createActivities(d: EventDeps) {
   /** Activities not yet over, soonest first. */
   async function listCurrent(now: Date, limit = 15): Promise<ActivityDoc[]> {
     const maxSpan = Math.max(tun.checkin.defaultDurationMinutes, 7 * 24 * 60) * 60_000;
-    const docs = (await Activity.find({ status: 'open', startAt: { $gte: new Date(now.getTime() - maxSpan) } })
+    const docs = (await Activity.find({ status: 'active', startAt: { $gte: new Date(now.getTime() - maxSpan) } })
       .sort({ startAt: 1, _id: 1 })
       .limit(200)
       .lean()) as ActivityDoc[];

@@ -116,7 +116,7 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
       throw new UserError('eventChangedMeanwhile', { code: a.code });
     const plan = planChange(d, a, p);
     const after = (await Activity.findOneAndUpdate(
-      { _id: a._id, version: a.version, status: 'open' },
+      { _id: a._id, version: a.version, status: 'active' },
       withPromotions({ $set: plan.set, $inc: { version: 1 } }, plan.promoted),
       { returnDocument: 'after' },
     ).lean()) as ActivityDoc | null;
@@ -161,7 +161,7 @@ export async function cancelActivity(
       check: (x) => assertChangeable(d, x, p.now),
       update: async (x, set) =>
         (await Activity.findOneAndUpdate(
-          { _id: x._id, version: x.version, status: 'open' },
+          { _id: x._id, version: x.version, status: 'active' },
           { $set: set, $inc: { version: 1 } },
           { returnDocument: 'after' },
         ).lean()) as ActivityDoc | null,

@@ -1,3 +1,4 @@
+import { neutralizeUserText } from '../../text/sanitize';
 import { Types } from 'mongoose';
 import type { Actor } from '../roster';
 import { splitList } from '../../text/list';
@@ -17,6 +18,11 @@ const WHOLE_DAY_REMIND_HOUR = 9;
 
 export function shiftLabel(s: Pick<ShiftDoc, 'day' | 'startAt' | 'station'>, tz: string): string {
   return `${s.startAt ? formatDateTime(s.startAt, tz) : formatDate(s.day, tz)} ${s.station}`;
+}
+
+/** The label in a push: a station's name is typed by people (chat, console, a roster file) and must mention nobody. */
+export function shiftPushLabel(s: Pick<ShiftDoc, 'day' | 'startAt' | 'station'>, tz: string): string {
+  return neutralizeUserText(shiftLabel(s, tz));
 }
 
 /** When a deputy on the shift may check in: the whole day, or around the given start. */
@@ -104,7 +110,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     now: Date;
   }) {
     const { day, startAt } = readFormDay(p.day, p.time, p.now);
-    const active = new Map((await d.roster.activeDeputies()).map((x) => [x.userid, x]));
+    const active = await d.roster.activeByUserid(p.userids);
     const people = [...new Set(p.userids)].map((u) => {
       const x = active.get(u);
       if (!x) throw new UserError('shiftNotOnRoster', { userid: u });
@@ -149,7 +155,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     await d.notify.toUsers(
       `shift:${String(after._id)}:assigned:${p.origin}`,
       added,
-      t('shiftAssignedPush', { label: shiftLabel(after, tz) }),
+      t('shiftAssignedPush', { label: shiftPushLabel(after, tz) }),
     );
     const nameOf = new Map(people.map((x) => [x.userid, x.name]));
     return {

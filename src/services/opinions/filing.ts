@@ -139,6 +139,7 @@ export function createFiling(d: OpinionDeps) {
         title: deriveTitle(maskSensitive(text), 30),
         content: text,
         category: pick.category,
+        categoryBasis: { how: pick.how, ...(pick.keywords ? { keywords: pick.keywords } : {}) },
         status: '待交办',
         round: 0,
         filedAt: input.now,

@@ -5,7 +5,7 @@ import type { Actor } from '../roster';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
-import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry } from '../../models/opinion';
+import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry, TimelineVia } from '../../models/opinion';
 import { formatDate, formatShortDateTime } from '../../time/format';
 import { formatCode, parseCode } from '../codes';
 import type { Notifier } from '../delivery';
@@ -35,7 +35,7 @@ export interface ActionInput {
   msgId: string;
   now: Date;
   /** Where the step was taken (recorded in the timeline); the chat when absent. */
-  via?: 'chat' | 'console';
+  via?: TimelineVia;
   /** The opinion's version (history length) the console page was showing: a different one → refused as changed meanwhile. */
   expectedVersion?: number;
 }
@@ -166,9 +166,12 @@ export function followers(o: Opinion): string[] {
   return [o.filer, ...(o.cosigners ?? [])];
 }
 
-/** Full text (unmasked) is for the filer, co-signers and the office only. */
+/**
+ * Full text (unmasked) is for the filer and the office only: any deputy may co-sign any open case, so
+ * co-signing must not open a constituent's phone and ID number (photos are kept the same way).
+ */
 export function hasFullAccess(o: Opinion, viewer: Actor): boolean {
-  return viewer.isOffice || o.filer === viewer.userid || (o.cosigners ?? []).includes(viewer.userid);
+  return viewer.isOffice || o.filer === viewer.userid;
 }
 
 /** The configured number of working days from now (official calendar; weekends only past its data, logged). */

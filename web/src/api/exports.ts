@@ -9,4 +9,6 @@ export const LEDGERS = [
 
 export const exportsApi = {
   url: (path: (typeof LEDGERS)[number]['path'], year: number) => http.url(path, { year }),
+  /** The year's pack (.zip): the ledgers, the units' report, every deputy's 述职 draft and an index. */
+  packUrl: (year: number) => http.url('/exports/pack.zip', { year }),
 };

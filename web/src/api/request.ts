@@ -83,6 +83,18 @@ export const http = {
   /** A file as the raw body (the same bytes a command-line tool would read). */
   upload: <T>(path: string, file: Blob, query: object = {}) =>
     request<T>('POST', path + queryString(query), undefined, file),
+  /** A picture the server may have nothing for: null on 204; any other failure is an ApiError. */
+  image: async (path: string): Promise<Blob | null> => {
+    let res: Response;
+    try {
+      res = await fetch(BASE + path, { credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+    }
+    if (res.status === 204) return null;
+    if (!res.ok) throw new ApiError(res.status, String(res.status), fallbackMessage(res.status));
+    return res.blob();
+  },
   /** A download or image URL (same origin, the session cookie goes along). */
   url: (path: string, query: object = {}) => BASE + path + queryString(query),
 };

@@ -1,0 +1,38 @@
+import { UserError } from '../../errors';
+import {
+  type ActionInput,
+  applyGuarded,
+  loadOpinion,
+  type Opinion,
+  type OpinionDeps,
+  timelineEntry,
+} from './opinion-steps';
+
+/**
+ * 改类别: the office puts an opinion in another category (the keywords chose wrongly, or the filer's
+ * `#类别` did not fit). One update guarded on the category it replaces; the timeline names both.
+ */
+export function createRecategorize(d: OpinionDeps) {
+  return async function recategorize(code: string, category: string, input: ActionInput): Promise<Opinion> {
+    const known = Object.keys(d.config.categories);
+    if (!known.includes(category))
+      throw new UserError('opinionUnknownCategory', { category: category.slice(0, 20), categories: known.join('、') });
+    const before = await loadOpinion(d.models, code);
+    const { doc } = await applyGuarded(
+      d.models,
+      code,
+      { category: before.category === category ? { $ne: category } : before.category },
+      {
+        $set: { category, categoryBasis: { how: 'office' }, lastEventAt: input.now },
+        $push: { timeline: timelineEntry('recategorized', input, { note: `${before.category} → ${category}` }) },
+      },
+      input.msgId,
+      (current) => {
+        if (current.category === category) throw new UserError('opinionCategoryUnchanged', { code, category });
+        throw new UserError('opinionChangedMeanwhile', { code });
+      },
+      { expectedVersion: input.expectedVersion },
+    );
+    return doc;
+  };
+}
