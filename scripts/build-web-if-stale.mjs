@@ -24,6 +24,8 @@ function files(dir) {
 function inputsHash() {
   const inputs = [
     ...files(join(web, 'src')),
+    // The contract the pages import (`@contracts`): a changed label or shape rebuilds the pages.
+    ...files(join(root, 'src', 'contracts')),
     join(web, 'index.html'),
     join(web, 'vite.config.mts'),
     join(web, 'tsconfig.json'),

@@ -15,6 +15,7 @@ import { yearOf } from '../time/zone';
 import { fromRefusal, invalid, notFound, parseInput, refusalsOf } from './errors';
 import { renderForConsole } from './refusals';
 import { type Guard, jsonBody } from './session';
+import type { Announcement, AnnouncementList, AnnouncementPreview, Sendable } from '../contracts';
 
 export interface AnnouncementRoutesDeps {
   services: Services;
@@ -55,7 +56,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
   const { services, config, clock, guard } = d;
   const announcements = services.announcements;
   const tz = config.timezone;
-  const json = (a: AnnouncementView) => ({
+  const json = (a: AnnouncementView): Sendable<Announcement> => ({
     code: a.code,
     content: a.content,
     mentionAll: a.mentionAll,
@@ -71,7 +72,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
     '/announcements',
     guard.office(async (ctx) => {
       const { scheduled, recent } = await announcements.list();
-      ctx.body = { scheduled: scheduled.map(json), recent: recent.map(json) };
+      ctx.body = { scheduled: scheduled.map(json), recent: recent.map(json) } satisfies Sendable<AnnouncementList>;
     }),
   );
 
@@ -103,7 +104,12 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
           else throw err;
         }
       }
-      ctx.body = { ...shown, ...(problem ? { problem: problems.content } : {}), schedule: schedule ?? null, problems };
+      ctx.body = {
+        ...shown,
+        ...(problem ? { problem: problems.content } : {}),
+        schedule: schedule ?? null,
+        problems,
+      } satisfies Sendable<AnnouncementPreview>;
     }),
   );
 

@@ -5,6 +5,7 @@ import { fromWallTime, isValidYmd } from '../time/zone';
 import { notFound, parseInput, refusalsOf } from './errors';
 import { EVENT_NOT_FOUND, type EventRoutesDeps, eventCodeOf } from './routes-events';
 import { jsonBody } from './session';
+import type { EventChanged, EventCreated, EventFormOptions, Sendable } from '../contracts';
 
 // 活动与会议: create and edit from the console's form. The form's times are Beijing wall times
 // ("2026-12-05 14:30", what the date-time picker shows); the service applies the chat's rules to them.
@@ -100,7 +101,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
   router.get(
     '/event-form',
     guard.office(async (ctx) => {
-      ctx.body = await forms.options();
+      ctx.body = (await forms.options()) satisfies EventFormOptions;
     }),
   );
 
@@ -113,7 +114,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const origin = `console:${who.actor.userid}:${b.requestId}`;
       const r = await refusing(forms.create(f, who.actor, origin, clock.now()));
       ctx.status = r.existed ? 200 : 201;
-      ctx.body = { ...(await detail(r.code)), existed: r.existed };
+      ctx.body = { ...(await detail(r.code)), existed: r.existed } satisfies Sendable<EventCreated>;
     }),
   );
 
@@ -126,7 +127,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const origin = `console:${who.actor.userid}:${code}:v${b.version}`;
       const input = { code, fields: formFields(b), version: b.version, actor: who.actor, origin, now: clock.now() };
       const r = await refusing(forms.edit(input));
-      ctx.body = { ...(await detail(r.code)), changed: r.changed };
+      ctx.body = { ...(await detail(r.code)), changed: r.changed } satisfies Sendable<EventChanged>;
     }),
   );
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
-import { OPINION_STATUSES } from '../models/opinion';
+import { OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
 import { isRefusal } from '../refusals';
 import type { Services } from '../services';
 import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
@@ -17,6 +17,15 @@ import { ApiError, fromRefusal, notFound, parseInput, queryParam } from './error
 import { opinionCodeOf } from './opinion-code';
 import { type Guard, jsonBody } from './session';
 import { detailJson, rowJson } from './shape';
+import type {
+  AnswerPreview,
+  Assigned,
+  BatchResult,
+  MyOpinionsPage,
+  OpinionPage,
+  Sendable,
+  StepResult,
+} from '../contracts';
 
 export interface OpinionRoutesDeps {
   services: Services;
@@ -44,7 +53,7 @@ export const filterSchema = z.object({
   status: statusList,
   category: text(20),
   unit: text(40),
-  source: queryParam(z.enum(['代表', '群众反映']).optional()),
+  source: queryParam(z.enum(OPINION_SOURCES).optional()),
   filer: text(64),
   due: queryParam(z.enum(['overdue', 'soon']).optional()),
   q: text(100),
@@ -146,7 +155,12 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       const q = parseInput(listSchema, ctx.query);
       const now = clock.now();
       const { total, items } = await opinions.search(q, now);
-      ctx.body = { total, page: q.page, pageSize: q.pageSize, items: items.map((o) => rowJson(o, now)) };
+      ctx.body = {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: items.map((o) => rowJson(o, now)),
+      } satisfies Sendable<OpinionPage>;
     }),
   );
 
@@ -174,7 +188,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
           failed.push({ code: typed, message: e.message });
         }
       }
-      ctx.body = { done, failed };
+      ctx.body = { done, failed } satisfies BatchResult;
     }),
   );
 
@@ -190,7 +204,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
     guard.office(async (ctx) => {
       const b = parseInput(previewSchema(maxChars), await jsonBody(ctx));
       const o = await opinions.load(codeOf(ctx));
-      ctx.body = { notice: opinions.answerNotice(o, b.text) };
+      ctx.body = { notice: opinions.answerNotice(o, b.text) } satisfies AnswerPreview;
     }),
   );
 
@@ -201,7 +215,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       if (!ACTIONS.includes(action)) throw notFound();
       const code = codeOf(ctx);
       const body = await jsonBody(ctx);
-      const run = async (): Promise<{ opinion: Opinion; extra?: Record<string, unknown> }> => {
+      const run = async (): Promise<{ opinion: Opinion; extra?: { assigned: Sendable<Assigned> } }> => {
         switch (action) {
           case 'assign':
           case 'reassign': {
@@ -253,7 +267,10 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         }
       };
       const r = await run();
-      ctx.body = { ...(await detail(r.opinion, { office: true, fullText: true })), ...r.extra };
+      ctx.body = {
+        ...(await detail(r.opinion, { office: true, fullText: true })),
+        ...r.extra,
+      } satisfies Sendable<StepResult>;
     }),
   );
 
@@ -271,7 +288,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         page: mine.page,
         pages: mine.pages,
         items: mine.items.map((i) => ({ ...i, daysOpen: i.daysOpen ?? null })),
-      };
+      } satisfies MyOpinionsPage;
     }),
   );
 

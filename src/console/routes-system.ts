@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { OutboxChange } from '../services/delivery';
 import { ApiError, parseInput, queryParam } from './errors';
 import { type Guard, jsonBody } from './session';
+import type { OutboxPage, PushGroupChosen, Sendable, SystemInfo } from '../contracts';
 
 export interface SystemRoutesDeps {
   services: Services;
@@ -83,7 +84,7 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
             nextAt: j.nextDueAt ?? null,
           };
         }),
-      };
+      } satisfies Sendable<SystemInfo>;
     }),
   );
 
@@ -95,7 +96,7 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
       if (!services.pushGroup.needed) throw new ApiError(400, 'refused', t('pushGroupNotNeeded'));
       const chosen = await services.pushGroup.choose(body.chatid, who.actor.userid, { fromGroup: false });
       if (!chosen.ok) throw new ApiError(400, 'refused', t('pushGroupUnknown'));
-      ctx.body = { ok: true, waiting: chosen.waiting };
+      ctx.body = { ok: true, waiting: chosen.waiting } satisfies Sendable<PushGroupChosen>;
     }),
   );
 
@@ -104,7 +105,7 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
     guard.office(async (ctx) => {
       const q = parseInput(outboxQuery, ctx.query);
       const { total, items } = await services.outboxAdmin.list(q.status, q.page, q.pageSize);
-      ctx.body = { total, page: q.page, pageSize: q.pageSize, status: q.status, items };
+      ctx.body = { total, page: q.page, pageSize: q.pageSize, status: q.status, items } satisfies Sendable<OutboxPage>;
     }),
   );
 

@@ -3,10 +3,11 @@ import type { Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
 import type { OpinionRow } from '../services/opinions';
 import { containsSensitive, maskSensitive } from '../text/mask';
+import type { CaseAction, OpinionDetail, OpinionRow as OpinionRowJson, Sendable } from '../contracts';
 
 // JSON shapes of the console API. Text goes out as JSON strings, never as markup: the page renders it as text.
 
-const ACTIONS_BY_STATUS: Record<string, string[]> = {
+const ACTIONS_BY_STATUS: Record<string, CaseAction[]> = {
   待交办: ['assign', 'reject'],
   已交办: ['reassign', 'answer', 'reject', 'remind'],
   已答复: ['close'],
@@ -15,7 +16,7 @@ const ACTIONS_BY_STATUS: Record<string, string[]> = {
 const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) =>
   o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
 
-export function rowJson(o: OpinionRow, now: Date) {
+export function rowJson(o: OpinionRow, now: Date): Sendable<OpinionRowJson> {
   return {
     code: o.code,
     title: o.title,
@@ -48,7 +49,7 @@ function detailOf(e: Opinion['timeline'][number]): string {
   return e.unit ?? '';
 }
 
-export function detailJson(o: Opinion, x: DetailExtras, now: Date) {
+export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<OpinionDetail> {
   const text = (s: string) => (x.fullText ? s : maskSensitive(s));
   const ratingNote = (round: number) => o.timeline.find((e) => e.action === 'rated' && e.round === round)?.note ?? null;
   return {

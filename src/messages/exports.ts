@@ -1,4 +1,5 @@
 // Chinese text for the spreadsheet exports (npm run export): CLI lines, sheet names, column headers.
+import { PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS, ROSTER_FIELD_LABELS } from '../contracts/labels';
 
 export const exportsText = {
   exportUsage: () =>
@@ -54,24 +55,19 @@ export const exportWords = {
   inactive: '已停用',
   cancelled: '已取消',
   open: '正常',
-  activity: '代表活动',
-  meeting: '会议',
+  activity: PERFORMANCE_KIND_LABELS.activity,
+  meeting: PERFORMANCE_KIND_LABELS.meeting,
   listSeparator: '、',
   unlimited: '不限',
 };
 
 /** Per-person results in the activities ledger. */
 export const attendanceWords: Record<string, string> = {
-  attended: '出席',
-  excused: '请假',
-  absent: '缺席',
-  upcoming: '待召开',
-  signedUp: '已报名',
-  missed: '未签到',
+  // The register's results (出席, 请假, 已报名…) in the contract's words.
+  ...PERFORMANCE_RESULT_LABELS,
   waitlisted: '候补',
   served: '已到岗',
   notServed: '未到岗',
-  scheduled: '已排班',
 };
 
 /** Column headers, by column key, for every export. */
@@ -96,12 +92,12 @@ export const exportHeaders: Record<string, string> = {
   closedAt: '办结时间',
   days: '办理天数',
   overdue: '是否逾期',
-  name: '姓名',
-  userid: '企业微信账号',
-  level: '层级',
-  group: '专业小组',
-  station: '联络站',
-  district: '选区',
+  name: ROSTER_FIELD_LABELS.name,
+  userid: ROSTER_FIELD_LABELS.userid,
+  level: ROSTER_FIELD_LABELS.level,
+  group: ROSTER_FIELD_LABELS.group,
+  station: ROSTER_FIELD_LABELS.station,
+  district: ROSTER_FIELD_LABELS.district,
   rosterStatus: '名册状态',
   opinionsFiled: '提出建议',
   opinionsRelayed: '其中群众反映',

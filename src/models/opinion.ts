@@ -1,30 +1,9 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
+import { OPINION_SOURCES, OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_VIA } from '../contracts/labels';
 
-export const OPINION_STATUSES = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'] as const;
-export type OpinionStatus = (typeof OPINION_STATUSES)[number];
-export const RATINGS = ['满意', '基本满意', '不满意'] as const;
-export type Rating = (typeof RATINGS)[number];
-export const TIMELINE_ACTIONS = [
-  'filed',
-  'cosigned',
-  'assigned',
-  'reassigned',
-  'answered',
-  'rated',
-  'reopened',
-  'closed',
-  'withdrawn',
-  'rejected',
-  'reminded',
-  'recategorized',
-] as const;
-export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
-/**
- * Where a step was taken: a group chat, a one-to-one chat, a voice message, a card tap, the console or
- * a job. 'chat' (or absent) is an entry from before the chat doors were told apart.
- */
-export const TIMELINE_VIA = ['chat', 'group', 'single', 'voice', 'card', 'console', 'job'] as const;
-export type TimelineVia = (typeof TIMELINE_VIA)[number];
+// The vocabularies are the console contract's (src/contracts), so the pages and the schema cannot disagree.
+export { OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_VIA };
+export type { OpinionStatus, Rating, TimelineAction, Via as TimelineVia } from '../contracts/labels';
 
 /** One step of an opinion's history: who did what, when. */
 const timelineSchema = new Schema(
@@ -79,7 +58,7 @@ const opinionSchema = new Schema(
     year: { type: Number, required: true },
     seq: { type: Number, required: true },
     origin: { type: String, required: true },
-    source: { type: String, enum: ['代表', '群众反映'], required: true },
+    source: { type: String, enum: OPINION_SOURCES, required: true },
     /** Filer's WeCom userid and name at filing time. */
     filer: { type: String, required: true },
     filerName: { type: String, required: true },

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { JOB_LABELS } from '../../src/contracts';
 import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
 import { type Harness, createHarness } from '../helpers/harness';
 import { ensureWebBuilt } from '../helpers/web-build';
@@ -76,6 +77,9 @@ describe('office', () => {
     await page.waitForURL(`${web.baseUrl}/console/system`);
     await page.locator('[data-test="system-facts"]').getByText('连接正常').waitFor();
     await page.locator('[data-test="system-jobs"]').getByText('周报').waitFor();
+    // A job is named as the chat's 任务 names it: both read the contract's one table.
+    await page.locator('[data-test="system-jobs"]').getByText(JOB_LABELS.reminders, { exact: true }).waitFor();
+    expect(await h.say('clerk', '任务')).toContain(JOB_LABELS.reminders);
     const table = page.locator('[data-test="outbox-table"]');
     await table.getByText('93000').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-test="outbox-table"] .el-loading-mask'));

@@ -19,7 +19,8 @@ import { recordWrite } from '../../models/audit-entry';
 import { groupCommit, unorderedOutcomes } from '../../db/group-commit';
 import { type Collection, ObjectId } from 'mongodb';
 
-export type OpinionSource = '代表' | '群众反映';
+import type { OpinionSource } from '../../contracts/labels';
+export type { OpinionSource };
 
 export interface FileInput extends ActionInput {
   /** What was said, with an optional `#类别` tag at the end. */
