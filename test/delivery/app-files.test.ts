@@ -49,7 +49,13 @@ describe('files by the self-built app', () => {
     const before = appFiles().length;
     const reply = await h.say('office1', '述职 2026 张三', { mode: 'app' });
     expect(reply).toContain(`张三 2026年述职报告草稿已生成，稍后以文件《${DOCX}》发到本聊天`);
-    await h.drain();
+    // An expired token on message/send: a fresh one, and the uploaded media is sent (not uploaded twice).
+    h.wecom.expireToken();
+    const tokens = h.wecom.tokensIssued;
+    const uploads = h.wecom.uploadCalls;
+    expect(await h.drain()).toMatchObject({ sent: 1, failed: 0 });
+    expect(h.wecom.tokensIssued).toBe(tokens + 1);
+    expect(h.wecom.uploadCalls).toBe(uploads + 1);
     const sent = appFiles().slice(before);
     expect(sent.map((p) => [p.touser, p.file?.filename])).toEqual([[['office1'], DOCX]]);
     expect(docxParagraphs(sent[0]!.file!.bytes)).toContain('代表：张三　　选区：第三选区');
