@@ -9,7 +9,8 @@
 //   jobs       jobs/, src/scheduler/   (beside the command side: calls services, never handlers)
 //   services   src/services/
 //   models     src/models/
-//   base       src/text, src/time, src/messages, src/db, src/charts, src/errors.ts, src/clock.ts, src/logger.ts, config/
+//   base       src/text, src/time, src/messages, src/refusals, src/db, src/charts, src/errors.ts, src/clock.ts,
+//              src/logger.ts, config/
 const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^scripts/'];
 const TRANSPORT = ['^src/app\\.ts$', '^src/wecom/', '^src/inbox/', '^src/demo/'];
 const DISPATCHER = ['^src/dispatcher/'];
@@ -18,6 +19,8 @@ const CONTRACT = ['^src/commands/'];
 const JOBS = ['^jobs/', '^src/scheduler/'];
 const SERVICES = ['^src/services/'];
 const MODELS = ['^src/models/'];
+// Readers of Chinese words: times and dates, deadlines, unit abbreviations and typos.
+const CHAT_WORDS = ['^src/time/parse-time\\.ts$', '^src/time/parse-deadline\\.ts$', '^src/text/unit-match\\.ts$'];
 
 const up = (name, from, to, comment) => ({ name, severity: 'error', comment, from: { path: from }, to: { path: to } });
 
@@ -75,10 +78,20 @@ module.exports = {
     ),
     up(
       'base-not-up',
-      ['^src/(text|time|messages|db|charts)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
+      ['^src/(text|time|messages|refusals|db|charts)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
       [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES, ...MODELS],
       'Text, time, messages, config and the database launcher are leaves every layer may use.',
     ),
+    {
+      name: 'services-no-chat-words',
+      severity: 'error',
+      comment:
+        'Services take typed input (a date, a number of working days, a unit name); reading Chinese words is a ' +
+        "door's job (handlers/, src/commands/, the console's zod schemas). src/commands/ is out of reach already " +
+        '(services-not-up).',
+      from: { path: SERVICES },
+      to: { path: CHAT_WORDS },
+    },
     {
       name: 'handler-not-handler',
       severity: 'error',

@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
+import { eventTimeIfGiven, readSignupDeadline } from './shared/event-words';
 import { formatDateTime } from '../src/time/format';
 import { formatSignupDeadline } from '../src/services/events';
 
@@ -20,18 +21,18 @@ export const publishActivityCommand = defineCommand({
   },
   uses: ['events', 'holidays'],
   async run({ params: { title }, options: o, actor, msgId, now, services, config }) {
+    const tz = config.timezone;
     const { activity: a, existed } = await services.events.activities.create({
       title: title ?? '',
-      time: o.时间,
+      time: eventTimeIfGiven(o.时间, now, tz),
       place: o.地点,
       capacity: o.名额,
-      deadline: o.截止,
+      deadline: o.截止 ? readSignupDeadline(o.截止, now, tz) : undefined,
       type: o.类型,
       actor,
       origin: msgId,
       now,
     });
-    const tz = config.timezone;
     return t('activityCreated', {
       code: a.code,
       title: a.title,
@@ -58,19 +59,19 @@ export const changeActivityCommand = defineCommand({
   },
   uses: ['events', 'roster', 'holidays'],
   async run({ params: { code }, options: o, actor, msgId, now, services, config }) {
+    const tz = config.timezone;
     const r = await services.events.activities.change({
       code,
-      time: o.时间,
+      time: eventTimeIfGiven(o.时间, now, tz),
       place: o.地点,
       capacity: o.名额,
-      deadline: o.截止,
+      deadline: o.截止 ? readSignupDeadline(o.截止, now, tz) : undefined,
       actor,
       origin: msgId,
       now,
     });
     const a = r.activity;
     const names = await services.roster.namesOf(r.promoted);
-    const tz = config.timezone;
     return t('activityChanged', {
       code: a.code,
       changed: r.changed,

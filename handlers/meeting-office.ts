@@ -1,5 +1,6 @@
 import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
+import { eventTimeIfGiven } from './shared/event-words';
 import { formatDateTime } from '../src/time/format';
 
 /** 会议通知: creates a meeting, announces it with @全体, plans reminders. */
@@ -19,7 +20,7 @@ export const meetingNoticeCommand = defineCommand({
   async run({ params: { title = '' }, options: o, actor, msgId, now, services, config }) {
     const { meeting: m, existed } = await services.events.meetings.create({
       title,
-      time: o.时间,
+      time: eventTimeIfGiven(o.时间, now, config.timezone),
       place: o.地点,
       type: o.类型,
       actor,
@@ -51,7 +52,8 @@ export const changeMeetingCommand = defineCommand({
   },
   uses: ['events'],
   async run({ params: { code }, options: o, msgId, now, services, config }) {
-    const r = await services.events.meetings.change({ code, time: o.时间, place: o.地点, origin: msgId, now });
+    const time = eventTimeIfGiven(o.时间, now, config.timezone);
+    const r = await services.events.meetings.change({ code, time, place: o.地点, origin: msgId, now });
     return t('meetingChangedReply', {
       code: r.meeting.code,
       changed: r.changed,

@@ -44,7 +44,7 @@ export const cosignCommand = defineCommand({
   uses: ['opinions'],
   async run(ctx) {
     const { code } = ctx.params;
-    const o = await ctx.services.opinions.cosign(code, actionInput(ctx));
+    const o = await ctx.services.opinions.cosign({ code }, actionInput(ctx));
     return t('opinionCosigned', { code, title: shown(o.title, false), count: (o.cosigners ?? []).length });
   },
 });
@@ -69,7 +69,7 @@ export const rateCommand = defineCommand({
     const m = RATING.exec(rest.trim());
     if (!m) return t('opinionRateUsage', { code });
     const note = (m[2] ?? '').trim();
-    const r = await ctx.services.opinions.rate(code, m[1] as Rating, note, actionInput(ctx));
+    const r = await ctx.services.opinions.rate({ code, rating: m[1] as Rating, note }, actionInput(ctx));
     if (!r.reopened) return t('opinionRated', { code, rating: m[1]! });
     const deadline = r.opinion.deadline ? formatDate(r.opinion.deadline, ctx.config.timezone) : '';
     return t('opinionRatedReopened', {
@@ -91,7 +91,7 @@ export const withdrawCommand = defineCommand({
   uses: ['opinions'],
   async run(ctx) {
     const { code } = ctx.params;
-    await ctx.services.opinions.withdraw(code, actionInput(ctx));
+    await ctx.services.opinions.withdraw({ code }, actionInput(ctx));
     return t('opinionWithdrawn', { code });
   },
 });

@@ -15,7 +15,6 @@ async function fileAndReply(
   const { opinion, pick, similar } = await ctx.services.opinions.file({
     text: ctx.params.text ?? '',
     source,
-    command: ctx.invokedAs,
     actor: ctx.actor,
     msgId: ctx.msgId,
     via: ctx.via,

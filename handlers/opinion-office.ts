@@ -1,8 +1,9 @@
 import { type ArgsSpec, type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { formatDeadline } from '../src/services/opinions';
-import { actionInput } from './shared/opinion-input';
+import { actionInput, deadlineFromWords } from './shared/opinion-input';
 import { shown } from '../src/text/group-safe';
+import { pickUnit } from '../src/text/unit-match';
 
 /** 交办 and 改派 share their shape: <编号> 单位：… [期限：…]. */
 const ASSIGN_ARGS = {
@@ -17,15 +18,21 @@ function assignLike(mode: 'assign' | 'reassign') {
   return async (ctx: RunContext<typeof ASSIGN_ARGS, 'opinions' | 'holidays'>): Promise<string> => {
     const { options } = ctx;
     const { code, unit: positional = '' } = ctx.params;
-    const unitText = options.单位 ?? positional;
-    const r = await ctx.services.opinions.assign(code, unitText, options.期限, actionInput(ctx), mode);
-    const typed = unitText.trim();
+    const typed = (options.单位 ?? positional).trim();
+    const deadline = deadlineFromWords(options.期限, ctx);
+    const opinions = ctx.services.opinions;
+    // 改派 with only 期限 keeps the unit (a deadline extension).
+    const match = typed ? pickUnit(typed, await opinions.knownUnits(), code) : undefined;
+    const r =
+      mode === 'reassign'
+        ? await opinions.reassign({ code, unit: match?.name, deadline }, actionInput(ctx))
+        : await opinions.assign({ code, unit: match?.name ?? '', deadline }, actionInput(ctx));
     return t('opinionAssigned', {
       code,
       unit: shown(r.unit, true),
       deadline: formatDeadline(r.opinion, ctx.config.timezone, ctx.services.holidays.calendar()),
-      matched: r.match.kind === 'matched' ? shown(typed, true) : undefined,
-      isNew: r.match.kind === 'new',
+      matched: match?.kind === 'matched' ? shown(typed, true) : undefined,
+      isNew: match?.kind === 'new',
       defaulted: r.defaulted,
       reassigned: r.reassigned,
       sameUnit: r.sameUnit,
@@ -71,7 +78,7 @@ export const answerCommand = defineCommand({
   uses: ['opinions'],
   async run(ctx) {
     const { code, rest = '' } = ctx.params;
-    const r = await ctx.services.opinions.answer(code, rest, actionInput(ctx));
+    const r = await ctx.services.opinions.answer({ code, text: rest }, actionInput(ctx));
     return t('opinionAnswered', { code, late: r.late });
   },
 });
@@ -86,7 +93,7 @@ export const closeCommand = defineCommand({
   uses: ['opinions'],
   async run(ctx) {
     const { code } = ctx.params;
-    const o = await ctx.services.opinions.close(code, actionInput(ctx));
+    const o = await ctx.services.opinions.close({ code }, actionInput(ctx));
     const rated = o.ratedRound === o.round ? (o.rating ?? undefined) : undefined;
     return t('opinionClosed', { code, rated });
   },
@@ -108,7 +115,7 @@ export const rejectCommand = defineCommand({
   uses: ['opinions'],
   async run(ctx) {
     const { code, reason = '' } = ctx.params;
-    await ctx.services.opinions.reject(code, ctx.options.原因 ?? reason, actionInput(ctx));
+    await ctx.services.opinions.reject({ code, reason: ctx.options.原因 ?? reason }, actionInput(ctx));
     return t('opinionRejected', { code });
   },
 });

@@ -1,6 +1,8 @@
 import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { shiftLabel } from '../src/services/events';
+import { readShiftWords } from './shared/shift-words';
+import { readStationName } from '../src/commands/station-words';
 
 /** 排班 <日期> <代表姓名…> [地点：<联络站>]. */
 export const scheduleShiftCommand = defineCommand({
@@ -15,7 +17,16 @@ export const scheduleShiftCommand = defineCommand({
   },
   uses: ['events'],
   async run({ params: { text }, options: o, actor, msgId, now, services, config }) {
-    const r = await services.events.shifts.schedule({ text, station: o.地点 ?? o.联络站, actor, origin: msgId, now });
+    const typed = readShiftWords(text, now, config.timezone);
+    const stationText = o.地点 ?? o.联络站;
+    const station = stationText ? readStationName(stationText, await services.events.stations.known()) : undefined;
+    const r = await services.events.shifts.schedule({
+      ...typed,
+      station,
+      actor,
+      origin: msgId,
+      now,
+    });
     return t('shiftScheduled', {
       label: shiftLabel(r.shift, config.timezone),
       added: r.added,

@@ -1,4 +1,5 @@
 import { splitFirst } from '../src/commands/args';
+import { readStudyCode } from '../src/commands/record-codes';
 import { type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { neutralizeUserText } from '../src/text/sanitize';
@@ -98,8 +99,9 @@ export const studyMarkCommand = defineCommand({
   example: '已学 XX2026-001',
   args: { params: [{ kind: 'code', name: 'code', of: 'XX', required: true }], usage: 'studyMarkUsage' },
   uses: ['study'],
-  async run({ params: { code }, actor, services, now }) {
-    const { item, already } = await services.study.markLearned(code, actor.userid, now);
+  async run({ params: { code }, actor, services, now, config }) {
+    const typed = readStudyCode(code, now, config.timezone);
+    const { item, already } = await services.study.markLearned(typed, actor.userid, now);
     return t(already ? 'studyAlreadyMarked' : 'studyMarked', {
       code: item.code,
       title: neutralizeUserText(item.title),

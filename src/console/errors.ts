@@ -4,13 +4,23 @@ import { z } from 'zod';
 import { UserError } from '../errors';
 import { type MessageKey, t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
+import { isRefusal, type Refusal, type RefusalCode } from '../refusals';
+import { type ConsoleRendering, renderForConsole } from './refusals';
 
 /** An answer the console API gives on purpose: status, stable code, Chinese message, and form fields. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code:
-      'invalid' | 'refused' | 'not_signed_in' | 'forbidden' | 'csrf' | 'not_found' | 'conflict' | 'rate_limited',
+      | 'invalid'
+      | 'refused'
+      | 'not_signed_in'
+      | 'forbidden'
+      | 'csrf'
+      | 'not_found'
+      | 'conflict'
+      | 'rate_limited'
+      | RefusalCode,
     message: string,
     readonly fields?: Record<string, string>,
   ) {
@@ -22,26 +32,9 @@ export const notSignedIn = () => new ApiError(401, 'not_signed_in', t('apiNotSig
 export const forbidden = () => new ApiError(403, 'forbidden', t('apiForbidden'));
 export const notFound = () => new ApiError(404, 'not_found', t('apiNotFound'));
 
-// Service refusals that belong to a form field, or that mean something other than "refused".
-const FIELD_OF: Partial<Record<MessageKey, string>> = {
-  opinionBadDeadline: 'deadline',
-  opinionPastDeadline: 'deadline',
-  opinionUnitAmbiguous: 'unit',
-  opinionUnitTooLong: 'unit',
-  opinionAssignUsage: 'unit',
-  opinionReassignUsage: 'unit',
-  opinionAnswerUsage: 'text',
-  opinionAnswerTooLong: 'text',
-  opinionRejectUsage: 'reason',
-  opinionRejectTooLong: 'reason',
-};
-
-/** A service's UserError as the API says it: 404 for an unknown case, 409 for a stale page, else 400 'refused'. */
+/** A domain's UserError (not yet a refusal from the catalogue) as the API says it: 400 'refused'. */
 export function fromUserError(err: UserError): ApiError {
-  if (err.key === 'opinionNotFound' || err.key === 'opinionBadCode') return new ApiError(404, 'not_found', err.reply);
-  if (err.key === 'opinionChangedMeanwhile') return new ApiError(409, 'conflict', err.reply);
-  const field = FIELD_OF[err.key];
-  return new ApiError(400, 'refused', err.reply, field ? { [field]: err.reply } : undefined);
+  return new ApiError(400, 'refused', err.reply);
 }
 
 /** How one page's service refusals read in the API: some are a 404 or a 409, some belong to a form field. */
@@ -132,9 +125,15 @@ export function invalid(fields: Record<string, string>): never {
   throw new ApiError(400, 'invalid', t('apiInvalid', { fields: Object.values(fields) }), fields);
 }
 
+/** A service's refusal as the API says it (404 / 409 / 403 / 422 with its code, the message on its field). */
+export function fromRefusal(err: Refusal, c: ConsoleRendering, rename?: Record<string, string>): ApiError {
+  const r = renderForConsole(err, c, rename);
+  return new ApiError(r.status, r.code, r.message, r.fields);
+}
+
 /** The console API's one catch point: expected answers become JSON, anything else is logged and a generic 500. */
-export function answerError(ctx: Context, err: unknown, log: Logger): void {
-  const e = err instanceof UserError ? fromUserError(err) : err;
+export function answerError(ctx: Context, err: unknown, log: Logger, c: ConsoleRendering): void {
+  const e = err instanceof UserError ? fromUserError(err) : isRefusal(err) ? fromRefusal(err, c) : err;
   if (e instanceof ApiError) {
     ctx.status = e.status;
     ctx.body = { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };

@@ -45,7 +45,14 @@ export interface ConsoleDeps {
 export function createConsoleRouters(d: ConsoleDeps): Router[] {
   const log = d.log.child({ part: 'console' });
   const secure = () => d.services.consoleAuth.baseUrl().startsWith('https:');
-  const guard = createGuard({ auth: d.services.consoleAuth, clock: d.clock, log, secure, audit: d.services.audit });
+  const guard = createGuard({
+    auth: d.services.consoleAuth,
+    clock: d.clock,
+    timezone: d.config.timezone,
+    log,
+    secure,
+    audit: d.services.audit,
+  });
   const c = d.config.tunables.console;
   const limiter = createSignInLimiter({
     clock: d.clock,

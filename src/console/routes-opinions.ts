@@ -4,13 +4,17 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
-import { UserError } from '../errors';
 import { t } from '../messages';
+import { consoleFieldLabels } from '../messages/console';
 import { OPINION_STATUSES } from '../models/opinion';
+import { isRefusal } from '../refusals';
 import type { Services } from '../services';
-import type { ActionInput, Opinion } from '../services/opinions';
+import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
-import { fromUserError, notFound, parseInput, queryParam } from './errors';
+import { pickUnit } from '../text/unit-match';
+import { endOfYmd } from '../time/workdays';
+import { ApiError, fromRefusal, notFound, parseInput, queryParam } from './errors';
+import { opinionCodeOf } from './opinion-code';
 import { type Guard, jsonBody } from './session';
 import { detailJson, rowJson } from './shape';
 
@@ -55,11 +59,22 @@ const listSchema = filterSchema.extend({
 });
 
 const version = z.number().int().min(0);
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A real calendar day (2026-02-30 is not one). */
+const isDay = (s: string) => {
+  const m = ISO_DAY.exec(s);
+  // Not the shape at all: the regex has said so already.
+  if (!m) return true;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+};
 const deadlineChoice = {
   deadline: z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .regex(ISO_DAY)
+    .refine(isDay, { message: t('formDate', { label: consoleFieldLabels.deadline ?? 'deadline' }) })
     .optional(),
   workdays: z.number().int().min(1).max(365).optional(),
 };
@@ -88,26 +103,26 @@ const batchSchema = (max: number) =>
 const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category'] as const;
 type Action = (typeof ACTIONS)[number];
 
-/** What the service's deadline parser reads: the chat's own words for the same choice. */
-function deadlineText(b: { deadline?: string; workdays?: number }): string | undefined {
-  if (b.deadline) return b.deadline;
-  if (b.workdays !== undefined) return `${b.workdays}个工作日`;
-  return undefined;
+/** The form's choice as the service takes it: a day (its end, in the app's zone), working days, or the default. */
+function deadlineOf(b: { deadline?: string; workdays?: number }, tz: string): DeadlineChoice {
+  if (b.deadline) {
+    const [, year, month, day] = ISO_DAY.exec(b.deadline)!.map(Number) as [number, number, number, number];
+    return { date: endOfYmd({ year, month, day }, tz) };
+  }
+  if (b.workdays !== undefined) return { workdays: b.workdays };
+  return 'default';
 }
 
 export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const opinions = services.opinions;
   const maxChars = config.tunables.opinion.maxChars;
+  const tz = config.timezone;
 
   /** A code from the path, normalised as the chat does (`yj2026-7` → `YJ2026-007`). */
-  const codeOf = (ctx: Context) => {
-    try {
-      return opinions.resolveCode(String(ctx.params.code ?? ''), clock.now(), '进度');
-    } catch {
-      throw notFound();
-    }
-  };
+  const codeOf = (ctx: Context) => opinionCodeOf(ctx.params.code, clock.now(), tz);
+  /** The unit typed in the form, matched against known ones as in the chat (abbreviations, typos). */
+  const unitOf = async (typed: string, code: string) => pickUnit(typed, await opinions.knownUnits(), code);
 
   async function detail(o: Opinion, viewer: { office: boolean; fullText: boolean }) {
     const [names, similar] = await Promise.all([
@@ -123,7 +138,6 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
     msgId: `console:${actor.userid}:${code}:${action}:v${expectedVersion}`,
     now: clock.now(),
     via: 'console',
-    expectedVersion,
   });
 
   router.get(
@@ -140,24 +154,24 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
     '/opinions/assign-batch',
     guard.office(async (ctx, who) => {
       const b = parseInput(batchSchema(config.tunables.console.maxBatch), await jsonBody(ctx));
+      const unit = (await unitOf(b.unit, b.codes[0]!)).name;
+      const deadline = deadlineOf(b, tz);
       const done: string[] = [];
       const failed: Array<{ code: string; message: string }> = [];
       // One after another: each is its own guarded 交办 with its own notices; one refusal does not stop the rest.
       for (const typed of [...new Set(b.codes)]) {
         try {
-          const code = opinions.resolveCode(typed, clock.now(), '交办');
-          const current = await opinions.load(code);
+          const code = opinionCodeOf(typed, clock.now(), tz);
+          const expectedVersion = versionOf(await opinions.load(code));
           await opinions.assign(
-            code,
-            b.unit,
-            deadlineText(b),
-            input(who.actor, code, 'assign', versionOf(current)),
-            'assign',
+            { code, unit, deadline, expectedVersion },
+            input(who.actor, code, 'assign', expectedVersion),
           );
           done.push(code);
         } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          failed.push({ code: typed, message: fromUserError(err).message });
+          const e = isRefusal(err) ? fromRefusal(err, { timezone: tz, now: clock.now() }) : err;
+          if (!(e instanceof ApiError)) throw err;
+          failed.push({ code: typed, message: e.message });
         }
       }
       ctx.body = { done, failed };
@@ -192,20 +206,20 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
           case 'assign':
           case 'reassign': {
             const b = parseInput(action === 'assign' ? assignSchema : reassignSchema, body);
-            const r = await opinions.assign(
-              code,
-              b.unit,
-              deadlineText(b),
-              input(who.actor, code, action, b.version),
-              action,
-            );
+            const match = b.unit ? await unitOf(b.unit, code) : undefined;
+            const typed = { code, deadline: deadlineOf(b, tz), expectedVersion: b.version };
+            const step = input(who.actor, code, action, b.version);
+            const r =
+              action === 'assign'
+                ? await opinions.assign({ ...typed, unit: match?.name ?? '' }, step)
+                : await opinions.reassign({ ...typed, unit: match?.name }, step);
             return {
               opinion: r.opinion,
               extra: {
                 assigned: {
                   unit: r.unit,
                   deadline: r.deadline,
-                  unitMatch: r.match.kind === 'matched' ? 'matched' : r.match.kind === 'new' ? 'new' : 'exact',
+                  unitMatch: match?.kind === 'matched' ? 'matched' : match?.kind === 'new' ? 'new' : 'exact',
                   defaulted: r.defaulted,
                 },
               },
@@ -213,33 +227,28 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
           }
           case 'answer': {
             const b = parseInput(answerSchema(maxChars), body);
+            const step = input(who.actor, code, action, b.version);
             return {
-              opinion: (await opinions.answer(code, b.text, input(who.actor, code, action, b.version))).opinion,
+              opinion: (await opinions.answer({ code, text: b.text, expectedVersion: b.version }, step)).opinion,
             };
           }
           case 'reject': {
             const b = parseInput(rejectSchema(maxChars), body);
-            return { opinion: await opinions.reject(code, b.reason, input(who.actor, code, action, b.version)) };
+            const step = input(who.actor, code, action, b.version);
+            return { opinion: await opinions.reject({ code, reason: b.reason, expectedVersion: b.version }, step) };
           }
           case 'close':
-            return {
-              opinion: await opinions.close(
-                code,
-                input(who.actor, code, action, parseInput(versionOnly, body).version),
-              ),
-            };
-          case 'remind':
-            return {
-              opinion: await opinions.remind(
-                code,
-                input(who.actor, code, action, parseInput(versionOnly, body).version),
-              ),
-            };
+          case 'remind': {
+            const { version: expectedVersion } = parseInput(versionOnly, body);
+            const step = input(who.actor, code, action, expectedVersion);
+            return { opinion: await opinions[action]({ code, expectedVersion }, step) };
+          }
           case 'category': {
             const b = parseInput(categorySchema, body);
             // The choice is part of the key: another category picked on the same stale page is not a retry.
-            const key = `${action}:${b.category}`;
-            return { opinion: await opinions.recategorize(code, b.category, input(who.actor, code, key, b.version)) };
+            const step = input(who.actor, code, `${action}:${b.category}`, b.version);
+            const typed = { code, category: b.category, expectedVersion: b.version };
+            return { opinion: await opinions.recategorize(typed, step) };
           }
         }
       };

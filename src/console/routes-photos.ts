@@ -1,12 +1,15 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
+import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Services } from '../services';
 import { forbidden, notFound } from './errors';
+import { opinionCodeOf } from './opinion-code';
 import type { Guard } from './session';
 
 export interface PhotoRoutesDeps {
   services: Services;
+  config: Pick<Config, 'timezone'>;
   clock: Clock;
   guard: Guard;
 }
@@ -18,15 +21,10 @@ const PHOTO_ID = /^[0-9a-f]{64}$/;
  * The location (EXIF GPS) is in the list for the office only; others get the full picture re-encoded without EXIF.
  */
 export function registerPhotoRoutes(router: Router, d: PhotoRoutesDeps): void {
-  const { services, clock, guard } = d;
+  const { services, config, clock, guard } = d;
 
   async function allowed(ctx: Context, who: { actor: { userid: string }; role: string }, photoId?: string) {
-    let code: string;
-    try {
-      code = services.opinions.resolveCode(String(ctx.params.code ?? ''), clock.now(), '进度');
-    } catch {
-      throw notFound();
-    }
+    const code = opinionCodeOf(ctx.params.code, clock.now(), config.timezone);
     if (photoId !== undefined && !PHOTO_ID.test(photoId)) throw notFound();
     const r = await services.photos.access(code, { userid: who.actor.userid, office: who.role === 'office' }, photoId);
     if (r.status === 'forbidden') throw forbidden();

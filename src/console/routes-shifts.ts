@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import { type MessageKey, t } from '../messages';
 import { fromWallTime, isValidYmd } from '../time/zone';
+import { readStationName } from '../commands/station-words';
 import { parseInput, refusalsOf } from './errors';
 import type { EventRoutesDeps } from './routes-events';
 import { jsonBody } from './session';
@@ -72,11 +73,11 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
       const b = parseInput(assignSchema, await jsonBody(ctx));
       const now = clock.now();
       const origin = `console:${who.actor.userid}:${b.requestId}`;
-      const r = await refusing(
+      const r = await refusing(async () =>
         shifts.assign({
           day: b.day,
           time: b.time ?? undefined,
-          station: b.station,
+          station: readStationName(b.station, await services.events.stations.known()),
           userids: b.userids,
           actor: who.actor,
           origin,

@@ -2,10 +2,9 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import type { MessageKey } from '../messages';
 import type { Services } from '../services';
 import type { QueuedStudyItem, StudyProgress } from '../services/bulletins';
-import { notFound, parseInput, refusalsOf } from './errors';
+import { notFound, parseInput } from './errors';
 import { type Guard, jsonBody } from './session';
 
 export interface StudyRoutesDeps {
@@ -15,15 +14,7 @@ export interface StudyRoutesDeps {
 }
 
 const CODE = /^XX\d{4}-\d{3,}$/;
-// The service's refusals that belong to a form field; a stale page is a 409, an unknown item a 404.
-const FIELD_OF: Partial<Record<MessageKey, string>> = {
-  studyUsage: 'title',
-  studyTitleTooLong: 'title',
-  studyBadLink: 'link',
-  studyNoteTooLong: 'note',
-};
-
-// Generous bounds: the service's own limits (with the chat's sentences) decide.
+// Generous bounds: the service's own limits decide (its refusals land on their fields: src/console/refusals.ts).
 const fields = {
   title: z.string().max(500),
   link: z.string().trim().max(2000).optional(),
@@ -41,12 +32,6 @@ function codeOf(ctx: Context): string {
   if (!CODE.test(code)) throw notFound();
   return code;
 }
-
-const refusing = refusalsOf({
-  fields: FIELD_OF,
-  notFound: ['studyNotFound', 'studyBadCode'],
-  conflict: ['studyChangedMeanwhile', 'studyQueueChanged'],
-});
 
 const queuedJson = (i: QueuedStudyItem) => ({
   code: i.code,
@@ -88,16 +73,14 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
     '/study',
     guard.office(async (ctx, who) => {
       const b = parseInput(addSchema, await jsonBody(ctx));
-      const { item, position } = await refusing(() =>
-        study.add({
-          actor: who.actor,
-          title: b.title,
-          link: b.link || undefined,
-          note: b.note,
-          msgId: `console:${who.actor.userid}:study:${b.requestId}`,
-          now: clock.now(),
-        }),
-      );
+      const { item, position } = await study.add({
+        actor: who.actor,
+        title: b.title,
+        link: b.link || undefined,
+        note: b.note,
+        msgId: `console:${who.actor.userid}:study:${b.requestId}`,
+        now: clock.now(),
+      });
       ctx.body = { code: item.code, title: item.title, position };
     }),
   );
@@ -106,9 +89,7 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
     '/study/queue/order',
     guard.office(async (ctx, who) => {
       const b = parseInput(orderSchema, await jsonBody(ctx));
-      const q = await refusing(() =>
-        study.reorder({ codes: b.queue, version: b.version, actor: who.actor, now: clock.now() }),
-      );
+      const q = await study.reorder({ codes: b.queue, version: b.version, actor: who.actor, now: clock.now() });
       ctx.body = { version: q.version, items: q.items.map(queuedJson) };
     }),
   );
@@ -118,9 +99,13 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
     guard.office(async (ctx) => {
       const code = codeOf(ctx);
       const b = parseInput(editSchema, await jsonBody(ctx));
-      const item = await refusing(() =>
-        study.edit({ code, version: b.version, title: b.title, link: b.link || undefined, note: b.note }),
-      );
+      const item = await study.edit({
+        code,
+        version: b.version,
+        title: b.title,
+        link: b.link || undefined,
+        note: b.note,
+      });
       ctx.body = queuedJson(item);
     }),
   );
@@ -130,7 +115,7 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
     guard.office(async (ctx) => {
       const code = codeOf(ctx);
       const b = parseInput(removeSchema, await jsonBody(ctx));
-      await refusing(() => study.remove({ code, version: b.version }));
+      await study.remove({ code, version: b.version });
       ctx.body = await queueJson();
     }),
   );

@@ -39,6 +39,8 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface GuardDeps {
   auth: ConsoleAuth;
   clock: Clock;
+  /** Dates in refusals are written in the app's time zone. */
+  timezone: string;
   log: Logger;
   secure: () => boolean;
   /** Console writes are logged as the signed-in person's (操作日志). */
@@ -84,7 +86,7 @@ export function createGuard(d: GuardDeps) {
           );
         } else await run();
       } catch (err) {
-        answerError(ctx, err, d.log);
+        answerError(ctx, err, d.log, { timezone: d.timezone, now: d.clock.now() });
       }
     };
   }

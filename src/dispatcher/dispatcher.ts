@@ -6,6 +6,8 @@ import { readArgs } from '../commands/read-args';
 import type { Actor, ChatVia, Command } from '../commands/types';
 import { isDatabaseUnavailable } from '../db/availability';
 import { UserError } from '../errors';
+import { isRefusal, renderForChat } from '../refusals';
+import { readOpinionCode } from '../commands/record-codes';
 import { t } from '../messages';
 import type { Services } from '../services';
 import { closestNames } from '../text/closest';
@@ -41,6 +43,9 @@ export function createDispatcher(d: DispatcherDeps) {
   }
 
   /** Plain-text messages already parsed by readOnly(), for dispatch() to reuse. */
+  /** How a refusal reads for this sender: office staff are offered the office's next steps. */
+  const chatView = (actor: Actor) => ({ timezone: d.config.timezone, now: d.clock.now(), office: actor.isOffice });
+
   const parsedText = new WeakMap<InboundMessage, ReturnType<typeof parseCommandLine>>();
 
   async function dispatch(msg: InboundMessage): Promise<Reply> {
@@ -62,7 +67,7 @@ export function createDispatcher(d: DispatcherDeps) {
     const actor = who.actor;
     // Pictures first, at once (WeCom's links live 5 minutes): all stored, or a clear refusal and none.
     if (msg.images?.length) {
-      const received = await receivePhotos(msg, actor.userid, log);
+      const received = await receivePhotos(msg, actor, log);
       if (typeof received !== 'number') return received;
       const waitingNote = t('photoReceived', { count: received, minutes: d.services.photos.waitMinutes });
       if (parsed.kind !== 'command') return { text: waitingNote };
@@ -84,11 +89,17 @@ export function createDispatcher(d: DispatcherDeps) {
   }
 
   /** Stores the message's pictures for the sender; a refusal (or an outage) is the reply. */
-  async function receivePhotos(msg: InboundMessage, owner: string, log: Logger): Promise<number | Reply> {
+  async function receivePhotos(msg: InboundMessage, actor: Actor, log: Logger): Promise<number | Reply> {
     try {
-      return await d.services.photos.receive({ msgId: msg.id, owner, images: msg.images ?? [], now: d.clock.now() });
+      return await d.services.photos.receive({
+        msgId: msg.id,
+        owner: actor.userid,
+        images: msg.images ?? [],
+        now: d.clock.now(),
+      });
     } catch (err) {
       if (err instanceof UserError) return { text: err.reply };
+      if (isRefusal(err)) return { text: renderForChat(err, chatView(actor)) };
       if (isDatabaseUnavailable(err)) return { text: t('systemBusy') };
       log.error({ err }, 'photos failed');
       return { text: t('photoRefusedFailed') };
@@ -115,7 +126,7 @@ export function createDispatcher(d: DispatcherDeps) {
       const read = readArgs(command, parsed.args, {
         now,
         timezone: d.config.timezone,
-        opinionCode: (input, name) => d.services.opinions.resolveCode(input, now, name),
+        opinionCode: (input, name) => readOpinionCode(input, now, d.config.timezone, name),
       });
       if (!read.ok) {
         log.info({ command: command.name, refusal: 'usage' }, 'command refused');
@@ -145,10 +156,10 @@ export function createDispatcher(d: DispatcherDeps) {
       d.observe?.(command.name, 'ok', (Date.now() - started) / 1000);
       return { text };
     } catch (err) {
-      if (err instanceof UserError) {
-        log.info({ command: command.name, refusal: err.key }, 'command refused');
+      if (err instanceof UserError || isRefusal(err)) {
+        log.info({ command: command.name, refusal: isRefusal(err) ? err.code : err.key }, 'command refused');
         d.observe?.(command.name, 'refused', (Date.now() - started) / 1000);
-        return { text: err.reply };
+        return { text: isRefusal(err) ? renderForChat(err, chatView(actor)) : err.reply };
       }
       if (isDatabaseUnavailable(err)) {
         // An outage, not a bug: the user may simply send it again (every write is idempotent by message id).

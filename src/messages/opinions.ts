@@ -8,6 +8,8 @@ export const opinions = {
     `请在「${p.command}」后面写上内容，例如：\n${p.command} 村口路灯坏了三个月，晚上出行不安全，请尽快维修 #公共交通\n末尾的「#类别」可以不写，我会按内容推荐。`,
   opinionTooShort: (p: { min: number; command: string }) =>
     `内容太短了（至少 ${p.min} 个字），请把问题说清楚：在哪里、什么情况、希望怎么解决。\n例：${p.command} 村口路灯坏了三个月，请尽快维修`,
+  /** The command word that files an opinion of this source (for examples in refusals). */
+  opinionFilingWord: (p: { source: '代表' | '群众反映' }) => (p.source === '群众反映' ? '民意' : '建议'),
   opinionTooLong: (p: { max: number; length: number }) =>
     `内容有 ${p.length} 个字，超过了 ${p.max} 字的上限。请精简后再发，或分成几条建议分别提交。`,
   opinionFiled: (p: {

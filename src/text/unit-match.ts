@@ -1,3 +1,4 @@
+import { refuse } from '../refusals';
 import { levenshtein } from './closest';
 import { toHalfWidth } from './normalize';
 
@@ -57,4 +58,15 @@ export function matchUnit(input: string, known: readonly string[]): UnitMatch {
   if (typos.length === 1) return { kind: 'matched', name: typos[0]!, how: 'typo' };
   if (typos.length > 1) return { kind: 'ambiguous', candidates: typos.slice(0, MAX_CANDIDATES) };
   return { kind: 'new', name };
+}
+
+/**
+ * A door's reading of a typed unit for one opinion: the known unit it means (abbreviation, typo) or a new
+ * one; refused when it could be several. The service then checks the name itself (present, not too long).
+ */
+export function pickUnit(input: string, known: readonly string[], code: string): UnitMatch & { name: string } {
+  const match = matchUnit(input, known);
+  if (match.kind === 'ambiguous')
+    refuse('opinion.unitAmbiguous', { code, input: input.trim(), candidates: match.candidates });
+  return match;
 }

@@ -77,7 +77,10 @@ it('refuses a reorder from a stale page (409) and writes nothing', async () => {
   // Another page reordered first: this one's version is old.
   const stale = await office.post('/api/console/study/queue/order', { queue: codes(q), version: q.version - 1 });
   expect(stale.status).toBe(409);
-  expect(stale.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('队列刚刚有变化') });
+  expect(stale.body.error).toMatchObject({
+    code: 'study.queueChanged',
+    message: expect.stringContaining('队列刚刚有变化'),
+  });
   // The page did not know of an item added since: refused too.
   const missing = await office.post('/api/console/study/queue/order', {
     queue: codes(q).slice(0, 3),
@@ -111,7 +114,7 @@ it('edits a queued item with the chat’s rules, guarded by its version', async 
     link: 'ftp://example.com/x',
     version: item.version,
   });
-  expect(bad.status).toBe(400);
+  expect(bad.status).toBe(422);
   expect(bad.body.error.fields.link).toContain('要以 http:// 或 https:// 开头');
   const long = await office.put('/api/console/study/XX2026-002', { title: '长'.repeat(61), version: item.version });
   expect(long.body.error.fields.title).toContain('标题最长 60 字');
@@ -161,9 +164,12 @@ it('pushes in the office’s order and shows who has and has not marked each pus
   ]);
   // A pushed item can no longer be edited or taken out of the queue.
   const edit = await office.put('/api/console/study/XX2026-003', { title: '改标题', version: 0 });
-  expect(edit.status).toBe(400);
-  expect(edit.body.error.message).toContain('已经推送到群里了');
-  expect((await office.post('/api/console/study/XX2026-003/remove', { version: 0 })).status).toBe(400);
+  expect(edit.status).toBe(409);
+  expect(edit.body.error).toMatchObject({
+    code: 'study.alreadyPushed',
+    message: expect.stringContaining('已经推送到群里了'),
+  });
+  expect((await office.post('/api/console/study/XX2026-003/remove', { version: 0 })).status).toBe(409);
 });
 
 it('refuses deputies and writes without the CSRF token', async () => {
@@ -176,7 +182,8 @@ it('refuses deputies and writes without the CSRF token', async () => {
   expect(noCsrf.status).toBe(403);
   expect((await office.post('/api/console/study/XX2026-001/remove', { version: 0 }, { csrf: null })).status).toBe(403);
   const bad = await office.post('/api/console/study', { title: '', requestId: rid() });
-  expect(bad.status).toBe(400);
-  expect(bad.body.error.fields.title).toBeDefined();
+  expect(bad.status).toBe(422);
+  // The chat's usage line (格式：学习资料 … 例：…) stays in the chat.
+  expect(bad.body.error).toMatchObject({ code: 'study.titleMissing', fields: { title: '请填写标题。' } });
   expect(await h.models.StudyItem.countDocuments({})).toBe(before);
 });

@@ -264,7 +264,8 @@ describe('the office console in a browser', () => {
       page.locator('[data-test="export-filtered"]').click(),
     ]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path())!);
+    // A stream, not path(): on the shared browser the file stays on the browser's side.
+    await book.xlsx.read(await download.createReadStream());
     const codes: string[] = [];
     book.worksheets[0]!.eachRow((row) => codes.push(...(String(row.values).match(/YJ2026-\d+/g) ?? [])));
     expect(codes.sort()).toEqual(['YJ2026-001', 'YJ2026-003']);
@@ -296,7 +297,8 @@ describe('the office console in a browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path())!);
+    // A stream, not path(): on the shared browser the file stays on the browser's side.
+    await book.xlsx.read(await download.createReadStream());
     const rows: string[] = [];
     book.worksheets[0]!.eachRow((row) => rows.push(JSON.stringify(row.values)));
     const line = rows.find((r) => r.includes('YJ2026-001'));

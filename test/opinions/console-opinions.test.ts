@@ -103,7 +103,7 @@ describe('list and detail', () => {
   it('an unknown case is 404', async () => {
     const r = await office.get('/api/console/opinions/YJ2026-999');
     expect(r.status).toBe(404);
-    expect(r.body.error.code).toBe('not_found');
+    expect(r.body.error.code).toBe('opinion.notFound');
   });
 
   it('ledger cells are text: the payload is a string cell, never a formula or markup', async () => {
@@ -177,7 +177,7 @@ describe('actions', () => {
     await pushed();
     const stale = await office.post(`/api/console/opinions/${code}/reassign`, { unit: '水利站', version: v + 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('conflict');
+    expect(stale.body.error.code).toBe('opinion.changedMeanwhile');
     expect(stale.body.error.message).toContain(code);
     const staleClose = await office.post(`/api/console/opinions/${code}/close`, { version: v + 1 });
     expect(staleClose.status).toBe(409);
@@ -284,8 +284,11 @@ describe('actions', () => {
     const code = await file('zhang', '小区门口的路灯晚上不亮，存在安全隐患');
     let v = (await detail(code)).version;
     const early = await office.post(`/api/console/opinions/${code}/remind`, { version: v });
-    expect(early.status).toBe(400);
-    expect(early.body.error.code).toBe('refused');
+    // A state conflict: 409 with the refusal's code, and the chat's next-step hints stay in the chat.
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('opinion.wrongState');
+    expect(early.body.error.message).toContain('不能督办');
+    expect(early.body.error.message).not.toMatch(/交办 YJ|例如/);
     const r1 = await office.post(`/api/console/opinions/${code}/assign`, { unit: '住建局', version: v });
     await pushed();
     v = r1.body.version;
@@ -318,13 +321,14 @@ describe('actions', () => {
       category: '路灯组',
       version: d.version,
     });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.message).toContain('「路灯组」不是现有类别');
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toMatchObject({ code: 'opinion.unknownCategory' });
+    expect(unknown.body.error.fields.category).toContain('「路灯组」不是现有类别');
     const same = await office.post(`/api/console/opinions/${code}/category`, {
       category: '城乡建设',
       version: d.version,
     });
-    expect(same.status).toBe(400);
+    expect(same.status).toBe(409);
     expect(same.body.error.message).toContain('已经是「城乡建设」类');
     const r = await office.post(`/api/console/opinions/${code}/category`, { category: '安全生产', version: d.version });
     expect(r.status).toBe(200);
@@ -378,9 +382,24 @@ describe('actions', () => {
       deadline: '2026-01-01',
       version: v,
     });
-    expect(past.status).toBe(400);
-    expect(past.body.error.code).toBe('refused');
-    expect(past.body.error.fields.deadline).toBeDefined();
+    expect(past.status).toBe(422);
+    expect(past.body.error.code).toBe('opinion.pastDeadline');
+    expect(past.body.error.fields.deadline).toContain('已经过去了');
+    // The same refusal as the chat's, in the form's words: no usage line (例如：改派 …) on the page.
+    const nothing = await office.post(`/api/console/opinions/${code}/reassign`, { version: v });
+    expect(nothing.status).toBe(422);
+    expect(nothing.body.error).toMatchObject({
+      code: 'opinion.unitMissing',
+      fields: { unit: nothing.body.error.message },
+    });
+    expect(nothing.body.error.message).not.toMatch(/例如|改派 YJ/);
+    expect(await h.say('office1', `改派 ${code}`)).toContain(`例如：改派 ${code} 单位：`);
+    const impossible = await office.post(`/api/console/opinions/${code}/assign`, {
+      unit: '水务站',
+      deadline: '2026-02-30',
+      version: v,
+    });
+    expect(impossible.body.error.fields.deadline).toContain('办理期限');
     const notJson = await office
       .post(`/api/console/opinions/${code}/assign`)
       .set('content-type', 'application/json')

@@ -255,13 +255,13 @@ describe('concurrency', () => {
     await h.say('clerk', `交办 ${code} 单位：水利站`);
     const actor = { userid: 'clerk', name: '赵干事', isOffice: true };
     const input = { actor, msgId: 'replayed-answer-1', now: h.clock.now() };
-    const first = await h.services.opinions.answer(code, '已修缮', input);
-    const again = await h.services.opinions.answer(code, '已修缮', input);
+    const first = await h.services.opinions.answer({ code, text: '已修缮' }, input);
+    const again = await h.services.opinions.answer({ code, text: '已修缮' }, input);
     expect(again.opinion.timeline).toHaveLength(first.opinion.timeline.length);
     expect(await h.models.OutboxItem.countDocuments({ key: `opinion:${code}:answered:1` })).toBe(1);
-    await expect(h.services.opinions.answer(code, '已修缮', { ...input, msgId: 'another-message' })).rejects.toThrow(
-      '不能答复',
-    );
+    await expect(
+      h.services.opinions.answer({ code, text: '已修缮' }, { ...input, msgId: 'another-message' }),
+    ).rejects.toMatchObject({ code: 'opinion.wrongState', fields: { code, status: '已答复', action: 'answer' } });
   });
 
   it('a re-run of the same 改派 (whose guard still holds afterwards) applies it once', async () => {
@@ -272,8 +272,13 @@ describe('concurrency', () => {
       msgId: 'replayed-reassign-1',
       now: h.clock.now(),
     };
-    await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
-    const again = await h.services.opinions.assign(code, '农业服务中心', '30天', input, 'reassign');
+    const typed = {
+      code,
+      unit: '农业服务中心',
+      deadline: { date: new Date(h.clock.now().getTime() + 30 * 86_400_000) },
+    };
+    await h.services.opinions.reassign(typed, input);
+    const again = await h.services.opinions.reassign(typed, input);
     expect(again).toMatchObject({ reassigned: true, sameUnit: false, unit: '农业服务中心' });
     const doc = (await h.models.Opinion.findOne({ code }).lean())!;
     expect(doc.timeline.filter((e) => e.action === 'reassigned')).toHaveLength(1);

@@ -38,6 +38,8 @@ describe('boundary rules', () => {
     'handler-not-handler: handlers/other.ts → handlers/h.ts',
     'jobs-not-up: jobs/j.ts → handlers/h.ts',
     'dispatcher-not-up: src/dispatcher/d.ts → handlers/h.ts',
+    'services-no-chat-words: src/services/beta/reads-words.ts → src/time/parse-time.ts',
+    'services-not-up: src/services/beta/reads-commands.ts → src/commands/args.ts',
   ])('refuses %s', (line) => {
     expect(found).toContain(line);
   });

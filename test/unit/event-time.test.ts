@@ -1,4 +1,5 @@
-import { checkinWindow, nextPendingAt, parseEventTime, planReminders } from '../../src/services/events';
+import { parseEventTime } from '../../handlers/shared/event-words';
+import { checkinWindow, nextPendingAt, planReminders } from '../../src/services/events';
 import { promoteWaitlist } from '../../src/services/events/activity-signup';
 import { meetingResultFor } from '../../src/services/events';
 import { UserError } from '../../src/errors';

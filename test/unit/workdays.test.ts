@@ -1,4 +1,5 @@
-import { addWorkdays, isCalendarCovered, isWorkday, parseDeadline } from '../../src/time/workdays';
+import { parseDeadline } from '../../src/time/parse-deadline';
+import { addWorkdays, isCalendarCovered, isWorkday } from '../../src/time/workdays';
 
 const tz = 'Asia/Shanghai';
 const day = (local: string): Date => new Date(`${local}T12:00:00+08:00`);
@@ -129,8 +130,8 @@ describe('parseDeadline', () => {
   });
 
   it('refuses past, empty, impossible and unknown deadlines', () => {
-    expect(parse('本周三')).toEqual({ ok: false, reason: 'past' });
-    expect(parse('今天上午9点')).toEqual({ ok: false, reason: 'past' });
+    expect(parse('本周三')).toMatchObject({ ok: false, reason: 'past' });
+    expect(parse('今天上午9点')).toMatchObject({ ok: false, reason: 'past' });
     expect(parse('')).toEqual({ ok: false, reason: 'empty' });
     expect(parse('\u3000 ')).toEqual({ ok: false, reason: 'empty' });
     expect(parse('11月31日')).toEqual({ ok: false, reason: 'invalid_date' });

@@ -1,10 +1,10 @@
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeUserText } from '../../text/sanitize';
 import { yearOf } from '../../time/zone';
-import { formatCode, nextCode, parseCode } from '../codes';
+import { formatCode, nextCode } from '../codes';
 import type { Notifier } from '../delivery';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { STUDY_QUEUE_ID } from '../../models/study-queue';
@@ -94,27 +94,19 @@ export function createStudy(o: StudyOptions) {
   /** Why a guarded change of a queued item matched nothing. */
   async function whyNot(code: string): Promise<never> {
     const doc = await StudyItem.findOne({ code }).lean<ItemDoc>();
-    if (!doc) throw new UserError('studyNotFound', { code });
-    if (doc.pushedAt) throw new UserError('studyAlreadyPushed', { code, title: neutralizeUserText(doc.title) });
-    throw new UserError('studyChangedMeanwhile', { code });
+    if (!doc) refuse('study.notFound', { code });
+    if (doc.pushedAt) refuse('study.alreadyPushed', { code, title: neutralizeUserText(doc.title) });
+    return refuse('study.changedMeanwhile', { code });
   }
 
   function check(input: { title: string; link?: string; note?: string }) {
     const title = input.title.trim();
-    if (!title) throw new UserError('studyUsage');
-    if ([...title].length > o.limits.titleMaxChars)
-      throw new UserError('studyTitleTooLong', { max: o.limits.titleMaxChars });
-    if (input.link && !LINK.test(input.link)) throw new UserError('studyBadLink', { link: input.link.slice(0, 80) });
+    if (!title) refuse('study.titleMissing', {});
+    if ([...title].length > o.limits.titleMaxChars) refuse('study.titleTooLong', { max: o.limits.titleMaxChars });
+    if (input.link && !LINK.test(input.link)) refuse('study.badLink', { link: input.link.slice(0, 80) });
     const note = input.note?.trim() || undefined;
-    if (note && [...note].length > o.limits.noteMaxChars)
-      throw new UserError('studyNoteTooLong', { max: o.limits.noteMaxChars });
+    if (note && [...note].length > o.limits.noteMaxChars) refuse('study.noteTooLong', { max: o.limits.noteMaxChars });
     return { title, link: input.link, note };
-  }
-
-  async function resolve(codeText: string, now: Date): Promise<string> {
-    const code = parseCode(codeText, 'XX', yearOf(now, o.timezone));
-    if (!code) throw new UserError('studyBadCode', { input: codeText });
-    return formatCode(code);
   }
 
   return {
@@ -170,8 +162,7 @@ export function createStudy(o: StudyOptions) {
     },
 
     /** Marks an item studied, once per deputy: the filter refuses a second entry atomically. */
-    async markLearned(codeText: string, userid: string, now: Date): Promise<{ item: StudyView; already: boolean }> {
-      const code = await resolve(codeText, now);
+    async markLearned(code: string, userid: string, now: Date): Promise<{ item: StudyView; already: boolean }> {
       // Guarded on the marks themselves (no entry of this deputy yet), and only once the item has been pushed.
       const done = await StudyItem.findOneAndUpdate(
         { code, pushedAt: { $exists: true }, 'learned.userid': { $ne: userid } },
@@ -180,8 +171,8 @@ export function createStudy(o: StudyOptions) {
       ).lean<ItemDoc>();
       if (done) return { item: toView(done), already: false };
       const doc = await StudyItem.findOne({ code }).lean<ItemDoc>();
-      if (!doc) throw new UserError('studyNotFound', { code });
-      if (!doc.pushedAt) throw new UserError('studyNotPushedYet', { code, title: neutralizeUserText(doc.title) });
+      if (!doc) refuse('study.notFound', { code });
+      if (!doc.pushedAt) refuse('study.notPushedYet', { code, title: neutralizeUserText(doc.title) });
       return { item: toView(doc), already: true };
     },
 
@@ -244,7 +235,7 @@ export function createStudy(o: StudyOptions) {
       const current = new Set(items.map((i) => i.code));
       const given = new Set(input.codes);
       if (given.size !== input.codes.length || given.size !== current.size || ![...given].every((c) => current.has(c)))
-        throw new UserError('studyQueueChanged');
+        refuse('study.queueChanged', {});
       try {
         const done = await StudyQueue.findOneAndUpdate(
           { _id: STUDY_QUEUE_ID, version: input.version },
@@ -256,9 +247,9 @@ export function createStudy(o: StudyOptions) {
           // The first reorder creates the document (from version 0); a stale version then collides on _id.
           { upsert: input.version === 0, returnDocument: 'after' },
         ).lean();
-        if (!done) throw new UserError('studyQueueChanged');
+        if (!done) refuse('study.queueChanged', {});
       } catch (err) {
-        if (isDuplicateKey(err)) throw new UserError('studyQueueChanged');
+        if (isDuplicateKey(err)) refuse('study.queueChanged', {});
         throw err;
       }
       return queue();

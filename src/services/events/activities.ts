@@ -10,7 +10,8 @@ import {
   effectiveEnd,
   type EventTimeInput,
   formatSignupDeadline,
-  parseSignupDeadline,
+  resolveSignupDeadline,
+  type SignupDeadlineChoice,
 } from './event-time';
 import { createOnce, newEventFields, readEventIdentity } from './event-lifecycle';
 import { applyActivityChange, cancelActivity } from './activity-change';
@@ -18,10 +19,12 @@ import { checkCapacity, matchType, readCapacity } from './activity-capacity';
 
 export interface NewActivity {
   title: string;
-  time?: string;
+  /** The chat's 时间：, read by its door. */
+  time?: EventTimeInput;
   place?: string;
   capacity?: string;
-  deadline?: string;
+  /** The chat's 截止：, read by its door. */
+  deadline?: SignupDeadlineChoice;
   type?: string;
   /** The console's form: instants and a number instead of the chat's text (then time, capacity, deadline are unused). */
   form?: { at: EventTimeInput; capacity: number | null; deadline: Date | null };
@@ -50,7 +53,7 @@ export function createActivities(d: EventDeps) {
             ? { date: checkSignupDeadline(i.form.deadline, i.now, startAt, tz), estimated: false }
             : undefined
           : i.deadline
-            ? parseSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.())
+            ? resolveSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.())
             : undefined;
         const deadline = signup?.date ?? startAt;
         const deadlineEstimated = signup?.estimated ?? false;

@@ -17,19 +17,20 @@ import {
   type EventTimeInput,
   formatSignupDeadline,
   nextPendingAt,
-  parseEventTime,
-  parseSignupDeadline,
   planReminders,
+  resolveSignupDeadline,
+  type SignupDeadlineChoice,
 } from './event-time';
 
 type ByCode = (input: string, now: Date) => Promise<ActivityDoc>;
 
 export interface ActivityChange {
   code: string;
-  time?: string;
+  /** The chat's 时间：and 截止：, read by its door. */
+  time?: EventTimeInput;
   place?: string;
   capacity?: string;
-  deadline?: string;
+  deadline?: SignupDeadlineChoice;
   /**
    * The console's form, only the fields that differ from the record: `at` a new time, `capacity` a number
    * or null (no limit), `deadline` an instant or null (back to "until the start").
@@ -59,7 +60,7 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
   const f = p.form;
   const newTime = f?.at !== undefined || Boolean(p.time);
   if (newTime) {
-    const parsed = f?.at ? checkEventTime(f.at, p.now, tz) : parseEventTime(p.time, p.now, tz);
+    const parsed = checkEventTime((f?.at ?? p.time)!, p.now, tz);
     startAt = parsed.startAt;
     const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
     Object.assign(set, {
@@ -81,7 +82,7 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
     Object.assign(set, { deadline, deadlineEstimated: false, deadlineIsDefault: f.deadline === null });
     changed.push('报名截止');
   } else if (p.deadline) {
-    const signup = parseSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.());
+    const signup = resolveSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.());
     Object.assign(set, { deadline: signup.date, deadlineEstimated: signup.estimated, deadlineIsDefault: false });
     changed.push('报名截止');
   } else if (newTime) {

@@ -5,14 +5,7 @@ import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import type { Actor } from '../roster';
 import type { EventDeps } from './deps';
-import {
-  cancelReminders,
-  checkEventTime,
-  type EventTimeInput,
-  nextPendingAt,
-  parseEventTime,
-  planReminders,
-} from './event-time';
+import { cancelReminders, checkEventTime, type EventTimeInput, nextPendingAt, planReminders } from './event-time';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 
 // The steps activities and meetings share: how they are stated, created once per message, and cancelled.
@@ -21,15 +14,17 @@ export type EventKind = 'activity' | 'meeting';
 
 /** Title, time and place, read the same way for both kinds; the refusals name the kind's command. */
 export function readEventIdentity(
-  i: { title: string; time?: string; at?: EventTimeInput; place?: string; now: Date },
+  i: { title: string; time?: EventTimeInput; at?: EventTimeInput; place?: string; now: Date },
   kind: EventKind,
   tz: string,
 ) {
   const title = i.title.trim();
   if (!title) throw new UserError(kind === 'activity' ? 'activityUsage' : 'meetingUsage');
   if ([...title].length > 60) throw new UserError('eventTitleTooLong');
-  // The console's form gives instants; the chat gives text.
-  const { startAt, endAt } = i.at ? checkEventTime(i.at, i.now, tz) : parseEventTime(i.time, i.now, tz);
+  // The console's form and the chat's 时间：(read by its door) both give instants.
+  const at = i.at ?? i.time;
+  if (!at) throw new UserError('eventTimeMissing');
+  const { startAt, endAt } = checkEventTime(at, i.now, tz);
   const place = i.place?.trim();
   if (!place) throw new UserError('eventPlaceMissing', { kind });
   return { title, startAt, endAt, place };

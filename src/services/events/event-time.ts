@@ -1,64 +1,34 @@
 import type { Reminder } from '../../models/event-parts';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
-import { normalizeCommandText } from '../../text/normalize';
 import { formatDateTime } from '../../time/format';
-import { parseWhen } from '../../time/parse-time';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
-import { parseDeadline } from '../../time/workdays';
-import { startOfDay, wallTime } from '../../time/zone';
+import { addWorkdays } from '../../time/workdays';
+import { wallTime } from '../../time/zone';
 
 export interface CheckinTunables {
   beforeStartMinutes: number;
   defaultDurationMinutes: number;
 }
 
-const RANGE_SEPARATOR = /^\s*(?:-|—|–|~|～|至|到)\s*/;
+/** A sign-up deadline from the chat's 截止: a moment read from words (not past), or working days from now. */
+export type SignupDeadlineChoice = { date: Date } | { workdays: number };
 
 /**
- * The `时间：` value of an activity or meeting: a start, optionally `-17:00` / `至下午5点` for the end.
- * Refuses missing clock times, impossible dates and the past, each with an example.
+ * The chat's 截止 against the start: working days counted on the official calendar; a deadline after the
+ * start ("截止：11月25日" for an activity that day at 14:30) means until the start, not midnight after it.
  */
-export function parseEventTime(value: string | undefined, now: Date, tz: string): { startAt: Date; endAt?: Date } {
-  if (!value) throw new UserError('eventTimeMissing');
-  const start = parseWhen(value, { now, tz });
-  if (!start.ok)
-    throw new UserError(start.reason === 'invalid_date' ? 'eventTimeInvalid' : 'eventTimeUnrecognized', {
-      text: value,
-    });
-  if (!start.hasTime) throw new UserError('eventTimeNoClock', { text: value });
-  if (start.date.getTime() <= now.getTime())
-    throw new UserError('eventTimePast', { when: formatDateTime(start.date, tz) });
-  const rest = normalizeCommandText(value.slice(value.indexOf(start.matched) + start.matched.length));
-  if (!rest) return { startAt: start.date };
-  const sep = RANGE_SEPARATOR.exec(rest);
-  // A bare clock time after the separator means the same day as the start.
-  const end = sep ? parseWhen(rest.slice(sep[0].length), { now: startOfDay(start.date, tz), tz }) : undefined;
-  if (!end || !end.ok || !end.hasTime) throw new UserError('eventTimeUnrecognized', { text: value });
-  if (end.date.getTime() <= start.date.getTime())
-    throw new UserError('eventEndBeforeStart', { start: formatDateTime(start.date, tz) });
-  return { startAt: start.date, endAt: end.date };
-}
-
-/** `截止：` for sign-ups: a date (end of that day) or a time, after now and not after the start. */
-export function parseSignupDeadline(
-  value: string,
+export function resolveSignupDeadline(
+  choice: SignupDeadlineChoice,
   now: Date,
   startAt: Date,
   tz: string,
   calendar?: HolidayCalendar,
 ): { date: Date; estimated: boolean } {
-  const parsed = parseDeadline(value, { now, tz, calendar });
-  if (!parsed.ok) {
-    if (parsed.reason === 'past') throw new UserError('eventDeadlinePast', { text: value });
-    throw new UserError(parsed.reason === 'invalid_date' ? 'eventTimeInvalid' : 'eventDeadlineUnrecognized', {
-      text: value,
-    });
-  }
-  // "截止：11月25日" for an activity that day at 14:30 means until the start, not midnight after it.
-  if (parsed.date.getTime() > startAt.getTime()) return { date: startAt, estimated: false };
+  const r = 'workdays' in choice ? addWorkdays(now, choice.workdays, tz, calendar) : { ...choice, usedFallback: false };
+  if (r.date.getTime() > startAt.getTime()) return { date: startAt, estimated: false };
   // Working days counted into a year whose holidays are not entered yet: weekends only.
-  return { date: parsed.date, estimated: parsed.usedFallback };
+  return { date: r.date, estimated: r.usedFallback };
 }
 
 /**

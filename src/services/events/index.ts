@@ -4,14 +4,16 @@ export type { EventDeps } from './deps';
 export { type ActivityDoc, type MyActivityStatus, myActivityStatus } from './activities';
 export type { MeetingDoc } from './meetings';
 export { shiftLabel } from './shifts';
+export type { StationChoice } from './stations';
 export { eventKindOf } from './event-codes';
 export {
   type CheckinTunables,
   checkinWindow,
+  type EventTimeInput,
   formatSignupDeadline,
   nextPendingAt,
-  parseEventTime,
   planReminders,
+  type SignupDeadlineChoice,
 } from './event-time';
 export { meetingResultFor, meetingResults } from './meeting-outcome';
 export type { Attendance, EventPeriodSummary, UpcomingEvents } from './reports';

@@ -7,7 +7,7 @@ import { yearOf } from '../../time/zone';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 import { cancelOnce } from './event-lifecycle';
-import { checkEventTime, type EventTimeInput, nextPendingAt, parseEventTime, planReminders } from './event-time';
+import { checkEventTime, type EventTimeInput, nextPendingAt, planReminders } from './event-time';
 import { isMeetingOver } from './meeting-outcome';
 
 type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
@@ -24,7 +24,8 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
   /** 修改会议: new time and/or place; reminders follow the new time; everyone is told with @全体. */
   async function change(p: {
     code: string;
-    time?: string;
+    /** The chat's 时间：, read by its door. */
+    time?: EventTimeInput;
     place?: string;
     /** The console's form: a new start and end as instants. */
     at?: EventTimeInput;
@@ -42,7 +43,7 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
       const set: Record<string, unknown> = {};
       const changed: string[] = [];
       if (p.at || p.time) {
-        const { startAt, endAt } = p.at ? checkEventTime(p.at, p.now, tz) : parseEventTime(p.time, p.now, tz);
+        const { startAt, endAt } = checkEventTime((p.at ?? p.time)!, p.now, tz);
         const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
         Object.assign(set, {
           startAt,

@@ -15,7 +15,8 @@ import { createMeetingTally } from './meeting-tally';
 
 export interface NewMeeting {
   title: string;
-  time?: string;
+  /** The chat's 时间：, read by its door. */
+  time?: EventTimeInput;
   place?: string;
   type?: string;
   /** The console's form: the start and end as instants (then `time` is unused). */

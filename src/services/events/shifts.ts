@@ -1,17 +1,15 @@
 import { neutralizeUserText } from '../../text/sanitize';
 import { Types } from 'mongoose';
 import type { Actor } from '../roster';
-import { splitList } from '../../text/list';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
 import { formatDate, formatDateTime } from '../../time/format';
-import { parseWhen } from '../../time/parse-time';
 import { dayKey, endOfDay, fromWallTime, isValidYmd, startOfDay, wallTime } from '../../time/zone';
 import type { EventDeps } from './deps';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { checkinWindow, nextPendingAt, planReminders } from './event-time';
-import type { Stations } from './stations';
+import type { StationChoice, Stations } from './stations';
 
 /** Whole-day shifts are reminded as if they started at this hour (reception usually opens then). */
 const WHOLE_DAY_REMIND_HOUR = 9;
@@ -42,21 +40,10 @@ export function createShifts(d: EventDeps, stations: Stations) {
   const { Shift } = d.models;
   const tz = d.config.timezone;
 
-  function readWhen(text: string, now: Date) {
-    const when = parseWhen(text, { now, tz });
-    if (!when.ok && when.reason === 'invalid_date')
-      throw new UserError('shiftDateInvalid', { text: (text.trim().split(/\s+/)[0] ?? '').slice(0, 20) });
-    if (!when.ok) throw new UserError('shiftUsage');
-    const day = startOfDay(when.date, tz);
-    if (when.hasTime ? when.date <= now : day < startOfDay(now, tz))
-      throw new UserError('eventTimePast', {
-        when: when.hasTime ? formatDateTime(when.date, tz) : formatDate(day, tz),
-      });
-    return {
-      day,
-      startAt: when.hasTime ? when.date : undefined,
-      rest: text.slice(text.indexOf(when.matched) + when.matched.length),
-    };
+  /** A day (and start) not already gone: the chat's rule for 排班. */
+  function checkNotPast(day: Date, startAt: Date | undefined, now: Date): void {
+    if (startAt ? startAt <= now : day < startOfDay(now, tz))
+      throw new UserError('eventTimePast', { when: startAt ? formatDateTime(startAt, tz) : formatDate(day, tz) });
   }
 
   /** The form's day (YYYY-MM-DD) and optional start (HH:mm): a real date, today or later, a start not past. */
@@ -72,20 +59,31 @@ export function createShifts(d: EventDeps, stations: Stations) {
     return { day, startAt };
   }
 
-  async function pickStation(typed: string | undefined, userids: string[], by: string) {
+  async function pickStation(typed: StationChoice | undefined, userids: string[], by: string) {
     if (typed) return stations.resolve(typed, by);
     const roster = (await d.roster.activeDeputies()).filter((x) => userids.includes(x.userid));
     const own = [...new Set(roster.map((x) => x.station).filter(Boolean))];
-    if (own.length === 1 && roster.every((x) => x.station)) return stations.resolve(own[0]!, by);
+    if (own.length === 1 && roster.every((x) => x.station)) return stations.byName(own[0]!, by);
     const known = await stations.known();
     if (known.length === 1) return { name: known[0]!, isNew: false, corrected: false };
     throw new UserError('shiftStationMissing', { known: known.slice(0, 5).join('、') });
   }
 
   /** 排班: puts deputies on the shift of a day (and time) at a station; re-running adds nobody twice. */
-  async function schedule(p: { text: string; station?: string; actor: Actor; origin: string; now: Date }) {
-    const { day, startAt, rest } = readWhen(p.text, p.now);
-    const typedNames = [...new Set(splitList(rest))];
+  async function schedule(p: {
+    /** The day (its start in the app's zone) and, for a timed shift, the start. */
+    day: Date;
+    startAt?: Date;
+    /** Deputies' names as typed. */
+    names: string[];
+    station?: StationChoice;
+    actor: Actor;
+    origin: string;
+    now: Date;
+  }) {
+    const { day, startAt } = p;
+    checkNotPast(day, startAt, p.now);
+    const typedNames = [...new Set(p.names)];
     if (typedNames.length === 0) throw new UserError('shiftNoNames');
     const people = await findAll(typedNames);
     const station = await pickStation(
@@ -103,7 +101,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
   async function assign(p: {
     day: string;
     time?: string;
-    station: string;
+    station: StationChoice;
     userids: string[];
     actor: Actor;
     origin: string;

@@ -1,9 +1,14 @@
 import { UserError } from '../../errors';
 import type { Models } from '../../models';
-import { matchUnit } from '../../text/unit-match';
 import { isDuplicateKey } from '../../models/duplicate-key';
 
-/** Liaison stations are remembered like handling units: a typed name resolves to a known one. */
+/** A station as a door read it: a known one (exactly, or matched from an abbreviation or typo) or a new name. */
+export interface StationChoice {
+  name: string;
+  kind: 'exact' | 'matched' | 'new';
+}
+
+/** Liaison stations are remembered like handling units (doors match typed names against the known ones). */
 export function createStations(models: Models) {
   const { Station } = models;
 
@@ -11,11 +16,8 @@ export function createStations(models: Models) {
     return (await Station.find({}).sort({ name: 1, _id: 1 }).limit(500).lean()).map((s) => s.name);
   }
 
-  /** The station a typed name means; a new name is remembered. `（新）` forces a new one. */
-  async function resolve(typed: string, by: string): Promise<{ name: string; isNew: boolean; corrected: boolean }> {
-    const m = matchUnit(typed, await known());
-    if (m.kind === 'ambiguous')
-      throw new UserError('stationAmbiguous', { text: typed, candidates: m.candidates.join('、') });
+  /** The station chosen; a new name is remembered. */
+  async function resolve(m: StationChoice, by: string): Promise<{ name: string; isNew: boolean; corrected: boolean }> {
     if (m.kind === 'exact') return { name: m.name, isNew: false, corrected: false };
     if (m.kind === 'matched') return { name: m.name, isNew: false, corrected: true };
     if (!m.name || [...m.name].length > 40) throw new UserError('stationInvalid');
@@ -29,7 +31,12 @@ export function createStations(models: Models) {
     return { name: m.name, isNew: true, corrected: false };
   }
 
-  return { known, resolve };
+  /** A station named exactly (a deputy's own, from the roster): known, or new and remembered. */
+  async function byName(name: string, by: string) {
+    return resolve({ name, kind: (await known()).includes(name) ? 'exact' : 'new' }, by);
+  }
+
+  return { known, resolve, byName };
 }
 
 export type Stations = ReturnType<typeof createStations>;

@@ -9,6 +9,7 @@ import {
   loadOpinion,
   type Opinion,
   type OpinionDeps,
+  type OpinionRef,
   timelineEntry,
   wrongState,
 } from './opinion-steps';
@@ -163,7 +164,7 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
   }
 
   /** 督办 one case (console): recorded in its history; the filer and co-signers are told the office chased the unit. */
-  async function remind(code: string, input: ActionInput): Promise<Opinion> {
+  async function remind({ code, expectedVersion }: OpinionRef, input: ActionInput): Promise<Opinion> {
     const before = await loadOpinion(d.models, code);
     const entry = timelineEntry('reminded', input, {
       round: before.round ?? 1,
@@ -176,8 +177,8 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
       { status: '已交办', round: before.round, unit: before.unit },
       { $set: { lastEventAt: input.now }, $push: { timeline: entry } },
       input.msgId,
-      (current) => wrongState(current, 'remind', input.actor, tz, input.now),
-      { expectedVersion: input.expectedVersion },
+      (current) => wrongState(current, 'remind'),
+      { expectedVersion },
     );
     await notices.reminded(
       doc,

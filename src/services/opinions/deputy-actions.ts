@@ -1,5 +1,5 @@
-import { UserError } from '../../errors';
 import type { Rating } from '../../models/opinion';
+import { refuse } from '../../refusals';
 import type { UpdateQuery } from 'mongoose';
 import type { OpinionNotices } from './notices';
 import {
@@ -10,6 +10,7 @@ import {
   OPEN_STATUSES,
   type Opinion,
   type OpinionDeps,
+  type OpinionRef,
   type TimelineEntry,
   timelineEntry,
   wrongState,
@@ -21,12 +22,17 @@ export interface RateResult {
   reopened: boolean;
 }
 
+/** 评价: the rating and the filer's optional note. */
+export interface RateInput extends OpinionRef {
+  rating: Rating;
+  note: string;
+}
+
 export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
-  const tz = d.config.timezone;
   const { models } = d;
 
   /** 附议: once per deputy, never one's own, only while the opinion is open. */
-  async function cosign(code: string, input: ActionInput): Promise<Opinion> {
+  async function cosign({ code }: OpinionRef, input: ActionInput): Promise<Opinion> {
     const u = input.actor.userid;
     const { doc } = await applyGuarded(
       models,
@@ -35,18 +41,18 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       { $push: { cosigners: u, timeline: timelineEntry('cosigned', input) }, $set: { lastEventAt: input.now } },
       input.msgId,
       (current) => {
-        if (current.filer === u) throw new UserError('opinionCosignOwn', { code });
-        if ((current.cosigners ?? []).includes(u)) throw new UserError('opinionCosignAgain', { code });
-        return wrongState(current, 'cosign', input.actor, tz, input.now);
+        if (current.filer === u) refuse('opinion.cosignOwn', { code });
+        if ((current.cosigners ?? []).includes(u)) refuse('opinion.cosignAgain', { code });
+        return wrongState(current, 'cosign');
       },
     );
     return doc;
   }
 
   /** 撤回: the filer, before the office has assigned it. */
-  async function withdraw(code: string, input: ActionInput): Promise<Opinion> {
+  async function withdraw({ code }: OpinionRef, input: ActionInput): Promise<Opinion> {
     const before = await loadOpinion(models, code);
-    if (before.filer !== input.actor.userid) throw new UserError('opinionNotFiler', { code, action: '撤回' });
+    if (before.filer !== input.actor.userid) refuse('opinion.notFiler', { code, action: 'withdraw' });
     const { doc } = await applyGuarded(
       models,
       code,
@@ -56,26 +62,26 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
         $push: { timeline: timelineEntry('withdrawn', input) },
       },
       input.msgId,
-      (current) => wrongState(current, 'withdraw', input.actor, tz, input.now),
+      (current) => wrongState(current, 'withdraw'),
     );
     await notices.withdrawn(doc);
     return doc;
   }
 
   /** 评价: the filer rates the current round's answer; 不满意 sends it back to the unit for another round. */
-  async function rate(code: string, rating: Rating, note: string, input: ActionInput): Promise<RateResult> {
+  async function rate({ code, rating, ...rest }: RateInput, input: ActionInput): Promise<RateResult> {
+    const note = rest.note.trim();
     const max = d.config.tunables.opinion.ratingNoteMaxChars;
     const length = [...note].length;
-    if (length > max) throw new UserError('opinionRateNoteTooLong', { max, length });
+    if (length > max) refuse('opinion.noteTooLong', { max, length });
     const before = await loadOpinion(models, code);
-    if (before.filer !== input.actor.userid) throw new UserError('opinionNotFiler', { code, action: '评价' });
+    if (before.filer !== input.actor.userid) refuse('opinion.notFiler', { code, action: 'rate' });
     const round = before.round ?? 0;
     const explain = (current: Opinion): never => {
       if (current.status === '已答复' && current.ratedRound === current.round)
-        throw new UserError('opinionRatedAlready', { code, rating: current.rating ?? '' });
-      if (current.status === '已交办' || current.status === '待交办')
-        throw new UserError('opinionRateNoAnswer', { code });
-      return wrongState(current, 'rate', input.actor, tz, input.now);
+        refuse('opinion.ratedAlready', { code, rating: current.rating ?? '' });
+      if (current.status === '已交办' || current.status === '待交办') refuse('opinion.notAnswered', { code });
+      return wrongState(current, 'rate');
     };
     // The next round's rounds[] is built from this read: it must be the answered state the guard re-checks
     // (read before a racing 答复 landed, it would lack that answer and the update would erase it).

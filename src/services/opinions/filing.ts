@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { maskSensitive } from '../../text/mask';
 import { type BigramKeys, bigramKeys, rankSimilar } from '../../text/similarity';
 import { deriveTitle } from '../../text/title';
@@ -22,10 +22,9 @@ import { type Collection, ObjectId } from 'mongodb';
 export type OpinionSource = '代表' | '群众反映';
 
 export interface FileInput extends ActionInput {
+  /** What was said, with an optional `#类别` tag at the end. */
   text: string;
   source: OpinionSource;
-  /** The command word as typed, for examples in refusals. */
-  command: string;
 }
 
 /** A new opinion's row, as stored: every required field and the defaults mongoose would have filled in. */
@@ -111,10 +110,9 @@ export function createFiling(d: OpinionDeps) {
     const categories = Object.keys(d.config.categories);
     const { text, tag } = extractCategoryTag(input.text, categories);
     const length = [...text].length;
-    if (length === 0) throw new UserError('opinionUsage', { command: input.command });
-    if (length < limits.minChars)
-      throw new UserError('opinionTooShort', { min: limits.minChars, command: input.command });
-    if (length > limits.maxChars) throw new UserError('opinionTooLong', { max: limits.maxChars, length });
+    if (length === 0) refuse('opinion.textMissing', { source: input.source });
+    if (length < limits.minChars) refuse('opinion.textTooShort', { min: limits.minChars, source: input.source });
+    if (length > limits.maxChars) refuse('opinion.textTooLong', { max: limits.maxChars, length });
     const pick = pickCategory(text, tag, d.config.categories);
 
     // No look for an earlier filing of this message first: the inbox answers WeCom's retries, and a re-run

@@ -1,7 +1,6 @@
 import type { UpdateQuery } from 'mongoose';
-import { UserError } from '../../errors';
-import { formatDate, formatDateTime } from '../../time/format';
-import { parseDeadline } from '../../time/workdays';
+import { refuse } from '../../refusals';
+import { addWorkdays } from '../../time/workdays';
 import { wallTime } from '../../time/zone';
 import type { OpinionNotices } from './notices';
 import {
@@ -13,17 +12,31 @@ import {
   logCalendarFallback,
   type Opinion,
   type OpinionDeps,
+  type OpinionRef,
   type TimelineEntry,
   timelineEntry,
   wrongState,
 } from './opinion-steps';
 import type { Units } from './handling-units';
-import type { UnitMatch } from '../../text/unit-match';
+
+/** A deadline as a door hands it in: a moment, a number of working days from now, or the configured default. */
+export type DeadlineChoice = { date: Date } | { workdays: number } | 'default';
+
+/** 交办: the unit's name as it will be stored (a door resolves abbreviations and typos first). */
+export interface AssignInput extends OpinionRef {
+  unit: string;
+  deadline: DeadlineChoice;
+}
+
+/** 改派: no unit keeps the current one (a deadline extension). */
+export interface ReassignInput extends OpinionRef {
+  unit?: string;
+  deadline: DeadlineChoice;
+}
 
 export interface AssignResult {
   opinion: Opinion;
   unit: string;
-  match: UnitMatch;
   deadline: Date;
   defaulted: boolean;
   reassigned: boolean;
@@ -33,64 +46,79 @@ export interface AssignResult {
   fallbackYear?: number;
 }
 
+const MAX_UNIT_CHARS = 40;
+const MAX_WORKDAYS = 1000;
+
 export function createOfficeActions(d: OpinionDeps, units: Units, notices: OpinionNotices) {
   const tz = d.config.timezone;
   const { models } = d;
   const limits = d.config.tunables.opinion;
 
-  function deadlineFrom(
-    text: string | undefined,
+  function deadlineOf(
+    choice: DeadlineChoice,
     now: Date,
     code: string,
   ): { date: Date; defaulted: boolean; usedFallback: boolean } {
-    if (text === undefined || text.trim() === '') return { ...defaultDeadline(d, now, code), defaulted: true };
-    const r = parseDeadline(text, { now, tz, calendar: d.calendar() });
-    if (r.ok) {
+    if (choice === 'default') return { ...defaultDeadline(d, now, code), defaulted: true };
+    if ('workdays' in choice) {
+      const n = choice.workdays;
+      if (!Number.isInteger(n) || n < 1 || n > MAX_WORKDAYS) refuse('opinion.badDeadline', { input: String(n) });
+      const r = addWorkdays(now, n, tz, d.calendar());
       if (r.usedFallback) logCalendarFallback(d.log, code, r.date, tz);
-      return { date: r.date, defaulted: false, usedFallback: r.usedFallback };
+      return { ...r, defaulted: false };
     }
-    if (r.reason === 'past')
-      throw new UserError('opinionPastDeadline', { input: text.trim(), now: formatDateTime(now, tz) });
-    throw new UserError('opinionBadDeadline', { input: text.trim().slice(0, 30) });
+    if (choice.date.getTime() < now.getTime()) refuse('opinion.pastDeadline', { deadline: choice.date, now });
+    return { date: choice.date, defaulted: false, usedFallback: false };
+  }
+
+  function checkUnit(unit: string, code: string, reassign: boolean): string {
+    const name = unit.trim();
+    if (!name) refuse('opinion.unitMissing', { code, reassign });
+    if ([...name].length > MAX_UNIT_CHARS) refuse('opinion.unitTooLong', { max: MAX_UNIT_CHARS });
+    return name;
+  }
+
+  /** 交办 (from 待交办 only): starts a round with a unit and a deadline. */
+  function assign(input: AssignInput, step: ActionInput): Promise<AssignResult> {
+    return assignRound('assign', input, step);
+  }
+
+  /** 改派: changes the unit and/or deadline of the current round (a deadline alone keeps the unit). */
+  function reassign(input: ReassignInput, step: ActionInput): Promise<AssignResult> {
+    if (input.unit === undefined && input.deadline === 'default')
+      refuse('opinion.unitMissing', { code: input.code, reassign: true });
+    return assignRound('reassign', input, step);
   }
 
   /**
-   * 交办 (from 待交办 only) or 改派 (explicit: changes the unit/deadline of the current round). Keeping
-   * them apart means a clerk who did not see a colleague's 交办 is told, instead of silently overriding it.
+   * 交办 and 改派 are kept apart so that a clerk who did not see a colleague's 交办 is told, instead of
+   * silently overriding it.
    */
-  async function assign(
-    code: string,
-    unitText: string,
-    deadlineText: string | undefined,
-    input: ActionInput,
-    mode: 'assign' | 'reassign' = 'assign',
+  async function assignRound(
+    mode: 'assign' | 'reassign',
+    input: ReassignInput,
+    step: ActionInput,
   ): Promise<AssignResult> {
+    const { code } = input;
     const reassigned = mode === 'reassign';
-    // 改派 with only 期限 keeps the unit (a deadline extension); anything else needs a unit.
-    const keepUnit = reassigned && !unitText.trim() && Boolean(deadlineText?.trim());
-    if (!unitText.trim() && !keepUnit)
-      throw new UserError(reassigned ? 'opinionReassignUsage' : 'opinionAssignUsage', { code });
+    const typedUnit = input.unit === undefined ? undefined : checkUnit(input.unit, code, reassigned);
     const before = await loadOpinion(models, code);
-    const replayed = before.timeline.some((e) => e.origin === input.msgId);
+    const replayed = before.timeline.some((e) => e.origin === step.msgId);
     if (!replayed) {
-      checkVersion(before, input);
+      checkVersion(before, input.expectedVersion);
       if (!reassigned && before.status === '已交办') alreadyAssigned(before);
-      if (before.status !== (reassigned ? '已交办' : '待交办'))
-        wrongState(before, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
+      if (before.status !== (reassigned ? '已交办' : '待交办')) wrongState(before, mode);
     }
-    const { date: deadline, defaulted, usedFallback } = deadlineFrom(deadlineText, input.now, code);
-    const { name: unit, match } =
-      keepUnit && before.unit
-        ? { name: before.unit, match: { kind: 'exact' as const, name: before.unit } }
-        : await units.resolve(unitText, code);
+    const { date: deadline, defaulted, usedFallback } = deadlineOf(input.deadline, step.now, code);
+    const unit = typedUnit ?? before.unit ?? refuse('opinion.unitMissing', { code, reassign: reassigned });
     const round = reassigned ? (before.round ?? 1) : (before.round ?? 0) + 1;
-    const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', input, {
+    const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', step, {
       round,
       unit,
       deadline,
       ...(usedFallback ? { deadlineEstimated: true } : {}),
     });
-    const update = assignUpdate({ reassigned, round, unit, deadline, estimated: usedFallback, entry, now: input.now });
+    const update = assignUpdate({ reassigned, round, unit, deadline, estimated: usedFallback, entry, now: step.now });
     // 改派 is guarded on the unit and deadline it was read with: two racing 改派 cannot both apply.
     const guard = reassigned
       ? { status: '已交办', round, unit: before.unit, deadline: before.deadline }
@@ -100,15 +128,15 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       code,
       guard,
       update,
-      input.msgId,
+      step.msgId,
       (current) => {
         if (current.status === '已交办') alreadyAssigned(current);
-        return wrongState(current, reassigned ? 'reassign' : 'assign', input.actor, tz, input.now);
+        return wrongState(current, mode);
       },
       { arrayFilters: reassigned ? [{ 'r.round': round }] : undefined, expectedVersion: input.expectedVersion },
     );
-    if (!replay) await units.remember(unit, input.now);
-    const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
+    if (!replay) await units.remember(unit, step.now);
+    const index = doc.timeline.findIndex((e) => e.origin === step.msgId);
     const applied = doc.timeline[index];
     // From the timeline, not `before`: on a replay `before` already holds this change.
     const previousUnit = doc.timeline
@@ -122,7 +150,6 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     return {
       opinion: doc,
       unit: applied?.unit ?? unit,
-      match,
       deadline: finalDeadline,
       defaulted,
       reassigned: applied?.action === 'reassigned',
@@ -135,29 +162,33 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const last = [...current.timeline]
       .reverse()
       .find((e) => e.action === 'assigned' || e.action === 'reassigned' || e.action === 'reopened');
-    const deadline = current.deadline ? formatDate(current.deadline, tz) : '';
+    const deadline = current.deadline ?? undefined;
     // After 不满意 the round was opened by the filer's rating, not by a clerk: say so rather than name the filer as assigner.
     if (last?.action === 'reopened')
-      throw new UserError('opinionAssignReopened', {
+      refuse('opinion.reopenedByRating', {
         code: current.code,
         round: current.round ?? 2,
         unit: current.unit ?? '',
         deadline,
       });
-    throw new UserError('opinionAssignRace', {
+    return refuse('opinion.alreadyAssigned', {
       code: current.code,
-      name: last?.byName ?? '',
+      by: last?.byName ?? '',
       unit: current.unit ?? '',
       deadline,
     });
   }
 
   /** 答复: records the unit's answer for the current round; exactly one of two racing clerks wins. */
-  async function answer(code: string, text: string, input: ActionInput): Promise<{ opinion: Opinion; late: boolean }> {
-    const body = text.trim();
-    if (!body) throw new UserError('opinionAnswerUsage', { code });
+  async function answer(
+    input: OpinionRef & { text: string },
+    step: ActionInput,
+  ): Promise<{ opinion: Opinion; late: boolean }> {
+    const { code } = input;
+    const body = input.text.trim();
+    if (!body) refuse('opinion.answerMissing', { code });
     const length = [...body].length;
-    if (length > limits.maxChars) throw new UserError('opinionAnswerTooLong', { max: limits.maxChars, length });
+    if (length > limits.maxChars) refuse('opinion.answerTooLong', { max: limits.maxChars, length });
     const before = await loadOpinion(models, code);
     const round = before.round ?? 0;
     const { doc } = await applyGuarded(
@@ -168,15 +199,15 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
         $set: {
           status: '已答复',
           answer: body,
-          answeredAt: input.now,
-          lastEventAt: input.now,
+          answeredAt: step.now,
+          lastEventAt: step.now,
           'rounds.$[r].answer': body,
-          'rounds.$[r].answeredAt': input.now,
+          'rounds.$[r].answeredAt': step.now,
         },
-        $push: { timeline: timelineEntry('answered', input, { round, note: body }) },
+        $push: { timeline: timelineEntry('answered', step, { round, note: body }) },
       },
-      input.msgId,
-      (current) => wrongState(current, 'answer', input.actor, tz, input.now),
+      step.msgId,
+      (current) => wrongState(current, 'answer'),
       { arrayFilters: [{ 'r.round': round }], expectedVersion: input.expectedVersion },
     );
     await notices.answered(doc);
@@ -185,17 +216,17 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   }
 
   /** 办结: after an answer (rated or not). */
-  async function close(code: string, input: ActionInput): Promise<Opinion> {
+  async function close(input: OpinionRef, step: ActionInput): Promise<Opinion> {
     const { doc } = await applyGuarded(
       models,
-      code,
+      input.code,
       { status: '已答复' },
       {
-        $set: { status: '已办结', closedAt: input.now, lastEventAt: input.now },
-        $push: { timeline: timelineEntry('closed', input) },
+        $set: { status: '已办结', closedAt: step.now, lastEventAt: step.now },
+        $push: { timeline: timelineEntry('closed', step) },
       },
-      input.msgId,
-      (current) => wrongState(current, 'close', input.actor, tz, input.now),
+      step.msgId,
+      (current) => wrongState(current, 'close'),
       { expectedVersion: input.expectedVersion },
     );
     await notices.closed(doc);
@@ -203,28 +234,29 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   }
 
   /** 退回: out of scope, with the reason; possible until the unit has answered. */
-  async function reject(code: string, reason: string, input: ActionInput): Promise<Opinion> {
-    const why = reason.trim();
-    if (!why) throw new UserError('opinionRejectUsage', { code });
+  async function reject(input: OpinionRef & { reason: string }, step: ActionInput): Promise<Opinion> {
+    const { code } = input;
+    const why = input.reason.trim();
+    if (!why) refuse('opinion.reasonMissing', { code });
     if ([...why].length > limits.maxChars)
-      throw new UserError('opinionRejectTooLong', { max: limits.maxChars, length: [...why].length });
+      refuse('opinion.reasonTooLong', { max: limits.maxChars, length: [...why].length });
     const { doc } = await applyGuarded(
       models,
       code,
       { status: { $in: ['待交办', '已交办'] } },
       {
-        $set: { status: '已退回', rejectReason: why, rejectedAt: input.now, lastEventAt: input.now },
-        $push: { timeline: timelineEntry('rejected', input, { note: why }) },
+        $set: { status: '已退回', rejectReason: why, rejectedAt: step.now, lastEventAt: step.now },
+        $push: { timeline: timelineEntry('rejected', step, { note: why }) },
       },
-      input.msgId,
-      (current) => wrongState(current, 'reject', input.actor, tz, input.now),
+      step.msgId,
+      (current) => wrongState(current, 'reject'),
       { expectedVersion: input.expectedVersion },
     );
     await notices.rejected(doc);
     return doc;
   }
 
-  return { assign, answer, close, reject };
+  return { assign, reassign, answer, close, reject };
 }
 
 /** 交办 starts a round; 改派 changes the current round's unit and deadline in place. */

@@ -2,12 +2,11 @@ import type { Logger } from 'pino';
 import type { UpdateQuery } from 'mongoose';
 import type { Config } from '../../../config';
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry, TimelineVia } from '../../models/opinion';
-import { formatDate, formatShortDateTime } from '../../time/format';
-import { formatCode, parseCode } from '../codes';
+import { type OpinionStep, refuse } from '../../refusals';
+import { formatDate } from '../../time/format';
 import type { Notifier } from '../delivery';
 import type { Roster } from '../roster';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
@@ -29,13 +28,18 @@ export type Opinion = OpinionDoc;
 // Re-exported so handlers can name them without reaching into models.
 export type { Rating, TimelineEntry } from '../../models/opinion';
 
-/** Who acted and why, for a state change: the timeline entry's author and its idempotency key. */
+/** Who takes a step, when, through which door, and its idempotency key (the timeline entry's author and origin). */
 export interface ActionInput {
   actor: Actor;
   msgId: string;
   now: Date;
   /** Where the step was taken (recorded in the timeline); the chat when absent. */
   via?: TimelineVia;
+}
+
+/** A step on one opinion, optionally pinned to the version the page showed. */
+export interface OpinionRef {
+  code: string;
   /** The opinion's version (history length) the console page was showing: a different one → refused as changed meanwhile. */
   expectedVersion?: number;
 }
@@ -46,30 +50,19 @@ export function versionOf(o: Pick<Opinion, 'timeline'>): number {
 }
 
 /** Refuses a console action based on a stale page (a retry of an applied action is not stale: check replays first). */
-export function checkVersion(current: Opinion, input: Pick<ActionInput, 'expectedVersion'>): void {
-  if (input.expectedVersion !== undefined && versionOf(current) !== input.expectedVersion)
-    throw new UserError('opinionChangedMeanwhile', { code: current.code });
+export function checkVersion(current: Opinion, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && versionOf(current) !== expectedVersion)
+    refuse('opinion.changedMeanwhile', { code: current.code });
 }
 
-/** A refused opinion step; the words live in messages (opinionVerb). */
-export type OpinionVerb =
-  'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
+/** A refused opinion step (the catalogue's name for it). */
+export type OpinionVerb = OpinionStep;
 
 export const OPEN_STATUSES: readonly OpinionStatus[] = ['待交办', '已交办', '已答复'];
 
-/** Reads `YJ2026-007` / `yj2026-7` / `7` (this year) / full-width forms; refuses anything else. */
-export function resolveCode(input: string, now: Date, tz: string, usage: { command: string }): string {
-  const example = `YJ${wallTime(now, tz).year}-001`;
-  if (!input.trim()) throw new UserError('opinionCodeMissing', { command: usage.command, example });
-  const code = parseCode(input, 'YJ', wallTime(now, tz).year);
-  if (!code) throw new UserError('opinionBadCode', { input: input.slice(0, 20), command: usage.command, example });
-  return formatCode(code);
-}
-
 export async function loadOpinion(models: Models, code: string): Promise<Opinion> {
   const doc = await models.Opinion.findOne({ code }).lean<Opinion>();
-  if (!doc) throw new UserError('opinionNotFound', { code });
-  return doc;
+  return doc ?? refuse('opinion.notFound', { code });
 }
 
 export function timelineEntry(
@@ -120,45 +113,21 @@ export async function applyGuarded(
   if (doc) return { doc, replay: false };
   const current = await loadOpinion(models, code);
   if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };
-  checkVersion(current, { expectedVersion });
+  checkVersion(current, expectedVersion);
   return explain(current);
 }
 
-/** The standard "wrong state" refusal: what it is now, the last step, and what can be done. */
-export function wrongState(current: Opinion, verb: OpinionVerb, viewer: Actor, tz: string, now: Date): never {
+/** The standard "wrong state" refusal: what it is now, the last step, and (while assigned) the unit and deadline. */
+export function wrongState(current: Opinion, verb: OpinionVerb): never {
   const last = current.timeline[current.timeline.length - 1];
-  const lastText = last
-    ? t('lastStep', {
-        when: formatShortDateTime(last.at, tz, now),
-        name: last.byName,
-        action: t('actionLabel', { action: last.action }),
-      })
-    : '';
-  throw new UserError('opinionWrongState', {
+  return refuse('opinion.wrongState', {
     code: current.code,
     status: current.status,
-    action: t('opinionVerb', { verb }),
-    last: lastText,
-    next: nextStep(current, viewer.isOffice, tz),
+    action: verb,
+    ...(last ? { last: { at: last.at, byName: last.byName, action: last.action } } : {}),
+    ...(current.unit ? { unit: current.unit } : {}),
+    ...(current.deadline ? { deadline: current.deadline } : {}),
   });
-}
-
-function nextStep(o: Opinion, office: boolean, tz: string): string {
-  switch (o.status) {
-    case '待交办':
-      return t('opinionNextFiled', { code: o.code, office });
-    case '已交办':
-      return t('opinionNextAssigned', {
-        code: o.code,
-        unit: o.unit ?? '',
-        deadline: o.deadline ? formatDate(o.deadline, tz) : '',
-        office,
-      });
-    case '已答复':
-      return t('opinionNextAnswered', { code: o.code, office });
-    default:
-      return t('opinionNextDone', { code: o.code });
-  }
 }
 
 /** Filer and co-signers: the people told about every step. */

@@ -7,7 +7,7 @@ import { createQueries } from './queries';
 import { createRecategorize } from './recategorize';
 import { createReports } from './reports';
 import { createWeekChart } from './week-chart';
-import { loadOpinion, type Opinion, resolveCode, type OpinionDeps } from './opinion-steps';
+import { loadOpinion, type Opinion, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
 import type { OfficeDirectory } from '../roster';
 
@@ -33,14 +33,13 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
       return result;
     };
   return {
-    /** Normalises a typed code (`yj2026-7`, `7`, full-width) to `YJ2026-007`; UserError if it is not one. */
-    resolveCode: (input: string, now: Date, command: string) => resolveCode(input, now, d.config.timezone, { command }),
     file: filing.file,
     findSimilar: filing.findSimilar,
     cosign: deputy.cosign,
     withdraw: changing(deputy.withdraw),
     rate: changing(deputy.rate),
     assign: changing(office.assign),
+    reassign: changing(office.reassign),
     answer: changing(office.answer),
     close: changing(office.close),
     reject: changing(office.reject),

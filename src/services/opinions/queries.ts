@@ -1,5 +1,5 @@
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { wallTime } from '../../time/zone';
 import { hasFullAccess, loadOpinion, OPEN_STATUSES, type Opinion, type OpinionDeps } from './opinion-steps';
 
@@ -52,7 +52,7 @@ export function createQueries(d: OpinionDeps) {
     ]);
     const total = facets?.total[0]?.n ?? 0;
     const pages = Math.max(1, Math.ceil(total / pageSize));
-    if (total > 0 && page > pages) throw new UserError('opinionMinePageEmpty', { page, pages });
+    if (total > 0 && page > pages) refuse('opinion.pageBeyondEnd', { page, pages });
     const docs = facets?.page ?? [];
     const items = docs.map((o) => ({
       code: o.code,

@@ -1,10 +1,11 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import {
   type ActionInput,
   applyGuarded,
   loadOpinion,
   type Opinion,
   type OpinionDeps,
+  type OpinionRef,
   timelineEntry,
 } from './opinion-steps';
 
@@ -13,10 +14,13 @@ import {
  * `#类别` did not fit). One update guarded on the category it replaces; the timeline names both.
  */
 export function createRecategorize(d: OpinionDeps) {
-  return async function recategorize(code: string, category: string, input: ActionInput): Promise<Opinion> {
+  return async function recategorize(
+    { code, category, expectedVersion }: OpinionRef & { category: string },
+    input: ActionInput,
+  ): Promise<Opinion> {
     const known = Object.keys(d.config.categories);
     if (!known.includes(category))
-      throw new UserError('opinionUnknownCategory', { category: category.slice(0, 20), categories: known.join('、') });
+      refuse('opinion.unknownCategory', { category: category.slice(0, 20), categories: known });
     const before = await loadOpinion(d.models, code);
     const { doc } = await applyGuarded(
       d.models,
@@ -28,10 +32,10 @@ export function createRecategorize(d: OpinionDeps) {
       },
       input.msgId,
       (current) => {
-        if (current.category === category) throw new UserError('opinionCategoryUnchanged', { code, category });
-        throw new UserError('opinionChangedMeanwhile', { code });
+        if (current.category === category) refuse('opinion.categoryUnchanged', { code, category });
+        return refuse('opinion.changedMeanwhile', { code });
       },
-      { expectedVersion: input.expectedVersion },
+      { expectedVersion },
     );
     return doc;
   };

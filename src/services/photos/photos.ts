@@ -4,6 +4,7 @@ import type { mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../../../config';
 import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import type { Models } from '../../models';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { photoBucket } from '../../models/photo';
@@ -220,7 +221,7 @@ export function createPhotos(d: PhotosDeps) {
             { code: current.code },
             { code: 1, filer: 1, status: 1, photos: 1 },
           ).lean<OpinionPhotos>();
-          if (!again) throw new UserError('opinionNotFound', { code: current.code });
+          if (!again) refuse('opinion.notFound', { code: current.code });
           current = again;
           continue;
         }
@@ -279,7 +280,7 @@ export function createPhotos(d: PhotosDeps) {
         { code: input.code },
         { code: 1, filer: 1, status: 1, photos: 1 },
       ).lean<OpinionPhotos>();
-      if (!opinion) throw new UserError('opinionNotFound', { code: input.code });
+      if (!opinion) refuse('opinion.notFound', { code: input.code });
       if (opinion.filer !== input.owner) throw new UserError('photoAttachNotOwn', { code: opinion.code });
       const drops = await waitingDrops(input.owner, input.now);
       if (!drops.length) throw new UserError('photoAttachNone', { minutes: waitMinutes });

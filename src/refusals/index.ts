@@ -1,0 +1,12 @@
+// Refusals as data: the catalogue, the error that carries one, and the chat door's rendering.
+export {
+  type LastStep,
+  type OpinionStep,
+  type RefusalCode,
+  type RefusalFields,
+  type RefusalKind,
+  REFUSAL_CODES,
+  REFUSALS,
+} from './catalogue';
+export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';
+export { type ChatRendering, renderForChat } from './chat';

@@ -1,0 +1,109 @@
+import { consoleRenderedCodes, renderForConsole } from '../../src/console/refusals';
+import { REFUSAL_CODES, REFUSALS, type RefusalCode, type RefusalFields, renderForChat } from '../../src/refusals';
+import { chatRenderedCodes } from '../../src/refusals/chat';
+
+const now = new Date('2026-11-22T02:00:00Z');
+const later = new Date('2026-12-04T15:59:59.999Z');
+const code = 'YJ2026-007';
+
+// One example of every refusal's fields. Typed as a Record over the codes, so a new code fails to compile here
+// until it has an example, and the loops below then check that every door says something for it.
+const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
+  'opinion.notFound': { code },
+  'opinion.changedMeanwhile': { code },
+  'opinion.wrongState': {
+    code,
+    status: '已交办',
+    action: 'assign',
+    last: { at: now, byName: '王主任', action: 'assigned' },
+    unit: '住建局',
+    deadline: later,
+  },
+  'opinion.alreadyAssigned': { code, by: '王主任', unit: '住建局', deadline: later },
+  'opinion.reopenedByRating': { code, round: 2, unit: '住建局', deadline: later },
+  'opinion.notFiler': { code, action: 'withdraw' },
+  'opinion.cosignOwn': { code },
+  'opinion.cosignAgain': { code },
+  'opinion.notAnswered': { code },
+  'opinion.ratedAlready': { code, rating: '满意' },
+  'opinion.noteTooLong': { max: 200, length: 230 },
+  'opinion.textMissing': { source: '群众反映' },
+  'opinion.textTooShort': { min: 8, source: '代表' },
+  'opinion.textTooLong': { max: 2000, length: 2100 },
+  'opinion.unitMissing': { code, reassign: false },
+  'opinion.unitAmbiguous': { code, input: '服务中心', candidates: ['农业服务中心', '市场服务中心'] },
+  'opinion.unitTooLong': { max: 40 },
+  'opinion.badDeadline': { input: '尽快' },
+  'opinion.pastDeadline': { deadline: new Date('2026-01-01T15:59:59.999Z'), now },
+  'opinion.answerMissing': { code },
+  'opinion.answerTooLong': { max: 2000, length: 2100 },
+  'opinion.reasonMissing': { code },
+  'opinion.reasonTooLong': { max: 2000, length: 2100 },
+  'opinion.pageBeyondEnd': { page: 9, pages: 2 },
+  'opinion.unknownCategory': { category: '其它', categories: ['城乡建设', '公共交通'] },
+  'opinion.categoryUnchanged': { code, category: '城乡建设' },
+  'study.notFound': { code: 'XX2026-003' },
+  'study.alreadyPushed': { code: 'XX2026-003', title: '代表法第二讲' },
+  'study.changedMeanwhile': { code: 'XX2026-003' },
+  'study.queueChanged': {},
+  'study.notPushedYet': { code: 'XX2026-003', title: '代表法第二讲' },
+  'study.titleMissing': {},
+  'study.titleTooLong': { max: 60 },
+  'study.badLink': { link: 'ftp://x' },
+  'study.noteTooLong': { max: 500 },
+  'announcement.contentMissing': {},
+  'announcement.contentTooLong': { max: 1000, length: 1200 },
+  'announcement.timePast': { at: now },
+  'announcement.timeTooFar': { at: later, days: 7 },
+  'announcement.notFound': { code: 'GG2026-001' },
+  'announcement.alreadyRevoked': { code: 'GG2026-001' },
+  'announcement.alreadyExpired': { code: 'GG2026-001' },
+  'announcement.alreadySent': { code: 'GG2026-001' },
+};
+
+const chat = (c: RefusalCode, office = true) =>
+  renderForChat({ code: c, fields: EXAMPLES[c] }, { timezone: 'Asia/Shanghai', now, office });
+const web = (c: RefusalCode) => renderForConsole({ code: c, fields: EXAMPLES[c] }, { timezone: 'Asia/Shanghai', now });
+
+describe('the refusal catalogue', () => {
+  it('every door renders exactly the catalogue’s codes', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...REFUSAL_CODES].sort());
+    expect(chatRenderedCodes().sort()).toEqual([...REFUSAL_CODES].sort());
+    expect(consoleRenderedCodes().sort()).toEqual([...REFUSAL_CODES].sort());
+  });
+
+  it.each(REFUSAL_CODES)('%s reads as a sentence in the chat and in the console', (c) => {
+    expect(chat(c).trim().length).toBeGreaterThan(4);
+    const r = web(c);
+    expect(r.message.trim().length).toBeGreaterThan(4);
+    expect(r.code).toBe(c);
+    // A chat usage line (例如：交办 … / 例：…) or a command to send must never reach a web form.
+    expect(r.message).not.toMatch(/例如|例：|发送「|交办 YJ|改派 YJ|答复 YJ|办结 YJ/);
+  });
+
+  it.each(REFUSAL_CODES)('%s has its console status from its kind, on its field', (c) => {
+    const r = web(c);
+    const { kind, field } = REFUSALS[c];
+    expect(r.status).toBe({ notFound: 404, conflict: 409, forbidden: 403, invalid: 422 }[kind]);
+    expect(r.fields).toEqual(field ? { [field]: r.message } : undefined);
+  });
+
+  it('the chat keeps its usage examples and next steps', () => {
+    expect(chat('opinion.unitMissing')).toBe(`请写上承办单位，例如：交办 ${code} 单位：交通运输局 期限：15个工作日`);
+    expect(chat('opinion.wrongState')).toBe(
+      `${code} 目前是「已交办」，不能交办。最近一步：11月22日 10:00 王主任 交办。正由「住建局」办理，期限 2026年12月4日（周五）。单位答复后发送：答复 ${code} <答复内容>；换单位或期限：改派 ${code} 单位：…`,
+    );
+    // A deputy is not offered the office's steps.
+    expect(chat('opinion.wrongState', false)).not.toContain('答复 YJ');
+    expect(chat('opinion.textMissing')).toContain('民意 村口路灯');
+  });
+
+  it('a page can put a use case’s field under its own name', () => {
+    const r = renderForConsole(
+      { code: 'opinion.unitMissing', fields: { code, reassign: true } },
+      { timezone: 'Asia/Shanghai', now },
+      { unit: 'handler' },
+    );
+    expect(r).toMatchObject({ status: 422, fields: { handler: r.message } });
+  });
+});
