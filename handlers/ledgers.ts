@@ -7,7 +7,7 @@ import { yearOf } from '../src/time/zone';
 
 const KINDS: Record<string, LedgerKind> = { 台账: 'opinions', 意见: 'opinions', 履职: 'performance', 活动: 'events' };
 
-/** 导出 台账|履职|活动 [年份]: the ledger as a file in this one-to-one chat (long connection), else a console link. */
+/** 导出 台账|履职|活动 [年份]: the ledger as a file in this one-to-one chat (long connection or app), else a console link. */
 export const exportLedgerCommand = defineCommand({
   name: '导出',
   role: 'office',
@@ -32,7 +32,7 @@ export const exportLedgerCommand = defineCommand({
       throw new UserError('exportLedgerYear', { year, first: FIRST_YEAR, current });
     const sent = await ctx.services.ledgers.deliver(kind, year, ctx.actor.userid, `ledger:${ctx.msgId}`, ctx.now);
     return sent.via === 'file'
-      ? t('exportLedgerFile', { filename: sent.filename })
+      ? t('exportLedgerFile', { filename: sent.filename, url: sent.url })
       : t('exportLedgerLink', { url: sent.url, tooLarge: sent.reason === 'size' });
   },
 });

@@ -25,7 +25,13 @@ import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
 import { createOutbox } from './services/delivery';
 import { createOutboxSender } from './services/delivery';
-import { createDirectChats, createPushGroup, DIRECT_CHANNEL, pushesNeedGroup } from './services/delivery';
+import {
+  createDirectChats,
+  createPushGroup,
+  DIRECT_CHANNEL,
+  fileChannelOf,
+  pushesNeedGroup,
+} from './services/delivery';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
 import { createMediaSource } from './wecom/media';
@@ -114,7 +120,7 @@ export async function composeApp(o: ComposeOptions) {
       : undefined;
   // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
   const groupChannel = !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook';
-  const outbox = createOutbox({ models, clock, groupChannel });
+  const outbox = createOutbox({ models, clock, groupChannel, fileChannel: fileChannelOf(config) });
   // Then personal notices go one-to-one to whoever has written to the bot one-to-one (over either transport).
   const directChats =
     groupChannel === 'aibot' && config.notifyChannel !== 'app' ? createDirectChats(models, clock) : undefined;

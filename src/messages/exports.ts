@@ -28,7 +28,8 @@ export const exportsText = {
   exportLedgerGroupOnly: () => '台账只发给本人：请私聊机器人发送，例如「导出 台账 2026」。',
   exportLedgerYear: (p: { year: number; first: number; current: number }) =>
     `「${p.year}」不是可导出的年份：请写 ${p.first} 到 ${p.current} 之间的年份。例：导出 台账 ${p.current}`,
-  exportLedgerFile: (p: { filename: string }) => `正在生成《${p.filename}》，稍后以文件发到本聊天。`,
+  exportLedgerFile: (p: { filename: string; url: string }) =>
+    `正在生成《${p.filename}》，稍后以文件发到本聊天。\n如未收到，可在已登录工作台的浏览器中打开：${p.url}`,
   exportLedgerLink: (p: { url: string; tooLarge: boolean }) =>
     (p.tooLarge ? '文件较大，无法在聊天中发送。' : '') +
     `请在已登录工作台的浏览器中打开链接下载：\n${p.url}\n（尚未登录的，先发送「登录」获取登录链接。）`,

@@ -10,6 +10,8 @@ import {
   type PushGroup,
   pushesNeedGroup,
   FILE_MAX_BYTES,
+  createFileDelivery,
+  fileChannelOf,
 } from './delivery';
 import { createLedgerDelivery } from './exports';
 import { createOfficeDirectory, createRoster } from './roster';
@@ -18,7 +20,7 @@ import { createOpinions } from './opinions';
 import { createBulletins } from './bulletins';
 import { createScheduling } from './scheduling';
 import { createEvents } from './events';
-import { createPerformance } from './performance';
+import { createPerformance, createReportDelivery } from './performance';
 import { createVoiceDrafts } from './opinions';
 import { createLinkStatus, createPushGroup } from './delivery';
 import { createConsoleAuth } from './access';
@@ -156,6 +158,8 @@ export function createServices(
     baseUrl: consoleBaseUrl,
   });
   const outboxHealth = createOutboxHealth(deps.models);
+  // The one place that decides whether what the chat hands out comes as a file or as a console link.
+  const files = createFileDelivery({ notify, channel: fileChannelOf(deps.config), maxFileBytes: FILE_MAX_BYTES });
   return {
     notify,
     holidays,
@@ -175,7 +179,7 @@ export function createServices(
     voiceDrafts,
     link,
     pushGroup,
-    // -- 导出: a ledger as a file over the long connection, else a console link
+    // -- 导出 and 述职: a file over the long connection or the app, else a console link
     ledgers: createLedgerDelivery({
       models: deps.models,
       roster,
@@ -183,11 +187,10 @@ export function createServices(
       timezone: deps.config.timezone,
       checkin: deps.config.tunables.checkin,
       activityTypes: deps.config.tunables.activityTypes,
-      notify,
-      canSendFiles: Boolean(deps.config.wecom.longConnection),
-      maxFileBytes: FILE_MAX_BYTES,
+      files,
       consoleBaseUrl,
     }),
+    reports: createReportDelivery({ files, performance, reportUrl: consoleAuth.reportUrl }),
     audit: createAudit({ models: deps.models, clock: deps.clock }),
     // -- photos (随手拍)
     photos: createPhotos({

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { docxParagraphs } from '../helpers/zip';
 import { type BotFrame, askOver, messageBody, type startFakeWecomWs } from '../helpers/fake-wecom-ws';
 import type { Harness } from '../helpers/harness';
 import { createLongConnectionHarness } from '../helpers/long-connection-harness';
@@ -164,5 +165,26 @@ describe('pictures and files over the long connection', () => {
       ['office1', '代表履职登记册-2026.xlsx'],
       ['office1', '代表活动与会议台账-2026.xlsx'],
     ]);
+  });
+
+  it('述职 2026 one-to-one: the draft arrives as a .docx file; the office asking 述职 2026 张三 gets it to the office member', async () => {
+    const from = ws.fake.frames.length;
+    const reply = await ask({ userid: 'd1', text: '述职 2026' });
+    expect(reply).toContain('稍后以文件《张三-2026年述职报告草稿.docx》发到本聊天');
+    expect(reply).toContain('/console/reports/d1/2026.docx');
+    expect(await ask({ userid: 'office1', text: '述职 2026 张三' })).toContain('张三 2026年述职报告草稿已生成');
+    expect(await h.drain()).toMatchObject({ sent: 2, failed: 0 });
+    const sends = framesSince(from, 'aibot_send_msg');
+    expect(sends.map((s) => [s.body?.chatid, s.body?.chat_type, s.body?.msgtype])).toEqual([
+      ['d1', 1, 'file'],
+      ['office1', 1, 'file'],
+    ]);
+    for (const s of sends) {
+      const got = ws.fake.media.get(mediaIdOf(s))!;
+      expect(got.filename).toBe('张三-2026年述职报告草稿.docx');
+      const text = docxParagraphs(got.bytes).join('\n');
+      expect(text).toContain('代表：张三');
+      expect(text).toContain('YJ2026-001');
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The delivery domain: the persisted outbox, the notifier services push through, and its sender.
 export {
+  type FileChannel,
   type FilePushRequest,
   type ImagePushRequest,
   type Outbox,
@@ -13,6 +14,7 @@ export {
   pushParts,
 } from './outbox';
 export { type Notifier, createNotifier, mentionPush } from './notify';
+export { type FileDelivery, type FileDeliveryService, createFileDelivery, fileChannelOf } from './file-delivery';
 export { type DirectChats, createDirectChats } from './direct-chats';
 export {
   type ChannelItem,

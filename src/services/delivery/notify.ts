@@ -11,7 +11,7 @@ export interface Notifier {
   ): Promise<void>;
   /** A picture for the group (PNG/JPEG; at most 2 MB by the robot, 10 MB over the long connection). */
   imageToGroup(key: string, image: Buffer, opts?: { order?: { group: string; seq: number } }): Promise<void>;
-  /** A file for one person, privately over the long connection (which must be configured). */
+  /** A file for one person, privately: over the long connection or the self-built app (one must be configured). */
   fileToUser(key: string, userid: string, file: { filename: string; bytes: Buffer }): Promise<void>;
   /**
    * Tells specific people: by app message (NOTIFY_CHANNEL=app); else privately over the long connection to

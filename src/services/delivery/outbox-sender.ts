@@ -139,6 +139,12 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         content: item.content,
         mentions: item.userids,
       });
+    } else if (item.channel === 'app' && item.msgtype === 'file') {
+      await o.client.sendAppFile({
+        touser: item.userids,
+        filename: item.filename ?? 'file',
+        bytes: Buffer.from(item.content, 'base64'),
+      });
     } else if (item.channel === 'app') {
       await o.client.sendApp({
         touser: item.userids,

@@ -33,7 +33,13 @@ export interface ImagePushRequest {
   order?: { group: string; seq: number };
 }
 
-/** A file for one person over the long connection (uploaded, then aibot_send_msg `file`). */
+/** How a file reaches one person: one-to-one over the long connection, or as a self-built app message. */
+export type FileChannel = 'long-connection' | 'app';
+
+/**
+ * A file for one person: over the long connection (uploaded in chunks, then aibot_send_msg `file`) or by the
+ * self-built app (media/upload, then message/send `file`).
+ */
 export interface FilePushRequest {
   key: string;
   userid: string;
@@ -58,7 +64,7 @@ export interface Outbox {
   enqueueAll(reqs: PushRequest[]): Promise<number>;
   /** Queues a picture for the group (robot webhook, or uploaded over the long connection). */
   enqueueImage(req: ImagePushRequest): Promise<number>;
-  /** Queues a file for one person over the long connection. */
+  /** Queues a file for one person over the deployment's file channel. */
   enqueueFile(req: FilePushRequest): Promise<number>;
 }
 
@@ -91,9 +97,16 @@ export function pushParts(req: Pick<PushRequest, 'target' | 'format' | 'content'
  * upserted once under its unique key, so a re-run of the same job or command stores nothing new.
  * `group` (the push's key) and `seq` (the part's place) keep the parts of one message in order.
  */
-export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?: 'webhook' | 'aibot' }): Outbox {
+export function createOutbox(deps: {
+  models: Models;
+  clock: Clock;
+  groupChannel?: 'webhook' | 'aibot';
+  /** Where files for one person go (see fileChannelOf); the long connection unless told. */
+  fileChannel?: FileChannel;
+}): Outbox {
   // Without a webhook key, group pushes go out over the smart bot's long connection (aibot_send_msg).
   const groupChannel = deps.groupChannel ?? 'webhook';
+  const fileChannel = deps.fileChannel === 'app' ? 'app' : DIRECT_CHANNEL;
 
   function partUpserts(req: PushRequest, now: Date) {
     const parts = pushParts(req);
@@ -192,7 +205,7 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
     enqueueFile: (req) =>
       enqueueBytes({
         key: req.key,
-        channel: DIRECT_CHANNEL,
+        channel: fileChannel,
         msgtype: 'file',
         bytes: req.bytes,
         max: FILE_MAX_BYTES,

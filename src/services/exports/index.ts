@@ -7,6 +7,6 @@ export { excelWallTime, writeXlsx } from './xlsx-stream';
 export { FileWriteError } from './xlsx-stream';
 export { writeEventList } from './event-list';
 export { LEDGER_FILES, type LedgerKind, ledgerNames, writeLedger } from './ledgers';
-export { type LedgerDelivery, type LedgerDeliveryService, createLedgerDelivery } from './ledger-delivery';
+export { type LedgerDeliveryService, createLedgerDelivery } from './ledger-delivery';
 export { writeUnitRecords } from './unit-records';
 export { writeYearPack } from './year-pack';
