@@ -87,3 +87,23 @@ it('a correction to a year the other instance already has counts there once its 
   // Dec 29, 31, Jan 4, 5, 6 (with the bundled 2026: Dec 29, 30, 31, Jan 4, 5).
   expect(await b.say('office1', `交办 ${code} 单位：环卫所 期限：5个工作日`)).toContain('2027年1月6日（周三）');
 });
+
+it("a day off entered through one instance decides the other instance's overdue run that day", async () => {
+  const c = await createHarness('holidays_instances_c', { now: '2026-11-23T09:29:00+08:00' });
+  const d = await createHarness('holidays_instances_d', { now: '2026-11-23T09:29:00+08:00', db: c.db, clock: c.clock });
+  try {
+    // The bundled 2026 arrangement plus Monday 23 November as a day off.
+    const set2026 =
+      '节假日 设置 2026 休：1月1日-1月3日，2月15日-2月23日，4月4日-4月6日，5月1日-5月5日，6月19日-6月21日，' +
+      '9月25日-9月27日，10月1日-10月7日，11月23日 班：1月4日，2月14日，2月28日，5月9日，9月20日，10月10日';
+    expect(await c.say('office1', set2026)).toContain('已保存 2026 年');
+    c.clock.set(new Date('2026-11-23T09:30:00+08:00'));
+    await d.scheduler.tick(c.clock.now());
+    expect(await d.models.JobRun.findOne({ slot: 'overdue:2026-11-23T09:30' }).lean()).toMatchObject({
+      note: 'not_workday',
+    });
+  } finally {
+    await d.close();
+    await c.close();
+  }
+});

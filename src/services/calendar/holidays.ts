@@ -100,6 +100,8 @@ export function createHolidays(o: HolidaysOptions) {
     /** Reads the office's entries; the composition root awaits it before serving. */
     load: refresh,
     calendar,
+    /** The calendar as stored now (one read): for a decision that is recorded once, such as a daily job's run. */
+    current: read,
     /**
      * The calendar for `workdays` working days from `from` whose result is STORED (a deadline on an
      * opinion or an activity): this copy when it knows every year counted, else read from the database,
