@@ -109,6 +109,7 @@ export function createServices(
     roster,
     office: officeDirectory,
     calendar,
+    storedCalendar: holidays.stored,
   });
   // -- events (activities, meetings, shifts)
   const events = createEvents({
@@ -118,6 +119,7 @@ export function createServices(
     roster,
     clock: deps.clock,
     calendar,
+    storedCalendar: holidays.stored,
   });
   // -- scheduler runs and clean-up
   const { jobRuns, cleanup } = createScheduling({ models: deps.models, config: deps.config, calendar });

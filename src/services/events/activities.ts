@@ -11,6 +11,7 @@ import {
   type EventTimeInput,
   formatSignupDeadline,
   resolveSignupDeadline,
+  storedCalendarFor,
   type SignupDeadlineChoice,
 } from './event-time';
 import { createOnce, newEventFields, readEventIdentity } from './event-lifecycle';
@@ -53,7 +54,7 @@ export function createActivities(d: EventDeps) {
             ? { date: checkSignupDeadline(i.form.deadline, i.now, startAt, tz), estimated: false }
             : undefined
           : i.deadline
-            ? resolveSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.())
+            ? resolveSignupDeadline(i.deadline, i.now, startAt, tz, await storedCalendarFor(d, i.deadline, i.now))
             : undefined;
         const deadline = signup?.date ?? startAt;
         const deadlineEstimated = signup?.estimated ?? false;
