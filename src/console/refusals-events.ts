@@ -41,7 +41,7 @@ export const EVENT_CONSOLE: { readonly [C in EventRefusalCode]: Render<C> } = {
   'event.deadlineAfterStart': asChat('event.deadlineAfterStart'),
   'activity.capacityInvalid': (f) => t('refusalActivityCapacityInvalid', f),
   'activity.capacityBelowSigned': asChat('activity.capacityBelowSigned'),
-  'activity.signupClosed': asChat('activity.signupClosed'),
+  'activity.signupClosed': (f) => t('refusalActivitySignupClosed', f),
   'activity.started': asChat('activity.started'),
   'activity.alreadySigned': (f) => t('refusalActivityAlreadySigned', f),
   'activity.alreadyWaitlisted': asChat('activity.alreadyWaitlisted'),
@@ -77,7 +77,7 @@ export const EVENT_CONSOLE: { readonly [C in EventRefusalCode]: Render<C> } = {
   'shift.namesMissing': () => t('refusalShiftNamesMissing'),
   'shift.namesInvalid': asChat('shift.namesInvalid'),
   'shift.notOnRoster': asChat('shift.notOnRoster'),
-  'shift.noneToday': asChat('shift.noneToday'),
+  'shift.noneToday': () => t('refusalShiftNoneToday'),
   'shift.checkinNotYet': asChat('shift.checkinNotYet'),
   'shift.checkinAlready': asChat('shift.checkinAlready'),
 };

@@ -68,5 +68,8 @@ export const eventRefusalsText = {
   refusalCheckinNotSigned: (p: { code: string }) => `${p.code} 只有报名的代表才能签到。`,
   refusalRoomCodeNeeded: (p: { code: string }) => `${p.code} 需要现场签到码（会场屏幕上的 4 位数字）。`,
   refusalRoomCodeWrong: (p: { given: string }) => `签到码 ${p.given} 不对，请看会场屏幕上当前的数字。`,
+  refusalActivitySignupClosed: (p: { code: string; deadline: string }) =>
+    `活动 ${p.code} 的报名已于 ${p.deadline} 截止，不能再报名或取消。`,
+  refusalShiftNoneToday: () => '近期没有值班安排。',
   refusalRoomCodeExpired: (p: { given: string }) => `签到码 ${p.given} 已过期（签到码每分钟更换）。`,
 };

@@ -134,7 +134,7 @@ describe('the refusal catalogue', () => {
     expect(r.message.trim().length).toBeGreaterThan(4);
     expect(r.code).toBe(c);
     // A chat usage line (例如：交办 … / 例：…) or a command to send must never reach a web form.
-    expect(r.message).not.toMatch(/例如|例：|发送「|交办 YJ|改派 YJ|答复 YJ|办结 YJ/);
+    expect(r.message).not.toMatch(/例如|例：|发送「|发「|请发：|再发：|重发：|交办 YJ|改派 YJ|答复 YJ|办结 YJ/);
   });
 
   it.each(REFUSAL_CODES)('%s has its console status from its kind, on its field', (c) => {
