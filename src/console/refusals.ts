@@ -2,6 +2,7 @@ import { t } from '../messages';
 import { REFUSALS, type RefusalCode, type RefusalFields, type RefusalKind } from '../refusals';
 import type { Refusal } from '../refusals';
 import { formatDate, formatDateTime } from '../time/format';
+import { EVENT_CONSOLE } from './refusals-events';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -78,6 +79,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadyRevoked': (f) => t('announceAlreadyRevoked', f),
   'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
+  ...EVENT_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

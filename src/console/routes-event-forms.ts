@@ -1,9 +1,9 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { type MessageKey, t } from '../messages';
+import { t } from '../messages';
 import { fromWallTime, isValidYmd } from '../time/zone';
-import { notFound, parseInput, refusalsOf } from './errors';
-import { EVENT_NOT_FOUND, type EventRoutesDeps, eventCodeOf } from './routes-events';
+import { notFound, parseInput } from './errors';
+import { type EventRoutesDeps, eventCodeOf } from './routes-events';
 import { jsonBody } from './session';
 import type { EventChanged, EventCreated, EventFormOptions, Sendable } from '../contracts';
 
@@ -55,30 +55,6 @@ const editSchema = z
   })
   .strict();
 
-// Service refusals that belong to one of the form's fields.
-const FORM_FIELD: Partial<Record<MessageKey, string>> = {
-  activityUsage: 'title',
-  meetingUsage: 'title',
-  eventTitleTooLong: 'title',
-  eventPlaceMissing: 'place',
-  activityTypeInvalid: 'type',
-  meetingTypeInvalid: 'type',
-  eventFormStartPast: 'startAt',
-  eventFormEndBeforeStart: 'endAt',
-  eventFormDeadlinePast: 'signupDeadline',
-  eventFormDeadlineAfterStart: 'signupDeadline',
-  activityCapacityInvalid: 'capacity',
-  activityCapacityBelowSigned: 'capacity',
-};
-
-/** A field refusal is a form error (400 invalid with the field), a change made meanwhile a 409. */
-const refusing = refusalsOf({
-  fields: FORM_FIELD,
-  notFound: EVENT_NOT_FOUND,
-  conflict: ['eventChangedMeanwhile'],
-  fieldCode: 'invalid',
-});
-
 export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const { forms, board } = services.events;
@@ -112,7 +88,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const b = parseInput(createSchema, await jsonBody(ctx));
       const f = { kind: b.kind, title: b.title, type: b.type || undefined, ...formFields(b), roomCode: b.roomCode };
       const origin = `console:${who.actor.userid}:${b.requestId}`;
-      const r = await refusing(forms.create(f, who.actor, origin, clock.now()));
+      const r = await forms.create(f, who.actor, origin, clock.now());
       ctx.status = r.existed ? 200 : 201;
       ctx.body = { ...(await detail(r.code)), existed: r.existed } satisfies Sendable<EventCreated>;
     }),
@@ -126,7 +102,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const b = parseInput(editSchema, await jsonBody(ctx));
       const origin = `console:${who.actor.userid}:${code}:v${b.version}`;
       const input = { code, fields: formFields(b), version: b.version, actor: who.actor, origin, now: clock.now() };
-      const r = await refusing(forms.edit(input));
+      const r = await forms.edit(input);
       ctx.body = { ...(await detail(r.code)), changed: r.changed } satisfies Sendable<EventChanged>;
     }),
   );

@@ -3,11 +3,10 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
-import type { MessageKey } from '../messages';
 import { eventListText } from '../messages/room-code';
 import type { Services } from '../services';
 import { writeEventList } from '../services/exports';
-import { notFound, parseInput, refusalsOf } from './errors';
+import { notFound, parseInput } from './errors';
 import { sendWorkbook } from './routes-exports';
 import { type Guard, jsonBody } from './session';
 import type { EventDetail, EventList, RoomCodeView, Sendable } from '../contracts';
@@ -20,12 +19,6 @@ export interface EventRoutesDeps {
 }
 
 const EVENT_CODE = /^H[DY]\d{4}-\d{3,}$/;
-export const EVENT_NOT_FOUND: readonly MessageKey[] = [
-  'activityNotFound',
-  'meetingNotFound',
-  'activityCodeInvalid',
-  'meetingCodeInvalid',
-];
 
 /** An activity's or meeting's full code from the path (HD2026-001, HY2026-001); anything else is a 404. */
 export function eventCodeOf(ctx: Context): string {
@@ -33,9 +26,6 @@ export function eventCodeOf(ctx: Context): string {
   if (!EVENT_CODE.test(code)) throw notFound();
   return code;
 }
-
-/** An unknown event is a 404 like any other unknown page; other refusals stay as the service said them. */
-export const orNotFound = refusalsOf({ notFound: EVENT_NOT_FOUND });
 
 const switchSchema = z.object({ on: z.boolean() }).strict();
 
@@ -47,7 +37,7 @@ export function registerRoomCodeRoutes(router: Router, d: EventRoutesDeps): void
   router.get(
     '/events/:code/room-code',
     guard.office(async (ctx) => {
-      ctx.body = (await orNotFound(roomCodes.get(eventCodeOf(ctx), clock.now()))) satisfies RoomCodeView;
+      ctx.body = (await roomCodes.get(eventCodeOf(ctx), clock.now())) satisfies RoomCodeView;
     }),
   );
 
@@ -57,9 +47,9 @@ export function registerRoomCodeRoutes(router: Router, d: EventRoutesDeps): void
       const code = eventCodeOf(ctx);
       const b = parseInput(switchSchema, await jsonBody(ctx));
       const now = clock.now();
-      ctx.body = (await orNotFound(
-        b.on ? roomCodes.switchOn(code, who.actor, now) : roomCodes.switchOff(code, now),
-      )) satisfies RoomCodeView;
+      ctx.body = (await (b.on
+        ? roomCodes.switchOn(code, who.actor, now)
+        : roomCodes.switchOff(code, now))) satisfies RoomCodeView;
     }),
   );
 }
@@ -105,8 +95,8 @@ export function registerEventRoutes(router: Router, d: EventRoutesDeps): void {
       const now = clock.now();
       const origin = `console:${who.actor.userid}:${code}:cancel`;
       const input = { code, reason: b.cancelReason, origin, now };
-      if (code.startsWith('HD')) await orNotFound(services.events.activities.cancel(input));
-      else await orNotFound(services.events.meetings.cancel(input));
+      if (code.startsWith('HD')) await services.events.activities.cancel(input);
+      else await services.events.meetings.cancel(input);
       const after = await board.detail(code, now);
       if (!after) throw notFound();
       ctx.body = after satisfies Sendable<EventDetail>;

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { type MessageKey, t } from '../messages';
+import { t } from '../messages';
 import { fromWallTime, isValidYmd } from '../time/zone';
 import { readStationName } from '../commands/station-words';
 import { parseInput, refusalsOf } from './errors';
@@ -39,15 +39,8 @@ const assignSchema = z
 
 const removeSchema = z.object({ userid: z.string().trim().min(1).max(64) }).strict();
 
-const FORM_FIELD: Partial<Record<MessageKey, string>> = {
-  shiftFormDateInvalid: 'day',
-  shiftFormPast: 'day',
-  shiftNotOnRoster: 'userids',
-  stationAmbiguous: 'station',
-  stationInvalid: 'station',
-};
-
-const refusing = refusalsOf({ fields: FORM_FIELD, notFound: ['shiftNotFound'], fieldCode: 'invalid' });
+// The service's refusals carry their field; only the door's reading of the station name is mapped here.
+const refusing = refusalsOf({ fields: { stationAmbiguous: 'station' }, fieldCode: 'invalid' });
 
 export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
   const { services, config, clock, guard } = d;
@@ -102,9 +95,11 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
     '/shifts/:id/remove',
     guard.office(async (ctx) => {
       const b = parseInput(removeSchema, await jsonBody(ctx));
-      ctx.body = (await refusing(
-        shiftBoard.remove({ id: String(ctx.params.id), userid: b.userid, now: clock.now() }),
-      )) satisfies Sendable<ShiftRemoved>;
+      ctx.body = (await shiftBoard.remove({
+        id: String(ctx.params.id),
+        userid: b.userid,
+        now: clock.now(),
+      })) satisfies Sendable<ShiftRemoved>;
     }),
   );
 }

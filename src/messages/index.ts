@@ -16,7 +16,7 @@ import { holidays } from './holidays';
 import { charts } from './charts';
 import { roomCodeText } from './room-code';
 import { photos } from './photos';
-import { refusalsText } from './refusals';
+import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
@@ -40,6 +40,7 @@ const catalog = {
   ...roomCodeText,
   ...photos,
   ...refusalsText,
+  ...eventRefusalsText,
   ...reportText,
 };
 

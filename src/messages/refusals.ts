@@ -34,3 +34,42 @@ export const refusalsText = {
   refusalAnnouncementNotFound: (p: { code: string }) => `没有找到公告 ${p.code}。`,
   refusalOpinionPageBeyondEnd: (p: { page: number; pages: number }) => `没有第 ${p.page} 页（共 ${p.pages} 页）。`,
 };
+
+/** The events domain's refusals as the console's pages and forms say them (no chat commands in them). */
+export const eventRefusalsText = {
+  refusalEventCodeInvalid: (p: { text: string }) => `「${p.text}」不是活动或会议编号。`,
+  refusalEventNotFound: (p: { kind: 'activity' | 'meeting'; code: string }) =>
+    `没有找到${p.kind === 'activity' ? '活动' : '会议'} ${p.code}。`,
+  refusalEventCancelled: (p: { kind: 'activity' | 'meeting'; code: string; reason: string }) =>
+    `${p.kind === 'activity' ? '活动' : '会议'} ${p.code} 已取消${p.reason ? `（${p.reason}）` : ''}。`,
+  refusalEventAlreadyCancelled: (p: { code: string }) => `${p.code} 已经取消过了。`,
+  refusalEventTitleMissing: () => '请填写标题。',
+  refusalEventTimeMissing: () => '请填写开始时间。',
+  refusalEventPlaceMissing: () => '请填写地点。',
+  refusalEventTypeInvalid: (p: { kind: 'activity' | 'meeting'; text: string; types: string }) =>
+    `没有「${p.text}」这个${p.kind === 'activity' ? '活动' : '会议'}类型。可选：${p.types}。`,
+  refusalEventChangeMissing: () => '没有要修改的内容。',
+  refusalActivityCapacityInvalid: (p: { text: string }) => `名额「${p.text}」要填 1 到 99999 的人数，不限名额请留空。`,
+  refusalShiftStationMissing: (p: { known: string }) => `请选择联络站${p.known ? `（已有：${p.known}）` : ''}。`,
+  refusalShiftNamesMissing: () => '请选择值班代表。',
+  refusalStationInvalid: (p: { max: number }) => `联络站名称应为 1 到 ${p.max} 个字。`,
+  refusalActivityAlreadySigned: (p: { code: string }) => `已经报名了 ${p.code}，不用重复报名。`,
+  refusalActivityNotSigned: (p: { code: string }) => `没有报名 ${p.code}。`,
+  refusalLeaveUsage: () => '请假要写活动或会议编号和原因。',
+  refusalLeaveReasonMissing: (p: { code: string }) => `请假 ${p.code} 要写明原因。`,
+  refusalEventWhich: (p: { activity: string; meeting: string }) =>
+    `${p.activity} 和 ${p.meeting} 都对得上，请写完整编号。`,
+  refusalCheckinUsage: () => '签到要写活动或会议编号。',
+  refusalCheckinWhichOf: (p: { codes: string }) => `现在可以签到的有：${p.codes}，请写上编号。`,
+  refusalCheckinNotFound: (p: { text: string }) => `没有编号为 ${p.text} 的活动或会议。`,
+  refusalCheckinNothingOpen: () => '现在没有可以签到的活动、会议或值班。',
+  refusalCheckinTooEarly: (p: { code: string; opens: string; closes: string }) =>
+    `${p.code} 还没到签到时间（签到时间：${p.opens} 至 ${p.closes}）。`,
+  refusalCheckinNotSigned: (p: { code: string }) => `${p.code} 只有报名的代表才能签到。`,
+  refusalRoomCodeNeeded: (p: { code: string }) => `${p.code} 需要现场签到码（会场屏幕上的 4 位数字）。`,
+  refusalRoomCodeWrong: (p: { given: string }) => `签到码 ${p.given} 不对，请看会场屏幕上当前的数字。`,
+  refusalActivitySignupClosed: (p: { code: string; deadline: string }) =>
+    `活动 ${p.code} 的报名已于 ${p.deadline} 截止，不能再报名或取消。`,
+  refusalShiftNoneToday: () => '近期没有值班安排。',
+  refusalRoomCodeExpired: (p: { given: string }) => `签到码 ${p.given} 已过期（签到码每分钟更换）。`,
+};

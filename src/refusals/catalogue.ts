@@ -2,6 +2,11 @@
 // Each door renders them its own way: the chat (src/refusals/chat.ts), the console (src/console/refusals.ts);
 // a new door (card taps) adds its own Record<RefusalCode, …> and the compiler lists what it still lacks.
 
+import { EVENT_REFUSALS, type EventRefusalFields } from './events';
+import type { RefusalSpec } from './spec';
+
+export type { RefusalKind, RefusalSpec } from './spec';
+
 /** An opinion step a refusal can name (the words live in messages: opinionVerb). */
 export type OpinionStep =
   'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
@@ -14,8 +19,8 @@ export interface LastStep {
   action: string;
 }
 
-/** Every refusal code with its fields. */
-export interface RefusalFields {
+/** Every refusal code with its fields (the events domain's in ./events). */
+export interface RefusalFields extends EventRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -80,18 +85,6 @@ export interface RefusalFields {
 
 export type RefusalCode = keyof RefusalFields;
 
-/**
- * What kind of no it is, whatever the door: the case is not there, its state forbids the step (or changed),
- * the person may not take it, or the input itself is wrong.
- */
-export type RefusalKind = 'notFound' | 'conflict' | 'forbidden' | 'invalid';
-
-export interface RefusalSpec {
-  kind: RefusalKind;
-  /** The input field the refusal is about (the use case's own field name), for a form to show it beside. */
-  field?: string;
-}
-
 export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'opinion.notFound': { kind: 'notFound' },
   'opinion.changedMeanwhile': { kind: 'conflict' },
@@ -136,6 +129,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'announcement.alreadyRevoked': { kind: 'conflict' },
   'announcement.alreadyExpired': { kind: 'conflict' },
   'announcement.alreadySent': { kind: 'conflict' },
+  ...EVENT_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

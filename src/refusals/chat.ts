@@ -1,15 +1,11 @@
 import { t } from '../messages';
 import { formatDate, formatDateTime, formatShortDateTime } from '../time/format';
 import type { RefusalCode, RefusalFields } from './catalogue';
+import { EVENT_CHAT } from './chat-events';
 import type { Refusal } from './refusal';
+import type { ChatRendering } from './spec';
 
-/** What the chat door knows when it answers: the sender's view decides the next-step hint. */
-export interface ChatRendering {
-  timezone: string;
-  now: Date;
-  /** The sender is office staff (office next steps are offered). */
-  office: boolean;
-}
+export type { ChatRendering } from './spec';
 
 type Render<C extends RefusalCode> = (f: RefusalFields[C], c: ChatRendering) => string;
 
@@ -99,6 +95,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadyRevoked': (f) => t('announceAlreadyRevoked', f),
   'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
+  ...EVENT_CHAT,
 };
 
 /** A refusal as the chat says it. */

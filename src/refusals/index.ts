@@ -8,5 +8,6 @@ export {
   REFUSAL_CODES,
   REFUSALS,
 } from './catalogue';
+export { type EventKind, type EventRefusalCode, type EventRefusalFields } from './events';
 export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';
 export { type ChatRendering, renderForChat } from './chat';

@@ -129,7 +129,8 @@ describe('creating', () => {
       },
     });
     const past = await office.post('/api/console/events', activityForm({ startAt: '2026-11-21 09:00', endAt: null }));
-    expect(past.status).toBe(400);
+    expect(past.status).toBe(422);
+    expect(past.body.error.code).toBe('event.startPast');
     expect(past.body.error.fields).toEqual({ startAt: expect.stringContaining('已经过去了') });
     const ends = await office.post('/api/console/events', activityForm({ endAt: '2026-11-27 08:00' }));
     expect(ends.body.error.fields).toEqual({ endAt: '结束时间要晚于开始时间（2026年11月27日（周五）09:00）。' });
@@ -215,7 +216,7 @@ describe('editing', () => {
       roomCode: false,
     });
     expect(r.status).toBe(409);
-    expect(r.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining(code) });
+    expect(r.body.error).toMatchObject({ code: 'event.changedMeanwhile', message: expect.stringContaining(code) });
     const after = await h.models.Activity.findOne({ code }).lean();
     expect(after!.startAt.toISOString()).toBe('2026-11-27T06:00:00.000Z');
   });
@@ -232,9 +233,9 @@ describe('editing', () => {
       roomCode: false,
     };
     const r = await office.post(`/api/console/events/${code}/change`, { ...form, capacity: 2 });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(422);
     expect(r.body.error).toMatchObject({
-      code: 'invalid',
+      code: 'activity.capacityBelowSigned',
       fields: { capacity: `${code} 已有 3 人报名，名额不能少于 3。如确需减少，请先与代表沟通后由代表取消报名。` },
     });
     expect((await h.models.Activity.findOne({ code }).lean())!.capacity).toBe(3);
@@ -285,8 +286,8 @@ describe('editing', () => {
       startAt: '2026-11-30 09:00',
       place: '镇政府三楼会议室',
     });
-    expect(r.status).toBe(400);
-    expect(r.body.error).toMatchObject({ code: 'refused', message: expect.stringContaining('已取消') });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({ code: 'event.cancelled', message: expect.stringContaining('已取消') });
     expect((await h.models.Meeting.findOne({ code: m.body.code }).lean())!.startAt.toISOString()).toBe(
       '2026-11-29T01:00:00.000Z',
     );
@@ -298,7 +299,8 @@ describe('editing', () => {
       startAt: '2026-12-01 09:00',
       place: '镇敬老院',
     });
-    expect(over.status).toBe(400);
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe('event.over');
     expect(over.body.error.message).toBe(`${twin} 已经结束，不能再修改或取消。`);
     expect(
       (

@@ -145,8 +145,8 @@ describe('cancelling from the console', () => {
     const other = await (
       await signIn(h, 'office2')
     ).post(`/api/console/events/${meeting}/cancel`, { cancelReason: '又改期' });
-    expect(other.status).toBe(400);
-    expect(other.body.error).toMatchObject({ code: 'refused', message: `会议 ${meeting} 已经取消过了。` });
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatchObject({ code: 'event.alreadyCancelled', message: `${meeting} 已经取消过了。` });
     await h.drain();
     expect(h.groupTexts().filter((t) => t.includes(meeting) && t.includes('改期'))).toHaveLength(1);
   });

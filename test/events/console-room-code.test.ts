@@ -148,7 +148,7 @@ describe('签到 with the code on the screen', () => {
     )![0];
     expect(await h.say('office1', `取消会议 ${other} 原因：改期`)).toContain('取消');
     const r = await office.post(`/api/console/events/${other}/room-code`, { on: true });
-    expect(r.status).toBe(400);
-    expect(r.body.error.message).toContain('已取消');
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({ code: 'roomCode.cancelled', message: expect.stringContaining('已取消') });
   });
 });

@@ -170,8 +170,11 @@ describe('check-ins and taking a deputy off', () => {
       expect.objectContaining({ userid: 'zhang', name: '张三', at: '2026-11-23T05:50:00.000Z' }),
     ]);
     const refused = await fresh.post(`/api/console/shifts/${shift.id}/remove`, { userid: 'zhang' });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({ code: 'refused', message: expect.stringContaining('张三 已在') });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'shift.memberCheckedIn',
+      message: expect.stringContaining('张三 已在'),
+    });
     office = fresh;
   });
 
@@ -207,8 +210,11 @@ describe('check-ins and taking a deputy off', () => {
     h.clock.set('2026-11-24T09:00:00+08:00');
     const fresh = await signIn(h, 'office1');
     const r = await fresh.post(`/api/console/shifts/${shift.id}/remove`, { userid: 'zhang' });
-    expect(r.status).toBe(400);
-    expect(r.body.error.message).toContain('已经过去，不能再调整');
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatchObject({
+      code: 'shift.pastLocked',
+      message: expect.stringContaining('已经过去，不能再调整'),
+    });
     const week = await fresh.get('/api/console/shifts?week=2026-11-23');
     expect((week.body.items as View[]).find((x) => x.id === shift.id)!.editable).toBe(false);
   });

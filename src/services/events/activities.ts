@@ -46,12 +46,12 @@ export function createActivities(d: EventDeps) {
       byOrigin: async () => (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null,
       announce,
       insert: async () => {
-        const { title, startAt, endAt, place } = readEventIdentity({ ...i, at: i.form?.at }, 'activity', tz);
+        const { title, startAt, endAt, place } = readEventIdentity({ ...i, at: i.form?.at }, 'activity');
         const capacity = i.form ? checkCapacity(i.form.capacity) : readCapacity(i.capacity);
-        const type = matchType(i.type, tun.activityTypes, '其他', 'activityTypeInvalid');
+        const type = matchType(i.type, tun.activityTypes, '其他', 'activity');
         const signup = i.form
           ? i.form.deadline
-            ? { date: checkSignupDeadline(i.form.deadline, i.now, startAt, tz), estimated: false }
+            ? { date: checkSignupDeadline(i.form.deadline, i.now, startAt), estimated: false }
             : undefined
           : i.deadline
             ? resolveSignupDeadline(i.deadline, i.now, startAt, tz, await storedCalendarFor(d, i.deadline, i.now))

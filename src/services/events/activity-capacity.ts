@@ -1,5 +1,5 @@
 import { parseCount } from '../../text/list';
-import { UserError } from '../../errors';
+import { type EventKind, refuse } from '../../refusals';
 
 const UNLIMITED = /^(不限|无限|不限名额|无)$/;
 
@@ -7,14 +7,14 @@ const UNLIMITED = /^(不限|无限|不限名额|无)$/;
 export function readCapacity(text: string | undefined): number | null {
   if (text === undefined || UNLIMITED.test(text.trim())) return null;
   const n = parseCount(text);
-  if (n === undefined) throw new UserError('activityCapacityInvalid', { text });
+  if (n === undefined) refuse('activity.capacityInvalid', { text });
   return n;
 }
 
 /** A number of places from the console's form: a whole number from 1, or null for no limit. */
 export function checkCapacity(n: number | null): number | null {
   if (n === null) return null;
-  if (!Number.isInteger(n) || n < 1 || n > 99_999) throw new UserError('activityCapacityInvalid', { text: String(n) });
+  if (!Number.isInteger(n) || n < 1 || n > 99_999) refuse('activity.capacityInvalid', { text: String(n) });
   return n;
 }
 
@@ -23,14 +23,14 @@ export function matchType(
   text: string | undefined,
   types: readonly string[],
   fallback: string,
-  key: 'activityTypeInvalid' | 'meetingTypeInvalid',
+  kind: EventKind,
 ): string {
   const typed = text?.trim();
   if (!typed) return fallback;
   const hit =
     types.find((x) => x === typed) ??
     types.find((x) => typed.startsWith(x) || (typed.length >= 2 && x.startsWith(typed)));
-  if (!hit) throw new UserError(key, { text: typed, types: types.join('、') });
+  if (!hit) refuse('event.typeInvalid', { kind, text: typed, types: [...types] });
   return hit;
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
 import { neutralizeUserText } from '../../text/sanitize';
@@ -47,9 +47,9 @@ export interface ActivityChange {
 
 function assertChangeable(d: EventDeps, a: ActivityDoc, now: Date): void {
   if (a.status === 'cancelled')
-    throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
+    refuse('event.cancelled', { kind: 'activity', code: a.code, reason: a.cancelReason ?? '' });
   if (effectiveEnd(a.startAt, a.endAt, d.config.tunables.checkin) <= now)
-    throw new UserError('activityOver', { code: a.code });
+    refuse('event.over', { kind: 'activity', code: a.code });
 }
 
 /** What a 修改活动 sets, computed from the current document (pure apart from parsing). */
@@ -62,7 +62,7 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange, calendar: H
   const f = p.form;
   const newTime = f?.at !== undefined || Boolean(p.time);
   if (newTime) {
-    const parsed = checkEventTime((f?.at ?? p.time)!, p.now, tz);
+    const parsed = checkEventTime((f?.at ?? p.time)!, p.now);
     startAt = parsed.startAt;
     const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
     Object.assign(set, {
@@ -80,7 +80,7 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange, calendar: H
     changed.push('地点');
   }
   if (f?.deadline !== undefined) {
-    const deadline = f.deadline ? checkSignupDeadline(f.deadline, p.now, startAt, tz) : startAt;
+    const deadline = f.deadline ? checkSignupDeadline(f.deadline, p.now, startAt) : startAt;
     Object.assign(set, { deadline, deadlineEstimated: false, deadlineIsDefault: f.deadline === null });
     changed.push('报名截止');
   } else if (p.deadline) {
@@ -95,7 +95,7 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange, calendar: H
   if (f?.capacity !== undefined || p.capacity !== undefined) {
     const capacity = f?.capacity !== undefined ? checkCapacity(f.capacity) : readCapacity(p.capacity);
     if (capacity !== null && capacity < a.confirmedCount)
-      throw new UserError('activityCapacityBelowSigned', { code: a.code, count: a.confirmedCount });
+      refuse('activity.capacityBelowSigned', { code: a.code, count: a.confirmedCount });
     const lists = promoteWaitlist(a.confirmed, a.waitlist, capacity, p.now);
     Object.assign(set, listsUpdate(lists.confirmed, lists.waitlist), { capacity });
     promoted = lists.promoted;
@@ -109,7 +109,7 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
   const f = p.form;
   const formChanges = f && (f.at !== undefined || f.capacity !== undefined || f.deadline !== undefined);
   if (!p.time && !p.place && p.capacity === undefined && !p.deadline && !formChanges)
-    throw new UserError('activityChangeUsage');
+    refuse('event.changeMissing', { kind: 'activity' });
   const { Activity } = d.models;
   const tz = d.config.timezone;
   const calendar = p.deadline ? await storedCalendarFor(d, p.deadline, p.now) : undefined;
@@ -117,7 +117,7 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
     const a = await byCode(p.code, p.now);
     assertChangeable(d, a, p.now);
     if (p.expectedVersion !== undefined && a.version !== p.expectedVersion)
-      throw new UserError('eventChangedMeanwhile', { code: a.code });
+      refuse('event.changedMeanwhile', { code: a.code });
     const plan = planChange(d, a, p, calendar);
     const after = (await Activity.findOneAndUpdate(
       { _id: a._id, version: a.version, status: 'active' },
@@ -160,7 +160,7 @@ export async function cancelActivity(
     {
       load: () => byCode(p.code, p.now),
       alreadyCancelled: (x) => {
-        throw new UserError('activityAlreadyCancelled', { code: x.code });
+        return refuse('event.alreadyCancelled', { kind: 'activity', code: x.code });
       },
       check: (x) => assertChangeable(d, x, p.now),
       update: async (x, set) =>

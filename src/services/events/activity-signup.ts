@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
 import type { Stamp } from '../../models/event-parts';
@@ -85,14 +85,13 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
 
   function assertOpen(a: ActivityDoc, now: Date, until: 'deadline' | 'start'): void {
     if (a.status === 'cancelled')
-      throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
+      refuse('event.cancelled', { kind: 'activity', code: a.code, reason: a.cancelReason ?? '' });
     if (until === 'deadline' && a.deadline.getTime() <= now.getTime())
-      throw new UserError('activityDeadlinePassed', {
+      refuse('activity.signupClosed', {
         code: a.code,
         deadline: formatSignupDeadline(a, tz, d.calendar?.()),
       });
-    if (until === 'start' && a.startAt.getTime() <= now.getTime())
-      throw new UserError('activityStarted', { code: a.code });
+    if (until === 'start' && a.startAt.getTime() <= now.getTime()) refuse('activity.started', { code: a.code });
   }
 
   /** One guarded $push per attempt: never more confirmed than places, however many press at once. */
@@ -100,9 +99,9 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
     for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
       const a = await byCode(input, now);
       assertOpen(a, now, 'deadline');
-      if (a.confirmedIds.includes(userid)) throw new UserError('activityAlreadySigned', { code: a.code });
+      if (a.confirmedIds.includes(userid)) refuse('activity.alreadySigned', { code: a.code });
       const pos = a.waitlistIds.indexOf(userid);
-      if (pos >= 0) throw new UserError('activityAlreadyWaitlisted', { code: a.code, position: pos + 1 });
+      if (pos >= 0) refuse('activity.alreadyWaitlisted', { code: a.code, position: pos + 1 });
       const base: Record<string, unknown> = {
         _id: a._id,
         status: 'active',
@@ -141,7 +140,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       const a = await byCode(input, now);
       assertOpen(a, now, leaveReason === undefined ? 'deadline' : 'start');
       const wasConfirmed = a.confirmedIds.includes(userid);
-      if (!wasConfirmed && !a.waitlistIds.includes(userid)) throw new UserError('activityNotSigned', { code: a.code });
+      if (!wasConfirmed && !a.waitlistIds.includes(userid)) refuse('activity.notSigned', { code: a.code });
       const lists = promoteWaitlist(
         a.confirmed.filter((s) => s.userid !== userid),
         a.waitlist.filter((s) => s.userid !== userid),
@@ -172,20 +171,20 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
   async function checkIn(input: string, userid: string, now: Date): Promise<{ activity: ActivityDoc; at: Date }> {
     const a = await byCode(input, now);
     if (a.status === 'cancelled')
-      throw new UserError('activityCancelled', { code: a.code, reason: a.cancelReason ?? '' });
+      refuse('event.cancelled', { kind: 'activity', code: a.code, reason: a.cancelReason ?? '' });
     const w = checkinWindow(a.startAt, a.endAt, tun.checkin);
     if (now < w.opens || now > w.closes) {
-      throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', {
+      refuse(now < w.opens ? 'checkin.tooEarly' : 'checkin.tooLate', {
         code: a.code,
-        opens: formatDateTime(w.opens, tz),
-        closes: formatDateTime(w.closes, tz),
+        opens: w.opens,
+        closes: w.closes,
       });
     }
     if (!anyoneMayCheckIn(a, tun.openCheckinActivityTypes) && !a.confirmedIds.includes(userid)) {
       const pos = a.waitlistIds.indexOf(userid);
-      if (pos >= 0) throw new UserError('checkinWaitlisted', { code: a.code, position: pos + 1 });
+      if (pos >= 0) refuse('checkin.waitlisted', { code: a.code, position: pos + 1 });
       const canSignUp = a.deadline.getTime() > now.getTime() && (a.capacity === null || a.confirmedCount < a.capacity);
-      throw new UserError('checkinNotSigned', { code: a.code, canSignUp });
+      refuse('checkin.notSigned', { code: a.code, canSignUp });
     }
     const after = await Activity.findOneAndUpdate(
       { _id: a._id, 'checkins.userid': { $ne: userid } },
@@ -194,7 +193,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
     ).lean();
     if (!after) {
       const at = a.checkins.find((c) => c.userid === userid)?.at ?? now;
-      throw new UserError('checkinAlready', { code: a.code, at: formatDateTime(at, tz) });
+      refuse('checkin.already', { code: a.code, at });
     }
     return { activity: after as ActivityDoc, at: now };
   }

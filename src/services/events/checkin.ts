@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { isRefusal, refuse } from '../../refusals';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import { toHalfWidth } from '../../text/normalize';
@@ -21,7 +21,7 @@ export type CheckinOutcome =
 
 /** A bare number may name no activity (or no meeting): that is an answer, not an error. */
 export function notFoundAsNull(err: unknown): null {
-  if (err instanceof UserError) return null;
+  if (isRefusal(err) && (err.code === 'event.notFound' || err.code === 'event.codeInvalid')) return null;
   throw err;
 }
 
@@ -73,17 +73,17 @@ export function createCheckin(
     const kind = eventKindOf(text);
     if (kind === 'HD') return viaActivity(text, userid, now, roomCode);
     if (kind === 'HY') return viaMeeting(text, userid, now, roomCode);
-    if (kind !== 'either') throw new UserError('checkinUsage');
+    if (kind !== 'either') refuse('checkin.usage', {});
     const act = await parts.activities.byCode(text, now).catch(notFoundAsNull);
     const meet = await parts.meetings.byCode(text, now).catch(notFoundAsNull);
     const openAct = act && act.status === 'active' && isOpen(act, now);
     const openMeet = meet && meet.status === 'active' && isOpen(meet, now);
-    if (openAct && openMeet) throw new UserError('checkinWhich', { activity: act.code, meeting: meet.code });
+    if (openAct && openMeet) refuse('checkin.which', { activity: act.code, meeting: meet.code });
     if (openMeet || (meet && !act)) return viaMeeting(text, userid, now, roomCode);
     if (act) return viaActivity(text, userid, now, roomCode);
     // `签到 4827`: no event has that number, so it is the code on the room's screen.
     if (/^\d{4}$/.test(text) && !roomCode) return checkInWhateverIsOpen(userid, now, text);
-    throw new UserError('checkinNotFound', { text });
+    refuse('checkin.notFound', { text });
   }
 
   /** Bare 签到: exactly one open activity (I may join), meeting or shift → that one; else a list. */
@@ -99,12 +99,12 @@ export function createCheckin(
       isOpen(m, now),
     );
     const codes = [...acts.map((a) => a.code), ...meets.map((m) => m.code)];
-    if (codes.length > 1) throw new UserError('checkinWhichOf', { codes: codes.join('、') });
+    if (codes.length > 1) refuse('checkin.whichOf', { codes });
     if (acts[0]) return viaActivity(acts[0].code, userid, now, roomCode);
     if (meets[0]) return viaMeeting(meets[0].code, userid, now, roomCode);
-    if (roomCode) throw new UserError('checkinNotFound', { text: roomCode });
+    if (roomCode) refuse('checkin.notFound', { text: roomCode });
     return viaShift(userid, now).catch((err: unknown) => {
-      if (err instanceof UserError && err.key === 'shiftNoneToday') throw new UserError('checkinNothingOpen');
+      if (isRefusal(err) && err.code === 'shift.noneToday') refuse('checkin.nothingOpen', {});
       throw err;
     });
   }

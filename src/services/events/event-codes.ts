@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { toHalfWidth } from '../../text/normalize';
 import { yearOf } from '../../time/zone';
 import { type CodePrefix, formatCode, parseCode } from '../codes';
@@ -6,8 +6,7 @@ import { type CodePrefix, formatCode, parseCode } from '../codes';
 /** Reads an activity (HD) or meeting (HY) code in any accepted form; bare numbers mean this year. */
 export function readEventCode(input: string, prefix: 'HD' | 'HY', now: Date, tz: string): string {
   const code = parseCode(input, prefix, yearOf(now, tz));
-  if (!code)
-    throw new UserError(prefix === 'HD' ? 'activityCodeInvalid' : 'meetingCodeInvalid', { text: input.slice(0, 20) });
+  if (!code) refuse('event.codeInvalid', { kind: prefix === 'HD' ? 'activity' : 'meeting', text: input.slice(0, 20) });
   return formatCode(code);
 }
 
@@ -21,7 +20,7 @@ export async function eventByCode<D>(
 ): Promise<D> {
   const code = readEventCode(input, prefix, now, tz);
   const doc = (await model.findOne({ code }).lean()) as D | null;
-  if (!doc) throw new UserError(prefix === 'HD' ? 'activityNotFound' : 'meetingNotFound', { code });
+  if (!doc) refuse('event.notFound', { kind: prefix === 'HD' ? 'activity' : 'meeting', code });
   return doc;
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { EventDeps } from './deps';
@@ -9,6 +9,8 @@ import { isMeetingOver } from './meeting-outcome';
 import type { Activities } from './activities';
 import type { Meetings } from './meetings';
 import type { RoomCodes } from './room-code';
+
+const kindName = (prefix: 'HD' | 'HY') => (prefix === 'HD' ? 'activity' : 'meeting');
 
 // The console's form for an activity or a meeting: 发布活动 / 会议通知 to create, 修改活动 / 修改会议 to edit,
 // through the same create and change steps (and so the same rules and notices), plus the room-code switch.
@@ -67,15 +69,12 @@ export function createEventForms(
 
   function assertEditable(doc: ActivityDoc | MeetingDoc, kind: 'HD' | 'HY', now: Date) {
     if (doc.status === 'cancelled')
-      throw new UserError(kind === 'HD' ? 'activityCancelled' : 'meetingCancelled', {
-        code: doc.code,
-        reason: doc.cancelReason ?? '',
-      });
+      refuse('event.cancelled', { kind: kindName(kind), code: doc.code, reason: doc.cancelReason ?? '' });
     const over =
       kind === 'HD'
         ? effectiveEnd(doc.startAt, doc.endAt, tun.checkin) <= now
         : isMeetingOver(doc as MeetingDoc, now, tun.checkin);
-    if (over) throw new UserError(kind === 'HD' ? 'activityOver' : 'meetingOver', { code: doc.code });
+    if (over) refuse('event.over', { kind: kindName(kind), code: doc.code });
   }
 
   /**
@@ -92,10 +91,10 @@ export function createEventForms(
   }): Promise<{ code: string; changed: string[] }> {
     const { fields: f, now } = p;
     const kind = eventKindOf(p.code);
-    if (kind !== 'HD' && kind !== 'HY') throw new UserError('activityNotFound', { code: p.code });
+    if (kind !== 'HD' && kind !== 'HY') return refuse('event.notFound', { kind: 'activity', code: p.code });
     const doc = kind === 'HD' ? await s.activities.byCode(p.code, now) : await s.meetings.byCode(p.code, now);
     assertEditable(doc, kind, now);
-    if (doc.version !== p.version) throw new UserError('eventChangedMeanwhile', { code: doc.code });
+    if (doc.version !== p.version) refuse('event.changedMeanwhile', { code: doc.code });
     const endAt = f.at.endAt === undefined ? (doc.endAt ?? null) : f.at.endAt;
     const at = sameTime(doc.startAt, f.at.startAt) && sameTime(doc.endAt, endAt) ? undefined : { ...f.at, endAt };
     const place = f.place.trim() === doc.place ? undefined : f.place;

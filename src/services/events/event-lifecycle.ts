@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import type { EventStatus, Reminder } from '../../models/event-parts';
 import { yearOf } from '../../time/zone';
@@ -12,21 +12,22 @@ import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 
 export type EventKind = 'activity' | 'meeting';
 
+const TITLE_MAX = 60;
+
 /** Title, time and place, read the same way for both kinds; the refusals name the kind's command. */
 export function readEventIdentity(
   i: { title: string; time?: EventTimeInput; at?: EventTimeInput; place?: string; now: Date },
   kind: EventKind,
-  tz: string,
 ) {
   const title = i.title.trim();
-  if (!title) throw new UserError(kind === 'activity' ? 'activityUsage' : 'meetingUsage');
-  if ([...title].length > 60) throw new UserError('eventTitleTooLong');
+  if (!title) refuse('event.titleMissing', { kind });
+  if ([...title].length > TITLE_MAX) refuse('event.titleTooLong', { max: TITLE_MAX });
   // The console's form and the chat's 时间：(read by its door) both give instants.
   const at = i.at ?? i.time;
-  if (!at) throw new UserError('eventTimeMissing');
-  const { startAt, endAt } = checkEventTime(at, i.now, tz);
+  if (!at) return refuse('event.timeMissing', {});
+  const { startAt, endAt } = checkEventTime(at, i.now);
   const place = i.place?.trim();
-  if (!place) throw new UserError('eventPlaceMissing', { kind });
+  if (!place) refuse('event.placeMissing', { kind });
   return { title, startAt, endAt, place };
 }
 

@@ -1,5 +1,5 @@
 import type { Reminder } from '../../models/event-parts';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import { formatDateTime } from '../../time/format';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
@@ -107,12 +107,10 @@ export interface EventTimeInput {
 }
 
 /** The console form's time: in the future, the end (if any) after the start; the same rules as `时间：`. */
-export function checkEventTime(at: EventTimeInput, now: Date, tz: string): { startAt: Date; endAt?: Date } {
-  if (at.startAt.getTime() <= now.getTime())
-    throw new UserError('eventFormStartPast', { when: formatDateTime(at.startAt, tz) });
+export function checkEventTime(at: EventTimeInput, now: Date): { startAt: Date; endAt?: Date } {
+  if (at.startAt.getTime() <= now.getTime()) refuse('event.startPast', { startAt: at.startAt });
   if (!at.endAt) return { startAt: at.startAt };
-  if (at.endAt.getTime() <= at.startAt.getTime())
-    throw new UserError('eventFormEndBeforeStart', { start: formatDateTime(at.startAt, tz) });
+  if (at.endAt.getTime() <= at.startAt.getTime()) refuse('event.endBeforeStart', { startAt: at.startAt });
   return { startAt: at.startAt, endAt: at.endAt };
 }
 
@@ -121,10 +119,8 @@ export function checkEventTime(at: EventTimeInput, now: Date, tz: string): { sta
  * and not after the start. A form states the instant, so a deadline after the start is refused rather
  * than moved to the start as the chat does with a bare date.
  */
-export function checkSignupDeadline(deadline: Date, now: Date, startAt: Date, tz: string): Date {
-  if (deadline.getTime() <= now.getTime())
-    throw new UserError('eventFormDeadlinePast', { when: formatDateTime(deadline, tz) });
-  if (deadline.getTime() > startAt.getTime())
-    throw new UserError('eventFormDeadlineAfterStart', { start: formatDateTime(startAt, tz) });
+export function checkSignupDeadline(deadline: Date, now: Date, startAt: Date): Date {
+  if (deadline.getTime() <= now.getTime()) refuse('event.deadlinePast', { deadline });
+  if (deadline.getTime() > startAt.getTime()) refuse('event.deadlineAfterStart', { startAt });
   return deadline;
 }

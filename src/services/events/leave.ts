@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc, MeetingReply } from '../../models/meeting';
 import { eventKindOf } from './event-codes';
@@ -16,8 +16,8 @@ export type LeaveOutcome =
 export function createLeave(parts: { activities: ActivityService; meetings: Meetings }) {
   async function leave(codeText: string, userid: string, reason: string, now: Date): Promise<LeaveOutcome> {
     const kind = eventKindOf(codeText);
-    if (kind === undefined) throw new UserError('leaveUsage');
-    if (!reason) throw new UserError('leaveNeedsReason', { code: codeText });
+    if (kind === undefined) refuse('leave.usage', {});
+    if (!reason) refuse('leave.reasonMissing', { code: codeText });
     if (kind === 'either') {
       const meeting = await parts.meetings.byCode(codeText, now).catch(notFoundAsNull);
       const ahead = meeting && meeting.status === 'active' && meeting.startAt > now;
@@ -25,7 +25,7 @@ export function createLeave(parts: { activities: ActivityService; meetings: Meet
       const inActivity = activity && (activity.confirmedIds.includes(userid) || activity.waitlistIds.includes(userid));
       // Both could be meant (会议 1 ahead, and I am on 活动 1): ask rather than guess.
       if (ahead && inActivity && activity.status === 'active')
-        throw new UserError('leaveWhich', { activity: activity.code, meeting: meeting.code });
+        refuse('leave.which', { activity: activity.code, meeting: meeting.code });
       if (inActivity && !ahead) return viaActivity(codeText, userid, reason, now);
     }
     if (kind === 'HD') return viaActivity(codeText, userid, reason, now);

@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { MeetingDoc } from '../../models/meeting';
 import { neutralizeUserText } from '../../text/sanitize';
@@ -13,8 +13,9 @@ import { isMeetingOver } from './meeting-outcome';
 type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
 
 function assertChangeable(d: EventDeps, m: MeetingDoc, now: Date): void {
-  if (m.status === 'cancelled') throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
-  if (isMeetingOver(m, now, d.config.tunables.checkin)) throw new UserError('meetingOver', { code: m.code });
+  if (m.status === 'cancelled')
+    refuse('event.cancelled', { kind: 'meeting', code: m.code, reason: m.cancelReason ?? '' });
+  if (isMeetingOver(m, now, d.config.tunables.checkin)) refuse('event.over', { kind: 'meeting', code: m.code });
 }
 
 export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
@@ -34,16 +35,16 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
     origin: string;
     now: Date;
   }) {
-    if (!p.time && !p.place && !p.at) throw new UserError('meetingChangeUsage');
+    if (!p.time && !p.place && !p.at) refuse('event.changeMissing', { kind: 'meeting' });
     for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
       const m = await byCode(p.code, p.now);
       assertChangeable(d, m, p.now);
       if (p.expectedVersion !== undefined && m.version !== p.expectedVersion)
-        throw new UserError('eventChangedMeanwhile', { code: m.code });
+        refuse('event.changedMeanwhile', { code: m.code });
       const set: Record<string, unknown> = {};
       const changed: string[] = [];
       if (p.at || p.time) {
-        const { startAt, endAt } = checkEventTime((p.at ?? p.time)!, p.now, tz);
+        const { startAt, endAt } = checkEventTime((p.at ?? p.time)!, p.now);
         const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
         Object.assign(set, {
           startAt,
@@ -90,7 +91,7 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
       {
         load: () => byCode(p.code, p.now),
         alreadyCancelled: (x) => {
-          throw new UserError('meetingAlreadyCancelled', { code: x.code });
+          return refuse('event.alreadyCancelled', { kind: 'meeting', code: x.code });
         },
         check: (x) => assertChangeable(d, x, p.now),
         update: async (x, set) =>

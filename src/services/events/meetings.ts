@@ -1,5 +1,5 @@
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { MeetingDoc, MeetingReply } from '../../models/meeting';
 import { neutralizeUserText } from '../../text/sanitize';
@@ -38,8 +38,8 @@ export function createMeetings(d: EventDeps) {
       byOrigin: async () => (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null,
       announce,
       insert: async () => {
-        const { title, startAt, endAt, place } = readEventIdentity(i, 'meeting', tz);
-        const type = matchType(i.type, tun.meetingTypes, '其他', 'meetingTypeInvalid');
+        const { title, startAt, endAt, place } = readEventIdentity(i, 'meeting');
+        const type = matchType(i.type, tun.meetingTypes, '其他', 'meeting');
         // Stored with the meeting: read the roster now, not this instance's copy.
         const expectedIds = (await d.roster.activeDeputies({ fresh: true })).map((x) => x.userid);
         const created = await Meeting.create({
@@ -87,14 +87,12 @@ export function createMeetings(d: EventDeps) {
    * version, so a whole group answering at once never conflicts.
    */
   async function reply(input: string, userid: string, answer: '参加' | '请假', reason: string | undefined, now: Date) {
-    if (answer === '请假' && !reason)
-      throw new UserError('meetingLeaveNeedsReason', { code: readEventCode(input, 'HY', now, tz) });
+    if (answer === '请假' && !reason) refuse('leave.reasonMissing', { code: readEventCode(input, 'HY', now, tz) });
     for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
       const m = await byCode(input, now);
       if (m.status === 'cancelled')
-        throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
-      if (m.startAt <= now)
-        throw new UserError('meetingReplyClosed', { code: m.code, when: formatDateTime(m.startAt, tz) });
+        refuse('event.cancelled', { kind: 'meeting', code: m.code, reason: m.cancelReason ?? '' });
+      if (m.startAt <= now) refuse('meeting.replyClosed', { code: m.code, startAt: m.startAt });
       const slip: MeetingReply = { userid, answer, at: now, ...(answer === '请假' ? { reason } : {}) };
       const open: Record<string, unknown> = { _id: m._id, status: 'active', startAt: { $gt: now } };
       const previous: MeetingReply | undefined = m.replies.find((r) => r.userid === userid);
@@ -120,13 +118,13 @@ export function createMeetings(d: EventDeps) {
   async function checkIn(input: string, userid: string, now: Date): Promise<{ meeting: MeetingDoc; at: Date }> {
     const m = await byCode(input, now);
     if (m.status === 'cancelled')
-      throw new UserError('meetingCancelled', { code: m.code, reason: m.cancelReason ?? '' });
+      refuse('event.cancelled', { kind: 'meeting', code: m.code, reason: m.cancelReason ?? '' });
     const w = checkinWindow(m.startAt, m.endAt, tun.checkin);
     if (now < w.opens || now > w.closes) {
-      throw new UserError(now < w.opens ? 'checkinTooEarly' : 'checkinTooLate', {
+      refuse(now < w.opens ? 'checkin.tooEarly' : 'checkin.tooLate', {
         code: m.code,
-        opens: formatDateTime(w.opens, tz),
-        closes: formatDateTime(w.closes, tz),
+        opens: w.opens,
+        closes: w.closes,
       });
     }
     const after = await Meeting.findOneAndUpdate(
@@ -134,11 +132,7 @@ export function createMeetings(d: EventDeps) {
       { $push: { checkins: { userid, at: now }, checkinIds: userid }, $addToSet: { expectedIds: userid } },
       { returnDocument: 'after' },
     ).lean();
-    if (!after)
-      throw new UserError('checkinAlready', {
-        code: m.code,
-        at: formatDateTime(m.checkins.find((c) => c.userid === userid)?.at ?? now, tz),
-      });
+    if (!after) refuse('checkin.already', { code: m.code, at: m.checkins.find((c) => c.userid === userid)?.at ?? now });
     return { meeting: after as MeetingDoc, at: now };
   }
 

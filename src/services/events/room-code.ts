@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import type { RoomCode } from '../../models/event-parts';
 import type { Actor } from '../roster';
 import type { EventDeps } from './deps';
@@ -45,14 +45,14 @@ export function checkRoomCode(doc: RoomCodeHolder, given: string | undefined, no
   const rc = doc.roomCode;
   if (!rc) return;
   const code = doc.code;
-  if (!given) throw new UserError('roomCodeNeeded', { code });
-  if (!/^\d{4}$/.test(given)) throw new UserError('roomCodeWrong', { code, given: given.slice(0, 8) });
+  if (!given) refuse('roomCode.needed', { code });
+  if (!/^\d{4}$/.test(given)) refuse('roomCode.wrong', { code, given: given.slice(0, 8) });
   const slot = slotOf(now);
   if (given === roomCodeAt(rc.secret, slot) || given === roomCodeAt(rc.secret, slot - 1)) return;
   const sinceSlot = slotOf(rc.since);
   for (let s = slot - 2; s >= Math.max(slot - EXPIRED_SLOTS, sinceSlot); s--)
-    if (given === roomCodeAt(rc.secret, s)) throw new UserError('roomCodeExpired', { code, given });
-  throw new UserError('roomCodeWrong', { code, given });
+    if (given === roomCodeAt(rc.secret, s)) refuse('roomCode.expired', { code, given });
+  refuse('roomCode.wrong', { code, given });
 }
 
 export function viewRoomCode(doc: RoomCodeHolder, now: Date): RoomCodeView {
@@ -92,7 +92,7 @@ export function createRoomCodes(
         : Meeting.updateOne(filter, { $set: { roomCode } });
     if (kind === 'HD') return { set, doc: await parts.activities.byCode(input, now) };
     if (kind === 'HY') return { set, doc: await parts.meetings.byCode(input, now) };
-    throw new UserError('roomCodeOnlyEvents');
+    return refuse('roomCode.onlyEvents', {});
   }
 
   async function get(
@@ -105,7 +105,7 @@ export function createRoomCodes(
 
   async function switchOn(input: string, actor: Actor, now: Date) {
     const { set, doc } = await find(input, now);
-    if (doc.status !== 'active') throw new UserError('roomCodeCancelled', { code: doc.code });
+    if (doc.status !== 'active') refuse('roomCode.cancelled', { code: doc.code });
     const roomCode: RoomCode = { secret: randomBytes(32).toString('hex'), since: now, by: actor.userid };
     await set({ code: doc.code, status: 'active', roomCode: null }, roomCode);
     return get(doc.code, now);

@@ -1,5 +1,5 @@
 import type { Shift as ShiftJson, ShiftPerson as ShiftPersonJson } from '../../contracts';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
 import { formatDateTime } from '../../time/format';
@@ -62,7 +62,7 @@ export function createShiftBoard(d: EventDeps, stations: Stations) {
 
   async function byId(id: string): Promise<ShiftDoc> {
     const doc = OBJECT_ID.test(id) ? ((await Shift.findById(id).lean()) as ShiftDoc | null) : null;
-    if (!doc) throw new UserError('shiftNotFound');
+    if (!doc) return refuse('shift.notFound', {});
     return doc;
   }
 
@@ -75,12 +75,12 @@ export function createShiftBoard(d: EventDeps, stations: Stations) {
     for (let attempt = 0; attempt < 5; attempt++) {
       const s = await byId(p.id);
       const label = shiftLabel(s, tz);
-      if (shiftWindow(s, d).closes <= p.now) throw new UserError('shiftPastLocked', { label });
+      if (shiftWindow(s, d).closes <= p.now) refuse('shift.pastLocked', { label });
       const member = (s.members ?? []).find((m) => m.userid === p.userid);
       if (!member) return { shift: (await views([s], p.now))[0]!, removed: false };
       if (s.checkinIds.includes(p.userid)) {
         const names = await d.roster.namesOf([p.userid]);
-        throw new UserError('shiftMemberCheckedIn', { name: names.get(p.userid) ?? p.userid, label });
+        refuse('shift.memberCheckedIn', { name: names.get(p.userid) ?? p.userid, label });
       }
       const after = (await Shift.findOneAndUpdate(
         { _id: s._id, 'members.userid': p.userid, 'checkins.userid': { $ne: p.userid } },

@@ -2,6 +2,7 @@ import { neutralizeUserText } from '../../text/sanitize';
 import { Types } from 'mongoose';
 import type { Actor } from '../roster';
 import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
 import { formatDate, formatDateTime } from '../../time/format';
@@ -43,7 +44,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
   /** A day (and start) not already gone: the chat's rule for 排班. */
   function checkNotPast(day: Date, startAt: Date | undefined, now: Date): void {
     if (startAt ? startAt <= now : day < startOfDay(now, tz))
-      throw new UserError('eventTimePast', { when: startAt ? formatDateTime(startAt, tz) : formatDate(day, tz) });
+      refuse('shift.timePast', { at: startAt ?? day, withTime: Boolean(startAt) });
   }
 
   /** The form's day (YYYY-MM-DD) and optional start (HH:mm): a real date, today or later, a start not past. */
@@ -51,11 +52,11 @@ export function createShifts(d: EventDeps, stations: Stations) {
     const [year, month, dd] = dayText.split('-').map(Number) as [number, number, number];
     const [hour, minute] = (time ?? '').split(':').map(Number);
     if (!isValidYmd(year, month, dd) || (time && !(hour! <= 23 && minute! <= 59)))
-      throw new UserError('shiftFormDateInvalid', { text: time ? `${dayText} ${time}` : dayText });
+      refuse('shift.dateInvalid', { text: time ? `${dayText} ${time}` : dayText });
     const day = fromWallTime({ year, month, day: dd }, tz);
     const startAt = time ? fromWallTime({ year, month, day: dd, hour, minute }, tz) : undefined;
     if (startAt ? startAt <= now : day < startOfDay(now, tz))
-      throw new UserError('shiftFormPast', { when: startAt ? formatDateTime(startAt, tz) : formatDate(day, tz) });
+      refuse('shift.dayPast', { at: startAt ?? day, withTime: Boolean(startAt) });
     return { day, startAt };
   }
 
@@ -66,7 +67,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     if (own.length === 1 && roster.every((x) => x.station)) return stations.byName(own[0]!, by);
     const known = await stations.known();
     if (known.length === 1) return { name: known[0]!, isNew: false, corrected: false };
-    throw new UserError('shiftStationMissing', { known: known.slice(0, 5).join('、') });
+    return refuse('shift.stationMissing', { known: known.slice(0, 5) });
   }
 
   /** 排班: puts deputies on the shift of a day (and time) at a station; re-running adds nobody twice. */
@@ -84,7 +85,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     const { day, startAt } = p;
     checkNotPast(day, startAt, p.now);
     const typedNames = [...new Set(p.names)];
-    if (typedNames.length === 0) throw new UserError('shiftNoNames');
+    if (typedNames.length === 0) refuse('shift.namesMissing', {});
     const people = await findAll(typedNames);
     const station = await pickStation(
       p.station,
@@ -111,7 +112,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     const active = await d.roster.activeByUserid(p.userids);
     const people = [...new Set(p.userids)].map((u) => {
       const x = active.get(u);
-      if (!x) throw new UserError('shiftNotOnRoster', { userid: u });
+      if (!x) return refuse('shift.notOnRoster', { userid: u });
       return x;
     });
     const station = await stations.resolve(p.station, p.actor.userid);
@@ -176,7 +177,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
         problems.push(err.reply);
       }
     }
-    if (problems.length) throw new UserError('shiftNamesInvalid', { problems });
+    if (problems.length) refuse('shift.namesInvalid', { problems });
     return people;
   }
 
@@ -256,12 +257,12 @@ export function createShifts(d: EventDeps, stations: Stations) {
     });
     if (!open) {
       const next = docs.find((s) => shiftWindow(s, d).opens > now);
-      if (!next) throw new UserError('shiftNoneToday');
+      if (!next) return refuse('shift.noneToday', {});
       const w = shiftWindow(next, d);
-      throw new UserError('shiftCheckinNotYet', {
+      refuse('shift.checkinNotYet', {
         label: shiftLabel(next, tz),
-        opens: formatDateTime(w.opens, tz),
-        closes: formatDateTime(w.closes, tz),
+        opens: w.opens,
+        closes: w.closes,
       });
     }
     const after = await Shift.findOneAndUpdate(
@@ -269,7 +270,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
       { $push: { checkins: { userid, at: now }, checkinIds: userid } },
       { returnDocument: 'after' },
     ).lean();
-    if (!after) throw new UserError('shiftCheckinAlready', { label: shiftLabel(open, tz) });
+    if (!after) refuse('shift.checkinAlready', { label: shiftLabel(open, tz) });
     return { shift: after as ShiftDoc, at: now };
   }
 

@@ -1,8 +1,10 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import type { Models } from '../../models';
 import { isDuplicateKey } from '../../models/duplicate-key';
 
 /** A station as a door read it: a known one (exactly, or matched from an abbreviation or typo) or a new name. */
+const STATION_MAX = 40;
+
 export interface StationChoice {
   name: string;
   kind: 'exact' | 'matched' | 'new';
@@ -20,7 +22,7 @@ export function createStations(models: Models) {
   async function resolve(m: StationChoice, by: string): Promise<{ name: string; isNew: boolean; corrected: boolean }> {
     if (m.kind === 'exact') return { name: m.name, isNew: false, corrected: false };
     if (m.kind === 'matched') return { name: m.name, isNew: false, corrected: true };
-    if (!m.name || [...m.name].length > 40) throw new UserError('stationInvalid');
+    if (!m.name || [...m.name].length > STATION_MAX) refuse('station.invalid', { max: STATION_MAX });
     await Station.updateOne(
       { name: m.name },
       { $setOnInsert: { name: m.name, createdBy: by } },
