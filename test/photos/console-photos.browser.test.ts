@@ -11,10 +11,17 @@ jest.setTimeout(120_000);
 let h: Harness;
 let web: { baseUrl: string; close(): Promise<void> };
 let browser: Browser;
-let context: BrowserContext;
+const contexts: BrowserContext[] = [];
 let code: string;
 
+/** Each person signs in in a browser of their own (one browser holding two people's sessions asks before switching). */
 async function signedInPage(userid: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  contexts.push(context);
   const page = await context.newPage();
   const reply = await h.say(userid, '登录', { chattype: 'single' });
   const link = /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)?.[0];
@@ -43,14 +50,9 @@ beforeAll(async () => {
   const reply = await sendBotMixed(h, 'zhang', '建议 北桥栏杆断了两根，很危险，请尽快修好 #城乡建设', images);
   code = /YJ\d{4}-\d{3}/.exec(reply)![0];
   h.clock.set(new Date('2026-11-23T10:00:00+08:00'));
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
 });
 afterAll(async () => {
-  await context?.close();
+  for (const c of contexts) await c.close();
   await browser?.close();
   await web?.close();
   await h?.close();
