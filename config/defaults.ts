@@ -97,17 +97,28 @@ export const defaults = {
     digest: { schedule: '0 9 * * 1', graceMs: 3 * 3600_000, enabled: true },
     cleanup: { schedule: '0 3 * * *', graceMs: 12 * 3600_000, enabled: true },
   },
-  /** Office console: sign-in links, sessions, sign-in attempt limits (per instance, in memory), list paging. */
+  /** Office console: sign-in links, sessions, failed sign-ins per client address (sliding window, per instance, in memory), list paging. */
   console: {
     loginLinkMinutes: 10,
     sessionIdleHours: 8,
     sessionMaxDays: 7,
     oauthStateMinutes: 10,
     signInPerIpPerWindow: 20,
-    signInGlobalPerWindow: 300,
     signInWindowMinutes: 10,
     maxPageSize: 100,
     maxBatch: 100,
+  },
+  /**
+   * Roster files (console upload, `npm run roster:import`): an .xlsx's declared and real unpacked size and entry
+   * count, and rows over all sheets (a township roster has hundreds). The console parses in a worker thread with
+   * its own heap cap and a time limit, so a hostile file can neither stall the bot nor take its memory.
+   */
+  rosterFile: {
+    maxUnpackedBytes: 10 * 1024 * 1024,
+    maxEntries: 200,
+    maxRows: 5_000,
+    workerHeapMb: 512,
+    workerTimeoutMs: 60_000,
   },
   retention: { inboundDays: 7, outboxDays: 30, jobRunDays: 90 },
   /** A run left 'running' this long is presumed crashed and may be taken over; failed runs retry within grace. */

@@ -6,7 +6,7 @@ import { actionInput } from './shared/opinion-input';
 import { shown } from '../src/text/group-safe';
 import { formatProgress } from './shared/opinion-format';
 
-/** 进度 / 查看: one opinion's timeline (full text only for the filer, co-signers and the office). */
+/** 进度 / 查看: one opinion's timeline (full text only for the filer and the office). */
 export const progressCommand = defineCommand({
   name: '进度',
   aliases: ['查看'],
@@ -45,7 +45,7 @@ export const cosignCommand = defineCommand({
   async run(ctx) {
     const { code } = ctx.params;
     const o = await ctx.services.opinions.cosign({ code }, actionInput(ctx));
-    return t('opinionCosigned', { code, title: shown(o.title, true), count: (o.cosigners ?? []).length });
+    return t('opinionCosigned', { code, title: shown(o.title, false), count: (o.cosigners ?? []).length });
   },
 });
 

@@ -6,7 +6,8 @@ import { parseRosterSheets } from '../src/services/roster';
 import { planImport } from '../src/services/roster';
 import { formatImportReport } from '../src/services/roster';
 import { createRosterImportStore } from '../src/services/roster';
-import { readSheetFile } from '../src/services/roster';
+import { readSheetFile, sheetProblemText } from '../src/services/roster';
+import { defaults } from '../config/defaults';
 import { readCliArgs } from './cli-args';
 import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 
@@ -47,13 +48,10 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     deps.err(t('importFileMissing', { file: args.file }));
     return 2;
   }
-  const read = await readSheetFile(data, args.file);
+  // The same file limits as the console's upload (tunables ship with the code, so they are known before config).
+  const read = await readSheetFile(data, args.file, defaults.rosterFile);
   if (!read.ok) {
-    deps.err(
-      read.problem === 'unsupported'
-        ? t('importUnsupported', { ext: read.detail ?? '' })
-        : t('importUnreadable', { detail: read.detail ?? '' }),
-    );
+    deps.err(sheetProblemText(read, defaults.rosterFile));
     return 2;
   }
   return withDatabase(deps, async ({ config, connection }) => {

@@ -17,6 +17,8 @@ export interface AppDeps {
   version?: string;
   /** Sees every answered request's status (metrics). */
   onResponse?: (status: number) => void;
+  /** The site is served over HTTPS (CONSOLE_URL): browsers are told to use nothing else (HSTS). */
+  httpsOnly?: boolean;
 }
 
 /** The HTTP layer: one error boundary, one request log line, health endpoints, then the routers. */
@@ -30,6 +32,8 @@ export function createApp(deps: AppDeps): Koa {
 
   app.use(async (ctx, next) => {
     const started = Date.now();
+    // A year, this host only: other sites under the same domain may still be plain HTTP.
+    if (deps.httpsOnly) ctx.set('strict-transport-security', 'max-age=31536000');
     try {
       await next();
     } catch (err) {

@@ -56,6 +56,8 @@ export interface ComposeOptions {
   extraCommands?: readonly Command[];
   /** Tests pass their own; otherwise one per app. */
   metrics?: Metrics;
+  /** Test seam: Node options for worker threads (the tests' TypeScript loader; compiled code needs none). */
+  workerExecArgv?: string[];
 }
 
 /** The composition root: builds every part once and wires them together. */
@@ -180,6 +182,7 @@ export async function composeApp(o: ComposeOptions) {
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
     consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
     holidayFiles,
+    workerExecArgv: o.workerExecArgv,
     // Pictures: fetched at once from WeCom (file URLs live 5 minutes), capped and timed.
     photoSource: createMediaSource({
       encodingAesKey: config.wecom.encodingAesKey,
@@ -277,6 +280,7 @@ export async function composeApp(o: ComposeOptions) {
     trustProxy: config.trustProxy,
     version: readVersion(),
     onResponse: (status) => metrics.observeRequest(status),
+    httpsOnly: config.consoleUrl?.startsWith('https:') ?? false,
   });
 
   return {

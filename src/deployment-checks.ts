@@ -2,11 +2,11 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 
 export interface DeploymentWarning {
-  check: 'push' | 'office' | 'console_url';
+  check: 'push' | 'office' | 'console_url' | 'trust_proxy';
   message: string;
 }
 
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 
 /**
  * Configurations that start but cannot work as a deployment expects: one warning each, so the
@@ -38,7 +38,15 @@ export async function checkDeployment(d: {
   if (url.protocol !== 'https:' && !LOOPBACK_HOSTS.test(url.hostname)) {
     out.push({
       check: 'console_url',
-      message: `CONSOLE_URL is not https (${url.protocol}//${url.host}): the console's sign-in would cross the network in clear text; put it behind the HTTPS proxy`,
+      message: `CONSOLE_URL is not https (${url.protocol}//${url.host}): the console's sign-in would cross the network in clear text and the session cookie has no Secure flag; put it behind the HTTPS proxy`,
+    });
+  }
+  // Reachable from other machines and believing X-Forwarded-For: safe only if just the proxy can connect and it
+  // replaces the header (a proxy that appends lets a client choose the address the sign-in limit counts).
+  if (config.trustProxy > 0 && !LOOPBACK_HOSTS.test(config.host)) {
+    out.push({
+      check: 'trust_proxy',
+      message: `listening on ${config.host}:${config.port} and trusting ${config.trustProxy} X-Forwarded-For hop(s) (TRUST_PROXY): make sure only your reverse proxy can reach this port and that it sets the header to the client's address (nginx: proxy_set_header X-Forwarded-For $remote_addr;), or set TRUST_PROXY=0 when nothing is in front`,
     });
   }
   return out;

@@ -56,7 +56,6 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   const limiter = createSignInLimiter({
     clock: d.clock,
     perIp: c.signInPerIpPerWindow,
-    global: c.signInGlobalPerWindow,
     windowMinutes: c.signInWindowMinutes,
   });
 

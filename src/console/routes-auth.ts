@@ -27,15 +27,29 @@ export interface AuthRoutesDeps {
 const STATE_PATH = '/console/auth';
 const LOGIN_FAILED = (why: string) => `/console/?login=${why}`;
 
-/** The one-time link's confirm page: a form that posts the token, sent at once by a nonce'd script. */
-function loginConfirmPage(token: string, nonce: string): string {
-  // The token is base64url (checked before we get here) and the texts are ours: nothing to escape.
+/** Text for an HTML page: roster names are typed by people. */
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The one-time link's confirm page: a form that posts the token. Sent at once by a nonce'd script,
+ * unless this browser is signed in as someone else: another site may have sent it to its own link
+ * (login CSRF), so the person is asked and the page waits for the click.
+ */
+function loginConfirmPage(token: string, nonce: string, swap?: { current: string; next: string }): string {
+  // The token is base64url (checked before we get here); names are escaped.
+  const hint = swap
+    ? t('consoleLoginSwitchHint', { current: escapeHtml(swap.current), next: escapeHtml(swap.next) })
+    : t('consoleLoginPageHint');
+  const button = swap ? t('consoleLoginSwitchButton') : t('consoleLoginPageButton');
+  const autoSubmit = swap ? '' : `<script nonce="${nonce}">document.getElementById('f').submit();</script>`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${t('consoleLoginPageTitle')}</title>
 <style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#303133}button{font-size:1rem;padding:.6rem 1.6rem;border:0;border-radius:4px;background:#409eff;color:#fff;cursor:pointer}</style></head>
-<body><h1>${t('consoleLoginPageTitle')}</h1><p>${t('consoleLoginPageHint')}</p>
-<form id="f" method="post" action="/console/login"><input type="hidden" name="token" value="${token}"><button type="submit">${t('consoleLoginPageButton')}</button></form>
-<script nonce="${nonce}">document.getElementById('f').submit();</script></body></html>`;
+<body><h1>${t('consoleLoginPageTitle')}</h1><p>${hint}</p>
+<form id="f" method="post" action="/console/login"><input type="hidden" name="token" value="${token}"><button type="submit">${button}</button></form>
+${autoSubmit}</body></html>`;
 }
 
 /**
@@ -95,27 +109,38 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     ctx.state.logPath = '/console/login/[redacted]';
     noStore(ctx);
     const token = String(ctx.params.token ?? '');
-    // Only misses count against the limit: a live 256-bit token cannot be guessed, and its POST counts.
-    if (!(await auth.loginTokenUsable(token, clock.now())))
-      return ctx.redirect(LOGIN_FAILED(limiter.allow(ctx.ip) ? 'expired' : 'rate_limited'));
+    if (limiter.blocked(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
+    // Only misses count against the limit: a live 256-bit token cannot be guessed.
+    const owner = await auth.loginTokenOwner(token, clock.now());
+    if (!owner) {
+      limiter.miss(ctx.ip);
+      return ctx.redirect(LOGIN_FAILED('expired'));
+    }
+    // Demo mode switches people on purpose (the simulator's 打开工作台), on loopback: no question there.
+    const current = config.demo ? undefined : await guard.sessionOf(ctx);
+    const swap =
+      current && current.actor.userid !== owner.userid ? { current: current.actor.name, next: owner.name } : undefined;
     const nonce = newToken();
     ctx.set(
       'content-security-policy',
       `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
     );
     ctx.type = 'text/html; charset=utf-8';
-    ctx.body = loginConfirmPage(token, nonce);
+    ctx.body = loginConfirmPage(token, nonce, swap);
   });
 
   pages.post('/console/login', async (ctx) => {
     noStore(ctx);
     // Only this site's own confirm page may post here (no signing a victim in as someone else).
     if (!sameOrigin(ctx)) return ctx.redirect(LOGIN_FAILED('expired'));
-    if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
+    if (limiter.blocked(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
     const token = await formToken(ctx);
     const userid = token ? await auth.redeemLoginToken(token, clock.now()) : undefined;
     ctx.status = 303;
-    if (!userid) return ctx.redirect(LOGIN_FAILED('expired'));
+    if (!userid) {
+      limiter.miss(ctx.ip);
+      return ctx.redirect(LOGIN_FAILED('expired'));
+    }
     await signIn(ctx, userid, 'link', 'expired');
   });
 
@@ -146,12 +171,13 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     const expected = ctx.cookies.get(STATE_COOKIE) ?? '';
     clearCookie(ctx, STATE_COOKIE, { secure: d.secure(), path: STATE_PATH });
     if (!wecomSignInConfigured(config)) return ctx.redirect(LOGIN_FAILED('wecom_unavailable'));
-    if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
+    if (limiter.blocked(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
     const state = String(ctx.query.state ?? '');
     const code = String(ctx.query.code ?? '');
     // The state ties the answer to this browser's own request: no one can log a victim in as themselves.
     if (!expected || !state || !sameSecret(state, expected) || !code || code.length > 512) {
       log.warn({ reason: !expected ? 'no_state_cookie' : 'state_mismatch' }, 'console wecom sign-in refused');
+      limiter.miss(ctx.ip);
       return ctx.redirect(LOGIN_FAILED('wecom_failed'));
     }
     let userid: string | undefined;
@@ -160,7 +186,10 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     } catch (err) {
       log.warn({ err }, 'console wecom sign-in: code exchange failed');
     }
-    if (!userid) return ctx.redirect(LOGIN_FAILED('wecom_failed'));
+    if (!userid) {
+      limiter.miss(ctx.ip);
+      return ctx.redirect(LOGIN_FAILED('wecom_failed'));
+    }
     await signIn(ctx, userid, 'wecom', 'wecom_failed');
   });
 

@@ -274,7 +274,8 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       const mine = o.filer === who.actor.userid || (o.cosigners ?? []).includes(who.actor.userid);
       // Someone else's case does not exist as far as this page is concerned.
       if (!mine) throw notFound();
-      ctx.body = await detail(o, { office: false, fullText: true });
+      // Co-signers see it masked: only the filer (and the office) see the constituent's numbers.
+      ctx.body = await detail(o, { office: false, fullText: o.filer === who.actor.userid });
     }),
   );
 }

@@ -62,8 +62,9 @@ export function registerPhotoRoutes(router: Router, d: PhotoRoutesDeps): void {
         const file = await services.photos.open(id, size, r.office);
         if (!file) throw notFound();
         ctx.type = file.mime;
-        // Private to this person; the bytes never change for an id, so the browser may keep them a day.
-        ctx.set('cache-control', 'private, max-age=86400');
+        // Private to this person. A thumbnail never changes for an id, so the browser may keep it a day; the full
+        // picture (faces, house numbers) is never stored, so it leaves the browser with the session.
+        ctx.set('cache-control', size === 'full' ? 'private, no-store' : 'private, max-age=86400');
         ctx.set('x-content-type-options', 'nosniff');
         ctx.set('content-disposition', 'inline');
         ctx.body = file.body;

@@ -4,8 +4,10 @@ import getRawBody from 'raw-body';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import { type MessageKey, t } from '../messages';
+import { neutralizeFormula } from '../text/spreadsheet';
 import type { Services } from '../services';
-import type { ImportPlan } from '../services/roster';
+import { type ImportPlan, sheetProblemText } from '../services/roster';
+import type { Logger } from 'pino';
 import { invalid, parseInput, queryParam, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
 
@@ -13,6 +15,7 @@ export interface RosterRoutesDeps {
   services: Services;
   config: Config;
   guard: Guard;
+  log: Logger;
 }
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -54,6 +57,8 @@ const FIELD_OF: Partial<Record<MessageKey, string>> = {
 const onField = refusalsOf({ fields: FIELD_OF });
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+/** A file's value shown back on the page: a clerk may paste the preview into a spreadsheet, where `=…` would run. */
+const echoed = (v: unknown) => (typeof v === 'string' ? neutralizeFormula(v) : iso(v));
 
 /** The plan as the page shows it: exactly what an apply would write, or the rows that stop it. */
 function planJson(plan: ImportPlan) {
@@ -61,7 +66,7 @@ function planJson(plan: ImportPlan) {
     row: r.row,
     userid: r.userid,
     name: r.name,
-    changes: r.changes.map((c) => ({ field: c.field, from: iso(c.from), to: iso(c.to) })),
+    changes: r.changes.map((c) => ({ field: c.field, from: echoed(c.from), to: echoed(c.to) })),
   });
   const person = (d: { userid: string; name: string }) => ({ userid: d.userid, name: d.name });
   return {
@@ -78,7 +83,7 @@ function planJson(plan: ImportPlan) {
 
 /** 代表名册: the roster service's rules (never the last office member) and the same import engine as `npm run roster:import`. */
 export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void {
-  const { services, config, guard } = d;
+  const { services, config, guard, log } = d;
 
   async function readFile(ctx: Context): Promise<ImportPlan> {
     const q = parseInput(importQuery, ctx.query);
@@ -88,14 +93,10 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
     } catch {
       return invalid({ file: t('rosterFileTooBig') });
     }
+    // Parsed in a worker: the log says when, so a slow file is seen for what it is.
+    log.info({ file: q.file, bytes: data.length }, 'roster file received, reading it off the event loop');
     const read = await services.rosterUpload.plan(data, q.file, { deactivateMissing: q.deactivateMissing === '1' });
-    if (!read.ok)
-      return invalid({
-        file:
-          read.problem === 'unsupported'
-            ? t('importUnsupported', { ext: read.detail ?? '' })
-            : t('importUnreadable', { detail: read.detail ?? '' }),
-      });
+    if (!read.ok) return invalid({ file: sheetProblemText(read, config.tunables.rosterFile) });
     return read.plan;
   }
 

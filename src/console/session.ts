@@ -103,7 +103,9 @@ export type Guard = ReturnType<typeof createGuard>;
 
 /** The JSON body of a write (empty → {}); anything else is a 400 the form can show. */
 export async function jsonBody(ctx: Context): Promise<unknown> {
-  if (!ctx.is('application/json') && ctx.request.length) return invalid({ body: t('formBad', { label: '请求内容' }) });
+  // A chunked body has no Content-Length: it must be JSON all the same (a cross-site form cannot send JSON).
+  const hasBody = Boolean(ctx.get('transfer-encoding')) || Boolean(ctx.request.length);
+  if (hasBody && !ctx.is('application/json')) return invalid({ body: t('formBad', { label: '请求内容' }) });
   let raw: string;
   try {
     raw = await getRawBody(ctx.req, { limit: MAX_BODY_BYTES, encoding: 'utf8' });

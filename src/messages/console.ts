@@ -8,6 +8,10 @@ export const consoleText = {
   consoleLoginPageTitle: () => '进入代表工作台',
   consoleLoginPageHint: () => '正在进入工作台……如果没有自动跳转，请点击下面的按钮。',
   consoleLoginPageButton: () => '进入工作台',
+  /** Names arrive HTML-escaped: the page is HTML. */
+  consoleLoginSwitchHint: (p: { current: string; next: string }) =>
+    `您当前以 ${p.current} 登录，切换为 ${p.next}？如果不是您本人打开的这个链接，请关闭本页。`,
+  consoleLoginSwitchButton: () => '切换登录',
   consoleLoginGroupOnly: () => '为了安全，登录链接只在单聊中发送。请点开我的头像，单独给我发送「登录」。',
   opinionChangedMeanwhile: (p: { code: string }) =>
     `建议 ${p.code} 刚刚已被更新（可能是其他工作人员在群聊或工作台中办理了），页面已重新载入，请查看后再操作。`,

@@ -36,6 +36,12 @@ export const rosterImport = {
     `不支持「.${p.ext}」文件：请另存为 Excel 工作簿（.xlsx）或 CSV UTF-8（.csv）后重试。（旧版 .xls 也请另存为 .xlsx。）`,
   importUnreadable: (p: { detail: string }) =>
     `无法读取这个文件（${p.detail}）。请在 Excel/WPS 中另存为 .xlsx 后重试。`,
+  importTooLarge: (p: { maxMb: number; maxEntries: number }) =>
+    `这个文件解压后超过 ${p.maxMb} MB（或内含超过 ${p.maxEntries} 个部分），不像是一份名册，没有读取。请只保留名册工作表，另存为 .xlsx 后重试。`,
+  importTooManyRows: (p: { max: number }) =>
+    `文件超过 ${p.max} 行，没有读取。名册请只保留代表名单；人数确实更多时请分成几个文件依次导入。`,
+  importTooComplex: () =>
+    '这个文件过于复杂，读取时超出了允许的时间或内存，没有读取。请只保留名册工作表，另存为 .xlsx 后重试。',
   importGbkNote: () =>
     '提示：这个 CSV 不是 UTF-8 编码，已按 GBK（GB18030）读取。如有乱码，请另存为 .xlsx 或「CSV UTF-8」后重试。',
 

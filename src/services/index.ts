@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { Models } from '../models';
 import { createNotifier, type DirectChats, type Notifier, type Outbox } from './delivery';
 import { createOfficeDirectory, createRoster } from './roster';
-import { createRosterUpload } from './roster';
+import { createRosterUpload, createSheetReader } from './roster';
 import { createOpinions } from './opinions';
 import { createBulletins } from './bulletins';
 import { createScheduling } from './scheduling';
@@ -40,6 +40,8 @@ export function createServices(
     holidayFiles?: readonly YearArrangement[];
     /** Where pictures are fetched from (the WeCom side); without one every picture is refused. */
     photoSource?: PhotoSource;
+    /** Node options for worker threads (from TypeScript sources: the loader that transpiles them). */
+    workerExecArgv?: string[];
   },
 ) {
   const notify = createNotifier({
@@ -74,6 +76,12 @@ export function createServices(
     timezone: deps.config.timezone,
     officeUserIds: deps.config.officeUserIds,
     forget: () => roster.forget(),
+    readSheets: createSheetReader({
+      limits: deps.config.tunables.rosterFile,
+      heapMb: deps.config.tunables.rosterFile.workerHeapMb,
+      timeoutMs: deps.config.tunables.rosterFile.workerTimeoutMs,
+      execArgv: base.workerExecArgv,
+    }),
   });
   // The one answer to "who is the office": staff marked on the roster plus OFFICE_USERIDS.
   const officeDirectory = createOfficeDirectory({ roster, configUserIds: deps.config.officeUserIds });

@@ -3,6 +3,9 @@ import path from 'node:path';
 
 export const projectRoot = path.resolve(__dirname, '..', '..');
 
+/** Worker threads started by the app under jest load the TypeScript sources through the same loader. */
+export const TS_WORKER_ARGV = ['--require', path.join(projectRoot, 'test/helpers/ts-register.cjs')];
+
 export interface ChildResult {
   code: number | null;
   signal: NodeJS.Signals | null;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../config';
 import type { Clock } from '../../src/clock';
 import { type Composed, composeApp } from '../../src/compose';
+import { TS_WORKER_ARGV } from './child';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from './db';
 
@@ -36,6 +37,7 @@ export async function startDemoApp(
     config,
     connection: db.connection,
     log: createLogger({ level: 'silent' }),
+    workerExecArgv: TS_WORKER_ARGV,
     ...(o.clock ? { clock: o.clock } : {}),
   });
   const server = http.createServer(composed.app.callback());

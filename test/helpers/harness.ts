@@ -6,6 +6,7 @@ import { ManualClock } from '../../src/clock';
 import { type ComposeOptions, type Composed, composeApp } from '../../src/compose';
 import { FakeWecom } from '../../src/demo/fake-wecom';
 import { createLogger } from '../../src/logger';
+import { TS_WORKER_ARGV } from './child';
 import { openTestDatabase, type TestDatabase } from './db';
 import {
   appEnvelope,
@@ -104,6 +105,7 @@ export async function createHarness(tag: string, opts: HarnessOptions = {}) {
     clock,
     pause: () => new Promise((r) => setImmediate(r)),
     extraCommands: opts.extraCommands,
+    workerExecArgv: TS_WORKER_ARGV,
     ...opts.compose,
   });
   if (!opts.clock) clock.set(start);

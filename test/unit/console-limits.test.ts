@@ -1,18 +1,51 @@
 import { ManualClock } from '../../src/clock';
-import { createSignInLimiter } from '../../src/console/rate-limit';
+import { addressKey, createSignInLimiter } from '../../src/console/rate-limit';
 import { contentDisposition } from '../../src/console/routes-exports';
 
 describe('sign-in limiter', () => {
-  it('counts per address and for the whole instance, per window', () => {
+  it('counts per address in a sliding window; refused attempts count for nobody', () => {
     const clock = new ManualClock('2026-11-22T10:00:00Z');
-    const limit = createSignInLimiter({ clock, perIp: 3, global: 5, windowMinutes: 10 });
+    const limit = createSignInLimiter({ clock, perIp: 3, windowMinutes: 10 });
     expect([1, 2, 3, 4].map(() => limit.allow('a'))).toEqual([true, true, true, false]);
-    // 'a' used four of the instance's five: 'b' gets one, then the instance is full.
+    // However often 'a' tries, others are untouched.
+    for (let i = 0; i < 50; i++) limit.allow('a');
     expect(limit.allow('b')).toBe(true);
-    expect(limit.allow('c')).toBe(false);
-    clock.advance(10 * 60_000);
+    // Sliding: at 9 minutes the first attempts still count; just past 10 minutes the oldest has left.
+    clock.advance(9 * 60_000);
+    expect(limit.blocked('a')).toBe(true);
+    clock.advance(60_000 + 1);
+    expect(limit.blocked('a')).toBe(false);
     expect(limit.allow('a')).toBe(true);
-    expect(limit.allow('c')).toBe(true);
+  });
+
+  it('misses count; a look that finds nothing wrong does not', () => {
+    const clock = new ManualClock('2026-11-22T10:00:00Z');
+    const limit = createSignInLimiter({ clock, perIp: 2, windowMinutes: 10 });
+    expect(limit.blocked('a')).toBe(false);
+    limit.miss('a');
+    expect(limit.blocked('a')).toBe(false);
+    limit.miss('a');
+    expect(limit.blocked('a')).toBe(true);
+    expect(limit.blocked('b')).toBe(false);
+  });
+
+  it('one IPv6 subscriber block (/64) is one address; IPv4-mapped addresses are IPv4', () => {
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::5')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('forgets the least recently counted address when it tracks too many', () => {
+    const clock = new ManualClock('2026-11-22T10:00:00Z');
+    const limit = createSignInLimiter({ clock, perIp: 1, windowMinutes: 10, maxTracked: 2 });
+    limit.miss('a');
+    limit.miss('b');
+    limit.miss('c');
+    expect(limit.blocked('a')).toBe(false);
+    expect(limit.blocked('b')).toBe(true);
+    expect(limit.blocked('c')).toBe(true);
   });
 });
 

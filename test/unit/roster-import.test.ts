@@ -1,3 +1,4 @@
+import { defaults } from '../../config/defaults';
 import { mapHeader, normalizeHeader, parseRosterSheets, readDate } from '../../src/services/roster';
 import { planImport, type StoredDeputy } from '../../src/services/roster';
 import { formatImportReport } from '../../src/services/roster';
@@ -207,7 +208,7 @@ describe('reading files', () => {
       0x2c,
       ...Buffer.from('zhangsan'),
     ]);
-    const read = await readSheetFile(gbk, 'roster.csv');
+    const read = await readSheetFile(gbk, 'roster.csv', defaults.rosterFile);
     expect(read).toMatchObject({ ok: true, encoding: 'gb18030' });
     if (!read.ok) return;
     expect(read.sheets[0]!.rows.map((r) => r.cells)).toEqual([
@@ -217,9 +218,13 @@ describe('reading files', () => {
   });
 
   it('keeps CSV values as typed (no number guessing) and refuses other formats', async () => {
-    const read = await readSheetFile(Buffer.from('姓名,账号,手机\n张三,007,13800138000\n'), 'r.csv');
+    const read = await readSheetFile(
+      Buffer.from('姓名,账号,手机\n张三,007,13800138000\n'),
+      'r.csv',
+      defaults.rosterFile,
+    );
     expect(read.ok && read.sheets[0]!.rows[1]!.cells).toEqual(['张三', '007', '13800138000']);
-    expect(await readSheetFile(Buffer.from('x'), 'r.xls')).toEqual({
+    expect(await readSheetFile(Buffer.from('x'), 'r.xls', defaults.rosterFile)).toEqual({
       ok: false,
       problem: 'unsupported',
       detail: 'xls',

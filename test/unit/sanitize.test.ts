@@ -1,3 +1,4 @@
+import { neutralizeFormula } from '../../src/text/spreadsheet';
 import { neutralizeOfficeMarkdown, neutralizeUserText } from '../../src/text/sanitize';
 
 describe('neutralizeUserText', () => {
@@ -48,5 +49,12 @@ describe('neutralizeOfficeMarkdown', () => {
     expect(neutralizeOfficeMarkdown('&#60;@zhao&#62; &#x3C;@qian&#x3e; &lt;&#64;sun&gt; &#064;all')).toBe(
       '＜@zhao＞ ＜@qian＞ ＜@sun＞ ＠all',
     );
+  });
+});
+
+describe('neutralizeFormula', () => {
+  it('keeps text a spreadsheet would run as text, and leaves the rest alone', () => {
+    for (const s of ['=1+2', '+86 138', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralizeFormula(s)).toBe(`'${s}`);
+    for (const s of ['路灯', '１+２', ' =1', "'=1", '']) expect(neutralizeFormula(s)).toBe(s);
   });
 });

@@ -71,15 +71,16 @@ export function createConsoleAuth(d: {
       return token;
     },
 
-    /** Whether a link token could still be spent, without spending it (the confirm page's first look). */
-    async loginTokenUsable(token: string, now: Date): Promise<boolean> {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
-      const found = await ConsoleLoginToken.exists({
-        tokenHash: hashToken(token),
-        usedAt: { $exists: false },
-        expiresAt: { $gt: now },
-      });
-      return found !== null;
+    /** The confirm page's first look, without spending the link: the person a live, unspent link is for (named from the roster), or undefined. */
+    async loginTokenOwner(token: string, now: Date): Promise<{ userid: string; name: string } | undefined> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+      const found = await ConsoleLoginToken.findOne(
+        { tokenHash: hashToken(token), usedAt: { $exists: false }, expiresAt: { $gt: now } },
+        { userid: 1 },
+      ).lean();
+      if (!found) return undefined;
+      const names = await d.roster.namesOf([found.userid]);
+      return { userid: found.userid, name: names.get(found.userid) ?? found.userid };
     },
 
     /** Spends a link token: one guarded update, so of two concurrent uses exactly one gets the userid. */

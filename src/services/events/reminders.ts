@@ -7,7 +7,7 @@ import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import type { EventDeps } from './deps';
 import { nextPendingAt } from './event-time';
-import { shiftLabel } from './shifts';
+import { shiftPushLabel } from './shifts';
 
 type Updater = (filter: Record<string, unknown>, update: Record<string, unknown>) => Promise<{ modifiedCount: number }>;
 type Due = { _id: unknown; reminders: Reminder[]; reminderRev: number };
@@ -101,7 +101,7 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
 
   async function shiftPush(s: ShiftDoc, r: Reminder): Promise<void> {
     if (s.memberIds.length === 0) return;
-    const body = t('shiftReminderPush', { label: shiftLabel(s, tz) });
+    const body = t('shiftReminderPush', { label: shiftPushLabel(s, tz) });
     await d.notify.toGroup(
       reminderKey(`shift-${String(s._id)}`, r.minutesBefore, s.reminderRev),
       `${body}\n${mentions(s.memberIds)}`,

@@ -4,7 +4,7 @@ import type { ShiftDoc } from '../../models/shift';
 import { formatDateTime } from '../../time/format';
 import { addDaysYmd, dayKey, fromWallTime, startOfWeek, wallTime } from '../../time/zone';
 import type { EventDeps } from './deps';
-import { shiftLabel, shiftWindow } from './shifts';
+import { shiftLabel, shiftPushLabel, shiftWindow } from './shifts';
 import type { Stations } from './stations';
 
 // The console's 值班 page: one week of liaison-station shifts with who is on each and who checked in,
@@ -105,7 +105,7 @@ export function createShiftBoard(d: EventDeps, stations: Stations) {
       await d.notify.toUsers(
         `shift:${String(s._id)}:removed:${p.userid}:${member.at?.getTime() ?? 0}`,
         [p.userid],
-        t('shiftRemovedPush', { label }),
+        t('shiftRemovedPush', { label: shiftPushLabel(s, tz) }),
       );
       if (after.members.length === 0 && after.checkins.length === 0) {
         const gone = await Shift.deleteOne({ _id: s._id, members: { $size: 0 }, checkins: { $size: 0 } });

@@ -1,3 +1,4 @@
+import { neutralizeUserText } from '../../text/sanitize';
 import { Types } from 'mongoose';
 import type { Actor } from '../roster';
 import { UserError } from '../../errors';
@@ -15,6 +16,11 @@ const WHOLE_DAY_REMIND_HOUR = 9;
 
 export function shiftLabel(s: Pick<ShiftDoc, 'day' | 'startAt' | 'station'>, tz: string): string {
   return `${s.startAt ? formatDateTime(s.startAt, tz) : formatDate(s.day, tz)} ${s.station}`;
+}
+
+/** The label in a push: a station's name is typed by people (chat, console, a roster file) and must mention nobody. */
+export function shiftPushLabel(s: Pick<ShiftDoc, 'day' | 'startAt' | 'station'>, tz: string): string {
+  return neutralizeUserText(shiftLabel(s, tz));
 }
 
 /** When a deputy on the shift may check in: the whole day, or around the given start. */
@@ -147,7 +153,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     await d.notify.toUsers(
       `shift:${String(after._id)}:assigned:${p.origin}`,
       added,
-      t('shiftAssignedPush', { label: shiftLabel(after, tz) }),
+      t('shiftAssignedPush', { label: shiftPushLabel(after, tz) }),
     );
     const nameOf = new Map(people.map((x) => [x.userid, x.name]));
     return {

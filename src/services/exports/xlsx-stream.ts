@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import { neutralizeFormula } from '../../text/spreadsheet';
 import { wallTime } from '../../time/zone';
 import { uniqueSheetName } from './sheet-names';
 
@@ -130,7 +131,12 @@ export class XlsxStream {
     let committed = false;
     const writer: SheetWriter = {
       async addRow(values) {
-        const row = ws.addRow(values.map((v) => (v instanceof Date ? excelWallTime(v, tz) : (v ?? null))));
+        // Every export passes here: typed text never becomes a live formula.
+        const row = ws.addRow(
+          values.map((v) =>
+            v instanceof Date ? excelWallTime(v, tz) : typeof v === 'string' ? neutralizeFormula(v) : (v ?? null),
+          ),
+        );
         columns.forEach((c, i) => {
           const fmt = c.kind ? NUM_FMT[c.kind] : undefined;
           if (fmt) row.getCell(i + 1).numFmt = fmt;

@@ -135,9 +135,12 @@ export function followers(o: Opinion): string[] {
   return [o.filer, ...(o.cosigners ?? [])];
 }
 
-/** Full text (unmasked) is for the filer, co-signers and the office only. */
+/**
+ * Full text (unmasked) is for the filer and the office only: any deputy may co-sign any open case, so
+ * co-signing must not open a constituent's phone and ID number (photos are kept the same way).
+ */
 export function hasFullAccess(o: Opinion, viewer: Actor): boolean {
-  return viewer.isOffice || o.filer === viewer.userid || (o.cosigners ?? []).includes(viewer.userid);
+  return viewer.isOffice || o.filer === viewer.userid;
 }
 
 /** The configured number of working days from now (official calendar; weekends only past its data, logged). */

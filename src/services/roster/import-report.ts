@@ -3,6 +3,7 @@ import { rosterFieldLabels } from '../../messages/roster-import';
 import { maskSensitive } from '../../text/mask';
 import { dayKey } from '../../time/zone';
 import { ROSTER_FIELDS, type ParsedRoster } from './import-parse';
+import type { SheetProblem } from './import-sheet';
 import type { FieldChange, ImportPlan, RowUpdate, StoredDeputy } from './import-plan';
 
 export interface ReportInput {
@@ -87,4 +88,26 @@ function showValue(v: FieldChange['to'], tz: string): string {
   if (typeof v === 'boolean') return v ? t('importActiveYes') : t('importActiveNo');
   if (v instanceof Date) return dayKey(v, tz);
   return maskSensitive(v);
+}
+
+/** Why a roster file was not read, in words for the person who uploaded it (console form, CLI). */
+export function sheetProblemText(
+  read: { problem: SheetProblem; detail?: string },
+  limits: { maxUnpackedBytes: number; maxEntries: number; maxRows: number },
+): string {
+  switch (read.problem) {
+    case 'unsupported':
+      return t('importUnsupported', { ext: read.detail ?? '' });
+    case 'unreadable':
+      return t('importUnreadable', { detail: read.detail ?? '' });
+    case 'tooLarge':
+      return t('importTooLarge', {
+        maxMb: Math.round(limits.maxUnpackedBytes / 1024 / 1024),
+        maxEntries: limits.maxEntries,
+      });
+    case 'tooManyRows':
+      return t('importTooManyRows', { max: limits.maxRows });
+    case 'tooComplex':
+      return t('importTooComplex');
+  }
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
+import { type ArchiveLimits, checkArchive } from './zip-limits';
 
 // exceljs takes about a second to load: only the import tool needs it, so the server never loads it.
 const loadExcel = async (): Promise<typeof ExcelJSModule> => (await import('exceljs')).default;
@@ -18,20 +19,37 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export type SheetRead =
-  | { ok: true; sheets: Sheet[]; encoding?: 'utf-8' | 'gb18030' }
-  | { ok: false; problem: 'unsupported' | 'unreadable'; detail?: string };
+export type SheetProblem = 'unsupported' | 'unreadable' | 'tooLarge' | 'tooManyRows' | 'tooComplex';
 
-/** Reads every sheet of an .xlsx, or a .csv (UTF-8 with or without BOM; GBK/GB18030 from Chinese Excel). */
-export async function readSheetFile(data: Buffer, fileName: string): Promise<SheetRead> {
+export type SheetRead =
+  { ok: true; sheets: Sheet[]; encoding?: 'utf-8' | 'gb18030' } | { ok: false; problem: SheetProblem; detail?: string };
+
+/** What a roster file may hold: an .xlsx's archive (declared and real) and the rows of all sheets. */
+export interface SheetLimits extends ArchiveLimits {
+  maxRows: number;
+}
+
+/**
+ * Reads every sheet of an .xlsx (after checking its archive), or a .csv (UTF-8 with or without BOM; GBK/GB18030
+ * from Chinese Excel); more rows than the limit is a refusal, not a cut.
+ */
+export async function readSheetFile(data: Buffer, fileName: string, limits: SheetLimits): Promise<SheetRead> {
   const ext = /\.([A-Za-z]+)$/.exec(fileName)?.[1]?.toLowerCase();
   try {
-    if (ext === 'xlsx') return { ok: true, sheets: await readXlsx(data) };
-    if (ext === 'csv' || ext === 'txt') {
+    let read: SheetRead;
+    if (ext === 'xlsx') {
+      const archive = checkArchive(data, limits);
+      if (!archive.ok)
+        return archive.problem === 'tooLarge'
+          ? { ok: false, problem: 'tooLarge' }
+          : { ok: false, problem: 'unreadable', detail: 'not a zip archive' };
+      read = { ok: true, sheets: await readXlsx(data) };
+    } else if (ext === 'csv' || ext === 'txt') {
       const { text, encoding } = decodeText(data);
-      return { ok: true, sheets: [await readCsv(text)], encoding };
-    }
-    return { ok: false, problem: 'unsupported', detail: ext ?? '' };
+      read = { ok: true, sheets: [await readCsv(text)], encoding };
+    } else return { ok: false, problem: 'unsupported', detail: ext ?? '' };
+    const rows = read.sheets.reduce((n, sh) => n + sh.rows.length, 0);
+    return rows > limits.maxRows ? { ok: false, problem: 'tooManyRows', detail: String(limits.maxRows) } : read;
   } catch (err) {
     return {
       ok: false,

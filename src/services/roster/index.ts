@@ -5,7 +5,8 @@ export { type OfficeDirectory, createOfficeDirectory } from './office-directory'
 export { type RosterRules, checkDeputyFields, normalizeGroup, normalizeLevel, normalizePhone } from './rules';
 export { type ParsedRoster, mapHeader, normalizeHeader, parseRosterSheets, readDate } from './import-parse';
 export { type ImportPlan, type StoredDeputy, planHasWrites, planImport } from './import-plan';
-export { formatImportReport } from './import-report';
+export { formatImportReport, sheetProblemText } from './import-report';
 export { type RosterImportStore, createRosterImportStore } from './import-store';
-export { type Sheet, decodeText, readSheetFile } from './import-sheet';
+export { type Sheet, type SheetLimits, type SheetProblem, decodeText, readSheetFile } from './import-sheet';
+export { type ReadSheets, createSheetReader } from './sheet-reader';
 export { type RosterUpload, type UploadPlan, createRosterUpload } from './roster-upload';

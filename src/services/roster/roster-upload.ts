@@ -3,7 +3,8 @@ import type { ImportPlan } from './import-plan';
 import { planImport } from './import-plan';
 import { parseRosterSheets } from './import-parse';
 import { createRosterImportStore } from './import-store';
-import { readSheetFile } from './import-sheet';
+import type { SheetProblem } from './import-sheet';
+import type { ReadSheets } from './sheet-reader';
 
 export interface RosterUploadOptions {
   models: Models;
@@ -13,10 +14,11 @@ export interface RosterUploadOptions {
   officeUserIds: readonly string[];
   /** Drops this instance's cached roster copy after an apply. */
   forget: () => void;
+  /** Reads the file off the event loop, within the file limits. */
+  readSheets: ReadSheets;
 }
 
-export type UploadPlan =
-  { ok: true; plan: ImportPlan } | { ok: false; problem: 'unsupported' | 'unreadable'; detail?: string };
+export type UploadPlan = { ok: true; plan: ImportPlan } | { ok: false; problem: SheetProblem; detail?: string };
 
 /**
  * The office's roster upload (the console's door to `npm run roster:import`): read a file, plan it against the
@@ -26,7 +28,7 @@ export function createRosterUpload(o: RosterUploadOptions) {
   const store = createRosterImportStore(o.models);
   return {
     async plan(data: Buffer, fileName: string, opts: { deactivateMissing: boolean }): Promise<UploadPlan> {
-      const read = await readSheetFile(data, fileName);
+      const read = await o.readSheets(data, fileName);
       if (!read.ok) return { ok: false, problem: read.problem, detail: read.detail };
       const parsed = parseRosterSheets(read.sheets, { levels: o.levels, groups: o.groups, timezone: o.timezone });
       return {

@@ -88,8 +88,11 @@ describe('the pictures', () => {
     const forOffice = await asBuffer(office.get(`${base}/full`));
     expect(forOffice.status).toBe(200);
     expect(await exifr.gps(binary(forOffice))).toMatchObject({ latitude: expect.closeTo(31.2417, 3) });
+    // Never stored by the browser: the picture leaves with the session.
+    expect(forOffice.headers['cache-control']).toBe('private, no-store');
     const forFiler = await asBuffer(filer.get(`${base}/full`));
     expect(forFiler.status).toBe(200);
+    expect(forFiler.headers['cache-control']).toBe('private, no-store');
     expect((await sharp(binary(forFiler)).metadata()).width).toBe(1200);
     expect(await exifr.gps(binary(forFiler))).toBeUndefined();
   });

@@ -116,7 +116,7 @@ describe('start-up warnings', () => {
   it('one line each: no way to push, no office staff, CONSOLE_URL not https off loopback', async () => {
     const h = await createHarness('ops_warnings', {
       officeUserIds: [],
-      env: { WECOM_WEBHOOK_KEY: '', CONSOLE_URL: 'http://bot.example.org' },
+      env: { WECOM_WEBHOOK_KEY: '', CONSOLE_URL: 'http://bot.example.org', HOST: '127.0.0.1' },
     });
     try {
       const { lines, log } = capture();
@@ -129,6 +129,7 @@ describe('start-up warnings', () => {
       expect(String(lines[0]!.msg)).toContain('WECOM_WEBHOOK_KEY');
       expect(String(lines[0]!.msg)).toContain('WECOM_BOT_ID');
       expect(String(lines[2]!.msg)).toContain('http://bot.example.org');
+      expect(String(lines[2]!.msg)).toContain('no Secure flag');
       // Office staff on the roster count as much as OFFICE_USERIDS.
       await h.addDeputy('clerk', '赵干事', { isOffice: true });
       expect((await h.checkDeployment()).map((w) => w.check)).toEqual(['push', 'console_url']);
@@ -144,9 +145,12 @@ describe('start-up warnings', () => {
         WECOM_BOT_ID: 'bot-id',
         WECOM_BOT_SECRET: 'bot-secret',
         CONSOLE_URL: 'https://rd.example.org',
+        HOST: '127.0.0.1',
       },
-      { CONSOLE_URL: '' }, // default http://127.0.0.1:<PORT>
-      { CONSOLE_URL: 'http://localhost:3000' },
+      { CONSOLE_URL: '', HOST: '127.0.0.1' }, // default http://127.0.0.1:<PORT>
+      { CONSOLE_URL: 'http://localhost:3000', HOST: 'localhost' },
+      // Reachable from elsewhere, but believing no forwarded address.
+      { CONSOLE_URL: 'https://rd.example.org', HOST: '0.0.0.0', TRUST_PROXY: '0' },
     ];
     for (const env of envs) {
       const h = await createHarness('ops_no_warnings', { env });
@@ -155,6 +159,22 @@ describe('start-up warnings', () => {
       } finally {
         await h.close();
       }
+    }
+  });
+});
+
+describe('forwarded-for trust', () => {
+  it('warns when the bot listens beyond loopback and believes X-Forwarded-For, naming the safe proxy setting', async () => {
+    const h = await createHarness('ops_trust_proxy', {
+      env: { CONSOLE_URL: 'https://rd.example.org', HOST: '0.0.0.0', TRUST_PROXY: '1' },
+    });
+    try {
+      const warnings = await h.checkDeployment();
+      expect(warnings.map((w) => w.check)).toEqual(['trust_proxy']);
+      expect(warnings[0]!.message).toContain('0.0.0.0');
+      expect(warnings[0]!.message).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+    } finally {
+      await h.close();
     }
   });
 });

@@ -1,5 +1,7 @@
 import { type ConsoleClient, signIn } from '../helpers/console';
+import { eventually } from '../helpers/eventually';
 import { createHarness, type Harness } from '../helpers/harness';
+import { buildZip, sheetXml, xlsxEntries } from '../helpers/zip';
 
 // 代表名册 through the console: the roster service's rules and the `npm run roster:import` engine.
 
@@ -163,4 +165,76 @@ it('the page’s add/edit form: contact fields, add refuses a taken userid, edit
     (await office.post('/api/console/roster', { mode: 'add', userid: 'x9', name: '某某' }, { csrf: null })).status,
   ).toBe(403);
   expect(await h.models.Deputy.countDocuments({ userid: 'x9' })).toBe(0);
+});
+
+it('echoes a value a spreadsheet would run with a leading apostrophe (the preview may be pasted into Excel)', async () => {
+  const csv = '企业微信账号,姓名,联络站\nzhang,张三,"=HYPERLINK(""http://evil.example"",""点我"")"\n';
+  const preview = await upload('preview', csv);
+  expect(preview.status).toBe(200);
+  const station = (preview.body.changed[0].changes as Array<{ field: string; to: string }>).find(
+    (c) => c.field === 'station',
+  );
+  expect(station!.to).toBe('\'=HYPERLINK("http://evil.example","点我")');
+});
+
+describe('hostile workbooks', () => {
+  const sendFile = (file: Buffer, name = '名册.xlsx') =>
+    h.request
+      .post(`/api/console/roster/import/preview?file=${encodeURIComponent(name)}`)
+      .set('Cookie', office.cookie)
+      .set('X-CSRF-Token', office.csrf)
+      .set('content-type', 'application/octet-stream')
+      .send(file);
+
+  it('a zip bomb (100 MB of XML in 100 KB) is refused with a form error, unread', async () => {
+    const bomb = buildZip(xlsxEntries(Buffer.alloc(100 * 1024 * 1024, 0x20)));
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const res = await sendFile(bomb);
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.file).toContain('解压后超过 10 MB');
+  });
+
+  it('so is one that declares a small size and unpacks to much more; /healthz answers meanwhile', async () => {
+    const entries = xlsxEntries(Buffer.alloc(100 * 1024 * 1024, 0x20));
+    entries[4]!.declaredSize = 4096;
+    const before = h.logLines.length;
+    let answered = false;
+    const upload = sendFile(buildZip(entries)).then((res) => {
+      answered = true;
+      return res;
+    });
+    // Once the server has the whole file and starts reading it, the bot must still answer at once.
+    await eventually(
+      () => h.logLines.slice(before).some((l) => l.includes('roster file received')),
+      'the server started reading the file',
+    );
+    const health = await h.request.get('/healthz');
+    expect(health.status).toBe(200);
+    expect(answered).toBe(false);
+    const res = await upload;
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.file).toContain('解压后超过 10 MB');
+  });
+
+  it('more rows than a roster has is a form error; the workbook is read off the event loop', async () => {
+    const rows = [
+      ['企业微信账号', '姓名', '层级'],
+      ...Array.from({ length: 20_000 }, (_, i) => [`u${i}`, `代表${i}`, '镇']),
+    ];
+    const before = h.logLines.length;
+    let answered = false;
+    const upload = sendFile(buildZip(xlsxEntries(sheetXml(rows)))).then((res) => {
+      answered = true;
+      return res;
+    });
+    await eventually(
+      () => h.logLines.slice(before).some((l) => l.includes('roster file received')),
+      'the server started reading the file',
+    );
+    expect((await h.request.get('/healthz')).status).toBe(200);
+    expect(answered).toBe(false);
+    const res = await upload;
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.file).toContain('文件超过 5000 行');
+  });
 });

@@ -477,4 +477,24 @@ describe("a deputy's own cases", () => {
     expect((await zhang.get(`/api/console/me/opinions/${notMine!.code}`)).status).toBe(404);
     expect((await zhang.get(`/api/console/opinions/${own}`)).status).toBe(403);
   });
+
+  it('a co-signer sees the case masked; only the filer sees it whole', async () => {
+    const filed = await h.say(
+      'li',
+      '民意 西村李大爷反映危房改造补助没到位，电话 13987654321，身份证 330102195001011234',
+    );
+    const code = /YJ\d{4}-\d{3}/.exec(filed)![0];
+    await h.say('zhang', `附议 ${code}`);
+    const zhang = await signIn(h, 'zhang');
+    const seen = await zhang.get(`/api/console/me/opinions/${code}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.masked).toBe(true);
+    expect(seen.body.text).toContain('139****4321');
+    expect(JSON.stringify(seen.body)).not.toContain('13987654321');
+    expect(JSON.stringify(seen.body)).not.toContain('330102195001011234');
+    const li = await signIn(h, 'li');
+    const whole = await li.get(`/api/console/me/opinions/${code}`);
+    expect(whole.body.masked).toBe(false);
+    expect(whole.body.text).toContain('13987654321');
+  });
 });

@@ -130,6 +130,20 @@ it('reminds the deputies on a shift the day before', async () => {
   expect(h.groupTexts()[0]).toContain('<@zhangsan> <@lisi>');
 });
 
+it('escapes the station name in the shift reminder like every other push', async () => {
+  await h.say('office1', '排班 11月29日 王五 地点：<@lisi>[西站](http://evil.example)');
+  await h.drain();
+  h.wecom.clear();
+  expect(await send('2026-11-28T09:00:00+08:00')).toBe(1);
+  await h.drain();
+  const push = h.groupTexts()[0]!;
+  expect(push).toContain('值班提醒');
+  expect(push).toContain('＜@lisi＞［西站］(http://evil.example)');
+  // Only the people on the shift are mentioned.
+  expect(push).not.toContain('<@lisi>');
+  expect(push).toContain('<@wangwu>');
+});
+
 it('upcoming() lists activities and meetings of the coming days for the digest', async () => {
   const act = await created(await h.say('office1', '发布活动 视察 时间：11月25日14:30 地点：敬老院 名额：3'), 'HD');
   await h.say('wangwu', `报名 ${act}`);

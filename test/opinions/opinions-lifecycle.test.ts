@@ -136,7 +136,7 @@ describe('a whole lifecycle with a second round', () => {
 });
 
 describe('masking', () => {
-  it('shows phone numbers to the filer, co-signers and the office one-to-one, masked to other deputies', async () => {
+  it('shows phone numbers to the filer and the office one-to-one, masked to other deputies and co-signers', async () => {
     await h.say('zhangsan', '民意 东村王大妈反映低保补贴三个月没发，电话 13987654321，身份证 330102195001011234');
     const filer = await h.say('zhangsan', '进度 YJ2026-002', ONE_TO_ONE);
     expect(filer).toContain('13987654321');
@@ -155,8 +155,14 @@ describe('masking', () => {
     expect(other).toContain('139****4321');
     expect(other).not.toContain('330102195001011234');
     expect(other).toContain('附议 YJ2026-002');
-    await h.say('wangwu', '联名 YJ2026-002');
-    expect(await h.say('wangwu', '进度 YJ2026-002', ONE_TO_ONE)).toContain('13987654321');
+    // Any deputy may co-sign any case: co-signing must not unmask the constituent's numbers.
+    const cosigned = await h.say('wangwu', '联名 YJ2026-002');
+    expect(cosigned).toContain('已附议');
+    expect(cosigned).not.toContain('13987654321');
+    const cosigner = await h.say('wangwu', '进度 YJ2026-002', ONE_TO_ONE);
+    expect(cosigner).toContain('139****4321');
+    expect(cosigner).not.toContain('13987654321');
+    expect(cosigner).not.toContain('330102195001011234');
   });
 });
 

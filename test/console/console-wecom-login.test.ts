@@ -119,6 +119,34 @@ describe('WeCom web sign-in', () => {
     expect(res.headers.location).toBe('/console/me');
   });
 
+  it('one address failing the callback over and over cannot keep anyone else out', async () => {
+    const forged = () =>
+      h.request
+        .get('/console/auth/wecom/callback')
+        .query({ code: 'made-up', state: 'made-up' })
+        .set('Cookie', 'console_oauth_state=other')
+        .set('X-Forwarded-For', '198.51.100.66');
+    for (let i = 0; i < 400; i++) await forged();
+    expect((await forged()).headers.location).toBe('/console/?login=rate_limited');
+    const begin = await h.request
+      .get('/console/auth/wecom')
+      .set('User-Agent', 'Mozilla/5.0')
+      .set('X-Forwarded-For', '203.0.113.50');
+    const state = new URL(begin.headers.location as string).searchParams.get('state')!;
+    const res = await h.request
+      .get('/console/auth/wecom/callback')
+      .query({ code: h.wecom.issueAuthCode({ userid: 'office1' }), state })
+      .set('Cookie', `console_oauth_state=${state}`)
+      .set('X-Forwarded-For', '203.0.113.50');
+    expect(res.headers.location).toBe('/console/');
+    expect(sessionCookie(res)).toBeDefined();
+  });
+
+  it('with an https CONSOLE_URL, every answer tells browsers to use HTTPS only (HSTS)', async () => {
+    for (const path of ['/console/', '/api/console/login-options', '/healthz'])
+      expect((await h.request.get(path)).headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+
   it('the bot link points at CONSOLE_URL', async () => {
     const reply = await h.say('office1', '登录', { chattype: 'single' });
     expect(reply).toContain(`${CONSOLE_URL}/console/login/`);

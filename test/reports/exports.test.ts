@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../scripts/export';
 import { formatRate } from '../../src/services/opinions';
+import { type ConsoleClient, signIn } from '../helpers/console';
 import { type Harness, createHarness } from '../helpers/harness';
 import { seedPerformanceYear } from '../helpers/performance-year';
 
@@ -289,5 +290,68 @@ describe('the command line', () => {
 
   it('leaves no partial files behind', async () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+});
+
+describe('formulas', () => {
+  /** A download from the console, as bytes. */
+  const download = (c: ConsoleClient, url: string) =>
+    c
+      .get(url)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+
+  /** Every text cell that a spreadsheet would run, and every formula cell, in a workbook. */
+  function liveFormulas(wb: ExcelJS.Workbook): string[] {
+    const found: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) found.push(`${ws.name}!${cell.address}: formula`);
+          else if (typeof cell.value === 'string' && /^[=+\-@\t\r]/.test(cell.value))
+            found.push(`${ws.name}!${cell.address}: ${cell.value}`);
+        }),
+      );
+    return found;
+  }
+
+  it('typed text that a spreadsheet would run stays text, in every export (a leading apostrophe)', async () => {
+    const office = await signIn(h, 'office1');
+    // A roster upload brings the values in (station and district typed by whoever made the file).
+    const csv =
+      '企业微信账号,姓名,联络站,选区\nformula1,赵六,"=HYPERLINK(""http://evil.example"",""点我"")",@SUM(1+1)\n';
+    const uploaded = await office
+      .post('/api/console/roster/import/apply?file=r.csv')
+      .set('content-type', 'application/octet-stream')
+      .send(Buffer.from(csv));
+    expect(uploaded.status).toBe(200);
+    const filed = await h.say('formula1', '建议 =1+2 北街路灯坏了很久没有人修');
+    const code = /YJ\d{4}-\d{3}/.exec(filed)![0];
+
+    const books: Array<[string, ExcelJS.Workbook]> = [];
+    for (const kind of ['opinions', 'register', 'activities']) {
+      const file = path.join(dir, `formulas-${kind}.xlsx`);
+      expect((await exportRun(kind, '--year', '2026', '--out', file)).code).toBe(0);
+      books.push([kind, await open(file)]);
+    }
+    for (const url of ['/api/console/opinions/export.xlsx', `/api/console/events/${codes.inspection}/export.xlsx`]) {
+      const res = await download(office, url);
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as never);
+      books.push([url, wb]);
+    }
+    for (const [name, wb] of books) expect([name, liveFormulas(wb)]).toEqual([name, []]);
+
+    const opinions = records(books[0]![1].getWorksheet('2026年')!);
+    expect(opinions.find((r) => r.编号 === code)!.内容).toBe("'=1+2 北街路灯坏了很久没有人修");
+    const register = records(books[1]![1].worksheets[0]!);
+    expect(register.find((r) => r.姓名 === '赵六')).toMatchObject({
+      联络站: '\'=HYPERLINK("http://evil.example","点我")',
+    });
   });
 });

@@ -36,6 +36,8 @@ describe('the bot sign-in link', () => {
     expect(line).toMatch(/SameSite=Lax/);
     expect(line).toMatch(/Path=\//);
     expect(line).not.toMatch(/Secure/);
+    // Plain http (loopback here): no HSTS, which would lock a browser out of the http site.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
     const session = await h.request.get('/api/console/session').set('Cookie', sessionCookie(res)!);
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ user: { userid: 'office1', role: 'office' }, demo: false });
@@ -98,6 +100,32 @@ describe('the bot sign-in link', () => {
       .send({ token });
     expect(sessionCookie(crossSite)).toBeUndefined();
     expect(sessionCookie(await openLink(h, path))).toBeDefined();
+  });
+
+  it('asks before replacing a session of someone else, and waits for the click (login CSRF)', async () => {
+    const clerk = await signIn(h, 'office2');
+    // Another site sends the clerk's browser to a link of its own (here: 张三's).
+    const path = LINK.exec(await h.say('zhang', '登录', { chattype: 'single' }))![0];
+    const page = await h.request.get(path).set('Cookie', clerk.cookie);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('您当前以 李办事 登录，切换为 张三？');
+    expect(page.text).not.toContain('<script');
+    expect(page.text).toContain('切换登录');
+    // Nothing was spent or replaced by looking: the clerk is still signed in, the link still works.
+    expect((await clerk.get('/api/console/session')).body.user.userid).toBe('office2');
+    // The same person's own link, or no session at all: the page goes on by itself.
+    const own = LINK.exec(await h.say('office2', '登录', { chattype: 'single' }))![0];
+    expect((await h.request.get(own).set('Cookie', clerk.cookie)).text).toContain('.submit()');
+    expect((await h.request.get(path)).text).toContain('.submit()');
+  });
+
+  it('escapes names on the switch question', async () => {
+    await h.addDeputy('odd', '<b>王五</b>');
+    const c = await signIn(h, 'odd');
+    const path = LINK.exec(await h.say('zhang', '登录', { chattype: 'single' }))![0];
+    const page = await h.request.get(path).set('Cookie', c.cookie);
+    expect(page.text).toContain('您当前以 &#60;b&#62;王五&#60;/b&#62; 登录');
+    expect(page.text).not.toContain('<b>');
   });
 
   it('refuses a sign-in POST without a token or with a JSON body', async () => {
@@ -229,7 +257,7 @@ describe('sessions', () => {
   });
 });
 
-describe('sign-in rate limit (per IP, in memory)', () => {
+describe('sign-in rate limit (failed attempts per address, sliding window, in memory)', () => {
   it('counts the address our proxy saw, whatever a client prepends to X-Forwarded-For', async () => {
     h.clock.advance(20 * 60_000);
     const attempt = (i: number) =>
@@ -256,6 +284,57 @@ describe('sign-in rate limit (per IP, in memory)', () => {
     expect((await h.request.get(`/console/login/${'B'.repeat(43)}`).set('X-Forwarded-For', ip)).headers.location).toBe(
       '/console/?login=expired',
     );
+  });
+
+  /** A bad link's POST from an address, as a browser (or a script) would send it. */
+  const badPost = (ip: string) =>
+    h.request
+      .post('/console/login')
+      .set('Host', 'console.example')
+      .set('Origin', 'http://console.example')
+      .set('X-Forwarded-For', ip)
+      .type('form')
+      .send({ token: 'D'.repeat(43) });
+
+  it('one address hammering the sign-in cannot keep anyone else out', async () => {
+    h.clock.advance(20 * 60_000);
+    // Far past any instance-wide budget, from one address: refused attempts are free for everyone else.
+    for (let i = 0; i < 400; i++) await badPost('198.51.100.66');
+    expect((await badPost('198.51.100.66')).headers.location).toBe('/console/?login=rate_limited');
+    const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+    const res = await openLink(h, path, { ip: '203.0.113.50' });
+    expect(res.headers.location).toBe('/console/');
+    expect(sessionCookie(res)).toBeDefined();
+  });
+
+  it('many addresses, each within its own limit, cannot keep anyone else out either', async () => {
+    h.clock.advance(20 * 60_000);
+    for (let a = 0; a < 20; a++)
+      for (let i = 0; i < 19; i++)
+        expect((await badPost(`198.51.${a}.7`)).headers.location).toBe('/console/?login=expired');
+    const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+    expect((await openLink(h, path, { ip: '203.0.113.51' })).headers.location).toBe('/console/');
+  });
+
+  it('the window slides: attempts just before a ten-minute mark still count just after it', async () => {
+    h.clock.advance(20 * 60_000);
+    const ip = '198.51.100.77';
+    // One minute before a round ten minutes of the clock: a fixed window would start afresh two minutes later.
+    const now = h.clock.now().getTime();
+    h.clock.advance(600_000 - (now % 600_000) - 60_000);
+    for (let i = 0; i < 20; i++) expect((await badPost(ip)).headers.location).toBe('/console/?login=expired');
+    h.clock.advance(2 * 60_000);
+    expect((await badPost(ip)).headers.location).toBe('/console/?login=rate_limited');
+    h.clock.advance(8 * 60_000);
+    expect((await badPost(ip)).headers.location).toBe('/console/?login=expired');
+  });
+
+  it('live links do not count: an address that signs in often is never refused', async () => {
+    h.clock.advance(20 * 60_000);
+    for (let i = 0; i < 25; i++) {
+      const path = LINK.exec(await h.say('office1', '登录', { chattype: 'single' }))![0];
+      expect((await openLink(h, path, { ip: '203.0.113.60' })).headers.location).toBe('/console/');
+    }
   });
 });
 

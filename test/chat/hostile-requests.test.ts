@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { encrypt, getSignature } from '@wecom/crypto';
+import { signIn } from '../helpers/console';
 import { type Harness, createHarness } from '../helpers/harness';
 import {
   TEST_KEYS,
@@ -311,4 +312,27 @@ it('a body shorter than its Content-Length is answered 408 at the request timeou
 it('still answers a genuine message after all that', async () => {
   expect(await h.say('zhangsan', '帮助')).toContain('可以使用以下命令');
   expect(getSignature('a', 'b', 'c', 'd')).toHaveLength(40);
+});
+
+describe('console writes', () => {
+  it('refuse a body that is not JSON, whatever its transfer encoding (chunked has no Content-Length)', async () => {
+    await h.addDeputy('clerk', '赵干事', { isOffice: true });
+    const clerk = await signIn(h, 'clerk');
+    const body = JSON.stringify({ userid: 'sneaky', name: '某某', mode: 'add' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const req = h.request
+        .post('/api/console/roster')
+        .set('Cookie', clerk.cookie)
+        .set('X-CSRF-Token', clerk.csrf)
+        .set('Content-Type', type);
+      // Written as a stream: Node sends it chunked.
+      req.write(body);
+      const res = await req;
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields.body).toBeDefined();
+    }
+    expect(await h.models.Deputy.countDocuments({ userid: 'sneaky' })).toBe(0);
+    // The same as JSON goes through.
+    expect((await clerk.post('/api/console/roster', JSON.parse(body))).status).toBe(200);
+  });
 });
