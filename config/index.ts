@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { categoryKeywords, defaults } from './defaults';
+import { parseScoreFormula, type ScoreWeights } from './score';
 
 // The only reader of process.env: everything else receives a Config.
 
@@ -26,6 +27,8 @@ const envSchema = z.object({
     (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
     'must start with mongodb:// or mongodb+srv://',
   ),
+  // The optional 履职积分 (config/score.ts); unset: no score anywhere.
+  PERFORMANCE_SCORE: optional,
   DATA_DIR: blankAsUnset(z.string().trim().default('./data')),
   FILES_DIR: blankAsUnset(z.string().trim().default('./files')),
   HOLIDAYS_DIR: blankAsUnset(z.string().trim().default('./config/holidays')),
@@ -129,6 +132,8 @@ export interface Config {
   consoleUrl?: string;
   /** Bearer token for GET /metrics; without it /metrics answers loopback clients only. */
   metricsToken?: string;
+  /** Points per record for the optional 履职积分; undefined: off. */
+  performanceScore?: ScoreWeights;
   categories: Record<string, string[]>;
   tunables: typeof defaults;
 }
@@ -207,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     : demo && e.DEMO_LONG_CONNECTION === 'true'
       ? { botId: 'demo-bot', secret: randomBytes(12).toString('hex'), url: e.WECOM_WS_URL }
       : undefined;
+  const score = e.PERFORMANCE_SCORE === undefined ? undefined : parseScoreFormula(e.PERFORMANCE_SCORE);
+  if (score && 'problem' in score) throw new ConfigError(`invalid configuration: PERFORMANCE_SCORE: ${score.problem}`);
   const schedules = {
     reminders: e.JOB_SCHEDULE_REMINDERS ?? defaults.jobs.reminders.schedule,
     study: e.JOB_SCHEDULE_STUDY ?? defaults.jobs.study.schedule,
@@ -250,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
     consoleUrl: e.CONSOLE_URL?.replace(/\/+$/, ''),
     metricsToken: e.METRICS_TOKEN,
+    performanceScore: score,
     categories: categoryKeywords,
     tunables: {
       ...defaults,

@@ -16,6 +16,7 @@ import { cancelMeetingCommand, changeMeetingCommand, meetingNoticeCommand } from
 import { scheduleShiftCommand, shiftsCommand } from './shifts';
 import { checkinCommand } from './checkin';
 import { performanceCommand } from './performance';
+import { reportCommand } from './report';
 import { consoleLoginCommand } from './console-login';
 import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
@@ -50,6 +51,7 @@ export const commands: Command[] = [
   studyListCommand,
   studyMarkCommand,
   performanceCommand,
+  reportCommand,
   consoleLoginCommand,
 
   // -- office: announcements

@@ -1,7 +1,7 @@
 import { type RunContext, defineCommand } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
-import type { PerformanceRecord } from '../src/services/performance';
+import { type PerformanceRecord, type ScoreCard, scoreLines } from '../src/services/performance';
 import { formatDate } from '../src/time/format';
 import { yearOf } from '../src/time/zone';
 
@@ -9,6 +9,7 @@ function formatRecord(
   r: PerformanceRecord,
   ctx: Pick<RunContext<Record<string, never>, never>, 'config' | 'now'>,
   viewingOther: boolean,
+  score?: ScoreCard,
 ): string {
   const tz = ctx.config.timezone;
   const current = yearOf(ctx.now, tz) === r.year;
@@ -23,6 +24,8 @@ function formatRecord(
     t('performanceMeetings', r.meetings),
     t('performanceShifts', r.shifts),
     t('performanceStudy', r.study),
+    // The score is the deputy's own business: never shown about someone else here (the office has its table).
+    ...(score && !viewingOther ? scoreLines(score, r.year) : []),
     viewingOther
       ? t('performanceFooterOffice', { year: r.year })
       : t('performanceFooterSelf', { previous: r.year - 1 }),
@@ -52,6 +55,7 @@ export const performanceCommand = defineCommand({
       userid = (await ctx.services.roster.findActive(who)).userid;
     }
     const record = await ctx.services.performance.recordFor(userid, year);
-    return formatRecord(record, ctx, userid !== ctx.actor.userid);
+    const self = userid === ctx.actor.userid;
+    return formatRecord(record, ctx, !self, self ? ctx.services.performance.scoreOf(record) : undefined);
   },
 });

@@ -3,21 +3,21 @@ import path from 'node:path';
 import { type Clock, systemClock } from '../src/clock';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
-import { exportNames } from '../src/messages/exports';
+import { exportNames, packWords } from '../src/messages/exports';
 import { createModels, ensureIndexes } from '../src/models';
 import { createServices } from '../src/services';
 import { FileWriteError, writeActivitiesLedger } from '../src/services/exports';
 import { writeOpinionsLedger } from '../src/services/exports';
-import { writePerformanceRegister } from '../src/services/exports';
+import { writePerformanceRegister, writeYearPack } from '../src/services/exports';
 import { createOutbox } from '../src/services/delivery';
 import { FIRST_YEAR } from '../src/services/performance';
 import { yearOf } from '../src/time/zone';
 import { readCliArgs } from './cli-args';
 import { type CliDeps, runFromCommandLine, userPath, withDatabase } from './cli-runtime';
 
-// `npm run export -- <opinions|register|activities> [--year 2026] [--out file.xlsx] [--full-text]`
+// `npm run export -- <opinions|register|activities|pack> [--year 2026] [--out file.xlsx|.zip] [--full-text]`
 
-const KINDS = ['opinions', 'register', 'activities'] as const;
+const KINDS = ['opinions', 'register', 'activities', 'pack'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface ExportArgs {
@@ -44,7 +44,8 @@ function readArgs(argv: string[]): ExportArgs | { problem: string } {
   const kind = positionals[0];
   if (positionals.length !== 1 || !kind) return { problem: t('exportUsage') };
   if (!KINDS.includes(kind as Kind)) return { problem: `${t('exportUnknownKind', { kind })}\n${t('exportUsage')}` };
-  if (out && !out.toLowerCase().endsWith('.xlsx')) return { problem: t('exportNotXlsx', { out }) };
+  const ext = kind === 'pack' ? 'zip' : 'xlsx';
+  if (out && !out.toLowerCase().endsWith(`.${ext}`)) return { problem: t('exportNotXlsx', { out, ext }) };
   return {
     kind: kind as Kind,
     year: year === undefined ? undefined : Number(year),
@@ -71,7 +72,7 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
       deps.err(t('exportYearOutOfRange', { year: args.year, first: FIRST_YEAR, current }));
       return 2;
     }
-    // Opinions default to every year; the register and the activities ledger to the current year.
+    // Opinions default to every year; the register, the activities ledger and the pack to the current year.
     const year = args.year ?? (args.kind === 'opinions' ? undefined : current);
     // No --out: the files folder (never the source tree); a given --out is where the user is.
     const out = args.out ? userPath(deps, args.out) : path.resolve(config.filesDir, defaultFileName(args.kind, year));
@@ -83,6 +84,11 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
         return writeOpinionsLedger(
           { models, roster: services.roster, timezone: tz },
           { out, year, now, fullText: args.fullText },
+        );
+      if (args.kind === 'pack')
+        return writeYearPack(
+          { models, roster: services.roster, performance: services.performance, config },
+          { out, year: year!, now },
         );
       if (args.kind === 'register')
         return writePerformanceRegister(
@@ -108,6 +114,10 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
       deps.err(err.reply);
       return 2;
     }
+    if (args.kind === 'pack') {
+      deps.out(t('exportPackDone', { file: path.resolve(out), rows }));
+      return 0;
+    }
     deps.out(t('exportDone', { what: exportNames[args.kind], file: path.resolve(out), rows }));
     if (rows === 0) deps.out(t('exportNoData'));
     return 0;
@@ -126,6 +136,7 @@ function fileProblem(code: string): string {
 }
 
 function defaultFileName(kind: Kind, year: number | undefined): string {
+  if (kind === 'pack') return `${packWords.zipName(year!)}.zip`;
   return `${exportNames[kind]}-${year ?? exportNames.allYears}.xlsx`;
 }
 

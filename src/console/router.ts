@@ -18,6 +18,7 @@ import { registerSystemRoutes } from './routes-system';
 import { registerMeRoutes } from './routes-me';
 import { registerRosterRoutes } from './routes-roster';
 import { registerPhotoRoutes } from './routes-photos';
+import { registerReportRoutes } from './routes-reports';
 import { createGuard } from './session';
 import { registerEventFormRoutes } from './routes-event-forms';
 import { registerShiftRoutes } from './routes-shifts';
@@ -82,8 +83,10 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerStudyRoutes(api, { ...d, guard });
   // An opinion's photos (issue 16).
   registerPhotoRoutes(api, { ...d, guard });
+  // The 述职 draft's download: the console's buttons and the link sent in chat (issue 25).
+  const reportPages = registerReportRoutes(api, { ...d, guard, secure });
 
-  const routers = [authRoutes.pages, api];
+  const routers = [authRoutes.pages, reportPages, api];
   if (d.config.demo) routers.push(createDemoConsoleLogin({ services: d.services, clock: d.clock, guard, limiter }));
   return routers;
 }

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { newToken } from '../services/access';
 import type { WecomClient } from '../wecom/client';
 import type { SignInLimiter } from './rate-limit';
+import { takeReturnPath } from './routes-reports';
 import getRawBody from 'raw-body';
 import { z } from 'zod';
 import { t } from '../messages';
@@ -93,7 +94,9 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     if (!s) return ctx.redirect(LOGIN_FAILED(failure));
     setCookie(ctx, SESSION_COOKIE, s.token, { maxAgeSeconds: s.maxAgeSeconds, secure: d.secure() });
     log.info({ userid, via, role: s.role }, 'console sign-in');
-    ctx.redirect(s.role === 'office' ? '/console/' : '/console/me');
+    // A sign-in that a 述职 link sent here goes back to that download.
+    const next = takeReturnPath(ctx, d.secure());
+    ctx.redirect(next ?? (s.role === 'office' ? '/console/' : '/console/me'));
   }
 
   const noStore = (ctx: Context) => {

@@ -8,10 +8,15 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { consoleExportNames } from '../messages/console';
-import { exportNames } from '../messages/exports';
+import { exportNames, packWords } from '../messages/exports';
 import type { Models } from '../models';
 import type { Services } from '../services';
-import { writeActivitiesLedger, writeOpinionsLedger, writePerformanceRegister } from '../services/exports';
+import {
+  writeActivitiesLedger,
+  writeOpinionsLedger,
+  writePerformanceRegister,
+  writeYearPack,
+} from '../services/exports';
 import { FIRST_YEAR } from '../services/performance';
 import { yearOf } from '../time/zone';
 import { newToken } from '../services/access';
@@ -27,7 +32,8 @@ export interface ExportRoutesDeps {
   guard: Guard;
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const ZIP = { ext: 'zip', type: 'application/zip' };
 
 /** `attachment` with an ASCII fallback and the UTF-8 name per RFC 5987 / RFC 6266. */
 export function contentDisposition(asciiName: string, utf8Name: string): string {
@@ -46,8 +52,9 @@ export async function sendWorkbook(
   ctx: Context,
   names: { ascii: string; utf8: string },
   write: (file: string) => Promise<unknown>,
+  format: { ext: string; type: string } = XLSX,
 ): Promise<void> {
-  const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.xlsx`);
+  const file = path.join(os.tmpdir(), `console-export-${newToken().slice(0, 16)}.${format.ext}`);
   try {
     await write(file);
   } catch (err) {
@@ -57,8 +64,8 @@ export async function sendWorkbook(
   const stream = createReadStream(file);
   const cleanup = () => void rm(file, { force: true });
   stream.once('close', cleanup);
-  ctx.type = XLSX;
-  ctx.set('content-disposition', contentDisposition(`${names.ascii}.xlsx`, `${names.utf8}.xlsx`));
+  ctx.type = format.type;
+  ctx.set('content-disposition', contentDisposition(`${names.ascii}.${format.ext}`, `${names.utf8}.${format.ext}`));
   ctx.body = stream;
 }
 
@@ -107,6 +114,19 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
             { models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin },
             { out, year: q.year, now },
           ),
+        );
+      } else if (file === 'pack.zip') {
+        // The year-end pack: every ledger, the units' records and each deputy's 述职 draft (issue 25).
+        const q = parseInput(oneYear(), ctx.query);
+        await sendWorkbook(
+          ctx,
+          { ascii: `year-pack-${q.year}`, utf8: packWords.zipName(q.year) },
+          (out) =>
+            writeYearPack(
+              { models, roster: services.roster, performance: services.performance, config },
+              { out, year: q.year, now },
+            ),
+          ZIP,
         );
       } else {
         throw notFound();

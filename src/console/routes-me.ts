@@ -5,7 +5,8 @@ import type { Clock } from '../clock';
 import { t } from '../messages';
 import { performanceKindLabels, performanceResultLabels } from '../messages/performance';
 import type { Services } from '../services';
-import { FIRST_YEAR } from '../services/performance';
+import { FIRST_YEAR, type ScoreCard, scoreLines } from '../services/performance';
+import { scoreItemLabels } from '../messages/performance';
 import { formatDate } from '../time/format';
 import { yearOf } from '../time/zone';
 import { parseInput, queryParam } from './errors';
@@ -60,6 +61,7 @@ export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {
           shifts: r.shifts,
           study: r.study,
         },
+        score: shapeScore(d.services.performance.scoreOf(r), r.year),
         items: r.items.map((i) => ({
           kind: i.kind,
           kindLabel: performanceKindLabels[i.kind] ?? i.kind,
@@ -73,4 +75,26 @@ export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {
       };
     }),
   );
+}
+
+/** The score with its lines and, per quarter and part, the records it counted (null while the score is off). */
+function shapeScore(card: ScoreCard | undefined, year: number) {
+  if (!card) return null;
+  return {
+    total: card.total,
+    lines: scoreLines(card, year),
+    quarters: card.quarters.map((q) => ({
+      quarter: q.quarter,
+      points: q.points,
+      parts: q.parts
+        .filter((p) => p.count > 0)
+        .map((p) => ({
+          item: p.item,
+          label: scoreItemLabels[p.item]?.label ?? p.item,
+          count: p.count,
+          points: p.points,
+          records: p.records.map((i) => ({ code: i.code ?? null, title: i.title, at: i.at })),
+        })),
+    })),
+  };
 }

@@ -2,22 +2,24 @@
 
 export const exportsText = {
   exportUsage: () =>
-    '用法：npm run export -- <opinions|register|activities> [--year 2026] [--out 文件.xlsx] [--full-text]\n' +
+    '用法：npm run export -- <opinions|register|activities|pack> [--year 2026] [--out 文件.xlsx] [--full-text]\n' +
     '（容器里：docker compose exec bot node dist/scripts/export.js …；不写 --out 时文件在 files/ 文件夹）\n' +
     '  opinions   意见建议台账（不写 --year 时每年一个工作表）\n' +
     '  register   代表履职登记册（汇总表 + 每位代表一个明细表）\n' +
     '  activities 代表活动与会议台账（含出勤名单）\n' +
+    '  pack       年度资料包（.zip）：三本台账、承办单位办理情况、每位代表的述职报告草稿和索引表\n' +
     '  --full-text 台账中保留建议原文里的电话、身份证号（默认打码）',
   exportUnknownKind: (p: { kind: string }) =>
-    `不认识的导出类型「${p.kind}」：只能是 opinions、register 或 activities。`,
+    `不认识的导出类型「${p.kind}」：只能是 opinions、register、activities 或 pack。`,
   exportBadYear: (p: { year: string }) => `「${p.year}」不是年份。例：--year 2026`,
   exportYearOutOfRange: (p: { year: number; first: number; current: number }) =>
     `「${p.year}」不是可查询的年份：请写 ${p.first} 到 ${p.current} 之间的年份。例：--year ${p.current}`,
   exportBadOption: (p: { option: string }) => `不认识的参数「${p.option}」。`,
   exportMissingValue: (p: { option: string }) =>
     `参数 ${p.option} 后面需要一个值。例：${p.option === '--out' ? '--out 履职登记册.xlsx' : '--year 2026'}`,
-  exportNotXlsx: (p: { out: string }) => `输出文件「${p.out}」应以 .xlsx 结尾。`,
+  exportNotXlsx: (p: { out: string; ext?: string }) => `输出文件「${p.out}」应以 .${p.ext ?? 'xlsx'} 结尾。`,
   exportDone: (p: { what: string; file: string; rows: number }) => `已导出${p.what}：${p.file}（${p.rows} 行数据）`,
+  exportPackDone: (p: { file: string; rows: number }) => `已导出年度资料包：${p.file}（${p.rows} 个文件）`,
   exportNoData: () => '（该范围内没有数据，已生成只有表头的文件）',
 };
 
@@ -25,6 +27,7 @@ export const exportNames = {
   opinions: '意见建议台账',
   register: '代表履职登记册',
   activities: '代表活动与会议台账',
+  pack: '年度资料包',
   allYears: '全部',
   registerSummary: '履职汇总',
   activitiesSheet: '代表活动',
@@ -136,6 +139,49 @@ export const exportHeaders: Record<string, string> = {
   deputy: '代表',
   shiftAt: '值班时间',
   served: '是否到岗',
+  round: '轮次',
+  cases: '交办件次',
+  answeredCount: '已答复',
+  onTime: '按期答复',
+  late: '逾期答复',
+  openOverdue: '未答复已逾期',
+  openInTime: '未答复未到期',
+  rated: '已评价',
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+  onTimeRate: '按期答复率',
+  satisfactionRate: '满意率',
+  roundResult: '答复情况',
+  file: '文件',
+  contents: '内容',
+  rows: '行数或份数',
+};
+
+/** The year-end pack (年度资料包): its entries and the index sheet. */
+export const packWords = {
+  zipName: (year: number) => `${year}年度资料包`,
+  indexFile: '00-索引.xlsx',
+  indexSheet: '索引',
+  opinionsFile: (year: number) => `01-意见建议台账-${year}.xlsx`,
+  activitiesFile: (year: number) => `02-代表活动与会议台账-${year}.xlsx`,
+  registerFile: (year: number) => `03-代表履职登记册-${year}.xlsx`,
+  unitsFile: (year: number) => `04-承办单位办理情况-${year}.xlsx`,
+  reportsFolder: '05-述职报告草稿',
+  opinionsWhat: '本年度提出的意见建议（联系方式已打码），每条一行',
+  activitiesWhat: '本年度代表活动、会议及出勤名单，联络站值班',
+  registerWhat: '每位代表的履职汇总，以及每人一张明细表',
+  unitsWhat: '按承办单位统计本年度交办件次、按期答复、满意率，附每件明细',
+  reportWhat: (name: string) => `${name}的述职报告草稿（Word）`,
+  indexWhat: '本索引',
+  unitsSummarySheet: '按单位汇总',
+  unitsDetailSheet: '交办明细',
+  onTimeWord: '按期',
+  lateWord: '逾期',
+  openOverdueWord: '未答复（已逾期）',
+  openInTimeWord: '未答复（未到期）',
+  basis: (p: { year: number }) =>
+    `统计口径：${p.year}年内交办的每一轮（含不满意后重新交办）算一件次；按期答复 = 在办理期限内答复；满意率 = （满意 + 基本满意）÷ 已评价；已撤回、已退回的不计。`,
 };
 
 /** `视察参加` etc.: one register column per activity type. */

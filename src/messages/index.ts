@@ -17,6 +17,7 @@ import { charts } from './charts';
 import { roomCodeText } from './room-code';
 import { photos } from './photos';
 import { refusalsText } from './refusals';
+import { reportText } from './report';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -39,6 +40,7 @@ const catalog = {
   ...roomCodeText,
   ...photos,
   ...refusalsText,
+  ...reportText,
 };
 
 export type Catalog = typeof catalog;

@@ -16,6 +16,12 @@ export const performance = {
     `联络站值班：安排 ${p.scheduled} 次，到岗 ${p.served} 次`,
   performanceStudy: (p: { marked: number; published: number }) =>
     `学习：已学 ${p.marked} 份（本年推送 ${p.published} 份）`,
+  performanceScoreHeader: (p: { year: number; total: number }) =>
+    `履职积分（${p.year}年，仅本人可见）：共 ${p.total} 分`,
+  performanceScoreFormula: (p: { rules: string }) => `积分规则：${p.rules}`,
+  performanceScoreQuarter: (p: { quarter: number; points: number; parts: string }) =>
+    `第${p.quarter}季度 ${p.points} 分${p.parts ? `：${p.parts}` : ''}`,
+  performanceScoreOff: () => '未启用履职积分（由人大办在配置 PERFORMANCE_SCORE 中设定积分规则后启用）。',
   performanceFooterSelf: (p: { previous: number }) =>
     `发送「履职 ${p.previous}」查看往年；「我的建议」「活动」「会议」查看明细。`,
   performanceFooterOffice: (p: { year: number }) =>
@@ -48,4 +54,14 @@ export const performanceResultLabels: Record<string, string> = {
   upcoming: '待召开',
   scheduled: '已排班',
   marked: '已学',
+};
+
+/** The 履职积分 formula's parts: what is counted, and its unit. */
+export const scoreItemLabels: Record<string, { label: string; unit: string }> = {
+  meeting: { label: '出席会议', unit: '次' },
+  activity: { label: '参加活动', unit: '次' },
+  opinion: { label: '提出建议', unit: '件' },
+  satisfied: { label: '建议获评满意', unit: '件' },
+  shift: { label: '值班到岗', unit: '次' },
+  study: { label: '学习', unit: '份' },
 };

@@ -39,3 +39,9 @@ function fullDate(w: WallTime): string {
 function clock(w: WallTime): string {
   return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }
+
+/** 2026年11月25日 (no weekday: the 述职 draft's dates). */
+export function formatPlainDate(date: Date, tz: string): string {
+  const w = wallTime(date, tz);
+  return `${w.year}年${w.month}月${w.day}日`;
+}

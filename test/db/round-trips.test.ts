@@ -67,6 +67,7 @@ const SCRIPT: Array<[user: string, text: string, expected: string | RegExp]> = [
   ['clerk', '统计', '统计'],
   ['clerk', '周报', '周报'],
   ['zhang', '履职', '履职'],
+  ['zhang', '述职', '述职'],
   ['clerk', '代表 列表', '张三'],
   ['clerk', '公告 下周一上午开会，请准时参加', 'GG2026-001'],
   ['clerk', '公告列表', 'GG2026-001'],

@@ -59,6 +59,7 @@ export const LOGIN_PROBLEM: Record<string, string> = {
   rate_limited: '登录尝试太频繁，请稍后再试',
   wecom_unavailable: '本系统未配置企业微信登录，请在企业微信中给「代表助手」发送「登录」',
   wecom_failed: '企业微信登录没有成功，请重试，或在企业微信中发送「登录」',
+  report: '请先登录：登录后会自动下载述职报告草稿',
 };
 
 // 活动与会议 form and 值班 page (issue 14).

@@ -56,6 +56,9 @@ export function createConsoleAuth(d: {
     /** Where the console is reached (CONSOLE_URL, else this process's own address). */
     baseUrl: d.baseUrl,
     loginUrl: (token: string) => `${d.baseUrl()}/console/login/${token}`,
+    /** The 述职 draft's download: the deputy or the office, signed in (otherwise through sign-in first). */
+    reportUrl: (userid: string, year: number) =>
+      `${d.baseUrl()}/console/reports/${encodeURIComponent(userid)}/${year}.docx`,
 
     /** A one-time link token for a person allowed to sign in; the raw token is returned once and never stored. */
     async issueLoginToken(userid: string, via: 'link' | 'demo', now: Date): Promise<string | undefined> {

@@ -6,3 +6,5 @@ export { uniqueSheetName } from './sheet-names';
 export { excelWallTime, writeXlsx } from './xlsx-stream';
 export { FileWriteError } from './xlsx-stream';
 export { writeEventList } from './event-list';
+export { writeUnitRecords } from './unit-records';
+export { writeYearPack } from './year-pack';

@@ -12,6 +12,9 @@ import {
   summarizePerformance,
 } from './summary';
 import type { RosterEntry, Roster } from '../roster';
+import { draftReport } from './report-draft';
+import { renderReportDocx } from './report-docx';
+import { type ScoreCard, scoreRecord } from './score';
 
 export interface PerformanceDeps {
   models: Models;
@@ -170,7 +173,26 @@ export function createPerformance(d: PerformanceDeps) {
     return out.sort((a, b) => a.deputy.name.localeCompare(b.deputy.name, 'zh'));
   }
 
-  return { recordFor, register, windowOf };
+  /** The 述职 draft of one register entry (the pack renders every deputy's from one register read). */
+  async function reportOf(e: RegisterEntry): Promise<{ fileName: string; docx: Buffer }> {
+    const draft = draftReport(e.record, e.deputy, { timezone: tz, asOf: d.clock.now() });
+    return { fileName: draft.fileName, docx: await renderReportDocx(draft) };
+  }
+
+  /** One deputy's 述职 draft for a year; undefined for a userid the roster has never held. */
+  async function reportFor(userid: string, year: number): Promise<{ fileName: string; docx: Buffer } | undefined> {
+    checkYear(year);
+    const deputy = (await d.roster.list()).find((x) => x.userid === userid);
+    if (!deputy) return undefined;
+    return reportOf({ deputy, record: await recordFor(userid, year) });
+  }
+
+  /** The optional 履职积分 of a record (undefined while PERFORMANCE_SCORE is not set). */
+  function scoreOf(r: PerformanceRecord): ScoreCard | undefined {
+    return d.config.performanceScore ? scoreRecord(r, d.config.performanceScore, tz) : undefined;
+  }
+
+  return { recordFor, register, windowOf, checkYear, reportFor, reportOf, scoreOf };
 }
 
 export type Performance = ReturnType<typeof createPerformance>;

@@ -49,6 +49,9 @@ export interface PerformanceItem {
   detail?: string;
   at: Date;
   result: ItemResult;
+  /** Opinions and co-signatures: the opinion's current status and rating (the 述职 draft names them). */
+  status?: string;
+  rating?: string;
 }
 
 export interface PerformanceFigures {
@@ -130,13 +133,14 @@ function summarizeOpinions(i: SummaryInput, items: PerformanceItem[]): Performan
       detail: o.source,
       at: o.filedAt,
       result: opinionResult(o.status),
+      ...stateOf(o),
     });
   let cosigned = 0;
   for (const o of i.opinions) {
     const sig = o.cosigns.find((c) => c.userid === i.userid && within(c.at, i.from, i.to));
     if (!sig) continue;
     cosigned += 1;
-    items.push({ kind: 'cosign', code: o.code, title: o.title, at: sig.at, result: 'cosigned' });
+    items.push({ kind: 'cosign', code: o.code, title: o.title, at: sig.at, result: 'cosigned', ...stateOf(o) });
   }
   return {
     filed: filed.length,
@@ -145,6 +149,10 @@ function summarizeOpinions(i: SummaryInput, items: PerformanceItem[]): Performan
     answered: rates.answeredOrClosed,
     closed: rates.closed,
   };
+}
+
+function stateOf(o: OpinionFacts): { status: string; rating?: string } {
+  return o.rating ? { status: o.status, rating: o.rating } : { status: o.status };
 }
 
 function opinionResult(status: string): ItemResult {
