@@ -21,3 +21,10 @@ export function readStudyCode(input: string, now: Date, tz: string): string {
   if (!code) throw new UserError('studyBadCode', { input });
   return formatCode(code);
 }
+
+/** The chat's reading of a ballot code (`pj2026-1` → `PJ2026-001`, `1` → this year's); anything else is answered. */
+export function readBallotCode(input: string, now: Date, tz: string): string {
+  const code = parseCode(input, 'PJ', wallTime(now, tz).year);
+  if (!code) throw new UserError('ballotBadCode', { input: [...input].slice(0, 20).join('') });
+  return formatCode(code);
+}

@@ -66,6 +66,27 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'study.titleTooLong': (f) => t('studyTitleTooLong', f),
   'study.badLink': (f) => t('studyBadLink', f),
   'study.noteTooLong': (f) => t('studyNoteTooLong', f),
+  'ballot.notFound': (f) => t('refusalBallotNotFound', f),
+  'ballot.closed': (f) => t('ballotClosed', f),
+  'ballot.stillOpen': (f) => t('ballotStillOpen', f),
+  'ballot.notEntitled': (f) => t('ballotNotEntitled', f),
+  'ballot.alreadyVoted': (f) => t('ballotAlreadyVoted', f),
+  'ballot.badChoice': (f) => t('ballotBadChoice', f),
+  'ballot.choiceTwice': (f) => t('ballotChoiceTwice', f),
+  'ballot.wrongCount': (f) => t('ballotWrongCount', f),
+  'ballot.titleMissing': () => t('refusalBallotTitleMissing'),
+  'ballot.titleTooLong': (f) => t('ballotTitleTooLong', f),
+  'ballot.tooFewCandidates': (f) => t('ballotTooFewCandidates', f),
+  'ballot.tooManyCandidates': (f) => t('ballotTooManyCandidates', f),
+  'ballot.candidateTooLong': (f) => t('ballotCandidateTooLong', f),
+  'ballot.candidateTwice': (f) => t('ballotCandidateTwice', f),
+  'ballot.badChoose': (f) => t('ballotBadChoose', f),
+  'ballot.pastDeadline': (f, c) =>
+    t('ballotPastDeadline', {
+      deadline: formatDateTime(f.deadline, c.timezone),
+      now: formatDateTime(f.now, c.timezone),
+    }),
+  'ballot.noVoters': () => t('ballotNoVoters'),
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

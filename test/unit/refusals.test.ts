@@ -49,6 +49,23 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'study.titleTooLong': { max: 60 },
   'study.badLink': { link: 'ftp://x' },
   'study.noteTooLong': { max: 500 },
+  'ballot.notFound': { code: 'PJ2026-001' },
+  'ballot.closed': { code: 'PJ2026-001', title: '民生实事' },
+  'ballot.stillOpen': { code: 'PJ2026-001', title: '民生实事' },
+  'ballot.notEntitled': { code: 'PJ2026-001' },
+  'ballot.alreadyVoted': { code: 'PJ2026-001' },
+  'ballot.badChoice': { code: 'PJ2026-001', input: 9, max: 3 },
+  'ballot.choiceTwice': { code: 'PJ2026-001' },
+  'ballot.wrongCount': { code: 'PJ2026-001', choose: 2, upTo: false, given: 1 },
+  'ballot.titleMissing': {},
+  'ballot.titleTooLong': { max: 60 },
+  'ballot.tooFewCandidates': { min: 2 },
+  'ballot.tooManyCandidates': { max: 30 },
+  'ballot.candidateTooLong': { max: 40, name: '很长的候选' },
+  'ballot.candidateTwice': { name: '村道硬化' },
+  'ballot.badChoose': { choose: 3, candidates: 3 },
+  'ballot.pastDeadline': { deadline: now, now: later },
+  'ballot.noVoters': {},
 };
 
 const chat = (c: RefusalCode, office = true) =>
