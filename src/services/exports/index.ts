@@ -8,3 +8,4 @@ export { FileWriteError } from './xlsx-stream';
 export { writeEventList } from './event-list';
 export { writeUnitRecords } from './unit-records';
 export { writeYearPack } from './year-pack';
+export { writeBallotResults } from './ballot-results';
