@@ -1,14 +1,11 @@
-import { ballotWords, exportHeaders } from '../../messages/exports';
+import { ballotWords } from '../../messages/exports';
 import type { BallotView, Tally } from '../ballots';
-import { type ColumnKind, type ColumnSpec, writeXlsx } from './xlsx-stream';
+import { column } from './columns';
+import { type ColumnSpec, writeXlsx } from './xlsx-stream';
 
 // Ballot results (票决结果): tallies only — the counts per candidate and the turnout, never who voted.
 
-const spec = (key: string, width: number, kind?: ColumnKind): ColumnSpec => ({
-  header: exportHeaders[key] ?? key,
-  width,
-  kind,
-});
+const spec = column;
 const SUMMARY: ColumnSpec[] = [
   spec('ballotCode', 13),
   spec('title', 30),
