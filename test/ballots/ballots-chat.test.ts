@@ -181,3 +181,18 @@ describe('quorum: more than half of all entitled voters', () => {
     expect(r).toContain('当选：甲');
   });
 });
+
+it('counts one deputy’s two votes sent at the same moment once', async () => {
+  const opened = await open('同时两票 候选：甲；乙；丙 选1项 截止：12月20日18点');
+  const code = /PJ2026-\d{3}/.exec(opened)![0];
+  const replies = await Promise.all([
+    h.say('d07', `投票 ${code} 1`, single),
+    h.say('d07', `投票 ${code} 2`, single),
+    h.say('d07', `投票 ${code} 3`, single),
+  ]);
+  expect(replies.filter((r) => r.startsWith('已投票'))).toHaveLength(1);
+  expect(replies.filter((r) => r.startsWith('您已投票'))).toHaveLength(2);
+  const b = await ballot(code);
+  expect(b?.voters).toEqual(['d07']);
+  expect(b?.counts.reduce((a, c) => a + c, 0)).toBe(1);
+});
