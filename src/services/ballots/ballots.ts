@@ -124,6 +124,37 @@ export function createBallots(d: BallotDeps) {
     return (await d.roster.activeDeputies()).map((p) => p.userid).filter((u) => !office.has(u));
   }
 
+  async function create(input: OpenBallotInput, fields: { title: string; candidates: string[] }): Promise<Row> {
+    const entitled = await entitledNow();
+    if (entitled.length === 0) refuse('ballot.noVoters', {});
+    const code = await nextCode(d.models, 'PJ', yearOf(input.now, d.timezone));
+    try {
+      const created = await Ballot.create({
+        ...fields,
+        code: formatCode(code),
+        year: code.year,
+        seq: code.seq,
+        kind: 'pick',
+        choose: input.choose,
+        upTo: input.upTo,
+        deadline: input.deadline,
+        entitled,
+        voters: [],
+        counts: fields.candidates.map(() => 0),
+        openedBy: input.actor.userid,
+        openedAt: input.now,
+        origin: input.origin,
+      });
+      return created.toObject() as unknown as Row;
+    } catch (err) {
+      // The same request, delivered twice at once: the other delivery created it.
+      if (!isDuplicateKey(err)) throw err;
+      const row = await Ballot.findOne({ origin: input.origin }).lean<Row>();
+      if (!row) throw err;
+      return row;
+    }
+  }
+
   /** The tally for anyone, once closed; while open it is hidden. */
   async function publicResult(code: string, now: Date): Promise<Extract<BallotResult, { state: 'closed' }>> {
     const row = await find(code);
@@ -133,40 +164,16 @@ export function createBallots(d: BallotDeps) {
   }
 
   return {
-    /** Opens a ballot; the same origin (a retried message) opens it once. */
+    /**
+     * Opens a ballot; the same origin (a retried message) opens it once. The group's notice is keyed by the code,
+     * so a retry after a crash between the two sends it then, and never twice.
+     */
     async open(input: OpenBallotInput): Promise<BallotView> {
       const fields = check(input);
-      const again = await Ballot.findOne({ origin: input.origin }).lean<Row>();
-      if (again) return toView(again, input.now);
-      const entitled = await entitledNow();
-      if (entitled.length === 0) refuse('ballot.noVoters', {});
-      const code = await nextCode(d.models, 'PJ', yearOf(input.now, d.timezone));
-      try {
-        const created = await Ballot.create({
-          ...fields,
-          code: formatCode(code),
-          year: code.year,
-          seq: code.seq,
-          kind: 'pick',
-          choose: input.choose,
-          upTo: input.upTo,
-          deadline: input.deadline,
-          entitled,
-          voters: [],
-          counts: fields.candidates.map(() => 0),
-          openedBy: input.actor.userid,
-          openedAt: input.now,
-          origin: input.origin,
-        });
-        const view = toView(created.toObject() as unknown as Row, input.now);
-        await d.notify.toGroup(`ballot-open:${view.code}`, formatOpenedPush(view, d.timezone));
-        return view;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        const row = await Ballot.findOne({ origin: input.origin }).lean<Row>();
-        if (!row) throw err;
-        return toView(row, input.now);
-      }
+      const row = (await Ballot.findOne({ origin: input.origin }).lean<Row>()) ?? (await create(input, fields));
+      const view = toView(row, input.now);
+      await d.notify.toGroup(`ballot-open:${view.code}`, formatOpenedPush(view, d.timezone));
+      return view;
     },
 
     /**
