@@ -11,6 +11,7 @@
 //   models     src/models/
 //   base       src/text, src/time, src/messages, src/refusals, src/db, src/charts, src/errors.ts, src/clock.ts,
 //              src/logger.ts, config/
+//   contracts  src/contracts/   (the console API's shapes and label tables; web/ imports it too: imports nothing)
 const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^scripts/'];
 const TRANSPORT = ['^src/app\\.ts$', '^src/wecom/', '^src/inbox/', '^src/demo/'];
 const DISPATCHER = ['^src/dispatcher/'];
@@ -78,7 +79,7 @@ module.exports = {
     ),
     up(
       'base-not-up',
-      ['^src/(text|time|messages|refusals|db|charts)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
+      ['^src/(text|time|messages|refusals|db|charts|contracts)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
       [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES, ...MODELS],
       'Text, time, messages, config and the database launcher are leaves every layer may use.',
     ),
@@ -91,6 +92,14 @@ module.exports = {
         '(services-not-up).',
       from: { path: SERVICES },
       to: { path: CHAT_WORDS },
+    },
+    {
+      name: 'contracts-alone',
+      severity: 'error',
+      comment:
+        'src/contracts is compiled into the web pages too: it imports nothing but itself (no server code, no packages).',
+      from: { path: '^src/contracts/' },
+      to: { pathNot: '^src/contracts/' },
     },
     {
       name: 'handler-not-handler',

@@ -5,11 +5,11 @@
 # (demo mode and the embedded database are development conveniences only).
 #
 # Mirrors (mainland China): the base image and the npm registry can be overridden, e.g.
-#   docker build --build-arg NODE_IMAGE=docker.m.daocloud.io/library/node:20-bookworm-slim \
+#   docker build --build-arg NODE_IMAGE=docker.m.daocloud.io/library/node:24-bookworm-slim \
 #                --build-arg NPM_REGISTRY=https://registry.npmmirror.com .
 # or put `registry=…` in a .npmrc next to package.json (it is used by both stages, never shipped).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: all dependencies, compile TypeScript to dist/
 FROM ${NODE_IMAGE} AS build

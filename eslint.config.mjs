@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'tools/**', 'web/dist/**', 'test/artifacts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'coverage/**',
+      'tools/**',
+      '.tools/**',
+      'web/dist/**',
+      'test/artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,6 +34,26 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'config/ is the only reader of process.env: pass settings in.' },
+      ],
+    },
+  },
+  {
+    // One duplicate-key check: src/models/duplicate-key.ts (isDuplicateKey, isOnlyDuplicateKeys).
+    files: ['src/**/*.ts', 'handlers/**/*.ts', 'jobs/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/models/duplicate-key.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=11000]',
+          message:
+            'Duplicate keys are recognised only by isDuplicateKey / isOnlyDuplicateKeys (src/models/duplicate-key.ts).',
+        },
+        {
+          selector: 'Literal[value=/E11000/]',
+          message:
+            'Duplicate keys are recognised only by isDuplicateKey / isOnlyDuplicateKeys (src/models/duplicate-key.ts).',
+        },
       ],
     },
   },

@@ -12,5 +12,10 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 30000,
-  maxWorkers: 2,
+  // Three workers on two cores: a test file spends much of its time waiting (for the database server, a
+  // browser, a child process), and a third file fills those gaps.
+  maxWorkers: 3,
+  // Each test file leaves its module registry behind in the worker; a heap that has grown past this makes
+  // every collection slow, so the worker is replaced after the file that crossed it.
+  workerIdleMemoryLimit: '800MB',
 };

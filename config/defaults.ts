@@ -1,10 +1,33 @@
 // Tunables with documented defaults. Operators override the few that matter through the
 // environment (see config/index.ts); the rest are changed here and shipped with the code.
 
+// The categories a township's 代表建议 fall into. Roads, bridges, street lights, water and power are the
+// township's own construction work (城乡建设 / 市政), not transport: 公共交通 is buses, stops and traffic.
+// A keyword counts by its length, so a longer, more specific one outweighs a short one.
 export const categoryKeywords: Record<string, string[]> = {
   社会保障: ['社保', '养老', '低保', '医保', '救助', '残疾', '就业', '退休', '补贴', '五保', '困难'],
   文化教育: ['学校', '教育', '教师', '学生', '幼儿园', '文化', '图书', '体育', '培训', '上学'],
-  公共交通: ['公交', '道路', '交通', '红绿灯', '停车', '路灯', '桥', '客运', '修路', '斑马线', '车站'],
+  城乡建设: [
+    '路灯',
+    '道路',
+    '修路',
+    '路面',
+    '坑洼',
+    '桥',
+    '自来水',
+    '供水',
+    '停水',
+    '排水',
+    '下水道',
+    '供电',
+    '停电',
+    '危房',
+    '老旧小区',
+    '市政',
+    '基础设施',
+    '硬化',
+  ],
+  公共交通: ['公交', '交通', '红绿灯', '停车', '客运', '斑马线', '车站', '班车', '校车', '减速带', '拥堵'],
   医疗卫生: ['医院', '卫生', '医疗', '诊所', '医生', '药', '疫苗', '看病', '体检', '卫生院'],
   环境整治: ['垃圾', '污水', '环境', '绿化', '污染', '河道', '噪音', '厕所', '卫生死角', '臭'],
   乡村振兴: ['农业', '农村', '乡村', '种植', '养殖', '村集体', '产业', '农田', '水利', '灌溉', '农民'],

@@ -1,4 +1,5 @@
 import { splitFirst } from '../src/commands/args';
+import { readAnnouncementCode } from '../src/commands/record-codes';
 import { type RunContext, defineCommand } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
@@ -28,7 +29,8 @@ function readSchedule(body: string, ctx: AnnounceContext): { at: Date; content: 
 
 async function revoke(codeText: string, ctx: AnnounceContext): Promise<string> {
   if (!codeText) return t('announceRevokeUsage');
-  const a = await ctx.services.announcements.revoke(codeText, ctx.actor, ctx.now);
+  const code = readAnnouncementCode(codeText, ctx.now, ctx.config.timezone);
+  const a = await ctx.services.announcements.revoke(code, ctx.actor, ctx.now);
   return t('announceRevoked', {
     code: a.code,
     when: a.scheduledAt ? formatDateTime(a.scheduledAt, ctx.config.timezone) : '',

@@ -22,6 +22,8 @@ import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
 import { ballotListCommand, ballotResultCommand, voteCommand } from './ballots';
 import { announceBallotCommand, closeBallotCommand, openBallotCommand } from './ballot-office';
+import { choosePushGroupCommand } from './push-group';
+import { exportLedgerCommand } from './ledgers';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -89,4 +91,7 @@ export const commands: Command[] = [
   digestPreviewCommand,
   jobsCommand,
   holidaysCommand,
+  // -- office: the push group, the ledgers in the chat
+  choosePushGroupCommand,
+  exportLedgerCommand,
 ];

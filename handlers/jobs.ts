@@ -25,7 +25,7 @@ export const jobsCommand = defineCommand({
   role: 'office',
   summary: '定时任务的最近运行情况和下次运行时间',
   example: '任务',
-  uses: ['jobRuns', 'link', 'holidays'],
+  uses: ['jobRuns', 'link', 'holidays', 'roster'],
   async run({ services, config, now }) {
     const tz = config.timezone;
     const overview = await services.jobRuns.overview(now);
@@ -48,7 +48,10 @@ export const jobsCommand = defineCommand({
       const next = config.jobsEnabled && job.nextDueAt ? job.nextDueAt : undefined;
       lines.push(next ? t('jobsNext', { when: formatDateTime(next, tz) }) : t('jobsNextNone'));
     }
-    lines.push(...linkStatusLines(await services.link.overview(now), config));
+    const link = await services.link.overview(now);
+    const chooser = link.pushGroup?.chosen?.chosenBy;
+    const names = chooser ? await services.roster.namesOf([chooser]) : new Map<string, string>();
+    lines.push(...linkStatusLines(link, config, names));
     lines.push(t('jobsFooter'));
     return lines.join('\n');
   },

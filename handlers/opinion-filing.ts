@@ -17,6 +17,7 @@ async function fileAndReply(
     source,
     actor: ctx.actor,
     msgId: ctx.msgId,
+    via: ctx.via,
     now: ctx.now,
   });
   const tagNote = pick.unknownTag
@@ -131,7 +132,7 @@ export const confirmVoiceDraftCommand = defineCommand({
     }
     // The voice message's id is the opinion's origin: a second 确认 can never file it twice.
     const filed = await fileAndReply(
-      { ...ctx, params: { text: claim.draft.text }, msgId: claim.draft.voiceMsgId, invokedAs: '建议' },
+      { ...ctx, params: { text: claim.draft.text }, msgId: claim.draft.voiceMsgId, via: 'voice', invokedAs: '建议' },
       '代表',
     );
     await ctx.services.voiceDrafts.markFiled(ctx.actor.userid, ctx.msgId, filed.code);

@@ -2,7 +2,10 @@ import { defineCommand } from '../src/commands/types';
 import { UserError } from '../src/errors';
 import { t } from '../src/messages';
 
-/** 述职 [年份] [代表姓名]: a link to the year's 述职 draft (.docx), only one-to-one; the office may name a deputy. */
+/**
+ * 述职 [年份] [代表姓名]: the year's 述职 draft (.docx) as a file in this one-to-one chat where a file can reach
+ * the person (long connection or app), else the console link; the office may name a deputy.
+ */
 export const reportCommand = defineCommand({
   name: '述职',
   aliases: ['述职报告'],
@@ -15,20 +18,25 @@ export const reportCommand = defineCommand({
       { kind: 'text', name: 'who', label: '代表姓名' },
     ],
   },
-  uses: ['consoleAuth', 'roster', 'performance'],
-  readOnly: true,
+  uses: ['roster', 'reports'],
   async run(ctx) {
-    // The draft lists the deputy's own record: never a link in a group.
+    // The draft lists the deputy's own record: never a file or a link in a group.
     if (ctx.chat.type === 'group') return t('reportGroupRefused');
     const { year, who } = ctx.params;
-    ctx.services.performance.checkYear(year);
-    if (!who) return t('reportLink', { year, url: ctx.services.consoleAuth.reportUrl(ctx.actor.userid, year) });
-    if (!ctx.actor.isOffice) throw new UserError('reportOthersOfficeOnly');
-    const deputy = await ctx.services.roster.findActive(who);
-    return t('reportLinkForOther', {
-      name: deputy.name,
+    if (who && !ctx.actor.isOffice) throw new UserError('reportOthersOfficeOnly');
+    const deputy = who ? await ctx.services.roster.findActive(who) : undefined;
+    const sent = await ctx.services.reports.deliver({
+      deputy: deputy?.userid ?? ctx.actor.userid,
       year,
-      url: ctx.services.consoleAuth.reportUrl(deputy.userid, year),
+      to: ctx.actor.userid,
+      key: `report:${ctx.msgId}`,
     });
+    if (!deputy)
+      return sent.via === 'file'
+        ? t('reportFile', { year, filename: sent.filename, url: sent.url })
+        : t('reportLink', { year, url: sent.url });
+    return sent.via === 'file'
+      ? t('reportFileForOther', { name: deputy.name, year, filename: sent.filename, url: sent.url })
+      : t('reportLinkForOther', { name: deputy.name, year, url: sent.url });
   },
 });

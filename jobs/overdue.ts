@@ -7,7 +7,8 @@ import { isWorkday } from '../src/time/workdays';
  */
 export function createOverdueRun(o: { timezone: string }) {
   return async ({ now, slot, services }: JobContext): Promise<JobResult> => {
-    if (!isWorkday(slot.at, o.timezone, services.holidays.calendar()))
+    // Read as stored: a holiday entered on another instance a moment ago decides this once-a-day run too.
+    if (!isWorkday(slot.at, o.timezone, await services.holidays.current()))
       return { counts: { sent: 0 }, note: 'not_workday' };
     const report = await services.opinions.overdueReport(now);
     if (!report) return { counts: { sent: 0 }, note: 'nothing_due' };

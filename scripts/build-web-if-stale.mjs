@@ -24,6 +24,8 @@ function files(dir) {
 function inputsHash() {
   const inputs = [
     ...files(join(web, 'src')),
+    // The contract the pages import (`@contracts`): a changed label or shape rebuilds the pages.
+    ...files(join(root, 'src', 'contracts')),
     join(web, 'index.html'),
     join(web, 'vite.config.mts'),
     join(web, 'tsconfig.json'),
@@ -84,7 +86,13 @@ withLock(() => {
     );
     return;
   }
-  console.log('web: sources changed, building the console (web/dist)…');
+  // A first build says so plainly; later ones say why the console is built again.
+  console.log(
+    existsSync(stampFile)
+      ? 'web: building the console (web/dist) again: its sources changed…'
+      : 'web: building the console (web/dist; the first time takes about 20 s)…',
+  );
+  const started = Date.now();
   const r = spawnSync(
     process.execPath,
     [viteBin, 'build', '--config', join(web, 'vite.config.mts'), '--logLevel', 'warn'],
@@ -95,4 +103,5 @@ withLock(() => {
     process.exit(r.status ?? 1);
   }
   writeFileSync(stampFile, `${hash}\n`);
+  console.log(`web: console built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { Config } from '../config';
 import type { Models } from '../src/models';
+import { isOnlyDuplicateKeys } from '../src/models/duplicate-key';
 import { formatCode } from '../src/services/codes';
 import { maskSensitive } from '../src/text/mask';
 import { deriveTitle } from '../src/text/title';
@@ -140,8 +141,7 @@ async function insertInBatches(
     try {
       await collection.insertMany(docs.slice(i, i + batchSize), { ordered: false });
     } catch (err) {
-      const writeErrors = (err as { writeErrors?: Array<{ code?: number }> }).writeErrors;
-      if (!writeErrors?.length || !writeErrors.every((w) => w.code === 11000)) throw err;
+      if (!isOnlyDuplicateKeys(err)) throw err;
     }
   }
 }
@@ -401,7 +401,7 @@ function eventDocs(
       deadline: startAt,
       deadlineIsDefault: true,
       capacity,
-      status: rng.chance(0.04) ? 'cancelled' : 'open',
+      status: rng.chance(0.04) ? 'cancelled' : 'active',
       confirmed: stamps(confirmed, signedAt),
       confirmedIds: confirmed,
       confirmedCount: confirmed.length,

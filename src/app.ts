@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import { serveFavicon } from './favicon';
 import { StillProcessing } from './inbox/inbox';
 import { CallbackRejected } from './wecom/crypto';
 
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): Koa {
   health.get('/healthz', (ctx) => {
     ctx.body = { ok: true, version: deps.version };
   });
+  health.get('/favicon.ico', serveFavicon);
   health.get('/readyz', async (ctx) => {
     try {
       await deps.ready();

@@ -19,12 +19,19 @@ import { startLongConnectionSimulator } from './demo/long-connection-sim';
 import { createConsoleRouters } from './console/router';
 import { createDispatcher } from './dispatcher/dispatcher';
 import { createScheduler } from './scheduler/scheduler';
-import { createModels, ensureIndexes } from './models';
+import { createModels } from './models';
+import { prepareDatabase } from './models/upgrades';
 import { createServices } from './services';
 import { createInbox } from './inbox/inbox';
 import { createOutbox } from './services/delivery';
 import { createOutboxSender } from './services/delivery';
-import { createDirectChats, DIRECT_CHANNEL } from './services/delivery';
+import {
+  createDirectChats,
+  createPushGroup,
+  DIRECT_CHANNEL,
+  fileChannelOf,
+  pushesNeedGroup,
+} from './services/delivery';
 import { createCallbackRouter, streamIdOf } from './wecom/callback';
 import { createWecomClient } from './wecom/client';
 import { createMediaSource } from './wecom/media';
@@ -65,10 +72,10 @@ export async function composeApp(o: ComposeOptions) {
   const { config, log } = o;
   const clock = o.clock ?? systemClock;
   const models = createModels(o.connection);
-  await ensureIndexes(models);
+  await prepareDatabase(models);
   const database = createDatabaseGate({
     connection: o.connection,
-    ensureIndexes: () => ensureIndexes(models),
+    ensureIndexes: () => prepareDatabase(models),
     log: log.child({ part: 'database' }),
     retryMs: config.tunables.database.indexRetryMs,
   });
@@ -113,7 +120,7 @@ export async function composeApp(o: ComposeOptions) {
       : undefined;
   // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
   const groupChannel = !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook';
-  const outbox = createOutbox({ models, clock, groupChannel });
+  const outbox = createOutbox({ models, clock, groupChannel, fileChannel: fileChannelOf(config) });
   // Then personal notices go one-to-one to whoever has written to the bot one-to-one (over either transport).
   const directChats =
     groupChannel === 'aibot' && config.notifyChannel !== 'app' ? createDirectChats(models, clock) : undefined;
@@ -123,6 +130,14 @@ export async function composeApp(o: ComposeOptions) {
     // Not awaited: the reply never waits for it (it is one write per person per instance).
     directChats.remember(msg.senderId).catch((err: unknown) => log.warn({ err }, 'one-to-one chat not recorded'));
   };
+  // The office chooses which group gets the long connection's group pushes; a choice sends what waited.
+  const pushGroup = createPushGroup({
+    models,
+    clock,
+    log: log.child({ part: 'push-group' }),
+    needed: pushesNeedGroup(config),
+    afterChoose: () => sender.kick(),
+  });
   // The inbox is built below; the long connection reaches it through this late-bound function.
   let receive: (msg: InboundMessage) => Promise<Reply> = () => Promise.reject(new Error('inbox not ready'));
   const longConnection: LongConnection | undefined = lcConfig
@@ -135,6 +150,7 @@ export async function composeApp(o: ComposeOptions) {
         log,
         tunables: config.tunables.longConnection,
         streamBytes: config.tunables.replyLimits.streamBytes,
+        pushGroup,
         receive: (msg) => {
           noteDirectChat(msg);
           return receive(msg);
@@ -178,6 +194,7 @@ export async function composeApp(o: ComposeOptions) {
     log,
     outbox,
     directChats,
+    pushGroup,
     afterEnqueue: () => sender.kick(),
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).
     consoleBaseUrl: () => config.consoleUrl ?? localBaseUrl(config.host, listenPort),
@@ -240,6 +257,9 @@ export async function composeApp(o: ComposeOptions) {
     },
     receive: (msg, deadlineMs, late) => {
       noteDirectChat(msg);
+      // A group heard through the callback is a push group candidate too (the long connection records its own).
+      if (pushGroup.needed && msg.chat.type === 'group' && msg.chat.id && !msg.id.startsWith('app:'))
+        pushGroup.remember(msg.chat.id, msg.senderId).catch((err: unknown) => log.warn({ err }, 'group not recorded'));
       return inbox.receiveWithin(msg, deadlineMs, late);
     },
     replyForStream: inbox.replyForStream,
@@ -255,6 +275,8 @@ export async function composeApp(o: ComposeOptions) {
   routers.push(createMetricsRouter({ metrics, token: config.metricsToken }));
   if (demoSink) {
     await seedDemoRoster(services.roster, log);
+    // The simulator's one group is the push group, as the office would choose it with 设为代表群.
+    if (simulator && pushGroup.needed) await pushGroup.choose(DEMO_CHATID, 'demo', { fromGroup: true });
     const keys = { token: config.wecom.token, encodingAesKey: config.wecom.encodingAesKey };
     routers.push(
       createDemoRouter({

@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   composed.start(port);
+  // Before the 'bot listening' line: a stop that follows it (a service manager, a test) is orderly.
+  stopOnSignals({ server, composed, connection, embedded, log });
   log.info({ port, demo: config.demo, env: config.env }, 'bot listening');
   await logDeploymentWarnings(composed.checkDeployment, log);
   if (config.demo) {
@@ -87,7 +89,19 @@ async function main(): Promise<void> {
     // One plain line a person notices among the JSON logs.
     process.stderr.write(`\n  演示模式 demo mode — 打开本地聊天模拟器 open the chat simulator: ${simulator}\n\n`);
   }
+}
 
+type Composed = Awaited<ReturnType<typeof import('./compose').composeApp>>;
+
+/** SIGTERM / SIGINT: stop accepting, let in-flight callbacks finish, stop loops, close the databases. */
+function stopOnSignals(parts: {
+  server: http.Server;
+  composed: Composed;
+  connection: { close(): Promise<void> };
+  embedded: { stop(): Promise<void> } | undefined;
+  log: ReturnType<typeof createLogger>;
+}): void {
+  const { server, composed, connection, embedded, log } = parts;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -100,7 +114,6 @@ async function main(): Promise<void> {
     force.unref();
     let code = 0;
     try {
-      // Stop accepting, let in-flight callbacks finish, then stop loops and close the database.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await composed.stop();
       await connection.close();

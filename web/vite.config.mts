@@ -4,10 +4,15 @@ import { defineConfig } from 'vite';
 
 // The console is served by the bot itself under /console (no CDN): hashed assets, one manifest
 // that the bundle-size script reads.
+const root = fileURLToPath(new URL('.', import.meta.url));
+// The contract the server compiles too (API shapes, label tables): the pages import it as `@contracts`.
+const contracts = fileURLToPath(new URL('../src/contracts', import.meta.url));
+
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root,
   base: '/console/',
   plugins: [vue()],
+  resolve: { alias: { '@contracts': `${contracts}/index.ts` } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

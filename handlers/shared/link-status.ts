@@ -3,8 +3,8 @@ import type { LinkOverview } from '../../src/services/delivery';
 import { t } from '../../src/messages';
 import { formatDateTime } from '../../src/time/format';
 
-/** The long connection's lines in 任务: up since when, on which instance, and the stored group chat. */
-export function linkStatusLines(o: LinkOverview, config: Config): string[] {
+/** The long connection's lines in 任务: up since when, on which instance, and the push group. */
+export function linkStatusLines(o: LinkOverview, config: Config, names: Map<string, string>): string[] {
   if (!o.configured) return [];
   const tz = config.timezone;
   const lines = [t('linkHeader')];
@@ -20,10 +20,17 @@ export function linkStatusLines(o: LinkOverview, config: Config): string[] {
   } else {
     lines.push(t('linkNoHolder'));
   }
-  lines.push(
-    o.group
-      ? t('linkGroupKnown', { chatid: o.group.chatid, learnedAt: formatDateTime(o.group.learnedAt, tz) })
-      : t('linkGroupUnknown', { needed: o.pushesNeedGroup }),
-  );
+  const g = o.pushGroup;
+  if (!g?.needed) lines.push(t('pushGroupWebhook'));
+  else if (!g.chosen) lines.push(t('pushGroupNone', { waiting: g.waiting }));
+  else
+    lines.push(
+      t('pushGroupCurrent', {
+        chatid: g.chosen.chatid,
+        when: formatDateTime(g.chosen.chosenAt ?? g.chosen.learnedAt, tz),
+        by: g.chosen.chosenBy && (names.get(g.chosen.chosenBy) ?? g.chosen.chosenBy),
+        waiting: g.waiting,
+      }),
+    );
   return lines;
 }

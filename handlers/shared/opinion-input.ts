@@ -1,12 +1,13 @@
-import type { Actor } from '../../src/commands/types';
+import type { Actor, ChatVia } from '../../src/commands/types';
 import { refuse } from '../../src/refusals';
 import type { DeadlineChoice } from '../../src/services/opinions';
 import { parseDeadlineWords } from '../../src/time/parse-deadline';
 
-/** Who acted, with which message, when: what every opinion state change records. */
-export const actionInput = (ctx: { actor: Actor; msgId: string; now: Date }) => ({
+/** Who acted, with which message, through which door, when: what every opinion state change records. */
+export const actionInput = (ctx: { actor: Actor; msgId: string; via: ChatVia; now: Date }) => ({
   actor: ctx.actor,
   msgId: ctx.msgId,
+  via: ctx.via,
   now: ctx.now,
 });
 

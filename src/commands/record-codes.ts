@@ -28,3 +28,10 @@ export function readBallotCode(input: string, now: Date, tz: string): string {
   if (!code) throw new UserError('ballotBadCode', { input: [...input].slice(0, 20).join('') });
   return formatCode(code);
 }
+
+/** The chat's reading of an announcement code (`gg2026-1` → `GG2026-001`); anything else is answered with an example. */
+export function readAnnouncementCode(input: string, now: Date, tz: string): string {
+  const code = parseCode(input, 'GG', wallTime(now, tz).year);
+  if (!code) throw new UserError('announceBadCode', { input });
+  return formatCode(code);
+}

@@ -54,6 +54,9 @@ export type OptionsOf<S extends ArgsSpec> = S extends { options: readonly (infer
   ? Partial<Record<K, string>>
   : Record<string, never>;
 
+/** The chat door a command came through, recorded on the opinion's timeline (群聊 / 单聊 / 语音 / 卡片). */
+export type ChatVia = 'group' | 'single' | 'voice' | 'card';
+
 export interface CommandContext {
   actor: Actor;
   /** The text after the command word: spaces normalised, the user's own punctuation kept. */
@@ -66,7 +69,8 @@ export interface CommandContext {
   /** The inbound message id: the idempotency key for anything this command creates. */
   msgId: string;
   /** Where the reply is read: a reply in a group chat is seen by every member of the group. */
-  chat: { type: 'group' | 'single' };
+  chat: { type: 'group' | 'single'; id?: string };
+  via: ChatVia;
   now: Date;
   /** The services the command declared in `uses` (every service for a command that declares none). */
   services: Services;

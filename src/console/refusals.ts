@@ -57,6 +57,9 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'opinion.reasonMissing': () => t('refusalOpinionReasonMissing'),
   'opinion.reasonTooLong': (f) => t('opinionRejectTooLong', f),
   'opinion.pageBeyondEnd': (f) => t('refusalOpinionPageBeyondEnd', f),
+  'opinion.unknownCategory': (f) =>
+    t('opinionUnknownCategory', { category: f.category, categories: f.categories.join('、') }),
+  'opinion.categoryUnchanged': (f) => t('opinionCategoryUnchanged', f),
   'study.notFound': (f) => t('refusalStudyNotFound', f),
   'study.alreadyPushed': (f) => t('studyAlreadyPushed', f),
   'study.changedMeanwhile': (f) => t('studyChangedMeanwhile', f),
@@ -87,6 +90,15 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
       now: formatDateTime(f.now, c.timezone),
     }),
   'ballot.noVoters': () => t('ballotNoVoters'),
+  'announcement.contentMissing': () => t('refusalAnnouncementContentMissing'),
+  'announcement.contentTooLong': (f) => t('announceTooLong', f),
+  'announcement.timePast': (f, c) => t('refusalAnnouncementTimePast', { when: formatDateTime(f.at, c.timezone) }),
+  'announcement.timeTooFar': (f, c) =>
+    t('announceTimeTooFar', { when: formatDateTime(f.at, c.timezone), days: f.days }),
+  'announcement.notFound': (f) => t('refusalAnnouncementNotFound', f),
+  'announcement.alreadyRevoked': (f) => t('announceAlreadyRevoked', f),
+  'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
+  'announcement.alreadySent': (f) => t('announceAlreadySent', f),
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

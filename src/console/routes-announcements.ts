@@ -7,10 +7,15 @@ import { UserError } from '../errors';
 import { type MessageKey, t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
 import type { Services } from '../services';
+import { isRefusal, type Refusal } from '../refusals';
 import type { AnnouncementView } from '../services/bulletins';
+import { formatCode, parseCode } from '../services/codes';
 import { formatDateTime } from '../time/format';
-import { invalid, parseInput, refusalsOf } from './errors';
+import { yearOf } from '../time/zone';
+import { fromRefusal, invalid, notFound, parseInput, refusalsOf } from './errors';
+import { renderForConsole } from './refusals';
 import { type Guard, jsonBody } from './session';
+import type { Announcement, AnnouncementList, AnnouncementPreview, Sendable } from '../contracts';
 
 export interface AnnouncementRoutesDeps {
   services: Services;
@@ -20,13 +25,9 @@ export interface AnnouncementRoutesDeps {
 }
 
 // The service's refusals that belong to a field of the composer ('when' also stands for the date picker's 'at').
-const FIELD_OF: Partial<Record<MessageKey, 'content' | 'when'>> = {
-  announceEmpty: 'content',
-  announceTooLong: 'content',
+const FIELD_OF: Partial<Record<MessageKey, 'when'>> = {
   announceBadTime: 'when',
   announceNeedTime: 'when',
-  announceTimePast: 'when',
-  announceTimeTooFar: 'when',
 };
 
 // Generous bounds: the service's own limit (in characters, with its Chinese sentence) decides.
@@ -48,14 +49,14 @@ const sendSchema = z
   .strict();
 
 /** A refusal of the announcements service as the composer shows it: on its field, or a 404. */
-const refusing = refusalsOf({ fields: FIELD_OF, notFound: ['announceNotFound', 'announceBadCode'] });
+const refusing = refusalsOf({ fields: FIELD_OF });
 
 /** 公告: the composer's preview, send now or at a time, the list, cancel — through the chat's service and notices. */
 export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const announcements = services.announcements;
   const tz = config.timezone;
-  const json = (a: AnnouncementView) => ({
+  const json = (a: AnnouncementView): Sendable<Announcement> => ({
     code: a.code,
     content: a.content,
     mentionAll: a.mentionAll,
@@ -71,7 +72,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
     '/announcements',
     guard.office(async (ctx) => {
       const { scheduled, recent } = await announcements.list();
-      ctx.body = { scheduled: scheduled.map(json), recent: recent.map(json) };
+      ctx.body = { scheduled: scheduled.map(json), recent: recent.map(json) } satisfies Sendable<AnnouncementList>;
     }),
   );
 
@@ -87,8 +88,10 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
         mentionAll: b.mentionAll,
         now,
       });
+      const { problem, ...shown } = preview;
+      const said = (r: Refusal) => renderForConsole(r, { timezone: tz, now }).message;
       const problems: Record<string, string> = {};
-      if (preview.problem) problems.content = preview.problem;
+      if (problem) problems.content = said(problem);
       let schedule: { at: Date; text: string } | undefined;
       if (b.when?.trim()) {
         try {
@@ -96,11 +99,17 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
           announcements.checkTime(at, now);
           schedule = { at, text: formatDateTime(at, tz) };
         } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          problems.when = err.reply;
+          if (err instanceof UserError) problems.when = err.reply;
+          else if (isRefusal(err)) problems.when = said(err);
+          else throw err;
         }
       }
-      ctx.body = { ...preview, schedule: schedule ?? null, problems };
+      ctx.body = {
+        ...shown,
+        ...(problem ? { problem: problems.content } : {}),
+        schedule: schedule ?? null,
+        problems,
+      } satisfies Sendable<AnnouncementPreview>;
     }),
   );
 
@@ -130,9 +139,12 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
               return picked;
             })
           : undefined;
-      const a = await refusing(() => (at ? announcements.schedule({ ...base, at }) : announcements.post(base)), {
-        when: timeField,
-      });
+      // The time's refusals belong on the field that gave it (the date picker's `at`, or the words' `when`).
+      const a = await (at ? announcements.schedule({ ...base, at }) : announcements.post(base)).catch(
+        (err: unknown) => {
+          throw isRefusal(err) ? fromRefusal(err, { timezone: tz, now }, { when: timeField }) : err;
+        },
+      );
       ctx.body = json(a);
     }),
   );
@@ -140,7 +152,10 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
   router.post(
     '/announcements/:code/cancel',
     guard.office(async (ctx, who) => {
-      const a = await refusing(() => announcements.revoke(String(ctx.params.code), who.actor, clock.now()));
+      const now = clock.now();
+      const code = parseCode(String(ctx.params.code ?? ''), 'GG', yearOf(now, tz));
+      if (!code) throw notFound();
+      const a = await announcements.revoke(formatCode(code), who.actor, now);
       ctx.body = json(a);
     }),
   );

@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { fromWallTime } from '../time/zone';
 import { parseInput, queryParam } from './errors';
 import type { Guard } from './session';
+import type { AuditPage } from '../contracts';
 
 export interface AuditRoutesDeps {
   services: Services;
@@ -64,7 +65,7 @@ export function registerAuditRoutes(router: Router, d: AuditRoutesDeps): void {
           code: e.code,
           op: e.op,
         })),
-      };
+      } satisfies AuditPage;
     }),
   );
 }

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { t } from '../messages';
 import { ApiError, parseInput } from './errors';
 import { clearCookie, type Guard, jsonBody, SESSION_COOKIE, sameSecret, setCookie, STATE_COOKIE } from './session';
+import type { SessionInfo, SignInOptions } from '../contracts';
 
 export interface AuthRoutesDeps {
   services: Services;
@@ -200,7 +201,7 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     api.get(
       '/login-options',
       guard.public(async (ctx) => {
-        ctx.body = { wecom: wecomSignInConfigured(config), demo: config.demo };
+        ctx.body = { wecom: wecomSignInConfigured(config), demo: config.demo } satisfies SignInOptions;
       }),
     );
     api.get(
@@ -210,7 +211,7 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
           user: { userid: who.actor.userid, name: who.actor.name, role: who.role },
           csrfToken: who.csrfToken,
           demo: config.demo,
-        };
+        } satisfies SessionInfo;
       }),
     );
     api.post(

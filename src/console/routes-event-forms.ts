@@ -6,6 +6,7 @@ import { wallParts, wallTime } from './wall-time';
 import { notFound, parseInput, refusalsOf } from './errors';
 import { EVENT_NOT_FOUND, type EventRoutesDeps, eventCodeOf } from './routes-events';
 import { jsonBody } from './session';
+import type { EventChanged, EventCreated, EventFormOptions, Sendable } from '../contracts';
 
 // 活动与会议: create and edit from the console's form. The form's times are Beijing wall times
 // (src/console/wall-time.ts); the service applies the chat's rules to them.
@@ -89,7 +90,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
   router.get(
     '/event-form',
     guard.office(async (ctx) => {
-      ctx.body = await forms.options();
+      ctx.body = (await forms.options()) satisfies EventFormOptions;
     }),
   );
 
@@ -102,7 +103,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const origin = `console:${who.actor.userid}:${b.requestId}`;
       const r = await refusing(forms.create(f, who.actor, origin, clock.now()));
       ctx.status = r.existed ? 200 : 201;
-      ctx.body = { ...(await detail(r.code)), existed: r.existed };
+      ctx.body = { ...(await detail(r.code)), existed: r.existed } satisfies Sendable<EventCreated>;
     }),
   );
 
@@ -115,7 +116,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
       const origin = `console:${who.actor.userid}:${code}:v${b.version}`;
       const input = { code, fields: formFields(b), version: b.version, actor: who.actor, origin, now: clock.now() };
       const r = await refusing(forms.edit(input));
-      ctx.body = { ...(await detail(r.code)), changed: r.changed };
+      ctx.body = { ...(await detail(r.code)), changed: r.changed } satisfies Sendable<EventChanged>;
     }),
   );
 }

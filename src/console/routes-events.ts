@@ -10,6 +10,7 @@ import { writeEventList } from '../services/exports';
 import { notFound, parseInput, refusalsOf } from './errors';
 import { sendWorkbook } from './routes-exports';
 import { type Guard, jsonBody } from './session';
+import type { EventDetail, EventList, RoomCodeView, Sendable } from '../contracts';
 
 export interface EventRoutesDeps {
   services: Services;
@@ -46,7 +47,7 @@ export function registerRoomCodeRoutes(router: Router, d: EventRoutesDeps): void
   router.get(
     '/events/:code/room-code',
     guard.office(async (ctx) => {
-      ctx.body = await orNotFound(roomCodes.get(eventCodeOf(ctx), clock.now()));
+      ctx.body = (await orNotFound(roomCodes.get(eventCodeOf(ctx), clock.now()))) satisfies RoomCodeView;
     }),
   );
 
@@ -56,7 +57,9 @@ export function registerRoomCodeRoutes(router: Router, d: EventRoutesDeps): void
       const code = eventCodeOf(ctx);
       const b = parseInput(switchSchema, await jsonBody(ctx));
       const now = clock.now();
-      ctx.body = await orNotFound(b.on ? roomCodes.switchOn(code, who.actor, now) : roomCodes.switchOff(code, now));
+      ctx.body = (await orNotFound(
+        b.on ? roomCodes.switchOn(code, who.actor, now) : roomCodes.switchOff(code, now),
+      )) satisfies RoomCodeView;
     }),
   );
 }
@@ -77,7 +80,7 @@ export function registerEventRoutes(router: Router, d: EventRoutesDeps): void {
     '/events',
     guard.office(async (ctx) => {
       const q = parseInput(listSchema, ctx.query);
-      ctx.body = { when: q.when, items: await board.list(q.when, clock.now(), q.limit) };
+      ctx.body = { when: q.when, items: await board.list(q.when, clock.now(), q.limit) } satisfies Sendable<EventList>;
     }),
   );
 
@@ -106,7 +109,7 @@ export function registerEventRoutes(router: Router, d: EventRoutesDeps): void {
       else await orNotFound(services.events.meetings.cancel(input));
       const after = await board.detail(code, now);
       if (!after) throw notFound();
-      ctx.body = after;
+      ctx.body = after satisfies Sendable<EventDetail>;
     }),
   );
 
@@ -115,7 +118,7 @@ export function registerEventRoutes(router: Router, d: EventRoutesDeps): void {
     guard.office(async (ctx) => {
       const b = await board.detail(eventCodeOf(ctx), clock.now());
       if (!b) throw notFound();
-      ctx.body = b;
+      ctx.body = b satisfies Sendable<EventDetail>;
     }),
   );
 }

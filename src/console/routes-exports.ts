@@ -8,13 +8,15 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { consoleExportNames } from '../messages/console';
-import { exportNames, packWords } from '../messages/exports';
+import { packWords } from '../messages/exports';
 import type { Models } from '../models';
 import type { Services } from '../services';
 import {
-  writeActivitiesLedger,
+  LEDGER_FILES,
+  type LedgerKind,
+  ledgerNames,
+  writeLedger,
   writeOpinionsLedger,
-  writePerformanceRegister,
   writeYearPack,
 } from '../services/exports';
 import { FIRST_YEAR } from '../services/performance';
@@ -81,41 +83,19 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
   const anyYear = () => z.object({ year: yearOption(), fullText: z.enum(['0', '1', 'true', 'false']).optional() });
   const oneYear = () => z.object({ year: yearOption().transform((y) => y ?? yearOf(clock.now(), tz)) });
 
-  // The three ledgers of `npm run export`, by year.
+  const ledgerDeps = {
+    models,
+    roster: services.roster,
+    performance: services.performance,
+    timezone: tz,
+    checkin: config.tunables.checkin,
+    activityTypes: config.tunables.activityTypes,
+  };
+  // The three ledgers of `npm run export` (and of 导出 in the chat), by year.
   router.get(
     '/exports/:file',
     guard.office(async (ctx) => {
-      const file = String(ctx.params.file);
-      const now = clock.now();
-      if (file === 'opinions.xlsx') {
-        const q = parseInput(anyYear(), ctx.query);
-        const label = q.year ?? exportNames.allYears;
-        await sendWorkbook(
-          ctx,
-          { ascii: `opinions-${q.year ?? 'all'}`, utf8: `${exportNames.opinions}-${label}` },
-          (out) =>
-            writeOpinionsLedger(
-              { models, roster: services.roster, timezone: tz },
-              { out, year: q.year, now, fullText: fullTextOf(q.fullText) },
-            ),
-        );
-      } else if (file === 'performance.xlsx') {
-        const q = parseInput(oneYear(), ctx.query);
-        await sendWorkbook(ctx, { ascii: `performance-${q.year}`, utf8: `${exportNames.register}-${q.year}` }, (out) =>
-          writePerformanceRegister(
-            { performance: services.performance, timezone: tz, activityTypes: config.tunables.activityTypes },
-            { out, year: q.year },
-          ),
-        );
-      } else if (file === 'events.xlsx') {
-        const q = parseInput(oneYear(), ctx.query);
-        await sendWorkbook(ctx, { ascii: `events-${q.year}`, utf8: `${exportNames.activities}-${q.year}` }, (out) =>
-          writeActivitiesLedger(
-            { models, roster: services.roster, timezone: tz, checkin: config.tunables.checkin },
-            { out, year: q.year, now },
-          ),
-        );
-      } else if (file === 'pack.zip') {
+      if (ctx.params.file === 'pack.zip') {
         // The year-end pack: every ledger, the units' records and each deputy's 述职 draft (issue 25).
         const q = parseInput(oneYear(), ctx.query);
         await sendWorkbook(
@@ -124,13 +104,22 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
           (out) =>
             writeYearPack(
               { models, roster: services.roster, performance: services.performance, ballots: services.ballots, config },
-              { out, year: q.year, now },
+              { out, year: q.year, now: clock.now() },
             ),
           ZIP,
         );
-      } else {
-        throw notFound();
+        return;
       }
+      const kind = (Object.keys(LEDGER_FILES) as LedgerKind[]).find((k) => LEDGER_FILES[k] === ctx.params.file);
+      if (!kind) throw notFound();
+      // Opinions: every year when none is given; the register and the activities ledger: the current year.
+      const q = parseInput(kind === 'opinions' ? anyYear() : oneYear(), ctx.query) as {
+        year: number | undefined;
+        fullText?: string;
+      };
+      await sendWorkbook(ctx, ledgerNames(kind, q.year), (out) =>
+        writeLedger(ledgerDeps, kind, { out, year: q.year, now: clock.now(), fullText: fullTextOf(q.fullText) }),
+      );
     }),
   );
 

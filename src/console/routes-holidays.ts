@@ -7,6 +7,7 @@ import { type ArrangementView, HolidayDaysRefused } from '../services/calendar';
 import { weekdayMakeUps } from '../time/holiday-arrangement';
 import { ApiError, parseInput } from './errors';
 import { type Guard, jsonBody } from './session';
+import type { HolidayYear, Sendable } from '../contracts';
 
 export interface HolidayRoutesDeps {
   services: Services;
@@ -27,7 +28,7 @@ const dayList = z
   .max(366);
 const daysSchema = z.strictObject({ off: dayList.default([]), on: dayList.default([]) });
 
-function viewJson(v: ArrangementView, missingNextYear: number | undefined) {
+function viewJson(v: ArrangementView, missingNextYear: number | undefined): Sendable<HolidayYear> {
   return {
     year: v.year,
     source: v.source,

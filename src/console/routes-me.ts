@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { t } from '../messages';
-import { performanceKindLabels, performanceResultLabels } from '../messages/performance';
+import { labelOf, PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS, SCORE_ITEM_LABELS } from '../contracts/labels';
 import type { Services } from '../services';
 import { FIRST_YEAR, type ScoreCard, scoreLines } from '../services/performance';
-import { scoreItemLabels } from '../messages/performance';
 import { formatDate } from '../time/format';
 import { yearOf } from '../time/zone';
 import { parseInput, queryParam } from './errors';
 import type { Guard } from './session';
+import type { PerformancePage, ScoreView, Sendable } from '../contracts';
 
 export interface MeRoutesDeps {
   services: Services;
@@ -64,21 +64,21 @@ export function registerMeRoutes(router: Router, d: MeRoutesDeps): void {
         score: shapeScore(d.services.performance.scoreOf(r), r.year),
         items: r.items.map((i) => ({
           kind: i.kind,
-          kindLabel: performanceKindLabels[i.kind] ?? i.kind,
+          kindLabel: labelOf(PERFORMANCE_KIND_LABELS, i.kind),
           code: i.code ?? null,
           title: i.title,
           detail: i.detail ?? null,
           at: i.at,
           result: i.result,
-          resultLabel: performanceResultLabels[i.result] ?? i.result,
+          resultLabel: labelOf(PERFORMANCE_RESULT_LABELS, i.result),
         })),
-      };
+      } satisfies Sendable<PerformancePage>;
     }),
   );
 }
 
 /** The score with its lines and, per quarter and part, the records it counted (null while the score is off). */
-function shapeScore(card: ScoreCard | undefined, year: number) {
+function shapeScore(card: ScoreCard | undefined, year: number): Sendable<ScoreView> | null {
   if (!card) return null;
   return {
     total: card.total,
@@ -90,7 +90,7 @@ function shapeScore(card: ScoreCard | undefined, year: number) {
         .filter((p) => p.count > 0)
         .map((p) => ({
           item: p.item,
-          label: scoreItemLabels[p.item]?.label ?? p.item,
+          label: labelOf(SCORE_ITEM_LABELS, p.item),
           count: p.count,
           points: p.points,
           records: p.records.map((i) => ({ code: i.code ?? null, title: i.title, at: i.at })),

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
-import { OPINION_STATUSES } from '../models/opinion';
+import { OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
 import { isRefusal } from '../refusals';
 import type { Services } from '../services';
 import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
@@ -17,6 +17,15 @@ import { ApiError, fromRefusal, notFound, parseInput, queryParam } from './error
 import { opinionCodeOf } from './opinion-code';
 import { type Guard, jsonBody } from './session';
 import { detailJson, rowJson } from './shape';
+import type {
+  AnswerPreview,
+  Assigned,
+  BatchResult,
+  MyOpinionsPage,
+  OpinionPage,
+  Sendable,
+  StepResult,
+} from '../contracts';
 
 export interface OpinionRoutesDeps {
   services: Services;
@@ -44,7 +53,7 @@ export const filterSchema = z.object({
   status: statusList,
   category: text(20),
   unit: text(40),
-  source: queryParam(z.enum(['代表', '群众反映']).optional()),
+  source: queryParam(z.enum(OPINION_SOURCES).optional()),
   filer: text(64),
   due: queryParam(z.enum(['overdue', 'soon']).optional()),
   q: text(100),
@@ -89,6 +98,7 @@ const reassignSchema = z
 const answerSchema = (max: number) => z.object({ text: z.string().trim().min(1).max(max), version });
 const rejectSchema = (max: number) => z.object({ reason: z.string().trim().min(1).max(max), version });
 const versionOnly = z.object({ version });
+const categorySchema = z.object({ category: z.string().trim().min(1).max(20), version });
 const previewSchema = (max: number) => z.object({ text: z.string().trim().max(max).default('') });
 const batchSchema = (max: number) =>
   z
@@ -99,7 +109,7 @@ const batchSchema = (max: number) =>
     })
     .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 
-const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
+const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The form's choice as the service takes it: a day (its end, in the app's zone), working days, or the default. */
@@ -128,7 +138,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       services.roster.namesOf(o.cosigners ?? []),
       viewer.office ? opinions.similarTo(o) : Promise.resolve([]),
     ]);
-    return detailJson(o, { names, similar, ...viewer }, clock.now());
+    return detailJson(o, { names, similar, categories: Object.keys(config.categories), ...viewer }, clock.now());
   }
 
   /** The console's idempotency key: a retried request (same person, case, action, version) is a replay, not a second step. */
@@ -145,7 +155,12 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       const q = parseInput(listSchema, ctx.query);
       const now = clock.now();
       const { total, items } = await opinions.search(q, now);
-      ctx.body = { total, page: q.page, pageSize: q.pageSize, items: items.map((o) => rowJson(o, now)) };
+      ctx.body = {
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: items.map((o) => rowJson(o, now)),
+      } satisfies Sendable<OpinionPage>;
     }),
   );
 
@@ -173,7 +188,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
           failed.push({ code: typed, message: e.message });
         }
       }
-      ctx.body = { done, failed };
+      ctx.body = { done, failed } satisfies BatchResult;
     }),
   );
 
@@ -189,7 +204,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
     guard.office(async (ctx) => {
       const b = parseInput(previewSchema(maxChars), await jsonBody(ctx));
       const o = await opinions.load(codeOf(ctx));
-      ctx.body = { notice: opinions.answerNotice(o, b.text) };
+      ctx.body = { notice: opinions.answerNotice(o, b.text) } satisfies AnswerPreview;
     }),
   );
 
@@ -200,7 +215,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       if (!ACTIONS.includes(action)) throw notFound();
       const code = codeOf(ctx);
       const body = await jsonBody(ctx);
-      const run = async (): Promise<{ opinion: Opinion; extra?: Record<string, unknown> }> => {
+      const run = async (): Promise<{ opinion: Opinion; extra?: { assigned: Sendable<Assigned> } }> => {
         switch (action) {
           case 'assign':
           case 'reassign': {
@@ -242,10 +257,20 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const step = input(who.actor, code, action, expectedVersion);
             return { opinion: await opinions[action]({ code, expectedVersion }, step) };
           }
+          case 'category': {
+            const b = parseInput(categorySchema, body);
+            // The choice is part of the key: another category picked on the same stale page is not a retry.
+            const step = input(who.actor, code, `${action}:${b.category}`, b.version);
+            const typed = { code, category: b.category, expectedVersion: b.version };
+            return { opinion: await opinions.recategorize(typed, step) };
+          }
         }
       };
       const r = await run();
-      ctx.body = { ...(await detail(r.opinion, { office: true, fullText: true })), ...r.extra };
+      ctx.body = {
+        ...(await detail(r.opinion, { office: true, fullText: true })),
+        ...r.extra,
+      } satisfies Sendable<StepResult>;
     }),
   );
 
@@ -263,7 +288,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         page: mine.page,
         pages: mine.pages,
         items: mine.items.map((i) => ({ ...i, daysOpen: i.daysOpen ?? null })),
-      };
+      } satisfies MyOpinionsPage;
     }),
   );
 

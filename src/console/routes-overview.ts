@@ -8,6 +8,7 @@ import { formatDate } from '../time/format';
 import { fromWallTime, wallTime, yearOf } from '../time/zone';
 import { parseInput } from './errors';
 import type { Guard } from './session';
+import type { Overview, Sendable, Units, Workdays } from '../contracts';
 
 export interface OverviewRoutesDeps {
   services: Services;
@@ -96,14 +97,14 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
             nextAt: j.nextDueAt ?? null,
           })),
         },
-      };
+      } satisfies Sendable<Overview>;
     }),
   );
 
   router.get(
     '/units',
     guard.office(async (ctx) => {
-      ctx.body = { units: await services.opinions.knownUnits() };
+      ctx.body = { units: await services.opinions.knownUnits() } satisfies Units;
     }),
   );
 
@@ -122,7 +123,12 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
       );
       // The office's entries count here as in every deadline (not only the bundled data).
       const r = addWorkdays(clock.now(), q.days, tz, services.holidays.calendar());
-      ctx.body = { days: q.days, date: ymd(r.date, tz), text: formatDate(r.date, tz), estimated: r.usedFallback };
+      ctx.body = {
+        days: q.days,
+        date: ymd(r.date, tz),
+        text: formatDate(r.date, tz),
+        estimated: r.usedFallback,
+      } satisfies Workdays;
     }),
   );
 }

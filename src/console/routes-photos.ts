@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { forbidden, notFound } from './errors';
 import { opinionCodeOf } from './opinion-code';
 import type { Guard } from './session';
+import type { CasePhotos, Sendable } from '../contracts';
 
 export interface PhotoRoutesDeps {
   services: Services;
@@ -49,7 +50,7 @@ export function registerPhotoRoutes(router: Router, d: PhotoRoutesDeps): void {
           thumbUrl: `/api/console/opinions/${r.opinion.code}/photos/${p.id}/thumb`,
           fullUrl: `/api/console/opinions/${r.opinion.code}/photos/${p.id}/full`,
         })),
-      };
+      } satisfies Sendable<CasePhotos>;
     }),
   );
 

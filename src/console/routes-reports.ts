@@ -10,6 +10,7 @@ import { yearOf } from '../time/zone';
 import { contentDisposition } from './routes-exports';
 import { forbidden, notFound, parseInput, queryParam } from './errors';
 import { clearCookie, type Guard, setCookie } from './session';
+import type { ScoreTable, Sendable } from '../contracts';
 
 export interface ReportRoutesDeps {
   services: Services;
@@ -61,7 +62,7 @@ export function registerReportRoutes(api: Router, d: ReportRoutesDeps): Router {
       const year = parseInput(yearQuery, ctx.query).year ?? current;
       const weights = d.config.performanceScore;
       if (!weights) {
-        ctx.body = { enabled: false, year, note: t('performanceScoreOff') };
+        ctx.body = { enabled: false, year, note: t('performanceScoreOff') } satisfies Sendable<ScoreTable>;
         return;
       }
       const rows = (await d.services.performance.register(year)).map((e) => {
@@ -73,7 +74,7 @@ export function registerReportRoutes(api: Router, d: ReportRoutesDeps): Router {
           total: card.total,
         };
       });
-      ctx.body = { enabled: true, year, formula: formulaText(weights), rows };
+      ctx.body = { enabled: true, year, formula: formulaText(weights), rows } satisfies Sendable<ScoreTable>;
     }),
   );
 

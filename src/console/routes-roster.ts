@@ -10,6 +10,7 @@ import { type ImportPlan, sheetProblemText } from '../services/roster';
 import type { Logger } from 'pino';
 import { invalid, parseInput, queryParam, refusalsOf } from './errors';
 import { type Guard, jsonBody } from './session';
+import type { DeputySaved, ImportPlan as ImportPlanJson, RosterList, Sendable } from '../contracts';
 
 export interface RosterRoutesDeps {
   services: Services;
@@ -56,12 +57,12 @@ const FIELD_OF: Partial<Record<MessageKey, string>> = {
 
 const onField = refusalsOf({ fields: FIELD_OF });
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+const iso = (v: string | boolean | Date | undefined) => (v instanceof Date ? v.toISOString() : (v ?? null));
 /** A file's value shown back on the page: a clerk may paste the preview into a spreadsheet, where `=…` would run. */
-const echoed = (v: unknown) => (typeof v === 'string' ? neutralizeFormula(v) : iso(v));
+const echoed = (v: string | boolean | Date | undefined) => (typeof v === 'string' ? neutralizeFormula(v) : iso(v));
 
 /** The plan as the page shows it: exactly what an apply would write, or the rows that stop it. */
-function planJson(plan: ImportPlan) {
+function planJson(plan: ImportPlan): ImportPlanJson {
   const row = (r: ImportPlan['added'][number]) => ({
     row: r.row,
     userid: r.userid,
@@ -112,11 +113,11 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
         .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
         .map((p) => ({
           ...p,
-          termStart: iso(p.termStart),
-          termEnd: iso(p.termEnd),
+          termStart: p.termStart ?? null,
+          termEnd: p.termEnd ?? null,
           officeFromConfig: fromConfig.has(p.userid),
         }));
-      ctx.body = { total: items.length, items };
+      ctx.body = { total: items.length, items } satisfies Sendable<RosterList>;
     }),
   );
 
@@ -151,7 +152,7 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
         return;
       }
       const applied = await services.rosterUpload.apply(plan);
-      ctx.body = { ...planJson(plan), applied };
+      ctx.body = { ...planJson(plan), applied } satisfies ImportPlanJson;
     }),
   );
 
@@ -162,7 +163,12 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
       const { mode, ...b } = parseInput(deputyBody, await jsonBody(ctx));
       const expect = mode === 'add' ? 'new' : mode === 'edit' ? 'existing' : undefined;
       const r = await onField(() => services.roster.upsertDeputy({ ...b, expect }));
-      ctx.body = { outcome: r.outcome, userid: r.entry.userid, name: r.entry.name, level: r.entry.level };
+      ctx.body = {
+        outcome: r.outcome,
+        userid: r.entry.userid,
+        name: r.entry.name,
+        level: r.entry.level,
+      } satisfies DeputySaved;
     }),
   );
 

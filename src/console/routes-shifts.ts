@@ -6,6 +6,7 @@ import { readStationName } from '../commands/station-words';
 import { parseInput, refusalsOf } from './errors';
 import type { EventRoutesDeps } from './routes-events';
 import { jsonBody } from './session';
+import type { Sendable, ShiftAssigned, ShiftRemoved, ShiftWeek } from '../contracts';
 
 // 值班: the liaison-station duty calendar by week; 排班 and taking a deputy off, through the shift services.
 
@@ -62,7 +63,10 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
       const anyDay = m
         ? fromWallTime({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 12 }, config.timezone)
         : now;
-      ctx.body = { station: q.station ?? null, ...(await shiftBoard.week(anyDay, q.station, now)) };
+      ctx.body = {
+        station: q.station ?? null,
+        ...(await shiftBoard.week(anyDay, q.station, now)),
+      } satisfies Sendable<ShiftWeek>;
     }),
   );
 
@@ -85,7 +89,12 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
         }),
       );
       const [shift] = await shiftBoard.views([r.shift], now);
-      ctx.body = { shift, added: r.added, already: r.already, station: r.station };
+      ctx.body = {
+        shift: shift!,
+        added: r.added,
+        already: r.already,
+        station: r.station,
+      } satisfies Sendable<ShiftAssigned>;
     }),
   );
 
@@ -93,7 +102,9 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
     '/shifts/:id/remove',
     guard.office(async (ctx) => {
       const b = parseInput(removeSchema, await jsonBody(ctx));
-      ctx.body = await refusing(shiftBoard.remove({ id: String(ctx.params.id), userid: b.userid, now: clock.now() }));
+      ctx.body = (await refusing(
+        shiftBoard.remove({ id: String(ctx.params.id), userid: b.userid, now: clock.now() }),
+      )) satisfies Sendable<ShiftRemoved>;
     }),
   );
 }

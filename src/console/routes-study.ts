@@ -6,6 +6,14 @@ import type { Services } from '../services';
 import type { QueuedStudyItem, StudyProgress } from '../services/bulletins';
 import { notFound, parseInput } from './errors';
 import { type Guard, jsonBody } from './session';
+import type {
+  PushedStudyItem,
+  QueuedStudyItem as QueuedStudyItemJson,
+  Sendable,
+  StudyAdded,
+  StudyOverview,
+  StudyQueue,
+} from '../contracts';
 
 export interface StudyRoutesDeps {
   services: Services;
@@ -33,7 +41,7 @@ function codeOf(ctx: Context): string {
   return code;
 }
 
-const queuedJson = (i: QueuedStudyItem) => ({
+const queuedJson = (i: QueuedStudyItem): Sendable<QueuedStudyItemJson> => ({
   code: i.code,
   title: i.title,
   link: i.link ?? null,
@@ -42,7 +50,7 @@ const queuedJson = (i: QueuedStudyItem) => ({
   position: i.position,
   version: i.version,
 });
-const progressJson = (i: StudyProgress) => ({
+const progressJson = (i: StudyProgress): Sendable<PushedStudyItem> => ({
   code: i.code,
   title: i.title,
   link: i.link ?? null,
@@ -65,7 +73,10 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
     '/study',
     guard.office(async (ctx) => {
       const [queue, pushed] = await Promise.all([queueJson(), study.progress()]);
-      ctx.body = { queue, pushed: { deputies: pushed.deputies, items: pushed.items.map(progressJson) } };
+      ctx.body = {
+        queue,
+        pushed: { deputies: pushed.deputies, items: pushed.items.map(progressJson) },
+      } satisfies Sendable<StudyOverview>;
     }),
   );
 
@@ -81,7 +92,7 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
         msgId: `console:${who.actor.userid}:study:${b.requestId}`,
         now: clock.now(),
       });
-      ctx.body = { code: item.code, title: item.title, position };
+      ctx.body = { code: item.code, title: item.title, position } satisfies StudyAdded;
     }),
   );
 
@@ -90,7 +101,7 @@ export function registerStudyRoutes(router: Router, d: StudyRoutesDeps): void {
     guard.office(async (ctx, who) => {
       const b = parseInput(orderSchema, await jsonBody(ctx));
       const q = await study.reorder({ codes: b.queue, version: b.version, actor: who.actor, now: clock.now() });
-      ctx.body = { version: q.version, items: q.items.map(queuedJson) };
+      ctx.body = { version: q.version, items: q.items.map(queuedJson) } satisfies Sendable<StudyQueue>;
     }),
   );
 

@@ -6,7 +6,8 @@ import { t } from '../messages';
 import type { Services } from '../services';
 import type { OutboxChange } from '../services/delivery';
 import { ApiError, parseInput, queryParam } from './errors';
-import type { Guard } from './session';
+import { type Guard, jsonBody } from './session';
+import type { OutboxPage, PushGroupChosen, Sendable, SystemInfo } from '../contracts';
 
 export interface SystemRoutesDeps {
   services: Services;
@@ -17,6 +18,8 @@ export interface SystemRoutesDeps {
   database?: { ping(timeoutMs: number): Promise<void> };
   version?: string;
 }
+
+const pushGroupBody = z.object({ chatid: z.string().trim().min(1).max(128) });
 
 const outboxQuery = z.object({
   status: queryParam(z.enum(['queued', 'failed', 'sent']).default('failed')),
@@ -45,10 +48,14 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
             () => false,
           )
         : true;
-      const [jobs, outbox] = await Promise.all([
+      const [jobs, outbox, pushGroup] = await Promise.all([
         services.jobRuns.overview(now, undefined, 1),
         services.outboxHealth.counts(),
+        services.pushGroup.overview(),
       ]);
+      const people = [pushGroup.chosen?.chosenBy, ...pushGroup.seen.map((g) => g.learnedFrom)];
+      const names = await services.roster.namesOf(people.filter((u): u is string => Boolean(u)));
+      const nameOf = (userid?: string) => (userid ? (names.get(userid) ?? userid) : undefined);
       ctx.body = {
         version: d.version ?? 'unknown',
         database: {
@@ -57,6 +64,12 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
           pingMs: reachable ? Date.now() - started : null,
         },
         outbox,
+        // The long connection's push group: chosen or not, the groups heard from, what waits for it.
+        pushGroup: {
+          ...pushGroup,
+          chosen: pushGroup.chosen && { ...pushGroup.chosen, chosenBy: nameOf(pushGroup.chosen.chosenBy) },
+          seen: pushGroup.seen.map((g) => ({ ...g, learnedFrom: nameOf(g.learnedFrom) })),
+        },
         jobs: jobs.map((j) => {
           const last = j.lastRuns[0];
           return {
@@ -71,7 +84,19 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
             nextAt: j.nextDueAt ?? null,
           };
         }),
-      };
+      } satisfies Sendable<SystemInfo>;
+    }),
+  );
+
+  // The office chooses the push group among the groups the bot has heard from (as 设为代表群 does in the chat).
+  router.post(
+    '/system/push-group',
+    guard.office(async (ctx, who) => {
+      const body = parseInput(pushGroupBody, await jsonBody(ctx));
+      if (!services.pushGroup.needed) throw new ApiError(400, 'refused', t('pushGroupNotNeeded'));
+      const chosen = await services.pushGroup.choose(body.chatid, who.actor.userid, { fromGroup: false });
+      if (!chosen.ok) throw new ApiError(400, 'refused', t('pushGroupUnknown'));
+      ctx.body = { ok: true, waiting: chosen.waiting } satisfies Sendable<PushGroupChosen>;
     }),
   );
 
@@ -80,7 +105,7 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
     guard.office(async (ctx) => {
       const q = parseInput(outboxQuery, ctx.query);
       const { total, items } = await services.outboxAdmin.list(q.status, q.page, q.pageSize);
-      ctx.body = { total, page: q.page, pageSize: q.pageSize, status: q.status, items };
+      ctx.body = { total, page: q.page, pageSize: q.pageSize, status: q.status, items } satisfies Sendable<OutboxPage>;
     }),
   );
 

@@ -2,11 +2,12 @@ import { t } from '../messages';
 import type { Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
 import type { OpinionRow } from '../services/opinions';
-import { maskSensitive } from '../text/mask';
+import { containsSensitive, maskSensitive } from '../text/mask';
+import type { CaseAction, OpinionDetail, OpinionRow as OpinionRowJson, Sendable } from '../contracts';
 
 // JSON shapes of the console API. Text goes out as JSON strings, never as markup: the page renders it as text.
 
-const ACTIONS_BY_STATUS: Record<string, string[]> = {
+const ACTIONS_BY_STATUS: Record<string, CaseAction[]> = {
   待交办: ['assign', 'reject'],
   已交办: ['reassign', 'answer', 'reject', 'remind'],
   已答复: ['close'],
@@ -15,7 +16,7 @@ const ACTIONS_BY_STATUS: Record<string, string[]> = {
 const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) =>
   o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
 
-export function rowJson(o: OpinionRow, now: Date) {
+export function rowJson(o: OpinionRow, now: Date): Sendable<OpinionRowJson> {
   return {
     code: o.code,
     title: o.title,
@@ -38,6 +39,8 @@ export interface DetailExtras {
   office: boolean;
   /** Full text (phones, ID numbers): the office, the filer and co-signers. */
   fullText: boolean;
+  /** The configured categories (the office may move a case to another one). */
+  categories: string[];
 }
 
 function detailOf(e: Opinion['timeline'][number]): string {
@@ -46,7 +49,7 @@ function detailOf(e: Opinion['timeline'][number]): string {
   return e.unit ?? '';
 }
 
-export function detailJson(o: Opinion, x: DetailExtras, now: Date) {
+export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<OpinionDetail> {
   const text = (s: string) => (x.fullText ? s : maskSensitive(s));
   const ratingNote = (round: number) => o.timeline.find((e) => e.action === 'rated' && e.round === round)?.note ?? null;
   return {
@@ -55,8 +58,13 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date) {
     title: o.title,
     text: text(o.content),
     masked: !x.fullText,
+    /** The text has phone or ID numbers: shown unmasked, the page warns against forwarding it. */
+    personalInfo: containsSensitive(o.content),
     status: o.status,
     category: o.category,
+    /** Why this category: the filer's #类别, the keywords found, nothing matched, or the office; null for old cases. */
+    categoryBasis: o.categoryBasis ? { how: o.categoryBasis.how, keywords: o.categoryBasis.keywords ?? [] } : null,
+    categories: x.office ? x.categories : [],
     source: o.source,
     filer: { userid: o.filer, name: o.filerName },
     cosigners: (o.cosigners ?? []).map((u) => ({ userid: u, name: x.names.get(u) ?? u })),

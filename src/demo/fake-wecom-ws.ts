@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,17 @@ export interface FakeWsOptions {
   keepFrames?: number;
 }
 
+/** An upload session as the fake keeps it: what init announced and the chunks received, by index. */
+export interface FakeUpload {
+  type: string;
+  filename: string;
+  totalSize: number;
+  totalChunks: number;
+  md5: string;
+  chunks: Map<number, Buffer>;
+  mediaId?: string;
+}
+
 let seq = 0;
 const reqId = (p: string) => `${p}-${++seq}`;
 
@@ -38,6 +50,16 @@ export class FakeWecomWs extends EventEmitter {
   answerPings = true;
   /** aibot_send_msg into these chatids is refused with this errcode (e.g. no one-to-one conversation). */
   readonly refuseSendTo = new Map<string, { errcode: number; errmsg: string }>();
+  /** Upload sessions by upload_id (aibot_upload_media_init/_chunk/_finish). */
+  readonly uploads = new Map<string, FakeUpload>();
+  /** Uploaded bytes by media_id, reassembled from the chunks. */
+  readonly media = new Map<string, { type: string; filename: string; bytes: Buffer }>();
+  /**
+   * Says whether to refuse a chunk (its index, and how many times that index has come so far): an errcode
+   * refuses it and nothing is stored.
+   */
+  refuseChunk: ((index: number, attempt: number) => number | undefined) | undefined;
+  private readonly chunkAttempts = new Map<string, number>();
   private current: { ws: WebSocket; conn: number } | undefined;
   private readonly sockets = new Set<WebSocket>();
 
@@ -148,6 +170,8 @@ export class FakeWecomWs extends EventEmitter {
       }
     } else if (f.cmd === 'ping') {
       if (this.answerPings) ack();
+    } else if (f.cmd?.startsWith('aibot_upload_media_')) {
+      this.onUpload(f, ws);
     } else if (f.cmd === 'aibot_send_msg' && this.refuseSendTo.has(String(f.body?.chatid))) {
       const refusal = this.refuseSendTo.get(String(f.body?.chatid));
       ack(refusal?.errcode, refusal?.errmsg);
@@ -155,6 +179,54 @@ export class FakeWecomWs extends EventEmitter {
       ack();
     }
     this.emit('frame', f);
+  }
+
+  /** WeCom's media upload: init opens a session, chunks arrive (a repeat replaces), finish checks size and md5. */
+  private onUpload(f: BotFrame, ws: WebSocket): void {
+    const answer = (errcode: number, errmsg: string, body?: Record<string, unknown>) =>
+      ws.send(JSON.stringify({ headers: { req_id: f.headers?.req_id }, errcode, errmsg, ...(body ? { body } : {}) }));
+    const b = f.body ?? {};
+    if (f.cmd === 'aibot_upload_media_init') {
+      const id = reqId('upload');
+      this.uploads.set(id, {
+        type: String(b.type),
+        filename: String(b.filename),
+        totalSize: Number(b.total_size),
+        totalChunks: Number(b.total_chunks),
+        md5: String(b.md5),
+        chunks: new Map(),
+      });
+      answer(0, 'ok', { upload_id: id });
+      return;
+    }
+    const up = this.uploads.get(String(b.upload_id));
+    if (!up) return answer(40058, 'invalid upload_id');
+    if (f.cmd === 'aibot_upload_media_chunk') {
+      const index = Number(b.chunk_index);
+      const key = `${String(b.upload_id)}:${index}`;
+      const attempt = (this.chunkAttempts.get(key) ?? 0) + 1;
+      this.chunkAttempts.set(key, attempt);
+      const refused = this.refuseChunk?.(index, attempt);
+      if (refused) return answer(refused, 'chunk refused');
+      const data = Buffer.from(String(b.base64_data), 'base64');
+      if (data.length > 512 * 1024) return answer(40058, 'chunk over 512 KB');
+      up.chunks.set(index, data);
+      return answer(0, 'ok');
+    }
+    if (f.cmd === 'aibot_upload_media_finish') {
+      const bytes = Buffer.concat([...up.chunks.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c));
+      const md5 = createHash('md5').update(bytes).digest('hex');
+      if (up.chunks.size !== up.totalChunks || bytes.length !== up.totalSize || md5 !== up.md5)
+        return answer(40058, 'upload incomplete or md5 mismatch');
+      up.mediaId ??= reqId('media');
+      this.media.set(up.mediaId, { type: up.type, filename: up.filename, bytes });
+      return answer(0, 'ok', {
+        type: up.type,
+        media_id: up.mediaId,
+        created_at: String(Math.floor(Date.now() / 1000)),
+      });
+    }
+    answer(40008, 'unknown upload command');
   }
 
   /** Serves on a loopback port; `url` is what WECOM_WS_URL would be. */

@@ -14,6 +14,8 @@ export interface RecordedPush {
   key?: string;
   /** A group robot `image` message as received (content is then empty). */
   image?: { base64: string; md5: string };
+  /** An app `file` message: the uploaded file its media_id stands for. */
+  file?: { mediaId: string; filename: string; bytes: Buffer };
   at: Date;
 }
 
@@ -43,6 +45,11 @@ export class FakeWecom {
   private media = new Map<string, { body: Buffer; status: number; contentType: string; delayMs?: number }>();
   /** How many times each served file was fetched. */
   readonly mediaFetches = new Map<string, number>();
+  /** Files the self-built app uploaded (media/upload), by the media_id handed back. */
+  readonly uploads = new Map<string, { type: string; filename: string; bytes: Buffer }>();
+  /** Every media/upload call, answered or refused. */
+  uploadCalls = 0;
+  private uploadFailures: Array<{ errcode?: number; httpStatus?: number }> = [];
 
   /** `keep` bounds memory for a long-running demo; tests keep everything. */
   constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
@@ -60,6 +67,11 @@ export class FakeWecom {
   /** The next n calls fail with this errcode (or HTTP status). */
   failNext(n: number, failure: { errcode?: number; httpStatus?: number }): void {
     for (let i = 0; i < n; i++) this.failures.push(failure);
+  }
+
+  /** The next n media/upload calls fail with this errcode (or HTTP status); other calls are unaffected. */
+  failNextUploads(n: number, failure: { errcode?: number; httpStatus?: number }): void {
+    for (let i = 0; i < n; i++) this.uploadFailures.push(failure);
   }
 
   /** The next app message call answers 42001 (token expired) once. */
@@ -166,16 +178,55 @@ export class FakeWecom {
         return;
       }
       const type = String(body.msgtype);
-      const inner = (body[type] ?? {}) as { content?: string };
+      const inner = (body[type] ?? {}) as { content?: string; media_id?: string };
+      const upload = type === 'file' ? this.uploads.get(String(inner.media_id ?? '')) : undefined;
+      if (type === 'file' && !upload) {
+        ctx.body = { errcode: 40007, errmsg: 'invalid media_id' };
+        return;
+      }
       this.record({
         channel: 'app',
         msgtype: type,
-        content: inner.content ?? '',
+        content: upload ? `📎 ${upload.filename}` : (inner.content ?? ''),
         mentions: [],
         touser: String(body.touser).split('|'),
         at: new Date(),
+        ...(upload
+          ? { file: { mediaId: String(inner.media_id), filename: upload.filename, bytes: upload.bytes } }
+          : {}),
       });
       ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: '' };
+    });
+    // The self-built app's temporary media: one multipart part named `media`.
+    r.post('/cgi-bin/media/upload', async (ctx) => {
+      this.uploadCalls++;
+      const raw = await getRawBody(ctx.req, { limit: '25mb' });
+      const f = this.uploadFailures.shift();
+      if (f) {
+        if (f.httpStatus) ctx.status = f.httpStatus;
+        ctx.body = { errcode: f.errcode ?? -1, errmsg: 'injected failure' };
+        return;
+      }
+      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
+        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
+        return;
+      }
+      const part = readMediaPart(String(ctx.get('content-type')), raw);
+      if (!part) {
+        ctx.body = { errcode: 40004, errmsg: 'invalid media data' };
+        return;
+      }
+      const type = String(ctx.query.type ?? '');
+      const mediaId = `app-media-${this.uploads.size + 1}`;
+      this.uploads.set(mediaId, { type, ...part });
+      if (this.uploads.size > this.keep) this.uploads.delete(this.uploads.keys().next().value as string);
+      ctx.body = {
+        errcode: 0,
+        errmsg: 'ok',
+        type,
+        media_id: mediaId,
+        created_at: String(Math.floor(Date.now() / 1000)),
+      };
     });
     r.get('/cgi-bin/auth/getuserinfo', (ctx) => {
       if (fail(ctx)) return;
@@ -242,4 +293,18 @@ export class FakeWecom {
       close: () => new Promise((resolve) => server.close(() => resolve())),
     };
   }
+}
+
+/** The `media` part of a multipart body: its file name and bytes, or undefined when there is none. */
+function readMediaPart(contentType: string, raw: Buffer): { filename: string; bytes: Buffer } | undefined {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
+  if (!boundary) return undefined;
+  const start = raw.indexOf(`--${boundary}\r\n`);
+  const headEnd = raw.indexOf('\r\n\r\n', start);
+  const end = raw.indexOf(`\r\n--${boundary}--`, headEnd);
+  if (start < 0 || headEnd < 0 || end < 0) return undefined;
+  const head = raw.subarray(start, headEnd).toString('utf8');
+  if (!/name="media"/.test(head)) return undefined;
+  const filename = /filename="([^"]*)"/.exec(head)?.[1] ?? '';
+  return { filename, bytes: Buffer.from(raw.subarray(headEnd + 4, end)) };
 }

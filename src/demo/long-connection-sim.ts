@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import Router from '@koa/router';
 import getRawBody from 'raw-body';
 import { z } from 'zod';
@@ -34,15 +34,24 @@ export async function startLongConnectionSimulator(o: {
   const server = await fake.listen();
   fake.on('frame', (f: BotFrame) => {
     if (f.cmd !== 'aibot_send_msg') return;
-    const md = (f.body?.markdown ?? {}) as { content?: string };
     // chat_type 1 is a one-to-one message: the page shows whom it went to.
     const touser = f.body?.chat_type === 1 ? [String(f.body.chatid)] : undefined;
+    const msgtype = String(f.body?.msgtype ?? 'markdown');
+    // A picture or file was uploaded first: the page shows the picture, and a file by its name.
+    const mediaId = String(((f.body?.[msgtype] ?? {}) as { media_id?: string }).media_id ?? '');
+    const media = fake.media.get(mediaId);
+    const md = (f.body?.markdown ?? {}) as { content?: string };
     o.sink.record({
       channel: 'aibot',
-      msgtype: 'markdown',
-      content: md.content ?? '',
+      msgtype: msgtype === 'image' ? 'image' : 'markdown',
+      content: msgtype === 'file' ? `📎 ${media?.filename ?? mediaId}` : msgtype === 'image' ? '' : (md.content ?? ''),
       mentions: [],
       touser,
+      ...(msgtype === 'image' && media
+        ? {
+            image: { base64: media.bytes.toString('base64'), md5: createHash('md5').update(media.bytes).digest('hex') },
+          }
+        : {}),
       at: new Date(),
     });
   });

@@ -28,6 +28,7 @@ section h2{font-size:14px;margin:0;padding:8px 12px;border-bottom:1px solid #eef
 .bubble{white-space:pre-wrap;word-break:break-word;padding:8px 11px;border-radius:10px;max-width:92%;background:#f2f3f5}
 .out .bubble{background:#d6e8ff}
 .in .bubble{background:#fff;border:1px solid #e4e6ea}
+.bubble a{color:#1f6feb;word-break:break-all}
 .note{font-size:12px;color:#646a73;text-align:center;margin:0 auto;max-width:90%}
 .system.error .note{color:#d83931}
 .muted{color:#8f959e}

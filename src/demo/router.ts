@@ -46,7 +46,7 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
     noStore(ctx);
     ctx.set(
       'content-security-policy',
-      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
     );
     ctx.type = 'text/html; charset=utf-8';
     ctx.body = page;

@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import { type CommandTable, parseCommandLine } from '../commands/parse';
 import { readArgs } from '../commands/read-args';
-import type { Actor, Command } from '../commands/types';
+import type { Actor, ChatVia, Command } from '../commands/types';
 import { isDatabaseUnavailable } from '../db/availability';
 import { UserError } from '../errors';
 import { isRefusal, renderForChat } from '../refusals';
@@ -113,7 +113,12 @@ export function createDispatcher(d: DispatcherDeps) {
     log: Logger,
   ): Promise<Reply> {
     const { command } = parsed;
-    if (command.role === 'office' && !actor.isOffice) return { text: t('officeOnly', { command: command.name }) };
+    if (command.role === 'office' && !actor.isOffice) {
+      // The roster copy may not show yet an appointment made through another instance: refuse on what is stored.
+      const stored = await d.services.roster.resolveActor(actor.userid, { fresh: true });
+      if (!stored.ok || !stored.actor.isOffice) return { text: t('officeOnly', { command: command.name }) };
+      actor = stored.actor;
+    }
 
     const started = Date.now();
     try {
@@ -140,7 +145,8 @@ export function createDispatcher(d: DispatcherDeps) {
           options: read.options,
           invokedAs: parsed.invokedAs,
           msgId: msg.id,
-          chat: { type: msg.chat.type },
+          chat: { type: msg.chat.type, id: msg.chat.id },
+          via: viaOf(msg),
           now,
           services: servicesFor(command),
           config: d.config,
@@ -181,3 +187,10 @@ export function createDispatcher(d: DispatcherDeps) {
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+/** The chat door of a message, as the timeline names it: a spoken one, a card tap, or the chat it was typed in. */
+function viaOf(msg: InboundMessage): ChatVia {
+  if (msg.voice) return 'voice';
+  if (msg.kind === 'event') return 'card';
+  return msg.chat.type;
+}

@@ -1,12 +1,5 @@
 // Chinese text for 公告 (announcements): replies to the office and the group push itself.
-
-const STATUS: Record<string, string> = {
-  scheduled: '待发',
-  sending: '发送中',
-  sent: '已发',
-  revoked: '已撤销',
-  expired: '未发（超时）',
-};
+import { ANNOUNCEMENT_STATUS_LABELS, labelOf } from '../contracts/labels';
 
 export const announcements = {
   announcePush: (p: { code: string; content: string; author: string }) =>
@@ -42,7 +35,7 @@ export const announcements = {
   announceListScheduled: () => '**待发的公告**',
   announceListRecent: () => '**最近的公告**',
   announceListLine: (p: { code: string; status: string; when: string; preview: string }) =>
-    `- ${p.code} ${STATUS[p.status] ?? p.status} ${p.when} · ${p.preview}`,
+    `- ${p.code} ${labelOf(ANNOUNCEMENT_STATUS_LABELS, p.status)} ${p.when} · ${p.preview}`,
   announceListFooter: () => '撤销待发的公告：公告 撤销 <编号>',
   announceExpiredNotice: (p: { code: string; when: string; title: string }) =>
     `定时公告 ${p.code}「${p.title}」原定 ${p.when} 发送，但助手当时不在线，超过时限后没有补发。请确认内容是否仍然需要，需要的话请重新发送。`,

@@ -1,4 +1,5 @@
 // Chinese text for the office console (工作台): the 登录 command, API errors, form errors, export names.
+import { ROSTER_FIELD_LABELS } from '../contracts/labels';
 
 export const consoleText = {
   consoleLoginLink: (p: { url: string; minutes: number; office: boolean }) =>
@@ -60,6 +61,8 @@ export const consoleText = {
 
 /** The form fields' names as the office sees them. */
 export const consoleFieldLabels: Record<string, string> = {
+  // The roster form's fields are the roster's columns.
+  ...ROSTER_FIELD_LABELS,
   unit: '承办单位',
   deadline: '办理期限',
   workdays: '工作日数',
@@ -70,7 +73,6 @@ export const consoleFieldLabels: Record<string, string> = {
   version: '版本',
   codes: '建议编号',
   code: '建议编号',
-  userid: '企业微信账号',
   year: '年份',
   status: '状态',
   category: '类别',
@@ -110,7 +112,6 @@ export const consoleFieldLabels: Record<string, string> = {
   requestId: '请求编号',
   day: '日期',
   time: '开始时间',
-  station: '联络站',
   userids: '值班代表',
   week: '周',
   // -- 公告 composer, 学习资料 queue, roster form (issue 14)
@@ -120,11 +121,6 @@ export const consoleFieldLabels: Record<string, string> = {
   at: '发送时间',
   link: '链接',
   queue: '待推送队列',
-  name: '姓名',
-  level: '层级',
-  group: '专业小组',
-  phone: '手机',
-  district: '选区',
   mode: '操作',
 };
 

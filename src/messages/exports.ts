@@ -1,4 +1,5 @@
 // Chinese text for the spreadsheet exports (npm run export): CLI lines, sheet names, column headers.
+import { PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS, ROSTER_FIELD_LABELS } from '../contracts/labels';
 
 export const exportsText = {
   exportUsage: () =>
@@ -21,6 +22,17 @@ export const exportsText = {
   exportDone: (p: { what: string; file: string; rows: number }) => `已导出${p.what}：${p.file}（${p.rows} 行数据）`,
   exportPackDone: (p: { file: string; rows: number }) => `已导出年度资料包：${p.file}（${p.rows} 个文件）`,
   exportNoData: () => '（该范围内没有数据，已生成只有表头的文件）',
+  exportLedgerUsage: () =>
+    '用法：导出 台账|履职|活动 [年份]，只在单聊中发送。\n' +
+    '台账 = 意见建议台账，履职 = 代表履职登记册，活动 = 代表活动与会议台账。例：导出 台账 2026',
+  exportLedgerGroupOnly: () => '台账只发给本人：请私聊机器人发送，例如「导出 台账 2026」。',
+  exportLedgerYear: (p: { year: number; first: number; current: number }) =>
+    `「${p.year}」不是可导出的年份：请写 ${p.first} 到 ${p.current} 之间的年份。例：导出 台账 ${p.current}`,
+  exportLedgerFile: (p: { filename: string; url: string }) =>
+    `正在生成《${p.filename}》，稍后以文件发到本聊天。\n如未收到，可在已登录工作台的浏览器中打开：${p.url}`,
+  exportLedgerLink: (p: { url: string; tooLarge: boolean }) =>
+    (p.tooLarge ? '文件较大，无法在聊天中发送。' : '') +
+    `请在已登录工作台的浏览器中打开链接下载：\n${p.url}\n（尚未登录的，先发送「登录」获取登录链接。）`,
 };
 
 export const exportNames = {
@@ -44,24 +56,19 @@ export const exportWords = {
   inactive: '已停用',
   cancelled: '已取消',
   open: '正常',
-  activity: '代表活动',
-  meeting: '会议',
+  activity: PERFORMANCE_KIND_LABELS.activity,
+  meeting: PERFORMANCE_KIND_LABELS.meeting,
   listSeparator: '、',
   unlimited: '不限',
 };
 
 /** Per-person results in the activities ledger. */
 export const attendanceWords: Record<string, string> = {
-  attended: '出席',
-  excused: '请假',
-  absent: '缺席',
-  upcoming: '待召开',
-  signedUp: '已报名',
-  missed: '未签到',
+  // The register's results (出席, 请假, 已报名…) in the contract's words.
+  ...PERFORMANCE_RESULT_LABELS,
   waitlisted: '候补',
   served: '已到岗',
   notServed: '未到岗',
-  scheduled: '已排班',
 };
 
 /** Column headers, by column key, for every export. */
@@ -86,12 +93,12 @@ export const exportHeaders: Record<string, string> = {
   closedAt: '办结时间',
   days: '办理天数',
   overdue: '是否逾期',
-  name: '姓名',
-  userid: '企业微信账号',
-  level: '层级',
-  group: '专业小组',
-  station: '联络站',
-  district: '选区',
+  name: ROSTER_FIELD_LABELS.name,
+  userid: ROSTER_FIELD_LABELS.userid,
+  level: ROSTER_FIELD_LABELS.level,
+  group: ROSTER_FIELD_LABELS.group,
+  station: ROSTER_FIELD_LABELS.station,
+  district: ROSTER_FIELD_LABELS.district,
   rosterStatus: '名册状态',
   opinionsFiled: '提出建议',
   opinionsRelayed: '其中群众反映',

@@ -1,4 +1,5 @@
 // Chinese text for 节假日 (the official holiday calendar the office enters each year).
+import { HOLIDAY_SOURCE_LABELS } from '../contracts/labels';
 
 const EXAMPLE = '休：1月1日-1月3日，2月15日-2月23日 班：2月14日，2月28日';
 
@@ -29,8 +30,8 @@ export const holidays = {
   holidaysTitle: (p: { year: number }) => `**${p.year}年法定节假日与调休安排**`,
   holidaysSourceOffice: (p: { name: string; when: string; shadowsFile: boolean }) =>
     `来源：${p.name} 于 ${p.when} 录入${p.shadowsFile ? '（优先于服务器 config/holidays 中的文件）' : ''}`,
-  holidaysSourceFile: () => '来源：服务器配置文件（config/holidays）',
-  holidaysSourceBundled: () => '来源：内置的国务院办公厅通知数据',
+  holidaysSourceFile: () => `来源：${HOLIDAY_SOURCE_LABELS.file}`,
+  holidaysSourceBundled: () => `来源：${HOLIDAY_SOURCE_LABELS.bundled}`,
   holidaysOff: (p: { days: string; count: number }) => `放假（${p.count} 天）：${p.days || '—'}`,
   holidaysOn: (p: { days: string; count: number }) => `调休上班（${p.count} 天）：${p.days || '—'}`,
   holidaysUnknown: (p: { year: number }) =>

@@ -1,14 +1,5 @@
 // Chinese text for 任务 (the scheduled jobs, as the office sees them).
-
-const JOB_LABELS: Record<string, string> = {
-  reminders: '提醒推送（会议、活动、值班、定时公告）',
-  study: '学习资料推送',
-  overdue: '逾期意见提醒（发给人大办）',
-  digest: '周报',
-  cleanup: '过期记录清理',
-};
-
-const OUTCOMES: Record<string, string> = { running: '运行中', succeeded: '完成', failed: '失败', skipped: '未运行' };
+import { JOB_LABELS, JOB_OUTCOME_LABELS, labelOf } from '../contracts/labels';
 
 const COUNT_LABELS: Record<string, string> = {
   announcements: '公告',
@@ -37,12 +28,12 @@ export const jobs = {
   jobsZoneBeijing: () => '北京时间',
   jobsDisabled: () => '⚠️ 定时任务已在服务器配置中关闭（JOBS_ENABLED=false），以下任务都不会自动运行。',
   jobsTitle: (p: { name: string; enabled: boolean }) =>
-    `**${JOB_LABELS[p.name] ?? p.name}**${p.enabled ? '' : '（已关闭）'}`,
+    `**${labelOf(JOB_LABELS, p.name)}**${p.enabled ? '' : '（已关闭）'}`,
   jobsNext: (p: { when: string }) => `下次：${p.when}`,
   jobsNextNone: () => '下次：—',
   jobsNever: () => '还没有运行过',
   jobsRun: (p: { when: string; status: string; detail: string; attempts: number }) =>
-    `${p.when} ${OUTCOMES[p.status] ?? p.status}${p.attempts > 1 ? `（第${p.attempts}次尝试）` : ''}${p.detail ? `：${p.detail}` : ''}`,
+    `${p.when} ${labelOf(JOB_OUTCOME_LABELS, p.status)}${p.attempts > 1 ? `（第${p.attempts}次尝试）` : ''}${p.detail ? `：${p.detail}` : ''}`,
   jobsRecent: (p: { runs: string }) => `最近：${p.runs}`,
   jobsFailedLastDay: (p: { count: number }) => `近24小时失败 ${p.count} 次，技术人员可在日志中查看原因。`,
   jobsCounts: (p: { counts: Record<string, number> }) =>
@@ -54,5 +45,5 @@ export const jobs = {
   jobsNote: (p: { note: string }) => NOTES[p.note] ?? p.note,
   jobsFooter: () => '周报可以先发送「周报」预览。',
   // -- the 操作日志's name for a job's writes (issue 14)
-  auditJobName: (p: { name: string }) => `定时任务·${JOB_LABELS[p.name] ?? p.name}`,
+  auditJobName: (p: { name: string }) => `定时任务·${labelOf(JOB_LABELS, p.name)}`,
 };

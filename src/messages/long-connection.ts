@@ -19,12 +19,24 @@ export const longConnection = {
       ? `- 状态：已连接，自 ${p.upSince ?? p.since} 起（实例 ${p.holder}）`
       : `- 状态：${STATES[p.state] ?? p.state}（自 ${p.since}，实例 ${p.holder}）`,
   linkNoHolder: () => '- 状态：没有实例持有长连接（机器人可能都已停止）',
-  linkGroupKnown: (p: { chatid: string; learnedAt: string }) =>
-    `- 代表群：已记录（chatid ${p.chatid}，${p.learnedAt} 从群消息获知）`,
-  linkGroupUnknown: (p: { needed: boolean }) =>
-    p.needed
-      ? '- 代表群：尚未获知。请在代表群里 @机器人 说一句话，之后群推送才能经长连接发出。'
-      : '- 代表群：尚未获知（群推送走群机器人 Webhook，不受影响）',
+  pushGroupWebhook: () => '- 代表群：群推送走群机器人 Webhook，无需设定',
+  pushGroupNone: (p: { waiting: number }) =>
+    `- 代表群：尚未设定，${p.waiting} 条群推送正在等待（不会发往别的群）。` +
+    '请人大办工作人员在代表群里 @机器人 发送「设为代表群」，或在工作台「系统」页选择。',
+  pushGroupCurrent: (p: { chatid: string; when: string; by?: string; waiting: number }) =>
+    (p.by
+      ? `- 代表群：chatid ${p.chatid}（${p.when} 由 ${p.by} 设定）`
+      : `- 代表群：chatid ${p.chatid}（旧版本自动记录的第一个群，${p.when}；只要没有别的群与机器人对话就沿用，` +
+        '请在代表群里发送「设为代表群」确认）') + (p.waiting ? `，${p.waiting} 条群推送待发` : ''),
+  pushGroupChosen: (p: { unchanged: boolean; waiting: number }) =>
+    (p.unchanged ? '本群已经是代表群。' : '已将本群设为代表群：今后的群推送（通知、周报、提醒）都发到本群。') +
+    (p.waiting ? `\n等待中的 ${p.waiting} 条群推送将按顺序发出。` : ''),
+  pushGroupGroupOnly: () =>
+    '「设为代表群」要在接收群推送的那个群里 @机器人 发送，单聊中无法设定。也可以在工作台「系统」页选择。',
+  pushGroupNotNeeded: () => '群推送走群机器人 Webhook（WECOM_WEBHOOK_KEY），发往哪个群由该机器人决定，无需设定。',
+  outboxPreviewMedia: (p: { image: boolean; filename?: string }) =>
+    `［${p.image ? '图片' : '文件'}］${p.filename ?? ''}`,
+  pushGroupUnknown: () => '机器人还没有收到过这个群的消息：请先在该群里 @机器人 说一句话，再选择。',
   voiceDraftOffered: (p: { text: string; minutes: number }) =>
     `我听到的是：\n> ${p.text}\n\n回复「确认」提交为建议，或重新说一遍。（${p.minutes}分钟内有效）`,
   voiceDraftNone: () => '没有待确认的语音建议。请先发一条语音说出您的建议，或直接输入「建议 内容」。',

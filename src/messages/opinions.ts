@@ -1,3 +1,4 @@
+import { labelOf, TIMELINE_ACTION_LABELS } from '../contracts/labels';
 // Chinese text for opinions and suggestions (意见建议). Entries are functions of their parameters.
 
 const list = (items: string[]) => items.map((s) => `「${s}」`).join('、');
@@ -29,6 +30,9 @@ export const opinions = {
     ]
       .filter(Boolean)
       .join('\n'),
+  opinionUnknownCategory: (p: { category: string; categories: string }) =>
+    `「${p.category}」不是现有类别。可用类别：${p.categories}。`,
+  opinionCategoryUnchanged: (p: { code: string; category: string }) => `${p.code} 已经是「${p.category}」类。`,
   opinionUnknownTag: (p: { tag: string; categories: string }) =>
     `「#${p.tag}」不是现有类别，已按内容归类。可用类别：${p.categories}。`,
   opinionSimilarHeader: () => '提示：下面这些在办建议和您说的很相近：',
@@ -235,20 +239,7 @@ export const opinions = {
       reject: '退回',
       remind: '督办',
     })[p.verb],
-  actionLabel: (p: { action: string }) =>
-    ({
-      filed: '提交',
-      cosigned: '附议',
-      assigned: '交办',
-      reassigned: '改派',
-      answered: '录入答复',
-      rated: '评价',
-      reopened: '转入下一轮',
-      closed: '办结',
-      withdrawn: '撤回',
-      rejected: '退回',
-      reminded: '督办',
-    })[p.action] ?? p.action,
+  actionLabel: (p: { action: string }) => labelOf(TIMELINE_ACTION_LABELS, p.action),
 
   // -- 督办 and 统计
   overdueNone: () => '目前没有逾期或 3 天内到期的建议。',

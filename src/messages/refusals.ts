@@ -29,5 +29,8 @@ export const refusalsText = {
   refusalStudyNotPushedYet: (p: { code: string; title: string }) =>
     `学习资料 ${p.code}《${p.title}》还没有推送到群里，推送后才能标记已学。`,
   refusalStudyTitleMissing: () => '请填写标题。',
+  refusalAnnouncementContentMissing: () => '请填写公告内容。',
+  refusalAnnouncementTimePast: (p: { when: string }) => `${p.when} 已经过去了，定时公告要选以后的时间。`,
+  refusalAnnouncementNotFound: (p: { code: string }) => `没有找到公告 ${p.code}。`,
   refusalOpinionPageBeyondEnd: (p: { page: number; pages: number }) => `没有第 ${p.page} 页（共 ${p.pages} 页）。`,
 };

@@ -8,6 +8,13 @@ export const reportText = {
     '在已登录工作台的浏览器中打开即下载；未登录会先转到登录页，登录后自动下载。只有您本人和人大办能下载。',
   reportLinkForOther: (p: { name: string; year: number; url: string }) =>
     `${p.name} ${p.year}年述职报告草稿（Word 文件）：\n${p.url}\n在已登录工作台的浏览器中打开即下载。`,
+  reportFile: (p: { year: number; filename: string; url: string }) =>
+    `${p.year}年述职报告草稿已按您的履职记录生成，稍后以文件《${p.filename}》发到本聊天。\n` +
+    `如未收到，可在已登录工作台的浏览器中打开：${p.url}`,
+  reportFileForOther: (p: { name: string; year: number; filename: string; url: string }) =>
+    `${p.name} ${p.year}年述职报告草稿已生成，稍后以文件《${p.filename}》发到本聊天。\n` +
+    `如未收到，可在已登录工作台的浏览器中打开：${p.url}`,
+  reportNotOnRoster: () => '名册中没有这位代表的记录，无法生成述职报告草稿。请先在工作台的名册中登记。',
   reportOthersOfficeOnly: () => '只能生成自己的述职报告草稿：发送「述职」或「述职 2026」。',
 };
 

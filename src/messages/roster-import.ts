@@ -76,17 +76,3 @@ export const rosterImport = {
   importActiveYes: () => '在册',
   importActiveNo: () => '已停用',
 };
-
-/** Column names in the report, in the order they are shown. */
-export const rosterFieldLabels: Record<string, string> = {
-  userid: '企业微信账号',
-  name: '姓名',
-  level: '层级',
-  group: '专业小组',
-  station: '联络站',
-  district: '选区',
-  phone: '手机',
-  termStart: '任期开始',
-  termEnd: '任期结束',
-  active: '状态',
-};

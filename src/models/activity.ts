@@ -1,5 +1,6 @@
 import { type Connection, Schema } from 'mongoose';
 import {
+  type EventStatus,
   indexScheduledEvent,
   type Reminder,
   scheduledEventFields,
@@ -24,7 +25,6 @@ const activitySchema = new Schema(
     deadlineEstimated: { type: Boolean, default: false },
     /** null: no limit on places. */
     capacity: { type: Number, default: null },
-    status: { type: String, enum: ['open', 'cancelled'], default: 'open' },
     confirmed: { type: [stampSchema], default: [] },
     confirmedIds: { type: [String], default: [] },
     confirmedCount: { type: Number, default: 0 },
@@ -52,7 +52,7 @@ export interface ActivityDoc {
   deadlineIsDefault: boolean;
   deadlineEstimated?: boolean;
   capacity: number | null;
-  status: 'open' | 'cancelled';
+  status: EventStatus;
   confirmed: Stamp[];
   confirmedIds: string[];
   confirmedCount: number;

@@ -42,10 +42,18 @@ export const scheduledEventIdentity = {
 } as const;
 
 /**
- * Fields every scheduled event (activity, meeting) carries after its own: check-ins, planned reminders,
- * the change counter, cancellation, and who created it from which message.
+ * The one lifecycle of every scheduled event (activity, meeting): active until cancelled. Activities were
+ * stored as 'open' before; `upgradeStoredDocuments` (src/models/upgrades.ts) rewrites those at start.
+ */
+export const EVENT_STATUSES = ['active', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/**
+ * Fields every scheduled event (activity, meeting) carries after its own: its status, check-ins, planned
+ * reminders, the change counter, cancellation, and who created it from which message.
  */
 export const scheduledEventFields = {
+  status: { type: String, enum: EVENT_STATUSES, default: 'active' },
   checkins: { type: [stampSchema], default: [] },
   checkinIds: { type: [String], default: [] },
   reminders: { type: [reminderSchema], default: [] },

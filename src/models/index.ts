@@ -3,7 +3,7 @@ import { counterModel } from './counter';
 import { deputyModel } from './deputy';
 import { inboundMessageModel } from './inbound-message';
 import { outboxItemModel } from './outbox-item';
-import { rateWindowModel } from './rate-window';
+import { rateCountModel, rateSlotsModel } from './rate-budget';
 import { handlingUnitModel } from './handling-unit';
 import { opinionModel } from './opinion';
 import { activityModel } from './activity';
@@ -16,6 +16,7 @@ import { studyItemModel } from './study-item';
 import { studyQueueModel } from './study-queue';
 import { connectionLeaseModel } from './connection-lease';
 import { botChatModel } from './bot-chat';
+import { mediaUploadModel } from './media-upload';
 import { voiceDraftModel } from './voice-draft';
 import { consoleSessionModel } from './console-session';
 import { consoleLoginTokenModel } from './console-login-token';
@@ -34,7 +35,8 @@ export function createModels(conn: Connection) {
     InboundMessage: inboundMessageModel(conn),
     OutboxItem: outboxItemModel(conn),
     Counter: counterModel(conn),
-    RateWindow: rateWindowModel(conn),
+    RateSlots: rateSlotsModel(conn),
+    RateCount: rateCountModel(conn),
     // -- opinions
     Opinion: opinionModel(conn),
     HandlingUnit: handlingUnitModel(conn),
@@ -51,6 +53,7 @@ export function createModels(conn: Connection) {
     // -- the smart bot's long connection and voice drafts
     ConnectionLease: connectionLeaseModel(conn),
     BotChat: botChatModel(conn),
+    MediaUpload: mediaUploadModel(conn),
     VoiceDraft: voiceDraftModel(conn),
     // -- office console
     ConsoleSession: consoleSessionModel(conn),

@@ -1,5 +1,6 @@
 import { type Connection, Schema } from 'mongoose';
 import {
+  type EventStatus,
   indexScheduledEvent,
   type Reminder,
   scheduledEventFields,
@@ -22,7 +23,6 @@ const replySchema = new Schema(
 const meetingSchema = new Schema(
   {
     ...scheduledEventIdentity,
-    status: { type: String, enum: ['active', 'cancelled'], default: 'active' },
     /** Active deputies when the notice went out; deputies who answer later are added. */
     expectedIds: { type: [String], default: [] },
     replies: { type: [replySchema], default: [] },
@@ -50,7 +50,7 @@ export interface MeetingDoc {
   place: string;
   startAt: Date;
   endAt?: Date | null;
-  status: 'active' | 'cancelled';
+  status: EventStatus;
   expectedIds: string[];
   replies: MeetingReply[];
   replyIds?: string[];

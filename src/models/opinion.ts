@@ -1,25 +1,9 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
+import { OPINION_SOURCES, OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_VIA } from '../contracts/labels';
 
-export const OPINION_STATUSES = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'] as const;
-export type OpinionStatus = (typeof OPINION_STATUSES)[number];
-export const RATINGS = ['满意', '基本满意', '不满意'] as const;
-export type Rating = (typeof RATINGS)[number];
-export const TIMELINE_ACTIONS = [
-  'filed',
-  'cosigned',
-  'assigned',
-  'reassigned',
-  'answered',
-  'rated',
-  'reopened',
-  'closed',
-  'withdrawn',
-  'rejected',
-  'reminded',
-] as const;
-export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
-/** Where a step was taken; absent on entries written before the console existed (the chat). */
-export const TIMELINE_VIA = ['chat', 'console', 'job'] as const;
+// The vocabularies are the console contract's (src/contracts), so the pages and the schema cannot disagree.
+export { OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_VIA };
+export type { OpinionStatus, Rating, TimelineAction, Via as TimelineVia } from '../contracts/labels';
 
 /** One step of an opinion's history: who did what, when. */
 const timelineSchema = new Schema(
@@ -74,7 +58,7 @@ const opinionSchema = new Schema(
     year: { type: Number, required: true },
     seq: { type: Number, required: true },
     origin: { type: String, required: true },
-    source: { type: String, enum: ['代表', '群众反映'], required: true },
+    source: { type: String, enum: OPINION_SOURCES, required: true },
     /** Filer's WeCom userid and name at filing time. */
     filer: { type: String, required: true },
     filerName: { type: String, required: true },
@@ -85,6 +69,19 @@ const opinionSchema = new Schema(
     /** Stored as typed (phone numbers included); masked wherever others can read it. */
     content: { type: String, required: true },
     category: { type: String, required: true },
+    /**
+     * Why the category is what it is: the filer's `#类别`, the keywords found in the text, nothing matched,
+     * or the office changed it. Absent on opinions filed before it was recorded.
+     */
+    categoryBasis: {
+      type: new Schema(
+        {
+          how: { type: String, enum: ['given', 'suggested', 'default', 'office'], required: true },
+          keywords: { type: [String], default: undefined },
+        },
+        { _id: false },
+      ),
+    },
     status: { type: String, enum: OPINION_STATUSES, required: true },
     /** Current round (0 until first assigned). */
     round: { type: Number, default: 0 },

@@ -5,9 +5,11 @@ const outboxSchema = new Schema(
   {
     key: { type: String, required: true },
     channel: { type: String, enum: ['webhook', 'app', 'response_url', 'aibot', 'aibot-direct'], required: true },
-    msgtype: { type: String, enum: ['markdown', 'text', 'image'], required: true },
-    /** The text, or for an image the picture's bytes in base64. */
+    msgtype: { type: String, enum: ['markdown', 'text', 'image', 'file'], required: true },
+    /** The text, or for an image or file its bytes in base64. */
     content: { type: String, required: true },
+    /** A file's (or a long-connection picture's) name as the recipient sees it. */
+    filename: { type: String },
     /** webhook text: userids (or '@all') to mention; app: recipients. 'aibot': the long connection's group push;
      * 'aibot-direct': the one person a one-to-one message over the long connection goes to. */
     userids: { type: [String], default: [] },

@@ -54,6 +54,8 @@ export interface RefusalFields {
   'opinion.reasonMissing': { code: string };
   'opinion.reasonTooLong': { max: number; length: number };
   'opinion.pageBeyondEnd': { page: number; pages: number };
+  'opinion.unknownCategory': { category: string; categories: string[] };
+  'opinion.categoryUnchanged': { code: string; category: string };
   'study.notFound': { code: string };
   /** A change to an item already pushed to the group. */
   'study.alreadyPushed': { code: string; title: string };
@@ -88,6 +90,14 @@ export interface RefusalFields {
   'ballot.pastDeadline': { deadline: Date; now: Date };
   /** Nobody on the roster may vote (no active deputies besides the office). */
   'ballot.noVoters': Record<string, never>;
+  'announcement.contentMissing': Record<string, never>;
+  'announcement.contentTooLong': { max: number; length: number };
+  'announcement.timePast': { at: Date };
+  'announcement.timeTooFar': { at: Date; days: number };
+  'announcement.notFound': { code: string };
+  'announcement.alreadyRevoked': { code: string };
+  'announcement.alreadyExpired': { code: string };
+  'announcement.alreadySent': { code: string };
 }
 
 export type RefusalCode = keyof RefusalFields;
@@ -129,6 +139,8 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'opinion.reasonMissing': { kind: 'invalid', field: 'reason' },
   'opinion.reasonTooLong': { kind: 'invalid', field: 'reason' },
   'opinion.pageBeyondEnd': { kind: 'invalid', field: 'page' },
+  'opinion.unknownCategory': { kind: 'invalid', field: 'category' },
+  'opinion.categoryUnchanged': { kind: 'conflict' },
   'study.notFound': { kind: 'notFound' },
   'study.alreadyPushed': { kind: 'conflict' },
   'study.changedMeanwhile': { kind: 'conflict' },
@@ -155,6 +167,14 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'ballot.badChoose': { kind: 'invalid', field: 'choose' },
   'ballot.pastDeadline': { kind: 'invalid', field: 'deadline' },
   'ballot.noVoters': { kind: 'conflict' },
+  'announcement.contentMissing': { kind: 'invalid', field: 'content' },
+  'announcement.contentTooLong': { kind: 'invalid', field: 'content' },
+  'announcement.timePast': { kind: 'invalid', field: 'when' },
+  'announcement.timeTooFar': { kind: 'invalid', field: 'when' },
+  'announcement.notFound': { kind: 'notFound' },
+  'announcement.alreadyRevoked': { kind: 'conflict' },
+  'announcement.alreadyExpired': { kind: 'conflict' },
+  'announcement.alreadySent': { kind: 'conflict' },
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

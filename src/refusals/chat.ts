@@ -78,6 +78,9 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'opinion.reasonMissing': (f) => t('opinionRejectUsage', f),
   'opinion.reasonTooLong': (f) => t('opinionRejectTooLong', f),
   'opinion.pageBeyondEnd': (f) => t('opinionMinePageEmpty', f),
+  'opinion.unknownCategory': (f) =>
+    t('opinionUnknownCategory', { category: f.category, categories: f.categories.join('、') }),
+  'opinion.categoryUnchanged': (f) => t('opinionCategoryUnchanged', f),
   'study.notFound': (f) => t('studyNotFound', f),
   'study.alreadyPushed': (f) => t('studyAlreadyPushed', f),
   'study.changedMeanwhile': (f) => t('studyChangedMeanwhile', f),
@@ -108,6 +111,15 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
       now: formatDateTime(f.now, c.timezone),
     }),
   'ballot.noVoters': () => t('ballotNoVoters'),
+  'announcement.contentMissing': () => t('announceEmpty'),
+  'announcement.contentTooLong': (f) => t('announceTooLong', f),
+  'announcement.timePast': (f, c) => t('announceTimePast', { when: formatDateTime(f.at, c.timezone) }),
+  'announcement.timeTooFar': (f, c) =>
+    t('announceTimeTooFar', { when: formatDateTime(f.at, c.timezone), days: f.days }),
+  'announcement.notFound': (f) => t('announceNotFound', f),
+  'announcement.alreadyRevoked': (f) => t('announceAlreadyRevoked', f),
+  'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
+  'announcement.alreadySent': (f) => t('announceAlreadySent', f),
 };
 
 /** A refusal as the chat says it. */

@@ -2,16 +2,27 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Models } from '../models';
-import { createNotifier, type DirectChats, type Notifier, type Outbox } from './delivery';
+import {
+  createNotifier,
+  type DirectChats,
+  type Notifier,
+  type Outbox,
+  type PushGroup,
+  pushesNeedGroup,
+  FILE_MAX_BYTES,
+  createFileDelivery,
+  fileChannelOf,
+} from './delivery';
+import { createLedgerDelivery } from './exports';
 import { createOfficeDirectory, createRoster } from './roster';
 import { createRosterUpload, createSheetReader } from './roster';
 import { createOpinions } from './opinions';
 import { createBulletins } from './bulletins';
 import { createScheduling } from './scheduling';
 import { createEvents } from './events';
-import { createPerformance } from './performance';
+import { createPerformance, createReportDelivery } from './performance';
 import { createVoiceDrafts } from './opinions';
-import { createLinkStatus } from './delivery';
+import { createLinkStatus, createPushGroup } from './delivery';
 import { createConsoleAuth } from './access';
 import { createOutboxHealth } from './delivery';
 import { createOutboxAdmin } from './delivery';
@@ -37,6 +48,8 @@ export function createServices(
     afterEnqueue?: () => void;
     /** Set when personal notices may go one-to-one over the long connection. */
     directChats?: DirectChats;
+    /** The long connection's push group (chosen by the office); the composition root shares its own. */
+    pushGroup?: PushGroup;
     consoleBaseUrl?: () => string;
     holidayFiles?: readonly YearArrangement[];
     /** Where pictures are fetched from (the WeCom side); without one every picture is refused. */
@@ -45,6 +58,8 @@ export function createServices(
     workerExecArgv?: string[];
   },
 ) {
+  const consoleBaseUrl =
+    base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`);
   const notify = createNotifier({
     outbox: base.outbox,
     channel: base.config.notifyChannel,
@@ -95,6 +110,7 @@ export function createServices(
     roster,
     office: officeDirectory,
     calendar,
+    storedCalendar: holidays.stored,
   });
   // -- events (activities, meetings, shifts)
   const events = createEvents({
@@ -104,6 +120,7 @@ export function createServices(
     roster,
     clock: deps.clock,
     calendar,
+    storedCalendar: holidays.stored,
   });
   // -- scheduler runs and clean-up
   const { jobRuns, cleanup } = createScheduling({ models: deps.models, config: deps.config, calendar });
@@ -126,15 +143,26 @@ export function createServices(
   });
   // -- spoken opinions and the long connection's health (read by 任务)
   const voiceDrafts = createVoiceDrafts({ models: deps.models, draftMs: deps.config.tunables.voiceDraftMs });
-  const link = createLinkStatus({ models: deps.models, config: deps.config });
+  const pushGroup =
+    base.pushGroup ??
+    createPushGroup({
+      models: deps.models,
+      clock: deps.clock,
+      log: deps.log.child({ part: 'push-group' }),
+      needed: pushesNeedGroup(deps.config),
+      afterChoose: base.afterEnqueue,
+    });
+  const link = createLinkStatus({ models: deps.models, config: deps.config, pushGroup });
   // -- office console sign-in and sessions; push health for its overview
   const consoleAuth = createConsoleAuth({
     models: deps.models,
     roster,
     limits: deps.config.tunables.console,
-    baseUrl: base.consoleBaseUrl ?? (() => deps.config.consoleUrl ?? `http://127.0.0.1:${deps.config.port}`),
+    baseUrl: consoleBaseUrl,
   });
   const outboxHealth = createOutboxHealth(deps.models);
+  // The one place that decides whether what the chat hands out comes as a file or as a console link.
+  const files = createFileDelivery({ notify, channel: fileChannelOf(deps.config), maxFileBytes: FILE_MAX_BYTES });
   return {
     notify,
     holidays,
@@ -153,6 +181,19 @@ export function createServices(
     performance,
     voiceDrafts,
     link,
+    pushGroup,
+    // -- 导出 and 述职: a file over the long connection or the app, else a console link
+    ledgers: createLedgerDelivery({
+      models: deps.models,
+      roster,
+      performance,
+      timezone: deps.config.timezone,
+      checkin: deps.config.tunables.checkin,
+      activityTypes: deps.config.tunables.activityTypes,
+      files,
+      consoleBaseUrl,
+    }),
+    reports: createReportDelivery({ files, performance, reportUrl: consoleAuth.reportUrl }),
     audit: createAudit({ models: deps.models, clock: deps.clock }),
     // -- secret ballots (票决)
     ballots: createBallots({

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { type PushSender, PushError } from '../services/delivery';
@@ -35,6 +35,26 @@ export interface WecomClient extends PushSender {
   readonly canGetMedia: boolean;
 }
 
+/** What the self-built app's media/upload takes as a `file` (WeCom: more than 5 bytes, at most 20 MB). */
+const APP_FILE_BYTES = { min: 5, max: 20 * 1024 * 1024 };
+
+/**
+ * The multipart body of media/upload: one part named `media` with the file's name and length, as WeCom's
+ * documentation shows it. Our file names never hold quotes or line breaks; any would be replaced.
+ */
+export function multipartFile(filename: string, bytes: Buffer): { contentType: string; body: Buffer<ArrayBuffer> } {
+  const boundary = `----daibiao${randomBytes(12).toString('hex')}`;
+  const name = filename.replace(/["\r\n\\]/g, '_');
+  const head =
+    `--${boundary}\r\n` +
+    `Content-Disposition: form-data; name="media"; filename="${name}"; filelength=${bytes.length}\r\n` +
+    'Content-Type: application/octet-stream\r\n\r\n';
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    body: Buffer.concat([Buffer.from(head, 'utf8'), bytes, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]),
+  };
+}
+
 /** Group robot webhook, app messages (token cached and refreshed) and the smart bot's response_url. */
 export function createWecomClient(opts: WecomClientOptions): WecomClient {
   const doFetch = opts.fetch ?? fetch;
@@ -43,19 +63,23 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
   const apiBase = typeof base === 'function' ? base : () => base;
   let token: { value: string; expiresAt: number } | undefined;
 
-  async function call(
-    url: string,
-    body: unknown,
-    what: string,
-  ): Promise<{ errcode?: number; errmsg?: string } & Record<string, unknown>> {
+  type Answer = { errcode?: number; errmsg?: string } & Record<string, unknown>;
+
+  /** A JSON call: GET without a body, else POST of the body as JSON. */
+  function call(url: string, body: unknown, what: string): Promise<Answer> {
+    return request(
+      url,
+      body === undefined
+        ? { method: 'GET' }
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      what,
+    );
+  }
+
+  async function request(url: string, init: RequestInit, what: string): Promise<Answer> {
     let res: Response;
     try {
-      res = await doFetch(url, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
       // A timeout may have reached WeCom; anything else failed before it did.
       const name = (err as Error).name;
@@ -63,7 +87,7 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     }
     if (!res.ok) throw new WecomApiError(undefined, `${what}: HTTP ${res.status}`, true, undefined, false);
     try {
-      return (await res.json()) as { errcode?: number; errmsg?: string };
+      return (await res.json()) as Answer;
     } catch {
       throw new WecomApiError(undefined, `${what}: answer is not JSON`, true);
     }
@@ -91,6 +115,21 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     // Refresh five minutes early so a token never expires mid-burst.
     token = { value, expiresAt: now + Math.max(60, ttl - 300) * 1000 };
     return value;
+  }
+
+  /** Calls with the cached token, and once more with a fresh one when WeCom says it expired. */
+  async function withToken(what: string, go: (token: string) => Promise<Answer>): Promise<Answer> {
+    let json = await go(await accessToken(false));
+    if (TOKEN_EXPIRED.has(json.errcode ?? 0)) json = await go(await accessToken(true));
+    check(json, what);
+    return json;
+  }
+
+  async function appMessage(touser: string[], msgtype: string, inner: Record<string, unknown>): Promise<void> {
+    const body = { touser: touser.join('|'), msgtype, agentid: opts.agentId, [msgtype]: inner };
+    await withToken('message/send', (t) =>
+      call(`${apiBase()}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`, body, 'message/send'),
+    );
   }
 
   return {
@@ -122,23 +161,25 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     },
 
     async sendApp(msg) {
-      const body = {
-        touser: msg.touser.join('|'),
-        msgtype: msg.msgtype,
-        agentid: opts.agentId,
-        [msg.msgtype]: { content: msg.content },
-      };
-      for (let attempt = 0; attempt < 2; attempt++) {
-        const t = await accessToken(attempt > 0);
-        const json = await call(
-          `${apiBase()}/cgi-bin/message/send?access_token=${encodeURIComponent(t)}`,
-          body,
-          'message/send',
-        );
-        if (TOKEN_EXPIRED.has(json.errcode ?? 0) && attempt === 0) continue;
-        check(json, 'message/send');
-        return;
-      }
+      await appMessage(msg.touser, msg.msgtype, { content: msg.content });
+    },
+
+    async sendAppFile(msg) {
+      // What WeCom refuses whatever the retry: the outbox gives such a file up at once.
+      if (msg.bytes.length < APP_FILE_BYTES.min || msg.bytes.length > APP_FILE_BYTES.max)
+        throw new WecomApiError(undefined, `media/upload: a file of ${msg.bytes.length} bytes`, false);
+      const form = multipartFile(msg.filename, msg.bytes);
+      const json = await withToken('media/upload', (t) =>
+        request(
+          `${apiBase()}/cgi-bin/media/upload?access_token=${encodeURIComponent(t)}&type=file`,
+          { method: 'POST', headers: { 'content-type': form.contentType }, body: form.body },
+          'media/upload',
+        ),
+      );
+      const mediaId = typeof json.media_id === 'string' ? json.media_id : '';
+      // Never a file message without its media: the item is tried again (uploading again) later.
+      if (!mediaId) throw new WecomApiError(undefined, 'media/upload: no media_id', true);
+      await appMessage(msg.touser, 'file', { media_id: mediaId });
     },
 
     async postResponseUrl(url, markdown) {

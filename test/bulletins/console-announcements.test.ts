@@ -59,7 +59,8 @@ describe('preview', () => {
   it('says what sending would refuse, and echoes a Chinese time as the full date', async () => {
     const empty = await office.post('/api/console/announcements/preview', { content: ' ', when: '明天上午9点' });
     expect(empty.body.parts).toEqual([]);
-    expect(empty.body.problems.content).toContain('公告内容不能为空');
+    // The composer's words, not the chat's usage line (例：公告 …).
+    expect(empty.body.problems.content).toBe('请填写公告内容。');
     expect(empty.body.schedule).toEqual({ at: '2026-11-23T01:00:00.000Z', text: '2026年11月23日（周一）09:00' });
     const bad = await office.post('/api/console/announcements/preview', { content: '开会', when: '改天吧' });
     expect(bad.body.problems.when).toContain('没看懂时间');
@@ -152,12 +153,13 @@ describe('sending', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('revoked');
     const again = await office.post(`/api/console/announcements/${s.body.code}/cancel`);
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'announcement.alreadyRevoked' });
     expect(again.body.error.message).toContain('之前已经撤销了');
     const sent = await office.post('/api/console/announcements/GG2026-001/cancel');
-    expect(sent.status).toBe(400);
+    expect(sent.status).toBe(409);
     expect(sent.body.error).toMatchObject({
-      code: 'refused',
+      code: 'announcement.alreadySent',
       message: expect.stringContaining('已经发到群里，无法撤销'),
     });
     expect((await office.post('/api/console/announcements/GG2026-099/cancel')).status).toBe(404);
@@ -189,7 +191,7 @@ describe('refusals', () => {
     const before = await announcementCount();
     h.wecom.clear();
     const cases: Array<[unknown, string, string]> = [
-      [{ content: '   ', requestId: rid() }, 'content', '公告内容不能为空'],
+      [{ content: '   ', requestId: rid() }, 'content', '请填写公告内容'],
       [{ content: '字'.repeat(4001), requestId: rid() }, 'content', '最长 4000 字'],
       [{ content: '开会', when: '今天上午9点', requestId: rid() }, 'when', '已经过去了'],
       [{ content: '开会', when: '过几天', requestId: rid() }, 'when', '没看懂时间'],
@@ -203,7 +205,8 @@ describe('refusals', () => {
     ];
     for (const [body, field, text] of cases) {
       const r = await office.post('/api/console/announcements', body);
-      expect(r.status).toBe(400);
+      // 400: the form's own checks and the time words; 422: the service's refusal of the input.
+      expect([400, 422]).toContain(r.status);
       expect(r.body.error.fields?.[field] ?? r.body.error.message).toContain(text);
     }
     expect(await announcementCount()).toBe(before);

@@ -93,6 +93,42 @@ describe('公告', () => {
     expect(await row.innerText()).not.toContain('##');
   });
 
+  it('formats with buttons instead of markdown a clerk would have to know, and the preview follows', async () => {
+    const content = field('ann-content', 'textarea');
+    expect(await content.getAttribute('placeholder')).not.toMatch(/\*\*|\]\(/);
+    await content.fill('会议通知\n请各位代表准时参加');
+    // 标题 on the first line, 加粗 on the chosen words, 链接 around the last ones.
+    await content.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(1, 1));
+    await page.locator('[data-test="ann-heading"]').click();
+    await content.evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('准时');
+      el.setSelectionRange(at, at + 2);
+    });
+    await page.locator('[data-test="ann-bold"]').click();
+    await content.evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('参加');
+      el.setSelectionRange(at, at + 2);
+    });
+    await page.locator('[data-test="ann-link"]').click();
+    const prompt = page.locator('.el-message-box');
+    await prompt.locator('input').fill('不是地址');
+    await prompt.getByRole('button', { name: '插入' }).click();
+    await prompt.getByText('请填写以 http:// 或 https:// 开头的完整地址').waitFor();
+    await prompt.locator('input').fill('https://example.com/huiyi');
+    await prompt.getByRole('button', { name: '插入' }).click();
+    expect(await content.inputValue()).toBe('## 会议通知\n请各位代表**准时**[参加](https://example.com/huiyi)');
+    await page.locator('[data-test="ann-mention-all"]').click();
+    expect(await page.locator('[data-test="ann-mention-all"]').getAttribute('aria-pressed')).toBe('true');
+    const bubble = page.locator('[data-test="ann-bubble"]').first();
+    await bubble.locator('a[href="https://example.com/huiyi"]').getByText('参加').waitFor();
+    expect(await bubble.locator('.wx-h2').innerText()).toBe('会议通知');
+    expect(await bubble.locator('strong', { hasText: '准时' }).count()).toBe(1);
+    await page.locator('[data-test="ann-bubble-all"]').waitFor();
+    await screenshot(page, 'office-announcement-toolbar-1280');
+    await page.locator('[data-test="ann-mention-all"]').click();
+    await content.fill('');
+  });
+
   it('schedules at a Chinese time echoed as the full date, lists it, and cancels it', async () => {
     await field('ann-content', 'textarea').fill('请各位代表明天上午参加培训');
     await page.locator('[data-test="ann-timing"]').getByText('定时发送').click();

@@ -68,6 +68,8 @@ describe('voice drafts, over the long connection and the HTTP callback', () => {
     expect(await opinions()).toBe(1);
     const doc = await h.models.Opinion.findOne({}).lean();
     expect(doc).toMatchObject({ filer: 'd1', origin: expect.stringMatching(/^bot:/) });
+    // The case page tags it 语音: it was said, though confirmed by a typed 确认.
+    expect(doc?.timeline[0]).toMatchObject({ action: 'filed', via: 'voice' });
   });
 
   it('a 确认 re-run after a crash claims its draft again (finishing the filing); another 确认 cannot', async () => {
@@ -105,6 +107,7 @@ describe('voice drafts, over the long connection and the HTTP callback', () => {
     const filed = await ask(voice('d4', '建议，河道两边的护栏松动了，孩子们经常在那里玩。'));
     expect(filed).toMatch(/YJ2026-\d{3}/);
     expect(await h.models.Opinion.countDocuments({ filer: 'd4' })).toBe(1);
+    expect((await h.models.Opinion.findOne({ filer: 'd4' }).lean())?.timeline[0]?.via).toBe('voice');
   });
 
   it('an empty recognition asks to say it again; a stranger gets the roster line', async () => {

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { JOB_LABELS } from '../../src/contracts';
 import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
 import { type Harness, createHarness } from '../helpers/harness';
 import { ensureWebBuilt } from '../helpers/web-build';
@@ -76,6 +77,9 @@ describe('office', () => {
     await page.waitForURL(`${web.baseUrl}/console/system`);
     await page.locator('[data-test="system-facts"]').getByText('连接正常').waitFor();
     await page.locator('[data-test="system-jobs"]').getByText('周报').waitFor();
+    // A job is named as the chat's 任务 names it: both read the contract's one table.
+    await page.locator('[data-test="system-jobs"]').getByText(JOB_LABELS.reminders, { exact: true }).waitFor();
+    expect(await h.say('clerk', '任务')).toContain(JOB_LABELS.reminders);
     const table = page.locator('[data-test="outbox-table"]');
     await table.getByText('93000').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-test="outbox-table"] .el-loading-mask'));
@@ -96,13 +100,18 @@ describe('office roster', () => {
       await page.locator('[data-test="nav"]').getByText('代表名册').click();
       await page.waitForURL(`${web.baseUrl}/console/roster`);
       await page.locator('[data-test="roster-table"]').getByText('张三').waitFor();
-      const file = page.locator('[data-test="roster-file"]');
+      // Element Plus's picker in Chinese, not the browser's bare input (English "Choose File" in Chromium).
+      await page.locator('[data-test="roster-file"] button', { hasText: '选择名册文件' }).waitFor();
+      expect(await page.locator('[data-test="roster-file-name"]').innerText()).toBe('未选择文件');
+      expect(await page.locator('a[data-test="roster-template"].el-button').innerText()).toBe('下载模板');
+      const file = page.locator('[data-test="roster-file"] input[type="file"]');
       await file.setInputFiles({
         name: '名册.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from('企业微信账号,姓名,层级\nwangwu,王五,镇级\n,钱七,镇级\n'),
       });
       await page.locator('[data-test="roster-errors"]').getByText('第 3 行').waitFor();
+      expect(await page.locator('[data-test="roster-file-name"]').innerText()).toBe('已选择：名册.csv');
       expect(await page.locator('[data-test="roster-apply"]').count()).toBe(0);
       await screenshot(page, 'office-roster-errors-1280');
       await file.setInputFiles({

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Harness, createHarness } from '../helpers/harness';
+import { decodePng } from '../helpers/png';
 import { ensureWebBuilt } from '../helpers/web-build';
 
 // The first test file to need web/dist may build it (a few seconds, longer on a busy machine).
@@ -15,6 +16,20 @@ beforeAll(async () => {
   h = await createHarness('console_static');
 });
 afterAll(async () => h.close());
+
+describe('/favicon.ico', () => {
+  it('is a small PNG every page gets (no 404 per visit), cached, without a sign-in', async () => {
+    const res = await h.request.get('/favicon.ico').buffer(true);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(res.headers['cache-control']).toContain('max-age=');
+    const png = decodePng(res.body as Buffer);
+    expect([png.width, png.height]).toEqual([64, 64]);
+    // The corner is transparent (a rounded square), the middle is drawn.
+    expect(png.pixels[3]).toBe(0);
+    expect(png.pixels[(32 * 64 + 32) * 4 + 3]).toBe(255);
+  });
+});
 
 describe('the console pages served by the bot at /console', () => {
   it('serves index.html uncached, with a content security policy, for the app and its page paths', async () => {

@@ -3,6 +3,8 @@ import { type Harness, createHarness } from '../helpers/harness';
 // Documents written by earlier versions carry parallel id arrays (opinions.origins, meetings.replyIds,
 // study_items.learnedIds) that new writes no longer keep. The guards are on the sub-documents, which
 // those documents have too: they must go on working, and a retried message must still apply once.
+// Activities were stored 'open' (meetings 'active'): the start rewrites them once, and they act as before.
+// Send budgets were kept in one rate_windows collection for both kinds: the start clears it.
 
 let h: Harness;
 beforeAll(async () => {
@@ -58,4 +60,49 @@ it('a study item with the old learnedIds array: marked once per deputy', async (
   expect(await h.say('li', '已学 XX2026-001')).toContain('已记录');
   const item = await h.models.StudyItem.findOne({ code: 'XX2026-001' }).lean();
   expect(item!.learned.map((l) => l.userid)).toEqual(['zhang', 'li']);
+});
+
+it("an activity stored 'open' and the old rate_windows are upgraded at start, once; the activity acts as before", async () => {
+  const code = /HD2026-\d{3}/.exec(
+    await h.say('office1', '发布活动 视察敬老院 时间：11月28日 9:00 地点：镇敬老院 名额：1 类型：视察'),
+  )![0];
+  // As the previous version stored it, and a cancelled one beside it that must stay cancelled.
+  await h.models.Activity.collection.updateOne({ code }, { $set: { status: 'open' } });
+  const gone = /HD2026-\d{3}/.exec(await h.say('office1', '发布活动 走访农户 时间：11月29日 9:00 地点：东村'))![0];
+  expect(await h.say('office1', `取消活动 ${gone} 天气原因`)).toContain('取消');
+  const statuses = async () =>
+    (await h.models.Activity.find({}, { code: 1, status: 1 }).sort({ code: 1 }).lean()).map((a) => [a.code, a.status]);
+
+  // The shared send budget of the previous version (both kinds in one collection), which this one no longer reads.
+  const oldWindows = h.db.connection.collection<{ _id: string; slots?: number[]; count?: number; at: Date }>(
+    'rate_windows',
+  );
+  await oldWindows.insertMany([
+    { _id: 'webhook', slots: [h.clock.now().getTime() * 1000], at: h.clock.now() },
+    { _id: 'aibot:chat:m1', count: 3, at: h.clock.now() },
+  ]);
+  // A new version starting on the same database (a restart, or a second instance).
+  const next = await createHarness('old_documents_next', { db: h.db, clock: h.clock });
+  try {
+    expect(await oldWindows.countDocuments({})).toBe(0);
+    expect(await statuses()).toEqual([
+      [code, 'active'],
+      [gone, 'cancelled'],
+    ]);
+    expect(await next.say('zhang', '活动')).toContain(code);
+    expect(await next.say('zhang', `报名 ${code}`)).toContain('报名成功');
+    expect(await next.say('li', `报名 ${code}`)).toContain('候补');
+    expect(await next.say('zhang', `取消报名 ${code}`)).toContain('取消');
+    const after = await h.models.Activity.findOne({ code }).lean();
+    expect(after!.confirmedIds).toEqual(['li']);
+  } finally {
+    await next.close();
+  }
+  // Once more (every start, every reconnection): nothing left to change.
+  const again = await createHarness('old_documents_again', { db: h.db, clock: h.clock });
+  await again.close();
+  expect(await statuses()).toEqual([
+    [code, 'active'],
+    [gone, 'cancelled'],
+  ]);
 });

@@ -45,3 +45,39 @@ it('opens the console signed in as the person chosen in the simulator', async ()
     await context.close();
   }
 });
+
+it('makes links in replies clickable: the sign-in link opens the console', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  try {
+    // The page signs its messages with its own clock: the app's (manual) time, or the callback refuses them.
+    await context.clock.setFixedTime(new Date('2026-11-23T09:30:00+08:00'));
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(`${base}/demo`);
+    await page.locator('#sender option').first().waitFor({ state: 'attached' });
+    await page.locator('#status').filter({ hasNotText: '连接中' }).waitFor();
+    await page.locator('#mode-single').click();
+    await page.locator('#text').fill('登录');
+    await page.locator('#composer button[type="submit"]').click();
+    const link = page.locator('#log .row.in .bubble a').last();
+    await link.waitFor().catch(async (err: unknown) => {
+      throw new Error(`${String(err)}\nthe chat shows:\n${await page.locator('#log').innerHTML()}`);
+    });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^${base}/console/login/[A-Za-z0-9_-]{20,}$`));
+    // The whole address is the link (not the Chinese words after it), opening in a new tab.
+    expect(await link.innerText()).toBe(href);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await screenshot(page, 'demo-reply-link-1280');
+    const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await popup.waitForURL(/\/console\/login\//);
+    await popup.getByRole('button').first().waitFor();
+    // The favicon is served (no 404 for the browser to report), on the simulator page too.
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

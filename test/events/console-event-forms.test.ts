@@ -68,7 +68,7 @@ describe('creating', () => {
       endAt: '2026-11-27T03:30:00.000Z',
       deadline: '2026-11-26T10:00:00.000Z',
       deadlineIsDefault: false,
-      status: 'open',
+      status: 'active',
       version: 0,
       existed: false,
     });

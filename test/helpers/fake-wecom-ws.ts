@@ -55,3 +55,17 @@ export function messageBody(o: CallbackBody): Record<string, unknown> {
     ...(msgtype === 'image' ? { image: { url: 'https://example.invalid/x.jpg', aeskey: 'k' } } : {}),
   };
 }
+
+/** Sends a message callback and resolves with the finished stream reply's content. */
+export async function askOver(fake: FakeWecomWs, body: Record<string, unknown>): Promise<string> {
+  const from = fake.frames.length;
+  const id = fake.sendMessage(body);
+  const f = await fake.waitFor(
+    (x) =>
+      x.cmd === 'aibot_respond_msg' &&
+      x.headers.req_id === id &&
+      (x.body?.stream as { finish?: boolean } | undefined)?.finish === true,
+    from,
+  );
+  return (f.body?.stream as { content: string }).content;
+}

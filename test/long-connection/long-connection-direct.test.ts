@@ -63,8 +63,11 @@ describe('personal notices as one-to-one messages over the long connection', () 
     });
     h.longConnection?.start();
     await until(() => h.longConnection?.health().link?.state === 'up', 'subscribed');
-    // The group becomes known from a group message.
+    // The group is heard from, and the office makes it the push group.
     await ask(messageBody({ userid: 'd3', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 帮助' }));
+    await ask(
+      messageBody({ userid: 'office1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 设为代表群' }),
+    );
   });
 
   afterAll(async () => {

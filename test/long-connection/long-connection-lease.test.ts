@@ -84,6 +84,10 @@ describe('the long connection across instances (lease in MongoDB)', () => {
       messageBody({ userid: 'd1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 帮助' }),
     );
     await ws.fake.waitFor((f) => f.headers.req_id === id && f.cmd === 'aibot_respond_msg', from);
+    // Chosen through one instance (the console's 系统 page), read by the holder.
+    expect(await standby.h.services.pushGroup.choose('wr-deputies', 'office1', { fromGroup: false })).toMatchObject({
+      ok: true,
+    });
     await standby.h.services.notify.toGroup('lease:push:1', '只由持有连接的实例发送');
     expect((await standby.h.drain()).sent).toBe(0);
     expect((await holder.h.drain()).sent).toBe(1);

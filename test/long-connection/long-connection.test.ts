@@ -89,14 +89,19 @@ describe('the long connection (长连接), end to end', () => {
     expect(streamOf(reply).content).toContain('只看得懂文字');
   });
 
-  it('learns the group chatid from the first group message and shows it in 任务', async () => {
-    await ask(messageBody({ userid: 'd1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 活动' }));
+  it('records the groups it hears from, chooses none by itself, and takes the one the office names in 任务', async () => {
     await ask(messageBody({ userid: 'd1', chattype: 'group', chatid: 'wr-other', text: '@代表助手 活动' }));
-    expect((await h.models.BotChat.findById('group').lean())?.chatid).toBe('wr-deputies');
+    await ask(messageBody({ userid: 'd1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 活动' }));
+    expect(await h.models.BotChat.findById('group').lean()).toBeNull();
+    expect(streamOf(await ask(messageBody({ userid: 'office1', text: '任务' }))).content).toContain('代表群：尚未设定');
+    const chosen = await ask(
+      messageBody({ userid: 'office1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 设为代表群' }),
+    );
+    expect(streamOf(chosen).content).toContain('已将本群设为代表群');
     const jobs = await ask(messageBody({ userid: 'office1', text: '任务' }));
     expect(streamOf(jobs).content).toContain('长连接');
     expect(streamOf(jobs).content).toMatch(/已连接，自 2026年11月22日.*instance-a/);
-    expect(streamOf(jobs).content).toContain('wr-deputies');
+    expect(streamOf(jobs).content).toContain('代表群：chatid wr-deputies');
   });
 
   it('pushes to the group through aibot_send_msg (no webhook key), through the persisted outbox', async () => {

@@ -60,7 +60,7 @@ async function loginLink(userid: string): Promise<string> {
 async function signedIn(
   userid: string,
   viewport = { width: 1280, height: 860 },
-): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+): Promise<{ context: BrowserContext; page: Page; dialogs: string[]; errors: string[] }> {
   const context = await browser.newContext({
     viewport,
     locale: 'zh-CN',
@@ -69,19 +69,24 @@ async function signedIn(
   });
   const page = await context.newPage();
   const dialogs: string[] = [];
+  // What the browser reports as an error (a 404 favicon, an image that is not one).
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
+  });
   // Any alert/confirm from the page would be script running that should not: record and refuse it.
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   await page.goto(web.baseUrl + (await loginLink(userid)));
-  return { context, page, dialogs };
+  return { context, page, dialogs, errors };
 }
 
 const status = (page: Page) => page.locator('[data-test="case-status"]');
 
 describe('the office console in a browser', () => {
-  let office: { context: BrowserContext; page: Page; dialogs: string[] };
+  let office: { context: BrowserContext; page: Page; dialogs: string[]; errors: string[] };
   beforeAll(async () => {
     office = await signedIn('clerk');
   });
@@ -95,7 +100,10 @@ describe('the office console in a browser', () => {
     await expectText(page.locator('[data-test="who"]'), '赵干事');
     // ECharts arrives lazily and draws on canvas.
     await page.locator('canvas').first().waitFor();
+    await page.locator('[data-test="digest-chart"]').waitFor();
     await screenshot(page, 'overview-1280');
+    // Sign-in and overview without an error in the browser's console (the favicon is served).
+    expect(office.errors).toEqual([]);
   });
 
   it('filters the list (kept in the URL), opens a case, 交办, 答复, 办结, and the chat notices go out', async () => {
@@ -141,7 +149,11 @@ describe('the office console in a browser', () => {
     await page.locator('[data-test="act-answer"]').click();
     const answer = page.locator('textarea[data-test="answer-text"]');
     await answer.fill('已安排施工队更换灯杆。\n另外两盏路灯本周内修复。');
-    await expectText(page.locator('[data-test="answer-preview"]'), '另外两盏路灯本周内修复');
+    // The filer's notice as WeCom shows it: the answer quoted, the code bold, no markdown marks.
+    const notice = page.locator('[data-test="answer-preview"]');
+    await expectText(notice.locator('.wx-quote').last(), '另外两盏路灯本周内修复');
+    expect(await notice.locator('strong').allInnerTexts()).toContain('YJ2026-001');
+    expect(await notice.innerText()).not.toMatch(/^>|\*\*/m);
     await screenshot(page, 'case-answer-dialog-1280');
     await page.locator('[data-test="answer-submit"]').click();
     await expectText(status(page), '已答复');
@@ -154,9 +166,10 @@ describe('the office console in a browser', () => {
     await page.locator('.el-message-box').getByRole('button', { name: '办结' }).click();
     await expectText(status(page), '已办结');
     expect((await newPushes()).join('\n')).toContain('YJ2026-001**「');
-    // The timeline tells chat from console.
+    // The timeline tells the group chat from the console (the README's words: 群聊, 工作台).
     await expectText(page.locator('[data-test="timeline"]'), '工作台');
-    await expectText(page.locator('[data-test="timeline"]'), '聊天');
+    await expectText(page.locator('[data-test="timeline"]'), '群聊');
+    expect(await page.locator('[data-test="timeline"]').innerText()).not.toContain('聊天');
     await screenshot(page, 'case-closed-1280');
   });
 
@@ -174,7 +187,38 @@ describe('the office console in a browser', () => {
     await dialog.locator('[data-test="assign-submit"]').click();
     await expectText(page.locator('.el-message'), '该意见已被他人更新，已重新载入');
     await expectText(status(page), '已交办');
+    // No phone or ID number in this one: no 未脱敏 warning.
+    expect(await page.locator('[data-test="case-text"]').innerText()).toContain('儿科门诊');
+    expect(await page.locator('[data-test="unmasked"]').count()).toBe(0);
+    expect(await page.locator('main').innerText()).not.toContain('请勿转发');
     await newPushes();
+  });
+
+  it('says which keyword chose the category and changes it with one pick; each chat door has its tag', async () => {
+    const { page } = office;
+    // 附议 one-to-one: the timeline says 单聊 beside the group's 群聊.
+    expect(await h.say('zhangsan', '附议 YJ2026-002', ONE_TO_ONE)).toContain('附议');
+    await page.goto(`${web.baseUrl}/console/opinions/YJ2026-002`);
+    const timeline = page.locator('[data-test="timeline"]');
+    await expectText(timeline, '单聊');
+    await expectText(timeline, '群聊');
+
+    await page.goto(`${web.baseUrl}/console/opinions/YJ2026-001`);
+    // 路灯 is the township's construction work, not transport.
+    await expectText(page.locator('[data-test="case-category"]'), '城乡建设');
+    await expectText(page.locator('[data-test="category-basis"]'), '按关键词「路灯」归类');
+    await screenshot(page, 'case-category-basis-1280');
+    await page.locator('[data-test="category-change"]').getByText('改类别').click();
+    await page.locator('[data-test="category-option-公共交通"]').click();
+    await expectText(page.locator('.el-message'), '已改为「公共交通」');
+    await expectText(page.locator('[data-test="case-category"]'), '公共交通');
+    await expectText(page.locator('[data-test="category-basis"]'), '人大办改定');
+    await expectText(timeline, '城乡建设 → 公共交通');
+    expect(await h.models.Opinion.findOne({ code: 'YJ2026-001' }).lean()).toMatchObject({
+      category: '公共交通',
+      categoryBasis: { how: 'office' },
+    });
+    await screenshot(page, 'case-category-changed-1280');
   });
 
   it('shows hostile opinion text as literal text everywhere (no script runs, no element is injected)', async () => {
@@ -220,7 +264,8 @@ describe('the office console in a browser', () => {
       page.locator('[data-test="export-filtered"]').click(),
     ]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path())!);
+    // A stream, not path(): on the shared browser the file stays on the browser's side.
+    await book.xlsx.read(await download.createReadStream());
     const codes: string[] = [];
     book.worksheets[0]!.eachRow((row) => codes.push(...(String(row.values).match(/YJ2026-\d+/g) ?? [])));
     expect(codes.sort()).toEqual(['YJ2026-001', 'YJ2026-003']);
@@ -252,7 +297,8 @@ describe('the office console in a browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path())!);
+    // A stream, not path(): on the shared browser the file stays on the browser's side.
+    await book.xlsx.read(await download.createReadStream());
     const rows: string[] = [];
     book.worksheets[0]!.eachRow((row) => rows.push(JSON.stringify(row.values)));
     const line = rows.find((r) => r.includes('YJ2026-001'));

@@ -80,14 +80,16 @@ describe('list and detail', () => {
     const d = await detail(xssCode);
     expect(d.text).toBe(XSS_IMG);
     expect(d.masked).toBe(false);
+    // No phone or ID number in it: nothing for the page to warn about.
+    expect(d.personalInfo).toBe(false);
     expect(d.title.startsWith('<img src=x onerror=alert(1)>')).toBe(true);
     expect((await detail(scriptCode)).text).toBe(XSS_SCRIPT);
     expect(d.cosigners).toEqual([{ userid: 'li', name: '李四' }]);
     expect(d.version).toBe(2);
     expect(d.actions).toEqual(['assign', 'reject']);
     expect(d.timeline.map((e: { action: string; via: string }) => [e.action, e.via])).toEqual([
-      ['filed', 'chat'],
-      ['cosigned', 'chat'],
+      ['filed', 'group'],
+      ['cosigned', 'group'],
     ]);
   });
 
@@ -231,8 +233,8 @@ describe('actions', () => {
     const closed = await pushed();
     expect(closed[0]).toContain('已办结');
     expect(r.body.timeline.map((e: { via: string }) => e.via)).toEqual([
-      'chat',
-      'chat',
+      'group',
+      'group',
       'console',
       'console',
       'console',
@@ -304,6 +306,54 @@ describe('actions', () => {
     expect(notices[0]).toContain('督办');
     // The chat's 进度 shows the reminder too.
     expect(await h.say('zhang', `进度 ${code}`, { chattype: 'single' })).toContain('督办');
+  });
+
+  it('改类别: says what chose the category, moves it once, refuses unknown, unchanged and stale', async () => {
+    const code = await file('zhang', '北街路灯坏了一排，联系人 13812345678');
+    const d = await detail(code);
+    expect(d).toMatchObject({
+      category: '城乡建设',
+      categoryBasis: { how: 'suggested', keywords: ['路灯'] },
+      personalInfo: true,
+    });
+    expect(d.categories).toContain('公共交通');
+    const unknown = await office.post(`/api/console/opinions/${code}/category`, {
+      category: '路灯组',
+      version: d.version,
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toMatchObject({ code: 'opinion.unknownCategory' });
+    expect(unknown.body.error.fields.category).toContain('「路灯组」不是现有类别');
+    const same = await office.post(`/api/console/opinions/${code}/category`, {
+      category: '城乡建设',
+      version: d.version,
+    });
+    expect(same.status).toBe(409);
+    expect(same.body.error.message).toContain('已经是「城乡建设」类');
+    const r = await office.post(`/api/console/opinions/${code}/category`, { category: '安全生产', version: d.version });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ category: '安全生产', categoryBasis: { how: 'office' }, version: d.version + 1 });
+    expect(r.body.timeline.at(-1)).toMatchObject({
+      action: 'recategorized',
+      actionLabel: '改类别',
+      detail: '城乡建设 → 安全生产',
+      via: 'console',
+    });
+    // The same request again (a retry) is a replay; a page showing the old version is told to reload.
+    const again = await office.post(`/api/console/opinions/${code}/category`, {
+      category: '安全生产',
+      version: d.version,
+    });
+    expect(again.status).toBe(200);
+    expect((await detail(code)).timeline).toHaveLength(d.version + 1);
+    const stale = await office.post(`/api/console/opinions/${code}/category`, {
+      category: '其他',
+      version: d.version,
+    });
+    expect(stale.status).toBe(409);
+    expect((await detail(code)).category).toBe('安全生产');
+    // Nobody is notified: the category is the office's filing, not news for the filer.
+    expect(await pushed()).toEqual([]);
   });
 
   it('refuses bad forms with Chinese messages naming the fields', async () => {

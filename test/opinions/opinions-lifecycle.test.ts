@@ -29,7 +29,7 @@ describe('a whole lifecycle with a second round', () => {
   it('files, co-signs, assigns, answers, is rated 不满意, goes round two, is rated 满意 and closed', async () => {
     const filed = await h.say('zhangsan', `建议 村口路灯坏了三个月，晚上出行不安全。联系人刘大爷 ${PHONE}，请尽快维修`);
     expect(filed).toContain('YJ2026-001');
-    expect(filed).toContain('类别：公共交通（按内容推荐）');
+    expect(filed).toContain('类别：城乡建设（按内容推荐）');
     expect(filed).toContain('进度 YJ2026-001');
     expect(await newPushes()).toEqual([]);
 

@@ -113,16 +113,17 @@ it('the overview shows the digest picture when there is something to draw', asyn
   await page.close();
 });
 
-it('the overview hides the picture when there is nothing to draw (204)', async () => {
+it('the overview keeps the picture card when there is nothing to draw (204) and says so', async () => {
   // Half a year on: nothing in the weeks the picture covers.
   h.clock.set(new Date('2027-06-07T10:00:00+08:00'));
   const page = await signedInPage('clerk');
   await page.goto(`${web.baseUrl}/console/`);
   await page.locator('[data-test="counts"]').waitFor();
-  await page.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-test="digest-chart"] img');
-    return Boolean(img?.complete && img.naturalWidth === 0);
-  });
-  expect(await page.locator('[data-test="digest-chart"]').isVisible()).toBe(false);
+  const card = page.locator('[data-test="digest-chart"]');
+  await card.locator('[data-test="digest-chart-empty"]').getByText('本周暂无可画的数据').waitFor();
+  expect(await card.isVisible()).toBe(true);
+  expect(await card.locator('img').count()).toBe(0);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'console-overview-digest-chart-empty');
   await page.close();
 });

@@ -104,17 +104,25 @@ it('a week with nothing to draw sends no chart, and the preview promises none', 
   expect(h.groupTexts()).toHaveLength(1);
 });
 
-it('over the long connection the group cannot take pictures: nothing is queued', async () => {
+it('over the long connection a picture is queued for upload, up to its 10 MB and not beyond', async () => {
   const outbox = createOutbox({ models: h.models, clock: h.clock, groupChannel: 'aibot' });
-  expect(outbox.groupTakesImages).toBe(false);
-  expect(await outbox.enqueueImage({ key: 'digest:x:chart', image: Buffer.from('png') })).toBe('unsupported');
-  expect(await h.models.OutboxItem.countDocuments({ key: 'digest:x:chart' })).toBe(0);
+  expect(await outbox.enqueueImage({ key: 'digest:x:chart', image: Buffer.alloc(3 * 1024 * 1024, 1) })).toBe(1);
+  expect(await h.models.OutboxItem.findOne({ key: 'digest:x:chart' }).lean()).toMatchObject({
+    channel: 'aibot',
+    msgtype: 'image',
+    filename: 'chart.png',
+  });
+  await expect(outbox.enqueueImage({ key: 'huge', image: Buffer.alloc(10 * 1024 * 1024 + 1) })).rejects.toThrow(
+    /over the channel/,
+  );
+  expect(await h.models.OutboxItem.countDocuments({ key: 'huge' })).toBe(0);
+  await h.models.OutboxItem.deleteOne({ key: 'digest:x:chart' });
 });
 
 it('an image over the robot limit of 2 MB is refused before it is stored', async () => {
   const outbox = createOutbox({ models: h.models, clock: h.clock });
   await expect(outbox.enqueueImage({ key: 'big', image: Buffer.alloc(2 * 1024 * 1024 + 1) })).rejects.toThrow(
-    /over the robot/,
+    /over the channel/,
   );
   expect(await h.models.OutboxItem.countDocuments({ key: 'big' })).toBe(0);
 });

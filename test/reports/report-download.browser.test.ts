@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
+import { downloadedBytes, launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
 import { type Harness, createHarness } from '../helpers/harness';
 import { ensureWebBuilt } from '../helpers/web-build';
 import { docxParagraphs, readZip } from '../helpers/zip';
@@ -42,7 +41,7 @@ async function loginLink(userid: string): Promise<string> {
 
 async function draftText(download: Download): Promise<string> {
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
-  return docxParagraphs(await readFile((await download.path())!)).join('\n');
+  return docxParagraphs(await downloadedBytes(download)).join('\n');
 }
 
 it('downloads the deputy’s own draft from 我的履职', async () => {
@@ -104,7 +103,7 @@ it('lets the office download any deputy’s draft and the year-end pack', async 
       page.locator('[data-test="ledger-pack"]').click(),
     ]);
     expect(pack.suggestedFilename()).toBe('2026年度资料包.zip');
-    const names = [...readZip(await readFile((await pack.path())!)).keys()];
+    const names = [...readZip(await downloadedBytes(pack)).keys()];
     expect(names).toContain('05-述职报告草稿/张三-2026年述职报告草稿.docx');
     expect(names).toContain('00-索引.xlsx');
   } finally {

@@ -208,7 +208,8 @@ it('cleanup expires old delivery records, finished pushes and old runs, and keep
     { ...item, key: 'old-dead', status: 'dead' as const },
     { ...item, key: 'old-pending', status: 'pending' as const, nextAttemptAt: at('2026-12-01T10:00:00') },
   ]);
-  await h.models.RateWindow.create({ _id: 'w-old', slots: [old.getTime() * 1000], at: old });
+  await h.models.RateSlots.create({ _id: 'webhook:old', slots: [old.getTime() * 1000], at: old });
+  await h.models.RateCount.create({ _id: 'aibot:old:m1', count: 3, at: old });
   await h.models.JobRun.create([
     {
       job: 'digest',
@@ -228,7 +229,7 @@ it('cleanup expires old delivery records, finished pushes and old runs, and keep
   await tickAt('2026-11-23T03:00:00');
   expect(await h.models.JobRun.findOne({ slot: 'cleanup:2026-11-23T03:00' }).lean()).toMatchObject({
     status: 'succeeded',
-    counts: { inbound: 1, outbox: 2, rateWindows: 1, jobRuns: 1, abandonedRuns: 1 },
+    counts: { inbound: 1, outbox: 2, rateWindows: 2, jobRuns: 1, abandonedRuns: 1 },
   });
   expect((await h.models.InboundMessage.find({}).lean()).map((m) => m._id)).toEqual(['new-msg']);
   expect((await h.models.OutboxItem.find({ key: /^old-/ }).lean()).map((m) => m.key)).toEqual(['old-pending']);

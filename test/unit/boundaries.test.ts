@@ -12,16 +12,12 @@ interface Violation {
   to: string;
 }
 
-function cruise(): Violation[] {
+function cruise(dirs = ['src', 'handlers', 'jobs'], config = '.dependency-cruiser.cjs'): Violation[] {
   const bin = path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
-  const r = spawnSync(
-    process.execPath,
-    [bin, 'src', 'handlers', 'jobs', '--config', path.join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'],
-    {
-      cwd: fixture,
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync(process.execPath, [bin, ...dirs, '--config', path.join(root, config), '--output-type', 'json'], {
+    cwd: fixture,
+    encoding: 'utf8',
+  });
   if (!r.stdout) throw new Error(`dependency-cruiser printed nothing: ${r.stderr}`);
   return (JSON.parse(r.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
@@ -40,6 +36,7 @@ describe('boundary rules', () => {
     'dispatcher-not-up: src/dispatcher/d.ts → handlers/h.ts',
     'services-no-chat-words: src/services/beta/reads-words.ts → src/time/parse-time.ts',
     'services-not-up: src/services/beta/reads-commands.ts → src/commands/args.ts',
+    'contracts-alone: src/contracts/leak.ts → src/models/thing.ts',
   ])('refuses %s', (line) => {
     expect(found).toContain(line);
   });
@@ -50,5 +47,28 @@ describe('boundary rules', () => {
 
   it('lets a handler reach a service domain through its index', () => {
     expect(found.filter((l) => l.includes('handlers/good.ts'))).toEqual([]);
+  });
+});
+
+// The pages (web/src) may import the contract and browser packages only (.dependency-cruiser-web.cjs).
+describe('web boundary rules', () => {
+  const found = cruise(['web/src'], '.dependency-cruiser-web.cjs').map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+
+  it.each(['web-only-contract: web/src/server.ts → src/models/thing.ts', 'web-no-node-builtins: web/src/node.ts → fs'])(
+    'refuses %s',
+    (line) => {
+      expect(found).toContain(line);
+    },
+  );
+
+  it('refuses a server-only package', () => {
+    // node_modules may be a symlink: the resolved path ends in the package, wherever it lives.
+    expect(found.some((l) => /^web-browser-packages: web\/src\/package\.ts → .*node_modules\/mongoose\//.test(l))).toBe(
+      true,
+    );
+  });
+
+  it('lets a page import the contract through its alias', () => {
+    expect(found.filter((l) => l.includes('web/src/good.ts'))).toEqual([]);
   });
 });

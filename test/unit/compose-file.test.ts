@@ -19,6 +19,12 @@ function botEnvironment(): string[] {
   return keys;
 }
 
+/** The variables .env.example names, set or commented out, in order. */
+function envExampleNames(): string[] {
+  const text = readFileSync(join(root, '.env.example'), 'utf8');
+  return [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!);
+}
+
 describe('docker-compose.yml and .env.example', () => {
   it('pass each variable once (a repeated key makes `docker compose` refuse the file)', () => {
     const keys = botEnvironment();
@@ -31,10 +37,14 @@ describe('docker-compose.yml and .env.example', () => {
   });
 
   it('.env.example names only variables the bot or the compose file reads', () => {
-    const text = readFileSync(join(root, '.env.example'), 'utf8');
-    const named = [...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!);
+    const named = envExampleNames();
     const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     const unknown = named.filter((k) => !CONFIG_VARIABLES.includes(k) && !compose.includes(`\${${k}`));
     expect(unknown).toEqual([]);
+  });
+
+  it('.env.example names each variable once (a second empty line would silently undo the first)', () => {
+    const named = envExampleNames();
+    expect(named.filter((k, i) => named.indexOf(k) !== i)).toEqual([]);
   });
 });

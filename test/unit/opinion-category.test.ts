@@ -5,7 +5,13 @@ const names = Object.keys(categoryKeywords);
 
 describe('suggestCategory', () => {
   it.each([
-    ['村口路灯坏了，请维修', '公共交通'],
+    // Street lights, roads, bridges and water are the township's construction work, not transport.
+    ['村口路灯坏了，请维修', '城乡建设'],
+    ['东街道路坑洼不平，雨天积水', '城乡建设'],
+    ['北桥栏杆断了两根', '城乡建设'],
+    ['村里经常停水，自来水管老化', '城乡建设'],
+    ['希望增开到县城的公交班车', '公共交通'],
+    ['小学门口需要减速带和斑马线', '公共交通'],
     ['学校门口放学时很乱', '文化教育'],
     ['卫生院缺少医生', '医疗卫生'],
     ['村后有个卫生死角，垃圾没人清', '环境整治'],
@@ -22,6 +28,16 @@ describe('suggestCategory', () => {
 
   it('breaks ties by config order', () => {
     expect(suggestCategory('养老和学校', { A: ['学校'], B: ['养老'] })).toBe('A');
+  });
+});
+
+describe('pickCategory says which keywords chose the category', () => {
+  it('lists every keyword of the chosen category found in the text', () => {
+    expect(pickCategory('村口路灯坏了，道路也坑洼', undefined, categoryKeywords)).toMatchObject({
+      category: '城乡建设',
+      how: 'suggested',
+      keywords: ['路灯', '道路', '坑洼'],
+    });
   });
 });
 
@@ -45,9 +61,10 @@ describe('pickCategory', () => {
   it('prefers a known tag, then keywords (noting an unknown tag), then 其他', () => {
     expect(pickCategory('路灯坏了', '医疗卫生', categoryKeywords)).toEqual({ category: '医疗卫生', how: 'given' });
     expect(pickCategory('路灯坏了', '交通', categoryKeywords)).toEqual({
-      category: '公共交通',
+      category: '城乡建设',
       how: 'suggested',
       unknownTag: '交通',
+      keywords: ['路灯'],
     });
     expect(pickCategory('邻里纠纷', undefined, categoryKeywords)).toEqual({
       category: '其他',

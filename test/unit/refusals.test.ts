@@ -40,6 +40,8 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'opinion.reasonMissing': { code },
   'opinion.reasonTooLong': { max: 2000, length: 2100 },
   'opinion.pageBeyondEnd': { page: 9, pages: 2 },
+  'opinion.unknownCategory': { category: '其它', categories: ['城乡建设', '公共交通'] },
+  'opinion.categoryUnchanged': { code, category: '城乡建设' },
   'study.notFound': { code: 'XX2026-003' },
   'study.alreadyPushed': { code: 'XX2026-003', title: '代表法第二讲' },
   'study.changedMeanwhile': { code: 'XX2026-003' },
@@ -66,6 +68,14 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'ballot.badChoose': { choose: 3, candidates: 3 },
   'ballot.pastDeadline': { deadline: now, now: later },
   'ballot.noVoters': {},
+  'announcement.contentMissing': {},
+  'announcement.contentTooLong': { max: 1000, length: 1200 },
+  'announcement.timePast': { at: now },
+  'announcement.timeTooFar': { at: later, days: 7 },
+  'announcement.notFound': { code: 'GG2026-001' },
+  'announcement.alreadyRevoked': { code: 'GG2026-001' },
+  'announcement.alreadyExpired': { code: 'GG2026-001' },
+  'announcement.alreadySent': { code: 'GG2026-001' },
 };
 
 const chat = (c: RefusalCode, office = true) =>

@@ -23,13 +23,57 @@ for tool in mvn java; do
   fi
 done
 
-echo "mongo-server build: building $jar (the first build fetches mongo-java-server from Maven Central)" >&2
+echo "mongo-server build: building the embedded database (mongo-java-server; the first build fetches it from Maven Central, about a minute)" >&2
 start=$SECONDS
 # Build in a private copy and swap the result in whole, so concurrent builders never run a half-written jar.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$here/pom.xml" "$here/src" "$work/"
-mvn -q -B -Dstyle.color=never -f "$work/pom.xml" package >&2
+log="$work/maven.log"
+
+# Maven's own output goes to $log; a person sees one progress line every few seconds instead of
+# silence (what was fetched so far, and the step Maven is on), and on failure the lines that say why.
+# MONGO_SERVER_PROGRESS_EVERY: seconds between progress lines (tests use 0: one per line Maven prints).
+report_progress() {
+  local every="${MONGO_SERVER_PROGRESS_EVERY:-5}" fetched=0 step="resolving dependencies" last=$SECONDS line partial=""
+  while :; do
+    if IFS= read -r -t 5 line; then
+      line="$partial$line"
+      partial=""
+      printf '%s\n' "$line" >>"$log"
+      case "$line" in
+        *"Downloaded from "*)
+          fetched=$((fetched + 1))
+          step="fetching $(sed -E 's#.*/([^/ ]+) \(.*#\1#' <<<"$line")"
+          ;;
+        "[INFO] --- "*) step="$(sed -E 's/^\[INFO\] --- ([^ ]+).*/\1/' <<<"$line")" ;;
+      esac
+    else
+      (($? > 128)) || break # end of output (a timeout returns > 128 and keeps any half line)
+      partial+="$line"
+    fi
+    if ((SECONDS - last >= every)); then
+      echo "mongo-server build: $((SECONDS - start)) s, $fetched files fetched from Maven Central, now: $step" >&2
+      last=$SECONDS
+    fi
+  done
+}
+
+: >"$log"
+set +e
+mvn -B -Dstyle.color=never -f "$work/pom.xml" package 2>&1 | report_progress
+status=${PIPESTATUS[0]}
+set -e
+if ((status != 0)); then
+  mkdir -p "$(dirname "$out")"
+  cp "$log" "$out.build.log"
+  echo "mongo-server build error: Maven failed (exit $status) after $((SECONDS - start)) s; full log: $out.build.log" >&2
+  grep -E '^\[ERROR\]' "$log" | grep -v -E '^\[ERROR\] *(-> \[Help|Re-run Maven|To see the full|For more information|$)' | head -n 12 >&2 || true
+  if grep -qiE 'Could not (transfer|resolve)|UnknownHost|Connection (refused|timed out|reset)|Network is unreachable' "$log"; then
+    echo "mongo-server build error: Maven could not fetch from Maven Central (check the network, a proxy, or a mirror in ~/.m2/settings.xml); or set MONGODB_URI" >&2
+  fi
+  exit "$status"
+fi
 mkdir -p "$(dirname "$out")"
 staged="$out.tmp.$$"
 rm -rf "$staged"

@@ -1,5 +1,6 @@
 import { reactive } from 'vue';
-import type { SessionInfo } from './types';
+import type { SessionInfo } from '@contracts';
+import { authApi } from './api/auth';
 
 /** Who is signed in; loaded once, cleared on 401 or sign-out. */
 export const session = reactive<{ info: SessionInfo | null; loaded: boolean; signedOut(): void }>({
@@ -14,11 +15,7 @@ export const session = reactive<{ info: SessionInfo | null; loaded: boolean; sig
 export async function loadSession(): Promise<SessionInfo | null> {
   if (session.loaded) return session.info;
   try {
-    const res = await fetch('/api/console/session', {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-    });
-    session.info = res.ok ? ((await res.json()) as SessionInfo) : null;
+    session.info = await authApi.session();
   } catch {
     session.info = null;
   }

@@ -1,9 +1,9 @@
-// Labels shared by several pages; page-specific wording stays in its template.
+// Wording only the pages use. Every label the server also shows (statuses, actions, job names, kinds…)
+// comes from the contract (`@contracts`), never from here.
+import type { OpinionStatus } from '@contracts';
 
-export const STATUSES = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'] as const;
-export const SOURCES = ['代表', '群众反映'] as const;
-
-export const STATUS_TAG: Record<string, 'info' | 'warning' | 'primary' | 'success' | 'danger'> = {
+/** How each status is coloured (the statuses and their words are the contract's: OPINION_STATUSES). */
+const STATUS_TAG: Record<OpinionStatus, 'info' | 'warning' | 'primary' | 'success' | 'danger'> = {
   待交办: 'warning',
   已交办: 'primary',
   已答复: 'info',
@@ -11,47 +11,11 @@ export const STATUS_TAG: Record<string, 'info' | 'warning' | 'primary' | 'succes
   已撤回: 'info',
   已退回: 'danger',
 };
-
-export const ACTION_LABEL: Record<string, string> = {
-  filed: '提交',
-  cosigned: '附议',
-  assigned: '交办',
-  reassigned: '改派',
-  answered: '录入答复',
-  rated: '评价',
-  reopened: '转入下一轮',
-  closed: '办结',
-  withdrawn: '撤回',
-  rejected: '退回',
-  remind: '督办提醒',
-  reminded: '督办提醒',
-};
-
-export const VIA_LABEL: Record<string, string> = { chat: '聊天', console: '工作台', job: '定时任务' };
-
-/** Scheduled jobs and their last outcome, as the office reads them on 概览. */
-export const JOB_LABEL: Record<string, string> = {
-  reminders: '提醒推送',
-  study: '学习资料推送',
-  overdue: '逾期意见提醒',
-  digest: '周报',
-  cleanup: '过期记录清理',
-};
-export const OUTCOME_LABEL: Record<string, string> = {
-  running: '运行中',
-  succeeded: '完成',
-  failed: '失败',
-  skipped: '未运行',
-};
+/** A status's tag colour; anything unknown is 'info'. */
+export const statusTag = (status: string) => STATUS_TAG[status as OpinionStatus] ?? 'info';
 
 export const CONFLICT = '该意见已被他人更新，已重新载入';
 export const EXPIRED_LINK = '链接已失效，请在企业微信中重新发送「登录」';
-
-export const LEDGERS = [
-  { path: '/exports/opinions.xlsx', name: '意见建议台账' },
-  { path: '/exports/performance.xlsx', name: '代表履职登记册' },
-  { path: '/exports/events.xlsx', name: '活动与会议台账' },
-] as const;
 
 /** Why a sign-in did not work, by the `login` query value the server redirects with. */
 export const LOGIN_PROBLEM: Record<string, string> = {
@@ -94,13 +58,4 @@ export const SHIFTS = {
       .join('；'),
   removed: (name: string) => `已把 ${name} 移出这个班次，并已通知本人`,
   confirmRemove: (name: string, label: string) => `把 ${name} 移出 ${label} 的值班？本人会收到通知。`,
-};
-
-// -- 公告 and 学习资料 pages (issue 14)
-export const ANNOUNCEMENT_STATUS: Record<string, string> = {
-  scheduled: '待发',
-  sending: '发送中',
-  sent: '已发',
-  revoked: '已撤销',
-  expired: '未发（超时）',
 };

@@ -134,7 +134,10 @@ export function createConsoleAuth(d: {
         s.lastSeenAt.getTime() + idleMs <= now.getTime()
       )
         return undefined;
-      const who = await d.roster.resolveActor(s.userid);
+      let who = await d.roster.resolveActor(s.userid);
+      // Revoked only on what is stored: this instance's roster copy may predate an appointment made elsewhere.
+      if (who.ok && s.role === 'office' && !who.actor.isOffice)
+        who = await d.roster.resolveActor(s.userid, { fresh: true });
       const lost = !who.ok
         ? 'inactive'
         : s.role === 'office' && !who.actor.isOffice

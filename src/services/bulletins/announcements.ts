@@ -1,12 +1,12 @@
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
+import { type Refusal, isRefusal, refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeOfficeMarkdown, neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
 import { utf8Bytes } from '../../text/split';
-import { formatCode, nextCode, parseCode, peekCode } from '../codes';
+import { formatCode, nextCode, peekCode } from '../codes';
 import { LIMITS, type Notifier, pushParts } from '../delivery';
 import type { OfficeDirectory } from '../roster';
 import { isDuplicateKey } from '../../models/duplicate-key';
@@ -46,7 +46,8 @@ export interface AnnouncementPreview {
   /** The short text push that @-mentions everyone after the announcement (公告@全体). */
   mentionAllPart?: { text: string; bytes: number };
   /** What sending would refuse (empty, too long), in the chat's words; the parts are shown all the same. */
-  problem?: string;
+  /** What sending would refuse, if anything (each door says it its own way). */
+  problem?: Refusal;
 }
 
 interface NewAnnouncement {
@@ -63,9 +64,9 @@ export function createAnnouncements(o: AnnouncementsOptions) {
 
   function checkContent(content: string): string {
     const text = content.trim();
-    if (!text) throw new UserError('announceEmpty');
+    if (!text) refuse('announcement.contentMissing', {});
     const length = [...text].length;
-    if (length > o.limits.maxChars) throw new UserError('announceTooLong', { max: o.limits.maxChars, length });
+    if (length > o.limits.maxChars) refuse('announcement.contentTooLong', { max: o.limits.maxChars, length });
     return text;
   }
 
@@ -111,13 +112,10 @@ export function createAnnouncements(o: AnnouncementsOptions) {
   /** A scheduled time must lie ahead, and not too far. */
   function checkTime(at: Date, now: Date): void {
     if (at.getTime() <= now.getTime()) {
-      throw new UserError('announceTimePast', { when: formatDateTime(at, o.timezone) });
+      refuse('announcement.timePast', { at });
     }
     if (at.getTime() - now.getTime() > o.limits.maxAheadDays * 24 * 3600_000) {
-      throw new UserError('announceTimeTooFar', {
-        when: formatDateTime(at, o.timezone),
-        days: o.limits.maxAheadDays,
-      });
+      refuse('announcement.timeTooFar', { at, days: o.limits.maxAheadDays });
     }
   }
 
@@ -132,12 +130,6 @@ export function createAnnouncements(o: AnnouncementsOptions) {
       mentionAll: doc.mentionAll === true,
       mentionAllText: t('announceMentionAllText'),
     });
-  }
-
-  async function byCode(codeText: string, now: Date) {
-    const code = parseCode(codeText, 'GG', yearOf(now, o.timezone));
-    if (!code) throw new UserError('announceBadCode', { input: codeText });
-    return { code: formatCode(code), doc: await Announcement.findOne({ code: formatCode(code) }).lean() };
   }
 
   return {
@@ -178,12 +170,12 @@ export function createAnnouncements(o: AnnouncementsOptions) {
     }): Promise<AnnouncementPreview> {
       const content = input.content.trim();
       const code = formatCode(await peekCode(o.models, 'GG', yearOf(input.now, o.timezone)));
-      let problem: string | undefined;
+      let problem: Refusal | undefined;
       try {
         checkContent(content);
       } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        problem = err.reply;
+        if (!isRefusal(err)) throw err;
+        problem = err;
       }
       const part = (text: string) => ({ text, bytes: utf8Bytes(text) });
       const markdown = content ? groupMarkdown({ code, content, authorName: input.actor.name }) : '';
@@ -217,8 +209,7 @@ export function createAnnouncements(o: AnnouncementsOptions) {
     },
 
     /** Cancels a scheduled announcement: only from 'scheduled', so one already being sent is never half-cancelled. */
-    async revoke(codeText: string, actor: Actor, now: Date): Promise<AnnouncementView> {
-      const { code } = await byCode(codeText, now);
+    async revoke(code: string, actor: Actor, now: Date): Promise<AnnouncementView> {
       const done = await Announcement.findOneAndUpdate(
         { code, status: 'scheduled' },
         { $set: { status: 'revoked', revokedAt: now, revokedBy: actor.userid } },
@@ -226,10 +217,10 @@ export function createAnnouncements(o: AnnouncementsOptions) {
       ).lean();
       if (done) return toView(done);
       const doc = await Announcement.findOne({ code }).lean();
-      if (!doc) throw new UserError('announceNotFound', { code });
-      if (doc.status === 'revoked') throw new UserError('announceAlreadyRevoked', { code });
-      if (doc.status === 'expired') throw new UserError('announceAlreadyExpired', { code });
-      throw new UserError('announceAlreadySent', { code });
+      if (!doc) refuse('announcement.notFound', { code });
+      if (doc.status === 'revoked') refuse('announcement.alreadyRevoked', { code });
+      if (doc.status === 'expired') refuse('announcement.alreadyExpired', { code });
+      return refuse('announcement.alreadySent', { code });
     },
 
     /** Called by the reminders job every minute: sends what is due; too-late ones are expired and the office told. */

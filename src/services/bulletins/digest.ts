@@ -37,8 +37,8 @@ export const DIGEST_CHART_WEEKS = 12;
 /** What one digest push queued: its text parts, and whether the picture went with them. */
 export interface DigestPush {
   parts: number;
-  /** `none`: nothing to draw this week; `unsupported`: the group channel (long connection) cannot carry pictures. */
-  chart: 'queued' | 'none' | 'unsupported';
+  /** `none`: nothing to draw this week. */
+  chart: 'queued' | 'none';
 }
 
 export interface DigestOptions {
@@ -106,7 +106,6 @@ export function createDigest(o: DigestOptions) {
     chart,
     /** True when a push at `now` would send the picture after the text (the 周报 preview says so). */
     async chartFollows(now: Date): Promise<boolean> {
-      if (!o.notify.groupTakesImages) return false;
       const { from, to } = weekBefore(now);
       return digestChartHasData(await o.sources().opinions.weekChart(from, to, DIGEST_CHART_WEEKS));
     },
@@ -120,8 +119,8 @@ export function createDigest(o: DigestOptions) {
         await o.notify.toGroup(`${key}:${i + 1}`, part, { order: { group: key, seq: i } });
       const png = await chart(now);
       if (!png) return { parts: parts.length, chart: 'none' };
-      const queued = await o.notify.imageToGroup(`${key}:chart`, png, { order: { group: key, seq: parts.length } });
-      return { parts: parts.length, chart: queued ? 'queued' : 'unsupported' };
+      await o.notify.imageToGroup(`${key}:chart`, png, { order: { group: key, seq: parts.length } });
+      return { parts: parts.length, chart: 'queued' };
     },
   };
 }

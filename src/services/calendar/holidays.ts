@@ -12,6 +12,7 @@ import {
   layeredCalendar,
   type YearArrangement,
 } from '../../time/holiday-calendar';
+import { addWorkdays } from '../../time/workdays';
 import { wallTime } from '../../time/zone';
 
 export type ArrangementSource = 'office' | 'file' | 'bundled' | 'none';
@@ -47,7 +48,8 @@ const YEARS_AHEAD = 2;
  * The deployment's official calendar: the office's entries (database) in front of the files in
  * config/holidays/ in front of the bundled chinese-days data. Working-day arithmetic needs it
  * synchronously, so each instance keeps a snapshot, rebuilt on its own writes at once and
- * re-read in the background when older than refreshMs (entries made on another instance).
+ * re-read in the background when older than refreshMs (entries made on another instance); a
+ * computation whose result is stored and reaches a year the snapshot lacks reads the entries first (`stored`).
  */
 export function createHolidays(o: HolidaysOptions) {
   const { HolidayYear, Opinion } = o.models;
@@ -55,14 +57,28 @@ export function createHolidays(o: HolidaysOptions) {
   let snapshot: HolidayCalendar = fromFiles;
   let loadedAt = Number.NEGATIVE_INFINITY;
   let refreshing: Promise<void> | undefined;
+  // Reads may overlap (background refresh, stored computations): the snapshot keeps the latest one started.
+  let readsStarted = 0;
+  let readApplied = 0;
 
-  async function refresh(): Promise<void> {
+  /** The office's entries as stored now (one small read: a document per entered year). */
+  async function read(): Promise<HolidayCalendar> {
+    const seq = ++readsStarted;
     const docs = await HolidayYear.find().select({ year: 1, off: 1, on: 1 }).lean();
-    snapshot = layeredCalendar(
+    const calendar = layeredCalendar(
       docs.map((d) => ({ year: d.year, off: d.off, on: d.on })),
       fromFiles,
     );
-    loadedAt = o.clock.now().getTime();
+    if (seq > readApplied) {
+      readApplied = seq;
+      snapshot = calendar;
+      loadedAt = o.clock.now().getTime();
+    }
+    return calendar;
+  }
+
+  async function refresh(): Promise<void> {
+    await read();
   }
 
   function refreshInBackground(): void {
@@ -74,7 +90,7 @@ export function createHolidays(o: HolidaysOptions) {
       });
   }
 
-  /** The calendar every working-day calculation uses (never blocks). */
+  /** The calendar working-day answers that are shown, not stored, use (never blocks). */
   function calendar(): HolidayCalendar {
     if (o.clock.now().getTime() - loadedAt > o.refreshMs) refreshInBackground();
     return snapshot;
@@ -84,6 +100,18 @@ export function createHolidays(o: HolidaysOptions) {
     /** Reads the office's entries; the composition root awaits it before serving. */
     load: refresh,
     calendar,
+    /** The calendar as stored now (one read): for a decision that is recorded once, such as a daily job's run. */
+    current: read,
+    /**
+     * The calendar for `workdays` working days from `from` whose result is STORED (a deadline on an
+     * opinion or an activity): this copy when it knows every year counted, else read from the database,
+     * so a year entered on another instance a moment ago counts. See "Per-instance caches" in
+     * docs/architecture.md (why not on every such write).
+     */
+    async stored(from: Date, workdays: number): Promise<HolidayCalendar> {
+      const copy = calendar();
+      return addWorkdays(from, workdays, o.timezone, copy).usedFallback ? read() : copy;
+    },
     /** Resolves when a background re-read started by calendar() has finished (tests, shutdown). */
     async settled(): Promise<void> {
       await refreshing;

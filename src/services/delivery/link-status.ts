@@ -1,30 +1,27 @@
 import type { Config } from '../../../config';
 import type { Models } from '../../models';
+import type { PushGroup, PushGroupOverview } from './push-group';
 
 export interface LinkOverview {
   /** Whether this deployment uses the long connection at all. */
   configured: boolean;
-  /** Whether group pushes depend on it (no webhook key). */
-  pushesNeedGroup: boolean;
   lease?: { holder: string; state: string; stateSince: Date; upSince?: Date; detail?: string; live: boolean };
-  group?: { chatid: string; learnedAt: Date };
+  /** The push group: chosen or not, and how many group pushes wait for it. */
+  pushGroup?: PushGroupOverview;
 }
 
 /** The long connection's health as stored in MongoDB, so any instance can report it (任务). */
-export function createLinkStatus(d: { models: Models; config: Config }) {
+export function createLinkStatus(d: { models: Models; config: Config; pushGroup: PushGroup }) {
   const lc = d.config.wecom.longConnection;
   return {
     async overview(now: Date): Promise<LinkOverview> {
-      const configured = Boolean(lc);
-      const pushesNeedGroup = configured && !d.config.wecom.webhookKey;
-      if (!lc) return { configured, pushesNeedGroup };
-      const [lease, group] = await Promise.all([
+      if (!lc) return { configured: false };
+      const [lease, pushGroup] = await Promise.all([
         d.models.ConnectionLease.findById(lc.botId).lean(),
-        d.models.BotChat.findById('group').lean(),
+        d.pushGroup.overview(),
       ]);
       return {
-        configured,
-        pushesNeedGroup,
+        configured: true,
         lease: lease
           ? {
               holder: lease.holder,
@@ -35,7 +32,7 @@ export function createLinkStatus(d: { models: Models; config: Config }) {
               live: lease.expiresAt.getTime() > now.getTime(),
             }
           : undefined,
-        group: group ? { chatid: group.chatid, learnedAt: group.learnedAt } : undefined,
+        pushGroup,
       };
     },
   };

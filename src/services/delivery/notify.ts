@@ -3,16 +3,16 @@ import type { DirectChats } from './direct-chats';
 import { LIMITS, type Outbox, type PushRequest } from './outbox';
 
 export interface Notifier {
-  /** False when group pushes go over the long connection, which cannot carry pictures. */
-  readonly groupTakesImages: boolean;
   /** A group message (markdown). `mentionAll` adds a short text push that @-mentions everyone. */
   toGroup(
     key: string,
     markdown: string,
     opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date; order?: { group: string; seq: number } },
   ): Promise<void>;
-  /** A picture for the group (PNG/JPEG, at most 2 MB); false when the group channel cannot carry pictures (long connection). */
-  imageToGroup(key: string, image: Buffer, opts?: { order?: { group: string; seq: number } }): Promise<boolean>;
+  /** A picture for the group (PNG/JPEG; at most 2 MB by the robot, 10 MB over the long connection). */
+  imageToGroup(key: string, image: Buffer, opts?: { order?: { group: string; seq: number } }): Promise<void>;
+  /** A file for one person, privately: over the long connection or the self-built app (one must be configured). */
+  fileToUser(key: string, userid: string, file: { filename: string; bytes: Buffer }): Promise<void>;
   /**
    * Tells specific people: by app message (NOTIFY_CHANNEL=app); else privately over the long connection to
    * those who have written to the bot one-to-one (when it carries group pushes), and by @-mention in the group
@@ -36,7 +36,6 @@ export function createNotifier(deps: {
 }): Notifier {
   const done = () => deps.afterEnqueue?.();
   return {
-    groupTakesImages: deps.outbox.groupTakesImages,
     async toGroup(key, markdown, opts = {}) {
       const pushes: PushRequest[] = [
         {
@@ -62,10 +61,12 @@ export function createNotifier(deps: {
       done();
     },
     async imageToGroup(key, image, opts = {}) {
-      const queued = await deps.outbox.enqueueImage({ key, image, order: opts.order });
-      if (queued === 'unsupported') return false;
+      await deps.outbox.enqueueImage({ key, image, order: opts.order });
       done();
-      return true;
+    },
+    async fileToUser(key, userid, file) {
+      await deps.outbox.enqueueFile({ key, userid, filename: file.filename, bytes: file.bytes });
+      done();
     },
     async toUsers(key, userids, markdown) {
       const unique = [...new Set(userids)].filter(Boolean);

@@ -1,5 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 import type { Models } from '../../models';
+import { t } from '../../messages';
 
 export type OutboxListStatus = 'queued' | 'failed' | 'sent';
 
@@ -26,6 +27,18 @@ const FILTER: Record<OutboxListStatus, Record<string, unknown>> = {
   failed: { status: 'dead', discardedAt: { $exists: false } },
   sent: { status: 'sent' },
 };
+
+/** A text's first line; a picture or file by its kind and name (its content is base64 bytes). */
+function previewOf(d: { msgtype: string; content: string; filename?: string | null }): string {
+  if (d.msgtype === 'image' || d.msgtype === 'file')
+    return t('outboxPreviewMedia', { image: d.msgtype === 'image', filename: d.filename ?? undefined });
+  return (
+    d.content
+      .split('\n')
+      .find((l) => l.trim())
+      ?.slice(0, 80) ?? ''
+  );
+}
 
 /**
  * The office's hands on the outbox: look at queued and failed pushes, send a failed one again, or discard one
@@ -56,11 +69,7 @@ export function createOutboxAdmin(models: Models) {
       createdAt: d.createdAt,
       nextAttemptAt: d.nextAttemptAt ?? undefined,
       sentAt: d.sentAt ?? undefined,
-      preview:
-        d.content
-          .split('\n')
-          .find((l) => l.trim())
-          ?.slice(0, 80) ?? '',
+      preview: previewOf(d),
     }));
     return { total, items };
   }

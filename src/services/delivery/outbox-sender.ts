@@ -5,7 +5,7 @@ import type { Models } from '../../models';
 import type { OutboxItemDoc } from '../../models/outbox-item';
 import type { Outbox, PushRequest } from './outbox';
 import { type PushSender, PushError } from './push-sender';
-import { createRateBudget } from './rate-budget';
+import { createSlidingBudget, type Slot, type SlotTaken } from './send-budget';
 
 export interface OutboxSenderOptions {
   models: Models;
@@ -34,16 +34,19 @@ export interface OutboxSenderOptions {
 export interface ChannelItem {
   key: string;
   msgtype: string;
+  /** Text, or for a picture or file its bytes in base64. */
   content: string;
   userids: string[];
+  /** A file's name as the recipient sees it. */
+  filename?: string | null;
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */
 export interface DeliveryChannel {
   /** False when this instance cannot deliver now (e.g. it does not hold the long connection): items wait. */
   ready(): Promise<boolean>;
-  /** Takes a slot of the rate budget of the item's conversation; a date means "over budget, try then" (no attempt spent). */
-  reserve(now: Date, item: ChannelItem): Promise<Date | undefined>;
+  /** Takes a slot of the send budget of the item's conversation; when spent, the item waits (no attempt spent). */
+  take(now: Date, item: ChannelItem): Promise<SlotTaken>;
   /** Each conversation has a budget of its own: a full one holds back only its own items, not the channel's others. */
   readonly perConversation?: boolean;
   send(item: ChannelItem): Promise<void>;
@@ -52,7 +55,7 @@ export interface DeliveryChannel {
    * derives from the item's, so a second pass (a crash before the item is set aside) queues nothing more; the
    * item is set aside as discarded `by` this; `what` says in the log what was queued.
    */
-  fallback?(item: ChannelItem): { push: PushRequest; by: string; what: string };
+  fallback?(item: ChannelItem): { push: PushRequest; by: string; what: string } | undefined;
 }
 
 export interface OutboxSender {
@@ -77,7 +80,8 @@ const RATE_LIMITED = 45009;
 export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   const lockMs = o.lockMs ?? 60_000;
   const { OutboxItem } = o.models;
-  const budget = createRateBudget({ models: o.models, id: 'webhook', perMinute: o.webhookPerMinute });
+  // The group robot's budget: one conversation (the group), a sliding minute.
+  const webhookBudget = createSlidingBudget({ models: o.models, name: 'webhook', perMinute: o.webhookPerMinute });
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   // Set while stop() waits, so a long drain ends after its current item instead of holding shutdown.
@@ -135,6 +139,12 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         content: item.content,
         mentions: item.userids,
       });
+    } else if (item.channel === 'app' && item.msgtype === 'file') {
+      await o.client.sendAppFile({
+        touser: item.userids,
+        filename: item.filename ?? 'file',
+        bytes: Buffer.from(item.content, 'base64'),
+      });
     } else if (item.channel === 'app') {
       await o.client.sendApp({
         touser: item.userids,
@@ -170,17 +180,17 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
   }
 
   /** Records a failed send; the budget slot is given back only when the call never reached WeCom. */
-  async function recordFailure(item: Item, err: unknown, slot: number | undefined, log: Logger): Promise<void> {
+  async function recordFailure(item: Item, err: unknown, slot: Slot | undefined, log: Logger): Promise<void> {
     const e = err instanceof PushError ? err : new PushError(undefined, (err as Error).message, true);
     const now = o.clock.now();
     const rateLimited = e.errcode === RATE_LIMITED;
     let slotFate: string | undefined;
     if (slot !== undefined) {
       if (rateLimited) {
-        await budget.exhaust(now);
+        await slot.exhaust(now);
         slotFate = 'window exhausted: WeCom counts more sends than we did';
       } else if (!e.reached) {
-        await budget.release(slot);
+        await slot.release();
         slotFate = 'returned: the call never reached WeCom';
       } else {
         slotFate = 'spent: WeCom answered, so it counted the call';
@@ -246,30 +256,21 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
       }
 
       const extra = o.channels?.[item.channel];
-      if (extra) {
-        const retryAt = await extra.reserve(now, item);
-        if (retryAt) {
-          // Over the channel's budget: wait for its next window without spending an attempt.
-          await release(item, retryAt);
-          // One full conversation holds back no one else's; a shared budget holds back the whole channel.
-          if (!extra.perConversation) skip.push(item.channel);
-          deferred++;
-          continue;
-        }
+      const taken = extra
+        ? await extra.take(now, item)
+        : item.channel === 'webhook'
+          ? await webhookBudget.take('group', now)
+          : undefined;
+      if (taken && !taken.ok) {
+        // Over the budget: wait for a slot to free up without spending an attempt.
+        await release(item, taken.freeAt);
+        // One full conversation holds back no one else's; a shared budget holds back the whole channel.
+        if (item.channel === 'webhook') webhookFull = true;
+        else if (!extra?.perConversation) skip.push(item.channel);
+        deferred++;
+        continue;
       }
-
-      let slot: number | undefined;
-      if (item.channel === 'webhook') {
-        const taken = await budget.take(now);
-        if (!taken.ok) {
-          // Over the robot's budget: wait for a slot to free up without spending an attempt.
-          await release(item, taken.freeAt);
-          webhookFull = true;
-          deferred++;
-          continue;
-        }
-        slot = taken.stamp;
-      }
+      const slot = taken?.slot;
       const started = Date.now();
       try {
         await send(item);

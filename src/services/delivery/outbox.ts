@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { Models } from '../../models';
 import type { Clock } from '../../clock';
 import { splitByBytes } from '../../text/split';
-import { isDuplicateKey } from '../../models/duplicate-key';
+import { isOnlyDuplicateKeys } from '../../models/duplicate-key';
 
 export type OutboxTarget =
   | { kind: 'group'; mentionUserids?: string[] }
@@ -26,25 +26,46 @@ export interface PushRequest {
   order?: { group: string; seq: number };
 }
 
-/** A picture for the group (the robot's `image` message): PNG or JPEG bytes, at most 2 MB. */
+/** A picture for the group: PNG or JPEG bytes (the robot takes 2 MB, the long connection's upload 10 MB). */
 export interface ImagePushRequest {
   key: string;
   image: Buffer;
   order?: { group: string; seq: number };
 }
 
+/** How a file reaches one person: one-to-one over the long connection, or as a self-built app message. */
+export type FileChannel = 'long-connection' | 'app';
+
+/**
+ * A file for one person: over the long connection (uploaded in chunks, then aibot_send_msg `file`) or by the
+ * self-built app (media/upload, then message/send `file`).
+ */
+export interface FilePushRequest {
+  key: string;
+  userid: string;
+  filename: string;
+  bytes: Buffer;
+}
+
 /** The robot's limit for an image message. */
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+/** A picture over the long connection: WeCom's upload limit for images. */
+const LONG_CONNECTION_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * A file over the long connection: WeCom takes 20 MB, but the bytes wait in one outbox document as base64,
+ * and MongoDB's documents end at 16 MB. A town's ledgers are far smaller.
+ */
+export const FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface Outbox {
-  /** False when group pushes go over the long connection (aibot_send_msg), which cannot carry pictures. */
-  readonly groupTakesImages: boolean;
   /** Queues one push; returns how many new items (parts) it stored. */
   enqueue(req: PushRequest): Promise<number>;
   /** Queues several pushes in one database round trip, in the order given. */
   enqueueAll(reqs: PushRequest[]): Promise<number>;
-  /** Queues a picture for the group robot; 'unsupported' when group pushes go over the long connection, which cannot carry one. */
-  enqueueImage(req: ImagePushRequest): Promise<number | 'unsupported'>;
+  /** Queues a picture for the group (robot webhook, or uploaded over the long connection). */
+  enqueueImage(req: ImagePushRequest): Promise<number>;
+  /** Queues a file for one person over the deployment's file channel. */
+  enqueueFile(req: FilePushRequest): Promise<number>;
 }
 
 // Parts of one enqueued message take consecutive seq values inside its rank in an ordered group.
@@ -76,9 +97,16 @@ export function pushParts(req: Pick<PushRequest, 'target' | 'format' | 'content'
  * upserted once under its unique key, so a re-run of the same job or command stores nothing new.
  * `group` (the push's key) and `seq` (the part's place) keep the parts of one message in order.
  */
-export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?: 'webhook' | 'aibot' }): Outbox {
+export function createOutbox(deps: {
+  models: Models;
+  clock: Clock;
+  groupChannel?: 'webhook' | 'aibot';
+  /** Where files for one person go (see fileChannelOf); the long connection unless told. */
+  fileChannel?: FileChannel;
+}): Outbox {
   // Without a webhook key, group pushes go out over the smart bot's long connection (aibot_send_msg).
   const groupChannel = deps.groupChannel ?? 'webhook';
+  const fileChannel = deps.fileChannel === 'app' ? 'app' : DIRECT_CHANNEL;
 
   function partUpserts(req: PushRequest, now: Date) {
     const parts = pushParts(req);
@@ -121,40 +149,69 @@ export function createOutbox(deps: { models: Models; clock: Clock; groupChannel?
     return upsertIgnoringRace(() => deps.models.OutboxItem.bulkWrite(ops as never, { ordered: false }));
   }
 
+  /** One picture or file: its bytes as base64 in one item (what the robot takes; the long connection uploads them). */
+  async function enqueueBytes(item: {
+    key: string;
+    channel: string;
+    msgtype: 'image' | 'file';
+    bytes: Buffer;
+    max: number;
+    userids: string[];
+    filename?: string;
+    order?: { group: string; seq: number };
+  }): Promise<number> {
+    if (item.bytes.length > item.max)
+      throw new Error(`${item.msgtype} push ${item.key} is ${item.bytes.length} bytes, over the channel's ${item.max}`);
+    const now = deps.clock.now();
+    return upsertIgnoringRace(() =>
+      deps.models.OutboxItem.updateOne(
+        { key: item.key },
+        {
+          $setOnInsert: {
+            _id: new Types.ObjectId(),
+            key: item.key,
+            channel: item.channel,
+            msgtype: item.msgtype,
+            content: item.bytes.toString('base64'),
+            filename: item.filename,
+            userids: item.userids,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: now,
+            createdAt: now,
+            seq: item.order ? item.order.seq * SEQ_PER_RANK : 0,
+            group: item.order?.group ?? item.key,
+          },
+        },
+        { upsert: true },
+      ),
+    );
+  }
+
   return {
-    groupTakesImages: groupChannel === 'webhook',
     enqueue: (req) => enqueueAll([req]),
     enqueueAll,
-
-    async enqueueImage(req) {
-      if (groupChannel !== 'webhook') return 'unsupported';
-      if (req.image.length > IMAGE_MAX_BYTES)
-        throw new Error(`image push ${req.key} is ${req.image.length} bytes, over the robot's ${IMAGE_MAX_BYTES}`);
-      const now = deps.clock.now();
-      // The bytes travel as base64 (what the robot takes); the sender adds the md5 it also wants.
-      return upsertIgnoringRace(() =>
-        deps.models.OutboxItem.updateOne(
-          { key: req.key },
-          {
-            $setOnInsert: {
-              _id: new Types.ObjectId(),
-              key: req.key,
-              channel: 'webhook',
-              msgtype: 'image',
-              content: req.image.toString('base64'),
-              userids: [],
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: now,
-              createdAt: now,
-              seq: req.order ? req.order.seq * SEQ_PER_RANK : 0,
-              group: req.order?.group ?? req.key,
-            },
-          },
-          { upsert: true },
-        ),
-      );
-    },
+    enqueueImage: (req) =>
+      enqueueBytes({
+        key: req.key,
+        channel: groupChannel,
+        msgtype: 'image',
+        bytes: req.image,
+        max: groupChannel === 'webhook' ? IMAGE_MAX_BYTES : LONG_CONNECTION_IMAGE_MAX_BYTES,
+        userids: [],
+        filename: groupChannel === 'webhook' ? undefined : 'chart.png',
+        order: req.order,
+      }),
+    enqueueFile: (req) =>
+      enqueueBytes({
+        key: req.key,
+        channel: fileChannel,
+        msgtype: 'file',
+        bytes: req.bytes,
+        max: FILE_MAX_BYTES,
+        userids: [req.userid],
+        filename: req.filename,
+      }),
   };
 }
 
@@ -177,9 +234,7 @@ async function upsertIgnoringRace(op: () => Promise<{ upsertedCount: number }>):
   try {
     return (await op()).upsertedCount;
   } catch (err) {
-    const e = err as { code?: number; writeErrors?: Array<{ code?: number }>; result?: { upsertedCount?: number } };
-    const errors = e.writeErrors ?? (e.code === undefined ? [] : [{ code: e.code }]);
-    if (errors.length > 0 && errors.every(isDuplicateKey)) return e.result?.upsertedCount ?? 0;
+    if (isOnlyDuplicateKeys(err)) return (err as { result?: { upsertedCount?: number } }).result?.upsertedCount ?? 0;
     throw err;
   }
 }

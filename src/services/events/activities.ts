@@ -11,6 +11,7 @@ import {
   type EventTimeInput,
   formatSignupDeadline,
   resolveSignupDeadline,
+  storedCalendarFor,
   type SignupDeadlineChoice,
 } from './event-time';
 import { createOnce, newEventFields, readEventIdentity } from './event-lifecycle';
@@ -43,7 +44,6 @@ export function createActivities(d: EventDeps) {
   async function create(i: NewActivity): Promise<{ activity: ActivityDoc; existed: boolean }> {
     const { doc, existed } = await createOnce({
       byOrigin: async () => (await Activity.findOne({ origin: i.origin }).lean()) as ActivityDoc | null,
-      isLive: (a) => a.status === 'open',
       announce,
       insert: async () => {
         const { title, startAt, endAt, place } = readEventIdentity({ ...i, at: i.form?.at }, 'activity', tz);
@@ -54,7 +54,7 @@ export function createActivities(d: EventDeps) {
             ? { date: checkSignupDeadline(i.form.deadline, i.now, startAt, tz), estimated: false }
             : undefined
           : i.deadline
-            ? resolveSignupDeadline(i.deadline, i.now, startAt, tz, d.calendar?.())
+            ? resolveSignupDeadline(i.deadline, i.now, startAt, tz, await storedCalendarFor(d, i.deadline, i.now))
             : undefined;
         const deadline = signup?.date ?? startAt;
         const deadlineEstimated = signup?.estimated ?? false;
@@ -94,7 +94,7 @@ export function createActivities(d: EventDeps) {
   /** Activities not yet over, soonest first. */
   async function listCurrent(now: Date, limit = 15): Promise<ActivityDoc[]> {
     const maxSpan = Math.max(tun.checkin.defaultDurationMinutes, 7 * 24 * 60) * 60_000;
-    const docs = (await Activity.find({ status: 'open', startAt: { $gte: new Date(now.getTime() - maxSpan) } })
+    const docs = (await Activity.find({ status: 'active', startAt: { $gte: new Date(now.getTime() - maxSpan) } })
       .sort({ startAt: 1, _id: 1 })
       .limit(200)
       .lean()) as ActivityDoc[];

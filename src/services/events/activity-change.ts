@@ -4,6 +4,7 @@ import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
+import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { yearOf } from '../../time/zone';
 import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
 import { checkCapacity, readCapacity } from './activity-capacity';
@@ -19,6 +20,7 @@ import {
   nextPendingAt,
   planReminders,
   resolveSignupDeadline,
+  storedCalendarFor,
   type SignupDeadlineChoice,
 } from './event-time';
 
@@ -51,7 +53,7 @@ function assertChangeable(d: EventDeps, a: ActivityDoc, now: Date): void {
 }
 
 /** What a 修改活动 sets, computed from the current document (pure apart from parsing). */
-function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
+function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange, calendar: HolidayCalendar | undefined) {
   const tz = d.config.timezone;
   const set: Record<string, unknown> = {};
   const changed: string[] = [];
@@ -82,7 +84,7 @@ function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange) {
     Object.assign(set, { deadline, deadlineEstimated: false, deadlineIsDefault: f.deadline === null });
     changed.push('报名截止');
   } else if (p.deadline) {
-    const signup = resolveSignupDeadline(p.deadline, p.now, startAt, tz, d.calendar?.());
+    const signup = resolveSignupDeadline(p.deadline, p.now, startAt, tz, calendar);
     Object.assign(set, { deadline: signup.date, deadlineEstimated: signup.estimated, deadlineIsDefault: false });
     changed.push('报名截止');
   } else if (newTime) {
@@ -110,14 +112,15 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
     throw new UserError('activityChangeUsage');
   const { Activity } = d.models;
   const tz = d.config.timezone;
+  const calendar = p.deadline ? await storedCalendarFor(d, p.deadline, p.now) : undefined;
   for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
     const a = await byCode(p.code, p.now);
     assertChangeable(d, a, p.now);
     if (p.expectedVersion !== undefined && a.version !== p.expectedVersion)
       throw new UserError('eventChangedMeanwhile', { code: a.code });
-    const plan = planChange(d, a, p);
+    const plan = planChange(d, a, p, calendar);
     const after = (await Activity.findOneAndUpdate(
-      { _id: a._id, version: a.version, status: 'open' },
+      { _id: a._id, version: a.version, status: 'active' },
       withPromotions({ $set: plan.set, $inc: { version: 1 } }, plan.promoted),
       { returnDocument: 'after' },
     ).lean()) as ActivityDoc | null;
@@ -162,7 +165,7 @@ export async function cancelActivity(
       check: (x) => assertChangeable(d, x, p.now),
       update: async (x, set) =>
         (await Activity.findOneAndUpdate(
-          { _id: x._id, version: x.version, status: 'open' },
+          { _id: x._id, version: x.version, status: 'active' },
           { $set: set, $inc: { version: 1 } },
           { returnDocument: 'after' },
         ).lean()) as ActivityDoc | null,

@@ -105,7 +105,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       if (pos >= 0) throw new UserError('activityAlreadyWaitlisted', { code: a.code, position: pos + 1 });
       const base: Record<string, unknown> = {
         _id: a._id,
-        status: 'open',
+        status: 'active',
         deadline: { $gt: now },
         capacity: a.capacity,
         'confirmed.userid': { $ne: userid },
@@ -155,7 +155,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       if (leaveReason !== undefined && wasConfirmed)
         update.$push = { leaves: { userid, reason: leaveReason, at: now } };
       const after = (await Activity.findOneAndUpdate(
-        { _id: a._id, version: a.version, status: 'open' },
+        { _id: a._id, version: a.version, status: 'active' },
         withPromotions(update, lists.promoted),
         { returnDocument: 'after' },
       ).lean()) as ActivityDoc | null;

@@ -1,3 +1,4 @@
+import type { EventRow } from '../../contracts';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { EventDeps } from './deps';
@@ -8,25 +9,8 @@ import { viewRoomCode, type RoomCodeView } from './room-code';
 
 // The office console's view of activities and meetings: listings and one event's people, read-only.
 
-export interface BoardRow {
-  kind: 'activity' | 'meeting';
-  code: string;
-  title: string;
-  type: string;
-  place: string;
-  startAt: Date;
-  endsAt: Date;
-  status: string;
-  cancelReason?: string;
-  /** Activities: signed up / places; meetings: expected / answered. */
-  capacity?: number | null;
-  confirmed?: number;
-  waitlisted?: number;
-  expected?: number;
-  answered?: number;
-  checkedIn: number;
-  roomCode: boolean;
-}
+/** A row of the console's list (src/contracts) as the service holds it: times are Dates. */
+export type BoardRow = Omit<EventRow, 'startAt' | 'endsAt'> & { startAt: Date; endsAt: Date };
 
 export interface Person {
   userid: string;

@@ -44,17 +44,17 @@ export function createCheckin(
   };
 
   /** A live event with its room code on needs this minute's (or the last minute's) code from the screen. */
-  const gate = (doc: ActivityDoc | MeetingDoc, live: string, roomCode: string | undefined, now: Date) => {
-    if (doc.status === live) checkRoomCode(doc, roomCode, now);
+  const gate = (doc: ActivityDoc | MeetingDoc, roomCode: string | undefined, now: Date) => {
+    if (doc.status === 'active') checkRoomCode(doc, roomCode, now);
   };
 
   async function viaActivity(code: string, userid: string, now: Date, roomCode?: string): Promise<CheckinOutcome> {
-    gate(await parts.activities.byCode(code, now), 'open', roomCode, now);
+    gate(await parts.activities.byCode(code, now), roomCode, now);
     const r = await parts.activities.checkIn(code, userid, now);
     return { kind: 'activity', code: r.activity.code, title: r.activity.title, at: r.at };
   }
   async function viaMeeting(code: string, userid: string, now: Date, roomCode?: string): Promise<CheckinOutcome> {
-    gate(await parts.meetings.byCode(code, now), 'active', roomCode, now);
+    gate(await parts.meetings.byCode(code, now), roomCode, now);
     const r = await parts.meetings.checkIn(code, userid, now);
     return { kind: 'meeting', code: r.meeting.code, title: r.meeting.title, at: r.at };
   }
@@ -76,7 +76,7 @@ export function createCheckin(
     if (kind !== 'either') throw new UserError('checkinUsage');
     const act = await parts.activities.byCode(text, now).catch(notFoundAsNull);
     const meet = await parts.meetings.byCode(text, now).catch(notFoundAsNull);
-    const openAct = act && act.status === 'open' && isOpen(act, now);
+    const openAct = act && act.status === 'active' && isOpen(act, now);
     const openMeet = meet && meet.status === 'active' && isOpen(meet, now);
     if (openAct && openMeet) throw new UserError('checkinWhich', { activity: act.code, meeting: meet.code });
     if (openMeet || (meet && !act)) return viaMeeting(text, userid, now, roomCode);
@@ -92,7 +92,7 @@ export function createCheckin(
       $gte: new Date(now.getTime() - 2 * 24 * 3600_000),
       $lte: new Date(now.getTime() + tun.checkin.beforeStartMinutes * 60_000),
     };
-    const acts = ((await Activity.find({ status: 'open', startAt: recent }).lean()) as ActivityDoc[]).filter(
+    const acts = ((await Activity.find({ status: 'active', startAt: recent }).lean()) as ActivityDoc[]).filter(
       (a) => isOpen(a, now) && (anyoneMayCheckIn(a, tun.openCheckinActivityTypes) || a.confirmedIds.includes(userid)),
     );
     const meets = ((await Meeting.find({ status: 'active', startAt: recent }).lean()) as MeetingDoc[]).filter((m) =>

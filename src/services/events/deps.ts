@@ -14,4 +14,6 @@ export interface EventDeps {
   clock: Clock;
   /** The deployment's official calendar, for sign-up deadlines given in working days. */
   calendar?: () => HolidayCalendar;
+  /** The calendar for a stored sign-up deadline of n working days from a moment (re-read when the copy lacks a year). */
+  storedCalendar?: (from: Date, workdays: number) => Promise<HolidayCalendar>;
 }

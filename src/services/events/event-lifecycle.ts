@@ -1,6 +1,6 @@
 import { UserError } from '../../errors';
 import { isDuplicateKey } from '../../models/duplicate-key';
-import type { Reminder } from '../../models/event-parts';
+import type { EventStatus, Reminder } from '../../models/event-parts';
 import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import type { Actor } from '../roster';
@@ -57,16 +57,15 @@ export async function newEventFields(
  * Creates a record once per command message (its `origin` is unique). A retry of that message, or a
  * racing duplicate, gets the first record back and its announcement queued again (same key, sent once).
  */
-export async function createOnce<D>(s: {
+export async function createOnce<D extends { status: EventStatus }>(s: {
   byOrigin(): Promise<D | null>;
   /** Validates and inserts; a duplicate-key error means the same message got there first. */
   insert(): Promise<D>;
   announce(doc: D): Promise<void>;
-  /** A cancelled record is not announced again. */
-  isLive(doc: D): boolean;
 }): Promise<{ doc: D; existed: boolean }> {
   const replay = async (doc: D) => {
-    if (s.isLive(doc)) await s.announce(doc);
+    // A cancelled record is not announced again.
+    if (doc.status === 'active') await s.announce(doc);
     return { doc, existed: true };
   };
   const existing = await s.byOrigin();
@@ -85,7 +84,7 @@ export async function createOnce<D>(s: {
 
 interface Cancellable {
   code: string;
-  status: string;
+  status: EventStatus;
   cancelOrigin?: string | null;
   reminders: Reminder[];
 }

@@ -32,6 +32,19 @@ export function resolveSignupDeadline(
 }
 
 /**
+ * The calendar a 截止 in working days is counted on before it is stored (re-read when this instance's copy
+ * lacks a year it reaches: another instance may just have entered it); a plain moment needs none.
+ */
+export async function storedCalendarFor(
+  d: { calendar?: () => HolidayCalendar; storedCalendar?: (from: Date, workdays: number) => Promise<HolidayCalendar> },
+  choice: SignupDeadlineChoice,
+  now: Date,
+): Promise<HolidayCalendar | undefined> {
+  if (!('workdays' in choice)) return undefined;
+  return d.storedCalendar ? d.storedCalendar(now, choice.workdays) : d.calendar?.();
+}
+
+/**
  * A sign-up deadline as people read it, marked while it rests on weekends only: counted in working
  * days into a year whose holidays were unknown, and still unknown to `calendar`.
  */

@@ -24,7 +24,7 @@ export function createLeave(parts: { activities: ActivityService; meetings: Meet
       const activity = await parts.activities.byCode(codeText, now).catch(notFoundAsNull);
       const inActivity = activity && (activity.confirmedIds.includes(userid) || activity.waitlistIds.includes(userid));
       // Both could be meant (会议 1 ahead, and I am on 活动 1): ask rather than guess.
-      if (ahead && inActivity && activity.status === 'open')
+      if (ahead && inActivity && activity.status === 'active')
         throw new UserError('leaveWhich', { activity: activity.code, meeting: meeting.code });
       if (inActivity && !ahead) return viaActivity(codeText, userid, reason, now);
     }

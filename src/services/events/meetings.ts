@@ -36,12 +36,12 @@ export function createMeetings(d: EventDeps) {
   async function create(i: NewMeeting): Promise<{ meeting: MeetingDoc; existed: boolean }> {
     const { doc, existed } = await createOnce({
       byOrigin: async () => (await Meeting.findOne({ origin: i.origin }).lean()) as MeetingDoc | null,
-      isLive: (m) => m.status === 'active',
       announce,
       insert: async () => {
         const { title, startAt, endAt, place } = readEventIdentity(i, 'meeting', tz);
         const type = matchType(i.type, tun.meetingTypes, '其他', 'meetingTypeInvalid');
-        const expectedIds = (await d.roster.activeDeputies()).map((x) => x.userid);
+        // Stored with the meeting: read the roster now, not this instance's copy.
+        const expectedIds = (await d.roster.activeDeputies({ fresh: true })).map((x) => x.userid);
         const created = await Meeting.create({
           ...(await newEventFields(d, 'HY', startAt, i)),
           title,

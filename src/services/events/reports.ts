@@ -44,7 +44,7 @@ export function createEventReports(d: EventDeps) {
   async function upcoming(now: Date, days: number): Promise<UpcomingEvents> {
     const range = { $gte: now, $lt: new Date(now.getTime() + days * 24 * 3600_000) };
     const [acts, meets] = (await Promise.all([
-      Activity.find({ status: 'open', startAt: range }).sort({ startAt: 1, _id: 1 }).lean().exec(),
+      Activity.find({ status: 'active', startAt: range }).sort({ startAt: 1, _id: 1 }).lean().exec(),
       Meeting.find({ status: 'active', startAt: range }).sort({ startAt: 1, _id: 1 }).lean().exec(),
     ])) as [ActivityDoc[], MeetingDoc[]];
     const active = new Set((await d.roster.activeDeputies()).map((x) => x.userid));
@@ -93,7 +93,7 @@ export function createEventReports(d: EventDeps) {
       {
         $match: {
           year,
-          status: 'open',
+          status: 'active',
           $or: [{ 'confirmed.userid': userid }, { 'checkins.userid': userid }, { 'leaves.userid': userid }],
         },
       },
@@ -177,7 +177,7 @@ export function createEventReports(d: EventDeps) {
     const range = { $gte: from, $lt: to < now ? to : now };
     // Started now, awaited after the meetings' pipeline: the two run side by side.
     const typesRun = Activity.aggregate<{ _id: string; held: number; signedUp: number; attended: number }>([
-      { $match: { status: 'open', startAt: range } },
+      { $match: { status: 'active', startAt: range } },
       {
         $group: {
           _id: '$type',

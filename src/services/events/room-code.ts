@@ -90,8 +90,8 @@ export function createRoomCodes(
       kind === 'HD'
         ? Activity.updateOne(filter, { $set: { roomCode } })
         : Meeting.updateOne(filter, { $set: { roomCode } });
-    if (kind === 'HD') return { set, doc: await parts.activities.byCode(input, now), live: 'open' };
-    if (kind === 'HY') return { set, doc: await parts.meetings.byCode(input, now), live: 'active' };
+    if (kind === 'HD') return { set, doc: await parts.activities.byCode(input, now) };
+    if (kind === 'HY') return { set, doc: await parts.meetings.byCode(input, now) };
     throw new UserError('roomCodeOnlyEvents');
   }
 
@@ -104,10 +104,10 @@ export function createRoomCodes(
   }
 
   async function switchOn(input: string, actor: Actor, now: Date) {
-    const { set, doc, live } = await find(input, now);
-    if (doc.status !== live) throw new UserError('roomCodeCancelled', { code: doc.code });
+    const { set, doc } = await find(input, now);
+    if (doc.status !== 'active') throw new UserError('roomCodeCancelled', { code: doc.code });
     const roomCode: RoomCode = { secret: randomBytes(32).toString('hex'), since: now, by: actor.userid };
-    await set({ code: doc.code, status: live, roomCode: null }, roomCode);
+    await set({ code: doc.code, status: 'active', roomCode: null }, roomCode);
     return get(doc.code, now);
   }
 

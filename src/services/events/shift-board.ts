@@ -1,3 +1,4 @@
+import type { Shift as ShiftJson, ShiftPerson as ShiftPersonJson } from '../../contracts';
 import { UserError } from '../../errors';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
@@ -12,24 +13,9 @@ import type { Stations } from './stations';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
-export interface ShiftPerson {
-  userid: string;
-  name: string;
-  at?: Date;
-}
-
-export interface ShiftView {
-  id: string;
-  day: string;
-  /** HH:mm when the shift has a start time; null for the whole day. */
-  time: string | null;
-  station: string;
-  label: string;
-  members: ShiftPerson[];
-  checkins: ShiftPerson[];
-  /** Until its check-in window closes a shift can still be changed. */
-  editable: boolean;
-}
+/** The 值班 page's shapes (src/contracts) as the service holds them: check-in times are Dates. */
+export type ShiftPerson = Omit<ShiftPersonJson, 'at'> & { at?: Date };
+export type ShiftView = Omit<ShiftJson, 'members' | 'checkins'> & { members: ShiftPerson[]; checkins: ShiftPerson[] };
 
 export function createShiftBoard(d: EventDeps, stations: Stations) {
   const { Shift } = d.models;

@@ -108,7 +108,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
     now: Date;
   }) {
     const { day, startAt } = readFormDay(p.day, p.time, p.now);
-    const active = new Map((await d.roster.activeDeputies()).map((x) => [x.userid, x]));
+    const active = await d.roster.activeByUserid(p.userids);
     const people = [...new Set(p.userids)].map((u) => {
       const x = active.get(u);
       if (!x) throw new UserError('shiftNotOnRoster', { userid: u });

@@ -6,6 +6,8 @@ export { uniqueSheetName } from './sheet-names';
 export { excelWallTime, writeXlsx } from './xlsx-stream';
 export { FileWriteError } from './xlsx-stream';
 export { writeEventList } from './event-list';
+export { LEDGER_FILES, type LedgerKind, ledgerNames, writeLedger } from './ledgers';
+export { type LedgerDeliveryService, createLedgerDelivery } from './ledger-delivery';
 export { writeUnitRecords } from './unit-records';
 export { writeYearPack } from './year-pack';
 export { writeBallotResults } from './ballot-results';

@@ -1,5 +1,5 @@
 import { activityTypeHeader, exportNames, exportWords } from '../../messages/exports';
-import { performanceKindLabels, performanceResultLabels } from '../../messages/performance';
+import { PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS } from '../../contracts/labels';
 import type { Performance, RegisterEntry } from '../performance';
 import { column } from './columns';
 import { type CellInput, type ColumnSpec, writeXlsx } from './xlsx-stream';
@@ -93,11 +93,11 @@ export async function writePerformanceRegister(
       for (const i of e.record.items) {
         await sheet.addRow([
           i.at,
-          performanceKindLabels[i.kind],
+          PERFORMANCE_KIND_LABELS[i.kind],
           i.code,
           i.title,
           i.detail,
-          performanceResultLabels[i.result],
+          PERFORMANCE_RESULT_LABELS[i.result],
         ]);
       }
     }

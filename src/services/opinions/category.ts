@@ -6,6 +6,8 @@ export interface CategoryPick {
   how: 'given' | 'suggested' | 'default';
   /** A `#标签` that named no known category (the user is told). */
   unknownTag?: string;
+  /** suggested: the category's keywords found in the text (what the office is shown as the reason). */
+  keywords?: string[];
 }
 
 const FALLBACK = '其他';
@@ -37,13 +39,22 @@ export function suggestCategory(
   text: string,
   keywords: Readonly<Record<string, readonly string[]>>,
 ): string | undefined {
+  return suggestWithKeywords(text, keywords)?.name;
+}
+
+/** suggestCategory, with the keywords that chose it. */
+function suggestWithKeywords(
+  text: string,
+  keywords: Readonly<Record<string, readonly string[]>>,
+): { name: string; found: string[] } | undefined {
   const lower = toHalfWidth(text).toLowerCase();
-  let best: { name: string; score: number } | undefined;
+  let best: { name: string; score: number; found: string[] } | undefined;
   for (const [name, words] of Object.entries(keywords)) {
-    const score = words.reduce((sum, w) => (w && lower.includes(w.toLowerCase()) ? sum + [...w].length : sum), 0);
-    if (score > 0 && (!best || score > best.score)) best = { name, score };
+    const found = words.filter((w) => w && lower.includes(w.toLowerCase()));
+    const score = found.reduce((sum, w) => sum + [...w].length, 0);
+    if (score > 0 && (!best || score > best.score)) best = { name, score, found };
   }
-  return best?.name;
+  return best;
 }
 
 /** Category for a new opinion: a known `#tag` wins, else keywords, else 其他 (or the last configured). */
@@ -56,8 +67,8 @@ export function pickCategory(
   const given = tag ? names.find((n) => n === tag.trim()) : undefined;
   if (given) return { category: given, how: 'given' };
   const unknownTag = tag?.trim() || undefined;
-  const suggested = suggestCategory(text, keywords);
-  if (suggested) return { category: suggested, how: 'suggested', unknownTag };
+  const suggested = suggestWithKeywords(text, keywords);
+  if (suggested) return { category: suggested.name, how: 'suggested', unknownTag, keywords: suggested.found };
   const fallback = names.includes(FALLBACK) ? FALLBACK : (names[names.length - 1] ?? FALLBACK);
   return { category: fallback, how: 'default', unknownTag };
 }

@@ -106,7 +106,7 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
       if (doc.status === '已答复') await notices.rated(doc, note);
       return { opinion: doc, reopened: false };
     }
-    const { date: deadline, usedFallback } = defaultDeadline(d, input.now, code);
+    const { date: deadline, usedFallback } = await defaultDeadline(d, input.now, code);
     const { update, reopened } = nextRoundUpdate(before, {
       rated,
       common: { ...common, deadlineEstimated: usedFallback },

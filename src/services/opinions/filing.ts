@@ -19,7 +19,8 @@ import { recordWrite } from '../../models/audit-entry';
 import { groupCommit, unorderedOutcomes } from '../../db/group-commit';
 import { type Collection, ObjectId } from 'mongodb';
 
-export type OpinionSource = '代表' | '群众反映';
+import type { OpinionSource } from '../../contracts/labels';
+export type { OpinionSource };
 
 export interface FileInput extends ActionInput {
   /** What was said, with an optional `#类别` tag at the end. */
@@ -136,6 +137,7 @@ export function createFiling(d: OpinionDeps) {
         title: deriveTitle(maskSensitive(text), 30),
         content: text,
         category: pick.category,
+        categoryBasis: { how: pick.how, ...(pick.keywords ? { keywords: pick.keywords } : {}) },
         status: '待交办',
         round: 0,
         filedAt: input.now,

@@ -1,6 +1,5 @@
 import type { UpdateQuery } from 'mongoose';
 import { refuse } from '../../refusals';
-import { addWorkdays } from '../../time/workdays';
 import { wallTime } from '../../time/zone';
 import type { OpinionNotices } from './notices';
 import {
@@ -8,8 +7,8 @@ import {
   applyGuarded,
   checkVersion,
   defaultDeadline,
+  workdaysDeadline,
   loadOpinion,
-  logCalendarFallback,
   type Opinion,
   type OpinionDeps,
   type OpinionRef,
@@ -54,18 +53,16 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   const { models } = d;
   const limits = d.config.tunables.opinion;
 
-  function deadlineOf(
+  async function deadlineOf(
     choice: DeadlineChoice,
     now: Date,
     code: string,
-  ): { date: Date; defaulted: boolean; usedFallback: boolean } {
-    if (choice === 'default') return { ...defaultDeadline(d, now, code), defaulted: true };
+  ): Promise<{ date: Date; defaulted: boolean; usedFallback: boolean }> {
+    if (choice === 'default') return { ...(await defaultDeadline(d, now, code)), defaulted: true };
     if ('workdays' in choice) {
       const n = choice.workdays;
       if (!Number.isInteger(n) || n < 1 || n > MAX_WORKDAYS) refuse('opinion.badDeadline', { input: String(n) });
-      const r = addWorkdays(now, n, tz, d.calendar());
-      if (r.usedFallback) logCalendarFallback(d.log, code, r.date, tz);
-      return { ...r, defaulted: false };
+      return { ...(await workdaysDeadline(d, n, now, code)), defaulted: false };
     }
     if (choice.date.getTime() < now.getTime()) refuse('opinion.pastDeadline', { deadline: choice.date, now });
     return { date: choice.date, defaulted: false, usedFallback: false };
@@ -109,7 +106,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       if (!reassigned && before.status === '已交办') alreadyAssigned(before);
       if (before.status !== (reassigned ? '已交办' : '待交办')) wrongState(before, mode);
     }
-    const { date: deadline, defaulted, usedFallback } = deadlineOf(input.deadline, step.now, code);
+    const { date: deadline, defaulted, usedFallback } = await deadlineOf(input.deadline, step.now, code);
     const unit = typedUnit ?? before.unit ?? refuse('opinion.unitMissing', { code, reassign: reassigned });
     const round = reassigned ? (before.round ?? 1) : (before.round ?? 0) + 1;
     const entry = timelineEntry(reassigned ? 'reassigned' : 'assigned', step, {

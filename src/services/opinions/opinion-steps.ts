@@ -4,7 +4,7 @@ import type { Config } from '../../../config';
 import type { Actor } from '../roster';
 import { t } from '../../messages';
 import type { Models } from '../../models';
-import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry } from '../../models/opinion';
+import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry, TimelineVia } from '../../models/opinion';
 import { type OpinionStep, refuse } from '../../refusals';
 import { formatDate } from '../../time/format';
 import type { Notifier } from '../delivery';
@@ -20,8 +20,10 @@ export interface OpinionDeps {
   log: Logger;
   notify: Notifier;
   roster: Roster;
-  /** The deployment's official calendar (entered years, then the bundled data). */
+  /** The deployment's official calendar (entered years, then the bundled data): this instance's copy. */
   calendar: () => HolidayCalendar;
+  /** The calendar for a stored deadline of n working days from a moment (re-read when the copy lacks a year). */
+  storedCalendar: (from: Date, workdays: number) => Promise<HolidayCalendar>;
 }
 
 export type Opinion = OpinionDoc;
@@ -34,7 +36,7 @@ export interface ActionInput {
   msgId: string;
   now: Date;
   /** Where the step was taken (recorded in the timeline); the chat when absent. */
-  via?: 'chat' | 'console';
+  via?: TimelineVia;
 }
 
 /** A step on one opinion, optionally pinned to the version the page showed. */
@@ -144,12 +146,22 @@ export function hasFullAccess(o: Opinion, viewer: Actor): boolean {
 }
 
 /** The configured number of working days from now (official calendar; weekends only past its data, logged). */
-export function defaultDeadline(
-  d: Pick<OpinionDeps, 'config' | 'log' | 'calendar'>,
+export async function defaultDeadline(
+  d: Pick<OpinionDeps, 'config' | 'log' | 'storedCalendar'>,
   now: Date,
   code: string,
-): { date: Date; usedFallback: boolean } {
-  const r = addWorkdays(now, d.config.assignDeadlineWorkdays, d.config.timezone, d.calendar());
+): Promise<{ date: Date; usedFallback: boolean }> {
+  return workdaysDeadline(d, d.config.assignDeadlineWorkdays, now, code);
+}
+
+/** n working days from now on the stored calendar (the result is stored on the opinion). */
+export async function workdaysDeadline(
+  d: Pick<OpinionDeps, 'config' | 'log' | 'storedCalendar'>,
+  n: number,
+  now: Date,
+  code: string,
+): Promise<{ date: Date; usedFallback: boolean }> {
+  const r = addWorkdays(now, n, d.config.timezone, await d.storedCalendar(now, n));
   if (r.usedFallback) logCalendarFallback(d.log, code, r.date, d.config.timezone);
   return r;
 }

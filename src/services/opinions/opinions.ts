@@ -4,6 +4,7 @@ import { createFiling } from './filing';
 import { createOpinionNotices } from './notices';
 import { createOfficeActions } from './office-actions';
 import { createQueries } from './queries';
+import { createRecategorize } from './recategorize';
 import { createReports } from './reports';
 import { createWeekChart } from './week-chart';
 import { loadOpinion, type Opinion, type OpinionDeps } from './opinion-steps';
@@ -61,6 +62,7 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     similarTo: (o: Pick<Opinion, 'code' | 'content'>) => forConsole.similarTo(o, filing.findSimilar),
     monthly: forConsole.monthly,
     remind: forConsole.remind,
+    recategorize: createRecategorize(d),
     answerNotice: notices.answeredText,
   };
 }

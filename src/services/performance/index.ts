@@ -3,3 +3,4 @@ export { FIRST_YEAR, type Performance, type RegisterEntry, createPerformance } f
 export type { PerformanceRecord } from './summary';
 export { type QuarterScore, type ScoreCard, SCORE_ORDER } from './score';
 export { formulaText, scoreLines } from './score-lines';
+export { type ReportDelivery, createReportDelivery } from './report-delivery';

@@ -1,4 +1,4 @@
-import { performanceResultLabels } from '../../messages/performance';
+import { labelOf, PERFORMANCE_RESULT_LABELS } from '../../contracts/labels';
 import { reportWords as w } from '../../messages/report';
 import { maskSensitive } from '../../text/mask';
 import { formatPlainDate } from '../../time/format';
@@ -36,7 +36,7 @@ export function draftReport(
   // Titles are the filers' own words: a constituent's phone or ID number in one is masked.
   const title = (i: PerformanceItem) => maskSensitive(i.title);
   const of = (kind: PerformanceItem['kind']) => r.items.filter((i) => i.kind === kind);
-  const result = (i: PerformanceItem) => performanceResultLabels[i.result] ?? i.result;
+  const result = (i: PerformanceItem) => labelOf(PERFORMANCE_RESULT_LABELS, i.result);
   const event = (i: PerformanceItem) =>
     w.event({ date: date(i.at), code: i.code ?? '', title: title(i), detail: i.detail, result: result(i) });
   const opinion = (i: PerformanceItem, verb: string) =>

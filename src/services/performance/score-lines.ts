@@ -1,12 +1,12 @@
 import type { ScoreWeights } from '../../../config/score';
 import { t } from '../../messages';
-import { scoreItemLabels } from '../../messages/performance';
+import { SCORE_ITEM_LABELS, SCORE_ITEM_UNITS } from '../../contracts/labels';
 import { SCORE_ORDER, type ScoreCard } from './score';
 
 /** The formula in words: 出席会议 2 分/次，… (parts worth 0 left out). */
 export function formulaText(w: ScoreWeights): string {
   return SCORE_ORDER.filter((k) => w[k] > 0)
-    .map((k) => `${scoreItemLabels[k]!.label} ${w[k]} 分/${scoreItemLabels[k]!.unit}`)
+    .map((k) => `${SCORE_ITEM_LABELS[k]} ${w[k]} 分/${SCORE_ITEM_UNITS[k]}`)
     .join('，');
 }
 
@@ -21,7 +21,7 @@ export function scoreLines(card: ScoreCard, year: number): string[] {
         points: q.points,
         parts: q.parts
           .filter((p) => p.count > 0 && card.weights[p.item] > 0)
-          .map((p) => `${scoreItemLabels[p.item]!.label} ${p.count}×${card.weights[p.item]}`)
+          .map((p) => `${SCORE_ITEM_LABELS[p.item]} ${p.count}×${card.weights[p.item]}`)
           .join(' + '),
       }),
     ),

@@ -1,5 +1,5 @@
 import { t } from '../../messages';
-import { rosterFieldLabels } from '../../messages/roster-import';
+import { labelOf, ROSTER_FIELD_LABELS } from '../../contracts/labels';
 import { maskSensitive } from '../../text/mask';
 import { dayKey } from '../../time/zone';
 import { ROSTER_FIELDS, type ParsedRoster } from './import-parse';
@@ -26,7 +26,7 @@ export function formatImportReport(r: ReportInput): string {
   if (parsed.ignoredHeaders.length)
     lines.push(t('importIgnoredColumns', { columns: parsed.ignoredHeaders.join('、') }));
   const missing = ROSTER_FIELDS.filter((f) => parsed.columns.length > 0 && !parsed.columns.includes(f)).map(
-    (f) => rosterFieldLabels[f],
+    (f) => ROSTER_FIELD_LABELS[f],
   );
   if (missing.length) lines.push(t('importMissingColumns', { columns: missing.join('、') }));
   const show = (v: FieldChange['to']) => showValue(v, r.timezone);
@@ -40,7 +40,7 @@ export function formatImportReport(r: ReportInput): string {
     for (const c of plan.changed) {
       const changes = c.changes
         .map((ch) =>
-          t('importChange', { field: rosterFieldLabels[ch.field] ?? ch.field, from: show(ch.from), to: show(ch.to) }),
+          t('importChange', { field: ROSTER_FIELD_LABELS[ch.field] ?? ch.field, from: show(ch.from), to: show(ch.to) }),
         )
         .join('；');
       lines.push(t('importChangedLine', { row: c.row, name: c.name, userid: c.userid, changes }));
@@ -78,7 +78,7 @@ function people(lines: string[], header: string, list: StoredDeputy[]): void {
 function describeAdded(a: RowUpdate, show: (v: FieldChange['to']) => string): string {
   const bits = Object.entries(a.set)
     .filter(([f, v]) => f !== 'name' && v !== undefined)
-    .map(([f, v]) => `${rosterFieldLabels[f] ?? f}：${show(v)}`);
+    .map(([f, v]) => `${labelOf(ROSTER_FIELD_LABELS, f)}：${show(v)}`);
   return bits.length ? ` ${bits.join('，')}` : '';
 }
 

@@ -12,7 +12,9 @@ export interface RosterSnapshot<E extends { userid: string }> {
 /**
  * Every command resolves its sender, and many name deputies: one read of the whole (small) roster
  * serves them all for a few seconds. Local writes drop it at once (`forget`); writes by another
- * instance are seen when the entry expires. Time comes from the injected clock, so tests decide.
+ * instance are seen when the entry expires, or at once through `reload`, which the roster calls
+ * before any answer the copy alone would make a refusal or a gap (someone missing).
+ * Time comes from the injected clock, so tests decide.
  */
 export function createRosterCache<E extends { userid: string }>(
   read: () => Promise<E[]>,
@@ -29,7 +31,7 @@ export function createRosterCache<E extends { userid: string }>(
     return { all, byUserid: new Map(all.map((e) => [e.userid, e])) };
   }
 
-  return {
+  const cache = {
     async get(): Promise<RosterSnapshot<E>> {
       const now = clock.now().getTime();
       if (cached && now >= cached.at && now - cached.at < ttlMs) return cached.snapshot;
@@ -49,5 +51,11 @@ export function createRosterCache<E extends { userid: string }>(
       generation += 1;
       cached = undefined;
     },
+    /** Reads the roster now (what another instance wrote included) and keeps it as the copy. */
+    reload(): Promise<RosterSnapshot<E>> {
+      cache.forget();
+      return cache.get();
+    },
   };
+  return cache;
 }

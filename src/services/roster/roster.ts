@@ -70,7 +70,10 @@ export function createRoster(o: RosterOptions) {
     o.clock ?? systemClock,
     o.cacheMs,
   );
-  const activeEntries = async () => (await cache.get()).all.filter((d) => d.active);
+  const activeIn = (snapshot: { all: RosterEntry[] }) => snapshot.all.filter((d) => d.active);
+  /** Active entries from the copy, or read now (`fresh`) when an answer must not rest on the copy. */
+  const activeEntries = async (opts: { fresh?: boolean } = {}) =>
+    activeIn(await (opts.fresh ? cache.reload() : cache.get()));
 
   async function officeContacts(): Promise<string> {
     const names = (await activeEntries())
@@ -80,19 +83,19 @@ export function createRoster(o: RosterOptions) {
     return names.length ? `人大办（${names.join('、')}）` : t('officeContactFallback');
   }
 
-  /** Finds one active deputy by exact name, userid, or a unique name prefix. */
+  /**
+   * Finds one active deputy by exact name, userid, or a unique name prefix. A refusal is given only
+   * on the roster as stored: the copy may not show a deputy added or removed through another instance.
+   */
   async function findActive(nameOrId: string): Promise<RosterEntry> {
     const q = nameOrId.trim();
-    const active = await activeEntries();
-    const exact = active.filter((d) => d.name === q || d.userid === q);
-    if (exact.length === 1) return exact[0]!;
-    const pool = exact.length > 1 ? exact : active.filter((d) => d.name.startsWith(q)).slice(0, 6);
-    if (pool.length === 1) return pool[0]!;
-    if (pool.length === 0) throw new UserError('rosterNotFound', { name: q });
-    throw new UserError('rosterAmbiguous', {
-      name: q,
-      matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、'),
-    });
+    const found = pickActive(await activeEntries(), q);
+    if (found instanceof UserError) {
+      const again = pickActive(await activeEntries({ fresh: true }), q);
+      if (again instanceof UserError) throw again;
+      return again;
+    }
+    return found;
   }
 
   /** Runs a roster write and drops the cached copy, whatever the outcome. */
@@ -110,8 +113,14 @@ export function createRoster(o: RosterOptions) {
     /** Drops this instance's roster copy (after a write made elsewhere, e.g. a bulk import). */
     forget: () => cache.forget(),
 
-    async resolveActor(userid: string): Promise<ActorLookup> {
-      const d = (await cache.get()).byUserid.get(userid);
+    /**
+     * Who is writing. Not on the roster, or inactive, in the copy: read the roster now before refusing
+     * (another instance may have just added them). `fresh` reads it now anyway (an office-only command
+     * from someone the copy does not show as office staff).
+     */
+    async resolveActor(userid: string, opts: { fresh?: boolean } = {}): Promise<ActorLookup> {
+      let d = (await cache.get()).byUserid.get(userid);
+      if (!configOffice.has(userid) && (opts.fresh || !d?.active)) d = (await cache.reload()).byUserid.get(userid);
       if (configOffice.has(userid)) return { ok: true, actor: { userid, name: d?.name ?? userid, isOffice: true } };
       if (!d) return { ok: false, reason: 'not_on_roster', contacts: await officeContacts() };
       if (!d.active) return { ok: false, reason: 'inactive', contacts: await officeContacts() };
@@ -190,11 +199,21 @@ export function createRoster(o: RosterOptions) {
       return all.map((d) => toRosterEntry(d as never));
     },
 
-    /** Active deputies by name (office staff included). */
+    /** Active deputies by name (office staff included); `fresh` when what is built from them is stored. */
     activeDeputies: activeEntries,
 
+    /** The active deputies among `userids`, by userid; one missing from the copy is looked for in the roster as stored. */
+    async activeByUserid(userids: string[]): Promise<Map<string, RosterEntry>> {
+      const pick = (all: RosterEntry[]) =>
+        new Map(all.filter((d) => userids.includes(d.userid)).map((d) => [d.userid, d]));
+      const found = pick(await activeEntries());
+      return found.size === new Set(userids).size ? found : pick(await activeEntries({ fresh: true }));
+    },
+
+    /** Names by userid. Someone missing from the copy (not OFFICE_USERIDS staff, who may be on no roster) reads it now. */
     async namesOf(userids: string[]): Promise<Map<string, string>> {
-      const { byUserid } = await cache.get();
+      let { byUserid } = await cache.get();
+      if (userids.some((u) => !byUserid.has(u) && !configOffice.has(u))) ({ byUserid } = await cache.reload());
       const names = new Map<string, string>();
       for (const u of userids) {
         const e = byUserid.get(u);
@@ -263,6 +282,19 @@ export function createRoster(o: RosterOptions) {
 }
 
 export type Roster = ReturnType<typeof createRoster>;
+
+/** One active deputy by exact name or userid, else a unique name prefix; the refusal otherwise. */
+function pickActive(active: RosterEntry[], q: string): RosterEntry | UserError {
+  const exact = active.filter((d) => d.name === q || d.userid === q);
+  if (exact.length === 1) return exact[0]!;
+  const pool = exact.length > 1 ? exact : active.filter((d) => d.name.startsWith(q)).slice(0, 6);
+  if (pool.length === 1) return pool[0]!;
+  if (pool.length === 0) return new UserError('rosterNotFound', { name: q });
+  return new UserError('rosterAmbiguous', {
+    name: q,
+    matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、'),
+  });
+}
 
 /** The reply for a field that breaks the roster rules (the import words its row errors itself). */
 export function problemToUserError(p: DeputyFieldProblem, rules: RosterRules): UserError {

@@ -11,7 +11,8 @@ export interface Retention {
 
 /** Expiry done by the cleanup job, because TTL indexes are outside the database subset we may use. */
 export function createCleanup(deps: { models: Models; jobRuns: JobRuns; retention: Retention }) {
-  const { InboundMessage, OutboxItem, RateWindow, ConsoleSession, ConsoleLoginToken } = deps.models;
+  const { InboundMessage, OutboxItem, RateSlots, RateCount, ConsoleSession, ConsoleLoginToken, MediaUpload } =
+    deps.models;
   const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
   return {
@@ -24,10 +25,14 @@ export function createCleanup(deps: { models: Models; jobRuns: JobRuns; retentio
         status: { $in: ['sent', 'dead'] },
         createdAt: { $lt: daysBefore(now, deps.retention.outboxDays) },
       });
-      const windows = await RateWindow.deleteMany({ at: { $lt: daysBefore(now, 1) } });
+      // Send budgets span a minute or an hour: a day-old one counts for nothing.
+      const slots = await RateSlots.deleteMany({ at: { $lt: daysBefore(now, 1) } });
+      const counts = await RateCount.deleteMany({ at: { $lt: daysBefore(now, 1) } });
       // Console sessions and sign-in links are useless once expired; a day's slack keeps them for the logs' sake.
       const sessions = await ConsoleSession.deleteMany({ expiresAt: { $lt: daysBefore(now, 1) } });
       const links = await ConsoleLoginToken.deleteMany({ expiresAt: { $lt: daysBefore(now, 1) } });
+      // Uploaded media ids WeCom no longer honours.
+      const media = await MediaUpload.deleteMany({ reuseUntil: { $lt: daysBefore(now, 1) } });
       const runs = await deps.jobRuns.purge({
         oldBefore: daysBefore(now, deps.retention.jobRunDays),
         stuckBefore: daysBefore(now, 1),
@@ -36,9 +41,10 @@ export function createCleanup(deps: { models: Models; jobRuns: JobRuns; retentio
       return {
         inbound: inbound.deletedCount ?? 0,
         outbox: outbox.deletedCount ?? 0,
-        rateWindows: windows.deletedCount ?? 0,
+        rateWindows: (slots.deletedCount ?? 0) + (counts.deletedCount ?? 0),
         consoleSessions: sessions.deletedCount ?? 0,
         consoleLinks: links.deletedCount ?? 0,
+        mediaUploads: media.deletedCount ?? 0,
         jobRuns: runs.deleted,
         abandonedRuns: runs.abandoned,
       };

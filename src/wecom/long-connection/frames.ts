@@ -13,6 +13,9 @@ export const CMD = {
   respond: 'aibot_respond_msg',
   welcome: 'aibot_respond_welcome_msg',
   send: 'aibot_send_msg',
+  uploadInit: 'aibot_upload_media_init',
+  uploadChunk: 'aibot_upload_media_chunk',
+  uploadFinish: 'aibot_upload_media_finish',
 } as const;
 
 /** A stream reply's content limit (UTF-8 bytes), as WeCom documents it. */
@@ -38,7 +41,8 @@ const inFrame = z
   .passthrough();
 
 export type InFrame =
-  | { type: 'ack'; reqId: string; errcode: number; errmsg: string }
+  /** `body` carries a request's answer (the upload frames' upload_id and media_id). */
+  | { type: 'ack'; reqId: string; errcode: number; errmsg: string; body?: Record<string, unknown> }
   | { type: 'callback'; cmd: string; reqId: string; body: Record<string, unknown> }
   | { type: 'invalid'; reason: string };
 
@@ -56,7 +60,7 @@ export function readFrame(raw: string): InFrame {
   const reqId = f.headers?.req_id ?? '';
   if (!f.cmd) {
     if (!reqId) return { type: 'invalid', reason: 'acknowledgement without req_id' };
-    return { type: 'ack', reqId, errcode: f.errcode ?? 0, errmsg: f.errmsg ?? '' };
+    return { type: 'ack', reqId, errcode: f.errcode ?? 0, errmsg: f.errmsg ?? '', ...(f.body ? { body: f.body } : {}) };
   }
   if (!reqId) return { type: 'invalid', reason: `${f.cmd} without req_id` };
   return { type: 'callback', cmd: f.cmd, reqId, body: f.body ?? {} };
@@ -105,4 +109,40 @@ export function sendFrame(chatid: string, chatType: 1 | 2, markdown: string): Ou
     headers: { req_id: newReqId('send') },
     body: { chatid, chat_type: chatType, msgtype: 'markdown', markdown: { content: fitStream(markdown) } },
   };
+}
+
+/** A proactive picture or file, uploaded first (media_id from aibot_upload_media_finish). */
+export function sendMediaFrame(chatid: string, chatType: 1 | 2, type: 'image' | 'file', mediaId: string): OutFrame {
+  return {
+    cmd: CMD.send,
+    headers: { req_id: newReqId('send') },
+    body: { chatid, chat_type: chatType, msgtype: type, [type]: { media_id: mediaId } },
+  };
+}
+
+export function uploadInitFrame(o: {
+  type: 'image' | 'file';
+  filename: string;
+  totalSize: number;
+  totalChunks: number;
+  md5: string;
+}): OutFrame {
+  return {
+    cmd: CMD.uploadInit,
+    headers: { req_id: newReqId('upinit') },
+    body: { type: o.type, filename: o.filename, total_size: o.totalSize, total_chunks: o.totalChunks, md5: o.md5 },
+  };
+}
+
+/** chunk_index counts from 0, as WeCom's own SDK sends it (its docs' example starts at 1: unconfirmed). */
+export function uploadChunkFrame(uploadId: string, index: number, data: Buffer): OutFrame {
+  return {
+    cmd: CMD.uploadChunk,
+    headers: { req_id: newReqId('upchunk') },
+    body: { upload_id: uploadId, chunk_index: index, base64_data: data.toString('base64') },
+  };
+}
+
+export function uploadFinishFrame(uploadId: string): OutFrame {
+  return { cmd: CMD.uploadFinish, headers: { req_id: newReqId('upfin') }, body: { upload_id: uploadId } };
 }

@@ -4,14 +4,13 @@ import type { Logger } from 'pino';
 import type { LongConnectionConfig } from '../../../config';
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
-import type { DeliveryChannel } from '../../services/delivery';
+import { createFixedWindowBudget, type DeliveryChannel, createPushGroup } from '../../services/delivery';
 import type { InboundMessage, Reply } from '../../dispatcher/contract';
 import { createDirectChannel } from './direct-channel';
 import { createGroupChannel } from './group-channel';
-import { createGroupChatStore } from './group-chat';
 import { createKeeper, type Keeper, type LinkState, type LinkStatus } from './keeper';
 import { createLease } from './lease';
-import { createRateBudget } from './rate-budget';
+import { createMediaUploader } from './media-upload';
 import type { Timers } from './timers';
 import { createLongConnectionTransport } from './transport';
 
@@ -39,6 +38,8 @@ export interface LongConnectionDeps {
   tunables: LongConnectionTunables;
   streamBytes: number;
   receive(msg: InboundMessage): Promise<Reply>;
+  /** The group the office chose for pushes; groups heard from are recorded there (tests may leave it out). */
+  pushGroup?: { remember(chatid: string, userid: string): Promise<void>; chosen(): Promise<string | undefined> };
   /** Test seam: several instances in one process need distinct ids. */
   instanceId?: string;
   /** Told of every change of this instance's link state (metrics). */
@@ -61,8 +62,16 @@ export interface LongConnectionHealth {
 export function createLongConnection(d: LongConnectionDeps) {
   const instanceId = d.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const log = d.log.child({ part: 'long-connection' });
-  const chats = createGroupChatStore(d.models, d.clock);
-  const budget = createRateBudget(d.models, { perMinute: d.tunables.perMinute, perHour: d.tunables.perHour });
+  const pushGroup = d.pushGroup ?? createPushGroup({ models: d.models, clock: d.clock, log, needed: true });
+  // WeCom's per-conversation budget for the smart bot (replies plus proactive sends), per minute and per hour.
+  const budget = createFixedWindowBudget({
+    models: d.models,
+    name: 'aibot',
+    windows: [
+      { label: 'm', spanMs: 60_000, limit: d.tunables.perMinute },
+      { label: 'h', spanMs: 3_600_000, limit: d.tunables.perHour },
+    ],
+  });
   let keeper: Keeper | undefined;
   let reporting: Promise<void> = Promise.resolve();
 
@@ -77,7 +86,7 @@ export function createLongConnection(d: LongConnectionDeps) {
     },
     replyDeadlineMs: d.tunables.replyDeadlineMs,
     streamBytes: d.streamBytes,
-    rememberGroup: (chatid, userid) => chats.remember(chatid, userid),
+    rememberGroup: (chatid, userid) => pushGroup.remember(chatid, userid),
     countReply: (conversation) => budget.count(conversation, d.clock.now()),
     onMissedDeadline: d.onMissedDeadline,
   });
@@ -123,8 +132,15 @@ export function createLongConnection(d: LongConnectionDeps) {
     },
   });
 
-  const channel: DeliveryChannel = createGroupChannel({ keeper: () => keeper, chats, budget, clock: d.clock });
-  const directChannel: DeliveryChannel = createDirectChannel({ keeper: () => keeper, budget });
+  const media = createMediaUploader({ models: d.models, clock: d.clock, log, keeper: () => keeper });
+  const channel: DeliveryChannel = createGroupChannel({
+    keeper: () => keeper,
+    pushGroup,
+    budget,
+    media,
+    log,
+  });
+  const directChannel: DeliveryChannel = createDirectChannel({ keeper: () => keeper, budget, media });
 
   return {
     instanceId,
@@ -132,7 +148,6 @@ export function createLongConnection(d: LongConnectionDeps) {
     channel,
     /** The outbox channel 'aibot-direct': one-to-one messages through aibot_send_msg. */
     directChannel,
-    chats,
     start: () => lease.start(),
     stop: () => lease.stop(),
     /** Runs one lease round now (tests; start does the first one itself). */

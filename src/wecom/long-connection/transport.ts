@@ -22,7 +22,7 @@ export interface TransportDeps {
   replyDeadlineMs: number;
   /** Passive reply limit handed to the inbox (it splits or truncates like the callback mode does). */
   streamBytes: number;
-  /** Learns the deputies' group from a group message. */
+  /** Records a group the bot heard from (the office chooses the push group among them). */
   rememberGroup(chatid: string, userid: string): Promise<void>;
   /** Counts a reply against the conversation's rate budget. */
   countReply(conversation: string): Promise<void>;

@@ -2,6 +2,7 @@ package deputies.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives every command a consistent view of the documents it returns, as MongoDB does.
@@ -24,6 +27,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * atomic), reads of it share a lock, and every answer is deep-copied before the lock is released.
  */
 final class WriteSerializingBackend implements InvocationHandler {
+  private static final Logger log = LoggerFactory.getLogger(WriteSerializingBackend.class);
   private static final Set<String> WRITES = Set.of("findandmodify", "update", "insert", "delete");
 
   private final MongoBackend target;
@@ -43,6 +47,17 @@ final class WriteSerializingBackend implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (!method.getName().equals("handleMessage") || args == null || args.length != 1) return call(method, args);
     if (!(args[0] instanceof MongoMessage message)) return call(method, args);
+    try {
+      return handle(method, args, message);
+    } catch (RuntimeException e) {
+      // A refusal (MongoServerException: duplicate key, bad query) is the client's to report; anything else
+      // is a fault of the server itself, so it is logged with its stack trace (the wire handler's log is off).
+      if (!(e instanceof MongoServerException)) log.error("unexpected error handling {}", message.getDocument(), e);
+      throw e;
+    }
+  }
+
+  private Object handle(Method method, Object[] args, MongoMessage message) throws Throwable {
     Document doc = message.getDocument();
     if (doc == null || doc.isEmpty()) return call(method, args);
     String command = doc.keySet().iterator().next();
