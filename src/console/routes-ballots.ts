@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
+import type { Ballot, BallotDetail, BallotList, Sendable } from '../contracts';
 import { ballotWords } from '../messages/exports';
 import type { Services } from '../services';
 import type { BallotResult, BallotView } from '../services/ballots';
@@ -37,41 +38,13 @@ const openSchema = z
   .strict();
 const closeSchema = z.object({ announce: z.boolean().default(false) }).strict();
 
-/** The API's shape of a ballot (GET /ballots, GET /ballots/:code). */
-export interface BallotJson {
-  code: string;
-  title: string;
-  candidates: string[];
-  choose: number;
-  upTo: boolean;
-  deadline: Date;
-  openedAt: Date;
-  closedAt: Date | null;
-  closed: boolean;
-  announcedAt: Date | null;
-  turnout: number;
-  entitled: number;
-}
-
-/** GET /ballots/:code: while open, who has not voted; once closed, the tally. */
-export type BallotDetailJson =
-  | { state: 'open'; ballot: BallotJson; notVoted: Array<{ userid: string; name: string }> }
-  | {
-      state: 'closed';
-      ballot: BallotJson;
-      tally: {
-        quorum: boolean;
-        lines: Array<{ n: number; name: string; votes: number; chosen: boolean; tied: boolean }>;
-      };
-    };
-
-const ballotJson = (b: BallotView): BallotJson => ({
+const ballotJson = (b: BallotView): Sendable<Ballot> => ({
   ...b,
   closedAt: b.closedAt ?? null,
   announcedAt: b.announcedAt ?? null,
 });
 
-const detailJson = (r: BallotResult): BallotDetailJson =>
+const detailJson = (r: BallotResult): Sendable<BallotDetail> =>
   r.state === 'open'
     ? { state: 'open', ballot: ballotJson(r.ballot), notVoted: r.notVoted }
     : { state: 'closed', ballot: ballotJson(r.ballot), tally: { quorum: r.tally.quorum, lines: r.tally.lines } };
@@ -89,7 +62,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   router.get(
     '/ballots',
     guard.office(async (ctx) => {
-      ctx.body = { items: (await ballots.list(clock.now())).map(ballotJson) };
+      ctx.body = { items: (await ballots.list(clock.now())).map(ballotJson) } satisfies Sendable<BallotList>;
     }),
   );
 

@@ -82,6 +82,9 @@ export const ANNOUNCEMENT_STATUS_LABELS = {
   expired: '未发（超时）',
 } as const;
 
+/** A ballot's state on the 票决 page. */
+export const BALLOT_STATUS_LABELS = { open: '投票中', closed: '已结束' } as const;
+
 export const EVENT_KIND_LABELS = { activity: '活动', meeting: '会议' } as const;
 export type EventKind = keyof typeof EVENT_KIND_LABELS;
 
