@@ -20,6 +20,8 @@ import { reportCommand } from './report';
 import { consoleLoginCommand } from './console-login';
 import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
+import { ballotListCommand, ballotResultCommand, voteCommand } from './ballots';
+import { announceBallotCommand, closeBallotCommand, openBallotCommand } from './ballot-office';
 import { choosePushGroupCommand } from './push-group';
 import { exportLedgerCommand } from './ledgers';
 
@@ -54,6 +56,10 @@ export const commands: Command[] = [
   studyMarkCommand,
   performanceCommand,
   reportCommand,
+  // -- ballots (deputies vote one-to-one)
+  ballotListCommand,
+  voteCommand,
+  ballotResultCommand,
   consoleLoginCommand,
 
   // -- office: announcements
@@ -77,6 +83,10 @@ export const commands: Command[] = [
   scheduleShiftCommand,
   // -- office: study, roster, digest, jobs
   studyAddCommand,
+  // -- office: ballots
+  openBallotCommand,
+  closeBallotCommand,
+  announceBallotCommand,
   rosterCommand,
   digestPreviewCommand,
   jobsCommand,

@@ -22,6 +22,13 @@ export function readStudyCode(input: string, now: Date, tz: string): string {
   return formatCode(code);
 }
 
+/** The chat's reading of a ballot code (`pj2026-1` → `PJ2026-001`, `1` → this year's); anything else is answered. */
+export function readBallotCode(input: string, now: Date, tz: string): string {
+  const code = parseCode(input, 'PJ', wallTime(now, tz).year);
+  if (!code) throw new UserError('ballotBadCode', { input: [...input].slice(0, 20).join('') });
+  return formatCode(code);
+}
+
 /** The chat's reading of an announcement code (`gg2026-1` → `GG2026-001`); anything else is answered with an example. */
 export function readAnnouncementCode(input: string, now: Date, tz: string): string {
   const code = parseCode(input, 'GG', wallTime(now, tz).year);

@@ -25,6 +25,7 @@ import { registerShiftRoutes } from './routes-shifts';
 // -- 公告 composer and 学习资料 queue (issue 14)
 import { registerAnnouncementRoutes } from './routes-announcements';
 import { registerStudyRoutes } from './routes-study';
+import { registerBallotRoutes } from './routes-ballots';
 
 export interface ConsoleDeps {
   services: Services;
@@ -81,6 +82,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   // -- 公告 composer and 学习资料 queue (issue 14)
   registerAnnouncementRoutes(api, { ...d, guard });
   registerStudyRoutes(api, { ...d, guard });
+  registerBallotRoutes(api, { ...d, guard });
   // An opinion's photos (issue 16).
   registerPhotoRoutes(api, { ...d, guard });
   // The 述职 draft's download: the console's buttons and the link sent in chat (issue 25).

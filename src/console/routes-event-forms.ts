@@ -1,26 +1,14 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { t } from '../messages';
-import { fromWallTime, isValidYmd } from '../time/zone';
+import { fromWallTime } from '../time/zone';
+import { wallParts, wallTime } from './wall-time';
 import { notFound, parseInput } from './errors';
 import { type EventRoutesDeps, eventCodeOf } from './routes-events';
 import { jsonBody } from './session';
 import type { EventChanged, EventCreated, EventFormOptions, Sendable } from '../contracts';
 
 // 活动与会议: create and edit from the console's form. The form's times are Beijing wall times
-// ("2026-12-05 14:30", what the date-time picker shows); the service applies the chat's rules to them.
-
-const WALL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
-
-function wallParts(s: string) {
-  const m = WALL.exec(s);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return isValidYmd(year, month, day) && hour <= 23 && minute <= 59 ? { year, month, day, hour, minute } : undefined;
-}
-
-const wallTime = (label: string) =>
-  z.string().refine((s) => wallParts(s) !== undefined, { message: t('formDateTime', { label }) });
+// (src/console/wall-time.ts); the service applies the chat's rules to them.
 
 const fields = {
   startAt: wallTime('开始时间'),

@@ -9,3 +9,4 @@ export * from './events';
 export * from './bulletins';
 export * from './roster';
 export * from './holidays';
+export * from './ballots';

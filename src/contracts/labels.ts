@@ -82,6 +82,9 @@ export const ANNOUNCEMENT_STATUS_LABELS = {
   expired: '未发（超时）',
 } as const;
 
+/** A ballot's state on the 票决 page. */
+export const BALLOT_STATUS_LABELS = { open: '投票中', closed: '已结束' } as const;
+
 export const EVENT_KIND_LABELS = { activity: '活动', meeting: '会议' } as const;
 export type EventKind = keyof typeof EVENT_KIND_LABELS;
 
@@ -158,6 +161,7 @@ export const AUDIT_KIND_LABELS = {
   Announcement: '公告',
   StudyItem: '学习资料',
   StudyQueue: '学习资料队列',
+  Ballot: '票决',
 } as const;
 export const AUDIT_OP_LABELS = { create: '新建', update: '修改', delete: '删除' } as const;
 export type AuditOp = keyof typeof AUDIT_OP_LABELS;

@@ -98,6 +98,10 @@ export const consoleFieldLabels: Record<string, string> = {
   // 活动与会议 and 值班 forms
   kind: '类别',
   title: '标题',
+  // -- 票决 form
+  candidates: '候选',
+  choose: '应选项数',
+  upTo: '可少选',
   type: '类型',
   startAt: '开始时间',
   endAt: '结束时间',

@@ -163,6 +163,29 @@ export const exportHeaders: Record<string, string> = {
   file: '文件',
   contents: '内容',
   rows: '行数或份数',
+  ballotCode: '编号',
+  ballotChoose: '应选',
+  ballotDeadline: '截止时间',
+  ballotClosedAt: '结束时间',
+  ballotEntitled: '应投人数',
+  ballotTurnout: '参加人数',
+  ballotValid: '是否有效',
+  ballotChosen: '当选',
+  ballotNumber: '序号',
+  ballotCandidate: '候选',
+  ballotVotes: '得票',
+  ballotOutcome: '结果',
+};
+
+/** 票决结果 workbooks: the summary sheet and each ballot's tally. */
+export const ballotWords = {
+  summarySheet: '票决汇总',
+  choose: (p: { choose: number; upTo: boolean }) => (p.upTo ? `最多选${p.choose}项` : `选${p.choose}项`),
+  valid: '有效',
+  invalid: '无效（未过半数）',
+  chosen: '当选',
+  tied: '票数相同，需另行决定',
+  fileName: (code: string) => `票决结果-${code}`,
 };
 
 /** The year-end pack (年度资料包): its entries and the index sheet. */
@@ -174,6 +197,8 @@ export const packWords = {
   activitiesFile: (year: number) => `02-代表活动与会议台账-${year}.xlsx`,
   registerFile: (year: number) => `03-代表履职登记册-${year}.xlsx`,
   unitsFile: (year: number) => `04-承办单位办理情况-${year}.xlsx`,
+  ballotsFile: (year: number) => `06-票决结果-${year}.xlsx`,
+  ballotsWhat: '本年度已结束的票决：每次票决一张表，只有各候选得票和参加人数，不含谁投了谁',
   reportsFolder: '05-述职报告草稿',
   opinionsWhat: '本年度提出的意见建议（联系方式已打码），每条一行',
   activitiesWhat: '本年度代表活动、会议及出勤名单，联络站值班',

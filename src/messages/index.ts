@@ -18,6 +18,7 @@ import { roomCodeText } from './room-code';
 import { photos } from './photos';
 import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
+import { ballots } from './ballots';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -42,6 +43,7 @@ const catalog = {
   ...refusalsText,
   ...eventRefusalsText,
   ...reportText,
+  ...ballots,
 };
 
 export type Catalog = typeof catalog;

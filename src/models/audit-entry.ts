@@ -63,6 +63,8 @@ const AUDITED = new Set([
   'Announcement',
   'StudyItem',
   'StudyQueue',
+  // A vote's entry names the voter and the ballot, never a choice (the hook records no update contents).
+  'Ballot',
 ]);
 
 type Plain = Record<string, unknown>;

@@ -24,6 +24,7 @@ import { holidayYearModel } from './holiday-year';
 import { deploymentModel } from './deployment';
 import { auditEntryModel, auditPlugin } from './audit-entry';
 import { photoDropModel, photoModel } from './photo';
+import { ballotModel } from './ballot';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -65,6 +66,8 @@ export function createModels(conn: Connection) {
     // -- photos (随手拍): stored once by hash; the bytes in GridFS
     Photo: photoModel(conn),
     PhotoDrop: photoDropModel(conn),
+    // -- secret ballots (票决)
+    Ballot: ballotModel(conn),
   };
 }
 

@@ -73,6 +73,28 @@ export interface RefusalFields extends EventRefusalFields {
   'study.titleTooLong': { max: number };
   'study.badLink': { link: string };
   'study.noteTooLong': { max: number };
+  'ballot.notFound': { code: string };
+  /** Closed by the office or past its deadline: no more votes, no second closing. */
+  'ballot.closed': { code: string; title: string };
+  /** The result is hidden while voting goes on. */
+  'ballot.stillOpen': { code: string; title: string };
+  'ballot.notEntitled': { code: string };
+  'ballot.alreadyVoted': { code: string };
+  /** A 序号 that is no candidate's. */
+  'ballot.badChoice': { code: string; input: number; max: number };
+  'ballot.choiceTwice': { code: string };
+  'ballot.wrongCount': { code: string; choose: number; upTo: boolean; given: number };
+  'ballot.titleMissing': Record<string, never>;
+  'ballot.titleTooLong': { max: number };
+  'ballot.tooFewCandidates': { min: number };
+  'ballot.tooManyCandidates': { max: number };
+  'ballot.candidateTooLong': { max: number; name: string };
+  'ballot.candidateTwice': { name: string };
+  /** How many to choose must be at least 1 and fewer than the candidates. */
+  'ballot.badChoose': { choose: number; candidates: number };
+  'ballot.pastDeadline': { deadline: Date; now: Date };
+  /** Nobody on the roster may vote (no active deputies besides the office). */
+  'ballot.noVoters': Record<string, never>;
   'announcement.contentMissing': Record<string, never>;
   'announcement.contentTooLong': { max: number; length: number };
   'announcement.timePast': { at: Date };
@@ -121,6 +143,23 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'study.titleTooLong': { kind: 'invalid', field: 'title' },
   'study.badLink': { kind: 'invalid', field: 'link' },
   'study.noteTooLong': { kind: 'invalid', field: 'note' },
+  'ballot.notFound': { kind: 'notFound' },
+  'ballot.closed': { kind: 'conflict' },
+  'ballot.stillOpen': { kind: 'conflict' },
+  'ballot.notEntitled': { kind: 'forbidden' },
+  'ballot.alreadyVoted': { kind: 'conflict' },
+  'ballot.badChoice': { kind: 'invalid', field: 'choices' },
+  'ballot.choiceTwice': { kind: 'invalid', field: 'choices' },
+  'ballot.wrongCount': { kind: 'invalid', field: 'choices' },
+  'ballot.titleMissing': { kind: 'invalid', field: 'title' },
+  'ballot.titleTooLong': { kind: 'invalid', field: 'title' },
+  'ballot.tooFewCandidates': { kind: 'invalid', field: 'candidates' },
+  'ballot.tooManyCandidates': { kind: 'invalid', field: 'candidates' },
+  'ballot.candidateTooLong': { kind: 'invalid', field: 'candidates' },
+  'ballot.candidateTwice': { kind: 'invalid', field: 'candidates' },
+  'ballot.badChoose': { kind: 'invalid', field: 'choose' },
+  'ballot.pastDeadline': { kind: 'invalid', field: 'deadline' },
+  'ballot.noVoters': { kind: 'conflict' },
   'announcement.contentMissing': { kind: 'invalid', field: 'content' },
   'announcement.contentTooLong': { kind: 'invalid', field: 'content' },
   'announcement.timePast': { kind: 'invalid', field: 'when' },

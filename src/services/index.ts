@@ -31,6 +31,7 @@ import { createDeployment } from './scheduling';
 import { createAudit } from './audit';
 import type { YearArrangement } from '../time/holiday-calendar';
 import { createPhotos, type PhotoSource, PhotoRefused } from './photos';
+import { createBallots } from './ballots';
 
 export interface ServiceDeps {
   models: Models;
@@ -194,6 +195,14 @@ export function createServices(
     }),
     reports: createReportDelivery({ files, performance, reportUrl: consoleAuth.reportUrl }),
     audit: createAudit({ models: deps.models, clock: deps.clock }),
+    // -- secret ballots (票决)
+    ballots: createBallots({
+      models: deps.models,
+      notify,
+      roster,
+      office: officeDirectory,
+      timezone: deps.config.timezone,
+    }),
     // -- photos (随手拍)
     photos: createPhotos({
       models: deps.models,

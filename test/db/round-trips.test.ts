@@ -71,6 +71,8 @@ const SCRIPT: Array<[user: string, text: string, expected: string | RegExp]> = [
   ['clerk', '代表 列表', '张三'],
   ['clerk', '公告 下周一上午开会，请准时参加', 'GG2026-001'],
   ['clerk', '公告列表', 'GG2026-001'],
+  ['zhang', '票决', '票决'],
+  ['clerk', '票决结果 PJ2026-001', '没有找到票决 PJ2026-001'],
 ];
 
 it(`costs at most ${MEDIAN_MAX} database commands per chat command at the median, and never more than ${ANY_MAX}`, async () => {

@@ -95,6 +95,12 @@ export const router = createRouter({
       component: () => import('./pages/StudyPage.vue'),
       meta: { office: true, title: '学习资料' },
     },
+    {
+      path: '/ballots',
+      name: 'ballots',
+      component: () => import('./pages/BallotsPage.vue'),
+      meta: { office: true, title: '票决' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/performance',

@@ -1,4 +1,4 @@
-import { attendanceWords, exportHeaders, exportNames, exportWords } from '../../messages/exports';
+import { attendanceWords, exportNames, exportWords } from '../../messages/exports';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
@@ -6,7 +6,8 @@ import type { Models } from '../../models';
 import type { CheckinTunables } from '../events';
 import { meetingResults } from '../events';
 import type { Roster } from '../roster';
-import { type ColumnKind, type ColumnSpec, type SheetWriter, writeXlsx } from './xlsx-stream';
+import { column } from './columns';
+import { type SheetWriter, writeXlsx } from './xlsx-stream';
 
 export interface ActivitiesLedgerDeps {
   models: Models;
@@ -15,11 +16,7 @@ export interface ActivitiesLedgerDeps {
   checkin: CheckinTunables;
 }
 
-const spec = (key: string, width: number, kind?: ColumnKind): ColumnSpec => ({
-  header: exportHeaders[key] ?? key,
-  width,
-  kind,
-});
+const spec = column;
 const ACTIVITY_COLUMNS = [
   spec('code', 13),
   spec('title', 26),

@@ -10,3 +10,4 @@ export { LEDGER_FILES, type LedgerKind, ledgerNames, writeLedger } from './ledge
 export { type LedgerDeliveryService, createLedgerDelivery } from './ledger-delivery';
 export { writeUnitRecords } from './unit-records';
 export { writeYearPack } from './year-pack';
+export { writeBallotResults } from './ballot-results';

@@ -1,7 +1,8 @@
-import { activityTypeHeader, exportHeaders, exportNames, exportWords } from '../../messages/exports';
+import { activityTypeHeader, exportNames, exportWords } from '../../messages/exports';
 import { PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS } from '../../contracts/labels';
 import type { Performance, RegisterEntry } from '../performance';
-import { type CellInput, type ColumnKind, type ColumnSpec, writeXlsx } from './xlsx-stream';
+import { column } from './columns';
+import { type CellInput, type ColumnSpec, writeXlsx } from './xlsx-stream';
 
 export interface RegisterDeps {
   performance: Pick<Performance, 'register'>;
@@ -9,11 +10,7 @@ export interface RegisterDeps {
   activityTypes: readonly string[];
 }
 
-const spec = (key: string, width: number, kind?: ColumnKind): ColumnSpec => ({
-  header: exportHeaders[key] ?? key,
-  width,
-  kind,
-});
+const spec = column;
 
 const FIGURES: Array<[key: string, value: (e: RegisterEntry) => number]> = [
   ['opinionsFiled', (e) => e.record.opinions.filed],

@@ -1,8 +1,9 @@
-import { exportHeaders, packWords } from '../../messages/exports';
+import { packWords } from '../../messages/exports';
 import type { Models } from '../../models';
 import { maskSensitive } from '../../text/mask';
 import { formatRate } from '../opinions';
-import { type ColumnKind, type ColumnSpec, writeXlsx } from './xlsx-stream';
+import { column } from './columns';
+import { type ColumnSpec, writeXlsx } from './xlsx-stream';
 
 // The units' records (承办单位办理情况): every handling round assigned in the year, by unit, from the
 // opinions' own rounds; the detail sheet lists each round so every figure can be counted by hand.
@@ -32,11 +33,7 @@ interface UnitTotals {
   dissatisfied: number;
 }
 
-const spec = (key: string, width: number, kind?: ColumnKind): ColumnSpec => ({
-  header: exportHeaders[key] ?? key,
-  width,
-  kind,
-});
+const spec = column;
 const SUMMARY: ColumnSpec[] = [
   spec('unit', 20),
   ...['cases', 'answeredCount', 'onTime', 'late', 'openOverdue', 'openInTime', 'rated'].map((k) =>

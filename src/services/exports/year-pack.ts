@@ -6,21 +6,24 @@ import archiver from 'archiver';
 import { exportHeaders, packWords } from '../../messages/exports';
 import type { Models } from '../../models';
 import type { CheckinTunables } from '../events';
+import type { Ballots } from '../ballots';
 import type { Performance } from '../performance';
 import type { Roster } from '../roster';
 import { writeActivitiesLedger } from './activities-ledger';
+import { writeBallotResults } from './ballot-results';
 import { writeOpinionsLedger } from './opinions-ledger';
 import { writePerformanceRegister } from './performance-register';
 import { writeUnitRecords } from './unit-records';
 import { FileWriteError, writeXlsx } from './xlsx-stream';
 
-// The year-end pack (年度资料包): the three ledgers, the units' records, every deputy's 述职 draft and an
+// The year-end pack (年度资料包): the three ledgers, the units' records, the ballots' tallies, every deputy's 述职 draft and an
 // index, in one zip. Each part is written and added one at a time, so memory stays flat with the roster.
 
 export interface YearPackDeps {
   models: Models;
   roster: Roster;
   performance: Pick<Performance, 'register' | 'reportOf' | 'windowOf'>;
+  ballots: Pick<Ballots, 'closedOfYear'>;
   config: { timezone: string; tunables: { activityTypes: readonly string[]; checkin: CheckinTunables } };
 }
 
@@ -117,6 +120,10 @@ export async function writeYearPack(
       await zip.add(report.docx, name);
       index.push({ file: name, contents: packWords.reportWhat(e.deputy.name), rows: 1 });
     }
+    const results = await d.ballots.closedOfYear(o.year, o.now);
+    await part(packWords.ballotsFile(o.year), packWords.ballotsWhat, (out) =>
+      writeBallotResults({ timezone: tz }, { out, results }),
+    );
     await part(packWords.indexFile, packWords.indexWhat, (out) => writeIndex(out, tz, index));
     await zip.finish();
     await rename(partial, o.out).catch((err: NodeJS.ErrnoException) => {

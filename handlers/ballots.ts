@@ -1,0 +1,85 @@
+import { readBallotCode } from '../src/commands/record-codes';
+import { defineCommand } from '../src/commands/types';
+import { t } from '../src/messages';
+import { formatResult } from '../src/services/ballots';
+import { neutralizeUserText } from '../src/text/sanitize';
+import { formatDateTime } from '../src/time/format';
+import { readChoiceNumbers } from './shared/ballot-words';
+
+export const ballotListCommand = defineCommand({
+  name: '票决',
+  role: 'deputy',
+  summary: '进行中的票决，以及我是否已投票',
+  example: '票决',
+  uses: ['ballots'],
+  readOnly: true,
+  async run({ actor, services, now, config }) {
+    const open = await services.ballots.openFor(actor.userid, now);
+    if (open.length === 0) return t('ballotListEmpty');
+    const lines = open.map((b) =>
+      t('ballotListLine', {
+        code: b.code,
+        title: neutralizeUserText(b.title),
+        deadline: formatDateTime(b.deadline, config.timezone),
+        voted: b.voted,
+        entitled: b.entitledToVote,
+        turnout: actor.isOffice ? t('ballotListTurnout', { voted: b.turnout, entitled: b.entitled }) : undefined,
+        choose: b.choose,
+        upTo: b.upTo,
+        candidates: b.candidates.map(neutralizeUserText),
+      }),
+    );
+    const example = open.find((b) => b.entitledToVote && !b.voted)?.code;
+    return [t('ballotListHeader'), ...lines, t('ballotListFooter', { example })].filter(Boolean).join('\n');
+  },
+});
+
+// The reply names neither the choices nor the candidates: the inbox stores replies for redeliveries.
+export const voteCommand = defineCommand({
+  name: '投票',
+  role: 'deputy',
+  summary: '票决投票（请私聊助手，不记名）',
+  example: '投票 PJ2026-001 1 3',
+  args: {
+    params: [
+      { kind: 'code', name: 'code', of: 'PJ', required: true },
+      { kind: 'text', name: 'choices', label: '序号', required: true },
+    ],
+    usage: 'ballotVoteUsage',
+  },
+  uses: ['ballots'],
+  async run({ params, actor, services, now, config, chat }) {
+    // Before reading anything: a vote in the group is seen by everyone, so it is neither read nor counted.
+    if (chat.type === 'group') return t('ballotVoteInGroup');
+    const code = readBallotCode(params.code, now, config.timezone);
+    const choices = readChoiceNumbers(params.choices);
+    if (!choices) return t('ballotBadNumbers', { code });
+    const ballot = await services.ballots.vote(code, actor.userid, choices, now);
+    return t('ballotVoted', { code, title: neutralizeUserText(ballot.title), count: choices.length });
+  },
+});
+
+export const ballotResultCommand = defineCommand({
+  name: '票决结果',
+  role: 'deputy',
+  summary: '票决结束后的结果（投票中人大办可看投票人数）',
+  example: '票决结果 PJ2026-001',
+  args: { params: [{ kind: 'code', name: 'code', of: 'PJ', required: true }] },
+  uses: ['ballots'],
+  readOnly: true,
+  async run({ params, actor, services, now, config }) {
+    const code = readBallotCode(params.code, now, config.timezone);
+    const r = actor.isOffice
+      ? await services.ballots.result(code, now)
+      : await services.ballots.publicResult(code, now);
+    if (r.state === 'closed') return formatResult(r.ballot, r.tally);
+    return t('ballotTurnout', {
+      code,
+      title: neutralizeUserText(r.ballot.title),
+      voted: r.ballot.turnout,
+      entitled: r.ballot.entitled,
+      deadline: formatDateTime(r.ballot.deadline, config.timezone),
+      notVoted: r.notVoted.map((p) => p.name),
+    });
+  },
+});
