@@ -3,6 +3,7 @@ import type { EventRefusalCode, EventRefusalFields } from '../refusals';
 import type { ChatRendering } from '../refusals';
 import { EVENT_CHAT } from '../refusals/chat-events';
 import { formatDateTime } from '../time/format';
+import { rosterNameForConsole } from './refusals-roster';
 
 /** What the console knows when it answers (the same as ConsoleRendering in ./refusals). */
 interface ConsoleRendering {
@@ -75,7 +76,7 @@ export const EVENT_CONSOLE: { readonly [C in EventRefusalCode]: Render<C> } = {
   'shift.dayPast': asChat('shift.dayPast'),
   'shift.stationMissing': (f) => t('refusalShiftStationMissing', { known: f.known.join('、') }),
   'shift.namesMissing': () => t('refusalShiftNamesMissing'),
-  'shift.namesInvalid': asChat('shift.namesInvalid'),
+  'shift.namesInvalid': (f) => t('shiftNamesInvalid', { problems: f.problems.map(rosterNameForConsole) }),
   'shift.notOnRoster': asChat('shift.notOnRoster'),
   'shift.noneToday': () => t('refusalShiftNoneToday'),
   'shift.checkinNotYet': asChat('shift.checkinNotYet'),

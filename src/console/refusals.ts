@@ -3,6 +3,7 @@ import { REFUSALS, type RefusalCode, type RefusalFields, type RefusalKind } from
 import type { Refusal } from '../refusals';
 import { formatDate, formatDateTime } from '../time/format';
 import { EVENT_CONSOLE } from './refusals-events';
+import { ROSTER_CONSOLE } from './refusals-roster';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -101,6 +102,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CONSOLE,
+  ...ROSTER_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

@@ -3,12 +3,12 @@ import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { type MessageKey, t } from '../messages';
+import { t } from '../messages';
 import { neutralizeFormula } from '../text/spreadsheet';
 import type { Services } from '../services';
 import { type ImportPlan, sheetProblemText } from '../services/roster';
 import type { Logger } from 'pino';
-import { invalid, parseInput, queryParam, refusalsOf } from './errors';
+import { invalid, parseInput, queryParam } from './errors';
 import { type Guard, jsonBody } from './session';
 import type { DeputySaved, ImportPlan as ImportPlanJson, RosterList, Sendable } from '../contracts';
 
@@ -42,20 +42,6 @@ const deputyBody = z.object({
   district: z.string().trim().max(40).optional(),
   mode: z.enum(['add', 'edit']).optional(),
 });
-
-// The roster service's refusals of the add/edit form, on their field.
-const FIELD_OF: Partial<Record<MessageKey, string>> = {
-  rosterBadUserid: 'userid',
-  rosterUseridTaken: 'userid',
-  rosterUseridUnknown: 'userid',
-  rosterBadName: 'name',
-  rosterNameTaken: 'name',
-  rosterBadLevel: 'level',
-  rosterBadGroup: 'group',
-  rosterBadPhone: 'phone',
-};
-
-const onField = refusalsOf({ fields: FIELD_OF });
 
 const iso = (v: string | boolean | Date | undefined) => (v instanceof Date ? v.toISOString() : (v ?? null));
 /** A file's value shown back on the page: a clerk may paste the preview into a spreadsheet, where `=…` would run. */
@@ -162,7 +148,7 @@ export function registerRosterRoutes(router: Router, d: RosterRoutesDeps): void 
     guard.office(async (ctx) => {
       const { mode, ...b } = parseInput(deputyBody, await jsonBody(ctx));
       const expect = mode === 'add' ? 'new' : mode === 'edit' ? 'existing' : undefined;
-      const r = await onField(() => services.roster.upsertDeputy({ ...b, expect }));
+      const r = await services.roster.upsertDeputy({ ...b, expect });
       ctx.body = {
         outcome: r.outcome,
         userid: r.entry.userid,

@@ -72,4 +72,12 @@ export const eventRefusalsText = {
     `活动 ${p.code} 的报名已于 ${p.deadline} 截止，不能再报名或取消。`,
   refusalShiftNoneToday: () => '近期没有值班安排。',
   refusalRoomCodeExpired: (p: { given: string }) => `签到码 ${p.given} 已过期（签到码每分钟更换）。`,
+  refusalRosterNotFound: (p: { name: string }) => `名册中没有在册的「${p.name}」。`,
+  refusalRosterBadName: () => '姓名应为1到20个字。',
+  refusalRosterBadPhone: (p: { phone: string }) =>
+    `「${p.phone}」不是有效的电话号码：请写11位手机号，或带区号的固定电话（如 0571-88886666）。`,
+  refusalRosterNameTaken: (p: { name: string; userid: string }) =>
+    `名册中已有另一位「${p.name}」（${p.userid}）。同名代表请在姓名后加区分，如「${p.name}（东村）」。`,
+  refusalRosterOfficeConcurrent: () =>
+    '另一项人大办权限变更正同时进行；为保证至少保留一位人大办工作人员，本次未执行。请刷新名册确认后再试。',
 };

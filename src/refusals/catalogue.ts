@@ -3,6 +3,7 @@
 // a new door (card taps) adds its own Record<RefusalCode, …> and the compiler lists what it still lacks.
 
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
+import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
 import type { RefusalSpec } from './spec';
 
 export type { RefusalKind, RefusalSpec } from './spec';
@@ -19,8 +20,8 @@ export interface LastStep {
   action: string;
 }
 
-/** Every refusal code with its fields (the events domain's in ./events). */
-export interface RefusalFields extends EventRefusalFields {
+/** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster). */
+export interface RefusalFields extends EventRefusalFields, RosterRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -169,6 +170,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'announcement.alreadyExpired': { kind: 'conflict' },
   'announcement.alreadySent': { kind: 'conflict' },
   ...EVENT_REFUSALS,
+  ...ROSTER_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

@@ -2,6 +2,7 @@ import { t } from '../messages';
 import { formatDate, formatDateTime } from '../time/format';
 import type { ChatRendering } from './spec';
 import type { EventRefusalCode, EventRefusalFields } from './events';
+import { rosterNameForChat } from './chat-roster';
 
 type Render<C extends EventRefusalCode> = (f: EventRefusalFields[C], c: ChatRendering) => string;
 
@@ -71,7 +72,7 @@ export const EVENT_CHAT: { readonly [C in EventRefusalCode]: Render<C> } = {
   'shift.dayPast': (f, c) => t('shiftFormPast', { when: dayOrTime(f, c) }),
   'shift.stationMissing': (f) => t('shiftStationMissing', { known: f.known.join('、') }),
   'shift.namesMissing': () => t('shiftNoNames'),
-  'shift.namesInvalid': (f) => t('shiftNamesInvalid', f),
+  'shift.namesInvalid': (f) => t('shiftNamesInvalid', { problems: f.problems.map(rosterNameForChat) }),
   'shift.notOnRoster': (f) => t('shiftNotOnRoster', f),
   'shift.noneToday': () => t('shiftNoneToday'),
   'shift.checkinNotYet': (f, c) =>

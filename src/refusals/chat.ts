@@ -2,6 +2,7 @@ import { t } from '../messages';
 import { formatDate, formatDateTime, formatShortDateTime } from '../time/format';
 import type { RefusalCode, RefusalFields } from './catalogue';
 import { EVENT_CHAT } from './chat-events';
+import { ROSTER_CHAT } from './chat-roster';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -117,6 +118,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadyExpired': (f) => t('announceAlreadyExpired', f),
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CHAT,
+  ...ROSTER_CHAT,
 };
 
 /** A refusal as the chat says it. */

@@ -1,3 +1,4 @@
+import type { RosterNameRefusal } from './roster';
 import type { RefusalSpec } from './spec';
 
 // The events domain's refusals (activities, meetings, sign-up and waitlist, leave, check-in, room codes,
@@ -67,8 +68,8 @@ export interface EventRefusalFields {
   'shift.dayPast': { at: Date; withTime: boolean };
   'shift.stationMissing': { known: string[] };
   'shift.namesMissing': Record<string, never>;
-  /** problems: the roster's sentence for each name it could not place. */
-  'shift.namesInvalid': { problems: string[] };
+  /** problems: the roster's refusal for each name it could not place (each door words them). */
+  'shift.namesInvalid': { problems: RosterNameRefusal[] };
   'shift.notOnRoster': { userid: string };
   'shift.noneToday': Record<string, never>;
   'shift.checkinNotYet': { label: string; opens: Date; closes: Date };

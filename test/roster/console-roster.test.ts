@@ -72,8 +72,8 @@ it('a file with errors leaves the roster untouched and names the rows', async ()
 
 it('sets and removes the office role by the roster rules; the last office member stays', async () => {
   const last = await office.post('/api/console/roster/office1/office', { office: false });
-  expect(last.status).toBe(400);
-  expect(last.body.error.code).toBe('refused');
+  expect(last.status).toBe(409);
+  expect(last.body.error.code).toBe('roster.officeFromConfig');
   expect((await office.post('/api/console/roster/li/office', { office: true })).body).toMatchObject({ isOffice: true });
   expect((await office.post('/api/console/roster/li/office', { office: false })).body).toMatchObject({
     isOffice: false,
@@ -82,10 +82,10 @@ it('sets and removes the office role by the roster rules; the last office member
 });
 
 it('deactivates a deputy (not oneself), and refuses deputies and missing CSRF', async () => {
-  expect((await office.post('/api/console/roster/office1/deactivate')).status).toBe(400);
+  expect((await office.post('/api/console/roster/office1/deactivate')).status).toBe(403);
   const r = await office.post('/api/console/roster/wang/deactivate');
   expect(r.body).toMatchObject({ userid: 'wang', active: false });
-  expect((await office.post('/api/console/roster/wang/deactivate')).status).toBe(400);
+  expect((await office.post('/api/console/roster/wang/deactivate')).status).toBe(404);
   expect((await office.post('/api/console/roster/li/deactivate', undefined, { csrf: null })).status).toBe(403);
   const deputy = await signIn(h, 'zhang');
   expect((await deputy.get('/api/console/roster')).status).toBe(403);
@@ -103,8 +103,8 @@ it('adds and edits one deputy by the roster rules, logged in 操作日志', asyn
   const edited = await office.post('/api/console/roster', { userid: 'zhou', name: '周玖' });
   expect(edited.body).toMatchObject({ outcome: 'updated', name: '周玖' });
   const clash = await office.post('/api/console/roster', { userid: 'zhou2', name: '张三' });
-  expect(clash.status).toBe(400);
-  expect(clash.body.error.code).toBe('refused');
+  expect(clash.status).toBe(409);
+  expect(clash.body.error.code).toBe('roster.nameTaken');
   expect((await office.post('/api/console/roster', { userid: '', name: '' })).status).toBe(400);
   const log = (await office.get('/api/console/audit?code=zhou')).body.items;
   expect(log.map((e: { via: string; kind: string }) => [e.via, e.kind])).toEqual([
@@ -115,20 +115,20 @@ it('adds and edits one deputy by the roster rules, logged in 操作日志', asyn
 
 it('the page’s add/edit form: contact fields, add refuses a taken userid, edit an unknown one, errors on their field', async () => {
   const count = await h.models.Deputy.countDocuments({});
-  const refusals: Array<[Record<string, unknown>, string, string]> = [
-    [{ mode: 'add', userid: 'zhang', name: '张小三' }, 'userid', '已在名册中'],
-    [{ mode: 'add', userid: 'sun', name: '孙十', phone: '12345' }, 'phone', '不是有效的电话号码'],
-    [{ mode: 'add', userid: 'sun shi', name: '孙十' }, 'userid', '不像企业微信账号'],
-    [{ mode: 'add', userid: 'sun', name: '孙十', level: '省' }, 'level', '层级只能是'],
-    [{ mode: 'add', userid: 'sun', name: '孙十', group: '外事' }, 'group', '专业小组只能是'],
-    [{ mode: 'add', userid: 'sun', name: '张三' }, 'name', '已有另一位「张三」'],
-    [{ mode: 'add', userid: 'sun', name: '' }, 'name', '姓名'],
-    [{ mode: 'edit', userid: 'nobody', name: '无名' }, 'userid', '名册中没有企业微信账号'],
-    [{ mode: 'move', userid: 'sun', name: '孙十' }, 'mode', '操作'],
+  const refusals: Array<[Record<string, unknown>, string, string, number]> = [
+    [{ mode: 'add', userid: 'zhang', name: '张小三' }, 'userid', '已在名册中', 409],
+    [{ mode: 'add', userid: 'sun', name: '孙十', phone: '12345' }, 'phone', '不是有效的电话号码', 422],
+    [{ mode: 'add', userid: 'sun shi', name: '孙十' }, 'userid', '不像企业微信账号', 422],
+    [{ mode: 'add', userid: 'sun', name: '孙十', level: '省' }, 'level', '层级只能是', 422],
+    [{ mode: 'add', userid: 'sun', name: '孙十', group: '外事' }, 'group', '专业小组只能是', 422],
+    [{ mode: 'add', userid: 'sun', name: '张三' }, 'name', '已有另一位「张三」', 409],
+    [{ mode: 'add', userid: 'sun', name: '' }, 'name', '姓名', 400],
+    [{ mode: 'edit', userid: 'nobody', name: '无名' }, 'userid', '名册中没有企业微信账号', 404],
+    [{ mode: 'move', userid: 'sun', name: '孙十' }, 'mode', '操作', 400],
   ];
-  for (const [body, field, text] of refusals) {
+  for (const [body, field, text, status] of refusals) {
     const r = await office.post('/api/console/roster', body);
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(status);
     expect(r.body.error.fields[field]).toContain(text);
   }
   expect(await h.models.Deputy.countDocuments({})).toBe(count);

@@ -127,11 +127,48 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'shift.dayPast': { at: now, withTime: true },
   'shift.stationMissing': { known: ['东村代表联络站'] },
   'shift.namesMissing': {},
-  'shift.namesInvalid': { problems: ['名册中没有「张叁」。'] },
+  'shift.namesInvalid': {
+    problems: [
+      { code: 'roster.notFound', fields: { name: '张叁' } },
+      {
+        code: 'roster.ambiguous',
+        fields: {
+          name: '张',
+          matches: [
+            { name: '张三', userid: 'zhangsan' },
+            { name: '张四', userid: 'zhangsi' },
+          ],
+        },
+      },
+    ],
+  },
   'shift.notOnRoster': { userid: 'zhangsan' },
   'shift.noneToday': {},
   'shift.checkinNotYet': { label: '12月5日 东村代表联络站', opens: now, closes: later },
   'shift.checkinAlready': { label: '12月5日 东村代表联络站' },
+  'roster.notFound': { name: '张叁' },
+  'roster.ambiguous': {
+    name: '张',
+    matches: [
+      { name: '张三', userid: 'zhangsan' },
+      { name: '张四', userid: 'zhangsi' },
+    ],
+  },
+  'roster.badUserid': { userid: 'zhang san' },
+  'roster.badName': {},
+  'roster.badLevel': { levels: ['镇', '县', '市'] },
+  'roster.badGroup': { groups: ['法制', '财经'] },
+  'roster.badPhone': { phone: '12345' },
+  'roster.nameTaken': { name: '张三', userid: 'zhangsan' },
+  'roster.exists': { userid: 'zhangsan' },
+  'roster.useridUnknown': { userid: 'nobody' },
+  'roster.cannotDeactivateSelf': {},
+  'roster.alreadyInactive': { name: '张三' },
+  'roster.officeFromConfig': { name: '王主任' },
+  'roster.officeAlready': { name: '张三' },
+  'roster.officeNot': { name: '张三' },
+  'roster.lastOffice': {},
+  'roster.officeConcurrent': {},
 };
 
 const chat = (c: RefusalCode, office = true) =>
@@ -169,6 +206,9 @@ describe('the refusal catalogue', () => {
     // A deputy is not offered the office's steps.
     expect(chat('opinion.wrongState', false)).not.toContain('答复 YJ');
     expect(chat('opinion.textMissing')).toContain('民意 村口路灯');
+    expect(chat('shift.namesInvalid')).toBe(
+      '这次没有排班，请改正下面的姓名后重发整条：\n- 名册中没有在册的「张叁」。发送「代表 列表」查看名册。\n- 「张」对应多人：张三（zhangsan）、张四（zhangsi）。请写全名或企业微信账号。',
+    );
   });
 
   it('a page can put a use case’s field under its own name', () => {

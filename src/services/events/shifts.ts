@@ -1,8 +1,7 @@
 import { neutralizeUserText } from '../../text/sanitize';
 import { Types } from 'mongoose';
 import type { Actor } from '../roster';
-import { UserError } from '../../errors';
-import { refuse } from '../../refusals';
+import { isRefusal, refuse, type RosterNameRefusal } from '../../refusals';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
 import { formatDate, formatDateTime } from '../../time/format';
@@ -168,13 +167,13 @@ export function createShifts(d: EventDeps, stations: Stations) {
   /** Every typed name resolved, or one refusal naming all the unknown and ambiguous ones (nothing scheduled). */
   async function findAll(typedNames: string[]) {
     const people = [];
-    const problems: string[] = [];
+    const problems: RosterNameRefusal[] = [];
     for (const n of typedNames) {
       try {
         people.push(await d.roster.findActive(n));
       } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        problems.push(err.reply);
+        if (!isRefusal(err) || (err.code !== 'roster.notFound' && err.code !== 'roster.ambiguous')) throw err;
+        problems.push({ code: err.code, fields: err.fields } as RosterNameRefusal);
       }
     }
     if (problems.length) refuse('shift.namesInvalid', { problems });

@@ -1,5 +1,5 @@
 import type { Models } from '../../models';
-import { UserError } from '../../errors';
+import { Refusal, refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { Actor } from './actor';
 import {
@@ -90,9 +90,9 @@ export function createRoster(o: RosterOptions) {
   async function findActive(nameOrId: string): Promise<RosterEntry> {
     const q = nameOrId.trim();
     const found = pickActive(await activeEntries(), q);
-    if (found instanceof UserError) {
+    if (found instanceof Refusal) {
       const again = pickActive(await activeEntries({ fresh: true }), q);
-      if (again instanceof UserError) throw again;
+      if (again instanceof Refusal) throw again;
       return again;
     }
     return found;
@@ -149,9 +149,9 @@ export function createRoster(o: RosterOptions) {
       const group = input.group ? normalizeGroup(input.group, o.groups) : undefined;
       const phone = input.phone?.trim() ? normalizePhone(input.phone) : undefined;
       const problem = checkDeputyFields({ userid: input.userid, name, level, group, phone }, o);
-      if (problem) throw problemToUserError(problem, o);
+      if (problem) throw problemToRefusal(problem, o);
       const clash = await Deputy.findOne({ name, active: true, userid: { $ne: input.userid } }).lean();
-      if (clash) throw new UserError('rosterNameTaken', { name, userid: clash.userid });
+      if (clash) refuse('roster.nameTaken', { name, userid: clash.userid });
       const set: Record<string, unknown> = { name, active: true };
       if (level) set.level = level;
       if (group) set.group = group;
@@ -181,11 +181,10 @@ export function createRoster(o: RosterOptions) {
               ).lean(),
         );
       } catch (err) {
-        if (input.expect === 'new' && isDuplicateKey(err))
-          throw new UserError('rosterUseridTaken', { userid: input.userid });
+        if (input.expect === 'new' && isDuplicateKey(err)) refuse('roster.exists', { userid: input.userid });
         throw err;
       }
-      if (input.expect === 'existing' && !before) throw new UserError('rosterUseridUnknown', { userid: input.userid });
+      if (input.expect === 'existing' && !before) refuse('roster.useridUnknown', { userid: input.userid });
       const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
       // What the update made of it, without reading it back.
       const { _id: _ignored, ...kept } = (before ?? {}) as Record<string, unknown>;
@@ -224,28 +223,27 @@ export function createRoster(o: RosterOptions) {
 
     async deactivate(nameOrId: string, by: string): Promise<RosterEntry> {
       const d = await findActive(nameOrId);
-      if (d.userid === by) throw new UserError('rosterCannotDeactivateSelf');
+      if (d.userid === by) refuse('roster.cannotDeactivateSelf', {});
       if (d.isOffice) await assertNotLastOffice(d.userid);
-      if (!(await leaveRoster(d.userid, 'active'))) throw new UserError('rosterAlreadyInactive', { name: d.name });
+      if (!(await leaveRoster(d.userid, 'active'))) refuse('roster.alreadyInactive', { name: d.name });
       return { ...d, active: false };
     },
 
     async setOffice(nameOrId: string, on: boolean): Promise<RosterEntry> {
       // Office staff named in OFFICE_USERIDS may not be on the roster at all: say where their role comes from.
-      if (!on && configOffice.has(nameOrId.trim()))
-        throw new UserError('rosterOfficeFromConfig', { name: nameOrId.trim() });
+      if (!on && configOffice.has(nameOrId.trim())) refuse('roster.officeFromConfig', { name: nameOrId.trim() });
       const d = await findActive(nameOrId);
       if (on) {
         const res = await writing(() =>
           Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } }),
         );
-        if (res.modifiedCount === 0) throw new UserError('rosterOfficeAlready', { name: d.name });
+        if (res.modifiedCount === 0) refuse('roster.officeAlready', { name: d.name });
         return { ...d, isOffice: true };
       }
-      if (configOffice.has(d.userid)) throw new UserError('rosterOfficeFromConfig', { name: d.name });
-      if (!d.isOffice) throw new UserError('rosterOfficeNot', { name: d.name });
+      if (configOffice.has(d.userid)) refuse('roster.officeFromConfig', { name: d.name });
+      if (!d.isOffice) refuse('roster.officeNot', { name: d.name });
       await assertNotLastOffice(d.userid);
-      if (!(await leaveRoster(d.userid, 'isOffice'))) throw new UserError('rosterOfficeNot', { name: d.name });
+      if (!(await leaveRoster(d.userid, 'isOffice'))) refuse('roster.officeNot', { name: d.name });
       return { ...d, isOffice: false };
     },
   };
@@ -271,43 +269,40 @@ export function createRoster(o: RosterOptions) {
     if (!wasOffice || configOffice.size > 0 || (await Deputy.countDocuments({ active: true, isOffice: true })) > 0)
       return true;
     await Deputy.updateOne({ userid, [field]: false }, { $set: { [field]: true } });
-    throw new UserError('rosterOfficeConcurrent');
+    refuse('roster.officeConcurrent', {});
   }
 
   async function assertNotLastOffice(userid: string): Promise<void> {
     const others = await Deputy.countDocuments({ active: true, isOffice: true, userid: { $ne: userid } });
     const configOthers = [...configOffice].filter((u) => u !== userid).length;
-    if (others + configOthers === 0) throw new UserError('rosterLastOffice');
+    if (others + configOthers === 0) refuse('roster.lastOffice', {});
   }
 }
 
 export type Roster = ReturnType<typeof createRoster>;
 
 /** One active deputy by exact name or userid, else a unique name prefix; the refusal otherwise. */
-function pickActive(active: RosterEntry[], q: string): RosterEntry | UserError {
+function pickActive(active: RosterEntry[], q: string): RosterEntry | Refusal<'roster.notFound' | 'roster.ambiguous'> {
   const exact = active.filter((d) => d.name === q || d.userid === q);
   if (exact.length === 1) return exact[0]!;
   const pool = exact.length > 1 ? exact : active.filter((d) => d.name.startsWith(q)).slice(0, 6);
   if (pool.length === 1) return pool[0]!;
-  if (pool.length === 0) return new UserError('rosterNotFound', { name: q });
-  return new UserError('rosterAmbiguous', {
-    name: q,
-    matches: pool.map((d) => `${d.name}（${d.userid}）`).join('、'),
-  });
+  if (pool.length === 0) return new Refusal('roster.notFound', { name: q });
+  return new Refusal('roster.ambiguous', { name: q, matches: pool.map((d) => ({ name: d.name, userid: d.userid })) });
 }
 
-/** The reply for a field that breaks the roster rules (the import words its row errors itself). */
-export function problemToUserError(p: DeputyFieldProblem, rules: RosterRules): UserError {
+/** The refusal for a field that breaks the roster rules (the import words its row errors itself). */
+function problemToRefusal(p: DeputyFieldProblem, rules: RosterRules): Refusal {
   switch (p.field) {
     case 'userid':
-      return new UserError('rosterBadUserid', { userid: p.value });
+      return new Refusal('roster.badUserid', { userid: p.value });
     case 'name':
-      return new UserError('rosterBadName');
+      return new Refusal('roster.badName', {});
     case 'level':
-      return new UserError('rosterBadLevel', { levels: rules.levels.join('、') });
+      return new Refusal('roster.badLevel', { levels: [...rules.levels] });
     case 'group':
-      return new UserError('rosterBadGroup', { groups: rules.groups.join('、') });
+      return new Refusal('roster.badGroup', { groups: [...rules.groups] });
     case 'phone':
-      return new UserError('rosterBadPhone', { phone: p.value });
+      return new Refusal('roster.badPhone', { phone: p.value });
   }
 }
