@@ -6,7 +6,6 @@ import mongoose from 'mongoose';
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { readEmbeddedDbSettings } from '../config/embedded-db';
-import { ManualClock } from '../src/clock';
 import { composeApp } from '../src/compose';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 import { FakeWecom } from '../src/demo/fake-wecom';
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
       JOBS_ENABLED: 'false',
     });
     const log = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: false }) });
-    const composed = await composeApp({ config, connection, log, clock: new ManualClock(NOW) });
+    const composed = await composeApp({ config, connection, log, clock: { now: () => new Date(NOW) } });
     out(`seeding ${o.opinions} opinions on ${o.mongodbUri ? 'MONGODB_URI' : (embedded?.kind ?? '')} …`);
     await seed(connection, o.opinions);
     const session = await composed.services.consoleAuth.startSession('bench-office', 'link', NOW);

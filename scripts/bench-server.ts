@@ -152,7 +152,7 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
   });
 
   const app = await listen(composed.app.callback());
-  composed.start(Number(new URL(app.url).port));
+  await composed.start(Number(new URL(app.url).port));
   const bare = await listen(createBareApp(msg.keys, config.tunables.inbound.maxBodyBytes).callback());
 
   let peak = 0;

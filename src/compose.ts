@@ -37,7 +37,7 @@ import { createWecomClient } from './wecom/client';
 import { createMediaSource } from './wecom/media';
 import { createLongConnection, type LongConnection } from './wecom/long-connection';
 import { systemTimers, type Timers } from './wecom/long-connection/timers';
-import type { InboundMessage, Reply } from './dispatcher/contract';
+import type { InboundMessage, Receiver, Reply } from './dispatcher/contract';
 import { loadHolidayFiles } from './services/calendar';
 import { checkDeployment } from './deployment-checks';
 import { createMetrics, type Metrics } from './metrics';
@@ -305,6 +305,12 @@ export async function composeApp(o: ComposeOptions) {
     httpsOnly: config.consoleUrl?.startsWith('https:') ?? false,
   });
 
+  // The doors that take work in on their own (the callback and the console are served by main's HTTP server).
+  const receivers: Receiver[] = [
+    ...(config.jobsEnabled ? [scheduler] : []),
+    ...(longConnection ? [longConnection] : []),
+  ];
+
   return {
     app,
     models,
@@ -324,24 +330,26 @@ export async function composeApp(o: ComposeOptions) {
     demoSink,
     /** The long connection (WECOM_BOT_ID/WECOM_BOT_SECRET), when configured. */
     longConnection,
-    /** Starts the background loops: the outbox sender and (unless JOBS_ENABLED=false) the scheduler. */
-    start(port: number): void {
+    /**
+     * Starts the background loops (the outbox sender, waiting photos) and then the receivers: the scheduler
+     * (unless JOBS_ENABLED=false) and the long connection, when configured.
+     */
+    async start(port: number): Promise<void> {
       listenPort = port;
       sender.start();
       learnPhotos ??= setInterval(() => {
         services.photos.learnWaiting(clock.now()).catch((err: unknown) => log.warn({ err }, 'waiting photos not read'));
       }, config.tunables.photos.peerRefreshMs);
       learnPhotos.unref();
-      if (config.jobsEnabled) scheduler.start();
-      longConnection?.start();
+      for (const receiver of receivers) await receiver.start();
     },
+    /** Stops the receivers (last started first), then the loops that serve them. */
     async stop(): Promise<void> {
       clearInterval(learnPhotos);
       learnPhotos = undefined;
-      await longConnection?.stop();
+      for (const receiver of [...receivers].reverse()) await receiver.stop();
       await simulator?.close();
       database.stop();
-      await scheduler.stop();
       await sender.stop();
     },
   };

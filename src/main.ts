@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  composed.start(port);
+  await composed.start(port);
   // Before the 'bot listening' line: a stop that follows it (a service manager, a test) is orderly.
   stopOnSignals({ server, composed, connection, embedded, log });
   log.info({ port, demo: config.demo, env: config.env }, 'bot listening');

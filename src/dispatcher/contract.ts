@@ -25,6 +25,16 @@ export interface InboundMessage {
   receivedAt: Date;
 }
 
+/**
+ * A door that starts taking work in and stops taking it (the long connection, the job scheduler). Composition
+ * starts every receiver through this and stops them in reverse order; a new door (card taps) is one more.
+ */
+export interface Receiver {
+  start(): Promise<void>;
+  /** Stops taking work in and waits for what is in flight. */
+  stop(): Promise<void>;
+}
+
 /** What the bot answers: markdown-ish text; null means "acknowledge with an empty 200". */
 export type Reply = { text: string; kind?: 'welcome' } | null;
 

@@ -132,8 +132,8 @@ export function createScheduler(o: SchedulerOptions) {
   return {
     tick,
     owner,
-    /** Ticks every minute (node-cron, in config.timezone whatever the server's zone) and catches up now. */
-    start(): void {
+    /** Ticks every minute (node-cron, in config.timezone whatever the server's zone) and catches up now; a `Receiver`. */
+    async start(): Promise<void> {
       if (task) return;
       task = schedule('* * * * *', () => track(tick(o.clock.now())), {
         timezone: tz,

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../src/clock';
+import { ManualClock } from '../helpers/clocks';
 import { createLogger } from '../../src/logger';
 import { createModels, ensureIndexes } from '../../src/models';
 import { StillProcessing, createInbox } from '../../src/inbox/inbox';

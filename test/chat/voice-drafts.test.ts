@@ -1,5 +1,4 @@
-import { ManualClock } from '../../src/clock';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
+import { ManualClock, ManualTimers } from '../helpers/clocks';
 import { type BotFrame, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { createHarness, type Harness } from '../helpers/harness';
 import { botEnvelope, nextMsgId, readBotReply, signedQuery, TEST_KEYS } from '../helpers/wecom-payloads';

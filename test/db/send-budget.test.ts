@@ -1,4 +1,4 @@
-import { ManualClock } from '../../src/clock';
+import { ManualClock } from '../helpers/clocks';
 import { createModels, ensureIndexes, type Models } from '../../src/models';
 import { createFixedWindowBudget, createSlidingBudget, type SlotTaken } from '../../src/services/delivery';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';

@@ -1,5 +1,5 @@
+import { ManualClock } from '../helpers/clocks';
 import supertest from 'supertest';
-import { ManualClock } from '../../src/clock';
 import { openLink } from '../helpers/console';
 import { type DemoApp, startDemoApp } from '../helpers/demo-app';
 

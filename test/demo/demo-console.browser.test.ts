@@ -1,5 +1,5 @@
+import { ManualClock } from '../helpers/clocks';
 import type { Browser } from 'playwright-core';
-import { ManualClock } from '../../src/clock';
 import { launchChromium, screenshot } from '../helpers/browser';
 import { type DemoApp, startDemoApp } from '../helpers/demo-app';
 import { ensureWebBuilt } from '../helpers/web-build';

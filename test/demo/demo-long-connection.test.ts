@@ -1,6 +1,6 @@
+import { ManualClock } from '../helpers/clocks';
 import vm from 'node:vm';
 import supertest from 'supertest';
-import { ManualClock } from '../../src/clock';
 import type { Composed } from '../../src/compose';
 import { type DemoApp, startDemoApp } from '../helpers/demo-app';
 import { until } from '../helpers/fake-wecom-ws';

@@ -1,6 +1,6 @@
+import { ManualClock } from '../helpers/clocks';
 import supertest from 'supertest';
 import { loadConfig } from '../../config';
-import { ManualClock } from '../../src/clock';
 import { type Composed, composeApp } from '../../src/compose';
 import { seedDemoRoster } from '../../src/demo/seed';
 import { createLogger } from '../../src/logger';

@@ -43,7 +43,7 @@ export async function startDemoApp(
   const server = http.createServer(composed.app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  composed.start(port);
+  await composed.start(port);
   await composed.sender.stop();
   return {
     db,

@@ -1,8 +1,8 @@
+import { ManualClock } from './clocks';
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
 import { type Config, loadConfig } from '../../config';
 import type { Command } from '../../src/commands/types';
-import { ManualClock } from '../../src/clock';
 import { type ComposeOptions, type Composed, composeApp } from '../../src/compose';
 import { FakeWecom } from '../../src/demo/fake-wecom';
 import { createLogger } from '../../src/logger';

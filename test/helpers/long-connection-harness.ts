@@ -1,5 +1,4 @@
-import { ManualClock } from '../../src/clock';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
+import { ManualClock, ManualTimers } from './clocks';
 import { longConnectionEnv, startFakeWecomWs, until } from './fake-wecom-ws';
 import { createHarness } from './harness';
 

@@ -1,6 +1,6 @@
+import { ManualClock } from './clocks';
 import mongoose from 'mongoose';
 import { loadConfig } from '../../config';
-import { ManualClock } from '../../src/clock';
 import { composeApp } from '../../src/compose';
 import { createLogger } from '../../src/logger';
 

@@ -1,6 +1,5 @@
+import { ManualClock, ManualTimers } from '../helpers/clocks';
 import type { CommandStartedEvent } from 'mongodb';
-import { ManualClock } from '../../src/clock';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
 import { type BotFrame, longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { createHarness, type Harness } from '../helpers/harness';
 

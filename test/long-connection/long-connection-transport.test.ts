@@ -1,11 +1,10 @@
-import { ManualClock } from '../../src/clock';
+import { ManualClock, ManualTimers } from '../helpers/clocks';
 import { createLogger } from '../../src/logger';
 import { t } from '../../src/messages';
 import { createModels, ensureIndexes } from '../../src/models';
 import { streamIdOf } from '../../src/wecom/callback';
 import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
 import { createLongConnection } from '../../src/wecom/long-connection';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
 import { defaults } from '../../config/defaults';
 import { type BotFrame, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';

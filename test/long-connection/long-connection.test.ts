@@ -1,5 +1,5 @@
+import { ManualClock, ManualTimers } from '../helpers/clocks';
 import { streamIdOf } from '../../src/wecom/callback';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
 import { type BotFrame, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { createHarness, type Harness } from '../helpers/harness';
 import { nextMsgId } from '../helpers/wecom-payloads';
@@ -25,7 +25,6 @@ describe('the long connection (长连接), end to end', () => {
   beforeAll(async () => {
     ws = await startFakeWecomWs();
     // The clock is shared with the harness; timers fire only when the test advances them.
-    const { ManualClock } = await import('../../src/clock');
     const clock = new ManualClock('2026-11-22T10:00:00+08:00');
     timers = new ManualTimers(clock);
     h = await createHarness('longconn', {

@@ -1,9 +1,9 @@
+import { ManualClock } from '../helpers/clocks';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
 import { loadConfig } from '../../config';
-import { ManualClock } from '../../src/clock';
 import { composeApp } from '../../src/compose';
 import { logDeploymentWarnings } from '../../src/deployment-checks';
 import { createLogger } from '../../src/logger';

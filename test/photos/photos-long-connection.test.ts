@@ -1,5 +1,4 @@
-import { ManualClock } from '../../src/clock';
-import { ManualTimers } from '../../src/wecom/long-connection/timers';
+import { ManualClock, ManualTimers } from '../helpers/clocks';
 import { type BotFrame, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { createHarness, type Harness } from '../helpers/harness';
 import { gridFsFiles, makePhoto, servePhoto } from '../helpers/photos';

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../src/clock';
+import { ManualClock } from '../helpers/clocks';
 import { signIn } from '../helpers/console';
 import { createHarness, type Harness } from '../helpers/harness';
 

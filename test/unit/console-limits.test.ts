@@ -1,4 +1,4 @@
-import { ManualClock } from '../../src/clock';
+import { ManualClock } from '../helpers/clocks';
 import { addressKey, createSignInLimiter } from '../../src/console/rate-limit';
 import { contentDisposition } from '../../src/console/routes-exports';
 

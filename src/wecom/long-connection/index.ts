@@ -57,7 +57,8 @@ export interface LongConnectionHealth {
 
 /**
  * The long connection as a whole: a lease decides which instance holds it; the holder runs the
- * keeper (socket, subscribe, heartbeat, backoff) and the transport (frames ⇄ inbox).
+ * keeper (socket, subscribe, heartbeat, backoff) and the transport (frames ⇄ inbox). A `Receiver`: start
+ * enters the lease rounds, stop releases the lease.
  */
 export function createLongConnection(d: LongConnectionDeps) {
   const instanceId = d.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -148,7 +149,9 @@ export function createLongConnection(d: LongConnectionDeps) {
     channel,
     /** The outbox channel 'aibot-direct': one-to-one messages through aibot_send_msg. */
     directChannel,
-    start: () => lease.start(),
+    async start(): Promise<void> {
+      lease.start();
+    },
     stop: () => lease.stop(),
     /** Runs one lease round now (tests; start does the first one itself). */
     tick: () => lease.tick(),
