@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
-import { OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
+import { DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
 import { isRefusal } from '../refusals';
 import type { Services } from '../services';
 import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
@@ -55,7 +55,7 @@ export const filterSchema = z.object({
   unit: text(40),
   source: queryParam(z.enum(OPINION_SOURCES).optional()),
   filer: text(64),
-  due: queryParam(z.enum(['overdue', 'soon']).optional()),
+  due: queryParam(z.enum(DUE_FILTERS).optional()),
   q: text(100),
   fullText: queryParam(z.enum(['0', '1', 'true', 'false']).optional()),
 });

@@ -4,6 +4,14 @@
 export const OPINION_STATUSES = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'] as const;
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 
+/** The one status from which a case can be assigned (批量交办 selects only these). */
+export const ASSIGNABLE_STATUS: OpinionStatus = '待交办';
+
+/** The opinion list's deadline filter (`due`), with the words the console shows for it. */
+export const DUE_FILTERS = ['overdue', 'soon'] as const;
+export type DueFilter = (typeof DUE_FILTERS)[number];
+export const DUE_FILTER_LABELS: Record<DueFilter, string> = { overdue: '已逾期', soon: '即将到期' };
+
 export const OPINION_SOURCES = ['代表', '群众反映'] as const;
 export type OpinionSource = (typeof OPINION_SOURCES)[number];
 

@@ -5,7 +5,7 @@ import type { OpinionSource, OpinionStatus, Rating, TimelineAction, Via } from '
 /**
  * GET /opinions (and the filtered export): filters as the page's URL holds them (strings; empty values are
  * left out). The server checks them: `status` one or several of OPINION_STATUSES (comma-separated),
- * `source` one of OPINION_SOURCES, `due` 'overdue' | 'soon'.
+ * `source` one of OPINION_SOURCES, `due` one of DUE_FILTERS.
  */
 export interface OpinionFilter {
   year?: number | string;
