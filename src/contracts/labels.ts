@@ -18,6 +18,19 @@ export type OpinionSource = (typeof OPINION_SOURCES)[number];
 export const RATINGS = ['满意', '基本满意', '不满意'] as const;
 export type Rating = (typeof RATINGS)[number];
 
+/**
+ * 落实 class of an answer: how far it really solved the problem (A over answered is 解决率).
+ * B and C stay open for follow-up.
+ */
+export const RESOLUTIONS = ['A', 'B', 'C', 'D'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+export const RESOLUTION_LABELS: Record<Resolution, string> = {
+  A: '已解决',
+  B: '正在解决',
+  C: '列入计划',
+  D: '因条件限制暂不能解决',
+};
+
 /** The steps of an opinion's history, and how the timeline names them. */
 export const TIMELINE_ACTIONS = [
   'filed',

@@ -1,5 +1,12 @@
 import { type Connection, type InferSchemaType, Schema } from 'mongoose';
-import { OPINION_SOURCES, OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_VIA } from '../contracts/labels';
+import {
+  OPINION_SOURCES,
+  OPINION_STATUSES,
+  RATINGS,
+  RESOLUTIONS,
+  TIMELINE_ACTIONS,
+  TIMELINE_VIA,
+} from '../contracts/labels';
 
 // The vocabularies are the console contract's (src/contracts), so the pages and the schema cannot disagree.
 export { OPINION_STATUSES, RATINGS, TIMELINE_ACTIONS, TIMELINE_VIA };
@@ -36,6 +43,8 @@ const roundSchema = new Schema(
     assignedAt: { type: Date, required: true },
     answer: { type: String },
     answeredAt: { type: Date },
+    /** 落实 class of this round's answer (A/B/C/D); absent on answers given before classes existed. */
+    resolution: { type: String, enum: RESOLUTIONS },
     rating: { type: String, enum: RATINGS },
     ratedAt: { type: Date },
   },
@@ -90,6 +99,8 @@ const opinionSchema = new Schema(
     /** The deadline was counted in working days into a year the calendar did not know: weekends only. */
     deadlineEstimated: { type: Boolean },
     answer: { type: String },
+    /** 落实 class of the latest answer (the current round's is in rounds[]). */
+    resolution: { type: String, enum: RESOLUTIONS },
     /** Latest rating given (kept across rounds; the current round's is in rounds[]). */
     rating: { type: String, enum: RATINGS },
     ratedRound: { type: Number },
