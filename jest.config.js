@@ -24,6 +24,7 @@ module.exports = {
   moduleNameMapper: { '^chrono-node/zh$': '<rootDir>/node_modules/chrono-node/dist/cjs/locales/zh/index.js' },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  testSequencer: '<rootDir>/test/setup/sequencer.cjs',
   testTimeout: 30000,
   // Three workers on two cores: a test file spends much of its time waiting (for the database server, a
   // browser, a child process), and a third file fills those gaps.
