@@ -2,7 +2,9 @@
 // Each door renders them its own way: the chat (src/refusals/chat.ts), the console (src/console/refusals.ts);
 // a new door (card taps) adds its own Record<RefusalCode, …> and the compiler lists what it still lacks.
 
+import { CALENDAR_REFUSALS, type CalendarRefusalFields } from './calendar';
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
+import { RECORDS_REFUSALS, type RecordsRefusalFields } from './records';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
 import type { RefusalSpec } from './spec';
 
@@ -21,7 +23,8 @@ export interface LastStep {
 }
 
 /** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster). */
-export interface RefusalFields extends EventRefusalFields, RosterRefusalFields {
+export interface RefusalFields
+  extends EventRefusalFields, RosterRefusalFields, CalendarRefusalFields, RecordsRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -171,6 +174,8 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'announcement.alreadySent': { kind: 'conflict' },
   ...EVENT_REFUSALS,
   ...ROSTER_REFUSALS,
+  ...CALENDAR_REFUSALS,
+  ...RECORDS_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

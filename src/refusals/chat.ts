@@ -1,6 +1,7 @@
 import { t } from '../messages';
 import { formatDate, formatDateTime, formatShortDateTime } from '../time/format';
 import type { RefusalCode, RefusalFields } from './catalogue';
+import { CALENDAR_CHAT, RECORDS_CHAT } from './chat-calendar';
 import { EVENT_CHAT } from './chat-events';
 import { ROSTER_CHAT } from './chat-roster';
 import type { Refusal } from './refusal';
@@ -119,6 +120,8 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CHAT,
   ...ROSTER_CHAT,
+  ...CALENDAR_CHAT,
+  ...RECORDS_CHAT,
 };
 
 /** A refusal as the chat says it. */
