@@ -4,6 +4,7 @@ import type { Refusal } from '../refusals';
 import { formatDate, formatDateTime } from '../time/format';
 import { EVENT_CONSOLE } from './refusals-events';
 import { ROSTER_CONSOLE } from './refusals-roster';
+import { UNIT_CONSOLE } from './refusals-units';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -103,6 +104,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CONSOLE,
   ...ROSTER_CONSOLE,
+  ...UNIT_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

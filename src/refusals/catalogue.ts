@@ -4,6 +4,7 @@
 
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
+import { UNIT_REFUSALS, type UnitRefusalFields } from './units';
 import type { RefusalSpec } from './spec';
 
 export type { RefusalKind, RefusalSpec } from './spec';
@@ -20,8 +21,8 @@ export interface LastStep {
   action: string;
 }
 
-/** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster). */
-export interface RefusalFields extends EventRefusalFields, RosterRefusalFields {
+/** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster, the units' loop's in ./units). */
+export interface RefusalFields extends EventRefusalFields, RosterRefusalFields, UnitRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -171,6 +172,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'announcement.alreadySent': { kind: 'conflict' },
   ...EVENT_REFUSALS,
   ...ROSTER_REFUSALS,
+  ...UNIT_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

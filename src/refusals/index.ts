@@ -10,5 +10,6 @@ export {
 } from './catalogue';
 export { type EventKind, type EventRefusalCode, type EventRefusalFields } from './events';
 export { type RosterMatch, type RosterNameRefusal, type RosterRefusalCode, type RosterRefusalFields } from './roster';
+export { type UnitRefusalCode, type UnitRefusalFields } from './units';
 export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';
 export { type ChatRendering, renderForChat } from './chat';
