@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../time/format';
 import { CALENDAR_CONSOLE, RECORDS_CONSOLE } from './refusals-calendar';
 import { EVENT_CONSOLE } from './refusals-events';
 import { ROSTER_CONSOLE } from './refusals-roster';
+import { UNIT_CONSOLE } from './refusals-units';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -106,6 +107,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   ...ROSTER_CONSOLE,
   ...CALENDAR_CONSOLE,
   ...RECORDS_CONSOLE,
+  ...UNIT_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

@@ -6,6 +6,7 @@ import { CALENDAR_REFUSALS, type CalendarRefusalFields } from './calendar';
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
 import { RECORDS_REFUSALS, type RecordsRefusalFields } from './records';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
+import { UNIT_REFUSALS, type UnitRefusalFields } from './units';
 import type { RefusalSpec } from './spec';
 
 export type { RefusalKind, RefusalSpec } from './spec';
@@ -22,9 +23,9 @@ export interface LastStep {
   action: string;
 }
 
-/** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster). */
+/** Every refusal code with its fields: the opinions', study's, ballots' and announcements' here, other domains' in blocks. */
 export interface RefusalFields
-  extends EventRefusalFields, RosterRefusalFields, CalendarRefusalFields, RecordsRefusalFields {
+  extends EventRefusalFields, RosterRefusalFields, CalendarRefusalFields, RecordsRefusalFields, UnitRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -176,6 +177,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   ...ROSTER_REFUSALS,
   ...CALENDAR_REFUSALS,
   ...RECORDS_REFUSALS,
+  ...UNIT_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

@@ -4,6 +4,7 @@ import type { RefusalCode, RefusalFields } from './catalogue';
 import { CALENDAR_CHAT, RECORDS_CHAT } from './chat-calendar';
 import { EVENT_CHAT } from './chat-events';
 import { ROSTER_CHAT } from './chat-roster';
+import { UNIT_CHAT } from './chat-units';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -122,6 +123,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   ...ROSTER_CHAT,
   ...CALENDAR_CHAT,
   ...RECORDS_CHAT,
+  ...UNIT_CHAT,
 };
 
 /** A refusal as the chat says it. */

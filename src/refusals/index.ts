@@ -12,5 +12,6 @@ export { type CalendarRefusalCode, type CalendarRefusalFields, type HolidayList 
 export { type RecordsRefusalCode, type RecordsRefusalFields } from './records';
 export { type EventKind, type EventRefusalCode, type EventRefusalFields } from './events';
 export { type RosterMatch, type RosterNameRefusal, type RosterRefusalCode, type RosterRefusalFields } from './roster';
+export { type UnitRefusalCode, type UnitRefusalFields } from './units';
 export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';
 export { type ChatRendering, renderForChat } from './chat';

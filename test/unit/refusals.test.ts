@@ -42,6 +42,8 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'opinion.pageBeyondEnd': { page: 9, pages: 2 },
   'opinion.unknownCategory': { category: '其它', categories: ['城乡建设', '公共交通'] },
   'opinion.categoryUnchanged': { code, category: '城乡建设' },
+  'opinion.resolutionMissing': { code },
+  'opinion.badResolution': { code, input: 'E' },
   'study.notFound': { code: 'XX2026-003' },
   'study.alreadyPushed': { code: 'XX2026-003', title: '代表法第二讲' },
   'study.changedMeanwhile': { code: 'XX2026-003' },
@@ -210,7 +212,7 @@ describe('the refusal catalogue', () => {
   it('the chat keeps its usage examples and next steps', () => {
     expect(chat('opinion.unitMissing')).toBe(`请写上承办单位，例如：交办 ${code} 单位：交通运输局 期限：15个工作日`);
     expect(chat('opinion.wrongState')).toBe(
-      `${code} 目前是「已交办」，不能交办。最近一步：11月22日 10:00 王主任 交办。正由「住建局」办理，期限 2026年12月4日（周五）。单位答复后发送：答复 ${code} <答复内容>；换单位或期限：改派 ${code} 单位：…`,
+      `${code} 目前是「已交办」，不能交办。最近一步：11月22日 10:00 王主任 交办。正由「住建局」办理，期限 2026年12月4日（周五）。单位答复后发送：答复 ${code} <A|B|C|D> <答复内容>；换单位或期限：改派 ${code} 单位：…`,
     );
     // A deputy is not offered the office's steps.
     expect(chat('opinion.wrongState', false)).not.toContain('答复 YJ');
