@@ -4,7 +4,14 @@ import pluginVue from 'eslint-plugin-vue';
 
 // Size limits (issue 21 item 7; style.md "small by rule"): a file ≤ 300 lines, a function ≤ 80, blank lines and
 // comments not counted (a comment saying why is never the reason to split). A .vue page counts whole: template too.
-const SIZED = ['src/**/*.ts', 'handlers/**/*.ts', 'jobs/**/*.ts', 'scripts/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.vue'];
+const SIZED = [
+  'src/**/*.ts',
+  'handlers/**/*.ts',
+  'jobs/**/*.ts',
+  'scripts/**/*.ts',
+  'web/src/**/*.ts',
+  'web/src/**/*.vue',
+];
 const SIZE_RULES = {
   'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
   'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
@@ -20,10 +27,7 @@ const OVER_LIMIT = [
   { files: ['src/console/routes-roster.ts', 'src/console/routes-overview.ts'], why: CHANGING },
   {
     files: [
-      'scripts/bench.ts',
-      'scripts/bench-server.ts',
       'scripts/seed-data.ts',
-      'src/services/photos/photos.ts',
       'src/time/parse-time.ts',
       'web/src/pages/AnnouncementsPage.vue',
       'web/src/pages/ShiftsPage.vue',
