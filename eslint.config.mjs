@@ -36,7 +36,6 @@ const OVER_LIMIT = [
       'src/scheduler/scheduler.ts',
       'src/services/access/console-auth.ts',
       'src/services/bulletins/announcements.ts',
-      'src/services/bulletins/study.ts',
       'src/services/calendar/holidays.ts',
       'src/services/index.ts',
       'src/services/performance/performance.ts',
