@@ -35,7 +35,6 @@ const OVER_LIMIT = [
       'src/time/parse-time.ts',
       'web/src/pages/ShiftsPage.vue',
       'src/db/mongo-java-server.ts',
-      'src/scheduler/scheduler.ts',
       'src/services/access/console-auth.ts',
       'src/services/bulletins/announcements.ts',
       'src/services/calendar/holidays.ts',
