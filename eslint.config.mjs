@@ -34,7 +34,6 @@ const OVER_LIMIT = [
     files: [
       'src/time/parse-time.ts',
       'web/src/pages/ShiftsPage.vue',
-      'src/db/mongo-java-server.ts',
       'src/services/access/console-auth.ts',
       'src/services/bulletins/announcements.ts',
       'src/services/calendar/holidays.ts',
