@@ -35,7 +35,6 @@ const OVER_LIMIT = [
       'src/time/parse-time.ts',
       'web/src/pages/ShiftsPage.vue',
       'src/services/access/console-auth.ts',
-      'src/services/bulletins/announcements.ts',
       'src/services/calendar/holidays.ts',
       'src/services/scheduling/job-runs.ts',
     ],
