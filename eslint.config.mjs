@@ -33,7 +33,6 @@ const OVER_LIMIT = [
   {
     files: [
       'src/time/parse-time.ts',
-      'web/src/pages/ShiftsPage.vue',
       'src/services/access/console-auth.ts',
       'src/services/calendar/holidays.ts',
       'src/services/scheduling/job-runs.ts',
