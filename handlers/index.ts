@@ -1,4 +1,6 @@
+import type { CardTap } from '../src/commands/card-taps';
 import type { Command } from '../src/commands/types';
+import { attendTap, cancelSignUpTap, leaveReasonTap, leaveTap, signUpTap } from './card-events';
 import { helpCommand } from './help';
 import { rosterCommand } from './roster';
 import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpinionsCommand } from './opinion-filing';
@@ -94,4 +96,18 @@ export const commands: Command[] = [
   // -- office: the push group, the ledgers in the chat
   choosePushGroupCommand,
   exportLedgerCommand,
+];
+
+/**
+ * The card door's table: each tap on a card button calls the use case of the typed command it names (the
+ * dispatcher finds it by the card's subject and the button's action).
+ */
+export const cardTaps: CardTap[] = [
+  // -- meetings: 参加 / 请假 and its reasons
+  attendTap,
+  leaveTap,
+  leaveReasonTap,
+  // -- activities: 报名 / 取消报名
+  signUpTap,
+  cancelSignUpTap,
 ];

@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { commands } from '../handlers';
+import { cardTaps, commands } from '../handlers';
 import { createJobs } from '../jobs';
 import { createApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { createCommandTable } from './commands/parse';
+import { createCardTapTable } from './commands/card-taps';
 import type { Command } from './commands/types';
 import { createDatabaseGate } from './db/availability';
 import { createConsoleStaticRouter, findWebDist } from './console/static';
@@ -150,6 +151,7 @@ export async function composeApp(o: ComposeOptions) {
         log,
         tunables: config.tunables.longConnection,
         streamBytes: config.tunables.replyLimits.streamBytes,
+        cardDeadlineMs: config.tunables.inbound.cardDeadlineMs,
         pushGroup,
         receive: (msg) => {
           noteDirectChat(msg);
@@ -221,7 +223,15 @@ export async function composeApp(o: ComposeOptions) {
     config,
     onOutcome: (r) => metrics.recordJobRun(r.job, r.outcome),
   });
-  const dispatcher = createDispatcher({ table, services, config, clock, log, observe: metrics.observeCommand });
+  const dispatcher = createDispatcher({
+    table,
+    taps: createCardTapTable(cardTaps),
+    services,
+    config,
+    clock,
+    log,
+    observe: metrics.observeCommand,
+  });
   const inbox = createInbox({
     models,
     clock,
@@ -254,6 +264,7 @@ export async function composeApp(o: ComposeOptions) {
       requestTimeoutMs: limits.requestTimeoutMs,
       botDeadlineMs: limits.botDeadlineMs,
       appDeadlineMs: limits.appDeadlineMs,
+      cardDeadlineMs: limits.cardDeadlineMs,
     },
     receive: (msg, deadlineMs, late) => {
       noteDirectChat(msg);

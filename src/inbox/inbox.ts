@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import type { Card } from '../cards';
 import type { Models } from '../models';
 import { t } from '../messages';
 import { markdownToPlain } from '../text/plain';
@@ -46,6 +47,8 @@ interface InboundRow {
   status: 'processing' | 'done';
   reply?: string;
   replyKind?: string;
+  /** The reply's template card (JSON of our Card), so a redelivered tap gets the same update. */
+  replyCard?: string;
   startedAt: Date;
   finishedAt?: Date;
 }
@@ -109,6 +112,7 @@ export function createInbox(o: InboxOptions) {
     const done: Partial<InboundRow> = { status: 'done', finishedAt: o.clock.now() };
     if (stored?.text !== undefined) done.reply = stored.text;
     if (stored?.kind !== undefined) done.replyKind = stored.kind;
+    if (stored?.card !== undefined) done.replyCard = JSON.stringify(stored.card);
     await finishRow({ id: msg.id, done });
     if (late) o.log.info({ msgId: msg.id, late }, 'late reply ready');
     return stored;
@@ -190,10 +194,10 @@ export function createInbox(o: InboxOptions) {
         status: string;
         reply?: string;
         replyKind?: 'welcome';
+        replyCard?: string;
         startedAt: Date;
       } | null;
-      if (doc?.status === 'done')
-        return doc.reply === undefined || doc.reply === null ? null : { text: doc.reply, kind: doc.replyKind };
+      if (doc?.status === 'done') return storedReply(doc);
       if (doc && o.clock.now().getTime() - new Date(doc.startedAt).getTime() > o.staleProcessingMs) {
         // The first delivery died mid-way (crash); take it over exactly once.
         const took = await Inbound.findOneAndUpdate(
@@ -205,6 +209,13 @@ export function createInbox(o: InboxOptions) {
       if (i >= polls) throw new StillProcessing(msg.id);
       await pause(POLL_MS);
     }
+  }
+
+  /** The reply a redelivery gets: the first delivery's, card included. */
+  function storedReply(doc: { reply?: string | null; replyKind?: 'welcome'; replyCard?: string | null }): Reply {
+    if (doc.reply === undefined || doc.reply === null) return null;
+    const card = doc.replyCard ? (JSON.parse(doc.replyCard) as Card) : undefined;
+    return { text: doc.reply, kind: doc.replyKind, ...(card ? { card } : {}) };
   }
 
   function track(msg: InboundMessage, ticket: Ticket): Promise<Reply> {

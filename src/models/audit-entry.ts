@@ -5,7 +5,7 @@ import { type Connection, type Query, Schema } from 'mongoose';
 export interface AuditEntryDoc {
   at: Date;
   actor: { userid: string; name: string };
-  via: 'chat' | 'console' | 'job';
+  via: 'chat' | 'card' | 'console' | 'job';
   /** The step in the office's words: the opinion step (交办, 答复…), the command word, or the console action. */
   what: string;
   /** The collection's model name (Opinion, Activity, Deputy…). */

@@ -1,0 +1,43 @@
+// Chinese text on template cards (模板卡片): titles, buttons (WeCom shows about 4 characters of a button),
+// lines, and what an updated card says.
+
+export const cardsText = {
+  cardMeetingTitle: (p: { code: string }) => `会议通知 ${p.code}`,
+  cardEventTime: () => '时间',
+  cardEventPlace: () => '地点',
+  cardMyReply: () => '我的回执',
+  cardAttend: () => '参加',
+  cardLeave: () => '请假',
+  cardChangeToAttend: () => '改为参加',
+  cardChangeToLeave: () => '改为请假',
+  cardLeaveReasonsTitle: (p: { code: string }) => `请假原因 ${p.code}`,
+  cardLeaveReasonsText: () => '请选择请假原因；选「其他」可以自己写。',
+  /** The common reasons offered on the card, in order, separated by 、 (其他 comes last, on its own). */
+  cardLeaveReasons: () => '工作冲突、身体原因、外出学习、家中有事',
+  cardLeaveOther: () => '其他',
+  cardLeaveOtherText: (p: { code: string }) => `请直接发送：请假 ${p.code} <原因>\n例：请假 ${p.code} 参加区里培训`,
+  cardRepliedTitle: (p: { answer: string }) => `已回执：${p.answer}`,
+  cardRepliedText: (p: { title: string; when: string; reason?: string }) =>
+    `${p.title}（${p.when}）${p.reason ? `\n原因：${p.reason}` : ''}\n会议开始前都可以改。`,
+  cardActivityTitle: (p: { code: string }) => `活动 ${p.code}`,
+  cardPlaces: () => '名额',
+  cardPlacesLeft: (p: { left: number; capacity: number }) => `剩余 ${p.left} / 共 ${p.capacity}`,
+  cardPlacesUnlimited: () => '不限',
+  cardSignupDeadline: () => '报名截止',
+  cardMine: () => '我的状态',
+  cardSignUp: () => '报名',
+  cardCancelSignUp: () => '取消报名',
+  cardCancelWaitlist: () => '取消候补',
+  cardSignedUpTitle: () => '已报名',
+  cardWaitlistedTitle: (p: { position: number }) => `候补第 ${p.position} 位`,
+  cardSignupCancelledTitle: (p: { wasConfirmed: boolean }) => (p.wasConfirmed ? '已取消报名' : '已取消候补'),
+  cardWaitlistText: (p: { position: number }) =>
+    `名额已满，您排在候补第 ${p.position} 位，有人取消时自动递补并通知您。`,
+  cardPromoted: (p: { names: string[] }) => `名额已递补给 ${p.names.join('、')}。`,
+  cardRefusedTitle: () => '未能办理',
+  cardStaleTitle: () => '卡片已过期',
+  cardOfficeOnlyText: () => '这是人大办工作人员的操作，您的点击没有改变任何内容。如有需要请联系人大办。',
+  cardUnknownText: () => '这张卡片已经过期，请发送「帮助」查看可以使用的命令。',
+  cardOk: () => '知道了',
+  cardFailedText: () => '系统暂时没能处理这次点击，请稍后再点，或直接发送命令。',
+};
