@@ -41,12 +41,22 @@ export async function startLongConnectionSimulator(o: {
     const mediaId = String(((f.body?.[msgtype] ?? {}) as { media_id?: string }).media_id ?? '');
     const media = fake.media.get(mediaId);
     const md = (f.body?.markdown ?? {}) as { content?: string };
+    const card = msgtype === 'template_card' ? (f.body?.template_card as Record<string, unknown>) : undefined;
+    const title = ((card?.main_title ?? {}) as { title?: string }).title ?? '';
     o.sink.record({
       channel: 'aibot',
-      msgtype: msgtype === 'image' ? 'image' : 'markdown',
-      content: msgtype === 'file' ? `📎 ${media?.filename ?? mediaId}` : msgtype === 'image' ? '' : (md.content ?? ''),
+      msgtype: msgtype === 'image' ? 'image' : card ? 'template_card' : 'markdown',
+      content:
+        msgtype === 'file'
+          ? `📎 ${media?.filename ?? mediaId}`
+          : msgtype === 'image'
+            ? ''
+            : card
+              ? title
+              : (md.content ?? ''),
       mentions: [],
       touser,
+      ...(card ? { card } : {}),
       ...(msgtype === 'image' && media
         ? {
             image: { base64: media.bytes.toString('base64'), md5: createHash('md5').update(media.bytes).digest('hex') },

@@ -1,3 +1,4 @@
+import type { Card } from '../../cards';
 import type { QueryFilter } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
@@ -39,6 +40,8 @@ export interface ChannelItem {
   userids: string[];
   /** A file's name as the recipient sees it. */
   filename?: string | null;
+  /** A template card (JSON of src/cards' Card), sent instead of the text where the channel carries cards. */
+  card?: string | null;
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */
@@ -145,6 +148,8 @@ export function createOutboxSender(o: OutboxSenderOptions): OutboxSender {
         filename: item.filename ?? 'file',
         bytes: Buffer.from(item.content, 'base64'),
       });
+    } else if (item.channel === 'app' && item.card) {
+      await o.client.sendAppCard({ touser: item.userids, card: JSON.parse(item.card) as Card });
     } else if (item.channel === 'app') {
       await o.client.sendApp({
         touser: item.userids,
