@@ -1,6 +1,8 @@
 import type { CardTap } from '../src/commands/card-taps';
 import type { Command } from '../src/commands/types';
 import { attendTap, cancelSignUpTap, leaveReasonTap, leaveTap, signUpTap } from './card-events';
+import { rateTap, unsatisfiedTap } from './card-opinions';
+import { studyLearnedTap } from './card-bulletins';
 import { helpCommand } from './help';
 import { rosterCommand } from './roster';
 import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpinionsCommand } from './opinion-filing';
@@ -110,4 +112,9 @@ export const cardTaps: CardTap[] = [
   // -- activities: 报名 / 取消报名
   signUpTap,
   cancelSignUpTap,
+  // -- the filer's vote on an answer: 满意 / 基本满意 / 不满意 (and why)
+  rateTap,
+  unsatisfiedTap,
+  // -- study: 已学
+  studyLearnedTap,
 ];

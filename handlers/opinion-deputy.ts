@@ -5,6 +5,7 @@ import { formatDate } from '../src/time/format';
 import { actionInput } from './shared/opinion-input';
 import { shown } from '../src/text/group-safe';
 import { formatProgress } from './shared/opinion-format';
+import { rateCard } from '../src/cards';
 
 /** 进度 / 查看: one opinion's timeline (full text only for the filer and the office). */
 export const progressCommand = defineCommand({
@@ -29,7 +30,15 @@ export const progressCommand = defineCommand({
     const text = formatProgress(view, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar());
     // One-to-one only: how many photos came with it (they are shown in the console, to the office and the filer).
     const photos = ctx.chat.type === 'single' ? (view.opinion.photos?.length ?? 0) : 0;
-    return photos > 0 ? `${text}\n${t('photoProgressCount', { count: photos })}` : text;
+    const full = photos > 0 ? `${text}\n${t('photoProgressCount', { count: photos })}` : text;
+    // The filer of an answered, unrated case can rate it here with a tap (the notice may have come without a card).
+    const o = view.opinion;
+    const rateable = o.filer === ctx.actor.userid && o.status === '已答复' && o.ratedRound !== o.round;
+    if (ctx.chat.type !== 'single' || !rateable) return full;
+    return {
+      text: full,
+      card: rateCard({ code: o.code, unit: shown(o.unit ?? '', true), answer: o.answer ?? '' }, ctx.now),
+    };
   },
 });
 

@@ -2,3 +2,4 @@
 export * from './card';
 export * from './event-cards';
 export { noticeCard } from './notice-card';
+export * from './opinion-cards';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
-import { type CardReply, noticeCard, parseTapKey, subjectOf } from '../cards';
+import { type CardReply, helpCard, helpCommands, noticeCard, parseTapKey, subjectOf } from '../cards';
 import { type CardTap, type CardTapTable, subjectKindOf } from '../commands/card-taps';
 import type { Actor } from '../commands/types';
 import type { Clock } from '../clock';
@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import { t } from '../messages';
 import { isRefusal, renderForChat } from '../refusals';
 import type { Services } from '../services';
-import type { CardTap as Tap, InboundMessage } from './contract';
+import type { CardTap as Tap, InboundMessage, Reply } from './contract';
 
 export interface CardDoorDeps {
   taps: CardTapTable;
@@ -17,7 +17,12 @@ export interface CardDoorDeps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Runs a read-only command of the table as if typed (the help card's buttons); undefined if it is not one. */
+  runReadOnly(msg: InboundMessage, name: string, actor: Actor, log: Logger): Promise<Reply | undefined>;
 }
+
+/** How much of a command's reply the help card shows (WeCom suggests far less; phones show this much). */
+const HELP_TEXT_CHARS = 400;
 
 /**
  * The card door: a tap on one of our cards runs the typed command's use case (same rights, same refusals, the
@@ -37,8 +42,9 @@ export function createCardDoor(d: CardDoorDeps) {
     if (!key || !kind || subject === undefined) return notice(t('cardStaleTitle'), t('cardUnknownText'));
     // 知道了 closes a notice: nothing to do, nothing to redraw.
     if (key.action === 'ok') return null;
-    const entry = d.taps.find(kind, key.action);
-    if (!entry) return notice(t('cardStaleTitle'), t('cardUnknownText'));
+    const help = kind === 'help' && key.action === 'run';
+    const entry = help ? undefined : d.taps.find(kind, key.action);
+    if (!help && !entry) return notice(t('cardStaleTitle'), t('cardUnknownText'));
 
     const who = await d.services.roster.resolveActor(msg.senderId);
     if (!who.ok) {
@@ -46,6 +52,7 @@ export function createCardDoor(d: CardDoorDeps) {
       return notice(t('cardRefusedTitle'), text);
     }
     let actor = who.actor;
+    if (!entry) return runHelp(msg, actor, key.arg, { taskId: card.taskId, step }, log, notice);
     if (entry.role === 'office' && !actor.isOffice) {
       // As the chat does: an appointment made on another instance counts before refusing.
       const stored = await d.services.roster.resolveActor(actor.userid, { fresh: true });
@@ -56,6 +63,32 @@ export function createCardDoor(d: CardDoorDeps) {
       actor = stored.actor;
     }
     return run(entry, actor, msg, { subject, arg: key.arg, step, card }, log, notice);
+  }
+
+  /** A help card's button: the command runs as typed (rights included) and its answer shows on the card. */
+  async function runHelp(
+    msg: InboundMessage,
+    actor: Actor,
+    arg: string | undefined,
+    at: { taskId: string; step: number },
+    log: Logger,
+    notice: (title: string, text: string) => CardReply,
+  ): Promise<CardReply> {
+    const name = helpCommands(actor.isOffice)[Number(arg) - 1];
+    const reply = name === undefined ? undefined : await d.runReadOnly(msg, name, actor, log);
+    if (name === undefined || !reply) return notice(t('cardStaleTitle'), t('cardUnknownText'));
+    const chars = [...reply.text];
+    const text =
+      chars.length > HELP_TEXT_CHARS
+        ? `${chars.slice(0, HELP_TEXT_CHARS).join('')}${t('cardHelpClipped', { command: name })}`
+        : reply.text;
+    const card = helpCard(
+      { isOffice: actor.isOffice, name: actor.name, title: name, text },
+      d.clock.now(),
+      at.taskId,
+      at.step,
+    );
+    return { text: reply.text, card };
   }
 
   async function run(

@@ -51,7 +51,18 @@ export function createDispatcher(d: DispatcherDeps) {
   const chatView = (actor: Actor) => ({ timezone: d.config.timezone, now: d.clock.now(), office: actor.isOffice });
 
   const parsedText = new WeakMap<InboundMessage, ReturnType<typeof parseCommandLine>>();
-  const cards = createCardDoor({ taps: d.taps, services: d.services, config: d.config, clock: d.clock, log: d.log });
+  const cards = createCardDoor({
+    taps: d.taps,
+    services: d.services,
+    config: d.config,
+    clock: d.clock,
+    log: d.log,
+    async runReadOnly(msg, name, actor, log) {
+      const parsed = parseCommandLine(name, d.table, d.config.wecom.botName);
+      if (parsed.kind !== 'command' || !parsed.command.readOnly) return undefined;
+      return runCommand(msg, parsed, actor, log);
+    },
+  });
 
   async function dispatch(msg: InboundMessage): Promise<Reply> {
     const log = d.log.child({ msgId: msg.id, sender: msg.senderId });

@@ -40,4 +40,31 @@ export const cardsText = {
   cardUnknownText: () => '这张卡片已经过期，请发送「帮助」查看可以使用的命令。',
   cardOk: () => '知道了',
   cardFailedText: () => '系统暂时没能处理这次点击，请稍后再点，或直接发送命令。',
+  // -- rating an answer (the filer's vote card), study, help
+  cardRateTitle: (p: { code: string }) => `请评价答复 ${p.code}`,
+  cardRateQuestion: () => '您对这次答复满意吗？',
+  cardRateSubmit: () => '提交评价',
+  cardAnswerText: (p: { unit: string; answer: string }) => `「${p.unit}」的答复：${p.answer}`,
+  cardRateNoChoice: () => '请先选择 满意、基本满意 或 不满意，再点「提交评价」。',
+  cardUnsatisfiedTitle: (p: { code: string }) => `不满意的原因 ${p.code}`,
+  cardUnsatisfiedText: () => '请选择不满意的原因，提交后会退回承办单位重新办理。',
+  /** Common reasons for 不满意, separated by 、 (其他 and 不写原因 come after them). */
+  cardUnsatisfiedReasons: () => '问题没有解决、答复不具体、办理太慢',
+  cardUnsatisfiedOther: () => '其他',
+  cardUnsatisfiedNone: () => '不写原因',
+  cardUnsatisfiedOtherText: (p: { code: string }) =>
+    `请直接发送：评价 ${p.code} 不满意 <原因>\n例：评价 ${p.code} 不满意 路灯还是没修好`,
+  cardRatedTitle: (p: { rating: string }) => `已评价：${p.rating}`,
+  cardStudyTitle: (p: { code: string }) => `本周学习资料 ${p.code}`,
+  cardStudyLearned: () => '已学',
+  cardStudyOpen: () => '请学完后点「已学」。',
+  cardStudyMarkedTitle: () => '已记录学习',
+  cardStudyAlreadyTitle: () => '已标记过',
+  cardHelpTitle: (p: { isOffice: boolean }) => (p.isOffice ? '常用命令（人大办）' : '常用命令'),
+  cardHelpText: (p: { name: string }) => `${p.name}，点按钮直接查看；发送「帮助 全部」看全部命令和例子。`,
+  cardHelpAll: () => '全部',
+  cardHelpClipped: (p: { command: string }) => `…（完整内容请发送「${p.command}」）`,
+  /** The commands on the help card, separated by 、, at most 6 (WeCom's limit of buttons). */
+  cardHelpDeputy: () => '会议、活动、学习、我的建议、履职、值班',
+  cardHelpOffice: () => '督办、统计、会议、活动、学习、周报',
 };

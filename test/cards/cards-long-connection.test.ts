@@ -158,3 +158,25 @@ describe('activity cards over the long connection', () => {
     expect((await ask('d2', '活动')).text).toContain('我已报名');
   });
 });
+
+describe('study cards over the long connection', () => {
+  it('the study push carries 已学; a tap marks it as the typed 已学 does, a double tap gives the same update', async () => {
+    const { text } = await ask('office1', '学习资料 代表法第二讲 https://example.com/daibiaofa');
+    const code = /XX2026-\d{3}/.exec(text)![0];
+    const from = ws.fake.frames.length;
+    await h.services.study.pushNext(h.clock.now(), 'cards-test-slot');
+    await h.drain();
+    const card = ws.fake.frames
+      .slice(from)
+      .find((f) => f.cmd === 'aibot_send_msg' && f.body?.msgtype === 'template_card')!.body!
+      .template_card as TemplateCardJson;
+    expect(cardText(card)).toContain(`本周学习资料 ${code}`);
+    const marked = await tap('d1', card, '已学', 'group');
+    expect(cardText(marked.template_card)).toContain('已记录学习');
+    const item = await h.models.StudyItem.findOne({ code }).lean();
+    expect(item!.learned.map((l) => l.userid)).toEqual(['d1']);
+    const doubleTap = await tap('d1', card, '已学', 'group');
+    expect(doubleTap).toEqual(marked);
+    expect(await ask('d1', `已学 ${code}`).then((r) => r.text)).toContain('已经标记过');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
+import { studyCard } from '../../cards';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeUserText } from '../../text/sanitize';
@@ -198,7 +199,9 @@ export function createStudy(o: StudyOptions) {
         note: doc.note ? neutralizeUserText(doc.note) : undefined,
         link: doc.link ?? undefined,
       });
-      await o.notify.toGroup(`study:${doc.code}:push`, markdown);
+      // Where the group sees cards, each deputy marks it with a tap.
+      const card = studyCard({ code: doc.code, title: neutralizeUserText(doc.title) }, now);
+      await o.notify.toGroup(`study:${doc.code}:push`, markdown, { card });
       return toView(doc);
     },
 
