@@ -62,12 +62,13 @@ it('tells the filer and co-signers by app message at every step, including the s
   await h.say('clerk', '办结 1');
   const closing = await newAppMessages();
   expect(closing.map((m) => m.to)).toEqual([
-    ['lisi', 'wangwu', 'zhangsan'],
+    ['lisi', 'wangwu'],
+    ['zhangsan'],
     ['clerk', 'office1'],
     ['lisi', 'wangwu', 'zhangsan'],
   ]);
-  expect(closing[1]!.content).toContain('可以办结：办结 YJ2026-001');
-  expect(closing[2]!.content).toContain('已办结');
+  expect(closing[2]!.content).toContain('可以办结：办结 YJ2026-001');
+  expect(closing[3]!.content).toContain('已办结');
 
   await h.say('zhangsan', '建议 西村垃圾桶太少，夏天气味大');
   await h.say('lisi', '附议 2');
