@@ -3,6 +3,7 @@ import type { Command } from '../src/commands/types';
 import { attendTap, cancelSignUpTap, leaveReasonTap, leaveTap, signUpTap } from './card-events';
 import { rateTap, unsatisfiedTap } from './card-opinions';
 import { studyLearnedTap } from './card-bulletins';
+import { assignTap, chaseTap } from './card-office';
 import { helpCommand } from './help';
 import { rosterCommand } from './roster';
 import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpinionsCommand } from './opinion-filing';
@@ -117,4 +118,7 @@ export const cardTaps: CardTap[] = [
   unsatisfiedTap,
   // -- study: 已学
   studyLearnedTap,
+  // -- office, one-to-one: 交办 from the new opinion's card, 督办 from the overdue list
+  assignTap,
+  chaseTap,
 ];

@@ -3,3 +3,4 @@ export * from './card';
 export * from './event-cards';
 export { noticeCard } from './notice-card';
 export * from './opinion-cards';
+export * from './office-cards';

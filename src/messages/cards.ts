@@ -67,4 +67,19 @@ export const cardsText = {
   /** The commands on the help card, separated by 、, at most 6 (WeCom's limit of buttons). */
   cardHelpDeputy: () => '会议、活动、学习、我的建议、履职、值班',
   cardHelpOffice: () => '督办、统计、会议、活动、学习、周报',
+  // -- office, one-to-one: assigning a new opinion, chasing overdue ones
+  cardAssignTitle: (p: { code: string }) => `交办 ${p.code}`,
+  cardAssignUnit: () => '承办单位',
+  cardAssignDeadline: () => '办理期限',
+  cardAssignDeadlineDefault: () => '默认期限',
+  cardAssignWorkdays: (p: { n: number }) => `${p.n}个工作日`,
+  cardAssignSubmit: () => '交办',
+  cardAssignNoUnits: (p: { code: string }) => `还没有用过的承办单位，请发送：交办 ${p.code} 单位：<单位名称>`,
+  cardAssignPickUnit: () => '请先在下拉框里选择承办单位，再点「交办」。',
+  cardAssignedTitle: (p: { unit: string }) => `已交办：${p.unit}`,
+  cardOverdueTitle: (p: { count: number }) => `逾期和将到期 ${p.count} 件`,
+  cardOverdueLine: (p: { code: string; unit: string; shown: string; overdue: boolean; days: number }) =>
+    `${p.code} ${p.unit} ${p.overdue ? `逾期${p.days}天` : `${p.days}天后到期`}`,
+  cardOverdueText: () => '点编号向承办单位督办（记入办理过程，并告知提出人）。',
+  cardChasedTitle: (p: { code: string }) => `已督办 ${p.code}`,
 };
