@@ -37,7 +37,14 @@ export const progressCommand = defineCommand({
     if (ctx.chat.type === 'single' && ctx.actor.isOffice && o.status === '待交办') {
       const units = await ctx.services.opinions.knownUnits();
       if (units.length)
-        return { text: full, card: assignCard({ code: o.code, title: shown(o.title, true) }, units, ctx.now) };
+        return {
+          text: full,
+          card: assignCard(
+            { code: o.code, title: shown(o.title, true), content: shown(o.content, true) },
+            units,
+            ctx.now,
+          ),
+        };
     }
     const rateable = o.filer === ctx.actor.userid && o.status === '已答复' && o.ratedRound !== o.round;
     if (ctx.chat.type !== 'single' || !rateable) return full;

@@ -31,7 +31,11 @@ export function deadlineOfOptionId(id: string | undefined): { workdays: number }
 export const ASSIGN_QUESTIONS = { unit: 'unit', deadline: 'deadline' } as const;
 
 /** A new opinion for the office: 承办单位 (known units, most used first, at most 10), 期限 and 交办. */
-export function assignCard(o: { code: string; title: string }, units: readonly string[], now: Date): Card {
+export function assignCard(
+  o: { code: string; title: string; content: string },
+  units: readonly string[],
+  now: Date,
+): Card {
   const options = units
     .map((name) => ({ id: unitOptionId(name), text: name }))
     .filter((x): x is { id: string; text: string } => x.id !== undefined)
@@ -41,6 +45,8 @@ export function assignCard(o: { code: string; title: string }, units: readonly s
     taskId: newTaskId(o.code, now),
     title: t('cardAssignTitle', { code: o.code }),
     desc: o.title.slice(0, 30),
+    // What is being assigned, as the office reads it one-to-one.
+    text: [...o.content].length > 300 ? `${[...o.content].slice(0, 300).join('')}…` : o.content,
     questions: [
       {
         key: ASSIGN_QUESTIONS.unit,
