@@ -1,7 +1,7 @@
 // The opinions domain (意见建议): filing, co-signing, the office's rounds, rating, and the reports.
 export { type Opinions, createOpinions } from './opinions';
 export type { ActionInput, Opinion, OpinionDeps, OpinionRef, Rating, TimelineEntry } from './opinion-steps';
-export type { AssignInput, AssignResult, DeadlineChoice, ReassignInput } from './office-actions';
+export type { AnswerInput, AssignInput, AssignResult, DeadlineChoice, ReassignInput } from './office-actions';
 export type { RateInput } from './deputy-actions';
 export { formatDeadline, versionOf } from './opinion-steps';
 export { OPEN_STATUSES } from './opinion-steps';
@@ -14,7 +14,8 @@ export {
   computeRates,
   formatRate,
   ratesFromStatusCounts,
-  ratingAccumulators,
+  rateAccumulators,
+  resolveRate,
 } from './rates';
 export { extractCategoryTag, pickCategory, suggestCategory } from './category';
 export { type VoiceDraft, type DraftClaim, createVoiceDrafts } from './voice-drafts';
@@ -26,3 +27,4 @@ export {
   createConsoleOpinions,
 } from './console';
 export { dueSoonHorizon } from './due';
+export type { UnitRecord } from '../../contracts';

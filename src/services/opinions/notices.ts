@@ -27,12 +27,13 @@ export function createOpinionNotices(
   });
 
   /** What the filer will read for an answer (the console previews it before saving). */
-  const answeredText = (o: Pick<Opinion, 'code' | 'title' | 'unit'>, answer: string): string =>
+  const answeredText = (o: Pick<Opinion, 'code' | 'title' | 'unit'>, answer: string, resolution?: string): string =>
     t('opinionNoticeAnswered', {
       code: o.code,
       title: groupSafe(o.title),
       unit: groupSafe(o.unit ?? ''),
       answer: groupSafe(answer),
+      resolution: resolution ? t('resolutionLabel', { resolution }) : undefined,
     });
 
   return {
@@ -56,10 +57,12 @@ export function createOpinionNotices(
     async answered(o: Opinion) {
       // The filer rates it: where their notice arrives as a card, with a tap (co-signers get the text).
       const card = rateCard({ code: o.code, unit: groupSafe(o.unit ?? ''), answer: o.answer ?? '' }, o.lastEventAt);
-      await notify.toUsers(`opinion:${o.code}:answered:${o.round}`, followers(o), answeredText(o, o.answer ?? ''), {
-        card,
-        to: [o.filer],
-      });
+      await notify.toUsers(
+        `opinion:${o.code}:answered:${o.round}`,
+        followers(o),
+        answeredText(o, o.answer ?? '', o.resolution ?? undefined),
+        { card, to: [o.filer] },
+      );
     },
     /** 督办 from the console: the filer and co-signers learn the office chased the unit. `index` is the entry's place in the timeline. */
     async reminded(o: Opinion, index: number) {
