@@ -9,7 +9,7 @@
 //   jobs       jobs/, src/scheduler/   (beside the command side: calls services, never handlers)
 //   services   src/services/
 //   models     src/models/, src/repositories/   (schemas and indexes; the driver writes, one repository per aggregate)
-//   base       src/text, src/time, src/messages, src/refusals, src/db, src/charts, src/errors.ts, src/clock.ts,
+//   base       src/text, src/time, src/messages, src/refusals, src/db, src/charts, src/cards, src/errors.ts, src/clock.ts,
 //              src/logger.ts, config/
 //   contracts  src/contracts/   (the console API's shapes and label tables; web/ imports it too: imports nothing)
 const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^src/compose/', '^src/demo/compose-demo\\.ts$', '^scripts/'];
@@ -82,7 +82,7 @@ module.exports = {
     ),
     up(
       'base-not-up',
-      ['^src/(text|time|messages|refusals|db|charts|contracts)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
+      ['^src/(text|time|messages|refusals|db|charts|contracts|cards)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
       [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES, ...MODELS],
       'Text, time, messages, config and the database launcher are leaves every layer may use.',
     ),

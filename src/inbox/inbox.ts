@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import type { Card } from '../cards';
 import type { Models } from '../models';
 import { t } from '../messages';
 import { markdownToPlain } from '../text/plain';
@@ -83,6 +84,7 @@ export function createInbox(o: InboxOptions) {
     const done: InboundDone = { status: 'done', finishedAt: o.clock.now() };
     if (stored?.text !== undefined) done.reply = stored.text;
     if (stored?.kind !== undefined) done.replyKind = stored.kind;
+    if (stored?.card !== undefined) done.replyCard = JSON.stringify(stored.card);
     await rows.finish(msg.id, done);
     if (late) o.log.info({ msgId: msg.id, late }, 'late reply ready');
     return stored;
@@ -159,10 +161,7 @@ export function createInbox(o: InboxOptions) {
     const polls = Math.max(1, Math.ceil(o.duplicateWaitMs / POLL_MS));
     for (let i = 0; ; i++) {
       const doc = await rows.find(msg.id);
-      if (doc?.status === 'done')
-        return doc.reply === undefined || doc.reply === null
-          ? null
-          : { text: doc.reply, kind: replyKindOf(doc.replyKind) };
+      if (doc?.status === 'done') return storedReply(doc);
       if (doc && o.clock.now().getTime() - new Date(doc.startedAt).getTime() > o.staleProcessingMs) {
         // The first delivery died mid-way (crash); take it over exactly once.
         if (await rows.takeOver(msg.id, doc.startedAt, o.clock.now())) return track(msg, ticket);
@@ -170,6 +169,13 @@ export function createInbox(o: InboxOptions) {
       if (i >= polls) throw new StillProcessing(msg.id);
       await pause(POLL_MS);
     }
+  }
+
+  /** The reply a redelivery gets: the first delivery's, card included. */
+  function storedReply(doc: { reply?: string | null; replyKind?: string | null; replyCard?: string | null }): Reply {
+    if (doc.reply === undefined || doc.reply === null) return null;
+    const card = doc.replyCard ? (JSON.parse(doc.replyCard) as Card) : undefined;
+    return { text: doc.reply, kind: replyKindOf(doc.replyKind), ...(card ? { card } : {}) };
   }
 
   function track(msg: InboundMessage, ticket: Ticket): Promise<Reply> {

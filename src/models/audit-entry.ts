@@ -12,7 +12,7 @@ const auditEntrySchema = new Schema(
     at: { type: Date, required: true },
     // A required sub-schema (not a nested path) so the inferred row has the actor, not `actor?: … | null`.
     actor: { type: actorSchema, required: true },
-    via: { type: String, enum: ['chat', 'console', 'job'] as const, required: true },
+    via: { type: String, enum: ['chat', 'card', 'console', 'job'] as const, required: true },
     /** The step in the office's words: the opinion step (交办, 答复…), the command word, or the console action. */
     what: { type: String, required: true },
     /** The collection's model name (Opinion, Activity, Deputy…). */

@@ -9,6 +9,8 @@ const inboundSchema = new Schema(
     status: { type: String, enum: ['processing', 'done'] as const, required: true },
     reply: { type: String },
     replyKind: { type: String },
+    /** A reply's template card, as JSON (a redelivered card tap gets the same update). */
+    replyCard: { type: String },
     startedAt: { type: Date, required: true },
     finishedAt: { type: Date },
   },

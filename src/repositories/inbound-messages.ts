@@ -8,7 +8,7 @@ type Model = Models['InboundMessage'];
 
 /** What finishing a message sets on its row. */
 export type InboundDone = Pick<InboundMessageRow, 'status' | 'finishedAt'> &
-  Partial<Pick<InboundMessageRow, 'reply' | 'replyKind'>>;
+  Partial<Pick<InboundMessageRow, 'reply' | 'replyKind' | 'replyCard'>>;
 
 /**
  * The inbox's rows (inbound_messages). Claiming and finishing happen for every writing message: they go to the

@@ -13,7 +13,7 @@ export interface AuditDeps {
 /** Who acts through a door, and how the door names the action when the write itself does not say. */
 export interface AuditActor {
   actor: { userid: string; name: string };
-  via: 'chat' | 'console' | 'job';
+  via: 'chat' | 'card' | 'console' | 'job';
   what: string;
 }
 
