@@ -1,5 +1,6 @@
 import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
+import { studyCard } from '../../cards';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeUserText } from '../../text/sanitize';
@@ -92,7 +93,9 @@ export function createStudy(o: StudyOptions) {
         ).lean<ItemDoc>();
       }
       if (!doc) return undefined;
-      await o.notify.toGroup(`study:${doc.code}:push`, pushMarkdown(doc));
+      // Where the group sees cards, each deputy marks it with a tap.
+      const card = studyCard({ code: doc.code, title: neutralizeUserText(doc.title) }, now);
+      await o.notify.toGroup(`study:${doc.code}:push`, pushMarkdown(doc), { card });
       return toView(doc);
     },
 
