@@ -24,6 +24,7 @@ import { ballotListCommand, ballotResultCommand, voteCommand } from './ballots';
 import { announceBallotCommand, closeBallotCommand, openBallotCommand } from './ballot-office';
 import { choosePushGroupCommand } from './push-group';
 import { exportLedgerCommand } from './ledgers';
+import { reviewCommand, todoCommand, unitsCommand } from './units';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -61,6 +62,8 @@ export const commands: Command[] = [
   voteCommand,
   ballotResultCommand,
   consoleLoginCommand,
+  // -- handling units' contacts (承办单位联系人): their own list; 答复, 进度, 帮助, 登录 serve them too
+  todoCommand,
 
   // -- office: announcements
   announceCommand,
@@ -71,6 +74,7 @@ export const commands: Command[] = [
   answerCommand,
   closeCommand,
   rejectCommand,
+  reviewCommand,
   chaseCommand,
   statsCommand,
   // -- office: events
@@ -88,6 +92,7 @@ export const commands: Command[] = [
   closeBallotCommand,
   announceBallotCommand,
   rosterCommand,
+  unitsCommand,
   digestPreviewCommand,
   jobsCommand,
   holidaysCommand,

@@ -122,13 +122,15 @@ export async function composeApp(o: ComposeOptions) {
   const groupChannel = !config.wecom.webhookKey && lcConfig ? 'aibot' : 'webhook';
   const outbox = createOutbox({ models, clock, groupChannel, fileChannel: fileChannelOf(config) });
   // Then personal notices go one-to-one to whoever has written to the bot one-to-one (over either transport).
-  const directChats =
-    groupChannel === 'aibot' && config.notifyChannel !== 'app' ? createDirectChats(models, clock) : undefined;
+  // Who has written to the bot one-to-one is known whenever the long connection is here: a handling unit's contacts
+  // (not in the deputies' group) are told that way; deputies only when group pushes go over it too.
+  const oneToOne = lcConfig ? createDirectChats(models, clock) : undefined;
+  const directChats = groupChannel === 'aibot' && config.notifyChannel !== 'app' ? oneToOne : undefined;
   // Self-built app messages (ids 'app:…') are chats with the app, not with the bot; events are not messages.
   const noteDirectChat = (msg: InboundMessage): void => {
-    if (!directChats || msg.chat.type !== 'single' || msg.kind === 'event' || msg.id.startsWith('app:')) return;
+    if (!oneToOne || msg.chat.type !== 'single' || msg.kind === 'event' || msg.id.startsWith('app:')) return;
     // Not awaited: the reply never waits for it (it is one write per person per instance).
-    directChats.remember(msg.senderId).catch((err: unknown) => log.warn({ err }, 'one-to-one chat not recorded'));
+    oneToOne.remember(msg.senderId).catch((err: unknown) => log.warn({ err }, 'one-to-one chat not recorded'));
   };
   // The office chooses which group gets the long connection's group pushes; a choice sends what waited.
   const pushGroup = createPushGroup({
@@ -194,6 +196,7 @@ export async function composeApp(o: ComposeOptions) {
     log,
     outbox,
     directChats,
+    contactChats: oneToOne,
     pushGroup,
     afterEnqueue: () => sender.kick(),
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).

@@ -45,6 +45,8 @@ export const TIMELINE_ACTIONS = [
   'rejected',
   'reminded',
   'recategorized',
+  'submitted',
+  'returned',
 ] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
@@ -60,6 +62,8 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   rejected: '退回',
   reminded: '督办',
   recategorized: '改类别',
+  submitted: '单位提交答复',
+  returned: '退回单位答复',
 };
 
 /**

@@ -49,3 +49,24 @@ export function endOfYmd(ymd: Ymd, tz: string): Date {
     tz,
   );
 }
+
+/**
+ * Working days left until a deadline: those after from's day up to the deadline's day (the inverse of
+ * addWorkdays: addWorkdays(from, n) is due in n). 0 when due today or past (callers tell overdue apart).
+ */
+export function workdaysUntil(
+  from: Date,
+  deadline: Date,
+  tz: string,
+  calendar: HolidayCalendar = bundledCalendar,
+): number {
+  const last = ymdKey(wallTime(deadline, tz));
+  let day: Ymd = wallTime(from, tz);
+  let n = 0;
+  // Bounded: a deadline years away still ends the loop (the cap is far beyond any 办理期限).
+  for (let i = 0; i < 3660 && ymdKey(day) < last; i += 1) {
+    day = addDaysYmd(day, 1);
+    if (isWorkdayYmd(day, calendar)) n += 1;
+  }
+  return n;
+}

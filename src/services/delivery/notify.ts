@@ -19,6 +19,38 @@ export interface Notifier {
    * to the rest.
    */
   toUsers(key: string, userids: string[], markdown: string): Promise<void>;
+  /**
+   * Tells people who are not in the deputies' group (a handling unit's contacts) privately: by app message when
+   * the self-built app can send, else one-to-one over the long connection to those who have written to the bot;
+   * only the rest get `groupText` (no case content) as a group @-mention.
+   */
+  toPeople(key: string, userids: string[], markdown: string, groupText: string): Promise<void>;
+  /** Several personal notices of one step queued in one write (交办 tells the filer and the unit). */
+  together(build: (n: NoticeSink) => Promise<void>): Promise<void>;
+}
+
+/** Where personal notices go: the notifier itself, or a batch of `together`. */
+export type NoticeSink = Pick<Notifier, 'toUsers' | 'toPeople'>;
+
+/** One-to-one pushes to those who can be told privately; one group @-mention (of `groupText`) for the rest. */
+function withGroupRest(
+  key: string,
+  userids: string[],
+  privately: Set<string>,
+  markdown: string,
+  groupText: string,
+): PushRequest[] {
+  const pushes: PushRequest[] = userids
+    .filter((u) => privately.has(u))
+    .map((u) => ({
+      key: `${key}:direct:${u}`,
+      target: { kind: 'direct', userid: u },
+      format: 'markdown',
+      content: markdown,
+    }));
+  const rest = userids.filter((u) => !privately.has(u));
+  if (rest.length > 0) pushes.push(mentionPush(key, rest, groupText));
+  return pushes;
 }
 
 /** A personal notice as one group push that @-mentions its recipients. */
@@ -32,9 +64,45 @@ export function createNotifier(deps: {
   channel: 'group' | 'app';
   /** Set when group pushes go over the long connection: who can be told one-to-one instead. */
   direct?: DirectChats;
+  /** The self-built app can send messages (corp id, agent id, secret): private notices go that way first. */
+  appCanSend?: boolean;
+  /** Who has written to the bot one-to-one, whenever the long connection is here (for `toPeople`). */
+  contactChats?: DirectChats;
   afterEnqueue?: () => void;
 }): Notifier {
   const done = () => deps.afterEnqueue?.();
+  const enqueue = async (pushes: PushRequest[]) => {
+    if (pushes.length === 0) return;
+    await deps.outbox.enqueueAll(pushes);
+    done();
+  };
+
+  async function planUsers(key: string, userids: string[], markdown: string): Promise<PushRequest[]> {
+    const unique = [...new Set(userids)].filter(Boolean);
+    if (unique.length === 0) return [];
+    if (deps.channel === 'app')
+      return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
+    // A notice too long for one private message goes to the group, where it may be split.
+    const privately =
+      deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
+    return withGroupRest(key, unique, privately, markdown, markdown);
+  }
+
+  async function planPeople(
+    key: string,
+    userids: string[],
+    markdown: string,
+    groupText: string,
+  ): Promise<PushRequest[]> {
+    const unique = [...new Set(userids)].filter(Boolean);
+    if (unique.length === 0) return [];
+    if (deps.appCanSend)
+      return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
+    const chats = deps.contactChats;
+    const privately = chats && utf8Bytes(markdown) <= LIMITS.direct ? await chats.known(unique) : new Set<string>();
+    return withGroupRest(key, unique, privately, markdown, groupText);
+  }
+
   return {
     async toGroup(key, markdown, opts = {}) {
       const pushes: PushRequest[] = [
@@ -69,32 +137,19 @@ export function createNotifier(deps: {
       done();
     },
     async toUsers(key, userids, markdown) {
-      const unique = [...new Set(userids)].filter(Boolean);
-      if (unique.length === 0) return;
-      if (deps.channel === 'app') {
-        await deps.outbox.enqueue({
-          key,
-          target: { kind: 'users', userids: unique },
-          format: 'markdown',
-          content: markdown,
-        });
-      } else {
-        // A notice too long for one private message goes to the group, where it may be split.
-        const privately =
-          deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
-        const pushes: PushRequest[] = unique
-          .filter((u) => privately.has(u))
-          .map((u) => ({
-            key: `${key}:direct:${u}`,
-            target: { kind: 'direct', userid: u },
-            format: 'markdown',
-            content: markdown,
-          }));
-        const rest = unique.filter((u) => !privately.has(u));
-        if (rest.length > 0) pushes.push(mentionPush(key, rest, markdown));
-        await deps.outbox.enqueueAll(pushes);
-      }
-      done();
+      await enqueue(await planUsers(key, userids, markdown));
+    },
+    async toPeople(key, userids, markdown, groupText) {
+      await enqueue(await planPeople(key, userids, markdown, groupText));
+    },
+    async together(build) {
+      const planned: PushRequest[] = [];
+      await build({
+        toUsers: async (key, userids, markdown) => void planned.push(...(await planUsers(key, userids, markdown))),
+        toPeople: async (key, userids, markdown, groupText) =>
+          void planned.push(...(await planPeople(key, userids, markdown, groupText))),
+      });
+      await enqueue(planned);
     },
   };
 }
