@@ -6,7 +6,7 @@ import { formatDate } from '../src/time/format';
 import { shown } from '../src/text/group-safe';
 import { toHalfWidth } from '../src/text/normalize';
 import { cleanUnitName, matchUnit } from '../src/text/unit-match';
-import { workdaysUntil } from '../src/time/workdays';
+import { workdaysBetween } from '../src/time/workdays';
 import { actionInput } from './shared/opinion-input';
 
 type UnitsContext = Pick<RunContext<Record<string, never>, 'roster' | 'opinions'>, 'services' | 'now'>;
@@ -98,7 +98,7 @@ export const todoCommand = defineCommand({
           title: shown(i.title, false),
           unit: units.length > 1 ? i.unit : undefined,
           deadline: formatDate(i.deadline, tz),
-          workdays: workdaysUntil(ctx.now, i.deadline, tz, calendar),
+          workdays: workdaysBetween(ctx.now, i.deadline, tz, calendar),
           overdue: i.deadline.getTime() < ctx.now.getTime(),
           pending: i.pending,
           returned: i.returned,

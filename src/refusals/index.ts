@@ -8,6 +8,8 @@ export {
   REFUSAL_CODES,
   REFUSALS,
 } from './catalogue';
+export { type CalendarRefusalCode, type CalendarRefusalFields, type HolidayList } from './calendar';
+export { type RecordsRefusalCode, type RecordsRefusalFields } from './records';
 export { type EventKind, type EventRefusalCode, type EventRefusalFields } from './events';
 export { type RosterMatch, type RosterNameRefusal, type RosterRefusalCode, type RosterRefusalFields } from './roster';
 export { type UnitRefusalCode, type UnitRefusalFields } from './units';

@@ -192,6 +192,7 @@ export function createServices(
       models: deps.models,
       roster,
       performance,
+      unitRecords: opinions.unitRecords,
       timezone: deps.config.timezone,
       checkin: deps.config.tunables.checkin,
       activityTypes: deps.config.tunables.activityTypes,

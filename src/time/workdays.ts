@@ -1,5 +1,5 @@
 import { bundledCalendar, type HolidayCalendar } from './holiday-calendar';
-import { addDaysYmd, fromWallTime, wallTime, weekdayOfYmd, ymdKey, type Ymd } from './zone';
+import { addDaysYmd, compareYmd, fromWallTime, wallTime, weekdayOfYmd, ymdKey, type Ymd } from './zone';
 
 // Pure arithmetic over an official calendar passed in; callers pass the deployment's calendar
 // (entered years in front of the bundled data), tests may pass their own. Reading deadlines typed in
@@ -51,22 +51,16 @@ export function endOfYmd(ymd: Ymd, tz: string): Date {
 }
 
 /**
- * Working days left until a deadline: those after from's day up to the deadline's day (the inverse of
- * addWorkdays: addWorkdays(from, n) is due in n). 0 when due today or past (callers tell overdue apart).
+ * Working days after `from`'s day up to and including `to`'s day (0 on the same day, or when `to` is
+ * earlier): an answer given the next working day took 1, a deadline passed yesterday is 1 working day red.
  */
-export function workdaysUntil(
-  from: Date,
-  deadline: Date,
-  tz: string,
-  calendar: HolidayCalendar = bundledCalendar,
-): number {
-  const last = ymdKey(wallTime(deadline, tz));
+export function workdaysBetween(from: Date, to: Date, tz: string, calendar: HolidayCalendar = bundledCalendar): number {
+  const end = wallTime(to, tz);
   let day: Ymd = wallTime(from, tz);
-  let n = 0;
-  // Bounded: a deadline years away still ends the loop (the cap is far beyond any 办理期限).
-  for (let i = 0; i < 3660 && ymdKey(day) < last; i += 1) {
+  let counted = 0;
+  while (compareYmd(day, end) < 0) {
     day = addDaysYmd(day, 1);
-    if (isWorkdayYmd(day, calendar)) n += 1;
+    if (isWorkdayYmd(day, calendar)) counted += 1;
   }
-  return n;
+  return counted;
 }

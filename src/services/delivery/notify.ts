@@ -59,7 +59,7 @@ export function mentionPush(key: string, userids: string[], markdown: string): P
   return { key, target: { kind: 'group' }, format: 'markdown', content: `${mentions}\n${markdown}` };
 }
 
-export function createNotifier(deps: {
+interface NotifierDeps {
   outbox: Outbox;
   channel: 'group' | 'app';
   /** Set when group pushes go over the long connection: who can be told one-to-one instead. */
@@ -69,7 +69,9 @@ export function createNotifier(deps: {
   /** Who has written to the bot one-to-one, whenever the long connection is here (for `toPeople`). */
   contactChats?: DirectChats;
   afterEnqueue?: () => void;
-}): Notifier {
+}
+
+export function createNotifier(deps: NotifierDeps): Notifier {
   const done = () => deps.afterEnqueue?.();
   const enqueue = async (pushes: PushRequest[]) => {
     if (pushes.length === 0) return;
@@ -77,31 +79,9 @@ export function createNotifier(deps: {
     done();
   };
 
-  async function planUsers(key: string, userids: string[], markdown: string): Promise<PushRequest[]> {
-    const unique = [...new Set(userids)].filter(Boolean);
-    if (unique.length === 0) return [];
-    if (deps.channel === 'app')
-      return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
-    // A notice too long for one private message goes to the group, where it may be split.
-    const privately =
-      deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
-    return withGroupRest(key, unique, privately, markdown, markdown);
-  }
-
-  async function planPeople(
-    key: string,
-    userids: string[],
-    markdown: string,
-    groupText: string,
-  ): Promise<PushRequest[]> {
-    const unique = [...new Set(userids)].filter(Boolean);
-    if (unique.length === 0) return [];
-    if (deps.appCanSend)
-      return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
-    const chats = deps.contactChats;
-    const privately = chats && utf8Bytes(markdown) <= LIMITS.direct ? await chats.known(unique) : new Set<string>();
-    return withGroupRest(key, unique, privately, markdown, groupText);
-  }
+  const planUsers = (key: string, userids: string[], markdown: string) => planForUsers(deps, key, userids, markdown);
+  const planPeople = (key: string, userids: string[], markdown: string, groupText: string) =>
+    planForPeople(deps, key, userids, markdown, groupText);
 
   return {
     async toGroup(key, markdown, opts = {}) {
@@ -152,4 +132,38 @@ export function createNotifier(deps: {
       await enqueue(planned);
     },
   };
+}
+
+/** Personal notices to deputies: app messages, or one-to-one to those known, the rest @-mentioned in the group. */
+async function planForUsers(
+  deps: NotifierDeps,
+  key: string,
+  userids: string[],
+  markdown: string,
+): Promise<PushRequest[]> {
+  const unique = [...new Set(userids)].filter(Boolean);
+  if (unique.length === 0) return [];
+  if (deps.channel === 'app')
+    return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
+  // A notice too long for one private message goes to the group, where it may be split.
+  const privately =
+    deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
+  return withGroupRest(key, unique, privately, markdown, markdown);
+}
+
+/** Private notices to people outside the group (unit contacts): see `toPeople`. */
+async function planForPeople(
+  deps: NotifierDeps,
+  key: string,
+  userids: string[],
+  markdown: string,
+  groupText: string,
+): Promise<PushRequest[]> {
+  const unique = [...new Set(userids)].filter(Boolean);
+  if (unique.length === 0) return [];
+  if (deps.appCanSend)
+    return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
+  const chats = deps.contactChats;
+  const privately = chats && utf8Bytes(markdown) <= LIMITS.direct ? await chats.known(unique) : new Set<string>();
+  return withGroupRest(key, unique, privately, markdown, groupText);
 }

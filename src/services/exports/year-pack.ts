@@ -13,7 +13,7 @@ import { writeActivitiesLedger } from './activities-ledger';
 import { writeBallotResults } from './ballot-results';
 import { writeOpinionsLedger } from './opinions-ledger';
 import { writePerformanceRegister } from './performance-register';
-import { writeUnitRecords } from './unit-records';
+import { type UnitRecordsOf, writeUnitRecords } from './unit-records';
 import { FileWriteError, writeXlsx } from './xlsx-stream';
 
 // The year-end pack (年度资料包): the three ledgers, the units' records, the ballots' tallies, every deputy's 述职 draft and an
@@ -24,6 +24,7 @@ export interface YearPackDeps {
   roster: Roster;
   performance: Pick<Performance, 'register' | 'reportOf' | 'windowOf'>;
   ballots: Pick<Ballots, 'closedOfYear'>;
+  unitRecords: UnitRecordsOf;
   config: { timezone: string; tunables: { activityTypes: readonly string[]; checkin: CheckinTunables } };
 }
 
@@ -87,7 +88,10 @@ export async function writeYearPack(
     };
     const entries = await d.performance.register(o.year);
     await part(packWords.opinionsFile(o.year), packWords.opinionsWhat, (out) =>
-      writeOpinionsLedger({ models: d.models, roster: d.roster, timezone: tz }, { out, year: o.year, now: o.now }),
+      writeOpinionsLedger(
+        { models: d.models, roster: d.roster, timezone: tz, unitRecords: d.unitRecords },
+        { out, year: o.year, now: o.now },
+      ),
     );
     await part(packWords.activitiesFile(o.year), packWords.activitiesWhat, (out) =>
       writeActivitiesLedger(
@@ -104,7 +108,7 @@ export async function writeYearPack(
     );
     await part(packWords.unitsFile(o.year), `${packWords.unitsWhat}。${packWords.basis({ year: o.year })}`, (out) =>
       writeUnitRecords(
-        { models: d.models, timezone: tz },
+        { models: d.models, timezone: tz, unitRecords: d.unitRecords },
         { out, year: o.year, window: d.performance.windowOf(o.year), now: o.now },
       ),
     );

@@ -15,7 +15,8 @@ export {
   computeRates,
   formatRate,
   ratesFromStatusCounts,
-  ratingAccumulators,
+  rateAccumulators,
+  resolveRate,
 } from './rates';
 export { extractCategoryTag, pickCategory, suggestCategory } from './category';
 export { type VoiceDraft, type DraftClaim, createVoiceDrafts } from './voice-drafts';
@@ -27,3 +28,4 @@ export {
   createConsoleOpinions,
 } from './console';
 export { dueSoonHorizon } from './due';
+export type { UnitRecord } from '../../contracts';

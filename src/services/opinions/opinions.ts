@@ -11,6 +11,7 @@ import { loadOpinion, type Opinion, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
 import { createUnitLoop } from './unit-loop';
 import { createUnitNotices } from './unit-notices';
+import { createUnitRecords } from './unit-records';
 import type { OfficeDirectory } from '../roster';
 
 /**
@@ -71,6 +72,8 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     /** The digest picture's figures for one week (and the rates of the weeks before it). */
     weekChart: createWeekChart(d),
     stats: reports.stats,
+    /** Each unit's record of a year (承办单位办理情况; the 部门评议 shows the same). */
+    unitRecords: createUnitRecords(d).unitRecords,
     dueItems: reports.dueItems,
     // -- the office console
     load: (code: string) => loadOpinion(d.models, code),

@@ -2,7 +2,7 @@ import { t } from '../../messages';
 import { groupSafe } from '../../text/group-safe';
 import { maskSensitive } from '../../text/mask';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
-import { workdaysUntil } from '../../time/workdays';
+import { workdaysBetween } from '../../time/workdays';
 import type { NoticeSink, Notifier } from '../delivery';
 import type { UnitContact } from './handling-units';
 import { formatDeadline, type Opinion } from './opinion-steps';
@@ -45,7 +45,7 @@ export function createUnitNotices(d: {
         content: groupSafe(maskSensitive(o.content)),
         shared: o.shareContact === true,
         deadline: formatDeadline(o, d.tz, d.calendar()),
-        workdays: workdaysUntil(now, o.deadline, d.tz, d.calendar()),
+        workdays: workdaysBetween(now, o.deadline, d.tz, d.calendar()),
         round: o.round ?? 1,
         reassigned: reassignIndex !== undefined,
         review: d.review,
