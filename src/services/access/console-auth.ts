@@ -8,7 +8,7 @@ export interface ConsoleAuthLimits {
   sessionMaxDays: number;
 }
 
-export type ConsoleRole = 'office' | 'deputy';
+export type ConsoleRole = 'office' | 'deputy' | 'unit';
 
 export interface ConsoleSessionView {
   id: unknown;
@@ -47,7 +47,8 @@ export function createConsoleAuth(d: {
   async function roleOf(userid: string): Promise<{ actor: Actor; role: ConsoleRole } | undefined> {
     const who = await d.roster.resolveActor(userid);
     if (!who.ok) return undefined;
-    return { actor: who.actor, role: who.actor.isOffice ? 'office' : 'deputy' };
+    const role = who.actor.isOffice ? 'office' : who.actor.contactOnly ? 'unit' : 'deputy';
+    return { actor: who.actor, role };
   }
 
   return {
@@ -142,7 +143,9 @@ export function createConsoleAuth(d: {
         ? 'inactive'
         : s.role === 'office' && !who.actor.isOffice
           ? 'office_role_removed'
-          : undefined;
+          : s.role === 'unit' && !who.actor.contactOnly
+            ? 'unit_contact_changed'
+            : undefined;
       if (lost || !who.ok) {
         await ConsoleSession.updateOne(
           { _id: s._id, revokedAt: { $exists: false } },
