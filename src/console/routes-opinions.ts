@@ -275,7 +275,9 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const decision = b.approve
               ? ({ approve: true } as const)
               : ({ approve: false, reason: b.reason ?? '' } as const);
-            return { opinion: (await opinions.review({ code, expectedVersion: b.version, ...decision }, step)).opinion };
+            return {
+              opinion: (await opinions.review({ code, expectedVersion: b.version, ...decision }, step)).opinion,
+            };
           }
           case 'category': {
             const b = parseInput(categorySchema, body);

@@ -45,11 +45,15 @@ const unitJson = (u: UnitWithContacts): Sendable<UnitJson> => ({
  * reads and answers only their unit's cases, checked here on every call.
  */
 export function registerUnitRoutes(router: Router, d: UnitRoutesDeps): void {
-  const { services, config, clock, guard } = d;
+  registerContactRoutes(router, d);
+  registerUnitCaseRoutes(router, d);
+}
+
+/** The office keeps each unit's contacts. */
+function registerContactRoutes(router: Router, d: UnitRoutesDeps): void {
+  const { services, clock, guard } = d;
   const opinions = services.opinions;
   const contacts = services.roster.contacts;
-  const tz = config.timezone;
-  const maxChars = config.tunables.opinion.maxChars;
 
   router.get(
     '/unit-contacts',
@@ -75,8 +79,15 @@ export function registerUnitRoutes(router: Router, d: UnitRoutesDeps): void {
       ctx.body = unitJson(await contacts.remove(b)) satisfies Sendable<UnitJson>;
     }),
   );
+}
 
-  // -- a unit contact's own cases
+/** A unit contact's own cases: every call checks the case is with one of their units now. */
+function registerUnitCaseRoutes(router: Router, d: UnitRoutesDeps): void {
+  const { services, config, clock, guard } = d;
+  const opinions = services.opinions;
+  const tz = config.timezone;
+  const maxChars = config.tunables.opinion.maxChars;
+
   /** The case, if it is with one of the contact's units now; otherwise it does not exist for them. */
   async function held(ctx: Context, units: readonly string[]): Promise<Opinion> {
     const o = await opinions.load(opinionCodeOf(ctx.params.code, clock.now(), tz));
