@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/commands/types';
 import type { EventPeriodSummary } from '../src/services/events';
 import { formatRate } from '../src/services/opinions';
+import { overdueCard } from '../src/cards';
 import { t } from '../src/messages';
 import { parseStatsPeriod } from '../src/services/opinions';
 import { shown } from '../src/text/group-safe';
@@ -20,8 +21,14 @@ export const chaseCommand = defineCommand({
       ctx.services.opinions.overdueReport(ctx.now),
       pendingReviewLines(ctx),
     ]);
-    if (!report && !pending.length) return t('overdueNone');
-    return [pending.join('\n'), report ?? t('overdueNone')].filter(Boolean).join('\n\n');
+    const text =
+      !report && !pending.length
+        ? t('overdueNone')
+        : [pending.join('\n'), report ?? t('overdueNone')].filter(Boolean).join('\n\n');
+    if (ctx.chat.type === 'group') return text;
+    // One-to-one: a 督办 button per case.
+    const items = await ctx.services.opinions.dueItems(ctx.now);
+    return items.length ? { text, card: overdueCard(items, ctx.now) } : text;
   },
 });
 

@@ -13,7 +13,7 @@ export {
   createOutbox,
   pushParts,
 } from './outbox';
-export { type NoticeSink, type Notifier, createNotifier, mentionPush } from './notify';
+export { type NoticeSink, type Notifier, type PersonalCard, createNotifier, mentionPush } from './notify';
 export {
   type FileDelivery,
   type FileDeliveryService,

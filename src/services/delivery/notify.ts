@@ -1,3 +1,4 @@
+import type { Card } from '../../cards';
 import { utf8Bytes } from '../../text/split';
 import type { DirectChats } from './direct-chats';
 import { LIMITS, type Outbox, type PushRequest } from './outbox';
@@ -7,7 +8,14 @@ export interface Notifier {
   toGroup(
     key: string,
     markdown: string,
-    opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date; order?: { group: string; seq: number } },
+    opts?: {
+      mentionAll?: boolean;
+      mentionAllText?: string;
+      notBefore?: Date;
+      order?: { group: string; seq: number };
+      /** The notice's choices as a card, where the group channel carries cards (the long connection). */
+      card?: Card;
+    },
   ): Promise<void>;
   /** A picture for the group (PNG/JPEG; at most 2 MB by the robot, 10 MB over the long connection). */
   imageToGroup(key: string, image: Buffer, opts?: { order?: { group: string; seq: number } }): Promise<void>;
@@ -18,7 +26,7 @@ export interface Notifier {
    * those who have written to the bot one-to-one (when it carries group pushes), and by @-mention in the group
    * to the rest.
    */
-  toUsers(key: string, userids: string[], markdown: string): Promise<void>;
+  toUsers(key: string, userids: string[], markdown: string, opts?: PersonalCard): Promise<void>;
   /**
    * Tells people who are not in the deputies' group (a handling unit's contacts) privately: by app message when
    * the self-built app can send, else one-to-one over the long connection to those who have written to the bot;
@@ -53,6 +61,12 @@ function withGroupRest(
   return pushes;
 }
 
+/** A personal notice's choices as a card: for those in `to` (all recipients when left out) where cards go. */
+export interface PersonalCard {
+  card?: Card;
+  to?: string[];
+}
+
 /** A personal notice as one group push that @-mentions its recipients. */
 export function mentionPush(key: string, userids: string[], markdown: string): PushRequest {
   const mentions = userids.map((u) => `<@${u}>`).join(' ');
@@ -79,7 +93,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     done();
   };
 
-  const planUsers = (key: string, userids: string[], markdown: string) => planForUsers(deps, key, userids, markdown);
+  const planUsers = (key: string, userids: string[], markdown: string, opts: PersonalCard) =>
+    planForUsers(deps, key, userids, markdown, opts);
   const planPeople = (key: string, userids: string[], markdown: string, groupText: string) =>
     planForPeople(deps, key, userids, markdown, groupText);
 
@@ -93,6 +108,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           content: markdown,
           notBefore: opts.notBefore,
           order: opts.order,
+          ...(opts.card ? { card: opts.card } : {}),
         },
       ];
       if (opts.mentionAll) {
@@ -116,8 +132,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       await deps.outbox.enqueueFile({ key, userid, filename: file.filename, bytes: file.bytes });
       done();
     },
-    async toUsers(key, userids, markdown) {
-      await enqueue(await planUsers(key, userids, markdown));
+    async toUsers(key, userids, markdown, opts = {}) {
+      await enqueue(await planUsers(key, userids, markdown, opts));
     },
     async toPeople(key, userids, markdown, groupText) {
       await enqueue(await planPeople(key, userids, markdown, groupText));
@@ -125,7 +141,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async together(build) {
       const planned: PushRequest[] = [];
       await build({
-        toUsers: async (key, userids, markdown) => void planned.push(...(await planUsers(key, userids, markdown))),
+        toUsers: async (key, userids, markdown, opts = {}) =>
+          void planned.push(...(await planUsers(key, userids, markdown, opts))),
         toPeople: async (key, userids, markdown, groupText) =>
           void planned.push(...(await planPeople(key, userids, markdown, groupText))),
       });
@@ -134,21 +151,45 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   };
 }
 
-/** Personal notices to deputies: app messages, or one-to-one to those known, the rest @-mentioned in the group. */
+/**
+ * Personal notices to deputies: app messages (one for those with the card, one for the rest), or one-to-one to those
+ * known, the rest @-mentioned in the group.
+ */
 async function planForUsers(
   deps: NotifierDeps,
   key: string,
   userids: string[],
   markdown: string,
+  opts: PersonalCard,
 ): Promise<PushRequest[]> {
   const unique = [...new Set(userids)].filter(Boolean);
   if (unique.length === 0) return [];
-  if (deps.channel === 'app')
-    return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
+  const card = opts.card;
+  const carded = (u: string) => card !== undefined && (opts.to === undefined || opts.to.includes(u));
+  if (deps.channel === 'app') {
+    // An app message goes to all its users alike.
+    const withCard = unique.filter(carded);
+    const rest = unique.filter((u) => !carded(u));
+    const pushes: PushRequest[] = [];
+    if (rest.length)
+      pushes.push({ key, target: { kind: 'users', userids: rest }, format: 'markdown', content: markdown });
+    if (withCard.length)
+      pushes.push({
+        key: `${key}:card`,
+        target: { kind: 'users', userids: withCard },
+        format: 'markdown',
+        content: markdown,
+        card,
+      });
+    return pushes;
+  }
   // A notice too long for one private message goes to the group, where it may be split.
   const privately =
     deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
-  return withGroupRest(key, unique, privately, markdown, markdown);
+  const pushes = withGroupRest(key, unique, privately, markdown, markdown);
+  return card
+    ? pushes.map((p) => (p.target.kind === 'direct' && carded(p.target.userid) ? { ...p, card } : p))
+    : pushes;
 }
 
 /** Private notices to people outside the group (unit contacts): see `toPeople`. */
