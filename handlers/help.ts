@@ -9,6 +9,7 @@ export function helpCommand(all: () => readonly Command[]): Command {
     // '？' needs no alias: full-width forms fold to '?'.
     aliases: ['help', '?', '菜单'],
     role: 'deputy',
+    contacts: true,
     summary: '查看可以使用的命令',
     example: '帮助',
     args: { params: [{ kind: 'text', name: 'all', label: '全部' }] },
@@ -16,6 +17,12 @@ export function helpCommand(all: () => readonly Command[]): Command {
     readOnly: true,
     async run({ actor, params, chat, now }) {
       const line = (c: Command) => t('helpLine', { name: c.name, summary: c.summary, example: c.example });
+      // A unit contact on no roster: only the contacts' commands.
+      if (actor.contactOnly) {
+        const units = (actor.units ?? []).join('、');
+        const mine = all().filter((c) => c.contacts || c.role === 'contact');
+        return [t('helpContactHeader', { name: actor.name, units }), ...mine.map(line), t('helpFooter')].join('\n');
+      }
       const deputy = all().filter((c) => c.role === 'deputy');
       const office = actor.isOffice ? all().filter((c) => c.role === 'office') : [];
       const parts = [

@@ -103,6 +103,7 @@ const answerSchema = (max: number) =>
   });
 const rejectSchema = (max: number) => z.object({ reason: z.string().trim().min(1).max(max), version });
 const versionOnly = z.object({ version });
+const reviewSchema = z.object({ approve: z.boolean(), reason: z.string().trim().max(500).optional(), version });
 const categorySchema = z.object({ category: z.string().trim().min(1).max(20), version });
 const previewSchema = (max: number) =>
   z.object({ text: z.string().trim().max(max).default(''), resolution: z.enum(RESOLUTIONS).optional() });
@@ -115,7 +116,7 @@ const batchSchema = (max: number) =>
     })
     .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 
-const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category'] as const;
+const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category', 'review'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The form's choice as the service takes it: a day (its end, in the app's zone), working days, or the default. */
@@ -267,6 +268,16 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const { version: expectedVersion } = parseInput(versionOnly, body);
             const step = input(who.actor, code, action, expectedVersion);
             return { opinion: await opinions[action]({ code, expectedVersion }, step) };
+          }
+          case 'review': {
+            const b = parseInput(reviewSchema, body);
+            const step = input(who.actor, code, `${action}:${b.approve ? 'approve' : 'return'}`, b.version);
+            const decision = b.approve
+              ? ({ approve: true } as const)
+              : ({ approve: false, reason: b.reason ?? '' } as const);
+            return {
+              opinion: (await opinions.review({ code, expectedVersion: b.version, ...decision }, step)).opinion,
+            };
           }
           case 'category': {
             const b = parseInput(categorySchema, body);

@@ -29,6 +29,7 @@ export function rowJson(o: OpinionRow, now: Date): Sendable<OpinionRowJson> {
     overdue: isOverdue(o, now),
     filedAt: o.filedAt,
     cosigners: (o.cosigners ?? []).length,
+    pendingReview: Boolean(o.pendingAnswer),
   };
 }
 
@@ -37,6 +38,8 @@ export interface DetailExtras {
   similar: Array<{ code: string; title: string; status: string }>;
   /** Office staff act on cases; a deputy only reads their own. */
   office: boolean;
+  /** A unit contact reading their unit's case: sees the unit's submitted and returned answers, and may answer. */
+  unit?: boolean;
   /** Full text (phones, ID numbers): the office, the filer and co-signers. */
   fullText: boolean;
   /** The configured categories (the office may move a case to another one). */
@@ -47,6 +50,16 @@ function detailOf(e: Opinion['timeline'][number]): string {
   if (e.action === 'rated') return [e.rating, e.note].filter(Boolean).join('：');
   if (e.note && e.action !== 'filed') return e.note;
   return e.unit ?? '';
+}
+
+/** Steps between a unit and the office: never on a deputy's page. */
+const UNIT_STEPS: ReadonlySet<string> = new Set(['submitted', 'returned']);
+
+function actionsFor(o: Opinion, x: DetailExtras): CaseAction[] {
+  if (x.unit) return o.status === '已交办' ? ['answer'] : [];
+  if (!x.office) return [];
+  const actions = ACTIONS_BY_STATUS[o.status] ?? [];
+  return o.status === '已交办' && o.pendingAnswer ? ['review', ...actions] : actions;
 }
 
 export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<OpinionDetail> {
@@ -86,19 +99,35 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
       rating: r.rating ?? null,
       ratingNote: ratingNote(r.round),
     })),
-    timeline: o.timeline.map((e) => ({
-      at: e.at,
-      who: { userid: e.by, name: e.byName },
-      action: e.action,
-      actionLabel: t('actionLabel', { action: e.action }),
-      detail: text(detailOf(e)),
-      via: e.via ?? 'chat',
-      round: e.round ?? null,
-      unit: e.unit ?? null,
-      deadline: e.deadline ?? null,
-      rating: e.rating ?? null,
-      resolution: e.resolution ?? null,
-    })),
-    actions: x.office ? (ACTIONS_BY_STATUS[o.status] ?? []) : [],
+    timeline: o.timeline
+      .filter((e) => x.office || x.unit || !UNIT_STEPS.has(e.action))
+      .map((e) => ({
+        at: e.at,
+        who: { userid: e.by, name: e.byName },
+        action: e.action,
+        actionLabel: t('actionLabel', { action: e.action }),
+        detail: text(detailOf(e)),
+        via: e.via ?? 'chat',
+        round: e.round ?? null,
+        unit: e.unit ?? null,
+        deadline: e.deadline ?? null,
+        rating: e.rating ?? null,
+        resolution: e.resolution ?? null,
+      })),
+    // The unit's side of the case: the office and the unit see it; a deputy only ever sees what went out.
+    pendingAnswer:
+      (x.office || x.unit) && o.pendingAnswer
+        ? {
+            text: text(o.pendingAnswer.text),
+            resolution: o.pendingAnswer.resolution,
+            byName: o.pendingAnswer.byName,
+            at: o.pendingAnswer.at,
+          }
+        : null,
+    returnedAnswer:
+      (x.office || x.unit) && o.returnedAnswer
+        ? { reason: o.returnedAnswer.reason, byName: o.returnedAnswer.byName ?? null, at: o.returnedAnswer.at }
+        : null,
+    actions: actionsFor(o, x),
   };
 }

@@ -1,5 +1,6 @@
 // 意见建议 in the console: the list, one case, its steps and photos, a deputy's own cases.
 import type { Day, Instant, Person } from './common';
+import type { PendingAnswer, ReturnedAnswer, ReviewBody } from './units';
 import type { OpinionSource, OpinionStatus, Rating, Resolution, TimelineAction, Via } from './labels';
 
 /**
@@ -37,6 +38,8 @@ export interface OpinionRow {
   overdue: boolean;
   filedAt: Instant;
   cosigners: number;
+  /** A unit's answer waits for the office's review (待审核). */
+  pendingReview: boolean;
 }
 
 export interface OpinionPage {
@@ -75,7 +78,7 @@ export interface TimelineEntry {
   resolution: Resolution | null;
 }
 
-export const CASE_ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
+export const CASE_ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'review'] as const;
 /** Why a case is in its category: the filer's #类别, keywords found, nothing matched, or the office's choice. */
 export interface CategoryBasis {
   how: 'given' | 'suggested' | 'default' | 'office';
@@ -116,6 +119,10 @@ export interface OpinionDetail {
   rejectReason: string | null;
   rounds: Round[];
   timeline: TimelineEntry[];
+  /** A unit's answer waiting for review: the office and the unit see it, a deputy never (null). */
+  pendingAnswer: PendingAnswer | null;
+  /** Why the office sent the unit's last answer back (office and unit only). */
+  returnedAnswer: ReturnedAnswer | null;
   /** What the viewer may do now (office only; empty for a deputy). */
   actions: CaseAction[];
 }
@@ -144,6 +151,8 @@ export interface StepBodies {
   reject: { reason: string };
   close: Record<string, never>;
   remind: Record<string, never>;
+  /** 审核: the unit's pending answer goes on to the filer, or back to the unit with the reason. */
+  review: ReviewBody;
   /** 改类别: the office moves the case to another configured category (any status). */
   category: { category: string };
 }

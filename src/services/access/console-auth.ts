@@ -11,7 +11,7 @@ export interface ConsoleAuthLimits {
   sessionMaxDays: number;
 }
 
-export type ConsoleRole = 'office' | 'deputy';
+export type ConsoleRole = 'office' | 'deputy' | 'unit';
 
 export interface ConsoleSessionView {
   id: unknown;
@@ -40,7 +40,8 @@ export function createConsoleAuth(d: {
   async function roleOf(userid: string): Promise<{ actor: Actor; role: ConsoleRole } | undefined> {
     const who = await d.roster.resolveActor(userid);
     if (!who.ok) return undefined;
-    return { actor: who.actor, role: who.actor.isOffice ? 'office' : 'deputy' };
+    const role = who.actor.isOffice ? 'office' : who.actor.contactOnly ? 'unit' : 'deputy';
+    return { actor: who.actor, role };
   }
 
   return {
@@ -124,11 +125,14 @@ async function stillAllowed(
   roster: Roster,
   userid: string,
   role: ConsoleRole,
-): Promise<{ ok: true; actor: Actor } | { ok: false; lost: 'inactive' | 'office_role_removed' }> {
+): Promise<
+  { ok: true; actor: Actor } | { ok: false; lost: 'inactive' | 'office_role_removed' | 'unit_contact_changed' }
+> {
   let who = await roster.resolveActor(userid);
   // Revoked only on what is stored: this instance's roster copy may predate an appointment made elsewhere.
   if (who.ok && role === 'office' && !who.actor.isOffice) who = await roster.resolveActor(userid, { fresh: true });
   if (!who.ok) return { ok: false, lost: 'inactive' };
   if (role === 'office' && !who.actor.isOffice) return { ok: false, lost: 'office_role_removed' };
+  if (role === 'unit' && !who.actor.contactOnly) return { ok: false, lost: 'unit_contact_changed' };
   return { ok: true, actor: who.actor };
 }

@@ -24,7 +24,7 @@ export interface OpinionFilter {
   source?: '代表' | '群众反映';
   /** A userid or an exact name. */
   filer?: string;
-  due?: 'overdue' | 'soon';
+  due?: 'overdue' | 'soon' | 'review';
   q?: string;
 }
 
@@ -50,6 +50,7 @@ export type OpinionRow = Pick<
   | 'cosigners'
   | 'year'
   | 'seq'
+  | 'pendingAnswer'
 >;
 
 const ROW_FIELDS = {
@@ -66,6 +67,7 @@ const ROW_FIELDS = {
   cosigners: 1,
   year: 1,
   seq: 1,
+  pendingAnswer: 1,
 };
 
 /**
@@ -89,6 +91,9 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
     if (f.due === 'overdue') {
       q.status = '已交办';
       q.deadline = { $lt: now };
+    } else if (f.due === 'review') {
+      q.status = '已交办';
+      q.pendingAnswer = { $exists: true };
     } else if (f.due === 'soon') {
       q.status = '已交办';
       q.deadline = { $gte: now, $lte: dueSoonHorizon(now, d.config.tunables.dueSoonDays, tz) };
