@@ -22,6 +22,14 @@ import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
 import { ballotListCommand, ballotResultCommand, voteCommand } from './ballots';
 import { announceBallotCommand, closeBallotCommand, openBallotCommand } from './ballot-office';
+import { openProjectAppraisalCommand, openUnitAppraisalCommand, remindVotersCommand } from './appraisal-office';
+import { projectsCommand } from './projects';
+import {
+  adoptProjectsCommand,
+  completeProjectCommand,
+  projectProgressCommand,
+  projectUnitCommand,
+} from './project-office';
 import { choosePushGroupCommand } from './push-group';
 import { exportLedgerCommand } from './ledgers';
 
@@ -60,6 +68,7 @@ export const commands: Command[] = [
   ballotListCommand,
   voteCommand,
   ballotResultCommand,
+  projectsCommand,
   consoleLoginCommand,
 
   // -- office: announcements
@@ -87,6 +96,14 @@ export const commands: Command[] = [
   openBallotCommand,
   closeBallotCommand,
   announceBallotCommand,
+  remindVotersCommand,
+  openProjectAppraisalCommand,
+  openUnitAppraisalCommand,
+  // -- office: 民生实事 projects
+  adoptProjectsCommand,
+  projectUnitCommand,
+  projectProgressCommand,
+  completeProjectCommand,
   rosterCommand,
   digestPreviewCommand,
   jobsCommand,

@@ -87,7 +87,7 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
         );
       if (args.kind === 'pack')
         return writeYearPack(
-          { models, roster: services.roster, performance: services.performance, ballots: services.ballots, config },
+          { models, roster: services.roster, performance: services.performance, ballots: services.ballots, projects: services.projects, config },
           { out, year: year!, now },
         );
       if (args.kind === 'register')

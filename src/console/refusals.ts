@@ -3,6 +3,7 @@ import { REFUSALS, type RefusalCode, type RefusalFields, type RefusalKind } from
 import type { Refusal } from '../refusals';
 import { formatDate, formatDateTime } from '../time/format';
 import { EVENT_CONSOLE } from './refusals-events';
+import { PROJECT_CONSOLE } from './refusals-projects';
 import { ROSTER_CONSOLE } from './refusals-roster';
 
 /** What the console knows when it answers. */
@@ -103,6 +104,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CONSOLE,
   ...ROSTER_CONSOLE,
+  ...PROJECT_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

@@ -3,11 +3,20 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
-import type { Ballot, BallotDetail, BallotList, Sendable } from '../contracts';
+import type {
+  AppraisalOptions,
+  Ballot,
+  BallotDetail,
+  BallotList,
+  BallotReminder,
+  Sendable,
+} from '../contracts';
 import { ballotWords } from '../messages/exports';
+import { projectSheetWords } from '../messages/projects';
 import type { Services } from '../services';
-import type { BallotResult, BallotView } from '../services/ballots';
-import { writeBallotResults } from '../services/exports';
+import type { AppraisalUnitRecord, BallotResult, BallotView } from '../services/ballots';
+import { writeAppraisalResults, writeBallotResults } from '../services/exports';
+import { yearOf } from '../time/zone';
 import { fromWallTime } from '../time/zone';
 import { notFound, parseInput } from './errors';
 import { sendWorkbook } from './routes-exports';
@@ -37,6 +46,16 @@ const openSchema = z
   })
   .strict();
 const closeSchema = z.object({ announce: z.boolean().default(false) }).strict();
+const requestSchema = z.object({ requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict();
+const appraisalSchema = z
+  .object({
+    of: z.enum(['project', 'unit']),
+    title: z.string().max(500).default(''),
+    subjects: z.array(z.string().max(500)).max(200),
+    deadline: wallTime('截止时间'),
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  })
+  .strict();
 
 const ballotJson = (b: BallotView): Sendable<Ballot> => ({
   ...b,
@@ -44,10 +63,13 @@ const ballotJson = (b: BallotView): Sendable<Ballot> => ({
   announcedAt: b.announcedAt ?? null,
 });
 
-const detailJson = (r: BallotResult): Sendable<BallotDetail> =>
-  r.state === 'open'
-    ? { state: 'open', ballot: ballotJson(r.ballot), notVoted: r.notVoted }
-    : { state: 'closed', ballot: ballotJson(r.ballot), tally: { quorum: r.tally.quorum, lines: r.tally.lines } };
+function detailJson(r: BallotResult, records: AppraisalUnitRecord[]): Sendable<BallotDetail> {
+  const ballot = ballotJson(r.ballot);
+  if (r.state === 'open') return { state: 'open', ballot, notVoted: r.notVoted, records };
+  if (r.state === 'rated')
+    return { state: 'rated', ballot, ratings: { quorum: r.ratings.quorum, lines: r.ratings.lines }, records };
+  return { state: 'closed', ballot, tally: { quorum: r.tally.quorum, lines: r.tally.lines } };
+}
 
 function codeOf(ctx: Context): string {
   const code = String(ctx.params.code ?? '').toUpperCase();
@@ -58,6 +80,11 @@ function codeOf(ctx: Context): string {
 export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const ballots = services.ballots;
+  // The detail with a 部门评议's units' records beside it (read fresh: the opinions move all year).
+  const detailOf = async (code: string, now: Date) => {
+    const r = await ballots.result(code, now);
+    return detailJson(r, await ballots.recordsOf(r.ballot));
+  };
 
   router.get(
     '/ballots',
@@ -85,9 +112,52 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   );
 
   router.get(
+    '/ballots/appraisal-options',
+    guard.office(async (ctx) => {
+      const year = yearOf(clock.now(), config.timezone);
+      const projects = (await services.projects.ofYear(year)).map((p) => ({ code: p.code, title: p.title }));
+      ctx.body = { projects, units: await services.opinions.knownUnits() } satisfies Sendable<AppraisalOptions>;
+    }),
+  );
+
+  // 满意度测评 / 部门评议: the same ballot, its options ratings per subject.
+  router.post(
+    '/ballots/appraisals',
+    guard.office(async (ctx, who) => {
+      const b = parseInput(appraisalSchema, await jsonBody(ctx));
+      const opened = await ballots.openAppraisal({
+        of: b.of,
+        title: b.title,
+        subjects: b.subjects,
+        deadline: fromWallTime(wallParts(b.deadline)!, config.timezone),
+        actor: who.actor,
+        origin: `console:${who.actor.userid}:appraisal:${b.requestId}`,
+        now: clock.now(),
+      });
+      ctx.body = ballotJson(opened);
+    }),
+  );
+
+  // 催投: privately to those who have not voted; the request id makes a retried click remind nobody twice.
+  router.post(
+    '/ballots/:code/remind',
+    guard.office(async (ctx, who) => {
+      const code = codeOf(ctx);
+      const b = parseInput(requestSchema, await jsonBody(ctx));
+      const r = await ballots.remind(code, `console:${who.actor.userid}:remind:${b.requestId}`, clock.now());
+      ctx.body = {
+        told: r.told,
+        unreachable: r.unreachable,
+        turnout: r.ballot.turnout,
+        entitled: r.ballot.entitled,
+      } satisfies Sendable<BallotReminder>;
+    }),
+  );
+
+  router.get(
     '/ballots/:code',
     guard.office(async (ctx) => {
-      ctx.body = detailJson(await ballots.result(codeOf(ctx), clock.now()));
+      ctx.body = await detailOf(codeOf(ctx), clock.now());
     }),
   );
 
@@ -99,7 +169,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
       const now = clock.now();
       await ballots.close(code, who.actor.userid, now);
       if (b.announce) await ballots.announce(code, now);
-      ctx.body = detailJson(await ballots.result(code, now));
+      ctx.body = await detailOf(code, now);
     }),
   );
 
@@ -109,7 +179,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
       const code = codeOf(ctx);
       const now = clock.now();
       await ballots.announce(code, now);
-      ctx.body = detailJson(await ballots.result(code, now));
+      ctx.body = await detailOf(code, now);
     }),
   );
 
@@ -119,8 +189,16 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
     guard.office(async (ctx) => {
       const code = codeOf(ctx);
       const result = await ballots.publicResult(code, clock.now());
+      const tz = { timezone: config.timezone };
+      if (result.state === 'rated') {
+        const records = await ballots.recordsOf(result.ballot);
+        await sendWorkbook(ctx, { ascii: `appraisal-${code}`, utf8: projectSheetWords.appraisalFile(code) }, (out) =>
+          writeAppraisalResults(tz, { out, results: [{ ...result, records }] }),
+        );
+        return;
+      }
       await sendWorkbook(ctx, { ascii: `ballot-${code}`, utf8: ballotWords.fileName(code) }, (out) =>
-        writeBallotResults({ timezone: config.timezone }, { out, results: [result] }),
+        writeBallotResults(tz, { out, results: [result] }),
       );
     }),
   );

@@ -19,6 +19,7 @@ import { photos } from './photos';
 import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
+import { projectsText } from './projects';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -44,6 +45,7 @@ const catalog = {
   ...eventRefusalsText,
   ...reportText,
   ...ballots,
+  ...projectsText,
 };
 
 export type Catalog = typeof catalog;

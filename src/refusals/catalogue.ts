@@ -3,6 +3,7 @@
 // a new door (card taps) adds its own Record<RefusalCode, …> and the compiler lists what it still lacks.
 
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
+import { PROJECT_REFUSALS, type ProjectRefusalFields } from './projects';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
 import type { RefusalSpec } from './spec';
 
@@ -20,8 +21,8 @@ export interface LastStep {
   action: string;
 }
 
-/** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster). */
-export interface RefusalFields extends EventRefusalFields, RosterRefusalFields {
+/** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster, projects' in ./projects). */
+export interface RefusalFields extends EventRefusalFields, RosterRefusalFields, ProjectRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -171,6 +172,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'announcement.alreadySent': { kind: 'conflict' },
   ...EVENT_REFUSALS,
   ...ROSTER_REFUSALS,
+  ...PROJECT_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

@@ -2,6 +2,7 @@ import { t } from '../messages';
 import { formatDate, formatDateTime, formatShortDateTime } from '../time/format';
 import type { RefusalCode, RefusalFields } from './catalogue';
 import { EVENT_CHAT } from './chat-events';
+import { PROJECT_CHAT } from './chat-projects';
 import { ROSTER_CHAT } from './chat-roster';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
@@ -119,6 +120,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CHAT,
   ...ROSTER_CHAT,
+  ...PROJECT_CHAT,
 };
 
 /** A refusal as the chat says it. */

@@ -9,6 +9,7 @@ export {
   REFUSALS,
 } from './catalogue';
 export { type EventKind, type EventRefusalCode, type EventRefusalFields } from './events';
+export { type ProjectRefusalCode, type ProjectRefusalFields } from './projects';
 export { type RosterMatch, type RosterNameRefusal, type RosterRefusalCode, type RosterRefusalFields } from './roster';
 export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';
 export { type ChatRendering, renderForChat } from './chat';

@@ -4,7 +4,7 @@ import { groupCommit, type Outcome } from '../../db/group-commit';
 import { toHalfWidth } from '../../text/normalize';
 import { isDuplicateKey } from '../../models/duplicate-key';
 
-export type CodePrefix = 'YJ' | 'HD' | 'HY' | 'XX' | 'GG' | 'PJ';
+export type CodePrefix = 'YJ' | 'HD' | 'HY' | 'XX' | 'GG' | 'PJ' | 'SS';
 
 export interface Code {
   prefix: CodePrefix;

@@ -19,6 +19,11 @@ export interface Notifier {
    * to the rest.
    */
   toUsers(key: string, userids: string[], markdown: string): Promise<void>;
+  /**
+   * Tells specific people privately or not at all: by app message (NOTIFY_CHANNEL=app), else one-to-one over the
+   * long connection to those who have written to the bot; never in the group. Says who could not be reached.
+   */
+  toUsersPrivately(key: string, userids: string[], markdown: string): Promise<{ told: string[]; unreachable: string[] }>;
 }
 
 /** A personal notice as one group push that @-mentions its recipients. */
@@ -95,6 +100,30 @@ export function createNotifier(deps: {
         await deps.outbox.enqueueAll(pushes);
       }
       done();
+    },
+    async toUsersPrivately(key, userids, markdown) {
+      const unique = [...new Set(userids)].filter(Boolean);
+      if (deps.channel === 'app') {
+        if (unique.length)
+          await deps.outbox.enqueue({ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown });
+        done();
+        return { told: unique, unreachable: [] };
+      }
+      const privately =
+        deps.direct && unique.length && utf8Bytes(markdown) <= LIMITS.direct
+          ? await deps.direct.known(unique)
+          : new Set<string>();
+      const told = unique.filter((u) => privately.has(u));
+      await deps.outbox.enqueueAll(
+        told.map((u) => ({
+          key: `${key}:direct:${u}`,
+          target: { kind: 'direct', userid: u, privateOnly: true },
+          format: 'markdown',
+          content: markdown,
+        })),
+      );
+      done();
+      return { told, unreachable: unique.filter((u) => !privately.has(u)) };
     },
   };
 }

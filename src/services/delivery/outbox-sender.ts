@@ -39,6 +39,8 @@ export interface ChannelItem {
   userids: string[];
   /** A file's name as the recipient sees it. */
   filename?: string | null;
+  /** Never to be turned into a group message (no fallback). */
+  privateOnly?: boolean | null;
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */

@@ -7,6 +7,10 @@ import { exportHeaders, packWords } from '../../messages/exports';
 import type { Models } from '../../models';
 import type { CheckinTunables } from '../events';
 import type { Ballots } from '../ballots';
+import type { Projects } from '../projects';
+import { projectPackWords } from '../../messages/projects';
+import { type AppraisalTally, writeAppraisalResults } from './appraisal-results';
+import { writeProjectsWorkbook } from './projects-workbook';
 import type { Performance } from '../performance';
 import type { Roster } from '../roster';
 import { writeActivitiesLedger } from './activities-ledger';
@@ -16,14 +20,16 @@ import { writePerformanceRegister } from './performance-register';
 import { writeUnitRecords } from './unit-records';
 import { FileWriteError, writeXlsx } from './xlsx-stream';
 
-// The year-end pack (年度资料包): the three ledgers, the units' records, the ballots' tallies, every deputy's 述职 draft and an
+// The year-end pack (年度资料包): the three ledgers, the units' records, the ballots' tallies, the 民生实事 projects, the
+// 测评 / 评议 results, every deputy's 述职 draft and an
 // index, in one zip. Each part is written and added one at a time, so memory stays flat with the roster.
 
 export interface YearPackDeps {
   models: Models;
   roster: Roster;
   performance: Pick<Performance, 'register' | 'reportOf' | 'windowOf'>;
-  ballots: Pick<Ballots, 'closedOfYear'>;
+  ballots: Pick<Ballots, 'closedOfYear' | 'recordsOf'>;
+  projects: Pick<Projects, 'ofYear'>;
   config: { timezone: string; tunables: { activityTypes: readonly string[]; checkin: CheckinTunables } };
 }
 
@@ -120,9 +126,20 @@ export async function writeYearPack(
       await zip.add(report.docx, name);
       index.push({ file: name, contents: packWords.reportWhat(e.deputy.name), rows: 1 });
     }
-    const results = await d.ballots.closedOfYear(o.year, o.now);
+    const closed = await d.ballots.closedOfYear(o.year, o.now);
+    const picks = closed.flatMap((r) => (r.state === 'closed' ? [r] : []));
     await part(packWords.ballotsFile(o.year), packWords.ballotsWhat, (out) =>
-      writeBallotResults({ timezone: tz }, { out, results }),
+      writeBallotResults({ timezone: tz }, { out, results: picks }),
+    );
+    const projects = await d.projects.ofYear(o.year);
+    await part(projectPackWords.projectsFile(o.year), projectPackWords.projectsWhat, (out) =>
+      writeProjectsWorkbook({ timezone: tz }, { out, projects }),
+    );
+    const rated: AppraisalTally[] = [];
+    for (const r of closed)
+      if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot) });
+    await part(projectPackWords.appraisalsFile(o.year), projectPackWords.appraisalsWhat, (out) =>
+      writeAppraisalResults({ timezone: tz }, { out, results: rated }),
     );
     await part(packWords.indexFile, packWords.indexWhat, (out) => writeIndex(out, tz, index));
     await zip.finish();
