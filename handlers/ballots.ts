@@ -28,16 +28,16 @@ export const ballotListCommand = defineCommand({
             subjects: b.candidates.map(neutralizeUserText),
           })
         : t('ballotListLine', {
-        code: b.code,
-        title: neutralizeUserText(b.title),
-        deadline: formatDateTime(b.deadline, config.timezone),
-        voted: b.voted,
-        entitled: b.entitledToVote,
-        turnout: actor.isOffice ? t('ballotListTurnout', { voted: b.turnout, entitled: b.entitled }) : undefined,
-        choose: b.choose,
-        upTo: b.upTo,
-        candidates: b.candidates.map(neutralizeUserText),
-      }),
+            code: b.code,
+            title: neutralizeUserText(b.title),
+            deadline: formatDateTime(b.deadline, config.timezone),
+            voted: b.voted,
+            entitled: b.entitledToVote,
+            turnout: actor.isOffice ? t('ballotListTurnout', { voted: b.turnout, entitled: b.entitled }) : undefined,
+            choose: b.choose,
+            upTo: b.upTo,
+            candidates: b.candidates.map(neutralizeUserText),
+          }),
     );
     const example = open.find((b) => b.type === 'pick' && b.entitledToVote && !b.voted)?.code;
     return [t('ballotListHeader'), ...lines, t('ballotListFooter', { example })].filter(Boolean).join('\n');

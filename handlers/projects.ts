@@ -44,7 +44,12 @@ export const projectsCommand = defineCommand({
   summary: '本年的民生实事项目及进展；加编号看一项的里程碑、进展和代表视察',
   example: '实事 SS2026-001',
   // The year first: it is picked out of the words, and what is left is the code.
-  args: { params: [{ kind: 'year', name: 'year' }, { kind: 'code', name: 'code', of: 'SS' }] },
+  args: {
+    params: [
+      { kind: 'year', name: 'year' },
+      { kind: 'code', name: 'code', of: 'SS' },
+    ],
+  },
   uses: ['projects'],
   readOnly: true,
   async run({ params, services, now, config }) {

@@ -26,6 +26,7 @@ import { registerShiftRoutes } from './routes-shifts';
 import { registerAnnouncementRoutes } from './routes-announcements';
 import { registerStudyRoutes } from './routes-study';
 import { registerBallotRoutes } from './routes-ballots';
+import { registerProjectRoutes } from './routes-projects';
 
 export interface ConsoleDeps {
   services: Services;
@@ -83,6 +84,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerAnnouncementRoutes(api, { ...d, guard });
   registerStudyRoutes(api, { ...d, guard });
   registerBallotRoutes(api, { ...d, guard });
+  registerProjectRoutes(api, { ...d, guard });
   // An opinion's photos (issue 16).
   registerPhotoRoutes(api, { ...d, guard });
   // The 述职 draft's download: the console's buttons and the link sent in chat (issue 25).

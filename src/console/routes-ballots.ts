@@ -3,14 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
-import type {
-  AppraisalOptions,
-  Ballot,
-  BallotDetail,
-  BallotList,
-  BallotReminder,
-  Sendable,
-} from '../contracts';
+import type { AppraisalOptions, Ballot, BallotDetail, BallotList, BallotReminder, Sendable } from '../contracts';
 import { ballotWords } from '../messages/exports';
 import { projectSheetWords } from '../messages/projects';
 import type { Services } from '../services';

@@ -24,6 +24,13 @@ const createSchema = z
     kind: z.enum(['activity', 'meeting']),
     title: z.string().trim().min(1).max(60),
     type: z.string().trim().max(20).optional(),
+    /** Activities: the 民生实事 project inspected ('' for none). */
+    project: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^(SS\d{4}-\d{3,})?$/, '请选择民生实事项目')
+      .optional(),
     ...fields,
     /** Made by the page per submission: a retried request returns the record the first one made. */
     requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
@@ -74,7 +81,14 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
     '/events',
     guard.office(async (ctx, who) => {
       const b = parseInput(createSchema, await jsonBody(ctx));
-      const f = { kind: b.kind, title: b.title, type: b.type || undefined, ...formFields(b), roomCode: b.roomCode };
+      const f = {
+        kind: b.kind,
+        title: b.title,
+        type: b.type || undefined,
+        project: b.kind === 'activity' ? b.project || undefined : undefined,
+        ...formFields(b),
+        roomCode: b.roomCode,
+      };
       const origin = `console:${who.actor.userid}:${b.requestId}`;
       const r = await forms.create(f, who.actor, origin, clock.now());
       ctx.status = r.existed ? 200 : 201;

@@ -103,7 +103,14 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
           { ascii: `year-pack-${q.year}`, utf8: packWords.zipName(q.year) },
           (out) =>
             writeYearPack(
-              { models, roster: services.roster, performance: services.performance, ballots: services.ballots, projects: services.projects, config },
+              {
+                models,
+                roster: services.roster,
+                performance: services.performance,
+                ballots: services.ballots,
+                projects: services.projects,
+                config,
+              },
               { out, year: q.year, now: clock.now() },
             ),
           ZIP,

@@ -66,7 +66,12 @@ export interface UnitYearRecord {
 export type BallotDetail =
   | { state: 'open'; ballot: Ballot; notVoted: Person[]; records: UnitYearRecord[] }
   | { state: 'closed'; ballot: Ballot; tally: { quorum: boolean; lines: BallotTallyLine[] } }
-  | { state: 'rated'; ballot: Ballot; ratings: { quorum: boolean; lines: RatingTallyLine[] }; records: UnitYearRecord[] };
+  | {
+      state: 'rated';
+      ballot: Ballot;
+      ratings: { quorum: boolean; lines: RatingTallyLine[] };
+      records: UnitYearRecord[];
+    };
 
 /** POST /ballots/appraisals: subjects are project codes (none: the year's projects) or unit names. */
 export interface AppraisalOpenBody {

@@ -92,6 +92,8 @@ export interface EventCreateBody extends EventFields {
   kind: EventKind;
   title: string;
   type?: string;
+  /** Activities: the 民生实事 project inspected (SS2026-001). */
+  project?: string;
   requestId: string;
 }
 export type EventCreated = EventDetail & { existed: boolean };

@@ -10,3 +10,4 @@ export * from './bulletins';
 export * from './roster';
 export * from './holidays';
 export * from './ballots';
+export * from './projects';

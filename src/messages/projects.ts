@@ -44,7 +44,14 @@ export const projectsText = {
       `截止：${p.deadline}`,
       `请**私聊**助手投票，按序号顺序逐项写评价（例：${ratingExample(p.code, p.subjects.length)}）。投票不记名。`,
     ].join('\n'),
-  appraisalOpened: (p: { code: string; title: string; of: Of; subjects: string[]; deadline: string; entitled: number }) =>
+  appraisalOpened: (p: {
+    code: string;
+    title: string;
+    of: Of;
+    subjects: string[];
+    deadline: string;
+    entitled: number;
+  }) =>
     [
       `已发起${kindWord(p.of)} ${p.code}《${p.title}》，截止 ${p.deadline}，可投票代表 ${p.entitled} 人。`,
       ...p.subjects.map((s, i) => `${i + 1}. ${s}`),
@@ -68,8 +75,7 @@ export const projectsText = {
       `**测评结果** ${p.code}《${p.title}》`,
       `参加投票 ${p.voted}/${p.entitled} 人，${p.quorum ? '超过全体代表的半数，测评有效。' : '未超过全体代表的半数，测评无效。'}`,
       ...p.lines.map(
-        (l) =>
-          `${l.n}. ${l.name}：${RATINGS.map((r, i) => `${r} ${l.counts[i] ?? 0}`).join('，')}；满意率 ${l.rate}`,
+        (l) => `${l.n}. ${l.name}：${RATINGS.map((r, i) => `${r} ${l.counts[i] ?? 0}`).join('，')}；满意率 ${l.rate}`,
       ),
       ...(p.records.length ? ['各单位本年办理代表建议情况：', ...p.records] : []),
     ].join('\n'),
@@ -108,7 +114,10 @@ export const projectsText = {
   projectStateWord: (p: { state: keyof typeof PROJECT_STATE_LABELS }) => PROJECT_STATE_LABELS[p.state],
   projectAdoptUsage: () =>
     '格式：立项 <票决编号> [<序号>] [单位：<承办单位>]\n例：立项 PJ2026-001（当选的候选全部立项），立项 PJ2026-001 2 单位：住建办',
-  projectAdopted: (p: { ballotCode: string; lines: Array<{ code: string; title: string; unit: string; existed: boolean }> }) =>
+  projectAdopted: (p: {
+    ballotCode: string;
+    lines: Array<{ code: string; title: string; unit: string; existed: boolean }>;
+  }) =>
     [
       `${p.ballotCode} 立项：`,
       ...p.lines.map(
@@ -118,7 +127,8 @@ export const projectsText = {
         ? `发送「实事单位 ${p.lines.find((l) => !l.unit)!.code} <承办单位>」指定承办单位；里程碑在工作台「民生实事」页填写。`
         : '里程碑在工作台「民生实事」页填写；发送「实事进展 <编号> <内容>」记录进展。',
     ].join('\n'),
-  projectBadCode: (p: { input: string }) => `「${p.input}」不是民生实事项目编号。例：实事 SS2026-001（发送「实事」查看编号）`,
+  projectBadCode: (p: { input: string }) =>
+    `「${p.input}」不是民生实事项目编号。例：实事 SS2026-001（发送「实事」查看编号）`,
   projectListEmpty: (p: { year: number }) => `${p.year}年还没有民生实事项目。`,
   projectListHeader: (p: { year: number; count: number }) => `**${p.year}年民生实事项目**（${p.count} 项）`,
   projectListLine: (p: {
@@ -147,7 +157,9 @@ export const projectsText = {
       `承办单位：${p.unit || '未定'}；由 ${p.ballotCode} 票决确定`,
       p.milestones.length ? '里程碑：' : '里程碑：未填写',
       ...p.milestones,
-      p.progress.length ? `进展（最近 ${p.progress.length} 条${p.more ? `，另有 ${p.more} 条在工作台` : ''}）：` : '进展：暂无',
+      p.progress.length
+        ? `进展（最近 ${p.progress.length} 条${p.more ? `，另有 ${p.more} 条在工作台` : ''}）：`
+        : '进展：暂无',
       ...p.progress,
       p.inspections.length ? '代表视察：' : '代表视察：暂无',
       ...p.inspections,
@@ -155,8 +167,14 @@ export const projectsText = {
   projectMilestoneLine: (p: { due: string; text: string; passed: boolean }) =>
     `- ${p.due} ${p.text}${p.passed ? '（已到期）' : ''}`,
   projectProgressLine: (p: { at: string; text: string }) => `- ${p.at} ${p.text}`,
-  projectInspectionLine: (p: { code: string; title: string; at: string; signed: number; attended: number; cancelled: boolean }) =>
-    `- ${p.code} ${p.title}（${p.at}）${p.cancelled ? '已取消' : `报名 ${p.signed} 人，签到 ${p.attended} 人`}`,
+  projectInspectionLine: (p: {
+    code: string;
+    title: string;
+    at: string;
+    signed: number;
+    attended: number;
+    cancelled: boolean;
+  }) => `- ${p.code} ${p.title}（${p.at}）${p.cancelled ? '已取消' : `报名 ${p.signed} 人，签到 ${p.attended} 人`}`,
   projectProgressUsage: () =>
     '格式：实事进展 <编号> [公布] <内容>\n例：实事进展 SS2026-001 公布 路基已完成，进入铺设阶段（写「公布」同时发到群里）',
   projectProgressPosted: (p: { code: string; pushed: boolean; count: number }) =>
@@ -176,14 +194,16 @@ export const projectsText = {
       ? `${p.code} 没有当选的候选（票数相同的需另行决定）。`
       : `${p.code} 票决无效（参加投票未过半数），没有当选的候选。`,
   projectNoneChosenNext: (p: { code: string }) => `人大办决定后可逐个立项：立项 ${p.code} <序号>`,
-  projectNotChosen: (p: { code: string; n: number; name: string }) => `${p.code} 的 ${p.n}. ${p.name} 没有当选，不能立项。`,
+  projectNotChosen: (p: { code: string; n: number; name: string }) =>
+    `${p.code} 的 ${p.n}. ${p.name} 没有当选，不能立项。`,
   projectBadCandidate: (p: { code: string; n: number; max: number }) =>
     `序号 ${p.n} 不是 ${p.code} 的候选，候选序号是 1 到 ${p.max}。`,
   projectUnitTooLong: (p: { max: number }) => `承办单位名称最长 ${p.max} 字。`,
   projectUnitAmbiguous: (p: { input: string; candidates: string[] }) =>
     `「${p.input}」可能是：${p.candidates.join('、')}。请写全称；确是新单位时在名称后加「（新）」。`,
   projectProgressMissing: () => '请填写进展内容。',
-  projectProgressTooLong: (p: { max: number; length: number }) => `进展最长 ${p.max} 字（现在 ${p.length} 字），请分几次记录。`,
+  projectProgressTooLong: (p: { max: number; length: number }) =>
+    `进展最长 ${p.max} 字（现在 ${p.length} 字），请分几次记录。`,
   projectMilestoneTextMissing: (p: { n: number }) => `第 ${p.n} 个里程碑没有写内容。`,
   projectMilestoneTooLong: (p: { n: number; max: number }) => `第 ${p.n} 个里程碑最长 ${p.max} 字。`,
   projectTooManyMilestones: (p: { max: number }) => `里程碑最多 ${p.max} 个。`,

@@ -34,7 +34,8 @@ export function createAppraisals(d: BallotDeps) {
     const typed = i.subjects.map((s) => s.trim()).filter(Boolean);
     const twice = typed.find((s, n) => typed.indexOf(s) !== n);
     if (twice) refuse('appraisal.subjectTwice', { name: twice });
-    if (typed.length > APPRAISAL_LIMITS.maxSubjects) refuse('appraisal.tooManySubjects', { max: APPRAISAL_LIMITS.maxSubjects });
+    if (typed.length > APPRAISAL_LIMITS.maxSubjects)
+      refuse('appraisal.tooManySubjects', { max: APPRAISAL_LIMITS.maxSubjects });
     if (i.of === 'unit') {
       if (typed.length === 0) refuse('appraisal.unitsMissing', {});
       if (typed.some((u) => chars(u) > APPRAISAL_LIMITS.subjectMaxChars))
@@ -47,7 +48,8 @@ export function createAppraisals(d: BallotDeps) {
     const missing = typed.find((c) => !rows.some((r) => r.code === c));
     if (missing) refuse('appraisal.unknownProject', { code: missing });
     if (rows.length === 0) refuse('appraisal.noProjects', { year });
-    if (rows.length > APPRAISAL_LIMITS.maxSubjects) refuse('appraisal.tooManySubjects', { max: APPRAISAL_LIMITS.maxSubjects });
+    if (rows.length > APPRAISAL_LIMITS.maxSubjects)
+      refuse('appraisal.tooManySubjects', { max: APPRAISAL_LIMITS.maxSubjects });
     const ordered = typed.length ? typed.map((c) => rows.find((r) => r.code === c)!) : rows;
     return { names: ordered.map((r) => r.title), refs: ordered.map((r) => r.code) };
   }
@@ -66,7 +68,8 @@ export function createAppraisals(d: BallotDeps) {
     async openAppraisal(i: OpenAppraisalInput): Promise<BallotView> {
       const year = yearOf(i.now, d.timezone);
       const title = (i.title ?? '').trim() || t('appraisalDefaultTitle', { year, of: i.of });
-      if (chars(title) > BALLOT_LIMITS.titleMaxChars) refuse('ballot.titleTooLong', { max: BALLOT_LIMITS.titleMaxChars });
+      if (chars(title) > BALLOT_LIMITS.titleMaxChars)
+        refuse('ballot.titleTooLong', { max: BALLOT_LIMITS.titleMaxChars });
       if (i.deadline.getTime() <= i.now.getTime()) refuse('ballot.pastDeadline', { deadline: i.deadline, now: i.now });
       const before = await d.models.Ballot.exists({ origin: i.origin });
       const { names, refs } = before ? { names: [], refs: [] } : await subjectsOf(i, year);

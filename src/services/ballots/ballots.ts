@@ -1,5 +1,14 @@
 import { refuse } from '../../refusals';
-import { type BallotDeps, type BallotRow, type BallotView, castVote, checkVoter, findBallot, isClosed, toView } from './ballot-row';
+import {
+  type BallotDeps,
+  type BallotRow,
+  type BallotView,
+  castVote,
+  checkVoter,
+  findBallot,
+  isClosed,
+  toView,
+} from './ballot-row';
 import { insertBallot } from './ballot-insert';
 import { createAppraisals } from './appraisal';
 import { formatOpenedPush, formatResult } from './format';
@@ -84,7 +93,14 @@ export function createBallots(d: BallotDeps) {
       const fields = check(input);
       const row = await insertBallot(
         d,
-        { ...fields, kind: 'pick', choose: input.choose, upTo: input.upTo, deadline: input.deadline, counts: fields.candidates.map(() => 0) },
+        {
+          ...fields,
+          kind: 'pick',
+          choose: input.choose,
+          upTo: input.upTo,
+          deadline: input.deadline,
+          counts: fields.candidates.map(() => 0),
+        },
         input,
       );
       const view = toView(row, input.now);
@@ -103,7 +119,16 @@ export function createBallots(d: BallotDeps) {
       if (distinct.length !== choices.length) refuse('ballot.choiceTwice', { code });
       const countOk = row.upTo ? distinct.length >= 1 && distinct.length <= row.choose : distinct.length === row.choose;
       if (!countOk) refuse('ballot.wrongCount', { code, choose: row.choose, upTo: row.upTo, given: distinct.length });
-      return toView(await castVote(d.models, row, userid, distinct.map((n) => n - 1), now), now);
+      return toView(
+        await castVote(
+          d.models,
+          row,
+          userid,
+          distinct.map((n) => n - 1),
+          now,
+        ),
+        now,
+      );
     },
 
     /** Ballots still open, newest first, with whether `userid` has voted (and may vote). */
@@ -157,7 +182,8 @@ export function createBallots(d: BallotDeps) {
     async announce(code: string, now: Date): Promise<BallotView> {
       const result = await publicResult(code, now);
       await Ballot.updateOne({ code, announcedAt: { $exists: false } }, { $set: { announcedAt: now } });
-      const words = result.state === 'closed' ? formatResult(result.ballot, result.tally) : await appraisals.describe(result);
+      const words =
+        result.state === 'closed' ? formatResult(result.ballot, result.tally) : await appraisals.describe(result);
       await d.notify.toGroup(`ballot-result:${code}`, words);
       return { ...result.ballot, announcedAt: result.ballot.announcedAt ?? now };
     },

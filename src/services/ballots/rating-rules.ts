@@ -43,7 +43,14 @@ export function ratingTallyOf(b: {
   const lines = b.candidates.map((name, i) => {
     const counts = RATING_WORDS.map((_, r) => b.counts[ratingSlot(i, r)] ?? 0);
     const rated = counts.reduce((a, c) => a + c, 0);
-    return { n: i + 1, name, ref: b.subjectRefs?.[i] ?? name, counts, rated, rate: formatRate(counts[0]! + counts[1]!, rated) };
+    return {
+      n: i + 1,
+      name,
+      ref: b.subjectRefs?.[i] ?? name,
+      counts,
+      rated,
+      rate: formatRate(counts[0]! + counts[1]!, rated),
+    };
   });
   return { lines, turnout: b.turnout, entitled: b.entitled, quorum: b.turnout * 2 > b.entitled };
 }

@@ -39,7 +39,11 @@ export function createReminders(d: BallotDeps) {
         }),
       );
       const names = await d.roster.namesOf(unreachable);
-      return { ballot, told: told.length, unreachable: unreachable.map((u) => ({ userid: u, name: names.get(u) ?? u })) };
+      return {
+        ballot,
+        told: told.length,
+        unreachable: unreachable.map((u) => ({ userid: u, name: names.get(u) ?? u })),
+      };
     },
   };
 }

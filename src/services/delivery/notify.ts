@@ -23,7 +23,11 @@ export interface Notifier {
    * Tells specific people privately or not at all: by app message (NOTIFY_CHANNEL=app), else one-to-one over the
    * long connection to those who have written to the bot; never in the group. Says who could not be reached.
    */
-  toUsersPrivately(key: string, userids: string[], markdown: string): Promise<{ told: string[]; unreachable: string[] }>;
+  toUsersPrivately(
+    key: string,
+    userids: string[],
+    markdown: string,
+  ): Promise<{ told: string[]; unreachable: string[] }>;
 }
 
 /** A personal notice as one group push that @-mentions its recipients. */
@@ -105,7 +109,12 @@ export function createNotifier(deps: {
       const unique = [...new Set(userids)].filter(Boolean);
       if (deps.channel === 'app') {
         if (unique.length)
-          await deps.outbox.enqueue({ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown });
+          await deps.outbox.enqueue({
+            key,
+            target: { kind: 'users', userids: unique },
+            format: 'markdown',
+            content: markdown,
+          });
         done();
         return { told: unique, unreachable: [] };
       }

@@ -30,6 +30,8 @@ export interface NewEventForm {
   kind: 'activity' | 'meeting';
   title: string;
   type?: string;
+  /** Activities only: the 民生实事 project inspected. */
+  project?: string;
   at: EventTimeInput;
   place: string;
   capacity?: number | null;
@@ -58,7 +60,11 @@ export function createEventForms(
     const r =
       f.kind === 'activity'
         ? await s.activities
-            .create({ ...common, form: { at: f.at, capacity: f.capacity ?? null, deadline: f.deadline ?? null } })
+            .create({
+              ...common,
+              project: f.project,
+              form: { at: f.at, capacity: f.capacity ?? null, deadline: f.deadline ?? null },
+            })
             .then((x) => ({ code: x.activity.code, existed: x.existed, roomOn: Boolean(x.activity.roomCode) }))
         : await s.meetings
             .create({ ...common, at: f.at })

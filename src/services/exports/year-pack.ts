@@ -136,8 +136,7 @@ export async function writeYearPack(
       writeProjectsWorkbook({ timezone: tz }, { out, projects }),
     );
     const rated: AppraisalTally[] = [];
-    for (const r of closed)
-      if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot) });
+    for (const r of closed) if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot) });
     await part(projectPackWords.appraisalsFile(o.year), projectPackWords.appraisalsWhat, (out) =>
       writeAppraisalResults({ timezone: tz }, { out, results: rated }),
     );
