@@ -85,6 +85,7 @@ it('opens once per request, shows turnout while open, and hides the tally', asyn
     state: 'open',
     ballot: expect.objectContaining({ turnout: 2, entitled: 3 }),
     notVoted: [{ userid: 'wangwu', name: '王五' }],
+    records: [],
   });
   expect(JSON.stringify(detail.body)).not.toMatch(/counts|votes|tally/);
   expect((await office.get('/api/console/ballots/PJ2026-001/result.xlsx')).status).toBe(409);
