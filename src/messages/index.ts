@@ -19,6 +19,7 @@ import { photos } from './photos';
 import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
+import { units } from './units';
 import { projectsText } from './projects';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
@@ -45,6 +46,7 @@ const catalog = {
   ...eventRefusalsText,
   ...reportText,
   ...ballots,
+  ...units,
   ...projectsText,
 };
 

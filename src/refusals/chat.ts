@@ -1,9 +1,11 @@
 import { t } from '../messages';
 import { formatDate, formatDateTime, formatShortDateTime } from '../time/format';
 import type { RefusalCode, RefusalFields } from './catalogue';
+import { CALENDAR_CHAT, RECORDS_CHAT } from './chat-calendar';
 import { EVENT_CHAT } from './chat-events';
 import { PROJECT_CHAT } from './chat-projects';
 import { ROSTER_CHAT } from './chat-roster';
+import { UNIT_CHAT } from './chat-units';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -120,6 +122,9 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CHAT,
   ...ROSTER_CHAT,
+  ...CALENDAR_CHAT,
+  ...RECORDS_CHAT,
+  ...UNIT_CHAT,
   ...PROJECT_CHAT,
 };
 

@@ -18,7 +18,7 @@ beforeAll(async () => {
       ['lisi', '李四'],
       ['wangwu', '王五'],
       ['zhaoliu', '赵六'],
-    ])
+    ] as const)
       await x.addDeputy(id, name);
     await x.say('office1', '发起票决 民生实事 候选：甲；乙；丙 选1项 截止：12月10日18点', single);
   }
