@@ -112,7 +112,7 @@ it('opens a 部门评议 with each unit’s record of the year, and shows it bes
   await h.say('d02', '建议 菜市场门口积水严重，下雨天难以通行，请疏通排水', single);
   await office('交办 YJ2026-001 单位：住建办');
   await office('交办 YJ2026-002 单位：住建办');
-  await office('答复 YJ2026-001 已于12月2日完成路灯维修');
+  await office('答复 YJ2026-001 A 已于12月2日完成路灯维修');
   await h.say('d01', '评价 YJ2026-001 满意', single);
   expect(await office('发起评议 单位：住建；派出所 截止：12月20日18点')).toContain(
     '已发起部门评议 PJ2026-003《2026年部门评议》',
