@@ -72,7 +72,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
   router.get(
     '/event-form',
     guard.office(async (ctx) => {
-      ctx.body = (await forms.options()) satisfies EventFormOptions;
+      ctx.body = (await forms.options(clock.now())) satisfies EventFormOptions;
     }),
   );
 

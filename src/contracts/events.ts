@@ -76,6 +76,8 @@ export interface EventFormOptions {
   meetingTypes: string[];
   /** A meeting notice goes to every active deputy. */
   meetingExpected: number;
+  /** The year's 民生实事 projects an activity (a 视察) may name. */
+  projects: Array<{ code: string; title: string }>;
 }
 
 /** Times are wall times in the deployment's zone: `2026-12-05 14:30`. */

@@ -101,6 +101,12 @@ export const router = createRouter({
       component: () => import('./pages/BallotsPage.vue'),
       meta: { office: true, title: '票决' },
     },
+    {
+      path: '/projects',
+      name: 'projects',
+      component: () => import('./pages/ProjectsPage.vue'),
+      meta: { office: true, title: '民生实事' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/performance',

@@ -1,5 +1,6 @@
 import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
+import { yearOf } from '../../time/zone';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { EventDeps } from './deps';
@@ -129,12 +130,19 @@ export function createEventForms(
     return { code: doc.code, changed };
   }
 
-  /** What the form offers: the configured types, and who a meeting notice goes to (every active deputy). */
-  async function options() {
+  /**
+   * What the form offers: the configured types, who a meeting notice goes to (every active deputy), and the
+   * year's 民生实事 projects an activity may inspect.
+   */
+  async function options(now: Date) {
+    const projects = await d.models.Project.find({ year: yearOf(now, d.config.timezone) }, { code: 1, title: 1 })
+      .sort({ seq: 1 })
+      .lean<Array<{ code: string; title: string }>>();
     return {
       activityTypes: [...tun.activityTypes],
       meetingTypes: [...tun.meetingTypes],
       meetingExpected: (await d.roster.activeDeputies()).length,
+      projects: projects.map((p) => ({ code: p.code, title: p.title })),
     };
   }
 
