@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
+import { t } from '../messages';
 import { fromWallTime } from '../time/zone';
 import { wallParts, wallTime } from './wall-time';
 import { notFound, parseInput } from './errors';
@@ -29,7 +30,7 @@ const createSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^(SS\d{4}-\d{3,})?$/, '请选择民生实事项目')
+      .refine((c) => /^(SS\d{4}-\d{3,})?$/.test(c), { message: t('projectPickProject') })
       .optional(),
     ...fields,
     /** Made by the page per submission: a retried request returns the record the first one made. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Project, ProjectAdoptOptions, ProjectAdopted, ProjectDetail, ProjectList, Sendable } from '../contracts';
+import { t } from '../messages';
 import { projectSheetWords } from '../messages/projects';
 import type { Services } from '../services';
 import { writeProjectsWorkbook } from '../services/exports';
@@ -30,7 +31,7 @@ const BALLOT = /^PJ\d{4}-\d{3,}$/;
 const milestones = z.array(z.object({ due: wallDay('里程碑日期'), text: z.string().max(1000) }).strict()).max(200);
 const adoptSchema = z
   .object({
-    ballotCode: z.string().regex(BALLOT, '请选择已结束的票决'),
+    ballotCode: z.string().refine((c) => BALLOT.test(c), { message: t('projectPickBallot') }),
     candidate: z.number().int().min(1).max(200).nullable().default(null),
     unit: z.string().max(500).default(''),
     milestones: milestones.default([]),

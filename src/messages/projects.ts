@@ -185,6 +185,9 @@ export const projectsText = {
   projectUnitSet: (p: { code: string; unit: string; typed?: string; isNew: boolean }) =>
     `已把 ${p.code} 的承办单位定为「${p.unit}」${p.typed ? `（按「${p.typed}」匹配）` : ''}${p.isNew ? '（新单位）' : ''}。`,
   projectCompleted: (p: { code: string; title: string }) => `已把 ${p.code} ${p.title} 标为完成。`,
+  // -- the console's forms
+  projectPickBallot: () => '请选择已结束的票决',
+  projectPickProject: () => '请选择民生实事项目',
   // -- refusals (chat and console)
   projectNotFound: (p: { code: string }) => `没有找到民生实事项目 ${p.code}。发送「实事」查看本年的项目。`,
   refusalProjectNotFound: (p: { code: string }) => `没有找到民生实事项目 ${p.code}。`,
