@@ -9,8 +9,8 @@ import { matchUnit } from '../src/text/unit-match';
 // The office's 民生实事 steps: 立项 from a closed 票决, the responsible unit, progress, completion.
 
 /** A typed unit as 交办 reads it: the known unit it abbreviates or misspells, or a new one. */
-async function unitFrom(typed: string, known: () => Promise<string[]>) {
-  const m = matchUnit(typed, await known());
+function unitFrom(typed: string, known: string[]) {
+  const m = matchUnit(typed, known);
   if (m.kind === 'ambiguous') return refuse('project.unitAmbiguous', { input: typed.trim(), candidates: m.candidates });
   return m;
 }
@@ -32,7 +32,7 @@ export const adoptProjectsCommand = defineCommand({
   async run({ params, options, actor, services, now, config }) {
     const ballotCode = readBallotCode(params.code, now, config.timezone);
     if (params.n !== undefined && !/^\d{1,3}$/.test(params.n)) throw new UserError('projectAdoptUsage');
-    const unit = options.单位 ? (await unitFrom(options.单位, services.opinions.knownUnits)).name : undefined;
+    const unit = options.单位 ? unitFrom(options.单位, await services.opinions.knownUnits()).name : undefined;
     const adopted = await services.projects.adopt({
       ballotCode,
       candidate: params.n === undefined ? undefined : Number(params.n),
@@ -67,7 +67,7 @@ export const projectUnitCommand = defineCommand({
   uses: ['projects', 'opinions'],
   async run({ params, services, now, config }) {
     const code = readProjectCode(params.code, now, config.timezone);
-    const m = await unitFrom(params.unit, services.opinions.knownUnits);
+    const m = unitFrom(params.unit, await services.opinions.knownUnits());
     const p = await services.projects.setUnit(code, m.name);
     return t('projectUnitSet', {
       code,

@@ -1,6 +1,6 @@
 // Chinese text for what follows a 票决: 民生实事 projects (立项, progress, inspections), the year-end 满意度测评,
 // 部门评议, and reminding non-voters (催投).
-import { PROJECT_STATE_LABELS, RATINGS } from '../contracts/labels';
+import { BALLOT_KIND_LABELS, PROJECT_STATE_LABELS, RATINGS } from '../contracts/labels';
 
 type Of = 'project' | 'unit';
 
@@ -12,7 +12,7 @@ export interface RatingResultLine {
   rate: string;
 }
 
-const kindWord = (of: Of) => (of === 'project' ? '满意度测评' : '部门评议');
+const kindWord = (of: Of) => BALLOT_KIND_LABELS[of];
 const ratingExample = (code: string, n: number) =>
   `投票 ${code} ${Array.from({ length: Math.min(n, 3) }, (_, i) => RATINGS[i % 2]).join(' ')}${n > 3 ? ' …' : ''}`;
 
@@ -237,7 +237,7 @@ export const projectSheetWords = {
   appraisalSummarySheet: '测评评议汇总',
   projectsFile: (year: number) => `民生实事-${year}`,
   appraisalFile: (code: string) => `测评结果-${code}`,
-  kind: { project: '满意度测评', unit: '部门评议' } as const,
+  kind: BALLOT_KIND_LABELS,
   valid: '有效',
   invalid: '无效（未过半数）',
   yes: '是',
