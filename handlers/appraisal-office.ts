@@ -3,7 +3,7 @@ import { readProjectCode } from '../src/commands/record-codes';
 import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { refuse } from '../src/refusals';
-import type { BallotView } from '../src/services/ballots';
+import type { Ballots } from '../src/services/ballots';
 import { neutralizeUserText } from '../src/text/sanitize';
 import { matchUnit } from '../src/text/unit-match';
 import { formatDateTime } from '../src/time/format';
@@ -11,15 +11,34 @@ import { readDeadline, readList } from './shared/ballot-words';
 
 // The office's 满意度测评 and 部门评议 (rating ballots), and 催投 (reminding non-voters privately).
 
-const opened = (b: BallotView, of: 'project' | 'unit', tz: string) =>
-  t('appraisalOpened', {
+/** What 发起测评 and 发起评议 share once their subjects are read: the deadline's words, the opening, the reply. */
+async function openAndSay(
+  ctx: {
+    services: { ballots: Pick<Ballots, 'openAppraisal'> };
+    actor: { userid: string };
+    now: Date;
+    msgId: string;
+    config: { timezone: string };
+  },
+  input: { of: 'project' | 'unit'; title?: string; subjects: string[]; deadline?: string },
+): Promise<string> {
+  const tz = ctx.config.timezone;
+  const b = await ctx.services.ballots.openAppraisal({
+    ...input,
+    deadline: readDeadline(input.deadline ?? '', ctx.now, tz),
+    actor: ctx.actor,
+    origin: ctx.msgId,
+    now: ctx.now,
+  });
+  return t('appraisalOpened', {
     code: b.code,
     title: neutralizeUserText(b.title),
-    of,
+    of: input.of,
     subjects: b.candidates.map(neutralizeUserText),
     deadline: formatDateTime(b.deadline, tz),
     entitled: b.entitled,
   });
+}
 
 export const openProjectAppraisalCommand = defineCommand({
   name: '发起测评',
@@ -33,19 +52,11 @@ export const openProjectAppraisalCommand = defineCommand({
     usage: 'appraisalTestUsage',
   },
   uses: ['ballots'],
-  async run({ params, options, actor, services, now, config, msgId, chat }) {
+  async run(ctx) {
+    const { params, options, now, config, chat } = ctx;
     if (chat.type === 'group') return t('appraisalOpenInGroup');
-    const tz = config.timezone;
-    const b = await services.ballots.openAppraisal({
-      of: 'project',
-      title: params.title,
-      subjects: readList(options.项目).map((c) => readProjectCode(c, now, tz)),
-      deadline: readDeadline(options.截止 ?? '', now, tz),
-      actor,
-      origin: msgId,
-      now,
-    });
-    return opened(b, 'project', tz);
+    const subjects = readList(options.项目).map((c) => readProjectCode(c, now, config.timezone));
+    return openAndSay(ctx, { of: 'project', title: params.title, subjects, deadline: options.截止 });
   },
 });
 
@@ -61,9 +72,9 @@ export const openUnitAppraisalCommand = defineCommand({
     usage: 'appraisalUnitUsage',
   },
   uses: ['ballots', 'opinions'],
-  async run({ params, options, actor, services, now, config, msgId, chat }) {
+  async run(ctx) {
+    const { params, options, services, chat } = ctx;
     if (chat.type === 'group') return t('appraisalOpenInGroup');
-    const tz = config.timezone;
     const known = await services.opinions.knownUnits();
     // Units as 交办 reads them: abbreviations and slips find the known unit; a name that could be several is refused.
     const units = readList(options.单位).map((typed) => {
@@ -71,16 +82,7 @@ export const openUnitAppraisalCommand = defineCommand({
       if (m.kind === 'ambiguous') refuse('project.unitAmbiguous', { input: typed, candidates: m.candidates });
       return m.name;
     });
-    const b = await services.ballots.openAppraisal({
-      of: 'unit',
-      title: params.title,
-      subjects: units,
-      deadline: readDeadline(options.截止 ?? '', now, tz),
-      actor,
-      origin: msgId,
-      now,
-    });
-    return opened(b, 'unit', tz);
+    return openAndSay(ctx, { of: 'unit', title: params.title, subjects: units, deadline: options.截止 });
   },
 });
 

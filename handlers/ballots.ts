@@ -16,29 +16,20 @@ export const ballotListCommand = defineCommand({
   async run({ actor, services, now, config }) {
     const open = await services.ballots.openFor(actor.userid, now);
     if (open.length === 0) return t('ballotListEmpty');
-    const lines = open.map((b) =>
-      b.type !== 'pick'
-        ? t('ballotListRatingLine', {
-            code: b.code,
-            title: neutralizeUserText(b.title),
-            deadline: formatDateTime(b.deadline, config.timezone),
-            voted: b.voted,
-            entitled: b.entitledToVote,
-            turnout: actor.isOffice ? t('ballotListTurnout', { voted: b.turnout, entitled: b.entitled }) : undefined,
-            subjects: b.candidates.map(neutralizeUserText),
-          })
-        : t('ballotListLine', {
-            code: b.code,
-            title: neutralizeUserText(b.title),
-            deadline: formatDateTime(b.deadline, config.timezone),
-            voted: b.voted,
-            entitled: b.entitledToVote,
-            turnout: actor.isOffice ? t('ballotListTurnout', { voted: b.turnout, entitled: b.entitled }) : undefined,
-            choose: b.choose,
-            upTo: b.upTo,
-            candidates: b.candidates.map(neutralizeUserText),
-          }),
-    );
+    const lines = open.map((b) => {
+      const shown = {
+        code: b.code,
+        title: neutralizeUserText(b.title),
+        deadline: formatDateTime(b.deadline, config.timezone),
+        voted: b.voted,
+        entitled: b.entitledToVote,
+        turnout: actor.isOffice ? t('ballotListTurnout', { voted: b.turnout, entitled: b.entitled }) : undefined,
+      };
+      const candidates = b.candidates.map(neutralizeUserText);
+      return b.type === 'pick'
+        ? t('ballotListLine', { ...shown, choose: b.choose, upTo: b.upTo, candidates })
+        : t('ballotListRatingLine', { ...shown, subjects: candidates });
+    });
     const example = open.find((b) => b.type === 'pick' && b.entitledToVote && !b.voted)?.code;
     return [t('ballotListHeader'), ...lines, t('ballotListFooter', { example })].filter(Boolean).join('\n');
   },

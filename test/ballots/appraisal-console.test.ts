@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { type ConsoleClient, signIn } from '../helpers/console';
 import { type Harness, createHarness } from '../helpers/harness';
+import { rowsOf, workbook } from '../helpers/workbook';
 import { binary } from '../helpers/zip';
 
 // 部门评议 in the console: opened from the form (field errors first), the units' records beside turnout while open,
@@ -148,11 +148,8 @@ it('closes, shows each unit’s ratings beside its record, and downloads tallies
   const res = await office.get('/api/console/ballots/PJ2026-001/result.xlsx').buffer(true).parse(binary);
   expect(res.status).toBe(200);
   expect(res.headers['content-disposition']).toContain(encodeURIComponent('测评结果-PJ2026-001.xlsx'));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.body as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  wb.worksheets[1]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  expect(rows).toEqual([
+  const wb = await workbook(res.body as Buffer);
+  expect(rowsOf(wb.worksheets[1]!)).toEqual([
     [
       '序号',
       '评价对象',

@@ -87,7 +87,9 @@ it('adopts the chosen candidates, plans milestones, posts progress and lists the
     milestones: [{ text: '完成路基' }],
   });
 
-  await page.locator('textarea[data-test="progress-text"], [data-test="progress-text"] textarea').fill('路基已完成，进入铺设阶段');
+  await page
+    .locator('textarea[data-test="progress-text"], [data-test="progress-text"] textarea')
+    .fill('路基已完成，进入铺设阶段');
   await page.locator('[data-test="progress-push"]').click();
   await page.locator('[data-test="progress-submit"]').click();
   await page.locator('[data-test="project-progress"]').getByText('路基已完成，进入铺设阶段').waitFor();

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { type ConsoleClient, signIn } from '../helpers/console';
 import { type Harness, createHarness } from '../helpers/harness';
+import { rowsOf, workbook } from '../helpers/workbook';
 import { binary, readZip } from '../helpers/zip';
 
 // 民生实事 in the console: 立项 from a closed 票决 (field errors first), the edit form guarded by version,
@@ -31,17 +31,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => h.close());
-
-async function workbook(buf: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  return wb;
-}
-const rowsOf = (ws: ExcelJS.Worksheet) => {
-  const out: unknown[][] = [];
-  ws.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
-  return out;
-};
 
 it('is the office’s: a deputy can neither list, adopt, edit nor post progress', async () => {
   expect((await deputy.get('/api/console/projects')).status).toBe(403);
