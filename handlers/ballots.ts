@@ -80,7 +80,7 @@ export const ballotResultCommand = defineCommand({
       ? await services.ballots.result(code, now)
       : await services.ballots.publicResult(code, now);
     if (r.state === 'closed') return formatResult(r.ballot, r.tally);
-    if (r.state === 'rated') return services.ballots.describe(r);
+    if (r.state === 'rated') return services.ballots.describe(r, now);
     return t('ballotTurnout', {
       code,
       title: neutralizeUserText(r.ballot.title),

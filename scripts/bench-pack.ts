@@ -73,7 +73,15 @@ async function run(env: NodeJS.ProcessEnv): Promise<boolean> {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const started = performance.now();
     const { rows } = await writeYearPack(
-      { models, roster: services.roster, performance: services.performance, ballots: services.ballots, projects: services.projects, config },
+      {
+        models,
+        roster: services.roster,
+        performance: services.performance,
+        ballots: services.ballots,
+        unitRecords: services.opinions.unitRecords,
+        projects: services.projects,
+        config,
+      },
       { out, year, now },
     );
     const seconds = (performance.now() - started) / 1000;

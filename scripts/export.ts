@@ -82,12 +82,20 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
     const write = () => {
       if (args.kind === 'opinions')
         return writeOpinionsLedger(
-          { models, roster: services.roster, timezone: tz },
+          { models, roster: services.roster, timezone: tz, unitRecords: services.opinions.unitRecords },
           { out, year, now, fullText: args.fullText },
         );
       if (args.kind === 'pack')
         return writeYearPack(
-          { models, roster: services.roster, performance: services.performance, ballots: services.ballots, projects: services.projects, config },
+          {
+            models,
+            roster: services.roster,
+            performance: services.performance,
+            ballots: services.ballots,
+            unitRecords: services.opinions.unitRecords,
+            projects: services.projects,
+            config,
+          },
           { out, year: year!, now },
         );
       if (args.kind === 'register')

@@ -26,6 +26,7 @@ import { registerShiftRoutes } from './routes-shifts';
 import { registerAnnouncementRoutes } from './routes-announcements';
 import { registerStudyRoutes } from './routes-study';
 import { registerBallotRoutes } from './routes-ballots';
+import { registerUnitRecordRoutes } from './routes-unit-records';
 import { registerProjectRoutes } from './routes-projects';
 
 export interface ConsoleDeps {
@@ -84,6 +85,8 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerAnnouncementRoutes(api, { ...d, guard });
   registerStudyRoutes(api, { ...d, guard });
   registerBallotRoutes(api, { ...d, guard });
+  // 单位办理: each unit's record of a year (issue 23).
+  registerUnitRecordRoutes(api, { ...d, guard });
   registerProjectRoutes(api, { ...d, guard });
   // An opinion's photos (issue 16).
   registerPhotoRoutes(api, { ...d, guard });

@@ -7,7 +7,8 @@ import type { AppraisalOptions, Ballot, BallotDetail, BallotList, BallotReminder
 import { ballotWords } from '../messages/exports';
 import { projectSheetWords } from '../messages/projects';
 import type { Services } from '../services';
-import type { AppraisalUnitRecord, BallotResult, BallotView } from '../services/ballots';
+import type { UnitRecord } from '../contracts';
+import type { BallotResult, BallotView } from '../services/ballots';
 import { writeAppraisalResults, writeBallotResults } from '../services/exports';
 import { yearOf } from '../time/zone';
 import { fromWallTime } from '../time/zone';
@@ -56,7 +57,7 @@ const ballotJson = (b: BallotView): Sendable<Ballot> => ({
   announcedAt: b.announcedAt ?? null,
 });
 
-function detailJson(r: BallotResult, records: AppraisalUnitRecord[]): Sendable<BallotDetail> {
+function detailJson(r: BallotResult, records: UnitRecord[]): Sendable<BallotDetail> {
   const ballot = ballotJson(r.ballot);
   if (r.state === 'open') return { state: 'open', ballot, notVoted: r.notVoted, records };
   if (r.state === 'rated')
@@ -76,7 +77,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   // The detail with a 部门评议's units' records beside it (read fresh: the opinions move all year).
   const detailOf = async (code: string, now: Date) => {
     const r = await ballots.result(code, now);
-    return detailJson(r, await ballots.recordsOf(r.ballot));
+    return detailJson(r, await ballots.recordsOf(r.ballot, now));
   };
 
   router.get(
@@ -184,7 +185,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
       const result = await ballots.publicResult(code, clock.now());
       const tz = { timezone: config.timezone };
       if (result.state === 'rated') {
-        const records = await ballots.recordsOf(result.ballot);
+        const records = await ballots.recordsOf(result.ballot, clock.now());
         await sendWorkbook(ctx, { ascii: `appraisal-${code}`, utf8: projectSheetWords.appraisalFile(code) }, (out) =>
           writeAppraisalResults(tz, { out, results: [{ ...result, records }] }),
         );

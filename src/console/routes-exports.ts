@@ -87,6 +87,7 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
     models,
     roster: services.roster,
     performance: services.performance,
+    unitRecords: services.opinions.unitRecords,
     timezone: tz,
     checkin: config.tunables.checkin,
     activityTypes: config.tunables.activityTypes,
@@ -103,14 +104,7 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
           { ascii: `year-pack-${q.year}`, utf8: packWords.zipName(q.year) },
           (out) =>
             writeYearPack(
-              {
-                models,
-                roster: services.roster,
-                performance: services.performance,
-                ballots: services.ballots,
-                projects: services.projects,
-                config,
-              },
+              { ...ledgerDeps, ballots: services.ballots, projects: services.projects, config },
               { out, year: q.year, now: clock.now() },
             ),
           ZIP,
@@ -138,10 +132,12 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
       const now = clock.now();
       const filter = services.opinions.searchFilter(q, now);
       await sendWorkbook(ctx, { ascii: consoleExportNames.filteredAscii, utf8: consoleExportNames.filtered }, (out) =>
-        writeOpinionsLedger(
-          { models, roster: services.roster, timezone: tz },
-          { out, now, fullText: fullTextOf(q.fullText), only: { filter, sheet: consoleExportNames.filtered } },
-        ),
+        writeOpinionsLedger(ledgerDeps, {
+          out,
+          now,
+          fullText: fullTextOf(q.fullText),
+          only: { filter, sheet: consoleExportNames.filtered },
+        }),
       );
     }),
   );

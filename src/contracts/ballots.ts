@@ -1,6 +1,7 @@
 // 票决, 满意度测评 and 部门评议 in the console. Nothing here names who chose what: the server keeps no such record.
 import type { Instant, Person } from './common';
 import type { BallotKindLabel } from './labels';
+import type { UnitRecord } from './unit-records';
 
 export interface Ballot {
   code: string;
@@ -47,30 +48,18 @@ export interface RatingTallyLine {
   rate: string;
 }
 
-/** A unit's record of the year from the opinions it handled (beside a 部门评议's votes). */
-export interface UnitYearRecord {
-  unit: string;
-  cases: number;
-  answered: number;
-  onTime: number;
-  rated: number;
-  satisfied: number;
-  onTimeRate: string;
-  satisfactionRate: string;
-}
-
 /**
  * GET /ballots/:code (and the answer of close / announce): while open, who has not voted; once closed, the tally
  * of a pick or the ratings of a 测评 / 评议. `records`: a 部门评议's units' records ([] otherwise).
  */
 export type BallotDetail =
-  | { state: 'open'; ballot: Ballot; notVoted: Person[]; records: UnitYearRecord[] }
+  | { state: 'open'; ballot: Ballot; notVoted: Person[]; records: UnitRecord[] }
   | { state: 'closed'; ballot: Ballot; tally: { quorum: boolean; lines: BallotTallyLine[] } }
   | {
       state: 'rated';
       ballot: Ballot;
       ratings: { quorum: boolean; lines: RatingTallyLine[] };
-      records: UnitYearRecord[];
+      records: UnitRecord[];
     };
 
 /** POST /ballots/appraisals: subjects are project codes (none: the year's projects) or unit names. */

@@ -1,5 +1,11 @@
 // Chinese text for the spreadsheet exports (npm run export): CLI lines, sheet names, column headers.
-import { PERFORMANCE_KIND_LABELS, PERFORMANCE_RESULT_LABELS, ROSTER_FIELD_LABELS } from '../contracts/labels';
+import {
+  PERFORMANCE_KIND_LABELS,
+  PERFORMANCE_RESULT_LABELS,
+  RESOLUTION_LABELS,
+  RESOLUTIONS,
+  ROSTER_FIELD_LABELS,
+} from '../contracts/labels';
 
 export const exportsText = {
   exportUsage: () =>
@@ -47,6 +53,7 @@ export const exportNames = {
   attendanceSheet: '出勤明细',
   shiftsSheet: '联络站值班',
   opinionsSheet: (year: number) => `${year}年`,
+  unitsSheet: (year: number) => `${year}年承办单位办理情况`,
 };
 
 export const exportWords = {
@@ -159,6 +166,11 @@ export const exportHeaders: Record<string, string> = {
   dissatisfied: '不满意',
   onTimeRate: '按期答复率',
   satisfactionRate: '满意率',
+  averageWorkdays: '平均答复用时（工作日）',
+  ...Object.fromEntries(RESOLUTIONS.map((c) => [`resolution${c}`, `${c} ${RESOLUTION_LABELS[c]}`])),
+  unclassified: '答复未分类',
+  resolveRate: '解决率',
+  resolution: '落实分类',
   roundResult: '答复情况',
   file: '文件',
   contents: '内容',
@@ -203,7 +215,7 @@ export const packWords = {
   opinionsWhat: '本年度提出的意见建议（联系方式已打码），每条一行',
   activitiesWhat: '本年度代表活动、会议及出勤名单，联络站值班',
   registerWhat: '每位代表的履职汇总，以及每人一张明细表',
-  unitsWhat: '按承办单位统计本年度交办件次、按期答复、满意率，附每件明细',
+  unitsWhat: '按承办单位统计本年度交办件次、按期答复、平均用时、落实分类、解决率、满意率，附每件明细',
   reportWhat: (name: string) => `${name}的述职报告草稿（Word）`,
   indexWhat: '本索引',
   unitsSummarySheet: '按单位汇总',
@@ -213,7 +225,7 @@ export const packWords = {
   openOverdueWord: '未答复（已逾期）',
   openInTimeWord: '未答复（未到期）',
   basis: (p: { year: number }) =>
-    `统计口径：${p.year}年内交办的每一轮（含不满意后重新交办）算一件次；按期答复 = 在办理期限内答复；满意率 = （满意 + 基本满意）÷ 已评价；已撤回、已退回的不计。`,
+    `统计口径：${p.year}年内交办的每一轮（含不满意后重新交办、重办）算一件次；按期答复 = 在办理期限内答复；平均用时按工作日（节假日、调休已计入）从交办算到答复；解决率 = A 已解决 ÷ 已答复；满意率 = （满意 + 基本满意）÷ 已评价；已撤回、已退回的不计。`,
 };
 
 /** `视察参加` etc.: one register column per activity type. */

@@ -22,12 +22,13 @@ export const projectsText = {
     p.of === 'project' ? `${p.year}年民生实事项目满意度测评` : `${p.year}年部门评议`,
   appraisalRecordLine: (p: {
     unit: string;
-    cases: number;
+    received: number;
     answered: number;
     onTimeRate: string;
+    resolveRate: string;
     satisfactionRate: string;
   }) =>
-    `- ${p.unit}：本年交办 ${p.cases} 件，已答复 ${p.answered} 件，按期答复率 ${p.onTimeRate}，满意率 ${p.satisfactionRate}`,
+    `- ${p.unit}：本年交办 ${p.received} 件，已答复 ${p.answered} 件，按期答复率 ${p.onTimeRate}，解决率 ${p.resolveRate}，满意率 ${p.satisfactionRate}`,
   appraisalOpenedPush: (p: {
     code: string;
     title: string;
@@ -274,6 +275,8 @@ export const projectSheetWords = {
     answered: '已答复',
     onTime: '按期答复',
     onTimeRate: '按期答复率',
+    averageWorkdays: '平均用时（工作日）',
+    resolveRate: '解决率',
     opinionRate: '建议办理满意率',
   },
 };

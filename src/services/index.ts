@@ -171,6 +171,7 @@ export function createServices(
     roster,
     office: officeDirectory,
     timezone: deps.config.timezone,
+    unitRecords: opinions.unitRecords,
   });
   const projects = createProjects({ models: deps.models, notify, roster, ballots, timezone: deps.config.timezone });
   return {
@@ -197,6 +198,7 @@ export function createServices(
       models: deps.models,
       roster,
       performance,
+      unitRecords: opinions.unitRecords,
       timezone: deps.config.timezone,
       checkin: deps.config.tunables.checkin,
       activityTypes: deps.config.tunables.activityTypes,

@@ -1,5 +1,5 @@
 import { bundledCalendar, type HolidayCalendar } from './holiday-calendar';
-import { addDaysYmd, fromWallTime, wallTime, weekdayOfYmd, ymdKey, type Ymd } from './zone';
+import { addDaysYmd, compareYmd, fromWallTime, wallTime, weekdayOfYmd, ymdKey, type Ymd } from './zone';
 
 // Pure arithmetic over an official calendar passed in; callers pass the deployment's calendar
 // (entered years in front of the bundled data), tests may pass their own. Reading deadlines typed in
@@ -48,4 +48,19 @@ export function endOfYmd(ymd: Ymd, tz: string): Date {
     { year: ymd.year, month: ymd.month, day: ymd.day, hour: 23, minute: 59, second: 59, millisecond: 999 },
     tz,
   );
+}
+
+/**
+ * Working days after `from`'s day up to and including `to`'s day (0 on the same day, or when `to` is
+ * earlier): an answer given the next working day took 1, a deadline passed yesterday is 1 working day red.
+ */
+export function workdaysBetween(from: Date, to: Date, tz: string, calendar: HolidayCalendar = bundledCalendar): number {
+  const end = wallTime(to, tz);
+  let day: Ymd = wallTime(from, tz);
+  let counted = 0;
+  while (compareYmd(day, end) < 0) {
+    day = addDaysYmd(day, 1);
+    if (isWorkdayYmd(day, calendar)) counted += 1;
+  }
+  return counted;
 }

@@ -120,8 +120,8 @@ it('opens a 部门评议 with each unit’s record of the year, and shows it bes
   await h.drain();
   const push = h.groupTexts().find((t) => t.includes('**部门评议** PJ2026-003'))!;
   expect(push).toContain('1. 住建办\n2. 派出所');
-  expect(push).toContain('- 住建办：本年交办 2 件，已答复 1 件，按期答复率 100.0%，满意率 100.0%');
-  expect(push).toContain('- 派出所：本年交办 0 件，已答复 0 件，按期答复率 —，满意率 —');
+  expect(push).toContain('- 住建办：本年交办 2 件，已答复 1 件，按期答复率 100.0%，解决率 100.0%，满意率 100.0%');
+  expect(push).toContain('- 派出所：本年交办 0 件，已答复 0 件，按期答复率 —，解决率 —，满意率 —');
   expect(await office('发起评议 截止：12月20日18点')).toContain('格式：发起评议');
   expect(await office('发起评议 单位：住建办；住建办 截止：12月20日18点')).toBe('「住建办」写了两次。');
   await Promise.all(deputies.slice(0, 21).map((id) => h.say(id, '投票 PJ2026-003 满意 基本满意', single)));

@@ -73,7 +73,10 @@ it('opens a 部门评议 from the form, reminds non-voters, and shows each unit�
     candidates: ['住建办', '派出所'],
   });
   const records = await page.locator('[data-test="unit-records"] .el-table__row').allInnerTexts();
-  expect(records.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['住建办 1 1 100.0% 100.0%', '派出所 0 0 — —']);
+  expect(records.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+    '住建办 1 1 100.0% 0 100.0% 100.0%',
+    '派出所 0 0 — — — —',
+  ]);
 
   await h.say('zhangsan', '投票 PJ2026-001 满意 基本满意', single);
   await page.locator('[data-test="ballot-list"] .el-table__row').first().click();

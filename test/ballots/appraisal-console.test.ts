@@ -101,15 +101,18 @@ it('opens a 部门评议 once per request; while open shows turnout and the unit
     records: [
       {
         unit: '住建办',
-        cases: 2,
+        received: 2,
         answered: 2,
-        onTime: 1,
+        answeredOnTime: 1,
+        answeredLate: 1,
+        resolutions: { A: 1, B: 1, C: 0, D: 0 },
         rated: 1,
-        satisfied: 1,
+        ratings: { 满意: 0, 基本满意: 1, 不满意: 0 },
         onTimeRate: '50.0%',
+        resolveRate: '50.0%',
         satisfactionRate: '100.0%',
       },
-      { unit: '派出所', cases: 0, onTimeRate: '—', satisfactionRate: '—' },
+      { unit: '派出所', received: 0, averageWorkdays: null, onTimeRate: '—', satisfactionRate: '—' },
     ],
   });
   expect(JSON.stringify(detail.body)).not.toMatch(/counts|ratings|tally/);
@@ -142,7 +145,10 @@ it('closes, shows each unit’s ratings beside its record, and downloads tallies
         { n: 2, name: '派出所', ref: '派出所', counts: [0, 2, 0], rated: 2, rate: '100.0%' },
       ],
     },
-    records: [{ unit: '住建办', cases: 2 }, { unit: '派出所' }],
+    records: [
+      { unit: '住建办', received: 2 },
+      { unit: '派出所', received: 0 },
+    ],
   });
   expect((await office.post('/api/console/ballots/PJ2026-001/remind', { requestId: rid() })).status).toBe(409);
   const res = await office.get('/api/console/ballots/PJ2026-001/result.xlsx').buffer(true).parse(binary);
@@ -162,10 +168,12 @@ it('closes, shows each unit’s ratings beside its record, and downloads tallies
       '已答复',
       '按期答复',
       '按期答复率',
+      '平均用时（工作日）',
+      '解决率',
       '建议办理满意率',
     ],
-    [1, '住建办', 1, 0, 1, 2, '50.0%', 2, 2, 1, '50.0%', '100.0%'],
-    [2, '派出所', 0, 2, 0, 2, '100.0%', 0, 0, 0, '—', '—'],
+    [1, '住建办', 1, 0, 1, 2, '50.0%', 2, 2, 1, '50.0%', expect.any(Number), '50.0%', '100.0%'],
+    [2, '派出所', 0, 2, 0, 2, '100.0%', 0, 0, 0, '—', undefined, '—', '—'],
   ]);
   const everything = JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()));
   for (const id of ['zhangsan', 'lisi', 'wangwu', '张三', '李四', '王五']) expect(everything).not.toContain(id);

@@ -182,7 +182,13 @@ describe('opinions ledger', () => {
     const file = path.join(dir, 'opinions.xlsx');
     expect((await exportRun('opinions', '--out', file)).code).toBe(0);
     const wb = await open(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['2025年', '2026年']);
+    // Each year's opinions, then each year's units' records (their figures: test/units/unit-records.test.ts).
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '2025年',
+      '2026年',
+      '2025年承办单位办理情况',
+      '2026年承办单位办理情况',
+    ]);
     const ws = wb.getWorksheet('2026年')!;
     expectFrozenHeader(ws);
     const rows = records(ws);
@@ -212,7 +218,7 @@ describe('opinions ledger', () => {
     const file = path.join(dir, 'opinions-2026.xlsx');
     expect((await exportRun('opinions', '--year', '2026', '--out', file, '--full-text')).code).toBe(0);
     const wb = await open(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['2026年']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['2026年', '2026年承办单位办理情况']);
     expect(records(wb.worksheets[0]!)[4]!.内容).toContain('13812345678');
   });
 });

@@ -29,8 +29,8 @@ describe('computeRates', () => {
     const r = computeRates([
       { status: '待交办' },
       { status: '已交办', rating: '不满意' },
-      { status: '已答复', rating: '基本满意' },
-      { status: '已办结', rating: '满意' },
+      { status: '已答复', rating: '基本满意', resolution: 'B' },
+      { status: '已办结', rating: '满意', resolution: 'A' },
       { status: '已办结' },
       { status: '已撤回' },
       { status: '已退回', rating: '不满意' },
@@ -41,9 +41,11 @@ describe('computeRates', () => {
       closed: 2,
       rated: 3,
       satisfied: 2,
+      resolved: 1,
       answerRate: '75.0%',
       closeRate: '50.0%',
       satisfactionRate: '66.7%',
+      resolveRate: '33.3%',
     });
   });
 
@@ -52,6 +54,7 @@ describe('computeRates', () => {
       answerRate: '—',
       closeRate: '—',
       satisfactionRate: '—',
+      resolveRate: '—',
     });
   });
 });
@@ -60,7 +63,13 @@ describe('ratesFromStatusCounts (what the database groups)', () => {
   it('gives the same rates as computeRates over the same opinions', () => {
     const statuses = ['待交办', '已交办', '已答复', '已办结', '已撤回', '已退回'];
     const ratings = [undefined, '满意', '基本满意', '不满意'];
-    const items = Array.from({ length: 97 }, (_, i) => ({ status: statuses[i % 6]!, rating: ratings[(i * 7) % 4] }));
+    const classes = [undefined, 'A', 'B', 'C', 'D'];
+    const items = Array.from({ length: 97 }, (_, i) => ({
+      status: statuses[i % 6]!,
+      rating: ratings[(i * 7) % 4],
+      // A class left on an opinion that is open again (a new round) must not count: only answered ones do.
+      resolution: classes[(i * 3) % 5],
+    }));
     const rows = statuses.map((status) => {
       const mine = items.filter((o) => o.status === status);
       return {
@@ -68,6 +77,7 @@ describe('ratesFromStatusCounts (what the database groups)', () => {
         n: mine.length,
         rated: mine.filter((o) => o.rating).length,
         satisfied: mine.filter((o) => o.rating === '满意' || o.rating === '基本满意').length,
+        resolved: mine.filter((o) => o.resolution === 'A').length,
       };
     });
     expect(ratesFromStatusCounts(rows)).toEqual(computeRates(items));

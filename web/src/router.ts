@@ -24,6 +24,13 @@ export const router = createRouter({
       props: (r) => ({ code: r.params.code, mine: false }),
       meta: { office: true, title: '意见建议' },
     },
+    // 单位办理: each handling unit's record of a year (issue 23).
+    {
+      path: '/unit-records',
+      name: 'unit-records',
+      component: () => import('./pages/UnitRecordsPage.vue'),
+      meta: { office: true, title: '单位办理' },
+    },
     {
       path: '/exports',
       name: 'exports',

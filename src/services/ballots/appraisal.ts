@@ -3,7 +3,7 @@ import { refuse } from '../../refusals';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
-import { appraisalUnitRecords, type AppraisalUnitRecord } from './appraisal-unit-records';
+import type { UnitRecord } from '../../contracts';
 import { type BallotDeps, type BallotView, castVote, checkVoter, findBallot, toView } from './ballot-row';
 import { insertBallot } from './ballot-insert';
 import { APPRAISAL_LIMITS, RATING_COUNT, type RatingTally, ratingSlot } from './rating-rules';
@@ -25,6 +25,25 @@ export interface OpenAppraisalInput {
 }
 
 const chars = (s: string) => [...s].length;
+
+/** The record of a unit with no case in the year. */
+const emptyRecord = (unit: string): UnitRecord => ({
+  unit,
+  received: 0,
+  answered: 0,
+  answeredOnTime: 0,
+  answeredLate: 0,
+  openOverdue: 0,
+  openInTime: 0,
+  averageWorkdays: null,
+  resolutions: { A: 0, B: 0, C: 0, D: 0 },
+  unclassified: 0,
+  rated: 0,
+  ratings: { 满意: 0, 基本满意: 0, 不满意: 0 },
+  onTimeRate: '—',
+  resolveRate: '—',
+  satisfactionRate: '—',
+});
 
 export function createAppraisals(d: BallotDeps) {
   const yearOfBallot = (b: BallotView) => yearOf(b.openedAt, d.timezone);
@@ -54,13 +73,17 @@ export function createAppraisals(d: BallotDeps) {
     return { names: ordered.map((r) => r.title), refs: ordered.map((r) => r.code) };
   }
 
-  /** Each unit's record of the year the appraisal was opened, for a 部门评议 (none for a 测评). */
-  async function recordsOf(b: BallotView): Promise<AppraisalUnitRecord[]> {
+  /**
+   * Each rated unit's record of the year the appraisal was opened, for a 部门评议 (none for a 测评); a unit that
+   * handled nothing that year has a record of zeros.
+   */
+  async function recordsOf(b: BallotView, now: Date): Promise<UnitRecord[]> {
     if (b.type !== 'unit') return [];
-    return appraisalUnitRecords(d, b.subjectRefs, yearOfBallot(b));
+    const all = await d.unitRecords(yearOfBallot(b), now);
+    return b.subjectRefs.map((unit) => all.find((r) => r.unit === unit) ?? emptyRecord(unit));
   }
 
-  const recordLines = (records: AppraisalUnitRecord[]) =>
+  const recordLines = (records: UnitRecord[]) =>
     records.map((r) => t('appraisalRecordLine', { ...r, unit: neutralizeUserText(r.unit) }));
 
   return {
@@ -89,7 +112,7 @@ export function createAppraisals(d: BallotDeps) {
         i,
       );
       const view = toView(row, i.now);
-      const records = await recordsOf(view);
+      const records = await recordsOf(view, i.now);
       await d.notify.toGroup(
         `ballot-open:${view.code}`,
         t('appraisalOpenedPush', {
@@ -119,7 +142,7 @@ export function createAppraisals(d: BallotDeps) {
     recordsOf,
 
     /** A 测评 or 评议 result in words (the chat's reply and the group's announcement), with the units' records. */
-    async describe(r: { ballot: BallotView; ratings: RatingTally }): Promise<string> {
+    async describe(r: { ballot: BallotView; ratings: RatingTally }, now: Date): Promise<string> {
       return t('appraisalResult', {
         code: r.ballot.code,
         title: neutralizeUserText(r.ballot.title),
@@ -127,7 +150,7 @@ export function createAppraisals(d: BallotDeps) {
         entitled: r.ratings.entitled,
         quorum: r.ratings.quorum,
         lines: r.ratings.lines.map((l) => ({ ...l, name: neutralizeUserText(l.name) })),
-        records: recordLines(await recordsOf(r.ballot)),
+        records: recordLines(await recordsOf(r.ballot, now)),
       });
     },
   };

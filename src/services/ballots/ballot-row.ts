@@ -1,4 +1,5 @@
 import { refuse } from '../../refusals';
+import type { UnitRecord } from '../../contracts';
 import type { Models } from '../../models';
 import type { Notifier } from '../delivery';
 import type { OfficeDirectory, Roster } from '../roster';
@@ -9,6 +10,8 @@ export interface BallotDeps {
   roster: Roster;
   office: OfficeDirectory;
   timezone: string;
+  /** Every unit's record of a year, from the opinions domain (a 部门评议 shows the units it rates). */
+  unitRecords: (year: number, now: Date) => Promise<UnitRecord[]>;
 }
 
 /** What a ballot is: a pick among candidates (票决), or a rating of projects (满意度测评) or units (部门评议). */

@@ -183,7 +183,7 @@ export function createBallots(d: BallotDeps) {
       const result = await publicResult(code, now);
       await Ballot.updateOne({ code, announcedAt: { $exists: false } }, { $set: { announcedAt: now } });
       const words =
-        result.state === 'closed' ? formatResult(result.ballot, result.tally) : await appraisals.describe(result);
+        result.state === 'closed' ? formatResult(result.ballot, result.tally) : await appraisals.describe(result, now);
       await d.notify.toGroup(`ballot-result:${code}`, words);
       return { ...result.ballot, announcedAt: result.ballot.announcedAt ?? now };
     },

@@ -11,7 +11,6 @@ export { BALLOT_LIMITS, type Tally, type TallyLine, tallyOf } from './rules';
 export { type BallotType } from './ballot-row';
 export { type ClosedResult, outcomeOf } from './ballots';
 export { type OpenAppraisalInput } from './appraisal';
-export { type AppraisalUnitRecord } from './appraisal-unit-records';
 export { APPRAISAL_LIMITS, RATING_WORDS, type RatingLine, type RatingTally } from './rating-rules';
 export { type ReminderResult } from './reminder';
 export { formatResult } from './format';

@@ -1,5 +1,6 @@
 import { projectSheetWords as W } from '../../messages/projects';
-import type { AppraisalUnitRecord, BallotView, RatingTally } from '../ballots';
+import type { UnitRecord } from '../../contracts';
+import type { BallotView, RatingTally } from '../ballots';
 import { type ColumnSpec, writeXlsx } from './xlsx-stream';
 
 // 测评 and 评议 results: tallies only — each subject's count per rating and its 满意率, never who rated what;
@@ -8,7 +9,7 @@ import { type ColumnSpec, writeXlsx } from './xlsx-stream';
 export interface AppraisalTally {
   ballot: BallotView;
   ratings: RatingTally;
-  records: AppraisalUnitRecord[];
+  records: UnitRecord[];
 }
 
 const H = W.headers;
@@ -31,6 +32,8 @@ const LINES: ColumnSpec[] = [
 const RECORDS: ColumnSpec[] = [
   ...[H.cases, H.answered, H.onTime].map((h) => ({ header: h, width: 11, kind: 'number' as const })),
   { header: H.onTimeRate, width: 11 },
+  { header: H.averageWorkdays, width: 12, kind: 'number' },
+  { header: H.resolveRate, width: 9 },
   { header: H.opinionRate, width: 13 },
 ];
 
@@ -57,7 +60,18 @@ export async function writeAppraisalResults(
       for (const l of ratings.lines) {
         const r = records.find((u) => u.unit === l.ref);
         const own = [l.n, l.name, ...l.counts, l.rated, l.rate];
-        await sheet.addRow(r ? [...own, r.cases, r.answered, r.onTime, r.onTimeRate, r.satisfactionRate] : own);
+        const theirs = r
+          ? [
+              r.received,
+              r.answered,
+              r.answeredOnTime,
+              r.onTimeRate,
+              r.averageWorkdays,
+              r.resolveRate,
+              r.satisfactionRate,
+            ]
+          : [];
+        await sheet.addRow([...own, ...theirs]);
       }
     }
     return { file: o.out, rows: o.results.length };

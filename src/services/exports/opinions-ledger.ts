@@ -4,12 +4,15 @@ import type { Opinion } from '../opinions';
 import { maskSensitive } from '../../text/mask';
 import { calendarDaysBetween } from '../opinions';
 import type { Roster } from '../roster';
+import { addUnitRecordsSheet, type UnitRecordsOf } from './unit-records';
 import { type CellInput, type ColumnKind, type ColumnSpec, writeXlsx } from './xlsx-stream';
 
 export interface LedgerDeps {
   models: Models;
   roster: Roster;
   timezone: string;
+  /** The units' records: each year of the ledger gets its 承办单位办理情况 sheet. */
+  unitRecords: UnitRecordsOf;
 }
 
 export interface OpinionsLedgerOptions {
@@ -89,7 +92,10 @@ function rowOf(o: Opinion, names: Map<string, string>, opts: OpinionsLedgerOptio
   ];
 }
 
-/** The opinion ledger (意见建议台账), streamed from a cursor: one sheet per year, ordered by code. */
+/**
+ * The opinion ledger (意见建议台账), streamed from a cursor: one sheet per year, ordered by code, then each
+ * year's units' records (a filtered export is the list's rows only).
+ */
 export async function writeOpinionsLedger(
   d: LedgerDeps,
   opts: OpinionsLedgerOptions,
@@ -100,6 +106,7 @@ export async function writeOpinionsLedger(
     let sheet: ReturnType<typeof x.sheet> | undefined;
     let sheetYear: number | undefined;
     let rows = 0;
+    const years: number[] = [];
     const cursor = d.models.Opinion.find(filter)
       .select({ timeline: 0 })
       .sort({ year: 1, seq: 1, _id: 1 })
@@ -109,6 +116,7 @@ export async function writeOpinionsLedger(
       if (!sheet || (sheetYear !== o.year && !opts.only)) {
         sheet = x.sheet(opts.only?.sheet ?? exportNames.opinionsSheet(o.year), SPECS);
         sheetYear = o.year;
+        years.push(o.year);
       }
       await sheet.addRow(rowOf(o, names, opts, d.timezone));
       rows += 1;
@@ -118,6 +126,10 @@ export async function writeOpinionsLedger(
         opts.only?.sheet ?? (opts.year === undefined ? exportNames.opinions : exportNames.opinionsSheet(opts.year)),
         SPECS,
       );
+    if (!opts.only) {
+      for (const year of opts.year === undefined ? years : [opts.year])
+        await addUnitRecordsSheet(x, exportNames.unitsSheet(year), await d.unitRecords(year, opts.now));
+    }
     return { file: opts.out, rows };
   });
 }

@@ -17,7 +17,7 @@ import { writeActivitiesLedger } from './activities-ledger';
 import { writeBallotResults } from './ballot-results';
 import { writeOpinionsLedger } from './opinions-ledger';
 import { writePerformanceRegister } from './performance-register';
-import { writeUnitRecords } from './unit-records';
+import { type UnitRecordsOf, writeUnitRecords } from './unit-records';
 import { FileWriteError, writeXlsx } from './xlsx-stream';
 
 // The year-end pack (年度资料包): the three ledgers, the units' records, the ballots' tallies, the 民生实事 projects, the
@@ -30,6 +30,7 @@ export interface YearPackDeps {
   performance: Pick<Performance, 'register' | 'reportOf' | 'windowOf'>;
   ballots: Pick<Ballots, 'closedOfYear' | 'recordsOf'>;
   projects: Pick<Projects, 'ofYear'>;
+  unitRecords: UnitRecordsOf;
   config: { timezone: string; tunables: { activityTypes: readonly string[]; checkin: CheckinTunables } };
 }
 
@@ -93,7 +94,10 @@ export async function writeYearPack(
     };
     const entries = await d.performance.register(o.year);
     await part(packWords.opinionsFile(o.year), packWords.opinionsWhat, (out) =>
-      writeOpinionsLedger({ models: d.models, roster: d.roster, timezone: tz }, { out, year: o.year, now: o.now }),
+      writeOpinionsLedger(
+        { models: d.models, roster: d.roster, timezone: tz, unitRecords: d.unitRecords },
+        { out, year: o.year, now: o.now },
+      ),
     );
     await part(packWords.activitiesFile(o.year), packWords.activitiesWhat, (out) =>
       writeActivitiesLedger(
@@ -110,7 +114,7 @@ export async function writeYearPack(
     );
     await part(packWords.unitsFile(o.year), `${packWords.unitsWhat}。${packWords.basis({ year: o.year })}`, (out) =>
       writeUnitRecords(
-        { models: d.models, timezone: tz },
+        { models: d.models, timezone: tz, unitRecords: d.unitRecords },
         { out, year: o.year, window: d.performance.windowOf(o.year), now: o.now },
       ),
     );
@@ -136,7 +140,8 @@ export async function writeYearPack(
       writeProjectsWorkbook({ timezone: tz }, { out, projects }),
     );
     const rated: AppraisalTally[] = [];
-    for (const r of closed) if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot) });
+    for (const r of closed)
+      if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot, o.now) });
     await part(projectPackWords.appraisalsFile(o.year), projectPackWords.appraisalsWhat, (out) =>
       writeAppraisalResults({ timezone: tz }, { out, results: rated }),
     );

@@ -14,7 +14,8 @@ export {
   computeRates,
   formatRate,
   ratesFromStatusCounts,
-  ratingAccumulators,
+  rateAccumulators,
+  resolveRate,
 } from './rates';
 export { extractCategoryTag, pickCategory, suggestCategory } from './category';
 export { type VoiceDraft, type DraftClaim, createVoiceDrafts } from './voice-drafts';
@@ -26,3 +27,4 @@ export {
   createConsoleOpinions,
 } from './console';
 export { dueSoonHorizon } from './due';
+export type { UnitRecord } from '../../contracts';

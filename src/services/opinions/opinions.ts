@@ -9,6 +9,7 @@ import { createReports } from './reports';
 import { createWeekChart } from './week-chart';
 import { loadOpinion, type Opinion, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
+import { createUnitRecords } from './unit-records';
 import type { OfficeDirectory } from '../roster';
 
 /**
@@ -54,6 +55,8 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     /** The digest picture's figures for one week (and the rates of the weeks before it). */
     weekChart: createWeekChart(d),
     stats: reports.stats,
+    /** Each unit's record of a year (承办单位办理情况; the 部门评议 shows the same). */
+    unitRecords: createUnitRecords(d).unitRecords,
     dueItems: reports.dueItems,
     // -- the office console
     load: (code: string) => loadOpinion(d.models, code),

@@ -8,7 +8,7 @@ import { groupSafe } from '../../text/group-safe';
 import { dueSoonHorizon } from './due';
 import { calendarDaysBetween } from './queries';
 import { formatDeadline, type Opinion, type OpinionDeps } from './opinion-steps';
-import { type Rates, ratesFromStatusCounts, ratingAccumulators, type StatusCounts } from './rates';
+import { type Rates, ratesFromStatusCounts, rateAccumulators, type StatusCounts } from './rates';
 
 export interface StatsPeriod {
   from: Date;
@@ -243,7 +243,7 @@ export function createReports(d: OpinionDeps) {
 
   /** Per-status counts (with ratings) of opinions filed in [from, to) (the indexed filedAt): the rates' input. */
   function ratesPipeline(w: { from: Date; to: Date }): PipelineStage.FacetPipelineStage[] {
-    return [{ $match: filedMatch(w) }, { $group: { _id: '$status', n: { $sum: 1 }, ...ratingAccumulators() } }];
+    return [{ $match: filedMatch(w) }, { $group: { _id: '$status', n: { $sum: 1 }, ...rateAccumulators() } }];
   }
 
   const statusRows = (rows: Row[]): StatusCounts[] =>
@@ -252,6 +252,7 @@ export function createReports(d: OpinionDeps) {
       n: r.n as number,
       rated: r.rated as number,
       satisfied: r.satisfied as number,
+      resolved: r.resolved as number,
     }));
 
   /** Rates over opinions filed in that (Beijing) year. */
@@ -293,7 +294,7 @@ export function createReports(d: OpinionDeps) {
       {
         $facet: {
           rows: [
-            { $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 }, ...ratingAccumulators() } },
+            { $group: { _id: { status: '$status', category: '$category' }, n: { $sum: 1 }, ...rateAccumulators() } },
           ],
           units: unitPipeline(now),
         },
@@ -304,6 +305,7 @@ export function createReports(d: OpinionDeps) {
       n: r.n as number,
       rated: r.rated as number,
       satisfied: r.satisfied as number,
+      resolved: r.resolved as number,
     }));
     const sum = (pick: (r: (typeof rows)[number]) => string, key: string) =>
       rows.filter((r) => pick(r) === key).reduce((n, r) => n + r.n, 0);
