@@ -25,6 +25,7 @@ import { registerShiftRoutes } from './routes-shifts';
 // -- 公告 composer and 学习资料 queue (issue 14)
 import { registerAnnouncementRoutes } from './routes-announcements';
 import { registerStudyRoutes } from './routes-study';
+import { registerAppraisalRoutes } from './routes-appraisals';
 import { registerBallotRoutes } from './routes-ballots';
 import { registerUnitRecordRoutes } from './routes-unit-records';
 import { registerProjectRoutes } from './routes-projects';
@@ -84,6 +85,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   // -- 公告 composer and 学习资料 queue (issue 14)
   registerAnnouncementRoutes(api, { ...d, guard });
   registerStudyRoutes(api, { ...d, guard });
+  registerAppraisalRoutes(api, { ...d, guard });
   registerBallotRoutes(api, { ...d, guard });
   // 单位办理: each unit's record of a year (issue 23).
   registerUnitRecordRoutes(api, { ...d, guard });

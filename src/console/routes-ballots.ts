@@ -3,14 +3,13 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
-import type { AppraisalOptions, Ballot, BallotDetail, BallotList, BallotReminder, Sendable } from '../contracts';
+import type { Ballot, BallotDetail, BallotList, Sendable } from '../contracts';
 import { ballotWords } from '../messages/exports';
 import { projectSheetWords } from '../messages/projects';
 import type { Services } from '../services';
 import type { UnitRecord } from '../contracts';
 import type { BallotResult, BallotView } from '../services/ballots';
 import { writeAppraisalResults, writeBallotResults } from '../services/exports';
-import { yearOf } from '../time/zone';
 import { fromWallTime } from '../time/zone';
 import { notFound, parseInput } from './errors';
 import { sendWorkbook } from './routes-exports';
@@ -40,18 +39,7 @@ const openSchema = z
   })
   .strict();
 const closeSchema = z.object({ announce: z.boolean().default(false) }).strict();
-const requestSchema = z.object({ requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict();
-const appraisalSchema = z
-  .object({
-    of: z.enum(['project', 'unit']),
-    title: z.string().max(500).default(''),
-    subjects: z.array(z.string().max(500)).max(200),
-    deadline: wallTime('截止时间'),
-    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  })
-  .strict();
-
-const ballotJson = (b: BallotView): Sendable<Ballot> => ({
+export const ballotJson = (b: BallotView): Sendable<Ballot> => ({
   ...b,
   closedAt: b.closedAt ?? null,
   announcedAt: b.announcedAt ?? null,
@@ -65,7 +53,8 @@ function detailJson(r: BallotResult, records: UnitRecord[]): Sendable<BallotDeta
   return { state: 'closed', ballot, tally: { quorum: r.tally.quorum, lines: r.tally.lines } };
 }
 
-function codeOf(ctx: Context): string {
+/** The ballot code in the path; anything else is 404. */
+export function ballotCodeOf(ctx: Context): string {
   const code = String(ctx.params.code ?? '').toUpperCase();
   if (!CODE.test(code)) throw notFound();
   return code;
@@ -106,59 +95,16 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   );
 
   router.get(
-    '/ballots/appraisal-options',
-    guard.office(async (ctx) => {
-      const year = yearOf(clock.now(), config.timezone);
-      const projects = (await services.projects.ofYear(year)).map((p) => ({ code: p.code, title: p.title }));
-      ctx.body = { projects, units: await services.opinions.knownUnits() } satisfies Sendable<AppraisalOptions>;
-    }),
-  );
-
-  // 满意度测评 / 部门评议: the same ballot, its options ratings per subject.
-  router.post(
-    '/ballots/appraisals',
-    guard.office(async (ctx, who) => {
-      const b = parseInput(appraisalSchema, await jsonBody(ctx));
-      const opened = await ballots.openAppraisal({
-        of: b.of,
-        title: b.title,
-        subjects: b.subjects,
-        deadline: fromWallTime(wallParts(b.deadline)!, config.timezone),
-        actor: who.actor,
-        origin: `console:${who.actor.userid}:appraisal:${b.requestId}`,
-        now: clock.now(),
-      });
-      ctx.body = ballotJson(opened);
-    }),
-  );
-
-  // 催投: privately to those who have not voted; the request id makes a retried click remind nobody twice.
-  router.post(
-    '/ballots/:code/remind',
-    guard.office(async (ctx, who) => {
-      const code = codeOf(ctx);
-      const b = parseInput(requestSchema, await jsonBody(ctx));
-      const r = await ballots.remind(code, `console:${who.actor.userid}:remind:${b.requestId}`, clock.now());
-      ctx.body = {
-        told: r.told,
-        unreachable: r.unreachable,
-        turnout: r.ballot.turnout,
-        entitled: r.ballot.entitled,
-      } satisfies Sendable<BallotReminder>;
-    }),
-  );
-
-  router.get(
     '/ballots/:code',
     guard.office(async (ctx) => {
-      ctx.body = await detailOf(codeOf(ctx), clock.now());
+      ctx.body = await detailOf(ballotCodeOf(ctx), clock.now());
     }),
   );
 
   router.post(
     '/ballots/:code/close',
     guard.office(async (ctx, who) => {
-      const code = codeOf(ctx);
+      const code = ballotCodeOf(ctx);
       const b = parseInput(closeSchema, await jsonBody(ctx));
       const now = clock.now();
       await ballots.close(code, who.actor.userid, now);
@@ -170,7 +116,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   router.post(
     '/ballots/:code/announce',
     guard.office(async (ctx) => {
-      const code = codeOf(ctx);
+      const code = ballotCodeOf(ctx);
       const now = clock.now();
       await ballots.announce(code, now);
       ctx.body = await detailOf(code, now);
@@ -181,7 +127,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   router.get(
     '/ballots/:code/result.xlsx',
     guard.office(async (ctx) => {
-      const code = codeOf(ctx);
+      const code = ballotCodeOf(ctx);
       const result = await ballots.publicResult(code, clock.now());
       const tz = { timezone: config.timezone };
       if (result.state === 'rated') {

@@ -60,8 +60,9 @@ function codeOf(ctx: Context): string {
   return code;
 }
 
-export function registerProjectRoutes(router: Router, d: ProjectRoutesDeps): void {
-  const { services, config, clock, guard } = d;
+/** How the routes shape a project (progress authors by name, milestones as days) and read their input. */
+function projectShapes(d: ProjectRoutesDeps) {
+  const { services, config, clock } = d;
   const { projects } = services;
   const tz = config.timezone;
   const noon = (day: string) => fromWallTime({ ...dayParts(day)!, hour: 12 }, tz);
@@ -82,6 +83,20 @@ export function registerProjectRoutes(router: Router, d: ProjectRoutesDeps): voi
     return { project: await projectJson(r.project), inspections: r.inspections };
   };
   const yearAsked = (ctx: Context) => parseInput(yearSchema, ctx.query).year ?? yearOf(clock.now(), tz);
+
+  return { tz, toMilestones, projectJson, detailOf, yearAsked };
+}
+
+export function registerProjectRoutes(router: Router, d: ProjectRoutesDeps): void {
+  registerProjectReads(router, d);
+  registerProjectWrites(router, d);
+}
+
+/** The year's list, what 立项 offers, the workbook, one project. */
+function registerProjectReads(router: Router, d: ProjectRoutesDeps): void {
+  const { services, clock, guard } = d;
+  const { projects } = services;
+  const { tz, projectJson, detailOf, yearAsked } = projectShapes(d);
 
   router.get(
     '/projects',
@@ -126,6 +141,20 @@ export function registerProjectRoutes(router: Router, d: ProjectRoutesDeps): voi
     }),
   );
 
+  router.get(
+    '/projects/:code',
+    guard.office(async (ctx) => {
+      ctx.body = await detailOf(codeOf(ctx));
+    }),
+  );
+}
+
+/** 立项, the edit form, progress. */
+function registerProjectWrites(router: Router, d: ProjectRoutesDeps): void {
+  const { clock, guard } = d;
+  const { projects } = d.services;
+  const { toMilestones, projectJson, detailOf } = projectShapes(d);
+
   // 立项: the same service as the chat's; a candidate adopted before comes back as it is.
   router.post(
     '/projects',
@@ -143,13 +172,6 @@ export function registerProjectRoutes(router: Router, d: ProjectRoutesDeps): voi
         adopted.map(async (a) => ({ project: await projectJson(a.project), existed: a.existed })),
       );
       ctx.body = { items } satisfies Sendable<ProjectAdopted>;
-    }),
-  );
-
-  router.get(
-    '/projects/:code',
-    guard.office(async (ctx) => {
-      ctx.body = await detailOf(codeOf(ctx));
     }),
   );
 

@@ -105,34 +105,42 @@ export function createNotifier(deps: {
       }
       done();
     },
-    async toUsersPrivately(key, userids, markdown) {
-      const unique = [...new Set(userids)].filter(Boolean);
-      if (deps.channel === 'app') {
-        if (unique.length)
-          await deps.outbox.enqueue({
-            key,
-            target: { kind: 'users', userids: unique },
-            format: 'markdown',
-            content: markdown,
-          });
-        done();
-        return { told: unique, unreachable: [] };
-      }
-      const privately =
-        deps.direct && unique.length && utf8Bytes(markdown) <= LIMITS.direct
-          ? await deps.direct.known(unique)
-          : new Set<string>();
-      const told = unique.filter((u) => privately.has(u));
-      await deps.outbox.enqueueAll(
-        told.map((u) => ({
-          key: `${key}:direct:${u}`,
-          target: { kind: 'direct', userid: u, privateOnly: true },
-          format: 'markdown',
-          content: markdown,
-        })),
-      );
-      done();
-      return { told, unreachable: unique.filter((u) => !privately.has(u)) };
-    },
+    toUsersPrivately: (key, userids, markdown) => toUsersPrivately(deps, done, { key, userids, markdown }),
   };
+}
+
+/** A notice for some people, privately (app message, or one-to-one over the long connection) or not at all. */
+async function toUsersPrivately(
+  deps: { outbox: Outbox; channel: 'group' | 'app'; direct?: DirectChats },
+  done: () => void,
+  n: { key: string; userids: string[]; markdown: string },
+): Promise<{ told: string[]; unreachable: string[] }> {
+  const { key, markdown } = n;
+  const unique = [...new Set(n.userids)].filter(Boolean);
+  if (deps.channel === 'app') {
+    if (unique.length)
+      await deps.outbox.enqueue({
+        key,
+        target: { kind: 'users', userids: unique },
+        format: 'markdown',
+        content: markdown,
+      });
+    done();
+    return { told: unique, unreachable: [] };
+  }
+  const privately =
+    deps.direct && unique.length && utf8Bytes(markdown) <= LIMITS.direct
+      ? await deps.direct.known(unique)
+      : new Set<string>();
+  const told = unique.filter((u) => privately.has(u));
+  await deps.outbox.enqueueAll(
+    told.map((u) => ({
+      key: `${key}:direct:${u}`,
+      target: { kind: 'direct', userid: u, privateOnly: true },
+      format: 'markdown',
+      content: markdown,
+    })),
+  );
+  done();
+  return { told, unreachable: unique.filter((u) => !privately.has(u)) };
 }

@@ -130,21 +130,7 @@ export async function writeYearPack(
       await zip.add(report.docx, name);
       index.push({ file: name, contents: packWords.reportWhat(e.deputy.name), rows: 1 });
     }
-    const closed = await d.ballots.closedOfYear(o.year, o.now);
-    const picks = closed.flatMap((r) => (r.state === 'closed' ? [r] : []));
-    await part(packWords.ballotsFile(o.year), packWords.ballotsWhat, (out) =>
-      writeBallotResults({ timezone: tz }, { out, results: picks }),
-    );
-    const projects = await d.projects.ofYear(o.year);
-    await part(projectPackWords.projectsFile(o.year), projectPackWords.projectsWhat, (out) =>
-      writeProjectsWorkbook({ timezone: tz }, { out, projects }),
-    );
-    const rated: AppraisalTally[] = [];
-    for (const r of closed)
-      if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot, o.now) });
-    await part(projectPackWords.appraisalsFile(o.year), projectPackWords.appraisalsWhat, (out) =>
-      writeAppraisalResults({ timezone: tz }, { out, results: rated }),
-    );
+    await addBallotParts(d, o, part);
     await part(packWords.indexFile, packWords.indexWhat, (out) => writeIndex(out, tz, index));
     await zip.finish();
     await rename(partial, o.out).catch((err: NodeJS.ErrnoException) => {
@@ -170,4 +156,26 @@ async function writeIndex(out: string, tz: string, rows: IndexRow[]): Promise<{ 
     for (const r of rows) await sheet.addRow([r.file, r.contents, r.rows]);
     return { rows: rows.length };
   });
+}
+
+type Part = (name: string, contents: string, write: (file: string) => Promise<{ rows: number }>) => Promise<void>;
+
+/** 06 the 票决 tallies, 07 the 民生实事 projects with their progress, 08 the 测评 / 评议 results (tallies only). */
+async function addBallotParts(d: YearPackDeps, o: { year: number; now: Date }, part: Part): Promise<void> {
+  const tz = d.config.timezone;
+  const closed = await d.ballots.closedOfYear(o.year, o.now);
+  const picks = closed.flatMap((r) => (r.state === 'closed' ? [r] : []));
+  await part(packWords.ballotsFile(o.year), packWords.ballotsWhat, (out) =>
+    writeBallotResults({ timezone: tz }, { out, results: picks }),
+  );
+  const projects = await d.projects.ofYear(o.year);
+  await part(projectPackWords.projectsFile(o.year), projectPackWords.projectsWhat, (out) =>
+    writeProjectsWorkbook({ timezone: tz }, { out, projects }),
+  );
+  const rated: AppraisalTally[] = [];
+  for (const r of closed)
+    if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot, o.now) });
+  await part(projectPackWords.appraisalsFile(o.year), projectPackWords.appraisalsWhat, (out) =>
+    writeAppraisalResults({ timezone: tz }, { out, results: rated }),
+  );
 }

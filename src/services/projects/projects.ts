@@ -1,48 +1,15 @@
-import { t } from '../../messages';
-import type { Models } from '../../models';
-import { isDuplicateKey } from '../../models/duplicate-key';
 import type { ProjectDoc } from '../../models/project';
 import { refuse } from '../../refusals';
-import { groupSafe } from '../../text/group-safe';
-import { neutralizeUserText } from '../../text/sanitize';
-import { yearOf } from '../../time/zone';
-import type { Ballots, TallyLine } from '../ballots';
-import { formatCode, nextCode } from '../codes';
-import type { Notifier } from '../delivery';
-import type { Roster } from '../roster';
-import { checkMilestones, checkProgress, checkUnit, type Milestone } from './project-rules';
+import { createAdoption } from './project-adopt';
+import type { AdoptInput, EditInput, ProjectsDeps } from './project-types';
+import { postProgress, type ProgressInput } from './project-progress';
+import { checkMilestones, checkUnit } from './project-rules';
 import { type Inspection, inspectionsOf, type ProjectView, toProjectView } from './project-view';
 
 // 民生实事: the candidates a 票决 chose become projects (立项), followed through the year by their milestones,
 // progress reports (optionally pushed to the group) and the deputies' inspections (activities naming them).
 
-export interface ProjectsDeps {
-  models: Models;
-  notify: Notifier;
-  roster: Pick<Roster, 'namesOf'>;
-  ballots: Pick<Ballots, 'publicResult'>;
-  timezone: string;
-}
-
-export interface AdoptInput {
-  ballotCode: string;
-  /** One candidate's 序号 (a chosen one, or one the office decides among the tied); none: every chosen one. */
-  candidate?: number;
-  unit?: string;
-  milestones?: Milestone[];
-  actor: { userid: string };
-  now: Date;
-}
-
-export interface EditInput {
-  code: string;
-  /** The version the form showed: a change made meanwhile is refused. */
-  version: number;
-  unit?: string;
-  milestones?: Milestone[];
-  state?: 'underway' | 'done';
-  now: Date;
-}
+export type { AdoptInput, EditInput, ProjectsDeps };
 
 export function createProjects(d: ProjectsDeps) {
   const { Project } = d.models;
@@ -53,63 +20,10 @@ export function createProjects(d: ProjectsDeps) {
     return row;
   }
 
-  /** The candidates 立项 takes from a closed pick: the one named, or every chosen one. */
-  async function linesOf(i: AdoptInput): Promise<TallyLine[]> {
-    const r = await d.ballots.publicResult(i.ballotCode, i.now);
-    if (r.state !== 'closed') return refuse('project.ballotNotPick', { code: i.ballotCode });
-    const lines = r.tally.lines;
-    if (i.candidate === undefined) {
-      const chosen = lines.filter((l) => l.chosen);
-      if (chosen.length === 0) refuse('project.noneChosen', { code: i.ballotCode, quorum: r.tally.quorum });
-      return chosen;
-    }
-    const line = lines[i.candidate - 1];
-    if (!line) return refuse('project.badCandidate', { code: i.ballotCode, n: i.candidate, max: lines.length });
-    if (!line.chosen && !line.tied) refuse('project.notChosen', { code: i.ballotCode, n: line.n, name: line.name });
-    return [line];
-  }
-
-  /** One candidate's project, created once: its origin is the ballot's code and the candidate's 序号. */
-  async function adoptOne(i: AdoptInput, line: TallyLine, unit: string, milestones: Milestone[]) {
-    const origin = `${i.ballotCode}#${line.n}`;
-    const before = await Project.findOne({ origin }).lean<ProjectDoc>();
-    if (before) return { project: before, existed: true };
-    const code = await nextCode(d.models, 'SS', yearOf(i.now, d.timezone));
-    try {
-      const created = await Project.create({
-        code: formatCode(code),
-        year: code.year,
-        seq: code.seq,
-        title: line.name,
-        ballotCode: i.ballotCode,
-        candidate: line.n,
-        unit,
-        milestones,
-        createdBy: i.actor.userid,
-        createdAt: i.now,
-        origin,
-      });
-      return { project: created.toObject() as unknown as ProjectDoc, existed: false };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const row = await Project.findOne({ origin }).lean<ProjectDoc>();
-      if (!row) throw err;
-      return { project: row, existed: true };
-    }
-  }
+  const { adopt } = createAdoption(d);
 
   return {
-    /** 立项: a project per chosen candidate (or the one named); a candidate already adopted is returned as it is. */
-    async adopt(i: AdoptInput): Promise<Array<{ project: ProjectView; existed: boolean }>> {
-      const unit = i.unit === undefined ? '' : checkUnit(i.unit);
-      const milestones = checkMilestones(i.milestones ?? []);
-      const out: Array<{ project: ProjectView; existed: boolean }> = [];
-      for (const line of await linesOf(i)) {
-        const r = await adoptOne(i, line, unit, milestones);
-        out.push({ project: toProjectView(r.project), existed: r.existed });
-      }
-      return out;
-    },
+    adopt,
 
     /** The year's projects in code order, each with how many inspections name it. */
     async list(year: number): Promise<Array<ProjectView & { inspections: number }>> {
@@ -171,42 +85,7 @@ export function createProjects(d: ProjectsDeps) {
       return refuse('project.alreadyDone', { code });
     },
 
-    /**
-     * 实事进展: appends a progress report once per request (`origin`), and pushes it to the group when asked; the
-     * push is keyed by the request too, so a retry neither posts nor pushes twice.
-     */
-    async postProgress(i: {
-      code: string;
-      text: string;
-      push: boolean;
-      actor: { userid: string };
-      origin: string;
-      now: Date;
-    }): Promise<ProjectView> {
-      const text = checkProgress(i.code, i.text);
-      const entry = { at: i.now, text, by: i.actor.userid, pushed: i.push, origin: i.origin };
-      const done = await Project.findOneAndUpdate(
-        { code: i.code, 'progress.origin': { $ne: i.origin } },
-        { $push: { progress: entry } },
-        { returnDocument: 'after' },
-      ).lean<ProjectDoc>();
-      const row = done ?? (await find(i.code));
-      const posted = row.progress.find((p) => p.origin === i.origin) ?? entry;
-      if (posted.pushed) {
-        const names = await d.roster.namesOf([posted.by]);
-        await d.notify.toGroup(
-          `project:${row.code}:progress:${i.origin}`,
-          t('projectProgressPush', {
-            code: row.code,
-            title: neutralizeUserText(row.title),
-            unit: neutralizeUserText(row.unit),
-            text: groupSafe(posted.text),
-            by: names.get(posted.by) ?? posted.by,
-          }),
-        );
-      }
-      return toProjectView(row);
-    },
+    postProgress: (i: ProgressInput) => postProgress(d, i),
 
     /** The year's projects with their whole progress log (the workbook). */
     async ofYear(year: number): Promise<ProjectView[]> {
