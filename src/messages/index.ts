@@ -19,6 +19,7 @@ import { photos } from './photos';
 import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
+import { cardsText } from './cards';
 import { units } from './units';
 import { projectsText } from './projects';
 
@@ -46,6 +47,7 @@ const catalog = {
   ...eventRefusalsText,
   ...reportText,
   ...ballots,
+  ...cardsText,
   ...units,
   ...projectsText,
 };

@@ -12,6 +12,8 @@ export interface ChannelItem {
   filename?: string | null;
   /** Never to be turned into a group message (no fallback): a reminder to vote names who has not. */
   privateOnly?: boolean | null;
+  /** A template card (JSON of src/cards' Card), sent instead of the text where the channel carries cards. */
+  card?: string | null;
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */
