@@ -27,6 +27,14 @@ import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
 import { ballotListCommand, ballotResultCommand, voteCommand } from './ballots';
 import { announceBallotCommand, closeBallotCommand, openBallotCommand } from './ballot-office';
+import { openProjectAppraisalCommand, openUnitAppraisalCommand, remindVotersCommand } from './appraisal-office';
+import { projectsCommand } from './projects';
+import {
+  adoptProjectsCommand,
+  completeProjectCommand,
+  projectProgressCommand,
+  projectUnitCommand,
+} from './project-office';
 import { choosePushGroupCommand } from './push-group';
 import { exportLedgerCommand } from './ledgers';
 import { reviewCommand, todoCommand, unitsCommand } from './units';
@@ -66,6 +74,7 @@ export const commands: Command[] = [
   ballotListCommand,
   voteCommand,
   ballotResultCommand,
+  projectsCommand,
   consoleLoginCommand,
   // -- handling units' contacts (承办单位联系人): their own list; 答复, 进度, 帮助, 登录 serve them too
   todoCommand,
@@ -96,6 +105,14 @@ export const commands: Command[] = [
   openBallotCommand,
   closeBallotCommand,
   announceBallotCommand,
+  remindVotersCommand,
+  openProjectAppraisalCommand,
+  openUnitAppraisalCommand,
+  // -- office: 民生实事 projects
+  adoptProjectsCommand,
+  projectUnitCommand,
+  projectProgressCommand,
+  completeProjectCommand,
   rosterCommand,
   unitsCommand,
   digestPreviewCommand,

@@ -111,6 +111,14 @@ export const ANNOUNCEMENT_STATUS_LABELS = {
 /** A ballot's state on the 票决 page. */
 export const BALLOT_STATUS_LABELS = { open: '投票中', closed: '已结束' } as const;
 
+/** What a ballot is: a pick among candidates (票决), or a rating of projects (满意度测评) or units (部门评议). */
+export const BALLOT_KIND_LABELS = { pick: '票决', project: '满意度测评', unit: '部门评议' } as const;
+export type BallotKindLabel = keyof typeof BALLOT_KIND_LABELS;
+
+/** A 民生实事 project's state. */
+export const PROJECT_STATE_LABELS = { underway: '实施中', done: '已完成' } as const;
+export type ProjectState = keyof typeof PROJECT_STATE_LABELS;
+
 export const EVENT_KIND_LABELS = { activity: '活动', meeting: '会议' } as const;
 export type EventKind = keyof typeof EVENT_KIND_LABELS;
 
@@ -188,6 +196,7 @@ export const AUDIT_KIND_LABELS = {
   StudyItem: '学习资料',
   StudyQueue: '学习资料队列',
   Ballot: '票决',
+  Project: '民生实事',
 } as const;
 export const AUDIT_OP_LABELS = { create: '新建', update: '修改', delete: '删除' } as const;
 export type AuditOp = keyof typeof AUDIT_OP_LABELS;

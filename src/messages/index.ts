@@ -21,6 +21,7 @@ import { reportText } from './report';
 import { ballots } from './ballots';
 import { cardsText } from './cards';
 import { units } from './units';
+import { projectsText } from './projects';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -48,6 +49,7 @@ const catalog = {
   ...ballots,
   ...cardsText,
   ...units,
+  ...projectsText,
 };
 
 export type Catalog = typeof catalog;

@@ -5,6 +5,7 @@
 import { CALENDAR_REFUSALS, type CalendarRefusalFields } from './calendar';
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
 import { RECORDS_REFUSALS, type RecordsRefusalFields } from './records';
+import { PROJECT_REFUSALS, type ProjectRefusalFields } from './projects';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
 import { UNIT_REFUSALS, type UnitRefusalFields } from './units';
 import type { RefusalSpec } from './spec';
@@ -25,7 +26,13 @@ export interface LastStep {
 
 /** Every refusal code with its fields: the opinions', study's, ballots' and announcements' here, other domains' in blocks. */
 export interface RefusalFields
-  extends EventRefusalFields, RosterRefusalFields, CalendarRefusalFields, RecordsRefusalFields, UnitRefusalFields {
+  extends
+    EventRefusalFields,
+    RosterRefusalFields,
+    CalendarRefusalFields,
+    RecordsRefusalFields,
+    UnitRefusalFields,
+    ProjectRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -178,6 +185,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   ...CALENDAR_REFUSALS,
   ...RECORDS_REFUSALS,
   ...UNIT_REFUSALS,
+  ...PROJECT_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

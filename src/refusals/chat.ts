@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, formatShortDateTime } from '../time/format'
 import type { RefusalCode, RefusalFields } from './catalogue';
 import { CALENDAR_CHAT, RECORDS_CHAT } from './chat-calendar';
 import { EVENT_CHAT } from './chat-events';
+import { PROJECT_CHAT } from './chat-projects';
 import { ROSTER_CHAT } from './chat-roster';
 import { UNIT_CHAT } from './chat-units';
 import type { Refusal } from './refusal';
@@ -124,6 +125,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   ...CALENDAR_CHAT,
   ...RECORDS_CHAT,
   ...UNIT_CHAT,
+  ...PROJECT_CHAT,
 };
 
 /** A refusal as the chat says it. */

@@ -11,6 +11,7 @@ export {
 export { type CalendarRefusalCode, type CalendarRefusalFields, type HolidayList } from './calendar';
 export { type RecordsRefusalCode, type RecordsRefusalFields } from './records';
 export { type EventKind, type EventRefusalCode, type EventRefusalFields } from './events';
+export { type ProjectRefusalCode, type ProjectRefusalFields } from './projects';
 export { type RosterMatch, type RosterNameRefusal, type RosterRefusalCode, type RosterRefusalFields } from './roster';
 export { type UnitRefusalCode, type UnitRefusalFields } from './units';
 export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';

@@ -58,6 +58,8 @@ it('holds the ledgers, the units’ records, each deputy’s draft and an index 
       '05-述职报告草稿/李四-2026年述职报告草稿.docx',
       '05-述职报告草稿/王五-2026年述职报告草稿.docx',
       '06-票决结果-2026.xlsx',
+      '07-民生实事-2026.xlsx',
+      '08-测评评议结果-2026.xlsx',
     ].sort(),
   );
   for (const name of names.filter((n) => n.endsWith('.xlsx'))) await workbook(zip.get(name)!);
@@ -136,7 +138,7 @@ it('is the office’s alone, and the same pack comes from npm run export -- pack
   const file = path.join(dir, 'pack.zip');
   expect(await run(['pack', '--year', '2026', '--out', file])).toBe(0);
   expect(out.join('\n')).toContain('已导出年度资料包');
-  expect([...readZip(await readFile(file)).keys()]).toHaveLength(9);
+  expect([...readZip(await readFile(file)).keys()]).toHaveLength(11);
   expect(await run(['pack', '--year', '2026', '--out', path.join(dir, 'pack.xlsx')])).toBe(2);
   expect(err.join('\n')).toContain('应以 .zip 结尾');
 });

@@ -33,6 +33,15 @@ export interface Notifier {
    * only the rest get `groupText` (no case content) as a group @-mention.
    */
   toPeople(key: string, userids: string[], markdown: string, groupText: string): Promise<void>;
+  /**
+   * Tells specific people privately or not at all: by app message (NOTIFY_CHANNEL=app), else one-to-one over the
+   * long connection to those who have written to the bot; never in the group. Says who could not be reached.
+   */
+  toUsersPrivately(
+    key: string,
+    userids: string[],
+    markdown: string,
+  ): Promise<{ told: string[]; unreachable: string[] }>;
   /** Several personal notices of one step queued in one write (交办 tells the filer and the unit). */
   together(build: (n: NoticeSink) => Promise<void>): Promise<void>;
 }
@@ -138,6 +147,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async toPeople(key, userids, markdown, groupText) {
       await enqueue(await planPeople(key, userids, markdown, groupText));
     },
+    toUsersPrivately: (key, userids, markdown) => toUsersPrivately(deps, done, { key, userids, markdown }),
     async together(build) {
       const planned: PushRequest[] = [];
       await build({
@@ -207,4 +217,40 @@ async function planForPeople(
   const chats = deps.contactChats;
   const privately = chats && utf8Bytes(markdown) <= LIMITS.direct ? await chats.known(unique) : new Set<string>();
   return withGroupRest(key, unique, privately, markdown, groupText);
+}
+
+/** A notice for some people, privately (app message, or one-to-one over the long connection) or not at all. */
+async function toUsersPrivately(
+  deps: NotifierDeps,
+  done: () => void,
+  n: { key: string; userids: string[]; markdown: string },
+): Promise<{ told: string[]; unreachable: string[] }> {
+  const { key, markdown } = n;
+  const unique = [...new Set(n.userids)].filter(Boolean);
+  if (deps.channel === 'app') {
+    if (unique.length)
+      await deps.outbox.enqueue({
+        key,
+        target: { kind: 'users', userids: unique },
+        format: 'markdown',
+        content: markdown,
+      });
+    done();
+    return { told: unique, unreachable: [] };
+  }
+  const privately =
+    deps.direct && unique.length && utf8Bytes(markdown) <= LIMITS.direct
+      ? await deps.direct.known(unique)
+      : new Set<string>();
+  const told = unique.filter((u) => privately.has(u));
+  await deps.outbox.enqueueAll(
+    told.map((u) => ({
+      key: `${key}:direct:${u}`,
+      target: { kind: 'direct', userid: u, privateOnly: true },
+      format: 'markdown',
+      content: markdown,
+    })),
+  );
+  done();
+  return { told, unreachable: unique.filter((u) => !privately.has(u)) };
 }

@@ -9,7 +9,7 @@ export type OutboxTarget =
   | { kind: 'group'; mentionUserids?: string[] }
   | { kind: 'users'; userids: string[] }
   /** One person, privately, over the long connection (aibot_send_msg, chat_type 1): one part only. */
-  | { kind: 'direct'; userid: string }
+  | { kind: 'direct'; userid: string; privateOnly?: boolean }
   | { kind: 'response_url'; url: string };
 
 export interface PushRequest {
@@ -179,6 +179,7 @@ function partUpserts(req: PushRequest, now: Date, groupChannel: string) {
             // Mentions in a text push go with the last part, so the ping arrives with the whole message.
             userids: req.format === 'text' && channel === groupChannel && i < parts.length - 1 ? [] : userids,
             url: req.target.kind === 'response_url' ? req.target.url : undefined,
+            privateOnly: req.target.kind === 'direct' && req.target.privateOnly ? true : undefined,
             card: req.card && parts.length === 1 ? JSON.stringify(req.card) : undefined,
             status: 'pending',
             attempts: 0,
