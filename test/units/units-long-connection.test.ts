@@ -1,25 +1,23 @@
 import { ManualClock, ManualTimers } from '../helpers/clocks';
-import { type BotFrame, longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
+import {
+  askOver,
+  type BotFrame,
+  longConnectionEnv,
+  messageBody,
+  startFakeWecomWs,
+  until,
+} from '../helpers/fake-wecom-ws';
 import { createHarness, type Harness } from '../helpers/harness';
 
 // A unit contact told over the long connection (no self-built app): one-to-one once they have written to the bot,
 // else a group @-mention that names the case but carries none of its content.
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
-const isFinished = (f: BotFrame) => (f.body?.stream as { finish?: boolean } | undefined)?.finish === true;
 const contentOf = (f: BotFrame) => (f.body?.markdown as { content: string } | undefined)?.content ?? '';
 
 let ws: Fake;
 let h: Harness;
 
-async function ask(body: Record<string, unknown>): Promise<string> {
-  const from = ws.fake.frames.length;
-  const id = ws.fake.sendMessage(body);
-  const f = await ws.fake.waitFor(
-    (x) => x.cmd === 'aibot_respond_msg' && x.headers.req_id === id && isFinished(x),
-    from,
-  );
-  return (f.body?.stream as { content: string }).content;
-}
+const ask = (body: Record<string, unknown>) => askOver(ws.fake, body);
 /** What went out with aibot_send_msg since `from`: chat, chat type, content. */
 async function sentSince(from: number): Promise<Array<[unknown, unknown, string]>> {
   await h.drain();
