@@ -40,8 +40,8 @@ beforeAll(async () => {
   await say('clerk', '交办 8 单位：交通运输局');
   at('2026-03-05T10:00:00');
   await say('clerk', '答复 1 A 已修复');
-  await say('clerk', '答复 7 A 已协调增加床位');
-  await say('clerk', '答复 8 A 已增开班次');
+  await say('clerk', '答复 7 B 已协调增加床位');
+  await say('clerk', '答复 8 C 已增开班次');
   await say('zhangsan', '评价 1 满意');
   await say('clerk', '办结 1');
   await say('clerk', '办结 7');
@@ -63,12 +63,12 @@ it('yearRates follows the single definition on the known data set', async () => 
     closed: 2,
     rated: 3,
     satisfied: 2,
-    resolved: 0,
+    resolved: 2,
     answerRate: '60.0%',
     closeRate: '40.0%',
     satisfactionRate: '66.7%',
     // Answers given without a 落实 class are answered but not counted as solved.
-    resolveRate: '0.0%',
+    resolveRate: '66.7%',
   });
   expect(await h.services.opinions.yearRates(2025)).toMatchObject({
     assignedOrLater: 1,
