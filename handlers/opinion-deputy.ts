@@ -51,7 +51,10 @@ export const progressCommand = defineCommand({
     if (ctx.chat.type !== 'single' || !rateable) return full;
     return {
       text: full,
-      card: rateCard({ code: o.code, unit: shown(o.unit ?? '', true), answer: o.answer ?? '' }, ctx.now),
+      card: rateCard(
+        { code: o.code, unit: shown(o.unit ?? '', true), answer: o.answer ?? '', resolution: o.resolution },
+        ctx.now,
+      ),
     };
   },
 });

@@ -44,7 +44,8 @@ export const cardsText = {
   cardRateTitle: (p: { code: string }) => `请评价答复 ${p.code}`,
   cardRateQuestion: () => '您对这次答复满意吗？',
   cardRateSubmit: () => '提交评价',
-  cardAnswerText: (p: { unit: string; answer: string }) => `「${p.unit}」的答复：${p.answer}`,
+  cardAnswerText: (p: { unit: string; answer: string; resolution?: string }) =>
+    `「${p.unit}」的答复${p.resolution ? `【${p.resolution}】` : ''}：${p.answer}`,
   cardRateNoChoice: () => '请先选择 满意、基本满意 或 不满意，再点「提交评价」。',
   cardUnsatisfiedTitle: (p: { code: string }) => `不满意的原因 ${p.code}`,
   cardUnsatisfiedText: () => '请选择不满意的原因，提交后会退回承办单位重新办理。',
