@@ -5,6 +5,7 @@ import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpi
 import { cosignCommand, progressCommand, rateCommand, withdrawCommand } from './opinion-deputy';
 import { answerCommand, assignCommand, closeCommand, reassignCommand, rejectCommand } from './opinion-office';
 import { chaseCommand, statsCommand } from './opinion-reports';
+import { chaseOneCommand } from './opinion-follow-up';
 import { announceCommand, announceListCommand } from './announcements';
 import { studyAddCommand, studyListCommand, studyMarkCommand } from './study';
 import { jobsCommand } from './jobs';
@@ -72,6 +73,7 @@ export const commands: Command[] = [
   closeCommand,
   rejectCommand,
   chaseCommand,
+  chaseOneCommand,
   statsCommand,
   // -- office: events
   publishActivityCommand,

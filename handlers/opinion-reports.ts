@@ -5,7 +5,7 @@ import { t } from '../src/messages';
 import { parseStatsPeriod } from '../src/services/opinions';
 import { shown } from '../src/text/group-safe';
 
-/** 督办: overdue and soon-due opinions by unit (the same text the scheduled overdue job sends). */
+/** 督办: red (overdue) and yellow (soon due) opinions by unit (the same text the scheduled overdue job sends). */
 export const chaseCommand = defineCommand({
   name: '督办',
   role: 'office',
@@ -14,7 +14,10 @@ export const chaseCommand = defineCommand({
   uses: ['opinions'],
   readOnly: true,
   async run(ctx) {
-    return (await ctx.services.opinions.overdueReport(ctx.now)) ?? t('overdueNone');
+    return (
+      (await ctx.services.opinions.overdueReport(ctx.now)) ??
+      t('overdueNone', { warnWorkdays: ctx.config.colours.warnWorkdays })
+    );
   },
 });
 

@@ -1,7 +1,7 @@
 import { formatDeadline, type TimelineEntry } from '../../src/services/opinions';
 import type { HolidayCalendar } from '../../src/time/holiday-calendar';
 import { t } from '../../src/messages';
-import type { ProgressView } from '../../src/services/opinions';
+import type { ColourView, ProgressView } from '../../src/services/opinions';
 import { shown } from '../../src/text/group-safe';
 import { formatShortDateTime } from '../../src/time/format';
 
@@ -41,8 +41,14 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, 
   }
 }
 
-/** 进度: header, current handling, (masked) content, the timeline, and the viewer's next step. */
-export function formatProgress(v: ProgressView, tz: string, now: Date, calendar: HolidayCalendar): string {
+/** 进度: header, current handling (with its colour), (masked) content, the timeline, and the viewer's next step. */
+export function formatProgress(
+  v: ProgressView,
+  tz: string,
+  now: Date,
+  calendar: HolidayCalendar,
+  colour: ColourView | null,
+): string {
   const o = v.opinion;
   const lines = [
     t('opinionProgressHeader', {
@@ -61,7 +67,7 @@ export function formatProgress(v: ProgressView, tz: string, now: Date, calendar:
         unit: shown(o.unit, true),
         deadline: formatDeadline(o, tz, calendar),
         round: o.round ?? 1,
-        overdue: o.deadline.getTime() < now.getTime(),
+        colour: colour ?? undefined,
       }),
     );
   }

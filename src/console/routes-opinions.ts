@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
-import { DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
+import { COLOURS, DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
 import { isRefusal } from '../refusals';
 import type { Services } from '../services';
 import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
@@ -56,6 +56,7 @@ export const filterSchema = z.object({
   source: queryParam(z.enum(OPINION_SOURCES).optional()),
   filer: text(64),
   due: queryParam(z.enum(DUE_FILTERS).optional()),
+  colour: queryParam(z.enum(COLOURS).optional()),
   q: text(100),
   fullText: queryParam(z.enum(['0', '1', 'true', 'false']).optional()),
 });
@@ -138,7 +139,9 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       services.roster.namesOf(o.cosigners ?? []),
       viewer.office ? opinions.similarTo(o) : Promise.resolve([]),
     ]);
-    return detailJson(o, { names, similar, categories: Object.keys(config.categories), ...viewer }, clock.now());
+    const now = clock.now();
+    const colour = opinions.colourOf(o, now);
+    return detailJson(o, { names, similar, categories: Object.keys(config.categories), colour, ...viewer }, now);
   }
 
   /** The console's idempotency key: a retried request (same person, case, action, version) is a replay, not a second step. */
@@ -159,7 +162,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         total,
         page: q.page,
         pageSize: q.pageSize,
-        items: items.map((o) => rowJson(o, now)),
+        items: items.map((o) => rowJson(o, now, opinions.colourOf(o, now))),
       } satisfies Sendable<OpinionPage>;
     }),
   );

@@ -1,5 +1,5 @@
 import { t } from '../messages';
-import type { Opinion } from '../services/opinions';
+import type { ColourView, Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
 import type { OpinionRow } from '../services/opinions';
 import { containsSensitive, maskSensitive } from '../text/mask';
@@ -16,7 +16,7 @@ const ACTIONS_BY_STATUS: Record<string, CaseAction[]> = {
 const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) =>
   o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
 
-export function rowJson(o: OpinionRow, now: Date): Sendable<OpinionRowJson> {
+export function rowJson(o: OpinionRow, now: Date, colour: ColourView | null): Sendable<OpinionRowJson> {
   return {
     code: o.code,
     title: o.title,
@@ -27,6 +27,7 @@ export function rowJson(o: OpinionRow, now: Date): Sendable<OpinionRowJson> {
     unit: o.unit ?? null,
     deadline: o.deadline ?? null,
     overdue: isOverdue(o, now),
+    colour: colour?.colour ?? null,
     filedAt: o.filedAt,
     cosigners: (o.cosigners ?? []).length,
   };
@@ -41,6 +42,8 @@ export interface DetailExtras {
   fullText: boolean;
   /** The configured categories (the office may move a case to another one). */
   categories: string[];
+  /** 三色预警 now (null unless the case waits for the unit). */
+  colour: ColourView | null;
 }
 
 function detailOf(e: Opinion['timeline'][number]): string {
@@ -73,6 +76,7 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
     deadline: o.deadline ?? null,
     round: o.round ?? 0,
     overdue: isOverdue(o, now),
+    colour: x.colour,
     filedAt: o.filedAt,
     rejectReason: o.rejectReason ?? null,
     rounds: o.rounds.map((r) => ({

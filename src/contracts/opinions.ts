@@ -1,11 +1,11 @@
 // 意见建议 in the console: the list, one case, its steps and photos, a deputy's own cases.
 import type { Day, Instant, Person } from './common';
-import type { OpinionSource, OpinionStatus, Rating, TimelineAction, Via } from './labels';
+import type { Colour, OpinionSource, OpinionStatus, Rating, TimelineAction, Via } from './labels';
 
 /**
  * GET /opinions (and the filtered export): filters as the page's URL holds them (strings; empty values are
  * left out). The server checks them: `status` one or several of OPINION_STATUSES (comma-separated),
- * `source` one of OPINION_SOURCES, `due` one of DUE_FILTERS.
+ * `source` one of OPINION_SOURCES, `due` one of DUE_FILTERS (已逾期 = red, 即将到期 = yellow), `colour` one of COLOURS.
  */
 export interface OpinionFilter {
   year?: number | string;
@@ -15,6 +15,7 @@ export interface OpinionFilter {
   source?: string;
   filer?: string;
   due?: string;
+  colour?: string;
   q?: string;
 }
 export interface OpinionListQuery extends OpinionFilter {
@@ -35,8 +36,16 @@ export interface OpinionRow {
   unit: string | null;
   deadline: Instant | null;
   overdue: boolean;
+  /** 三色预警 while the case waits for the unit's answer (已交办); null otherwise. */
+  colour: Colour | null;
   filedAt: Instant;
   cosigners: number;
+}
+
+/** A case's colour and its working days: left until the deadline (green, yellow; 0 = due today) or overdue (red). */
+export interface ColourState {
+  colour: Colour;
+  workdays: number;
 }
 
 export interface OpinionPage {
@@ -108,6 +117,7 @@ export interface OpinionDetail {
   deadline: Instant | null;
   round: number;
   overdue: boolean;
+  colour: ColourState | null;
   filedAt: Instant;
   rejectReason: string | null;
   rounds: Round[];

@@ -19,6 +19,7 @@ import { photos } from './photos';
 import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
+import { colours } from './colours';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -44,6 +45,7 @@ const catalog = {
   ...eventRefusalsText,
   ...reportText,
   ...ballots,
+  ...colours,
 };
 
 export type Catalog = typeof catalog;

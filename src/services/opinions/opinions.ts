@@ -10,6 +10,8 @@ import { createWeekChart } from './week-chart';
 import { loadOpinion, type Opinion, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
 import { createUnitRecords } from './unit-records';
+import { colourRuleOf, colourView } from './colours';
+import { createColourNotices } from './colour-notices';
 import type { OfficeDirectory } from '../roster';
 
 /**
@@ -55,6 +57,10 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     /** The digest picture's figures for one week (and the rates of the weeks before it). */
     weekChart: createWeekChart(d),
     stats: reports.stats,
+    /** The colours job: the units told of yellow and red once per change, the office asked to 督办. */
+    remindColours: createColourNotices({ ...d, officeUserids: d.office.userIds }).run,
+    /** A case's colour now (三色预警) and its working days left or overdue; null unless it waits for the unit. */
+    colourOf: (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) => colourView(o, now, colourRuleOf(d)),
     /** Each unit's record of a year (承办单位办理情况; the 部门评议 shows the same). */
     unitRecords: createUnitRecords(d).unitRecords,
     dueItems: reports.dueItems,
