@@ -1,7 +1,7 @@
 // Boundary rules (docs/architecture.md): imports point down only, domain folders are entered through
 // their index.ts, no cycles. `npm run lint` runs this; test/unit/boundaries.test.ts proves each rule bites.
 // Layers, top to bottom:
-//   root       src/main.ts, src/compose.ts, scripts/   (may import anything)
+//   root       src/main.ts, src/compose.ts + src/compose/, src/demo/compose-demo.ts, scripts/   (may import anything)
 //   transport  src/app.ts, src/wecom/, src/inbox/, src/demo/
 //   dispatcher src/dispatcher/
 //   handlers   handlers/
@@ -12,8 +12,11 @@
 //   base       src/text, src/time, src/messages, src/refusals, src/db, src/charts, src/errors.ts, src/clock.ts,
 //              src/logger.ts, config/
 //   contracts  src/contracts/   (the console API's shapes and label tables; web/ imports it too: imports nothing)
-const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^scripts/'];
-const TRANSPORT = ['^src/app\\.ts$', '^src/wecom/', '^src/inbox/', '^src/demo/'];
+const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^src/compose/', '^src/demo/compose-demo\\.ts$', '^scripts/'];
+// The demo's own composition is a root (it wraps the production one); the rest of src/demo/ is transport.
+const TRANSPORT = ['^src/app\\.ts$', '^src/wecom/', '^src/inbox/', '^src/demo/(?!compose-demo\\.ts$)'];
+// Everything `npm start` runs in production; src/demo/ is composed only in demo mode.
+const PRODUCTION = ['^src/', '^handlers/', '^jobs/', '^config/'];
 const DISPATCHER = ['^src/dispatcher/'];
 const HANDLERS = ['^handlers/'];
 const CONTRACT = ['^src/commands/'];
@@ -92,6 +95,31 @@ module.exports = {
         '(services-not-up).',
       from: { path: SERVICES },
       to: { path: CHAT_WORDS },
+    },
+    {
+      name: 'demo-not-in-production',
+      severity: 'error',
+      comment:
+        'src/demo/ (the simulator, the fake WeCom) is wired only in demo mode, by src/demo/compose-demo.ts, which ' +
+        'src/main.ts loads with a dynamic import when demo mode is on; production code never imports it.',
+      from: { path: PRODUCTION, pathNot: ['^src/demo/', '^src/main\\.ts$'] },
+      to: { path: '^src/demo/' },
+    },
+    {
+      name: 'main-loads-demo-lazily',
+      severity: 'error',
+      comment:
+        'src/main.ts reaches the demo only through a dynamic import of its composition (src/demo/compose-demo.ts).',
+      from: { path: '^src/main\\.ts$' },
+      to: { path: '^src/demo/', pathNot: '^src/demo/compose-demo\\.ts$' },
+    },
+    {
+      name: 'main-loads-demo-lazily',
+      severity: 'error',
+      comment:
+        'src/main.ts reaches the demo only through a dynamic import of its composition (src/demo/compose-demo.ts).',
+      from: { path: '^src/main\\.ts$' },
+      to: { path: '^src/demo/', dependencyTypesNot: ['dynamic-import'] },
     },
     {
       name: 'contracts-alone',

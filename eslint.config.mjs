@@ -2,6 +2,56 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
 
+// Size limits (issue 21 item 7; style.md "small by rule"): a file ≤ 300 lines, a function ≤ 80, blank lines and
+// comments not counted (a comment saying why is never the reason to split). A .vue page counts whole: template too.
+const SIZED = [
+  'src/**/*.ts',
+  'handlers/**/*.ts',
+  'jobs/**/*.ts',
+  'scripts/**/*.ts',
+  'web/src/**/*.ts',
+  'web/src/**/*.vue',
+];
+const SIZE_RULES = {
+  'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+  'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+};
+const CHANGING = 'being changed by the cards/units/projects work; split after it lands';
+// The allow-list: what is over a limit today, and why. It only shrinks: split a file, then drop its line.
+const OVER_LIMIT = [
+  { files: ['src/services/opinions/**', 'src/console/routes-opinions.ts'], why: CHANGING },
+  { files: ['src/services/events/**', 'src/messages/events.ts'], why: CHANGING },
+  { files: ['src/services/ballots/**'], why: CHANGING },
+  { files: ['src/wecom/**', 'src/dispatcher/**', 'src/demo/**'], why: CHANGING },
+  { files: ['web/src/pages/{Opinions,Case,Roster,Ballots,Overview}*.vue'], why: CHANGING },
+  { files: ['src/console/routes-roster.ts', 'src/console/routes-overview.ts'], why: CHANGING },
+  {
+    files: [
+      'scripts/seed-data.ts',
+      'src/time/parse-time.ts',
+      'web/src/pages/AnnouncementsPage.vue',
+      'web/src/pages/ShiftsPage.vue',
+      'src/console/routes-announcements.ts',
+      'src/console/routes-auth.ts',
+      'src/console/routes-system.ts',
+      'src/console/static.ts',
+      'src/db/mongo-java-server.ts',
+      'src/inbox/inbox.ts',
+      'src/metrics.ts',
+      'src/scheduler/scheduler.ts',
+      'src/services/access/console-auth.ts',
+      'src/services/bulletins/announcements.ts',
+      'src/services/bulletins/study.ts',
+      'src/services/calendar/holidays.ts',
+      'src/services/index.ts',
+      'src/services/performance/performance.ts',
+      'src/services/roster/roster.ts',
+      'src/services/scheduling/job-runs.ts',
+    ],
+    why: 'a factory closure grown past the limit, not split yet',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -93,6 +143,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  { files: SIZED, rules: SIZE_RULES },
+  ...OVER_LIMIT.map(({ files }) => ({ files, rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' } })),
   {
     files: ['*.js', '*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },

@@ -3,7 +3,13 @@ import { UserError } from '../src/errors';
 import { t } from '../src/messages';
 import type { ArrangementView } from '../src/services/calendar';
 import { toHalfWidth } from '../src/text/normalize';
-import { foldRanges, toYmd, weekdayMakeUps } from '../src/time/holiday-arrangement';
+import {
+  type ArrangementProblem,
+  foldRanges,
+  parseArrangement,
+  toYmd,
+  weekdayMakeUps,
+} from '../src/time/holiday-arrangement';
 import type { YearArrangement } from '../src/time/holiday-calendar';
 import { formatDate, weekdayName } from '../src/time/format';
 import { weekdayOfYmd, yearOf } from '../src/time/zone';
@@ -63,7 +69,10 @@ export const holidaysCommand = defineCommand({
       const year = Number(m[1]);
       const rest = m[2] ?? '';
       if (!rest.trim()) throw new UserError('holidaysSetUsage', { year });
-      const { arrangement, estimated } = await services.holidays.set(year, rest, actor, now);
+      // The office's words are read here; the use case checks the days it is given, whoever sends them.
+      const parsed = parseArrangement(year, rest);
+      if (!parsed.ok) throw problemError(year, parsed.problem);
+      const { arrangement, estimated } = await services.holidays.set(year, parsed.arrangement, actor, now);
       const makeUps = weekdayMakeUps(arrangement);
       return [
         t('holidaysSaved', { year }),
@@ -84,3 +93,23 @@ export const holidaysCommand = defineCommand({
     return views.map((v) => showView(v, tz)).join('\n\n');
   },
 });
+
+/** What the office's words could not say, in the chat's sentences. */
+function problemError(year: number, p: ArrangementProblem): UserError {
+  switch (p.kind) {
+    case 'empty':
+      return new UserError('holidaysSetUsage', { year });
+    case 'stray':
+      return new UserError('holidaysStray', { text: p.text, year });
+    case 'bad_date':
+      return new UserError('holidaysBadDate', { text: p.text });
+    case 'other_year':
+      return new UserError('holidaysOtherYear', { text: p.text, year: p.year });
+    case 'reversed':
+      return new UserError('holidaysReversed', { text: p.text });
+    case 'too_long':
+      return new UserError('holidaysTooLong', { text: p.text, max: p.max });
+    case 'both':
+      return new UserError('holidaysBoth', { days: p.days });
+  }
+}

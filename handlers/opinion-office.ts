@@ -1,7 +1,8 @@
 import { type ArgsSpec, type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { formatDeadline } from '../src/services/opinions';
-import { actionInput, deadlineFromWords } from './shared/opinion-input';
+import { actionInput, answerFromWords, deadlineFromWords } from './shared/opinion-input';
+import { refuse } from '../src/refusals';
 import { shown } from '../src/text/group-safe';
 import { pickUnit } from '../src/text/unit-match';
 
@@ -63,12 +64,12 @@ export const reassignCommand = defineCommand({
   run: assignLike('reassign'),
 });
 
-/** 答复 <编号> <内容>: records the unit's answer and asks the filer to rate it. */
+/** 答复 <编号> <A|B|C|D> <内容>: records the unit's answer with its 落实 class and asks the filer to rate it. */
 export const answerCommand = defineCommand({
   name: '答复',
   role: 'office',
-  summary: '录入承办单位的答复，并请提出人评价',
-  example: '答复 YJ2026-001 已于11月20日完成路灯维修',
+  summary: '录入承办单位的答复（注明落实分类 A已解决 B正在解决 C列入计划 D暂不能解决），并请提出人评价',
+  example: '答复 YJ2026-001 A 已于11月20日完成路灯维修',
   args: {
     params: [
       { kind: 'code', name: 'code', of: 'YJ' },
@@ -78,7 +79,9 @@ export const answerCommand = defineCommand({
   uses: ['opinions'],
   async run(ctx) {
     const { code, rest = '' } = ctx.params;
-    const r = await ctx.services.opinions.answer({ code, text: rest }, actionInput(ctx));
+    if (!rest.trim()) refuse('opinion.answerMissing', { code });
+    const typed = answerFromWords(code, rest);
+    const r = await ctx.services.opinions.answer({ code, ...typed }, actionInput(ctx));
     return t('opinionAnswered', { code, late: r.late });
   },
 });

@@ -77,10 +77,11 @@ async function listen(handler: http.RequestListener): Promise<{ server: http.Ser
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => Promise<void>> {
+/** The given database, or an embedded one with room for the bulk; a database of this run's own. */
+async function openDatabase(mongodbUri: string | undefined) {
   const projectRoot = path.resolve(__dirname, '..', '..');
   // 100,000 seeded opinions with their histories need a bigger heap than the test server's default.
-  const embedded = msg.mongodbUri
+  const embedded = mongodbUri
     ? undefined
     : await startEmbeddedDatabase({
         projectRoot,
@@ -89,15 +90,21 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
         settings: readEmbeddedDbSettings(process.env),
         heap: '4g',
       });
-  const uri = msg.mongodbUri ?? (embedded as { uri: string }).uri;
+  const uri = mongodbUri ?? (embedded as { uri: string }).uri;
   const connection = await mongoose
     .createConnection(uri, {
       dbName: `bench_${process.pid}_${Date.now().toString(36)}`,
       autoIndex: false,
     })
     .asPromise();
-  // Database round trips per path and their time, from the pool's own check-out/check-in events (always
-  // emitted; command monitoring would copy every command and slow the path it measures).
+  return { embedded, uri, connection };
+}
+
+/**
+ * Database round trips and their time, from the pool's own check-out/check-in events (always emitted; command
+ * monitoring would copy every command and slow the path it measures).
+ */
+function countRoundTrips(connection: mongoose.Connection): { commands: number; ms: number } {
   const db = { commands: 0, ms: 0 };
   const out = new Map<string, number>();
   const client = connection.getClient();
@@ -111,6 +118,12 @@ async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => P
     if (since !== undefined) db.ms += performance.now() - since;
     out.delete(key);
   });
+  return db;
+}
+
+async function start(msg: Extract<ToServer, { type: 'start' }>): Promise<() => Promise<void>> {
+  const { embedded, uri, connection } = await openDatabase(msg.mongodbUri);
+  const db = countRoundTrips(connection);
 
   const wecom = new FakeWecom(100);
   const fake = await wecom.listen();

@@ -6,8 +6,9 @@ import { startEmbeddedDatabase } from './db/embedded';
 import { connectionOptions } from './db/connect';
 import { databaseNameOf } from './db/uri';
 import { logDeploymentWarnings } from './deployment-checks';
-import { localBaseUrl } from './demo/address';
+import { localBaseUrl } from './compose/local-address';
 import { createLogger } from './logger';
+import type { ComposeOptions } from './compose/options';
 import { t } from './messages';
 
 /** Process entry: config, database, app, background loops, and an orderly shutdown. */
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
         settings: readEmbeddedDbSettings(process.env),
         log,
       });
-  const [{ default: mongoose }, { composeApp }] = await Promise.all([import('mongoose'), import('./compose')]);
+  const [{ default: mongoose }, compose] = await Promise.all([import('mongoose'), loadComposition(config.demo)]);
   if (starting) {
     embedded = await starting;
     uri = embedded.uri;
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     .createConnection(uri, connectionOptions(databaseNameOf(uri), config.tunables.database))
     .asPromise();
 
-  const composed = await composeApp({ config, connection, log });
+  const composed: Composed = await compose({ config, connection, log });
   const server = http.createServer(composed.app.callback());
   // WeCom waits 5 s for a passive reply; a hung socket should not hold a worker for longer.
   server.requestTimeout = config.tunables.inbound.requestTimeoutMs;
@@ -92,6 +93,12 @@ async function main(): Promise<void> {
 }
 
 type Composed = Awaited<ReturnType<typeof import('./compose').composeApp>>;
+
+/** Production's composition, or in demo mode the demo's, which production never loads (nor may import). */
+async function loadComposition(demo: boolean): Promise<(o: ComposeOptions) => Promise<Composed>> {
+  if (demo) return (await import('./demo/compose-demo')).composeDemoApp;
+  return (await import('./compose')).composeApp;
+}
 
 /** SIGTERM / SIGINT: stop accepting, let in-flight callbacks finish, stop loops, close the databases. */
 function stopOnSignals(parts: {

@@ -22,7 +22,8 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, 
       return t('timelineReassigned', { when, name, unit: shown(e.unit ?? '', true), deadline });
     case 'answered': {
       const unit = v.opinion.rounds.find((r) => r.round === round)?.unit ?? '';
-      return t('timelineAnswered', { when, unit: shown(unit, true), note, round });
+      const resolution = e.resolution ? t('resolutionLabel', { resolution: e.resolution }) : undefined;
+      return t('timelineAnswered', { when, unit: shown(unit, true), note, round, resolution });
     }
     case 'rated':
       return t('timelineRated', { when, name, rating: e.rating ?? '', note });

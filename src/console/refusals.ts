@@ -2,8 +2,10 @@ import { t } from '../messages';
 import { REFUSALS, type RefusalCode, type RefusalFields, type RefusalKind } from '../refusals';
 import type { Refusal } from '../refusals';
 import { formatDate, formatDateTime } from '../time/format';
+import { CALENDAR_CONSOLE, RECORDS_CONSOLE } from './refusals-calendar';
 import { EVENT_CONSOLE } from './refusals-events';
 import { ROSTER_CONSOLE } from './refusals-roster';
+import { UNIT_CONSOLE } from './refusals-units';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -103,6 +105,9 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CONSOLE,
   ...ROSTER_CONSOLE,
+  ...CALENDAR_CONSOLE,
+  ...RECORDS_CONSOLE,
+  ...UNIT_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };
@@ -126,8 +131,14 @@ export function renderForConsole(
 ): ConsoleRefusal {
   const message = (CONSOLE[r.code] as (f: unknown, c: ConsoleRendering) => string)(r.fields, c);
   const spec = REFUSALS[r.code];
-  const field = spec.field ? (rename?.[spec.field] ?? spec.field) : undefined;
-  return { status: STATUS[spec.kind], code: r.code, message, ...(field ? { fields: { [field]: message } } : {}) };
+  const named = spec.fieldsIn ? ((r.fields as Record<string, unknown>)[spec.fieldsIn] as string[]) : [];
+  const fields = [...(spec.field ? [spec.field] : []), ...named].map((f) => rename?.[f] ?? f);
+  return {
+    status: STATUS[spec.kind],
+    code: r.code,
+    message,
+    ...(fields.length ? { fields: Object.fromEntries(fields.map((f) => [f, message])) } : {}),
+  };
 }
 
 /** For the exhaustiveness test: the codes the console renders. */

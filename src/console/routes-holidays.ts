@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Services } from '../services';
-import { type ArrangementView, HolidayDaysRefused } from '../services/calendar';
+import type { ArrangementView } from '../services/calendar';
 import { weekdayMakeUps } from '../time/holiday-arrangement';
-import { ApiError, parseInput } from './errors';
+import { parseInput } from './errors';
 import { type Guard, jsonBody } from './session';
 import type { HolidayYear, Sendable } from '../contracts';
 
@@ -62,13 +62,8 @@ export function registerHolidayRoutes(router: Router, d: HolidayRoutesDeps): voi
       const { year } = parseInput(yearParam, ctx.params);
       const days = parseInput(daysSchema, await jsonBody(ctx));
       const now = clock.now();
-      let estimated: string[];
-      try {
-        ({ estimated } = await holidays.setDays(year, days, who.actor, now));
-      } catch (err) {
-        if (!(err instanceof HolidayDaysRefused)) throw err;
-        throw new ApiError(400, 'refused', err.message, Object.fromEntries(err.fields.map((f) => [f, err.message])));
-      }
+      // A refusal reaches the one catch point: 422 with its code and the message on the lists it concerns.
+      const { estimated } = await holidays.set(year, days, who.actor, now);
       const view = await holidays.show(year);
       ctx.body = { ...viewJson(view, holidays.missingNextYear(now)), estimated };
     }),

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
-import { COLOURS, DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES } from '../contracts/labels';
+import { COLOURS, DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES, RESOLUTIONS } from '../contracts/labels';
 import { isRefusal } from '../refusals';
 import type { Services } from '../services';
 import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
@@ -96,11 +96,17 @@ const assignSchema = z
 const reassignSchema = z
   .object({ unit: z.string().trim().max(40).default(''), ...deadlineChoice, version })
   .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
-const answerSchema = (max: number) => z.object({ text: z.string().trim().min(1).max(max), version });
+const answerSchema = (max: number) =>
+  z.object({
+    text: z.string().trim().min(1).max(max),
+    resolution: z.enum(RESOLUTIONS),
+    version,
+  });
 const rejectSchema = (max: number) => z.object({ reason: z.string().trim().min(1).max(max), version });
 const versionOnly = z.object({ version });
 const categorySchema = z.object({ category: z.string().trim().min(1).max(20), version });
-const previewSchema = (max: number) => z.object({ text: z.string().trim().max(max).default('') });
+const previewSchema = (max: number) =>
+  z.object({ text: z.string().trim().max(max).default(''), resolution: z.enum(RESOLUTIONS).optional() });
 const batchSchema = (max: number) =>
   z
     .object({
@@ -207,7 +213,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
     guard.office(async (ctx) => {
       const b = parseInput(previewSchema(maxChars), await jsonBody(ctx));
       const o = await opinions.load(codeOf(ctx));
-      ctx.body = { notice: opinions.answerNotice(o, b.text) } satisfies AnswerPreview;
+      ctx.body = { notice: opinions.answerNotice(o, b.text, b.resolution) } satisfies AnswerPreview;
     }),
   );
 
@@ -246,7 +252,12 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const b = parseInput(answerSchema(maxChars), body);
             const step = input(who.actor, code, action, b.version);
             return {
-              opinion: (await opinions.answer({ code, text: b.text, expectedVersion: b.version }, step)).opinion,
+              opinion: (
+                await opinions.answer(
+                  { code, text: b.text, resolution: b.resolution, expectedVersion: b.version },
+                  step,
+                )
+              ).opinion,
             };
           }
           case 'reject': {

@@ -86,6 +86,7 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
       assignedAt: r.assignedAt,
       answer: r.answer ? text(r.answer) : null,
       answeredAt: r.answeredAt ?? null,
+      resolution: r.resolution ?? null,
       rating: r.rating ?? null,
       ratingNote: ratingNote(r.round),
     })),
@@ -100,6 +101,7 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
       unit: e.unit ?? null,
       deadline: e.deadline ?? null,
       rating: e.rating ?? null,
+      resolution: e.resolution ?? null,
     })),
     actions: x.office ? (ACTIONS_BY_STATUS[o.status] ?? []) : [],
   };

@@ -1,6 +1,6 @@
 // 意见建议 in the console: the list, one case, its steps and photos, a deputy's own cases.
 import type { Day, Instant, Person } from './common';
-import type { Colour, OpinionSource, OpinionStatus, Rating, TimelineAction, Via } from './labels';
+import type { Colour, OpinionSource, OpinionStatus, Rating, Resolution, TimelineAction, Via } from './labels';
 
 /**
  * GET /opinions (and the filtered export): filters as the page's URL holds them (strings; empty values are
@@ -62,6 +62,8 @@ export interface Round {
   assignedAt: Instant;
   answer: string | null;
   answeredAt: Instant | null;
+  /** The answer's 落实 class (RESOLUTION_LABELS); null before an answer, or on answers from before classes. */
+  resolution: Resolution | null;
   rating: Rating | string | null;
   ratingNote: string | null;
 }
@@ -78,6 +80,8 @@ export interface TimelineEntry {
   unit: string | null;
   deadline: Instant | null;
   rating: string | null;
+  /** An answer step's 落实 class. */
+  resolution: Resolution | null;
 }
 
 export const CASE_ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
@@ -146,7 +150,7 @@ export interface AssignBody {
 export interface StepBodies {
   assign: AssignBody;
   reassign: AssignBody;
-  answer: { text: string };
+  answer: { text: string; resolution: Resolution };
   reject: { reason: string };
   close: Record<string, never>;
   remind: Record<string, never>;
@@ -162,6 +166,11 @@ export interface BatchResult {
   failed: { code: string; message: string }[];
 }
 
+/** POST /opinions/:code/answer-preview: the text (and class, once chosen) as the filer will read it. */
+export interface AnswerPreviewBody {
+  text: string;
+  resolution?: Resolution;
+}
 export interface AnswerPreview {
   notice: string;
 }

@@ -68,6 +68,7 @@ export const consoleFieldLabels: Record<string, string> = {
   workdays: '工作日数',
   days: '工作日数',
   text: '答复内容',
+  resolution: '落实分类',
   reason: '退回原因',
   cancelReason: '取消原因',
   version: '版本',

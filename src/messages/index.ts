@@ -20,6 +20,7 @@ import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
 import { colours } from './colours';
+import { units } from './units';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -46,6 +47,7 @@ const catalog = {
   ...reportText,
   ...ballots,
   ...colours,
+  ...units,
 };
 
 export type Catalog = typeof catalog;

@@ -61,7 +61,7 @@ export const opinions = {
   opinionNextFiled: (p: { code: string; office: boolean }) =>
     p.office ? `可以先交办：交办 ${p.code} 单位：<承办单位>` : '它还在等待人大办交办。',
   opinionNextAssigned: (p: { code: string; unit: string; deadline: string; office: boolean }) =>
-    `正由「${p.unit}」办理，期限 ${p.deadline}。${p.office ? `单位答复后发送：答复 ${p.code} <答复内容>；换单位或期限：改派 ${p.code} 单位：…` : ''}`,
+    `正由「${p.unit}」办理，期限 ${p.deadline}。${p.office ? `单位答复后发送：答复 ${p.code} <A|B|C|D> <答复内容>；换单位或期限：改派 ${p.code} 单位：…` : ''}`,
   opinionNextAnswered: (p: { code: string; office: boolean }) =>
     p.office ? `等待提出人评价；也可以直接办结：办结 ${p.code}` : `等待提出人评价。发送「进度 ${p.code}」查看答复。`,
   opinionNextDone: (p: { code: string }) => `发送「进度 ${p.code}」查看全过程。`,
@@ -122,11 +122,11 @@ export const opinions = {
         : '',
       p.matched ? `（「${p.matched}」按已有单位「${p.unit}」处理；如果不是，请写全称并加「（新）」重新交办。）` : '',
       p.isNew ? '这是一个新单位，已记住，以后可以用简称。' : '',
-      '已通知提出人和附议代表。单位答复后发送：答复 ' + p.code + ' <答复内容>',
+      '已通知提出人和附议代表。单位答复后发送：答复 ' + p.code + ' <A|B|C|D> <答复内容>',
     ]
       .filter(Boolean)
       .join('\n'),
-  opinionAnswerUsage: (p: { code: string }) => `请写上单位的答复内容，例如：答复 ${p.code} 已于11月20日完成路灯维修`,
+  opinionAnswerUsage: (p: { code: string }) => `请写上单位的答复内容，例如：答复 ${p.code} A 已于11月20日完成路灯维修`,
   opinionRateNoteTooLong: (p: { max: number; length: number }) =>
     `评价说明有 ${p.length} 个字，超过了 ${p.max} 字的上限，请精简后再发（评价还没有记录）。`,
   opinionAnswerTooLong: (p: { max: number; length: number }) =>
@@ -154,8 +154,8 @@ export const opinions = {
     p.sameUnit
       ? `您提出或附议的建议 **${p.code}**「${p.title}」仍由「${p.unit}」办理${p.round > 1 ? `（第 ${p.round} 轮）` : ''}，办理期限调整为 ${p.deadline}。\n发送「进度 ${p.code}」查看办理情况。`
       : `您提出或附议的建议 **${p.code}**「${p.title}」已${p.reassigned ? '改派' : '交办'}给「${p.unit}」${p.round > 1 ? `（第 ${p.round} 轮）` : ''}，办理期限 ${p.deadline}。\n发送「进度 ${p.code}」查看办理情况。`,
-  opinionNoticeAnswered: (p: { code: string; title: string; unit: string; answer: string }) =>
-    `建议 **${p.code}**「${p.title}」收到「${p.unit}」的答复：\n> ${p.answer.replace(/\n/g, '\n> ')}\n\n请提出人评价，发送：评价 ${p.code} 满意\n（也可以是：基本满意、不满意 加说明；不满意会退回重新办理）`,
+  opinionNoticeAnswered: (p: { code: string; title: string; unit: string; answer: string; resolution?: string }) =>
+    `建议 **${p.code}**「${p.title}」收到「${p.unit}」的答复：\n> ${p.answer.replace(/\n/g, '\n> ')}\n${p.resolution ? `落实情况：${p.resolution}\n` : ''}\n请提出人评价，发送：评价 ${p.code} 满意\n（也可以是：基本满意、不满意 加说明；不满意会退回重新办理）`,
   opinionNoticeClosed: (p: { code: string; title: string }) =>
     `建议 **${p.code}**「${p.title}」已办结。感谢您的履职！发送「进度 ${p.code}」查看全过程。`,
   opinionNoticeRejected: (p: { code: string; title: string; reason: string }) =>
@@ -204,7 +204,7 @@ export const opinions = {
   opinionProgressOfficeNext: (p: { code: string; status: string }) =>
     ({
       待交办: `交办：交办 ${p.code} 单位：<承办单位> [期限：…]；不在办理范围：退回 ${p.code} <原因>`,
-      已交办: `单位答复后：答复 ${p.code} <答复内容>；换单位或期限：改派 ${p.code} 单位：… [期限：…]`,
+      已交办: `单位答复后：答复 ${p.code} <A|B|C|D> <答复内容>；换单位或期限：改派 ${p.code} 单位：… [期限：…]`,
       已答复: `办结：办结 ${p.code}`,
     })[p.status] ?? '',
   opinionProgressNext: (p: { code: string; canRate: boolean; canWithdraw: boolean; canCosign: boolean }) =>
@@ -222,8 +222,8 @@ export const opinions = {
     `- ${p.when} ${p.name} 交办「${p.unit}」${p.round > 1 ? `（第 ${p.round} 轮）` : ''}，期限 ${p.deadline}`,
   timelineReassigned: (p: { when: string; name: string; unit: string; deadline: string }) =>
     `- ${p.when} ${p.name} 改派「${p.unit}」，期限 ${p.deadline}`,
-  timelineAnswered: (p: { when: string; unit: string; note: string; round: number }) =>
-    `- ${p.when} 「${p.unit}」答复${p.round > 1 ? `（第 ${p.round} 轮）` : ''}：${p.note}`,
+  timelineAnswered: (p: { when: string; unit: string; note: string; round: number; resolution?: string }) =>
+    `- ${p.when} 「${p.unit}」答复${p.round > 1 ? `（第 ${p.round} 轮）` : ''}${p.resolution ? `【${p.resolution}】` : ''}：${p.note}`,
   timelineRated: (p: { when: string; name: string; rating: string; note: string }) =>
     `- ${p.when} ${p.name} 评价：${p.rating}${p.note ? `（${p.note}）` : ''}`,
   timelineReopened: (p: { when: string; unit: string; deadline: string; round: number }) =>
@@ -259,7 +259,7 @@ export const opinions = {
     p.overdue
       ? `- 【${COLOUR_LABELS.red}】${p.code} ${p.title}（<font color="warning">逾期 ${p.days} 个工作日</font>，期限 ${p.deadline}）`
       : `- 【${COLOUR_LABELS.yellow}】${p.code} ${p.title}（${p.days === 0 ? '今天到期' : `还剩 ${p.days} 个工作日`}，期限 ${p.deadline}）`,
-  overdueFooter: () => '答复后发送：答复 <编号> <答复内容>',
+  overdueFooter: () => '答复后发送：答复 <编号> <A|B|C|D> <答复内容>',
   statsUsage: () => '统计范围可以是：本年、本月 或 年份。例：统计 本月、统计 2025',
   statsHeader: (p: { label: string; total: number }) => `**${p.label}意见建议统计**\n共 ${p.total} 件`,
   statsEmpty: (p: { label: string }) => `${p.label}还没有意见建议。`,

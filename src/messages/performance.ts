@@ -3,6 +3,8 @@
 export const performance = {
   performanceBadYear: (p: { year: string; current: number }) =>
     `「${p.year}」不是可查询的年份：请写 2000 到 ${p.current} 之间的年份。例：履职 ${p.current}`,
+  refusalRecordsBadYear: (p: { year: number; from: number; current: number }) =>
+    `${p.year} 年不是可查询的年份：请选 ${p.from} 到 ${p.current} 之间的年份。`,
   performanceOthersOfficeOnly: () => '只能查看自己的履职记录：发送「履职」或「履职 2026」。',
   performanceHeader: (p: { name: string; year: number; asOf?: string }) =>
     `**${p.name} ${p.year}年履职记录**${p.asOf ? `（截至${p.asOf}）` : ''}`,

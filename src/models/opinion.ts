@@ -25,6 +25,8 @@ const timelineSchema = new Schema(
     /** The deadline was counted on weekends only (its year missing from the holiday calendar). */
     deadlineEstimated: { type: Boolean },
     rating: { type: String, enum: RATINGS },
+    /** 落实 class of an answer step (A/B/C/D). */
+    resolution: { type: String, enum: RESOLUTIONS },
     /** Answer text, rating remark or rejection reason. */
     note: { type: String },
     /** The inbound message that caused this step: a retried message never applies it twice. */

@@ -2,8 +2,11 @@
 // Each door renders them its own way: the chat (src/refusals/chat.ts), the console (src/console/refusals.ts);
 // a new door (card taps) adds its own Record<RefusalCode, …> and the compiler lists what it still lacks.
 
+import { CALENDAR_REFUSALS, type CalendarRefusalFields } from './calendar';
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
+import { RECORDS_REFUSALS, type RecordsRefusalFields } from './records';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
+import { UNIT_REFUSALS, type UnitRefusalFields } from './units';
 import type { RefusalSpec } from './spec';
 
 export type { RefusalKind, RefusalSpec } from './spec';
@@ -20,8 +23,9 @@ export interface LastStep {
   action: string;
 }
 
-/** Every refusal code with its fields (the events domain's in ./events, the roster's in ./roster). */
-export interface RefusalFields extends EventRefusalFields, RosterRefusalFields {
+/** Every refusal code with its fields: the opinions', study's, ballots' and announcements' here, other domains' in blocks. */
+export interface RefusalFields
+  extends EventRefusalFields, RosterRefusalFields, CalendarRefusalFields, RecordsRefusalFields, UnitRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -171,6 +175,9 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   'announcement.alreadySent': { kind: 'conflict' },
   ...EVENT_REFUSALS,
   ...ROSTER_REFUSALS,
+  ...CALENDAR_REFUSALS,
+  ...RECORDS_REFUSALS,
+  ...UNIT_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

@@ -1,8 +1,10 @@
 import { t } from '../messages';
 import { formatDate, formatDateTime, formatShortDateTime } from '../time/format';
 import type { RefusalCode, RefusalFields } from './catalogue';
+import { CALENDAR_CHAT, RECORDS_CHAT } from './chat-calendar';
 import { EVENT_CHAT } from './chat-events';
 import { ROSTER_CHAT } from './chat-roster';
+import { UNIT_CHAT } from './chat-units';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -119,6 +121,9 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   'announcement.alreadySent': (f) => t('announceAlreadySent', f),
   ...EVENT_CHAT,
   ...ROSTER_CHAT,
+  ...CALENDAR_CHAT,
+  ...RECORDS_CHAT,
+  ...UNIT_CHAT,
 };
 
 /** A refusal as the chat says it. */

@@ -10,6 +10,11 @@ export interface RefusalSpec {
   kind: RefusalKind;
   /** The input field the refusal is about (the use case's own field name), for a form to show it beside. */
   field?: string;
+  /**
+   * When the field depends on the input: the name of the refusal's own field that lists the input fields it
+   * concerns (a date in one of two lists), shown beside each.
+   */
+  fieldsIn?: string;
 }
 
 /** What the chat door knows when it answers: the sender's view decides the next-step hint. */

@@ -17,6 +17,7 @@ beforeAll(async () => {
   const d = (await office.get(`/api/console/opinions/${code}`)).body;
   const answered = await office.post(`/api/console/opinions/${code}/answer`, {
     text: '已维修完毕',
+    resolution: 'A',
     version: d.version,
   });
   expect(answered.status).toBe(200);
@@ -55,7 +56,11 @@ it('filters by person (userid or name), by date, and pages on the server', async
 
 it('does not log a refused step or a replay', async () => {
   const before = (await office.get(`/api/console/audit?code=${code}`)).body.total;
-  const stale = await office.post(`/api/console/opinions/${code}/answer`, { text: '再答一次', version: 0 });
+  const stale = await office.post(`/api/console/opinions/${code}/answer`, {
+    text: '再答一次',
+    resolution: 'A',
+    version: 0,
+  });
   expect(stale.status).toBe(409);
   await h.say('office1', `交办 ${code} 单位：交通运输局`);
   expect((await office.get(`/api/console/audit?code=${code}`)).body.total).toBe(before);

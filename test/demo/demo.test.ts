@@ -157,6 +157,14 @@ describe('outside demo mode', () => {
 
   it('seeds no demo roster and has no sink', async () => {
     expect(await prod.services.roster.list()).toEqual([]);
-    expect(prod.demoSink).toBeUndefined();
+    expect('demoSink' in prod).toBe(false);
+  });
+
+  it('the production composition refuses demo mode (its pushes would go to the real WeCom)', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    expect(config.demo).toBe(true);
+    await expect(composeApp({ config, connection: prodDb.connection, log, clock })).rejects.toThrow(
+      'demo mode is composed by src/demo/compose-demo.ts',
+    );
   });
 });

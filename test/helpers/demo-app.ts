@@ -2,14 +2,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../config';
 import type { Clock } from '../../src/clock';
-import { type Composed, composeApp } from '../../src/compose';
+import { composeDemoApp } from '../../src/demo/compose-demo';
 import { TS_WORKER_ARGV } from './child';
 import { createLogger } from '../../src/logger';
 import { openTestDatabase, type TestDatabase } from './db';
 
 export interface DemoApp {
   db: TestDatabase;
-  composed: Composed;
+  composed: Awaited<ReturnType<typeof composeDemoApp>>;
   server: http.Server;
   base: string;
   close(): Promise<void>;
@@ -33,7 +33,7 @@ export async function startDemoApp(
     ...o.env,
   });
   if (!config.demo) throw new Error('expected demo mode without WeCom settings');
-  const composed = await composeApp({
+  const composed = await composeDemoApp({
     config,
     connection: db.connection,
     log: createLogger({ level: 'silent' }),

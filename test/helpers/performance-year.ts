@@ -43,8 +43,8 @@ export async function seedPerformanceYear(
   await expectReply(h, 'office1', '交办 YJ2026-001 单位：城管执法中队', '已交办');
   await expectReply(h, 'office1', '交办 YJ2026-002 单位：环卫所', '已交办');
   h.clock.set('2026-01-12T10:00:00+08:00');
-  await expectReply(h, 'office1', '答复 YJ2026-001 三盏路灯均已修复', '已记录');
-  await expectReply(h, 'office1', '答复 YJ2026-002 已增加清运班次', '已记录');
+  await expectReply(h, 'office1', '答复 YJ2026-001 A 三盏路灯均已修复', '已记录');
+  await expectReply(h, 'office1', '答复 YJ2026-002 A 已增加清运班次', '已记录');
   await expectReply(h, 'zhangsan', '评价 YJ2026-001 满意', '满意');
   await expectReply(h, 'office1', '办结 YJ2026-001', '已办结');
 

@@ -53,23 +53,27 @@ it('is for the office only, and a write needs the CSRF token', async () => {
 });
 
 it('refuses wrong dates field by field and stores nothing', async () => {
-  const cases: Array<[number, unknown, Record<string, RegExp>]> = [
+  // A malformed body is the transport's 400; a date the use case refuses is a 422 with its refusal code.
+  const cases: Array<[number, unknown, number | string, Record<string, RegExp>]> = [
     [
       2027,
       { off: ['2027-01-01'], on: ['2027-01-01'] },
+      'holiday.both',
       { off: /既是放假日期又是调休上班日期：2027-01-01/, on: /2027-01-01/ },
     ],
-    [2027, { off: ['2028-01-01'], on: [] }, { off: /「2028-01-01」不在 2027 年内/ }],
-    [2027, { off: ['2027-01-01'], on: ['2027-02-30'] }, { on: /「2027-02-30」不是有效的日期/ }],
-    [2027, { off: ['1月1日'] }, { off: /「放假日期」应是日期/ }],
-    [2027, { off: [], on: [] }, { off: /请至少选择 2027 年/ }],
-    [2027, { off: 'all', on: [] }, { off: /「放假日期」/ }],
-    [2027, { off: [], on: [], note: 'x' }, { note: /note/ }],
-    [2072, { off: ['2072-01-01'] }, { year: /2072 年不在范围内/ }],
+    [2027, { off: ['2028-01-01'], on: [] }, 'holiday.otherYear', { off: /「2028-01-01」不在 2027 年内/ }],
+    [2027, { off: ['2027-01-01'], on: ['2027-02-30'] }, 'holiday.badDate', { on: /「2027-02-30」不是有效的日期/ }],
+    [2027, { off: ['1月1日'] }, 400, { off: /「放假日期」应是日期/ }],
+    [2027, { off: [], on: [] }, 'holiday.empty', { off: /请至少选择 2027 年/, on: /请至少选择 2027 年/ }],
+    [2027, { off: 'all', on: [] }, 400, { off: /「放假日期」/ }],
+    [2027, { off: [], on: [], note: 'x' }, 400, { note: /note/ }],
+    [2072, { off: ['2072-01-01'] }, 'holiday.yearOutOfRange', { year: /2072 年不在范围内/ }],
   ];
-  for (const [year, body, fields] of cases) {
+  for (const [year, body, expected, fields] of cases) {
     const r = await put(office, year, body);
-    expect(r.status).toBe(400);
+    if (typeof expected === 'number') expect(r.status).toBe(expected);
+    else expect([r.status, r.body.error.code]).toEqual([422, expected]);
+    expect(Object.keys(r.body.error.fields).sort()).toEqual(Object.keys(fields).sort());
     for (const [field, message] of Object.entries(fields)) expect(r.body.error.fields[field]).toMatch(message);
     expect(r.body.error.message).toMatch(/\S/);
   }

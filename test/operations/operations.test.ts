@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import supertest from 'supertest';
 import { loadConfig } from '../../config';
-import { composeApp } from '../../src/compose';
+import { composeDemoApp } from '../../src/demo/compose-demo';
 import { logDeploymentWarnings } from '../../src/deployment-checks';
 import { createLogger } from '../../src/logger';
 import { createDeployment } from '../../src/services/scheduling';
@@ -237,7 +237,7 @@ describe('a quiet, honest log', () => {
     const db = await openTestDatabase('ops_demo_log');
     const { lines, log } = capture();
     const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'debug', JOBS_ENABLED: 'false' });
-    const composed = await composeApp({
+    const composed = await composeDemoApp({
       config,
       connection: db.connection,
       log,

@@ -147,7 +147,12 @@ describe('the office console in a browser', () => {
 
     // 答复: two paragraphs, with the filer's notice previewed before saving.
     await page.locator('[data-test="act-answer"]').click();
+    // Without a 落实 class the form says so under the field and saves nothing.
     const answer = page.locator('textarea[data-test="answer-text"]');
+    await answer.fill('已安排施工队更换灯杆。');
+    await page.locator('[data-test="answer-submit"]').click();
+    await expectText(page.locator('[data-test="answer-dialog"] .el-form-item__error'), '请选择落实分类');
+    await page.locator('[data-test="resolution-B"]').click();
     await answer.fill('已安排施工队更换灯杆。\n另外两盏路灯本周内修复。');
     // The filer's notice as WeCom shows it: the answer quoted, the code bold, no markdown marks.
     const notice = page.locator('[data-test="answer-preview"]');
@@ -159,6 +164,7 @@ describe('the office console in a browser', () => {
     await expectText(status(page), '已答复');
     const answered = (await newPushes()).join('\n');
     expect(answered).toContain('已安排施工队更换灯杆');
+    expect(answered).toContain('落实情况：B 正在解决');
     expect(answered).toContain('评价 YJ2026-001 满意');
 
     // 办结 after a confirmation.

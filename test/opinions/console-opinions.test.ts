@@ -173,7 +173,7 @@ describe('actions', () => {
     expect(await pushed()).toHaveLength(0);
 
     // Someone answers in the chat; the page still shows the old version.
-    await h.say('office1', `答复 ${code} 已清理排水沟`);
+    await h.say('office1', `答复 ${code} A 已清理排水沟`);
     await pushed();
     const stale = await office.post(`/api/console/opinions/${code}/reassign`, { unit: '水利站', version: v + 1 });
     expect(stale.status).toBe(409);
@@ -211,13 +211,16 @@ describe('actions', () => {
 
     const preview = await office.post(`/api/console/opinions/${code}/answer-preview`, {
       text: '已安排夜间值班。\n\n从12月起执行。',
+      resolution: 'A',
     });
     expect(preview.status).toBe(200);
     expect(preview.body.notice).toContain('已安排夜间值班');
     expect(preview.body.notice).toContain('评价');
+    expect(preview.body.notice).toContain('落实情况：A 已解决');
 
     r = await office.post(`/api/console/opinions/${code}/answer`, {
       text: '已安排夜间值班。\n\n从12月起执行。',
+      resolution: 'A',
       version: r.body.version,
     });
     expect(r.status).toBe(200);
@@ -252,9 +255,14 @@ describe('actions', () => {
     const [a, b] = await Promise.all([
       office.post(`/api/console/opinions/${code}/answer`, {
         text: '已安排早晚高峰执勤。',
+        resolution: 'A',
         version: assigned.body.version,
       }),
-      second.post(`/api/console/opinions/${code}/answer`, { text: '已增设护学岗。', version: assigned.body.version }),
+      second.post(`/api/console/opinions/${code}/answer`, {
+        text: '已增设护学岗。',
+        resolution: 'B',
+        version: assigned.body.version,
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const d = await detail(code);

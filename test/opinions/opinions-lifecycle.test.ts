@@ -47,7 +47,7 @@ describe('a whole lifecycle with a second round', () => {
     expect(afterAssign[0]!.content).not.toContain(PHONE);
 
     h.clock.set('2026-11-30T09:00:00+08:00');
-    const answered = await h.say('clerk', '答复 1 已安排施工队更换灯杆，电话 0571-87654321 联系');
+    const answered = await h.say('clerk', '答复 1 A 已安排施工队更换灯杆，电话 0571-87654321 联系');
     expect(answered).toContain('已记录 YJ2026-001 的答复');
     expect(answered).not.toContain('超过办理期限');
     const afterAnswer = await newPushes();
@@ -85,7 +85,7 @@ describe('a whole lifecycle with a second round', () => {
     expect(movedPush[0]!.content).toContain('改派给「城管执法中队」（第 2 轮）');
 
     h.clock.set('2026-12-05T09:00:00+08:00');
-    await h.say('clerk', '答复 YJ2026-001 三盏路灯均已修复');
+    await h.say('clerk', '答复 YJ2026-001 A 三盏路灯均已修复');
     expect((await newPushes())[0]!.content).toContain('三盏路灯均已修复');
     expect(await h.say('zhangsan', '评价 YJ2026-001 满意')).toContain('已记录您对 YJ2026-001 的评价：满意');
     // The office learns the rating and that it can close.
@@ -130,7 +130,7 @@ describe('a whole lifecycle with a second round', () => {
     expect(timeline).toContain('附议：李四');
     expect(timeline).toContain('评价：不满意（只换了一盏，另外两盏还是不亮）');
     expect(timeline).toContain('转入第 2 轮办理');
-    expect(timeline).toContain('「城管执法中队」答复（第 2 轮）：三盏路灯均已修复');
+    expect(timeline).toContain('「城管执法中队」答复（第 2 轮）【A 已解决】：三盏路灯均已修复');
     expect(timeline).toContain(PHONE);
   });
 });

@@ -35,7 +35,7 @@ it('tells the filer and co-signers by app message at every step, including the s
   expect(assigned[0]!.content).toContain('已交办给「交通运输局」');
   expect(assigned[0]!.content).not.toContain('<@');
 
-  await h.say('clerk', '答复 1 已安排检测，下月维修');
+  await h.say('clerk', '答复 1 A 已安排检测，下月维修');
   const answered = await newAppMessages();
   expect(answered).toHaveLength(1);
   expect(answered[0]!.to).toEqual(['lisi', 'wangwu', 'zhangsan']);
@@ -56,7 +56,7 @@ it('tells the filer and co-signers by app message at every step, including the s
 
   await h.say('clerk', '改派 1 单位：城建办 期限：30天');
   expect((await newAppMessages())[0]).toMatchObject({ to: ['lisi', 'wangwu', 'zhangsan'] });
-  await h.say('clerk', '答复 1 已完成维修');
+  await h.say('clerk', '答复 1 A 已完成维修');
   await h.say('zhangsan', '评价 1 满意');
   await h.say('clerk', '办结 1');
   const closing = await newAppMessages();

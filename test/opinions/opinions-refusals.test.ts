@@ -44,7 +44,7 @@ describe('roles and ownership', () => {
     const code = await fileOne();
     for (const cmd of [
       `交办 ${code} 单位：水利站`,
-      `答复 ${code} 已修`,
+      `答复 ${code} A 已修`,
       `办结 ${code}`,
       `退回 ${code} 不属于`,
       '督办',
@@ -62,7 +62,7 @@ describe('roles and ownership', () => {
     expect(await h.say('lisi', `附议 ${code}`)).toContain('已附议');
     expect(await h.say('lisi', `附议 ${code}`)).toContain('已经附议过');
     await h.say('clerk', `交办 ${code} 单位：水利站`);
-    await h.say('clerk', `答复 ${code} 已安排修缮`);
+    await h.say('clerk', `答复 ${code} A 已安排修缮`);
     expect(await h.say('lisi', `评价 ${code} 满意`)).toContain(`只有 ${code} 的提出人可以评价`);
     expect(await h.say('clerk', `评价 ${code} 满意`)).toContain('提出人');
     expect(await statusOf(code)).toBe('已答复');
@@ -72,7 +72,7 @@ describe('roles and ownership', () => {
 describe('wrong states', () => {
   it('refuses each step out of order, saying where it stands and what to do', async () => {
     const code = await fileOne();
-    expect(await h.say('clerk', `答复 ${code} 已修好`)).toMatch(
+    expect(await h.say('clerk', `答复 ${code} A 已修好`)).toMatch(
       new RegExp(`${code} 目前是「待交办」，不能答复。.*可以先交办：交办 ${code}`),
     );
     expect(await h.say('clerk', `办结 ${code}`)).toContain('不能办结');
@@ -82,10 +82,10 @@ describe('wrong states', () => {
       /目前是「已交办」，不能撤回。最近一步：.*赵干事 交办。正由「水利站」办理/,
     );
     expect(await h.say('clerk', `办结 ${code}`)).toContain('不能办结');
-    expect(await h.say('clerk', `答复 ${code} ${'很'.repeat(2001)}`)).toContain(
+    expect(await h.say('clerk', `答复 ${code} A ${'很'.repeat(2001)}`)).toContain(
       '答复有 2001 个字，超过了 2000 字的上限',
     );
-    await h.say('clerk', `答复 ${code} 已修缮完毕`);
+    await h.say('clerk', `答复 ${code} A 已修缮完毕`);
     expect(await h.say('clerk', `退回 ${code} 不在范围`)).toContain('不能退回');
     expect(await h.say('clerk', `交办 ${code} 单位：水利站`)).toContain('不能交办');
     expect(await h.say('zhangsan', `评价 ${code} 很好`)).toContain('满意、基本满意 或 不满意');
@@ -203,7 +203,10 @@ describe('concurrency', () => {
   it('lets exactly one of two clerks answering at once win; the other is told who did', async () => {
     const code = await fileOne();
     await h.say('clerk', `交办 ${code} 单位：水利站`);
-    const [a, b] = await Promise.all([h.say('clerk', `答复 ${code} 答复甲`), h.say('clerk2', `答复 ${code} 答复乙`)]);
+    const [a, b] = await Promise.all([
+      h.say('clerk', `答复 ${code} A 答复甲`),
+      h.say('clerk2', `答复 ${code} A 答复乙`),
+    ]);
     const wins = [a, b].filter((r) => r.includes('已记录'));
     const loses = [a, b].filter((r) => r.includes('不能答复'));
     expect(wins).toHaveLength(1);
@@ -217,7 +220,7 @@ describe('concurrency', () => {
   it('a rating racing a close leaves one consistent outcome', async () => {
     const code = await fileOne();
     await h.say('clerk', `交办 ${code} 单位：水利站`);
-    await h.say('clerk', `答复 ${code} 已修`);
+    await h.say('clerk', `答复 ${code} A 已修`);
     const [rate, close] = await Promise.all([
       h.say('zhangsan', `评价 ${code} 不满意 没修好`),
       h.say('clerk', `办结 ${code}`),
@@ -239,7 +242,7 @@ describe('concurrency', () => {
       const code = await fileOne();
       await h.say('clerk', `交办 ${code} 单位：水利站`);
       const [answer, rate] = await Promise.all([
-        h.say('clerk', `答复 ${code} 已修缮${i}`),
+        h.say('clerk', `答复 ${code} A 已修缮${i}`),
         h.say('zhangsan', `评价 ${code} 不满意 没修好`),
       ]);
       expect(answer).toContain('已记录');
@@ -255,12 +258,12 @@ describe('concurrency', () => {
     await h.say('clerk', `交办 ${code} 单位：水利站`);
     const actor = { userid: 'clerk', name: '赵干事', isOffice: true };
     const input = { actor, msgId: 'replayed-answer-1', now: h.clock.now() };
-    const first = await h.services.opinions.answer({ code, text: '已修缮' }, input);
-    const again = await h.services.opinions.answer({ code, text: '已修缮' }, input);
+    const first = await h.services.opinions.answer({ code, text: '已修缮', resolution: 'A' }, input);
+    const again = await h.services.opinions.answer({ code, text: '已修缮', resolution: 'A' }, input);
     expect(again.opinion.timeline).toHaveLength(first.opinion.timeline.length);
     expect(await h.models.OutboxItem.countDocuments({ key: `opinion:${code}:answered:1` })).toBe(1);
     await expect(
-      h.services.opinions.answer({ code, text: '已修缮' }, { ...input, msgId: 'another-message' }),
+      h.services.opinions.answer({ code, text: '已修缮', resolution: 'A' }, { ...input, msgId: 'another-message' }),
     ).rejects.toMatchObject({ code: 'opinion.wrongState', fields: { code, status: '已答复', action: 'answer' } });
   });
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 
   await say('zhangsan', '建议 希望镇里统一安装污水管网');
   await say('clerk', '交办 YJ2025-001 单位：环保站');
-  await say('clerk', '答复 YJ2025-001 已纳入明年计划');
+  await say('clerk', '答复 YJ2025-001 C 已纳入明年计划');
   await say('clerk', '办结 YJ2025-001');
 
   at('2026-03-02T10:00:00');
@@ -39,19 +39,19 @@ beforeAll(async () => {
   await say('clerk', '交办 7 单位：民政办');
   await say('clerk', '交办 8 单位：交通运输局');
   at('2026-03-05T10:00:00');
-  await say('clerk', '答复 1 已修复');
-  await say('clerk', '答复 7 已协调增加床位');
-  await say('clerk', '答复 8 已增开班次');
+  await say('clerk', '答复 1 A 已修复');
+  await say('clerk', '答复 7 A 已协调增加床位');
+  await say('clerk', '答复 8 A 已增开班次');
   await say('zhangsan', '评价 1 满意');
   await say('clerk', '办结 1');
   await say('clerk', '办结 7');
   at('2026-03-09T10:00:00');
-  await say('clerk', '答复 2 已安排清运');
+  await say('clerk', '答复 2 A 已安排清运');
   at('2026-03-10T10:00:00');
   await say('zhangsan', '评价 2 不满意 清运后又堆起来了');
   await say('zhangsan', '评价 8 不满意 班次还是不够');
   at('2026-03-12T10:00:00');
-  await say('clerk', '答复 2 已设置固定清运点');
+  await say('clerk', '答复 2 A 已设置固定清运点');
   await say('zhangsan', '评价 2 基本满意');
 }, 60_000);
 afterAll(async () => h.close());

@@ -54,7 +54,7 @@ describe('附图', () => {
 
   it('refuses a closed opinion', async () => {
     await h.say('clerk', '交办 3 单位：水利站', single);
-    await h.say('clerk', '答复 3 已安排加固', single);
+    await h.say('clerk', '答复 3 A 已安排加固', single);
     await h.say('zhang', '评价 3 满意', single);
     await h.say('clerk', '办结 3', single);
     await sendNewPhoto('zhang');

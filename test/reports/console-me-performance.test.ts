@@ -43,8 +43,12 @@ it('shows an earlier year as the chat does, and refuses a year out of range', as
   expect(r.body.title).toBe('张三 2025年履职记录');
   expect(r.body.lines).toEqual(chat.slice(1, 6));
   const future = await me.get('/api/console/me/performance?year=2030');
-  expect(future.status).toBe(400);
-  expect(future.body.error).toMatchObject({ code: 'refused', message: expect.stringContaining('不是可查询的年份') });
+  expect(future.status).toBe(422);
+  expect(future.body.error).toMatchObject({
+    code: 'records.badYear',
+    message: '2030 年不是可查询的年份：请选 2000 到 2026 之间的年份。',
+    fields: { year: expect.stringContaining('2030') },
+  });
   const bad = await me.get('/api/console/me/performance?year=abc');
   expect(bad.status).toBe(400);
   expect(bad.body.error.fields.year).toContain('年份');

@@ -29,7 +29,7 @@ async function someCasework() {
   expect(await h.say('zhangsan', '建议 敬老院冬季取暖设施老化 #社会保障')).toContain('YJ2026-003');
   expect(await h.say('office1', '交办 YJ2026-002 单位：交通运输局')).toContain('YJ2026-002');
   h.clock.set(at('2026-11-19T10:00:00'));
-  expect(await h.say('office1', '答复 YJ2026-002 已于11月19日完成路灯维修')).toContain('YJ2026-002');
+  expect(await h.say('office1', '答复 YJ2026-002 A 已于11月19日完成路灯维修')).toContain('YJ2026-002');
   expect(await h.say('zhangsan', '评价 YJ2026-002 满意')).toContain('满意');
 }
 

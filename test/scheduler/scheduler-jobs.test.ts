@@ -113,7 +113,7 @@ it('the Monday digest covers the coming week and last week from the real service
   );
   expect(await h.say('office1', '交办 YJ2026-001 单位：交通运输局')).toContain('YJ2026-001');
   h.clock.set(at('2026-11-19T10:00:00'));
-  expect(await h.say('office1', '答复 YJ2026-001 已于11月19日完成路灯维修')).toContain('YJ2026-001');
+  expect(await h.say('office1', '答复 YJ2026-001 A 已于11月19日完成路灯维修')).toContain('YJ2026-001');
   expect(await h.say('zhangsan', '评价 YJ2026-001 满意')).toContain('满意');
   // Study pushed last Wednesday and marked by one deputy.
   await h.say('office1', '学习资料 代表法第二讲 https://example.com/x');

@@ -37,12 +37,19 @@ describe('boundary rules', () => {
     'services-no-chat-words: src/services/beta/reads-words.ts → src/time/parse-time.ts',
     'services-not-up: src/services/beta/reads-commands.ts → src/commands/args.ts',
     'contracts-alone: src/contracts/leak.ts → src/models/thing.ts',
+    'demo-not-in-production: src/wecom/w.ts → src/demo/sim.ts',
+    'main-loads-demo-lazily: src/main.ts → src/demo/sim.ts',
+    'main-loads-demo-lazily: src/main.ts → src/demo/compose-demo.ts',
   ])('refuses %s', (line) => {
     expect(found).toContain(line);
   });
 
   it('refuses a cycle', () => {
     expect(found.some((l) => l.startsWith('no-circular: src/text/'))).toBe(true);
+  });
+
+  it("lets the demo's composition wire the demo", () => {
+    expect(found.filter((l) => l.includes('src/demo/compose-demo.ts →'))).toEqual([]);
   });
 
   it('lets a handler reach a service domain through its index', () => {

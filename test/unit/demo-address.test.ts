@@ -1,4 +1,4 @@
-import { localBaseUrl } from '../../src/demo/address';
+import { localBaseUrl } from '../../src/compose/local-address';
 
 describe('localBaseUrl', () => {
   it.each([

@@ -42,6 +42,8 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'opinion.pageBeyondEnd': { page: 9, pages: 2 },
   'opinion.unknownCategory': { category: '其它', categories: ['城乡建设', '公共交通'] },
   'opinion.categoryUnchanged': { code, category: '城乡建设' },
+  'opinion.resolutionMissing': { code },
+  'opinion.badResolution': { code, input: 'E' },
   'study.notFound': { code: 'XX2026-003' },
   'study.alreadyPushed': { code: 'XX2026-003', title: '代表法第二讲' },
   'study.changedMeanwhile': { code: 'XX2026-003' },
@@ -169,6 +171,13 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'roster.officeNot': { name: '张三' },
   'roster.lastOffice': {},
   'roster.officeConcurrent': {},
+  'records.badYear': { year: 1999, from: 2000, current: 2026 },
+  'records.notOnRoster': {},
+  'holiday.yearOutOfRange': { year: 2072, from: 2025, to: 2028 },
+  'holiday.empty': { year: 2027, lists: ['off', 'on'] },
+  'holiday.badDate': { text: '2027-02-30', lists: ['off'] },
+  'holiday.otherYear': { text: '2028-01-01', year: 2027, lists: ['on'] },
+  'holiday.both': { days: ['2027-02-14'], lists: ['off', 'on'] },
 };
 
 const chat = (c: RefusalCode, office = true) =>
@@ -193,15 +202,17 @@ describe('the refusal catalogue', () => {
 
   it.each(REFUSAL_CODES)('%s has its console status from its kind, on its field', (c) => {
     const r = web(c);
-    const { kind, field } = REFUSALS[c];
+    const { kind, field, fieldsIn } = REFUSALS[c];
     expect(r.status).toBe({ notFound: 404, conflict: 409, forbidden: 403, invalid: 422 }[kind]);
-    expect(r.fields).toEqual(field ? { [field]: r.message } : undefined);
+    const named = fieldsIn ? ((EXAMPLES[c] as Record<string, unknown>)[fieldsIn] as string[]) : [];
+    const fields = [...(field ? [field] : []), ...named];
+    expect(r.fields).toEqual(fields.length ? Object.fromEntries(fields.map((f) => [f, r.message])) : undefined);
   });
 
   it('the chat keeps its usage examples and next steps', () => {
     expect(chat('opinion.unitMissing')).toBe(`请写上承办单位，例如：交办 ${code} 单位：交通运输局 期限：15个工作日`);
     expect(chat('opinion.wrongState')).toBe(
-      `${code} 目前是「已交办」，不能交办。最近一步：11月22日 10:00 王主任 交办。正由「住建局」办理，期限 2026年12月4日（周五）。单位答复后发送：答复 ${code} <答复内容>；换单位或期限：改派 ${code} 单位：…`,
+      `${code} 目前是「已交办」，不能交办。最近一步：11月22日 10:00 王主任 交办。正由「住建局」办理，期限 2026年12月4日（周五）。单位答复后发送：答复 ${code} <A|B|C|D> <答复内容>；换单位或期限：改派 ${code} 单位：…`,
     );
     // A deputy is not offered the office's steps.
     expect(chat('opinion.wrongState', false)).not.toContain('答复 YJ');
@@ -209,6 +220,12 @@ describe('the refusal catalogue', () => {
     expect(chat('shift.namesInvalid')).toBe(
       '这次没有排班，请改正下面的姓名后重发整条：\n- 名册中没有在册的「张叁」。发送「代表 列表」查看名册。\n- 「张」对应多人：张三（zhangsan）、张四（zhangsi）。请写全名或企业微信账号。',
     );
+  });
+
+  it('a refusal about a date shows beside the list that holds it', () => {
+    const r = web('holiday.badDate');
+    expect(r).toEqual({ status: 422, code: 'holiday.badDate', message: r.message, fields: { off: r.message } });
+    expect(r.message).toContain('2027-02-30');
   });
 
   it('a page can put a use case’s field under its own name', () => {

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
-import { UserError } from '../../errors';
 import type { Models } from '../../models';
+import { type HolidayList, refuse } from '../../refusals';
 import { type ArrangementProblem, parseArrangement, validateArrangement } from '../../time/holiday-arrangement';
 import {
   bundledArrangement,
@@ -145,40 +145,20 @@ export function createHolidays(o: HolidaysOptions) {
     },
 
     /**
-     * 节假日 设置: replaces the year's arrangement (one upsert; a retried message writes the same
-     * document again). Returns the stored arrangement and the open opinions whose deadline in
-     * that year was estimated on weekends only (the office may want to adjust them).
+     * 节假日 设置 (chat, parsed at the door) and the console's form: replaces the year's arrangement (one
+     * upsert; a retried message writes the same document again). The days are `YYYY-MM-DD`, checked here
+     * whoever sent them. Returns the stored arrangement and the open opinions whose deadline in that year
+     * was estimated on weekends only (the office may want to adjust them).
      */
     async set(
-      year: number,
-      text: string,
-      by: { userid: string; name: string },
-      now: Date,
-    ): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
-      checkYear(year, now);
-      const parsed = parseArrangement(year, text);
-      if (!parsed.ok) throw problemError(year, parsed.problem);
-      return store(parsed.arrangement, by, now);
-    },
-
-    /**
-     * The console's form: the same entry as dates (`2027-01-01`) instead of the chat's words, run
-     * through the same checks. A refusal names the list (or the year) it is about.
-     */
-    async setDays(
       year: number,
       days: { off: readonly string[]; on: readonly string[] },
       by: { userid: string; name: string },
       now: Date,
     ): Promise<{ arrangement: YearArrangement; estimated: string[] }> {
-      try {
-        checkYear(year, now);
-      } catch (err) {
-        throw err instanceof UserError ? new HolidayDaysRefused(['year'], err) : err;
-      }
+      checkYear(year, now);
       const checked = validateArrangement({ year, off: [...days.off], on: [...days.on] });
-      if (!checked.ok)
-        throw new HolidayDaysRefused(fieldsOf(checked.problem, days), daysProblemError(year, checked.problem));
+      if (!checked.ok) refuseArrangement(year, checked.problem, days);
       return store(checked.arrangement, by, now);
     },
   };
@@ -186,7 +166,7 @@ export function createHolidays(o: HolidaysOptions) {
   function checkYear(year: number, now: Date): void {
     const current = wallTime(now, o.timezone).year;
     if (year < current - YEARS_BACK || year > current + YEARS_AHEAD)
-      throw new UserError('holidaysYearOutOfRange', { year, from: current - YEARS_BACK, to: current + YEARS_AHEAD });
+      refuse('holiday.yearOutOfRange', { year, from: current - YEARS_BACK, to: current + YEARS_AHEAD });
   }
 
   /** Replaces the year's arrangement (one upsert; a retry writes the same document again). */
@@ -219,47 +199,26 @@ export function createHolidays(o: HolidaysOptions) {
 
 export type Holidays = ReturnType<typeof createHolidays>;
 
-/** A refused form entry: the service's reason and the form fields it is about. */
-export class HolidayDaysRefused extends Error {
-  constructor(
-    readonly fields: Array<'year' | 'off' | 'on'>,
-    readonly reason: UserError,
-  ) {
-    super(reason.reply);
-  }
-}
-
-/** The list holding the offending date; a day in both lists concerns both. */
-function fieldsOf(p: ArrangementProblem, days: { off: readonly string[] }): Array<'off' | 'on'> {
+/** The list holding the offending date; a day in both lists, or none at all, concerns both. */
+function listsOf(p: ArrangementProblem, days: { off: readonly string[] }): HolidayList[] {
   if (p.kind === 'both' || p.kind === 'empty') return ['off', 'on'];
   if ('text' in p && days.off.includes(p.text)) return ['off'];
   return ['on'];
 }
 
-/** As problemError, in the form's words (dates picked, not typed). */
-function daysProblemError(year: number, p: ArrangementProblem): UserError {
-  if (p.kind === 'empty') return new UserError('holidaysFormEmpty', { year });
-  if (p.kind === 'bad_date') return new UserError('holidaysFormBadDate', { text: p.text });
-  if (p.kind === 'both') return new UserError('holidaysFormBoth', { days: p.days });
-  return problemError(year, p);
-}
-
-function problemError(year: number, p: ArrangementProblem): UserError {
+/** What validateArrangement found, as the use case's refusal (its words are each door's). */
+function refuseArrangement(year: number, p: ArrangementProblem, days: { off: readonly string[] }): never {
+  const lists = listsOf(p, days);
   switch (p.kind) {
     case 'empty':
-      return new UserError('holidaysSetUsage', { year });
-    case 'stray':
-      return new UserError('holidaysStray', { text: p.text, year });
-    case 'bad_date':
-      return new UserError('holidaysBadDate', { text: p.text });
-    case 'other_year':
-      return new UserError('holidaysOtherYear', { text: p.text, year: p.year });
-    case 'reversed':
-      return new UserError('holidaysReversed', { text: p.text });
-    case 'too_long':
-      return new UserError('holidaysTooLong', { text: p.text, max: p.max });
+      return refuse('holiday.empty', { year, lists });
     case 'both':
-      return new UserError('holidaysBoth', { days: p.days });
+      return refuse('holiday.both', { days: p.days, lists });
+    case 'other_year':
+      return refuse('holiday.otherYear', { text: p.text, year: p.year, lists });
+    default:
+      // validateArrangement finds nothing else in dates already split into days.
+      return refuse('holiday.badDate', { text: 'text' in p ? p.text : '', lists });
   }
 }
 

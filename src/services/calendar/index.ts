@@ -5,6 +5,5 @@ export {
   type Holidays,
   type HolidaysOptions,
   createHolidays,
-  HolidayDaysRefused,
   loadHolidayFiles,
 } from './holidays';

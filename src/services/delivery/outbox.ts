@@ -108,83 +108,20 @@ export function createOutbox(deps: {
   const groupChannel = deps.groupChannel ?? 'webhook';
   const fileChannel = deps.fileChannel === 'app' ? 'app' : DIRECT_CHANNEL;
 
-  function partUpserts(req: PushRequest, now: Date) {
-    const parts = pushParts(req);
-    const channel = channelOf(req.target, groupChannel);
-    const userids = useridsOf(req.target);
-    return parts.map((content, i) => {
-      const key = parts.length === 1 ? req.key : `${req.key}#${i + 1}`;
-      return {
-        updateOne: {
-          filter: { key },
-          update: {
-            $setOnInsert: {
-              // Made here, not by the server: ids from one process grow, so equal times keep queue order.
-              _id: new Types.ObjectId(),
-              key,
-              channel,
-              msgtype: req.format,
-              content,
-              // Mentions in a text push go with the last part, so the ping arrives with the whole message.
-              userids: req.format === 'text' && channel === groupChannel && i < parts.length - 1 ? [] : userids,
-              url: req.target.kind === 'response_url' ? req.target.url : undefined,
-              status: 'pending',
-              attempts: 0,
-              nextAttemptAt: req.notBefore ?? now,
-              createdAt: now,
-              seq: req.order ? req.order.seq * SEQ_PER_RANK + i : i,
-              group: req.order?.group ?? req.key,
-            },
-          },
-          upsert: true,
-        },
-      };
-    });
-  }
-
   async function enqueueAll(reqs: PushRequest[]): Promise<number> {
     const now = deps.clock.now();
-    const ops = reqs.flatMap((req) => partUpserts(req, now));
+    const ops = reqs.flatMap((req) => partUpserts(req, now, groupChannel));
     if (ops.length === 0) return 0;
     return upsertIgnoringRace(() => deps.models.OutboxItem.bulkWrite(ops as never, { ordered: false }));
   }
 
   /** One picture or file: its bytes as base64 in one item (what the robot takes; the long connection uploads them). */
-  async function enqueueBytes(item: {
-    key: string;
-    channel: string;
-    msgtype: 'image' | 'file';
-    bytes: Buffer;
-    max: number;
-    userids: string[];
-    filename?: string;
-    order?: { group: string; seq: number };
-  }): Promise<number> {
+  async function enqueueBytes(item: BytesItem): Promise<number> {
     if (item.bytes.length > item.max)
       throw new Error(`${item.msgtype} push ${item.key} is ${item.bytes.length} bytes, over the channel's ${item.max}`);
     const now = deps.clock.now();
     return upsertIgnoringRace(() =>
-      deps.models.OutboxItem.updateOne(
-        { key: item.key },
-        {
-          $setOnInsert: {
-            _id: new Types.ObjectId(),
-            key: item.key,
-            channel: item.channel,
-            msgtype: item.msgtype,
-            content: item.bytes.toString('base64'),
-            filename: item.filename,
-            userids: item.userids,
-            status: 'pending',
-            attempts: 0,
-            nextAttemptAt: now,
-            createdAt: now,
-            seq: item.order ? item.order.seq * SEQ_PER_RANK : 0,
-            group: item.order?.group ?? item.key,
-          },
-        },
-        { upsert: true },
-      ),
+      deps.models.OutboxItem.updateOne({ key: item.key }, { $setOnInsert: bytesDocument(item, now) }, { upsert: true }),
     );
   }
 
@@ -212,6 +149,70 @@ export function createOutbox(deps: {
         userids: [req.userid],
         filename: req.filename,
       }),
+  };
+}
+
+/** The parts of one push, each an upsert that stores it once under its key. */
+function partUpserts(req: PushRequest, now: Date, groupChannel: string) {
+  const parts = pushParts(req);
+  const channel = channelOf(req.target, groupChannel);
+  const userids = useridsOf(req.target);
+  return parts.map((content, i) => {
+    const key = parts.length === 1 ? req.key : `${req.key}#${i + 1}`;
+    return {
+      updateOne: {
+        filter: { key },
+        update: {
+          $setOnInsert: {
+            // Made here, not by the server: ids from one process grow, so equal times keep queue order.
+            _id: new Types.ObjectId(),
+            key,
+            channel,
+            msgtype: req.format,
+            content,
+            // Mentions in a text push go with the last part, so the ping arrives with the whole message.
+            userids: req.format === 'text' && channel === groupChannel && i < parts.length - 1 ? [] : userids,
+            url: req.target.kind === 'response_url' ? req.target.url : undefined,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: req.notBefore ?? now,
+            createdAt: now,
+            seq: req.order ? req.order.seq * SEQ_PER_RANK + i : i,
+            group: req.order?.group ?? req.key,
+          },
+        },
+        upsert: true,
+      },
+    };
+  });
+}
+
+interface BytesItem {
+  key: string;
+  channel: string;
+  msgtype: 'image' | 'file';
+  bytes: Buffer;
+  max: number;
+  userids: string[];
+  filename?: string;
+  order?: { group: string; seq: number };
+}
+
+function bytesDocument(item: BytesItem, now: Date) {
+  return {
+    _id: new Types.ObjectId(),
+    key: item.key,
+    channel: item.channel,
+    msgtype: item.msgtype,
+    content: item.bytes.toString('base64'),
+    filename: item.filename,
+    userids: item.userids,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+    seq: item.order ? item.order.seq * SEQ_PER_RANK : 0,
+    group: item.order?.group ?? item.key,
   };
 }
 

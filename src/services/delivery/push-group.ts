@@ -38,7 +38,7 @@ export function createPushGroup(d: {
   /** Told after a choice, so waiting pushes go out at once. */
   afterChoose?: () => void;
 }) {
-  const { BotChat, OutboxItem } = d.models;
+  const { BotChat } = d.models;
   // Groups this instance has already recorded: one write per group per instance.
   const recorded = new Set<string>();
 
@@ -54,7 +54,7 @@ export function createPushGroup(d: {
     }
   }
 
-  const waiting = () => OutboxItem.countDocuments({ channel: GROUP_CHANNEL, status: { $in: ['pending', 'sending'] } });
+  const waiting = () => countWaiting(d.models);
 
   return {
     needed: d.needed,
@@ -102,44 +102,52 @@ export function createPushGroup(d: {
       d.afterChoose?.();
       return { ok: true, unchanged: before?.chatid === chatid && Boolean(before.chosenBy), waiting: await waiting() };
     },
-    async overview(): Promise<PushGroupOverview> {
-      const [chosen, seen, count] = await Promise.all([
-        BotChat.findById(CHOSEN).lean(),
-        // Every id starting with "group:" (';' follows ':'): a range on _id, no regular expression.
-        BotChat.find({ _id: { $gt: 'group:', $lt: 'group;' } })
-          .sort({ learnedAt: -1 })
-          .limit(50)
-          .lean(),
-        waiting(),
-      ]);
-      const groups = seen.map((g) => ({
-        chatid: g.chatid,
-        learnedAt: g.learnedAt,
-        learnedFrom: g.learnedFrom ?? undefined,
-      }));
-      // The group an earlier version stored was not recorded among the groups heard from.
-      if (chosen && !groups.some((g) => g.chatid === chosen.chatid))
-        groups.push({
-          chatid: chosen.chatid,
-          learnedAt: chosen.learnedAt,
-          learnedFrom: chosen.learnedFrom ?? undefined,
-        });
-      return {
-        needed: d.needed,
-        chosen: chosen
-          ? {
-              chatid: chosen.chatid,
-              chosenAt: chosen.chosenAt ?? undefined,
-              chosenBy: chosen.chosenBy ?? undefined,
-              learnedAt: chosen.learnedAt,
-              automatic: !chosen.chosenBy,
-            }
-          : undefined,
-        seen: groups,
-        waiting: count,
-      };
-    },
+    /** What the console's 系统 page shows: the chosen group, the groups heard from, what waits. */
+    overview: () => readOverview(d.models, d.needed),
   };
 }
 
 export type PushGroup = ReturnType<typeof createPushGroup>;
+
+async function readOverview(models: Models, needed: boolean): Promise<PushGroupOverview> {
+  const { BotChat } = models;
+  const [chosen, seen, count] = await Promise.all([
+    BotChat.findById(CHOSEN).lean(),
+    // Every id starting with "group:" (';' follows ':'): a range on _id, no regular expression.
+    BotChat.find({ _id: { $gt: 'group:', $lt: 'group;' } })
+      .sort({ learnedAt: -1 })
+      .limit(50)
+      .lean(),
+    countWaiting(models),
+  ]);
+  const groups = seen.map((g) => ({
+    chatid: g.chatid,
+    learnedAt: g.learnedAt,
+    learnedFrom: g.learnedFrom ?? undefined,
+  }));
+  // The group an earlier version stored was not recorded among the groups heard from.
+  if (chosen && !groups.some((g) => g.chatid === chosen.chatid))
+    groups.push({
+      chatid: chosen.chatid,
+      learnedAt: chosen.learnedAt,
+      learnedFrom: chosen.learnedFrom ?? undefined,
+    });
+  return {
+    needed,
+    chosen: chosen
+      ? {
+          chatid: chosen.chatid,
+          chosenAt: chosen.chosenAt ?? undefined,
+          chosenBy: chosen.chosenBy ?? undefined,
+          learnedAt: chosen.learnedAt,
+          automatic: !chosen.chosenBy,
+        }
+      : undefined,
+    seen: groups,
+    waiting: count,
+  };
+}
+
+function countWaiting(models: Models): Promise<number> {
+  return models.OutboxItem.countDocuments({ channel: GROUP_CHANNEL, status: { $in: ['pending', 'sending'] } });
+}

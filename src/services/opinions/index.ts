@@ -1,7 +1,7 @@
 // The opinions domain (意见建议): filing, co-signing, the office's rounds, rating, and the reports.
 export { type Opinions, createOpinions } from './opinions';
 export type { ActionInput, Opinion, OpinionDeps, OpinionRef, Rating, TimelineEntry } from './opinion-steps';
-export type { AssignInput, AssignResult, DeadlineChoice, ReassignInput } from './office-actions';
+export type { AnswerInput, AssignInput, AssignResult, DeadlineChoice, ReassignInput } from './office-actions';
 export type { RateInput } from './deputy-actions';
 export { formatDeadline, versionOf } from './opinion-steps';
 export { OPEN_STATUSES } from './opinion-steps';

@@ -26,12 +26,13 @@ export function createOpinionNotices(
   });
 
   /** What the filer will read for an answer (the console previews it before saving). */
-  const answeredText = (o: Pick<Opinion, 'code' | 'title' | 'unit'>, answer: string): string =>
+  const answeredText = (o: Pick<Opinion, 'code' | 'title' | 'unit'>, answer: string, resolution?: string): string =>
     t('opinionNoticeAnswered', {
       code: o.code,
       title: groupSafe(o.title),
       unit: groupSafe(o.unit ?? ''),
       answer: groupSafe(answer),
+      resolution: resolution ? t('resolutionLabel', { resolution }) : undefined,
     });
 
   return {
@@ -53,7 +54,11 @@ export function createOpinionNotices(
     },
     answeredText,
     async answered(o: Opinion) {
-      await notify.toUsers(`opinion:${o.code}:answered:${o.round}`, followers(o), answeredText(o, o.answer ?? ''));
+      await notify.toUsers(
+        `opinion:${o.code}:answered:${o.round}`,
+        followers(o),
+        answeredText(o, o.answer ?? '', o.resolution ?? undefined),
+      );
     },
     /** 督办 from the console: the filer and co-signers learn the office chased the unit. `index` is the entry's place in the timeline. */
     async reminded(o: Opinion, index: number) {

@@ -1,4 +1,5 @@
 import type { UpdateQuery } from 'mongoose';
+import { RESOLUTIONS, type Resolution } from '../../contracts/labels';
 import { refuse } from '../../refusals';
 import { wallTime } from '../../time/zone';
 import type { OpinionNotices } from './notices';
@@ -31,6 +32,24 @@ export interface AssignInput extends OpinionRef {
 export interface ReassignInput extends OpinionRef {
   unit?: string;
   deadline: DeadlineChoice;
+}
+
+/** 答复: the answer's text and its 落实 class (A 已解决 … D 因条件限制暂不能解决). */
+export interface AnswerInput extends OpinionRef {
+  text: string;
+  resolution: Resolution;
+}
+
+/** The answer's text, trimmed, once it has a 落实 class and fits; refused otherwise (the same for every door). */
+export function checkAnswer(input: AnswerInput, maxChars: number): string {
+  const { code } = input;
+  const body = input.text.trim();
+  if (!body) refuse('opinion.answerMissing', { code });
+  const length = [...body].length;
+  if (length > maxChars) refuse('opinion.answerTooLong', { max: maxChars, length });
+  if (!(RESOLUTIONS as readonly string[]).includes(input.resolution))
+    refuse('opinion.badResolution', { code, input: String(input.resolution ?? '') });
+  return body;
 }
 
 export interface AssignResult {
@@ -176,16 +195,10 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     });
   }
 
-  /** 答复: records the unit's answer for the current round; exactly one of two racing clerks wins. */
-  async function answer(
-    input: OpinionRef & { text: string },
-    step: ActionInput,
-  ): Promise<{ opinion: Opinion; late: boolean }> {
-    const { code } = input;
-    const body = input.text.trim();
-    if (!body) refuse('opinion.answerMissing', { code });
-    const length = [...body].length;
-    if (length > limits.maxChars) refuse('opinion.answerTooLong', { max: limits.maxChars, length });
+  /** 答复: records the unit's answer and its 落实 class for the current round; exactly one of two racing clerks wins. */
+  async function answer(input: AnswerInput, step: ActionInput): Promise<{ opinion: Opinion; late: boolean }> {
+    const { code, resolution } = input;
+    const body = checkAnswer(input, limits.maxChars);
     const before = await loadOpinion(models, code);
     const round = before.round ?? 0;
     const { doc } = await applyGuarded(
@@ -197,11 +210,13 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
           status: '已答复',
           answer: body,
           answeredAt: step.now,
+          resolution,
           lastEventAt: step.now,
           'rounds.$[r].answer': body,
           'rounds.$[r].answeredAt': step.now,
+          'rounds.$[r].resolution': resolution,
         },
-        $push: { timeline: timelineEntry('answered', step, { round, note: body }) },
+        $push: { timeline: timelineEntry('answered', step, { round, note: body, resolution }) },
       },
       step.msgId,
       (current) => wrongState(current, 'answer'),

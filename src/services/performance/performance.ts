@@ -1,6 +1,6 @@
 import type { Config } from '../../../config';
 import type { Clock } from '../../clock';
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import type { Models } from '../../models';
 import { fromWallTime, yearOf } from '../../time/zone';
 import type { Attendance } from '../events';
@@ -60,7 +60,7 @@ export function createPerformance(d: PerformanceDeps) {
   function checkYear(year: number): void {
     const current = yearOf(d.clock.now(), tz);
     if (!Number.isInteger(year) || year < FIRST_YEAR || year > current)
-      throw new UserError('performanceBadYear', { year: String(year), current });
+      refuse('records.badYear', { year, from: FIRST_YEAR, current });
   }
 
   /**

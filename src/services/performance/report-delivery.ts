@@ -1,4 +1,4 @@
-import { UserError } from '../../errors';
+import { refuse } from '../../refusals';
 import type { FileDelivery, FileDeliveryService } from '../delivery';
 import type { Performance } from './performance';
 
@@ -19,7 +19,7 @@ export function createReportDelivery(d: {
         url: d.reportUrl(o.deputy, o.year),
         file: async () => {
           const report = await d.performance.reportFor(o.deputy, o.year);
-          if (!report) throw new UserError('reportNotOnRoster');
+          if (!report) refuse('records.notOnRoster', {});
           return { filename: report.fileName, bytes: report.docx };
         },
       });

@@ -1,5 +1,6 @@
 import type {
   AnswerPreview,
+  AnswerPreviewBody,
   AssignBody,
   BatchResult,
   CasePhotos,
@@ -8,6 +9,7 @@ import type {
   OpinionFilter,
   OpinionListQuery,
   OpinionPage,
+  Resolution,
   StepBodies,
   StepResult,
   Units,
@@ -27,7 +29,8 @@ export const opinionsApi = {
   /** One step on the case; `version` is the one the page read (a change meanwhile is a 409). */
   step: <A extends keyof StepBodies>(code: string, action: A, body: StepBodies[A], version: number) =>
     http.post<StepResult>(`${casePath(code)}/${action}`, { ...body, version }),
-  answerPreview: (code: string, text: string) => http.post<AnswerPreview>(`${casePath(code)}/answer-preview`, { text }),
+  answerPreview: (code: string, text: string, resolution?: Resolution) =>
+    http.post<AnswerPreview>(`${casePath(code)}/answer-preview`, { text, resolution } satisfies AnswerPreviewBody),
   assignBatch: (codes: string[], body: AssignBody) =>
     http.post<BatchResult>('/opinions/assign-batch', { codes, ...body }),
   units: async () => (await http.get<Units>('/units')).units,
