@@ -63,12 +63,11 @@ it('yearRates follows the single definition on the known data set', async () => 
     closed: 2,
     rated: 3,
     satisfied: 2,
-    resolved: 0,
+    resolved: 3,
     answerRate: '60.0%',
     closeRate: '40.0%',
     satisfactionRate: '66.7%',
-    // Answers given without a 落实 class are answered but not counted as solved.
-    resolveRate: '0.0%',
+    resolveRate: '100.0%',
   });
   expect(await h.services.opinions.yearRates(2025)).toMatchObject({
     assignedOrLater: 1,

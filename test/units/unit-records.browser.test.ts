@@ -26,7 +26,7 @@ beforeAll(async () => {
   await h.say('clerk', '交办 2 单位：住建办');
   await h.say('clerk', `交办 3 单位：派出所 期限：${year}-01-07`);
   at(`${year}-01-09T10:00:00`);
-  await h.say('clerk', '答复 1 已修复');
+  await h.say('clerk', '答复 1 A 已修复');
   await h.say('zhangsan', '评价 1 满意');
 });
 afterAll(async () => {
