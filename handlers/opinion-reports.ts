@@ -30,7 +30,7 @@ const joinCounts = (counts: Record<string, number>) =>
 export const statsCommand = defineCommand({
   name: '统计',
   role: 'office',
-  summary: '意见建议统计：状态、类别、承办单位和三率',
+  summary: '意见建议统计：状态、类别、承办单位，答复率、办结率、满意率和解决率',
   example: '统计 本月',
   args: { params: [{ kind: 'text', name: 'period', label: '本年|本月|年份' }] },
   uses: ['opinions', 'events'],
@@ -53,7 +53,9 @@ export const statsCommand = defineCommand({
         answerRate: r.answerRate,
         closeRate: r.closeRate,
         satisfactionRate: r.satisfactionRate,
+        resolveRate: r.resolveRate,
         assigned: r.assignedOrLater,
+        answered: r.answeredOrClosed,
         rated: r.rated,
       }),
     ];

@@ -282,10 +282,12 @@ export const opinions = {
     answerRate: string;
     closeRate: string;
     satisfactionRate: string;
+    resolveRate: string;
     assigned: number;
+    answered: number;
     rated: number;
   }) =>
-    `答复率 ${p.answerRate} · 办结率 ${p.closeRate} · 满意率 ${p.satisfactionRate}\n（已交办 ${p.assigned} 件，已评价 ${p.rated} 件）`,
+    `答复率 ${p.answerRate} · 办结率 ${p.closeRate} · 满意率 ${p.satisfactionRate} · 解决率 ${p.resolveRate}\n（已交办 ${p.assigned} 件，已答复 ${p.answered} 件，已评价 ${p.rated} 件；解决率 = A 已解决 ÷ 已答复）`,
   statsUnitsHeader: () => '承办单位（交办 / 按期答复 / 逾期）：',
   statsUnitLine: (p: { unit: string; assigned: number; onTime: number; overdue: number }) =>
     `- ${p.unit}：${p.assigned} / ${p.onTime} / ${p.overdue}`,

@@ -469,6 +469,7 @@ describe('lookups, overview, exports', () => {
       answered: expect.stringMatching(/%$/),
       closed: expect.stringMatching(/%$/),
       satisfied: '—',
+      resolved: expect.stringMatching(/%$/),
     });
     expect(r.body.dueByUnit).toEqual(expect.arrayContaining([{ unit: '环卫所', overdue: 3, dueSoon: 0 }]));
     expect(r.body.monthly).toHaveLength(12);
