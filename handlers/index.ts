@@ -5,7 +5,7 @@ import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpi
 import { cosignCommand, progressCommand, rateCommand, withdrawCommand } from './opinion-deputy';
 import { answerCommand, assignCommand, closeCommand, reassignCommand, rejectCommand } from './opinion-office';
 import { chaseCommand, statsCommand } from './opinion-reports';
-import { chaseOneCommand } from './opinion-follow-up';
+import { chaseOneCommand, followUpCommand, reopenCommand } from './opinion-follow-up';
 import { announceCommand, announceListCommand } from './announcements';
 import { studyAddCommand, studyListCommand, studyMarkCommand } from './study';
 import { jobsCommand } from './jobs';
@@ -74,6 +74,8 @@ export const commands: Command[] = [
   rejectCommand,
   chaseCommand,
   chaseOneCommand,
+  followUpCommand,
+  reopenCommand,
   statsCommand,
   // -- office: events
   publishActivityCommand,

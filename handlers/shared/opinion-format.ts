@@ -3,7 +3,7 @@ import type { HolidayCalendar } from '../../src/time/holiday-calendar';
 import { t } from '../../src/messages';
 import type { ColourView, ProgressView } from '../../src/services/opinions';
 import { shown } from '../../src/text/group-safe';
-import { formatShortDateTime } from '../../src/time/format';
+import { formatDate, formatShortDateTime } from '../../src/time/format';
 
 function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, calendar: HolidayCalendar): string {
   const when = formatShortDateTime(e.at, tz, now);
@@ -35,6 +35,10 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, 
       return t('timelineWithdrawn', { when, name });
     case 'rejected':
       return t('timelineRejected', { when, name, note });
+    case 'followUp':
+      return t('timelineFollowUp', { when, name, date: e.deadline ? formatDate(e.deadline, tz) : '' });
+    case 'redone':
+      return t('timelineRedone', { when, name, unit: shown(e.unit ?? '', true), deadline, round, note });
     case 'reminded':
       return t('timelineReminded', { when, name, unit: shown(e.unit ?? '', true) });
     default:

@@ -6,6 +6,7 @@ import { CALENDAR_CONSOLE, RECORDS_CONSOLE } from './refusals-calendar';
 import { EVENT_CONSOLE } from './refusals-events';
 import { ROSTER_CONSOLE } from './refusals-roster';
 import { UNIT_CONSOLE } from './refusals-units';
+import { FOLLOW_UP_CONSOLE } from './refusals-follow-up';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -108,6 +109,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   ...CALENDAR_CONSOLE,
   ...RECORDS_CONSOLE,
   ...UNIT_CONSOLE,
+  ...FOLLOW_UP_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

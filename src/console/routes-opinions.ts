@@ -116,7 +116,24 @@ const batchSchema = (max: number) =>
     })
     .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 
-const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category'] as const;
+// 跟踪: a day (the form's date) or working days, not both; 重办: the reason.
+const followUpSchema = z
+  .object({ ...deadlineChoice, version })
+  .refine((b) => onlyOneDeadline(b) && (b.deadline !== undefined || b.workdays !== undefined), {
+    message: t('formDeadlineOrWorkdays'),
+    path: ['deadline'],
+  });
+const ACTIONS = [
+  'assign',
+  'reassign',
+  'answer',
+  'close',
+  'reject',
+  'remind',
+  'category',
+  'followUp',
+  'reopen',
+] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The form's choice as the service takes it: a day (its end, in the app's zone), working days, or the default. */
@@ -270,6 +287,19 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const { version: expectedVersion } = parseInput(versionOnly, body);
             const step = input(who.actor, code, action, expectedVersion);
             return { opinion: await opinions[action]({ code, expectedVersion }, step) };
+          }
+          case 'followUp': {
+            const b = parseInput(followUpSchema, body);
+            // The day is part of the key: another day chosen on the same stale page is not a retry.
+            const step = input(who.actor, code, `${action}:${b.deadline ?? `${b.workdays}wd`}`, b.version);
+            const date = deadlineOf(b, tz);
+            if (date === 'default') throw new Error('followUpSchema lets no empty date through');
+            return { opinion: await opinions.followUp({ code, date, expectedVersion: b.version }, step) };
+          }
+          case 'reopen': {
+            const b = parseInput(rejectSchema(maxChars), body);
+            const step = input(who.actor, code, action, b.version);
+            return { opinion: await opinions.reopen({ code, reason: b.reason, expectedVersion: b.version }, step) };
           }
           case 'category': {
             const b = parseInput(categorySchema, body);

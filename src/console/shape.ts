@@ -11,7 +11,14 @@ const ACTIONS_BY_STATUS: Record<string, CaseAction[]> = {
   待交办: ['assign', 'reject'],
   已交办: ['reassign', 'answer', 'reject', 'remind'],
   已答复: ['close'],
+  已办结: ['reopen'],
 };
+
+/** What the office may do now: 跟踪 only where the answer promised more (B or C). */
+function actionsOf(o: Opinion): CaseAction[] {
+  const base = ACTIONS_BY_STATUS[o.status] ?? [];
+  return o.status === '已答复' && (o.resolution === 'B' || o.resolution === 'C') ? [...base, 'followUp'] : base;
+}
 
 const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) =>
   o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
@@ -77,6 +84,7 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
     round: o.round ?? 0,
     overdue: isOverdue(o, now),
     colour: x.colour,
+    followUpAt: o.status === '已答复' ? (o.followUpAt ?? null) : null,
     filedAt: o.filedAt,
     rejectReason: o.rejectReason ?? null,
     rounds: o.rounds.map((r) => ({
@@ -103,6 +111,6 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
       rating: e.rating ?? null,
       resolution: e.resolution ?? null,
     })),
-    actions: x.office ? (ACTIONS_BY_STATUS[o.status] ?? []) : [],
+    actions: x.office ? actionsOf(o) : [],
   };
 }

@@ -50,6 +50,8 @@ export const TIMELINE_ACTIONS = [
   'rejected',
   'reminded',
   'recategorized',
+  'followUp',
+  'redone',
 ] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
@@ -65,6 +67,8 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   rejected: '退回',
   reminded: '督办',
   recategorized: '改类别',
+  followUp: '设跟踪日期',
+  redone: '重办',
 };
 
 /**

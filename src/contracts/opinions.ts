@@ -84,7 +84,16 @@ export interface TimelineEntry {
   resolution: Resolution | null;
 }
 
-export const CASE_ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind'] as const;
+export const CASE_ACTIONS = [
+  'assign',
+  'reassign',
+  'answer',
+  'close',
+  'reject',
+  'remind',
+  'followUp',
+  'reopen',
+] as const;
 /** Why a case is in its category: the filer's #类别, keywords found, nothing matched, or the office's choice. */
 export interface CategoryBasis {
   how: 'given' | 'suggested' | 'default' | 'office';
@@ -122,6 +131,8 @@ export interface OpinionDetail {
   round: number;
   overdue: boolean;
   colour: ColourState | null;
+  /** 跟踪: the day a case answered B or C comes back in 督办 (null when none is set). */
+  followUpAt: Instant | null;
   filedAt: Instant;
   rejectReason: string | null;
   rounds: Round[];
@@ -154,6 +165,10 @@ export interface StepBodies {
   reject: { reason: string };
   close: Record<string, never>;
   remind: Record<string, never>;
+  /** 跟踪 (a case answered B or C): the day it comes back in 督办, or working days from today. */
+  followUp: { deadline?: Day; workdays?: number };
+  /** 重办 (a closed case whose problem returned): why. */
+  reopen: { reason: string };
   /** 改类别: the office moves the case to another configured category (any status). */
   category: { category: string };
 }

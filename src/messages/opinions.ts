@@ -1,4 +1,5 @@
 import { type Colour, COLOUR_LABELS, labelOf, TIMELINE_ACTION_LABELS } from '../contracts/labels';
+import type { OpinionStep } from '../refusals/catalogue';
 // Chinese text for opinions and suggestions (意见建议). Entries are functions of their parameters.
 
 /** 三色预警 in words: 【黄牌】还剩 2 个工作日, 【红牌】逾期 3 个工作日. */
@@ -233,9 +234,7 @@ export const opinions = {
   timelineRejected: (p: { when: string; name: string; note: string }) => `- ${p.when} ${p.name} 退回：${p.note}`,
   lastStep: (p: { when: string; name: string; action: string }) => `${p.when} ${p.name} ${p.action}`,
   /** The step refused by opinionWrongState, as the command word the user typed. */
-  opinionVerb: (p: {
-    verb: 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
-  }) =>
+  opinionVerb: (p: { verb: OpinionStep }) =>
     ({
       cosign: '附议',
       withdraw: '撤回',
@@ -246,6 +245,8 @@ export const opinions = {
       close: '办结',
       reject: '退回',
       remind: '督办',
+      followUp: '设跟踪日期',
+      reopen: '重办',
     })[p.verb],
   actionLabel: (p: { action: string }) => labelOf(TIMELINE_ACTION_LABELS, p.action),
 

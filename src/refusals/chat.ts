@@ -5,6 +5,7 @@ import { CALENDAR_CHAT, RECORDS_CHAT } from './chat-calendar';
 import { EVENT_CHAT } from './chat-events';
 import { ROSTER_CHAT } from './chat-roster';
 import { UNIT_CHAT } from './chat-units';
+import { FOLLOW_UP_CHAT } from './chat-follow-up';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -124,6 +125,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   ...CALENDAR_CHAT,
   ...RECORDS_CHAT,
   ...UNIT_CHAT,
+  ...FOLLOW_UP_CHAT,
 };
 
 /** A refusal as the chat says it. */

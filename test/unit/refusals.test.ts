@@ -44,6 +44,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'opinion.categoryUnchanged': { code, category: '城乡建设' },
   'opinion.resolutionMissing': { code },
   'opinion.badResolution': { code, input: 'E' },
+  'opinion.followUpClass': { code, resolution: 'A' },
   'study.notFound': { code: 'XX2026-003' },
   'study.alreadyPushed': { code: 'XX2026-003', title: '代表法第二讲' },
   'study.changedMeanwhile': { code: 'XX2026-003' },

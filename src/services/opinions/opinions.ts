@@ -12,6 +12,7 @@ import { createUnits } from './handling-units';
 import { createUnitRecords } from './unit-records';
 import { colourRuleOf, colourView } from './colours';
 import { createColourNotices } from './colour-notices';
+import { createFollowUp } from './follow-up';
 import type { OfficeDirectory } from '../roster';
 
 /**
@@ -27,6 +28,12 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
   const queries = createQueries(d);
   const reports = createReports(d);
   const forConsole = createConsoleOpinions(d, notices);
+  const follow = createFollowUp(d);
+  /** 督办: red and yellow cases by unit, then the B and C cases whose follow-up day has come. */
+  const overdueReport = async (now: Date): Promise<string | null> => {
+    const parts = [await reports.overdueReport(now), await follow.followUpReport(now)].filter(Boolean);
+    return parts.length ? parts.join('\n\n') : null;
+  };
   // A state change may take an opinion out of the open ones filings are compared with: read them afresh.
   const changing =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
@@ -49,7 +56,9 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     listMine: queries.listMine,
     progress: queries.progress,
     knownUnits: units.knownNames,
-    overdueReport: reports.overdueReport,
+    overdueReport,
+    followUp: changing(follow.followUp),
+    reopen: changing(follow.reopen),
     overdueSummary: reports.overdueSummary,
     periodStats: reports.periodStats,
     yearRates: reports.yearRates,
