@@ -8,8 +8,8 @@
 //   contract   src/commands/   (the command contract both the dispatcher and handlers build on)
 //   jobs       jobs/, src/scheduler/   (beside the command side: calls services, never handlers)
 //   services   src/services/
-//   models     src/models/
-//   base       src/text, src/time, src/messages, src/refusals, src/db, src/charts, src/errors.ts, src/clock.ts,
+//   models     src/models/, src/repositories/   (schemas and indexes; the driver writes, one repository per aggregate)
+//   base       src/text, src/time, src/messages, src/refusals, src/db, src/charts, src/cards, src/errors.ts, src/clock.ts,
 //              src/logger.ts, config/
 //   contracts  src/contracts/   (the console API's shapes and label tables; web/ imports it too: imports nothing)
 const ROOT = ['^src/main\\.ts$', '^src/compose\\.ts$', '^src/compose/', '^src/demo/compose-demo\\.ts$', '^scripts/'];
@@ -22,7 +22,7 @@ const HANDLERS = ['^handlers/'];
 const CONTRACT = ['^src/commands/'];
 const JOBS = ['^jobs/', '^src/scheduler/'];
 const SERVICES = ['^src/services/'];
-const MODELS = ['^src/models/'];
+const MODELS = ['^src/models/', '^src/repositories/'];
 // Readers of Chinese words: times and dates, deadlines, unit abbreviations and typos.
 const CHAT_WORDS = ['^src/time/parse-time\\.ts$', '^src/time/parse-deadline\\.ts$', '^src/text/unit-match\\.ts$'];
 
@@ -82,7 +82,7 @@ module.exports = {
     ),
     up(
       'base-not-up',
-      ['^src/(text|time|messages|refusals|db|charts|contracts)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
+      ['^src/(text|time|messages|refusals|db|charts|contracts|cards)/', '^src/(errors|clock|logger)\\.ts$', '^config/'],
       [...ROOT, ...TRANSPORT, ...DISPATCHER, ...HANDLERS, ...CONTRACT, ...JOBS, ...SERVICES, ...MODELS],
       'Text, time, messages, config and the database launcher are leaves every layer may use.',
     ),

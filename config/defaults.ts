@@ -79,6 +79,8 @@ export const defaults = {
    * streamWindowMs: WeCom refreshes an unfinished stream for 6 minutes; a reply ready later than this
    * (6 min less a margin for the refresh interval) goes through response_url or an app message instead.
    * requestTimeoutMs: the whole request, body included, must arrive within this (else 408).
+   * cardDeadlineMs: a card tap's update must reach WeCom within 5 s (one request, no retry): past this the
+   * tap is answered empty (the choice is still recorded) so the answer never comes too late to count.
    */
   inbound: {
     maxBodyBytes: 64 * 1024,
@@ -89,6 +91,7 @@ export const defaults = {
     appDeadlineMs: 4_000,
     streamWindowMs: 6 * 60_000 - 30_000,
     requestTimeoutMs: 10_000,
+    cardDeadlineMs: 4_000,
   },
   /**
    * serverSelectionTimeoutMs bounds every operation when the database is unreachable (it must stay

@@ -2,17 +2,28 @@ import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { checkinWindow } from '../src/services/events';
 import { formatDateTime } from '../src/time/format';
+import { activityCard } from '../src/cards';
+import { activityFacts, myActivityState } from './shared/event-cards';
 import { activityLine } from './shared/event-format';
 
-/** 活动: upcoming activities with places left and whether I'm in. */
+/** 活动: upcoming activities with places left and whether I'm in; with a code, one activity and its card. */
 export const activityListCommand = defineCommand({
   name: '活动',
   role: 'deputy',
-  summary: '近期活动：时间、地点、剩余名额、我是否已报名',
+  summary: '近期活动：时间、地点、剩余名额、我是否已报名；加编号可直接报名',
   example: '活动',
+  args: { params: [{ kind: 'code', name: 'code', of: 'HD' }] },
   uses: ['events', 'holidays'],
   readOnly: true,
-  async run({ actor, now, services, config }) {
+  async run({ params: { code }, actor, now, services, config }) {
+    if (code) {
+      const a = await services.events.activities.byCode(code, now);
+      const calendar = services.holidays.calendar();
+      const text = activityLine(a, actor.userid, now, config.timezone, calendar);
+      if (a.status === 'cancelled' || a.deadline <= now) return text;
+      const card = activityCard(activityFacts(a, config.timezone, calendar), now, myActivityState(a, actor.userid));
+      return { text: `${text}\n${t('activityListFooter')}`, card };
+    }
     const list = await services.events.activities.listCurrent(now);
     if (list.length === 0) return t('activityListEmpty');
     return [

@@ -1,4 +1,5 @@
 import { type Command, defineCommand } from '../src/commands/types';
+import { helpCard } from '../src/cards';
 import { t } from '../src/messages';
 
 /** Role-aware help built from the command table itself, so it can never drift from what exists. */
@@ -10,9 +11,10 @@ export function helpCommand(all: () => readonly Command[]): Command {
     role: 'deputy',
     summary: '查看可以使用的命令',
     example: '帮助',
+    args: { params: [{ kind: 'text', name: 'all', label: '全部' }] },
     uses: [],
     readOnly: true,
-    async run({ actor }) {
+    async run({ actor, params, chat, now }) {
       const line = (c: Command) => t('helpLine', { name: c.name, summary: c.summary, example: c.example });
       const deputy = all().filter((c) => c.role === 'deputy');
       const office = actor.isOffice ? all().filter((c) => c.role === 'office') : [];
@@ -23,7 +25,10 @@ export function helpCommand(all: () => readonly Command[]): Command {
       ];
       if (office.length) parts.push(t('helpOfficeSection'), ...office.map(line));
       parts.push(t('helpFooter'));
-      return parts.join('\n');
+      const text = parts.join('\n');
+      // One-to-one, where only the reader sees it: the role's common commands as buttons (「帮助 全部」: the list).
+      if (chat.type === 'group' || params.all === t('cardHelpAll')) return text;
+      return { text, card: helpCard({ isOffice: actor.isOffice, name: actor.name }, now) };
     },
   });
 }

@@ -1,4 +1,9 @@
+import type { CardTap } from '../src/commands/card-taps';
 import type { Command } from '../src/commands/types';
+import { attendTap, cancelSignUpTap, leaveReasonTap, leaveTap, signUpTap } from './card-events';
+import { rateTap, unsatisfiedTap } from './card-opinions';
+import { studyLearnedTap } from './card-bulletins';
+import { assignTap, chaseTap } from './card-office';
 import { helpCommand } from './help';
 import { rosterCommand } from './roster';
 import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpinionsCommand } from './opinion-filing';
@@ -98,4 +103,26 @@ export const commands: Command[] = [
   // -- office: the push group, the ledgers in the chat
   choosePushGroupCommand,
   exportLedgerCommand,
+];
+
+/**
+ * The card door's table: each tap on a card button calls the use case of the typed command it names (the
+ * dispatcher finds it by the card's subject and the button's action).
+ */
+export const cardTaps: CardTap[] = [
+  // -- meetings: 参加 / 请假 and its reasons
+  attendTap,
+  leaveTap,
+  leaveReasonTap,
+  // -- activities: 报名 / 取消报名
+  signUpTap,
+  cancelSignUpTap,
+  // -- the filer's vote on an answer: 满意 / 基本满意 / 不满意 (and why)
+  rateTap,
+  unsatisfiedTap,
+  // -- study: 已学
+  studyLearnedTap,
+  // -- office, one-to-one: 交办 from the new opinion's card, 督办 from the overdue list
+  assignTap,
+  chaseTap,
 ];

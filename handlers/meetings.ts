@@ -4,6 +4,8 @@ import { UserError } from '../src/errors';
 import { t } from '../src/messages';
 import { eventKindOf } from '../src/services/events';
 import { formatDateTime } from '../src/time/format';
+import { meetingCard } from '../src/cards';
+import { meetingFacts } from './shared/event-cards';
 import { myReply, shownReason } from './shared/event-format';
 
 const ATTEND = /^(参加|出席|参会|到会)$/;
@@ -31,8 +33,12 @@ export const meetingsCommand = defineCommand({
       const base = { code: m.code, title: m.title, when: formatDateTime(m.startAt, tz) };
       if (m.status === 'cancelled')
         return t('meetingCancelledDetail', { ...base, reason: shownReason(m.cancelReason) });
-      if (!actor.isOffice)
-        return t('meetingDetail', { ...base, type: m.type, place: m.place, mine: myReply(m, actor.userid) });
+      if (!actor.isOffice) {
+        const mine = myReply(m, actor.userid);
+        const text = t('meetingDetail', { ...base, type: m.type, place: m.place, mine });
+        // Before it starts, a deputy answers by tapping where the channel shows cards.
+        return m.startAt > now ? { text, card: meetingCard(meetingFacts(m, tz), now, { mine }) } : text;
+      }
       const tally = await meetings.tally(m, now);
       const remindBefore = [...new Set(config.tunables.reminders.beforeMinutes)].sort((a, b) => b - a);
       return tally.over

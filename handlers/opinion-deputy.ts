@@ -5,6 +5,7 @@ import { formatDate } from '../src/time/format';
 import { actionInput } from './shared/opinion-input';
 import { shown } from '../src/text/group-safe';
 import { formatProgress } from './shared/opinion-format';
+import { assignCard, rateCard } from '../src/cards';
 
 /** 进度 / 查看: one opinion's timeline (full text only for the filer and the office). */
 export const progressCommand = defineCommand({
@@ -29,7 +30,28 @@ export const progressCommand = defineCommand({
     const text = format(view);
     // One-to-one only: how many photos came with it (they are shown in the console, to the office and the filer).
     const photos = ctx.chat.type === 'single' ? (view.opinion.photos?.length ?? 0) : 0;
-    return photos > 0 ? `${text}\n${t('photoProgressCount', { count: photos })}` : text;
+    const full = photos > 0 ? `${text}\n${t('photoProgressCount', { count: photos })}` : text;
+    // The filer of an answered, unrated case can rate it here with a tap (the notice may have come without a card).
+    const o = view.opinion;
+    // The office, one-to-one, assigns a new opinion from its card.
+    if (ctx.chat.type === 'single' && ctx.actor.isOffice && o.status === '待交办') {
+      const units = await ctx.services.opinions.knownUnits();
+      if (units.length)
+        return {
+          text: full,
+          card: assignCard(
+            { code: o.code, title: shown(o.title, true), content: shown(o.content, true) },
+            units,
+            ctx.now,
+          ),
+        };
+    }
+    const rateable = o.filer === ctx.actor.userid && o.status === '已答复' && o.ratedRound !== o.round;
+    if (ctx.chat.type !== 'single' || !rateable) return full;
+    return {
+      text: full,
+      card: rateCard({ code: o.code, unit: shown(o.unit ?? '', true), answer: o.answer ?? '' }, ctx.now),
+    };
   },
 });
 

@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/commands/types';
 import type { EventPeriodSummary } from '../src/services/events';
 import { formatRate } from '../src/services/opinions';
+import { overdueCard } from '../src/cards';
 import { t } from '../src/messages';
 import { parseStatsPeriod } from '../src/services/opinions';
 import { shown } from '../src/text/group-safe';
@@ -14,10 +15,13 @@ export const chaseCommand = defineCommand({
   uses: ['opinions'],
   readOnly: true,
   async run(ctx) {
-    return (
+    const text =
       (await ctx.services.opinions.overdueReport(ctx.now)) ??
-      t('overdueNone', { warnWorkdays: ctx.config.colours.warnWorkdays })
-    );
+      t('overdueNone', { warnWorkdays: ctx.config.colours.warnWorkdays });
+    if (ctx.chat.type === 'group') return text;
+    // One-to-one: a 督办 button per case.
+    const items = await ctx.services.opinions.dueItems(ctx.now);
+    return items.length ? { text, card: overdueCard(items, ctx.now) } : text;
   },
 });
 

@@ -1,4 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
 import type { Context } from 'koa';
 
 // The tab icon of every page this app serves (console, sign-in, simulator): browsers ask for
@@ -13,7 +12,9 @@ const SVG =
 let png: Buffer | undefined;
 
 /** GET /favicon.ico: a 64 px PNG (browsers read the bytes, not the extension), cached a day. */
-export function serveFavicon(ctx: Context): void {
+export async function serveFavicon(ctx: Context): Promise<void> {
+  // The renderer is loaded on the first visit, not with every start.
+  const { Resvg } = await import('@resvg/resvg-js');
   png ??= new Resvg(SVG, { fitTo: { mode: 'width', value: 64 } }).render().asPng();
   ctx.state.quietLog = true;
   ctx.set('Cache-Control', 'public, max-age=86400');

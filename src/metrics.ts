@@ -25,53 +25,8 @@ export function createMetrics(o: { prefix?: string } = {}) {
   collectDefaultMetrics({ register: registry, prefix });
   let sources: MetricsSources | undefined;
 
-  const requests = new Counter({
-    name: `${prefix}http_requests_total`,
-    help: 'HTTP requests answered, by status code',
-    labelNames: ['status'],
-    registers: [registry],
-  });
-  const commandSeconds = new Histogram({
-    name: `${prefix}command_duration_seconds`,
-    help: 'Time to run a command, by command name and outcome (ok, refused, error)',
-    labelNames: ['command', 'outcome'],
-    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10],
-    registers: [registry],
-  });
-  const missedDeadline = new Counter({
-    name: `${prefix}replies_missed_deadline_total`,
-    help: 'Replies not ready within the transport deadline (answered later or by push), by transport',
-    labelNames: ['transport'],
-    registers: [registry],
-  });
-  const jobRuns = new Counter({
-    name: `${prefix}job_runs_total`,
-    help: 'Scheduler slot outcomes, by job and outcome',
-    labelNames: ['job', 'outcome'],
-    registers: [registry],
-  });
-  const longConnection = new Gauge({
-    name: `${prefix}long_connection_state`,
-    help: 'WeCom long connection: 1 for the current state (disabled, connecting, open, closed)',
-    labelNames: ['state'],
-    registers: [registry],
-  });
-  const dbUp = new Gauge({
-    name: `${prefix}db_up`,
-    help: '1 when the database answered the scrape-time ping',
-    registers: [registry],
-  });
-  const dbRoundTrip = new Gauge({
-    name: `${prefix}db_round_trip_seconds`,
-    help: 'Database ping round trip at scrape time',
-    registers: [registry],
-  });
-  const outbox = new Gauge({
-    name: `${prefix}outbox_items`,
-    help: 'Outbox items by status (pending = queued, dead = failed for good, sent)',
-    labelNames: ['status'],
-    registers: [registry],
-  });
+  const { requests, commandSeconds, missedDeadline, jobRuns, longConnection, dbUp, dbRoundTrip, outbox } =
+    defineMetrics(registry, prefix);
 
   setLongConnectionState('disabled');
 
@@ -125,3 +80,55 @@ export function createMetrics(o: { prefix?: string } = {}) {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** The metrics this process exposes, registered once per app. */
+function defineMetrics(registry: Registry, prefix: string) {
+  const requests = new Counter({
+    name: `${prefix}http_requests_total`,
+    help: 'HTTP requests answered, by status code',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const commandSeconds = new Histogram({
+    name: `${prefix}command_duration_seconds`,
+    help: 'Time to run a command, by command name and outcome (ok, refused, error)',
+    labelNames: ['command', 'outcome'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10],
+    registers: [registry],
+  });
+  const missedDeadline = new Counter({
+    name: `${prefix}replies_missed_deadline_total`,
+    help: 'Replies not ready within the transport deadline (answered later or by push), by transport',
+    labelNames: ['transport'],
+    registers: [registry],
+  });
+  const jobRuns = new Counter({
+    name: `${prefix}job_runs_total`,
+    help: 'Scheduler slot outcomes, by job and outcome',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
+  const longConnection = new Gauge({
+    name: `${prefix}long_connection_state`,
+    help: 'WeCom long connection: 1 for the current state (disabled, connecting, open, closed)',
+    labelNames: ['state'],
+    registers: [registry],
+  });
+  const dbUp = new Gauge({
+    name: `${prefix}db_up`,
+    help: '1 when the database answered the scrape-time ping',
+    registers: [registry],
+  });
+  const dbRoundTrip = new Gauge({
+    name: `${prefix}db_round_trip_seconds`,
+    help: 'Database ping round trip at scrape time',
+    registers: [registry],
+  });
+  const outbox = new Gauge({
+    name: `${prefix}outbox_items`,
+    help: 'Outbox items by status (pending = queued, dead = failed for good, sent)',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  return { requests, commandSeconds, missedDeadline, jobRuns, longConnection, dbUp, dbRoundTrip, outbox };
+}

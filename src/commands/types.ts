@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import type { CardReply } from '../cards';
 import type { MessageKey, MessageParams } from '../messages';
 import type { Services } from '../services';
 import type { Actor } from '../services/roster';
@@ -96,7 +97,8 @@ export interface Command {
    * so the inbox records it only if it misses the reply deadline.
    */
   readOnly?: boolean;
-  run(ctx: CommandContext): Promise<string>;
+  /** The reply; a command whose answer is a choice returns it with its card (shown where cards are). */
+  run(ctx: CommandContext): Promise<string | CardReply>;
 }
 
 /** What `run` sees for a declared command: its own arguments, typed, and only the services it named. */
@@ -115,7 +117,7 @@ export interface CommandDefinition<S extends ArgsSpec, U extends ServiceName> ex
 > {
   args?: S;
   uses: readonly U[];
-  run(ctx: RunContext<S, U>): Promise<string>;
+  run(ctx: RunContext<S, U>): Promise<string | CardReply>;
 }
 
 /** Declares a command: its arguments and services are checked against what `run` reads. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { commands } from '../../handlers';
+import { cardTaps, commands } from '../../handlers';
 import { systemClock } from '../clock';
 import { createCommandTable } from '../commands/parse';
+import { createCardTapTable } from '../commands/card-taps';
 import { createDatabaseGate } from '../db/availability';
 import { createDispatcher } from '../dispatcher/dispatcher';
 import type { InboundMessage } from '../dispatcher/contract';
@@ -174,6 +175,7 @@ export function composePipeline(
   const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);
   const dispatcher = createDispatcher({
     table,
+    taps: createCardTapTable(cardTaps),
     services: core.services,
     config,
     clock,

@@ -36,6 +36,7 @@ export function composeLongConnection(
     log,
     tunables: config.tunables.longConnection,
     streamBytes: config.tunables.replyLimits.streamBytes,
+    cardDeadlineMs: config.tunables.inbound.cardDeadlineMs,
     pushGroup: out.pushGroup,
     receive: (msg) => {
       out.noteDirectChat(msg);
@@ -84,6 +85,7 @@ export function composeCallback(o: ComposeOptions, store: Store, out: Outward, i
       requestTimeoutMs: inbound.requestTimeoutMs,
       botDeadlineMs: inbound.botDeadlineMs,
       appDeadlineMs: inbound.appDeadlineMs,
+      cardDeadlineMs: inbound.cardDeadlineMs,
     },
     receive: (msg, deadlineMs, late) => {
       out.noteDirectChat(msg);

@@ -9,6 +9,7 @@ import { consoleFieldLabels } from '../messages/console';
 import type { Services } from '../services';
 import { isRefusal, type Refusal } from '../refusals';
 import type { AnnouncementView } from '../services/bulletins';
+import type { Actor } from '../services/roster';
 import { formatCode, parseCode } from '../services/codes';
 import { formatDateTime } from '../time/format';
 import { yearOf } from '../time/zone';
@@ -56,17 +57,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
   const { services, config, clock, guard } = d;
   const announcements = services.announcements;
   const tz = config.timezone;
-  const json = (a: AnnouncementView): Sendable<Announcement> => ({
-    code: a.code,
-    content: a.content,
-    mentionAll: a.mentionAll,
-    status: a.status,
-    authorName: a.authorName,
-    createdAt: a.createdAt,
-    scheduledAt: a.scheduledAt ?? null,
-    sentAt: a.sentAt ?? null,
-    scheduledText: a.scheduledAt ? formatDateTime(a.scheduledAt, tz) : null,
-  });
+  const json = (a: AnnouncementView) => announcementJson(a, tz);
 
   router.get(
     '/announcements',
@@ -81,35 +72,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
     '/announcements/preview',
     guard.office(async (ctx, who) => {
       const b = parseInput(previewSchema, await jsonBody(ctx));
-      const now = clock.now();
-      const preview = await announcements.preview({
-        actor: who.actor,
-        content: b.content,
-        mentionAll: b.mentionAll,
-        now,
-      });
-      const { problem, ...shown } = preview;
-      const said = (r: Refusal) => renderForConsole(r, { timezone: tz, now }).message;
-      const problems: Record<string, string> = {};
-      if (problem) problems.content = said(problem);
-      let schedule: { at: Date; text: string } | undefined;
-      if (b.when?.trim()) {
-        try {
-          const at = readAnnouncementTime(b.when, now, tz);
-          announcements.checkTime(at, now);
-          schedule = { at, text: formatDateTime(at, tz) };
-        } catch (err) {
-          if (err instanceof UserError) problems.when = err.reply;
-          else if (isRefusal(err)) problems.when = said(err);
-          else throw err;
-        }
-      }
-      ctx.body = {
-        ...shown,
-        ...(problem ? { problem: problems.content } : {}),
-        schedule: schedule ?? null,
-        problems,
-      } satisfies Sendable<AnnouncementPreview>;
+      ctx.body = await previewAnnouncement(d, who.actor, b);
     }),
   );
 
@@ -159,4 +122,57 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
       ctx.body = json(a);
     }),
   );
+}
+
+/** The composer's preview: what the group will see, and each field's problem (the words' time on 'when'). */
+async function previewAnnouncement(
+  d: AnnouncementRoutesDeps,
+  actor: Actor,
+  b: z.infer<typeof previewSchema>,
+): Promise<Sendable<AnnouncementPreview>> {
+  const announcements = d.services.announcements;
+  const tz = d.config.timezone;
+  const now = d.clock.now();
+  const preview = await announcements.preview({
+    actor,
+    content: b.content,
+    mentionAll: b.mentionAll,
+    now,
+  });
+  const { problem, ...shown } = preview;
+  const said = (r: Refusal) => renderForConsole(r, { timezone: tz, now }).message;
+  const problems: Record<string, string> = {};
+  if (problem) problems.content = said(problem);
+  let schedule: { at: Date; text: string } | undefined;
+  if (b.when?.trim()) {
+    try {
+      const at = readAnnouncementTime(b.when, now, tz);
+      announcements.checkTime(at, now);
+      schedule = { at, text: formatDateTime(at, tz) };
+    } catch (err) {
+      if (err instanceof UserError) problems.when = err.reply;
+      else if (isRefusal(err)) problems.when = said(err);
+      else throw err;
+    }
+  }
+  return {
+    ...shown,
+    ...(problem ? { problem: problems.content } : {}),
+    schedule: schedule ?? null,
+    problems,
+  } satisfies Sendable<AnnouncementPreview>;
+}
+
+function announcementJson(a: AnnouncementView, tz: string): Sendable<Announcement> {
+  return {
+    code: a.code,
+    content: a.content,
+    mentionAll: a.mentionAll,
+    status: a.status,
+    authorName: a.authorName,
+    createdAt: a.createdAt,
+    scheduledAt: a.scheduledAt ?? null,
+    sentAt: a.sentAt ?? null,
+    scheduledText: a.scheduledAt ? formatDateTime(a.scheduledAt, tz) : null,
+  };
 }

@@ -12,7 +12,8 @@ import getRawBody from 'raw-body';
 import { z } from 'zod';
 import { t } from '../messages';
 import { ApiError, parseInput } from './errors';
-import { clearCookie, type Guard, jsonBody, SESSION_COOKIE, sameSecret, setCookie, STATE_COOKIE } from './session';
+import { LOGIN_FAILED, registerWecomSignIn, wecomSignInConfigured } from './routes-auth-wecom';
+import { clearCookie, type Guard, jsonBody, SESSION_COOKIE, setCookie } from './session';
 import type { SessionInfo, SignInOptions } from '../contracts';
 
 export interface AuthRoutesDeps {
@@ -25,9 +26,6 @@ export interface AuthRoutesDeps {
   client: WecomClient;
   secure: () => boolean;
 }
-
-const STATE_PATH = '/console/auth';
-const LOGIN_FAILED = (why: string) => `/console/?login=${why}`;
 
 /** Text for an HTML page: roster names are typed by people. */
 function escapeHtml(s: string): string {
@@ -76,11 +74,6 @@ async function formToken(ctx: Context): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** Whether WeCom web sign-in can work: the self-built app's corp id, agent id and secret. */
-export function wecomSignInConfigured(config: Config): boolean {
-  return Boolean(config.wecom.corpId && config.wecom.agentId && config.wecom.corpSecret && !config.demo);
 }
 
 /** Pages the bot's link and WeCom lead to (server-side redirects), and the session endpoints of the API. */
@@ -148,83 +141,46 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     await signIn(ctx, userid, 'link', 'expired');
   });
 
-  pages.get('/console/auth/wecom', (ctx) => {
-    noStore(ctx);
-    if (!wecomSignInConfigured(config)) return ctx.redirect(LOGIN_FAILED('wecom_unavailable'));
-    if (!limiter.allow(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
-    const state = newToken();
-    setCookie(ctx, STATE_COOKIE, state, {
-      maxAgeSeconds: config.tunables.console.oauthStateMinutes * 60,
-      secure: d.secure(),
-      path: STATE_PATH,
-    });
-    const redirect = encodeURIComponent(`${auth.baseUrl()}/console/auth/wecom/callback`);
-    const corp = encodeURIComponent(config.wecom.corpId ?? '');
-    const agent = encodeURIComponent(String(config.wecom.agentId ?? ''));
-    // Inside WeCom's own browser the silent OAuth works; elsewhere the desktop QR / SSO page.
-    const insideWecom = /wxwork/i.test(ctx.get('user-agent'));
-    ctx.redirect(
-      insideWecom
-        ? `https://open.weixin.qq.com/connect/oauth2/authorize?appid=${corp}&redirect_uri=${redirect}&response_type=code&scope=snsapi_base&state=${state}&agentid=${agent}#wechat_redirect`
-        : `https://login.work.weixin.qq.com/wwlogin/sso/login?login_type=CorpApp&appid=${corp}&agentid=${agent}&redirect_uri=${redirect}&state=${state}`,
-    );
-  });
+  registerWecomSignIn(
+    pages,
+    { config, log, limiter, client: d.client, secure: d.secure, baseUrl: () => auth.baseUrl() },
+    {
+      signIn,
+      noStore,
+    },
+  );
 
-  pages.get('/console/auth/wecom/callback', async (ctx) => {
-    noStore(ctx);
-    const expected = ctx.cookies.get(STATE_COOKIE) ?? '';
-    clearCookie(ctx, STATE_COOKIE, { secure: d.secure(), path: STATE_PATH });
-    if (!wecomSignInConfigured(config)) return ctx.redirect(LOGIN_FAILED('wecom_unavailable'));
-    if (limiter.blocked(ctx.ip)) return ctx.redirect(LOGIN_FAILED('rate_limited'));
-    const state = String(ctx.query.state ?? '');
-    const code = String(ctx.query.code ?? '');
-    // The state ties the answer to this browser's own request: no one can log a victim in as themselves.
-    if (!expected || !state || !sameSecret(state, expected) || !code || code.length > 512) {
-      log.warn({ reason: !expected ? 'no_state_cookie' : 'state_mismatch' }, 'console wecom sign-in refused');
-      limiter.miss(ctx.ip);
-      return ctx.redirect(LOGIN_FAILED('wecom_failed'));
-    }
-    let userid: string | undefined;
-    try {
-      userid = await d.client.userIdFromCode(code);
-    } catch (err) {
-      log.warn({ err }, 'console wecom sign-in: code exchange failed');
-    }
-    if (!userid) {
-      limiter.miss(ctx.ip);
-      return ctx.redirect(LOGIN_FAILED('wecom_failed'));
-    }
-    await signIn(ctx, userid, 'wecom', 'wecom_failed');
-  });
+  return { pages, register: (api) => registerSessionRoutes(api, d) };
+}
 
-  function register(api: Router): void {
-    api.get(
-      '/login-options',
-      guard.public(async (ctx) => {
-        ctx.body = { wecom: wecomSignInConfigured(config), demo: config.demo } satisfies SignInOptions;
-      }),
-    );
-    api.get(
-      '/session',
-      guard.signedIn(async (ctx, who) => {
-        ctx.body = {
-          user: { userid: who.actor.userid, name: who.actor.name, role: who.role },
-          csrfToken: who.csrfToken,
-          demo: config.demo,
-        } satisfies SessionInfo;
-      }),
-    );
-    api.post(
-      '/logout',
-      guard.signedIn(async (ctx) => {
-        await auth.endSession(ctx.cookies.get(SESSION_COOKIE) ?? '', clock.now());
-        clearCookie(ctx, SESSION_COOKIE, { secure: d.secure() });
-        ctx.status = 204;
-      }),
-    );
-  }
-
-  return { pages, register };
+/** The API's session endpoints: the sign-in options, who is signed in (with the CSRF token), sign out. */
+function registerSessionRoutes(api: Router, d: AuthRoutesDeps): void {
+  const { config, clock, guard } = d;
+  const auth = d.services.consoleAuth;
+  api.get(
+    '/login-options',
+    guard.public(async (ctx) => {
+      ctx.body = { wecom: wecomSignInConfigured(config), demo: config.demo } satisfies SignInOptions;
+    }),
+  );
+  api.get(
+    '/session',
+    guard.signedIn(async (ctx, who) => {
+      ctx.body = {
+        user: { userid: who.actor.userid, name: who.actor.name, role: who.role },
+        csrfToken: who.csrfToken,
+        demo: config.demo,
+      } satisfies SessionInfo;
+    }),
+  );
+  api.post(
+    '/logout',
+    guard.signedIn(async (ctx) => {
+      await auth.endSession(ctx.cookies.get(SESSION_COOKIE) ?? '', clock.now());
+      clearCookie(ctx, SESSION_COOKIE, { secure: d.secure() });
+      ctx.status = 204;
+    }),
+  );
 }
 
 /** Demo mode only: the simulator's "打开工作台" button signs in as the chosen person. */

@@ -40,51 +40,7 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
   router.get(
     '/system',
     guard.office(async (ctx) => {
-      const now = clock.now();
-      const started = Date.now();
-      const reachable = d.database
-        ? await d.database.ping(d.config.tunables.database.readyTimeoutMs).then(
-            () => true,
-            () => false,
-          )
-        : true;
-      const [jobs, outbox, pushGroup] = await Promise.all([
-        services.jobRuns.overview(now, undefined, 1),
-        services.outboxHealth.counts(),
-        services.pushGroup.overview(),
-      ]);
-      const people = [pushGroup.chosen?.chosenBy, ...pushGroup.seen.map((g) => g.learnedFrom)];
-      const names = await services.roster.namesOf(people.filter((u): u is string => Boolean(u)));
-      const nameOf = (userid?: string) => (userid ? (names.get(userid) ?? userid) : undefined);
-      ctx.body = {
-        version: d.version ?? 'unknown',
-        database: {
-          kind: d.config.mongodbUri ? 'external' : 'embedded',
-          reachable,
-          pingMs: reachable ? Date.now() - started : null,
-        },
-        outbox,
-        // The long connection's push group: chosen or not, the groups heard from, what waits for it.
-        pushGroup: {
-          ...pushGroup,
-          chosen: pushGroup.chosen && { ...pushGroup.chosen, chosenBy: nameOf(pushGroup.chosen.chosenBy) },
-          seen: pushGroup.seen.map((g) => ({ ...g, learnedFrom: nameOf(g.learnedFrom) })),
-        },
-        jobs: jobs.map((j) => {
-          const last = j.lastRuns[0];
-          return {
-            name: j.name,
-            enabled: j.enabled,
-            lastRunAt: last?.startedAt ?? null,
-            finishedAt: last?.finishedAt ?? null,
-            outcome: last?.status ?? null,
-            error: last?.error ?? null,
-            note: last?.note ?? null,
-            failedLastDay: j.failedLastDay,
-            nextAt: j.nextDueAt ?? null,
-          };
-        }),
-      } satisfies Sendable<SystemInfo>;
+      ctx.body = await readSystemInfo(d);
     }),
   );
 
@@ -124,4 +80,54 @@ export function registerSystemRoutes(router: Router, d: SystemRoutesDeps): void 
       ctx.body = { ok: true };
     }),
   );
+}
+
+/** What the 系统 page shows: the version, the database, the outbox, the push group and the jobs. */
+async function readSystemInfo(d: SystemRoutesDeps): Promise<Sendable<SystemInfo>> {
+  const { services, clock } = d;
+  const now = clock.now();
+  const started = Date.now();
+  const reachable = d.database
+    ? await d.database.ping(d.config.tunables.database.readyTimeoutMs).then(
+        () => true,
+        () => false,
+      )
+    : true;
+  const [jobs, outbox, pushGroup] = await Promise.all([
+    services.jobRuns.overview(now, undefined, 1),
+    services.outboxHealth.counts(),
+    services.pushGroup.overview(),
+  ]);
+  const people = [pushGroup.chosen?.chosenBy, ...pushGroup.seen.map((g) => g.learnedFrom)];
+  const names = await services.roster.namesOf(people.filter((u): u is string => Boolean(u)));
+  const nameOf = (userid?: string) => (userid ? (names.get(userid) ?? userid) : undefined);
+  return {
+    version: d.version ?? 'unknown',
+    database: {
+      kind: d.config.mongodbUri ? 'external' : 'embedded',
+      reachable,
+      pingMs: reachable ? Date.now() - started : null,
+    },
+    outbox,
+    // The long connection's push group: chosen or not, the groups heard from, what waits for it.
+    pushGroup: {
+      ...pushGroup,
+      chosen: pushGroup.chosen && { ...pushGroup.chosen, chosenBy: nameOf(pushGroup.chosen.chosenBy) },
+      seen: pushGroup.seen.map((g) => ({ ...g, learnedFrom: nameOf(g.learnedFrom) })),
+    },
+    jobs: jobs.map((j) => {
+      const last = j.lastRuns[0];
+      return {
+        name: j.name,
+        enabled: j.enabled,
+        lastRunAt: last?.startedAt ?? null,
+        finishedAt: last?.finishedAt ?? null,
+        outcome: last?.status ?? null,
+        error: last?.error ?? null,
+        note: last?.note ?? null,
+        failedLastDay: j.failedLastDay,
+        nextAt: j.nextDueAt ?? null,
+      };
+    }),
+  } satisfies Sendable<SystemInfo>;
 }

@@ -66,48 +66,8 @@ export function findWebDist(from = __dirname): string {
  */
 export function createConsoleStaticRouter(deps: { dir: string; log: Logger }): Router {
   const root = resolve(deps.dir);
-  const cache = new Map<string, Cached>();
+  const load = createFileCache();
   const router = new Router();
-
-  async function load(file: string): Promise<Cached | undefined> {
-    let st;
-    try {
-      st = await stat(file);
-    } catch {
-      return undefined;
-    }
-    if (!st.isFile()) return undefined;
-    const hit = cache.get(file);
-    if (hit && hit.mtimeMs === st.mtimeMs) return hit;
-    const body = await readFile(file);
-    // Compressed once per build: assets are immutable, and WeCom's browser is often on mobile data.
-    const entry = {
-      mtimeMs: st.mtimeMs,
-      body,
-      gz: gzipSync(body, { level: 9 }),
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-    };
-    cache.set(file, entry);
-    return entry;
-  }
-
-  function send(ctx: Context, file: string, entry: Cached, cacheControl: string): void {
-    ctx.set('Cache-Control', cacheControl);
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('ETag', entry.etag);
-    ctx.vary('Accept-Encoding');
-    ctx.type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (ctx.get('If-None-Match') === entry.etag) {
-      ctx.status = 304;
-      return;
-    }
-    if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
-      ctx.set('Content-Encoding', 'gzip');
-      ctx.body = entry.gz;
-    } else {
-      ctx.body = entry.body;
-    }
-  }
 
   async function serveIndex(ctx: Context): Promise<void> {
     const file = join(root, 'index.html');
@@ -121,7 +81,7 @@ export function createConsoleStaticRouter(deps: { dir: string; log: Logger }): R
     }
     ctx.set('Content-Security-Policy', CSP);
     ctx.set('Referrer-Policy', 'same-origin');
-    send(ctx, file, entry, 'no-cache');
+    sendCached(ctx, file, entry, 'no-cache');
   }
 
   async function serve(ctx: Context, next: Next): Promise<void> {
@@ -145,7 +105,7 @@ export function createConsoleStaticRouter(deps: { dir: string; log: Logger }): R
         ctx.status = 404;
         return;
       }
-      send(ctx, file, entry, 'public, max-age=31536000, immutable');
+      sendCached(ctx, file, entry, 'public, max-age=31536000, immutable');
       return;
     }
     // A missing file (anything with an extension) is a 404, not the app: a broken asset link must show.
@@ -159,4 +119,50 @@ export function createConsoleStaticRouter(deps: { dir: string; log: Logger }): R
   router.get('/console', serve);
   router.get('/console/{*rest}', serve);
   return router;
+}
+
+/** Reads a built file once per change (by mtime), with its gzip form and ETag. */
+function createFileCache(): (file: string) => Promise<Cached | undefined> {
+  const cache = new Map<string, Cached>();
+  async function load(file: string): Promise<Cached | undefined> {
+    let st;
+    try {
+      st = await stat(file);
+    } catch {
+      return undefined;
+    }
+    if (!st.isFile()) return undefined;
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === st.mtimeMs) return hit;
+    const body = await readFile(file);
+    // Compressed once per build: assets are immutable, and WeCom's browser is often on mobile data.
+    const entry = {
+      mtimeMs: st.mtimeMs,
+      body,
+      gz: gzipSync(body, { level: 9 }),
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    };
+    cache.set(file, entry);
+    return entry;
+  }
+  return load;
+}
+
+/** Answers with a cached file: its ETag (304 when it matches) and gzip when the browser takes it. */
+function sendCached(ctx: Context, file: string, entry: Cached, cacheControl: string): void {
+  ctx.set('Cache-Control', cacheControl);
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('ETag', entry.etag);
+  ctx.vary('Accept-Encoding');
+  ctx.type = TYPES[extname(file)] ?? 'application/octet-stream';
+  if (ctx.get('If-None-Match') === entry.etag) {
+    ctx.status = 304;
+    return;
+  }
+  if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+    ctx.set('Content-Encoding', 'gzip');
+    ctx.body = entry.gz;
+  } else {
+    ctx.body = entry.body;
+  }
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { MongoClient } from 'mongodb';
@@ -108,6 +108,36 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** The URI the server prints as its first line, or why it never came (a timeout, no java, an early exit). */
+function firstUri(
+  child: ChildProcessWithoutNullStreams,
+  jar: string,
+  stderrTail: () => string,
+  exitReason: () => string | undefined,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`mongo-java-server printed no URI within ${START_TIMEOUT_MS / 1000}s:\n${stderrTail()}`)),
+      START_TIMEOUT_MS,
+    );
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const trimmed = line.trim();
+      if (trimmed.startsWith('mongodb://')) resolve(trimmed);
+      else reject(new Error(`mongo-java-server printed an unexpected first line: ${trimmed}`));
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start java for ${jar}: ${err.message}`));
+    });
+    child.once('close', () => {
+      clearTimeout(timer);
+      reject(new Error(exitReason()));
+    });
+  });
+}
+
 /**
  * Starts mongo-java-server on a free loopback port (or `port`, e.g. to restart one in a test): in memory, or with an H2 file when `h2File` is
  * given (data kept across restarts).
@@ -147,28 +177,7 @@ export async function startMongoJavaServer(opts: {
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   try {
-    const uri = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(new Error(`mongo-java-server printed no URI within ${START_TIMEOUT_MS / 1000}s:\n${stderrTail()}`)),
-        START_TIMEOUT_MS,
-      );
-      const lines = createInterface({ input: child.stdout });
-      lines.once('line', (line) => {
-        clearTimeout(timer);
-        const trimmed = line.trim();
-        if (trimmed.startsWith('mongodb://')) resolve(trimmed);
-        else reject(new Error(`mongo-java-server printed an unexpected first line: ${trimmed}`));
-      });
-      child.once('error', (err) => {
-        clearTimeout(timer);
-        reject(new Error(`cannot start java for ${jar}: ${err.message}`));
-      });
-      child.once('close', () => {
-        clearTimeout(timer);
-        reject(new Error(exitReason));
-      });
-    });
+    const uri = await firstUri(child, jar, stderrTail, () => exitReason);
     await pingUntilReady(uri, deadline, () => exitReason);
 
     // The running child must not keep an otherwise finished Node process alive.

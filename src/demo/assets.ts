@@ -9,10 +9,14 @@ function projectRoot(from: string): string {
   }
 }
 
-/** The simulator's compiled browser script (src/demo/browser/, built into dist/demo-assets/). */
+/** The simulator's compiled browser scripts (src/demo/browser/, built into dist/demo-assets/): the cards, then the page. */
 export function readSimulatorScript(root = projectRoot(__dirname)): string {
-  const file = path.join(root, 'dist', 'demo-assets', 'simulator.js');
-  if (!existsSync(file))
-    throw new Error(`${file} is missing: run \`npm run build\` (demo mode serves the compiled simulator script)`);
-  return readFileSync(file, 'utf8');
+  return ['cards.js', 'simulator.js']
+    .map((name) => {
+      const file = path.join(root, 'dist', 'demo-assets', name);
+      if (!existsSync(file))
+        throw new Error(`${file} is missing: run \`npm run build\` (demo mode serves the compiled simulator script)`);
+      return readFileSync(file, 'utf8');
+    })
+    .join('\n');
 }

@@ -132,6 +132,11 @@ export class FakeWecomWs extends EventEmitter {
     return this.push('aibot_event_callback', { msgtype: 'event', ...body, event: { eventtype } });
   }
 
+  /** Delivers aibot_event_callback with a whole event body (a card tap: event.template_card_event); returns its req_id. */
+  sendEventBody(body: Record<string, unknown>, id?: string): string {
+    return this.push('aibot_event_callback', body, id);
+  }
+
   /** What WeCom does when another connection subscribes: disconnected_event, then close. */
   kick(): void {
     const cur = this.current;

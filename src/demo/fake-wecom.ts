@@ -14,6 +14,8 @@ export interface RecordedPush {
   key?: string;
   /** A group robot `image` message as received (content is then empty). */
   image?: { base64: string; md5: string };
+  /** A template card as sent (app message/send, or the long connection's aibot_send_msg). */
+  card?: Record<string, unknown>;
   /** An app `file` message: the uploaded file its media_id stands for. */
   file?: { mediaId: string; filename: string; bytes: Buffer };
   at: Date;
@@ -178,7 +180,7 @@ export class FakeWecom {
         return;
       }
       const type = String(body.msgtype);
-      const inner = (body[type] ?? {}) as { content?: string; media_id?: string };
+      const inner = (body[type] ?? {}) as { content?: string; media_id?: string; main_title?: { title?: string } };
       const upload = type === 'file' ? this.uploads.get(String(inner.media_id ?? '')) : undefined;
       if (type === 'file' && !upload) {
         ctx.body = { errcode: 40007, errmsg: 'invalid media_id' };
@@ -187,9 +189,14 @@ export class FakeWecom {
       this.record({
         channel: 'app',
         msgtype: type,
-        content: upload ? `📎 ${upload.filename}` : (inner.content ?? ''),
+        content: upload
+          ? `📎 ${upload.filename}`
+          : type === 'template_card'
+            ? (inner.main_title?.title ?? '')
+            : (inner.content ?? ''),
         mentions: [],
         touser: String(body.touser).split('|'),
+        ...(type === 'template_card' ? { card: inner as Record<string, unknown> } : {}),
         at: new Date(),
         ...(upload
           ? { file: { mediaId: String(inner.media_id), filename: upload.filename, bytes: upload.bytes } }

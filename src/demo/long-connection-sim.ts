@@ -14,8 +14,34 @@ const sayBody = z.object({
   image: z.object({ url: z.string().max(2048), aeskey: z.string().max(64).optional() }).optional(),
 });
 
+/** A tap on a card the page shows: the template_card_event WeCom would deliver for it. */
+const tapBody = z.object({
+  userid: z.string().min(1).max(128),
+  mode: z.enum(['group', 'single']),
+  msgid: z.string().min(1).max(64),
+  event: z.object({
+    card_type: z.string().max(32),
+    event_key: z.string().max(1024),
+    task_id: z.string().max(128),
+    selected_items: z
+      .object({
+        selected_item: z
+          .array(
+            z.object({
+              question_key: z.string().max(1024),
+              option_ids: z.object({ option_id: z.array(z.string().max(128)).max(20) }),
+            }),
+          )
+          .max(10),
+      })
+      .optional(),
+  }),
+});
+
 /** How long the simulator waits for the bot's finished stream before telling the page. */
 const REPLY_WAIT_MS = 20_000;
+/** WeCom takes a card's update within 5 s of the tap. */
+const TAP_WAIT_MS = 5_000;
 
 /**
  * Demo mode with DEMO_LONG_CONNECTION=true: this process also plays WeCom's long-connection
@@ -41,12 +67,22 @@ export async function startLongConnectionSimulator(o: {
     const mediaId = String(((f.body?.[msgtype] ?? {}) as { media_id?: string }).media_id ?? '');
     const media = fake.media.get(mediaId);
     const md = (f.body?.markdown ?? {}) as { content?: string };
+    const card = msgtype === 'template_card' ? (f.body?.template_card as Record<string, unknown>) : undefined;
+    const title = ((card?.main_title ?? {}) as { title?: string }).title ?? '';
     o.sink.record({
       channel: 'aibot',
-      msgtype: msgtype === 'image' ? 'image' : 'markdown',
-      content: msgtype === 'file' ? `📎 ${media?.filename ?? mediaId}` : msgtype === 'image' ? '' : (md.content ?? ''),
+      msgtype: msgtype === 'image' ? 'image' : card ? 'template_card' : 'markdown',
+      content:
+        msgtype === 'file'
+          ? `📎 ${media?.filename ?? mediaId}`
+          : msgtype === 'image'
+            ? ''
+            : card
+              ? title
+              : (md.content ?? ''),
       mentions: [],
       touser,
+      ...(card ? { card } : {}),
       ...(msgtype === 'image' && media
         ? {
             image: { base64: media.bytes.toString('base64'), md5: createHash('md5').update(media.bytes).digest('hex') },
@@ -68,7 +104,9 @@ export async function startLongConnectionSimulator(o: {
       const on = (f: BotFrame) => {
         if (f.cmd !== 'aibot_respond_msg' || f.headers?.req_id !== reqId) return;
         got.push(f);
+        // A finished stream, or a card (a reply is one or the other).
         if ((f.body?.stream as { finish?: boolean } | undefined)?.finish === true) done();
+        else if (f.body?.msgtype === 'template_card') done();
       };
       const timer = setTimeout(done, REPLY_WAIT_MS);
       fake.on('frame', on);
@@ -117,8 +155,65 @@ export async function startLongConnectionSimulator(o: {
     const reqId = `demo-${randomBytes(8).toString('hex')}`;
     const frames = reply(reqId);
     fake.sendMessage(body, reqId);
-    ctx.body = { reqId, frames: (await frames).map((f) => ({ req_id: f.headers.req_id, stream: f.body?.stream })) };
+    ctx.body = {
+      reqId,
+      frames: (await frames).map((f) => ({
+        req_id: f.headers.req_id,
+        stream: f.body?.stream,
+        template_card: f.body?.template_card,
+      })),
+    };
   });
+
+  // A tap on a card: delivered as aibot_event_callback; the bot answers with aibot_respond_update_msg (5 s).
+  router.post('/demo/api/ws-tap', async (ctx) => {
+    ctx.set('cache-control', 'no-store');
+    let input;
+    try {
+      input = tapBody.parse(JSON.parse(await getRawBody(ctx.req, { limit: '16kb', encoding: 'utf8' })));
+    } catch {
+      ctx.status = 400;
+      ctx.body = { error: 'bad request' };
+      return;
+    }
+    if (fake.openSockets() === 0) {
+      ctx.status = 503;
+      ctx.body = { error: 'the bot is not connected to the simulator yet' };
+      return;
+    }
+    const group = input.mode === 'group';
+    const body = {
+      msgid: input.msgid,
+      create_time: Math.floor(Date.now() / 1000),
+      aibotid: o.aibotid,
+      chattype: group ? 'group' : 'single',
+      from: { userid: input.userid },
+      ...(group ? { chatid: o.chatid } : {}),
+      msgtype: 'event',
+      event: { eventtype: 'template_card_event', template_card_event: input.event },
+    };
+    const reqId = `demo-tap-${randomBytes(8).toString('hex')}`;
+    const update = updateFor(reqId);
+    fake.sendEventBody(body, reqId);
+    ctx.body = { reqId, update: (await update)?.body ?? null };
+  });
+
+  /** The update frame answering a tap, or undefined past WeCom's 5 s. */
+  function updateFor(reqId: string): Promise<BotFrame | undefined> {
+    return new Promise((resolve) => {
+      const on = (f: BotFrame) => {
+        if (f.cmd !== 'aibot_respond_update_msg' || f.headers?.req_id !== reqId) return;
+        clearTimeout(timer);
+        fake.off('frame', on);
+        resolve(f);
+      };
+      const timer = setTimeout(() => {
+        fake.off('frame', on);
+        resolve(undefined);
+      }, TAP_WAIT_MS);
+      fake.on('frame', on);
+    });
+  }
 
   return { url: server.url, router, fake, close: server.close };
 }

@@ -49,6 +49,18 @@ form button{font:inherit;border:0;border-radius:8px;background:#1f6feb;color:#ff
 .pic input{position:absolute;width:1px;height:1px;opacity:0;pointer-events:none}
 .console-btn{font:inherit;font-size:13px;border:1px solid #1f6feb;border-radius:6px;background:#fff;color:#1f6feb;padding:5px 10px;cursor:pointer}
 footer{font-size:12px;color:#8f959e;text-align:center;padding:0 10px 8px}
+.tcard{white-space:normal;min-width:240px;max-width:360px;display:flex;flex-direction:column;gap:4px}
+.tcard-title{font-weight:600;font-size:15px}
+.tcard-desc{font-size:13px;color:#646a73}
+.tcard-text{font-size:13px;white-space:pre-wrap;color:#1f2329;margin:2px 0}
+.tcard-line{font-size:13px;display:flex;gap:8px}.tcard-key{color:#8f959e;min-width:4em}
+.tcard-vote{display:flex;flex-direction:column;gap:2px;margin:4px 0}.tcard-option{font-size:14px;display:flex;gap:6px;align-items:center}
+.tcard-select{display:flex;gap:8px;align-items:center;font-size:13px;margin:2px 0}
+.tcard-actions{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px;border-top:1px solid #eef0f3;padding-top:8px}
+.tcard-button{font:inherit;font-size:14px;border-radius:6px;padding:5px 12px;cursor:pointer;border:1px solid #c9cdd4;background:#fff;color:#1f2329}
+.tcard-button.s1{background:#1f6feb;border-color:#1f6feb;color:#fff}.tcard-button.s3{border-color:#d83931;color:#d83931}
+.tcard-button:disabled{opacity:.55;cursor:default}
+.tcard-note{font-size:11px;color:#8f959e}.tcard-note.error{color:#d83931}
 @media (max-width:760px){
   main{grid-template-columns:minmax(0,1fr);padding:6px}
   .tabs{display:flex;background:#fff;border-bottom:1px solid #dfe1e5}

@@ -93,6 +93,7 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
       content: p.content,
       mentions: p.mentions,
       touser: p.touser ?? [],
+      ...(p.card ? { card: p.card } : {}),
       at: p.at.toISOString(),
     }));
     const fresh = all.filter((p) => p.seq > after).slice(0, MAX_PUSHES_PER_POLL);

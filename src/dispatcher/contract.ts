@@ -1,9 +1,20 @@
+import type { Card } from '../cards';
+
 /**
  * A picture that came with a message: a smart-bot file URL (valid 5 minutes, AES-256-CBC encrypted with
  * the message's own `aeskey` on the long connection, else the callback's EncodingAESKey), or a self-built
  * app's MediaId (fetched through the WeCom API's media/get).
  */
 export type InboundImage = { url: string; aeskey?: string } | { mediaId: string };
+
+/** A tap on one of our template cards (template_card_event), whichever channel delivered it. */
+export interface CardTap {
+  taskId: string;
+  /** The button's key, or the vote/dropdown card's submit key. */
+  eventKey: string;
+  /** Chosen options by question key (vote boxes and dropdowns). */
+  selected: Record<string, string[]>;
+}
 
 /** One inbound message, whichever WeCom mode delivered it. Handlers never see the mode. */
 export interface InboundMessage {
@@ -14,6 +25,8 @@ export interface InboundMessage {
   kind: 'text' | 'event' | 'unsupported';
   text: string;
   event?: string;
+  /** Set on `kind: 'event'` with event `template_card_event`: the tap to act on. */
+  card?: CardTap;
   /** Pictures sent with the message (one-to-one `image`, or the image items of a `mixed` message). */
   images?: InboundImage[];
   /** The text is WeCom's speech-to-text of a voice message (one-to-one chats only). */
@@ -35,8 +48,11 @@ export interface Receiver {
   stop(): Promise<void>;
 }
 
-/** What the bot answers: markdown-ish text; null means "acknowledge with an empty 200". */
-export type Reply = { text: string; kind?: 'welcome' } | null;
+/**
+ * What the bot answers: markdown-ish text; null means "acknowledge with an empty 200". With `card`, a channel
+ * that carries template cards sends the card (for a tap: the tapper's updated card); others send the text.
+ */
+export type Reply = { text: string; kind?: 'welcome'; card?: Card } | null;
 
 /**
  * Who delivers a reply that missed the passive deadline:

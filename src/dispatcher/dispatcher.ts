@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
+import type { CardTapTable } from '../commands/card-taps';
 import { type CommandTable, parseCommandLine } from '../commands/parse';
 import { readArgs } from '../commands/read-args';
 import type { Actor, ChatVia, Command } from '../commands/types';
@@ -12,10 +13,13 @@ import { t } from '../messages';
 import type { Services } from '../services';
 import { closestNames } from '../text/closest';
 import type { InboundMessage, Reply } from './contract';
+import { createCardDoor } from './card-door';
 import { cleanVoiceArgs, cleanVoiceText, offerVoiceDraft } from './voice';
 
 export interface DispatcherDeps {
   table: CommandTable;
+  /** The card door's table (handlers/index.ts `cardTaps`). */
+  taps: CardTapTable;
   services: Services;
   config: Config;
   clock: Clock;
@@ -47,10 +51,23 @@ export function createDispatcher(d: DispatcherDeps) {
   const chatView = (actor: Actor) => ({ timezone: d.config.timezone, now: d.clock.now(), office: actor.isOffice });
 
   const parsedText = new WeakMap<InboundMessage, ReturnType<typeof parseCommandLine>>();
+  const cards = createCardDoor({
+    taps: d.taps,
+    services: d.services,
+    config: d.config,
+    clock: d.clock,
+    log: d.log,
+    async runReadOnly(msg, name, actor, log) {
+      const parsed = parseCommandLine(name, d.table, d.config.wecom.botName);
+      if (parsed.kind !== 'command' || !parsed.command.readOnly) return undefined;
+      return runCommand(msg, parsed, actor, log);
+    },
+  });
 
   async function dispatch(msg: InboundMessage): Promise<Reply> {
     const log = d.log.child({ msgId: msg.id, sender: msg.senderId });
     if (msg.kind === 'event') {
+      if (msg.card) return cards.tap(msg, msg.card, log);
       if (msg.event !== 'enter_chat') return null;
       const who = await d.services.roster.resolveActor(msg.senderId);
       return { text: t('welcome', { name: who.ok ? who.actor.name : undefined }), kind: 'welcome' };
@@ -137,7 +154,7 @@ export function createDispatcher(d: DispatcherDeps) {
       const audited = { actor: { userid: actor.userid, name: actor.name }, via: 'chat' as const, what: command.name };
       const scoped = <T>(work: () => Promise<T>) =>
         command.readOnly ? work() : d.services.audit.within(audited, work);
-      const text = await scoped(() =>
+      const out = await scoped(() =>
         command.run({
           actor,
           args: parsed.args,
@@ -154,7 +171,7 @@ export function createDispatcher(d: DispatcherDeps) {
       );
       log.info({ command: command.name, latencyMs: Date.now() - started }, 'command handled');
       d.observe?.(command.name, 'ok', (Date.now() - started) / 1000);
-      return { text };
+      return typeof out === 'string' ? { text: out } : { text: out.text, card: out.card };
     } catch (err) {
       if (err instanceof UserError || isRefusal(err)) {
         log.info({ command: command.name, refusal: isRefusal(err) ? err.code : err.key }, 'command refused');

@@ -20,6 +20,7 @@ import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
 import { colours } from './colours';
+import { cardsText } from './cards';
 import { units } from './units';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
@@ -47,6 +48,7 @@ const catalog = {
   ...reportText,
   ...ballots,
   ...colours,
+  ...cardsText,
   ...units,
 };
 

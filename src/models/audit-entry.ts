@@ -1,29 +1,25 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type Connection, type Query, Schema } from 'mongoose';
+import { type Connection, type InferSchemaType, type Query, Schema } from 'mongoose';
+
+const actorSchema = new Schema(
+  { userid: { type: String, required: true }, name: { type: String, required: true } },
+  { _id: false },
+);
 
 /** One write to a record, from the chat or the console: who, when, what, on which record. Never edited. */
-export interface AuditEntryDoc {
-  at: Date;
-  actor: { userid: string; name: string };
-  via: 'chat' | 'console' | 'job';
-  /** The step in the office's words: the opinion step (交办, 答复…), the command word, or the console action. */
-  what: string;
-  /** The collection's model name (Opinion, Activity, Deputy…). */
-  kind: string;
-  /** The record's code (YJ2026-001, HD2026-003…), a deputy's userid, or the document id. */
-  code: string;
-  op: 'create' | 'update' | 'delete';
-}
-
-const auditEntrySchema = new Schema<AuditEntryDoc>(
+const auditEntrySchema = new Schema(
   {
     at: { type: Date, required: true },
-    actor: { userid: { type: String, required: true }, name: { type: String, required: true } },
-    via: { type: String, required: true },
+    // A required sub-schema (not a nested path) so the inferred row has the actor, not `actor?: … | null`.
+    actor: { type: actorSchema, required: true },
+    via: { type: String, enum: ['chat', 'card', 'console', 'job'] as const, required: true },
+    /** The step in the office's words: the opinion step (交办, 答复…), the command word, or the console action. */
     what: { type: String, required: true },
+    /** The collection's model name (Opinion, Activity, Deputy…). */
     kind: { type: String, required: true },
+    /** The record's code (YJ2026-001, HD2026-003…), a deputy's userid, or the document id. */
     code: { type: String, required: true },
-    op: { type: String, required: true },
+    op: { type: String, enum: ['create', 'update', 'delete'] as const, required: true },
   },
   { collection: 'audit_entries', versionKey: false },
 );
@@ -32,8 +28,11 @@ auditEntrySchema.index({ at: -1 });
 auditEntrySchema.index({ 'actor.userid': 1, at: -1 });
 auditEntrySchema.index({ code: 1, at: -1 });
 
+/** An entry as stored (src/repositories/audit-entries.ts writes it through the driver). */
+export type AuditEntryDoc = InferSchemaType<typeof auditEntrySchema>;
+
 export function auditEntryModel(conn: Connection) {
-  return conn.model<AuditEntryDoc>('AuditEntry', auditEntrySchema);
+  return conn.model('AuditEntry', auditEntrySchema);
 }
 
 /** A touched record, as the write hooks see it. */

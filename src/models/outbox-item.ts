@@ -14,6 +14,8 @@ const outboxSchema = new Schema(
      * 'aibot-direct': the one person a one-to-one message over the long connection goes to. */
     userids: { type: [String], default: [] },
     url: { type: String },
+    /** A template card (JSON of src/cards' Card) sent instead of the text where the channel carries cards. */
+    card: { type: String },
     status: { type: String, enum: ['pending', 'sending', 'sent', 'dead'], default: 'pending' },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },

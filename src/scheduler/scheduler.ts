@@ -79,34 +79,12 @@ export function createScheduler(o: SchedulerOptions) {
   }
 
   async function claimAndRun(job: Job, slot: Slot, now: Date): Promise<TickOutcome> {
-    const jobRuns = o.services.jobRuns;
-    // A fresh install would otherwise report the last week's slots as missed.
-    const firstStart = await o.services.deployment.firstStartedAt();
-    if (firstStart && slot.at.getTime() < firstStart.getTime()) {
+    const unrun = await notToRun(o.services, log, job, slot, now);
+    if (unrun) {
       settled.set(job.name, slot.key);
-      return 'before_first_start';
+      return unrun;
     }
-    if (now.getTime() - slot.at.getTime() > job.graceMs) {
-      if (await jobRuns.isSettled(job.name, slot.key)) {
-        settled.set(job.name, slot.key);
-        return 'done';
-      }
-      const inserted = await jobRuns.recordSkipped({
-        job: job.name,
-        slot: slot.key,
-        slotAt: slot.at,
-        now,
-        note: 'late',
-      });
-      if (inserted)
-        log.warn(
-          { job: job.name, slot: slot.key, lateMs: now.getTime() - slot.at.getTime() },
-          'slot missed its grace window; skipped',
-        );
-      settled.set(job.name, slot.key);
-      return inserted ? 'skipped_late' : 'done';
-    }
-    const claim = await jobRuns.claim({ job: job.name, slot: slot.key, slotAt: slot.at, now, owner });
+    const claim = await o.services.jobRuns.claim({ job: job.name, slot: slot.key, slotAt: slot.at, now, owner });
     if (!claim.claimed) {
       if (claim.reason === 'done' || claim.reason === 'exhausted') settled.set(job.name, slot.key);
       return claim.reason;
@@ -150,18 +128,47 @@ export function createScheduler(o: SchedulerOptions) {
     },
     /** Last runs and next due time per job (what 任务 shows). */
     status(now: Date = o.clock.now()): Promise<JobOverview[]> {
-      return o.services.jobRuns.overview(
-        now,
-        o.jobs.map(({ name, schedule: s, graceMs, enabled, workdaysOnly }) => ({
-          name,
-          schedule: s,
-          graceMs,
-          enabled,
-          workdaysOnly,
-        })),
-      );
+      return o.services.jobRuns.overview(now, o.jobs.map(jobDefinition));
     },
   };
+}
+
+/** A slot that is not run: before the first start, or past its grace window. */
+async function notToRun(
+  services: Services,
+  log: Logger,
+  job: Job,
+  slot: Slot,
+  now: Date,
+): Promise<TickOutcome | undefined> {
+  // A fresh install would otherwise report the last week's slots as missed.
+  const firstStart = await services.deployment.firstStartedAt();
+  if (firstStart && slot.at.getTime() < firstStart.getTime()) return 'before_first_start';
+  if (now.getTime() - slot.at.getTime() > job.graceMs) return skipLate(services.jobRuns, log, job, slot, now);
+  return undefined;
+}
+
+/** A slot past its grace window is never run: it is recorded as skipped once, so 任务 shows the gap. */
+async function skipLate(
+  jobRuns: Services['jobRuns'],
+  log: Logger,
+  job: Job,
+  slot: Slot,
+  now: Date,
+): Promise<'done' | 'skipped_late'> {
+  if (await jobRuns.isSettled(job.name, slot.key)) return 'done';
+  const inserted = await jobRuns.recordSkipped({ job: job.name, slot: slot.key, slotAt: slot.at, now, note: 'late' });
+  if (inserted)
+    log.warn(
+      { job: job.name, slot: slot.key, lateMs: now.getTime() - slot.at.getTime() },
+      'slot missed its grace window; skipped',
+    );
+  return inserted ? 'skipped_late' : 'done';
+}
+
+/** What 任务 shows of a job's definition. */
+function jobDefinition({ name, schedule: s, graceMs, enabled, workdaysOnly }: Job) {
+  return { name, schedule: s, graceMs, enabled, workdaysOnly };
 }
 
 /** Bad schedules and duplicate names fail at start-up, naming the job. */

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { CallbackRejected } from './crypto';
 import type { InboundMessage } from '../dispatcher/contract';
+import { appCardTap, cardTapId } from './card-events';
 
 // Self-built app (自建应用) callback mode: XML envelope; receive id is the corp id.
 
@@ -68,7 +69,12 @@ export function parseAppPlaintext(plaintext: string, receivedAt: Date, replyLimi
     const mediaId = field(doc, 'MediaId');
     if (mediaId && mediaId.length <= 512) return { ...base, kind: 'text', text: '', images: [{ mediaId }] };
   }
-  if (msgType === 'event') return { ...base, kind: 'event', event: field(doc, 'Event') ?? 'unknown', text: '' };
+  if (msgType === 'event') {
+    const event = field(doc, 'Event') ?? 'unknown';
+    const card = event === 'template_card_event' ? appCardTap(doc) : undefined;
+    if (card) return { ...base, id: cardTapId('app', senderId, card), kind: 'event', event, text: '', card };
+    return { ...base, kind: 'event', event, text: '' };
+  }
   return { ...base, kind: 'unsupported', text: '' };
 }
 
@@ -78,6 +84,11 @@ function cdata(s: string): string {
 
 export function appReplyPlaintext(toUser: string, corpId: string, text: string, nowSeconds: number): string {
   return `<xml><ToUserName>${cdata(toUser)}</ToUserName><FromUserName>${cdata(corpId)}</FromUserName><CreateTime>${nowSeconds}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(text)}</Content></xml>`;
+}
+
+/** The passive answer to a card tap: the tapped button takes a new name (update_button), for the tapper only. */
+export function appButtonReplyPlaintext(toUser: string, corpId: string, name: string, nowSeconds: number): string {
+  return `<xml><ToUserName>${cdata(toUser)}</ToUserName><FromUserName>${cdata(corpId)}</FromUserName><CreateTime>${nowSeconds}</CreateTime><MsgType>${cdata('update_button')}</MsgType><Button><ReplaceName>${cdata(name)}</ReplaceName></Button></xml>`;
 }
 
 export function appReplyEnvelope(encrypt: string, signature: string, timestamp: string, nonce: string): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallbackRejected } from './crypto';
 import type { InboundImage, InboundMessage } from '../dispatcher/contract';
+import { botCardTap, cardTapId } from './card-events';
 
 // Smart bot (智能机器人) API mode: JSON envelope {"encrypt": "..."}; receive id is ''.
 
@@ -119,7 +120,13 @@ export function parseBotPlaintext(plaintext: string, receivedAt: Date, replyLimi
   }
   if (m.msgtype === 'event') {
     const eventtype = typeof m.event?.eventtype === 'string' ? m.event.eventtype : 'unknown';
-    return { type: 'message', message: { ...base, kind: 'event', event: eventtype, text: '' } };
+    const card = eventtype === 'template_card_event' ? botCardTap(m.event) : undefined;
+    // A tap's identity is what was tapped, not WeCom's msgid: a double tap is then one tap (see cardTapId).
+    const id = card ? cardTapId('bot', senderId, card) : base.id;
+    return {
+      type: 'message',
+      message: { ...base, id, kind: 'event', event: eventtype, text: '', ...(card ? { card } : {}) },
+    };
   }
   return { type: 'message', message: { ...base, kind: 'unsupported', text: '' } };
 }

@@ -8,7 +8,14 @@ import { isDatabaseUnavailable } from '../db/availability';
 import { t } from '../messages';
 import { StillProcessing } from '../inbox/inbox';
 import { markdownToPlain } from '../text/plain';
-import { appReplyEnvelope, appReplyPlaintext, parseAppPlaintext, readAppEnvelope } from './app-mode';
+import {
+  appButtonReplyPlaintext,
+  appReplyEnvelope,
+  appReplyPlaintext,
+  parseAppPlaintext,
+  readAppEnvelope,
+} from './app-mode';
+import { appButtonName, cardMessageJson, updateCardJson } from './card-json';
 import { botReplyPlaintext, parseBotPlaintext, readBotEnvelope } from './bot-mode';
 import {
   CallbackRejected,
@@ -32,6 +39,8 @@ export interface CallbackLimits {
   botDeadlineMs: number;
   /** Self-built app: past this, answer empty and send the reply as an app message. */
   appDeadlineMs: number;
+  /** A card tap: past this, answer empty (WeCom takes the update only within 5 s, and asks once). */
+  cardDeadlineMs: number;
 }
 
 export interface CallbackDeps {
@@ -111,13 +120,17 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
   /** Runs the message against its mode's deadline; an unreachable database is a polite "busy", not a 500. */
   async function handOver(message: InboundMessage, mode: 'bot' | 'app'): Promise<Outcome> {
     try {
-      const r = await deps.receive(
-        message,
-        mode === 'bot' ? limits.botDeadlineMs : limits.appDeadlineMs,
-        mode === 'bot' ? 'stream' : 'app',
-      );
+      // A tap has no later way to answer it: the work goes on past the deadline and its update is dropped.
+      const r = message.card
+        ? await deps.receive(message, limits.cardDeadlineMs, 'caller')
+        : await deps.receive(
+            message,
+            mode === 'bot' ? limits.botDeadlineMs : limits.appDeadlineMs,
+            mode === 'bot' ? 'stream' : 'app',
+          );
       if (r.status === 'done') return { kind: 'reply', reply: r.reply };
       deps.onMissedDeadline?.(mode);
+      if (message.card) log.warn({ msgId: message.id }, 'card tap not answered within the deadline: no update');
       return { kind: 'pending' };
     } catch (err) {
       if (isDatabaseUnavailable(err)) {
@@ -172,6 +185,7 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
       let streamId: string;
       let stream: { text: string; finish: boolean } | undefined;
       let welcome = false;
+      let card: Record<string, unknown> | undefined;
       if (parsed.type === 'stream-poll') {
         streamId = parsed.streamId;
         const found = await streamState(streamId);
@@ -186,27 +200,29 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
         streamId = streamIdOf(parsed.message.id);
         ctx.state.msgId = parsed.message.id;
         const outcome = await handOver(parsed.message, 'bot');
-        if (outcome.kind === 'pending') stream = { text: t('replyProcessing'), finish: false };
+        const tapper = parsed.message.card ? parsed.message.senderId : undefined;
+        if (tapper !== undefined) {
+          // A tap's only answer is the tapper's updated card (or nothing).
+          if (outcome.kind === 'reply' && outcome.reply?.card) card = updateCardJson(outcome.reply.card, tapper);
+        } else if (outcome.kind === 'pending') stream = { text: t('replyProcessing'), finish: false };
         else if (outcome.kind === 'busy') stream = { text: t('systemBusy'), finish: true };
+        else if (outcome.reply?.card) card = cardMessageJson(outcome.reply.card);
         else if (outcome.reply) {
           stream = { text: outcome.reply.text, finish: true };
           welcome = outcome.reply.kind === 'welcome';
         }
         ctx.state.outcome = outcome.kind;
       }
+      if (card) {
+        answerBot(ctx, JSON.stringify(card), nonce, timestamp);
+        return;
+      }
       if (stream === undefined) {
         ctx.status = 200;
         ctx.body = '';
         return;
       }
-      const encrypt = encryptPayload(keys, botReplyPlaintext(streamId, stream.text, welcome, stream.finish), '');
-      ctx.type = 'application/json';
-      ctx.body = JSON.stringify({
-        encrypt,
-        msgsignature: signatureOf(keys, timestamp, nonce, encrypt),
-        timestamp: Number(timestamp),
-        nonce,
-      });
+      answerBot(ctx, botReplyPlaintext(streamId, stream.text, welcome, stream.finish), nonce, timestamp);
       return;
     }
 
@@ -214,6 +230,21 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     ctx.state.msgId = message.id;
     const outcome = await handOver(message, 'app');
     ctx.state.outcome = outcome.kind;
+    const corpId = receiveId;
+    if (message.card) {
+      // The app's passive answer to a tap renames the tapped button for the tapper.
+      const card = outcome.kind === 'reply' ? outcome.reply?.card : undefined;
+      if (!card) {
+        ctx.status = 200;
+        ctx.body = '';
+        return;
+      }
+      const plain = appButtonReplyPlaintext(message.senderId, corpId, appButtonName(card), Number(timestamp));
+      const encrypted = encryptPayload(keys, plain, corpId);
+      ctx.type = 'application/xml';
+      ctx.body = appReplyEnvelope(encrypted, signatureOf(keys, timestamp, nonce, encrypted), timestamp, nonce);
+      return;
+    }
     const text = outcome.kind === 'busy' ? t('systemBusy') : outcome.kind === 'reply' ? outcome.reply?.text : undefined;
     if (text === undefined) {
       // No reply, or not ready in time: the reply follows as an app message (see the inbox).
@@ -221,7 +252,6 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
       ctx.body = '';
       return;
     }
-    const corpId = receiveId;
     const encrypt = encryptPayload(
       keys,
       appReplyPlaintext(message.senderId, corpId, markdownToPlain(text), Number(timestamp)),
@@ -230,6 +260,18 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     ctx.type = 'application/xml';
     ctx.body = appReplyEnvelope(encrypt, signatureOf(keys, timestamp, nonce, encrypt), timestamp, nonce);
   });
+
+  /** An encrypted, signed smart-bot passive reply. */
+  function answerBot(ctx: Context, plaintext: string, nonce: string, timestamp: string): void {
+    const encrypt = encryptPayload(keys, plaintext, '');
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({
+      encrypt,
+      msgsignature: signatureOf(keys, timestamp, nonce, encrypt),
+      timestamp: Number(timestamp),
+      nonce,
+    });
+  }
 
   return router;
 }

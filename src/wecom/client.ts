@@ -1,3 +1,4 @@
+import { templateCardJson } from './card-json';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
@@ -164,6 +165,9 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
       await appMessage(msg.touser, msg.msgtype, { content: msg.content });
     },
 
+    async sendAppCard(msg) {
+      await appMessage(msg.touser, 'template_card', templateCardJson(msg.card));
+    },
     async sendAppFile(msg) {
       // What WeCom refuses whatever the retry: the outbox gives such a file up at once.
       if (msg.bytes.length < APP_FILE_BYTES.min || msg.bytes.length > APP_FILE_BYTES.max)

@@ -47,7 +47,7 @@ describe('demo mode over the long connection', () => {
   });
 
   it("relays a message as aibot_msg_callback and returns the bot's finished stream", async () => {
-    const r = await say('deputy-zhang', 'single', '帮助');
+    const r = await say('deputy-zhang', 'single', '帮助 全部');
     expect(r.frames.at(-1)?.req_id).toBe(r.reqId);
     expect(r.frames.at(-1)?.stream).toMatchObject({ finish: true });
     expect(r.frames.at(-1)?.stream.content).toContain('张建国');

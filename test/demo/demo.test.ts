@@ -80,7 +80,7 @@ describe('demo mode', () => {
   it('answers a message signed and encrypted with those credentials on /wecom/callback', async () => {
     const deputy = await say('deputy-zhang', '@代表助手 帮助');
     expect(deputy).toContain('张建国');
-    const office = await say('office-demo', '帮助', 'single');
+    const office = await say('office-demo', '帮助 全部', 'single');
     expect(office).toContain('代表 添加');
     expect(deputy).not.toContain('代表 添加');
   });

@@ -25,9 +25,11 @@ export async function openTestDatabase(tag: string): Promise<TestDatabase> {
   const dbName = `t_${safeTag.slice(0, MAX_DB_NAME - 2 - suffix.length)}${suffix}`;
 
   // A connection of its own: the global mongoose connection belongs to the app code under test.
-  // Command monitoring lets a test count the database commands a chat command costs.
+  // Command monitoring lets a test count the database commands a chat command costs. Indexes as in production:
+  // created once by the app's start (ensureIndexes), not a second time by mongoose's autoIndex.
   const connection = mongoose.createConnection(uri, {
     dbName,
+    autoIndex: false,
     serverSelectionTimeoutMS: 10_000,
     monitorCommands: true,
   });

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 /* global require, process */
-// Lets a child process run the TypeScript sources directly (transpile only, as ts-jest does), for
+// Lets a child process run the TypeScript sources directly (transpile only, with swc as jest does), for
 // tests that need a real separate process: kill -9 mid-send, a busy port, an unwritable file.
 // Usage: node -r ./test/helpers/ts-register.cjs some-file.ts
 // Output is cached by file, size and mtime in the temp folder (shared, so a child running as another
@@ -18,21 +18,21 @@ try {
   // Not ours to change, or no cache at all: transpiling still works.
 }
 
-let ts;
+let swc;
 function transpile(source, filename) {
-  ts = ts || require('typescript');
-  const options = {
-    module: ts.ModuleKind.CommonJS,
-    target: ts.ScriptTarget.ES2022,
-    esModuleInterop: true,
-    sourceMap: false,
-  };
-  return ts.transpileModule(source, { compilerOptions: options, fileName: filename }).outputText;
+  swc = swc || require('@swc/core');
+  // The options of jest.config.js's transform (tsconfig.json's target and module), without source maps.
+  return swc.transformSync(source, {
+    filename,
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: true } },
+    module: { type: 'commonjs' },
+    sourceMaps: false,
+  }).code;
 }
 
 require.extensions['.ts'] = function compile(module, filename) {
   const stat = fs.statSync(filename);
-  const key = crypto.createHash('sha1').update(`${filename}:${stat.size}:${stat.mtimeMs}`).digest('hex');
+  const key = crypto.createHash('sha1').update(`swc:${filename}:${stat.size}:${stat.mtimeMs}`).digest('hex');
   const cached = path.join(cacheDir, `${key}.js`);
   let output;
   try {

@@ -1,4 +1,5 @@
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
+import { type TemplateCardJson, cardText } from './cards';
 
 // Builds callbacks exactly as WeCom does: AES-256-CBC ciphertext, SHA-1 signature over sorted parts.
 
@@ -93,23 +94,39 @@ export function readBotReply(
     msgtype: string;
     stream?: { content: string; finish: boolean };
     text?: { content: string };
+    template_card?: TemplateCardJson;
   };
-  const content = json.msgtype === 'stream' ? (json.stream?.content ?? '') : (json.text?.content ?? '');
+  // A card reads as its text (title, lines, buttons): what the person sees instead of a stream.
+  const content =
+    json.msgtype === 'stream'
+      ? (json.stream?.content ?? '')
+      : json.template_card
+        ? cardText(json.template_card)
+        : (json.text?.content ?? '');
   return { content, json, nonce: env.nonce };
 }
 
 /** Decrypts an app-mode XML passive reply after checking its signature; returns the text content. */
 export function readAppReply(keys: TestKeys, body: string): { content: string; toUser: string } {
-  const pick = (xml: string, tag: string) =>
-    new RegExp(`<${tag}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${tag}>`).exec(xml)?.[1] ?? '';
-  const encryptText = pick(body, 'Encrypt');
-  const sig = pick(body, 'MsgSignature');
-  const ts = pick(body, 'TimeStamp');
-  const nonce = pick(body, 'Nonce');
+  const message = decryptAppReply(keys, body);
+  return { content: pickTag(message, 'Content'), toUser: pickTag(message, 'ToUserName') };
+}
+
+/** One element's text in WeCom's XML (CDATA or not). */
+export function pickTag(xml: string, tag: string): string {
+  return new RegExp(`<${tag}>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${tag}>`).exec(xml)?.[1] ?? '';
+}
+
+/** The XML inside an app-mode passive reply, after checking its signature and receive id. */
+export function decryptAppReply(keys: TestKeys, body: string): string {
+  const encryptText = pickTag(body, 'Encrypt');
+  const sig = pickTag(body, 'MsgSignature');
+  const ts = pickTag(body, 'TimeStamp');
+  const nonce = pickTag(body, 'Nonce');
   if (getSignature(keys.token, ts, nonce, encryptText) !== sig) throw new Error('app reply signature does not verify');
   const { message, id } = decrypt(keys.encodingAesKey, encryptText);
   if (id !== keys.corpId) throw new Error(`app reply has receive id ${id}`);
-  return { content: pick(message, 'Content'), toUser: pick(message, 'ToUserName') };
+  return message;
 }
 
 /** WeCom's refresh of an unfinished stream: msgtype "stream" with the stream id, no response_url. */

@@ -37,10 +37,11 @@ it('tells the filer and co-signers by app message at every step, including the s
 
   await h.say('clerk', '答复 1 A 已安排检测，下月维修');
   const answered = await newAppMessages();
-  expect(answered).toHaveLength(1);
-  expect(answered[0]!.to).toEqual(['lisi', 'wangwu', 'zhangsan']);
+  // The co-signers read the answer; the filer gets it as the vote card (test/cards/cards-opinions.test.ts).
+  expect(answered.map((m) => m.to)).toEqual([['lisi', 'wangwu'], ['zhangsan']]);
   expect(answered[0]!.content).toContain('已安排检测，下月维修');
   expect(answered[0]!.content).toContain('评价 YJ2026-001 满意');
+  expect(answered[1]!.content).toBe('请评价答复 YJ2026-001');
 
   // 不满意: the office is told with the 改派 hint, the co-signers that round two has started.
   await h.say('zhangsan', '评价 1 不满意 还没修');
@@ -61,12 +62,13 @@ it('tells the filer and co-signers by app message at every step, including the s
   await h.say('clerk', '办结 1');
   const closing = await newAppMessages();
   expect(closing.map((m) => m.to)).toEqual([
-    ['lisi', 'wangwu', 'zhangsan'],
+    ['lisi', 'wangwu'],
+    ['zhangsan'],
     ['clerk', 'office1'],
     ['lisi', 'wangwu', 'zhangsan'],
   ]);
-  expect(closing[1]!.content).toContain('可以办结：办结 YJ2026-001');
-  expect(closing[2]!.content).toContain('已办结');
+  expect(closing[2]!.content).toContain('可以办结：办结 YJ2026-001');
+  expect(closing[3]!.content).toContain('已办结');
 
   await h.say('zhangsan', '建议 西村垃圾桶太少，夏天气味大');
   await h.say('lisi', '附议 2');

@@ -23,6 +23,7 @@
   }
   interface StreamFrame {
     stream?: { id: string; finish: boolean; content: string };
+    template_card?: TemplateCardView;
   }
   interface Push {
     seq: number;
@@ -31,6 +32,7 @@
     content: string;
     mentions?: string[];
     touser: string[];
+    card?: TemplateCardView;
     at: string;
   }
   type Mode = 'group' | 'single' | 'voice';
@@ -176,11 +178,16 @@
     row.appendChild(el('div', 'bubble', content));
     scrollDown($('log'));
   }
-  function addBot(text: string | null, meta: string): HTMLDivElement {
+  function addBot(text: string | null, meta: string, card?: TemplateCardView): HTMLDivElement {
     const row = addRow('in');
     row.appendChild(el('div', 'meta', '代表工作群助手'));
     const b = el('div', 'bubble');
-    if (text === null) b.appendChild(el('i', 'muted', '（机器人没有回复这条消息）'));
+    if (card) {
+      // A reply card is tapped in the chat it came to, by whoever the page sends as at the time.
+      const box = el('div');
+      drawTemplateCard(box, card, tapperFor(state.mode === 'group' ? 'group' : 'single'));
+      b.appendChild(box);
+    } else if (text === null) b.appendChild(el('i', 'muted', '（机器人没有回复这条消息）'));
     else b.innerHTML = renderMarkdown(text);
     row.appendChild(b);
     row.appendChild(el('div', 'meta small', meta));
@@ -205,6 +212,67 @@
     text: string;
     streamId?: string;
     finish: boolean;
+    card?: TemplateCardView;
+  }
+
+  /** A passive reply's JSON after checking its signature and decrypting it; null for an empty answer. */
+  async function openJson(res: Response): Promise<Record<string, unknown> | null> {
+    const text = await res.text();
+    if (!text) return null;
+    const env = JSON.parse(text) as {
+      encrypt: string;
+      msgsignature: string;
+      timestamp: number | string;
+      nonce: string;
+    };
+    const expected = await wecomSignature(session().token, String(env.timestamp), env.nonce, env.encrypt);
+    if (expected !== env.msgsignature) throw new Error('回复的签名校验失败');
+    const plain = await wecomDecrypt(keys(), env.encrypt);
+    if (plain.receiveId !== '') throw new Error('回复的 receiveid 不对');
+    return JSON.parse(plain.message) as Record<string, unknown>;
+  }
+
+  // ---- card clicks: the template_card_event WeCom sends, signed and encrypted (or as the event frame)
+  function tapperFor(mode: 'group' | 'single'): CardTapper {
+    return async function (event) {
+      const sender = currentSender();
+      const started = performance.now();
+      const msgid = 'demo-' + randomHex(12);
+      let update: Record<string, unknown> | null;
+      let how: string;
+      if (session().transport === 'long-connection') {
+        const res = await fetch('/demo/api/ws-tap', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userid: sender.userid, mode: mode, msgid: msgid, event: event }),
+        });
+        if (!res.ok) throw new Error('模拟器返回 HTTP ' + res.status);
+        update = ((await res.json()) as { update: Record<string, unknown> | null }).update;
+        how = '长连接 · aibot_event_callback → aibot_respond_update_msg';
+      } else {
+        const payload: Record<string, unknown> = {
+          msgid: msgid,
+          create_time: Math.floor(Date.now() / 1000),
+          aibotid: session().aibotid,
+          chattype: mode,
+          from: { userid: sender.userid },
+          msgtype: 'event',
+          event: { eventtype: 'template_card_event', template_card_event: event },
+        };
+        if (mode === 'group') payload.chatid = session().chatid;
+        const encrypt = await wecomEncrypt(keys(), JSON.stringify(payload), '');
+        const res = await postCallback(JSON.stringify({ encrypt: encrypt }), encrypt);
+        if (!res.ok) throw new Error('回调接口返回 HTTP ' + res.status);
+        update = await openJson(res);
+        how = '已签名加密 · template_card_event → update_template_card';
+      }
+      void refreshRoster();
+      void pollPushes();
+      const card = update ? (update.template_card as TemplateCardView | undefined) : undefined;
+      const who = sender.name + (update && Array.isArray(update.userids) ? '（仅此人看到的更新）' : '');
+      const ms = Math.round(performance.now() - started) + ' ms';
+      return { card: card ?? null, note: card ? who + ' 点击 · ' + how + ' · ' + ms : '机器人没有更新卡片 · ' + ms };
+    };
   }
 
   async function openReply(res: Response): Promise<OpenedReply | null> {
@@ -224,6 +292,7 @@
       msgtype: string;
       stream?: { id?: string; content?: string; finish?: boolean };
       text?: { content?: string };
+      template_card?: TemplateCardView;
     };
     if (msg.msgtype === 'stream')
       return {
@@ -232,6 +301,8 @@
         finish: !msg.stream || msg.stream.finish !== false,
       };
     if (msg.msgtype === 'text') return { text: (msg.text && msg.text.content) || '', finish: true };
+    if (msg.msgtype === 'template_card' && msg.template_card)
+      return { text: '', card: msg.template_card, finish: true };
     return { text: plain.message, finish: true };
   }
 
@@ -273,6 +344,10 @@
       else last = f;
     });
     const final = last as StreamFrame | null;
+    if (final && final.template_card) {
+      addBot(null, '长连接 · aibot_respond_msg · template_card · req_id ' + data.reqId, final.template_card);
+      return;
+    }
     const meta =
       '长连接 · aibot_msg_callback → aibot_respond_msg · req_id ' +
       data.reqId +
@@ -347,9 +422,11 @@
           reply ? reply.text : null,
           '已签名加密 · POST /wecom/callback · HTTP ' +
             res.status +
+            (reply && reply.card ? ' · template_card' : '') +
             ' · ' +
             Math.round(performance.now() - started) +
             ' ms',
+          reply ? reply.card : undefined,
         );
         if (reply && !reply.finish && reply.streamId) {
           const done = await refreshStream(sender, reply.streamId);
@@ -492,7 +569,12 @@
         .join(' ');
       html = '<span class="at">' + escapeHtml(who) + '</span> ' + html;
     }
-    body.innerHTML = html;
+    if (p.card) {
+      // A notice with choices: the group's card (long connection), or one person's (app); group cards are tapped here.
+      const box = el('div');
+      drawTemplateCard(box, p.card, p.channel === 'aibot' ? tapperFor(p.touser.length ? 'single' : 'group') : null);
+      body.appendChild(box);
+    } else body.innerHTML = html;
     card.appendChild(body);
     $('pushes').appendChild(card);
     scrollDown($('pushes'));

@@ -1,9 +1,8 @@
-import type { Collection } from 'mongodb';
 import type { Clock } from '../../clock';
-import { groupCommit, unorderedOutcomes } from '../../db/group-commit';
 import type { Models } from '../../models';
 import { type AuditEntryDoc, type AuditTouch, auditScope } from '../../models/audit-entry';
 import { t } from '../../messages';
+import { auditEntries } from '../../repositories';
 import { escapeRegex } from '../../text/normalize';
 
 export interface AuditDeps {
@@ -14,7 +13,7 @@ export interface AuditDeps {
 /** Who acts through a door, and how the door names the action when the write itself does not say. */
 export interface AuditActor {
   actor: { userid: string; name: string };
-  via: 'chat' | 'console' | 'job';
+  via: 'chat' | 'card' | 'console' | 'job';
   what: string;
 }
 
@@ -38,21 +37,7 @@ export type AuditEntry = AuditEntryDoc;
  */
 export function createAudit(d: AuditDeps) {
   const { AuditEntry, Deputy } = d.models;
-  // Every writing request ends with its entries: concurrent requests' entries share one insert (group commit).
-  const rows = AuditEntry.collection as unknown as Collection<AuditEntryDoc>;
-  const insertEntries = groupCommit(
-    async (batch: AuditEntryDoc[][]) => {
-      const flat = batch.flat();
-      const each = await unorderedOutcomes(flat.length, () => rows.insertMany(flat, { ordered: false }));
-      // A request's entries are a run in the flat list: it failed if any of them did.
-      let at = 0;
-      return batch.map((entries) => {
-        const mine = each.slice(at, (at += entries.length));
-        return mine.find((o) => !o.ok) ?? { ok: true as const, value: undefined };
-      });
-    },
-    { maxItems: 200 },
-  );
+  const entries = auditEntries(AuditEntry);
 
   /**
    * Runs one request (a chat command, a console write) with its writes recorded as this person's: the hooks
@@ -73,7 +58,7 @@ export function createAudit(d: AuditDeps) {
       );
     } finally {
       if (touched.length > 0)
-        await insertEntries(
+        await entries.insert(
           touched.map((touch) => ({
             at: touch.at,
             actor: { userid: who.actor.userid, name: who.actor.name },

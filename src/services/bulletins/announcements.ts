@@ -2,14 +2,17 @@ import type { Actor } from '../roster';
 import { type Refusal, isRefusal, refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { Models } from '../../models';
-import { neutralizeOfficeMarkdown, neutralizeUserText } from '../../text/sanitize';
-import { formatDateTime } from '../../time/format';
+import { neutralizeOfficeMarkdown } from '../../text/sanitize';
 import { yearOf } from '../../time/zone';
 import { utf8Bytes } from '../../text/split';
 import { formatCode, nextCode, peekCode } from '../codes';
 import { LIMITS, type Notifier, pushParts } from '../delivery';
 import type { OfficeDirectory } from '../roster';
 import { isDuplicateKey } from '../../models/duplicate-key';
+import { createAnnouncementSender } from './announcement-sender';
+import { groupMarkdown, previewOf } from './announcement-text';
+
+export { previewOf } from './announcement-text';
 
 export type AnnouncementStatus = 'scheduled' | 'sending' | 'sent' | 'revoked' | 'expired';
 
@@ -61,53 +64,7 @@ interface NewAnnouncement {
 /** Office announcements (公告): posted at once or at a set minute, exactly once, never after revocation. */
 export function createAnnouncements(o: AnnouncementsOptions) {
   const { Announcement } = o.models;
-
-  function checkContent(content: string): string {
-    const text = content.trim();
-    if (!text) refuse('announcement.contentMissing', {});
-    const length = [...text].length;
-    if (length > o.limits.maxChars) refuse('announcement.contentTooLong', { max: o.limits.maxChars, length });
-    return text;
-  }
-
-  /** One record per inbound message: a WeCom retry gets the first record back instead of a second one. */
-  async function createOnce(
-    input: NewAnnouncement,
-    extra: { status: AnnouncementStatus; scheduledAt?: Date; sentAt?: Date },
-  ) {
-    const existing = await Announcement.findOne({ origin: input.msgId }).lean();
-    if (existing) return existing;
-    const code = await nextCode(o.models, 'GG', yearOf(input.now, o.timezone));
-    try {
-      const doc = await Announcement.create({
-        code: formatCode(code),
-        year: code.year,
-        seq: code.seq,
-        content: input.content,
-        mentionAll: input.mentionAll,
-        authorId: input.actor.userid,
-        authorName: input.actor.name,
-        origin: input.msgId,
-        createdAt: input.now,
-        ...extra,
-      });
-      return doc.toObject();
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const raced = await Announcement.findOne({ origin: input.msgId }).lean();
-      if (!raced) throw err;
-      return raced;
-    }
-  }
-
-  /** The group's markdown for one announcement: the one rendering, for the push and for the preview. */
-  function groupMarkdown(doc: { code: string; content: string; authorName: string }): string {
-    return t('announcePush', {
-      code: doc.code,
-      content: neutralizeOfficeMarkdown(doc.content),
-      author: neutralizeUserText(doc.authorName),
-    });
-  }
+  const sender = createAnnouncementSender(o);
 
   /** A scheduled time must lie ahead, and not too far. */
   function checkTime(at: Date, now: Date): void {
@@ -119,29 +76,16 @@ export function createAnnouncements(o: AnnouncementsOptions) {
     }
   }
 
-  async function push(doc: {
-    code: string;
-    content: string;
-    mentionAll?: boolean | null;
-    authorName: string;
-  }): Promise<void> {
-    const markdown = groupMarkdown(doc);
-    await o.notify.toGroup(`announcement:${doc.code}`, markdown, {
-      mentionAll: doc.mentionAll === true,
-      mentionAllText: t('announceMentionAllText'),
-    });
-  }
-
   return {
     /**
      * Posts now: stored as 'sending' (due now), queued under a key derived from its code, then 'sent'.
      * A crash in between leaves it 'sending', which the reminders job finishes; a retry re-queues nothing.
      */
     async post(input: NewAnnouncement): Promise<AnnouncementView> {
-      const content = checkContent(input.content);
-      const doc = await createOnce({ ...input, content }, { status: 'sending', scheduledAt: input.now });
+      const content = checkContent(input.content, o.limits.maxChars);
+      const doc = await createOnce(o, { ...input, content }, { status: 'sending', scheduledAt: input.now });
       if (doc.status !== 'sending' && doc.status !== 'sent') return toView(doc);
-      await push(doc);
+      await sender.push(doc);
       const sent = await Announcement.findOneAndUpdate(
         { _id: doc._id, status: 'sending' },
         { $set: { status: 'sent', sentAt: input.now } },
@@ -152,9 +96,9 @@ export function createAnnouncements(o: AnnouncementsOptions) {
 
     /** Stores it for the reminders job, which sends it in the minute of `at`. */
     async schedule(input: NewAnnouncement & { at: Date }): Promise<AnnouncementView> {
-      const content = checkContent(input.content);
+      const content = checkContent(input.content, o.limits.maxChars);
       checkTime(input.at, input.now);
-      const doc = await createOnce({ ...input, content }, { status: 'scheduled', scheduledAt: input.at });
+      const doc = await createOnce(o, { ...input, content }, { status: 'scheduled', scheduledAt: input.at });
       return toView(doc);
     },
 
@@ -162,39 +106,13 @@ export function createAnnouncements(o: AnnouncementsOptions) {
      * What posting this text would push to the group, split exactly as the outbox splits it (the same
      * rendering and the same split function), with the refusal sending would give, if any.
      */
-    async preview(input: {
-      actor: Actor;
-      content: string;
-      mentionAll: boolean;
-      now: Date;
-    }): Promise<AnnouncementPreview> {
-      const content = input.content.trim();
-      const code = formatCode(await peekCode(o.models, 'GG', yearOf(input.now, o.timezone)));
-      let problem: Refusal | undefined;
-      try {
-        checkContent(content);
-      } catch (err) {
-        if (!isRefusal(err)) throw err;
-        problem = err;
-      }
-      const part = (text: string) => ({ text, bytes: utf8Bytes(text) });
-      const markdown = content ? groupMarkdown({ code, content, authorName: input.actor.name }) : '';
-      const mentionAllText = t('announceMentionAllText');
-      return {
-        code,
-        chars: [...content].length,
-        maxChars: o.limits.maxChars,
-        limitBytes: LIMITS.webhookMarkdown,
-        parts: markdown
-          ? pushParts({ target: { kind: 'group' }, format: 'markdown', content: markdown }).map(part)
-          : [],
-        mentionAllPart: input.mentionAll && markdown ? part(mentionAllText) : undefined,
-        problem,
-      };
-    },
+    preview: (input: PreviewInput) => previewAnnouncement(o, input),
 
     /** The chat's time checks on a picked instant (past, too far ahead). */
     checkTime,
+
+    /** Called by the reminders job every minute: sends what is due; too-late ones are expired and the office told. */
+    sendDue: sender.sendDue,
 
     async list(): Promise<{ scheduled: AnnouncementView[]; recent: AnnouncementView[] }> {
       const scheduled = await Announcement.find({ status: 'scheduled' })
@@ -222,66 +140,73 @@ export function createAnnouncements(o: AnnouncementsOptions) {
       if (doc.status === 'expired') refuse('announcement.alreadyExpired', { code });
       return refuse('announcement.alreadySent', { code });
     },
-
-    /** Called by the reminders job every minute: sends what is due; too-late ones are expired and the office told. */
-    async sendDue(now: Date): Promise<{ sent: number; expired: number }> {
-      const due = await Announcement.find({ status: { $in: ['scheduled', 'sending'] }, scheduledAt: { $lte: now } })
-        .sort({ scheduledAt: 1, _id: 1 })
-        .limit(100)
-        .lean();
-      let sent = 0;
-      let expired = 0;
-      for (const doc of due) {
-        const late = now.getTime() - (doc.scheduledAt?.getTime() ?? now.getTime());
-        if (doc.status === 'scheduled' && late > o.limits.maxLateMs) {
-          if (await expire(doc._id, now)) {
-            await tellOfficeExpired(doc);
-            expired += 1;
-          }
-          continue;
-        }
-        // scheduled → sending first: a revoke can no longer win, and a crash here is resumed by the next run.
-        const claimed =
-          doc.status === 'sending' ||
-          (await Announcement.updateOne({ _id: doc._id, status: 'scheduled' }, { $set: { status: 'sending' } }))
-            .modifiedCount === 1;
-        if (!claimed) continue;
-        await push(doc);
-        await Announcement.updateOne({ _id: doc._id, status: 'sending' }, { $set: { status: 'sent', sentAt: now } });
-        sent += 1;
-      }
-      return { sent, expired };
-    },
   };
+}
 
-  async function expire(id: unknown, now: Date): Promise<boolean> {
-    const res = await Announcement.updateOne(
-      { _id: id, status: 'scheduled' },
-      { $set: { status: 'expired', revokedAt: now } },
-    );
-    return res.modifiedCount === 1;
-  }
+function checkContent(content: string, maxChars: number): string {
+  const text = content.trim();
+  if (!text) refuse('announcement.contentMissing', {});
+  const length = [...text].length;
+  if (length > maxChars) refuse('announcement.contentTooLong', { max: maxChars, length });
+  return text;
+}
 
-  async function tellOfficeExpired(doc: { code: string; content: string; scheduledAt?: Date | null }): Promise<void> {
-    const when = doc.scheduledAt ? formatDateTime(doc.scheduledAt, o.timezone) : '';
-    const text = t('announceExpiredNotice', {
-      code: doc.code,
-      when,
-      title: neutralizeUserText(previewOf(doc.content)),
+/** One record per inbound message: a WeCom retry gets the first record back instead of a second one. */
+async function createOnce(
+  o: AnnouncementsOptions,
+  input: NewAnnouncement,
+  extra: { status: AnnouncementStatus; scheduledAt?: Date; sentAt?: Date },
+) {
+  const { Announcement } = o.models;
+  const existing = await Announcement.findOne({ origin: input.msgId }).lean();
+  if (existing) return existing;
+  const code = await nextCode(o.models, 'GG', yearOf(input.now, o.timezone));
+  try {
+    const doc = await Announcement.create({
+      code: formatCode(code),
+      year: code.year,
+      seq: code.seq,
+      content: input.content,
+      mentionAll: input.mentionAll,
+      authorId: input.actor.userid,
+      authorName: input.actor.name,
+      origin: input.msgId,
+      createdAt: input.now,
+      ...extra,
     });
-    await o.notify.toUsers(`announcement:${doc.code}:expired`, await o.office.userIds(), text);
+    return doc.toObject();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const raced = await Announcement.findOne({ origin: input.msgId }).lean();
+    if (!raced) throw err;
+    return raced;
   }
 }
 
-/** The first line of an announcement, short, for lists and notices. */
-export function previewOf(content: string, maxChars = 24): string {
-  const line =
-    content
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .find(Boolean) ?? '';
-  const chars = [...line];
-  return chars.length <= maxChars ? line : `${chars.slice(0, maxChars - 1).join('')}…`;
+type PreviewInput = { actor: Actor; content: string; mentionAll: boolean; now: Date };
+
+async function previewAnnouncement(o: AnnouncementsOptions, input: PreviewInput): Promise<AnnouncementPreview> {
+  const content = input.content.trim();
+  const code = formatCode(await peekCode(o.models, 'GG', yearOf(input.now, o.timezone)));
+  let problem: Refusal | undefined;
+  try {
+    checkContent(content, o.limits.maxChars);
+  } catch (err) {
+    if (!isRefusal(err)) throw err;
+    problem = err;
+  }
+  const part = (text: string) => ({ text, bytes: utf8Bytes(text) });
+  const markdown = content ? groupMarkdown({ code, content, authorName: input.actor.name }) : '';
+  const mentionAllText = t('announceMentionAllText');
+  return {
+    code,
+    chars: [...content].length,
+    maxChars: o.limits.maxChars,
+    limitBytes: LIMITS.webhookMarkdown,
+    parts: markdown ? pushParts({ target: { kind: 'group' }, format: 'markdown', content: markdown }).map(part) : [],
+    mentionAllPart: input.mentionAll && markdown ? part(mentionAllText) : undefined,
+    problem,
+  };
 }
 
 function toView(d: Record<string, unknown>): AnnouncementView {

@@ -1,5 +1,6 @@
 import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
+import { studyCard } from '../../cards';
 import { t } from '../../messages';
 import type { Models } from '../../models';
 import { neutralizeUserText } from '../../text/sanitize';
@@ -7,17 +8,10 @@ import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import type { Notifier } from '../delivery';
 import { isDuplicateKey } from '../../models/duplicate-key';
-import { STUDY_QUEUE_ID } from '../../models/study-queue';
+import { createStudyQueue } from './study-queue';
+import { checkStudyFields, type ItemDoc, readStudyProgress, type StudyView, toView } from './study-view';
 
-export interface StudyView {
-  code: string;
-  title: string;
-  link?: string;
-  note?: string;
-  createdAt: Date;
-  pushedAt?: Date;
-  learnedCount: number;
-}
+export type { QueuedStudyItem, StudyProgress, StudyView } from './study-view';
 
 export interface StudyOptions {
   models: Models;
@@ -30,84 +24,10 @@ export interface StudyOptions {
   activeDeputies: () => Promise<Array<{ userid: string; name: string }>>;
 }
 
-/** A queued item as the console's queue page edits it. */
-export interface QueuedStudyItem extends StudyView {
-  position: number;
-  version: number;
-}
-
-/** A pushed item with who has marked it 已学 and who (of the active roster) has not. */
-export interface StudyProgress extends StudyView {
-  learned: Array<{ userid: string; name: string; at: Date }>;
-  notLearned: Array<{ userid: string; name: string }>;
-}
-
-/** A stored item as read with lean(). */
-interface ItemDoc {
-  _id: unknown;
-  code: string;
-  year: number;
-  seq: number;
-  title: string;
-  link?: string | null;
-  note?: string | null;
-  createdAt: Date;
-  pushedAt?: Date | null;
-  learned?: Array<{ userid: string; at: Date }>;
-  version?: number | null;
-}
-
-// The link goes into a markdown [text](url): no spaces or brackets that could end it early.
-const LINK = /^https?:\/\/[^\s()<>[\]]+$/i;
-
 /** Study material (学习资料): a queue the study job pushes weekly, marked 已学 once per deputy. */
 export function createStudy(o: StudyOptions) {
-  const { StudyItem, StudyQueue } = o.models;
-
-  /** Items not yet pushed, in push order: the office's order first, then the rest by code. */
-  async function queuedInOrder(): Promise<{ items: ItemDoc[]; version: number }> {
-    const [docs, queue] = await Promise.all([
-      StudyItem.find({ pushedAt: { $exists: false } })
-        .sort({ year: 1, seq: 1, _id: 1 })
-        .lean<ItemDoc[]>(),
-      StudyQueue.findById(STUDY_QUEUE_ID).lean<{ order?: string[]; version?: number }>(),
-    ]);
-    const rank = new Map((queue?.order ?? []).map((code, i) => [code, i]));
-    const last = rank.size;
-    // Array.prototype.sort is stable: unranked items keep their code order.
-    const items = [...docs].sort((a, b) => (rank.get(a.code) ?? last) - (rank.get(b.code) ?? last));
-    return { items, version: queue?.version ?? 0 };
-  }
-
-  /** The push queue in push order, with each item's version and the queue's (for reordering). */
-  async function queue(): Promise<{ version: number; items: QueuedStudyItem[] }> {
-    const { items, version } = await queuedInOrder();
-    return {
-      version,
-      items: items.map((d, i) => ({ ...toView(d), position: i + 1, version: d.version ?? 0 })),
-    };
-  }
-
-  /** The guard on an item's version: documents from before versions count as 0. */
-  const versionIs = (v: number) => (v === 0 ? { $in: [null, 0] } : v);
-
-  /** Why a guarded change of a queued item matched nothing. */
-  async function whyNot(code: string): Promise<never> {
-    const doc = await StudyItem.findOne({ code }).lean<ItemDoc>();
-    if (!doc) refuse('study.notFound', { code });
-    if (doc.pushedAt) refuse('study.alreadyPushed', { code, title: neutralizeUserText(doc.title) });
-    return refuse('study.changedMeanwhile', { code });
-  }
-
-  function check(input: { title: string; link?: string; note?: string }) {
-    const title = input.title.trim();
-    if (!title) refuse('study.titleMissing', {});
-    if ([...title].length > o.limits.titleMaxChars) refuse('study.titleTooLong', { max: o.limits.titleMaxChars });
-    if (input.link && !LINK.test(input.link)) refuse('study.badLink', { link: input.link.slice(0, 80) });
-    const note = input.note?.trim() || undefined;
-    if (note && [...note].length > o.limits.noteMaxChars) refuse('study.noteTooLong', { max: o.limits.noteMaxChars });
-    return { title, link: input.link, note };
-  }
+  const { StudyItem } = o.models;
+  const queue = createStudyQueue(o.models, o.limits);
 
   return {
     /** Queues an item; position 1 is pushed at the next study slot. Idempotent per inbound message. */
@@ -119,29 +39,10 @@ export function createStudy(o: StudyOptions) {
       msgId: string;
       now: Date;
     }): Promise<{ item: StudyView; position: number }> {
-      const fields = check(input);
-      let doc: ItemDoc | null = await StudyItem.findOne({ origin: input.msgId }).lean<ItemDoc>();
-      if (!doc) {
-        const code = await nextCode(o.models, 'XX', yearOf(input.now, o.timezone));
-        try {
-          const created = await StudyItem.create({
-            ...fields,
-            code: formatCode(code),
-            year: code.year,
-            seq: code.seq,
-            authorId: input.actor.userid,
-            origin: input.msgId,
-            createdAt: input.now,
-          });
-          doc = created.toObject() as unknown as ItemDoc;
-        } catch (err) {
-          if (!isDuplicateKey(err)) throw err;
-          doc = await StudyItem.findOne({ origin: input.msgId }).lean<ItemDoc>();
-          if (!doc) throw err;
-        }
-      }
+      const fields = checkStudyFields(input, o.limits);
+      const doc = await storeOnce(o, fields, input);
       const code = doc.code;
-      const position = doc.pushedAt ? 0 : (await queuedInOrder()).items.findIndex((i) => i.code === code) + 1;
+      const position = doc.pushedAt ? 0 : (await queue.inOrder()).items.findIndex((i) => i.code === code) + 1;
       return { item: toView(doc), position };
     },
 
@@ -153,7 +54,7 @@ export function createStudy(o: StudyOptions) {
         .sort({ pushedAt: -1, _id: -1 })
         .limit(o.limits.listSize)
         .lean<ItemDoc[]>();
-      const queued = (await queuedInOrder()).items.slice(0, o.limits.listSize);
+      const queued = (await queue.inOrder()).items.slice(0, o.limits.listSize);
       return {
         items: pushed.map((d) => ({ ...toView(d), mine: (d.learned ?? []).some((l) => l.userid === userid) })),
         queued: queued.map(toView),
@@ -183,7 +84,7 @@ export function createStudy(o: StudyOptions) {
     async pushNext(now: Date, slotKey: string): Promise<StudyView | undefined> {
       let doc: ItemDoc | null = await StudyItem.findOne({ pushSlot: slotKey }).lean<ItemDoc>();
       for (let attempt = 0; !doc && attempt < 3; attempt += 1) {
-        const next = (await queuedInOrder()).items[0];
+        const next = (await queue.inOrder()).items[0];
         if (!next) return undefined;
         doc = await StudyItem.findOneAndUpdate(
           { _id: next._id, pushedAt: { $exists: false } },
@@ -192,13 +93,9 @@ export function createStudy(o: StudyOptions) {
         ).lean<ItemDoc>();
       }
       if (!doc) return undefined;
-      const markdown = t('studyPush', {
-        code: doc.code,
-        title: neutralizeUserText(doc.title),
-        note: doc.note ? neutralizeUserText(doc.note) : undefined,
-        link: doc.link ?? undefined,
-      });
-      await o.notify.toGroup(`study:${doc.code}:push`, markdown);
+      // Where the group sees cards, each deputy marks it with a tap.
+      const card = studyCard({ code: doc.code, title: neutralizeUserText(doc.title) }, now);
+      await o.notify.toGroup(`study:${doc.code}:push`, pushMarkdown(doc), { card });
       return toView(doc);
     },
 
@@ -218,119 +115,54 @@ export function createStudy(o: StudyOptions) {
 
     countDeputies: o.countDeputies,
 
-    queue,
-
-    /**
-     * Puts the queue in the order given. The page must list exactly the items queued now (none added, pushed
-     * or removed since it loaded) and the queue's version it saw: one guarded update, so of two reorders from
-     * the same view one wins and the other is told the queue changed.
-     */
-    async reorder(input: {
-      codes: string[];
-      version: number;
-      actor: Actor;
-      now: Date;
-    }): Promise<{ version: number; items: QueuedStudyItem[] }> {
-      const { items } = await queuedInOrder();
-      const current = new Set(items.map((i) => i.code));
-      const given = new Set(input.codes);
-      if (given.size !== input.codes.length || given.size !== current.size || ![...given].every((c) => current.has(c)))
-        refuse('study.queueChanged', {});
-      try {
-        const done = await StudyQueue.findOneAndUpdate(
-          { _id: STUDY_QUEUE_ID, version: input.version },
-          {
-            $set: { order: input.codes, updatedAt: input.now, updatedBy: input.actor.userid },
-            $setOnInsert: { code: STUDY_QUEUE_ID },
-            $inc: { version: 1 },
-          },
-          // The first reorder creates the document (from version 0); a stale version then collides on _id.
-          { upsert: input.version === 0, returnDocument: 'after' },
-        ).lean();
-        if (!done) refuse('study.queueChanged', {});
-      } catch (err) {
-        if (isDuplicateKey(err)) refuse('study.queueChanged', {});
-        throw err;
-      }
-      return queue();
-    },
-
-    /** Edits a queued item's title, link or note (the chat's rules), guarded by the version the page saw. */
-    async edit(input: {
-      code: string;
-      version: number;
-      title: string;
-      link?: string;
-      note?: string;
-    }): Promise<QueuedStudyItem> {
-      const fields = check(input);
-      const $set: Record<string, unknown> = { title: fields.title };
-      const $unset: Record<string, ''> = {};
-      if (fields.link) $set.link = fields.link;
-      else $unset.link = '';
-      if (fields.note) $set.note = fields.note;
-      else $unset.note = '';
-      const done = await StudyItem.findOneAndUpdate(
-        { code: input.code, pushedAt: { $exists: false }, version: versionIs(input.version) },
-        { $set, ...(Object.keys($unset).length ? { $unset } : {}), $inc: { version: 1 } },
-        { returnDocument: 'after' },
-      ).lean<ItemDoc>();
-      if (!done) return whyNot(input.code);
-      const position = (await queuedInOrder()).items.findIndex((i) => i.code === done.code) + 1;
-      return { ...toView(done), position, version: done.version ?? 0 };
-    },
-
-    /** Takes a queued item out of the queue (it is never pushed), guarded by the version the page saw. */
-    async remove(input: { code: string; version: number }): Promise<void> {
-      const res = await StudyItem.deleteOne({
-        code: input.code,
-        pushedAt: { $exists: false },
-        version: versionIs(input.version),
-      });
-      if (res.deletedCount !== 1) await whyNot(input.code);
-    },
+    queue: queue.queue,
+    reorder: queue.reorder,
+    edit: queue.edit,
+    remove: queue.remove,
 
     /** The most recent pushed items, each with who has marked it 已学 and who of the active roster has not. */
-    async progress(limit = 20): Promise<{ deputies: number; items: StudyProgress[] }> {
-      const [docs, people] = await Promise.all([
-        StudyItem.find({ pushedAt: { $exists: true } })
-          .sort({ pushedAt: -1, _id: -1 })
-          .limit(limit)
-          .lean<ItemDoc[]>(),
-        o.activeDeputies(),
-      ]);
-      const names = new Map(people.map((p) => [p.userid, p.name]));
-      return {
-        deputies: people.length,
-        items: docs.map((d) => {
-          const learned = (d.learned ?? []).map((l) => ({
-            userid: l.userid,
-            name: names.get(l.userid) ?? l.userid,
-            at: l.at,
-          }));
-          const marked = new Set(learned.map((l) => l.userid));
-          return {
-            ...toView(d),
-            learned,
-            notLearned: people.filter((p) => !marked.has(p.userid)).map((p) => ({ userid: p.userid, name: p.name })),
-          };
-        }),
-      };
-    },
-  };
-}
-
-function toView(d: ItemDoc): StudyView {
-  const learned = d.learned ?? [];
-  return {
-    code: d.code,
-    title: d.title,
-    link: d.link ?? undefined,
-    note: d.note ?? undefined,
-    createdAt: d.createdAt,
-    pushedAt: d.pushedAt ?? undefined,
-    learnedCount: learned.length,
+    progress: (limit = 20) => readStudyProgress(o.models, o.activeDeputies, limit),
   };
 }
 
 export type Study = ReturnType<typeof createStudy>;
+
+/** Stores a new item once per inbound message: a retried 学习 finds the item it created. */
+async function storeOnce(
+  o: StudyOptions,
+  fields: ReturnType<typeof checkStudyFields>,
+  input: { actor: Actor; msgId: string; now: Date },
+): Promise<ItemDoc> {
+  const { StudyItem } = o.models;
+  let doc: ItemDoc | null = await StudyItem.findOne({ origin: input.msgId }).lean<ItemDoc>();
+  if (!doc) {
+    const code = await nextCode(o.models, 'XX', yearOf(input.now, o.timezone));
+    try {
+      const created = await StudyItem.create({
+        ...fields,
+        code: formatCode(code),
+        year: code.year,
+        seq: code.seq,
+        authorId: input.actor.userid,
+        origin: input.msgId,
+        createdAt: input.now,
+      });
+      doc = created.toObject() as unknown as ItemDoc;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      doc = await StudyItem.findOne({ origin: input.msgId }).lean<ItemDoc>();
+      if (!doc) throw err;
+    }
+  }
+  return doc;
+}
+
+/** The group's push of an item: the user's words neutralized. */
+function pushMarkdown(doc: ItemDoc): string {
+  return t('studyPush', {
+    code: doc.code,
+    title: neutralizeUserText(doc.title),
+    note: doc.note ? neutralizeUserText(doc.note) : undefined,
+    link: doc.link ?? undefined,
+  });
+}

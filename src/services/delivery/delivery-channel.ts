@@ -10,6 +10,8 @@ export interface ChannelItem {
   userids: string[];
   /** A file's name as the recipient sees it. */
   filename?: string | null;
+  /** A template card (JSON of src/cards' Card), sent instead of the text where the channel carries cards. */
+  card?: string | null;
 }
 
 /** A further way out for outbox items; the sender claims its items only while it is ready here. */

@@ -13,7 +13,7 @@ export {
   createOutbox,
   pushParts,
 } from './outbox';
-export { type Notifier, createNotifier, mentionPush } from './notify';
+export { type Notifier, type PersonalCard, createNotifier, mentionPush } from './notify';
 export { type FileDelivery, type FileDeliveryService, createFileDelivery, fileChannelOf } from './file-delivery';
 export { type DirectChats, createDirectChats } from './direct-chats';
 export {

@@ -1,3 +1,4 @@
+import type { Card } from '../../cards';
 import { utf8Bytes } from '../../text/split';
 import type { DirectChats } from './direct-chats';
 import { LIMITS, type Outbox, type PushRequest } from './outbox';
@@ -7,7 +8,14 @@ export interface Notifier {
   toGroup(
     key: string,
     markdown: string,
-    opts?: { mentionAll?: boolean; mentionAllText?: string; notBefore?: Date; order?: { group: string; seq: number } },
+    opts?: {
+      mentionAll?: boolean;
+      mentionAllText?: string;
+      notBefore?: Date;
+      order?: { group: string; seq: number };
+      /** The notice's choices as a card, where the group channel carries cards (the long connection). */
+      card?: Card;
+    },
   ): Promise<void>;
   /** A picture for the group (PNG/JPEG; at most 2 MB by the robot, 10 MB over the long connection). */
   imageToGroup(key: string, image: Buffer, opts?: { order?: { group: string; seq: number } }): Promise<void>;
@@ -18,7 +26,13 @@ export interface Notifier {
    * those who have written to the bot one-to-one (when it carries group pushes), and by @-mention in the group
    * to the rest.
    */
-  toUsers(key: string, userids: string[], markdown: string): Promise<void>;
+  toUsers(key: string, userids: string[], markdown: string, opts?: PersonalCard): Promise<void>;
+}
+
+/** A personal notice's choices as a card: for those in `to` (all recipients when left out) where cards go. */
+export interface PersonalCard {
+  card?: Card;
+  to?: string[];
 }
 
 /** A personal notice as one group push that @-mentions its recipients. */
@@ -45,6 +59,7 @@ export function createNotifier(deps: {
           content: markdown,
           notBefore: opts.notBefore,
           order: opts.order,
+          ...(opts.card ? { card: opts.card } : {}),
         },
       ];
       if (opts.mentionAll) {
@@ -68,16 +83,27 @@ export function createNotifier(deps: {
       await deps.outbox.enqueueFile({ key, userid, filename: file.filename, bytes: file.bytes });
       done();
     },
-    async toUsers(key, userids, markdown) {
+    async toUsers(key, userids, markdown, opts = {}) {
       const unique = [...new Set(userids)].filter(Boolean);
       if (unique.length === 0) return;
+      const card = opts.card;
+      const carded = (u: string) => card !== undefined && (opts.to === undefined || opts.to.includes(u));
       if (deps.channel === 'app') {
-        await deps.outbox.enqueue({
-          key,
-          target: { kind: 'users', userids: unique },
-          format: 'markdown',
-          content: markdown,
-        });
+        // One app message for those with the card, one for the rest (an app message goes to all its users alike).
+        const withCard = unique.filter(carded);
+        const rest = unique.filter((u) => !carded(u));
+        const pushes: PushRequest[] = [];
+        if (rest.length)
+          pushes.push({ key, target: { kind: 'users', userids: rest }, format: 'markdown', content: markdown });
+        if (withCard.length)
+          pushes.push({
+            key: `${key}:card`,
+            target: { kind: 'users', userids: withCard },
+            format: 'markdown',
+            content: markdown,
+            card,
+          });
+        await deps.outbox.enqueueAll(pushes);
       } else {
         // A notice too long for one private message goes to the group, where it may be split.
         const privately =
@@ -89,6 +115,7 @@ export function createNotifier(deps: {
             target: { kind: 'direct', userid: u },
             format: 'markdown',
             content: markdown,
+            ...(carded(u) ? { card } : {}),
           }));
         const rest = unique.filter((u) => !privately.has(u));
         if (rest.length > 0) pushes.push(mentionPush(key, rest, markdown));

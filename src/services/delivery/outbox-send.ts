@@ -1,3 +1,4 @@
+import type { Card } from '../../cards';
 import type { ClaimedItem } from './outbox-claims';
 import type { DeliveryChannel } from './delivery-channel';
 import type { PushSender } from './push-sender';
@@ -23,6 +24,8 @@ export async function sendItem(
       filename: item.filename ?? 'file',
       bytes: Buffer.from(item.content, 'base64'),
     });
+  } else if (item.channel === 'app' && item.card) {
+    await client.sendAppCard({ touser: item.userids, card: JSON.parse(item.card) as Card });
   } else if (item.channel === 'app') {
     await client.sendApp({
       touser: item.userids,

@@ -3,6 +3,7 @@ import type { Models } from '../../models';
 import type { Clock } from '../../clock';
 import { splitByBytes } from '../../text/split';
 import { isOnlyDuplicateKeys } from '../../models/duplicate-key';
+import type { Card } from '../../cards';
 
 export type OutboxTarget =
   | { kind: 'group'; mentionUserids?: string[] }
@@ -24,6 +25,11 @@ export interface PushRequest {
    * they share `group`, and `seq` ranks them. Without it the message is its own group.
    */
   order?: { group: string; seq: number };
+  /**
+   * A template card with the message's choices: channels that carry cards (the long connection, the app) send it
+   * instead of the text; the group robot and response_url send the text. Only a one-part message carries one.
+   */
+  card?: Card;
 }
 
 /** A picture for the group: PNG or JPEG bytes (the robot takes 2 MB, the long connection's upload 10 MB). */
@@ -173,6 +179,7 @@ function partUpserts(req: PushRequest, now: Date, groupChannel: string) {
             // Mentions in a text push go with the last part, so the ping arrives with the whole message.
             userids: req.format === 'text' && channel === groupChannel && i < parts.length - 1 ? [] : userids,
             url: req.target.kind === 'response_url' ? req.target.url : undefined,
+            card: req.card && parts.length === 1 ? JSON.stringify(req.card) : undefined,
             status: 'pending',
             attempts: 0,
             nextAttemptAt: req.notBefore ?? now,

@@ -1,8 +1,12 @@
+import type { Card } from '../../cards';
+
 /** What the outbox sender pushes through; the WeCom client implements it (and a test sink could). */
 export interface PushSender {
   /** `image`: content is the picture's bytes in base64. */
   sendGroup(msg: { msgtype: 'markdown' | 'text' | 'image'; content: string; mentions?: string[] }): Promise<void>;
   sendApp(msg: { touser: string[]; msgtype: 'markdown' | 'text'; content: string }): Promise<void>;
+  /** A template card for people by the self-built app (message/send, msgtype template_card). */
+  sendAppCard(msg: { touser: string[]; card: Card }): Promise<void>;
   /** A file for people by the self-built app: uploaded as temporary media, then sent by its media_id. */
   sendAppFile(msg: { touser: string[]; filename: string; bytes: Buffer }): Promise<void>;
   postResponseUrl(url: string, markdown: string): Promise<void>;

@@ -1,6 +1,7 @@
 import type { Actor } from '../roster';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
+import { activityCard } from '../../cards';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { eventByCode } from './event-codes';
@@ -77,18 +78,18 @@ export function createActivities(d: EventDeps) {
   }
 
   async function announce(a: ActivityDoc): Promise<void> {
-    await d.notify.toGroup(
-      `activity:${a.code}:created`,
-      t('activityAnnouncePush', {
-        code: a.code,
-        title: neutralizeUserText(a.title),
-        type: a.type,
-        when: formatDateTime(a.startAt, tz),
-        place: neutralizeUserText(a.place),
-        capacity: a.capacity,
-        deadline: formatSignupDeadline(a, tz, d.calendar?.()),
-      }),
-    );
+    const facts = {
+      code: a.code,
+      title: neutralizeUserText(a.title),
+      when: formatDateTime(a.startAt, tz),
+      place: neutralizeUserText(a.place),
+      capacity: a.capacity,
+      deadline: formatSignupDeadline(a, tz, d.calendar?.()),
+    };
+    await d.notify.toGroup(`activity:${a.code}:created`, t('activityAnnouncePush', { ...facts, type: a.type }), {
+      // Where the group sees cards, each deputy signs up with a tap.
+      card: activityCard({ ...facts, confirmed: a.confirmedCount }, d.clock.now()),
+    });
   }
 
   /** Activities not yet over, soonest first. */

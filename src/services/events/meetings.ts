@@ -2,6 +2,7 @@ import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { MeetingDoc, MeetingReply } from '../../models/meeting';
+import { meetingCard } from '../../cards';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { matchType } from './activity-capacity';
@@ -58,17 +59,18 @@ export function createMeetings(d: EventDeps) {
   }
 
   async function announce(m: MeetingDoc): Promise<void> {
-    await d.notify.toGroup(
-      `meeting:${m.code}:created`,
-      t('meetingAnnouncePush', {
-        code: m.code,
-        title: neutralizeUserText(m.title),
-        type: m.type,
-        when: formatDateTime(m.startAt, tz),
-        place: neutralizeUserText(m.place),
-      }),
-      { mentionAll: true, mentionAllText: t('meetingMentionAllText', { code: m.code }) },
-    );
+    const facts = {
+      code: m.code,
+      title: neutralizeUserText(m.title),
+      when: formatDateTime(m.startAt, tz),
+      place: neutralizeUserText(m.place),
+    };
+    await d.notify.toGroup(`meeting:${m.code}:created`, t('meetingAnnouncePush', { ...facts, type: m.type }), {
+      mentionAll: true,
+      mentionAllText: t('meetingMentionAllText', { code: m.code }),
+      // Where the group sees cards, each deputy answers with a tap.
+      card: meetingCard(facts, d.clock.now()),
+    });
   }
 
   /** Meetings not yet over, soonest first. */

@@ -2,7 +2,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import archiver from 'archiver';
 import { exportHeaders, packWords } from '../../messages/exports';
 import type { Models } from '../../models';
 import type { CheckinTunables } from '../events';
@@ -35,7 +34,9 @@ interface IndexRow {
 }
 
 /** A zip that takes one entry at a time: `add` resolves once the entry is compressed into the output. */
-function openZip(file: string, out: string) {
+async function openZip(file: string, out: string) {
+  // Loaded with the first pack, once a year, not with every start.
+  const { default: archiver } = await import('archiver');
   const output = createWriteStream(file);
   const zip = archiver('zip', { zlib: { level: 6 } });
   let failure: Error | undefined;
@@ -74,7 +75,7 @@ export async function writeYearPack(
 ): Promise<{ file: string; rows: number }> {
   const partial = `${o.out}.partial`;
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'year-pack-'));
-  const zip = openZip(partial, o.out);
+  const zip = await openZip(partial, o.out);
   const index: IndexRow[] = [];
   const tz = d.config.timezone;
   const { activityTypes, checkin } = d.config.tunables;

@@ -5,19 +5,12 @@ import { deriveTitle } from '../../text/title';
 import { wallTime } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import { extractCategoryTag, pickCategory, type CategoryPick } from './category';
-import {
-  type ActionInput,
-  OPEN_STATUSES,
-  type Opinion,
-  type OpinionDeps,
-  type TimelineEntry,
-  timelineEntry,
-} from './opinion-steps';
+import { type ActionInput, OPEN_STATUSES, type Opinion, type OpinionDeps, timelineEntry } from './opinion-steps';
 import { createSimilarPool, type PoolItem } from './similar-pool';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { recordWrite } from '../../models/audit-entry';
-import { groupCommit, unorderedOutcomes } from '../../db/group-commit';
-import { type Collection, ObjectId } from 'mongodb';
+import { type NewOpinion, opinionRows } from '../../repositories';
+import { ObjectId } from 'mongodb';
 
 import type { OpinionSource } from '../../contracts/labels';
 export type { OpinionSource };
@@ -27,13 +20,6 @@ export interface FileInput extends ActionInput {
   text: string;
   source: OpinionSource;
 }
-
-/** A new opinion's row, as stored: every required field and the defaults mongoose would have filled in. */
-export type NewOpinion = Omit<Opinion, '_id' | 'timeline' | 'rounds' | 'photos' | 'origins'> & {
-  _id: ObjectId;
-  timeline: TimelineEntry[];
-  rounds: [];
-};
 
 export interface FiledOpinion {
   opinion: Opinion;
@@ -92,16 +78,11 @@ export function createFiling(d: OpinionDeps) {
     return rank(text, await readPool(), excludeCode);
   }
 
-  // Filings from concurrent requests share one insert (group commit), sent through the driver: the row is built
-  // here in its stored types (`NewOpinion`, held to the schema by test/db/group-commit.test.ts), sparing
-  // mongoose's document, casting and validation, and it is reported to the operation log as the hooks would.
-  const rows = Opinion.collection as unknown as Collection<NewOpinion>;
-  const insertRows = groupCommit(
-    (batch: NewOpinion[]) => unorderedOutcomes(batch.length, () => rows.insertMany(batch, { ordered: false })),
-    { maxItems: 200 },
-  );
+  // Filings go to the opinions' repository (one group-committed insert through the driver) and are reported to
+  // the operation log as the hooks would.
+  const rows = opinionRows(Opinion);
   async function insertOpinion(row: NewOpinion): Promise<Opinion> {
-    await insertRows(row);
+    await rows.insert(row);
     await recordWrite({ kind: Opinion.modelName, code: row.code, op: 'create' });
     return row as unknown as Opinion;
   }

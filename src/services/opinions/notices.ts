@@ -1,3 +1,4 @@
+import { rateCard } from '../../cards';
 import { t } from '../../messages';
 import { groupSafe } from '../../text/group-safe';
 import { formatDate } from '../../time/format';
@@ -54,10 +55,13 @@ export function createOpinionNotices(
     },
     answeredText,
     async answered(o: Opinion) {
+      // The filer rates it: where their notice arrives as a card, with a tap (co-signers get the text).
+      const card = rateCard({ code: o.code, unit: groupSafe(o.unit ?? ''), answer: o.answer ?? '' }, o.lastEventAt);
       await notify.toUsers(
         `opinion:${o.code}:answered:${o.round}`,
         followers(o),
         answeredText(o, o.answer ?? '', o.resolution ?? undefined),
+        { card, to: [o.filer] },
       );
     },
     /** 督办 from the console: the filer and co-signers learn the office chased the unit. `index` is the entry's place in the timeline. */

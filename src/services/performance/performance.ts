@@ -13,7 +13,6 @@ import {
 } from './summary';
 import type { RosterEntry, Roster } from '../roster';
 import { draftReport } from './report-draft';
-import { renderReportDocx } from './report-docx';
 import { type ScoreCard, scoreRecord } from './score';
 
 export interface PerformanceDeps {
@@ -176,6 +175,8 @@ export function createPerformance(d: PerformanceDeps) {
   /** The 述职 draft of one register entry (the pack renders every deputy's from one register read). */
   async function reportOf(e: RegisterEntry): Promise<{ fileName: string; docx: Buffer }> {
     const draft = draftReport(e.record, e.deputy, { timezone: tz, asOf: d.clock.now() });
+    // docx is loaded with the first draft: most starts never write one.
+    const { renderReportDocx } = await import('./report-docx');
     return { fileName: draft.fileName, docx: await renderReportDocx(draft) };
   }
 

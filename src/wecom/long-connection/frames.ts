@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { Card } from '../../cards';
 import { splitByBytes, utf8Bytes } from '../../text/split';
+import { cardMessageJson, updateCardJson } from '../card-json';
 
 // The long connection's wire format: plain JSON frames {cmd, headers: {req_id}, body}; acknowledgements
 // carry no cmd, only the req_id they answer plus errcode/errmsg.
@@ -12,6 +14,7 @@ export const CMD = {
   eventCallback: 'aibot_event_callback',
   respond: 'aibot_respond_msg',
   welcome: 'aibot_respond_welcome_msg',
+  update: 'aibot_respond_update_msg',
   send: 'aibot_send_msg',
   uploadInit: 'aibot_upload_media_init',
   uploadChunk: 'aibot_upload_media_chunk',
@@ -99,6 +102,25 @@ export function welcomeFrame(reqId: string, content: string): OutFrame {
     cmd: CMD.welcome,
     headers: { req_id: reqId },
     body: { msgtype: 'text', text: { content: fitStream(content) } },
+  };
+}
+
+/** A template card as the reply to a message callback (a card cannot follow a stream of the same reply). */
+export function cardReplyFrame(reqId: string, card: Card): OutFrame {
+  return { cmd: CMD.respond, headers: { req_id: reqId }, body: cardMessageJson(card) };
+}
+
+/** The answer to a card tap, on the tap's own req_id, within 5 s: the card replaced for the tapper. */
+export function cardUpdateFrame(reqId: string, card: Card, userid: string): OutFrame {
+  return { cmd: CMD.update, headers: { req_id: reqId }, body: updateCardJson(card, userid) };
+}
+
+/** A proactive template card (a notice with buttons) into a group (2) or a one-to-one chat (1). */
+export function sendCardFrame(chatid: string, chatType: 1 | 2, card: Card): OutFrame {
+  return {
+    cmd: CMD.send,
+    headers: { req_id: newReqId('send') },
+    body: { chatid, chat_type: chatType, ...cardMessageJson(card) },
   };
 }
 

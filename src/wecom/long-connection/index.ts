@@ -37,6 +37,8 @@ export interface LongConnectionDeps {
   log: Logger;
   tunables: LongConnectionTunables;
   streamBytes: number;
+  /** A card tap's update goes only within this (config inbound.cardDeadlineMs; 4 s, inside WeCom's 5, if unset). */
+  cardDeadlineMs?: number;
   receive(msg: InboundMessage): Promise<Reply>;
   /** The group the office chose for pushes; groups heard from are recorded there (tests may leave it out). */
   pushGroup?: { remember(chatid: string, userid: string): Promise<void>; chosen(): Promise<string | undefined> };
@@ -86,6 +88,7 @@ export function createLongConnection(d: LongConnectionDeps) {
       await keeper.send(frame);
     },
     replyDeadlineMs: d.tunables.replyDeadlineMs,
+    cardDeadlineMs: d.cardDeadlineMs ?? 4_000,
     streamBytes: d.streamBytes,
     rememberGroup: (chatid, userid) => pushGroup.remember(chatid, userid),
     countReply: (conversation) => budget.count(conversation, d.clock.now()),

@@ -4,7 +4,9 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { ChannelItem } from '../../services/delivery';
 import { WecomApiError } from '../client';
+import type { Card } from '../../cards';
 import {
+  sendCardFrame,
   type OutFrame,
   sendFrame,
   sendMediaFrame,
@@ -130,6 +132,8 @@ export function createMediaUploader(d: { models: Models; clock: Clock; log: Logg
     /** The frame that sends this item: markdown as it is, a picture or file after its upload (or a reused id). */
     async frameFor(item: ChannelItem, chatid: string, chatType: 1 | 2, markdown: string): Promise<OutFrame> {
       const m = mediaOf(item);
+      // A notice with choices goes as its card (the text is for channels without cards).
+      if (!m && item.card) return sendCardFrame(chatid, chatType, JSON.parse(item.card) as Card);
       if (!m) return sendFrame(chatid, chatType, markdown);
       check(m);
       const key = keyOf(m);

@@ -6,7 +6,7 @@ import { parseBotPlaintext } from '../bot-mode';
 import { streamIdOf } from '../callback';
 import { CallbackRejected } from '../crypto';
 import type { InboundMessage, Reply } from '../../dispatcher/contract';
-import { CMD, type OutFrame, streamFrame, welcomeFrame } from './frames';
+import { CMD, type OutFrame, cardReplyFrame, cardUpdateFrame, streamFrame, welcomeFrame } from './frames';
 import { type Callback, eventTypeOf } from './keeper';
 import type { Timers } from './timers';
 
@@ -20,6 +20,8 @@ export interface TransportDeps {
   send(frame: OutFrame): Promise<void>;
   /** A reply the user does not get within this time is preceded by an unfinished "正在处理…" stream. */
   replyDeadlineMs: number;
+  /** A card tap's update is sent only within this (WeCom takes it within 5 s); later, none is sent. */
+  cardDeadlineMs: number;
   /** Passive reply limit handed to the inbox (it splits or truncates like the callback mode does). */
   streamBytes: number;
   /** Records a group the bot heard from (the office chooses the push group among them). */
@@ -35,9 +37,9 @@ type Outcome = { done: true; reply: Reply } | { done: false };
 /** The long connection's inbound side: callback frames in, stream replies out, echoing each req_id. */
 export function createLongConnectionTransport(d: TransportDeps) {
   /** Resolves with the reply, or with "not yet" once the deadline passes (the work carries on). */
-  function withDeadline(work: Promise<Reply>): Promise<Outcome> {
+  function withDeadline(work: Promise<Reply>, ms = d.replyDeadlineMs): Promise<Outcome> {
     return new Promise((resolve, reject) => {
-      const timer = d.timers.setTimeout(() => resolve({ done: false }), d.replyDeadlineMs);
+      const timer = d.timers.setTimeout(() => resolve({ done: false }), ms);
       work.then(
         (reply) => {
           d.timers.clearTimeout(timer);
@@ -80,8 +82,29 @@ export function createLongConnectionTransport(d: TransportDeps) {
       if (unfinished) await d.send(streamFrame(frame.reqId, streamId, '', true));
       return;
     }
-    await d.send(streamFrame(frame.reqId, streamId, reply.text, true));
+    // WeCom takes no card after a stream on the same reply: a late one finishes its stream with the text.
+    if (reply.card && !unfinished) await d.send(cardReplyFrame(frame.reqId, reply.card));
+    else await d.send(streamFrame(frame.reqId, streamId, reply.text, true));
     await d.countReply(conversation).catch((err: unknown) => log.warn({ err }, 'rate budget not counted'));
+  }
+
+  /** A card tap: the tapper's updated card on the event's req_id within the deadline, or nothing. */
+  async function answerTap(frame: Callback, msg: InboundMessage, log: Logger): Promise<void> {
+    const work = d.receive(msg);
+    let outcome: Outcome;
+    try {
+      outcome = await withDeadline(work, d.cardDeadlineMs);
+    } catch (err) {
+      if (err instanceof StillProcessing) return;
+      throw err;
+    }
+    if (!outcome.done) {
+      d.onMissedDeadline?.();
+      log.warn('card tap not answered within the deadline: no update');
+      work.catch((err: unknown) => log.error({ err }, 'late card tap failed'));
+      return;
+    }
+    if (outcome.reply?.card) await d.send(cardUpdateFrame(frame.reqId, outcome.reply.card, msg.senderId));
   }
 
   async function handle(frame: Callback): Promise<void> {
@@ -110,6 +133,10 @@ export function createLongConnectionTransport(d: TransportDeps) {
       await d
         .rememberGroup(msg.chat.id, msg.senderId)
         .catch((err: unknown) => msgLog.warn({ err }, 'group chat not stored'));
+    }
+    if (msg.card) {
+      await answerTap(frame, msg, msgLog);
+      return;
     }
     if (msg.kind === 'event') {
       // enter_chat wants aibot_respond_welcome_msg within 5 s; other events get no reply.
