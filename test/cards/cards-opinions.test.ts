@@ -7,7 +7,7 @@ import { type TemplateCardJson, cardText } from '../helpers/cards';
 async function answered(h: Harness, filer: string, text: string): Promise<string> {
   const code = /YJ2026-\d{3}/.exec(await h.say(filer, `建议 ${text}`))![0];
   await h.say('office1', `交办 ${code} 单位：交通运输局`);
-  await h.say('office1', `答复 ${code} 已安排维修，本周内完成`);
+  await h.say('office1', `答复 ${code} A 已安排维修，本周内完成`);
   return code;
 }
 
@@ -116,7 +116,7 @@ describe('the self-built app carries the vote card (NOTIFY_CHANNEL=app)', () => 
     const code = /YJ2026-\d{3}/.exec(await h.say('zhangsan', '建议 北街路灯坏了，晚上很黑'))![0];
     await h.say('lisi', `附议 ${code}`);
     await h.say('office1', `交办 ${code} 单位：交通运输局`);
-    await h.say('office1', `答复 ${code} 已安排维修，本周内完成`);
+    await h.say('office1', `答复 ${code} A 已安排维修，本周内完成`);
     await h.drain();
     const app = h.wecom.pushes.filter((p) => p.channel === 'app');
     const cardPush = h.wecom.pushes.find((p) => p.channel === 'app' && p.msgtype === 'template_card');
