@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
-import { COLOURS, DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES, RESOLUTIONS } from '../contracts/labels';
+import { CASE_ACTIONS, COLOURS, DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES, RESOLUTIONS } from '../contracts';
 import { isRefusal } from '../refusals';
 import type { Services } from '../services';
 import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
@@ -123,17 +123,8 @@ const followUpSchema = z
     message: t('formDeadlineOrWorkdays'),
     path: ['deadline'],
   });
-const ACTIONS = [
-  'assign',
-  'reassign',
-  'answer',
-  'close',
-  'reject',
-  'remind',
-  'category',
-  'followUp',
-  'reopen',
-] as const;
+// The case page's steps (the contract's) and 改类别.
+const ACTIONS = [...CASE_ACTIONS, 'category'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The form's choice as the service takes it: a day (its end, in the app's zone), working days, or the default. */
