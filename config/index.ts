@@ -61,6 +61,7 @@ const envSchema = z.object({
   LOG_LEVEL: blankAsUnset(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   NOTIFY_CHANNEL: blankAsUnset(z.enum(['group', 'app']).default('group')),
   JOBS_ENABLED: blankAsUnset(z.enum(['true', 'false']).default('true')),
+  UNIT_ANSWER_REVIEW: blankAsUnset(z.enum(['true', 'false']).default('true')),
   JOB_SCHEDULE_REMINDERS: optional,
   JOB_SCHEDULE_STUDY: optional,
   JOB_SCHEDULE_OVERDUE: optional,
@@ -135,6 +136,8 @@ export interface Config {
   assignDeadlineWorkdays: number;
   /** 三色预警 (WARN_WORKDAYS, ESCALATE_WORKDAYS). */
   colours: { warnWorkdays: number; escalateWorkdays: number };
+  /** A handling unit's answer goes to the office's review (审核) before the filer sees it; false: straight on. */
+  unitAnswerReview: boolean;
   /** CONSOLE_URL without a trailing slash; undefined means this process's own address (known after listen). */
   consoleUrl?: string;
   /** Bearer token for GET /metrics; without it /metrics answers loopback clients only. */
@@ -264,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobSchedules: schedules,
     assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
     colours: { warnWorkdays: e.WARN_WORKDAYS, escalateWorkdays: e.ESCALATE_WORKDAYS },
+    unitAnswerReview: e.UNIT_ANSWER_REVIEW === 'true',
     consoleUrl: e.CONSOLE_URL?.replace(/\/+$/, ''),
     metricsToken: e.METRICS_TOKEN,
     performanceScore: score,

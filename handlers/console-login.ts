@@ -6,6 +6,7 @@ export const consoleLoginCommand = defineCommand({
   name: '登录',
   aliases: ['工作台'],
   role: 'deputy',
+  contacts: true,
   summary: '获取工作台（网页）登录链接，只在单聊中发送',
   example: '登录',
   uses: ['consoleAuth', 'roster'],

@@ -9,13 +9,20 @@ export function helpCommand(all: () => readonly Command[]): Command {
     // '？' needs no alias: full-width forms fold to '?'.
     aliases: ['help', '?', '菜单'],
     role: 'deputy',
+    contacts: true,
     summary: '查看可以使用的命令',
     example: '帮助',
     args: { params: [{ kind: 'text', name: 'all', label: '全部' }] },
     uses: [],
     readOnly: true,
-    async run({ actor, params, chat, now }) {
+    async run({ actor, params, chat, via, now }) {
       const line = (c: Command) => t('helpLine', { name: c.name, summary: c.summary, example: c.example });
+      // A unit contact on no roster: only the contacts' commands.
+      if (actor.contactOnly) {
+        const units = (actor.units ?? []).join('、');
+        const mine = all().filter((c) => c.contacts || c.role === 'contact');
+        return [t('helpContactHeader', { name: actor.name, units }), ...mine.map(line), t('helpFooter')].join('\n');
+      }
       const deputy = all().filter((c) => c.role === 'deputy');
       const office = actor.isOffice ? all().filter((c) => c.role === 'office') : [];
       const parts = [
@@ -26,8 +33,9 @@ export function helpCommand(all: () => readonly Command[]): Command {
       if (office.length) parts.push(t('helpOfficeSection'), ...office.map(line));
       parts.push(t('helpFooter'));
       const text = parts.join('\n');
-      // One-to-one, where only the reader sees it: the role's common commands as buttons (「帮助 全部」: the list).
-      if (chat.type === 'group' || params.all === t('cardHelpAll')) return text;
+      // Typed one-to-one, where only the reader sees it: the role's common commands as buttons (「帮助 全部」: the
+      // list). A spoken 帮助 is answered in words.
+      if (chat.type === 'group' || via === 'voice' || params.all === t('cardHelpAll')) return text;
       return { text, card: helpCard({ isOffice: actor.isOffice, name: actor.name }, now) };
     },
   });

@@ -30,6 +30,7 @@ import { ballotListCommand, ballotResultCommand, voteCommand } from './ballots';
 import { announceBallotCommand, closeBallotCommand, openBallotCommand } from './ballot-office';
 import { choosePushGroupCommand } from './push-group';
 import { exportLedgerCommand } from './ledgers';
+import { reviewCommand, todoCommand, unitsCommand } from './units';
 
 /**
  * The one command table. 帮助 lists commands in this order, deputies' first, then the office's;
@@ -67,6 +68,8 @@ export const commands: Command[] = [
   voteCommand,
   ballotResultCommand,
   consoleLoginCommand,
+  // -- handling units' contacts (承办单位联系人): their own list; 答复, 进度, 帮助, 登录 serve them too
+  todoCommand,
 
   // -- office: announcements
   announceCommand,
@@ -77,6 +80,7 @@ export const commands: Command[] = [
   answerCommand,
   closeCommand,
   rejectCommand,
+  reviewCommand,
   chaseCommand,
   chaseOneCommand,
   followUpCommand,
@@ -97,6 +101,7 @@ export const commands: Command[] = [
   closeBallotCommand,
   announceBallotCommand,
   rosterCommand,
+  unitsCommand,
   digestPreviewCommand,
   jobsCommand,
   holidaysCommand,

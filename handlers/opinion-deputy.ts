@@ -12,6 +12,7 @@ export const progressCommand = defineCommand({
   name: '进度',
   aliases: ['查看'],
   role: 'deputy',
+  contacts: true,
   summary: '查看一件建议的办理过程',
   example: '进度 YJ2026-001',
   args: { params: [{ kind: 'code', name: 'code', of: 'YJ' }] },

@@ -1,14 +1,14 @@
 import { type ArgsSpec, type RunContext, defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { formatDeadline } from '../src/services/opinions';
-import { actionInput, answerFromWords, deadlineFromWords } from './shared/opinion-input';
+import { actionInput, answerFromWords, deadlineFromWords, shareFromWords } from './shared/opinion-input';
 import { refuse } from '../src/refusals';
 import { shown } from '../src/text/group-safe';
 import { pickUnit } from '../src/text/unit-match';
 
 /** 交办 and 改派 share their shape: <编号> 单位：… [期限：…]. */
 const ASSIGN_ARGS = {
-  options: ['单位', '期限'],
+  options: ['单位', '期限', '联系方式'],
   params: [
     { kind: 'code', name: 'code', of: 'YJ' },
     { kind: 'text', name: 'unit', label: '单位' },
@@ -21,13 +21,14 @@ function assignLike(mode: 'assign' | 'reassign') {
     const { code, unit: positional = '' } = ctx.params;
     const typed = (options.单位 ?? positional).trim();
     const deadline = deadlineFromWords(options.期限, ctx);
+    const shareContact = shareFromWords(options.联系方式);
     const opinions = ctx.services.opinions;
     // 改派 with only 期限 keeps the unit (a deadline extension).
     const match = typed ? pickUnit(typed, await opinions.knownUnits(), code) : undefined;
     const r =
       mode === 'reassign'
-        ? await opinions.reassign({ code, unit: match?.name, deadline }, actionInput(ctx))
-        : await opinions.assign({ code, unit: match?.name ?? '', deadline }, actionInput(ctx));
+        ? await opinions.reassign({ code, unit: match?.name, deadline, shareContact }, actionInput(ctx))
+        : await opinions.assign({ code, unit: match?.name ?? '', deadline, shareContact }, actionInput(ctx));
     return t('opinionAssigned', {
       code,
       unit: shown(r.unit, true),
@@ -64,10 +65,14 @@ export const reassignCommand = defineCommand({
   run: assignLike('reassign'),
 });
 
-/** 答复 <编号> <A|B|C|D> <内容>: records the unit's answer with its 落实 class and asks the filer to rate it. */
+/**
+ * 答复 <编号> <A|B|C|D> <内容>: the office records the unit's answer with its 落实 class and asks the filer to rate
+ * it; a unit contact (one-to-one) answers for their unit, to the office's review or straight on.
+ */
 export const answerCommand = defineCommand({
   name: '答复',
   role: 'office',
+  contacts: true,
   summary: '录入承办单位的答复（注明落实分类 A已解决 B正在解决 C列入计划 D暂不能解决），并请提出人评价',
   example: '答复 YJ2026-001 A 已于11月20日完成路灯维修',
   args: {
@@ -81,6 +86,12 @@ export const answerCommand = defineCommand({
     const { code, rest = '' } = ctx.params;
     if (!rest.trim()) refuse('opinion.answerMissing', { code });
     const typed = answerFromWords(code, rest);
+    if (!ctx.actor.isOffice) {
+      // Whoever reads the group would read the answer before the office has reviewed it.
+      if (ctx.chat.type === 'group') refuse('unit.answerInGroup', { code });
+      const r = await ctx.services.opinions.unitAnswer({ code, ...typed }, actionInput(ctx));
+      return t('unitAnswerSubmitted', { code, review: r.review, late: r.late });
+    }
     const r = await ctx.services.opinions.answer({ code, ...typed }, actionInput(ctx));
     return t('opinionAnswered', { code, late: r.late });
   },

@@ -5,19 +5,24 @@ import { overdueCard } from '../src/cards';
 import { t } from '../src/messages';
 import { parseStatsPeriod } from '../src/services/opinions';
 import { shown } from '../src/text/group-safe';
+import { pendingReviewLines } from './shared/unit-format';
 
 /** 督办: red (overdue) and yellow (soon due) opinions by unit (the same text the scheduled overdue job sends). */
 export const chaseCommand = defineCommand({
   name: '督办',
   role: 'office',
-  summary: '查看逾期和即将到期的建议（按承办单位）',
+  summary: '查看待审核的单位答复，以及逾期和即将到期的建议（按承办单位）',
   example: '督办',
   uses: ['opinions'],
   readOnly: true,
   async run(ctx) {
-    const text =
-      (await ctx.services.opinions.overdueReport(ctx.now)) ??
-      t('overdueNone', { warnWorkdays: ctx.config.colours.warnWorkdays });
+    // Unit answers waiting for 审核 first: they wait on the office, the overdue ones on the units.
+    const none = t('overdueNone', { warnWorkdays: ctx.config.colours.warnWorkdays });
+    const [report, pending] = await Promise.all([
+      ctx.services.opinions.overdueReport(ctx.now),
+      pendingReviewLines(ctx),
+    ]);
+    const text = !report && !pending.length ? none : [pending.join('\n'), report ?? none].filter(Boolean).join('\n\n');
     if (ctx.chat.type === 'group') return text;
     // One-to-one: a 督办 button per case.
     const items = await ctx.services.opinions.dueItems(ctx.now);

@@ -5,6 +5,9 @@ import type { ColourView, ProgressView } from '../../src/services/opinions';
 import { shown } from '../../src/text/group-safe';
 import { formatDate, formatShortDateTime } from '../../src/time/format';
 
+/** Steps between a unit and the office, never shown to deputies. */
+export const UNIT_STEPS: ReadonlySet<string> = new Set(['submitted', 'returned']);
+
 function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, calendar: HolidayCalendar): string {
   const when = formatShortDateTime(e.at, tz, now);
   const name = e.byName;
@@ -41,6 +44,12 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, 
       return t('timelineRedone', { when, name, unit: shown(e.unit ?? '', true), deadline, round, note });
     case 'reminded':
       return t('timelineReminded', { when, name, unit: shown(e.unit ?? '', true) });
+    case 'submitted': {
+      const resolution = t('resolutionLabel', { resolution: e.resolution ?? '' });
+      return t('timelineSubmitted', { when, name, unit: shown(e.unit ?? '', true), resolution, note });
+    }
+    case 'returned':
+      return t('timelineReturned', { when, name, note });
     default:
       return '';
   }
@@ -79,9 +88,17 @@ export function formatProgress(
   lines.push(t('opinionProgressContent', { content: shown(o.content, v.fullAccess) }));
   lines.push(
     t('opinionProgressTimeline'),
-    ...o.timeline.map((e) => timelineLine(e, v, tz, now, calendar)).filter(Boolean),
+    ...o.timeline
+      // A unit's submitted or returned answer is between the unit and the office: the filer sees only what went out.
+      .filter((e) => v.isOffice || v.isUnit || !UNIT_STEPS.has(e.action))
+      .map((e) => timelineLine(e, v, tz, now, calendar))
+      .filter(Boolean),
   );
   const open = o.status === '待交办' || o.status === '已交办' || o.status === '已答复';
+  if (v.isUnit && !v.isOffice) {
+    if (o.status === '已交办') lines.push(t('progressUnitNext', { code: o.code, pending: Boolean(o.pendingAnswer) }));
+    return lines.join('\n');
+  }
   const next = t('opinionProgressNext', {
     code: o.code,
     canRate: v.isFiler && o.status === '已答复' && o.ratedRound !== o.round,
@@ -90,7 +107,11 @@ export function formatProgress(
   });
   if (next) lines.push(next);
   // Office staff see what they can do next (the filer's own hints above still apply to them as deputies).
-  const officeNext = v.isOffice ? t('opinionProgressOfficeNext', { code: o.code, status: o.status }) : '';
+  const officeNext = !v.isOffice
+    ? ''
+    : o.pendingAnswer
+      ? t('progressPendingReview', { code: o.code })
+      : t('opinionProgressOfficeNext', { code: o.code, status: o.status });
   if (officeNext) lines.push(officeNext);
   return lines.join('\n');
 }

@@ -44,3 +44,15 @@ export function answerFromWords(code: string, typed: string): { resolution: Reso
     return refuse('opinion.badResolution', { code, input: m[1]! });
   return { resolution: letter as Resolution, text: rest.slice(m[0].length).trim() };
 }
+
+const SHARE = ['提供', '转交', '给', '是', '可以', '同意'];
+const KEEP = ['不提供', '不转交', '不给', '否', '不', '不同意', '隐藏'];
+
+/** 联系方式：提供 / 不提供 → whether the unit's contacts may read the constituent's numbers (absent: unchanged). */
+export function shareFromWords(text: string | undefined): boolean | undefined {
+  const word = text?.trim();
+  if (!word) return undefined;
+  if (KEEP.includes(word)) return false;
+  if (SHARE.includes(word)) return true;
+  return refuse('opinion.badShareWord', { input: word.slice(0, 20) });
+}

@@ -13,6 +13,7 @@ export const OPTION_KEYS = [
   '链接',
   '说明',
   '原因',
+  '联系方式',
 ] as const;
 export type OptionKey = (typeof OPTION_KEYS)[number];
 

@@ -82,8 +82,13 @@ export interface CommandContext {
 export interface Command {
   name: string;
   aliases?: string[];
-  /** 'deputy': anyone on the roster (office staff included); 'office': office staff only. */
-  role: 'deputy' | 'office';
+  /**
+   * 'deputy': anyone on the roster (office staff included); 'office': office staff only; 'contact': a handling
+   * unit's contacts only (承办单位联系人).
+   */
+  role: 'deputy' | 'office' | 'contact';
+  /** A unit contact may use it too, for their own unit's cases (the command checks which): 答复, 进度, 帮助, 登录. */
+  contacts?: boolean;
   /** One line for 帮助, and an example the user can copy. */
   summary: string;
   example: string;

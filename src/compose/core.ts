@@ -78,14 +78,15 @@ export function composeOutward(
   // Group pushes use the robot webhook when there is a key, else the long connection's aibot_send_msg.
   const groupChannel = !config.wecom.webhookKey && config.wecom.longConnection ? 'aibot' : 'webhook';
   const outbox = createOutbox({ models, clock, groupChannel, fileChannel: fileChannelOf(config) });
-  // Then personal notices go one-to-one to whoever has written to the bot one-to-one (over either transport).
-  const directChats =
-    groupChannel === 'aibot' && config.notifyChannel !== 'app' ? createDirectChats(models, clock) : undefined;
+  // Who has written to the bot one-to-one is known whenever the long connection is here: a handling unit's contacts
+  // (not in the deputies' group) are told that way; deputies only when group pushes go over it too.
+  const contactChats = config.wecom.longConnection ? createDirectChats(models, clock) : undefined;
+  const directChats = groupChannel === 'aibot' && config.notifyChannel !== 'app' ? contactChats : undefined;
   // Self-built app messages (ids 'app:…') are chats with the app, not with the bot; events are not messages.
   const noteDirectChat = (msg: InboundMessage): void => {
-    if (!directChats || msg.chat.type !== 'single' || msg.kind === 'event' || msg.id.startsWith('app:')) return;
+    if (!contactChats || msg.chat.type !== 'single' || msg.kind === 'event' || msg.id.startsWith('app:')) return;
     // Not awaited: the reply never waits for it (it is one write per person per instance).
-    directChats.remember(msg.senderId).catch((err: unknown) => log.warn({ err }, 'one-to-one chat not recorded'));
+    contactChats.remember(msg.senderId).catch((err: unknown) => log.warn({ err }, 'one-to-one chat not recorded'));
   };
   // The office chooses which group gets the long connection's group pushes; a choice sends what waited.
   const pushGroup = createPushGroup({
@@ -95,7 +96,7 @@ export function composeOutward(
     needed: pushesNeedGroup(config),
     afterChoose: w.afterChoose,
   });
-  return { client, outbox, directChats, noteDirectChat, pushGroup };
+  return { client, outbox, directChats, contactChats, noteDirectChat, pushGroup };
 }
 
 export type Outward = ReturnType<typeof composeOutward>;
@@ -139,6 +140,7 @@ export async function composeServices(
     log,
     outbox: out.outbox,
     directChats: out.directChats,
+    contactChats: out.contactChats,
     pushGroup: out.pushGroup,
     afterEnqueue: w.afterEnqueue,
     // Links from the bot point at CONSOLE_URL, else at this process (whose port is known after listen).

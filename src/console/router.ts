@@ -27,6 +27,7 @@ import { registerAnnouncementRoutes } from './routes-announcements';
 import { registerStudyRoutes } from './routes-study';
 import { registerBallotRoutes } from './routes-ballots';
 import { registerUnitRecordRoutes } from './routes-unit-records';
+import { registerUnitRoutes } from './routes-units';
 
 export interface ConsoleDeps {
   services: Services;
@@ -86,6 +87,7 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   registerBallotRoutes(api, { ...d, guard });
   // 单位办理: each unit's record of a year (issue 23).
   registerUnitRecordRoutes(api, { ...d, guard });
+  registerUnitRoutes(api, { ...d, guard });
   // An opinion's photos (issue 16).
   registerPhotoRoutes(api, { ...d, guard });
   // The 述职 draft's download: the console's buttons and the link sent in chat (issue 25).

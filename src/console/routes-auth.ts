@@ -90,7 +90,7 @@ export function createAuthRoutes(d: AuthRoutesDeps): { pages: Router; register(a
     log.info({ userid, via, role: s.role }, 'console sign-in');
     // A sign-in that a 述职 link sent here goes back to that download.
     const next = takeReturnPath(ctx, d.secure());
-    ctx.redirect(next ?? (s.role === 'office' ? '/console/' : '/console/me'));
+    ctx.redirect(next ?? (s.role === 'office' ? '/console/' : s.role === 'unit' ? '/console/unit' : '/console/me'));
   }
 
   const noStore = (ctx: Context) => {

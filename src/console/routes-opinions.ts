@@ -104,6 +104,7 @@ const answerSchema = (max: number) =>
   });
 const rejectSchema = (max: number) => z.object({ reason: z.string().trim().min(1).max(max), version });
 const versionOnly = z.object({ version });
+const reviewSchema = z.object({ approve: z.boolean(), reason: z.string().trim().max(500).optional(), version });
 const categorySchema = z.object({ category: z.string().trim().min(1).max(20), version });
 const previewSchema = (max: number) =>
   z.object({ text: z.string().trim().max(max).default(''), resolution: z.enum(RESOLUTIONS).optional() });
@@ -291,6 +292,16 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const b = parseInput(rejectSchema(maxChars), body);
             const step = input(who.actor, code, action, b.version);
             return { opinion: await opinions.reopen({ code, reason: b.reason, expectedVersion: b.version }, step) };
+          }
+          case 'review': {
+            const b = parseInput(reviewSchema, body);
+            const step = input(who.actor, code, `${action}:${b.approve ? 'approve' : 'return'}`, b.version);
+            const decision = b.approve
+              ? ({ approve: true } as const)
+              : ({ approve: false, reason: b.reason ?? '' } as const);
+            return {
+              opinion: (await opinions.review({ code, expectedVersion: b.version, ...decision }, step)).opinion,
+            };
           }
           case 'category': {
             const b = parseInput(categorySchema, body);

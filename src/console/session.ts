@@ -47,7 +47,7 @@ export interface GuardDeps {
   audit?: Audit;
 }
 
-export type Access = 'public' | 'signedIn' | 'office';
+export type Access = 'public' | 'signedIn' | 'office' | 'unit';
 export type ConsoleHandler = (ctx: Context, who: ConsoleSessionView) => Promise<void>;
 export type PublicHandler = (ctx: Context) => Promise<void>;
 
@@ -76,6 +76,7 @@ export function createGuard(d: GuardDeps) {
         if (WRITES.has(ctx.method) && !sameSecret(String(ctx.get('x-csrf-token') ?? ''), who.csrfToken))
           throw new ApiError(403, 'csrf', t('apiCsrf'));
         if (access === 'office' && who.role !== 'office') throw forbidden();
+        if (access === 'unit' && who.role !== 'unit') throw forbidden();
         ctx.state.userid = who.actor.userid;
         const run = () => (handler as ConsoleHandler)(ctx, who);
         if (d.audit && WRITES.has(ctx.method)) {
@@ -96,6 +97,8 @@ export function createGuard(d: GuardDeps) {
     public: (h: PublicHandler) => wrap('public', h),
     signedIn: (h: ConsoleHandler) => wrap('signedIn', h),
     office: (h: ConsoleHandler) => wrap('office', h),
+    /** A unit contact's session: the handler still checks each case is their unit's. */
+    unit: (h: ConsoleHandler) => wrap('unit', h),
   };
 }
 

@@ -14,12 +14,6 @@ const ACTIONS_BY_STATUS: Record<string, CaseAction[]> = {
   已办结: ['reopen'],
 };
 
-/** What the office may do now: 跟踪 only where the answer promised more (B or C). */
-function actionsOf(o: Opinion): CaseAction[] {
-  const base = ACTIONS_BY_STATUS[o.status] ?? [];
-  return o.status === '已答复' && (o.resolution === 'B' || o.resolution === 'C') ? [...base, 'followUp'] : base;
-}
-
 const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) =>
   o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
 
@@ -37,6 +31,7 @@ export function rowJson(o: OpinionRow, now: Date, colour: ColourView | null): Se
     colour: colour?.colour ?? null,
     filedAt: o.filedAt,
     cosigners: (o.cosigners ?? []).length,
+    pendingReview: Boolean(o.pendingAnswer),
   };
 }
 
@@ -45,6 +40,8 @@ export interface DetailExtras {
   similar: Array<{ code: string; title: string; status: string }>;
   /** Office staff act on cases; a deputy only reads their own. */
   office: boolean;
+  /** A unit contact reading their unit's case: sees the unit's submitted and returned answers, and may answer. */
+  unit?: boolean;
   /** Full text (phones, ID numbers): the office, the filer and co-signers. */
   fullText: boolean;
   /** The configured categories (the office may move a case to another one). */
@@ -57,6 +54,18 @@ function detailOf(e: Opinion['timeline'][number]): string {
   if (e.action === 'rated') return [e.rating, e.note].filter(Boolean).join('：');
   if (e.note && e.action !== 'filed') return e.note;
   return e.unit ?? '';
+}
+
+/** Steps between a unit and the office: never on a deputy's page. */
+const UNIT_STEPS: ReadonlySet<string> = new Set(['submitted', 'returned']);
+
+function actionsFor(o: Opinion, x: DetailExtras): CaseAction[] {
+  if (x.unit) return o.status === '已交办' ? ['answer'] : [];
+  if (!x.office) return [];
+  const actions = ACTIONS_BY_STATUS[o.status] ?? [];
+  if (o.status === '已交办' && o.pendingAnswer) return ['review', ...actions];
+  // 跟踪 only where the answer promised more (B or C).
+  return o.status === '已答复' && (o.resolution === 'B' || o.resolution === 'C') ? [...actions, 'followUp'] : actions;
 }
 
 export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<OpinionDetail> {
@@ -98,19 +107,35 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
       rating: r.rating ?? null,
       ratingNote: ratingNote(r.round),
     })),
-    timeline: o.timeline.map((e) => ({
-      at: e.at,
-      who: { userid: e.by, name: e.byName },
-      action: e.action,
-      actionLabel: t('actionLabel', { action: e.action }),
-      detail: text(detailOf(e)),
-      via: e.via ?? 'chat',
-      round: e.round ?? null,
-      unit: e.unit ?? null,
-      deadline: e.deadline ?? null,
-      rating: e.rating ?? null,
-      resolution: e.resolution ?? null,
-    })),
-    actions: x.office ? actionsOf(o) : [],
+    timeline: o.timeline
+      .filter((e) => x.office || x.unit || !UNIT_STEPS.has(e.action))
+      .map((e) => ({
+        at: e.at,
+        who: { userid: e.by, name: e.byName },
+        action: e.action,
+        actionLabel: t('actionLabel', { action: e.action }),
+        detail: text(detailOf(e)),
+        via: e.via ?? 'chat',
+        round: e.round ?? null,
+        unit: e.unit ?? null,
+        deadline: e.deadline ?? null,
+        rating: e.rating ?? null,
+        resolution: e.resolution ?? null,
+      })),
+    // The unit's side of the case: the office and the unit see it; a deputy only ever sees what went out.
+    pendingAnswer:
+      (x.office || x.unit) && o.pendingAnswer
+        ? {
+            text: text(o.pendingAnswer.text),
+            resolution: o.pendingAnswer.resolution,
+            byName: o.pendingAnswer.byName,
+            at: o.pendingAnswer.at,
+          }
+        : null,
+    returnedAnswer:
+      (x.office || x.unit) && o.returnedAnswer
+        ? { reason: o.returnedAnswer.reason, byName: o.returnedAnswer.byName ?? null, at: o.returnedAnswer.at }
+        : null,
+    actions: actionsFor(o, x),
   };
 }

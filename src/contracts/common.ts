@@ -40,7 +40,8 @@ export interface Ok {
   ok: true;
 }
 
-export type Role = 'office' | 'deputy';
+/** A unit contact (承办单位联系人) signs in as 'unit': their unit's cases only. */
+export type Role = 'office' | 'deputy' | 'unit';
 
 /** GET /session: who is signed in, and the token every write sends back. */
 export interface SessionInfo {

@@ -10,4 +10,5 @@ export * from './bulletins';
 export * from './roster';
 export * from './holidays';
 export * from './ballots';
+export * from './units';
 export * from './unit-records';

@@ -8,9 +8,10 @@ export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 export const ASSIGNABLE_STATUS: OpinionStatus = '待交办';
 
 /** The opinion list's deadline filter (`due`), with the words the console shows for it. */
-export const DUE_FILTERS = ['overdue', 'soon'] as const;
+export const DUE_FILTERS = ['overdue', 'soon', 'review'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
-export const DUE_FILTER_LABELS: Record<DueFilter, string> = { overdue: '已逾期', soon: '即将到期' };
+/** `review`: a unit's answer waits for the office's 审核. */
+export const DUE_FILTER_LABELS: Record<DueFilter, string> = { overdue: '已逾期', soon: '即将到期', review: '待审核' };
 
 export const OPINION_SOURCES = ['代表', '群众反映'] as const;
 export type OpinionSource = (typeof OPINION_SOURCES)[number];
@@ -52,6 +53,8 @@ export const TIMELINE_ACTIONS = [
   'recategorized',
   'followUp',
   'redone',
+  'submitted',
+  'returned',
 ] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
@@ -69,6 +72,8 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   recategorized: '改类别',
   followUp: '设跟踪日期',
   redone: '重办',
+  submitted: '单位提交答复',
+  returned: '退回单位答复',
 };
 
 /**

@@ -1,5 +1,6 @@
 // 意见建议 in the console: the list, one case, its steps and photos, a deputy's own cases.
 import type { Day, Instant, Person } from './common';
+import type { PendingAnswer, ReturnedAnswer, ReviewBody } from './units';
 import type { Colour, OpinionSource, OpinionStatus, Rating, Resolution, TimelineAction, Via } from './labels';
 
 /**
@@ -40,6 +41,8 @@ export interface OpinionRow {
   colour: Colour | null;
   filedAt: Instant;
   cosigners: number;
+  /** A unit's answer waits for the office's review (待审核). */
+  pendingReview: boolean;
 }
 
 /** A case's colour and its working days: left until the deadline (green, yellow; 0 = due today) or overdue (red). */
@@ -91,6 +94,7 @@ export const CASE_ACTIONS = [
   'close',
   'reject',
   'remind',
+  'review',
   'followUp',
   'reopen',
 ] as const;
@@ -137,6 +141,10 @@ export interface OpinionDetail {
   rejectReason: string | null;
   rounds: Round[];
   timeline: TimelineEntry[];
+  /** A unit's answer waiting for review: the office and the unit see it, a deputy never (null). */
+  pendingAnswer: PendingAnswer | null;
+  /** Why the office sent the unit's last answer back (office and unit only). */
+  returnedAnswer: ReturnedAnswer | null;
   /** What the viewer may do now (office only; empty for a deputy). */
   actions: CaseAction[];
 }
@@ -169,6 +177,8 @@ export interface StepBodies {
   followUp: { deadline?: Day; workdays?: number };
   /** 重办 (a closed case whose problem returned): why. */
   reopen: { reason: string };
+  /** 审核: the unit's pending answer goes on to the filer, or back to the unit with the reason. */
+  review: ReviewBody;
   /** 改类别: the office moves the case to another configured category (any status). */
   category: { category: string };
 }

@@ -29,7 +29,8 @@ export interface DispatcherDeps {
 }
 
 export function visibleCommands(table: CommandTable, actor: Actor): Command[] {
-  return table.commands.filter((c) => c.role === 'deputy' || actor.isOffice);
+  if (actor.contactOnly) return table.commands.filter((c) => c.contacts || c.role === 'contact');
+  return table.commands.filter((c) => c.role === 'deputy' || (c.role === 'office' && actor.isOffice));
 }
 
 /** Turns one inbound message into one reply. The single catch point for command errors. */
@@ -82,6 +83,8 @@ export function createDispatcher(d: DispatcherDeps) {
     if (!who.ok)
       return { text: t(who.reason === 'inactive' ? 'rosterInactive' : 'notOnRoster', { contacts: who.contacts }) };
     const actor = who.actor;
+    if (actor.contactOnly && msg.images?.length)
+      return { text: t('contactOnlyCommand', { command: '随手拍', units: (actor.units ?? []).join('、') }) };
     // Pictures first, at once (WeCom's links live 5 minutes): all stored, or a clear refusal and none.
     if (msg.images?.length) {
       const received = await receivePhotos(msg, actor, log);
@@ -130,12 +133,9 @@ export function createDispatcher(d: DispatcherDeps) {
     log: Logger,
   ): Promise<Reply> {
     const { command } = parsed;
-    if (command.role === 'office' && !actor.isOffice) {
-      // The roster copy may not show yet an appointment made through another instance: refuse on what is stored.
-      const stored = await d.services.roster.resolveActor(actor.userid, { fresh: true });
-      if (!stored.ok || !stored.actor.isOffice) return { text: t('officeOnly', { command: command.name }) };
-      actor = stored.actor;
-    }
+    const allowed = await authorize(command, actor);
+    if (typeof allowed === 'string') return { text: allowed };
+    actor = allowed;
 
     const started = Date.now();
     try {
@@ -188,6 +188,34 @@ export function createDispatcher(d: DispatcherDeps) {
       return { text: t('internalError') };
     }
   }
+  /**
+   * Whether the sender may use the command: the actor to run it as, or the refusal's words. A unit contact on no
+   * roster has only the contacts' commands; whether someone on the roster answers for a unit, or is office staff,
+   * is read again before a refusal (another instance may have just made them so).
+   */
+  async function authorize(command: Command, actor: Actor): Promise<Actor | string> {
+    const roster = d.services.roster;
+    if (actor.contactOnly) {
+      if (command.contacts || command.role === 'contact') return actor;
+      return t('contactOnlyCommand', { command: command.name, units: (actor.units ?? []).join('、') });
+    }
+    const asContact = async () => {
+      const units = await roster.unitsOf(actor.userid);
+      return units.length ? { ...actor, units } : undefined;
+    };
+    if (command.role === 'contact')
+      return (await asContact()) ?? t('contactCommandOnly', { command: command.name, office: actor.isOffice });
+    if (command.role === 'office' && !actor.isOffice) {
+      // The roster copy may not show yet an appointment made through another instance: refuse on what is stored.
+      const stored = await roster.resolveActor(actor.userid, { fresh: true });
+      if (stored.ok && stored.actor.isOffice) return stored.actor;
+      // A deputy who also answers for a unit uses the contacts' side of the command (答复 for their unit).
+      const contact = command.contacts ? await asContact() : undefined;
+      return contact ?? t('officeOnly', { command: command.name });
+    }
+    return actor;
+  }
+
   /**
    * Whether the message is a plain-text command that changes nothing (`readOnly`): the inbox then runs
    * it without recording it first. Voice, pictures and anything unparsed take the recorded path.

@@ -9,7 +9,7 @@ const consoleSessionSchema = new Schema(
     tokenHash: { type: String, required: true },
     userid: { type: String, required: true },
     /** The role signed in with: an office session ends when the person loses the office role. */
-    role: { type: String, enum: ['office', 'deputy'], required: true },
+    role: { type: String, enum: ['office', 'deputy', 'unit'], required: true },
     csrfToken: { type: String, required: true },
     via: { type: String, enum: ['link', 'wecom', 'demo'], required: true },
     createdAt: { type: Date, required: true },

@@ -103,6 +103,33 @@ const opinionSchema = new Schema(
     answer: { type: String },
     /** 落实 class of the latest answer (the current round's is in rounds[]). */
     resolution: { type: String, enum: RESOLUTIONS },
+    /** The office passed the constituent's contact details on to the unit's contacts (交办 联系方式：提供). */
+    shareContact: { type: Boolean },
+    /**
+     * A unit contact's answer waiting for the office's review (UNIT_ANSWER_REVIEW): the filer sees none of it.
+     * `origin` is the submitting message: 审核 is guarded on it, so a newer submission is never approved unseen.
+     */
+    pendingAnswer: {
+      type: new Schema(
+        {
+          text: { type: String, required: true },
+          resolution: { type: String, enum: RESOLUTIONS, required: true },
+          round: { type: Number, required: true },
+          by: { type: String, required: true },
+          byName: { type: String, required: true },
+          at: { type: Date, required: true },
+          origin: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+    },
+    /** Why the office sent the unit's last answer back (until the unit answers again). */
+    returnedAnswer: {
+      type: new Schema(
+        { reason: { type: String, required: true }, at: { type: Date, required: true }, byName: { type: String } },
+        { _id: false },
+      ),
+    },
     /** Latest rating given (kept across rounds; the current round's is in rounds[]). */
     rating: { type: String, enum: RATINGS },
     ratedRound: { type: Number },
@@ -154,6 +181,8 @@ opinionSchema.index({ filer: 1, filedAt: -1 });
 // 履职: a deputy's opinions are those filed or co-signed ($or: each branch has its index).
 opinionSchema.index({ cosigners: 1 });
 opinionSchema.index({ status: 1, deadline: 1 });
+// 待办: a unit's open cases by deadline (its contacts' list).
+opinionSchema.index({ unit: 1, status: 1, deadline: 1 });
 // The console's list: a status within a year, in code (= filing) order.
 opinionSchema.index({ year: 1, status: 1, seq: 1 });
 // 建议's similar pool: open opinions, newest first (a sort-merge over the three open states).

@@ -12,6 +12,7 @@ import {
   FILE_MAX_BYTES,
   createFileDelivery,
   fileChannelOf,
+  appCanSend,
 } from './delivery';
 import { createLedgerDelivery } from './exports';
 import { createOfficeDirectory, createRoster } from './roster';
@@ -48,6 +49,8 @@ export function createServices(
     afterEnqueue?: () => void;
     /** Set when personal notices may go one-to-one over the long connection. */
     directChats?: DirectChats;
+    /** Set when the long connection is here: a unit contact who wrote to the bot is told one-to-one. */
+    contactChats?: DirectChats;
     /** The long connection's push group (chosen by the office); the composition root shares its own. */
     pushGroup?: PushGroup;
     consoleBaseUrl?: () => string;
@@ -64,6 +67,8 @@ export function createServices(
     outbox: base.outbox,
     channel: base.config.notifyChannel,
     direct: base.directChats,
+    contactChats: base.contactChats,
+    appCanSend: appCanSend(base.config),
     afterEnqueue: base.afterEnqueue,
   });
   const deps: ServiceDeps = { ...base, notify };

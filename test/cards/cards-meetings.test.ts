@@ -1,6 +1,7 @@
 import { type Harness, createHarness } from '../helpers/harness';
 import { askCard, tapButton, tapCallback } from '../helpers/card-taps';
 import { buttonKey, cardText } from '../helpers/cards';
+import { eventually } from '../helpers/eventually';
 
 // Meeting cards through the signed callback: 会议 <编号> answers with 参加 / 请假, a tap records the reply slip
 // as the typed 回执 does and updates the tapper's card; repeats, reasons, stale cards and rights.
@@ -109,5 +110,37 @@ describe('会议 <编号> answered with a card, tapped through the callback', ()
     expect(cardText(answer.card!)).toContain('已取消');
     const attend = await tapCallback(h, { userid: 'lisi', taskId: card.task_id, key: buttonKey(card, '参加') });
     expect(cardText(attend.card!)).toContain('已取消');
+  });
+});
+
+describe('a tap that misses WeCom’s 5 s', () => {
+  let slow: Harness;
+  beforeAll(async () => {
+    // A deadline nothing meets: every tap is answered past it.
+    slow = await createHarness('cards-deadline', { tunables: { inbound: { cardDeadlineMs: 0 } } });
+    await slow.addDeputy('zhangsan', '张三');
+  });
+  afterAll(async () => slow.close());
+
+  it('is answered empty in time, still recorded, and a redelivery records nothing more', async () => {
+    const reply = await slow.say('office1', '会议通知 第九次主席团会议 时间：11月26日9:00 地点：镇政府大会议室');
+    const meeting = /HY2026-\d{3}/.exec(reply)![0];
+    const card = await askCard(slow, 'zhangsan', `会议 ${meeting}`);
+    const tap = { userid: 'zhangsan', taskId: card.task_id, key: buttonKey(card, '参加'), msgid: 'late-tap' };
+    const late = await tapCallback(slow, tap);
+    expect(late).toMatchObject({ status: 200, raw: '' });
+    await eventually(async () => {
+      const m = await slow.models.Meeting.findOne({ code: meeting }).lean();
+      return m?.replies.some((r) => r.userid === 'zhangsan');
+    }, 'the late tap recorded the slip');
+    await eventually(
+      async () =>
+        (await slow.models.InboundMessage.findOne({ status: 'done', replyCard: { $exists: true } }).lean()) !== null,
+      'the late tap finished',
+    );
+    const again = await tapCallback(slow, tap);
+    const m = await slow.models.Meeting.findOne({ code: meeting }).lean();
+    expect(m!.replies.filter((r) => r.userid === 'zhangsan')).toHaveLength(1);
+    expect(again.status).toBe(200);
   });
 });

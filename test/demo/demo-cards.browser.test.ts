@@ -87,7 +87,7 @@ describe('cards in the callback simulator', () => {
       const yj1 = `YJ${year}-001`;
       await say(page, 'deputy-li', 'single', '建议 镇卫生院周末没有儿科门诊', yj1);
       await say(page, 'office-demo', 'single', `交办 ${yj1} 单位：卫健办`, '已交办');
-      await say(page, 'office-demo', 'single', `答复 ${yj1} 下月起周六上午开设儿科门诊`, yj1);
+      await say(page, 'office-demo', 'single', `答复 ${yj1} A 下月起周六上午开设儿科门诊`, yj1);
       await say(page, 'deputy-li', 'single', `进度 ${yj1}`, '请评价答复');
       const vote = lastCard(page);
       await vote.getByLabel('满意', { exact: true }).check();

@@ -75,9 +75,9 @@ describe('personal notices as one-to-one messages over the long connection', () 
   });
 
   it('records a one-to-one conversation once per person, from either transport, and none from the group or the app', async () => {
-    for (const text of ['帮助', '我的建议', '活动'])
+    for (const text of ['帮助 全部', '我的建议', '活动'])
       expect(await ask(messageBody({ userid: 'd1', text }))).not.toBe('');
-    expect(await h.say('d2', '帮助', { chattype: 'single' })).toContain('李四');
+    expect(await h.say('d2', '帮助 全部', { chattype: 'single' })).toContain('李四');
     expect(await h.say('d2', '我的建议', { chattype: 'single' })).not.toBe('');
     await ask(messageBody({ userid: 'd3', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 活动' }));
     await h.say('d4', '帮助', { mode: 'app' });
@@ -191,7 +191,7 @@ describe('personal notices as one-to-one messages over the long connection', () 
 
   it('keeps one-to-one sends within 30 a minute per conversation, replies included, without holding back others', async () => {
     timers.advance(60_000 - (h.clock.now().getTime() % 60_000));
-    await ask(messageBody({ userid: 'd1', text: '帮助' }));
+    await ask(messageBody({ userid: 'd1', text: '帮助 全部' }));
     for (let i = 0; i < 31; i++) await h.services.notify.toUsers(`test:burst:${i}`, ['d1'], `第${i}条`);
     await h.services.notify.toUsers('test:burst:other', ['d2'], '另一位');
     const from = ws.fake.frames.length;
@@ -239,7 +239,7 @@ describe('personal notices in callback mode (a group webhook key)', () => {
   afterAll(async () => h.close());
 
   it('records no conversation and still @-mentions in the group through the webhook', async () => {
-    expect(await h.say('d1', '帮助', { chattype: 'single' })).toContain('张三');
+    expect(await h.say('d1', '帮助 全部', { chattype: 'single' })).toContain('张三');
     await h.services.notify.toUsers('test:cb:1', ['d1'], '**意见** 已交办');
     await h.drain();
     expect(await h.models.BotChat.countDocuments({})).toBe(0);

@@ -77,7 +77,7 @@ describe('the long connection across instances (lease in MongoDB)', () => {
     expect(await holderId()).toBe(holder.id);
 
     // The standby still answers the HTTP callback and runs the outbox, but leaves aibot pushes to the holder.
-    expect(await standby.h.say('d1', '帮助', { chattype: 'single' })).toContain('建议');
+    expect(await standby.h.say('d1', '帮助 全部', { chattype: 'single' })).toContain('建议');
     const from = ws.fake.frames.length;
     const id = ws.fake.sendMessage(
       messageBody({ userid: 'd1', chattype: 'group', chatid: 'wr-deputies', text: '@代表助手 帮助' }),

@@ -40,7 +40,7 @@ describe('a deployment with only the long connection', () => {
     expect(h.config.demo).toBe(false);
     expect((await h.request.get('/wecom/callback').query({ echostr: 'x' })).status).toBe(404);
     expect((await h.request.post('/wecom/callback').send('{}')).status).toBe(404);
-    const id = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助' }));
+    const id = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助 全部' }));
     const f = await ws.fake.waitFor((x) => x.headers.req_id === id);
     expect((f.body?.stream as { content: string }).content).toContain('张三');
   });

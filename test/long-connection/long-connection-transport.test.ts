@@ -102,7 +102,7 @@ describe('long connection replies: deadline, stream ids, byte limits', () => {
 
   it('a fast command gets one finished stream and no "正在处理…"', async () => {
     handler = async () => ({ text: '好的' });
-    const reqId = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助' }));
+    const reqId = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助 全部' }));
     await ws.fake.waitFor((f) => f.headers.req_id === reqId);
     timers.advance(10_000);
     expect(streams(reqId).map((f) => stream(f).finish)).toEqual([true]);
@@ -123,14 +123,14 @@ describe('long connection replies: deadline, stream ids, byte limits', () => {
     handler = async () => {
       throw new Error('boom');
     };
-    const reqId = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助' }));
+    const reqId = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助 全部' }));
     const f = await ws.fake.waitFor((x) => x.headers.req_id === reqId);
     expect(stream(f)).toMatchObject({ finish: true, content: t('internalError') });
 
     handler = async () => ({ text: 'ok' });
     const before = received.length;
     ws.fake.sendMessage({ msgtype: 'text', text: { content: 'no msgid, no sender' } });
-    const after = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助' }));
+    const after = ws.fake.sendMessage(messageBody({ userid: 'd1', text: '帮助 全部' }));
     await ws.fake.waitFor((x) => x.headers.req_id === after);
     expect(received.length).toBe(before + 1);
     expect(lc.health().link?.state).toBe('up');

@@ -58,7 +58,7 @@ describe('the long connection (长连接), end to end', () => {
 
   it('answers a message on the callback req_id with one finished stream, id derived from the msgid', async () => {
     const msgid = nextMsgId();
-    const reply = await ask(messageBody({ msgid, userid: 'd1', text: '帮助' }));
+    const reply = await ask(messageBody({ msgid, userid: 'd1', text: '帮助 全部' }));
     expect(streamOf(reply).id).toBe(streamIdOf(`bot:${msgid}`));
     expect(streamOf(reply).content).toContain('建议');
     expect(reply.body?.msgtype).toBe('stream');
@@ -145,7 +145,7 @@ describe('the long connection (长连接), end to end', () => {
 
   it('two unanswered pings mean dead: reconnects after 1 s, subscribing once on the new socket', async () => {
     // A round trip first: every acknowledgement the fake sent before it has reached the bot.
-    await ask(messageBody({ userid: 'd1', text: '帮助' }));
+    await ask(messageBody({ userid: 'd1', text: '帮助 全部' }));
     ws.fake.answerPings = false;
     const pings = ws.fake.framesOf('ping').length;
     timers.advance(30_000);

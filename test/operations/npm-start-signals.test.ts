@@ -101,7 +101,19 @@ async function startNpm(): Promise<Started> {
     },
     'npm start listening',
     240_000,
-  );
+  ).catch(async (err: unknown) => {
+    // Never listening (a slow machine, a failed build): leave no npm, app or Java database behind.
+    for (const pid of [...descendantsOf(npm.pid!), ...pidsMentioning(dataDir)]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+    npm.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   return {
     npm,
     tree: descendantsOf(npm.pid!).map((pid) => [pid, cmdlineOf(pid)]),

@@ -118,6 +118,7 @@ describe('loadConfig', () => {
       NOTIFY_CHANNEL: '',
       JOBS_ENABLED: '',
       ASSIGN_DEADLINE_WORKDAYS: '',
+      UNIT_ANSWER_REVIEW: '',
       JOB_SCHEDULE_DIGEST: '',
     };
     expect(loadConfig(blank)).toMatchObject({
@@ -128,6 +129,7 @@ describe('loadConfig', () => {
       notifyChannel: 'group',
       jobsEnabled: true,
       assignDeadlineWorkdays: 15,
+      unitAnswerReview: true,
     });
     expect(loadConfig(blank).wecom.apiBase).toBe('https://qyapi.weixin.qq.com');
   });

@@ -32,11 +32,11 @@ beforeAll(async () => {
   // Friday after the holiday: two working days after 09-30 (10-08, 10-09), not seven weekdays.
   at('2026-10-09T10:00:00');
   await say('clerk', '答复 1 A 已修复');
-  await say('clerk', '答复 4 B 已申请施划斑马线');
+  await say('clerk', '答复 4 C 已列入明年计划施划斑马线');
   await say('clerk', '交办 2 单位：住建办');
   // Saturday 10-10 is a make-up working day: answered one working day after 交办.
   at('2026-10-10T10:00:00');
-  await say('clerk', '答复 2 C 已列入明年环卫计划');
+  await say('clerk', '答复 2 B 已安排清运');
   at('2026-10-12T10:00:00');
   await say('zhangsan', '评价 1 满意');
   await say('zhangsan', '评价 2 不满意 清运后又堆起来了');
@@ -65,7 +65,7 @@ it('counts each unit’s year: received, on time, working days to answer, classe
       openInTime: 1,
       // (2 + 1) / 2 on the holiday calendar; a weekday count would give (7 + 0) / 2.
       averageWorkdays: 1.5,
-      resolutions: { A: 1, B: 0, C: 1, D: 0 },
+      resolutions: { A: 1, B: 1, C: 0, D: 0 },
       unclassified: 0,
       rated: 2,
       ratings: { 满意: 1, 基本满意: 0, 不满意: 1 },
@@ -82,7 +82,7 @@ it('counts each unit’s year: received, on time, working days to answer, classe
       openOverdue: 1,
       openInTime: 0,
       averageWorkdays: 2,
-      resolutions: { A: 0, B: 1, C: 0, D: 0 },
+      resolutions: { A: 0, B: 0, C: 1, D: 0 },
       unclassified: 0,
       rated: 0,
       ratings: { 满意: 0, 基本满意: 0, 不满意: 0 },
@@ -146,8 +146,8 @@ it('gives the ledger its own sheet of the units’ records, with the same figure
   ]);
   // By unit name (pinyin order), as a ledger is read.
   expect(rows.slice(1)).toEqual([
-    ['派出所', 2, 1, 0, 1, 1, 0, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, '0.0%', '0.0%', '—'],
-    ['住建办', 3, 2, 2, 0, 0, 1, 1.5, 1, 0, 1, 0, 0, 2, 1, 0, 1, '100.0%', '50.0%', '50.0%'],
+    ['派出所', 2, 1, 0, 1, 1, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, '0.0%', '0.0%', '—'],
+    ['住建办', 3, 2, 2, 0, 0, 1, 1.5, 1, 1, 0, 0, 0, 2, 1, 0, 1, '100.0%', '50.0%', '50.0%'],
   ]);
   // Every year's ledger gets each year's sheet; the list's filtered export stays the rows alone.
   const wbAll = await workbookAt('/api/console/exports/opinions.xlsx');

@@ -108,6 +108,20 @@ export const router = createRouter({
       component: () => import('./pages/BallotsPage.vue'),
       meta: { office: true, title: '票决' },
     },
+    // 承办单位联系人: their unit's cases only (the server checks every call).
+    {
+      path: '/unit',
+      name: 'unit',
+      component: () => import('./pages/UnitCasesPage.vue'),
+      meta: { unit: true, title: '待办' },
+    },
+    {
+      path: '/unit/:code',
+      name: 'unit-case',
+      component: () => import('./pages/UnitCasePage.vue'),
+      props: true,
+      meta: { unit: true, title: '待办' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/performance',
@@ -142,8 +156,11 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   const info = await loadSession();
   if (to.meta.public) return info && to.name === 'signin' ? { path: '/' } : true;
   if (!info) return { name: 'signin', query: to.query.login ? { login: String(to.query.login) } : {} };
-  // Deputies see only their own pages; the server refuses the rest anyway.
-  if (to.meta.office && info.user.role !== 'office') return { name: 'me' };
+  // Deputies see only their own pages, unit contacts only their unit's; the server refuses the rest anyway.
+  const role = info.user.role;
+  if (role === 'unit') return to.meta.unit ? true : { name: 'unit' };
+  if (to.meta.unit) return { name: role === 'office' ? 'overview' : 'me' };
+  if (to.meta.office && role !== 'office') return { name: 'me' };
   return true;
 });
 

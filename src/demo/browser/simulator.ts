@@ -525,7 +525,7 @@
     const office = currentSender().isOffice;
     state.session.commands
       .filter(function (c) {
-        return c.role === 'deputy' || office;
+        return c.role === 'deputy' || (c.role === 'office' && office);
       })
       .forEach(function (c) {
         const b = el('button', 'chip' + (c.role === 'office' ? ' office' : ''), c.name);

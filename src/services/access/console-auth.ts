@@ -1,6 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Models } from '../../models';
 import type { Actor, Roster } from '../roster';
+import { createLoginLinks } from './login-links';
+import { hashToken, newToken, TOKEN_SHAPE } from './tokens';
+
+export { hashToken, newToken } from './tokens';
 
 export interface ConsoleAuthLimits {
   loginLinkMinutes: number;
@@ -8,23 +11,13 @@ export interface ConsoleAuthLimits {
   sessionMaxDays: number;
 }
 
-export type ConsoleRole = 'office' | 'deputy';
+export type ConsoleRole = 'office' | 'deputy' | 'unit';
 
 export interface ConsoleSessionView {
   id: unknown;
   actor: Actor;
   role: ConsoleRole;
   csrfToken: string;
-}
-
-/** sha256 (hex) of a secret token: what the database keeps instead of the token. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** 32 random bytes, base64url: a sign-in link token, a session token, a CSRF token or an OAuth state. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
 }
 
 const TOUCH_EVERY_MS = 60_000;
@@ -39,7 +32,7 @@ export function createConsoleAuth(d: {
   limits: ConsoleAuthLimits;
   baseUrl: () => string;
 }) {
-  const { ConsoleLoginToken, ConsoleSession } = d.models;
+  const { ConsoleSession } = d.models;
   const idleMs = d.limits.sessionIdleHours * 3600_000;
   const maxMs = d.limits.sessionMaxDays * 24 * 3600_000;
 
@@ -47,7 +40,8 @@ export function createConsoleAuth(d: {
   async function roleOf(userid: string): Promise<{ actor: Actor; role: ConsoleRole } | undefined> {
     const who = await d.roster.resolveActor(userid);
     if (!who.ok) return undefined;
-    return { actor: who.actor, role: who.actor.isOffice ? 'office' : 'deputy' };
+    const role = who.actor.isOffice ? 'office' : who.actor.contactOnly ? 'unit' : 'deputy';
+    return { actor: who.actor, role };
   }
 
   return {
@@ -60,42 +54,7 @@ export function createConsoleAuth(d: {
     reportUrl: (userid: string, year: number) =>
       `${d.baseUrl()}/console/reports/${encodeURIComponent(userid)}/${year}.docx`,
 
-    /** A one-time link token for a person allowed to sign in; the raw token is returned once and never stored. */
-    async issueLoginToken(userid: string, via: 'link' | 'demo', now: Date): Promise<string | undefined> {
-      if (!(await roleOf(userid))) return undefined;
-      const token = newToken();
-      await ConsoleLoginToken.create({
-        tokenHash: hashToken(token),
-        userid,
-        via,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + d.limits.loginLinkMinutes * 60_000),
-      });
-      return token;
-    },
-
-    /** The confirm page's first look, without spending the link: the person a live, unspent link is for (named from the roster), or undefined. */
-    async loginTokenOwner(token: string, now: Date): Promise<{ userid: string; name: string } | undefined> {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-      const found = await ConsoleLoginToken.findOne(
-        { tokenHash: hashToken(token), usedAt: { $exists: false }, expiresAt: { $gt: now } },
-        { userid: 1 },
-      ).lean();
-      if (!found) return undefined;
-      const names = await d.roster.namesOf([found.userid]);
-      return { userid: found.userid, name: names.get(found.userid) ?? found.userid };
-    },
-
-    /** Spends a link token: one guarded update, so of two concurrent uses exactly one gets the userid. */
-    async redeemLoginToken(token: string, now: Date): Promise<string | undefined> {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-      const doc = await ConsoleLoginToken.findOneAndUpdate(
-        { tokenHash: hashToken(token), usedAt: { $exists: false }, expiresAt: { $gt: now } },
-        { $set: { usedAt: now } },
-        { returnDocument: 'after' },
-      ).lean();
-      return doc?.userid;
-    },
+    ...createLoginLinks({ models: d.models, roster: d.roster, minutes: d.limits.loginLinkMinutes, roleOf }),
 
     /** Starts a session for someone the roster still allows; undefined otherwise. */
     async startSession(
@@ -125,7 +84,7 @@ export function createConsoleAuth(d: {
      * reads; the idle clock is written at most once a minute.
      */
     async sessionFor(token: string, now: Date): Promise<ConsoleSessionView | undefined> {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+      if (!TOKEN_SHAPE.test(token)) return undefined;
       const s = await ConsoleSession.findOne({ tokenHash: hashToken(token) }).lean();
       if (
         !s ||
@@ -134,19 +93,11 @@ export function createConsoleAuth(d: {
         s.lastSeenAt.getTime() + idleMs <= now.getTime()
       )
         return undefined;
-      let who = await d.roster.resolveActor(s.userid);
-      // Revoked only on what is stored: this instance's roster copy may predate an appointment made elsewhere.
-      if (who.ok && s.role === 'office' && !who.actor.isOffice)
-        who = await d.roster.resolveActor(s.userid, { fresh: true });
-      const lost = !who.ok
-        ? 'inactive'
-        : s.role === 'office' && !who.actor.isOffice
-          ? 'office_role_removed'
-          : undefined;
-      if (lost || !who.ok) {
+      const who = await stillAllowed(d.roster, s.userid, s.role);
+      if (!who.ok) {
         await ConsoleSession.updateOne(
           { _id: s._id, revokedAt: { $exists: false } },
-          { $set: { revokedAt: now, revokedWhy: lost } },
+          { $set: { revokedAt: now, revokedWhy: who.lost } },
         );
         return undefined;
       }
@@ -168,3 +119,20 @@ export function createConsoleAuth(d: {
 }
 
 export type ConsoleAuth = ReturnType<typeof createConsoleAuth>;
+
+/** Whether the roster still lets this session's person in, in its role; why not, when it does not. */
+async function stillAllowed(
+  roster: Roster,
+  userid: string,
+  role: ConsoleRole,
+): Promise<
+  { ok: true; actor: Actor } | { ok: false; lost: 'inactive' | 'office_role_removed' | 'unit_contact_changed' }
+> {
+  let who = await roster.resolveActor(userid);
+  // Revoked only on what is stored: this instance's roster copy may predate an appointment made elsewhere.
+  if (who.ok && role === 'office' && !who.actor.isOffice) who = await roster.resolveActor(userid, { fresh: true });
+  if (!who.ok) return { ok: false, lost: 'inactive' };
+  if (role === 'office' && !who.actor.isOffice) return { ok: false, lost: 'office_role_removed' };
+  if (role === 'unit' && !who.actor.contactOnly) return { ok: false, lost: 'unit_contact_changed' };
+  return { ok: true, actor: who.actor };
+}

@@ -5,15 +5,10 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import { type HolidayList, refuse } from '../../refusals';
 import { type ArrangementProblem, parseArrangement, validateArrangement } from '../../time/holiday-arrangement';
-import {
-  bundledArrangement,
-  bundledCalendar,
-  type HolidayCalendar,
-  layeredCalendar,
-  type YearArrangement,
-} from '../../time/holiday-calendar';
+import { bundledArrangement, type HolidayCalendar, type YearArrangement } from '../../time/holiday-calendar';
 import { addWorkdays } from '../../time/workdays';
 import { wallTime } from '../../time/zone';
+import { createCalendarCache } from './calendar-cache';
 
 export type ArrangementSource = 'office' | 'file' | 'bundled' | 'none';
 
@@ -52,56 +47,16 @@ const YEARS_AHEAD = 2;
  * computation whose result is stored and reaches a year the snapshot lacks reads the entries first (`stored`).
  */
 export function createHolidays(o: HolidaysOptions) {
-  const { HolidayYear, Opinion } = o.models;
-  const fromFiles = layeredCalendar(o.files, bundledCalendar);
-  let snapshot: HolidayCalendar = fromFiles;
-  let loadedAt = Number.NEGATIVE_INFINITY;
-  let refreshing: Promise<void> | undefined;
-  // Reads may overlap (background refresh, stored computations): the snapshot keeps the latest one started.
-  let readsStarted = 0;
-  let readApplied = 0;
-
-  /** The office's entries as stored now (one small read: a document per entered year). */
-  async function read(): Promise<HolidayCalendar> {
-    const seq = ++readsStarted;
-    const docs = await HolidayYear.find().select({ year: 1, off: 1, on: 1 }).lean();
-    const calendar = layeredCalendar(
-      docs.map((d) => ({ year: d.year, off: d.off, on: d.on })),
-      fromFiles,
-    );
-    if (seq > readApplied) {
-      readApplied = seq;
-      snapshot = calendar;
-      loadedAt = o.clock.now().getTime();
-    }
-    return calendar;
-  }
-
-  async function refresh(): Promise<void> {
-    await read();
-  }
-
-  function refreshInBackground(): void {
-    if (refreshing) return;
-    refreshing = refresh()
-      .catch((err: unknown) => o.log.warn({ err }, 'could not re-read the holiday calendar; keeping the last one'))
-      .finally(() => {
-        refreshing = undefined;
-      });
-  }
-
-  /** The calendar working-day answers that are shown, not stored, use (never blocks). */
-  function calendar(): HolidayCalendar {
-    if (o.clock.now().getTime() - loadedAt > o.refreshMs) refreshInBackground();
-    return snapshot;
-  }
+  const { HolidayYear } = o.models;
+  const cache = createCalendarCache(o);
+  const { calendar } = cache;
 
   return {
     /** Reads the office's entries; the composition root awaits it before serving. */
-    load: refresh,
+    load: cache.refresh,
     calendar,
     /** The calendar as stored now (one read): for a decision that is recorded once, such as a daily job's run. */
-    current: read,
+    current: cache.read,
     /**
      * The calendar for `workdays` working days from `from` whose result is STORED (a deadline on an
      * opinion or an activity): this copy when it knows every year counted, else read from the database,
@@ -110,12 +65,10 @@ export function createHolidays(o: HolidaysOptions) {
      */
     async stored(from: Date, workdays: number): Promise<HolidayCalendar> {
       const copy = calendar();
-      return addWorkdays(from, workdays, o.timezone, copy).usedFallback ? read() : copy;
+      return addWorkdays(from, workdays, o.timezone, copy).usedFallback ? cache.read() : copy;
     },
     /** Resolves when a background re-read started by calendar() has finished (tests, shutdown). */
-    async settled(): Promise<void> {
-      await refreshing;
-    },
+    settled: cache.settled,
 
     /** From warnFromMonth on, next year when nobody has entered its arrangement yet. */
     missingNextYear(now: Date): number | undefined {
@@ -124,25 +77,8 @@ export function createHolidays(o: HolidaysOptions) {
       return calendar().covers(year + 1) ? undefined : year + 1;
     },
 
-    async show(year: number): Promise<ArrangementView> {
-      const file = o.files.find((f) => f.year === year);
-      const doc = await HolidayYear.findOne({ year }).lean();
-      if (doc) {
-        return {
-          year,
-          source: 'office',
-          arrangement: { year, off: doc.off, on: doc.on },
-          updatedAt: doc.updatedAt,
-          updatedByName: doc.updatedByName,
-          shadowsFile: Boolean(file),
-        };
-      }
-      if (file) return { year, source: 'file', arrangement: file, shadowsFile: false };
-      const bundled = bundledArrangement(year);
-      return bundled
-        ? { year, source: 'bundled', arrangement: bundled, shadowsFile: false }
-        : { year, source: 'none', shadowsFile: false };
-    },
+    /** The year's arrangement and where it comes from (the office, a file, the bundled data, or none). */
+    show: (year: number) => showArrangement(o, year),
 
     /**
      * 节假日 设置 (chat, parsed at the door) and the console's form: replaces the year's arrangement (one
@@ -180,24 +116,49 @@ export function createHolidays(o: HolidaysOptions) {
       { $set: { off: a.off, on: a.on, updatedAt: now, updatedBy: by.userid, updatedByName: by.name } },
       { upsert: true },
     );
-    await refresh();
+    await cache.refresh();
     o.log.info({ year: a.year, off: a.off.length, on: a.on.length, by: by.userid }, 'holiday calendar entered');
-    return { arrangement: a, estimated: await estimatedDeadlines(a.year) };
-  }
-
-  async function estimatedDeadlines(year: number): Promise<string[]> {
-    const from = new Date(Date.UTC(year - 1, 11, 30));
-    const to = new Date(Date.UTC(year + 1, 0, 2));
-    const docs = await Opinion.find({ status: '已交办', deadlineEstimated: true, deadline: { $gte: from, $lt: to } })
-      .select({ code: 1, deadline: 1 })
-      .sort({ deadline: 1 })
-      .limit(200)
-      .lean();
-    return docs.filter((d) => d.deadline && wallTime(d.deadline, o.timezone).year === year).map((d) => d.code);
+    return { arrangement: a, estimated: await estimatedDeadlines(o, a.year) };
   }
 }
 
 export type Holidays = ReturnType<typeof createHolidays>;
+
+async function showArrangement(o: HolidaysOptions, year: number): Promise<ArrangementView> {
+  const file = o.files.find((f) => f.year === year);
+  const doc = await o.models.HolidayYear.findOne({ year }).lean();
+  if (doc) {
+    return {
+      year,
+      source: 'office',
+      arrangement: { year, off: doc.off, on: doc.on },
+      updatedAt: doc.updatedAt,
+      updatedByName: doc.updatedByName,
+      shadowsFile: Boolean(file),
+    };
+  }
+  if (file) return { year, source: 'file', arrangement: file, shadowsFile: false };
+  const bundled = bundledArrangement(year);
+  return bundled
+    ? { year, source: 'bundled', arrangement: bundled, shadowsFile: false }
+    : { year, source: 'none', shadowsFile: false };
+}
+
+/** Open opinions whose deadline in `year` was estimated on weekends only (no arrangement then). */
+async function estimatedDeadlines(o: HolidaysOptions, year: number): Promise<string[]> {
+  const from = new Date(Date.UTC(year - 1, 11, 30));
+  const to = new Date(Date.UTC(year + 1, 0, 2));
+  const docs = await o.models.Opinion.find({
+    status: '已交办',
+    deadlineEstimated: true,
+    deadline: { $gte: from, $lt: to },
+  })
+    .select({ code: 1, deadline: 1 })
+    .sort({ deadline: 1 })
+    .limit(200)
+    .lean();
+  return docs.filter((d) => d.deadline && wallTime(d.deadline, o.timezone).year === year).map((d) => d.code);
+}
 
 /** The list holding the offending date; a day in both lists, or none at all, concerns both. */
 function listsOf(p: ArrangementProblem, days: { off: readonly string[] }): HolidayList[] {

@@ -5,8 +5,13 @@ import type { FileChannel } from './outbox';
 /** The long connection when it is configured, else the self-built app when it can send; else none (a link). */
 export function fileChannelOf(config: Config): FileChannel | undefined {
   if (config.wecom.longConnection) return 'long-connection';
+  return appCanSend(config) ? 'app' : undefined;
+}
+
+/** The self-built app can send messages to people (corp id, secret and agent id are configured). */
+export function appCanSend(config: Config): boolean {
   const w = config.wecom;
-  return w.corpId && w.corpSecret && w.agentId ? 'app' : undefined;
+  return Boolean(w.corpId && w.corpSecret && w.agentId);
 }
 
 export type FileDelivery =

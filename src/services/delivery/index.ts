@@ -13,8 +13,14 @@ export {
   createOutbox,
   pushParts,
 } from './outbox';
-export { type Notifier, type PersonalCard, createNotifier, mentionPush } from './notify';
-export { type FileDelivery, type FileDeliveryService, createFileDelivery, fileChannelOf } from './file-delivery';
+export { type NoticeSink, type Notifier, type PersonalCard, createNotifier, mentionPush } from './notify';
+export {
+  type FileDelivery,
+  type FileDeliveryService,
+  createFileDelivery,
+  fileChannelOf,
+  appCanSend,
+} from './file-delivery';
 export { type DirectChats, createDirectChats } from './direct-chats';
 export {
   type ChannelItem,

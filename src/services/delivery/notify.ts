@@ -27,6 +27,38 @@ export interface Notifier {
    * to the rest.
    */
   toUsers(key: string, userids: string[], markdown: string, opts?: PersonalCard): Promise<void>;
+  /**
+   * Tells people who are not in the deputies' group (a handling unit's contacts) privately: by app message when
+   * the self-built app can send, else one-to-one over the long connection to those who have written to the bot;
+   * only the rest get `groupText` (no case content) as a group @-mention.
+   */
+  toPeople(key: string, userids: string[], markdown: string, groupText: string): Promise<void>;
+  /** Several personal notices of one step queued in one write (交办 tells the filer and the unit). */
+  together(build: (n: NoticeSink) => Promise<void>): Promise<void>;
+}
+
+/** Where personal notices go: the notifier itself, or a batch of `together`. */
+export type NoticeSink = Pick<Notifier, 'toUsers' | 'toPeople'>;
+
+/** One-to-one pushes to those who can be told privately; one group @-mention (of `groupText`) for the rest. */
+function withGroupRest(
+  key: string,
+  userids: string[],
+  privately: Set<string>,
+  markdown: string,
+  groupText: string,
+): PushRequest[] {
+  const pushes: PushRequest[] = userids
+    .filter((u) => privately.has(u))
+    .map((u) => ({
+      key: `${key}:direct:${u}`,
+      target: { kind: 'direct', userid: u },
+      format: 'markdown',
+      content: markdown,
+    }));
+  const rest = userids.filter((u) => !privately.has(u));
+  if (rest.length > 0) pushes.push(mentionPush(key, rest, groupText));
+  return pushes;
 }
 
 /** A personal notice's choices as a card: for those in `to` (all recipients when left out) where cards go. */
@@ -41,14 +73,31 @@ export function mentionPush(key: string, userids: string[], markdown: string): P
   return { key, target: { kind: 'group' }, format: 'markdown', content: `${mentions}\n${markdown}` };
 }
 
-export function createNotifier(deps: {
+interface NotifierDeps {
   outbox: Outbox;
   channel: 'group' | 'app';
   /** Set when group pushes go over the long connection: who can be told one-to-one instead. */
   direct?: DirectChats;
+  /** The self-built app can send messages (corp id, agent id, secret): private notices go that way first. */
+  appCanSend?: boolean;
+  /** Who has written to the bot one-to-one, whenever the long connection is here (for `toPeople`). */
+  contactChats?: DirectChats;
   afterEnqueue?: () => void;
-}): Notifier {
+}
+
+export function createNotifier(deps: NotifierDeps): Notifier {
   const done = () => deps.afterEnqueue?.();
+  const enqueue = async (pushes: PushRequest[]) => {
+    if (pushes.length === 0) return;
+    await deps.outbox.enqueueAll(pushes);
+    done();
+  };
+
+  const planUsers = (key: string, userids: string[], markdown: string, opts: PersonalCard) =>
+    planForUsers(deps, key, userids, markdown, opts);
+  const planPeople = (key: string, userids: string[], markdown: string, groupText: string) =>
+    planForPeople(deps, key, userids, markdown, groupText);
+
   return {
     async toGroup(key, markdown, opts = {}) {
       const pushes: PushRequest[] = [
@@ -84,44 +133,78 @@ export function createNotifier(deps: {
       done();
     },
     async toUsers(key, userids, markdown, opts = {}) {
-      const unique = [...new Set(userids)].filter(Boolean);
-      if (unique.length === 0) return;
-      const card = opts.card;
-      const carded = (u: string) => card !== undefined && (opts.to === undefined || opts.to.includes(u));
-      if (deps.channel === 'app') {
-        // One app message for those with the card, one for the rest (an app message goes to all its users alike).
-        const withCard = unique.filter(carded);
-        const rest = unique.filter((u) => !carded(u));
-        const pushes: PushRequest[] = [];
-        if (rest.length)
-          pushes.push({ key, target: { kind: 'users', userids: rest }, format: 'markdown', content: markdown });
-        if (withCard.length)
-          pushes.push({
-            key: `${key}:card`,
-            target: { kind: 'users', userids: withCard },
-            format: 'markdown',
-            content: markdown,
-            card,
-          });
-        await deps.outbox.enqueueAll(pushes);
-      } else {
-        // A notice too long for one private message goes to the group, where it may be split.
-        const privately =
-          deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
-        const pushes: PushRequest[] = unique
-          .filter((u) => privately.has(u))
-          .map((u) => ({
-            key: `${key}:direct:${u}`,
-            target: { kind: 'direct', userid: u },
-            format: 'markdown',
-            content: markdown,
-            ...(carded(u) ? { card } : {}),
-          }));
-        const rest = unique.filter((u) => !privately.has(u));
-        if (rest.length > 0) pushes.push(mentionPush(key, rest, markdown));
-        await deps.outbox.enqueueAll(pushes);
-      }
-      done();
+      await enqueue(await planUsers(key, userids, markdown, opts));
+    },
+    async toPeople(key, userids, markdown, groupText) {
+      await enqueue(await planPeople(key, userids, markdown, groupText));
+    },
+    async together(build) {
+      const planned: PushRequest[] = [];
+      await build({
+        toUsers: async (key, userids, markdown, opts = {}) =>
+          void planned.push(...(await planUsers(key, userids, markdown, opts))),
+        toPeople: async (key, userids, markdown, groupText) =>
+          void planned.push(...(await planPeople(key, userids, markdown, groupText))),
+      });
+      await enqueue(planned);
     },
   };
+}
+
+/**
+ * Personal notices to deputies: app messages (one for those with the card, one for the rest), or one-to-one to those
+ * known, the rest @-mentioned in the group.
+ */
+async function planForUsers(
+  deps: NotifierDeps,
+  key: string,
+  userids: string[],
+  markdown: string,
+  opts: PersonalCard,
+): Promise<PushRequest[]> {
+  const unique = [...new Set(userids)].filter(Boolean);
+  if (unique.length === 0) return [];
+  const card = opts.card;
+  const carded = (u: string) => card !== undefined && (opts.to === undefined || opts.to.includes(u));
+  if (deps.channel === 'app') {
+    // An app message goes to all its users alike.
+    const withCard = unique.filter(carded);
+    const rest = unique.filter((u) => !carded(u));
+    const pushes: PushRequest[] = [];
+    if (rest.length)
+      pushes.push({ key, target: { kind: 'users', userids: rest }, format: 'markdown', content: markdown });
+    if (withCard.length)
+      pushes.push({
+        key: `${key}:card`,
+        target: { kind: 'users', userids: withCard },
+        format: 'markdown',
+        content: markdown,
+        card,
+      });
+    return pushes;
+  }
+  // A notice too long for one private message goes to the group, where it may be split.
+  const privately =
+    deps.direct && utf8Bytes(markdown) <= LIMITS.direct ? await deps.direct.known(unique) : new Set<string>();
+  const pushes = withGroupRest(key, unique, privately, markdown, markdown);
+  return card
+    ? pushes.map((p) => (p.target.kind === 'direct' && carded(p.target.userid) ? { ...p, card } : p))
+    : pushes;
+}
+
+/** Private notices to people outside the group (unit contacts): see `toPeople`. */
+async function planForPeople(
+  deps: NotifierDeps,
+  key: string,
+  userids: string[],
+  markdown: string,
+  groupText: string,
+): Promise<PushRequest[]> {
+  const unique = [...new Set(userids)].filter(Boolean);
+  if (unique.length === 0) return [];
+  if (deps.appCanSend)
+    return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown }];
+  const chats = deps.contactChats;
+  const privately = chats && utf8Bytes(markdown) <= LIMITS.direct ? await chats.known(unique) : new Set<string>();
+  return withGroupRest(key, unique, privately, markdown, groupText);
 }

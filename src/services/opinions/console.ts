@@ -29,8 +29,8 @@ export interface OpinionFilter {
   source?: '代表' | '群众反映';
   /** A userid or an exact name. */
   filer?: string;
-  /** 已逾期 / 即将到期: the red and yellow cases. */
-  due?: 'overdue' | 'soon';
+  /** 已逾期 / 即将到期: the red and yellow cases; review: a unit's answer waiting for 审核. */
+  due?: 'overdue' | 'soon' | 'review';
   colour?: Colour;
   q?: string;
 }
@@ -57,6 +57,7 @@ export type OpinionRow = Pick<
   | 'cosigners'
   | 'year'
   | 'seq'
+  | 'pendingAnswer'
 >;
 
 const ROW_FIELDS = {
@@ -73,6 +74,7 @@ const ROW_FIELDS = {
   cosigners: 1,
   year: 1,
   seq: 1,
+  pendingAnswer: 1,
 };
 
 /**
@@ -93,6 +95,10 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
     if (f.unit) q.unit = f.unit;
     if (f.source) q.source = f.source;
     if (f.filer) q.$or = [{ filer: f.filer }, { filerName: f.filer }];
+    if (f.due === 'review') {
+      q.status = '已交办';
+      q.pendingAnswer = { $exists: true };
+    }
     // 已逾期 is red and 即将到期 yellow: one definition (colours.ts) for the list, 督办 and the job.
     const colour = f.colour ?? (f.due === 'overdue' ? 'red' : f.due === 'soon' ? 'yellow' : undefined);
     if (colour) Object.assign(q, colourFilter(colour, now, colourRuleOf(d)));

@@ -1,6 +1,12 @@
 import type { Models } from '../../models';
 import { isDuplicateKey } from '../../models/duplicate-key';
 
+/** A unit's contacts (承办单位联系人) as the notices need them. */
+export interface UnitContact {
+  userid: string;
+  name: string;
+}
+
 /** Known handling units (doors match what the office types against them), remembered once used. */
 export function createUnits(models: Models) {
   const { HandlingUnit } = models;
@@ -10,21 +16,36 @@ export function createUnits(models: Models) {
     return all.map((u) => u.name);
   }
 
-  async function remember(name: string, now: Date): Promise<void> {
+  const contactsIn = (u: { contacts?: UnitContact[] | null } | null): UnitContact[] =>
+    (u?.contacts ?? []).map((c) => ({ userid: c.userid, name: c.name }));
+
+  /** Counts one use of the unit (creating it the first time) and returns its contacts, in the same write. */
+  async function remember(name: string, now: Date): Promise<UnitContact[]> {
     try {
-      await HandlingUnit.updateOne(
+      const doc = await HandlingUnit.findOneAndUpdate(
         { name },
         { $inc: { useCount: 1 }, $set: { lastUsedAt: now }, $setOnInsert: { name, firstUsedAt: now } },
-        { upsert: true },
-      );
+        { upsert: true, returnDocument: 'after', projection: { contacts: 1 } },
+      ).lean();
+      return contactsIn(doc);
     } catch (err) {
       // Two first uses at once: the other insert won, so count this use on it.
       if (!isDuplicateKey(err)) throw err;
-      await HandlingUnit.updateOne({ name }, { $inc: { useCount: 1 }, $set: { lastUsedAt: now } });
+      const doc = await HandlingUnit.findOneAndUpdate(
+        { name },
+        { $inc: { useCount: 1 }, $set: { lastUsedAt: now } },
+        { returnDocument: 'after', projection: { contacts: 1 } },
+      ).lean();
+      return contactsIn(doc);
     }
   }
 
-  return { remember, knownNames };
+  /** The unit's contacts as stored (a replayed 交办 tells them again; the notice's key keeps it to once). */
+  async function contactsOf(name: string): Promise<UnitContact[]> {
+    return contactsIn(await HandlingUnit.findOne({ name }, { contacts: 1 }).lean());
+  }
+
+  return { remember, knownNames, contactsOf };
 }
 
 export type Units = ReturnType<typeof createUnits>;

@@ -3,6 +3,7 @@ export { type Opinions, createOpinions } from './opinions';
 export type { ActionInput, Opinion, OpinionDeps, OpinionRef, Rating, TimelineEntry } from './opinion-steps';
 export type { AnswerInput, AssignInput, AssignResult, DeadlineChoice, ReassignInput } from './office-actions';
 export type { RateInput } from './deputy-actions';
+export type { PendingReview, ReviewInput, TodoItem } from './unit-loop';
 export { formatDeadline, versionOf } from './opinion-steps';
 export { OPEN_STATUSES } from './opinion-steps';
 export type { OpinionSource } from './filing';

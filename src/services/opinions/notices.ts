@@ -2,7 +2,7 @@ import { rateCard } from '../../cards';
 import { t } from '../../messages';
 import { groupSafe } from '../../text/group-safe';
 import { formatDate } from '../../time/format';
-import type { Notifier } from '../delivery';
+import type { NoticeSink, Notifier } from '../delivery';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { followers, formatDeadline, type Opinion } from './opinion-steps';
 
@@ -37,7 +37,7 @@ export function createOpinionNotices(
     });
 
   return {
-    async assigned(o: Opinion, reassignIndex?: number, sameUnit = false) {
+    async assigned(o: Opinion, reassignIndex?: number, sameUnit = false, sink: NoticeSink = notify) {
       const key =
         reassignIndex === undefined
           ? `opinion:${o.code}:assigned:${o.round}`
@@ -51,7 +51,7 @@ export function createOpinionNotices(
         reassigned: reassignIndex !== undefined,
         sameUnit,
       });
-      await notify.toUsers(key, followers(o), text);
+      await sink.toUsers(key, followers(o), text);
     },
     answeredText,
     async answered(o: Opinion) {

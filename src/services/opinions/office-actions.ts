@@ -18,6 +18,7 @@ import {
   wrongState,
 } from './opinion-steps';
 import type { Units } from './handling-units';
+import type { UnitNotices } from './unit-notices';
 
 /** A deadline as a door hands it in: a moment, a number of working days from now, or the configured default. */
 export type DeadlineChoice = { date: Date } | { workdays: number } | 'default';
@@ -26,12 +27,15 @@ export type DeadlineChoice = { date: Date } | { workdays: number } | 'default';
 export interface AssignInput extends OpinionRef {
   unit: string;
   deadline: DeadlineChoice;
+  /** Pass the constituent's contact details on to the unit's contacts (otherwise they read the text masked). */
+  shareContact?: boolean;
 }
 
 /** 改派: no unit keeps the current one (a deadline extension). */
 export interface ReassignInput extends OpinionRef {
   unit?: string;
   deadline: DeadlineChoice;
+  shareContact?: boolean;
 }
 
 /** 答复: the answer's text and its 落实 class (A 已解决 … D 因条件限制暂不能解决). */
@@ -67,7 +71,7 @@ export interface AssignResult {
 const MAX_UNIT_CHARS = 40;
 const MAX_WORKDAYS = 1000;
 
-export function createOfficeActions(d: OpinionDeps, units: Units, notices: OpinionNotices) {
+export function createOfficeActions(d: OpinionDeps, units: Units, notices: OpinionNotices, unitNotices: UnitNotices) {
   const tz = d.config.timezone;
   const { models } = d;
   const limits = d.config.tunables.opinion;
@@ -134,7 +138,17 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       deadline,
       ...(usedFallback ? { deadlineEstimated: true } : {}),
     });
-    const update = assignUpdate({ reassigned, round, unit, deadline, estimated: usedFallback, entry, now: step.now });
+    const update = assignUpdate({
+      reassigned,
+      sameUnit: unit === before.unit,
+      round,
+      unit,
+      deadline,
+      estimated: usedFallback,
+      entry,
+      now: step.now,
+      shareContact: input.shareContact,
+    });
     // 改派 is guarded on the unit and deadline it was read with: two racing 改派 cannot both apply.
     const guard = reassigned
       ? { status: '已交办', round, unit: before.unit, deadline: before.deadline }
@@ -151,7 +165,8 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       },
       { arrayFilters: reassigned ? [{ 'r.round': round }] : undefined, expectedVersion: input.expectedVersion },
     );
-    if (!replay) await units.remember(unit, step.now);
+    // The unit's contacts come back from the same write that counts the use (read again on a replay).
+    const contacts = replay ? await units.contactsOf(doc.unit ?? unit) : await units.remember(unit, step.now);
     const index = doc.timeline.findIndex((e) => e.origin === step.msgId);
     const applied = doc.timeline[index];
     // From the timeline, not `before`: on a replay `before` already holds this change.
@@ -160,8 +175,12 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
       .reverse()
       .find((e) => e.unit)?.unit;
     const sameUnit = applied?.action === 'reassigned' && applied.unit === previousUnit;
-    if (applied?.action === 'reassigned') await notices.assigned(doc, index, sameUnit);
-    else await notices.assigned(doc);
+    const reassignIndex = applied?.action === 'reassigned' ? index : undefined;
+    // The filer's and the unit's notices in one write.
+    await d.notify.together(async (sink) => {
+      await notices.assigned(doc, reassignIndex, sameUnit, sink);
+      await unitNotices.assigned(doc, contacts, step.now, reassignIndex, sink);
+    });
     const finalDeadline = applied?.deadline ?? deadline;
     return {
       opinion: doc,
@@ -196,7 +215,20 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
   }
 
   /** 答复: records the unit's answer and its 落实 class for the current round; exactly one of two racing clerks wins. */
-  async function answer(input: AnswerInput, step: ActionInput): Promise<{ opinion: Opinion; late: boolean }> {
+  function answer(input: AnswerInput, step: ActionInput): Promise<{ opinion: Opinion; late: boolean }> {
+    return applyAnswer(input, step, {});
+  }
+
+  /**
+   * The answer reaches the filer: typed by the office, approved in review, or a unit's answer sent straight on.
+   * `guard` adds a precondition (the unit still holds the case; the reviewed submission is still the pending one).
+   */
+  async function applyAnswer(
+    input: AnswerInput,
+    step: ActionInput,
+    guard: Record<string, unknown>,
+    explain?: (current: Opinion) => never,
+  ): Promise<{ opinion: Opinion; late: boolean }> {
     const { code, resolution } = input;
     const body = checkAnswer(input, limits.maxChars);
     const before = await loadOpinion(models, code);
@@ -204,8 +236,10 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     const { doc } = await applyGuarded(
       models,
       code,
-      { status: '已交办', round },
+      { status: '已交办', round, ...guard },
       {
+        // Whatever the unit submitted or was told is settled by the answer that goes out.
+        $unset: { pendingAnswer: '', returnedAnswer: '' },
         $set: {
           status: '已答复',
           answer: body,
@@ -219,7 +253,7 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
         $push: { timeline: timelineEntry('answered', step, { round, note: body, resolution }) },
       },
       step.msgId,
-      (current) => wrongState(current, 'answer'),
+      explain ?? ((current) => wrongState(current, 'answer')),
       { arrayFilters: [{ 'r.round': round }], expectedVersion: input.expectedVersion },
     );
     await notices.answered(doc);
@@ -268,27 +302,33 @@ export function createOfficeActions(d: OpinionDeps, units: Units, notices: Opini
     return doc;
   }
 
-  return { assign, reassign, answer, close, reject };
+  return { assign, reassign, answer, applyAnswer, close, reject };
 }
 
 /** 交办 starts a round; 改派 changes the current round's unit and deadline in place. */
 function assignUpdate(p: {
   reassigned: boolean;
+  sameUnit: boolean;
   round: number;
   unit: string;
   deadline: Date;
   estimated: boolean;
   entry: TimelineEntry;
   now: Date;
+  shareContact?: boolean;
 }): UpdateQuery<Opinion> {
   const { round, unit, deadline, entry, now } = p;
   const deadlineEstimated = p.estimated;
+  const share = p.shareContact === undefined ? {} : { shareContact: p.shareContact };
   if (p.reassigned) {
     return {
+      // A unit's pending or returned answer was the unit's: it goes with it (a deadline alone keeps it).
+      ...(p.sameUnit ? {} : { $unset: { pendingAnswer: '', returnedAnswer: '' } }),
       $set: {
         unit,
         deadline,
         deadlineEstimated,
+        ...share,
         lastEventAt: now,
         'rounds.$[r].unit': unit,
         'rounds.$[r].deadline': deadline,
@@ -297,7 +337,7 @@ function assignUpdate(p: {
     };
   }
   return {
-    $set: { status: '已交办', round, unit, deadline, deadlineEstimated, assignedAt: now, lastEventAt: now },
+    $set: { status: '已交办', round, unit, deadline, deadlineEstimated, ...share, assignedAt: now, lastEventAt: now },
     $push: { rounds: { round, unit, deadline, assignedAt: now }, timeline: entry },
   };
 }

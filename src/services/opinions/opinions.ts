@@ -9,6 +9,8 @@ import { createReports } from './reports';
 import { createWeekChart } from './week-chart';
 import { loadOpinion, type Opinion, type OpinionDeps } from './opinion-steps';
 import { createUnits } from './handling-units';
+import { createUnitLoop } from './unit-loop';
+import { createUnitNotices } from './unit-notices';
 import { createUnitRecords } from './unit-records';
 import { colourRuleOf, colourView } from './colours';
 import { createColourNotices } from './colour-notices';
@@ -21,10 +23,18 @@ import type { OfficeDirectory } from '../roster';
  */
 export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
   const notices = createOpinionNotices(d.notify, d.config.timezone, d.office.userIds, d.calendar);
+  const unitNotices = createUnitNotices({
+    notify: d.notify,
+    tz: d.config.timezone,
+    calendar: d.calendar,
+    officeUserids: d.office.userIds,
+    review: d.config.unitAnswerReview,
+  });
   const units = createUnits(d.models);
   const filing = createFiling(d);
   const deputy = createDeputyActions(d, notices);
-  const office = createOfficeActions(d, units, notices);
+  const office = createOfficeActions(d, units, notices, unitNotices);
+  const unitLoop = createUnitLoop(d, office, unitNotices);
   const queries = createQueries(d);
   const reports = createReports(d);
   const forConsole = createConsoleOpinions(d, notices);
@@ -53,6 +63,13 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     answer: changing(office.answer),
     close: changing(office.close),
     reject: changing(office.reject),
+    // -- the handling units' side (承办单位联系人) and the office's 审核
+    unitAnswer: changing(unitLoop.answer),
+    review: changing(unitLoop.decide),
+    unitTodo: unitLoop.todo,
+    pendingReviews: unitLoop.pendingReviews,
+    /** Whether a unit's answer waits for 审核 (UNIT_ANSWER_REVIEW). */
+    reviewsUnitAnswers: unitLoop.review,
     listMine: queries.listMine,
     progress: queries.progress,
     knownUnits: units.knownNames,

@@ -18,6 +18,8 @@ export interface ProgressView {
   isFiler: boolean;
   isCosigner: boolean;
   isOffice: boolean;
+  /** The viewer answers for the unit that holds the case: sees the unit's submitted and returned answers. */
+  isUnit: boolean;
 }
 
 /** Whole calendar days from a to b in tz (0 on the same day). */
@@ -65,15 +67,19 @@ export function createQueries(d: OpinionDeps) {
 
   async function progress(code: string, viewer: Actor): Promise<ProgressView> {
     const opinion = await loadOpinion(d.models, code);
+    const isUnit = Boolean(opinion.unit && viewer.units?.includes(opinion.unit));
+    // A unit contact sees only what their unit holds; another unit's case does not exist for them.
+    if (viewer.contactOnly && !isUnit) refuse('unit.notYourCase', { code: opinion.code });
     const cosigners = opinion.cosigners ?? [];
     const names = await d.roster.namesOf(cosigners);
     return {
       opinion,
-      fullAccess: hasFullAccess(opinion, viewer),
+      fullAccess: hasFullAccess(opinion, viewer) || (isUnit && opinion.shareContact === true),
       cosignerNames: cosigners.map((u) => names.get(u) ?? u),
       isFiler: opinion.filer === viewer.userid,
       isCosigner: cosigners.includes(viewer.userid),
       isOffice: viewer.isOffice,
+      isUnit,
     };
   }
 

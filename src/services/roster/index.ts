@@ -2,6 +2,7 @@
 export type { Actor } from './actor';
 export { type ActorLookup, type Roster, type RosterEntry, type RosterOptions, createRoster } from './roster';
 export { type OfficeDirectory, createOfficeDirectory } from './office-directory';
+export type { ContactEntry, UnitContacts, UnitWithContacts } from './unit-contacts';
 export { type RosterRules, checkDeputyFields, normalizeGroup, normalizeLevel, normalizePhone } from './rules';
 export { type ParsedRoster, mapHeader, normalizeHeader, parseRosterSheets, readDate } from './import-parse';
 export { type ImportPlan, type StoredDeputy, planHasWrites, planImport } from './import-plan';

@@ -13,6 +13,7 @@ import {
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { type Clock, systemClock } from '../../clock';
 import { createRosterCache } from './roster-cache';
+import { createUnitContacts } from './unit-contacts';
 
 export interface RosterEntry {
   userid: string;
@@ -70,6 +71,7 @@ export function createRoster(o: RosterOptions) {
     o.clock ?? systemClock,
     o.cacheMs,
   );
+  const contacts = createUnitContacts({ models: o.models, clock: o.clock, cacheMs: o.cacheMs });
   const activeIn = (snapshot: { all: RosterEntry[] }) => snapshot.all.filter((d) => d.active);
   /** Active entries from the copy, or read now (`fresh`) when an answer must not rest on the copy. */
   const activeEntries = async (opts: { fresh?: boolean } = {}) =>
@@ -122,10 +124,25 @@ export function createRoster(o: RosterOptions) {
       let d = (await cache.get()).byUserid.get(userid);
       if (!configOffice.has(userid) && (opts.fresh || !d?.active)) d = (await cache.reload()).byUserid.get(userid);
       if (configOffice.has(userid)) return { ok: true, actor: { userid, name: d?.name ?? userid, isOffice: true } };
+      if (d?.active) return { ok: true, actor: { userid, name: d.name, isOffice: d.isOffice } };
+      // Not a deputy (any more): a handling unit's contact may still write (their copy re-reads on a miss).
+      const contact = await contacts.contactOf(userid, opts);
+      if (contact)
+        return {
+          ok: true,
+          actor: { userid, name: contact.name, isOffice: false, units: contact.units, contactOnly: true },
+        };
       if (!d) return { ok: false, reason: 'not_on_roster', contacts: await officeContacts() };
-      if (!d.active) return { ok: false, reason: 'inactive', contacts: await officeContacts() };
-      return { ok: true, actor: { userid, name: d.name, isOffice: d.isOffice } };
+      return { ok: false, reason: 'inactive', contacts: await officeContacts() };
     },
+
+    /** The units `userid` answers for (empty for anyone else): read again before saying none. */
+    async unitsOf(userid: string, opts: { fresh?: boolean } = {}): Promise<string[]> {
+      return (await contacts.contactOf(userid, opts))?.units ?? [];
+    },
+
+    /** The handling units' contacts (承办单位联系人): their upkeep by the office. */
+    contacts,
 
     isConfigOffice: (userid: string) => configOffice.has(userid),
 

@@ -3,18 +3,9 @@ import { nextFire, parseCron } from '../../time/cron';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { isWorkday } from '../../time/workdays';
 import { isDuplicateKey } from '../../models/duplicate-key';
+import { type ClaimResult, reclaim, type RunRef } from './job-reclaim';
 
-/** A claimed run: the attempt number guards every later update, so a taken-over run cannot overwrite its successor. */
-export interface RunRef {
-  id: unknown;
-  job: string;
-  slot: string;
-  attempts: number;
-}
-
-export type ClaimResult =
-  | { claimed: true; run: RunRef; takeover: boolean }
-  | { claimed: false; reason: 'done' | 'busy' | 'exhausted' | 'waiting' };
+export type { ClaimResult, RunRef } from './job-reclaim';
 
 export interface JobRunView {
   slot: string;
@@ -59,58 +50,6 @@ export interface JobRunsOptions {
 export function createJobRuns(o: JobRunsOptions) {
   const { JobRun } = o.models;
 
-  /** Re-claims an existing record when its holder is presumed dead or its failure may be retried. */
-  async function reclaim(
-    existing: { _id: unknown; status: string; startedAt: Date; finishedAt?: Date | null; attempts?: number | null },
-    now: Date,
-    owner: string,
-  ): Promise<ClaimResult> {
-    const attempts = existing.attempts ?? 1;
-    if (existing.status === 'succeeded' || existing.status === 'skipped') return { claimed: false, reason: 'done' };
-    const stale = existing.status === 'running' && existing.startedAt.getTime() <= now.getTime() - o.staleRunMs;
-    const retryable =
-      existing.status === 'failed' && (existing.finishedAt?.getTime() ?? 0) <= now.getTime() - o.retryDelayMs;
-    if (existing.status === 'running' && !stale) return { claimed: false, reason: 'busy' };
-    if (existing.status === 'failed' && !retryable)
-      return { claimed: false, reason: attempts >= o.maxAttempts ? 'exhausted' : 'waiting' };
-    if (attempts >= o.maxAttempts) {
-      if (stale) {
-        await JobRun.updateOne(
-          { _id: existing._id, status: 'running', attempts },
-          {
-            $set: { status: 'failed', finishedAt: now, error: 'abandoned: the process running it stopped responding' },
-          },
-        );
-      }
-      return { claimed: false, reason: 'exhausted' };
-    }
-    // The filter pins the state we saw: of two instances taking over at once, one wins.
-    const taken = await JobRun.findOneAndUpdate(
-      { _id: existing._id, status: existing.status as 'running' | 'failed', attempts },
-      {
-        $set: { status: 'running', startedAt: now, owner },
-        $inc: { attempts: 1 },
-        $unset: { finishedAt: 1, error: 1 },
-      },
-      { returnDocument: 'after' },
-    ).lean<{ _id: unknown; job: string; slot: string; attempts?: number }>();
-    if (!taken) return { claimed: false, reason: 'busy' };
-    return {
-      claimed: true,
-      takeover: true,
-      run: { id: taken._id, job: taken.job, slot: taken.slot, attempts: taken.attempts ?? attempts + 1 },
-    };
-  }
-
-  function nextDue(spec: JobSpec, now: Date): Date | undefined {
-    const cron = parseCron(spec.schedule);
-    let at = nextFire(cron, now, o.timezone);
-    // A long holiday is at most a few weeks of daily slots.
-    for (let i = 0; at && spec.workdaysOnly && !isWorkday(at, o.timezone, o.calendar?.()) && i < 400; i += 1)
-      at = nextFire(cron, at, o.timezone);
-    return at;
-  }
-
   return {
     /** Claims a slot before anything is done for it; losers learn why they lost. */
     async claim(p: { job: string; slot: string; slotAt: Date; now: Date; owner: string }): Promise<ClaimResult> {
@@ -130,7 +69,7 @@ export function createJobRuns(o: JobRunsOptions) {
       }
       const existing = await JobRun.findOne({ job: p.job, slot: p.slot }).lean();
       if (!existing) return { claimed: false, reason: 'busy' };
-      return reclaim(existing, p.now, p.owner);
+      return reclaim(o, existing, p.now, p.owner);
     },
 
     /** Records a slot that was not run because it was found too late; false if it already has a record. */
@@ -182,21 +121,9 @@ export function createJobRuns(o: JobRunsOptions) {
       return res.modifiedCount === 1;
     },
 
-    async overview(now: Date, specs: JobSpec[] = o.specs, runsPerJob = 3): Promise<JobOverview[]> {
-      const dayAgo = new Date(now.getTime() - 24 * 3600_000);
-      return Promise.all(
-        specs.map(async (spec) => {
-          const runs = await JobRun.find({ job: spec.name }).sort({ slotAt: -1, _id: -1 }).limit(runsPerJob).lean();
-          const failedLastDay = await JobRun.countDocuments({
-            job: spec.name,
-            status: 'failed',
-            startedAt: { $gte: dayAgo },
-          });
-          const nextDueAt = spec.enabled ? nextDue(spec, now) : undefined;
-          return { ...spec, failedLastDay, nextDueAt, lastRuns: runs.map(toView) };
-        }),
-      );
-    },
+    /** Each job's last runs, its failures in the last day and when it is next due (what 任务 shows). */
+    overview: (now: Date, specs: JobSpec[] = o.specs, runsPerJob = 3): Promise<JobOverview[]> =>
+      overviewOf(o, now, specs, runsPerJob),
 
     /** Cleanup: fails runs stuck 'running' since before stuckBefore, drops runs older than oldBefore. */
     async purge(p: { oldBefore: Date; stuckBefore: Date; now: Date }): Promise<{ deleted: number; abandoned: number }> {
@@ -210,6 +137,35 @@ export function createJobRuns(o: JobRunsOptions) {
       return { deleted: deleted.deletedCount ?? 0, abandoned: abandoned.modifiedCount };
     },
   };
+}
+
+async function overviewOf(o: JobRunsOptions, now: Date, specs: JobSpec[], runsPerJob: number): Promise<JobOverview[]> {
+  const dayAgo = new Date(now.getTime() - 24 * 3600_000);
+  return Promise.all(
+    specs.map(async (spec) => {
+      const runs = await o.models.JobRun.find({ job: spec.name })
+        .sort({ slotAt: -1, _id: -1 })
+        .limit(runsPerJob)
+        .lean();
+      const failedLastDay = await o.models.JobRun.countDocuments({
+        job: spec.name,
+        status: 'failed',
+        startedAt: { $gte: dayAgo },
+      });
+      const nextDueAt = spec.enabled ? nextDue(o, spec, now) : undefined;
+      return { ...spec, failedLastDay, nextDueAt, lastRuns: runs.map(toView) };
+    }),
+  );
+}
+
+/** A job's next slot, skipping days off for jobs that run on working days only. */
+function nextDue(o: JobRunsOptions, spec: JobSpec, now: Date): Date | undefined {
+  const cron = parseCron(spec.schedule);
+  let at = nextFire(cron, now, o.timezone);
+  // A long holiday is at most a few weeks of daily slots.
+  for (let i = 0; at && spec.workdaysOnly && !isWorkday(at, o.timezone, o.calendar?.()) && i < 400; i += 1)
+    at = nextFire(cron, at, o.timezone);
+  return at;
 }
 
 function toView(d: Record<string, unknown>): JobRunView {
