@@ -10,6 +10,7 @@ import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpi
 import { cosignCommand, progressCommand, rateCommand, withdrawCommand } from './opinion-deputy';
 import { answerCommand, assignCommand, closeCommand, reassignCommand, rejectCommand } from './opinion-office';
 import { chaseCommand, statsCommand } from './opinion-reports';
+import { chaseOneCommand, followUpCommand, reopenCommand } from './opinion-follow-up';
 import { announceCommand, announceListCommand } from './announcements';
 import { studyAddCommand, studyListCommand, studyMarkCommand } from './study';
 import { jobsCommand } from './jobs';
@@ -90,6 +91,9 @@ export const commands: Command[] = [
   rejectCommand,
   reviewCommand,
   chaseCommand,
+  chaseOneCommand,
+  followUpCommand,
+  reopenCommand,
   statsCommand,
   // -- office: events
   publishActivityCommand,

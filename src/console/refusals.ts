@@ -7,6 +7,7 @@ import { EVENT_CONSOLE } from './refusals-events';
 import { PROJECT_CONSOLE } from './refusals-projects';
 import { ROSTER_CONSOLE } from './refusals-roster';
 import { UNIT_CONSOLE } from './refusals-units';
+import { FOLLOW_UP_CONSOLE } from './refusals-follow-up';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -110,6 +111,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   ...RECORDS_CONSOLE,
   ...UNIT_CONSOLE,
   ...PROJECT_CONSOLE,
+  ...FOLLOW_UP_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

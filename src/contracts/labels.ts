@@ -32,6 +32,11 @@ export const RESOLUTION_LABELS: Record<Resolution, string> = {
   D: '因条件限制暂不能解决',
 };
 
+/** 三色预警 of an assigned case: within its time, due within WARN_WORKDAYS working days, overdue. */
+export const COLOURS = ['green', 'yellow', 'red'] as const;
+export type Colour = (typeof COLOURS)[number];
+export const COLOUR_LABELS: Record<Colour, string> = { green: '绿牌', yellow: '黄牌', red: '红牌' };
+
 /** The steps of an opinion's history, and how the timeline names them. */
 export const TIMELINE_ACTIONS = [
   'filed',
@@ -46,6 +51,8 @@ export const TIMELINE_ACTIONS = [
   'rejected',
   'reminded',
   'recategorized',
+  'followUp',
+  'redone',
   'submitted',
   'returned',
 ] as const;
@@ -63,6 +70,8 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   rejected: '退回',
   reminded: '督办',
   recategorized: '改类别',
+  followUp: '设跟踪日期',
+  redone: '重办',
   submitted: '单位提交答复',
   returned: '退回单位答复',
 };
@@ -90,6 +99,7 @@ export const JOB_LABELS = {
   overdue: '逾期意见提醒（发给人大办）',
   digest: '周报',
   cleanup: '过期记录清理',
+  colours: '三色预警（提醒承办单位、提请督办）',
 } as const;
 
 /** A job run's outcome. */

@@ -80,7 +80,8 @@ export const cardsText = {
   cardAssignedTitle: (p: { unit: string }) => `已交办：${p.unit}`,
   cardOverdueTitle: (p: { count: number }) => `逾期和将到期 ${p.count} 件`,
   cardOverdueLine: (p: { code: string; unit: string; shown: string; overdue: boolean; days: number }) =>
-    `${p.code} ${p.unit} ${p.overdue ? `逾期${p.days}天` : `${p.days}天后到期`}`,
-  cardOverdueText: () => '点编号向承办单位督办（记入办理过程，并告知提出人）。',
+    // days: working days overdue (红牌) or left (黄牌), as 督办 counts them (src/services/opinions/colours.ts).
+    `${p.overdue ? '【红牌】' : '【黄牌】'}${p.code} ${p.unit} ${p.overdue ? `逾期${p.days}个工作日` : p.days === 0 ? '今天到期' : `${p.days}个工作日后到期`}`,
+  cardOverdueText: () => '点编号向承办单位督办（记入办理过程，并告知承办单位联系人和提出人）。',
   cardChasedTitle: (p: { code: string }) => `已督办 ${p.code}`,
 };

@@ -19,6 +19,7 @@ import { photos } from './photos';
 import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
+import { colours } from './colours';
 import { cardsText } from './cards';
 import { units } from './units';
 import { projectsText } from './projects';
@@ -47,6 +48,7 @@ const catalog = {
   ...eventRefusalsText,
   ...reportText,
   ...ballots,
+  ...colours,
   ...cardsText,
   ...units,
   ...projectsText,

@@ -8,13 +8,24 @@ import { RECORDS_REFUSALS, type RecordsRefusalFields } from './records';
 import { PROJECT_REFUSALS, type ProjectRefusalFields } from './projects';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
 import { UNIT_REFUSALS, type UnitRefusalFields } from './units';
+import { FOLLOW_UP_REFUSALS, type FollowUpRefusalFields } from './follow-up';
 import type { RefusalSpec } from './spec';
 
 export type { RefusalKind, RefusalSpec } from './spec';
 
 /** An opinion step a refusal can name (the words live in messages: opinionVerb). */
 export type OpinionStep =
-  'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
+  | 'cosign'
+  | 'withdraw'
+  | 'rate'
+  | 'assign'
+  | 'reassign'
+  | 'answer'
+  | 'close'
+  | 'reject'
+  | 'remind'
+  | 'followUp'
+  | 'reopen';
 
 /** The step before the refused one, for "最近一步：…". */
 export interface LastStep {
@@ -32,7 +43,8 @@ export interface RefusalFields
     CalendarRefusalFields,
     RecordsRefusalFields,
     UnitRefusalFields,
-    ProjectRefusalFields {
+    ProjectRefusalFields,
+    FollowUpRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -186,6 +198,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   ...RECORDS_REFUSALS,
   ...UNIT_REFUSALS,
   ...PROJECT_REFUSALS,
+  ...FOLLOW_UP_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

@@ -6,6 +6,7 @@ import { EVENT_CHAT } from './chat-events';
 import { PROJECT_CHAT } from './chat-projects';
 import { ROSTER_CHAT } from './chat-roster';
 import { UNIT_CHAT } from './chat-units';
+import { FOLLOW_UP_CHAT } from './chat-follow-up';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -126,6 +127,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   ...RECORDS_CHAT,
   ...UNIT_CHAT,
   ...PROJECT_CHAT,
+  ...FOLLOW_UP_CHAT,
 };
 
 /** A refusal as the chat says it. */

@@ -112,8 +112,8 @@ it('counts each unit’s cases, answers on time and 满意率 from the opinions�
   ]);
   // Figures only (the working-day average is the unit records' own test's, test/units/unit-records.test.ts).
   expect(summary.slice(1).map((r) => [...r.slice(0, 7), ...r.slice(8)])).toEqual([
-    ['城管执法中队', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, '100.0%', '0.0%', '100.0%'],
-    ['环卫所', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, '100.0%', '0.0%', '—'],
+    ['城管执法中队', 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, '100.0%', '100.0%', '100.0%'],
+    ['环卫所', 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '100.0%', '100.0%', '—'],
   ]);
   expect(detail.slice(1).map((r) => [r[0], r[1], r[7], r[9] ?? null])).toEqual([
     ['城管执法中队', 'YJ2026-001', '按期', '满意'],

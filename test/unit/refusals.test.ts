@@ -44,6 +44,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'opinion.categoryUnchanged': { code, category: '城乡建设' },
   'opinion.resolutionMissing': { code },
   'opinion.badResolution': { code, input: 'E' },
+  'opinion.followUpClass': { code, resolution: 'A' },
   'opinion.badShareWord': { input: '也许' },
   'unit.nameMissing': {},
   'unit.ambiguous': { input: '服务中心', candidates: ['农业服务中心', '市场服务中心'] },
