@@ -82,6 +82,7 @@ export const cardsText = {
   cardOverdueLine: (p: { code: string; unit: string; shown: string; overdue: boolean; days: number }) =>
     // days: working days overdue (红牌) or left (黄牌), as 督办 counts them (src/services/opinions/colours.ts).
     `${p.overdue ? '【红牌】' : '【黄牌】'}${p.code} ${p.unit} ${p.overdue ? `逾期${p.days}个工作日` : p.days === 0 ? '今天到期' : `${p.days}个工作日后到期`}`,
+  cardEscalateTitle: (p: { code: string }) => `提请督办 ${p.code}`,
   cardOverdueText: () => '点编号向承办单位督办（记入办理过程，并告知承办单位联系人和提出人）。',
   cardChasedTitle: (p: { code: string }) => `已督办 ${p.code}`,
 };

@@ -1,3 +1,4 @@
+import { overdueCard } from '../../cards';
 import { t } from '../../messages';
 import { groupSafe } from '../../text/group-safe';
 import { colourRuleOf, colourView, redWorkdays, yellowUntil } from './colours';
@@ -79,10 +80,17 @@ export function createColourNotices(d: OpinionDeps & { officeUserids: () => Prom
       }
       const red = view.colour === 'red' ? redWorkdays(deadline, now, rule) : 0;
       if (red >= escalateAfter && !same?.escalatedAt) {
+        // Where the office reads cards one-to-one (the app, the long connection), 督办 is one tap on the notice.
+        const card = overdueCard(
+          [{ code: o.code, unit: params.unit, shown: params.deadline, overdue: true, days: red }],
+          now,
+          { title: t('cardEscalateTitle', { code: o.code }) },
+        );
         await d.notify.toUsers(
           `opinion:escalate:${change}`,
           await d.officeUserids(),
           t('colourEscalate', { ...params, workdays: red }),
+          { card },
         );
         await mark(o, { 'colourNotice.escalatedAt': now });
         counts.escalated += 1;
