@@ -1,7 +1,9 @@
 import type { Rating } from '../../models/opinion';
 import { refuse } from '../../refusals';
 import type { UpdateQuery } from 'mongoose';
+import type { Units } from './handling-units';
 import type { OpinionNotices } from './notices';
+import type { UnitNotices } from './unit-notices';
 import {
   type ActionInput,
   applyGuarded,
@@ -28,7 +30,7 @@ export interface RateInput extends OpinionRef {
   note: string;
 }
 
-export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
+export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices, units: Units, unitNotices: UnitNotices) {
   const { models } = d;
 
   /** 附议: once per deputy, never one's own, only while the opinion is open. */
@@ -120,6 +122,8 @@ export function createDeputyActions(d: OpinionDeps, notices: OpinionNotices) {
     if (ours && ours.round === doc.round) {
       await notices.reopened(doc, note);
       await notices.nextRound(doc);
+      // The case is back with the same unit: its contacts get it again, as on 交办, with the new round and deadline.
+      await unitNotices.assigned(doc, await units.contactsOf(doc.unit ?? ''), input.now);
     }
     return { opinion: doc, reopened: true };
   }

@@ -32,7 +32,7 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
   });
   const units = createUnits(d.models);
   const filing = createFiling(d);
-  const deputy = createDeputyActions(d, notices);
+  const deputy = createDeputyActions(d, notices, units, unitNotices);
   const office = createOfficeActions(d, units, notices, unitNotices);
   const unitLoop = createUnitLoop(d, office, unitNotices);
   const queries = createQueries(d);
