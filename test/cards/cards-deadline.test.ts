@@ -5,8 +5,9 @@ import { noticeCard } from '../../src/cards';
 import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
 import { createLongConnection } from '../../src/wecom/long-connection';
 import { defaults } from '../../config/defaults';
-import { startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
-import { cardEventBody } from '../helpers/cards';
+import { longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
+import { type TemplateCardJson, buttonKey, cardEventBody } from '../helpers/cards';
+import { type Harness, createHarness } from '../helpers/harness';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
 
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
@@ -91,4 +92,84 @@ it('a tap that misses the deadline is handed over once and finishes, with no lat
   await ws.fake.waitFor((x) => x.cmd === 'aibot_respond_update_msg' && x.headers.req_id === probe);
   expect(updates(reqId)).toEqual([]);
   expect(received.filter((m) => m.senderId === 'd2')).toHaveLength(1);
+});
+
+describe('through the real inbox (the deadline always passes first)', () => {
+  // The card deadline's timer fires as soon as it is armed, before any database round trip can finish: every tap
+  // here misses its deadline, whatever the machine's speed, with no sleeping.
+  const CARD_DEADLINE_MS = 3_917;
+  class DeadlineAtOnce extends ManualTimers {
+    override setTimeout(fn: () => void, ms: number) {
+      if (ms !== CARD_DEADLINE_MS) return super.setTimeout(fn, ms);
+      queueMicrotask(fn);
+      return { id: -1 };
+    }
+  }
+  let fake: Fake;
+  let h: Harness;
+
+  async function say(userid: string, text: string, chattype: 'group' | 'single' = 'single'): Promise<string> {
+    const from = fake.fake.frames.length;
+    const id = fake.fake.sendMessage(messageBody({ userid, text, chattype }));
+    const f = await fake.fake.waitFor(
+      (x) =>
+        x.cmd === 'aibot_respond_msg' &&
+        x.headers.req_id === id &&
+        ((x.body?.stream as { finish?: boolean } | undefined)?.finish === true || x.body?.msgtype === 'template_card'),
+      from,
+    );
+    return (f.body?.stream as { content?: string } | undefined)?.content ?? '';
+  }
+
+  beforeAll(async () => {
+    fake = await startFakeWecomWs();
+    const clock = new ManualClock('2026-11-22T10:00:00+08:00');
+    h = await createHarness('cards-deadline-inbox', {
+      clock,
+      env: { ...longConnectionEnv(fake), WECOM_WEBHOOK_KEY: '' },
+      compose: { timers: new DeadlineAtOnce(clock), instanceId: 'cards-deadline-inbox' },
+      tunables: { inbound: { cardDeadlineMs: CARD_DEADLINE_MS } },
+    });
+    await h.addDeputy('d1', '张三');
+    await h.longConnection?.start();
+    await until(() => h.longConnection?.health().link?.state === 'up', 'subscribed');
+    await say('office1', '设为代表群', 'group');
+  });
+  afterAll(async () => {
+    await h.close();
+    await fake.close();
+  });
+
+  it('a late tap is recorded once, a repeat of it records nothing more, and no update is sent for either', async () => {
+    const text = await say('office1', '会议通知 第八次主席团会议 时间：11月27日9:00 地点：镇政府二楼会议室', 'group');
+    const code = /HY2026-\d{3}/.exec(text)![0];
+    const from = fake.fake.frames.length;
+    await h.drain();
+    const notice = fake.fake.frames
+      .slice(from)
+      .find((f) => f.cmd === 'aibot_send_msg' && f.body?.msgtype === 'template_card')!.body!
+      .template_card as TemplateCardJson;
+    const body = cardEventBody({
+      userid: 'd1',
+      taskId: notice.task_id,
+      key: buttonKey(notice, '参加'),
+      chattype: 'group',
+      msgid: 'ev-late',
+    });
+    const first = fake.fake.sendEventBody(body);
+    await until(async () => {
+      const m = await h.models.Meeting.findOne({ code }).lean();
+      return (m?.replies ?? []).some((r) => r.userid === 'd1');
+    }, 'the late tap recorded');
+    const second = fake.fake.sendEventBody(body);
+    // Frames are taken in order: once a later message is answered, the repeat has been handed over (and missed its
+    // deadline at once); the inbox answers it from the first one's record.
+    await say('d1', '帮助');
+    const m = await h.models.Meeting.findOne({ code }).lean();
+    expect(m!.replies.filter((r) => r.userid === 'd1').map((r) => r.answer)).toEqual(['参加']);
+    const late = fake.fake.frames.filter(
+      (f) => f.cmd === 'aibot_respond_update_msg' && [first, second].includes(f.headers.req_id),
+    );
+    expect(late).toEqual([]);
+  });
 });
