@@ -38,8 +38,12 @@ export const categoryKeywords: Record<string, string[]> = {
 export const defaults = {
   /** Default 交办 deadline, in working days of the official calendar. */
   assignDeadlineWorkdays: 15,
-  /** Opinions due within this many days are listed as "soon due" by 督办 and the overdue job. */
-  dueSoonDays: 3,
+  /**
+   * Three colours (三色预警) of an assigned case: yellow when due within `warnWorkdays` working days (official
+   * calendar), red once overdue; after `escalateWorkdays` red working days the office is asked to 督办.
+   */
+  warnWorkdays: 3,
+  escalateWorkdays: 5,
   opinion: {
     minChars: 5,
     maxChars: 2000,
@@ -121,6 +125,8 @@ export const defaults = {
     // Cron fires daily; the official calendar picks the days (holidays off, make-up weekend days on).
     overdue: { schedule: '30 9 * * *', graceMs: 3 * 3600_000, enabled: true, workdaysOnly: true },
     digest: { schedule: '0 9 * * 1', graceMs: 3 * 3600_000, enabled: true },
+    // Before the office's 09:30 push: units hear of a colour change first, escalations join the same morning.
+    colours: { schedule: '0 9 * * *', graceMs: 6 * 3600_000, enabled: true, workdaysOnly: true },
     cleanup: { schedule: '0 3 * * *', graceMs: 12 * 3600_000, enabled: true },
   },
   /** Office console: sign-in links, sessions, failed sign-ins per client address (sliding window, per instance, in memory), list paging. */

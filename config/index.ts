@@ -67,12 +67,14 @@ const envSchema = z.object({
   JOB_SCHEDULE_OVERDUE: optional,
   JOB_SCHEDULE_DIGEST: optional,
   JOB_SCHEDULE_CLEANUP: optional,
+  JOB_SCHEDULE_COLOURS: optional,
   // Per-job on/off for operators; unset or empty keeps config/defaults.ts `jobs.<name>.enabled`.
   JOB_ENABLED_REMINDERS: onOff,
   JOB_ENABLED_STUDY: onOff,
   JOB_ENABLED_OVERDUE: onOff,
   JOB_ENABLED_DIGEST: onOff,
   JOB_ENABLED_CLEANUP: onOff,
+  JOB_ENABLED_COLOURS: onOff,
   // Where people reach the office console (links from the bot, WeCom redirect_uri); default http://127.0.0.1:$PORT.
   // The site root only: the console's pages and redirects live at /console on that origin.
   CONSOLE_URL: optional.refine(
@@ -83,6 +85,9 @@ const envSchema = z.object({
   ASSIGN_DEADLINE_WORKDAYS: blankAsUnset(
     z.coerce.number().int().min(1).max(365).default(defaults.assignDeadlineWorkdays),
   ),
+  // 三色预警: yellow within this many working days of the deadline; 督办 asked after this many red working days.
+  WARN_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(30).default(defaults.warnWorkdays)),
+  ESCALATE_WORKDAYS: blankAsUnset(z.coerce.number().int().min(1).max(60).default(defaults.escalateWorkdays)),
 });
 
 export interface WecomConfig {
@@ -129,6 +134,8 @@ export interface Config {
   jobsEnabled: boolean;
   jobSchedules: Record<keyof typeof defaults.jobs, string>;
   assignDeadlineWorkdays: number;
+  /** 三色预警 (WARN_WORKDAYS, ESCALATE_WORKDAYS). */
+  colours: { warnWorkdays: number; escalateWorkdays: number };
   /** A handling unit's answer goes to the office's review (审核) before the filer sees it; false: straight on. */
   unitAnswerReview: boolean;
   /** CONSOLE_URL without a trailing slash; undefined means this process's own address (known after listen). */
@@ -223,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     overdue: e.JOB_SCHEDULE_OVERDUE ?? defaults.jobs.overdue.schedule,
     digest: e.JOB_SCHEDULE_DIGEST ?? defaults.jobs.digest.schedule,
     cleanup: e.JOB_SCHEDULE_CLEANUP ?? defaults.jobs.cleanup.schedule,
+    colours: e.JOB_SCHEDULE_COLOURS ?? defaults.jobs.colours.schedule,
   };
   return {
     env: production ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development',
@@ -258,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobsEnabled: e.JOBS_ENABLED === 'true',
     jobSchedules: schedules,
     assignDeadlineWorkdays: e.ASSIGN_DEADLINE_WORKDAYS,
+    colours: { warnWorkdays: e.WARN_WORKDAYS, escalateWorkdays: e.ESCALATE_WORKDAYS },
     unitAnswerReview: e.UNIT_ANSWER_REVIEW === 'true',
     consoleUrl: e.CONSOLE_URL?.replace(/\/+$/, ''),
     metricsToken: e.METRICS_TOKEN,
@@ -273,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         overdue: jobSwitch('overdue', e.JOB_ENABLED_OVERDUE),
         digest: jobSwitch('digest', e.JOB_ENABLED_DIGEST),
         cleanup: jobSwitch('cleanup', e.JOB_ENABLED_CLEANUP),
+        colours: jobSwitch('colours', e.JOB_ENABLED_COLOURS),
       },
     },
   };

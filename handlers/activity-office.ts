@@ -1,3 +1,4 @@
+import { readProjectCode } from '../src/commands/record-codes';
 import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
 import { eventTimeIfGiven, readSignupDeadline } from './shared/event-words';
@@ -5,6 +6,8 @@ import { formatDateTime } from '../src/time/format';
 import { formatSignupDeadline } from '../src/services/events';
 
 const KEYS = ['时间', '地点', '名额', '截止', '类型'] as const;
+/** 发布活动 also takes the 民生实事 project a 视察 inspects. */
+const PUBLISH_KEYS = [...KEYS, '项目'] as const;
 
 /** 发布活动: creates an activity and announces it in the group. */
 export const publishActivityCommand = defineCommand({
@@ -13,7 +16,7 @@ export const publishActivityCommand = defineCommand({
   summary: '发布活动（可限名额、设报名截止），群里通知',
   example: '发布活动 视察镇敬老院 时间：11月25日14:30 地点：镇敬老院 名额：10 类型：视察',
   args: {
-    options: KEYS,
+    options: PUBLISH_KEYS,
     params: [{ kind: 'text', name: 'title', label: '标题', required: true }],
     requiredOptions: ['时间'],
     anyOf: true,
@@ -29,6 +32,7 @@ export const publishActivityCommand = defineCommand({
       capacity: o.名额,
       deadline: o.截止 ? readSignupDeadline(o.截止, now, tz) : undefined,
       type: o.类型,
+      project: o.项目 ? readProjectCode(o.项目, now, tz) : undefined,
       actor,
       origin: msgId,
       now,

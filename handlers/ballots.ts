@@ -4,7 +4,7 @@ import { t } from '../src/messages';
 import { formatResult } from '../src/services/ballots';
 import { neutralizeUserText } from '../src/text/sanitize';
 import { formatDateTime } from '../src/time/format';
-import { readChoiceNumbers } from './shared/ballot-words';
+import { readChoiceNumbers, readRatings } from './shared/ballot-words';
 
 export const ballotListCommand = defineCommand({
   name: '票决',
@@ -16,20 +16,21 @@ export const ballotListCommand = defineCommand({
   async run({ actor, services, now, config }) {
     const open = await services.ballots.openFor(actor.userid, now);
     if (open.length === 0) return t('ballotListEmpty');
-    const lines = open.map((b) =>
-      t('ballotListLine', {
+    const lines = open.map((b) => {
+      const shown = {
         code: b.code,
         title: neutralizeUserText(b.title),
         deadline: formatDateTime(b.deadline, config.timezone),
         voted: b.voted,
         entitled: b.entitledToVote,
         turnout: actor.isOffice ? t('ballotListTurnout', { voted: b.turnout, entitled: b.entitled }) : undefined,
-        choose: b.choose,
-        upTo: b.upTo,
-        candidates: b.candidates.map(neutralizeUserText),
-      }),
-    );
-    const example = open.find((b) => b.entitledToVote && !b.voted)?.code;
+      };
+      const candidates = b.candidates.map(neutralizeUserText);
+      return b.type === 'pick'
+        ? t('ballotListLine', { ...shown, choose: b.choose, upTo: b.upTo, candidates })
+        : t('ballotListRatingLine', { ...shown, subjects: candidates });
+    });
+    const example = open.find((b) => b.type === 'pick' && b.entitledToVote && !b.voted)?.code;
     return [t('ballotListHeader'), ...lines, t('ballotListFooter', { example })].filter(Boolean).join('\n');
   },
 });
@@ -39,7 +40,7 @@ export const voteCommand = defineCommand({
   name: '投票',
   role: 'deputy',
   summary: '票决投票（请私聊助手，不记名）',
-  example: '投票 PJ2026-001 1 3',
+  example: '投票 PJ2026-001 1 3（测评、评议逐项写：投票 PJ2026-002 满意 基本满意 满意）',
   args: {
     params: [
       { kind: 'code', name: 'code', of: 'PJ', required: true },
@@ -53,9 +54,15 @@ export const voteCommand = defineCommand({
     if (chat.type === 'group') return t('ballotVoteInGroup');
     const code = readBallotCode(params.code, now, config.timezone);
     const choices = readChoiceNumbers(params.choices);
-    if (!choices) return t('ballotBadNumbers', { code });
-    const ballot = await services.ballots.vote(code, actor.userid, choices, now);
-    return t('ballotVoted', { code, title: neutralizeUserText(ballot.title), count: choices.length });
+    if (choices) {
+      const ballot = await services.ballots.vote(code, actor.userid, choices, now);
+      return t('ballotVoted', { code, title: neutralizeUserText(ballot.title), count: choices.length });
+    }
+    // 测评 and 评议: a rating of every subject in order.
+    const ratings = readRatings(params.choices);
+    if (!ratings) return t('ballotBadNumbers', { code });
+    const ballot = await services.ballots.rate(code, actor.userid, ratings, now);
+    return t('ballotRated', { code, title: neutralizeUserText(ballot.title), count: ratings.length });
   },
 });
 
@@ -73,6 +80,7 @@ export const ballotResultCommand = defineCommand({
       ? await services.ballots.result(code, now)
       : await services.ballots.publicResult(code, now);
     if (r.state === 'closed') return formatResult(r.ballot, r.tally);
+    if (r.state === 'rated') return services.ballots.describe(r, now);
     return t('ballotTurnout', {
       code,
       title: neutralizeUserText(r.ballot.title),

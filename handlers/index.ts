@@ -10,6 +10,7 @@ import { confirmVoiceDraftCommand, fileOpinionCommand, fileRelayedCommand, myOpi
 import { cosignCommand, progressCommand, rateCommand, withdrawCommand } from './opinion-deputy';
 import { answerCommand, assignCommand, closeCommand, reassignCommand, rejectCommand } from './opinion-office';
 import { chaseCommand, statsCommand } from './opinion-reports';
+import { chaseOneCommand, followUpCommand, reopenCommand } from './opinion-follow-up';
 import { announceCommand, announceListCommand } from './announcements';
 import { studyAddCommand, studyListCommand, studyMarkCommand } from './study';
 import { jobsCommand } from './jobs';
@@ -27,6 +28,14 @@ import { holidaysCommand } from './holidays';
 import { attachPhotosCommand } from './photos';
 import { ballotListCommand, ballotResultCommand, voteCommand } from './ballots';
 import { announceBallotCommand, closeBallotCommand, openBallotCommand } from './ballot-office';
+import { openProjectAppraisalCommand, openUnitAppraisalCommand, remindVotersCommand } from './appraisal-office';
+import { projectsCommand } from './projects';
+import {
+  adoptProjectsCommand,
+  completeProjectCommand,
+  projectProgressCommand,
+  projectUnitCommand,
+} from './project-office';
 import { choosePushGroupCommand } from './push-group';
 import { exportLedgerCommand } from './ledgers';
 import { reviewCommand, todoCommand, unitsCommand } from './units';
@@ -66,6 +75,7 @@ export const commands: Command[] = [
   ballotListCommand,
   voteCommand,
   ballotResultCommand,
+  projectsCommand,
   consoleLoginCommand,
   // -- handling units' contacts (承办单位联系人): their own list; 答复, 进度, 帮助, 登录 serve them too
   todoCommand,
@@ -81,6 +91,9 @@ export const commands: Command[] = [
   rejectCommand,
   reviewCommand,
   chaseCommand,
+  chaseOneCommand,
+  followUpCommand,
+  reopenCommand,
   statsCommand,
   // -- office: events
   publishActivityCommand,
@@ -96,6 +109,14 @@ export const commands: Command[] = [
   openBallotCommand,
   closeBallotCommand,
   announceBallotCommand,
+  remindVotersCommand,
+  openProjectAppraisalCommand,
+  openUnitAppraisalCommand,
+  // -- office: 民生实事 projects
+  adoptProjectsCommand,
+  projectUnitCommand,
+  projectProgressCommand,
+  completeProjectCommand,
   rosterCommand,
   unitsCommand,
   digestPreviewCommand,

@@ -21,14 +21,14 @@ export const progressCommand = defineCommand({
   async run(ctx) {
     const { code } = ctx.params;
     const view = await ctx.services.opinions.progress(code, ctx.actor);
+    const colour = ctx.services.opinions.colourOf(view.opinion, ctx.now);
+    const format = (v: typeof view) =>
+      formatProgress(v, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar(), colour);
     // Everyone in a group reads the reply: full text (phones, ID numbers) only in a one-to-one chat.
     if (view.fullAccess && ctx.chat.type === 'group') {
-      return [
-        formatProgress({ ...view, fullAccess: false }, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar()),
-        t('opinionProgressMaskedInGroup', { code }),
-      ].join('\n');
+      return [format({ ...view, fullAccess: false }), t('opinionProgressMaskedInGroup', { code })].join('\n');
     }
-    const text = formatProgress(view, ctx.config.timezone, ctx.now, ctx.services.holidays.calendar());
+    const text = format(view);
     // One-to-one only: how many photos came with it (they are shown in the console, to the office and the filer).
     const photos = ctx.chat.type === 'single' ? (view.opinion.photos?.length ?? 0) : 0;
     const full = photos > 0 ? `${text}\n${t('photoProgressCount', { count: photos })}` : text;
@@ -51,7 +51,10 @@ export const progressCommand = defineCommand({
     if (ctx.chat.type !== 'single' || !rateable) return full;
     return {
       text: full,
-      card: rateCard({ code: o.code, unit: shown(o.unit ?? '', true), answer: o.answer ?? '' }, ctx.now),
+      card: rateCard(
+        { code: o.code, unit: shown(o.unit ?? '', true), answer: o.answer ?? '', resolution: o.resolution },
+        ctx.now,
+      ),
     };
   },
 });

@@ -7,7 +7,7 @@ import { parseStatsPeriod } from '../src/services/opinions';
 import { shown } from '../src/text/group-safe';
 import { pendingReviewLines } from './shared/unit-format';
 
-/** 督办: overdue and soon-due opinions by unit (the same text the scheduled overdue job sends). */
+/** 督办: red (overdue) and yellow (soon due) opinions by unit (the same text the scheduled overdue job sends). */
 export const chaseCommand = defineCommand({
   name: '督办',
   role: 'office',
@@ -17,14 +17,12 @@ export const chaseCommand = defineCommand({
   readOnly: true,
   async run(ctx) {
     // Unit answers waiting for 审核 first: they wait on the office, the overdue ones on the units.
+    const none = t('overdueNone', { warnWorkdays: ctx.config.colours.warnWorkdays });
     const [report, pending] = await Promise.all([
       ctx.services.opinions.overdueReport(ctx.now),
       pendingReviewLines(ctx),
     ]);
-    const text =
-      !report && !pending.length
-        ? t('overdueNone')
-        : [pending.join('\n'), report ?? t('overdueNone')].filter(Boolean).join('\n\n');
+    const text = !report && !pending.length ? none : [pending.join('\n'), report ?? none].filter(Boolean).join('\n\n');
     if (ctx.chat.type === 'group') return text;
     // One-to-one: a 督办 button per case.
     const items = await ctx.services.opinions.dueItems(ctx.now);
@@ -41,7 +39,7 @@ const joinCounts = (counts: Record<string, number>) =>
 export const statsCommand = defineCommand({
   name: '统计',
   role: 'office',
-  summary: '意见建议统计：状态、类别、承办单位和三率',
+  summary: '意见建议统计：状态、类别、承办单位，答复率、办结率、满意率和解决率',
   example: '统计 本月',
   args: { params: [{ kind: 'text', name: 'period', label: '本年|本月|年份' }] },
   uses: ['opinions', 'events'],
@@ -64,7 +62,9 @@ export const statsCommand = defineCommand({
         answerRate: r.answerRate,
         closeRate: r.closeRate,
         satisfactionRate: r.satisfactionRate,
+        resolveRate: r.resolveRate,
         assigned: r.assignedOrLater,
+        answered: r.answeredOrClosed,
         rated: r.rated,
       }),
     ];

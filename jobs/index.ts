@@ -3,6 +3,7 @@ import type { Job, JobContext, JobResult } from '../src/scheduler/types';
 import { jobSpecsFromConfig } from '../src/services/scheduling';
 import { parseCron } from '../src/time/cron';
 import { runCleanup } from './cleanup';
+import { createColoursRun } from './colours';
 import { runDigest } from './digest';
 import { createOverdueRun } from './overdue';
 import { createRemindersRun } from './reminders';
@@ -22,6 +23,7 @@ export function createJobs(config: Config): Job[] {
     overdue: createOverdueRun({ timezone: config.timezone }),
     digest: runDigest,
     cleanup: runCleanup,
+    colours: createColoursRun({ timezone: config.timezone }),
   };
   return jobSpecsFromConfig(config).map((spec) => {
     const run = runs[spec.name];

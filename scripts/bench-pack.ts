@@ -79,6 +79,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<boolean> {
         performance: services.performance,
         ballots: services.ballots,
         unitRecords: services.opinions.unitRecords,
+        projects: services.projects,
         config,
       },
       { out, year, now },

@@ -93,6 +93,7 @@ export async function main(argv: string[], deps: CliDeps & { clock?: Clock }): P
             performance: services.performance,
             ballots: services.ballots,
             unitRecords: services.opinions.unitRecords,
+            projects: services.projects,
             config,
           },
           { out, year: year!, now },

@@ -37,7 +37,7 @@ export function readBallotLine(text: string, now: Date, tz: string): BallotLine 
 }
 
 /** A deadline in Chinese words; a day without a clock time means the end of that day. */
-function readDeadline(text: string, now: Date, tz: string): Date {
+export function readDeadline(text: string, now: Date, tz: string): Date {
   const parsed = parseWhen(text, { now, tz });
   const rest = parsed.ok ? text.slice(parsed.matched.length).trim() : text;
   if (!parsed.ok || rest) throw new UserError('ballotBadDeadline', { input: [...text].slice(0, 16).join('') });
@@ -52,4 +52,24 @@ export function readChoiceNumbers(text: string): number[] | undefined {
     .filter(Boolean);
   if (words.length === 0 || !words.every((w) => /^\d{1,3}$/.test(w))) return undefined;
   return words.map(Number);
+}
+
+const RATING_INDEX: Record<string, number> = { 满意: 0, 基本满意: 1, 基本: 1, 不满意: 2 };
+
+/**
+ * A rating of every subject as typed (`满意 基本满意 不满意`, separated by spaces or ，、), as indices in the
+ * order 满意, 基本满意, 不满意; undefined when a word is no rating.
+ */
+export function readRatings(text: string): number[] | undefined {
+  const words = text.split(/[\s,，、;；]+/).filter(Boolean);
+  if (words.length === 0 || !words.every((w) => Object.hasOwn(RATING_INDEX, w))) return undefined;
+  return words.map((w) => RATING_INDEX[w]!);
+}
+
+/** A list typed after 项目： or 单位：, split on ；;、，, and new lines. */
+export function readList(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/[；;、，,\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

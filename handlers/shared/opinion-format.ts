@@ -1,9 +1,9 @@
 import { formatDeadline, type TimelineEntry } from '../../src/services/opinions';
 import type { HolidayCalendar } from '../../src/time/holiday-calendar';
 import { t } from '../../src/messages';
-import type { ProgressView } from '../../src/services/opinions';
+import type { ColourView, ProgressView } from '../../src/services/opinions';
 import { shown } from '../../src/text/group-safe';
-import { formatShortDateTime } from '../../src/time/format';
+import { formatDate, formatShortDateTime } from '../../src/time/format';
 
 /** Steps between a unit and the office, never shown to deputies. */
 export const UNIT_STEPS: ReadonlySet<string> = new Set(['submitted', 'returned']);
@@ -38,6 +38,10 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, 
       return t('timelineWithdrawn', { when, name });
     case 'rejected':
       return t('timelineRejected', { when, name, note });
+    case 'followUp':
+      return t('timelineFollowUp', { when, name, date: e.deadline ? formatDate(e.deadline, tz) : '' });
+    case 'redone':
+      return t('timelineRedone', { when, name, unit: shown(e.unit ?? '', true), deadline, round, note });
     case 'reminded':
       return t('timelineReminded', { when, name, unit: shown(e.unit ?? '', true) });
     case 'submitted': {
@@ -51,8 +55,14 @@ function timelineLine(e: TimelineEntry, v: ProgressView, tz: string, now: Date, 
   }
 }
 
-/** 进度: header, current handling, (masked) content, the timeline, and the viewer's next step. */
-export function formatProgress(v: ProgressView, tz: string, now: Date, calendar: HolidayCalendar): string {
+/** 进度: header, current handling (with its colour), (masked) content, the timeline, and the viewer's next step. */
+export function formatProgress(
+  v: ProgressView,
+  tz: string,
+  now: Date,
+  calendar: HolidayCalendar,
+  colour: ColourView | null,
+): string {
   const o = v.opinion;
   const lines = [
     t('opinionProgressHeader', {
@@ -71,7 +81,7 @@ export function formatProgress(v: ProgressView, tz: string, now: Date, calendar:
         unit: shown(o.unit, true),
         deadline: formatDeadline(o, tz, calendar),
         round: o.round ?? 1,
-        overdue: o.deadline.getTime() < now.getTime(),
+        colour: colour ?? undefined,
       }),
     );
   }

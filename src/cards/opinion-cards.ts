@@ -20,14 +20,23 @@ export function ratingOf(optionId: string | undefined): RatingWord | undefined {
 /** The question key of the rating vote box. */
 export const RATING_QUESTION = 'rating';
 
-export function rateCard(o: { code: string; unit: string; answer: string }, now: Date, step = 0): Card {
+/** The filer's vote on an answer; `resolution` is its 落实 class, shown so the rating weighs what was promised. */
+export function rateCard(
+  o: { code: string; unit: string; answer: string; resolution?: string | null },
+  now: Date,
+  step = 0,
+): Card {
   const answer = [...o.answer].length > 80 ? `${[...o.answer].slice(0, 80).join('')}…` : o.answer;
   return {
     type: 'vote',
     taskId: newTaskId(o.code, now),
     title: t('cardRateTitle', { code: o.code }),
     desc: t('cardRateQuestion'),
-    text: t('cardAnswerText', { unit: o.unit, answer }),
+    text: t('cardAnswerText', {
+      unit: o.unit,
+      answer,
+      resolution: o.resolution ? t('resolutionLabel', { resolution: o.resolution }) : undefined,
+    }),
     question: {
       key: RATING_QUESTION,
       title: t('cardRateQuestion'),

@@ -14,6 +14,7 @@ export const OPTION_KEYS = [
   '说明',
   '原因',
   '联系方式',
+  '项目',
 ] as const;
 export type OptionKey = (typeof OPTION_KEYS)[number];
 

@@ -35,3 +35,10 @@ export function readAnnouncementCode(input: string, now: Date, tz: string): stri
   if (!code) throw new UserError('announceBadCode', { input });
   return formatCode(code);
 }
+
+/** The chat's reading of a 民生实事 project code (`ss2026-1` → `SS2026-001`); anything else is answered with an example. */
+export function readProjectCode(input: string, now: Date, tz: string): string {
+  const code = parseCode(input, 'SS', wallTime(now, tz).year);
+  if (!code) throw new UserError('projectBadCode', { input: [...input].slice(0, 20).join('') });
+  return formatCode(code);
+}

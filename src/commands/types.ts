@@ -11,7 +11,7 @@ export type { Actor };
 export type ServiceName = keyof Services;
 
 /** A code's prefix, for the usage line; `YJ` codes are also normalised (`7` → `YJ2026-007`) before `run`. */
-export type CodeKind = 'YJ' | 'HD' | 'HY' | 'XX' | 'GG' | 'PJ' | 'HD|HY';
+export type CodeKind = 'YJ' | 'HD' | 'HY' | 'XX' | 'GG' | 'PJ' | 'SS' | 'HD|HY';
 
 /**
  * One declared argument. Codes and words take one word each, in order; text takes what is left;

@@ -4,8 +4,10 @@ import type { Refusal } from '../refusals';
 import { formatDate, formatDateTime } from '../time/format';
 import { CALENDAR_CONSOLE, RECORDS_CONSOLE } from './refusals-calendar';
 import { EVENT_CONSOLE } from './refusals-events';
+import { PROJECT_CONSOLE } from './refusals-projects';
 import { ROSTER_CONSOLE } from './refusals-roster';
 import { UNIT_CONSOLE } from './refusals-units';
+import { FOLLOW_UP_CONSOLE } from './refusals-follow-up';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -108,6 +110,8 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   ...CALENDAR_CONSOLE,
   ...RECORDS_CONSOLE,
   ...UNIT_CONSOLE,
+  ...PROJECT_CONSOLE,
+  ...FOLLOW_UP_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

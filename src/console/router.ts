@@ -25,9 +25,11 @@ import { registerShiftRoutes } from './routes-shifts';
 // -- 公告 composer and 学习资料 queue (issue 14)
 import { registerAnnouncementRoutes } from './routes-announcements';
 import { registerStudyRoutes } from './routes-study';
+import { registerAppraisalRoutes } from './routes-appraisals';
 import { registerBallotRoutes } from './routes-ballots';
 import { registerUnitRecordRoutes } from './routes-unit-records';
 import { registerUnitRoutes } from './routes-units';
+import { registerProjectRoutes } from './routes-projects';
 
 export interface ConsoleDeps {
   services: Services;
@@ -84,10 +86,12 @@ export function createConsoleRouters(d: ConsoleDeps): Router[] {
   // -- 公告 composer and 学习资料 queue (issue 14)
   registerAnnouncementRoutes(api, { ...d, guard });
   registerStudyRoutes(api, { ...d, guard });
+  registerAppraisalRoutes(api, { ...d, guard });
   registerBallotRoutes(api, { ...d, guard });
   // 单位办理: each unit's record of a year (issue 23).
   registerUnitRecordRoutes(api, { ...d, guard });
   registerUnitRoutes(api, { ...d, guard });
+  registerProjectRoutes(api, { ...d, guard });
   // An opinion's photos (issue 16).
   registerPhotoRoutes(api, { ...d, guard });
   // The 述职 draft's download: the console's buttons and the link sent in chat (issue 25).

@@ -5,9 +5,11 @@ import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { Ballot, BallotDetail, BallotList, Sendable } from '../contracts';
 import { ballotWords } from '../messages/exports';
+import { projectSheetWords } from '../messages/projects';
 import type { Services } from '../services';
+import type { UnitRecord } from '../contracts';
 import type { BallotResult, BallotView } from '../services/ballots';
-import { writeBallotResults } from '../services/exports';
+import { writeAppraisalResults, writeBallotResults } from '../services/exports';
 import { fromWallTime } from '../time/zone';
 import { notFound, parseInput } from './errors';
 import { sendWorkbook } from './routes-exports';
@@ -37,19 +39,22 @@ const openSchema = z
   })
   .strict();
 const closeSchema = z.object({ announce: z.boolean().default(false) }).strict();
-
-const ballotJson = (b: BallotView): Sendable<Ballot> => ({
+export const ballotJson = (b: BallotView): Sendable<Ballot> => ({
   ...b,
   closedAt: b.closedAt ?? null,
   announcedAt: b.announcedAt ?? null,
 });
 
-const detailJson = (r: BallotResult): Sendable<BallotDetail> =>
-  r.state === 'open'
-    ? { state: 'open', ballot: ballotJson(r.ballot), notVoted: r.notVoted }
-    : { state: 'closed', ballot: ballotJson(r.ballot), tally: { quorum: r.tally.quorum, lines: r.tally.lines } };
+function detailJson(r: BallotResult, records: UnitRecord[]): Sendable<BallotDetail> {
+  const ballot = ballotJson(r.ballot);
+  if (r.state === 'open') return { state: 'open', ballot, notVoted: r.notVoted, records };
+  if (r.state === 'rated')
+    return { state: 'rated', ballot, ratings: { quorum: r.ratings.quorum, lines: r.ratings.lines }, records };
+  return { state: 'closed', ballot, tally: { quorum: r.tally.quorum, lines: r.tally.lines } };
+}
 
-function codeOf(ctx: Context): string {
+/** The ballot code in the path; anything else is 404. */
+export function ballotCodeOf(ctx: Context): string {
   const code = String(ctx.params.code ?? '').toUpperCase();
   if (!CODE.test(code)) throw notFound();
   return code;
@@ -58,6 +63,11 @@ function codeOf(ctx: Context): string {
 export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const ballots = services.ballots;
+  // The detail with a 部门评议's units' records beside it (read fresh: the opinions move all year).
+  const detailOf = async (code: string, now: Date) => {
+    const r = await ballots.result(code, now);
+    return detailJson(r, await ballots.recordsOf(r.ballot, now));
+  };
 
   router.get(
     '/ballots',
@@ -87,29 +97,29 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   router.get(
     '/ballots/:code',
     guard.office(async (ctx) => {
-      ctx.body = detailJson(await ballots.result(codeOf(ctx), clock.now()));
+      ctx.body = await detailOf(ballotCodeOf(ctx), clock.now());
     }),
   );
 
   router.post(
     '/ballots/:code/close',
     guard.office(async (ctx, who) => {
-      const code = codeOf(ctx);
+      const code = ballotCodeOf(ctx);
       const b = parseInput(closeSchema, await jsonBody(ctx));
       const now = clock.now();
       await ballots.close(code, who.actor.userid, now);
       if (b.announce) await ballots.announce(code, now);
-      ctx.body = detailJson(await ballots.result(code, now));
+      ctx.body = await detailOf(code, now);
     }),
   );
 
   router.post(
     '/ballots/:code/announce',
     guard.office(async (ctx) => {
-      const code = codeOf(ctx);
+      const code = ballotCodeOf(ctx);
       const now = clock.now();
       await ballots.announce(code, now);
-      ctx.body = detailJson(await ballots.result(code, now));
+      ctx.body = await detailOf(code, now);
     }),
   );
 
@@ -117,10 +127,18 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
   router.get(
     '/ballots/:code/result.xlsx',
     guard.office(async (ctx) => {
-      const code = codeOf(ctx);
+      const code = ballotCodeOf(ctx);
       const result = await ballots.publicResult(code, clock.now());
+      const tz = { timezone: config.timezone };
+      if (result.state === 'rated') {
+        const records = await ballots.recordsOf(result.ballot, clock.now());
+        await sendWorkbook(ctx, { ascii: `appraisal-${code}`, utf8: projectSheetWords.appraisalFile(code) }, (out) =>
+          writeAppraisalResults(tz, { out, results: [{ ...result, records }] }),
+        );
+        return;
+      }
       await sendWorkbook(ctx, { ascii: `ballot-${code}`, utf8: ballotWords.fileName(code) }, (out) =>
-        writeBallotResults({ timezone: config.timezone }, { out, results: [result] }),
+        writeBallotResults(tz, { out, results: [result] }),
       );
     }),
   );

@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
+import { t } from '../messages';
 import { fromWallTime } from '../time/zone';
 import { wallParts, wallTime } from './wall-time';
 import { notFound, parseInput } from './errors';
@@ -24,6 +25,13 @@ const createSchema = z
     kind: z.enum(['activity', 'meeting']),
     title: z.string().trim().min(1).max(60),
     type: z.string().trim().max(20).optional(),
+    /** Activities: the 民生实事 project inspected ('' for none). */
+    project: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((c) => /^(SS\d{4}-\d{3,})?$/.test(c), { message: t('projectPickProject') })
+      .optional(),
     ...fields,
     /** Made by the page per submission: a retried request returns the record the first one made. */
     requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
@@ -65,7 +73,7 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
   router.get(
     '/event-form',
     guard.office(async (ctx) => {
-      ctx.body = (await forms.options()) satisfies EventFormOptions;
+      ctx.body = (await forms.options(clock.now())) satisfies EventFormOptions;
     }),
   );
 
@@ -74,7 +82,14 @@ export function registerEventFormRoutes(router: Router, d: EventRoutesDeps): voi
     '/events',
     guard.office(async (ctx, who) => {
       const b = parseInput(createSchema, await jsonBody(ctx));
-      const f = { kind: b.kind, title: b.title, type: b.type || undefined, ...formFields(b), roomCode: b.roomCode };
+      const f = {
+        kind: b.kind,
+        title: b.title,
+        type: b.type || undefined,
+        project: b.kind === 'activity' ? b.project || undefined : undefined,
+        ...formFields(b),
+        roomCode: b.roomCode,
+      };
       const origin = `console:${who.actor.userid}:${b.requestId}`;
       const r = await forms.create(f, who.actor, origin, clock.now());
       ctx.status = r.existed ? 200 : 201;

@@ -104,7 +104,7 @@ export function registerExportRoutes(router: Router, d: ExportRoutesDeps): void 
           { ascii: `year-pack-${q.year}`, utf8: packWords.zipName(q.year) },
           (out) =>
             writeYearPack(
-              { ...ledgerDeps, ballots: services.ballots, config },
+              { ...ledgerDeps, ballots: services.ballots, projects: services.projects, config },
               { out, year: q.year, now: clock.now() },
             ),
           ZIP,

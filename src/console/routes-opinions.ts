@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../commands/types';
 import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
-import { DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES, RESOLUTIONS } from '../contracts/labels';
+import { CASE_ACTIONS, COLOURS, DUE_FILTERS, OPINION_SOURCES, OPINION_STATUSES, RESOLUTIONS } from '../contracts';
 import { isRefusal } from '../refusals';
 import type { Services } from '../services';
 import type { ActionInput, DeadlineChoice, Opinion } from '../services/opinions';
@@ -56,6 +56,7 @@ export const filterSchema = z.object({
   source: queryParam(z.enum(OPINION_SOURCES).optional()),
   filer: text(64),
   due: queryParam(z.enum(DUE_FILTERS).optional()),
+  colour: queryParam(z.enum(COLOURS).optional()),
   q: text(100),
   fullText: queryParam(z.enum(['0', '1', 'true', 'false']).optional()),
 });
@@ -116,7 +117,15 @@ const batchSchema = (max: number) =>
     })
     .refine(onlyOneDeadline, { message: t('formDeadlineOrWorkdays'), path: ['deadline'] });
 
-const ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'category', 'review'] as const;
+// 跟踪: a day (the form's date) or working days, not both; 重办: the reason.
+const followUpSchema = z
+  .object({ ...deadlineChoice, version })
+  .refine((b) => onlyOneDeadline(b) && (b.deadline !== undefined || b.workdays !== undefined), {
+    message: t('formDeadlineOrWorkdays'),
+    path: ['deadline'],
+  });
+// The case page's steps (the contract's) and 改类别.
+const ACTIONS = [...CASE_ACTIONS, 'category'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The form's choice as the service takes it: a day (its end, in the app's zone), working days, or the default. */
@@ -145,7 +154,9 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
       services.roster.namesOf(o.cosigners ?? []),
       viewer.office ? opinions.similarTo(o) : Promise.resolve([]),
     ]);
-    return detailJson(o, { names, similar, categories: Object.keys(config.categories), ...viewer }, clock.now());
+    const now = clock.now();
+    const colour = opinions.colourOf(o, now);
+    return detailJson(o, { names, similar, categories: Object.keys(config.categories), colour, ...viewer }, now);
   }
 
   /** The console's idempotency key: a retried request (same person, case, action, version) is a replay, not a second step. */
@@ -166,7 +177,7 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
         total,
         page: q.page,
         pageSize: q.pageSize,
-        items: items.map((o) => rowJson(o, now)),
+        items: items.map((o) => rowJson(o, now, opinions.colourOf(o, now))),
       } satisfies Sendable<OpinionPage>;
     }),
   );
@@ -268,6 +279,19 @@ export function registerOpinionRoutes(router: Router, d: OpinionRoutesDeps): voi
             const { version: expectedVersion } = parseInput(versionOnly, body);
             const step = input(who.actor, code, action, expectedVersion);
             return { opinion: await opinions[action]({ code, expectedVersion }, step) };
+          }
+          case 'followUp': {
+            const b = parseInput(followUpSchema, body);
+            // The day is part of the key: another day chosen on the same stale page is not a retry.
+            const step = input(who.actor, code, `${action}:${b.deadline ?? `${b.workdays}wd`}`, b.version);
+            const date = deadlineOf(b, tz);
+            if (date === 'default') throw new Error('followUpSchema lets no empty date through');
+            return { opinion: await opinions.followUp({ code, date, expectedVersion: b.version }, step) };
+          }
+          case 'reopen': {
+            const b = parseInput(rejectSchema(maxChars), body);
+            const step = input(who.actor, code, action, b.version);
+            return { opinion: await opinions.reopen({ code, reason: b.reason, expectedVersion: b.version }, step) };
           }
           case 'review': {
             const b = parseInput(reviewSchema, body);

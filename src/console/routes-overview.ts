@@ -65,6 +65,7 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
           answered: stats.rates.answerRate,
           closed: stats.rates.closeRate,
           satisfied: stats.rates.satisfactionRate,
+          resolved: stats.rates.resolveRate,
         },
         dueByUnit: [...dueByUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon),
         monthly,

@@ -1,7 +1,8 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { t } from '../messages';
-import { fromWallTime, isValidYmd } from '../time/zone';
+import { fromWallTime } from '../time/zone';
+import { dayParts, wallDay } from './wall-time';
 import { readStationName } from '../commands/station-words';
 import { parseInput, refusalsOf } from './errors';
 import type { EventRoutesDeps } from './routes-events';
@@ -10,12 +11,7 @@ import type { Sendable, ShiftAssigned, ShiftRemoved, ShiftWeek } from '../contra
 
 // 值班: the liaison-station duty calendar by week; 排班 and taking a deputy off, through the shift services.
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const realDay = (s: string) => {
-  const m = DAY.exec(s);
-  return Boolean(m && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])));
-};
-const day = (label: string) => z.string().refine(realDay, { message: t('formDate', { label }) });
+const day = wallDay;
 
 const weekSchema = z.object({
   week: z.preprocess((v) => (v === '' ? undefined : v), day('周').optional()),
@@ -51,11 +47,9 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
     guard.office(async (ctx) => {
       const q = parseInput(weekSchema, ctx.query);
       const now = clock.now();
-      const m = q.week ? DAY.exec(q.week) : null;
+      const m = q.week ? dayParts(q.week) : undefined;
       // Noon: the same day in any zone offset.
-      const anyDay = m
-        ? fromWallTime({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 12 }, config.timezone)
-        : now;
+      const anyDay = m ? fromWallTime({ ...m, hour: 12 }, config.timezone) : now;
       ctx.body = {
         station: q.station ?? null,
         ...(await shiftBoard.week(anyDay, q.station, now)),

@@ -94,12 +94,13 @@ function registerUnitCaseRoutes(router: Router, d: UnitRoutesDeps): void {
     if (!o.unit || !units.includes(o.unit)) throw notFound();
     return o;
   }
-  const detail = (o: Opinion): Sendable<OpinionDetail> =>
-    detailJson(
-      o,
-      { names: new Map(), similar: [], categories: [], office: false, unit: true, fullText: o.shareContact === true },
-      clock.now(),
-    );
+  const detail = (o: Opinion): Sendable<OpinionDetail> => {
+    const now = clock.now();
+    // The unit sees its case's colour too (三色预警): the same one the office sees.
+    const colour = opinions.colourOf(o, now);
+    const extras = { names: new Map(), similar: [], categories: [], office: false, unit: true, colour };
+    return detailJson(o, { ...extras, fullText: o.shareContact === true }, now);
+  };
 
   router.get(
     '/unit/opinions',

@@ -1,5 +1,5 @@
 import { t } from '../messages';
-import type { Opinion } from '../services/opinions';
+import type { ColourView, Opinion } from '../services/opinions';
 import { versionOf } from '../services/opinions';
 import type { OpinionRow } from '../services/opinions';
 import { containsSensitive, maskSensitive } from '../text/mask';
@@ -11,12 +11,13 @@ const ACTIONS_BY_STATUS: Record<string, CaseAction[]> = {
   待交办: ['assign', 'reject'],
   已交办: ['reassign', 'answer', 'reject', 'remind'],
   已答复: ['close'],
+  已办结: ['reopen'],
 };
 
 const isOverdue = (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) =>
   o.status === '已交办' && Boolean(o.deadline && o.deadline.getTime() < now.getTime());
 
-export function rowJson(o: OpinionRow, now: Date): Sendable<OpinionRowJson> {
+export function rowJson(o: OpinionRow, now: Date, colour: ColourView | null): Sendable<OpinionRowJson> {
   return {
     code: o.code,
     title: o.title,
@@ -27,6 +28,7 @@ export function rowJson(o: OpinionRow, now: Date): Sendable<OpinionRowJson> {
     unit: o.unit ?? null,
     deadline: o.deadline ?? null,
     overdue: isOverdue(o, now),
+    colour: colour?.colour ?? null,
     filedAt: o.filedAt,
     cosigners: (o.cosigners ?? []).length,
     pendingReview: Boolean(o.pendingAnswer),
@@ -44,6 +46,8 @@ export interface DetailExtras {
   fullText: boolean;
   /** The configured categories (the office may move a case to another one). */
   categories: string[];
+  /** 三色预警 now (null unless the case waits for the unit). */
+  colour: ColourView | null;
 }
 
 function detailOf(e: Opinion['timeline'][number]): string {
@@ -59,7 +63,9 @@ function actionsFor(o: Opinion, x: DetailExtras): CaseAction[] {
   if (x.unit) return o.status === '已交办' ? ['answer'] : [];
   if (!x.office) return [];
   const actions = ACTIONS_BY_STATUS[o.status] ?? [];
-  return o.status === '已交办' && o.pendingAnswer ? ['review', ...actions] : actions;
+  if (o.status === '已交办' && o.pendingAnswer) return ['review', ...actions];
+  // 跟踪 only where the answer promised more (B or C).
+  return o.status === '已答复' && (o.resolution === 'B' || o.resolution === 'C') ? [...actions, 'followUp'] : actions;
 }
 
 export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<OpinionDetail> {
@@ -86,6 +92,8 @@ export function detailJson(o: Opinion, x: DetailExtras, now: Date): Sendable<Opi
     deadline: o.deadline ?? null,
     round: o.round ?? 0,
     overdue: isOverdue(o, now),
+    colour: x.colour,
+    followUpAt: o.status === '已答复' ? (o.followUpAt ?? null) : null,
     filedAt: o.filedAt,
     rejectReason: o.rejectReason ?? null,
     rounds: o.rounds.map((r) => ({

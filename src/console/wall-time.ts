@@ -16,3 +16,17 @@ export function wallParts(s: string) {
 /** A form field holding a wall time; its error names the field by `label`. */
 export const wallTime = (label: string) =>
   z.string().refine((s) => wallParts(s) !== undefined, { message: t('formDateTime', { label }) });
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A form's calendar day ("2026-12-05"), or undefined when it is no real day. */
+export function dayParts(s: string) {
+  const m = DAY.exec(s);
+  if (!m) return undefined;
+  const [year, month, day] = m.slice(1).map(Number) as [number, number, number];
+  return isValidYmd(year, month, day) ? { year, month, day } : undefined;
+}
+
+/** A form field holding a calendar day; its error names the field by `label`. */
+export const wallDay = (label: string) =>
+  z.string().refine((s) => dayParts(s) !== undefined, { message: t('formDate', { label }) });

@@ -76,6 +76,8 @@ export interface EventFormOptions {
   meetingTypes: string[];
   /** A meeting notice goes to every active deputy. */
   meetingExpected: number;
+  /** The year's 民生实事 projects an activity (a 视察) may name. */
+  projects: Array<{ code: string; title: string }>;
 }
 
 /** Times are wall times in the deployment's zone: `2026-12-05 14:30`. */
@@ -92,6 +94,8 @@ export interface EventCreateBody extends EventFields {
   kind: EventKind;
   title: string;
   type?: string;
+  /** Activities: the 民生实事 project inspected (SS2026-001). */
+  project?: string;
   requestId: string;
 }
 export type EventCreated = EventDetail & { existed: boolean };

@@ -12,3 +12,4 @@ export * from './holidays';
 export * from './ballots';
 export * from './units';
 export * from './unit-records';
+export * from './projects';

@@ -32,6 +32,11 @@ export const RESOLUTION_LABELS: Record<Resolution, string> = {
   D: '因条件限制暂不能解决',
 };
 
+/** 三色预警 of an assigned case: within its time, due within WARN_WORKDAYS working days, overdue. */
+export const COLOURS = ['green', 'yellow', 'red'] as const;
+export type Colour = (typeof COLOURS)[number];
+export const COLOUR_LABELS: Record<Colour, string> = { green: '绿牌', yellow: '黄牌', red: '红牌' };
+
 /** The steps of an opinion's history, and how the timeline names them. */
 export const TIMELINE_ACTIONS = [
   'filed',
@@ -46,6 +51,8 @@ export const TIMELINE_ACTIONS = [
   'rejected',
   'reminded',
   'recategorized',
+  'followUp',
+  'redone',
   'submitted',
   'returned',
 ] as const;
@@ -63,6 +70,8 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineAction, string> = {
   rejected: '退回',
   reminded: '督办',
   recategorized: '改类别',
+  followUp: '设跟踪日期',
+  redone: '重办',
   submitted: '单位提交答复',
   returned: '退回单位答复',
 };
@@ -90,6 +99,7 @@ export const JOB_LABELS = {
   overdue: '逾期意见提醒（发给人大办）',
   digest: '周报',
   cleanup: '过期记录清理',
+  colours: '三色预警（提醒承办单位、提请督办）',
 } as const;
 
 /** A job run's outcome. */
@@ -110,6 +120,14 @@ export const ANNOUNCEMENT_STATUS_LABELS = {
 
 /** A ballot's state on the 票决 page. */
 export const BALLOT_STATUS_LABELS = { open: '投票中', closed: '已结束' } as const;
+
+/** What a ballot is: a pick among candidates (票决), or a rating of projects (满意度测评) or units (部门评议). */
+export const BALLOT_KIND_LABELS = { pick: '票决', project: '满意度测评', unit: '部门评议' } as const;
+export type BallotKindLabel = keyof typeof BALLOT_KIND_LABELS;
+
+/** A 民生实事 project's state. */
+export const PROJECT_STATE_LABELS = { underway: '实施中', done: '已完成' } as const;
+export type ProjectState = keyof typeof PROJECT_STATE_LABELS;
 
 export const EVENT_KIND_LABELS = { activity: '活动', meeting: '会议' } as const;
 export type EventKind = keyof typeof EVENT_KIND_LABELS;
@@ -188,6 +206,7 @@ export const AUDIT_KIND_LABELS = {
   StudyItem: '学习资料',
   StudyQueue: '学习资料队列',
   Ballot: '票决',
+  Project: '民生实事',
 } as const;
 export const AUDIT_OP_LABELS = { create: '新建', update: '修改', delete: '删除' } as const;
 export type AuditOp = keyof typeof AUDIT_OP_LABELS;

@@ -1,12 +1,12 @@
 // 意见建议 in the console: the list, one case, its steps and photos, a deputy's own cases.
 import type { Day, Instant, Person } from './common';
 import type { PendingAnswer, ReturnedAnswer, ReviewBody } from './units';
-import type { OpinionSource, OpinionStatus, Rating, Resolution, TimelineAction, Via } from './labels';
+import type { Colour, OpinionSource, OpinionStatus, Rating, Resolution, TimelineAction, Via } from './labels';
 
 /**
  * GET /opinions (and the filtered export): filters as the page's URL holds them (strings; empty values are
  * left out). The server checks them: `status` one or several of OPINION_STATUSES (comma-separated),
- * `source` one of OPINION_SOURCES, `due` one of DUE_FILTERS.
+ * `source` one of OPINION_SOURCES, `due` one of DUE_FILTERS (已逾期 = red, 即将到期 = yellow), `colour` one of COLOURS.
  */
 export interface OpinionFilter {
   year?: number | string;
@@ -16,6 +16,7 @@ export interface OpinionFilter {
   source?: string;
   filer?: string;
   due?: string;
+  colour?: string;
   q?: string;
 }
 export interface OpinionListQuery extends OpinionFilter {
@@ -36,10 +37,18 @@ export interface OpinionRow {
   unit: string | null;
   deadline: Instant | null;
   overdue: boolean;
+  /** 三色预警 while the case waits for the unit's answer (已交办); null otherwise. */
+  colour: Colour | null;
   filedAt: Instant;
   cosigners: number;
   /** A unit's answer waits for the office's review (待审核). */
   pendingReview: boolean;
+}
+
+/** A case's colour and its working days: left until the deadline (green, yellow; 0 = due today) or overdue (red). */
+export interface ColourState {
+  colour: Colour;
+  workdays: number;
 }
 
 export interface OpinionPage {
@@ -78,7 +87,17 @@ export interface TimelineEntry {
   resolution: Resolution | null;
 }
 
-export const CASE_ACTIONS = ['assign', 'reassign', 'answer', 'close', 'reject', 'remind', 'review'] as const;
+export const CASE_ACTIONS = [
+  'assign',
+  'reassign',
+  'answer',
+  'close',
+  'reject',
+  'remind',
+  'review',
+  'followUp',
+  'reopen',
+] as const;
 /** Why a case is in its category: the filer's #类别, keywords found, nothing matched, or the office's choice. */
 export interface CategoryBasis {
   how: 'given' | 'suggested' | 'default' | 'office';
@@ -115,6 +134,9 @@ export interface OpinionDetail {
   deadline: Instant | null;
   round: number;
   overdue: boolean;
+  colour: ColourState | null;
+  /** 跟踪: the day a case answered B or C comes back in 督办 (null when none is set). */
+  followUpAt: Instant | null;
   filedAt: Instant;
   rejectReason: string | null;
   rounds: Round[];
@@ -151,6 +173,10 @@ export interface StepBodies {
   reject: { reason: string };
   close: Record<string, never>;
   remind: Record<string, never>;
+  /** 跟踪 (a case answered B or C): the day it comes back in 督办, or working days from today. */
+  followUp: { deadline?: Day; workdays?: number };
+  /** 重办 (a closed case whose problem returned): why. */
+  reopen: { reason: string };
   /** 审核: the unit's pending answer goes on to the filer, or back to the unit with the reason. */
   review: ReviewBody;
   /** 改类别: the office moves the case to another configured category (any status). */

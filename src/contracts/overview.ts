@@ -20,7 +20,8 @@ export interface OutboxCounts {
 export interface Overview {
   year: number;
   counts: { total: number; byStatus: Record<string, number> };
-  rates: { answered: string; closed: string; satisfied: string };
+  /** The four rates (commands.md): 答复率, 办结率, 满意率, 解决率 (class A ÷ answered). */
+  rates: { answered: string; closed: string; satisfied: string; resolved: string };
   dueByUnit: { unit: string; overdue: number; dueSoon: number }[];
   monthly: { month: string; filed: number; answered: number }[];
   byCategory: { category: string; count: number }[];

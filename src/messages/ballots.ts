@@ -58,7 +58,8 @@ export const ballots = {
   ballotVoteUsage: () => '格式：投票 <编号> <序号> <序号>…\n例：投票 PJ2026-001 1 3（发送「票决」查看编号和候选）',
   ballotBadCode: (p: { input: string }) =>
     `「${p.input}」不是票决编号。例：投票 PJ2026-001 1 3（发送「票决」查看编号）`,
-  ballotBadNumbers: (p: { code: string }) => `请用候选的序号投票，序号之间用空格隔开。例：投票 ${p.code} 1 3`,
+  ballotBadNumbers: (p: { code: string }) =>
+    `请用候选的序号投票，序号之间用空格隔开。例：投票 ${p.code} 1 3\n（测评、评议请按顺序逐项写：满意、基本满意或不满意）`,
   ballotVoteInGroup: () =>
     '为保证不记名，请不要在群里投票：请私聊助手（单聊）发送「投票 <编号> <序号>…」。这条消息没有计票。',
   ballotVoted: (p: { code: string; title: string; count: number }) =>

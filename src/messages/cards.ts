@@ -44,7 +44,8 @@ export const cardsText = {
   cardRateTitle: (p: { code: string }) => `请评价答复 ${p.code}`,
   cardRateQuestion: () => '您对这次答复满意吗？',
   cardRateSubmit: () => '提交评价',
-  cardAnswerText: (p: { unit: string; answer: string }) => `「${p.unit}」的答复：${p.answer}`,
+  cardAnswerText: (p: { unit: string; answer: string; resolution?: string }) =>
+    `「${p.unit}」的答复${p.resolution ? `【${p.resolution}】` : ''}：${p.answer}`,
   cardRateNoChoice: () => '请先选择 满意、基本满意 或 不满意，再点「提交评价」。',
   cardUnsatisfiedTitle: (p: { code: string }) => `不满意的原因 ${p.code}`,
   cardUnsatisfiedText: () => '请选择不满意的原因，提交后会退回承办单位重新办理。',
@@ -80,7 +81,8 @@ export const cardsText = {
   cardAssignedByTitle: (p: { name: string }) => `已由${p.name}交办`,
   cardOverdueTitle: (p: { count: number }) => `逾期和将到期 ${p.count} 件`,
   cardOverdueLine: (p: { code: string; unit: string; shown: string; overdue: boolean; days: number }) =>
-    `${p.code} ${p.unit} ${p.overdue ? `逾期${p.days}天` : `${p.days}天后到期`}`,
-  cardOverdueText: () => '点编号向承办单位督办（记入办理过程，并告知提出人）。',
+    // days: working days overdue (红牌) or left (黄牌), as 督办 counts them (src/services/opinions/colours.ts).
+    `${p.overdue ? '【红牌】' : '【黄牌】'}${p.code} ${p.unit} ${p.overdue ? `逾期${p.days}个工作日` : p.days === 0 ? '今天到期' : `${p.days}个工作日后到期`}`,
+  cardOverdueText: () => '点编号向承办单位督办（记入办理过程，并告知承办单位联系人和提出人）。',
   cardChasedTitle: (p: { code: string }) => `已督办 ${p.code}`,
 };

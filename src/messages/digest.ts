@@ -36,8 +36,8 @@ export const digest = {
     `最久：${p.code}「${p.title}」已逾期 ${p.days} 天`,
 
   digestRatesHeader: (p: { year: number }) => `**${p.year}年以来**`,
-  digestRates: (p: { answer: string; close: string; satisfaction: string }) =>
-    `答复率 ${p.answer}，办结率 ${p.close}，满意率 ${p.satisfaction}`,
+  digestRates: (p: { answer: string; close: string; satisfaction: string; resolve: string }) =>
+    `答复率 ${p.answer}，办结率 ${p.close}，满意率 ${p.satisfaction}，解决率 ${p.resolve}`,
 
   digestStudyHeader: () => '**学习**',
   digestStudyLine: (p: { code: string; title: string; learned: number; total: number }) =>

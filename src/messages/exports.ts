@@ -14,7 +14,7 @@ export const exportsText = {
     '  opinions   意见建议台账（不写 --year 时每年一个工作表）\n' +
     '  register   代表履职登记册（汇总表 + 每位代表一个明细表）\n' +
     '  activities 代表活动与会议台账（含出勤名单）\n' +
-    '  pack       年度资料包（.zip）：三本台账、承办单位办理情况、每位代表的述职报告草稿和索引表\n' +
+    '  pack       年度资料包（.zip）：三本台账、承办单位办理情况、述职报告草稿、票决结果、民生实事、测评评议结果和索引表\n' +
     '  --full-text 台账中保留建议原文里的电话、身份证号（默认打码）',
   exportUnknownKind: (p: { kind: string }) =>
     `不认识的导出类型「${p.kind}」：只能是 opinions、register、activities 或 pack。`,

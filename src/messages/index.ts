@@ -19,8 +19,10 @@ import { photos } from './photos';
 import { eventRefusalsText, refusalsText } from './refusals';
 import { reportText } from './report';
 import { ballots } from './ballots';
+import { colours } from './colours';
 import { cardsText } from './cards';
 import { units } from './units';
+import { projectsText } from './projects';
 
 // All user-facing Chinese text. Each family adds its own file and spreads it in here.
 const catalog = {
@@ -46,8 +48,10 @@ const catalog = {
   ...eventRefusalsText,
   ...reportText,
   ...ballots,
+  ...colours,
   ...cardsText,
   ...units,
+  ...projectsText,
 };
 
 export type Catalog = typeof catalog;

@@ -1,5 +1,14 @@
-import { labelOf, TIMELINE_ACTION_LABELS } from '../contracts/labels';
+import { type Colour, COLOUR_LABELS, labelOf, TIMELINE_ACTION_LABELS } from '../contracts/labels';
+import type { OpinionStep } from '../refusals/catalogue';
 // Chinese text for opinions and suggestions (意见建议). Entries are functions of their parameters.
+
+/** 三色预警 in words: 【黄牌】还剩 2 个工作日, 【红牌】逾期 3 个工作日. */
+type ColourWords = { colour: Colour; workdays: number };
+const colourWords = (c: ColourWords): string => {
+  const label = `【${COLOUR_LABELS[c.colour]}】`;
+  if (c.colour === 'red') return `${label}**逾期 ${Math.max(1, c.workdays)} 个工作日**`;
+  return `${label}${c.workdays === 0 ? '今天到期' : `还剩 ${c.workdays} 个工作日`}`;
+};
 
 const list = (items: string[]) => items.map((s) => `「${s}」`).join('、');
 
@@ -191,8 +200,8 @@ export const opinions = {
   }) =>
     `**${p.code}** ${p.title}\n状态：${p.status} · 类别：${p.category} · 提出人：${p.filer}${p.source === '群众反映' ? '（群众反映）' : ''}`,
   opinionProgressCosigners: (p: { names: string }) => `附议：${p.names}`,
-  opinionProgressCurrent: (p: { unit: string; deadline: string; round: number; overdue: boolean }) =>
-    `承办单位：${p.unit}${p.round > 1 ? `（第 ${p.round} 轮）` : ''} · 期限：${p.deadline}${p.overdue ? ' · **已逾期**' : ''}`,
+  opinionProgressCurrent: (p: { unit: string; deadline: string; round: number; colour?: ColourWords }) =>
+    `承办单位：${p.unit}${p.round > 1 ? `（第 ${p.round} 轮）` : ''} · 期限：${p.deadline}${p.colour ? ` · ${colourWords(p.colour)}` : ''}`,
   opinionProgressContent: (p: { content: string }) => `内容：${p.content}`,
   opinionProgressTimeline: () => '办理过程：',
   opinionProgressOfficeNext: (p: { code: string; status: string }) =>
@@ -227,9 +236,7 @@ export const opinions = {
   timelineRejected: (p: { when: string; name: string; note: string }) => `- ${p.when} ${p.name} 退回：${p.note}`,
   lastStep: (p: { when: string; name: string; action: string }) => `${p.when} ${p.name} ${p.action}`,
   /** The step refused by opinionWrongState, as the command word the user typed. */
-  opinionVerb: (p: {
-    verb: 'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
-  }) =>
+  opinionVerb: (p: { verb: OpinionStep }) =>
     ({
       cosign: '附议',
       withdraw: '撤回',
@@ -240,18 +247,21 @@ export const opinions = {
       close: '办结',
       reject: '退回',
       remind: '督办',
+      followUp: '设跟踪日期',
+      reopen: '重办',
     })[p.verb],
   actionLabel: (p: { action: string }) => labelOf(TIMELINE_ACTION_LABELS, p.action),
 
   // -- 督办 and 统计
-  overdueNone: () => '目前没有逾期或 3 天内到期的建议。',
-  overdueHeader: (p: { date: string; overdue: number; soon: number; soonDays: number }) =>
-    `**督办提醒**（${p.date}）\n逾期 ${p.overdue} 件，${p.soonDays} 天内到期 ${p.soon} 件`,
+  overdueNone: (p: { warnWorkdays: number }) =>
+    `目前没有红牌（逾期）或黄牌（${p.warnWorkdays} 个工作日内到期）的建议。`,
+  overdueHeader: (p: { date: string; overdue: number; soon: number; warnWorkdays: number }) =>
+    `**督办提醒**（${p.date}）\n红牌（逾期）${p.overdue} 件，黄牌（${p.warnWorkdays} 个工作日内到期）${p.soon} 件`,
   overdueUnit: (p: { unit: string }) => `**${p.unit}**`,
   overdueLine: (p: { code: string; title: string; deadline: string; days: number; overdue: boolean }) =>
     p.overdue
-      ? `- ${p.code} ${p.title}（<font color="warning">逾期 ${p.days} 天</font>，期限 ${p.deadline}）`
-      : `- ${p.code} ${p.title}（${p.days === 0 ? '今天到期' : `还剩 ${p.days} 天`}，期限 ${p.deadline}）`,
+      ? `- 【${COLOUR_LABELS.red}】${p.code} ${p.title}（<font color="warning">逾期 ${p.days} 个工作日</font>，期限 ${p.deadline}）`
+      : `- 【${COLOUR_LABELS.yellow}】${p.code} ${p.title}（${p.days === 0 ? '今天到期' : `还剩 ${p.days} 个工作日`}，期限 ${p.deadline}）`,
   overdueFooter: () => '答复后发送：答复 <编号> <A|B|C|D> <答复内容>',
   statsUsage: () => '统计范围可以是：本年、本月 或 年份。例：统计 本月、统计 2025',
   statsHeader: (p: { label: string; total: number }) => `**${p.label}意见建议统计**\n共 ${p.total} 件`,
@@ -275,10 +285,12 @@ export const opinions = {
     answerRate: string;
     closeRate: string;
     satisfactionRate: string;
+    resolveRate: string;
     assigned: number;
+    answered: number;
     rated: number;
   }) =>
-    `答复率 ${p.answerRate} · 办结率 ${p.closeRate} · 满意率 ${p.satisfactionRate}\n（已交办 ${p.assigned} 件，已评价 ${p.rated} 件）`,
+    `答复率 ${p.answerRate} · 办结率 ${p.closeRate} · 满意率 ${p.satisfactionRate} · 解决率 ${p.resolveRate}\n（已交办 ${p.assigned} 件，已答复 ${p.answered} 件，已评价 ${p.rated} 件；解决率 = A 已解决 ÷ 已答复）`,
   statsUnitsHeader: () => '承办单位（交办 / 按期答复 / 逾期）：',
   statsUnitLine: (p: { unit: string; assigned: number; onTime: number; overdue: number }) =>
     `- ${p.unit}：${p.assigned} / ${p.onTime} / ${p.overdue}`,

@@ -33,11 +33,14 @@ const activitySchema = new Schema(
     leaves: { type: [new Schema({ userid: String, reason: String, at: Date }, { _id: false })], default: [] },
     /** Promoted from the waitlist but not yet told: written with the promotion, cleared once queued. */
     promotedPending: { type: [String], default: [] },
+    /** The 民生实事 project this activity inspects (a 视察 or 回头看 of SS2026-001), when it names one. */
+    project: { type: String },
     ...scheduledEventFields,
   },
   { timestamps: true, collection: 'activities' },
 );
 indexScheduledEvent(activitySchema);
+activitySchema.index({ project: 1 });
 
 export interface ActivityDoc {
   _id: unknown;
@@ -71,6 +74,7 @@ export interface ActivityDoc {
   createdBy: string;
   origin: string;
   roomCode?: RoomCode | null;
+  project?: string | null;
 }
 
 export function activityModel(conn: Connection) {

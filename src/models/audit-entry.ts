@@ -64,6 +64,7 @@ const AUDITED = new Set([
   'StudyQueue',
   // A vote's entry names the voter and the ballot, never a choice (the hook records no update contents).
   'Ballot',
+  'Project',
 ]);
 
 type Plain = Record<string, unknown>;

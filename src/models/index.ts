@@ -26,6 +26,7 @@ import { deploymentModel } from './deployment';
 import { auditEntryModel, auditPlugin } from './audit-entry';
 import { photoDropModel, photoModel } from './photo';
 import { ballotModel } from './ballot';
+import { projectModel } from './project';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
@@ -69,6 +70,8 @@ export function createModels(conn: Connection) {
     PhotoDrop: photoDropModel(conn),
     // -- secret ballots (票决)
     Ballot: ballotModel(conn),
+    // -- livelihood projects (民生实事) adopted by a ballot
+    Project: projectModel(conn),
   };
 }
 

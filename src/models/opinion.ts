@@ -141,6 +141,24 @@ const opinionSchema = new Schema(
     closedAt: { type: Date },
     withdrawnAt: { type: Date },
     rejectedAt: { type: Date },
+    /** 跟踪: the day a case answered B or C comes back in 督办 (set by the office; absent otherwise). */
+    followUpAt: { type: Date },
+    /**
+     * The last colour change (三色预警) the unit's contacts were told about, for this round and deadline, and when
+     * the office was asked to 督办: the colours job tells each change once, however often it runs.
+     */
+    colourNotice: {
+      type: new Schema(
+        {
+          round: { type: Number, required: true },
+          deadline: { type: Date, required: true },
+          colour: { type: String, enum: ['yellow', 'red'], required: true },
+          at: { type: Date, required: true },
+          escalatedAt: { type: Date },
+        },
+        { _id: false },
+      ),
+    },
     /** Time of the latest timeline entry: lets period reports skip untouched opinions. */
     lastEventAt: { type: Date, required: true },
     rounds: { type: [roundSchema], default: [] },

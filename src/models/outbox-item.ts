@@ -18,6 +18,8 @@ const outboxSchema = new Schema(
      * 'aibot-direct': the one person a one-to-one message over the long connection goes to. */
     userids: { type: [String], default: [] },
     url: { type: String },
+    /** A one-to-one message that must never become a group @-mention (a reminder to vote names who has not). */
+    privateOnly: { type: Boolean },
     /** A template card (JSON of src/cards' Card) sent instead of the text where the channel carries cards. */
     card: { type: String },
     /** 'app-card-update': the click's ResponseCode, which message/update_template_card takes once. */

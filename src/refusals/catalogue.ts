@@ -5,15 +5,27 @@
 import { CALENDAR_REFUSALS, type CalendarRefusalFields } from './calendar';
 import { EVENT_REFUSALS, type EventRefusalFields } from './events';
 import { RECORDS_REFUSALS, type RecordsRefusalFields } from './records';
+import { PROJECT_REFUSALS, type ProjectRefusalFields } from './projects';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
 import { UNIT_REFUSALS, type UnitRefusalFields } from './units';
+import { FOLLOW_UP_REFUSALS, type FollowUpRefusalFields } from './follow-up';
 import type { RefusalSpec } from './spec';
 
 export type { RefusalKind, RefusalSpec } from './spec';
 
 /** An opinion step a refusal can name (the words live in messages: opinionVerb). */
 export type OpinionStep =
-  'cosign' | 'withdraw' | 'rate' | 'assign' | 'reassign' | 'answer' | 'close' | 'reject' | 'remind';
+  | 'cosign'
+  | 'withdraw'
+  | 'rate'
+  | 'assign'
+  | 'reassign'
+  | 'answer'
+  | 'close'
+  | 'reject'
+  | 'remind'
+  | 'followUp'
+  | 'reopen';
 
 /** The step before the refused one, for "最近一步：…". */
 export interface LastStep {
@@ -25,7 +37,14 @@ export interface LastStep {
 
 /** Every refusal code with its fields: the opinions', study's, ballots' and announcements' here, other domains' in blocks. */
 export interface RefusalFields
-  extends EventRefusalFields, RosterRefusalFields, CalendarRefusalFields, RecordsRefusalFields, UnitRefusalFields {
+  extends
+    EventRefusalFields,
+    RosterRefusalFields,
+    CalendarRefusalFields,
+    RecordsRefusalFields,
+    UnitRefusalFields,
+    ProjectRefusalFields,
+    FollowUpRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -178,6 +197,8 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   ...CALENDAR_REFUSALS,
   ...RECORDS_REFUSALS,
   ...UNIT_REFUSALS,
+  ...PROJECT_REFUSALS,
+  ...FOLLOW_UP_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

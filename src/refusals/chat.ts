@@ -3,8 +3,10 @@ import { formatDate, formatDateTime, formatShortDateTime } from '../time/format'
 import type { RefusalCode, RefusalFields } from './catalogue';
 import { CALENDAR_CHAT, RECORDS_CHAT } from './chat-calendar';
 import { EVENT_CHAT } from './chat-events';
+import { PROJECT_CHAT } from './chat-projects';
 import { ROSTER_CHAT } from './chat-roster';
 import { UNIT_CHAT } from './chat-units';
+import { FOLLOW_UP_CHAT } from './chat-follow-up';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -124,6 +126,8 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   ...CALENDAR_CHAT,
   ...RECORDS_CHAT,
   ...UNIT_CHAT,
+  ...PROJECT_CHAT,
+  ...FOLLOW_UP_CHAT,
 };
 
 /** A refusal as the chat says it. */

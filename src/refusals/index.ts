@@ -11,7 +11,9 @@ export {
 export { type CalendarRefusalCode, type CalendarRefusalFields, type HolidayList } from './calendar';
 export { type RecordsRefusalCode, type RecordsRefusalFields } from './records';
 export { type EventKind, type EventRefusalCode, type EventRefusalFields } from './events';
+export { type ProjectRefusalCode, type ProjectRefusalFields } from './projects';
 export { type RosterMatch, type RosterNameRefusal, type RosterRefusalCode, type RosterRefusalFields } from './roster';
 export { type UnitRefusalCode, type UnitRefusalFields } from './units';
+export { type FollowUpRefusalCode, type FollowUpRefusalFields } from './follow-up';
 export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';
 export { type ChatRendering, renderForChat } from './chat';

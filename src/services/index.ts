@@ -33,6 +33,7 @@ import { createAudit } from './audit';
 import type { YearArrangement } from '../time/holiday-calendar';
 import { createPhotos, type PhotoSource, PhotoRefused } from './photos';
 import { createBallots } from './ballots';
+import { createProjects } from './projects';
 
 export interface ServiceDeps {
   models: Models;
@@ -168,6 +169,16 @@ export function createServices(
   const outboxHealth = createOutboxHealth(deps.models);
   // The one place that decides whether what the chat hands out comes as a file or as a console link.
   const files = createFileDelivery({ notify, channel: fileChannelOf(deps.config), maxFileBytes: FILE_MAX_BYTES });
+  // -- secret ballots (票决, 满意度测评, 部门评议) and the 民生实事 projects they adopt
+  const ballots = createBallots({
+    models: deps.models,
+    notify,
+    roster,
+    office: officeDirectory,
+    timezone: deps.config.timezone,
+    unitRecords: opinions.unitRecords,
+  });
+  const projects = createProjects({ models: deps.models, notify, roster, ballots, timezone: deps.config.timezone });
   return {
     notify,
     holidays,
@@ -201,14 +212,8 @@ export function createServices(
     }),
     reports: createReportDelivery({ files, performance, reportUrl: consoleAuth.reportUrl }),
     audit: createAudit({ models: deps.models, clock: deps.clock }),
-    // -- secret ballots (票决)
-    ballots: createBallots({
-      models: deps.models,
-      notify,
-      roster,
-      office: officeDirectory,
-      timezone: deps.config.timezone,
-    }),
+    ballots,
+    projects,
     // -- photos (随手拍)
     photos: createPhotos({
       models: deps.models,

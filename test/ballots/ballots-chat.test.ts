@@ -70,7 +70,10 @@ it('refuses a wrong number of choices, unknown numbers, and people not entitled'
   expect(await vote('d01', 'PJ2026-001 1 2 3')).toContain('您写了 3 项');
   expect(await vote('d01', 'PJ2026-001 1 9')).toBe('序号 9 不是 PJ2026-001 的候选，候选序号是 1 到 4。');
   expect(await vote('d01', 'PJ2026-001 2 2')).toBe('同一个序号只能写一次（PJ2026-001）。');
-  expect(await vote('d01', 'PJ2026-001 甲 乙')).toBe('请用候选的序号投票，序号之间用空格隔开。例：投票 PJ2026-001 1 3');
+  expect(await vote('d01', 'PJ2026-001 甲 乙')).toBe(
+    '请用候选的序号投票，序号之间用空格隔开。例：投票 PJ2026-001 1 3\n（测评、评议请按顺序逐项写：满意、基本满意或不满意）',
+  );
+  expect(await vote('d01', 'PJ2026-001 满意 满意')).toBe('PJ2026-001 是票决，请写候选的序号，例：投票 PJ2026-001 1 3');
   expect(await vote('d01', 'PJ2026-009 1 2')).toBe('没有找到票决 PJ2026-009。发送「票决」查看编号。');
   expect(await vote('d01', '')).toContain('格式：投票 <编号> <序号>');
   // The office is not among the voters.

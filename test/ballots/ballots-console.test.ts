@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { type ConsoleClient, signIn } from '../helpers/console';
 import { type Harness, createHarness } from '../helpers/harness';
+import { rowsOf, workbook } from '../helpers/workbook';
 import { binary, readZip } from '../helpers/zip';
 
 // 票决 in the console: the office opens (form errors per field), watches turnout, closes, reads the tally and
@@ -32,17 +32,6 @@ const form = (over: Record<string, unknown> = {}) => ({
   requestId: rid(),
   ...over,
 });
-
-async function workbook(buf: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  return wb;
-}
-const rowsOf = (ws: ExcelJS.Worksheet) => {
-  const out: unknown[][] = [];
-  ws.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
-  return out;
-};
 
 it('is the office’s: a deputy can neither list, open, read turnout nor close', async () => {
   expect((await deputy.get('/api/console/ballots')).status).toBe(403);
@@ -85,6 +74,7 @@ it('opens once per request, shows turnout while open, and hides the tally', asyn
     state: 'open',
     ballot: expect.objectContaining({ turnout: 2, entitled: 3 }),
     notVoted: [{ userid: 'wangwu', name: '王五' }],
+    records: [],
   });
   expect(JSON.stringify(detail.body)).not.toMatch(/counts|votes|tally/);
   expect((await office.get('/api/console/ballots/PJ2026-001/result.xlsx')).status).toBe(409);

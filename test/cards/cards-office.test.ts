@@ -73,7 +73,7 @@ describe('督办 from the overdue list', () => {
     h.clock.set('2026-12-10T10:00:00+08:00');
     const card = await askCard(h, 'office1', '督办');
     expect(card.button_list?.map((b) => b.text)).toContain(code);
-    expect(cardText(card)).toMatch(new RegExp(`${code} 住建局 逾期\\d+天`));
+    expect(cardText(card)).toMatch(new RegExp(`【红牌】${code} 住建局 逾期\\d+个工作日`));
     const chased = await tapButton(h, 'office1', card, code);
     expect(cardText(chased.card!)).toContain(`已督办 ${code}`);
     const o = await h.models.Opinion.findOne({ code }).lean();

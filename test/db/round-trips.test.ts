@@ -75,6 +75,7 @@ const SCRIPT: Array<[user: string, text: string, expected: string | RegExp]> = [
   ['clerk', '公告列表', 'GG2026-001'],
   ['zhang', '票决', '票决'],
   ['clerk', '票决结果 PJ2026-001', '没有找到票决 PJ2026-001'],
+  ['zhang', '实事', '民生实事'],
 ];
 
 it(`costs at most ${MEDIAN_MAX} database commands per chat command at the median, and never more than ${ANY_MAX}`, async () => {

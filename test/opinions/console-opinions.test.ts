@@ -232,7 +232,8 @@ describe('actions', () => {
     v = r.body.version;
     r = await office.post(`/api/console/opinions/${code}/close`, { version: v });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ status: '已办结', actions: [] });
+    // A closed case can only be reopened (重办) when its problem returns.
+    expect(r.body).toMatchObject({ status: '已办结', actions: ['reopen'] });
     const closed = await pushed();
     expect(closed[0]).toContain('已办结');
     expect(r.body.timeline.map((e: { via: string }) => e.via)).toEqual([
@@ -469,6 +470,7 @@ describe('lookups, overview, exports', () => {
       answered: expect.stringMatching(/%$/),
       closed: expect.stringMatching(/%$/),
       satisfied: '—',
+      resolved: expect.stringMatching(/%$/),
     });
     expect(r.body.dueByUnit).toEqual(expect.arrayContaining([{ unit: '环卫所', overdue: 3, dueSoon: 0 }]));
     expect(r.body.monthly).toHaveLength(12);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await say('clerk', '办结 YJ2025-001');
 
   at('2026-03-02T10:00:00');
-  expect(await say('clerk', '督办')).toBe('目前没有逾期或 3 天内到期的建议。');
+  expect(await say('clerk', '督办')).toBe('目前没有红牌（逾期）或黄牌（3 个工作日内到期）的建议。');
   for (const text of Object.values(TEXTS)) await say('zhangsan', `建议 ${text}`);
   at('2026-03-02T11:00:00');
   await say('clerk', '交办 1 单位：公安分局 期限：2026-03-10');
@@ -40,8 +40,8 @@ beforeAll(async () => {
   await say('clerk', '交办 8 单位：交通运输局');
   at('2026-03-05T10:00:00');
   await say('clerk', '答复 1 A 已修复');
-  await say('clerk', '答复 7 A 已协调增加床位');
-  await say('clerk', '答复 8 A 已增开班次');
+  await say('clerk', '答复 7 B 已协调增加床位');
+  await say('clerk', '答复 8 C 已增开班次');
   await say('zhangsan', '评价 1 满意');
   await say('clerk', '办结 1');
   await say('clerk', '办结 7');
@@ -63,12 +63,11 @@ it('yearRates follows the single definition on the known data set', async () => 
     closed: 2,
     rated: 3,
     satisfied: 2,
-    resolved: 0,
+    resolved: 3,
     answerRate: '60.0%',
     closeRate: '40.0%',
     satisfactionRate: '66.7%',
-    // Answers given without a 落实 class are answered but not counted as solved.
-    resolveRate: '0.0%',
+    resolveRate: '100.0%',
   });
   expect(await h.services.opinions.yearRates(2025)).toMatchObject({
     assignedOrLater: 1,
@@ -131,7 +130,7 @@ it('督办 and the overdue contracts list overdue and soon-due opinions by unit,
   const report = await h.services.opinions.overdueReport(h.clock.now());
   expect(report).not.toBeNull();
   expect(await h.say('clerk', '督办')).toBe(report);
-  expect(report).toContain('逾期 1 件，3 天内到期 1 件');
+  expect(report).toContain('红牌（逾期）1 件，黄牌（3 个工作日内到期）1 件');
   expect(report).not.toContain('13800001111');
   const lines = report!.split('\n');
   const police = lines.indexOf('**公安分局**');
@@ -139,9 +138,12 @@ it('督办 and the overdue contracts list overdue and soon-due opinions by unit,
   expect(police).toBeGreaterThan(0);
   expect(transport).toBeGreaterThan(police);
   expect(lines[police + 1]).toContain(
-    'YJ2026-003 老街消防通道被占用，联系 138****1111（<font color="warning">逾期 9 天</font>',
+    // Working days since the deadline (Friday 03-20): 03-23 … 03-27; a Sunday counts none.
+    '【红牌】YJ2026-003 老街消防通道被占用，联系 138****1111（<font color="warning">逾期 5 个工作日</font>',
   );
-  expect(lines[transport + 1]).toContain('YJ2026-008 公交车班次太少（还剩 2 天，期限 2026年3月31日（周二））');
+  expect(lines[transport + 1]).toContain(
+    '【黄牌】YJ2026-008 公交车班次太少（还剩 2 个工作日，期限 2026年3月31日（周二））',
+  );
   expect(report).not.toContain('YJ2026-002');
 
   expect(await h.services.opinions.overdueSummary(h.clock.now())).toEqual({

@@ -58,6 +58,8 @@ it('holds the ledgers, the units’ records, each deputy’s draft and an index 
       '05-述职报告草稿/李四-2026年述职报告草稿.docx',
       '05-述职报告草稿/王五-2026年述职报告草稿.docx',
       '06-票决结果-2026.xlsx',
+      '07-民生实事-2026.xlsx',
+      '08-测评评议结果-2026.xlsx',
     ].sort(),
   );
   for (const name of names.filter((n) => n.endsWith('.xlsx'))) await workbook(zip.get(name)!);
@@ -110,8 +112,8 @@ it('counts each unit’s cases, answers on time and 满意率 from the opinions�
   ]);
   // Figures only (the working-day average is the unit records' own test's, test/units/unit-records.test.ts).
   expect(summary.slice(1).map((r) => [...r.slice(0, 7), ...r.slice(8)])).toEqual([
-    ['城管执法中队', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, '100.0%', '0.0%', '100.0%'],
-    ['环卫所', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, '100.0%', '0.0%', '—'],
+    ['城管执法中队', 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, '100.0%', '100.0%', '100.0%'],
+    ['环卫所', 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '100.0%', '100.0%', '—'],
   ]);
   expect(detail.slice(1).map((r) => [r[0], r[1], r[7], r[9] ?? null])).toEqual([
     ['城管执法中队', 'YJ2026-001', '按期', '满意'],
@@ -136,7 +138,7 @@ it('is the office’s alone, and the same pack comes from npm run export -- pack
   const file = path.join(dir, 'pack.zip');
   expect(await run(['pack', '--year', '2026', '--out', file])).toBe(0);
   expect(out.join('\n')).toContain('已导出年度资料包');
-  expect([...readZip(await readFile(file)).keys()]).toHaveLength(9);
+  expect([...readZip(await readFile(file)).keys()]).toHaveLength(11);
   expect(await run(['pack', '--year', '2026', '--out', path.join(dir, 'pack.xlsx')])).toBe(2);
   expect(err.join('\n')).toContain('应以 .zip 结尾');
 });

@@ -96,6 +96,9 @@ it('任务 lists each job with its last runs and when it is next due', async () 
     '**过期记录清理**',
     '最近：11月23日 03:00 完成：没有需要处理的',
     '下次：2026年11月24日（周二）03:00',
+    '**三色预警（提醒承办单位、提请督办）**',
+    '最近：11月23日 09:00 完成：没有需要处理的',
+    '下次：2026年11月24日（周二）09:00',
     '周报可以先发送「周报」预览。',
   ]);
   expect(await h.say('zhangsan', '任务')).not.toContain('定时任务');
@@ -160,6 +163,8 @@ it('an empty week is one line', async () => {
 });
 
 it('the overdue report goes to the office on workdays by the official calendar only', async () => {
+  // The office's daily push (the colours job's 提请督办 goes to the office too: test/units/colours.test.ts).
+  const overduePushes = () => h.groupTexts().filter((t) => t.startsWith('<@office1>\n**督办提醒**'));
   h.clock.set(at('2026-09-01T10:00:00'));
   await h.say('zhangsan', '建议 村口路灯坏了三个月，请尽快维修 #公共交通');
   await h.say('office1', '交办 YJ2026-001 单位：交通运输局 期限：2026-09-10');
@@ -169,11 +174,11 @@ it('the overdue report goes to the office on workdays by the official calendar o
   expect(await h.models.JobRun.findOne({ slot: 'overdue:2026-10-01T09:30' }).lean()).toMatchObject({
     note: 'not_workday',
   });
-  expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toEqual([]);
+  expect(overduePushes()).toEqual([]);
   // Friday 9 October is a working day.
   await tickAt('2026-10-09T09:30:00');
   await tickAt('2026-10-09T09:31:00');
-  const sent = h.groupTexts().filter((t) => t.startsWith('<@office1>'));
+  const sent = overduePushes();
   expect(sent).toHaveLength(1);
   expect(sent[0]).toContain('YJ2026-001');
   // 任务 names the next working day: Saturday 10 October is a make-up working day, Sunday is not.
@@ -181,13 +186,13 @@ it('the overdue report goes to the office on workdays by the official calendar o
     '**逾期意见提醒（发给人大办）**\n最近：10月9日 09:30 完成：发送 1\n下次：2026年10月10日（周六）09:30',
   );
   await tickAt('2026-10-10T09:30:00');
-  expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toHaveLength(2);
+  expect(overduePushes()).toHaveLength(2);
   expect(await h.say('office1', '任务')).toContain('下次：2026年10月12日（周一）09:30');
   await tickAt('2026-10-11T09:30:00');
   expect(await h.models.JobRun.findOne({ slot: 'overdue:2026-10-11T09:30' }).lean()).toMatchObject({
     note: 'not_workday',
   });
-  expect(h.groupTexts().filter((t) => t.startsWith('<@office1>'))).toHaveLength(2);
+  expect(overduePushes()).toHaveLength(2);
 });
 
 it('cleanup expires old delivery records, finished pushes and old runs, and keeps what is still owed', async () => {

@@ -19,7 +19,7 @@ function emptyData(): DigestData {
     },
     overdue: { count: 0 },
     year: 2026,
-    rates: { answerRate: '—', closeRate: '—', satisfactionRate: '—' },
+    rates: { answerRate: '—', closeRate: '—', satisfactionRate: '—', resolveRate: '—' },
     study: [],
   };
 }
@@ -67,7 +67,7 @@ function knownWeek(): DigestData {
       ratings: { 满意: 1, 基本满意: 1, 不满意: 0 },
     },
     overdue: { count: 2, oldest: { code: 'YJ2026-004', title: '村口路灯不亮', overdueDays: 12 } },
-    rates: { answerRate: '80.0%', closeRate: '60.0%', satisfactionRate: '100.0%' },
+    rates: { answerRate: '80.0%', closeRate: '60.0%', satisfactionRate: '100.0%', resolveRate: '50.0%' },
     study: [{ code: 'XX2026-003', title: '代表法第二讲', learned: 20, total: 45 }],
   };
 }
@@ -102,7 +102,7 @@ describe('formatDigest', () => {
         '上周推送 XX2026-003《代表法第二讲》，已学 20/45 人',
         '',
         '**2026年以来**',
-        '答复率 80.0%，办结率 60.0%，满意率 100.0%',
+        '答复率 80.0%，办结率 60.0%，满意率 100.0%，解决率 50.0%',
         '',
         '**请您**',
         '- 报名活动：报名 HD2026-003',

@@ -176,7 +176,8 @@ describe('the unit answers, the office reviews', () => {
     const o = (await h.models.Opinion.findOne({ code }).lean())!;
     expect(o).toMatchObject({ status: '已答复', resolution: 'B', answer: '已列入明年维修计划，本周五前设警示牌' });
     expect(o.pendingAnswer).toBeUndefined();
-    const filerView = await h.say('zhangsan', `进度 ${code}`, single);
+    // In the group (one-to-one the filer now gets the rating card).
+    const filerView = await h.say('zhangsan', `进度 ${code}`);
     expect(filerView).toContain('答复【B 正在解决】：已列入明年维修计划，本周五前设警示牌');
     expect(filerView).not.toContain('请写明警示牌何时设置');
     expect(filerView).not.toContain('提交答复');

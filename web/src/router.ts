@@ -122,6 +122,12 @@ export const router = createRouter({
       props: true,
       meta: { unit: true, title: '待办' },
     },
+    {
+      path: '/projects',
+      name: 'projects',
+      component: () => import('./pages/ProjectsPage.vue'),
+      meta: { office: true, title: '民生实事' },
+    },
     { path: '/me', name: 'me', component: () => import('./pages/MyOpinionsPage.vue'), meta: { title: '我的' } },
     {
       path: '/me/performance',

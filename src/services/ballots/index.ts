@@ -8,4 +8,9 @@ export {
   createBallots,
 } from './ballots';
 export { BALLOT_LIMITS, type Tally, type TallyLine, tallyOf } from './rules';
+export { type BallotType } from './ballot-row';
+export { type ClosedResult, outcomeOf } from './ballots';
+export { type OpenAppraisalInput } from './appraisal';
+export { APPRAISAL_LIMITS, RATING_WORDS, type RatingLine, type RatingTally } from './rating-rules';
+export { type ReminderResult } from './reminder';
 export { formatResult } from './format';

@@ -14,7 +14,7 @@ export interface DigestData {
   lastWeek: PeriodStats;
   overdue: { count: number; oldest?: { code: string; title: string; overdueDays: number } };
   year: number;
-  rates: { answerRate: string; closeRate: string; satisfactionRate: string };
+  rates: { answerRate: string; closeRate: string; satisfactionRate: string; resolveRate: string };
   /** Study items pushed last week, with how many marked them out of how many deputies. */
   study: Array<{ code: string; title: string; learned: number; total: number }>;
 }
@@ -120,12 +120,12 @@ function overdueSection(d: DigestData): string | undefined {
 }
 
 function ratesSection(d: DigestData): string | undefined {
-  const { answerRate, closeRate, satisfactionRate } = d.rates;
-  const known = [answerRate, closeRate, satisfactionRate].some((r) => r && r !== '—');
+  const { answerRate, closeRate, satisfactionRate, resolveRate } = d.rates;
+  const known = [answerRate, closeRate, satisfactionRate, resolveRate].some((r) => r && r !== '—');
   if (!known) return undefined;
   return [
     t('digestRatesHeader', { year: d.year }),
-    t('digestRates', { answer: answerRate, close: closeRate, satisfaction: satisfactionRate }),
+    t('digestRates', { answer: answerRate, close: closeRate, satisfaction: satisfactionRate, resolve: resolveRate }),
   ].join('\n');
 }
 

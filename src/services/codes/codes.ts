@@ -2,7 +2,7 @@ import type { Models } from '../../models';
 import { counters } from '../../repositories';
 import { toHalfWidth } from '../../text/normalize';
 
-export type CodePrefix = 'YJ' | 'HD' | 'HY' | 'XX' | 'GG' | 'PJ';
+export type CodePrefix = 'YJ' | 'HD' | 'HY' | 'XX' | 'GG' | 'PJ' | 'SS';
 
 export interface Code {
   prefix: CodePrefix;

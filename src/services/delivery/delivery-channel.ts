@@ -10,6 +10,8 @@ export interface ChannelItem {
   userids: string[];
   /** A file's name as the recipient sees it. */
   filename?: string | null;
+  /** Never to be turned into a group message (no fallback): a reminder to vote names who has not. */
+  privateOnly?: boolean | null;
   /** A template card (JSON of src/cards' Card), sent instead of the text where the channel carries cards. */
   card?: string | null;
 }

@@ -40,6 +40,15 @@ export interface Notifier {
    * WeCom wants a task id used once per bot: one app message to all, or one card per long-connection chat.
    */
   cardPrivately(key: string, userids: string[], markdown: string, card: () => Card): Promise<void>;
+  /**
+   * Tells specific people privately or not at all: by app message (NOTIFY_CHANNEL=app), else one-to-one over the
+   * long connection to those who have written to the bot; never in the group. Says who could not be reached.
+   */
+  toUsersPrivately(
+    key: string,
+    userids: string[],
+    markdown: string,
+  ): Promise<{ told: string[]; unreachable: string[] }>;
   /** Several personal notices of one step queued in one write (交办 tells the filer and the unit). */
   together(build: (n: NoticeSink) => Promise<void>): Promise<void>;
 }
@@ -148,6 +157,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async cardPrivately(key, userids, markdown, card) {
       await enqueue(await planPrivately(deps, key, userids, markdown, card));
     },
+    toUsersPrivately: (key, userids, markdown) => toUsersPrivately(deps, done, { key, userids, markdown }),
     async together(build) {
       const planned: PushRequest[] = [];
       await build({
@@ -238,9 +248,46 @@ async function planPrivately(
     .filter((u) => known.has(u))
     .map((u) => ({
       key: `${key}:direct:${u}`,
-      target: { kind: 'direct', userid: u },
+      // A refused one-to-one message must not fall back to a group @-mention: the card is the office's.
+      target: { kind: 'direct', userid: u, privateOnly: true },
       format: 'markdown',
       content: markdown,
       card: card(),
     }));
+}
+
+/** A notice for some people, privately (app message, or one-to-one over the long connection) or not at all. */
+async function toUsersPrivately(
+  deps: NotifierDeps,
+  done: () => void,
+  n: { key: string; userids: string[]; markdown: string },
+): Promise<{ told: string[]; unreachable: string[] }> {
+  const { key, markdown } = n;
+  const unique = [...new Set(n.userids)].filter(Boolean);
+  if (deps.channel === 'app') {
+    if (unique.length)
+      await deps.outbox.enqueue({
+        key,
+        target: { kind: 'users', userids: unique },
+        format: 'markdown',
+        content: markdown,
+      });
+    done();
+    return { told: unique, unreachable: [] };
+  }
+  const privately =
+    deps.direct && unique.length && utf8Bytes(markdown) <= LIMITS.direct
+      ? await deps.direct.known(unique)
+      : new Set<string>();
+  const told = unique.filter((u) => privately.has(u));
+  await deps.outbox.enqueueAll(
+    told.map((u) => ({
+      key: `${key}:direct:${u}`,
+      target: { kind: 'direct', userid: u, privateOnly: true },
+      format: 'markdown',
+      content: markdown,
+    })),
+  );
+  done();
+  return { told, unreachable: unique.filter((u) => !privately.has(u)) };
 }

@@ -9,7 +9,7 @@ export type OutboxTarget =
   | { kind: 'group'; mentionUserids?: string[] }
   | { kind: 'users'; userids: string[] }
   /** One person, privately, over the long connection (aibot_send_msg, chat_type 1): one part only. */
-  | { kind: 'direct'; userid: string }
+  | { kind: 'direct'; userid: string; privateOnly?: boolean }
   /** The self-built app's card redrawn for the person who tapped it (message/update_template_card); needs `card`. */
   | { kind: 'app_card_update'; userid: string; responseCode: string }
   | { kind: 'response_url'; url: string };
@@ -182,6 +182,7 @@ function partUpserts(req: PushRequest, now: Date, groupChannel: string) {
             userids: req.format === 'text' && channel === groupChannel && i < parts.length - 1 ? [] : userids,
             url: req.target.kind === 'response_url' ? req.target.url : undefined,
             responseCode: req.target.kind === 'app_card_update' ? req.target.responseCode : undefined,
+            privateOnly: req.target.kind === 'direct' && req.target.privateOnly ? true : undefined,
             card: req.card && parts.length === 1 ? JSON.stringify(req.card) : undefined,
             status: 'pending',
             attempts: 0,

@@ -1,4 +1,5 @@
 import type { Actor } from '../roster';
+import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
 import { activityCard } from '../../cards';
@@ -28,6 +29,8 @@ export interface NewActivity {
   /** The chat's 截止：, read by its door. */
   deadline?: SignupDeadlineChoice;
   type?: string;
+  /** The 民生实事 project this activity inspects (SS2026-001), checked to exist. */
+  project?: string;
   /** The console's form: instants and a number instead of the chat's text (then time, capacity, deadline are unused). */
   form?: { at: EventTimeInput; capacity: number | null; deadline: Date | null };
   actor: Actor;
@@ -57,6 +60,8 @@ export function createActivities(d: EventDeps) {
           : i.deadline
             ? resolveSignupDeadline(i.deadline, i.now, startAt, tz, await storedCalendarFor(d, i.deadline, i.now))
             : undefined;
+        if (i.project && !(await d.models.Project.exists({ code: i.project })))
+          refuse('project.unknownForActivity', { code: i.project });
         const deadline = signup?.date ?? startAt;
         const deadlineEstimated = signup?.estimated ?? false;
         const created = await Activity.create({
@@ -70,6 +75,7 @@ export function createActivities(d: EventDeps) {
           deadlineIsDefault: !signup,
           deadlineEstimated,
           capacity,
+          ...(i.project ? { project: i.project } : {}),
         });
         return created.toObject() as unknown as ActivityDoc;
       },

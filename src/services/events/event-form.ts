@@ -1,5 +1,6 @@
 import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
+import { yearOf } from '../../time/zone';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { EventDeps } from './deps';
@@ -30,6 +31,8 @@ export interface NewEventForm {
   kind: 'activity' | 'meeting';
   title: string;
   type?: string;
+  /** Activities only: the 民生实事 project inspected. */
+  project?: string;
   at: EventTimeInput;
   place: string;
   capacity?: number | null;
@@ -58,7 +61,11 @@ export function createEventForms(
     const r =
       f.kind === 'activity'
         ? await s.activities
-            .create({ ...common, form: { at: f.at, capacity: f.capacity ?? null, deadline: f.deadline ?? null } })
+            .create({
+              ...common,
+              project: f.project,
+              form: { at: f.at, capacity: f.capacity ?? null, deadline: f.deadline ?? null },
+            })
             .then((x) => ({ code: x.activity.code, existed: x.existed, roomOn: Boolean(x.activity.roomCode) }))
         : await s.meetings
             .create({ ...common, at: f.at })
@@ -123,12 +130,19 @@ export function createEventForms(
     return { code: doc.code, changed };
   }
 
-  /** What the form offers: the configured types, and who a meeting notice goes to (every active deputy). */
-  async function options() {
+  /**
+   * What the form offers: the configured types, who a meeting notice goes to (every active deputy), and the
+   * year's 民生实事 projects an activity may inspect.
+   */
+  async function options(now: Date) {
+    const projects = await d.models.Project.find({ year: yearOf(now, d.config.timezone) }, { code: 1, title: 1 })
+      .sort({ seq: 1 })
+      .lean<Array<{ code: string; title: string }>>();
     return {
       activityTypes: [...tun.activityTypes],
       meetingTypes: [...tun.meetingTypes],
       meetingExpected: (await d.roster.activeDeputies()).length,
+      projects: projects.map((p) => ({ code: p.code, title: p.title })),
     };
   }
 

@@ -11,3 +11,5 @@ export { type LedgerDeliveryService, createLedgerDelivery } from './ledger-deliv
 export { writeUnitRecords } from './unit-records';
 export { writeYearPack } from './year-pack';
 export { writeBallotResults } from './ballot-results';
+export { type AppraisalTally, writeAppraisalResults } from './appraisal-results';
+export { writeProjectsWorkbook } from './projects-workbook';

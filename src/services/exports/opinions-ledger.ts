@@ -1,4 +1,5 @@
 import { exportHeaders, exportNames, exportWords } from '../../messages/exports';
+import { RESOLUTION_LABELS } from '../../contracts/labels';
 import type { Models } from '../../models';
 import type { Opinion } from '../opinions';
 import { maskSensitive } from '../../text/mask';
@@ -38,6 +39,7 @@ const COLUMNS: Array<[key: string, width: number, kind?: ColumnKind]> = [
   ['unit', 16],
   ['deadline', 12, 'date'],
   ['answer', 40, 'longText'],
+  ['resolution', 9],
   ['rating', 9],
   ['filedAt', 17, 'datetime'],
   ['assignedAt', 17, 'datetime'],
@@ -80,6 +82,7 @@ function rowOf(o: Opinion, names: Map<string, string>, opts: OpinionsLedgerOptio
     o.unit,
     o.deadline,
     text(o.answer),
+    o.resolution ? `${o.resolution} ${RESOLUTION_LABELS[o.resolution]}` : undefined,
     o.rating,
     o.filedAt,
     o.assignedAt,

@@ -6,6 +6,10 @@ import { exportHeaders, packWords } from '../../messages/exports';
 import type { Models } from '../../models';
 import type { CheckinTunables } from '../events';
 import type { Ballots } from '../ballots';
+import type { Projects } from '../projects';
+import { projectPackWords } from '../../messages/projects';
+import { type AppraisalTally, writeAppraisalResults } from './appraisal-results';
+import { writeProjectsWorkbook } from './projects-workbook';
 import type { Performance } from '../performance';
 import type { Roster } from '../roster';
 import { writeActivitiesLedger } from './activities-ledger';
@@ -15,14 +19,16 @@ import { writePerformanceRegister } from './performance-register';
 import { type UnitRecordsOf, writeUnitRecords } from './unit-records';
 import { FileWriteError, writeXlsx } from './xlsx-stream';
 
-// The year-end pack (年度资料包): the three ledgers, the units' records, the ballots' tallies, every deputy's 述职 draft and an
+// The year-end pack (年度资料包): the three ledgers, the units' records, the ballots' tallies, the 民生实事 projects, the
+// 测评 / 评议 results, every deputy's 述职 draft and an
 // index, in one zip. Each part is written and added one at a time, so memory stays flat with the roster.
 
 export interface YearPackDeps {
   models: Models;
   roster: Roster;
   performance: Pick<Performance, 'register' | 'reportOf' | 'windowOf'>;
-  ballots: Pick<Ballots, 'closedOfYear'>;
+  ballots: Pick<Ballots, 'closedOfYear' | 'recordsOf'>;
+  projects: Pick<Projects, 'ofYear'>;
   unitRecords: UnitRecordsOf;
   config: { timezone: string; tunables: { activityTypes: readonly string[]; checkin: CheckinTunables } };
 }
@@ -125,10 +131,7 @@ export async function writeYearPack(
       await zip.add(report.docx, name);
       index.push({ file: name, contents: packWords.reportWhat(e.deputy.name), rows: 1 });
     }
-    const results = await d.ballots.closedOfYear(o.year, o.now);
-    await part(packWords.ballotsFile(o.year), packWords.ballotsWhat, (out) =>
-      writeBallotResults({ timezone: tz }, { out, results }),
-    );
+    await addBallotParts(d, o, part);
     await part(packWords.indexFile, packWords.indexWhat, (out) => writeIndex(out, tz, index));
     await zip.finish();
     await rename(partial, o.out).catch((err: NodeJS.ErrnoException) => {
@@ -154,4 +157,26 @@ async function writeIndex(out: string, tz: string, rows: IndexRow[]): Promise<{ 
     for (const r of rows) await sheet.addRow([r.file, r.contents, r.rows]);
     return { rows: rows.length };
   });
+}
+
+type Part = (name: string, contents: string, write: (file: string) => Promise<{ rows: number }>) => Promise<void>;
+
+/** 06 the 票决 tallies, 07 the 民生实事 projects with their progress, 08 the 测评 / 评议 results (tallies only). */
+async function addBallotParts(d: YearPackDeps, o: { year: number; now: Date }, part: Part): Promise<void> {
+  const tz = d.config.timezone;
+  const closed = await d.ballots.closedOfYear(o.year, o.now);
+  const picks = closed.flatMap((r) => (r.state === 'closed' ? [r] : []));
+  await part(packWords.ballotsFile(o.year), packWords.ballotsWhat, (out) =>
+    writeBallotResults({ timezone: tz }, { out, results: picks }),
+  );
+  const projects = await d.projects.ofYear(o.year);
+  await part(projectPackWords.projectsFile(o.year), projectPackWords.projectsWhat, (out) =>
+    writeProjectsWorkbook({ timezone: tz }, { out, projects }),
+  );
+  const rated: AppraisalTally[] = [];
+  for (const r of closed)
+    if (r.state === 'rated') rated.push({ ...r, records: await d.ballots.recordsOf(r.ballot, o.now) });
+  await part(projectPackWords.appraisalsFile(o.year), projectPackWords.appraisalsWhat, (out) =>
+    writeAppraisalResults({ timezone: tz }, { out, results: rated }),
+  );
 }

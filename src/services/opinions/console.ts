@@ -1,11 +1,16 @@
 import { escapeRegex } from '../../text/normalize';
 import { fromWallTime, wallTime } from '../../time/zone';
 import { parseCode, formatCode } from '../codes';
-import { dueSoonHorizon } from './due';
+import { colourFilter, colourRuleOf } from './colours';
+import { contactsOfUnits } from './colour-notices';
+import { t } from '../../messages';
+import { groupSafe } from '../../text/group-safe';
+import type { Colour } from '../../contracts/labels';
 import type { OpinionNotices } from './notices';
 import {
   type ActionInput,
   applyGuarded,
+  formatDeadline,
   loadOpinion,
   type Opinion,
   type OpinionDeps,
@@ -24,7 +29,9 @@ export interface OpinionFilter {
   source?: '代表' | '群众反映';
   /** A userid or an exact name. */
   filer?: string;
+  /** 已逾期 / 即将到期: the red and yellow cases; review: a unit's answer waiting for 审核. */
   due?: 'overdue' | 'soon' | 'review';
+  colour?: Colour;
   q?: string;
 }
 
@@ -88,16 +95,13 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
     if (f.unit) q.unit = f.unit;
     if (f.source) q.source = f.source;
     if (f.filer) q.$or = [{ filer: f.filer }, { filerName: f.filer }];
-    if (f.due === 'overdue') {
-      q.status = '已交办';
-      q.deadline = { $lt: now };
-    } else if (f.due === 'review') {
+    if (f.due === 'review') {
       q.status = '已交办';
       q.pendingAnswer = { $exists: true };
-    } else if (f.due === 'soon') {
-      q.status = '已交办';
-      q.deadline = { $gte: now, $lte: dueSoonHorizon(now, d.config.tunables.dueSoonDays, tz) };
     }
+    // 已逾期 is red and 即将到期 yellow: one definition (colours.ts) for the list, 督办 and the job.
+    const colour = f.colour ?? (f.due === 'overdue' ? 'red' : f.due === 'soon' ? 'yellow' : undefined);
+    if (colour) Object.assign(q, colourFilter(colour, now, colourRuleOf(d)));
     const text = f.q?.trim();
     if (text) {
       const code = parseCode(text, 'YJ', wallTime(now, tz).year);
@@ -168,7 +172,10 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
     return months;
   }
 
-  /** 督办 one case (console): recorded in its history; the filer and co-signers are told the office chased the unit. */
+  /**
+   * 督办 one case (console's button, the chat's 催办): recorded in its history; the filer and co-signers are told
+   * the office chased the unit, and the unit's contacts privately to answer.
+   */
   async function remind({ code, expectedVersion }: OpinionRef, input: ActionInput): Promise<Opinion> {
     const before = await loadOpinion(d.models, code);
     const entry = timelineEntry('reminded', input, {
@@ -185,9 +192,18 @@ export function createConsoleOpinions(d: OpinionDeps, notices: OpinionNotices) {
       (current) => wrongState(current, 'remind'),
       { expectedVersion },
     );
-    await notices.reminded(
-      doc,
-      doc.timeline.findIndex((e) => e.origin === input.msgId),
+    const index = doc.timeline.findIndex((e) => e.origin === input.msgId);
+    await notices.reminded(doc, index);
+    const contacts = (await contactsOfUnits(d, [doc.unit ?? ''])).get(doc.unit ?? '') ?? [];
+    await d.notify.toUsers(
+      `opinion:${doc.code}:chased:${index}`,
+      contacts,
+      t('colourNoticeChased', {
+        code: doc.code,
+        title: groupSafe(doc.title),
+        unit: groupSafe(doc.unit ?? ''),
+        deadline: formatDeadline(doc, tz, d.calendar()),
+      }),
     );
     return doc;
   }

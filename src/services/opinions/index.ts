@@ -27,5 +27,5 @@ export {
   type OpinionRow,
   createConsoleOpinions,
 } from './console';
-export { dueSoonHorizon } from './due';
+export { type ColourRule, type ColourView, colourOf, colourView, yellowUntil } from './colours';
 export type { UnitRecord } from '../../contracts';

@@ -68,7 +68,10 @@ export function createOpinionNotices(
     answeredText,
     async answered(o: Opinion) {
       // The filer rates it: where their notice arrives as a card, with a tap (co-signers get the text).
-      const card = rateCard({ code: o.code, unit: groupSafe(o.unit ?? ''), answer: o.answer ?? '' }, o.lastEventAt);
+      const card = rateCard(
+        { code: o.code, unit: groupSafe(o.unit ?? ''), answer: o.answer ?? '', resolution: o.resolution },
+        o.lastEventAt,
+      );
       await notify.toUsers(
         `opinion:${o.code}:answered:${o.round}`,
         followers(o),

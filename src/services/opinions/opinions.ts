@@ -12,6 +12,9 @@ import { createUnits } from './handling-units';
 import { createUnitLoop } from './unit-loop';
 import { createUnitNotices } from './unit-notices';
 import { createUnitRecords } from './unit-records';
+import { colourRuleOf, colourView } from './colours';
+import { createColourNotices } from './colour-notices';
+import { createFollowUp } from './follow-up';
 import type { OfficeDirectory } from '../roster';
 
 /**
@@ -35,6 +38,12 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
   const queries = createQueries(d);
   const reports = createReports(d);
   const forConsole = createConsoleOpinions(d, notices);
+  const follow = createFollowUp(d);
+  /** 督办: red and yellow cases by unit, then the B and C cases whose follow-up day has come. */
+  const overdueReport = async (now: Date): Promise<string | null> => {
+    const parts = [await reports.overdueReport(now), await follow.followUpReport(now)].filter(Boolean);
+    return parts.length ? parts.join('\n\n') : null;
+  };
   // A state change may take an opinion out of the open ones filings are compared with: read them afresh.
   const changing =
     <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
@@ -68,7 +77,9 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     listMine: queries.listMine,
     progress: queries.progress,
     knownUnits: units.knownNames,
-    overdueReport: reports.overdueReport,
+    overdueReport,
+    followUp: changing(follow.followUp),
+    reopen: changing(follow.reopen),
     overdueSummary: reports.overdueSummary,
     periodStats: reports.periodStats,
     yearRates: reports.yearRates,
@@ -76,6 +87,10 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
     /** The digest picture's figures for one week (and the rates of the weeks before it). */
     weekChart: createWeekChart(d),
     stats: reports.stats,
+    /** The colours job: the units told of yellow and red once per change, the office asked to 督办. */
+    remindColours: createColourNotices({ ...d, officeUserids: d.office.userIds }).run,
+    /** A case's colour now (三色预警) and its working days left or overdue; null unless it waits for the unit. */
+    colourOf: (o: Pick<Opinion, 'status' | 'deadline'>, now: Date) => colourView(o, now, colourRuleOf(d)),
     /** Each unit's record of a year (承办单位办理情况; the 部门评议 shows the same). */
     unitRecords: createUnitRecords(d).unitRecords,
     dueItems: reports.dueItems,

@@ -5,7 +5,8 @@ import { toHalfWidth } from '../../text/normalize';
 import { formatDate } from '../../time/format';
 import { fromWallTime, wallTime } from '../../time/zone';
 import { groupSafe } from '../../text/group-safe';
-import { dueSoonHorizon } from './due';
+import { colourOf, colourRuleOf, redWorkdays, workdaysLeft, yellowUntil } from './colours';
+import type { Colour } from '../../contracts/labels';
 import { calendarDaysBetween } from './queries';
 import { formatDeadline, type Opinion, type OpinionDeps } from './opinion-steps';
 import { type Rates, ratesFromStatusCounts, rateAccumulators, type StatusCounts } from './rates';
@@ -77,31 +78,32 @@ export function createReports(d: OpinionDeps) {
     unit: string;
     deadline: Date;
     shown: string;
+    /** Red or yellow (a green case is not due). */
+    colour: Exclude<Colour, 'green'>;
     overdue: boolean;
+    /** Red: working days overdue (at least 1 once past the deadline); yellow: working days left (0: today). */
     days: number;
   };
 
+  /** The red and yellow cases (三色预警), most urgent first. */
   async function dueItems(now: Date): Promise<Due[]> {
-    const horizon = dueSoonHorizon(now, d.config.tunables.dueSoonDays, tz);
-    const docs = await Opinion.find({ status: '已交办', deadline: { $lte: horizon } })
+    const rule = colourRuleOf(d);
+    const docs = await Opinion.find({ status: '已交办', deadline: { $lte: yellowUntil(now, rule) } })
       .sort({ deadline: 1, seq: 1, _id: 1 })
-      .select({ code: 1, title: 1, unit: 1, deadline: 1, deadlineEstimated: 1 })
-      .lean<Array<Pick<Opinion, 'code' | 'title' | 'unit' | 'deadline' | 'deadlineEstimated'>>>();
-    const calendar = d.calendar();
+      .select({ code: 1, title: 1, unit: 1, status: 1, deadline: 1, deadlineEstimated: 1 })
+      .lean<Array<Pick<Opinion, 'code' | 'title' | 'unit' | 'status' | 'deadline' | 'deadlineEstimated'>>>();
     return docs.map((o) => {
       const deadline = o.deadline as Date;
-      const overdue = deadline.getTime() < now.getTime();
-      const days = overdue
-        ? Math.max(1, calendarDaysBetween(deadline, now, tz))
-        : calendarDaysBetween(now, deadline, tz);
+      const colour = colourOf(o, now, rule) === 'red' ? 'red' : 'yellow';
       return {
         code: o.code,
         title: groupSafe(o.title),
         unit: o.unit ?? '',
         deadline,
-        shown: formatDeadline(o, tz, calendar),
-        overdue,
-        days,
+        shown: formatDeadline(o, tz, rule.calendar),
+        colour,
+        overdue: colour === 'red',
+        days: colour === 'red' ? Math.max(1, redWorkdays(deadline, now, rule)) : workdaysLeft(deadline, now, rule),
       };
     });
   }
@@ -118,7 +120,7 @@ export function createReports(d: OpinionDeps) {
         date: formatDate(now, tz),
         overdue,
         soon: items.length - overdue,
-        soonDays: d.config.tunables.dueSoonDays,
+        warnWorkdays: d.config.colours.warnWorkdays,
       }),
     ];
     for (const [unit, list] of byUnit) {

@@ -28,9 +28,10 @@ export function createDirectChannel(d: {
     take: (now, item) => takeWithUpload(d.budget, d.media, userOf(item), now, item),
     perConversation: true,
     // Not lost: a private message that will not go out becomes a group @-mention of its person. A file (a
-    // ledger) never goes to the group: it stays failed in the console's 系统 page.
+    // ledger) never goes to the group, nor does a private-only notice (a reminder to vote): they stay failed
+    // in the console's 系统 page.
     fallback: (item) =>
-      item.msgtype === 'file' || item.msgtype === 'image'
+      item.msgtype === 'file' || item.msgtype === 'image' || item.privateOnly
         ? undefined
         : {
             push: mentionPush(`${item.key}:group`, item.userids, item.content),
