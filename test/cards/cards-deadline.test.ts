@@ -5,9 +5,10 @@ import { noticeCard } from '../../src/cards';
 import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
 import { createLongConnection } from '../../src/wecom/long-connection';
 import { defaults } from '../../config/defaults';
-import { longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
+import { askForReply, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { type TemplateCardJson, buttonKey, cardEventBody } from '../helpers/cards';
-import { type Harness, createHarness } from '../helpers/harness';
+import type { Harness } from '../helpers/harness';
+import { createLongConnectionHarness } from '../helpers/long-connection-harness';
 import { openTestDatabase, type TestDatabase } from '../helpers/db';
 
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
@@ -107,38 +108,26 @@ describe('through the real inbox (the deadline always passes first)', () => {
   }
   let fake: Fake;
   let h: Harness;
+  let close: () => Promise<void>;
 
-  async function say(userid: string, text: string, chattype: 'group' | 'single' = 'single'): Promise<string> {
-    const from = fake.fake.frames.length;
-    const id = fake.fake.sendMessage(messageBody({ userid, text, chattype }));
-    const f = await fake.fake.waitFor(
-      (x) =>
-        x.cmd === 'aibot_respond_msg' &&
-        x.headers.req_id === id &&
-        ((x.body?.stream as { finish?: boolean } | undefined)?.finish === true || x.body?.msgtype === 'template_card'),
-      from,
-    );
-    return (f.body?.stream as { content?: string } | undefined)?.content ?? '';
-  }
+  const say = async (userid: string, text: string, chattype: 'group' | 'single' = 'single') =>
+    (await askForReply(fake.fake, messageBody({ userid, text, chattype }))).text;
 
   beforeAll(async () => {
-    fake = await startFakeWecomWs();
-    const clock = new ManualClock('2026-11-22T10:00:00+08:00');
-    h = await createHarness('cards-deadline-inbox', {
-      clock,
-      env: { ...longConnectionEnv(fake), WECOM_WEBHOOK_KEY: '' },
-      compose: { timers: new DeadlineAtOnce(clock), instanceId: 'cards-deadline-inbox' },
+    ({
+      ws: fake,
+      h,
+      close,
+    } = await createLongConnectionHarness('cards-deadline-inbox', {
+      now: '2026-11-22T10:00:00+08:00',
+      instanceId: 'cards-deadline-inbox',
+      timers: (clock) => new DeadlineAtOnce(clock),
       tunables: { inbound: { cardDeadlineMs: CARD_DEADLINE_MS } },
-    });
+    }));
     await h.addDeputy('d1', '张三');
-    await h.longConnection?.start();
-    await until(() => h.longConnection?.health().link?.state === 'up', 'subscribed');
     await say('office1', '设为代表群', 'group');
   });
-  afterAll(async () => {
-    await h.close();
-    await fake.close();
-  });
+  afterAll(async () => close());
 
   it('a late tap is recorded once, a repeat of it records nothing more, and no update is sent for either', async () => {
     const text = await say('office1', '会议通知 第八次主席团会议 时间：11月27日9:00 地点：镇政府二楼会议室', 'group');

@@ -1,6 +1,6 @@
-import { ManualClock, ManualTimers } from '../helpers/clocks';
-import { type BotFrame, longConnectionEnv, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
+import { askForReply, messageBody, type startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { type Harness, createHarness } from '../helpers/harness';
+import { createLongConnectionHarness } from '../helpers/long-connection-harness';
 import { type TemplateCardJson, cardEventBody, cardText } from '../helpers/cards';
 import { tapApp } from '../helpers/card-taps';
 
@@ -18,24 +18,13 @@ function chosen(card: TemplateCardJson, unit: string, deadline: string): Record<
   };
 }
 
-const isFinished = (f: BotFrame) => (f.body?.stream as { finish?: boolean } | undefined)?.finish === true;
-
 describe('over the long connection', () => {
   let ws: Fake;
   let h: Harness;
+  let close: () => Promise<void>;
 
-  async function say(userid: string, text: string, chattype: 'group' | 'single' = 'single'): Promise<string> {
-    const from = ws.fake.frames.length;
-    const id = ws.fake.sendMessage(messageBody({ userid, text, chattype }));
-    const f = await ws.fake.waitFor(
-      (x) =>
-        x.cmd === 'aibot_respond_msg' &&
-        x.headers.req_id === id &&
-        (isFinished(x) || x.body?.msgtype === 'template_card'),
-      from,
-    );
-    return (f.body?.stream as { content?: string } | undefined)?.content ?? '';
-  }
+  const say = async (userid: string, text: string, chattype: 'group' | 'single' = 'single') =>
+    (await askForReply(ws.fake, messageBody({ userid, text, chattype }))).text;
 
   async function tap(userid: string, card: TemplateCardJson, selected: Record<string, string[]>) {
     const from = ws.fake.frames.length;
@@ -63,18 +52,13 @@ describe('over the long connection', () => {
   }
 
   beforeAll(async () => {
-    ws = await startFakeWecomWs();
-    const clock = new ManualClock('2026-11-22T10:00:00+08:00');
-    h = await createHarness('cards-office-notice-lc', {
-      clock,
-      env: { ...longConnectionEnv(ws), WECOM_WEBHOOK_KEY: '' },
-      compose: { timers: new ManualTimers(clock), instanceId: 'office-notice' },
-    });
+    ({ ws, h, close } = await createLongConnectionHarness('cards-office-notice-lc', {
+      now: '2026-11-22T10:00:00+08:00',
+      instanceId: 'office-notice',
+    }));
     await h.addDeputy('d1', '张三');
     await h.addDeputy('d2', '李四');
     await h.addDeputy('clerk', '赵干事', { isOffice: true });
-    await h.longConnection?.start();
-    await until(() => h.longConnection?.health().link?.state === 'up', 'subscribed');
     await say('office1', '设为代表群', 'group');
     // Everyone has written to the bot one-to-one, deputies included: only office staff get the card.
     for (const u of ['office1', 'clerk', 'd1', 'd2']) await say(u, '帮助');
@@ -86,10 +70,7 @@ describe('over the long connection', () => {
     }
     await h.drain();
   });
-  afterAll(async () => {
-    await h.close();
-    await ws.close();
-  });
+  afterAll(async () => close());
 
   it('a filing reaches each office member one-to-one as the 交办 card, not the group or deputies', async () => {
     const from = ws.fake.frames.length;
