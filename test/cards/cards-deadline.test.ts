@@ -1,15 +1,11 @@
-import { ManualClock, ManualTimers } from '../helpers/clocks';
-import { createLogger } from '../../src/logger';
-import { createModels, ensureIndexes } from '../../src/models';
+import { ManualTimers } from '../helpers/clocks';
 import { noticeCard } from '../../src/cards';
 import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
-import { createLongConnection } from '../../src/wecom/long-connection';
-import { defaults } from '../../config/defaults';
 import { askForReply, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
 import { type TemplateCardJson, buttonKey, cardEventBody } from '../helpers/cards';
 import type { Harness } from '../helpers/harness';
 import { createLongConnectionHarness } from '../helpers/long-connection-harness';
-import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import { startTransportOnly } from '../helpers/transport-only';
 
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
 
@@ -18,46 +14,26 @@ type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
 // The transport alone, with injected timers and a receive function the test controls (the inbox's place).
 const DEADLINE_MS = 4_000;
 let ws: Fake;
-let db: TestDatabase;
 let timers: ManualTimers;
-let lc: ReturnType<typeof createLongConnection>;
 let handler: (msg: InboundMessage) => Promise<Reply> = async () => null;
 const received: InboundMessage[] = [];
 
 const updates = (reqId: string) =>
   ws.fake.frames.filter((f) => f.cmd === 'aibot_respond_update_msg' && f.headers.req_id === reqId);
 
+let close: () => Promise<void>;
 beforeAll(async () => {
-  ws = await startFakeWecomWs();
-  db = await openTestDatabase('cardsdeadline');
-  const models = createModels(db.connection);
-  await ensureIndexes(models);
-  const clock = new ManualClock('2026-11-22T10:00:00+08:00');
-  timers = new ManualTimers(clock);
-  lc = createLongConnection({
-    config: { botId: ws.botId, secret: ws.secret, url: ws.url },
-    models,
-    clock,
-    timers,
-    log: createLogger({ level: 'silent' }),
-    tunables: defaults.longConnection,
-    streamBytes: defaults.replyLimits.streamBytes,
-    cardDeadlineMs: DEADLINE_MS,
-    receive: (msg) => {
+  ({ ws, timers, close } = await startTransportOnly(
+    'cardsdeadline',
+    (msg) => {
       received.push(msg);
       return handler(msg);
     },
-    instanceId: 'cards-deadline',
-  });
-  lc.start();
-  await until(() => lc.health().link?.state === 'up', 'up');
+    { cardDeadlineMs: DEADLINE_MS },
+  ));
 });
 
-afterAll(async () => {
-  await lc.stop();
-  await ws.close();
-  await db.drop();
-});
+afterAll(async () => close());
 
 const taskId = 'c_HY2026-001_mifz3k00_0123456789ab';
 const card = noticeCard(taskId, '已参加', '已记录', 1);
