@@ -276,19 +276,9 @@
   }
 
   async function openReply(res: Response): Promise<OpenedReply | null> {
-    const text = await res.text();
-    if (!text) return null;
-    const env = JSON.parse(text) as {
-      encrypt: string;
-      msgsignature: string;
-      timestamp: number | string;
-      nonce: string;
-    };
-    const expected = await wecomSignature(session().token, String(env.timestamp), env.nonce, env.encrypt);
-    if (expected !== env.msgsignature) throw new Error('回复的签名校验失败');
-    const plain = await wecomDecrypt(keys(), env.encrypt);
-    if (plain.receiveId !== '') throw new Error('回复的 receiveid 不对');
-    const msg = JSON.parse(plain.message) as {
+    const json = await openJson(res);
+    if (!json) return null;
+    const msg = json as {
       msgtype: string;
       stream?: { id?: string; content?: string; finish?: boolean };
       text?: { content?: string };
@@ -303,7 +293,7 @@
     if (msg.msgtype === 'text') return { text: (msg.text && msg.text.content) || '', finish: true };
     if (msg.msgtype === 'template_card' && msg.template_card)
       return { text: '', card: msg.template_card, finish: true };
-    return { text: plain.message, finish: true };
+    return { text: JSON.stringify(json), finish: true };
   }
 
   // An unfinished stream ("正在处理…"): refresh it the way WeCom does until the bot finishes it.
