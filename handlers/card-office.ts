@@ -1,6 +1,7 @@
 import { defineCardTap } from '../src/commands/card-taps';
 import { ASSIGN_QUESTIONS, deadlineOfOptionId, noticeCard, overdueCard, unitOfOptionId } from '../src/cards';
 import { t } from '../src/messages';
+import { isRefusal, renderForChat } from '../src/refusals';
 import { formatDeadline } from '../src/services/opinions';
 import { shown } from '../src/text/group-safe';
 import { actionInput } from './shared/opinion-input';
@@ -22,7 +23,16 @@ export const assignTap = defineCardTap({
       return { text, card: noticeCard(taskId, t('cardRefusedTitle'), text, step) };
     }
     const deadline = deadlineOfOptionId(selected[ASSIGN_QUESTIONS.deadline]?.[0]);
-    const r = await ctx.services.opinions.assign({ code, unit, deadline }, actionInput(ctx));
+    let r;
+    try {
+      r = await ctx.services.opinions.assign({ code, unit, deadline }, actionInput(ctx));
+    } catch (err) {
+      // Another clerk assigned it first (from their card or typed): this card now says who, and changes nothing.
+      if (!isRefusal(err) || err.code !== 'opinion.alreadyAssigned') throw err;
+      const by = err.fields as { by: string };
+      const text = renderForChat(err, { timezone: ctx.config.timezone, now: ctx.now, office: true });
+      return { text, card: noticeCard(taskId, t('cardAssignedByTitle', { name: by.by }), text, step) };
+    }
     const text = t('opinionAssigned', {
       code,
       unit: shown(r.unit, true),

@@ -215,6 +215,7 @@ export type AuditOp = keyof typeof AUDIT_OP_LABELS;
 export const OUTBOX_CHANNEL_LABELS = {
   webhook: '群机器人',
   app: '应用消息',
+  'app-card-update': '应用卡片更新',
   response_url: '回复',
   aibot: '智能机器人',
   'aibot-direct': '智能机器人单聊',

@@ -16,6 +16,8 @@ export interface RecordedPush {
   image?: { base64: string; md5: string };
   /** A template card as sent (app message/send, or the long connection's aibot_send_msg). */
   card?: Record<string, unknown>;
+  /** An app card update (message/update_template_card): the click's response code it used. */
+  responseCode?: string;
   /** An app `file` message: the uploaded file its media_id stands for. */
   file?: { mediaId: string; filename: string; bytes: Buffer };
   at: Date;
@@ -27,6 +29,8 @@ export interface RecordedPush {
  */
 export class FakeWecom {
   readonly pushes: RecordedPush[] = [];
+  /** Response codes message/update_template_card has used (each works once). */
+  private readonly usedResponseCodes = new Set<string>();
   /** Pushes dropped from the front to respect `keep`; `dropped + index + 1` is a push's sequence number. */
   dropped = 0;
   private failures: Array<{ errcode?: number; httpStatus?: number }> = [];
@@ -160,6 +164,34 @@ export class FakeWecom {
         ...(image ? { image } : {}),
       });
       ctx.body = { errcode: 0, errmsg: 'ok' };
+    });
+    // The app's card update: each response code works once (WeCom: single use, 72 h).
+    r.post('/cgi-bin/message/update_template_card', async (ctx) => {
+      const body = await json(ctx);
+      await arrive('app', body);
+      if (fail(ctx)) return;
+      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
+        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
+        return;
+      }
+      const code = String(body.response_code ?? '');
+      if (!code || this.usedResponseCodes.has(code)) {
+        ctx.body = { errcode: 40078, errmsg: 'invalid response_code' };
+        return;
+      }
+      this.usedResponseCodes.add(code);
+      const card = (body.template_card ?? {}) as { main_title?: { title?: string } };
+      this.record({
+        channel: 'app',
+        msgtype: 'update_template_card',
+        content: card.main_title?.title ?? '',
+        mentions: [],
+        touser: (body.userids as string[] | undefined) ?? [],
+        card: card as Record<string, unknown>,
+        responseCode: code,
+        at: new Date(),
+      });
+      ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: [] };
     });
     r.get('/cgi-bin/gettoken', (ctx) => {
       if (fail(ctx)) return;

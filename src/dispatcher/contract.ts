@@ -14,6 +14,8 @@ export interface CardTap {
   eventKey: string;
   /** Chosen options by question key (vote boxes and dropdowns). */
   selected: Record<string, string[]>;
+  /** The self-built app's ResponseCode of this click: once, within 72 h, message/update_template_card redraws the card. */
+  responseCode?: string;
 }
 
 /** One inbound message, whichever WeCom mode delivered it. Handlers never see the mode. */

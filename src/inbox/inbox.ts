@@ -76,6 +76,7 @@ export function createInbox(o: InboxOptions) {
         stored = { ...reply, text: await fitReply(msg, reply.text) };
       }
     }
+    if (reply?.card) await redrawAppCard(msg, reply.card);
     if (ticket.unrecorded) {
       // Answered in time: a redelivery simply runs it again, so there is nothing to record.
       if (!ticket.recorded) return stored;
@@ -108,6 +109,25 @@ export function createInbox(o: InboxOptions) {
       target,
       format: app ? 'text' : 'markdown',
       content: app ? markdownToPlain(text) : text,
+    });
+    o.afterEnqueue?.();
+  }
+
+  /**
+   * An app tap's passive answer can only rename the tapped button: the whole updated card (the smart bot's) goes
+   * through message/update_template_card with the click's ResponseCode. Run once per tap (the inbox's claim),
+   * under a key of the tap's id, so a repeated event never updates twice.
+   */
+  async function redrawAppCard(msg: InboundMessage, card: Card): Promise<void> {
+    const responseCode = msg.card?.responseCode;
+    if (!responseCode || !o.canSendApp) return;
+    await o.outbox.enqueue({
+      key: `card-update:${msg.id}`,
+      target: { kind: 'app_card_update', userid: msg.senderId, responseCode },
+      // The log and the 系统 page show the card's title (one part always: the card goes only with a single part).
+      format: 'text',
+      content: card.title,
+      card,
     });
     o.afterEnqueue?.();
   }

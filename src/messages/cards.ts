@@ -78,6 +78,7 @@ export const cardsText = {
   cardAssignNoUnits: (p: { code: string }) => `还没有用过的承办单位，请发送：交办 ${p.code} 单位：<单位名称>`,
   cardAssignPickUnit: () => '请先在下拉框里选择承办单位，再点「交办」。',
   cardAssignedTitle: (p: { unit: string }) => `已交办：${p.unit}`,
+  cardAssignedByTitle: (p: { name: string }) => `已由${p.name}交办`,
   cardOverdueTitle: (p: { count: number }) => `逾期和将到期 ${p.count} 件`,
   cardOverdueLine: (p: { code: string; unit: string; shown: string; overdue: boolean; days: number }) =>
     // days: working days overdue (红牌) or left (黄牌), as 督办 counts them (src/services/opinions/colours.ts).

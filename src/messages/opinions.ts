@@ -157,6 +157,8 @@ export const opinions = {
       : `您提出或附议的建议 **${p.code}**「${p.title}」已${p.reassigned ? '改派' : '交办'}给「${p.unit}」${p.round > 1 ? `（第 ${p.round} 轮）` : ''}，办理期限 ${p.deadline}。\n发送「进度 ${p.code}」查看办理情况。`,
   opinionNoticeAnswered: (p: { code: string; title: string; unit: string; answer: string; resolution?: string }) =>
     `建议 **${p.code}**「${p.title}」收到「${p.unit}」的答复：\n> ${p.answer.replace(/\n/g, '\n> ')}\n${p.resolution ? `落实情况：${p.resolution}\n` : ''}\n请提出人评价，发送：评价 ${p.code} 满意\n（也可以是：基本满意、不满意 加说明；不满意会退回重新办理）`,
+  opinionNoticeFiledOffice: (p: { code: string; title: string; filer: string }) =>
+    `新建议 **${p.code}**「${p.title}」（${p.filer}）待交办。\n请交办：交办 ${p.code} 单位：… [期限：…]`,
   opinionNoticeClosed: (p: { code: string; title: string }) =>
     `建议 **${p.code}**「${p.title}」已办结。感谢您的履职！发送「进度 ${p.code}」查看全过程。`,
   opinionNoticeRejected: (p: { code: string; title: string; reason: string }) =>

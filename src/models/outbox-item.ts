@@ -4,7 +4,11 @@ import { type Connection, type InferSchemaType, Schema } from 'mongoose';
 const outboxSchema = new Schema(
   {
     key: { type: String, required: true },
-    channel: { type: String, enum: ['webhook', 'app', 'response_url', 'aibot', 'aibot-direct'], required: true },
+    channel: {
+      type: String,
+      enum: ['webhook', 'app', 'app-card-update', 'response_url', 'aibot', 'aibot-direct'],
+      required: true,
+    },
     msgtype: { type: String, enum: ['markdown', 'text', 'image', 'file'], required: true },
     /** The text, or for an image or file its bytes in base64. */
     content: { type: String, required: true },
@@ -18,6 +22,8 @@ const outboxSchema = new Schema(
     privateOnly: { type: Boolean },
     /** A template card (JSON of src/cards' Card) sent instead of the text where the channel carries cards. */
     card: { type: String },
+    /** 'app-card-update': the click's ResponseCode, which message/update_template_card takes once. */
+    responseCode: { type: String },
     status: { type: String, enum: ['pending', 'sending', 'sent', 'dead'], default: 'pending' },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date, required: true },

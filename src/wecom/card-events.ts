@@ -62,7 +62,8 @@ export function appCardTap(doc: Record<string, unknown>): CardTap | undefined {
       .filter((x): x is string => !!x)
       .slice(0, 20);
   }
-  return { taskId, eventKey, selected };
+  const responseCode = asText(doc.ResponseCode);
+  return { taskId, eventKey, selected, ...(responseCode && responseCode.length <= 512 ? { responseCode } : {}) };
 }
 
 /**

@@ -168,6 +168,21 @@ export function createWecomClient(opts: WecomClientOptions): WecomClient {
     async sendAppCard(msg) {
       await appMessage(msg.touser, 'template_card', templateCardJson(msg.card));
     },
+    async updateAppCard(msg) {
+      const body = {
+        userids: msg.userids,
+        agentid: opts.agentId,
+        response_code: msg.responseCode,
+        template_card: templateCardJson(msg.card),
+      };
+      await withToken('message/update_template_card', (t) =>
+        call(
+          `${apiBase()}/cgi-bin/message/update_template_card?access_token=${encodeURIComponent(t)}`,
+          body,
+          'message/update_template_card',
+        ),
+      );
+    },
     async sendAppFile(msg) {
       // What WeCom refuses whatever the retry: the outbox gives such a file up at once.
       if (msg.bytes.length < APP_FILE_BYTES.min || msg.bytes.length > APP_FILE_BYTES.max)

@@ -56,16 +56,25 @@ export function messageBody(o: CallbackBody): Record<string, unknown> {
   };
 }
 
-/** Sends a message callback and resolves with the finished stream reply's content. */
-export async function askOver(fake: FakeWecomWs, body: Record<string, unknown>): Promise<string> {
+/** Sends a message callback; resolves with the reply: a template card, or the finished stream's text. */
+export async function askForReply(
+  fake: FakeWecomWs,
+  body: Record<string, unknown>,
+): Promise<{ text: string; card?: Record<string, unknown> }> {
   const from = fake.frames.length;
   const id = fake.sendMessage(body);
   const f = await fake.waitFor(
     (x) =>
       x.cmd === 'aibot_respond_msg' &&
       x.headers.req_id === id &&
-      (x.body?.stream as { finish?: boolean } | undefined)?.finish === true,
+      ((x.body?.stream as { finish?: boolean } | undefined)?.finish === true || x.body?.msgtype === 'template_card'),
     from,
   );
-  return (f.body?.stream as { content: string }).content;
+  const card = f.body?.template_card as Record<string, unknown> | undefined;
+  return { text: (f.body?.stream as { content?: string } | undefined)?.content ?? '', ...(card ? { card } : {}) };
+}
+
+/** Sends a message callback and resolves with the reply's text (empty when the reply is a card). */
+export async function askOver(fake: FakeWecomWs, body: Record<string, unknown>): Promise<string> {
+  return (await askForReply(fake, body)).text;
 }

@@ -1,13 +1,14 @@
 import { ManualClock, ManualTimers } from '../helpers/clocks';
 import { createLogger } from '../../src/logger';
 import { t } from '../../src/messages';
-import { createModels, ensureIndexes } from '../../src/models';
+import { createModels } from '../../src/models';
 import { streamIdOf } from '../../src/wecom/callback';
 import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
 import { createLongConnection } from '../../src/wecom/long-connection';
 import { defaults } from '../../config/defaults';
 import { type BotFrame, messageBody, startFakeWecomWs, until } from '../helpers/fake-wecom-ws';
-import { openTestDatabase, type TestDatabase } from '../helpers/db';
+import type { TestDatabase } from '../helpers/db';
+import { startTransportOnly } from '../helpers/transport-only';
 import { nextMsgId } from '../helpers/wecom-payloads';
 
 type Fake = Awaited<ReturnType<typeof startFakeWecomWs>>;
@@ -25,36 +26,15 @@ describe('long connection replies: deadline, stream ids, byte limits', () => {
     ws.fake.frames.filter((f) => f.cmd === 'aibot_respond_msg' && f.headers.req_id === reqId);
   const stream = (f: BotFrame) => f.body?.stream as { id: string; finish: boolean; content: string };
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    ws = await startFakeWecomWs();
-    db = await openTestDatabase('lctransport');
-    const models = createModels(db.connection);
-    await ensureIndexes(models);
-    const clock = new ManualClock('2026-11-22T10:00:00+08:00');
-    timers = new ManualTimers(clock);
-    lc = createLongConnection({
-      config: { botId: ws.botId, secret: ws.secret, url: ws.url },
-      models,
-      clock,
-      timers,
-      log: createLogger({ level: 'silent' }),
-      tunables: defaults.longConnection,
-      streamBytes: defaults.replyLimits.streamBytes,
-      receive: (msg) => {
-        received.push(msg);
-        return handler(msg);
-      },
-      instanceId: 'T',
-    });
-    lc.start();
-    await until(() => lc.health().link?.state === 'up', 'up');
+    ({ ws, db, timers, lc, close } = await startTransportOnly('lctransport', (msg) => {
+      received.push(msg);
+      return handler(msg);
+    }));
   });
 
-  afterAll(async () => {
-    await lc.stop();
-    await ws.close();
-    await db.drop();
-  });
+  afterAll(async () => close());
 
   it('an unreachable server means backoff and retries, not a crash', async () => {
     const clock = new ManualClock('2026-11-22T10:00:00+08:00');

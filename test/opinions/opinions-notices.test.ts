@@ -71,6 +71,8 @@ it('tells the filer and co-signers by app message at every step, including the s
   expect(closing[3]!.content).toContain('已办结');
 
   await h.say('zhangsan', '建议 西村垃圾桶太少，夏天气味大');
+  // Units are known now: the office gets the new opinion as its 交办 card (test/cards/cards-office-notice.test.ts).
+  expect(await newAppMessages()).toEqual([{ to: ['clerk', 'office1'], content: '交办 YJ2026-002' }]);
   await h.say('lisi', '附议 2');
   await h.say('clerk', '退回 2 已列入村规民约，由村委会自行解决');
   const rejected = await newAppMessages();

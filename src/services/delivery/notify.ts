@@ -34,6 +34,13 @@ export interface Notifier {
    */
   toPeople(key: string, userids: string[], markdown: string, groupText: string): Promise<void>;
   /**
+   * A card for people one-to-one, and nowhere else: by the self-built app when it can send, else over the long
+   * connection to those who have written to the bot one-to-one. Without such a channel no one is told (the
+   * group never reads it: the card is the office's own work). `card` is called once per message sent, as
+   * WeCom wants a task id used once per bot: one app message to all, or one card per long-connection chat.
+   */
+  cardPrivately(key: string, userids: string[], markdown: string, card: () => Card): Promise<void>;
+  /**
    * Tells specific people privately or not at all: by app message (NOTIFY_CHANNEL=app), else one-to-one over the
    * long connection to those who have written to the bot; never in the group. Says who could not be reached.
    */
@@ -147,6 +154,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async toPeople(key, userids, markdown, groupText) {
       await enqueue(await planPeople(key, userids, markdown, groupText));
     },
+    async cardPrivately(key, userids, markdown, card) {
+      await enqueue(await planPrivately(deps, key, userids, markdown, card));
+    },
     toUsersPrivately: (key, userids, markdown) => toUsersPrivately(deps, done, { key, userids, markdown }),
     async together(build) {
       const planned: PushRequest[] = [];
@@ -217,6 +227,33 @@ async function planForPeople(
   const chats = deps.contactChats;
   const privately = chats && utf8Bytes(markdown) <= LIMITS.direct ? await chats.known(unique) : new Set<string>();
   return withGroupRest(key, unique, privately, markdown, groupText);
+}
+
+/** One-to-one cards only (see `cardPrivately`): the app's message/send, else aibot_send_msg to known chats. */
+async function planPrivately(
+  deps: NotifierDeps,
+  key: string,
+  userids: string[],
+  markdown: string,
+  card: () => Card,
+): Promise<PushRequest[]> {
+  const unique = [...new Set(userids)].filter(Boolean);
+  if (unique.length === 0) return [];
+  if (deps.appCanSend)
+    return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown, card: card() }];
+  const chats = deps.contactChats;
+  if (!chats) return [];
+  const known = await chats.known(unique);
+  return unique
+    .filter((u) => known.has(u))
+    .map((u) => ({
+      key: `${key}:direct:${u}`,
+      // A refused one-to-one message must not fall back to a group @-mention: the card is the office's.
+      target: { kind: 'direct', userid: u, privateOnly: true },
+      format: 'markdown',
+      content: markdown,
+      card: card(),
+    }));
 }
 
 /** A notice for some people, privately (app message, or one-to-one over the long connection) or not at all. */

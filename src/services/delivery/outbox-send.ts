@@ -24,6 +24,12 @@ export async function sendItem(
       filename: item.filename ?? 'file',
       bytes: Buffer.from(item.content, 'base64'),
     });
+  } else if (item.channel === 'app-card-update' && item.card && item.responseCode) {
+    await client.updateAppCard({
+      userids: item.userids,
+      responseCode: item.responseCode,
+      card: JSON.parse(item.card) as Card,
+    });
   } else if (item.channel === 'app' && item.card) {
     await client.sendAppCard({ touser: item.userids, card: JSON.parse(item.card) as Card });
   } else if (item.channel === 'app') {

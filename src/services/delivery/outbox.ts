@@ -10,6 +10,8 @@ export type OutboxTarget =
   | { kind: 'users'; userids: string[] }
   /** One person, privately, over the long connection (aibot_send_msg, chat_type 1): one part only. */
   | { kind: 'direct'; userid: string; privateOnly?: boolean }
+  /** The self-built app's card redrawn for the person who tapped it (message/update_template_card); needs `card`. */
+  | { kind: 'app_card_update'; userid: string; responseCode: string }
   | { kind: 'response_url'; url: string };
 
 export interface PushRequest {
@@ -179,6 +181,7 @@ function partUpserts(req: PushRequest, now: Date, groupChannel: string) {
             // Mentions in a text push go with the last part, so the ping arrives with the whole message.
             userids: req.format === 'text' && channel === groupChannel && i < parts.length - 1 ? [] : userids,
             url: req.target.kind === 'response_url' ? req.target.url : undefined,
+            responseCode: req.target.kind === 'app_card_update' ? req.target.responseCode : undefined,
             privateOnly: req.target.kind === 'direct' && req.target.privateOnly ? true : undefined,
             card: req.card && parts.length === 1 ? JSON.stringify(req.card) : undefined,
             status: 'pending',
@@ -228,13 +231,14 @@ function channelOf(target: OutboxTarget, groupChannel: string): string {
   if (target.kind === 'group') return groupChannel;
   if (target.kind === 'users') return 'app';
   if (target.kind === 'direct') return DIRECT_CHANNEL;
+  if (target.kind === 'app_card_update') return 'app-card-update';
   return 'response_url';
 }
 
 function useridsOf(target: OutboxTarget): string[] {
   if (target.kind === 'group') return target.mentionUserids ?? [];
   if (target.kind === 'users') return target.userids;
-  if (target.kind === 'direct') return [target.userid];
+  if (target.kind === 'direct' || target.kind === 'app_card_update') return [target.userid];
   return [];
 }
 

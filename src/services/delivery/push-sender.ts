@@ -7,6 +7,8 @@ export interface PushSender {
   sendApp(msg: { touser: string[]; msgtype: 'markdown' | 'text'; content: string }): Promise<void>;
   /** A template card for people by the self-built app (message/send, msgtype template_card). */
   sendAppCard(msg: { touser: string[]; card: Card }): Promise<void>;
+  /** A tapped app card redrawn for the tapper (message/update_template_card with the click's ResponseCode). */
+  updateAppCard(msg: { userids: string[]; responseCode: string; card: Card }): Promise<void>;
   /** A file for people by the self-built app: uploaded as temporary media, then sent by its media_id. */
   sendAppFile(msg: { touser: string[]; filename: string; bytes: Buffer }): Promise<void>;
   postResponseUrl(url: string, markdown: string): Promise<void>;

@@ -1,6 +1,6 @@
-import { rateCard } from '../../cards';
+import { assignCard, rateCard } from '../../cards';
 import { t } from '../../messages';
-import { groupSafe } from '../../text/group-safe';
+import { groupSafe, shown } from '../../text/group-safe';
 import { formatDate } from '../../time/format';
 import type { NoticeSink, Notifier } from '../delivery';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
@@ -37,6 +37,18 @@ export function createOpinionNotices(
     });
 
   return {
+    /**
+     * A new opinion: office staff get the 交办 card (units most used first) one-to-one where a private channel
+     * carries cards; no group push (the office sees new cases in 督办 and the console as before).
+     */
+    async filed(o: Opinion, units: readonly string[]) {
+      if (units.length === 0) return;
+      const facts = { code: o.code, title: shown(o.title, true), content: shown(o.content, true) };
+      const text = t('opinionNoticeFiledOffice', { code: o.code, title: facts.title, filer: o.filerName });
+      await notify.cardPrivately(`opinion:${o.code}:filed`, await officeUserids(), text, () =>
+        assignCard(facts, units, o.filedAt),
+      );
+    },
     async assigned(o: Opinion, reassignIndex?: number, sameUnit = false, sink: NoticeSink = notify) {
       const key =
         reassignIndex === undefined

@@ -53,7 +53,11 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
       return result;
     };
   return {
-    file: filing.file,
+    async file(input: Parameters<typeof filing.file>[0]) {
+      const filed = await filing.file(input);
+      await notices.filed(filed.opinion, await units.knownNames());
+      return filed;
+    },
     findSimilar: filing.findSimilar,
     cosign: deputy.cosign,
     withdraw: changing(deputy.withdraw),
