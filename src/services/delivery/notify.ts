@@ -40,6 +40,8 @@ export interface Notifier {
    * WeCom wants a task id used once per bot: one app message to all, or one card per long-connection chat.
    */
   cardPrivately(key: string, userids: string[], markdown: string, card: () => Card): Promise<void>;
+  /** Whether a private card can reach anyone at all (the app, or one-to-one over the long connection). */
+  readonly reachesPrivately: boolean;
   /**
    * Tells specific people privately or not at all: by app message (NOTIFY_CHANNEL=app), else one-to-one over the
    * long connection to those who have written to the bot; never in the group. Says who could not be reached.
@@ -154,6 +156,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async toPeople(key, userids, markdown, groupText) {
       await enqueue(await planPeople(key, userids, markdown, groupText));
     },
+    reachesPrivately: Boolean(deps.appCanSend || deps.contactChats),
     async cardPrivately(key, userids, markdown, card) {
       await enqueue(await planPrivately(deps, key, userids, markdown, card));
     },

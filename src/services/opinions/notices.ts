@@ -39,9 +39,12 @@ export function createOpinionNotices(
   return {
     /**
      * A new opinion: office staff get the 交办 card (units most used first) one-to-one where a private channel
-     * carries cards; no group push (the office sees new cases in 督办 and the console as before).
+     * carries cards; no group push (the office sees new cases in 督办 and the console as before). `knownUnits`
+     * is read only where such a card can reach someone, so a filing pays nothing for it elsewhere.
      */
-    async filed(o: Opinion, units: readonly string[]) {
+    async filed(o: Opinion, knownUnits: () => Promise<readonly string[]>) {
+      if (!notify.reachesPrivately) return;
+      const units = await knownUnits();
       if (units.length === 0) return;
       const facts = { code: o.code, title: shown(o.title, true), content: shown(o.content, true) };
       const text = t('opinionNoticeFiledOffice', { code: o.code, title: facts.title, filer: o.filerName });

@@ -55,7 +55,7 @@ export function createOpinions(d: OpinionDeps & { office: OfficeDirectory }) {
   return {
     async file(input: Parameters<typeof filing.file>[0]) {
       const filed = await filing.file(input);
-      await notices.filed(filed.opinion, await units.knownNames());
+      await notices.filed(filed.opinion, () => units.knownNames());
       return filed;
     },
     findSimilar: filing.findSimilar,
