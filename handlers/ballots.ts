@@ -1,6 +1,8 @@
+import { BALLOT_CARD_MAX_CANDIDATES, ballotCard } from '../src/cards';
 import { readBallotCode } from '../src/commands/record-codes';
 import { defineCommand } from '../src/commands/types';
 import { t } from '../src/messages';
+import type { Services } from '../src/services';
 import { formatResult } from '../src/services/ballots';
 import { neutralizeUserText } from '../src/text/sanitize';
 import { formatDateTime } from '../src/time/format';
@@ -44,7 +46,7 @@ export const voteCommand = defineCommand({
   args: {
     params: [
       { kind: 'code', name: 'code', of: 'PJ', required: true },
-      { kind: 'text', name: 'choices', label: '序号', required: true },
+      { kind: 'text', name: 'choices', label: '序号' },
     ],
     usage: 'ballotVoteUsage',
   },
@@ -53,6 +55,8 @@ export const voteCommand = defineCommand({
     // Before reading anything: a vote in the group is seen by everyone, so it is neither read nor counted.
     if (chat.type === 'group') return t('ballotVoteInGroup');
     const code = readBallotCode(params.code, now, config.timezone);
+    // `投票 <编号>` alone: the vote box, where the channel shows cards (else the usage line).
+    if (!params.choices) return voteCard(code, actor.userid, services.ballots, now);
     const choices = readChoiceNumbers(params.choices);
     if (choices) {
       const ballot = await services.ballots.vote(code, actor.userid, choices, now);
@@ -91,3 +95,10 @@ export const ballotResultCommand = defineCommand({
     });
   },
 });
+
+/** The vote box for a 票决 this deputy may still vote in (a refusal says why not); a long or rating ballot is typed. */
+async function voteCard(code: string, userid: string, ballots: Services['ballots'], now: Date) {
+  const ballot = await ballots.votable(code, userid, now);
+  if (ballot.type !== 'pick' || ballot.candidates.length > BALLOT_CARD_MAX_CANDIDATES) return t('ballotVoteUsage');
+  return { text: t('cardBallotPrompt', { code }), card: ballotCard(ballot, now) };
+}

@@ -1,3 +1,4 @@
+import { ballotVoteTap } from './card-ballots';
 import type { CardTap } from '../src/commands/card-taps';
 import type { Command } from '../src/commands/types';
 import { attendTap, cancelSignUpTap, leaveReasonTap, leaveTap, signUpTap } from './card-events';
@@ -147,4 +148,6 @@ export const cardTaps: CardTap[] = [
   // -- office, one-to-one: 交办 from the new opinion's card, 督办 from the overdue list
   assignTap,
   chaseTap,
+  // -- 票决: the vote box, one-to-one
+  ballotVoteTap,
 ];

@@ -25,6 +25,8 @@ export interface CardQuestion {
   options: CardOption[];
   /** Pre-selected option id. */
   selected?: string;
+  /** A vote box where several options may be ticked (WeCom's checkbox mode 1). */
+  multiple?: boolean;
 }
 
 /** A fact shown as one line of the card (horizontal_content_list: at most 6). */

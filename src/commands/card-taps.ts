@@ -7,7 +7,7 @@ import type { Actor, ServiceName } from './types';
 // found by the card's subject kind and the button's action, that calls the same use case as the typed command.
 
 /** What a card is about: a record's code prefix, or a word for cards about no one record. */
-export type CardSubjectKind = 'HY' | 'HD' | 'YJ' | 'XX' | 'help' | 'overdue';
+export type CardSubjectKind = 'HY' | 'HD' | 'YJ' | 'XX' | 'PJ' | 'help' | 'overdue';
 
 export interface CardTapContext {
   actor: Actor;
@@ -65,7 +65,7 @@ export function createCardTapTable(taps: readonly CardTap[]): CardTapTable {
   return { find: (on, action) => byKey.get(`${on}:${action}`) };
 }
 
-const CODE = /^(HY|HD|YJ|XX)\d{4}-\d{1,6}$/;
+const CODE = /^(HY|HD|YJ|XX|PJ)\d{4}-\d{1,6}$/;
 const WORDS: readonly CardSubjectKind[] = ['help', 'overdue'];
 
 /** The kind of a card subject; undefined for one no card of ours has. */

@@ -44,6 +44,12 @@ export const cardsText = {
   cardRateTitle: (p: { code: string }) => `请评价答复 ${p.code}`,
   cardRateQuestion: () => '您对这次答复满意吗？',
   cardRateSubmit: () => '提交评价',
+  cardBallotTitle: (p: { code: string }) => `票决 ${p.code}（不记名）`,
+  cardBallotExactly: (p: { n: number }) => `请选 ${p.n} 项`,
+  cardBallotUpTo: (p: { n: number }) => `最多选 ${p.n} 项`,
+  cardBallotSubmit: () => '投票',
+  cardBallotVotedTitle: () => '已投票',
+  cardBallotPrompt: (p: { code: string }) => `点选候选后按「投票」；也可以打字：投票 ${p.code} 1 3`,
   cardAnswerText: (p: { unit: string; answer: string; resolution?: string }) =>
     `「${p.unit}」的答复${p.resolution ? `【${p.resolution}】` : ''}：${p.answer}`,
   cardRateNoChoice: () => '请先选择 满意、基本满意 或 不满意，再点「提交评价」。',

@@ -30,7 +30,7 @@ export function templateCardJson(card: Card): Record<string, unknown> {
       ...head(card),
       checkbox: {
         question_key: q.key,
-        mode: 0,
+        mode: q.multiple ? 1 : 0,
         option_list: q.options.slice(0, 20).map((o) => ({ id: o.id, text: o.text, is_checked: o.id === q.selected })),
       },
       submit_button: { text: card.submit.text, key: card.submit.key },

@@ -35,7 +35,8 @@ describe('task ids', () => {
     expect(subjectOf('appr-1717000000-ab12')).toBeUndefined();
     expect(subjectKindOf('HD2026-010')).toBe('HD');
     expect(subjectKindOf('overdue')).toBe('overdue');
-    expect(subjectKindOf('PJ2026-001')).toBeUndefined();
+    expect(subjectKindOf('PJ2026-001')).toBe('PJ');
+    expect(subjectKindOf('SS2026-001')).toBeUndefined();
   });
 });
 

@@ -109,6 +109,13 @@ export function createBallots(d: BallotDeps) {
     },
 
     /** Casts a pick: the chosen candidates' counts go up with the voter's name among the voters, in one update. */
+    /** The ballot `userid` may vote in now; refuses as 投票 would (no such ballot, closed, voted, not entitled). */
+    async votable(code: string, userid: string, now: Date): Promise<BallotView> {
+      const row = await find(code);
+      checkVoter(row, userid, now);
+      return toView(row, now);
+    },
+
     async vote(code: string, userid: string, choices: number[], now: Date): Promise<BallotView> {
       const row = await find(code);
       checkVoter(row, userid, now);
