@@ -16,7 +16,7 @@ const SIZE_RULES = {
   'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
   'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
 };
-const CHANGING = 'being changed by the cards/units/projects work; split after it lands';
+const CHANGING = 'grew past the limits while the cards, units and projects work landed in it; to be split next';
 // The allow-list: what is over a limit today, and why. It only shrinks: split a file, then drop its line.
 const OVER_LIMIT = [
   { files: ['src/services/opinions/**', 'src/console/routes-opinions.ts'], why: CHANGING },
@@ -28,7 +28,7 @@ const OVER_LIMIT = [
   { files: ['src/services/index.ts', 'src/services/roster/roster.ts', 'src/inbox/inbox.ts'], why: CHANGING },
   {
     files: ['src/services/performance/performance.ts'],
-    why: 'being changed by the test-speed work; split after it lands',
+    why: 'a factory closure grown past the limit; to be split next',
   },
 ];
 
