@@ -89,6 +89,13 @@ function stepOf(update: unknown): string | undefined {
 }
 
 /**
+ * The kinds whose writes the hooks below still notice. A kind whose use cases record their entries explicitly
+ * (`recordWrite` after the guarded write that took effect, naming the record's code) leaves this set; once it is
+ * empty the hooks go.
+ */
+const HOOKED = new Set<string>(AUDITED);
+
+/**
  * Reports a write that took effect to the door's scope, if there is one and the kind is audited. The hooks below
  * call it; so does a write sent through the driver (a group commit), which mongoose's hooks never see.
  */
@@ -107,7 +114,7 @@ const DELETES = ['findOneAndDelete', 'deleteOne', 'deleteMany'] as const;
 export function auditPlugin(schema: Schema): void {
   async function afterQuery(this: Query<unknown, unknown>, res: unknown, op: AuditTouch['op'], single: boolean) {
     const scope = auditScope.getStore();
-    if (!scope || !AUDITED.has(this.model.modelName)) return;
+    if (!scope || !HOOKED.has(this.model.modelName)) return;
     const r = res as Plain | null;
     // An upsert that returns the document as it was before gives null when it inserted: a write all the same.
     const took = single
@@ -137,14 +144,14 @@ export function auditPlugin(schema: Schema): void {
   });
   schema.post('save', async function (doc) {
     const kind = (doc.constructor as { modelName?: string }).modelName;
-    if (!auditScope.getStore() || !kind) return;
+    if (!auditScope.getStore() || !kind || !HOOKED.has(kind)) return;
     const code = keyOf(doc.toObject() as Plain);
     if (code) await recordWrite({ kind, code, op: doc.$locals.auditNew ? 'create' : 'update' });
   });
   schema.post('insertMany', async function (docs: unknown) {
     const scope = auditScope.getStore();
     const kind = (this as unknown as { modelName?: string }).modelName;
-    if (!scope || !kind || !AUDITED.has(kind) || !Array.isArray(docs)) return;
+    if (!scope || !kind || !HOOKED.has(kind) || !Array.isArray(docs)) return;
     for (const d of docs as Array<{ toObject?: () => Plain }>) {
       const code = keyOf(d.toObject ? d.toObject() : (d as Plain));
       if (code) await scope.record({ kind, code, op: 'create' });
