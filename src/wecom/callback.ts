@@ -26,7 +26,7 @@ import {
   signatureOf,
   verifySignature,
 } from './crypto';
-import type { InboundMessage, LateDelivery, Received, Reply, StreamState } from '../dispatcher/contract';
+import type { InboundMessage, LateDelivery, Received, Reply, SecretTap, StreamState } from '../dispatcher/contract';
 
 export interface CallbackLimits {
   maxBodyBytes: number;
@@ -53,6 +53,8 @@ export interface CallbackDeps {
   receive(msg: InboundMessage, deadlineMs: number, late: LateDelivery): Promise<Received>;
   /** What a smart-bot stream refresh finds. */
   replyForStream(streamId: string): Promise<StreamState>;
+  /** Which taps' ticked options stay out of their inbox id (the card door's table). */
+  secretTap: SecretTap;
   /** Told when a reply was not ready within the mode's deadline (metrics). */
   onMissedDeadline?: (mode: 'bot' | 'app') => void;
 }
@@ -181,7 +183,7 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
     const timestamp = String(Math.floor(now.getTime() / 1000));
 
     if (mode === 'bot') {
-      const parsed = parseBotPlaintext(plaintext, now, limits.streamBytes);
+      const parsed = parseBotPlaintext(plaintext, now, limits.streamBytes, deps.secretTap);
       let streamId: string;
       let stream: { text: string; finish: boolean } | undefined;
       let welcome = false;
@@ -226,7 +228,7 @@ export function createCallbackRouter(deps: CallbackDeps): Router {
       return;
     }
 
-    const message = parseAppPlaintext(plaintext, now, limits.appTextBytes);
+    const message = parseAppPlaintext(plaintext, now, limits.appTextBytes, deps.secretTap);
     ctx.state.msgId = message.id;
     const outcome = await handOver(message, 'app');
     ctx.state.outcome = outcome.kind;

@@ -5,7 +5,7 @@ import { StillProcessing } from '../../inbox/inbox';
 import { parseBotPlaintext } from '../bot-mode';
 import { streamIdOf } from '../callback';
 import { CallbackRejected } from '../crypto';
-import type { InboundMessage, Reply } from '../../dispatcher/contract';
+import type { InboundMessage, Reply, SecretTap } from '../../dispatcher/contract';
 import { CMD, type OutFrame, cardReplyFrame, cardUpdateFrame, streamFrame, welcomeFrame } from './frames';
 import { type Callback, eventTypeOf } from './keeper';
 import type { Timers } from './timers';
@@ -24,6 +24,8 @@ export interface TransportDeps {
   cardDeadlineMs: number;
   /** Passive reply limit handed to the inbox (it splits or truncates like the callback mode does). */
   streamBytes: number;
+  /** Which taps' ticked options stay out of their inbox id (the card door's table). */
+  secretTap: SecretTap;
   /** Records a group the bot heard from (the office chooses the push group among them). */
   rememberGroup(chatid: string, userid: string): Promise<void>;
   /** Counts a reply against the conversation's rate budget. */
@@ -118,7 +120,7 @@ export function createLongConnectionTransport(d: TransportDeps) {
     try {
       // The body is the callback mode's decrypted JSON: one parser for both channels.
       const body = frame.cmd === CMD.eventCallback ? { msgtype: 'event', ...frame.body } : frame.body;
-      parsed = parseBotPlaintext(JSON.stringify(body), d.clock.now(), d.streamBytes);
+      parsed = parseBotPlaintext(JSON.stringify(body), d.clock.now(), d.streamBytes, d.secretTap);
     } catch (err) {
       log.warn(
         { reason: err instanceof CallbackRejected ? err.reason : String(err) },
