@@ -118,7 +118,6 @@ export function createDispatcher(d: DispatcherDeps) {
         now: d.clock.now(),
       });
     } catch (err) {
-      if (err instanceof UserError) return { text: err.reply };
       if (isRefusal(err)) return { text: renderForChat(err, chatView(actor)) };
       if (isDatabaseUnavailable(err)) return { text: t('systemBusy') };
       log.error({ err }, 'photos failed');
