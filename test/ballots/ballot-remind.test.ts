@@ -130,4 +130,3 @@ it('reaches deputies by the app whenever it can send, as the office’s private 
     await x.close();
   }
 });
-
