@@ -58,6 +58,22 @@ export function createUnitNotices(d: {
         inGroup,
       );
     },
+    /** 改派 to another unit: the unit it left is told it need not answer (privately, as the others). */
+    async reassignedAway(
+      o: Opinion,
+      left: { unit: string; index: number; contacts: UnitContact[] },
+      sink: NoticeSink = d.notify,
+    ) {
+      const { contacts } = left;
+      if (!contacts.length) return;
+      const name = groupSafe(left.unit);
+      await sink.toPeople(
+        `opinion:${o.code}:unit-left:${left.index}`,
+        contacts.map((c) => c.userid),
+        t('unitNoticeReassignedAway', { unit: name, code: o.code, title: title(o) }),
+        t('unitNoticeReassignedAwayGroup', { unit: name, code: o.code }),
+      );
+    },
     /** A unit's answer waits for review: the office is told with the text and the two ways on. */
     async submitted(o: Opinion) {
       const p = o.pendingAnswer;
