@@ -22,7 +22,8 @@ const OVER_LIMIT = [
   { files: ['src/services/opinions/**'], why: CHANGING },
   { files: ['src/services/events/**', 'src/messages/events.ts'], why: CHANGING },
   { files: ['src/services/ballots/**'], why: CHANGING },
-  { files: ['src/wecom/**', 'src/dispatcher/**', 'src/demo/**'], why: CHANGING },
+  { files: ['src/wecom/**', 'src/dispatcher/**'], why: CHANGING },
+  { files: ['src/demo/fake-wecom.ts', 'src/demo/long-connection-sim.ts', 'src/demo/router.ts'], why: CHANGING },
   { files: ['src/services/index.ts', 'src/services/roster/roster.ts', 'src/inbox/inbox.ts'], why: CHANGING },
   {
     files: ['src/services/performance/performance.ts'],
@@ -94,6 +95,18 @@ export default tseslint.config(
           paths: [{ name: 'mongoose', message: 'Handlers call services; they never touch the database.' }],
           patterns: [{ group: ['**/models/*'], message: 'Handlers call services, not models.' }],
         },
+      ],
+    },
+  },
+  {
+    // The simulator page's browser code: classic scripts inlined into one <script> (src/demo/assets.ts). A top-level
+    // name is the page's shared global, used by the next script, so only local names must be used where declared.
+    files: ['src/demo/browser/*.ts'],
+    languageOptions: { sourceType: 'script' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { vars: 'local', argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
   },

@@ -53,7 +53,7 @@ it('shows each case’s colour in the list, filters by it, and shows it on the c
     // The status and its colour share one line, neither cut off by the column, and the table still fits 1280 px.
     const statusCells = await table.locator('[data-test="status-tags"]').evaluateAll((cells) =>
       cells.map((c) => {
-        const tops = [...c.querySelectorAll('.el-tag')].map((t) => Math.round(t.getBoundingClientRect().top));
+        const tops = Array.from(c.querySelectorAll('.el-tag')).map((t) => Math.round(t.getBoundingClientRect().top));
         const cell = c.closest('.cell')!;
         return { tags: tops.length, oneLine: new Set(tops).size === 1, cut: cell.scrollWidth > cell.clientWidth };
       }),
