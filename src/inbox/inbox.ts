@@ -13,8 +13,9 @@ import { type InboundDone, inboundMessages } from '../repositories';
 
 const POLL_MS = 100;
 
-/** Thrown when a redelivery arrives while the first delivery is still running elsewhere: answer 503 so WeCom retries. */
-export class StillProcessing extends Error {}
+import { StillProcessing } from './still-processing';
+
+export { StillProcessing };
 
 export interface InboxOptions {
   models: Models;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import { t } from '../../messages';
-import { StillProcessing } from '../../inbox/inbox';
+import { StillProcessing } from '../../inbox/still-processing';
 import { parseBotPlaintext } from '../bot-mode';
 import { streamIdOf } from '../callback';
 import { CallbackRejected } from '../crypto';
