@@ -1,3 +1,4 @@
+import { recordWrite } from '../../models/audit-entry';
 import { refuse } from '../../refusals';
 import {
   type BallotDeps,
@@ -180,7 +181,10 @@ export function createBallots(d: BallotDeps) {
         { $set: { closedAt: now, closedBy: by } },
         { returnDocument: 'after' },
       ).lean<BallotRow>();
-      if (done) return toView(done, now);
+      if (done) {
+        await recordWrite({ kind: Ballot.modelName, code, op: 'update' });
+        return toView(done, now);
+      }
       const row = await find(code);
       return refuse('ballot.closed', { code, title: row.title });
     },
@@ -188,7 +192,8 @@ export function createBallots(d: BallotDeps) {
     /** Marks a closed ballot announced; the group push itself is keyed by the code, so a retry sends it once. */
     async announce(code: string, now: Date): Promise<BallotView> {
       const result = await publicResult(code, now);
-      await Ballot.updateOne({ code, announcedAt: { $exists: false } }, { $set: { announcedAt: now } });
+      const marked = await Ballot.updateOne({ code, announcedAt: { $exists: false } }, { $set: { announcedAt: now } });
+      if (marked.modifiedCount > 0) await recordWrite({ kind: Ballot.modelName, code, op: 'update' });
       const words =
         result.state === 'closed' ? formatResult(result.ballot, result.tally) : await appraisals.describe(result, now);
       await d.notify.toGroup(`ballot-result:${code}`, words);

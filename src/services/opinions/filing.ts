@@ -78,8 +78,8 @@ export function createFiling(d: OpinionDeps) {
     return rank(text, await readPool(), excludeCode);
   }
 
-  // Filings go to the opinions' repository (one group-committed insert through the driver) and are reported to
-  // the operation log as the hooks would.
+  // Filings go to the opinions' repository (one group-committed insert through the driver); the insert that took
+  // effect is the filing's 操作日志 entry.
   const rows = opinionRows(Opinion);
   async function insertOpinion(row: NewOpinion): Promise<Opinion> {
     await rows.insert(row);
