@@ -32,7 +32,7 @@ afterAll(async () => h.close());
 /** Runs a step that must write: its entries equal what changed, and what changed is `changed`. */
 async function wrote<T>(changed: string[], fn: () => Promise<T>): Promise<StepAudit<T>> {
   const audit = await expectAudited(h, fn);
-  // An HTTP answer or a tap's: the step was taken, not refused.
+  // An HTTP answer or a tap's is 200 (the step was taken, not refused); the body says why when it is not.
   const status = (audit.result as { status?: unknown }).status;
   const body = JSON.stringify((audit.result as { body?: unknown }).body ?? '');
   if (typeof status === 'number') expect(`${status} ${body}`).toMatch(/^200 /);
