@@ -19,9 +19,7 @@ const SIZE_RULES = {
 const CHANGING = 'grew past the limits while the cards, units and projects work landed in it; to be split next';
 // The allow-list: what is over a limit today, and why. It only shrinks: split a file, then drop its line.
 const OVER_LIMIT = [
-  { files: ['src/services/opinions/**'], why: CHANGING },
   { files: ['src/services/events/**', 'src/messages/events.ts'], why: CHANGING },
-  { files: ['src/services/ballots/**'], why: CHANGING },
   { files: ['src/services/roster/roster.ts'], why: CHANGING },
 ];
 
