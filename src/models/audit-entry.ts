@@ -93,7 +93,7 @@ function stepOf(update: unknown): string | undefined {
  * (`recordWrite` after the guarded write that took effect, naming the record's code) leaves this set; once it is
  * empty the hooks go.
  */
-const HOOKED = new Set<string>(AUDITED);
+const HOOKED = new Set<string>(['Opinion', 'Ballot', 'Project']);
 
 /**
  * Reports a write that took effect to the door's scope, if there is one and the kind is audited. The hooks below

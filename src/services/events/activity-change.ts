@@ -2,6 +2,7 @@ import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
+import { recordWrite } from '../../models/audit-entry';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
@@ -128,6 +129,7 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
       await afterConflict(attempt);
       continue;
     }
+    await recordWrite({ kind: 'Activity', code: a.code, op: 'update' });
     const text = t('activityChangedPush', {
       code: after.code,
       title: neutralizeUserText(after.title),
@@ -163,12 +165,15 @@ export async function cancelActivity(
         return refuse('event.alreadyCancelled', { kind: 'activity', code: x.code });
       },
       check: (x) => assertChangeable(d, x, p.now),
-      update: async (x, set) =>
-        (await Activity.findOneAndUpdate(
+      update: async (x, set) => {
+        const after = (await Activity.findOneAndUpdate(
           { _id: x._id, version: x.version, status: 'active' },
           { $set: set, $inc: { version: 1 } },
           { returnDocument: 'after' },
-        ).lean()) as ActivityDoc | null,
+        ).lean()) as ActivityDoc | null;
+        if (after) await recordWrite({ kind: 'Activity', code: x.code, op: 'update' });
+        return after;
+      },
     },
     p,
   );

@@ -1,6 +1,7 @@
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
+import { recordWrite } from '../../models/audit-entry';
 import type { Stamp } from '../../models/event-parts';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
@@ -64,7 +65,8 @@ export async function notifyPromoted(d: EventDeps, a: ActivityDoc, promoted: str
       }),
     );
   }
-  await d.models.Activity.updateOne({ _id: a._id }, { $pullAll: { promotedPending: promoted } });
+  const cleared = await d.models.Activity.updateOne({ _id: a._id }, { $pullAll: { promotedPending: promoted } });
+  if (cleared.modifiedCount > 0) await recordWrite({ kind: 'Activity', code: a.code, op: 'update' });
 }
 
 /** Crash recovery, run every minute by the reminders job: promotions whose push was never queued. */
@@ -118,14 +120,20 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
         { $push: { confirmed: stamp, confirmedIds: userid }, $inc: { confirmedCount: 1, version: 1 } },
         { returnDocument: 'after' },
       ).lean()) as ActivityDoc | null;
-      if (confirmed) return { outcome: 'confirmed', activity: confirmed };
+      if (confirmed) {
+        await recordWrite({ kind: 'Activity', code: a.code, op: 'update' });
+        return { outcome: 'confirmed', activity: confirmed };
+      }
       if (a.capacity === null) continue;
       const queued = (await Activity.findOneAndUpdate(
         { ...base, confirmedCount: { $gte: a.capacity } },
         { $push: { waitlist: stamp, waitlistIds: userid }, $inc: { version: 1 } },
         { returnDocument: 'after' },
       ).lean()) as ActivityDoc | null;
-      if (queued) return { outcome: 'waitlisted', position: queued.waitlistIds.indexOf(userid) + 1, activity: queued };
+      if (queued) {
+        await recordWrite({ kind: 'Activity', code: a.code, op: 'update' });
+        return { outcome: 'waitlisted', position: queued.waitlistIds.indexOf(userid) + 1, activity: queued };
+      }
       // A place freed (or the activity changed) between the two tries: read again and decide afresh.
     }
     throw new Error(`sign-up kept conflicting for ${input}`);
@@ -162,6 +170,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
         await afterConflict(attempt);
         continue;
       }
+      await recordWrite({ kind: 'Activity', code: a.code, op: 'update' });
       await notifyPromoted(d, after, lists.promoted);
       return { activity: after, wasConfirmed, promoted: lists.promoted };
     }
@@ -195,6 +204,7 @@ export function createActivitySignup(d: EventDeps, byCode: (input: string, now: 
       const at = a.checkins.find((c) => c.userid === userid)?.at ?? now;
       refuse('checkin.already', { code: a.code, at });
     }
+    await recordWrite({ kind: 'Activity', code: a.code, op: 'update' });
     return { activity: after as ActivityDoc, at: now };
   }
 

@@ -1,6 +1,7 @@
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { MeetingDoc } from '../../models/meeting';
+import { recordWrite } from '../../models/audit-entry';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { yearOf } from '../../time/zone';
@@ -69,6 +70,7 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
         await afterConflict(attempt);
         continue;
       }
+      await recordWrite({ kind: 'Meeting', code: m.code, op: 'update' });
       await d.notify.toGroup(
         `meeting:${after.code}:changed:${p.origin}`,
         t('meetingChangedPush', {
@@ -94,12 +96,15 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
           return refuse('event.alreadyCancelled', { kind: 'meeting', code: x.code });
         },
         check: (x) => assertChangeable(d, x, p.now),
-        update: async (x, set) =>
-          (await Meeting.findOneAndUpdate(
+        update: async (x, set) => {
+          const after = (await Meeting.findOneAndUpdate(
             { _id: x._id, version: x.version, status: 'active' },
             { $set: set, $inc: { version: 1 } },
             { returnDocument: 'after' },
-          ).lean()) as MeetingDoc | null,
+          ).lean()) as MeetingDoc | null;
+          if (after) await recordWrite({ kind: 'Meeting', code: x.code, op: 'update' });
+          return after;
+        },
       },
       p,
     );

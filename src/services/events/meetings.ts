@@ -2,6 +2,7 @@ import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { MeetingDoc, MeetingReply } from '../../models/meeting';
+import { recordWrite } from '../../models/audit-entry';
 import { meetingCard } from '../../cards';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
@@ -52,6 +53,7 @@ export function createMeetings(d: EventDeps) {
           endAt,
           expectedIds,
         });
+        await recordWrite({ kind: 'Meeting', code: created.code, op: 'create' });
         return created.toObject() as unknown as MeetingDoc;
       },
     });
@@ -111,7 +113,10 @@ export function createMeetings(d: EventDeps) {
               { returnDocument: 'after' },
             )
       ).lean()) as MeetingDoc | null;
-      if (after) return { meeting: after, previous };
+      if (after) {
+        await recordWrite({ kind: 'Meeting', code: m.code, op: 'update' });
+        return { meeting: after, previous };
+      }
       // Cancelled, started, or my own other slip landed first: read again and decide afresh.
     }
     throw new Error(`meeting reply kept conflicting for ${input}`);
@@ -135,6 +140,7 @@ export function createMeetings(d: EventDeps) {
       { returnDocument: 'after' },
     ).lean();
     if (!after) refuse('checkin.already', { code: m.code, at: m.checkins.find((c) => c.userid === userid)?.at ?? now });
+    await recordWrite({ kind: 'Meeting', code: m.code, op: 'update' });
     return { meeting: after as MeetingDoc, at: now };
   }
 

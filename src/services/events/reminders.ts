@@ -1,5 +1,6 @@
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
+import { recordWrite } from '../../models/audit-entry';
 import type { Reminder } from '../../models/event-parts';
 import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
@@ -10,6 +11,19 @@ import { nextPendingAt } from './event-time';
 import { shiftPushLabel } from './shifts';
 
 type Updater = (filter: Record<string, unknown>, update: Record<string, unknown>) => Promise<{ modifiedCount: number }>;
+type UpdateOne = (
+  filter: Record<string, unknown>,
+  update: Record<string, unknown>,
+) => PromiseLike<{ modifiedCount: number }>;
+
+/** One record's guarded updates, each that took effect logged under the record's code. */
+function updaterOf(kind: 'Activity' | 'Meeting' | 'Shift', code: string, updateOne: UpdateOne): Updater {
+  return async (filter, update) => {
+    const res = await updateOne(filter, update);
+    if (res.modifiedCount > 0) await recordWrite({ kind, code, op: 'update' });
+    return res;
+  };
+}
 type Due = { _id: unknown; reminders: Reminder[]; reminderRev: number };
 
 /** Reminder keys: `reminder:<code>:<minutes>`, with the revision once the time was changed. */
@@ -113,18 +127,19 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
     let sent = 0;
     // Stale claims keep nextReminderAt (it only moves past sent/skipped ones), so they are found too.
     const due = { nextReminderAt: { $lte: now } };
-    const upA: Updater = (f, u) => Activity.updateOne(f, u);
     for (const a of (await Activity.find(due).limit(500).lean()) as ActivityDoc[]) {
+      const upA = updaterOf('Activity', a.code, (f, u) => Activity.updateOne(f, u));
       sent += await processDoc(a, upA, now, graceMs, (r) => activityPush(a, r));
       await refreshNext(async () => (await Activity.findById(a._id).lean()) as Due | null, upA);
     }
-    const upM: Updater = (f, u) => Meeting.updateOne(f, u);
     for (const m of (await Meeting.find(due).limit(500).lean()) as MeetingDoc[]) {
+      const upM = updaterOf('Meeting', m.code, (f, u) => Meeting.updateOne(f, u));
       sent += await processDoc(m, upM, now, graceMs, (r) => meetingPush(m, r, now));
       await refreshNext(async () => (await Meeting.findById(m._id).lean()) as Due | null, upM);
     }
-    const upS: Updater = (f, u) => Shift.updateOne(f, u);
     for (const s of (await Shift.find(due).limit(500).lean()) as ShiftDoc[]) {
+      // A shift has no code of its own: the office's pages name it by its id.
+      const upS = updaterOf('Shift', String(s._id), (f, u) => Shift.updateOne(f, u));
       sent += await processDoc(s, upS, now, graceMs, (r) => shiftPush(s, r));
       await refreshNext(async () => (await Shift.findById(s._id).lean()) as Due | null, upS);
     }

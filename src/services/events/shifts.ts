@@ -4,6 +4,7 @@ import type { Actor } from '../roster';
 import { isRefusal, refuse, type RosterNameRefusal } from '../../refusals';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
+import { recordWrite } from '../../models/audit-entry';
 import { formatDate, formatDateTime } from '../../time/format';
 import { dayKey, endOfDay, fromWallTime, isValidYmd, startOfDay, wallTime } from '../../time/zone';
 import type { EventDeps } from './deps';
@@ -201,7 +202,10 @@ export function createShifts(d: EventDeps, stations: Stations) {
         { $push: { members: { $each: added.map((userid) => ({ userid, at: now })) }, memberIds: { $each: added } } },
         { returnDocument: 'after' },
       ).lean()) as ShiftDoc | null;
-      if (after) return { shift: after, added };
+      if (after) {
+        await recordWrite({ kind: 'Shift', code: String(shift._id), op: 'update' });
+        return { shift: after, added };
+      }
       shift = (await Shift.findById(shift._id).lean()) as ShiftDoc;
     }
     throw new Error(`shift members kept conflicting for ${key.station} ${key.slot}`);
@@ -213,12 +217,16 @@ export function createShifts(d: EventDeps, stations: Stations) {
   ): Promise<ShiftDoc> {
     for (let attempt = 0; ; attempt++) {
       try {
-        // The id made here (not by the server), so shifts created in one process sort in creation order.
-        return (await Shift.findOneAndUpdate(
+        // The id made here (not by the server), so shifts created in one process sort in creation order, and a
+        // shift coming back with this id is the one this call inserted.
+        const id = new Types.ObjectId();
+        const shift = (await Shift.findOneAndUpdate(
           key,
-          { $setOnInsert: { _id: new Types.ObjectId(), ...insert } },
+          { $setOnInsert: { _id: id, ...insert } },
           { upsert: true, returnDocument: 'after' },
         ).lean()) as ShiftDoc;
+        if (String(shift._id) === String(id)) await recordWrite({ kind: 'Shift', code: String(id), op: 'create' });
+        return shift;
       } catch (err) {
         // Two first uses at once: the other insert won; the next try finds it.
         if (!isDuplicateKey(err) || attempt >= 2) throw err;
@@ -270,6 +278,7 @@ export function createShifts(d: EventDeps, stations: Stations) {
       { returnDocument: 'after' },
     ).lean();
     if (!after) refuse('shift.checkinAlready', { label: shiftLabel(open, tz) });
+    await recordWrite({ kind: 'Shift', code: String(open._id), op: 'update' });
     return { shift: after as ShiftDoc, at: now };
   }
 

@@ -11,6 +11,7 @@ import {
   type RosterRules,
 } from './rules';
 import { isDuplicateKey } from '../../models/duplicate-key';
+import { recordWrite } from '../../models/audit-entry';
 import { type Clock, systemClock } from '../../clock';
 import { createRosterCache } from './roster-cache';
 import { createUnitContacts } from './unit-contacts';
@@ -203,6 +204,7 @@ export function createRoster(o: RosterOptions) {
       }
       if (input.expect === 'existing' && !before) refuse('roster.useridUnknown', { userid: input.userid });
       const outcome = !before ? 'added' : before.active === false ? 'reactivated' : 'updated';
+      await recordWrite({ kind: 'Deputy', code: input.userid, op: before ? 'update' : 'create' });
       // What the update made of it, without reading it back.
       const { _id: _ignored, ...kept } = (before ?? {}) as Record<string, unknown>;
       for (const field of Object.keys(unset)) delete kept[field];
@@ -255,6 +257,7 @@ export function createRoster(o: RosterOptions) {
           Deputy.updateOne({ userid: d.userid, isOffice: { $ne: true } }, { $set: { isOffice: true } }),
         );
         if (res.modifiedCount === 0) refuse('roster.officeAlready', { name: d.name });
+        await recordWrite({ kind: 'Deputy', code: d.userid, op: 'update' });
         return { ...d, isOffice: true };
       }
       if (configOffice.has(d.userid)) refuse('roster.officeFromConfig', { name: d.name });
@@ -282,10 +285,13 @@ export function createRoster(o: RosterOptions) {
       { returnDocument: 'before' },
     ).lean();
     if (!before) return false;
+    await recordWrite({ kind: 'Deputy', code: userid, op: 'update' });
     const wasOffice = before.isOffice === true && before.active !== false;
     if (!wasOffice || configOffice.size > 0 || (await Deputy.countDocuments({ active: true, isOffice: true })) > 0)
       return true;
-    await Deputy.updateOne({ userid, [field]: false }, { $set: { [field]: true } });
+    // Undone: that is a write too (the entry stays, as the refusal's own).
+    const undone = await Deputy.updateOne({ userid, [field]: false }, { $set: { [field]: true } });
+    if (undone.modifiedCount > 0) await recordWrite({ kind: 'Deputy', code: userid, op: 'update' });
     refuse('roster.officeConcurrent', {});
   }
 
