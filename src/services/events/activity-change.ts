@@ -7,7 +7,7 @@ import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
 import { yearOf } from '../../time/zone';
-import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
+import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-lists';
 import { checkCapacity, readCapacity } from './activity-capacity';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';

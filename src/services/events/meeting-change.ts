@@ -19,6 +19,34 @@ function assertChangeable(d: EventDeps, m: MeetingDoc, now: Date): void {
   if (isMeetingOver(m, now, d.config.tunables.checkin)) refuse('event.over', { kind: 'meeting', code: m.code });
 }
 
+/** What a 修改会议 sets, computed from the current document (pure apart from reading the time). */
+function planChange(
+  d: EventDeps,
+  m: MeetingDoc,
+  p: { time?: EventTimeInput; at?: EventTimeInput; place?: string; now: Date },
+) {
+  const set: Record<string, unknown> = {};
+  const changed: string[] = [];
+  if (p.at || p.time) {
+    const { startAt, endAt } = checkEventTime((p.at ?? p.time)!, p.now);
+    const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
+    Object.assign(set, {
+      startAt,
+      endAt: endAt ?? null,
+      year: yearOf(startAt, d.config.timezone),
+      reminders,
+      nextReminderAt: nextPendingAt(reminders),
+      reminderRev: m.reminderRev + 1,
+    });
+    changed.push('时间');
+  }
+  if (p.place) {
+    set.place = p.place.trim();
+    changed.push('地点');
+  }
+  return { set, changed };
+}
+
 export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
   const { Meeting } = d.models;
   const tz = d.config.timezone;
@@ -42,25 +70,7 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
       assertChangeable(d, m, p.now);
       if (p.expectedVersion !== undefined && m.version !== p.expectedVersion)
         refuse('event.changedMeanwhile', { code: m.code });
-      const set: Record<string, unknown> = {};
-      const changed: string[] = [];
-      if (p.at || p.time) {
-        const { startAt, endAt } = checkEventTime((p.at ?? p.time)!, p.now);
-        const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
-        Object.assign(set, {
-          startAt,
-          endAt: endAt ?? null,
-          year: yearOf(startAt, tz),
-          reminders,
-          nextReminderAt: nextPendingAt(reminders),
-          reminderRev: m.reminderRev + 1,
-        });
-        changed.push('时间');
-      }
-      if (p.place) {
-        set.place = p.place.trim();
-        changed.push('地点');
-      }
+      const { set, changed } = planChange(d, m, p);
       const after = (await Meeting.findOneAndUpdate(
         { _id: m._id, version: m.version, status: 'active' },
         { $set: set, $inc: { version: 1 } },

@@ -1,14 +1,11 @@
-import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
 import { recordWrite } from '../../models/audit-entry';
 import type { Reminder } from '../../models/event-parts';
 import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
-import { neutralizeUserText } from '../../text/sanitize';
-import { formatDateTime } from '../../time/format';
 import type { EventDeps } from './deps';
 import { nextPendingAt } from './event-time';
-import { shiftPushLabel } from './shifts';
+import { createReminderPushes } from './reminder-pushes';
 
 type Updater = (filter: Record<string, unknown>, update: Record<string, unknown>) => Promise<{ modifiedCount: number }>;
 type UpdateOne = (
@@ -26,19 +23,12 @@ function updaterOf(kind: 'Activity' | 'Meeting' | 'Shift', code: string, updateO
 }
 type Due = { _id: unknown; reminders: Reminder[]; reminderRev: number };
 
-/** Reminder keys: `reminder:<code>:<minutes>`, with the revision once the time was changed. */
-export function reminderKey(id: string, minutesBefore: number, rev: number): string {
-  return `reminder:${id}:${minutesBefore}${rev > 0 ? `:r${rev}` : ''}`;
-}
-
 /** A claim older than this was left by a crashed run and is finished by the next sweep. */
 const STALE_CLAIM_MS = 5 * 60_000;
 
-const mentions = (ids: string[]) => ids.map((u) => `<@${u}>`).join(' ');
-
 export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now: Date) => Promise<string[]>) {
   const { Activity, Meeting, Shift } = d.models;
-  const tz = d.config.timezone;
+  const { activityPush, meetingPush, shiftPush } = createReminderPushes(d, silentIds);
 
   /**
    * Sends each due reminder of one document exactly once: claim it (guarded on its status and the
@@ -79,47 +69,6 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
         { _id: fresh._id, reminderRev: fresh.reminderRev },
         { $set: { nextReminderAt: nextPendingAt(fresh.reminders) } },
       );
-  }
-
-  async function activityPush(a: ActivityDoc, r: Reminder): Promise<void> {
-    const body = t('activityReminderPush', {
-      code: a.code,
-      title: neutralizeUserText(a.title),
-      when: formatDateTime(a.startAt, tz),
-      place: neutralizeUserText(a.place),
-      minutesBefore: r.minutesBefore,
-    });
-    await d.notify.toGroup(
-      reminderKey(a.code, r.minutesBefore, a.reminderRev),
-      a.confirmedIds.length ? `${body}\n${mentions(a.confirmedIds)}` : body,
-    );
-  }
-
-  async function meetingPush(m: MeetingDoc, r: Reminder, now: Date): Promise<void> {
-    // Every meeting reminder names and @-mentions those who have not answered yet.
-    const silent = await silentIds(m, now);
-    const names = await d.roster.namesOf(silent);
-    const body = t('meetingReminderPush', {
-      code: m.code,
-      title: neutralizeUserText(m.title),
-      when: formatDateTime(m.startAt, tz),
-      place: neutralizeUserText(m.place),
-      minutesBefore: r.minutesBefore,
-      silentNames: silent.map((u) => names.get(u) ?? u),
-    });
-    await d.notify.toGroup(
-      reminderKey(m.code, r.minutesBefore, m.reminderRev),
-      silent.length ? `${body}\n${mentions(silent)}` : body,
-    );
-  }
-
-  async function shiftPush(s: ShiftDoc, r: Reminder): Promise<void> {
-    if (s.memberIds.length === 0) return;
-    const body = t('shiftReminderPush', { label: shiftPushLabel(s, tz) });
-    await d.notify.toGroup(
-      reminderKey(`shift-${String(s._id)}`, r.minutesBefore, s.reminderRev),
-      `${body}\n${mentions(s.memberIds)}`,
-    );
   }
 
   /** The scheduler's entry point: see the contract in the events service. */

@@ -6,7 +6,7 @@ import { recordWrite } from '../../models/audit-entry';
 import { formatDateTime } from '../../time/format';
 import { addDaysYmd, dayKey, fromWallTime, startOfWeek, wallTime } from '../../time/zone';
 import type { EventDeps } from './deps';
-import { shiftLabel, shiftPushLabel, shiftWindow } from './shifts';
+import { shiftLabel, shiftPushLabel, shiftWindow } from './shift-labels';
 import type { Stations } from './stations';
 
 // The console's 值班 page: one week of liaison-station shifts with who is on each and who checked in,
