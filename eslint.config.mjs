@@ -25,7 +25,7 @@ const OVER_LIMIT = [
   { files: ['src/wecom/**', 'src/dispatcher/**', 'src/demo/**'], why: CHANGING },
   { files: ['web/src/pages/{Opinions,Case,Roster,Ballots,Overview}*.vue'], why: CHANGING },
   { files: ['src/console/routes-roster.ts', 'src/console/routes-overview.ts'], why: CHANGING },
-  { files: ['src/services/index.ts', 'src/services/roster/roster.ts', 'src/inbox/inbox.ts'], why: CHANGING },
+  { files: ['src/services/index.ts', 'src/inbox/inbox.ts'], why: CHANGING },
   {
     files: ['src/services/performance/performance.ts'],
     why: 'a factory closure grown past the limit; to be split next',

@@ -1,7 +1,7 @@
 import type { Models } from '../../models';
 import { recordWrite } from '../../models/audit-entry';
 import type { ImportPlan, StoredDeputy } from './import-plan';
-import { toRosterEntry } from './roster';
+import { toRosterEntry } from './roster-entry';
 
 /** Reads the roster for an import diff and writes a validated plan (each write idempotent). */
 export function createRosterImportStore(models: Models) {
