@@ -20,7 +20,6 @@ const CHANGING = 'grew past the limits while the cards, units and projects work 
 // The allow-list: what is over a limit today, and why. It only shrinks: split a file, then drop its line.
 const OVER_LIMIT = [
   { files: ['src/services/opinions/**', 'src/console/routes-opinions.ts'], why: CHANGING },
-  { files: ['src/messages/events.ts'], why: CHANGING },
   { files: ['src/services/ballots/**'], why: CHANGING },
   { files: ['src/wecom/**', 'src/dispatcher/**', 'src/demo/**'], why: CHANGING },
   { files: ['web/src/pages/{Opinions,Case,Roster,Ballots,Overview}*.vue'], why: CHANGING },
