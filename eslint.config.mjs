@@ -19,11 +19,9 @@ const SIZE_RULES = {
 const CHANGING = 'grew past the limits while the cards, units and projects work landed in it; to be split next';
 // The allow-list: what is over a limit today, and why. It only shrinks: split a file, then drop its line.
 const OVER_LIMIT = [
-  { files: ['src/services/opinions/**', 'src/console/routes-opinions.ts'], why: CHANGING },
+  { files: ['src/services/opinions/**'], why: CHANGING },
   { files: ['src/services/ballots/**'], why: CHANGING },
-  { files: ['src/wecom/**', 'src/dispatcher/**', 'src/demo/**'], why: CHANGING },
-  { files: ['web/src/pages/{Opinions,Case,Roster,Ballots,Overview}*.vue'], why: CHANGING },
-  { files: ['src/console/routes-roster.ts', 'src/console/routes-overview.ts'], why: CHANGING },
+  { files: ['src/wecom/**', 'src/dispatcher/**'], why: CHANGING },
   { files: ['src/services/index.ts', 'src/inbox/inbox.ts'], why: CHANGING },
   {
     files: ['src/services/performance/performance.ts'],
@@ -95,6 +93,18 @@ export default tseslint.config(
           paths: [{ name: 'mongoose', message: 'Handlers call services; they never touch the database.' }],
           patterns: [{ group: ['**/models/*'], message: 'Handlers call services, not models.' }],
         },
+      ],
+    },
+  },
+  {
+    // The simulator page's browser code: classic scripts inlined into one <script> (src/demo/assets.ts). A top-level
+    // name is the page's shared global, used by the next script, so only local names must be used where declared.
+    files: ['src/demo/browser/*.ts'],
+    languageOptions: { sourceType: 'script' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { vars: 'local', argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
   },

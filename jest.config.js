@@ -1,3 +1,6 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const swcOptions = require('./scripts/swc-options.cjs');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -6,19 +9,8 @@ module.exports = {
   transform: {
     // Transpile only (type-checking is `npm run typecheck`, once), with swc: a cold cache (every CI run, a fresh
     // clone) transpiled each source file with TypeScript in each worker, and loaded TypeScript in each worker.
-    // The options are tsconfig.json's: ES2022 class fields, CommonJS with esModuleInterop's helpers.
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript' },
-          target: 'es2022',
-          transform: { useDefineForClassFields: true },
-        },
-        module: { type: 'commonjs' },
-        sourceMaps: 'inline',
-      },
-    ],
+    // The options are scripts/swc-options.cjs, shared with the server's build.
+    '^.+\\.ts$': ['@swc/jest', { ...swcOptions, sourceMaps: 'inline' }],
   },
   // jest 29 does not follow chrono-node's wildcard "exports" to a locale; node does (src/time/chrono-zh.d.ts).
   moduleNameMapper: { '^chrono-node/zh$': '<rootDir>/node_modules/chrono-node/dist/cjs/locales/zh/index.js' },

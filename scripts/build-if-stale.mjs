@@ -12,16 +12,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const SHARED = ['package.json', 'package-lock.json', 'tsconfig.json'];
 
-/** name → { inputs (files or folders), run (argv), output (must exist after a build) } */
+/** name → { inputs (files or folders), run (argv), compiler (absent in a production image), output (must exist after a build) } */
 const TARGETS = {
   server: {
     inputs: ['src', 'handlers', 'jobs', 'config', 'scripts', 'tsconfig.build.json', ...SHARED],
-    run: [tsc, '-p', 'tsconfig.build.json'],
+    // Transpiled by swc as the tests run it (types are `npm run typecheck`'s): seconds, where tsc's emit took 15.
+    run: [join(root, 'scripts', 'transpile.mjs')],
+    compiler: join(root, 'node_modules', '@swc', 'core'),
     output: 'dist/src/main.js',
   },
   simulator: {
     inputs: ['src/demo/browser', ...SHARED],
     run: [tsc, '-p', 'src/demo/browser/tsconfig.json'],
+    compiler: tsc,
     output: 'dist/demo-assets/simulator.js',
   },
 };
@@ -60,7 +63,7 @@ for (const name of names.length ? names : Object.keys(TARGETS)) {
   const built = existsSync(join(root, target.output)) && existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const changed = Math.max(...target.inputs.map((p) => newest(join(root, p))));
   if (!force && built > 0 && changed <= built) continue;
-  if (!existsSync(target.run[0]) && existsSync(join(root, target.output)) && !force) {
+  if (!existsSync(target.compiler) && existsSync(join(root, target.output)) && !force) {
     // No compiler here (a production image): what is built is what runs.
     continue;
   }

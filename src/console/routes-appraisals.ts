@@ -1,23 +1,21 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import type { AppraisalOptions, BallotReminder, Sendable } from '../contracts';
-import { fromWallTime, yearOf } from '../time/zone';
+import { yearOf } from '../time/zone';
 import { parseInput } from './errors';
-import { type BallotRoutesDeps, ballotCodeOf, ballotJson } from './routes-ballots';
+import { type BallotRoutesDeps, ballotCodeOf, ballotJson, openingFields, openingOf, requestId } from './routes-ballots';
 import { jsonBody } from './session';
-import { wallParts, wallTime } from './wall-time';
 
 // 满意度测评 / 部门评议 (rating ballots) and 催投 in the console. Registered before the ballot routes: their paths
 // (`/ballots/appraisal-options`) would otherwise be read as a ballot's code.
 
-const requestSchema = z.object({ requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict();
+const requestSchema = z.object({ requestId }).strict();
 const appraisalSchema = z
   .object({
     of: z.enum(['project', 'unit']),
     title: z.string().max(500).default(''),
     subjects: z.array(z.string().max(500)).max(200),
-    deadline: wallTime('截止时间'),
-    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    ...openingFields,
   })
   .strict();
 
@@ -43,10 +41,7 @@ export function registerAppraisalRoutes(router: Router, d: BallotRoutesDeps): vo
         of: b.of,
         title: b.title,
         subjects: b.subjects,
-        deadline: fromWallTime(wallParts(b.deadline)!, config.timezone),
-        actor: who.actor,
-        origin: `console:${who.actor.userid}:appraisal:${b.requestId}`,
-        now: clock.now(),
+        ...openingOf(b, who, 'appraisal', d),
       });
       ctx.body = ballotJson(opened);
     }),

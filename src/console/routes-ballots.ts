@@ -13,6 +13,7 @@ import { writeAppraisalResults, writeBallotResults } from '../services/exports';
 import { fromWallTime } from '../time/zone';
 import { notFound, parseInput } from './errors';
 import { sendWorkbook } from './routes-exports';
+import type { ConsoleSessionView } from '../services/access';
 import { type Guard, jsonBody } from './session';
 import { wallParts, wallTime } from './wall-time';
 
@@ -27,6 +28,25 @@ export interface BallotRoutesDeps {
 }
 
 const CODE = /^PJ\d{4}-\d{3,}$/;
+/** The page's id for one click: a retried request opens or reminds nothing twice. */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** What every ballot's opening form carries besides its own fields. */
+export const openingFields = { deadline: wallTime('截止时间'), requestId };
+
+/** Opening a ballot from the console: the deadline in the app's zone, who opens it, and the click's retry key. */
+export function openingOf(
+  b: { deadline: string; requestId: string },
+  who: ConsoleSessionView,
+  kind: 'ballot' | 'appraisal',
+  d: Pick<BallotRoutesDeps, 'config' | 'clock'>,
+) {
+  return {
+    deadline: fromWallTime(wallParts(b.deadline)!, d.config.timezone),
+    actor: who.actor,
+    origin: `console:${who.actor.userid}:${kind}:${b.requestId}`,
+    now: d.clock.now(),
+  };
+}
 // Generous bounds: the service's own limits decide (its refusals land on their fields: src/console/refusals.ts).
 const openSchema = z
   .object({
@@ -34,8 +54,7 @@ const openSchema = z
     candidates: z.array(z.string().max(500)).max(200),
     choose: z.number().int().min(1).max(200),
     upTo: z.boolean().default(false),
-    deadline: wallTime('截止时间'),
-    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    ...openingFields,
   })
   .strict();
 const closeSchema = z.object({ announce: z.boolean().default(false) }).strict();
@@ -85,10 +104,7 @@ export function registerBallotRoutes(router: Router, d: BallotRoutesDeps): void 
         candidates: b.candidates,
         choose: b.choose,
         upTo: b.upTo,
-        deadline: fromWallTime(wallParts(b.deadline)!, config.timezone),
-        actor: who.actor,
-        origin: `console:${who.actor.userid}:ballot:${b.requestId}`,
-        now: clock.now(),
+        ...openingOf(b, who, 'ballot', d),
       });
       ctx.body = ballotJson(opened);
     }),

@@ -24,7 +24,7 @@ import { yearOf } from '../time/zone';
 import { newToken } from '../services/access';
 import { notFound, parseInput } from './errors';
 import type { Guard } from './session';
-import { filterSchema } from './routes-opinions';
+import { filterSchema } from './opinion-inputs';
 
 export interface ExportRoutesDeps {
   services: Services;

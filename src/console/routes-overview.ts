@@ -23,8 +23,51 @@ const ymd = (d: Date, tz: string) => {
   return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 };
 
+type Upcoming = Awaited<ReturnType<Services['events']['upcoming']>>;
+type JobOverview = Awaited<ReturnType<Services['jobRuns']['overview']>>;
+
+/** Cases due soon or overdue, counted per unit, the most overdue first. */
+function dueByUnitOf(due: Array<{ unit: string; overdue: boolean }>) {
+  const byUnit = new Map<string, { unit: string; overdue: number; dueSoon: number }>();
+  for (const i of due) {
+    const u = byUnit.get(i.unit) ?? { unit: i.unit, overdue: 0, dueSoon: 0 };
+    if (i.overdue) u.overdue += 1;
+    else u.dueSoon += 1;
+    byUnit.set(i.unit, u);
+  }
+  return [...byUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon);
+}
+
+/** Activities and meetings in one list, the soonest first. */
+function upcomingOf(upcoming: Upcoming) {
+  const item = (kind: 'activity' | 'meeting') => (e: Upcoming['activities' | 'meetings'][number]) => ({
+    code: e.code,
+    kind,
+    title: e.title,
+    startsAt: e.startAt,
+    place: e.place,
+  });
+  return [...upcoming.activities.map(item('activity')), ...upcoming.meetings.map(item('meeting'))].sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
+  );
+}
+
+const jobJson = (j: JobOverview[number]) => ({
+  name: j.name,
+  enabled: j.enabled,
+  lastRunAt: j.lastRuns[0]?.startedAt ?? null,
+  outcome: j.lastRuns[0]?.status ?? null,
+  failedLastDay: j.failedLastDay,
+  nextAt: j.nextDueAt ?? null,
+});
+
 /** 概览 and the small lookups the case forms need (units used before, a deadline in working days). */
 export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): void {
+  registerOverviewPage(router, d);
+  registerFormLookups(router, d);
+}
+
+function registerOverviewPage(router: Router, d: OverviewRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const tz = config.timezone;
 
@@ -51,13 +94,6 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
         services.outboxHealth.counts(),
         services.jobRuns.overview(now, undefined, 1),
       ]);
-      const dueByUnit = new Map<string, { unit: string; overdue: number; dueSoon: number }>();
-      for (const i of due) {
-        const u = dueByUnit.get(i.unit) ?? { unit: i.unit, overdue: 0, dueSoon: 0 };
-        if (i.overdue) u.overdue += 1;
-        else u.dueSoon += 1;
-        dueByUnit.set(i.unit, u);
-      }
       ctx.body = {
         year,
         counts: { total: stats.total, byStatus: stats.byStatus },
@@ -67,40 +103,20 @@ export function registerOverviewRoutes(router: Router, d: OverviewRoutesDeps): v
           satisfied: stats.rates.satisfactionRate,
           resolved: stats.rates.resolveRate,
         },
-        dueByUnit: [...dueByUnit.values()].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon),
+        dueByUnit: dueByUnitOf(due),
         monthly,
         byCategory: Object.entries(stats.byCategory).map(([category, count]) => ({ category, count })),
         byUnit: stats.units.map((u) => ({ unit: u.unit, assigned: u.assigned, overdue: u.overdue })),
-        upcoming: [
-          ...upcoming.activities.map((a) => ({
-            code: a.code,
-            kind: 'activity' as const,
-            title: a.title,
-            startsAt: a.startAt,
-            place: a.place,
-          })),
-          ...upcoming.meetings.map((m) => ({
-            code: m.code,
-            kind: 'meeting' as const,
-            title: m.title,
-            startsAt: m.startAt,
-            place: m.place,
-          })),
-        ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
-        health: {
-          outbox,
-          jobs: jobs.map((j) => ({
-            name: j.name,
-            enabled: j.enabled,
-            lastRunAt: j.lastRuns[0]?.startedAt ?? null,
-            outcome: j.lastRuns[0]?.status ?? null,
-            failedLastDay: j.failedLastDay,
-            nextAt: j.nextDueAt ?? null,
-          })),
-        },
+        upcoming: upcomingOf(upcoming),
+        health: { outbox, jobs: jobs.map(jobJson) },
       } satisfies Sendable<Overview>;
     }),
   );
+}
+
+function registerFormLookups(router: Router, d: OverviewRoutesDeps): void {
+  const { services, config, clock, guard } = d;
+  const tz = config.timezone;
 
   router.get(
     '/units',

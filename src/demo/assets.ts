@@ -9,14 +9,28 @@ function projectRoot(from: string): string {
   }
 }
 
-/** The simulator's compiled browser scripts (src/demo/browser/, built into dist/demo-assets/): the cards, then the page. */
+/**
+ * The simulator's browser scripts (src/demo/browser/, built into dist/demo-assets/), in the order the page inlines
+ * them: each declares what the next ones use, and simulator.js, last, starts the page.
+ */
+const SIMULATOR_SCRIPTS = [
+  'cards.js',
+  'page-state.js',
+  'markdown.js',
+  'chat-log.js',
+  'transport.js',
+  'outgoing.js',
+  'senders.js',
+  'group-pane.js',
+  'simulator.js',
+];
+
+/** The simulator's compiled browser scripts as one script. */
 export function readSimulatorScript(root = projectRoot(__dirname)): string {
-  return ['cards.js', 'simulator.js']
-    .map((name) => {
-      const file = path.join(root, 'dist', 'demo-assets', name);
-      if (!existsSync(file))
-        throw new Error(`${file} is missing: run \`npm run build\` (demo mode serves the compiled simulator script)`);
-      return readFileSync(file, 'utf8');
-    })
-    .join('\n');
+  return SIMULATOR_SCRIPTS.map((name) => {
+    const file = path.join(root, 'dist', 'demo-assets', name);
+    if (!existsSync(file))
+      throw new Error(`${file} is missing: run \`npm run build\` (demo mode serves the compiled simulator script)`);
+    return readFileSync(file, 'utf8');
+  }).join('\n');
 }

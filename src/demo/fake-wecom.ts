@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Router from '@koa/router';
 import Koa from 'koa';
 import getRawBody from 'raw-body';
+import { FakeMedia } from './fake-wecom-media';
 
 /** What the fake WeCom API received: group pushes, app messages and response_url posts. */
 export interface RecordedPush {
@@ -22,6 +23,9 @@ export interface RecordedPush {
   file?: { mediaId: string; filename: string; bytes: Buffer };
   at: Date;
 }
+
+const readJson = async (ctx: Koa.Context) =>
+  JSON.parse(await getRawBody(ctx.req, { limit: '4mb', encoding: 'utf8' })) as Record<string, unknown>;
 
 /**
  * A loopback stand-in for qyapi.weixin.qq.com: the tests' fake and the demo mode's local sink.
@@ -47,18 +51,26 @@ export class FakeWecom {
   onArrival?: (channel: RecordedPush['channel']) => void;
   /** Web sign-in codes handed out by issueAuthCode: single use, like WeCom's. */
   private authCodes = new Map<string, { userid?: string; openid?: string }>();
-  /** Files served at /media/:id (smart-bot picture URLs) and by media_id at media/get (self-built app). */
-  private media = new Map<string, { body: Buffer; status: number; contentType: string; delayMs?: number }>();
-  /** How many times each served file was fetched. */
-  readonly mediaFetches = new Map<string, number>();
-  /** Files the self-built app uploaded (media/upload), by the media_id handed back. */
-  readonly uploads = new Map<string, { type: string; filename: string; bytes: Buffer }>();
-  /** Every media/upload call, answered or refused. */
-  uploadCalls = 0;
-  private uploadFailures: Array<{ errcode?: number; httpStatus?: number }> = [];
+  /** Served and uploaded files (fake-wecom-media.ts). */
+  private readonly files: FakeMedia;
 
   /** `keep` bounds memory for a long-running demo; tests keep everything. */
-  constructor(private readonly keep = Number.POSITIVE_INFINITY) {}
+  constructor(private readonly keep = Number.POSITIVE_INFINITY) {
+    this.files = new FakeMedia(keep);
+  }
+
+  /** How many times each served file was fetched. */
+  get mediaFetches(): Map<string, number> {
+    return this.files.fetches;
+  }
+  /** Files the self-built app uploaded (media/upload), by the media_id handed back. */
+  get uploads(): FakeMedia['uploads'] {
+    return this.files.uploads;
+  }
+  /** Every media/upload call, answered or refused. */
+  get uploadCalls(): number {
+    return this.files.uploadCalls;
+  }
 
   /** Records a push; the long-connection simulator records its aibot_send_msg frames here too. */
   record(p: RecordedPush): void {
@@ -77,7 +89,7 @@ export class FakeWecom {
 
   /** The next n media/upload calls fail with this errcode (or HTTP status); other calls are unaffected. */
   failNextUploads(n: number, failure: { errcode?: number; httpStatus?: number }): void {
-    for (let i = 0; i < n; i++) this.uploadFailures.push(failure);
+    this.files.failNextUploads(n, failure);
   }
 
   /** The next app message call answers 42001 (token expired) once. */
@@ -97,14 +109,7 @@ export class FakeWecom {
    * caller) and as media_id <id> for media/get. `status` other than 200 plays an expired link.
    */
   serveMedia(id: string, body: Buffer, o: { status?: number; contentType?: string; delayMs?: number } = {}): string {
-    this.media.set(id, {
-      body,
-      status: o.status ?? 200,
-      contentType: o.contentType ?? 'application/octet-stream',
-      delayMs: o.delayMs,
-    });
-    if (this.media.size > this.keep) this.media.delete(this.media.keys().next().value as string);
-    return `/media/${encodeURIComponent(id)}`;
+    return this.files.serve(id, body, o);
   }
 
   clear(): void {
@@ -117,35 +122,52 @@ export class FakeWecom {
     return this.pushes.filter((p) => p.channel === 'webhook');
   }
 
+  /** The fake's HTTP API: the group robot, the self-built app (token, messages, card updates, sign-in), files. */
   router(): Router {
     const r = new Router();
-    const fail = (ctx: Koa.Context): boolean => {
-      const f = this.failures.shift();
-      if (!f) return false;
-      if (f.httpStatus) ctx.status = f.httpStatus;
-      ctx.body = { errcode: f.errcode ?? -1, errmsg: 'injected failure' };
-      return true;
-    };
-    const json = async (ctx: Koa.Context) =>
-      JSON.parse(await getRawBody(ctx.req, { limit: '4mb', encoding: 'utf8' })) as Record<string, unknown>;
-    // Counts concurrency and arrivals, and applies the hold, around every push endpoint.
-    const arrive = async (channel: RecordedPush['channel'], body: Record<string, unknown>) => {
-      const inner = (body[String(body.msgtype)] ?? {}) as { content?: string };
-      this.arrivals.push({ channel, content: inner.content ?? '', at: new Date() });
-      if (this.arrivals.length > this.keep) this.arrivals.shift();
-      this.inFlight++;
-      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-      this.onArrival?.(channel);
-      try {
-        if (this.hold) await this.hold;
-      } finally {
-        this.inFlight--;
-      }
-    };
+    this.groupRoutes(r);
+    this.appRoutes(r);
+    this.files.routes(r, { fail: (ctx) => this.fail(ctx), badToken: (ctx) => this.badToken(ctx) });
+    return r;
+  }
+
+  /** Answers an injected failure, if one is due (true: answered). */
+  private fail(ctx: Koa.Context): boolean {
+    const f = this.failures.shift();
+    if (!f) return false;
+    if (f.httpStatus) ctx.status = f.httpStatus;
+    ctx.body = { errcode: f.errcode ?? -1, errmsg: 'injected failure' };
+    return true;
+  }
+
+  /** Answers 40014 unless the call carries the token handed out last (true: answered). */
+  private badToken(ctx: Koa.Context): boolean {
+    if (ctx.query.access_token === `token-${this.tokensIssued}`) return false;
+    ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
+    return true;
+  }
+
+  /** Counts concurrency and arrivals, and applies the hold, around every push endpoint. */
+  private async arrive(channel: RecordedPush['channel'], body: Record<string, unknown>): Promise<void> {
+    const inner = (body[String(body.msgtype)] ?? {}) as { content?: string };
+    this.arrivals.push({ channel, content: inner.content ?? '', at: new Date() });
+    if (this.arrivals.length > this.keep) this.arrivals.shift();
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    this.onArrival?.(channel);
+    try {
+      if (this.hold) await this.hold;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** The group robot's webhook, and the smart bot's response_url. */
+  private groupRoutes(r: Router): void {
     r.post('/cgi-bin/webhook/send', async (ctx) => {
-      const body = await json(ctx);
-      await arrive('webhook', body);
-      if (fail(ctx)) return;
+      const body = await readJson(ctx);
+      await this.arrive('webhook', body);
+      if (this.fail(ctx)) return;
       const type = String(body.msgtype);
       const inner = (body[type] ?? {}) as {
         content?: string;
@@ -165,15 +187,37 @@ export class FakeWecom {
       });
       ctx.body = { errcode: 0, errmsg: 'ok' };
     });
+    r.post('/response/:id', async (ctx) => {
+      const body = await readJson(ctx);
+      await this.arrive('response_url', body);
+      if (this.fail(ctx)) return;
+      const inner = (body.markdown ?? {}) as { content?: string };
+      this.record({
+        channel: 'response_url',
+        msgtype: String(body.msgtype),
+        content: inner.content ?? '',
+        mentions: [],
+        key: ctx.params.id,
+        at: new Date(),
+      });
+      ctx.body = { errcode: 0, errmsg: 'ok' };
+    });
+  }
+
+  /** The self-built app: its access token, messages, card updates and web sign-in. */
+  private appRoutes(r: Router): void {
+    r.get('/cgi-bin/gettoken', (ctx) => {
+      if (this.fail(ctx)) return;
+      this.tokensIssued++;
+      ctx.body = { errcode: 0, access_token: `token-${this.tokensIssued}`, expires_in: 7200 };
+    });
+    r.post('/cgi-bin/message/send', (ctx) => this.appMessage(ctx));
     // The app's card update: each response code works once (WeCom: single use, 72 h).
     r.post('/cgi-bin/message/update_template_card', async (ctx) => {
-      const body = await json(ctx);
-      await arrive('app', body);
-      if (fail(ctx)) return;
-      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
-        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
-        return;
-      }
+      const body = await readJson(ctx);
+      await this.arrive('app', body);
+      if (this.fail(ctx)) return;
+      if (this.badToken(ctx)) return;
       const code = String(body.response_code ?? '');
       if (!code || this.usedResponseCodes.has(code)) {
         ctx.body = { errcode: 40078, errmsg: 'invalid response_code' };
@@ -193,130 +237,49 @@ export class FakeWecom {
       });
       ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: [] };
     });
-    r.get('/cgi-bin/gettoken', (ctx) => {
-      if (fail(ctx)) return;
-      this.tokensIssued++;
-      ctx.body = { errcode: 0, access_token: `token-${this.tokensIssued}`, expires_in: 7200 };
-    });
-    r.post('/cgi-bin/message/send', async (ctx) => {
-      const body = await json(ctx);
-      await arrive('app', body);
-      if (this.expireNextToken) {
-        this.expireNextToken = false;
-        ctx.body = { errcode: 42001, errmsg: 'access_token expired' };
-        return;
-      }
-      if (fail(ctx)) return;
-      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
-        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
-        return;
-      }
-      const type = String(body.msgtype);
-      const inner = (body[type] ?? {}) as { content?: string; media_id?: string; main_title?: { title?: string } };
-      const upload = type === 'file' ? this.uploads.get(String(inner.media_id ?? '')) : undefined;
-      if (type === 'file' && !upload) {
-        ctx.body = { errcode: 40007, errmsg: 'invalid media_id' };
-        return;
-      }
-      this.record({
-        channel: 'app',
-        msgtype: type,
-        content: upload
-          ? `📎 ${upload.filename}`
-          : type === 'template_card'
-            ? (inner.main_title?.title ?? '')
-            : (inner.content ?? ''),
-        mentions: [],
-        touser: String(body.touser).split('|'),
-        ...(type === 'template_card' ? { card: inner as Record<string, unknown> } : {}),
-        at: new Date(),
-        ...(upload
-          ? { file: { mediaId: String(inner.media_id), filename: upload.filename, bytes: upload.bytes } }
-          : {}),
-      });
-      ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: '' };
-    });
-    // The self-built app's temporary media: one multipart part named `media`.
-    r.post('/cgi-bin/media/upload', async (ctx) => {
-      this.uploadCalls++;
-      const raw = await getRawBody(ctx.req, { limit: '25mb' });
-      const f = this.uploadFailures.shift();
-      if (f) {
-        if (f.httpStatus) ctx.status = f.httpStatus;
-        ctx.body = { errcode: f.errcode ?? -1, errmsg: 'injected failure' };
-        return;
-      }
-      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
-        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
-        return;
-      }
-      const part = readMediaPart(String(ctx.get('content-type')), raw);
-      if (!part) {
-        ctx.body = { errcode: 40004, errmsg: 'invalid media data' };
-        return;
-      }
-      const type = String(ctx.query.type ?? '');
-      const mediaId = `app-media-${this.uploads.size + 1}`;
-      this.uploads.set(mediaId, { type, ...part });
-      if (this.uploads.size > this.keep) this.uploads.delete(this.uploads.keys().next().value as string);
-      ctx.body = {
-        errcode: 0,
-        errmsg: 'ok',
-        type,
-        media_id: mediaId,
-        created_at: String(Math.floor(Date.now() / 1000)),
-      };
-    });
     r.get('/cgi-bin/auth/getuserinfo', (ctx) => {
-      if (fail(ctx)) return;
-      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
-        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
-        return;
-      }
+      if (this.fail(ctx)) return;
+      if (this.badToken(ctx)) return;
       const code = String(ctx.query.code ?? '');
       const who = this.authCodes.get(code);
       this.authCodes.delete(code);
       ctx.body = who ? { errcode: 0, errmsg: 'ok', ...who } : { errcode: 40029, errmsg: 'invalid code' };
     });
-    const sendMedia = async (ctx: Koa.Context, id: string): Promise<boolean> => {
-      const file = this.media.get(id);
-      if (!file) return false;
-      this.mediaFetches.set(id, (this.mediaFetches.get(id) ?? 0) + 1);
-      // Unref'd: a slow file never keeps a finished test run or demo alive.
-      if (file.delayMs) await new Promise((r) => setTimeout(r, file.delayMs).unref());
-      ctx.status = file.status;
-      ctx.type = file.contentType;
-      ctx.body = file.status === 200 ? file.body : 'link expired';
-      return true;
-    };
-    r.get('/media/:id', async (ctx) => {
-      if (!(await sendMedia(ctx, ctx.params.id ?? ''))) ctx.status = 404;
+  }
+
+  /** message/send: text, markdown, a template card, or a file uploaded before (its media_id). */
+  private async appMessage(ctx: Koa.Context): Promise<void> {
+    const body = await readJson(ctx);
+    await this.arrive('app', body);
+    if (this.expireNextToken) {
+      this.expireNextToken = false;
+      ctx.body = { errcode: 42001, errmsg: 'access_token expired' };
+      return;
+    }
+    if (this.fail(ctx)) return;
+    if (this.badToken(ctx)) return;
+    const type = String(body.msgtype);
+    const inner = (body[type] ?? {}) as { content?: string; media_id?: string; main_title?: { title?: string } };
+    const upload = type === 'file' ? this.uploads.get(String(inner.media_id ?? '')) : undefined;
+    if (type === 'file' && !upload) {
+      ctx.body = { errcode: 40007, errmsg: 'invalid media_id' };
+      return;
+    }
+    this.record({
+      channel: 'app',
+      msgtype: type,
+      content: upload
+        ? `📎 ${upload.filename}`
+        : type === 'template_card'
+          ? (inner.main_title?.title ?? '')
+          : (inner.content ?? ''),
+      mentions: [],
+      touser: String(body.touser).split('|'),
+      ...(type === 'template_card' ? { card: inner as Record<string, unknown> } : {}),
+      at: new Date(),
+      ...(upload ? { file: { mediaId: String(inner.media_id), filename: upload.filename, bytes: upload.bytes } } : {}),
     });
-    r.get('/cgi-bin/media/get', async (ctx) => {
-      if (fail(ctx)) return;
-      if (ctx.query.access_token !== `token-${this.tokensIssued}`) {
-        ctx.body = { errcode: 40014, errmsg: 'invalid access_token' };
-        return;
-      }
-      if (!(await sendMedia(ctx, String(ctx.query.media_id ?? ''))))
-        ctx.body = { errcode: 40007, errmsg: 'invalid media_id' };
-    });
-    r.post('/response/:id', async (ctx) => {
-      const body = await json(ctx);
-      await arrive('response_url', body);
-      if (fail(ctx)) return;
-      const inner = (body.markdown ?? {}) as { content?: string };
-      this.record({
-        channel: 'response_url',
-        msgtype: String(body.msgtype),
-        content: inner.content ?? '',
-        mentions: [],
-        key: ctx.params.id,
-        at: new Date(),
-      });
-      ctx.body = { errcode: 0, errmsg: 'ok' };
-    });
-    return r;
+    ctx.body = { errcode: 0, errmsg: 'ok', invaliduser: '' };
   }
 
   /** Serves the fake on a loopback port; returns its base URL. */
@@ -332,18 +295,4 @@ export class FakeWecom {
       close: () => new Promise((resolve) => server.close(() => resolve())),
     };
   }
-}
-
-/** The `media` part of a multipart body: its file name and bytes, or undefined when there is none. */
-function readMediaPart(contentType: string, raw: Buffer): { filename: string; bytes: Buffer } | undefined {
-  const boundary = /boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
-  if (!boundary) return undefined;
-  const start = raw.indexOf(`--${boundary}\r\n`);
-  const headEnd = raw.indexOf('\r\n\r\n', start);
-  const end = raw.indexOf(`\r\n--${boundary}--`, headEnd);
-  if (start < 0 || headEnd < 0 || end < 0) return undefined;
-  const head = raw.subarray(start, headEnd).toString('utf8');
-  if (!/name="media"/.test(head)) return undefined;
-  const filename = /filename="([^"]*)"/.exec(head)?.[1] ?? '';
-  return { filename, bytes: Buffer.from(raw.subarray(headEnd + 4, end)) };
 }

@@ -39,8 +39,16 @@ const MAX_PUSHES_PER_POLL = 100;
  */
 export function createDemoRouter(deps: DemoRouterDeps): Router {
   const router = new Router();
+  registerPage(router, deps);
+  registerSink(router, deps);
+  return router;
+}
+
+const noStore = (ctx: { set(k: string, v: string): void }) => ctx.set('cache-control', 'no-store');
+
+/** The page, and what it asks before speaking: the session's keys and commands, the people it can speak as. */
+function registerPage(router: Router, deps: DemoRouterDeps): void {
   const page = renderDemoPage(deps.simulatorJs);
-  const noStore = (ctx: { set(k: string, v: string): void }) => ctx.set('cache-control', 'no-store');
 
   router.get('/demo', (ctx) => {
     noStore(ctx);
@@ -79,7 +87,10 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
       })),
     };
   });
+}
 
+/** The local WeCom sink: what was pushed (the page polls it), the pictures the page sends, and the fake API itself. */
+function registerSink(router: Router, deps: DemoRouterDeps): void {
   router.get('/demo/api/pushes', (ctx) => {
     // The page polls every 1.5 s: at info these lines would drown the log.
     ctx.state.quietLog = true;
@@ -129,5 +140,4 @@ export function createDemoRouter(deps: DemoRouterDeps): Router {
 
   const wecom = deps.sink.router();
   router.use(DEMO_WECOM_PREFIX, wecom.routes(), wecom.allowedMethods());
-  return router;
 }

@@ -21,11 +21,10 @@ try {
 let swc;
 function transpile(source, filename) {
   swc = swc || require('@swc/core');
-  // The options of jest.config.js's transform (tsconfig.json's target and module), without source maps.
+  // The one transform (scripts/swc-options.cjs), without source maps.
   return swc.transformSync(source, {
+    ...require('../../scripts/swc-options.cjs'),
     filename,
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: true } },
-    module: { type: 'commonjs' },
     sourceMaps: false,
   }).code;
 }

@@ -50,6 +50,22 @@ it('shows each case’s colour in the list, filters by it, and shows it on the c
       ['red', '红牌'],
       ['green', '绿牌'],
     ]);
+    // The status and its colour share one line, neither cut off by the column, and the table still fits 1280 px.
+    const statusCells = await table.locator('[data-test="status-tags"]').evaluateAll((cells) =>
+      cells.map((c) => {
+        const tops = Array.from(c.querySelectorAll('.el-tag')).map((t) => Math.round(t.getBoundingClientRect().top));
+        const cell = c.closest('.cell')!;
+        return { tags: tops.length, oneLine: new Set(tops).size === 1, cut: cell.scrollWidth > cell.clientWidth };
+      }),
+    );
+    expect(statusCells).toEqual([
+      { tags: 2, oneLine: true, cut: false },
+      { tags: 2, oneLine: true, cut: false },
+      { tags: 1, oneLine: true, cut: false },
+      { tags: 1, oneLine: true, cut: false },
+    ]);
+    const body = table.locator('.el-table__body-wrapper .el-scrollbar__wrap');
+    expect(await body.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'colours-list-1280');
     await page.locator('[data-test="f-colour"]').click();
     await page.locator('.el-select-dropdown__item').getByText('红牌').click();

@@ -1,6 +1,6 @@
 // Wording only the pages use. Every label the server also shows (statuses, actions, job names, kinds…)
 // comes from the contract (`@contracts`), never from here.
-import type { OpinionStatus } from '@contracts';
+import type { OpinionStatus, Resolution } from '@contracts';
 
 /** How each status is coloured (the statuses and their words are the contract's: OPINION_STATUSES). */
 const STATUS_TAG: Record<OpinionStatus, 'info' | 'warning' | 'primary' | 'success' | 'danger'> = {
@@ -59,3 +59,6 @@ export const SHIFTS = {
   removed: (name: string) => `已把 ${name} 移出这个班次，并已通知本人`,
   confirmRemove: (name: string, label: string) => `把 ${name} 移出 ${label} 的值班？本人会收到通知。`,
 };
+
+/** An answer's resolution as a tag colour. A: solved (green); B, C: under way (amber); D: not possible for now (grey). */
+export const resolutionTag = (r: Resolution) => (r === 'A' ? 'success' : r === 'D' ? 'info' : 'warning');

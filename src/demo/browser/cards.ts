@@ -1,4 +1,4 @@
-// Template cards on the simulator page (browser code, a classic script loaded before simulator.ts): a card as
+// Template cards on the simulator page (browser code, a classic script loaded first: see page-state.ts): a card as
 // WeCom draws it — title, lines, buttons, a vote box, dropdowns — and the template_card_event a click makes.
 // The page sends that event the production way (signed callback, or the long connection's event frame).
 
@@ -43,7 +43,6 @@ function cardNode(tag: string, cls: string, text?: string): HTMLElement {
 }
 
 /** Draws `card` into `box` (replacing what was there); a click sends its event through `tap`. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- called by simulator.ts, the same page's next script
 function drawTemplateCard(box: HTMLElement, card: TemplateCardView, tap: CardTapper | null): void {
   box.replaceChildren();
   box.className = 'tcard';
