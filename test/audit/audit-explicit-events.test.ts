@@ -1,10 +1,12 @@
+import { expectAudited } from '../helpers/audit-oracle';
 import { type ConsoleClient, signIn } from '../helpers/console';
 import { type Harness, createHarness } from '../helpers/harness';
 import { askCard, tapButton } from '../helpers/card-taps';
 
 // The 操作日志 of activities, meetings, shifts, stations, deputies, announcements and study material: each use
 // case records its own entries (no write hook guesses them). Driven step by step through the real doors — chat,
-// card taps, the console, scheduler ticks — each step's entries are exactly the records it changed.
+// card taps, the console, scheduler ticks — each step's entries are exactly the records it changed (the audit
+// oracle compares them with the database before and after the step).
 
 let h: Harness;
 let office: ConsoleClient;
@@ -27,10 +29,14 @@ type Entry = [via: string, who: string, kind: string, code: string, op: string];
 
 const total = async (): Promise<number> => (await office.get('/api/console/audit?pageSize=1')).body.total;
 
-/** Runs one step through a door and returns the entries it added, oldest first. */
+/**
+ * Runs one step through a door. The audit oracle checks that its entries name exactly the records it changed in the
+ * database; the step's entries are then read back as the office reads them (the console's 操作日志, newest first),
+ * oldest first, so the test also checks who acted, by which door, and the order.
+ */
 async function step(run: () => Promise<unknown>): Promise<Entry[]> {
   const before = await total();
-  await run();
+  await expectAudited(h, run);
   const added = (await total()) - before;
   if (added === 0) return [];
   const items = (await office.get(`/api/console/audit?pageSize=${added}`)).body.items as Array<{

@@ -78,7 +78,7 @@ async function addMembers(
   now: Date,
 ): Promise<{ shift: ShiftDoc; added: string[] }> {
   const { Shift } = d.models;
-  let shift = await upsertShift(d, key, insert);
+  let shift = await upsertShift(d, key, insert, now);
   for (let attempt = 0; attempt < 5; attempt++) {
     const on = new Set(memberIdsOf(shift));
     const added = userids.filter((u) => !on.has(u));
@@ -101,16 +101,19 @@ async function upsertShift(
   d: EventDeps,
   key: { station: string; slot: string },
   insert: Record<string, unknown>,
+  now: Date,
 ): Promise<ShiftDoc> {
   for (let attempt = 0; ; attempt++) {
     try {
       // The id made here (not by the server), so shifts created in one process sort in creation order, and a
       // shift coming back with this id is the one this call inserted.
       const id = new Types.ObjectId();
+      // Stamped here, not by mongoose's timestamps (which would set updatedAt on the existing shift: a write that
+      // changes nothing anyone sees).
       const shift = (await d.models.Shift.findOneAndUpdate(
         key,
-        { $setOnInsert: { _id: id, ...insert } },
-        { upsert: true, returnDocument: 'after' },
+        { $setOnInsert: { _id: id, ...insert, createdAt: now, updatedAt: now } },
+        { upsert: true, returnDocument: 'after', timestamps: false },
       ).lean()) as ShiftDoc;
       if (String(shift._id) === String(id)) await recordWrite({ kind: 'Shift', code: String(id), op: 'create' });
       return shift;
