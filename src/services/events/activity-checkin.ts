@@ -3,7 +3,7 @@ import type { ActivityDoc } from '../../models/activity';
 import { recordWrite } from '../../models/audit-entry';
 import type { EventDeps } from './deps';
 import { anyoneMayCheckIn } from './activity-capacity';
-import { checkinWindow } from './event-time';
+import { assertCheckinOpen } from './event-lifecycle';
 
 /** 签到 to an activity: inside its window, by someone signed up (or anyone, for the open kinds), once. */
 export async function checkInToActivity(
@@ -14,17 +14,8 @@ export async function checkInToActivity(
   now: Date,
 ): Promise<{ activity: ActivityDoc; at: Date }> {
   const a = await byCode(input, now);
-  if (a.status === 'cancelled')
-    refuse('event.cancelled', { kind: 'activity', code: a.code, reason: a.cancelReason ?? '' });
   const tun = d.config.tunables;
-  const w = checkinWindow(a.startAt, a.endAt, tun.checkin);
-  if (now < w.opens || now > w.closes) {
-    refuse(now < w.opens ? 'checkin.tooEarly' : 'checkin.tooLate', {
-      code: a.code,
-      opens: w.opens,
-      closes: w.closes,
-    });
-  }
+  assertCheckinOpen(a, 'activity', now, tun.checkin);
   if (!anyoneMayCheckIn(a, tun.openCheckinActivityTypes) && !a.confirmedIds.includes(userid)) {
     const pos = a.waitlistIds.indexOf(userid);
     if (pos >= 0) refuse('checkin.waitlisted', { code: a.code, position: pos + 1 });

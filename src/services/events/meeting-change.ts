@@ -4,11 +4,10 @@ import type { MeetingDoc } from '../../models/meeting';
 import { recordWrite } from '../../models/audit-entry';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
-import { yearOf } from '../../time/zone';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
-import { cancelOnce } from './event-lifecycle';
-import { checkEventTime, type EventTimeInput, nextPendingAt, planReminders } from './event-time';
+import { cancelOnce, planTimeAndPlace } from './event-lifecycle';
+import type { EventTimeInput } from './event-time';
 import { isMeetingOver } from './meeting-outcome';
 
 type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
@@ -17,34 +16,6 @@ function assertChangeable(d: EventDeps, m: MeetingDoc, now: Date): void {
   if (m.status === 'cancelled')
     refuse('event.cancelled', { kind: 'meeting', code: m.code, reason: m.cancelReason ?? '' });
   if (isMeetingOver(m, now, d.config.tunables.checkin)) refuse('event.over', { kind: 'meeting', code: m.code });
-}
-
-/** What a 修改会议 sets, computed from the current document (pure apart from reading the time). */
-function planChange(
-  d: EventDeps,
-  m: MeetingDoc,
-  p: { time?: EventTimeInput; at?: EventTimeInput; place?: string; now: Date },
-) {
-  const set: Record<string, unknown> = {};
-  const changed: string[] = [];
-  if (p.at || p.time) {
-    const { startAt, endAt } = checkEventTime((p.at ?? p.time)!, p.now);
-    const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
-    Object.assign(set, {
-      startAt,
-      endAt: endAt ?? null,
-      year: yearOf(startAt, d.config.timezone),
-      reminders,
-      nextReminderAt: nextPendingAt(reminders),
-      reminderRev: m.reminderRev + 1,
-    });
-    changed.push('时间');
-  }
-  if (p.place) {
-    set.place = p.place.trim();
-    changed.push('地点');
-  }
-  return { set, changed };
 }
 
 export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
@@ -70,7 +41,7 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
       assertChangeable(d, m, p.now);
       if (p.expectedVersion !== undefined && m.version !== p.expectedVersion)
         refuse('event.changedMeanwhile', { code: m.code });
-      const { set, changed } = planChange(d, m, p);
+      const { set, changed } = planTimeAndPlace(d, m, { at: p.at ?? p.time, place: p.place, now: p.now });
       const after = (await Meeting.findOneAndUpdate(
         { _id: m._id, version: m.version, status: 'active' },
         { $set: set, $inc: { version: 1 } },

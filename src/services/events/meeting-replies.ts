@@ -4,7 +4,7 @@ import type { MeetingDoc, MeetingReply } from '../../models/meeting';
 import { readEventCode } from './event-codes';
 import type { EventDeps } from './deps';
 import { MAX_VERSION_RETRIES } from './version-retry';
-import { checkinWindow } from './event-time';
+import { assertCheckinOpen } from './event-lifecycle';
 
 type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
 
@@ -53,16 +53,7 @@ export function createMeetingReplies(d: EventDeps, byCode: ByCode) {
 
   async function checkIn(input: string, userid: string, now: Date): Promise<{ meeting: MeetingDoc; at: Date }> {
     const m = await byCode(input, now);
-    if (m.status === 'cancelled')
-      refuse('event.cancelled', { kind: 'meeting', code: m.code, reason: m.cancelReason ?? '' });
-    const w = checkinWindow(m.startAt, m.endAt, tun.checkin);
-    if (now < w.opens || now > w.closes) {
-      refuse(now < w.opens ? 'checkin.tooEarly' : 'checkin.tooLate', {
-        code: m.code,
-        opens: w.opens,
-        closes: w.closes,
-      });
-    }
+    assertCheckinOpen(m, 'meeting', now, tun.checkin);
     const after = await Meeting.findOneAndUpdate(
       { _id: m._id, 'checkins.userid': { $ne: userid } },
       { $push: { checkins: { userid, at: now }, checkinIds: userid }, $addToSet: { expectedIds: userid } },
