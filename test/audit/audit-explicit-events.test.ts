@@ -93,6 +93,11 @@ describe('activities and meetings', () => {
     await step(async () => {
       other = codeIn(/HD2026-\d{3}/, await h.say('office1', '发布活动 走访农户 时间：11月28日9:00 地点：东村'));
     });
+    expect(await step(() => h.say('wang', `报名 ${other}`))).toEqual([['chat', 'wang', 'Activity', other, 'update']]);
+    // 请假 from an activity is a withdrawal with its reason kept.
+    expect(await step(() => h.say('wang', `请假 ${other} 家中有事`))).toEqual([
+      ['chat', 'wang', 'Activity', other, 'update'],
+    ]);
     expect(await step(() => h.say('office1', `取消活动 ${other} 天气原因`))).toEqual([
       ['chat', 'office1', 'Activity', other, 'update'],
     ]);
