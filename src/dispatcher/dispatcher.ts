@@ -3,17 +3,14 @@ import type { Config } from '../../config';
 import type { Clock } from '../clock';
 import type { CardTapTable } from '../commands/card-taps';
 import { type CommandTable, parseCommandLine } from '../commands/parse';
-import { readArgs } from '../commands/read-args';
-import type { Actor, ChatVia, Command } from '../commands/types';
-import { isDatabaseUnavailable } from '../db/availability';
-import { UserError } from '../errors';
-import { isRefusal, renderForChat } from '../refusals';
-import { readOpinionCode } from '../commands/record-codes';
+import type { Actor, Command } from '../commands/types';
 import { t } from '../messages';
 import type { Services } from '../services';
 import { closestNames } from '../text/closest';
 import type { InboundMessage, Reply } from './contract';
 import { createCardDoor } from './card-door';
+import { receivePhotos } from './photos-first';
+import { createCommandRunner } from './run-command';
 import { cleanVoiceArgs, cleanVoiceText, offerVoiceDraft } from './voice';
 
 export interface DispatcherDeps {
@@ -33,24 +30,13 @@ export function visibleCommands(table: CommandTable, actor: Actor): Command[] {
   return table.commands.filter((c) => c.role === 'deputy' || (c.role === 'office' && actor.isOffice));
 }
 
-/** Turns one inbound message into one reply. The single catch point for command errors. */
+/**
+ * Turns one inbound message into one reply: the sender, pictures first, then the command (run-command.ts: rights,
+ * arguments, the single catch point for command errors) or a tap (card-door.ts).
+ */
 export function createDispatcher(d: DispatcherDeps) {
-  const granted = new Map<Command, Services>();
-  /** Only the services a command declared (all of them for a command that declares none). */
-  function servicesFor(command: Command): Services {
-    if (!command.uses) return d.services;
-    let s = granted.get(command);
-    if (!s) {
-      s = Object.fromEntries(command.uses.map((name) => [name, d.services[name]])) as unknown as Services;
-      granted.set(command, s);
-    }
-    return s;
-  }
-
+  const commands = createCommandRunner(d);
   /** Plain-text messages already parsed by readOnly(), for dispatch() to reuse. */
-  /** How a refusal reads for this sender: office staff are offered the office's next steps. */
-  const chatView = (actor: Actor) => ({ timezone: d.config.timezone, now: d.clock.now(), office: actor.isOffice });
-
   const parsedText = new WeakMap<InboundMessage, ReturnType<typeof parseCommandLine>>();
   const cards = createCardDoor({
     taps: d.taps,
@@ -61,7 +47,7 @@ export function createDispatcher(d: DispatcherDeps) {
     async runReadOnly(msg, name, actor, log) {
       const parsed = parseCommandLine(name, d.table, d.config.wecom.botName);
       if (parsed.kind !== 'command' || !parsed.command.readOnly) return undefined;
-      return runCommand(msg, parsed, actor, log);
+      return commands.run(msg, parsed, actor, log);
     },
   });
 
@@ -87,13 +73,13 @@ export function createDispatcher(d: DispatcherDeps) {
       return { text: t('contactOnlyCommand', { command: '随手拍', units: (actor.units ?? []).join('、') }) };
     // Pictures first, at once (WeCom's links live 5 minutes): all stored, or a clear refusal and none.
     if (msg.images?.length) {
-      const received = await receivePhotos(msg, actor, log);
+      const received = await receivePhotos(d, msg, actor, log);
       if (typeof received !== 'number') return received;
       const waitingNote = t('photoReceived', { count: received, minutes: d.services.photos.waitMinutes });
       if (parsed.kind !== 'command') return { text: waitingNote };
       // 建议/民意/附图 take them now; any other command runs, and the pictures wait.
       if (!parsed.command.takesPhotos) {
-        const reply = await runCommand(msg, parsed, actor, log);
+        const reply = await commands.run(msg, parsed, actor, log);
         return { text: reply ? `${reply.text}\n\n${waitingNote}` : waitingNote };
       }
     }
@@ -105,115 +91,7 @@ export function createDispatcher(d: DispatcherDeps) {
       const words = visibleCommands(d.table, actor).flatMap((c) => [c.name, ...(c.aliases ?? [])]);
       return { text: t('unknownCommand', { input: parsed.input, suggestions: closestNames(parsed.input, words, 3) }) };
     }
-    return runCommand(msg, parsed, actor, log);
-  }
-
-  /** Stores the message's pictures for the sender; a refusal (or an outage) is the reply. */
-  async function receivePhotos(msg: InboundMessage, actor: Actor, log: Logger): Promise<number | Reply> {
-    try {
-      return await d.services.photos.receive({
-        msgId: msg.id,
-        owner: actor.userid,
-        images: msg.images ?? [],
-        now: d.clock.now(),
-      });
-    } catch (err) {
-      if (err instanceof UserError) return { text: err.reply };
-      if (isRefusal(err)) return { text: renderForChat(err, chatView(actor)) };
-      if (isDatabaseUnavailable(err)) return { text: t('systemBusy') };
-      log.error({ err }, 'photos failed');
-      return { text: t('photoRefusedFailed') };
-    }
-  }
-
-  async function runCommand(
-    msg: InboundMessage,
-    parsed: Extract<ReturnType<typeof parseCommandLine>, { kind: 'command' }>,
-    actor: Actor,
-    log: Logger,
-  ): Promise<Reply> {
-    const { command } = parsed;
-    const allowed = await authorize(command, actor);
-    if (typeof allowed === 'string') return { text: allowed };
-    actor = allowed;
-
-    const started = Date.now();
-    try {
-      const now = d.clock.now();
-      const read = readArgs(command, parsed.args, {
-        now,
-        timezone: d.config.timezone,
-        opinionCode: (input, name) => readOpinionCode(input, now, d.config.timezone, name),
-      });
-      if (!read.ok) {
-        log.info({ command: command.name, refusal: 'usage' }, 'command refused');
-        return { text: read.reply };
-      }
-      // Writes the command makes are logged as this person's (操作日志), via the chat. A read-only command
-      // writes nothing (test/db/round-trips.test.ts holds it to that), so it needs no scope.
-      const audited = { actor: { userid: actor.userid, name: actor.name }, via: 'chat' as const, what: command.name };
-      const scoped = <T>(work: () => Promise<T>) =>
-        command.readOnly ? work() : d.services.audit.within(audited, work);
-      const out = await scoped(() =>
-        command.run({
-          actor,
-          args: parsed.args,
-          params: read.params,
-          options: read.options,
-          invokedAs: parsed.invokedAs,
-          msgId: msg.id,
-          chat: { type: msg.chat.type, id: msg.chat.id },
-          via: viaOf(msg),
-          now,
-          services: servicesFor(command),
-          config: d.config,
-        }),
-      );
-      log.info({ command: command.name, latencyMs: Date.now() - started }, 'command handled');
-      d.observe?.(command.name, 'ok', (Date.now() - started) / 1000);
-      return typeof out === 'string' ? { text: out } : { text: out.text, card: out.card };
-    } catch (err) {
-      if (err instanceof UserError || isRefusal(err)) {
-        log.info({ command: command.name, refusal: isRefusal(err) ? err.code : err.key }, 'command refused');
-        d.observe?.(command.name, 'refused', (Date.now() - started) / 1000);
-        return { text: isRefusal(err) ? renderForChat(err, chatView(actor)) : err.reply };
-      }
-      if (isDatabaseUnavailable(err)) {
-        // An outage, not a bug: the user may simply send it again (every write is idempotent by message id).
-        log.warn({ command: command.name, reason: (err as Error).message }, 'command stopped: database unavailable');
-        return { text: t('systemBusy') };
-      }
-      log.error({ err, command: command.name }, 'command failed');
-      d.observe?.(command.name, 'error', (Date.now() - started) / 1000);
-      return { text: t('internalError') };
-    }
-  }
-  /**
-   * Whether the sender may use the command: the actor to run it as, or the refusal's words. A unit contact on no
-   * roster has only the contacts' commands; whether someone on the roster answers for a unit, or is office staff,
-   * is read again before a refusal (another instance may have just made them so).
-   */
-  async function authorize(command: Command, actor: Actor): Promise<Actor | string> {
-    const roster = d.services.roster;
-    if (actor.contactOnly) {
-      if (command.contacts || command.role === 'contact') return actor;
-      return t('contactOnlyCommand', { command: command.name, units: (actor.units ?? []).join('、') });
-    }
-    const asContact = async () => {
-      const units = await roster.unitsOf(actor.userid);
-      return units.length ? { ...actor, units } : undefined;
-    };
-    if (command.role === 'contact')
-      return (await asContact()) ?? t('contactCommandOnly', { command: command.name, office: actor.isOffice });
-    if (command.role === 'office' && !actor.isOffice) {
-      // The roster copy may not show yet an appointment made through another instance: refuse on what is stored.
-      const stored = await roster.resolveActor(actor.userid, { fresh: true });
-      if (stored.ok && stored.actor.isOffice) return stored.actor;
-      // A deputy who also answers for a unit uses the contacts' side of the command (答复 for their unit).
-      const contact = command.contacts ? await asContact() : undefined;
-      return contact ?? t('officeOnly', { command: command.name });
-    }
-    return actor;
+    return commands.run(msg, parsed, actor, log);
   }
 
   /**
@@ -232,10 +110,3 @@ export function createDispatcher(d: DispatcherDeps) {
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
-
-/** The chat door of a message, as the timeline names it: a spoken one, a card tap, or the chat it was typed in. */
-function viaOf(msg: InboundMessage): ChatVia {
-  if (msg.voice) return 'voice';
-  if (msg.kind === 'event') return 'card';
-  return msg.chat.type;
-}

@@ -52,7 +52,7 @@ export interface AuditScope {
 export const auditScope = new AsyncLocalStorage<AuditScope>();
 
 /** The records people change; the bot's own bookkeeping (outbox, sessions, counters, job runs) is not audited. */
-const AUDITED = new Set([
+export const AUDITED_KINDS = [
   'Opinion',
   'Activity',
   'Meeting',
@@ -65,7 +65,8 @@ const AUDITED = new Set([
   // A vote's entry names the voter and the ballot, never a choice (the hook records no update contents).
   'Ballot',
   'Project',
-]);
+] as const;
+const AUDITED = new Set<string>(AUDITED_KINDS);
 
 type Plain = Record<string, unknown>;
 const keyOf = (o: Plain | null | undefined): string | undefined => {
@@ -90,11 +91,23 @@ function stepOf(update: unknown): string | undefined {
 
 /**
  * The kinds whose writes the hooks below still notice. A kind whose use cases record their entries explicitly
- * (`recordWrite` after the guarded write that took effect, naming the record's code) leaves this set; once it is
- * empty the hooks go.
+ * (`recordWrite` after the guarded write that took effect, naming the record's code) joins EXPLICIT and leaves
+ * this set; once it is empty the hooks go.
  */
-const HOOKED = new Set<string>(['Opinion', 'Ballot', 'Project']);
-
+const EXPLICIT = new Set<string>([
+  'Opinion',
+  'Ballot',
+  'Project',
+  'Activity',
+  'Meeting',
+  'Shift',
+  'Station',
+  'Deputy',
+  'Announcement',
+  'StudyItem',
+  'StudyQueue',
+]);
+const HOOKED = new Set<string>(AUDITED_KINDS.filter((kind) => !EXPLICIT.has(kind)));
 /**
  * Reports a write that took effect to the door's scope, if there is one and the kind is audited. The hooks below
  * call it; so does a write sent through the driver (a group commit), which mongoose's hooks never see.

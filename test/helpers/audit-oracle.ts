@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Collection, Document } from 'mongodb';
+import { AUDITED_KINDS } from '../../src/models/audit-entry';
 import type { Harness } from './harness';
 
 /**
@@ -9,21 +10,7 @@ import type { Harness } from './harness';
  * that changed — no write left unrecorded, no entry for a write that did not take effect.
  */
 
-/** The kinds the 操作日志 covers (AUDITED in src/models/audit-entry.ts). */
-export const AUDITED_KINDS = [
-  'Opinion',
-  'Activity',
-  'Meeting',
-  'Shift',
-  'Station',
-  'Deputy',
-  'Announcement',
-  'StudyItem',
-  'StudyQueue',
-  'Ballot',
-  'Project',
-] as const;
-export type AuditedKind = (typeof AUDITED_KINDS)[number];
+export { AUDITED_KINDS };
 
 export type AuditOp = 'create' | 'update' | 'delete';
 

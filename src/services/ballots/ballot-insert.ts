@@ -1,4 +1,5 @@
 import type { Models } from '../../models';
+import { recordWrite } from '../../models/audit-entry';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { refuse } from '../../refusals';
 import { yearOf } from '../../time/zone';
@@ -60,6 +61,7 @@ export async function insertBallot(
       openedAt: req.now,
       origin: req.origin,
     });
+    await recordWrite({ kind: Ballot.modelName, code: created.code, op: 'create' });
     return created.toObject() as unknown as BallotRow;
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;

@@ -1,3 +1,4 @@
+import { recordWrite } from '../../models/audit-entry';
 import { refuse } from '../../refusals';
 import type { UnitRecord } from '../../contracts';
 import type { Models } from '../../models';
@@ -111,7 +112,11 @@ export async function castVote(
     { $addToSet: { voters: userid }, $inc: inc },
     { returnDocument: 'after' },
   ).lean<BallotRow>();
-  if (done) return done;
+  if (done) {
+    // The entry names the voter (the door's actor) and the ballot, never the choice.
+    await recordWrite({ kind: models.Ballot.modelName, code, op: 'update' });
+    return done;
+  }
   // Lost a race: closed meanwhile, or the same voter's other message counted first.
   const after = await findBallot(models, code);
   if (after.voters.includes(userid)) refuse('ballot.alreadyVoted', { code });

@@ -1,5 +1,6 @@
 import { overdueCard } from '../../cards';
 import { t } from '../../messages';
+import { recordWrite } from '../../models/audit-entry';
 import { groupSafe } from '../../text/group-safe';
 import { colourRuleOf, colourView, redWorkdays, yellowUntil } from './colours';
 import { formatDeadline, type Opinion, type OpinionDeps } from './opinion-steps';
@@ -38,7 +39,11 @@ export function createColourNotices(d: OpinionDeps & { officeUserids: () => Prom
 
   /** Records what was told; a case answered, reassigned or extended meanwhile is left alone. */
   async function mark(o: Due, set: Record<string, unknown>): Promise<void> {
-    await Opinion.updateOne({ code: o.code, status: '已交办', round: o.round, deadline: o.deadline }, { $set: set });
+    const res = await Opinion.updateOne(
+      { code: o.code, status: '已交办', round: o.round, deadline: o.deadline },
+      { $set: set },
+    );
+    if (res.modifiedCount > 0) await recordWrite({ kind: Opinion.modelName, code: o.code, op: 'update' });
   }
 
   async function run(now: Date): Promise<ColourRunCounts> {

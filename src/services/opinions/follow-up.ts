@@ -1,18 +1,11 @@
-import { RESOLUTION_LABELS, type Resolution } from '../../contracts/labels';
-import { t } from '../../messages';
-import { formatDate } from '../../time/format';
 import { refuse } from '../../refusals';
-import { groupSafe } from '../../text/group-safe';
 import { endOfDay } from '../../time/zone';
-import { contactsOfUnits } from './colour-notices';
-import type { DeadlineChoice } from './office-actions';
+import { createFollowUpReport } from './follow-up-report';
+import type { DeadlineChoice } from './office-assign';
 import {
   type ActionInput,
   applyGuarded,
   checkVersion,
-  defaultDeadline,
-  followers,
-  formatDeadline,
   loadOpinion,
   type Opinion,
   type OpinionDeps,
@@ -21,25 +14,22 @@ import {
   workdaysDeadline,
   wrongState,
 } from './opinion-steps';
+import { createReopen } from './reopen';
 
 /** The classes a unit promised more work on: such a case stays open for follow-up. */
 export const FOLLOW_UP_CLASSES: readonly string[] = ['B', 'C'];
-const MAX_REASON_CHARS = 500;
 const MAX_FOLLOW_UP_WORKDAYS = 1000;
-
-export interface FollowUpDue {
-  code: string;
-  title: string;
-  unit: string;
-  resolution: string;
-  followUpAt: Date;
-}
 
 /**
  * 跟踪 and 重办: the office follows up a case answered B or C on a day it chooses (it comes back in 督办 then),
  * and reopens a closed case when its problem returns (a new round, in the timeline and the operation log).
  */
 export function createFollowUp(d: OpinionDeps) {
+  return { followUp: createFollowUpStep(d), reopen: createReopen(d), ...createFollowUpReport(d) };
+}
+
+/** 跟踪: the day a B or C case comes back in 督办. */
+function createFollowUpStep(d: OpinionDeps) {
   const { models } = d;
   const tz = d.config.timezone;
 
@@ -88,100 +78,5 @@ export function createFollowUp(d: OpinionDeps) {
     return doc;
   }
 
-  /** 重办 <编号> <原因>: a closed case goes back to its unit in a new round with the default deadline. */
-  async function reopen(input: OpinionRef & { reason: string }, step: ActionInput): Promise<Opinion> {
-    const { code } = input;
-    const why = input.reason.trim();
-    if (!why) refuse('opinion.reasonMissing', { code });
-    if ([...why].length > MAX_REASON_CHARS)
-      refuse('opinion.reasonTooLong', { max: MAX_REASON_CHARS, length: [...why].length });
-    const before = await loadOpinion(models, code);
-    const replayed = before.timeline.some((e) => e.origin === step.msgId);
-    if (!replayed) {
-      checkVersion(before, input.expectedVersion);
-      if (before.status !== '已办结') wrongState(before, 'reopen');
-    }
-    const { date: deadline, usedFallback } = await defaultDeadline(d, step.now, code);
-    const round = (before.round ?? 0) + 1;
-    const unit = before.unit ?? '';
-    const entry = timelineEntry('redone', step, {
-      round,
-      unit,
-      deadline,
-      note: why,
-      ...(usedFallback ? { deadlineEstimated: true } : {}),
-    });
-    const { doc, replay } = await applyGuarded(
-      models,
-      code,
-      // The round it was read with: two racing 重办 cannot both open a round.
-      { status: '已办结', round: before.round },
-      {
-        $set: {
-          status: '已交办',
-          round,
-          deadline,
-          deadlineEstimated: usedFallback,
-          assignedAt: step.now,
-          lastEventAt: step.now,
-        },
-        $unset: { answer: '', answeredAt: '', resolution: '', closedAt: '', followUpAt: '' },
-        $push: { rounds: { round, unit, deadline, assignedAt: step.now }, timeline: entry },
-      },
-      step.msgId,
-      (current) => wrongState(current, 'reopen'),
-      { expectedVersion: input.expectedVersion },
-    );
-    // A retry re-sends only while its round is still the current one (the same key: nothing twice).
-    const ours = replay ? doc.timeline.find((e) => e.origin === step.msgId && e.action === 'redone') : entry;
-    if (ours && ours.round === doc.round) await tellReopened(doc, why);
-    return doc;
-  }
-
-  /** The filer, co-signers and the unit's contacts hear the case is back (keyed per round: told once). */
-  async function tellReopened(o: Opinion, reason: string): Promise<void> {
-    const text = t('reopenNotice', {
-      code: o.code,
-      title: groupSafe(o.title),
-      round: o.round ?? 2,
-      unit: groupSafe(o.unit ?? ''),
-      deadline: formatDeadline(o, tz, d.calendar()),
-      reason: groupSafe(reason),
-    });
-    const contacts = (await contactsOfUnits(d, [o.unit ?? ''])).get(o.unit ?? '') ?? [];
-    await d.notify.toUsers(`opinion:${o.code}:redone:${o.round}`, [...followers(o), ...contacts], text);
-  }
-
-  /** B and C cases whose follow-up day has come (by the end of today), oldest first: 督办 lists them. */
-  async function followUpsDue(now: Date): Promise<FollowUpDue[]> {
-    const docs = await models.Opinion.find({ status: '已答复', followUpAt: { $lte: endOfDay(now, tz) } })
-      .sort({ followUpAt: 1, seq: 1, _id: 1 })
-      .select({ code: 1, title: 1, unit: 1, resolution: 1, followUpAt: 1 })
-      .lean<Array<Pick<Opinion, 'code' | 'title' | 'unit' | 'resolution' | 'followUpAt'>>>();
-    return docs.map((o) => ({
-      code: o.code,
-      title: groupSafe(o.title),
-      unit: o.unit ?? '',
-      resolution: o.resolution ?? '',
-      followUpAt: o.followUpAt as Date,
-    }));
-  }
-
-  /** 督办's section for the follow-ups due, or null when none is. */
-  async function followUpReport(now: Date): Promise<string | null> {
-    const due = await followUpsDue(now);
-    if (due.length === 0) return null;
-    const lines = due.map((f) =>
-      t('followUpLine', {
-        code: f.code,
-        title: f.title,
-        unit: groupSafe(f.unit),
-        resolution: `${f.resolution} ${RESOLUTION_LABELS[f.resolution as Resolution] ?? ''}`.trim(),
-        date: formatDate(f.followUpAt, tz),
-      }),
-    );
-    return [t('followUpHeader', { count: due.length }), ...lines, t('followUpFooter')].join('\n');
-  }
-
-  return { followUp, reopen, followUpsDue, followUpReport };
+  return followUp;
 }

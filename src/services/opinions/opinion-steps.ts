@@ -4,6 +4,7 @@ import type { Config } from '../../../config';
 import type { Actor } from '../roster';
 import { t } from '../../messages';
 import type { Models } from '../../models';
+import { recordWrite } from '../../models/audit-entry';
 import type { OpinionDoc, OpinionStatus, TimelineAction, TimelineEntry, TimelineVia } from '../../models/opinion';
 import { type OpinionStep, refuse } from '../../refusals';
 import { formatDate } from '../../time/format';
@@ -88,7 +89,7 @@ export type Applied = { doc: Opinion; replay: boolean };
 /**
  * One guarded atomic update. The filter carries the precondition and "this message has not been applied
  * yet"; on a miss we re-read: our own earlier application (a WeCom retry) is a replay, anything else is
- * explained by the caller.
+ * explained by the caller. An update that took effect is the one the 操作日志 records.
  */
 export async function applyGuarded(
   models: Models,
@@ -112,7 +113,12 @@ export async function applyGuarded(
     update,
     { returnDocument: 'after', ...(arrayFilters ? { arrayFilters } : {}) },
   ).lean<Opinion>();
-  if (doc) return { doc, replay: false };
+  if (doc) {
+    // The 操作日志 names the step this message appended (its last timeline entry carries the message id).
+    const step = doc.timeline.filter((e) => e.origin === msgId).pop()?.action;
+    await recordWrite({ kind: models.Opinion.modelName, code: doc.code, op: 'update', step });
+    return { doc, replay: false };
+  }
   const current = await loadOpinion(models, code);
   if (current.timeline.some((e) => e.origin === msgId)) return { doc: current, replay: true };
   checkVersion(current, expectedVersion);

@@ -13,6 +13,7 @@ import {
 } from './summary';
 import type { RosterEntry, Roster } from '../roster';
 import { draftReport } from './report-draft';
+import { loadOpinionFacts, loadStudyFacts } from './facts';
 import { type ScoreCard, scoreRecord } from './score';
 
 export interface PerformanceDeps {
@@ -34,15 +35,12 @@ export const FIRST_YEAR = 2000;
 // Parallel attendance reads for the register: enough to overlap round trips, few enough for a small server.
 const REGISTER_CONCURRENCY = 4;
 
-// The aggregation's rows: the facts the summary takes (a study item's `learned` may be missing in storage).
-type OpinionRow = OpinionFacts;
-type StudyRow = Omit<StudyFacts, 'learned'> & { learned?: StudyFacts['learned'] };
-
 /**
  * Deputies' performance records (履职). Contracts other features rely on:
  * - recordFor(userid, year): one deputy's figures and itemised list for a year (Beijing calendar year).
  * - register(year): every deputy's record for the year (performance register export).
- * Both go through summarizePerformance, so the same year gives the same figures everywhere.
+ * Both go through summarizePerformance, so the same year gives the same figures everywhere. The facts are read
+ * by facts.ts (one aggregation each for opinions and study).
  */
 export function createPerformance(d: PerformanceDeps) {
   const { Opinion, StudyItem } = d.models;
@@ -60,68 +58,6 @@ export function createPerformance(d: PerformanceDeps) {
     const current = yearOf(d.clock.now(), tz);
     if (!Number.isInteger(year) || year < FIRST_YEAR || year > current)
       refuse('records.badYear', { year, from: FIRST_YEAR, current });
-  }
-
-  /**
-   * Opinions filed before the year's end and touched since its start (filed or co-signed in the year),
-   * with only the co-signatures (of `userid`, or everyone's) projected out of the timeline.
-   */
-  async function loadOpinions(
-    filter: Record<string, unknown>,
-    w: { from: Date; to: Date },
-    userid?: string,
-  ): Promise<OpinionFacts[]> {
-    const mine =
-      userid === undefined
-        ? { $eq: ['$$e.action', 'cosigned'] }
-        : { $and: [{ $eq: ['$$e.action', 'cosigned'] }, { $eq: ['$$e.by', userid] }] };
-    const docs = await Opinion.aggregate<OpinionRow>([
-      { $match: { ...filter, filedAt: { $lt: w.to }, lastEventAt: { $gte: w.from } } },
-      {
-        $project: {
-          code: 1,
-          title: 1,
-          source: 1,
-          status: 1,
-          rating: 1,
-          filer: 1,
-          filedAt: 1,
-          seq: 1,
-          cosigns: {
-            $map: {
-              input: { $filter: { input: '$timeline', as: 'e', cond: mine } },
-              as: 'e',
-              in: { userid: '$$e.by', at: '$$e.at' },
-            },
-          },
-        },
-      },
-      { $sort: { filedAt: 1, seq: 1, _id: 1 } },
-    ]);
-    return docs.map((o) => ({
-      code: o.code,
-      title: o.title,
-      source: o.source,
-      status: o.status,
-      rating: o.rating,
-      filer: o.filer,
-      filedAt: o.filedAt,
-      cosigns: o.cosigns,
-    }));
-  }
-
-  /** Study items created before the year's end, with the marks (of `userid`, or everyone's). */
-  async function loadStudy(w: { to: Date }, userid?: string): Promise<StudyFacts[]> {
-    const learned =
-      userid === undefined
-        ? { $ifNull: ['$learned', []] }
-        : { $filter: { input: { $ifNull: ['$learned', []] }, as: 'l', cond: { $eq: ['$$l.userid', userid] } } };
-    const docs = await StudyItem.aggregate<StudyRow>([
-      { $match: { createdAt: { $lt: w.to } } },
-      { $project: { code: 1, title: 1, pushedAt: 1, year: 1, seq: 1, learned } },
-      { $sort: { year: 1, seq: 1, _id: 1 } },
-    ]);
-    return docs.map((s) => ({ code: s.code, title: s.title, pushedAt: s.pushedAt, learned: s.learned ?? [] }));
   }
 
   async function summarize(
@@ -149,8 +85,8 @@ export function createPerformance(d: PerformanceDeps) {
     const w = windowOf(year);
     const name = (await d.roster.namesOf([userid])).get(userid) ?? userid;
     const [opinions, study] = await Promise.all([
-      loadOpinions({ $or: [{ filer: userid }, { cosigners: userid }] }, w, userid),
-      loadStudy(w, userid),
+      loadOpinionFacts(Opinion, { $or: [{ filer: userid }, { cosigners: userid }] }, w, userid),
+      loadStudyFacts(StudyItem, w, userid),
     ]);
     return summarize({ userid, name }, year, opinions, study);
   }
@@ -159,7 +95,11 @@ export function createPerformance(d: PerformanceDeps) {
   async function register(year: number): Promise<RegisterEntry[]> {
     checkYear(year);
     const w = windowOf(year);
-    const [deputies, opinions, study] = [await d.roster.list(), await loadOpinions({}, w), await loadStudy(w)];
+    const [deputies, opinions, study] = [
+      await d.roster.list(),
+      await loadOpinionFacts(Opinion, {}, w),
+      await loadStudyFacts(StudyItem, w),
+    ];
     const out: RegisterEntry[] = [];
     for (let i = 0; i < deputies.length; i += REGISTER_CONCURRENCY) {
       const batch = deputies.slice(i, i + REGISTER_CONCURRENCY);

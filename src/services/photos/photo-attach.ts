@@ -1,6 +1,7 @@
 import { UserError } from '../../errors';
 import { refuse } from '../../refusals';
 import type { Models } from '../../models';
+import { recordWrite } from '../../models/audit-entry';
 import { OPEN_STATUSES } from '../opinions';
 
 export type Drop = { _id: string; photo: string };
@@ -48,6 +49,7 @@ export function createPhotoAttach(models: Models, maxPerOpinion: number, allUsed
           current = again;
           continue;
         }
+        await recordWrite({ kind: Opinion.modelName, code: updated.code, op: 'update' });
         current = updated;
       }
       const takenSet = new Set([...taken, ...have]);

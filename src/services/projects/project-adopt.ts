@@ -1,3 +1,4 @@
+import { recordWrite } from '../../models/audit-entry';
 import type { ProjectDoc } from '../../models/project';
 import { isDuplicateKey } from '../../models/duplicate-key';
 import { refuse } from '../../refusals';
@@ -49,6 +50,7 @@ export function createAdoption(d: ProjectsDeps) {
         createdAt: i.now,
         origin,
       });
+      await recordWrite({ kind: Project.modelName, code: created.code, op: 'create' });
       return { project: created.toObject() as unknown as ProjectDoc, existed: false };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

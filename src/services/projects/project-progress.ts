@@ -1,4 +1,5 @@
 import { t } from '../../messages';
+import { recordWrite } from '../../models/audit-entry';
 import type { ProjectDoc } from '../../models/project';
 import { refuse } from '../../refusals';
 import { groupSafe } from '../../text/group-safe';
@@ -29,6 +30,7 @@ export async function postProgress(d: ProjectsDeps, i: ProgressInput): Promise<P
     { $push: { progress: entry } },
     { returnDocument: 'after' },
   ).lean<ProjectDoc>();
+  if (done) await recordWrite({ kind: Project.modelName, code: done.code, op: 'update' });
   const row = done ?? (await Project.findOne({ code: i.code }).lean<ProjectDoc>());
   if (!row) return refuse('project.notFound', { code: i.code });
   const posted = row.progress.find((p) => p.origin === i.origin) ?? entry;

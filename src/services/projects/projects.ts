@@ -1,3 +1,4 @@
+import { recordWrite } from '../../models/audit-entry';
 import type { ProjectDoc } from '../../models/project';
 import { refuse } from '../../refusals';
 import { createAdoption } from './project-adopt';
@@ -18,6 +19,12 @@ export function createProjects(d: ProjectsDeps) {
     const row = await Project.findOne({ code }).lean<ProjectDoc>();
     if (!row) return refuse('project.notFound', { code });
     return row;
+  }
+
+  /** An edit that took effect: its 操作日志 entry, then the project as it is now. */
+  async function recorded(done: ProjectDoc): Promise<ProjectView> {
+    await recordWrite({ kind: Project.modelName, code: done.code, op: 'update' });
+    return toProjectView(done);
   }
 
   const { adopt } = createAdoption(d);
@@ -57,7 +64,7 @@ export function createProjects(d: ProjectsDeps) {
         { $set: set, $inc: { version: 1 }, ...unset },
         { returnDocument: 'after' },
       ).lean<ProjectDoc>();
-      if (done) return toProjectView(done);
+      if (done) return recorded(done);
       await find(i.code);
       return refuse('project.changedMeanwhile', { code: i.code });
     },
@@ -70,7 +77,7 @@ export function createProjects(d: ProjectsDeps) {
         { $set: { unit: name }, $inc: { version: 1 } },
         { returnDocument: 'after' },
       ).lean<ProjectDoc>();
-      return done ? toProjectView(done) : refuse('project.notFound', { code });
+      return done ? recorded(done) : refuse('project.notFound', { code });
     },
 
     /** 实事完成: the project is done (once). */
@@ -80,7 +87,7 @@ export function createProjects(d: ProjectsDeps) {
         { $set: { state: 'done', doneAt: now }, $inc: { version: 1 } },
         { returnDocument: 'after' },
       ).lean<ProjectDoc>();
-      if (done) return toProjectView(done);
+      if (done) return recorded(done);
       await find(code);
       return refuse('project.alreadyDone', { code });
     },

@@ -8,7 +8,8 @@ import { createFixedWindowBudget, type DeliveryChannel, createPushGroup } from '
 import type { InboundMessage, Reply } from '../../dispatcher/contract';
 import { createDirectChannel } from './direct-channel';
 import { createGroupChannel } from './group-channel';
-import { createKeeper, type Keeper, type LinkState, type LinkStatus } from './keeper';
+import { createLinkHolder } from './holder';
+import type { LinkState, LinkStatus } from './keeper';
 import { createLease } from './lease';
 import { createMediaUploader } from './media-upload';
 import type { Timers } from './timers';
@@ -57,6 +58,34 @@ export interface LongConnectionHealth {
   link?: LinkStatus;
 }
 
+/** WeCom's per-conversation budget for the smart bot (replies plus proactive sends), per minute and per hour. */
+function aibotBudget(d: LongConnectionDeps) {
+  return createFixedWindowBudget({
+    models: d.models,
+    name: 'aibot',
+    windows: [
+      { label: 'm', spanMs: 60_000, limit: d.tunables.perMinute },
+      { label: 'h', spanMs: 3_600_000, limit: d.tunables.perHour },
+    ],
+  });
+}
+
+function keeperSettings(d: LongConnectionDeps, log: Logger) {
+  return {
+    url: d.url ? d.url() : d.config.url,
+    botId: d.config.botId,
+    secret: d.config.secret,
+    clock: d.clock,
+    timers: d.timers,
+    log,
+    heartbeatMs: d.tunables.heartbeatMs,
+    maxMissedPings: d.tunables.maxMissedPings,
+    backoffInitialMs: d.tunables.backoffInitialMs,
+    backoffMaxMs: d.tunables.backoffMaxMs,
+    requestTimeoutMs: d.tunables.requestTimeoutMs,
+  };
+}
+
 /**
  * The long connection as a whole: a lease decides which instance holds it; the holder runs the
  * keeper (socket, subscribe, heartbeat, backoff) and the transport (frames ⇄ inbox). A `Receiver`: start
@@ -66,17 +95,7 @@ export function createLongConnection(d: LongConnectionDeps) {
   const instanceId = d.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const log = d.log.child({ part: 'long-connection' });
   const pushGroup = d.pushGroup ?? createPushGroup({ models: d.models, clock: d.clock, log, needed: true });
-  // WeCom's per-conversation budget for the smart bot (replies plus proactive sends), per minute and per hour.
-  const budget = createFixedWindowBudget({
-    models: d.models,
-    name: 'aibot',
-    windows: [
-      { label: 'm', spanMs: 60_000, limit: d.tunables.perMinute },
-      { label: 'h', spanMs: 3_600_000, limit: d.tunables.perHour },
-    ],
-  });
-  let keeper: Keeper | undefined;
-  let reporting: Promise<void> = Promise.resolve();
+  const budget = aibotBudget(d);
 
   const transport = createLongConnectionTransport({
     clock: d.clock,
@@ -84,6 +103,7 @@ export function createLongConnection(d: LongConnectionDeps) {
     log,
     receive: d.receive,
     send: async (frame) => {
+      const keeper = holder.current();
       if (!keeper) throw new Error('long connection is not held here');
       await keeper.send(frame);
     },
@@ -95,6 +115,13 @@ export function createLongConnection(d: LongConnectionDeps) {
     onMissedDeadline: d.onMissedDeadline,
   });
 
+  const holder = createLinkHolder({
+    settings: () => keeperSettings(d, log),
+    onCallback: (frame) => void transport.handle(frame),
+    onLinkState: d.onLinkState,
+    report: (status) => lease.report(status),
+    log,
+  });
   const lease = createLease({
     models: d.models,
     botId: d.config.botId,
@@ -104,47 +131,19 @@ export function createLongConnection(d: LongConnectionDeps) {
     log,
     leaseMs: d.tunables.leaseMs,
     renewMs: d.tunables.renewMs,
-    async onChange(holding) {
-      if (holding) {
-        keeper = createKeeper({
-          url: d.url ? d.url() : d.config.url,
-          botId: d.config.botId,
-          secret: d.config.secret,
-          clock: d.clock,
-          timers: d.timers,
-          log,
-          heartbeatMs: d.tunables.heartbeatMs,
-          maxMissedPings: d.tunables.maxMissedPings,
-          backoffInitialMs: d.tunables.backoffInitialMs,
-          backoffMaxMs: d.tunables.backoffMaxMs,
-          requestTimeoutMs: d.tunables.requestTimeoutMs,
-          onCallback: (frame) => void transport.handle(frame),
-          // One write after another, so the stored state never ends on an older one.
-          onStatus: (status) => {
-            d.onLinkState?.(status.state);
-            reporting = reporting
-              .then(() => lease.report(status))
-              .catch((err: unknown) => log.warn({ err }, 'connection state not recorded'));
-          },
-        });
-        keeper.start();
-      } else {
-        const k = keeper;
-        keeper = undefined;
-        await k?.stop();
-      }
-    },
+    onChange: (holding) => holder.hold(holding),
   });
+  const keeper = holder.current;
 
-  const media = createMediaUploader({ models: d.models, clock: d.clock, log, keeper: () => keeper });
+  const media = createMediaUploader({ models: d.models, clock: d.clock, log, keeper });
   const channel: DeliveryChannel = createGroupChannel({
-    keeper: () => keeper,
+    keeper,
     pushGroup,
     budget,
     media,
     log,
   });
-  const directChannel: DeliveryChannel = createDirectChannel({ keeper: () => keeper, budget, media });
+  const directChannel: DeliveryChannel = createDirectChannel({ keeper, budget, media });
 
   return {
     instanceId,
@@ -159,7 +158,7 @@ export function createLongConnection(d: LongConnectionDeps) {
     /** Runs one lease round now (tests; start does the first one itself). */
     tick: () => lease.tick(),
     health(): LongConnectionHealth {
-      return { holder: lease.holding(), instanceId, link: keeper?.status() };
+      return { holder: lease.holding(), instanceId, link: keeper()?.status() };
     },
   };
 }

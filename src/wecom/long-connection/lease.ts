@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import type { LinkStatus } from './keeper';
 import type { TimerHandle, Timers } from './timers';
-import { isDuplicateKey } from '../../models/duplicate-key';
+import { acquireLease, releaseLease, reportLease } from './lease-row';
 
 export interface LeaseOptions {
   models: Models;
@@ -35,7 +35,7 @@ export interface Lease {
 
 /**
  * Exactly one instance holds the long connection: a MongoDB document whose holder renews
- * `expiresAt`; one guarded findOneAndUpdate decides (the filter is "mine, or expired").
+ * `expiresAt`; one guarded findOneAndUpdate decides (the filter is "mine, or expired": lease-row.ts).
  */
 export function createLease(o: LeaseOptions): Lease {
   const { ConnectionLease } = o.models;
@@ -45,29 +45,11 @@ export function createLease(o: LeaseOptions): Lease {
   let running = false;
   let round: Promise<void> = Promise.resolve();
 
-  async function acquire(now: Date): Promise<boolean> {
-    const expiresAt = new Date(now.getTime() + o.leaseMs);
-    const set: Record<string, unknown> = { holder: o.instanceId, expiresAt };
-    if (!held) Object.assign(set, { acquiredAt: now, state: 'idle', stateSince: now, upSince: null, detail: null });
-    try {
-      const doc = await ConnectionLease.findOneAndUpdate(
-        { _id: o.botId, $or: [{ holder: o.instanceId }, { expiresAt: { $lte: now } }] },
-        { $set: set },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-      return doc?.holder === o.instanceId;
-    } catch (err) {
-      // Someone else holds an unexpired lease: the upsert's insert collides on _id.
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
-  }
-
   async function tick(at?: Date): Promise<void> {
     const now = at ?? o.clock.now();
     let mine: boolean;
     try {
-      mine = await acquire(now);
+      mine = await acquireLease(ConnectionLease, o, now, held);
       if (mine) heldUntil = now.getTime() + o.leaseMs;
     } catch (err) {
       // Database unreachable: keep the connection only while the last renewal still covers us.
@@ -110,26 +92,13 @@ export function createLease(o: LeaseOptions): Lease {
       if (!held) return;
       held = false;
       await o.onChange(false);
-      const now = o.clock.now();
-      await ConnectionLease.updateOne(
-        { _id: o.botId, holder: o.instanceId },
-        { $set: { expiresAt: now, state: 'stopped', stateSince: now, upSince: null, detail: 'released at shutdown' } },
-      ).catch((err: unknown) => o.log.warn({ err }, 'long connection lease: release failed'));
+      await releaseLease(ConnectionLease, o, o.clock.now()).catch((err: unknown) =>
+        o.log.warn({ err }, 'long connection lease: release failed'),
+      );
     },
     holding: () => held,
     async report(status) {
-      if (!held) return;
-      await ConnectionLease.updateOne(
-        { _id: o.botId, holder: o.instanceId },
-        {
-          $set: {
-            state: status.state,
-            stateSince: status.since,
-            upSince: status.upSince ?? null,
-            detail: status.detail ?? null,
-          },
-        },
-      );
+      if (held) await reportLease(ConnectionLease, o, status);
     },
     tick() {
       // Behind any rounds already queued, so an older round never overwrites a newer renewal.

@@ -5,17 +5,9 @@ import type { Models } from '../../models';
 import type { ChannelItem } from '../../services/delivery';
 import { WecomApiError } from '../client';
 import type { Card } from '../../cards';
-import {
-  sendCardFrame,
-  type OutFrame,
-  sendFrame,
-  sendMediaFrame,
-  uploadChunkFrame,
-  uploadFinishFrame,
-  uploadInitFrame,
-} from './frames';
+import { uploadInChunks } from './chunked-upload';
+import { sendCardFrame, type OutFrame, sendFrame, sendMediaFrame } from './frames';
 import type { Keeper } from './keeper';
-import { requestAck } from './request';
 
 const MB = 1024 * 1024;
 /** WeCom's upload limits (aibot_upload_media_*): 512 KB per chunk before base64, at most 100 chunks. */
@@ -65,55 +57,14 @@ export function createMediaUploader(d: { models: Models; clock: Clock; log: Logg
       );
   }
 
-  async function sendChunk(uploadId: string, index: number, data: Buffer): Promise<void> {
-    let last = { errcode: 0, errmsg: '' };
-    for (let attempt = 1; attempt <= MEDIA_LIMITS.chunkTries; attempt++) {
-      const ack = await requestAck(d.keeper(), uploadChunkFrame(uploadId, index, data), 'aibot_upload_media_chunk');
-      if (ack.errcode === 0) return;
-      last = ack;
-      d.log.warn({ errcode: ack.errcode, chunk: index, attempt }, 'upload chunk refused; sending it again');
-    }
-    // The session is abandoned (WeCom drops it after 30 minutes); the item retries with a fresh one.
-    throw new WecomApiError(
-      last.errcode,
-      `aibot_upload_media_chunk ${index}: ${last.errmsg.slice(0, 200)} (${MEDIA_LIMITS.chunkTries} tries)`,
-      true,
-    );
-  }
-
+  /** Uploads in chunks (chunked-upload.ts), then remembers the media_id for every instance. */
   async function upload(m: { type: MediaType; filename: string; bytes: Buffer }, key: string): Promise<string> {
-    const chunks: Buffer[] = [];
-    for (let at = 0; at < m.bytes.length; at += MEDIA_LIMITS.chunkBytes)
-      chunks.push(m.bytes.subarray(at, at + MEDIA_LIMITS.chunkBytes));
-    const md5 = createHash('md5').update(m.bytes).digest('hex');
-    const init = await requestAck(
-      d.keeper(),
-      uploadInitFrame({
-        type: m.type,
-        filename: m.filename,
-        totalSize: m.bytes.length,
-        totalChunks: chunks.length,
-        md5,
-      }),
-      'aibot_upload_media_init',
-    );
-    const uploadId = init.body?.upload_id;
-    if (init.errcode !== 0 || typeof uploadId !== 'string' || !uploadId)
-      throw new WecomApiError(init.errcode, `aibot_upload_media_init: ${init.errmsg.slice(0, 200)}`, true);
-    for (const [i, chunk] of chunks.entries()) await sendChunk(uploadId, i, chunk);
-    const fin = await requestAck(d.keeper(), uploadFinishFrame(uploadId), 'aibot_upload_media_finish');
-    const mediaId = fin.body?.media_id;
-    if (fin.errcode !== 0 || typeof mediaId !== 'string' || !mediaId)
-      throw new WecomApiError(fin.errcode, `aibot_upload_media_finish: ${fin.errmsg.slice(0, 200)}`, true);
+    const mediaId = await uploadInChunks(d.keeper, d.log, MEDIA_LIMITS, m);
     const now = d.clock.now();
     await MediaUpload.updateOne(
       { _id: key },
       { $set: { mediaId, uploadedAt: now, reuseUntil: new Date(now.getTime() + MEDIA_LIMITS.reuseMs) } },
       { upsert: true },
-    );
-    d.log.info(
-      { type: m.type, bytes: m.bytes.length, chunks: chunks.length },
-      'media uploaded over the long connection',
     );
     return mediaId;
   }

@@ -1,12 +1,10 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
-import { t } from '../../messages';
-import { StillProcessing } from '../../inbox/inbox';
 import { parseBotPlaintext } from '../bot-mode';
-import { streamIdOf } from '../callback';
 import { CallbackRejected } from '../crypto';
 import type { InboundMessage, Reply } from '../../dispatcher/contract';
-import { CMD, type OutFrame, cardReplyFrame, cardUpdateFrame, streamFrame, welcomeFrame } from './frames';
+import { CMD, type OutFrame, welcomeFrame } from './frames';
+import { answerMessage, answerTap } from './replies';
 import { type Callback, eventTypeOf } from './keeper';
 import type { Timers } from './timers';
 
@@ -32,81 +30,11 @@ export interface TransportDeps {
   onMissedDeadline?: () => void;
 }
 
-type Outcome = { done: true; reply: Reply } | { done: false };
-
-/** The long connection's inbound side: callback frames in, stream replies out, echoing each req_id. */
+/**
+ * The long connection's inbound side: callback frames in, stream replies out, echoing each req_id. The replies and
+ * their deadlines are replies.ts.
+ */
 export function createLongConnectionTransport(d: TransportDeps) {
-  /** Resolves with the reply, or with "not yet" once the deadline passes (the work carries on). */
-  function withDeadline(work: Promise<Reply>, ms = d.replyDeadlineMs): Promise<Outcome> {
-    return new Promise((resolve, reject) => {
-      const timer = d.timers.setTimeout(() => resolve({ done: false }), ms);
-      work.then(
-        (reply) => {
-          d.timers.clearTimeout(timer);
-          resolve({ done: true, reply });
-        },
-        (err: unknown) => {
-          d.timers.clearTimeout(timer);
-          reject(err instanceof Error ? err : new Error(String(err)));
-        },
-      );
-    });
-  }
-
-  async function answer(frame: Callback, msg: InboundMessage, log: Logger): Promise<void> {
-    const streamId = streamIdOf(msg.id);
-    const conversation = msg.chat.id ?? msg.senderId;
-    const work = d.receive(msg);
-    let unfinished = false;
-    let reply: Reply;
-    try {
-      const first = await withDeadline(work);
-      if (first.done) {
-        reply = first.reply;
-      } else {
-        unfinished = true;
-        d.onMissedDeadline?.();
-        await d.send(streamFrame(frame.reqId, streamId, t('longConnWorking'), false));
-        reply = await work;
-      }
-    } catch (err) {
-      if (err instanceof StillProcessing) {
-        // The first delivery is still running on another instance (a lease takeover): it answers.
-        log.info('redelivery while the first delivery is still running');
-        return;
-      }
-      log.error({ err }, 'long connection: handling failed');
-      reply = { text: t('internalError') };
-    }
-    if (!reply) {
-      if (unfinished) await d.send(streamFrame(frame.reqId, streamId, '', true));
-      return;
-    }
-    // WeCom takes no card after a stream on the same reply: a late one finishes its stream with the text.
-    if (reply.card && !unfinished) await d.send(cardReplyFrame(frame.reqId, reply.card));
-    else await d.send(streamFrame(frame.reqId, streamId, reply.text, true));
-    await d.countReply(conversation).catch((err: unknown) => log.warn({ err }, 'rate budget not counted'));
-  }
-
-  /** A card tap: the tapper's updated card on the event's req_id within the deadline, or nothing. */
-  async function answerTap(frame: Callback, msg: InboundMessage, log: Logger): Promise<void> {
-    const work = d.receive(msg);
-    let outcome: Outcome;
-    try {
-      outcome = await withDeadline(work, d.cardDeadlineMs);
-    } catch (err) {
-      if (err instanceof StillProcessing) return;
-      throw err;
-    }
-    if (!outcome.done) {
-      d.onMissedDeadline?.();
-      log.warn('card tap not answered within the deadline: no update');
-      work.catch((err: unknown) => log.error({ err }, 'late card tap failed'));
-      return;
-    }
-    if (outcome.reply?.card) await d.send(cardUpdateFrame(frame.reqId, outcome.reply.card, msg.senderId));
-  }
-
   async function handle(frame: Callback): Promise<void> {
     const log = d.log.child({ cmd: frame.cmd });
     if (frame.cmd !== CMD.msgCallback && frame.cmd !== CMD.eventCallback) {
@@ -135,7 +63,7 @@ export function createLongConnectionTransport(d: TransportDeps) {
         .catch((err: unknown) => msgLog.warn({ err }, 'group chat not stored'));
     }
     if (msg.card) {
-      await answerTap(frame, msg, msgLog);
+      await answerTap(d, frame, msg, msgLog);
       return;
     }
     if (msg.kind === 'event') {
@@ -144,7 +72,7 @@ export function createLongConnectionTransport(d: TransportDeps) {
       if (reply?.kind === 'welcome') await d.send(welcomeFrame(frame.reqId, reply.text));
       return;
     }
-    await answer(frame, msg, msgLog);
+    await answerMessage(d, frame, msg, msgLog);
   }
 
   return {
