@@ -5,6 +5,7 @@ import { study } from './study';
 import { jobs } from './jobs';
 import { digest } from './digest';
 import { events } from './events';
+import { meetings } from './meetings';
 import { rosterImport } from './roster-import';
 import { performance } from './performance';
 import { exportsText } from './exports';
@@ -33,6 +34,7 @@ const catalog = {
   ...jobs,
   ...digest,
   ...events,
+  ...meetings,
   ...rosterImport,
   ...performance,
   ...exportsText,

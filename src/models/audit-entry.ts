@@ -94,7 +94,19 @@ function stepOf(update: unknown): string | undefined {
  * (`recordWrite` after the guarded write that took effect, naming the record's code) joins EXPLICIT and leaves
  * this set; once it is empty the hooks go.
  */
-const EXPLICIT = new Set<string>(['Opinion', 'Ballot', 'Project']);
+const EXPLICIT = new Set<string>([
+  'Opinion',
+  'Ballot',
+  'Project',
+  'Activity',
+  'Meeting',
+  'Shift',
+  'Station',
+  'Deputy',
+  'Announcement',
+  'StudyItem',
+  'StudyQueue',
+]);
 const HOOKED = new Set<string>(AUDITED_KINDS.filter((kind) => !EXPLICIT.has(kind)));
 /**
  * Reports a write that took effect to the door's scope, if there is one and the kind is audited. The hooks below

@@ -66,7 +66,7 @@ it('does not log a refused step or a replay', async () => {
   expect((await office.get(`/api/console/audit?code=${code}`)).body.total).toBe(before);
 });
 
-it('logs writes of other domains through the same hook (an activity and a sign-up)', async () => {
+it('logs writes of other domains in the same log (an activity and a sign-up)', async () => {
   const reply = await h.say('office1', '发布活动 视察敬老院 时间：12月25日14:30 地点：镇敬老院');
   const hd = /HD\d{4}-\d{3}/.exec(reply)![0];
   await h.say('zhang', `报名 ${hd}`);

@@ -40,9 +40,9 @@ export interface StepAudit<T> {
 
 type Snapshot = Map<string, { code: string; doc: Document }>;
 
-/** The record's name as the office knows it: its code, else a deputy's userid, else the document id. */
+/** The record's name as the office knows it: its code, else a deputy's userid, a station's name, else the document id. */
 function codeOf(doc: Document): string {
-  for (const key of ['code', 'userid'] as const) {
+  for (const key of ['code', 'userid', 'name'] as const) {
     const v: unknown = doc[key];
     if (typeof v === 'string' || typeof v === 'number') return String(v);
   }

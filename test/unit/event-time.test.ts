@@ -1,6 +1,6 @@
 import { parseEventTime } from '../../handlers/shared/event-words';
 import { checkinWindow, nextPendingAt, planReminders } from '../../src/services/events';
-import { promoteWaitlist } from '../../src/services/events/activity-signup';
+import { promoteWaitlist } from '../../src/services/events/activity-lists';
 import { meetingResultFor } from '../../src/services/events';
 import { UserError } from '../../src/errors';
 

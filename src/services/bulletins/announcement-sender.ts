@@ -1,5 +1,6 @@
 import { t } from '../../messages';
 import type { Models } from '../../models';
+import { recordWrite } from '../../models/audit-entry';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import type { Notifier } from '../delivery';
@@ -42,32 +43,37 @@ export function createAnnouncementSender(o: {
       for (const doc of due) {
         const late = now.getTime() - (doc.scheduledAt?.getTime() ?? now.getTime());
         if (doc.status === 'scheduled' && late > o.limits.maxLateMs) {
-          if (await expire(doc._id, now)) {
+          if (await expire(doc, now)) {
             await tellOfficeExpired(doc);
             expired += 1;
           }
           continue;
         }
         // scheduled → sending first: a revoke can no longer win, and a crash here is resumed by the next run.
-        const claimed =
-          doc.status === 'sending' ||
-          (await Announcement.updateOne({ _id: doc._id, status: 'scheduled' }, { $set: { status: 'sending' } }))
-            .modifiedCount === 1;
+        const claimed = doc.status === 'sending' || (await moved(doc, 'scheduled', { status: 'sending' }));
         if (!claimed) continue;
         await push(doc);
-        await Announcement.updateOne({ _id: doc._id, status: 'sending' }, { $set: { status: 'sent', sentAt: now } });
+        await moved(doc, 'sending', { status: 'sent', sentAt: now });
         sent += 1;
       }
       return { sent, expired };
     },
   };
 
-  async function expire(id: unknown, now: Date): Promise<boolean> {
-    const res = await Announcement.updateOne(
-      { _id: id, status: 'scheduled' },
-      { $set: { status: 'expired', revokedAt: now } },
-    );
-    return res.modifiedCount === 1;
+  /** One guarded step of an announcement's status; true (and logged) when it took effect. */
+  async function moved(
+    doc: { _id: unknown; code: string },
+    from: 'scheduled' | 'sending',
+    set: Record<string, unknown>,
+  ) {
+    const res = await Announcement.updateOne({ _id: doc._id, status: from }, { $set: set });
+    if (res.modifiedCount !== 1) return false;
+    await recordWrite({ kind: 'Announcement', code: doc.code, op: 'update' });
+    return true;
+  }
+
+  function expire(doc: { _id: unknown; code: string }, now: Date): Promise<boolean> {
+    return moved(doc, 'scheduled', { status: 'expired', revokedAt: now });
   }
 
   async function tellOfficeExpired(doc: { code: string; content: string; scheduledAt?: Date | null }): Promise<void> {

@@ -9,6 +9,7 @@ import { formatCode, nextCode, peekCode } from '../codes';
 import { LIMITS, type Notifier, pushParts } from '../delivery';
 import type { OfficeDirectory } from '../roster';
 import { isDuplicateKey } from '../../models/duplicate-key';
+import { recordWrite } from '../../models/audit-entry';
 import { createAnnouncementSender } from './announcement-sender';
 import { groupMarkdown, previewOf } from './announcement-text';
 
@@ -91,6 +92,7 @@ export function createAnnouncements(o: AnnouncementsOptions) {
         { $set: { status: 'sent', sentAt: input.now } },
         { returnDocument: 'after' },
       ).lean();
+      if (sent) await recordWrite({ kind: 'Announcement', code: doc.code, op: 'update' });
       return toView(sent ?? doc);
     },
 
@@ -133,7 +135,10 @@ export function createAnnouncements(o: AnnouncementsOptions) {
         { $set: { status: 'revoked', revokedAt: now, revokedBy: actor.userid } },
         { returnDocument: 'after' },
       ).lean();
-      if (done) return toView(done);
+      if (done) {
+        await recordWrite({ kind: 'Announcement', code: done.code, op: 'update' });
+        return toView(done);
+      }
       const doc = await Announcement.findOne({ code }).lean();
       if (!doc) refuse('announcement.notFound', { code });
       if (doc.status === 'revoked') refuse('announcement.alreadyRevoked', { code });
@@ -174,6 +179,7 @@ async function createOnce(
       createdAt: input.now,
       ...extra,
     });
+    await recordWrite({ kind: 'Announcement', code: doc.code, op: 'create' });
     return doc.toObject();
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;

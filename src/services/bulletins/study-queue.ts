@@ -1,5 +1,6 @@
 import type { Models } from '../../models';
 import { isDuplicateKey } from '../../models/duplicate-key';
+import { recordWrite } from '../../models/audit-entry';
 import { STUDY_QUEUE_ID } from '../../models/study-queue';
 import { refuse } from '../../refusals';
 import { neutralizeUserText } from '../../text/sanitize';
@@ -53,6 +54,8 @@ export function createStudyQueue(models: Models, limits: { titleMaxChars: number
           { upsert: input.version === 0, returnDocument: 'after' },
         ).lean();
         if (!done) refuse('study.queueChanged', {});
+        // Version 0 is only ever the queue before its first order: that write inserted the record.
+        await recordWrite({ kind: 'StudyQueue', code: STUDY_QUEUE_ID, op: input.version === 0 ? 'create' : 'update' });
       } catch (err) {
         if (isDuplicateKey(err)) refuse('study.queueChanged', {});
         throw err;
@@ -81,6 +84,7 @@ export function createStudyQueue(models: Models, limits: { titleMaxChars: number
         { returnDocument: 'after' },
       ).lean<ItemDoc>();
       if (!done) return whyNot(models, input.code);
+      await recordWrite({ kind: 'StudyItem', code: done.code, op: 'update' });
       const position = (await queuedInOrder(models)).items.findIndex((i) => i.code === done.code) + 1;
       return { ...toView(done), position, version: done.version ?? 0 };
     },
@@ -93,6 +97,7 @@ export function createStudyQueue(models: Models, limits: { titleMaxChars: number
         version: versionIs(input.version),
       });
       if (res.deletedCount !== 1) await whyNot(models, input.code);
+      await recordWrite({ kind: 'StudyItem', code: input.code, op: 'delete' });
     },
   };
 }

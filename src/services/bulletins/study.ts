@@ -8,6 +8,7 @@ import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import type { Notifier } from '../delivery';
 import { isDuplicateKey } from '../../models/duplicate-key';
+import { recordWrite } from '../../models/audit-entry';
 import { createStudyQueue } from './study-queue';
 import { checkStudyFields, type ItemDoc, readStudyProgress, type StudyView, toView } from './study-view';
 
@@ -70,7 +71,10 @@ export function createStudy(o: StudyOptions) {
         { $push: { learned: { userid, at: now } } },
         { returnDocument: 'after' },
       ).lean<ItemDoc>();
-      if (done) return { item: toView(done), already: false };
+      if (done) {
+        await recordWrite({ kind: 'StudyItem', code: done.code, op: 'update' });
+        return { item: toView(done), already: false };
+      }
       const doc = await StudyItem.findOne({ code }).lean<ItemDoc>();
       if (!doc) refuse('study.notFound', { code });
       if (!doc.pushedAt) refuse('study.notPushedYet', { code, title: neutralizeUserText(doc.title) });
@@ -81,23 +85,7 @@ export function createStudy(o: StudyOptions) {
      * Pushes the next unpushed item for a study-job slot. The item is first tied to the slot, so a
      * re-run of the same slot (after a crash) pushes the same item under the same outbox key.
      */
-    async pushNext(now: Date, slotKey: string): Promise<StudyView | undefined> {
-      let doc: ItemDoc | null = await StudyItem.findOne({ pushSlot: slotKey }).lean<ItemDoc>();
-      for (let attempt = 0; !doc && attempt < 3; attempt += 1) {
-        const next = (await queue.inOrder()).items[0];
-        if (!next) return undefined;
-        doc = await StudyItem.findOneAndUpdate(
-          { _id: next._id, pushedAt: { $exists: false } },
-          { $set: { pushedAt: now, pushSlot: slotKey } },
-          { returnDocument: 'after' },
-        ).lean<ItemDoc>();
-      }
-      if (!doc) return undefined;
-      // Where the group sees cards, each deputy marks it with a tap.
-      const card = studyCard({ code: doc.code, title: neutralizeUserText(doc.title) }, now);
-      await o.notify.toGroup(`study:${doc.code}:push`, pushMarkdown(doc), { card });
-      return toView(doc);
-    },
+    pushNext: (now: Date, slotKey: string) => pushNext(o, queue, now, slotKey),
 
     /** Items pushed in [from, to), oldest first, with how many marked them (for the digest). */
     async pushedBetween(from: Date, to: Date): Promise<StudyView[]> {
@@ -127,6 +115,32 @@ export function createStudy(o: StudyOptions) {
 
 export type Study = ReturnType<typeof createStudy>;
 
+/** The study job's push of the next queued item (see `pushNext` above). */
+async function pushNext(
+  o: StudyOptions,
+  queue: ReturnType<typeof createStudyQueue>,
+  now: Date,
+  slotKey: string,
+): Promise<StudyView | undefined> {
+  const { StudyItem } = o.models;
+  let doc: ItemDoc | null = await StudyItem.findOne({ pushSlot: slotKey }).lean<ItemDoc>();
+  for (let attempt = 0; !doc && attempt < 3; attempt += 1) {
+    const next = (await queue.inOrder()).items[0];
+    if (!next) return undefined;
+    doc = await StudyItem.findOneAndUpdate(
+      { _id: next._id, pushedAt: { $exists: false } },
+      { $set: { pushedAt: now, pushSlot: slotKey } },
+      { returnDocument: 'after' },
+    ).lean<ItemDoc>();
+    if (doc) await recordWrite({ kind: 'StudyItem', code: doc.code, op: 'update' });
+  }
+  if (!doc) return undefined;
+  // Where the group sees cards, each deputy marks it with a tap.
+  const card = studyCard({ code: doc.code, title: neutralizeUserText(doc.title) }, now);
+  await o.notify.toGroup(`study:${doc.code}:push`, pushMarkdown(doc), { card });
+  return toView(doc);
+}
+
 /** Stores a new item once per inbound message: a retried 学习 finds the item it created. */
 async function storeOnce(
   o: StudyOptions,
@@ -148,6 +162,7 @@ async function storeOnce(
         createdAt: input.now,
       });
       doc = created.toObject() as unknown as ItemDoc;
+      await recordWrite({ kind: 'StudyItem', code: doc.code, op: 'create' });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       doc = await StudyItem.findOne({ origin: input.msgId }).lean<ItemDoc>();

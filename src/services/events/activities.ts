@@ -2,6 +2,7 @@ import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
+import { recordWrite } from '../../models/audit-entry';
 import { activityCard } from '../../cards';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
@@ -77,6 +78,7 @@ export function createActivities(d: EventDeps) {
           capacity,
           ...(i.project ? { project: i.project } : {}),
         });
+        await recordWrite({ kind: 'Activity', code: created.code, op: 'create' });
         return created.toObject() as unknown as ActivityDoc;
       },
     });

@@ -2,23 +2,20 @@ import type { Actor } from '../roster';
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
+import { recordWrite } from '../../models/audit-entry';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import type { HolidayCalendar } from '../../time/holiday-calendar';
-import { yearOf } from '../../time/zone';
-import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-signup';
+import { listsUpdate, notifyPromoted, promoteWaitlist, withPromotions } from './activity-lists';
 import { checkCapacity, readCapacity } from './activity-capacity';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
-import { cancelOnce } from './event-lifecycle';
+import { cancelOnce, planTimeAndPlace } from './event-lifecycle';
 import {
-  checkEventTime,
   checkSignupDeadline,
   effectiveEnd,
   type EventTimeInput,
   formatSignupDeadline,
-  nextPendingAt,
-  planReminders,
   resolveSignupDeadline,
   storedCalendarFor,
   type SignupDeadlineChoice,
@@ -55,30 +52,10 @@ function assertChangeable(d: EventDeps, a: ActivityDoc, now: Date): void {
 /** What a 修改活动 sets, computed from the current document (pure apart from parsing). */
 function planChange(d: EventDeps, a: ActivityDoc, p: ActivityChange, calendar: HolidayCalendar | undefined) {
   const tz = d.config.timezone;
-  const set: Record<string, unknown> = {};
-  const changed: string[] = [];
   let promoted: string[] = [];
-  let startAt = a.startAt;
   const f = p.form;
   const newTime = f?.at !== undefined || Boolean(p.time);
-  if (newTime) {
-    const parsed = checkEventTime((f?.at ?? p.time)!, p.now);
-    startAt = parsed.startAt;
-    const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
-    Object.assign(set, {
-      startAt,
-      endAt: parsed.endAt ?? null,
-      year: yearOf(startAt, tz),
-      reminders,
-      nextReminderAt: nextPendingAt(reminders),
-      reminderRev: a.reminderRev + 1,
-    });
-    changed.push('时间');
-  }
-  if (p.place) {
-    set.place = p.place.trim();
-    changed.push('地点');
-  }
+  const { set, changed, startAt } = planTimeAndPlace(d, a, { at: f?.at ?? p.time, place: p.place, now: p.now });
   if (f?.deadline !== undefined) {
     const deadline = f.deadline ? checkSignupDeadline(f.deadline, p.now, startAt) : startAt;
     Object.assign(set, { deadline, deadlineEstimated: false, deadlineIsDefault: f.deadline === null });
@@ -128,6 +105,7 @@ export async function applyActivityChange(d: EventDeps, p: ActivityChange, byCod
       await afterConflict(attempt);
       continue;
     }
+    await recordWrite({ kind: 'Activity', code: a.code, op: 'update' });
     const text = t('activityChangedPush', {
       code: after.code,
       title: neutralizeUserText(after.title),
@@ -163,12 +141,15 @@ export async function cancelActivity(
         return refuse('event.alreadyCancelled', { kind: 'activity', code: x.code });
       },
       check: (x) => assertChangeable(d, x, p.now),
-      update: async (x, set) =>
-        (await Activity.findOneAndUpdate(
+      update: async (x, set) => {
+        const after = (await Activity.findOneAndUpdate(
           { _id: x._id, version: x.version, status: 'active' },
           { $set: set, $inc: { version: 1 } },
           { returnDocument: 'after' },
-        ).lean()) as ActivityDoc | null,
+        ).lean()) as ActivityDoc | null;
+        if (after) await recordWrite({ kind: 'Activity', code: x.code, op: 'update' });
+        return after;
+      },
     },
     p,
   );

@@ -1,16 +1,15 @@
-import type { EventRow } from '../../contracts';
+import type { BoardRow } from './board-rows';
 import type { ActivityDoc } from '../../models/activity';
 import type { MeetingDoc } from '../../models/meeting';
 import type { EventDeps } from './deps';
 import { eventKindOf } from './event-codes';
-import { effectiveEnd } from './event-time';
 import { expectedOf } from './meeting-outcome';
+import { activityRowOf, meetingRowOf } from './board-rows';
 import { viewRoomCode, type RoomCodeView } from './room-code';
 
 // The office console's view of activities and meetings: listings and one event's people, read-only.
 
-/** A row of the console's list (src/contracts) as the service holds it: times are Dates. */
-export type BoardRow = Omit<EventRow, 'startAt' | 'endsAt'> & { startAt: Date; endsAt: Date };
+export type { BoardRow } from './board-rows';
 
 export interface Person {
   userid: string;
@@ -54,44 +53,8 @@ const byTime = (a: { at?: Date }, b: { at?: Date }) => (a.at?.getTime() ?? 0) - 
 export function createEventBoard(d: EventDeps) {
   const { Activity, Meeting } = d.models;
   const tun = d.config.tunables;
-  const endOf = (x: { startAt: Date; endAt?: Date | null }) => effectiveEnd(x.startAt, x.endAt, tun.checkin);
-
-  function activityRow(a: ActivityDoc): BoardRow {
-    return {
-      kind: 'activity',
-      code: a.code,
-      title: a.title,
-      type: a.type,
-      place: a.place,
-      startAt: a.startAt,
-      endsAt: endOf(a),
-      status: a.status,
-      cancelReason: a.cancelReason,
-      capacity: a.capacity,
-      confirmed: a.confirmedIds.length,
-      waitlisted: a.waitlistIds.length,
-      checkedIn: a.checkinIds.length,
-      roomCode: Boolean(a.roomCode),
-    };
-  }
-
-  function meetingRow(m: MeetingDoc): BoardRow {
-    return {
-      kind: 'meeting',
-      code: m.code,
-      title: m.title,
-      type: m.type,
-      place: m.place,
-      startAt: m.startAt,
-      endsAt: endOf(m),
-      status: m.status,
-      cancelReason: m.cancelReason,
-      expected: expectedOf(m).length,
-      answered: m.replies.length,
-      checkedIn: m.checkinIds.length,
-      roomCode: Boolean(m.roomCode),
-    };
-  }
+  const activityRow = (a: ActivityDoc) => activityRowOf(a, tun.checkin);
+  const meetingRow = (m: MeetingDoc) => meetingRowOf(m, tun.checkin);
 
   /**
    * Upcoming (not yet over, soonest first) or past (over, latest first) activities and meetings.

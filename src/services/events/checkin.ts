@@ -10,7 +10,8 @@ import type { Activities } from './activities';
 import type { createActivitySignup } from './activity-signup';
 import type { Meetings } from './meetings';
 import { checkRoomCode } from './room-code';
-import { type Shifts, shiftLabel } from './shifts';
+import type { Shifts } from './shifts';
+import { shiftLabel } from './shift-labels';
 
 export type ActivityService = Activities & ReturnType<typeof createActivitySignup>;
 

@@ -43,6 +43,22 @@ export interface NewEventForm {
 const sameTime = (a: Date | null | undefined, b: Date | null | undefined) =>
   (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
+/** The places and sign-up deadline the form changes on an activity: undefined where it keeps the record's. */
+function activityFormChanges(a: ActivityDoc, f: EventFormFields) {
+  const capacity = f.capacity === undefined || f.capacity === a.capacity ? undefined : f.capacity;
+  const deadline =
+    f.deadline === undefined
+      ? undefined
+      : f.deadline === null
+        ? a.deadlineIsDefault
+          ? undefined
+          : null
+        : !a.deadlineIsDefault && sameTime(a.deadline, f.deadline)
+          ? undefined
+          : f.deadline;
+  return { capacity, deadline };
+}
+
 export function createEventForms(
   d: EventDeps,
   s: { activities: Activities; meetings: Meetings; roomCodes: RoomCodes },
@@ -108,18 +124,7 @@ export function createEventForms(
     let changed: string[] = [];
     const base = { code: doc.code, expectedVersion: p.version, origin: p.origin, now };
     if (kind === 'HD') {
-      const a = doc as ActivityDoc;
-      const capacity = f.capacity === undefined || f.capacity === a.capacity ? undefined : f.capacity;
-      const deadline =
-        f.deadline === undefined
-          ? undefined
-          : f.deadline === null
-            ? a.deadlineIsDefault
-              ? undefined
-              : null
-            : !a.deadlineIsDefault && sameTime(a.deadline, f.deadline)
-              ? undefined
-              : f.deadline;
+      const { capacity, deadline } = activityFormChanges(doc as ActivityDoc, f);
       if (at || place || capacity !== undefined || deadline !== undefined)
         changed = (await s.activities.change({ ...base, place, form: { at, capacity, deadline }, actor: p.actor }))
           .changed;

@@ -5,7 +5,15 @@ import { yearOf } from '../../time/zone';
 import { formatCode, nextCode } from '../codes';
 import type { Actor } from '../roster';
 import type { EventDeps } from './deps';
-import { cancelReminders, checkEventTime, type EventTimeInput, nextPendingAt, planReminders } from './event-time';
+import {
+  cancelReminders,
+  type CheckinTunables,
+  checkEventTime,
+  checkinWindow,
+  type EventTimeInput,
+  nextPendingAt,
+  planReminders,
+} from './event-time';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
 
 // The steps activities and meetings share: how they are stated, created once per message, and cancelled.
@@ -123,4 +131,54 @@ export async function cancelOnce<D extends Cancellable>(
     await afterConflict(attempt);
   }
   throw new Error(`cancel kept conflicting for ${p.code}`);
+}
+
+/**
+ * The 时间 and 地点 of a 修改活动 / 修改会议: a new time brings new reminders (their revision moves on, so the old
+ * keys are not reused); `startAt` is the time the event will have.
+ */
+export function planTimeAndPlace(
+  d: Pick<EventDeps, 'config'>,
+  doc: { startAt: Date; reminderRev: number },
+  p: { at?: EventTimeInput; place?: string; now: Date },
+) {
+  const set: Record<string, unknown> = {};
+  const changed: string[] = [];
+  let startAt = doc.startAt;
+  if (p.at) {
+    const parsed = checkEventTime(p.at, p.now);
+    startAt = parsed.startAt;
+    const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
+    Object.assign(set, {
+      startAt,
+      endAt: parsed.endAt ?? null,
+      year: yearOf(startAt, d.config.timezone),
+      reminders,
+      nextReminderAt: nextPendingAt(reminders),
+      reminderRev: doc.reminderRev + 1,
+    });
+    changed.push('时间');
+  }
+  if (p.place) {
+    set.place = p.place.trim();
+    changed.push('地点');
+  }
+  return { set, changed, startAt };
+}
+
+/** A check-in to an activity or a meeting: refused when it is cancelled or outside its window. */
+export function assertCheckinOpen(
+  doc: { code: string; status: EventStatus; cancelReason?: string | null; startAt: Date; endAt?: Date | null },
+  kind: EventKind,
+  now: Date,
+  checkin: CheckinTunables,
+): void {
+  if (doc.status === 'cancelled') refuse('event.cancelled', { kind, code: doc.code, reason: doc.cancelReason ?? '' });
+  const w = checkinWindow(doc.startAt, doc.endAt, checkin);
+  if (now < w.opens || now > w.closes)
+    refuse(now < w.opens ? 'checkin.tooEarly' : 'checkin.tooLate', {
+      code: doc.code,
+      opens: w.opens,
+      closes: w.closes,
+    });
 }

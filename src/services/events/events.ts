@@ -1,5 +1,6 @@
 import { createActivities } from './activities';
-import { createActivitySignup, flushPendingPromotions } from './activity-signup';
+import { createActivitySignup } from './activity-signup';
+import { flushPendingPromotions } from './activity-lists';
 import { createEventBoard } from './board';
 import { createEventForms } from './event-form';
 import { createCheckin } from './checkin';

@@ -3,7 +3,7 @@ export { type Events, createEvents } from './events';
 export type { EventDeps } from './deps';
 export { type ActivityDoc, type MyActivityStatus, myActivityStatus } from './activities';
 export type { MeetingDoc } from './meetings';
-export { shiftLabel } from './shifts';
+export { shiftLabel } from './shift-labels';
 export type { StationChoice } from './stations';
 export { eventKindOf } from './event-codes';
 export {

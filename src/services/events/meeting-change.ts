@@ -1,13 +1,13 @@
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { MeetingDoc } from '../../models/meeting';
+import { recordWrite } from '../../models/audit-entry';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
-import { yearOf } from '../../time/zone';
 import type { EventDeps } from './deps';
 import { afterConflict, MAX_VERSION_RETRIES } from './version-retry';
-import { cancelOnce } from './event-lifecycle';
-import { checkEventTime, type EventTimeInput, nextPendingAt, planReminders } from './event-time';
+import { cancelOnce, planTimeAndPlace } from './event-lifecycle';
+import type { EventTimeInput } from './event-time';
 import { isMeetingOver } from './meeting-outcome';
 
 type ByCode = (input: string, now: Date) => Promise<MeetingDoc>;
@@ -41,25 +41,7 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
       assertChangeable(d, m, p.now);
       if (p.expectedVersion !== undefined && m.version !== p.expectedVersion)
         refuse('event.changedMeanwhile', { code: m.code });
-      const set: Record<string, unknown> = {};
-      const changed: string[] = [];
-      if (p.at || p.time) {
-        const { startAt, endAt } = checkEventTime((p.at ?? p.time)!, p.now);
-        const reminders = planReminders(startAt, d.config.tunables.reminders.beforeMinutes, p.now);
-        Object.assign(set, {
-          startAt,
-          endAt: endAt ?? null,
-          year: yearOf(startAt, tz),
-          reminders,
-          nextReminderAt: nextPendingAt(reminders),
-          reminderRev: m.reminderRev + 1,
-        });
-        changed.push('时间');
-      }
-      if (p.place) {
-        set.place = p.place.trim();
-        changed.push('地点');
-      }
+      const { set, changed } = planTimeAndPlace(d, m, { at: p.at ?? p.time, place: p.place, now: p.now });
       const after = (await Meeting.findOneAndUpdate(
         { _id: m._id, version: m.version, status: 'active' },
         { $set: set, $inc: { version: 1 } },
@@ -69,6 +51,7 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
         await afterConflict(attempt);
         continue;
       }
+      await recordWrite({ kind: 'Meeting', code: m.code, op: 'update' });
       await d.notify.toGroup(
         `meeting:${after.code}:changed:${p.origin}`,
         t('meetingChangedPush', {
@@ -94,12 +77,15 @@ export function createMeetingChanges(d: EventDeps, byCode: ByCode) {
           return refuse('event.alreadyCancelled', { kind: 'meeting', code: x.code });
         },
         check: (x) => assertChangeable(d, x, p.now),
-        update: async (x, set) =>
-          (await Meeting.findOneAndUpdate(
+        update: async (x, set) => {
+          const after = (await Meeting.findOneAndUpdate(
             { _id: x._id, version: x.version, status: 'active' },
             { $set: set, $inc: { version: 1 } },
             { returnDocument: 'after' },
-          ).lean()) as MeetingDoc | null,
+          ).lean()) as MeetingDoc | null;
+          if (after) await recordWrite({ kind: 'Meeting', code: x.code, op: 'update' });
+          return after;
+        },
       },
       p,
     );

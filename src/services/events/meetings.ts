@@ -1,18 +1,18 @@
 import type { Actor } from '../roster';
-import { refuse } from '../../refusals';
 import { t } from '../../messages';
-import type { MeetingDoc, MeetingReply } from '../../models/meeting';
+import type { MeetingDoc } from '../../models/meeting';
+import { recordWrite } from '../../models/audit-entry';
 import { meetingCard } from '../../cards';
 import { neutralizeUserText } from '../../text/sanitize';
 import { formatDateTime } from '../../time/format';
 import { matchType } from './activity-capacity';
-import { eventByCode, readEventCode } from './event-codes';
+import { eventByCode } from './event-codes';
 import type { EventDeps } from './deps';
-import { MAX_VERSION_RETRIES } from './version-retry';
-import { checkinWindow, effectiveEnd, type EventTimeInput } from './event-time';
+import { effectiveEnd, type EventTimeInput } from './event-time';
 import { createOnce, newEventFields, readEventIdentity } from './event-lifecycle';
 import { createMeetingChanges } from './meeting-change';
 import { createMeetingTally } from './meeting-tally';
+import { createMeetingReplies } from './meeting-replies';
 
 export interface NewMeeting {
   title: string;
@@ -52,6 +52,7 @@ export function createMeetings(d: EventDeps) {
           endAt,
           expectedIds,
         });
+        await recordWrite({ kind: 'Meeting', code: created.code, op: 'create' });
         return created.toObject() as unknown as MeetingDoc;
       },
     });
@@ -83,62 +84,14 @@ export function createMeetings(d: EventDeps) {
     return docs.filter((m) => effectiveEnd(m.startAt, m.endAt, tun.checkin) > now).slice(0, limit);
   }
 
-  /**
-   * 回执: one reply slip per deputy, changeable until the meeting starts. A first slip is a $push guarded on
-   * no slip of this deputy yet; a change replaces that slip through the positional `$`. Neither needs the
-   * version, so a whole group answering at once never conflicts.
-   */
-  async function reply(input: string, userid: string, answer: '参加' | '请假', reason: string | undefined, now: Date) {
-    if (answer === '请假' && !reason) refuse('leave.reasonMissing', { code: readEventCode(input, 'HY', now, tz) });
-    for (let attempt = 0; attempt < MAX_VERSION_RETRIES; attempt++) {
-      const m = await byCode(input, now);
-      if (m.status === 'cancelled')
-        refuse('event.cancelled', { kind: 'meeting', code: m.code, reason: m.cancelReason ?? '' });
-      if (m.startAt <= now) refuse('meeting.replyClosed', { code: m.code, startAt: m.startAt });
-      const slip: MeetingReply = { userid, answer, at: now, ...(answer === '请假' ? { reason } : {}) };
-      const open: Record<string, unknown> = { _id: m._id, status: 'active', startAt: { $gt: now } };
-      const previous: MeetingReply | undefined = m.replies.find((r) => r.userid === userid);
-      const after = (await (
-        previous === undefined
-          ? Meeting.findOneAndUpdate(
-              { ...open, 'replies.userid': { $ne: userid } },
-              { $push: { replies: slip }, $addToSet: { expectedIds: userid } },
-              { returnDocument: 'after' },
-            )
-          : Meeting.findOneAndUpdate(
-              { ...open, 'replies.userid': userid },
-              { $set: { 'replies.$': slip } },
-              { returnDocument: 'after' },
-            )
-      ).lean()) as MeetingDoc | null;
-      if (after) return { meeting: after, previous };
-      // Cancelled, started, or my own other slip landed first: read again and decide afresh.
-    }
-    throw new Error(`meeting reply kept conflicting for ${input}`);
-  }
-
-  async function checkIn(input: string, userid: string, now: Date): Promise<{ meeting: MeetingDoc; at: Date }> {
-    const m = await byCode(input, now);
-    if (m.status === 'cancelled')
-      refuse('event.cancelled', { kind: 'meeting', code: m.code, reason: m.cancelReason ?? '' });
-    const w = checkinWindow(m.startAt, m.endAt, tun.checkin);
-    if (now < w.opens || now > w.closes) {
-      refuse(now < w.opens ? 'checkin.tooEarly' : 'checkin.tooLate', {
-        code: m.code,
-        opens: w.opens,
-        closes: w.closes,
-      });
-    }
-    const after = await Meeting.findOneAndUpdate(
-      { _id: m._id, 'checkins.userid': { $ne: userid } },
-      { $push: { checkins: { userid, at: now }, checkinIds: userid }, $addToSet: { expectedIds: userid } },
-      { returnDocument: 'after' },
-    ).lean();
-    if (!after) refuse('checkin.already', { code: m.code, at: m.checkins.find((c) => c.userid === userid)?.at ?? now });
-    return { meeting: after as MeetingDoc, at: now };
-  }
-
-  return { byCode, create, listCurrent, reply, checkIn, ...createMeetingTally(d), ...createMeetingChanges(d, byCode) };
+  return {
+    byCode,
+    create,
+    listCurrent,
+    ...createMeetingReplies(d, byCode),
+    ...createMeetingTally(d),
+    ...createMeetingChanges(d, byCode),
+  };
 }
 
 export type { MeetingDoc };

@@ -1,30 +1,34 @@
-import { t } from '../../messages';
 import type { ActivityDoc } from '../../models/activity';
+import { recordWrite } from '../../models/audit-entry';
 import type { Reminder } from '../../models/event-parts';
 import type { MeetingDoc } from '../../models/meeting';
 import type { ShiftDoc } from '../../models/shift';
-import { neutralizeUserText } from '../../text/sanitize';
-import { formatDateTime } from '../../time/format';
 import type { EventDeps } from './deps';
 import { nextPendingAt } from './event-time';
-import { shiftPushLabel } from './shifts';
+import { createReminderPushes } from './reminder-pushes';
 
 type Updater = (filter: Record<string, unknown>, update: Record<string, unknown>) => Promise<{ modifiedCount: number }>;
-type Due = { _id: unknown; reminders: Reminder[]; reminderRev: number };
+type UpdateOne = (
+  filter: Record<string, unknown>,
+  update: Record<string, unknown>,
+) => PromiseLike<{ modifiedCount: number }>;
 
-/** Reminder keys: `reminder:<code>:<minutes>`, with the revision once the time was changed. */
-export function reminderKey(id: string, minutesBefore: number, rev: number): string {
-  return `reminder:${id}:${minutesBefore}${rev > 0 ? `:r${rev}` : ''}`;
+/** One record's guarded updates, each that took effect logged under the record's code. */
+function updaterOf(kind: 'Activity' | 'Meeting' | 'Shift', code: string, updateOne: UpdateOne): Updater {
+  return async (filter, update) => {
+    const res = await updateOne(filter, update);
+    if (res.modifiedCount > 0) await recordWrite({ kind, code, op: 'update' });
+    return res;
+  };
 }
+type Due = { _id: unknown; reminders: Reminder[]; reminderRev: number };
 
 /** A claim older than this was left by a crashed run and is finished by the next sweep. */
 const STALE_CLAIM_MS = 5 * 60_000;
 
-const mentions = (ids: string[]) => ids.map((u) => `<@${u}>`).join(' ');
-
 export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now: Date) => Promise<string[]>) {
   const { Activity, Meeting, Shift } = d.models;
-  const tz = d.config.timezone;
+  const { activityPush, meetingPush, shiftPush } = createReminderPushes(d, silentIds);
 
   /**
    * Sends each due reminder of one document exactly once: claim it (guarded on its status and the
@@ -67,64 +71,24 @@ export function createReminderSweep(d: EventDeps, silentIds: (m: MeetingDoc, now
       );
   }
 
-  async function activityPush(a: ActivityDoc, r: Reminder): Promise<void> {
-    const body = t('activityReminderPush', {
-      code: a.code,
-      title: neutralizeUserText(a.title),
-      when: formatDateTime(a.startAt, tz),
-      place: neutralizeUserText(a.place),
-      minutesBefore: r.minutesBefore,
-    });
-    await d.notify.toGroup(
-      reminderKey(a.code, r.minutesBefore, a.reminderRev),
-      a.confirmedIds.length ? `${body}\n${mentions(a.confirmedIds)}` : body,
-    );
-  }
-
-  async function meetingPush(m: MeetingDoc, r: Reminder, now: Date): Promise<void> {
-    // Every meeting reminder names and @-mentions those who have not answered yet.
-    const silent = await silentIds(m, now);
-    const names = await d.roster.namesOf(silent);
-    const body = t('meetingReminderPush', {
-      code: m.code,
-      title: neutralizeUserText(m.title),
-      when: formatDateTime(m.startAt, tz),
-      place: neutralizeUserText(m.place),
-      minutesBefore: r.minutesBefore,
-      silentNames: silent.map((u) => names.get(u) ?? u),
-    });
-    await d.notify.toGroup(
-      reminderKey(m.code, r.minutesBefore, m.reminderRev),
-      silent.length ? `${body}\n${mentions(silent)}` : body,
-    );
-  }
-
-  async function shiftPush(s: ShiftDoc, r: Reminder): Promise<void> {
-    if (s.memberIds.length === 0) return;
-    const body = t('shiftReminderPush', { label: shiftPushLabel(s, tz) });
-    await d.notify.toGroup(
-      reminderKey(`shift-${String(s._id)}`, r.minutesBefore, s.reminderRev),
-      `${body}\n${mentions(s.memberIds)}`,
-    );
-  }
-
   /** The scheduler's entry point: see the contract in the events service. */
   async function sendDueReminders(now: Date, graceMs: number): Promise<number> {
     let sent = 0;
     // Stale claims keep nextReminderAt (it only moves past sent/skipped ones), so they are found too.
     const due = { nextReminderAt: { $lte: now } };
-    const upA: Updater = (f, u) => Activity.updateOne(f, u);
     for (const a of (await Activity.find(due).limit(500).lean()) as ActivityDoc[]) {
+      const upA = updaterOf('Activity', a.code, (f, u) => Activity.updateOne(f, u));
       sent += await processDoc(a, upA, now, graceMs, (r) => activityPush(a, r));
       await refreshNext(async () => (await Activity.findById(a._id).lean()) as Due | null, upA);
     }
-    const upM: Updater = (f, u) => Meeting.updateOne(f, u);
     for (const m of (await Meeting.find(due).limit(500).lean()) as MeetingDoc[]) {
+      const upM = updaterOf('Meeting', m.code, (f, u) => Meeting.updateOne(f, u));
       sent += await processDoc(m, upM, now, graceMs, (r) => meetingPush(m, r, now));
       await refreshNext(async () => (await Meeting.findById(m._id).lean()) as Due | null, upM);
     }
-    const upS: Updater = (f, u) => Shift.updateOne(f, u);
     for (const s of (await Shift.find(due).limit(500).lean()) as ShiftDoc[]) {
+      // A shift has no code of its own: the office's pages name it by its id.
+      const upS = updaterOf('Shift', String(s._id), (f, u) => Shift.updateOne(f, u));
       sent += await processDoc(s, upS, now, graceMs, (r) => shiftPush(s, r));
       await refreshNext(async () => (await Shift.findById(s._id).lean()) as Due | null, upS);
     }

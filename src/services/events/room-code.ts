@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { refuse } from '../../refusals';
 import type { RoomCode } from '../../models/event-parts';
+import { recordWrite } from '../../models/audit-entry';
 import type { Actor } from '../roster';
 import type { EventDeps } from './deps';
 import { eventKindOf } from './event-codes';
@@ -86,10 +87,13 @@ export function createRoomCodes(
   /** The event and a guarded single-document update of its room code. */
   async function find(input: string, now: Date) {
     const kind = eventKindOf(input);
-    const set = (filter: Record<string, unknown>, roomCode: RoomCode | null) =>
-      kind === 'HD'
+    const set = async (filter: { code: string } & Record<string, unknown>, roomCode: RoomCode | null) => {
+      const res = await (kind === 'HD'
         ? Activity.updateOne(filter, { $set: { roomCode } })
-        : Meeting.updateOne(filter, { $set: { roomCode } });
+        : Meeting.updateOne(filter, { $set: { roomCode } }));
+      if (res.modifiedCount > 0)
+        await recordWrite({ kind: kind === 'HD' ? 'Activity' : 'Meeting', code: filter.code, op: 'update' });
+    };
     if (kind === 'HD') return { set, doc: await parts.activities.byCode(input, now) };
     if (kind === 'HY') return { set, doc: await parts.meetings.byCode(input, now) };
     return refuse('roomCode.onlyEvents', {});

@@ -2,10 +2,11 @@ import type { Shift as ShiftJson, ShiftPerson as ShiftPersonJson } from '../../c
 import { refuse } from '../../refusals';
 import { t } from '../../messages';
 import type { ShiftDoc } from '../../models/shift';
+import { recordWrite } from '../../models/audit-entry';
 import { formatDateTime } from '../../time/format';
 import { addDaysYmd, dayKey, fromWallTime, startOfWeek, wallTime } from '../../time/zone';
 import type { EventDeps } from './deps';
-import { shiftLabel, shiftPushLabel, shiftWindow } from './shifts';
+import { shiftLabel, shiftPushLabel, shiftWindow } from './shift-labels';
 import type { Stations } from './stations';
 
 // The console's 值班 page: one week of liaison-station shifts with who is on each and who checked in,
@@ -88,6 +89,7 @@ export function createShiftBoard(d: EventDeps, stations: Stations) {
         { returnDocument: 'after' },
       ).lean()) as ShiftDoc | null;
       if (!after) continue; // taken off or checked in meanwhile: decide again
+      await recordWrite({ kind: 'Shift', code: String(s._id), op: 'update' });
       await d.notify.toUsers(
         `shift:${String(s._id)}:removed:${p.userid}:${member.at?.getTime() ?? 0}`,
         [p.userid],
@@ -95,7 +97,10 @@ export function createShiftBoard(d: EventDeps, stations: Stations) {
       );
       if (after.members.length === 0 && after.checkins.length === 0) {
         const gone = await Shift.deleteOne({ _id: s._id, members: { $size: 0 }, checkins: { $size: 0 } });
-        if (gone.deletedCount === 1) return { shift: null, removed: true };
+        if (gone.deletedCount === 1) {
+          await recordWrite({ kind: 'Shift', code: String(s._id), op: 'delete' });
+          return { shift: null, removed: true };
+        }
       }
       return { shift: (await views([after], p.now))[0]!, removed: true };
     }

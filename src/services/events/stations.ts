@@ -1,6 +1,7 @@
 import { refuse } from '../../refusals';
 import type { Models } from '../../models';
 import { isDuplicateKey } from '../../models/duplicate-key';
+import { recordWrite } from '../../models/audit-entry';
 
 /** A station as a door read it: a known one (exactly, or matched from an abbreviation or typo) or a new name. */
 const STATION_MAX = 40;
@@ -23,13 +24,16 @@ export function createStations(models: Models) {
     if (m.kind === 'exact') return { name: m.name, isNew: false, corrected: false };
     if (m.kind === 'matched') return { name: m.name, isNew: false, corrected: true };
     if (!m.name || [...m.name].length > STATION_MAX) refuse('station.invalid', { max: STATION_MAX });
-    await Station.updateOne(
+    const res = await Station.updateOne(
       { name: m.name },
       { $setOnInsert: { name: m.name, createdBy: by } },
       { upsert: true },
     ).catch((err: { code?: number }) => {
       if (!isDuplicateKey(err)) throw err;
+      return undefined; // another request remembered it first
     });
+    // A station is known by its name; the entry says this request remembered it.
+    if (res && res.upsertedCount > 0) await recordWrite({ kind: 'Station', code: m.name, op: 'create' });
     return { name: m.name, isNew: true, corrected: false };
   }
 

@@ -1,5 +1,5 @@
 import { t } from '../../messages';
-import type { RosterEntry } from './roster';
+import type { RosterEntry } from './roster-entry';
 import { toHalfWidth } from '../../text/normalize';
 import { fromWallTime, isValidYmd, type Ymd } from '../../time/zone';
 import type { Sheet, SheetCell } from './import-sheet';

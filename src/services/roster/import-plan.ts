@@ -1,5 +1,5 @@
 import { t } from '../../messages';
-import type { RosterEntry } from './roster';
+import type { RosterEntry } from './roster-entry';
 import { type ImportRow, type ParsedRoster, ROSTER_FIELDS, type RosterField, type RowError } from './import-parse';
 
 // Pure diff of a parsed roster file against the stored roster: what an import would add, change, deactivate.

@@ -1,6 +1,7 @@
 import type { Models } from '../../models';
+import { recordWrite } from '../../models/audit-entry';
 import type { ImportPlan, StoredDeputy } from './import-plan';
-import { toRosterEntry } from './roster';
+import { toRosterEntry } from './roster-entry';
 
 /** Reads the roster for an import diff and writes a validated plan (each write idempotent). */
 export function createRosterImportStore(models: Models) {
@@ -24,6 +25,7 @@ export function createRosterImportStore(models: Models) {
         { $set: { active: false } },
       );
       deactivated += res.modifiedCount;
+      if (res.modifiedCount > 0) await recordWrite({ kind: 'Deputy', code: d.userid, op: 'update' });
     }
     let upserted = 0;
     for (const row of [...plan.added, ...plan.changed]) {
@@ -35,8 +37,10 @@ export function createRosterImportStore(models: Models) {
       }
       const update: Record<string, unknown> = { $set, $setOnInsert: { isOffice: false } };
       if (Object.keys($unset).length) update.$unset = $unset;
-      await Deputy.updateOne({ userid: row.userid }, update, { upsert: true });
+      const res = await Deputy.updateOne({ userid: row.userid }, update, { upsert: true });
       upserted += 1;
+      if (res.upsertedCount > 0) await recordWrite({ kind: 'Deputy', code: row.userid, op: 'create' });
+      else if (res.modifiedCount > 0) await recordWrite({ kind: 'Deputy', code: row.userid, op: 'update' });
     }
     return { upserted, deactivated };
   }
