@@ -23,15 +23,13 @@ import { consoleSessionModel } from './console-session';
 import { consoleLoginTokenModel } from './console-login-token';
 import { holidayYearModel } from './holiday-year';
 import { deploymentModel } from './deployment';
-import { auditEntryModel, auditPlugin } from './audit-entry';
+import { auditEntryModel } from './audit-entry';
 import { photoDropModel, photoModel } from './photo';
 import { ballotModel } from './ballot';
 import { projectModel } from './project';
 
 /** Every model, bound to one connection. Each feature adds its model here. */
 export function createModels(conn: Connection) {
-  // Before any model is compiled on this connection: writes inside a door's scope are audited.
-  if (!conn.plugins.some(([fn]) => fn === auditPlugin)) conn.plugin(auditPlugin);
   return {
     Deputy: deputyModel(conn),
     InboundMessage: inboundMessageModel(conn),

@@ -31,8 +31,8 @@ export interface AuditQuery {
 export type AuditEntry = AuditEntryDoc;
 
 /**
- * The operation log (操作日志): written in one place — the write hooks report every write that took effect inside
- * `within`, which inserts the entries — and read by the console. Entries are only ever inserted; nothing edits them, and the
+ * The operation log (操作日志): each use case reports the record its write changed (`recordWrite`, right after the
+ * guarded write took effect) inside `within`, which inserts the entries — and the console reads them. Entries are only ever inserted; nothing edits them, and the
  * retention clean-up does not touch the collection (kept well beyond the 3 years asked).
  */
 export function createAudit(d: AuditDeps) {
@@ -40,8 +40,8 @@ export function createAudit(d: AuditDeps) {
   const entries = auditEntries(AuditEntry);
 
   /**
-   * Runs one request (a chat command, a console write) with its writes recorded as this person's: the hooks
-   * collect what took effect, and the entries are written together once the request is over (one insert,
+   * Runs one request (a chat command, a console write) with its writes recorded as this person's: the use
+   * cases' `recordWrite` calls are collected, and the entries are written together once the request is over (one insert,
    * whether it ended in a reply or a refusal after a write).
    */
   async function within<T>(who: AuditActor, fn: () => Promise<T>): Promise<T> {

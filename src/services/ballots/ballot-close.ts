@@ -22,7 +22,7 @@ export function createClosing(
         { returnDocument: 'after' },
       ).lean<BallotRow>();
       if (done) {
-        await recordWrite({ kind: Ballot.modelName, code, op: 'update' });
+        await recordWrite({ kind: 'Ballot', code, op: 'update' });
         return toView(done, now);
       }
       const row = await find(code);
@@ -33,7 +33,7 @@ export function createClosing(
     async announce(code: string, now: Date): Promise<BallotView> {
       const result = await publicResult(code, now);
       const marked = await Ballot.updateOne({ code, announcedAt: { $exists: false } }, { $set: { announcedAt: now } });
-      if (marked.modifiedCount > 0) await recordWrite({ kind: Ballot.modelName, code, op: 'update' });
+      if (marked.modifiedCount > 0) await recordWrite({ kind: 'Ballot', code, op: 'update' });
       const words =
         result.state === 'closed' ? formatResult(result.ballot, result.tally) : await appraisals.describe(result, now);
       await d.notify.toGroup(`ballot-result:${code}`, words);

@@ -61,7 +61,7 @@ export async function insertBallot(
       openedAt: req.now,
       origin: req.origin,
     });
-    await recordWrite({ kind: Ballot.modelName, code: created.code, op: 'create' });
+    await recordWrite({ kind: 'Ballot', code: created.code, op: 'create' });
     return created.toObject() as unknown as BallotRow;
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;

@@ -114,7 +114,7 @@ export async function castVote(
   ).lean<BallotRow>();
   if (done) {
     // The entry names the voter (the door's actor) and the ballot, never the choice.
-    await recordWrite({ kind: models.Ballot.modelName, code, op: 'update' });
+    await recordWrite({ kind: 'Ballot', code, op: 'update' });
     return done;
   }
   // Lost a race: closed meanwhile, or the same voter's other message counted first.

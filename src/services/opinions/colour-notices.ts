@@ -43,7 +43,7 @@ export function createColourNotices(d: OpinionDeps & { officeUserids: () => Prom
       { code: o.code, status: '已交办', round: o.round, deadline: o.deadline },
       { $set: set },
     );
-    if (res.modifiedCount > 0) await recordWrite({ kind: Opinion.modelName, code: o.code, op: 'update' });
+    if (res.modifiedCount > 0) await recordWrite({ kind: 'Opinion', code: o.code, op: 'update' });
   }
 
   async function run(now: Date): Promise<ColourRunCounts> {

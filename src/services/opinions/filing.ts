@@ -37,7 +37,7 @@ export function createFiling(d: OpinionDeps) {
   const rows = opinionRows(Opinion);
   async function insertOpinion(row: NewOpinion): Promise<Opinion> {
     await rows.insert(row);
-    await recordWrite({ kind: Opinion.modelName, code: row.code, op: 'create' });
+    await recordWrite({ kind: 'Opinion', code: row.code, op: 'create' });
     return row as unknown as Opinion;
   }
 

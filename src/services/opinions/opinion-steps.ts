@@ -116,7 +116,7 @@ export async function applyGuarded(
   if (doc) {
     // The 操作日志 names the step this message appended (its last timeline entry carries the message id).
     const step = doc.timeline.filter((e) => e.origin === msgId).pop()?.action;
-    await recordWrite({ kind: models.Opinion.modelName, code: doc.code, op: 'update', step });
+    await recordWrite({ kind: 'Opinion', code: doc.code, op: 'update', step });
     return { doc, replay: false };
   }
   const current = await loadOpinion(models, code);

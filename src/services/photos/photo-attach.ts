@@ -47,7 +47,7 @@ export function createPhotoAttach(models: Models, maxPerOpinion: number, allUsed
           current = again;
           continue;
         }
-        await recordWrite({ kind: Opinion.modelName, code: updated.code, op: 'update' });
+        await recordWrite({ kind: 'Opinion', code: updated.code, op: 'update' });
         current = updated;
       }
       const takenSet = new Set([...taken, ...have]);

@@ -50,7 +50,7 @@ export function createAdoption(d: ProjectsDeps) {
         createdAt: i.now,
         origin,
       });
-      await recordWrite({ kind: Project.modelName, code: created.code, op: 'create' });
+      await recordWrite({ kind: 'Project', code: created.code, op: 'create' });
       return { project: created.toObject() as unknown as ProjectDoc, existed: false };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;

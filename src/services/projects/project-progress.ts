@@ -30,7 +30,7 @@ export async function postProgress(d: ProjectsDeps, i: ProgressInput): Promise<P
     { $push: { progress: entry } },
     { returnDocument: 'after' },
   ).lean<ProjectDoc>();
-  if (done) await recordWrite({ kind: Project.modelName, code: done.code, op: 'update' });
+  if (done) await recordWrite({ kind: 'Project', code: done.code, op: 'update' });
   const row = done ?? (await Project.findOne({ code: i.code }).lean<ProjectDoc>());
   if (!row) return refuse('project.notFound', { code: i.code });
   const posted = row.progress.find((p) => p.origin === i.origin) ?? entry;

@@ -23,7 +23,7 @@ export function createProjects(d: ProjectsDeps) {
 
   /** An edit that took effect: its 操作日志 entry, then the project as it is now. */
   async function recorded(done: ProjectDoc): Promise<ProjectView> {
-    await recordWrite({ kind: Project.modelName, code: done.code, op: 'update' });
+    await recordWrite({ kind: 'Project', code: done.code, op: 'update' });
     return toProjectView(done);
   }
 
