@@ -13,6 +13,7 @@ export const ballotVoteTap = defineCardTap({
   action: 'vote',
   role: 'deputy',
   command: '投票',
+  secret: true,
   uses: ['ballots'],
   async run({ subject, actor, now, services, config, selected, chat, taskId, step }) {
     // A card tapped in a group is still the tapper's own; but a ballot is voted one-to-one, as typed.

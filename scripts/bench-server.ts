@@ -54,7 +54,7 @@ function createBareApp(keys: CryptoKeys, maxBodyBytes: number): Koa {
     };
     const ciphertext = readBotEnvelope(await getRawBody(ctx.req, { limit: maxBodyBytes, encoding: 'utf8' }));
     verifySignature(keys, q, ciphertext, Date.now(), 600);
-    const parsed = parseBotPlaintext(decryptPayload(keys, ciphertext, ''), new Date(), 20_000);
+    const parsed = parseBotPlaintext(decryptPayload(keys, ciphertext, ''), new Date(), 20_000, () => false);
     const id = parsed.type === 'message' ? streamIdOf(parsed.message.id) : parsed.streamId;
     const encrypt = encryptPayload(keys, botReplyPlaintext(id, 'ok', false), '');
     const timestamp = String(Math.floor(Date.now() / 1000));

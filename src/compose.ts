@@ -6,6 +6,7 @@ import type { InboundMessage, Receiver, Reply } from './dispatcher/contract';
 import type { Services } from './services';
 import { readVersion } from './version';
 import {
+  composeCardTaps,
   composeOutward,
   composePipeline,
   composeSender,
@@ -65,18 +66,21 @@ export async function composeApp(o: ComposeOptions, extension?: Extension) {
     apiBase: extension?.wecomPath ? () => `${selfUrl()}${extension.wecomPath}` : config.wecom.apiBase,
     afterChoose: () => late.kick(),
   });
+  const taps = composeCardTaps();
+  const secretTap = taps.isSecret;
   const longConnection = composeLongConnection(o, store, out, {
     url: extension?.longConnectionUrl,
     receive: (msg) => late.receive(msg),
+    secretTap,
   });
   const sender = composeSender(o, store, out, longConnection);
   late.kick = () => sender.kick();
   const afterEnqueue = () => sender.kick();
   const services = await composeServices(o, store, out, { afterEnqueue, selfUrl });
-  const { table, inbox } = composePipeline(o, store, { services, out, afterEnqueue });
+  const { table, inbox } = composePipeline(o, store, { services, out, afterEnqueue, taps });
   late.receive = inbox.receive;
   const scheduler = composeScheduler(o, store, services);
-  const routers = composeHttpDoors(o, store, { out, services, inbox });
+  const routers = composeHttpDoors(o, store, { out, services, inbox, secretTap });
   routers.push(...((await extension?.attach?.({ store, out, services, table, selfUrl })) ?? []));
   const app = createApp({
     log,

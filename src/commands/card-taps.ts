@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import type { CardReply } from '../cards';
+import { type CardReply, parseTapKey, subjectOf } from '../cards';
 import type { Services } from '../services';
 import type { Actor, ServiceName } from './types';
 
@@ -36,6 +36,11 @@ export interface CardTap {
   role: 'deputy' | 'office';
   /** The typed command it stands for: the operation log names the tap after it. */
   command: string;
+  /**
+   * The ticked options are a secret choice (a ballot's): the tap's inbox id, stored beside the tapper, leaves them
+   * out, so a double tap with other boxes ticked is the same tap.
+   */
+  secret?: boolean;
   uses: readonly ServiceName[];
   run(ctx: CardTapContext): Promise<CardReply>;
 }
@@ -52,6 +57,11 @@ export function defineCardTap<const U extends ServiceName = never>(c: CardTapDef
 
 export interface CardTapTable {
   find(on: CardSubjectKind, action: string): CardTap | undefined;
+  /**
+   * Whether a tap's ticked options may not join its identity: its entry is secret, or no entry takes it (a tap
+   * that acts on nothing has no choice worth keeping apart).
+   */
+  isSecret(tap: { taskId: string; eventKey: string }): boolean;
 }
 
 /** The table by subject kind and action; the same pair twice fails at start-up. */
@@ -62,7 +72,15 @@ export function createCardTapTable(taps: readonly CardTap[]): CardTapTable {
     if (byKey.has(key)) throw new Error(`card tap ${key} is declared twice`);
     byKey.set(key, tap);
   }
-  return { find: (on, action) => byKey.get(`${on}:${action}`) };
+  const find = (on: CardSubjectKind, action: string) => byKey.get(`${on}:${action}`);
+  function isSecret(tap: { taskId: string; eventKey: string }): boolean {
+    const subject = subjectOf(tap.taskId);
+    const kind = subject === undefined ? undefined : subjectKindOf(subject);
+    const action = parseTapKey(tap.eventKey)?.action;
+    const entry = kind && action ? find(kind, action) : undefined;
+    return entry === undefined || entry.secret === true;
+  }
+  return { find, isSecret };
 }
 
 const CODE = /^(HY|HD|YJ|XX|PJ)\d{4}-\d{1,6}$/;

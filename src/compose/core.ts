@@ -2,7 +2,7 @@ import path from 'node:path';
 import { cardTaps, commands } from '../../handlers';
 import { systemClock } from '../clock';
 import { createCommandTable } from '../commands/parse';
-import { createCardTapTable } from '../commands/card-taps';
+import { type CardTapTable, createCardTapTable } from '../commands/card-taps';
 import { createDatabaseGate } from '../db/availability';
 import { createDispatcher } from '../dispatcher/dispatcher';
 import type { InboundMessage } from '../dispatcher/contract';
@@ -166,18 +166,23 @@ function photoSourceOf(o: ComposeOptions, client: WecomClient) {
   });
 }
 
+/** The card door's table (handlers/index.ts): the dispatcher runs its taps, the transports ask it which are secret. */
+export function composeCardTaps(): CardTapTable {
+  return createCardTapTable(cardTaps);
+}
+
 /** What every door hands a message to: the command table, the dispatcher, and the inbox (exactly once). */
 export function composePipeline(
   o: ComposeOptions,
   store: Store,
-  core: { services: Services; out: Outward; afterEnqueue: () => void },
+  core: { services: Services; out: Outward; afterEnqueue: () => void; taps: CardTapTable },
 ) {
   const { config, log } = o;
   const { clock, database } = store;
   const table = createCommandTable([...commands, ...(o.extraCommands ?? [])]);
   const dispatcher = createDispatcher({
     table,
-    taps: createCardTapTable(cardTaps),
+    taps: core.taps,
     services: core.services,
     config,
     clock,

@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import { createJobs } from '../../jobs';
 import { createConsoleRouters } from '../console/router';
 import { createConsoleStaticRouter, findWebDist } from '../console/static';
-import type { InboundMessage, Reply } from '../dispatcher/contract';
+import type { InboundMessage, Reply, SecretTap } from '../dispatcher/contract';
 import type { Inbox } from '../inbox/inbox';
 import { createMetricsRouter } from '../metrics-router';
 import { createScheduler } from '../scheduler/scheduler';
@@ -22,7 +22,7 @@ export function composeLongConnection(
   o: ComposeOptions,
   store: Store,
   out: Outward,
-  w: { url?: () => string; receive: (msg: InboundMessage) => Promise<Reply> },
+  w: { url?: () => string; receive: (msg: InboundMessage) => Promise<Reply>; secretTap: SecretTap },
 ): LongConnection | undefined {
   const { config, log } = o;
   if (!config.wecom.longConnection) return undefined;
@@ -42,6 +42,7 @@ export function composeLongConnection(
       out.noteDirectChat(msg);
       return w.receive(msg);
     },
+    secretTap: w.secretTap,
     instanceId: o.instanceId,
     onLinkState: (state) =>
       metrics.setLongConnectionState(
@@ -68,7 +69,13 @@ export function composeScheduler(o: ComposeOptions, store: Store, services: Serv
 }
 
 /** WeCom's callback (/wecom/callback): signed, encrypted messages from the smart bot and the self-built app. */
-export function composeCallback(o: ComposeOptions, store: Store, out: Outward, inbox: Inbox): Router {
+export function composeCallback(
+  o: ComposeOptions,
+  store: Store,
+  out: Outward,
+  pipeline: { inbox: Inbox; secretTap: SecretTap },
+): Router {
+  const { inbox } = pipeline;
   const { config, log } = o;
   const inbound = config.tunables.inbound;
   return createCallbackRouter({
@@ -97,6 +104,7 @@ export function composeCallback(o: ComposeOptions, store: Store, out: Outward, i
       return inbox.receiveWithin(msg, deadlineMs, late);
     },
     replyForStream: inbox.replyForStream,
+    secretTap: pipeline.secretTap,
   });
 }
 
@@ -104,11 +112,11 @@ export function composeCallback(o: ComposeOptions, store: Store, out: Outward, i
 export function composeHttpDoors(
   o: ComposeOptions,
   store: Store,
-  core: { out: Outward; services: Services; inbox: Inbox },
+  core: { out: Outward; services: Services; inbox: Inbox; secretTap: SecretTap },
 ): Router[] {
   const { config, log } = o;
   // With only the long connection configured there are no callback keys: /wecom/callback is not served.
-  const routers = config.wecom.callbackEnabled ? [composeCallback(o, store, core.out, core.inbox)] : [];
+  const routers = config.wecom.callbackEnabled ? [composeCallback(o, store, core.out, core)] : [];
   routers.push(
     ...createConsoleRouters({
       services: core.services,

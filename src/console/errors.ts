@@ -32,7 +32,7 @@ export const notSignedIn = () => new ApiError(401, 'not_signed_in', t('apiNotSig
 export const forbidden = () => new ApiError(403, 'forbidden', t('apiForbidden'));
 export const notFound = () => new ApiError(404, 'not_found', t('apiNotFound'));
 
-/** A domain's UserError (not yet a refusal from the catalogue) as the API says it: 400 'refused'. */
+/** A UserError (services throw none; a chat reader the console still shares may) as the API says it: 400 'refused'. */
 export function fromUserError(err: UserError): ApiError {
   return new ApiError(400, 'refused', err.reply);
 }

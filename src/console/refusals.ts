@@ -8,6 +8,7 @@ import { PROJECT_CONSOLE } from './refusals-projects';
 import { ROSTER_CONSOLE } from './refusals-roster';
 import { UNIT_CONSOLE } from './refusals-units';
 import { FOLLOW_UP_CONSOLE } from './refusals-follow-up';
+import { PHOTO_CONSOLE } from './refusals-photos';
 
 /** What the console knows when it answers. */
 export interface ConsoleRendering {
@@ -112,6 +113,7 @@ const CONSOLE: { readonly [C in RefusalCode]: Render<C> } = {
   ...UNIT_CONSOLE,
   ...PROJECT_CONSOLE,
   ...FOLLOW_UP_CONSOLE,
+  ...PHOTO_CONSOLE,
 };
 
 const STATUS: Record<RefusalKind, number> = { notFound: 404, conflict: 409, forbidden: 403, invalid: 422 };

@@ -2,10 +2,6 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Clock } from '../clock';
-import { readAnnouncementTime } from '../commands/announce-time';
-import { UserError } from '../errors';
-import { type MessageKey, t } from '../messages';
-import { consoleFieldLabels } from '../messages/console';
 import type { Services } from '../services';
 import { isRefusal, type Refusal } from '../refusals';
 import type { AnnouncementView } from '../services/bulletins';
@@ -13,7 +9,7 @@ import type { Actor } from '../services/roster';
 import { formatCode, parseCode } from '../services/codes';
 import { formatDateTime } from '../time/format';
 import { yearOf } from '../time/zone';
-import { fromRefusal, invalid, notFound, parseInput, refusalsOf } from './errors';
+import { fromRefusal, notFound, parseInput } from './errors';
 import { renderForConsole } from './refusals';
 import { type Guard, jsonBody } from './session';
 import type { Announcement, AnnouncementList, AnnouncementPreview, Sendable } from '../contracts';
@@ -25,32 +21,23 @@ export interface AnnouncementRoutesDeps {
   guard: Guard;
 }
 
-// The service's refusals that belong to a field of the composer ('when' also stands for the date picker's 'at').
-const FIELD_OF: Partial<Record<MessageKey, 'when'>> = {
-  announceBadTime: 'when',
-  announceNeedTime: 'when',
-};
-
 // Generous bounds: the service's own limit (in characters, with its Chinese sentence) decides.
 const CONTENT = z.string().max(20_000);
+// The time is an instant from the date picker: Chinese time words are the chat's to read, not the console's.
+const AT = z.iso.datetime({ offset: true });
 const previewSchema = z
-  .object({ content: CONTENT, mentionAll: z.boolean().default(false), when: z.string().max(60).optional() })
+  .object({ content: CONTENT, mentionAll: z.boolean().default(false), at: AT.optional() })
   .strict();
 const sendSchema = z
   .object({
     content: CONTENT,
     mentionAll: z.boolean().default(false),
-    /** Chinese natural language, read by the chat's parser. */
-    when: z.string().trim().max(60).optional(),
-    /** An instant from the date picker. */
-    at: z.iso.datetime({ offset: true }).optional(),
+    /** When to send (absent: now). */
+    at: AT.optional(),
     /** One per composed announcement: a retried click finds the first record instead of posting twice. */
     requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   })
   .strict();
-
-/** A refusal of the announcements service as the composer shows it: on its field, or a 404. */
-const refusing = refusalsOf({ fields: FIELD_OF });
 
 /** 公告: the composer's preview, send now or at a time, the list, cancel — through the chat's service and notices. */
 export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutesDeps): void {
@@ -80,10 +67,6 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
     '/announcements',
     guard.office(async (ctx, who) => {
       const b = parseInput(sendSchema, await jsonBody(ctx));
-      if (b.when && b.at) invalid({ when: t('announceWhenOrAt') });
-      // An empty time field is a slip, never "send now".
-      if (b.when !== undefined && !b.when)
-        invalid({ when: t('formRequired', { label: consoleFieldLabels.when ?? 'when' }) });
       const now = clock.now();
       const base = {
         actor: who.actor,
@@ -92,20 +75,11 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
         msgId: `console:${who.actor.userid}:announce:${b.requestId}`,
         now,
       };
-      const timeField = b.at ? 'at' : 'when';
-      const at = b.at
-        ? new Date(b.at)
-        : b.when
-          ? await refusing(() => {
-              const picked = readAnnouncementTime(b.when!, now, tz);
-              announcements.checkTime(picked, now);
-              return picked;
-            })
-          : undefined;
-      // The time's refusals belong on the field that gave it (the date picker's `at`, or the words' `when`).
+      const at = b.at ? new Date(b.at) : undefined;
+      // The service's time refusals (its field `when`) belong beside the date picker (`at`).
       const a = await (at ? announcements.schedule({ ...base, at }) : announcements.post(base)).catch(
         (err: unknown) => {
-          throw isRefusal(err) ? fromRefusal(err, { timezone: tz, now }, { when: timeField }) : err;
+          throw isRefusal(err) ? fromRefusal(err, { timezone: tz, now }, { when: 'at' }) : err;
         },
       );
       ctx.body = json(a);
@@ -124,7 +98,7 @@ export function registerAnnouncementRoutes(router: Router, d: AnnouncementRoutes
   );
 }
 
-/** The composer's preview: what the group will see, and each field's problem (the words' time on 'when'). */
+/** The composer's preview: what the group will see, and each field's problem (the picked time's on 'at'). */
 async function previewAnnouncement(
   d: AnnouncementRoutesDeps,
   actor: Actor,
@@ -144,15 +118,14 @@ async function previewAnnouncement(
   const problems: Record<string, string> = {};
   if (problem) problems.content = said(problem);
   let schedule: { at: Date; text: string } | undefined;
-  if (b.when?.trim()) {
+  if (b.at) {
+    const at = new Date(b.at);
     try {
-      const at = readAnnouncementTime(b.when, now, tz);
       announcements.checkTime(at, now);
       schedule = { at, text: formatDateTime(at, tz) };
     } catch (err) {
-      if (err instanceof UserError) problems.when = err.reply;
-      else if (isRefusal(err)) problems.when = said(err);
-      else throw err;
+      if (!isRefusal(err)) throw err;
+      problems.at = said(err);
     }
   }
   return {

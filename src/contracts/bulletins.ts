@@ -10,7 +10,8 @@ export interface AnnouncementPart {
 export interface AnnouncementPreviewBody {
   content: string;
   mentionAll: boolean;
-  when?: string;
+  /** The picked sending time, checked as sending would check it. */
+  at?: Instant;
 }
 export interface AnnouncementPreview {
   code: string;
@@ -20,7 +21,7 @@ export interface AnnouncementPreview {
   parts: AnnouncementPart[];
   mentionAllPart?: AnnouncementPart;
   schedule: { at: Instant; text: string } | null;
-  problems: { content?: string; when?: string };
+  problems: { content?: string; at?: string };
 }
 
 export interface Announcement {
@@ -42,12 +43,11 @@ export interface AnnouncementList {
   recent: Announcement[];
 }
 
-/** POST /announcements: now, at a time in words (`when`), or at a picked instant (`at`). */
+/** POST /announcements: now, or at a picked instant (`at`; time words are the chat's). */
 export interface AnnouncementSendBody {
   content: string;
   mentionAll: boolean;
   requestId: string;
-  when?: string;
   at?: Instant;
 }
 

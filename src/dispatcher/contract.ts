@@ -18,6 +18,12 @@ export interface CardTap {
   responseCode?: string;
 }
 
+/**
+ * Whether a tap's ticked options are a secret choice that may not join its identity (the card door's table
+ * answers: an entry marked `secret`). A transport asks it before naming the tap; it knows no ballots.
+ */
+export type SecretTap = (tap: Pick<CardTap, 'taskId' | 'eventKey'>) => boolean;
+
 /** One inbound message, whichever WeCom mode delivered it. Handlers never see the mode. */
 export interface InboundMessage {
   /** Channel-scoped and stable across WeCom's retries: the de-duplication key. */

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actor } from '../commands/types';
 import { isDatabaseUnavailable } from '../db/availability';
-import { UserError } from '../errors';
 import { t } from '../messages';
 import { isRefusal, renderForChat } from '../refusals';
 import type { InboundMessage, Reply } from './contract';
@@ -22,7 +21,6 @@ export async function receivePhotos(
       now: d.clock.now(),
     });
   } catch (err) {
-    if (err instanceof UserError) return { text: err.reply };
     if (isRefusal(err)) return { text: renderForChat(err, chatView(d, actor)) };
     if (isDatabaseUnavailable(err)) return { text: t('systemBusy') };
     log.error({ err }, 'photos failed');

@@ -53,7 +53,6 @@ export const consoleText = {
   formDateTime: (p: { label: string }) => `「${p.label}」应是日期和钟点，格式如 2026-12-05 14:30`,
   formClock: (p: { label: string }) => `「${p.label}」应是钟点，格式如 09:30`,
   // -- 公告 composer and roster form (issue 14)
-  announceWhenOrAt: () => '「发送时间」只填一种：写时间，或用日期选择器',
   rosterUseridTaken: (p: { userid: string }) =>
     `企业微信账号「${p.userid}」已在名册中。要修改这位代表的信息，请在名册里点「编辑」。`,
   rosterUseridUnknown: (p: { userid: string }) => `名册中没有企业微信账号「${p.userid}」，可能已被删除。请刷新页面。`,

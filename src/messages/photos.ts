@@ -24,5 +24,7 @@ export const photos = {
   photoRefusedAppChannel: () =>
     '此应用暂不能接收照片（未配置应用 Secret），未保存。请在群里@助手，或单聊智能机器人发送照片。',
   photoRefusedFailed: () => '照片没有保存成功，请稍后重新发送。',
+  refusalPhotoNoneWaiting: () => '没有等待附上的照片。',
+  refusalPhotoAppChannel: () => '此应用暂不能接收照片（未配置应用 Secret），未保存。',
   photoProgressCount: (p: { count: number }) => `照片：${p.count} 张（在工作台的案件页查看）`,
 };

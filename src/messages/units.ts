@@ -80,6 +80,10 @@ export const units = {
     ].join('\n'),
   unitNoticeAssignedGroup: (p: { unit: string; code: string; title: string }) =>
     `「${p.unit}」：人大办交办给贵单位一件代表建议 **${p.code}** ${p.title}。请单聊助手发送「待办」查看并答复。`,
+  unitNoticeReassignedAway: (p: { unit: string; code: string; title: string }) =>
+    `「${p.unit}」：代表建议 **${p.code}**「${p.title}」已由人大办改派给其他单位办理，贵单位不用再答复。`,
+  unitNoticeReassignedAwayGroup: (p: { unit: string; code: string }) =>
+    `「${p.unit}」：代表建议 ${p.code} 已改派给其他单位，贵单位不用再答复。`,
   unitNoticeReviewGroup: (p: { code: string }) =>
     `您提交的 ${p.code} 答复有审核结果，请单聊助手发送「进度 ${p.code}」查看。`,
   todoEmpty: (p: { units: string }) => `「${p.units}」目前没有待答复的建议。`,

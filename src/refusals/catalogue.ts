@@ -9,6 +9,7 @@ import { PROJECT_REFUSALS, type ProjectRefusalFields } from './projects';
 import { ROSTER_REFUSALS, type RosterRefusalFields } from './roster';
 import { UNIT_REFUSALS, type UnitRefusalFields } from './units';
 import { FOLLOW_UP_REFUSALS, type FollowUpRefusalFields } from './follow-up';
+import { PHOTO_REFUSALS, type PhotoRefusalFields } from './photos';
 import type { RefusalSpec } from './spec';
 
 export type { RefusalKind, RefusalSpec } from './spec';
@@ -44,7 +45,8 @@ export interface RefusalFields
     RecordsRefusalFields,
     UnitRefusalFields,
     ProjectRefusalFields,
-    FollowUpRefusalFields {
+    FollowUpRefusalFields,
+    PhotoRefusalFields {
   'opinion.notFound': { code: string };
   /** The console page showed an older version of the case. */
   'opinion.changedMeanwhile': { code: string };
@@ -199,6 +201,7 @@ export const REFUSALS: { readonly [C in RefusalCode]: RefusalSpec } = {
   ...UNIT_REFUSALS,
   ...PROJECT_REFUSALS,
   ...FOLLOW_UP_REFUSALS,
+  ...PHOTO_REFUSALS,
 };
 
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];

@@ -7,6 +7,7 @@ import { PROJECT_CHAT } from './chat-projects';
 import { ROSTER_CHAT } from './chat-roster';
 import { UNIT_CHAT } from './chat-units';
 import { FOLLOW_UP_CHAT } from './chat-follow-up';
+import { PHOTO_CHAT } from './chat-photos';
 import type { Refusal } from './refusal';
 import type { ChatRendering } from './spec';
 
@@ -128,6 +129,7 @@ const CHAT: { readonly [C in RefusalCode]: Render<C> } = {
   ...UNIT_CHAT,
   ...PROJECT_CHAT,
   ...FOLLOW_UP_CHAT,
+  ...PHOTO_CHAT,
 };
 
 /** A refusal as the chat says it. */

@@ -15,5 +15,6 @@ export { type ProjectRefusalCode, type ProjectRefusalFields } from './projects';
 export { type RosterMatch, type RosterNameRefusal, type RosterRefusalCode, type RosterRefusalFields } from './roster';
 export { type UnitRefusalCode, type UnitRefusalFields } from './units';
 export { type FollowUpRefusalCode, type FollowUpRefusalFields } from './follow-up';
+export { type PhotoRefusalCode, type PhotoRefusalFields } from './photos';
 export { type AnyRefusal, isRefusal, Refusal, refuse } from './refusal';
 export { type ChatRendering, renderForChat } from './chat';

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { CallbackRejected } from './crypto';
-import type { InboundMessage } from '../dispatcher/contract';
+import type { InboundMessage, SecretTap } from '../dispatcher/contract';
 import { appCardTap, cardTapId } from './card-events';
 
 // Self-built app (自建应用) callback mode: XML envelope; receive id is the corp id.
@@ -54,7 +54,12 @@ export function readAppEnvelope(body: string): string {
   return (match[1] ?? match[2] ?? '').trim();
 }
 
-export function parseAppPlaintext(plaintext: string, receivedAt: Date, replyLimitBytes: number): InboundMessage {
+export function parseAppPlaintext(
+  plaintext: string,
+  receivedAt: Date,
+  replyLimitBytes: number,
+  secretTap: SecretTap,
+): InboundMessage {
   const doc = parseXml(plaintext, 'decrypted payload');
   const senderId = field(doc, 'FromUserName');
   const msgType = field(doc, 'MsgType');
@@ -72,7 +77,7 @@ export function parseAppPlaintext(plaintext: string, receivedAt: Date, replyLimi
   if (msgType === 'event') {
     const event = field(doc, 'Event') ?? 'unknown';
     const card = event === 'template_card_event' ? appCardTap(doc) : undefined;
-    if (card) return { ...base, id: cardTapId('app', senderId, card), kind: 'event', event, text: '', card };
+    if (card) return { ...base, id: cardTapId('app', senderId, card, secretTap), kind: 'event', event, text: '', card };
     return { ...base, kind: 'event', event, text: '' };
   }
   return { ...base, kind: 'unsupported', text: '' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CallbackRejected } from './crypto';
-import type { InboundImage, InboundMessage } from '../dispatcher/contract';
+import type { InboundImage, InboundMessage, SecretTap } from '../dispatcher/contract';
 import { botCardTap, cardTapId } from './card-events';
 
 // Smart bot (智能机器人) API mode: JSON envelope {"encrypt": "..."}; receive id is ''.
@@ -70,7 +70,12 @@ export function readBotEnvelope(body: string): string {
   return parsed.data.encrypt;
 }
 
-export function parseBotPlaintext(plaintext: string, receivedAt: Date, replyLimitBytes: number): BotParsed {
+export function parseBotPlaintext(
+  plaintext: string,
+  receivedAt: Date,
+  replyLimitBytes: number,
+  secretTap: SecretTap,
+): BotParsed {
   let json: unknown;
   try {
     json = JSON.parse(plaintext);
@@ -122,7 +127,7 @@ export function parseBotPlaintext(plaintext: string, receivedAt: Date, replyLimi
     const eventtype = typeof m.event?.eventtype === 'string' ? m.event.eventtype : 'unknown';
     const card = eventtype === 'template_card_event' ? botCardTap(m.event) : undefined;
     // A tap's identity is what was tapped, not WeCom's msgid: a double tap is then one tap (see cardTapId).
-    const id = card ? cardTapId('bot', senderId, card) : base.id;
+    const id = card ? cardTapId('bot', senderId, card, secretTap) : base.id;
     return {
       type: 'message',
       message: { ...base, id, kind: 'event', event: eventtype, text: '', ...(card ? { card } : {}) },

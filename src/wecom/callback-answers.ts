@@ -7,11 +7,14 @@ import { appButtonName, cardMessageJson, updateCardJson } from './card-json';
 import type { OpenedCallback } from './callback-request';
 import { type HandOverDeps, handOver, streamState } from './callback-deadline';
 import { type CryptoKeys, encryptPayload, signatureOf } from './crypto';
+import type { SecretTap } from '../dispatcher/contract';
 import { streamIdOf } from './stream-id';
 
 /** What answering needs beyond the deadline: the keys the reply is encrypted with, and the parsers' limits. */
 export interface AnswerDeps extends HandOverDeps {
   keys: CryptoKeys;
+  /** Which taps' ticked options stay out of their inbox id (the card door's table). */
+  secretTap: SecretTap;
   limits: HandOverDeps['limits'] & { streamBytes: number; appTextBytes: number };
 }
 
@@ -44,7 +47,7 @@ type Stream = { text: string; finish: boolean };
 
 /** The smart bot: a stream refresh, a message's stream or card, or a tap's updated card. */
 export async function answerBotCallback(ctx: Context, d: AnswerDeps, at: OpenedCallback): Promise<void> {
-  const parsed = parseBotPlaintext(at.plaintext, at.now, d.limits.streamBytes);
+  const parsed = parseBotPlaintext(at.plaintext, at.now, d.limits.streamBytes, d.secretTap);
   let streamId: string;
   let stream: Stream | undefined;
   let welcome = false;
@@ -83,7 +86,7 @@ export async function answerBotCallback(ctx: Context, d: AnswerDeps, at: OpenedC
 
 /** The self-built app: the reply as plain text, a tap's renamed button, or nothing (the reply follows as a message). */
 export async function answerAppCallback(ctx: Context, d: AnswerDeps, at: OpenedCallback): Promise<void> {
-  const message = parseAppPlaintext(at.plaintext, at.now, d.limits.appTextBytes);
+  const message = parseAppPlaintext(at.plaintext, at.now, d.limits.appTextBytes, d.secretTap);
   ctx.state.msgId = message.id;
   const outcome = await handOver(d, message, 'app');
   ctx.state.outcome = outcome.kind;

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import { answerAppCallback, answerBotCallback } from './callback-answers';
 import { contentTypeOf, openCallback, readBody, verifiedEcho } from './callback-request';
 import type { CryptoKeys } from './crypto';
-import type { InboundMessage, LateDelivery, Received, StreamState } from '../dispatcher/contract';
+import type { InboundMessage, LateDelivery, Received, SecretTap, StreamState } from '../dispatcher/contract';
 
 export { streamIdOf } from './stream-id';
 
@@ -34,6 +34,8 @@ export interface CallbackDeps {
   receive(msg: InboundMessage, deadlineMs: number, late: LateDelivery): Promise<Received>;
   /** What a smart-bot stream refresh finds. */
   replyForStream(streamId: string): Promise<StreamState>;
+  /** Which taps' ticked options stay out of their inbox id (the card door's table). */
+  secretTap: SecretTap;
   /** Told when a reply was not ready within the mode's deadline (metrics). */
   onMissedDeadline?: (mode: 'bot' | 'app') => void;
 }

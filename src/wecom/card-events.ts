@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { CardTap } from '../dispatcher/contract';
-import { subjectOf } from '../cards';
+import type { CardTap, SecretTap } from '../dispatcher/contract';
 
 // Reading a template_card_event, whichever channel brought it, into one CardTap.
 
@@ -70,11 +69,11 @@ export function appCardTap(doc: Record<string, unknown>): CardTap | undefined {
 /**
  * The inbox id of a tap: the same person's same choice on the same card is one tap, whether WeCom delivered the
  * event twice or the person tapped twice before the card changed (the key's step changes with every update).
- * A ballot's choice is left out: the id is stored beside the voter, and a hash of a few choices is no secret.
+ * A secret choice (the card door's table says which: a ballot's) is left out: the id is stored beside the
+ * tapper, and a hash of a few choices is no secret.
  */
-export function cardTapId(channel: 'bot' | 'app', senderId: string, tap: CardTap): string {
-  const secret = subjectOf(tap.taskId)?.startsWith('PJ') === true;
-  const selected = Object.keys(secret ? {} : tap.selected)
+export function cardTapId(channel: 'bot' | 'app', senderId: string, tap: CardTap, secret: SecretTap): string {
+  const selected = Object.keys(secret(tap) ? {} : tap.selected)
     .sort()
     .map((k) => `${k}=${[...(tap.selected[k] ?? [])].sort().join(',')}`)
     .join(';');

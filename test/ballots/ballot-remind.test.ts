@@ -107,3 +107,26 @@ it('a private-only message refused one-to-one is never turned into a group @-men
   expect(channel.fallback?.({ ...item, privateOnly: true })).toBeUndefined();
   expect(channel.fallback?.(item)?.by).toBe('group-fallback');
 });
+
+it('reaches deputies by the app whenever it can send, as the office’s private cards do (NOTIFY_CHANNEL aside)', async () => {
+  // Personal notices stay in the group here (NOTIFY_CHANNEL unset); a private-only one still takes the app.
+  const { NOTIFY_CHANNEL: _, ...appOnly } = APP;
+  const x = await createHarness('ballot-remind-app-group', { now: '2026-12-01T10:00:00+08:00', env: appOnly });
+  try {
+    await x.addDeputy('office1', '王主任');
+    await x.addDeputy('zhangsan', '张三');
+    await x.addDeputy('lisi', '李四');
+    await x.say('office1', '发起票决 民生实事 候选：甲；乙 选1项 截止：12月10日18点', single);
+    await x.drain();
+    x.wecom.clear();
+    expect(await x.say('office1', '催投 PJ2026-001', single)).toBe(
+      'PJ2026-001 已投 0/2 人。已私下提醒 2 位未投票的代表。',
+    );
+    await x.drain();
+    const app = x.wecom.pushes.filter((p) => p.channel === 'app');
+    expect(app.map((p) => [...(p.touser ?? [])].sort())).toEqual([['lisi', 'zhangsan']]);
+    expect(x.groupTexts().some((t) => t.includes('请投票'))).toBe(false);
+  } finally {
+    await x.close();
+  }
+});

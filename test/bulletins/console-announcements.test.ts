@@ -56,18 +56,24 @@ describe('preview', () => {
     expect(await announcementCount()).toBe(0);
   });
 
-  it('says what sending would refuse, and echoes a Chinese time as the full date', async () => {
-    const empty = await office.post('/api/console/announcements/preview', { content: ' ', when: '明天上午9点' });
+  it('says what sending would refuse, and echoes the picked time as the full date', async () => {
+    const preview = (body: object) => office.post('/api/console/announcements/preview', { content: '开会', ...body });
+    const empty = await preview({ content: ' ', at: '2026-11-23T09:00:00+08:00' });
     expect(empty.body.parts).toEqual([]);
     // The composer's words, not the chat's usage line (例：公告 …).
     expect(empty.body.problems.content).toBe('请填写公告内容。');
     expect(empty.body.schedule).toEqual({ at: '2026-11-23T01:00:00.000Z', text: '2026年11月23日（周一）09:00' });
-    const bad = await office.post('/api/console/announcements/preview', { content: '开会', when: '改天吧' });
-    expect(bad.body.problems.when).toContain('没看懂时间');
-    const past = await office.post('/api/console/announcements/preview', { content: '开会', when: '今天上午9点' });
-    expect(past.body.problems.when).toContain('已经过去了');
-    const dateOnly = await office.post('/api/console/announcements/preview', { content: '开会', when: '11月25日' });
-    expect(dateOnly.body.problems.when).toContain('只有日期');
+    const past = await preview({ at: '2026-11-22T09:00:00+08:00' });
+    expect(past.body.problems.at).toContain('已经过去了');
+    expect(past.body.schedule).toBeNull();
+    expect((await preview({ at: '2028-11-22T09:00:00+08:00' })).body.problems.at).toContain('太远了');
+    // Time words are the chat's to read: the console takes an instant only.
+    const words = await preview({ when: '明天上午9点' });
+    expect(words.status).toBe(400);
+    expect(words.body.error.fields).toHaveProperty('when');
+    const notInstant = await preview({ at: '明天上午9点' });
+    expect(notInstant.status).toBe(400);
+    expect(notInstant.body.error.fields.at).toContain('发送时间');
     const tooLong = await office.post('/api/console/announcements/preview', { content: '字'.repeat(4001) });
     expect(tooLong.body.problems.content).toContain('最长 4000 字');
   });
@@ -109,10 +115,10 @@ describe('sending', () => {
     expect(await h.models.Announcement.countDocuments({ code: posted.body.code })).toBe(1);
   });
 
-  it('schedules at a Chinese time or a picked instant; the reminders job sends it as the chat’s would be', async () => {
+  it('schedules at a picked instant; the reminders job sends it as the chat’s would be', async () => {
     const byText = await office.post('/api/console/announcements', {
       content: '明天上午9点在三楼会议室培训',
-      when: '明天上午9点',
+      at: '2026-11-23T09:00:00+08:00',
       requestId: rid(),
     });
     expect(byText.status).toBe(200);
@@ -146,7 +152,7 @@ describe('sending', () => {
   it('cancels a scheduled one, and refuses to cancel one already sent or cancelled', async () => {
     const s = await office.post('/api/console/announcements', {
       content: '下周一上午开会',
-      when: '下周一上午9点',
+      at: '2026-11-30T09:00:00+08:00',
       requestId: rid(),
     });
     const cancelled = await office.post(`/api/console/announcements/${s.body.code}/cancel`);
@@ -193,14 +199,11 @@ describe('refusals', () => {
     const cases: Array<[unknown, string, string]> = [
       [{ content: '   ', requestId: rid() }, 'content', '请填写公告内容'],
       [{ content: '字'.repeat(4001), requestId: rid() }, 'content', '最长 4000 字'],
-      [{ content: '开会', when: '今天上午9点', requestId: rid() }, 'when', '已经过去了'],
-      [{ content: '开会', when: '过几天', requestId: rid() }, 'when', '没看懂时间'],
       [{ content: '开会', at: '2026-11-22T09:00:00+08:00', requestId: rid() }, 'at', '已经过去了'],
       [{ content: '开会', at: '2028-11-22T09:00:00+08:00', requestId: rid() }, 'at', '太远了'],
       [{ content: '开会', at: '明天', requestId: rid() }, 'at', '发送时间'],
-      [{ content: '开会', when: '明天上午9点', at: '2026-11-23T09:00:00+08:00', requestId: rid() }, 'when', '只填一种'],
+      [{ content: '开会', when: '明天上午9点', requestId: rid() }, 'when', '发送时间'],
       [{ content: '开会' }, 'requestId', '请求编号'],
-      [{ content: '开会', when: ' ', requestId: rid() }, 'when', '请填写「发送时间」'],
       [{ content: '开会', requestId: rid(), extra: 1 }, 'extra', 'extra'],
     ];
     for (const [body, field, text] of cases) {

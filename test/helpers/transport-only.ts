@@ -3,6 +3,8 @@ import { createLogger } from '../../src/logger';
 import { createModels, ensureIndexes } from '../../src/models';
 import type { InboundMessage, Reply } from '../../src/dispatcher/contract';
 import { createLongConnection } from '../../src/wecom/long-connection';
+import { cardTaps } from '../../handlers';
+import { createCardTapTable } from '../../src/commands/card-taps';
 import { defaults } from '../../config/defaults';
 import { startFakeWecomWs, until } from './fake-wecom-ws';
 import { openTestDatabase } from './db';
@@ -32,6 +34,7 @@ export async function startTransportOnly(
     streamBytes: defaults.replyLimits.streamBytes,
     ...(o.cardDeadlineMs === undefined ? {} : { cardDeadlineMs: o.cardDeadlineMs }),
     receive,
+    secretTap: createCardTapTable(cardTaps).isSecret,
     instanceId: 'T',
   });
   lc.start();

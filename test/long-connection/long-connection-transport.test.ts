@@ -48,6 +48,7 @@ describe('long connection replies: deadline, stream ids, byte limits', () => {
       tunables: defaults.longConnection,
       streamBytes: defaults.replyLimits.streamBytes,
       receive: async () => null,
+      secretTap: () => false,
       instanceId: 'U',
     });
     other.start();

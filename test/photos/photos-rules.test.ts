@@ -229,3 +229,16 @@ describe('a slow download', () => {
     }
   });
 });
+
+describe('附图 of pictures already attached', () => {
+  it('says so, and attaches nothing twice', async () => {
+    const filed = await h.say('li', '建议 南街菜市场门口占道经营，早上车辆过不去', single);
+    const code = /YJ\d{4}-\d{3}/.exec(filed)![0];
+    const photo = await makePhoto({ color: [1, 2, 3] });
+    await sendBotImage(h, 'li', { url: servePhoto(h, photo).url });
+    expect(await h.say('li', `附图 ${code}`, single)).toContain(`已附 1 张照片到 ${code}（共 1 张）`);
+    await sendBotImage(h, 'li', { url: servePhoto(h, photo).url });
+    expect(await h.say('li', `附图 ${code}`, single)).toBe(`这些照片已附在 ${code} 上了。`);
+    expect(await photosOf(code)).toHaveLength(1);
+  });
+});

@@ -8,7 +8,8 @@ import {
   unitOfOptionId,
   unitOptionId,
 } from '../../src/cards';
-import { subjectKindOf } from '../../src/commands/card-taps';
+import { cardTaps } from '../../handlers';
+import { createCardTapTable, subjectKindOf } from '../../src/commands/card-taps';
 import { cardTapId } from '../../src/wecom/card-events';
 
 // The card door's pure rules: task ids by WeCom's rules, tap keys, option ids, the identity of a tap.
@@ -60,12 +61,32 @@ describe('tap keys and option ids', () => {
 });
 
 describe('the identity of a tap', () => {
-  const tap = { taskId: 't1', eventKey: 'attend~0', selected: { q: ['b', 'a'] } };
+  const table = createCardTapTable(cardTaps);
+  // An office 交办 card's dropdowns: an ordinary choice, part of the tap.
+  const tap = { taskId: `c_YJ2026-001_x_${'a'.repeat(12)}`, eventKey: 'assign~0', selected: { q: ['b', 'a'] } };
   it('is the same for a redelivery and a double tap, different for another person, key or choice', () => {
-    const id = cardTapId('bot', 'u1', tap);
-    expect(cardTapId('bot', 'u1', { ...tap, selected: { q: ['a', 'b'] } })).toBe(id);
-    expect(cardTapId('bot', 'u2', tap)).not.toBe(id);
-    expect(cardTapId('bot', 'u1', { ...tap, eventKey: 'attend~1' })).not.toBe(id);
-    expect(cardTapId('bot', 'u1', { ...tap, selected: { q: ['c'] } })).not.toBe(id);
+    const id = cardTapId('bot', 'u1', tap, table.isSecret);
+    expect(cardTapId('bot', 'u1', { ...tap, selected: { q: ['a', 'b'] } }, table.isSecret)).toBe(id);
+    expect(cardTapId('bot', 'u2', tap, table.isSecret)).not.toBe(id);
+    expect(cardTapId('bot', 'u1', { ...tap, eventKey: 'assign~1' }, table.isSecret)).not.toBe(id);
+    expect(cardTapId('bot', 'u1', { ...tap, selected: { q: ['c'] } }, table.isSecret)).not.toBe(id);
+  });
+
+  it('leaves out the choice of an entry marked secret, and only because of the mark', () => {
+    const vote = (ids: string[]) => ({
+      taskId: `c_PJ2026-001_x_${'a'.repeat(12)}`,
+      eventKey: 'vote~0',
+      selected: { choice: ids },
+    });
+    const ids = (secret: (t: { taskId: string; eventKey: string }) => boolean) =>
+      new Set([['c1', 'c2'], ['c3', 'c4'], []].map((c) => cardTapId('bot', 'u1', vote(c), secret)));
+    expect(ids(table.isSecret).size).toBe(1);
+    // The same table with the ballot's entry unmarked: the transport would keep the ticked boxes again.
+    const unmarked = createCardTapTable(cardTaps.map((t) => (t.secret ? { ...t, secret: false } : t)));
+    expect(cardTaps.some((t) => t.on === 'PJ' && t.secret)).toBe(true);
+    expect(ids(unmarked.isSecret).size).toBe(3);
+    // A tap no entry takes acts on nothing: its choice is kept out too.
+    expect(table.isSecret({ taskId: tap.taskId, eventKey: 'nosuch~0' })).toBe(true);
+    expect(table.isSecret({ taskId: 'not-ours', eventKey: 'assign~0' })).toBe(true);
   });
 });

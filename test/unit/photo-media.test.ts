@@ -1,3 +1,5 @@
+import { cardTaps } from '../../handlers';
+import { createCardTapTable } from '../../src/commands/card-taps';
 import { parseAppPlaintext } from '../../src/wecom/app-mode';
 import { parseBotPlaintext } from '../../src/wecom/bot-mode';
 import { aesKeyOf, decryptMedia, encryptMedia } from '../../src/wecom/media';
@@ -5,8 +7,9 @@ import { PhotoRefused, sniffImage } from '../../src/services/photos';
 import { encryptMedia as encryptLikeWecom } from '../helpers/photos';
 
 const now = new Date('2026-11-02T01:00:00Z');
+const secretTap = createCardTapTable(cardTaps).isSecret;
 const bot = (body: Record<string, unknown>) => {
-  const r = parseBotPlaintext(JSON.stringify({ msgid: 'm1', from: { userid: 'u' }, ...body }), now, 20_000);
+  const r = parseBotPlaintext(JSON.stringify({ msgid: 'm1', from: { userid: 'u' }, ...body }), now, 20_000, secretTap);
   if (r.type !== 'message') throw new Error('not a message');
   return r.message;
 };
@@ -50,7 +53,7 @@ describe('pictures in the inbound contract', () => {
   it('an app image is fetched by its MediaId', () => {
     const xml =
       '<xml><ToUserName>c</ToUserName><FromUserName>u</FromUserName><CreateTime>1</CreateTime><MsgType>image</MsgType><PicUrl>https://p</PicUrl><MediaId>MID</MediaId><MsgId>9</MsgId></xml>';
-    expect(parseAppPlaintext(xml, now, 2000)).toMatchObject({ kind: 'text', images: [{ mediaId: 'MID' }] });
+    expect(parseAppPlaintext(xml, now, 2000, secretTap)).toMatchObject({ kind: 'text', images: [{ mediaId: 'MID' }] });
   });
 });
 

@@ -214,6 +214,19 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'ballot.wrongRatings': { code: 'PJ2026-002', subjects: 3, given: 2 },
   'ballot.wrongKind': { code: 'PJ2026-002', rating: true, subjects: 3 },
   'ballot.allVoted': { code: 'PJ2026-001' },
+  'photo.notOwn': { code },
+  'photo.closed': { code, status: '已办结' },
+  'photo.full': { code, max: 9 },
+  'photo.noneWaiting': { minutes: 10 },
+  'photo.alreadyAttached': { code },
+  'photo.tooMany': { max: 9 },
+  'photo.tooLarge': { mb: 10 },
+  'photo.notImage': {},
+  'photo.unavailable': {},
+  'photo.timeout': {},
+  'photo.undecryptable': {},
+  'photo.appChannel': {},
+  'photo.failed': {},
 };
 
 const chat = (c: RefusalCode, office = true) =>

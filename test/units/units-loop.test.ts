@@ -125,6 +125,34 @@ describe('the case reaches the unit', () => {
   });
 });
 
+describe('改派 away from a unit', () => {
+  it('tells the unit it left, privately, that it need not answer; a new deadline alone tells it nothing more', async () => {
+    const moved = await file('东村路口红绿灯坏了，早晚高峰车辆排很长的队');
+    await h.say('clerk', `交办 ${moved} 单位：住建办 期限：10个工作日`);
+    await h.say('clerk', `改派 ${moved} 期限：15个工作日`);
+    expect((await appMessages()).some((m) => m.content.includes('不用再答复'))).toBe(false);
+    const before = h.groupTexts().length;
+    expect(await h.say('clerk', `改派 ${moved} 单位：派出所`)).toContain('派出所');
+    const sent = await appMessages();
+    const toLeft = sent.filter((m) => m.to.includes('zj01'));
+    expect(toLeft).toHaveLength(1);
+    expect(toLeft[0]!.to).toEqual(['zj01']);
+    expect(toLeft[0]!.content).toContain(`「住建办」：代表建议 **${moved}**`);
+    expect(toLeft[0]!.content).toContain('已由人大办改派给其他单位办理，贵单位不用再答复。');
+    expect(toLeft[0]!.content).not.toContain('派出所');
+    expect(sent.find((m) => m.to.includes('pcs01'))!.content).toContain('改派给贵单位');
+    expect(groupSince(before)).not.toContain('不用再答复');
+    expect(await h.say('zj01', `进度 ${moved}`, single)).toContain(`${moved} 不是贵单位正在办理的建议`);
+    // A redelivered 改派 tells no one twice.
+    await h.say('clerk', `改派 ${moved} 单位：住建办`, { msgid: 'reassign-back' });
+    expect(
+      (await appMessages()).filter((m) => m.to.includes('pcs01') && m.content.includes('不用再答复')),
+    ).toHaveLength(1);
+    await h.say('clerk', `改派 ${moved} 单位：住建办`, { msgid: 'reassign-back' });
+    expect(await appMessages()).toEqual([]);
+  });
+});
+
 describe('the unit answers, the office reviews', () => {
   let code: string;
   beforeAll(async () => {

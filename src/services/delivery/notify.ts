@@ -43,8 +43,9 @@ export interface Notifier {
   /** Whether a private card can reach anyone at all (the app, or one-to-one over the long connection). */
   readonly reachesPrivately: boolean;
   /**
-   * Tells specific people privately or not at all: by app message (NOTIFY_CHANNEL=app), else one-to-one over the
-   * long connection to those who have written to the bot; never in the group. Says who could not be reached.
+   * Tells specific people privately or not at all, as `cardPrivately` reaches them (the app when it can send, else
+   * one-to-one over the long connection to those who have written to the bot); never in the group. Says who
+   * could not be reached.
    */
   toUsersPrivately(
     key: string,
@@ -158,9 +159,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     },
     reachesPrivately: Boolean(deps.appCanSend || deps.contactChats),
     async cardPrivately(key, userids, markdown, card) {
-      await enqueue(await planPrivately(deps, key, userids, markdown, card));
+      await enqueue((await planPrivately(deps, { key, userids, markdown, card })).pushes);
     },
-    toUsersPrivately: (key, userids, markdown) => toUsersPrivately(deps, done, { key, userids, markdown }),
+    async toUsersPrivately(key, userids, markdown) {
+      const { pushes, told, unreachable } = await planPrivately(deps, { key, userids, markdown });
+      await enqueue(pushes);
+      return { told, unreachable };
+    },
     async together(build) {
       const planned: PushRequest[] = [];
       await build({
@@ -232,65 +237,39 @@ async function planForPeople(
   return withGroupRest(key, unique, privately, markdown, groupText);
 }
 
-/** One-to-one cards only (see `cardPrivately`): the app's message/send, else aibot_send_msg to known chats. */
+/**
+ * Private notices, never the group (催投, the office's cards): one app message when the self-built app can send,
+ * else one-to-one over the long connection to those who have written to the bot (known whenever the long
+ * connection is here, whichever channel carries group pushes). Says who could not be reached. `card` is
+ * called once per message, as WeCom wants a task id used once per bot.
+ */
 async function planPrivately(
   deps: NotifierDeps,
-  key: string,
-  userids: string[],
-  markdown: string,
-  card: () => Card,
-): Promise<PushRequest[]> {
-  const unique = [...new Set(userids)].filter(Boolean);
-  if (unique.length === 0) return [];
-  if (deps.appCanSend)
-    return [{ key, target: { kind: 'users', userids: unique }, format: 'markdown', content: markdown, card: card() }];
-  const chats = deps.contactChats;
-  if (!chats) return [];
-  const known = await chats.known(unique);
-  return unique
-    .filter((u) => known.has(u))
-    .map((u) => ({
-      key: `${key}:direct:${u}`,
-      // A refused one-to-one message must not fall back to a group @-mention: the card is the office's.
-      target: { kind: 'direct', userid: u, privateOnly: true },
-      format: 'markdown',
-      content: markdown,
-      card: card(),
-    }));
-}
-
-/** A notice for some people, privately (app message, or one-to-one over the long connection) or not at all. */
-async function toUsersPrivately(
-  deps: NotifierDeps,
-  done: () => void,
-  n: { key: string; userids: string[]; markdown: string },
-): Promise<{ told: string[]; unreachable: string[] }> {
+  n: { key: string; userids: string[]; markdown: string; card?: () => Card },
+): Promise<{ pushes: PushRequest[]; told: string[]; unreachable: string[] }> {
   const { key, markdown } = n;
   const unique = [...new Set(n.userids)].filter(Boolean);
-  if (deps.channel === 'app') {
-    if (unique.length)
-      await deps.outbox.enqueue({
-        key,
-        target: { kind: 'users', userids: unique },
-        format: 'markdown',
-        content: markdown,
-      });
-    done();
-    return { told: unique, unreachable: [] };
-  }
-  const privately =
-    deps.direct && unique.length && utf8Bytes(markdown) <= LIMITS.direct
-      ? await deps.direct.known(unique)
-      : new Set<string>();
-  const told = unique.filter((u) => privately.has(u));
-  await deps.outbox.enqueueAll(
-    told.map((u) => ({
-      key: `${key}:direct:${u}`,
-      target: { kind: 'direct', userid: u, privateOnly: true },
+  const card = () => (n.card ? { card: n.card() } : {});
+  if (unique.length && deps.appCanSend) {
+    const push: PushRequest = {
+      key,
+      target: { kind: 'users', userids: unique },
       format: 'markdown',
       content: markdown,
-    })),
-  );
-  done();
-  return { told, unreachable: unique.filter((u) => !privately.has(u)) };
+    };
+    return { pushes: [{ ...push, ...card() }], told: unique, unreachable: [] };
+  }
+  const chats = deps.contactChats;
+  const known =
+    chats && unique.length && utf8Bytes(markdown) <= LIMITS.direct ? await chats.known(unique) : new Set<string>();
+  const told = unique.filter((u) => known.has(u));
+  const pushes = told.map((u): PushRequest => ({
+    key: `${key}:direct:${u}`,
+    // A refused one-to-one message must not fall back to a group @-mention: it is private or nothing.
+    target: { kind: 'direct', userid: u, privateOnly: true },
+    format: 'markdown',
+    content: markdown,
+    ...card(),
+  }));
+  return { pushes, told, unreachable: unique.filter((u) => !known.has(u)) };
 }

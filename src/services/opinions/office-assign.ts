@@ -177,10 +177,16 @@ async function settle(
     .find((e) => e.unit)?.unit;
   const sameUnit = applied?.action === 'reassigned' && applied.unit === previousUnit;
   const reassignIndex = applied?.action === 'reassigned' ? index : undefined;
-  // The filer's and the unit's notices in one write.
+  // The unit a 改派 moved the case away from hears it need not answer.
+  const left =
+    reassignIndex !== undefined && !sameUnit && previousUnit
+      ? { unit: previousUnit, index: reassignIndex, contacts: await units.contactsOf(previousUnit) }
+      : undefined;
+  // The filer's and the units' notices in one write.
   await d.notify.together(async (sink) => {
     await notices.assigned(doc, reassignIndex, sameUnit, sink);
     await unitNotices.assigned(doc, contacts, step.now, reassignIndex, sink);
+    if (left) await unitNotices.reassignedAway(doc, left, sink);
   });
   const finalDeadline = applied?.deadline ?? r.deadline;
   return {

@@ -58,6 +58,8 @@ export function createUnitNotices(d: {
         inGroup,
       );
     },
+    /** 改派 to another unit: the unit it left is told it need not answer (privately, as the others). */
+    reassignedAway: (o: Opinion, left: UnitLeft, sink: NoticeSink = d.notify) => tellUnitLeft(o, left, sink),
     /** A unit's answer waits for review: the office is told with the text and the two ways on. */
     async submitted(o: Opinion) {
       const p = o.pendingAnswer;
@@ -94,3 +96,21 @@ export function createUnitNotices(d: {
 }
 
 export type UnitNotices = ReturnType<typeof createUnitNotices>;
+
+/** The unit a 改派 moved a case away from: its contacts, and the 改派's timeline index (the notice's key). */
+export interface UnitLeft {
+  unit: string;
+  index: number;
+  contacts: UnitContact[];
+}
+
+async function tellUnitLeft(o: Opinion, left: UnitLeft, sink: NoticeSink): Promise<void> {
+  if (!left.contacts.length) return;
+  const unit = groupSafe(left.unit);
+  await sink.toPeople(
+    `opinion:${o.code}:unit-left:${left.index}`,
+    left.contacts.map((c) => c.userid),
+    t('unitNoticeReassignedAway', { unit, code: o.code, title: groupSafe(o.title) }),
+    t('unitNoticeReassignedAwayGroup', { unit, code: o.code }),
+  );
+}

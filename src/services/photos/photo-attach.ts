@@ -1,4 +1,3 @@
-import { UserError } from '../../errors';
 import { refuse } from '../../refusals';
 import type { Models } from '../../models';
 import { recordWrite } from '../../models/audit-entry';
@@ -18,14 +17,13 @@ export function createPhotoAttach(models: Models, maxPerOpinion: number, allUsed
   async function attach(owner: string, known: OpinionPhotos, drops: Drop[], now: Date): Promise<Attached> {
     let current = known;
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (current.filer !== owner) throw new UserError('photoAttachNotOwn', { code: current.code });
+      if (current.filer !== owner) refuse('photo.notOwn', { code: current.code });
       if (!OPEN_STATUSES.includes(current.status as never))
-        throw new UserError('photoAttachClosed', { code: current.code, status: current.status });
+        refuse('photo.closed', { code: current.code, status: current.status });
       const have = new Set((current.photos ?? []).map((p) => p.id));
       const fresh = [...new Set(drops.map((x) => x.photo))].filter((id) => !have.has(id));
       const room = maxPerOpinion - have.size;
-      if (fresh.length > 0 && room <= 0)
-        throw new UserError('photoAttachFull', { code: current.code, max: maxPerOpinion });
+      if (fresh.length > 0 && room <= 0) refuse('photo.full', { code: current.code, max: maxPerOpinion });
       const taken = fresh.slice(0, Math.max(0, room));
       if (taken.length > 0) {
         const updated = await Opinion.findOneAndUpdate(
@@ -62,7 +60,7 @@ export function createPhotoAttach(models: Models, maxPerOpinion: number, allUsed
       if (used.length === drops.length) allUsed(owner);
       return { added: taken.length, left: fresh.length - taken.length, total: (current.photos ?? []).length };
     }
-    throw new UserError('photoRefusedFailed');
+    return refuse('photo.failed', {});
   }
 
   return attach;

@@ -1,36 +1,34 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../../../config';
-import { UserError } from '../../errors';
+import { Refusal } from '../../refusals';
 import { inspectImage } from './inspect';
 import type { Fetched } from './photo-files';
 import { type PhotoRef, PhotoRefused, type PhotoSource } from './source';
 
-const REFUSAL_KEYS = {
-  notImage: 'photoRefusedNotImage',
-  tooLarge: 'photoRefusedTooLarge',
-  unavailable: 'photoRefusedUnavailable',
-  timeout: 'photoRefusedTimeout',
-  undecryptable: 'photoRefusedUndecryptable',
-  appChannel: 'photoRefusedAppChannel',
-  failed: 'photoRefusedFailed',
+/** The refusal of each reason that carries no fields. */
+const REFUSAL_CODES = {
+  notImage: 'photo.notImage',
+  unavailable: 'photo.unavailable',
+  timeout: 'photo.timeout',
+  undecryptable: 'photo.undecryptable',
+  appChannel: 'photo.appChannel',
+  failed: 'photo.failed',
 } as const;
 
 /**
  * A message's pictures fetched and checked, all or nothing: one refused picture refuses the message with a
- * clear line (a UserError) and none is kept.
+ * refusal (its own code) and none is kept.
  */
 export function createPhotoIntake(d: { config: Config; log: Logger; source: PhotoSource }) {
   const limits = d.config.tunables.photos;
 
-  function refusal(err: unknown): UserError {
-    if (err instanceof PhotoRefused) {
-      if (err.reason === 'tooMany') return new UserError('photoRefusedTooMany', { max: limits.perMessage });
-      if (err.reason === 'tooLarge')
-        return new UserError('photoRefusedTooLarge', { mb: Math.round(limits.maxBytes / 1024 / 1024) });
-      return new UserError(REFUSAL_KEYS[err.reason]);
-    }
-    return new UserError('photoRefusedFailed');
+  function refusal(err: unknown): Refusal {
+    if (!(err instanceof PhotoRefused)) return new Refusal('photo.failed', {});
+    if (err.reason === 'tooMany') return new Refusal('photo.tooMany', { max: limits.perMessage });
+    if (err.reason === 'tooLarge')
+      return new Refusal('photo.tooLarge', { mb: Math.round(limits.maxBytes / 1024 / 1024) });
+    return new Refusal(REFUSAL_CODES[err.reason], {});
   }
 
   async function fetchOne(ref: PhotoRef): Promise<Fetched> {

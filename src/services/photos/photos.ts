@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../../config';
-import { UserError } from '../../errors';
 import { refuse } from '../../refusals';
 import type { Models } from '../../models';
 import { isDuplicateKey } from '../../models/duplicate-key';
@@ -87,11 +86,11 @@ export function createPhotos(d: PhotosDeps) {
         { code: 1, filer: 1, status: 1, photos: 1 },
       ).lean<OpinionPhotos>();
       if (!opinion) refuse('opinion.notFound', { code: input.code });
-      if (opinion.filer !== input.owner) throw new UserError('photoAttachNotOwn', { code: opinion.code });
+      if (opinion.filer !== input.owner) refuse('photo.notOwn', { code: opinion.code });
       const drops = await waiting.drops(input.owner, input.now);
-      if (!drops.length) throw new UserError('photoAttachNone', { minutes: waitMinutes });
+      if (!drops.length) refuse('photo.noneWaiting', { minutes: waitMinutes });
       const r = await attach(input.owner, opinion, drops, input.now);
-      if (r.added === 0) throw new UserError('photoAlreadyAttached', { code: opinion.code });
+      if (r.added === 0) refuse('photo.alreadyAttached', { code: opinion.code });
       return r;
     },
     /**

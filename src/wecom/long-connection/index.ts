@@ -5,7 +5,7 @@ import type { LongConnectionConfig } from '../../../config';
 import type { Clock } from '../../clock';
 import type { Models } from '../../models';
 import { createFixedWindowBudget, type DeliveryChannel, createPushGroup } from '../../services/delivery';
-import type { InboundMessage, Reply } from '../../dispatcher/contract';
+import type { InboundMessage, Reply, SecretTap } from '../../dispatcher/contract';
 import { createDirectChannel } from './direct-channel';
 import { createGroupChannel } from './group-channel';
 import { createLinkHolder } from './holder';
@@ -41,6 +41,8 @@ export interface LongConnectionDeps {
   /** A card tap's update goes only within this (config inbound.cardDeadlineMs; 4 s, inside WeCom's 5, if unset). */
   cardDeadlineMs?: number;
   receive(msg: InboundMessage): Promise<Reply>;
+  /** Which taps' ticked options stay out of their inbox id (the card door's table). */
+  secretTap: SecretTap;
   /** The group the office chose for pushes; groups heard from are recorded there (tests may leave it out). */
   pushGroup?: { remember(chatid: string, userid: string): Promise<void>; chosen(): Promise<string | undefined> };
   /** Test seam: several instances in one process need distinct ids. */
@@ -110,6 +112,7 @@ export function createLongConnection(d: LongConnectionDeps) {
     replyDeadlineMs: d.tunables.replyDeadlineMs,
     cardDeadlineMs: d.cardDeadlineMs ?? 4_000,
     streamBytes: d.streamBytes,
+    secretTap: d.secretTap,
     rememberGroup: (chatid, userid) => pushGroup.remember(chatid, userid),
     countReply: (conversation) => budget.count(conversation, d.clock.now()),
     onMissedDeadline: d.onMissedDeadline,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import { parseBotPlaintext } from '../bot-mode';
 import { CallbackRejected } from '../crypto';
-import type { InboundMessage, Reply } from '../../dispatcher/contract';
+import type { InboundMessage, Reply, SecretTap } from '../../dispatcher/contract';
 import { CMD, type OutFrame, welcomeFrame } from './frames';
 import { answerMessage, answerTap } from './replies';
 import { type Callback, eventTypeOf } from './keeper';
@@ -22,6 +22,8 @@ export interface TransportDeps {
   cardDeadlineMs: number;
   /** Passive reply limit handed to the inbox (it splits or truncates like the callback mode does). */
   streamBytes: number;
+  /** Which taps' ticked options stay out of their inbox id (the card door's table). */
+  secretTap: SecretTap;
   /** Records a group the bot heard from (the office chooses the push group among them). */
   rememberGroup(chatid: string, userid: string): Promise<void>;
   /** Counts a reply against the conversation's rate budget. */
@@ -46,7 +48,7 @@ export function createLongConnectionTransport(d: TransportDeps) {
     try {
       // The body is the callback mode's decrypted JSON: one parser for both channels.
       const body = frame.cmd === CMD.eventCallback ? { msgtype: 'event', ...frame.body } : frame.body;
-      parsed = parseBotPlaintext(JSON.stringify(body), d.clock.now(), d.streamBytes);
+      parsed = parseBotPlaintext(JSON.stringify(body), d.clock.now(), d.streamBytes, d.secretTap);
     } catch (err) {
       log.warn(
         { reason: err instanceof CallbackRejected ? err.reason : String(err) },
