@@ -1,7 +1,7 @@
 // The console's pages (web/src) may import the browser packages they are built from and the contract
 // (src/contracts, as `@contracts`), nothing else of the server: no server module, no Node built-in, no
 // server-only package. `npm run lint:boundaries` runs this beside .dependency-cruiser.cjs;
-// test/unit/boundaries.test.ts proves each rule bites.
+// test/unit/boundaries.spec.ts proves each rule bites.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config file (dependency-cruiser loads it with require)
 const path = require('node:path');
 

@@ -1,5 +1,5 @@
 // Boundary rules (docs/architecture.md): imports point down only, domain folders are entered through
-// their index.ts, no cycles. `npm run lint` runs this; test/unit/boundaries.test.ts proves each rule bites.
+// their index.ts, no cycles. `npm run lint` runs this; test/unit/boundaries.spec.ts proves each rule bites.
 // Layers, top to bottom:
 //   root       src/main.ts, src/compose.ts + src/compose/, src/demo/compose-demo.ts, scripts/   (may import anything)
 //   transport  src/app.ts, src/wecom/, src/inbox/, src/demo/

@@ -1,6 +1,6 @@
 /**
  * WeCom's callback crypto for the simulator page, as browser JavaScript on WebCrypto. It is a
- * string because it runs in the browser; test/unit/demo-page-crypto.test.ts runs it under Node's
+ * string because it runs in the browser; test/unit/demo-page-crypto.spec.ts runs it under Node's
  * WebCrypto against @wecom/crypto, so both directions are proven compatible with the server.
  *
  * WebCrypto's AES-CBC always applies PKCS#7 with 16-byte blocks, while WeCom pads to 32 bytes:

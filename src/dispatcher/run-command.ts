@@ -82,7 +82,7 @@ export function createCommandRunner(d: RunnerDeps) {
         return { text: read.reply };
       }
       // Writes the command makes are logged as this person's (操作日志), via the chat. A read-only command
-      // writes nothing (test/db/round-trips.test.ts holds it to that), so it needs no scope.
+      // writes nothing (test/db/round-trips.spec.ts holds it to that), so it needs no scope.
       const audited = { actor: { userid: actor.userid, name: actor.name }, via: 'chat' as const, what: command.name };
       const scoped = <T>(work: () => Promise<T>) =>
         command.readOnly ? work() : d.services.audit.within(audited, work);

@@ -16,7 +16,7 @@ export type NewOpinion = Omit<OpinionDoc, '_id' | 'timeline' | 'rounds' | 'photo
 /**
  * New opinions' inserts (opinions). Filings from concurrent requests share one insert (group commit), sent
  * through the driver: the row comes built in its stored types (`NewOpinion`, held to the schema by
- * test/db/group-commit.test.ts), sparing mongoose's document, casting and validation. Every other opinion write
+ * test/db/group-commit.spec.ts), sparing mongoose's document, casting and validation. Every other opinion write
  * is a guarded mongoose update in the opinions service.
  */
 function createOpinionRows(model: Model) {

@@ -110,7 +110,7 @@ it('counts each unit’s cases, answers on time and 满意率 from the opinions�
     '解决率',
     '满意率',
   ]);
-  // Figures only (the working-day average is the unit records' own test's, test/units/unit-records.test.ts).
+  // Figures only (the working-day average is the unit records' own test's, test/units/unit-records.spec.ts).
   expect(summary.slice(1).map((r) => [...r.slice(0, 7), ...r.slice(8)])).toEqual([
     ['城管执法中队', 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, '100.0%', '100.0%', '100.0%'],
     ['环卫所', 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, '100.0%', '100.0%', '—'],

@@ -182,7 +182,7 @@ describe('opinions ledger', () => {
     const file = path.join(dir, 'opinions.xlsx');
     expect((await exportRun('opinions', '--out', file)).code).toBe(0);
     const wb = await open(file);
-    // Each year's opinions, then each year's units' records (their figures: test/units/unit-records.test.ts).
+    // Each year's opinions, then each year's units' records (their figures: test/units/unit-records.spec.ts).
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       '2025年',
       '2026年',

@@ -37,7 +37,7 @@ it('tells the filer and co-signers by app message at every step, including the s
 
   await h.say('clerk', '答复 1 A 已安排检测，下月维修');
   const answered = await newAppMessages();
-  // The co-signers read the answer; the filer gets it as the vote card (test/cards/cards-opinions.test.ts).
+  // The co-signers read the answer; the filer gets it as the vote card (test/cards/cards-opinions.spec.ts).
   expect(answered.map((m) => m.to)).toEqual([['lisi', 'wangwu'], ['zhangsan']]);
   expect(answered[0]!.content).toContain('已安排检测，下月维修');
   expect(answered[0]!.content).toContain('评价 YJ2026-001 满意');
@@ -71,7 +71,7 @@ it('tells the filer and co-signers by app message at every step, including the s
   expect(closing[3]!.content).toContain('已办结');
 
   await h.say('zhangsan', '建议 西村垃圾桶太少，夏天气味大');
-  // Units are known now: the office gets the new opinion as its 交办 card (test/cards/cards-office-notice.test.ts).
+  // Units are known now: the office gets the new opinion as its 交办 card (test/cards/cards-office-notice.spec.ts).
   expect(await newAppMessages()).toEqual([{ to: ['clerk', 'office1'], content: '交办 YJ2026-002' }]);
   await h.say('lisi', '附议 2');
   await h.say('clerk', '退回 2 已列入村规民约，由村委会自行解决');

@@ -163,7 +163,7 @@ it('an empty week is one line', async () => {
 });
 
 it('the overdue report goes to the office on workdays by the official calendar only', async () => {
-  // The office's daily push (the colours job's 提请督办 goes to the office too: test/units/colours.test.ts).
+  // The office's daily push (the colours job's 提请督办 goes to the office too: test/units/colours.spec.ts).
   const overduePushes = () => h.groupTexts().filter((t) => t.startsWith('<@office1>\n**督办提醒**'));
   h.clock.set(at('2026-09-01T10:00:00'));
   await h.say('zhangsan', '建议 村口路灯坏了三个月，请尽快维修 #公共交通');

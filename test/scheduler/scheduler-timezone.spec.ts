@@ -1,7 +1,7 @@
 import { type Harness, createHarness } from '../helpers/harness';
 
 // Everything here is stated as UTC instants, so it holds whatever zone the server is in (a jest
-// worker cannot switch zones; test/unit/cron-server-tz.test.ts runs the slot arithmetic under several).
+// worker cannot switch zones; test/unit/cron-server-tz.spec.ts runs the slot arithmetic under several).
 
 let h: Harness;
 
