@@ -33,7 +33,9 @@ export interface OpenedCallback {
 }
 
 function queryOf(ctx: Context) {
-  const one = (k: string) => (typeof ctx.query[k] === 'string' ? (ctx.query[k] as string) : undefined);
+  // Koa's `ctx.query` re-reads the URL on each access: once here.
+  const query = ctx.query;
+  const one = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : undefined);
   return { signature: one('msg_signature'), timestamp: one('timestamp'), nonce: one('nonce'), echostr: one('echostr') };
 }
 

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, scrubSecrets } from '../../src/logger';
+import { createLogger, redactFields, scrubSecrets } from '../../src/logger';
 
 function capture() {
   const lines: string[] = [];
@@ -34,6 +34,28 @@ describe('logger', () => {
     );
     const out = lines.join('\n');
     for (const secret of ['k-1', 't-1', 's-1', 'k-2']) expect(out).not.toContain(secret);
+  });
+
+  it('redacts secret fields two levels down, in child bindings too, and keeps an error whole beside them', () => {
+    const { log, lines } = capture();
+    const err = new Error('boom');
+    log
+      .child({ session: { sessionToken: 'st-1' } })
+      .warn(
+        { req: { headers: { cookie: 'c-1', authorization: 'Bearer a-1' }, method: 'GET' }, err, secret: 's-2' },
+        'line',
+      );
+    const out = lines.join('\n');
+    for (const secret of ['st-1', 'c-1', 'a-1', 's-2']) expect(out).not.toContain(secret);
+    const line = JSON.parse(lines[0]!) as { req: { method: string }; err: { message: string; stack: string } };
+    expect(line.req.method).toBe('GET');
+    expect(line.err.message).toBe('boom');
+    expect(line.err.stack).toContain('Error: boom');
+  });
+
+  it('leaves a line without secret fields as it is', () => {
+    const line = { command: '我的建议', latencyMs: 3, nested: { status: 200 } };
+    expect(redactFields(line)).toBe(line);
   });
 
   it('scrubSecrets leaves other query values alone', () => {
