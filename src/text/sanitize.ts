@@ -10,16 +10,16 @@ function neutralizeMentionAll(s: string): string {
  * Tags (<@id>, <font>, any HTML), entities, links/images, and line-start headings/quotes are defused.
  */
 export function neutralizeUserText(s: string): string {
-  const defused = s
-    .replace(/</g, '＜')
-    .replace(/>/g, '＞')
-    // &lt;@id&gt; could be decoded back into a mention by a renderer.
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '＆')
-    .replace(/\[/g, '［')
-    .replace(/\]/g, '］')
-    .replace(/^([ \t]*)#/gm, '$1＃');
+  // One pass (every listed title of a reply goes through here): <, >, an entity's &, [, ], a line-start #.
+  // &lt;@id&gt; could be decoded back into a mention by a renderer, hence the entity's &.
+  const defused = s.replace(USER_TEXT_MARKUP, (m, indent: string | undefined) =>
+    indent !== undefined ? `${indent}＃` : (FULL_WIDTH[m] ?? m),
+  );
   return neutralizeMentionAll(defused);
 }
+
+const USER_TEXT_MARKUP = /[<>[\]]|&(?=#?[a-z0-9]+;)|^([ \t]*)#/gim;
+const FULL_WIDTH: Record<string, string> = { '<': '＜', '>': '＞', '&': '＆', '[': '［', ']': '］' };
 
 /** Office announcements keep their markdown (bold, headings, links, colours) but mention nobody. */
 export function neutralizeOfficeMarkdown(s: string): string {
