@@ -1,8 +1,7 @@
 import type { Context } from 'koa';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { UserError } from '../errors';
-import { type MessageKey, t } from '../messages';
+import { t } from '../messages';
 import { consoleFieldLabels } from '../messages/console';
 import { isRefusal, type Refusal, type RefusalCode } from '../refusals';
 import { type ConsoleRendering, renderForConsole } from './refusals';
@@ -31,45 +30,6 @@ export class ApiError extends Error {
 export const notSignedIn = () => new ApiError(401, 'not_signed_in', t('apiNotSignedIn'));
 export const forbidden = () => new ApiError(403, 'forbidden', t('apiForbidden'));
 export const notFound = () => new ApiError(404, 'not_found', t('apiNotFound'));
-
-/** A UserError (services throw none; a chat reader the console still shares may) as the API says it: 400 'refused'. */
-export function fromUserError(err: UserError): ApiError {
-  return new ApiError(400, 'refused', err.reply);
-}
-
-/** How one page's service refusals read in the API: some are a 404 or a 409, some belong to a form field. */
-export interface Refusals {
-  fields?: Partial<Record<MessageKey, string>>;
-  notFound?: readonly MessageKey[];
-  conflict?: readonly MessageKey[];
-  /** The error code of a refusal on a field: 'invalid' (the form's own check) or 'refused' (the service's rule). */
-  fieldCode?: 'invalid' | 'refused';
-}
-
-/**
- * Runs a service call and turns its UserError into what the page shows; anything unmapped goes on to the
- * one catch point (answerError), which makes it a 400 'refused' with the chat's sentence.
- */
-export function refusalsOf(map: Refusals) {
-  const notFoundKeys = new Set<string>(map.notFound ?? []);
-  const conflictKeys = new Set<string>(map.conflict ?? []);
-  return async function refusing<T>(
-    work: Promise<T> | (() => Promise<T> | T),
-    rename?: Record<string, string>,
-  ): Promise<T> {
-    try {
-      return await (typeof work === 'function' ? work() : work);
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      if (notFoundKeys.has(err.key)) throw notFound();
-      if (conflictKeys.has(err.key)) throw new ApiError(409, 'conflict', err.reply);
-      const field = map.fields?.[err.key as MessageKey];
-      if (!field) throw err;
-      const name = rename?.[field] ?? field;
-      throw new ApiError(400, map.fieldCode ?? 'refused', err.reply, { [name]: err.reply });
-    }
-  };
-}
 
 const label = (field: string) => consoleFieldLabels[field] ?? field;
 
@@ -133,7 +93,7 @@ export function fromRefusal(err: Refusal, c: ConsoleRendering, rename?: Record<s
 
 /** The console API's one catch point: expected answers become JSON, anything else is logged and a generic 500. */
 export function answerError(ctx: Context, err: unknown, log: Logger, c: ConsoleRendering): void {
-  const e = err instanceof UserError ? fromUserError(err) : isRefusal(err) ? fromRefusal(err, c) : err;
+  const e = isRefusal(err) ? fromRefusal(err, c) : err;
   if (e instanceof ApiError) {
     ctx.status = e.status;
     ctx.body = { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };

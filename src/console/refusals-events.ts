@@ -68,6 +68,7 @@ export const EVENT_CONSOLE: { readonly [C in EventRefusalCode]: Render<C> } = {
   'roomCode.cancelled': asChat('roomCode.cancelled'),
   'roomCode.onlyEvents': asChat('roomCode.onlyEvents'),
   'station.invalid': (f) => t('refusalStationInvalid', f),
+  'station.ambiguous': asChat('station.ambiguous'),
   'shift.notFound': asChat('shift.notFound'),
   'shift.pastLocked': asChat('shift.pastLocked'),
   'shift.memberCheckedIn': asChat('shift.memberCheckedIn'),

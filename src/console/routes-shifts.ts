@@ -4,7 +4,7 @@ import { t } from '../messages';
 import { fromWallTime } from '../time/zone';
 import { dayParts, wallDay } from './wall-time';
 import { readStationName } from '../commands/station-words';
-import { parseInput, refusalsOf } from './errors';
+import { parseInput } from './errors';
 import type { EventRoutesDeps } from './routes-events';
 import { jsonBody } from './session';
 import type { Sendable, ShiftAssigned, ShiftRemoved, ShiftWeek } from '../contracts';
@@ -35,9 +35,6 @@ const assignSchema = z
 
 const removeSchema = z.object({ userid: z.string().trim().min(1).max(64) }).strict();
 
-// The service's refusals carry their field; only the door's reading of the station name is mapped here.
-const refusing = refusalsOf({ fields: { stationAmbiguous: 'station' }, fieldCode: 'invalid' });
-
 export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
   const { services, config, clock, guard } = d;
   const { shifts, shiftBoard } = services.events;
@@ -64,17 +61,16 @@ export function registerShiftRoutes(router: Router, d: EventRoutesDeps): void {
       const b = parseInput(assignSchema, await jsonBody(ctx));
       const now = clock.now();
       const origin = `console:${who.actor.userid}:${b.requestId}`;
-      const r = await refusing(async () =>
-        shifts.assign({
-          day: b.day,
-          time: b.time ?? undefined,
-          station: readStationName(b.station, await services.events.stations.known()),
-          userids: b.userids,
-          actor: who.actor,
-          origin,
-          now,
-        }),
-      );
+      // A name that could be several known stations is refused on the form's station field (station.ambiguous).
+      const r = await shifts.assign({
+        day: b.day,
+        time: b.time ?? undefined,
+        station: readStationName(b.station, await services.events.stations.known()),
+        userids: b.userids,
+        actor: who.actor,
+        origin,
+        now,
+      });
       const [shift] = await shiftBoard.views([r.shift], now);
       ctx.body = {
         shift: shift!,

@@ -64,6 +64,7 @@ export const EVENT_CHAT: { readonly [C in EventRefusalCode]: Render<C> } = {
   'roomCode.cancelled': (f) => t('roomCodeCancelled', f),
   'roomCode.onlyEvents': () => t('roomCodeOnlyEvents'),
   'station.invalid': () => t('stationInvalid'),
+  'station.ambiguous': (f) => t('stationAmbiguous', { text: f.text, candidates: f.candidates.join('、') }),
   'shift.notFound': () => t('shiftNotFound'),
   'shift.pastLocked': (f) => t('shiftPastLocked', f),
   'shift.memberCheckedIn': (f) => t('shiftMemberCheckedIn', f),

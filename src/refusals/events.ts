@@ -57,6 +57,8 @@ export interface EventRefusalFields {
   'roomCode.cancelled': { code: string };
   'roomCode.onlyEvents': Record<string, never>;
   'station.invalid': { max: number };
+  /** A typed 联络站 name that could be several known ones. */
+  'station.ambiguous': { text: string; candidates: string[] };
   'shift.notFound': Record<string, never>;
   /** label: the shift's day, time and station as lists show it. */
   'shift.pastLocked': { label: string };
@@ -122,6 +124,7 @@ export const EVENT_REFUSALS: { readonly [C in EventRefusalCode]: RefusalSpec } =
   'roomCode.cancelled': { kind: 'conflict' },
   'roomCode.onlyEvents': { kind: 'notFound' },
   'station.invalid': { kind: 'invalid', field: 'station' },
+  'station.ambiguous': { kind: 'invalid', field: 'station' },
   'shift.notFound': { kind: 'notFound' },
   'shift.pastLocked': { kind: 'conflict' },
   'shift.memberCheckedIn': { kind: 'conflict' },

@@ -127,6 +127,18 @@ describe('排班 from the page', () => {
       requestId: requestId(),
     });
     expect(unknown.body.error.fields).toEqual({ userids: '名册中没有在册代表「nobody」，请从列表中选择。' });
+    // A name that could be two known stations: the refusal's code, on the station field, in the form's words.
+    await h.models.Station.create({ name: '东街代表联络站' });
+    const ambiguous = await office.post('/api/console/shifts', {
+      day: '2026-11-27',
+      station: '东联络站',
+      userids: ['zhang'],
+      requestId: requestId(),
+    });
+    expect(ambiguous.status).toBe(422);
+    expect(ambiguous.body.error).toMatchObject({ code: 'station.ambiguous' });
+    expect(ambiguous.body.error.fields.station).toContain('「东联络站」可能是：');
+    expect(ambiguous.body.error.fields.station).toContain('东街代表联络站');
     expect(await h.models.Shift.countDocuments()).toBe(before);
     await h.drain();
     expect(h.wecom.pushes).toHaveLength(0);

@@ -134,6 +134,7 @@ const EXAMPLES: { [C in RefusalCode]: RefusalFields[C] } = {
   'roomCode.cancelled': { code: 'HY2026-001' },
   'roomCode.onlyEvents': {},
   'station.invalid': { max: 40 },
+  'station.ambiguous': { text: '东', candidates: ['东村代表联络站', '东街代表联络站'] },
   'shift.notFound': {},
   'shift.pastLocked': { label: '12月5日 东村代表联络站' },
   'shift.memberCheckedIn': { name: '张三', label: '12月5日 东村代表联络站' },
