@@ -131,4 +131,13 @@ describe('liaison-station shifts', () => {
     expect(bad).toContain('「12月32日」不是有效的日期');
     expect(bad).toContain('例：排班 12月5日');
   });
+
+  it('a station name that could be two known ones is asked about, and nothing is scheduled', async () => {
+    await h.say('office1', '排班 12月7日 张三 地点：东街代表联络站（新）');
+    const reply = await h.say('office1', '排班 12月8日 张三 地点：东联络站');
+    expect(reply).toBe(
+      '「东联络站」可能是：东村代表联络站、东街代表联络站。请写全称；确是新联络站请在末尾加「（新）」。',
+    );
+    expect(await h.models.Shift.countDocuments({ slot: '2026-12-08' })).toBe(0);
+  });
 });
