@@ -45,20 +45,28 @@ function signedPayload(keys: BenchKeys, basePath: string, payload: object) {
   return { path: `${basePath}?${query.toString()}`, body: JSON.stringify({ encrypt: ciphertext }) };
 }
 
-export async function drive(
+/** Load for `seconds` at `o.connections`; every answer's latency (ms) is kept so that slices can be pooled. */
+export function drive(
   url: string,
   seconds: number,
   o: { connections: number },
   build: () => { path: string; body: string },
-) {
+): Promise<{ result: autocannon.Result; latencies: number[] }> {
   const target = new URL(url);
-  return autocannon({
-    url: target.origin,
-    connections: o.connections,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...build() }) }],
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.origin,
+        connections: o.connections,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...build() }) }],
+      },
+      (err, result) => (err ? reject(err) : resolve({ result, latencies })),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }
 

@@ -6,6 +6,8 @@ export interface Row {
   p50: number;
   p99: number;
   peakRssMb: number;
+  /** Throughput against the bare floor measured alongside (undefined: no floor in this run). */
+  vsBare?: number;
   requests: number;
   errors: number;
   /** Database commands per request, their mean time as the driver saw it, and the bot's CPU per request. */
@@ -27,8 +29,6 @@ function ratio(x: number): string {
 }
 
 export function renderTable(rows: Row[]): string {
-  // Without the bare floor in this run there is nothing to compare with.
-  const floor = rows.find((r) => r.path.startsWith('bare'))?.reqPerSec;
   const head = [
     pad('path', 34),
     pad('req/s', 9, true),
@@ -49,7 +49,7 @@ export function renderTable(rows: Row[]): string {
       pad(String(r.p50), 8, true),
       pad(String(r.p99), 8, true),
       pad(r.peakRssMb.toFixed(0), 12, true),
-      pad(floor ? ratio(r.reqPerSec / floor) : '–', 8, true),
+      pad(r.vsBare !== undefined ? ratio(r.vsBare) : '–', 8, true),
       pad(String(r.requests), 9, true),
       pad(String(r.errors), 7, true),
       pad(r.dbPerReq.toFixed(1), 7, true),

@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { type BenchKeys, drive, signedRequest, timeCommand } from './bench-requests';
+import { runPaths, sample, type Scenario } from './bench-paths';
+import { type BenchKeys, timeCommand } from './bench-requests';
 import type { FromServer, ToServer } from './bench-server';
 import { median, pad, renderTable, type Row } from './bench-table';
 
@@ -12,6 +13,8 @@ import { median, pad, renderTable, type Row } from './bench-table';
 
 interface BenchOptions {
   seconds: number;
+  /** Each path's seconds are measured in this many slices, each after a slice of the bare floor. */
+  rounds: number;
   connections: number;
   deputies: number;
   opinions: number;
@@ -25,7 +28,6 @@ interface BenchOptions {
 }
 
 const PARTS = ['bare', 'write', 'read', 'reports'] as const;
-const WARM_UP_SECONDS = 3;
 type Part = (typeof PARTS)[number];
 
 /** BENCH_ONLY=bare,read (for profiling one path); the ratio needs `bare` in the same run. */
@@ -48,6 +50,7 @@ function readOptions(env: NodeJS.ProcessEnv): BenchOptions {
   };
   return {
     seconds: int('BENCH_SECONDS', 20, 600),
+    rounds: int('BENCH_ROUNDS', 4, 20),
     connections: int('BENCH_CONNECTIONS', 20, 1000),
     deputies: int('BENCH_DEPUTIES', 120, 10_000),
     opinions: int('BENCH_OPINIONS', 100_000, 2_000_000),
@@ -89,20 +92,7 @@ function seed(child: ChildProcess, opinions: number): Promise<{ opinions: number
   });
 }
 
-function sample(child: ChildProcess): Promise<Extract<FromServer, { type: 'sample' }>> {
-  return new Promise((resolve) => {
-    const on = (m: FromServer) => {
-      if (m.type !== 'sample') return;
-      child.off('message', on);
-      resolve(m);
-    };
-    child.on('message', on);
-    child.send({ type: 'sample' } satisfies ToServer);
-  });
-}
-
 type Ready = Extract<FromServer, { type: 'ready' }>;
-type Scenario = { name: string; url: string; text: string };
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
@@ -116,18 +106,21 @@ async function main(): Promise<void> {
   const has = (word: string) => ready.commandWords.includes(word);
   const read = has('我的建议') ? '我的建议' : '帮助';
   const write = has('建议') ? '建议 {id}号村口路灯坏了三个月，晚上出行不便，请尽快维修' : undefined;
-  const scenarios: Scenario[] = [
-    ...(o.only.has('bare') ? [{ name: 'bare: verify + decrypt + encrypt', url: ready.bareUrl, text: '帮助' }] : []),
+  const bare: Scenario | undefined = o.only.has('bare')
+    ? { name: 'bare: verify + decrypt + encrypt', url: ready.bareUrl, text: '帮助' }
+    : undefined;
+  const callback = `${ready.appUrl}/wecom/callback`;
+  const paths: Scenario[] = [
     // The read first, over the seeded opinions only; then the write adds its own.
-    ...(o.only.has('read') ? [{ name: `read: ${read}`, url: `${ready.appUrl}/wecom/callback`, text: read }] : []),
+    ...(o.only.has('read') ? [{ name: `read: ${read}`, url: callback, text: read }] : []),
     ...(write && o.only.has('write')
-      ? [{ name: `write: ${write.split(' ')[0]} …`, url: `${ready.appUrl}/wecom/callback`, text: write }]
+      ? [{ name: `write: ${write.split(' ')[0]} …`, url: callback, text: write, writes: true }]
       : []),
   ];
   let rows: Row[];
   let reports: Reports = { runs: [], over: 0 };
   try {
-    rows = await runPaths(child, keys, o, scenarios, write);
+    rows = await runPaths(child, keys, o, bare, paths, out);
     if (o.only.has('reports')) reports = await runReports(child, keys, o, ready);
   } finally {
     child.send({ type: 'stop' } satisfies ToServer);
@@ -136,48 +129,6 @@ async function main(): Promise<void> {
   printSummary(o, ready, rows, reports);
   if (!write) out('note: no 建议 command is registered, so the write path was skipped');
   if (read === '帮助') out('note: no 我的建议 command is registered, so the read path used 帮助');
-}
-
-/** Each path under load for BENCH_SECONDS after a warm-up, with the server's samples before and after. */
-async function runPaths(
-  child: ChildProcess,
-  keys: BenchKeys,
-  o: BenchOptions,
-  scenarios: Scenario[],
-  write: string | undefined,
-): Promise<Row[]> {
-  let n = 0;
-  // Seeded deputies (the last few are inactive), with BENCH_PATH_OPINIONS opinions among them; the bulk comes after the paths.
-  const active = Math.max(1, Math.floor(o.deputies * 0.9));
-  const deputy = () => `seed-d-${(n++ % active) + 1}`;
-  const rows: Row[] = [];
-  for (const s of scenarios) {
-    const build = () => signedRequest(keys, new URL(s.url).pathname, deputy(), s.text);
-    // Warm-up, not measured: the bot's JIT and the database server's JVM settle in the first seconds.
-    await drive(s.url, WARM_UP_SECONDS, o, build);
-    const before = await sample(child);
-    out(`running ${s.name} for ${o.seconds} s at ${o.connections} connections …`);
-    const r = await drive(s.url, o.seconds, o, build);
-    const mem = await sample(child);
-    rows.push({
-      path: s.name,
-      reqPerSec: r.requests.average,
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      peakRssMb: mem.peakRssBytes / 1024 / 1024,
-      requests: r.requests.total,
-      errors: r.errors + r.timeouts + r.non2xx,
-      dbPerReq: (mem.dbCommands - before.dbCommands) / Math.max(1, r.requests.total),
-      dbMs: (mem.dbMs - before.dbMs) / Math.max(1, mem.dbCommands - before.dbCommands),
-      cpuMsPerReq: (mem.cpuMs - before.cpuMs) / Math.max(1, r.requests.total),
-    });
-    // A sanity check that the write path really wrote: one opinion per answered request.
-    if (s.text === write)
-      out(
-        `  ${r['2xx']} answered in the window, ${mem.opinions - before.opinions} opinions created (requests in flight at the end finish after it)`,
-      );
-  }
-  return rows;
 }
 
 interface Reports {
@@ -229,7 +180,7 @@ function printSummary(o: BenchOptions, ready: Ready, rows: Row[], reports: Repor
     );
   out('');
   out(
-    `database: ${ready.dbKind}; ${o.deputies} deputies, ${o.pathOpinions} opinions before the paths; ${o.connections} connections, ${o.seconds} s per path (after a ${WARM_UP_SECONDS} s warm-up), load generator in a separate process on loopback`,
+    `database: ${ready.dbKind}; ${o.deputies} deputies, ${o.pathOpinions} opinions before the paths; ${o.connections} connections, ${o.seconds} s per path in ${o.rounds} rounds, each after an equal slice of the bare floor (warm-ups not measured), load generator in a separate process on loopback`,
   );
   out(
     `reports: over ${reports.over} opinions (${reports.seeded?.opinions ?? 0} seeded after the paths ran, the rest filed by them), office and deputy commands through the same callback path`,

@@ -65,8 +65,9 @@ function sharedKeys(a: BigramKeys, b: BigramKeys, floor: number): number {
 
 /**
  * Items whose text scores at least threshold against text, best first (ties keep input order), at most limit.
- * A filing is compared with hundreds of open opinions: an item that cannot reach the threshold, by its size or
- * part-way through the merge, is left early, and only the best `limit` are kept (no sort of every hit).
+ * A filing is compared with hundreds of open opinions: an item that cannot reach the threshold (or, once `limit`
+ * are kept, the weakest of them), by its size or part-way through the merge, is left early, and only the best
+ * `limit` are kept (no sort of every hit).
  */
 export function rankSimilar<T>(
   text: string,
@@ -85,7 +86,9 @@ export function rankSimilar<T>(
     if (opts.skip?.(item)) continue;
     const keys = gramsOf(item);
     const total = target.length + keys.length;
-    const floor = (opts.threshold * total) / 2 - slack;
+    // Once `limit` are kept, an item must also beat the weakest of them: most stop a few keys into the merge.
+    const bar = best.length === limit ? Math.max(opts.threshold, best[limit - 1]!.score) : opts.threshold;
+    const floor = (bar * total) / 2 - slack;
     if (keys.length === 0 || Math.min(target.length, keys.length) < floor) continue;
     const shared = sharedKeys(target, keys, floor);
     if (shared <= 0) continue;

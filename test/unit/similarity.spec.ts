@@ -88,8 +88,9 @@ describe('rankSimilar against the plain definition', () => {
       Array.from({ length: 1 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(
         '',
       );
-    for (let round = 0; round < 300; round++) {
-      const items = Array.from({ length: 1 + Math.floor(next() * 25) }, text);
+    // Long lists too, where the kept items' weakest score prunes most of the rest.
+    for (let round = 0; round < 1000; round++) {
+      const items = Array.from({ length: 1 + Math.floor(next() * (round % 2 ? 25 : 120)) }, text);
       // Some exact copies, so ties and full scores occur.
       if (items.length > 3) items[2] = items[0]!;
       const target = next() < 0.3 ? items[0]! : text();
