@@ -17,13 +17,13 @@ export interface PathOptions {
   deputies: number;
 }
 
-/** Before each path, not measured: the bot's JIT settles. */
+/** Before the bare floor, not measured: the bot's JIT settles. */
 const WARM_UP_SECONDS = 3;
 /**
- * Before the first database path: the embedded test server's JVM compiles its query paths over tens of thousands
- * of commands, and a fresh one runs them about a fifth slower (MongoDB itself has no JIT to warm).
+ * Before each command path, not measured: the embedded test server's JVM compiles that path's queries and writes
+ * over tens of thousands of commands, and a fresh one runs them a fifth slower (MongoDB itself has no JIT to warm).
  */
-const DB_WARM_UP_SECONDS = 12;
+const PATH_WARM_UP_SECONDS = 12;
 
 type Sample = Extract<FromServer, { type: 'sample' }>;
 
@@ -149,8 +149,8 @@ export async function runPaths(
     out(`running ${bare.name} for ${o.seconds} s at ${o.connections} connections …`);
     for (let r = 0; r < o.rounds; r++) await measure(bare, allBare);
   }
-  for (const [i, s] of paths.entries()) {
-    await load(s, i === 0 ? DB_WARM_UP_SECONDS : WARM_UP_SECONDS);
+  for (const s of paths) {
+    await load(s, PATH_WARM_UP_SECONDS);
     out(
       `running ${s.name} for ${o.seconds} s at ${o.connections} connections, in ${o.rounds} rounds${bare ? ' after the bare floor' : ''} …`,
     );
