@@ -92,17 +92,24 @@ function rowOf(path: string, t: Tally, vsBare: number | undefined): Row {
   };
 }
 
-export function sample(child: ChildProcess): Promise<Sample> {
+/** Sends the bench server a message and waits for its answer of the given type. */
+export function ask<K extends FromServer['type']>(
+  child: ChildProcess,
+  message: ToServer,
+  answer: K,
+): Promise<Extract<FromServer, { type: K }>> {
   return new Promise((resolve) => {
     const on = (m: FromServer) => {
-      if (m.type !== 'sample') return;
+      if (m.type !== answer) return;
       child.off('message', on);
-      resolve(m);
+      resolve(m as Extract<FromServer, { type: K }>);
     };
     child.on('message', on);
-    child.send({ type: 'sample' } satisfies ToServer);
+    child.send(message);
   });
 }
+
+export const sample = (child: ChildProcess): Promise<Sample> => ask(child, { type: 'sample' }, 'sample');
 
 /**
  * The bare floor (when given) and each path: a warm-up, then `rounds` × (bare slice, path slice). A path's ratio

@@ -32,7 +32,21 @@ export function containsSensitive(text: string): boolean {
   return findHits(text).length > 0;
 }
 
+/** Every number hidden here has ten digits or more (a landline with its area code); most texts have fewer in all. */
+const FEWEST_DIGITS = 10;
+
+function hasDigits(text: string, atLeast: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // ASCII and full-width digits (toHalfWidth turns the latter into the former).
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) if (++n >= atLeast) return true;
+  }
+  return false;
+}
+
 function findHits(text: string): Hit[] {
+  if (!hasDigits(text, FEWEST_DIGITS)) return [];
   // Length-preserving, so positions found in the normalised copy apply to the original.
   const norm = toHalfWidth(text).replace(/[\u00a0\u2005]/g, ' ');
   const hits: Hit[] = [];

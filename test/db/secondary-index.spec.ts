@@ -3,7 +3,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/db';
 
 // The test server keeps non-unique indexes (tools/mongo-server: SecondaryIndex) and narrows equality queries with
 // them. An index may only change the work, never the answer: the same documents are written to an indexed and a
-// plain collection, and every query, count and aggregation must answer alike, in the same order, before and after
+// plain collection, and every query and aggregation must answer alike, in the same order, before and after
 // updates, pushes, pulls, upserts, replacements and deletes. On MongoDB itself this holds as well.
 
 let db: TestDatabase;
@@ -51,7 +51,7 @@ function queriesOver(values: unknown[]): Document[] {
   return queries;
 }
 
-it('answers every query, count and aggregation as an unindexed collection does, through every kind of write', async () => {
+it('answers every query and aggregation as an unindexed collection does, through every kind of write', async () => {
   const indexed = db.connection.collection('indexed');
   const plain = db.connection.collection('plain');
   await indexed.createIndexes([
@@ -71,16 +71,16 @@ it('answers every query, count and aggregation as an unindexed collection does, 
     }
     return d;
   };
-  const docs = Array.from({ length: 300 }, (_, i) => docOf(i));
+  const docs = Array.from({ length: 200 }, (_, i) => docOf(i));
   await indexed.insertMany(docs.map((d) => structuredClone(d)));
   await plain.insertMany(docs.map((d) => structuredClone(d)));
 
   const queries = queriesOver(VALUES);
   const sameAnswers = async (stage: string) => {
+    // countDocuments is an aggregation too: the $facet's $count covers it.
     const answers = (c: typeof plain, q: Document) =>
       Promise.all([
         c.find(q).toArray(),
-        c.countDocuments(q),
         c
           .aggregate([
             { $match: q },
@@ -97,7 +97,7 @@ it('answers every query, count and aggregation as an unindexed collection does, 
   await sameAnswers('as inserted');
 
   for (let step = 0; step < 150; step++) {
-    const id = Math.floor(next() * 330);
+    const id = Math.floor(next() * 220);
     const k = FIELDS[Math.floor(next() * FIELDS.length)]!;
     const v = pick();
     const op = Math.floor(next() * 6);
@@ -117,7 +117,7 @@ it('answers every query, count and aggregation as an unindexed collection does, 
   await indexed.deleteMany({ f: 'z' });
   await plain.deleteMany({ f: 'z' });
   await sameAnswers('after a deleteMany');
-  expect(await indexed.countDocuments()).toBeGreaterThan(200);
+  expect(await indexed.countDocuments()).toBeGreaterThan(120);
 });
 
 it('keeps the index with every document in it (the server used to ignore non-unique indexes)', async () => {

@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
   /** Documents without the field (or with null): MongoDB indexes them as null; a null query is not handled here. */
   private static final Object ABSENT = new Object();
+  /** Candidates the index always narrows to, however small the collection. */
+  private static final int SMALL = 64;
 
   private final String field;
   /** Indexed value → (document _id → position). The _id finds a document's position again when it is removed. */
@@ -93,9 +95,20 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
     add(newDocument, position, collection);
   }
 
+  /**
+   * Like a query planner: an equality this index can narrow, and only when it keeps a small part of the collection
+   * (a report's {@code status $in [open ones]} keeps most of it, and walking positions then costs more than the scan).
+   */
   @Override
   public boolean canHandle(Document query) {
-    return queriedValues(query) != null;
+    List<Object> values = queriedValues(query);
+    if (values == null) return false;
+    long candidates = 0;
+    for (Object value : values) {
+      Map<Object, P> positions = byValue.get(value);
+      if (positions != null) candidates += positions.size();
+    }
+    return candidates <= Math.max(SMALL, ids.size() / 4);
   }
 
   @Override
