@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A non-unique index on its first key (mongo-java-server 1.47 ignores secondary indexes, so every query on a
@@ -34,9 +35,13 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
   private static final int SMALL = 64;
 
   private final String field;
-  /** Indexed value → (document _id → position). The _id finds a document's position again when it is removed. */
-  private final Map<Object, Map<Object, P>> byValue = new ConcurrentHashMap<>();
-  private final Map<Object, Boolean> ids = new ConcurrentHashMap<>();
+  /**
+   * Indexed value → (document _id → position); the _id finds a document's position again when it is removed. Plain
+   * maps: every method that touches them is synchronized on the index.
+   */
+  private final Map<Object, Map<Object, P>> byValue = new HashMap<>();
+  /** Documents in the index (getCount). */
+  private long count;
 
   SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
     super(name, keys, sparse);
@@ -62,10 +67,12 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
   @Override
   public synchronized void add(Document document, P position, MongoCollection<P> collection) {
     Object id = idOf(document);
-    Set<Object> values = valuesOf(document);
-    if (values.isEmpty()) return;
-    for (Object value : values) byValue.computeIfAbsent(value, v -> new ConcurrentHashMap<>()).put(id, position);
-    ids.put(id, Boolean.TRUE);
+    boolean indexed = false;
+    for (Object value : valuesOf(document)) {
+      byValue.computeIfAbsent(value, v -> new HashMap<>()).put(id, position);
+      indexed = true;
+    }
+    if (indexed) count += 1;
   }
 
   @Override
@@ -79,7 +86,7 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
       if (removed != null) position = removed;
       if (positions.isEmpty()) byValue.remove(value);
     }
-    ids.remove(id);
+    if (position != null) count -= 1;
     return position;
   }
 
@@ -90,7 +97,9 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
 
   @Override
   public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
-    if (valuesOf(oldDocument).equals(valuesOf(newDocument)) && idOf(oldDocument).equals(idOf(newDocument))) return;
+    // Most updates leave the indexed field alone (a status change leaves `filer` as it was).
+    if (Objects.equals(oldDocument.get(field), newDocument.get(field))
+        && Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))) return;
     remove(oldDocument);
     add(newDocument, position, collection);
   }
@@ -100,7 +109,7 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
    * (a report's {@code status $in [open ones]} keeps most of it, and walking positions then costs more than the scan).
    */
   @Override
-  public boolean canHandle(Document query) {
+  public synchronized boolean canHandle(Document query) {
     List<Object> values = queriedValues(query);
     if (values == null) return false;
     long candidates = 0;
@@ -108,7 +117,7 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
       Map<Object, P> positions = byValue.get(value);
       if (positions != null) candidates += positions.size();
     }
-    return candidates <= Math.max(SMALL, ids.size() / 4);
+    return candidates <= Math.max(SMALL, count / 4);
   }
 
   @Override
@@ -127,8 +136,8 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
   }
 
   @Override
-  public long getCount() {
-    return ids.size();
+  public synchronized long getCount() {
+    return count;
   }
 
   @Override
@@ -139,7 +148,7 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
   @Override
   public synchronized void drop() {
     byValue.clear();
-    ids.clear();
+    count = 0;
   }
 
   /** The values an equality query on the first key asks for (normalized), or null when this index cannot narrow it. */
@@ -175,19 +184,18 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
         || v instanceof ObjectId;
   }
 
-  private Set<Object> valuesOf(Document document) {
-    Set<Object> values = new HashSet<>();
+  /** The keys a document is filed under: each element of an array, ABSENT for null or missing (unless sparse). */
+  private Collection<Object> valuesOf(Document document) {
     Object value = document.get(field);
     if (value instanceof Collection<?> elements) {
-      // An empty array matches no equality; a document without any element still exists for the index count.
+      Set<Object> values = new HashSet<>();
       for (Object element : elements) values.add(keyOf(element));
+      // An empty array matches no equality; the document is still in the index, as MongoDB keeps it.
       if (elements.isEmpty() && !isSparse()) values.add(ABSENT);
-    } else if (Missing.isNullOrMissing(value)) {
-      if (!isSparse()) values.add(ABSENT);
-    } else {
-      values.add(keyOf(value));
+      return values;
     }
-    return values;
+    if (Missing.isNullOrMissing(value)) return isSparse() ? List.of() : List.of(ABSENT);
+    return List.of(normalize(value));
   }
 
   private static Object keyOf(Object value) {
@@ -195,6 +203,9 @@ final class SecondaryIndex<P extends Comparable<P>> extends Index<P> {
   }
 
   private static Object normalize(Object value) {
+    // The common types are their own normal form; numbers (1, 1L, 1.0 are equal) and the rest take the library's.
+    if (value instanceof String || value instanceof ObjectId || value instanceof Boolean) return value;
+    if (value instanceof Date || value instanceof Instant) return value;
     return new KeyValue(value).normalized().get(0);
   }
 
