@@ -1,27 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot, signedInPage } from '../helpers/browser';
-import { type Harness, createHarness } from '../helpers/harness';
-import { ensureWebBuilt } from '../helpers/web-build';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { type ConsoleInBrowser, openConsoleInBrowser } from '../helpers/console-browser';
+import type { Harness } from '../helpers/harness';
 
 // 部门评议 on the 票决 page in a real browser: the form (a field error first), the units' records beside turnout,
 // 催投 by button, then each unit's ratings and 满意率 with their chart.
 jest.setTimeout(180_000);
 
+let s: ConsoleInBrowser;
 let h: Harness;
-let web: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
+let web: ConsoleInBrowser['web'];
 let page: Page;
 const single = { chattype: 'single' as const };
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  h = await createHarness('appraisal_browser', {
+  s = await openConsoleInBrowser('appraisal_browser', {
     now: '2026-12-01T10:00:00+08:00',
     env: { NOTIFY_CHANNEL: 'app', WECOM_AGENT_ID: '1000002', WECOM_CORP_SECRET: 'corp-secret-browser' },
   });
-  web = await listenOnLoopback(h.app);
-  browser = await launchChromium();
+  ({ h, web } = s);
   for (const [id, name] of [
     ['zhangsan', '张三'],
     ['lisi', '李四'],
@@ -33,14 +30,9 @@ beforeAll(async () => {
   await h.say('clerk', '交办 YJ2026-001 单位：住建办', single);
   await h.say('clerk', '答复 YJ2026-001 A 已完成路灯维修', single);
   await h.say('zhangsan', '评价 YJ2026-001 满意', single);
-  ({ context, page } = await signedInPage(browser, h, web.baseUrl, 'clerk'));
+  ({ page } = await s.signIn('clerk'));
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-  await h?.close();
-});
+afterAll(async () => s?.close());
 
 const formItem = (label: string) =>
   page.locator('.el-form-item').filter({ has: page.locator('.el-form-item__label', { hasText: label }) });

@@ -1,43 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
-import { type Harness, createHarness } from '../helpers/harness';
-import { ensureWebBuilt } from '../helpers/web-build';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { type ConsoleInBrowser, openConsoleInBrowser } from '../helpers/console-browser';
+import type { Harness } from '../helpers/harness';
 
 // The 票决 page in a real browser: open a ballot (a field error first), watch turnout, close it, read the tally.
 jest.setTimeout(180_000);
 
+let s: ConsoleInBrowser;
 let h: Harness;
-let web: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
+let web: ConsoleInBrowser['web'];
 let page: Page;
 const single = { chattype: 'single' as const };
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  h = await createHarness('ballots_browser', { now: '2026-12-01T10:00:00+08:00' });
-  web = await listenOnLoopback(h.app);
-  browser = await launchChromium();
+  s = await openConsoleInBrowser('ballots_browser', { now: '2026-12-01T10:00:00+08:00' });
+  ({ h, web } = s);
   await h.addDeputy('zhangsan', '张三');
   await h.addDeputy('lisi', '李四');
   await h.addDeputy('wangwu', '王五');
   await h.addDeputy('clerk', '赵干事', { isOffice: true });
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  const reply = await h.say('clerk', '登录', single);
-  await page.goto(web.baseUrl + /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)![0]);
-  await page.waitForURL(`${web.baseUrl}/console/`);
+  ({ page } = await s.signIn('clerk', { height: 900 }));
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-  await h?.close();
-});
+afterAll(async () => s?.close());
 
 const field = (name: string, tag: 'input' | 'textarea') =>
   page.locator(`${tag}[data-test="${name}"], [data-test="${name}"] ${tag}`);

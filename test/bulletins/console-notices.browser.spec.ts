@@ -1,44 +1,28 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
-import { type Harness, createHarness } from '../helpers/harness';
-import { ensureWebBuilt } from '../helpers/web-build';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { type ConsoleInBrowser, openConsoleInBrowser } from '../helpers/console-browser';
+import type { Harness } from '../helpers/harness';
 
 // The 公告 composer, the 学习资料 queue and the roster's add/edit form in a real browser against the composed app.
 jest.setTimeout(180_000);
 
+let s: ConsoleInBrowser;
 let h: Harness;
-let web: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
+let web: ConsoleInBrowser['web'];
 let page: Page;
 
 beforeAll(async () => {
-  ensureWebBuilt();
   // Sunday 2026-11-22 10:00 Beijing; the study job runs Wednesdays at 10:00.
-  h = await createHarness('console_notices_browser', { now: '2026-11-22T10:00:00+08:00' });
-  web = await listenOnLoopback(h.app);
-  browser = await launchChromium();
+  s = await openConsoleInBrowser('console_notices_browser', { now: '2026-11-22T10:00:00+08:00' });
+  ({ h, web } = s);
   await h.addDeputy('zhangsan', '张三');
   await h.addDeputy('lisi', '李四');
   await h.addDeputy('clerk', '赵干事', { isOffice: true });
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 860 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  const reply = await h.say('clerk', '登录', { chattype: 'single' });
-  await page.goto(web.baseUrl + /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)![0]);
-  await page.waitForURL(`${web.baseUrl}/console/`);
+  ({ page } = await s.signIn('clerk', { height: 860 }));
   await h.drain();
   h.wecom.clear();
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-  await h?.close();
-});
+afterAll(async () => s?.close());
 
 const lines = (n: number) =>
   Array.from(

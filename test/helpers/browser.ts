@@ -83,15 +83,20 @@ export async function signedInPage(
   h: { say(userid: string, text: string, o: { chattype: 'single' }): Promise<string> },
   baseUrl: string,
   userid: string,
+  o: { height?: number; fixedTime?: Date } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 860 },
+    viewport: { width: 1280, height: o.height ?? 860 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  // A page whose "today" matters sees the server's injected day, not the machine's.
+  if (o.fixedTime) await context.clock.setFixedTime(o.fixedTime);
   const page = await context.newPage();
   const reply = await h.say(userid, '登录', { chattype: 'single' });
-  await page.goto(baseUrl + /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)![0]);
+  const link = /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)?.[0];
+  if (!link) throw new Error(`no sign-in link in the reply to 登录: ${reply}`);
+  await page.goto(baseUrl + link);
   await page.waitForURL(`${baseUrl}/console/`);
   return { context, page };
 }

@@ -1,44 +1,23 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot } from '../helpers/browser';
-import { type Harness, createHarness } from '../helpers/harness';
-import { ensureWebBuilt } from '../helpers/web-build';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { type ConsoleInBrowser, openConsoleInBrowser } from '../helpers/console-browser';
+import type { Harness } from '../helpers/harness';
 
 // 节假日 in a real browser: in November, with next year unknown, the office enters next year's
 // holidays and make-up working days with the date pickers, sees a refusal next to the fields, saves.
 jest.setTimeout(120_000);
 
+let s: ConsoleInBrowser;
 let h: Harness;
-let web: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  h = await createHarness('console_holidays_browser', { now: '2026-11-23T10:00:00+08:00' });
-  web = await listenOnLoopback(h.app);
-  browser = await launchChromium();
+  s = await openConsoleInBrowser('console_holidays_browser', { now: '2026-11-23T10:00:00+08:00' });
+  ({ h } = s);
   await h.addDeputy('clerk', '赵干事', { isOffice: true });
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  // The page's "this year" is the browser's: the same day as the server's clock.
-  await context.clock.setFixedTime(h.clock.now());
-  page = await context.newPage();
-  const reply = await h.say('clerk', '登录', { chattype: 'single' });
-  const link = /\/console\/login\/[A-Za-z0-9_-]{20,}/.exec(reply)?.[0];
-  if (!link) throw new Error(`no login link in the reply: ${reply}`);
-  await page.goto(web.baseUrl + link);
-  await page.waitForURL(`${web.baseUrl}/console/`);
+  ({ page } = await s.signIn('clerk', { height: 900, fixedTime: h.clock.now() }));
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-  await h?.close();
-});
+afterAll(async () => s?.close());
 
 async function expectText(locator: Locator, text: string): Promise<void> {
   await locator.first().waitFor();

@@ -1,24 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot, signedInPage } from '../helpers/browser';
-import { type Harness, createHarness } from '../helpers/harness';
-import { ensureWebBuilt } from '../helpers/web-build';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../helpers/browser';
+import { type ConsoleInBrowser, openConsoleInBrowser } from '../helpers/console-browser';
+import type { Harness } from '../helpers/harness';
 
 // The 民生实事 page in a real browser: 立项 from a closed 票决, milestones (a field error first), progress pushed
 // to the group, the deputies' inspection with who signed up and signed in.
 jest.setTimeout(180_000);
 
+let s: ConsoleInBrowser;
 let h: Harness;
-let web: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
+let web: ConsoleInBrowser['web'];
 let page: Page;
 const single = { chattype: 'single' as const };
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  h = await createHarness('projects_browser', { now: '2026-12-01T10:00:00+08:00' });
-  web = await listenOnLoopback(h.app);
-  browser = await launchChromium();
+  s = await openConsoleInBrowser('projects_browser', { now: '2026-12-01T10:00:00+08:00' });
+  ({ h, web } = s);
   for (const [id, name] of [
     ['zhangsan', '张三'],
     ['lisi', '李四'],
@@ -29,14 +26,9 @@ beforeAll(async () => {
   await h.say('clerk', '发起票决 2027年民生实事 候选：村道硬化；饮水改造；养老服务站 选2项 截止：12月10日18点', single);
   for (const id of ['zhangsan', 'lisi', 'wangwu']) await h.say(id, '投票 PJ2026-001 1 2', single);
   await h.say('clerk', '结束票决 PJ2026-001', single);
-  ({ context, page } = await signedInPage(browser, h, web.baseUrl, 'clerk'));
+  ({ page } = await s.signIn('clerk'));
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await web?.close();
-  await h?.close();
-});
+afterAll(async () => s?.close());
 
 const formItem = (scope: string, label: string) =>
   page.locator(`${scope} .el-form-item`).filter({ has: page.locator('.el-form-item__label', { hasText: label }) });
