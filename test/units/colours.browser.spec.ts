@@ -1,22 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot, signedInPage } from '../helpers/browser';
-import { type Harness, createHarness } from '../helpers/harness';
-import { ensureWebBuilt } from '../helpers/web-build';
+import { screenshot } from '../helpers/browser';
+import { type ConsoleInBrowser, openConsoleInBrowser } from '../helpers/console-browser';
+import type { Harness } from '../helpers/harness';
 
 // The colours in the console's list (column and filter) and on the case page, and the case page's 跟踪 and 重办.
 jest.setTimeout(120_000);
 
+let s: ConsoleInBrowser;
 let h: Harness;
-let web: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
+let web: ConsoleInBrowser['web'];
 
 beforeAll(async () => {
-  ensureWebBuilt();
   // The page opens on the browser's own year: the cases are filed in it.
   const year = new Date().getFullYear();
-  h = await createHarness('units_colours_browser', { now: `${year}-03-02T10:00:00+08:00` });
-  web = await listenOnLoopback(h.app);
-  browser = await launchChromium();
+  s = await openConsoleInBrowser('units_colours_browser', { now: `${year}-03-02T10:00:00+08:00` });
+  ({ h, web } = s);
   await h.addDeputy('zhangsan', '张三');
   await h.addDeputy('clerk', '赵干事', { isOffice: true });
   for (const text of ['村口路灯坏了', '河边垃圾堆积', '老街消防通道被占用', '学校门口缺少斑马线'])
@@ -31,14 +28,10 @@ beforeAll(async () => {
   // Thursday: case 1 (due Tuesday) is red, case 2 green.
   h.clock.set(`${year}-03-05T10:00:00+08:00`);
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await h?.close();
-});
+afterAll(async () => s?.close());
 
 it('shows each case’s colour in the list, filters by it, and shows it on the case page', async () => {
-  const { context, page } = await signedInPage(browser, h, web.baseUrl, 'clerk');
+  const { context, page } = await s.signIn('clerk');
   try {
     await page.goto(`${web.baseUrl}/console/opinions?sort=code&order=asc`);
     const table = page.locator('[data-test="opinion-table"]');
@@ -84,7 +77,7 @@ it('shows each case’s colour in the list, filters by it, and shows it on the c
 });
 
 it('sets a follow-up day on a B case and reopens a closed one from the case page', async () => {
-  const { context, page } = await signedInPage(browser, h, web.baseUrl, 'clerk');
+  const { context, page } = await s.signIn('clerk');
   const year = new Date().getFullYear();
   try {
     await page.goto(`${web.baseUrl}/console/opinions/YJ${year}-003`);

@@ -1,23 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium, listenOnLoopback, screenshot, signedInPage } from '../helpers/browser';
-import { type Harness, createHarness } from '../helpers/harness';
-import { ensureWebBuilt } from '../helpers/web-build';
+import { screenshot } from '../helpers/browser';
+import { type ConsoleInBrowser, openConsoleInBrowser } from '../helpers/console-browser';
+import type { Harness } from '../helpers/harness';
 
 // 单位办理 in a real browser: the office opens each unit's record from the menu and follows a unit to its cases.
 jest.setTimeout(120_000);
 
+let s: ConsoleInBrowser;
 let h: Harness;
-let web: { baseUrl: string; close(): Promise<void> };
-let browser: Browser;
 const at = (s: string) => h.clock.set(`${s}+08:00`);
 
 beforeAll(async () => {
-  ensureWebBuilt();
   // The browser's own clock decides which year the page opens on: the cases are in this (real) year.
   const year = new Date().getFullYear();
-  h = await createHarness('unit_records_browser', { now: `${year}-01-05T10:00:00+08:00` });
-  web = await listenOnLoopback(h.app);
-  browser = await launchChromium();
+  s = await openConsoleInBrowser('unit_records_browser', { now: `${year}-01-05T10:00:00+08:00` });
+  ({ h } = s);
   await h.addDeputy('zhangsan', '张三');
   await h.addDeputy('clerk', '赵干事', { isOffice: true });
   for (const text of ['村口路灯坏了', '河边垃圾堆积', '老街消防通道被占用'])
@@ -29,14 +25,10 @@ beforeAll(async () => {
   await h.say('clerk', '答复 1 A 已修复');
   await h.say('zhangsan', '评价 1 满意');
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.close();
-  await h?.close();
-});
+afterAll(async () => s?.close());
 
 it('shows each unit’s record for the year and links a unit to its cases', async () => {
-  const { context, page } = await signedInPage(browser, h, web.baseUrl, 'clerk');
+  const { context, page } = await s.signIn('clerk');
   try {
     await page.locator('[data-test="nav"]').getByText('单位办理').click();
     await page.waitForURL(/\/console\/unit-records/);
