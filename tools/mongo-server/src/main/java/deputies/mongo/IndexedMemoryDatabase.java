@@ -60,6 +60,7 @@ final class IndexedMemoryDatabase extends MemoryDatabase {
     List<Document> pipeline = Aggregation.parse(stages);
     Aggregation aggregation = Aggregation.fromPipeline(pipeline, databaseResolver, this, narrowedView(collection, narrowed), oplog);
     aggregation.validate(query);
+    // The answer commandAggregate gives (the library's Utils.firstBatchCursorResponse is package-private).
     Document cursor = new Document();
     cursor.put("id", 0L);
     cursor.put("ns", getFullCollectionNamespace(collectionName));
